@@ -1,0 +1,223 @@
+"""Strict JSON for untrusted input, and canonical JSON for bytes that get hashed or signed.
+
+Python's ``json`` module is lenient in ways that matter for signed data: duplicate keys
+(last one silently wins, so two readers can disagree), NaN/Infinity, 1e400 -> inf, lone
+surrogates from ``\\ud800`` escapes. Everything here refuses those with ``PackageError``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import unicodedata
+from collections.abc import Callable
+from typing import Any
+
+from .errors import MALFORMED, TOO_LARGE, VALIDATION_ERROR, PackageError
+
+# Integers outside this range do not survive a round trip through JavaScript or a double.
+MAX_SAFE_INT = 2**53 - 1
+DEFAULT_MAX_DEPTH = 32
+
+# Characters that can hide or reorder text on screen, or break lines and terminals:
+# C0/C1 controls, DEL, zero-width characters, BOM, bidi embeddings/overrides/isolates/marks,
+# line/paragraph separators, and surrogates (only reachable through \u escapes).
+_FORBIDDEN_BASE = (
+    "\x00-\x08\x0b-\x1f\x7f-\x9f"
+    "\u061c\u200b-\u200f\u2028-\u202e\u2060\u2066-\u2069\ufeff\ufffe\uffff"
+    "\ud800-\udfff"
+)
+_FORBIDDEN_NO_NEWLINE = re.compile(f"[{_FORBIDDEN_BASE}\t\n]")
+_FORBIDDEN_WITH_NEWLINE = re.compile(f"[{_FORBIDDEN_BASE}]")
+
+
+def _fail(message: str, code: str = MALFORMED) -> PackageError:
+    return PackageError(code, detail=message)
+
+
+def check_text(s: str, *, allow_newlines: bool = False, field: str = "") -> str:
+    """Refuse invisible/control/bidi characters and return the NFC form of ``s``.
+
+    ``allow_newlines`` permits LF and TAB only (for free-text notes); CR is always refused so
+    that line endings are one canonical byte.
+    """
+    if not isinstance(s, str):
+        raise _fail(f"not a string: {field}", VALIDATION_ERROR)
+    pattern = _FORBIDDEN_WITH_NEWLINE if allow_newlines else _FORBIDDEN_NO_NEWLINE
+    bad = pattern.search(s)
+    if bad is not None:
+        raise PackageError(
+            VALIDATION_ERROR,
+            detail=f"forbidden character U+{ord(bad.group()):04X} in {field or 'text'}",
+        )
+    if unicodedata.is_normalized("NFC", s):
+        return s
+    return unicodedata.normalize("NFC", s)
+
+
+def _reject_constant(name: str) -> Any:
+    raise _fail(f"non-finite number {name}")
+
+
+def _parse_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise _fail("number overflows to infinity")
+    return value
+
+
+def _parse_int(text: str) -> int:
+    # Checked on the digit count first so a 10 MB integer is not converted at all.
+    if len(text) > 17:
+        raise _fail("integer too long")
+    value = int(text)
+    if not -MAX_SAFE_INT <= value <= MAX_SAFE_INT:
+        raise _fail("integer outside the safe range")
+    return value
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        raise _fail("duplicate key in object")
+    return result
+
+
+_DECODER = json.JSONDecoder(
+    object_pairs_hook=_no_duplicates,
+    parse_constant=_reject_constant,
+    parse_float=_parse_float,
+    parse_int=_parse_int,
+)
+
+
+def _walk(value: Any, depth: int, max_depth: int, allow_newlines: bool) -> Any:
+    """Check depth and every string (keys never allow newlines); return NFC copies."""
+    if depth > max_depth:
+        raise _fail("JSON nested too deeply", TOO_LARGE)
+    if isinstance(value, str):
+        return check_text(value, allow_newlines=allow_newlines)
+    if isinstance(value, dict):
+        return {
+            check_text(k, field="key"): _walk(v, depth + 1, max_depth, allow_newlines)
+            for k, v in value.items()
+        }
+    if isinstance(value, list):
+        return [_walk(v, depth + 1, max_depth, allow_newlines) for v in value]
+    return value
+
+
+def loads_strict(
+    data: bytes,
+    *,
+    max_depth: int = DEFAULT_MAX_DEPTH,
+    max_size: int | None = None,
+    allow_newlines: bool = True,
+) -> Any:
+    """Parse untrusted UTF-8 JSON bytes; every string comes back checked and NFC-normalised.
+
+    Raises ``PackageError`` MALFORMED (syntax, encoding, duplicates, NaN...), TOO_LARGE
+    (size or depth) or VALIDATION_ERROR (forbidden characters).
+    """
+    if max_size is not None and len(data) > max_size:
+        raise _fail("JSON text too large", TOO_LARGE)
+    try:
+        text = data.decode("utf-8")  # strict: invalid UTF-8 and encoded surrogates refused
+    except UnicodeDecodeError as exc:
+        raise _fail(f"invalid UTF-8: {exc.reason}") from None
+    try:
+        value, end = _DECODER.raw_decode(text)
+    except PackageError:
+        raise
+    except RecursionError:
+        raise _fail("JSON nested too deeply", TOO_LARGE) from None
+    except (ValueError, TypeError) as exc:
+        raise _fail(f"invalid JSON: {exc}") from None
+    if text[end:].strip(" \t\r\n"):
+        raise _fail("trailing data after JSON value")
+    if text[:1] in (" ", "\t", "\r", "\n"):
+        raise _fail("leading whitespace before JSON value")
+    return _walk(value, 0, max_depth, allow_newlines)
+
+
+def _check_canonical_value(value: Any, depth: int = 0) -> None:
+    if depth > DEFAULT_MAX_DEPTH:
+        raise _fail("canonical JSON nested too deeply", VALIDATION_ERROR)
+    if isinstance(value, bool) or value is None:
+        return
+    if isinstance(value, int):
+        if not -MAX_SAFE_INT <= value <= MAX_SAFE_INT:
+            raise _fail("integer outside the safe range", VALIDATION_ERROR)
+        return
+    if isinstance(value, str):
+        if check_text(value, allow_newlines=True) != value:
+            raise _fail("canonical JSON strings must already be NFC", VALIDATION_ERROR)
+        return
+    if isinstance(value, dict):
+        for k, v in value.items():
+            if not isinstance(k, str) or not k.isascii():
+                raise _fail("canonical JSON keys must be ASCII strings", VALIDATION_ERROR)
+            _check_canonical_value(v, depth + 1)
+        return
+    if isinstance(value, list):
+        for v in value:
+            _check_canonical_value(v, depth + 1)
+        return
+    # Floats are refused: their shortest text form differs between languages.
+    raise _fail(f"type {type(value).__name__} not allowed in canonical JSON", VALIDATION_ERROR)
+
+
+def canonical_dumps(value: Any) -> bytes:
+    """Canonical form: ASCII keys sorted, no whitespace, UTF-8 (not \\u-escaped), ints only.
+
+    The caller must pass NFC strings; a non-NFC string is refused rather than silently
+    changed, so the signed bytes are always what the caller meant.
+    """
+    _check_canonical_value(value)
+    return json.dumps(
+        value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
+    ).encode("utf-8")
+
+
+def dumps_line(record: dict[str, Any], normalise: Callable[[Any], Any] | None = None) -> bytes:
+    """One JSON Lines record: compact, sorted keys, UTF-8, terminated by LF."""
+    value = normalise(record) if normalise else record
+    try:
+        text = json.dumps(
+            value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
+        )
+    except (ValueError, TypeError) as exc:
+        raise PackageError(VALIDATION_ERROR, detail=f"record not serialisable: {exc}") from None
+    return text.encode("utf-8") + b"\n"
+
+
+def normalise_record(value: Any, depth: int = 0, max_depth: int = DEFAULT_MAX_DEPTH) -> Any:
+    """Writer-side twin of the reader's checks: NFC strings, no forbidden characters."""
+    if depth > max_depth:
+        raise PackageError(VALIDATION_ERROR, detail="record nested too deeply")
+    if isinstance(value, str):
+        return check_text(value, allow_newlines=True)
+    if isinstance(value, dict):
+        out: dict[str, Any] = {}
+        for k, v in value.items():
+            if not isinstance(k, str):
+                raise PackageError(VALIDATION_ERROR, detail="record keys must be strings")
+            key = check_text(k, field="key")
+            if key in out:
+                raise PackageError(VALIDATION_ERROR, detail=f"duplicate key after NFC: {key}")
+            out[key] = normalise_record(v, depth + 1, max_depth)
+        return out
+    if isinstance(value, (list, tuple)):
+        return [normalise_record(v, depth + 1, max_depth) for v in value]
+    if isinstance(value, bool) or value is None:
+        return value
+    if isinstance(value, int):
+        if not -MAX_SAFE_INT <= value <= MAX_SAFE_INT:
+            raise PackageError(VALIDATION_ERROR, detail="integer outside the safe range")
+        return value
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise PackageError(VALIDATION_ERROR, detail="non-finite number")
+        return value
+    raise PackageError(VALIDATION_ERROR, detail=f"type {type(value).__name__} not allowed")
