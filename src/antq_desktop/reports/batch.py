@@ -1,0 +1,189 @@
+"""Stream many records into ONE PDF with progress, cancel and an atomic write.
+
+Records are turned into flowables one at a time (a generator feeding ReportLab's build
+loop), so a 1,000-household run never holds more than one household's flowables.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol, TypeVar
+
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageBreak, PageTemplate
+
+from antq_desktop.reports import fonts, nd30
+from antq_desktop.reports.qr import draw_qr, qr_payload
+from antq_desktop.reports.text import nfc
+
+T = TypeVar("T")
+ProgressFn = Callable[[float, str], None]
+
+
+class CancelFlag(Protocol):
+    """Anything with ``is_set()`` - threading.Event, or a Qt-side wrapper."""
+
+    def is_set(self) -> bool: ...
+
+
+class RenderCancelled(Exception):
+    """Raised when the cancel flag was set; no output file is left behind."""
+
+
+@dataclass(frozen=True)
+class RecordMark:
+    """Identity printed in the footer of every page of one record (filled forms only)."""
+
+    form: str
+    record_uuid: str | None = None
+    revision: int = 0
+    key_fingerprint: str | None = None
+
+
+class _MarkFlowable(Flowable):
+    """Zero-size flowable that starts a record: page numbers restart, footer switches."""
+
+    def __init__(self, mark: RecordMark) -> None:
+        super().__init__()
+        self.mark = mark
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        doc = self.canv._doctemplate
+        doc.antq_mark = self.mark
+        doc.antq_first_page = doc.page
+
+
+class _Stream(list):
+    """A list that refills itself from a generator whenever ReportLab empties it."""
+
+    def __init__(self, chunks: Iterator[list[Flowable]]) -> None:
+        super().__init__()
+        self._chunks = chunks
+
+    def __len__(self) -> int:
+        while not list.__len__(self):
+            chunk = next(self._chunks, None)
+            if chunk is None:
+                return 0
+            self.extend(chunk)
+        return list.__len__(self)
+
+
+def _draw_page_number(canvas: Canvas, doc: BaseDocTemplate) -> None:
+    """ND30: page numbers from page 2, top centre, per record (each household restarts)."""
+    number = doc.page - getattr(doc, "antq_first_page", 1) + 1
+    if number >= 2:
+        canvas.setFont(fonts.REGULAR, 13)
+        canvas.drawCentredString(doc.pagesize[0] / 2, doc.pagesize[1] - 12 * mm, str(number))
+
+
+def _draw_footer(canvas: Canvas, doc: BaseDocTemplate) -> None:
+    """Small QR + key fingerprint in the bottom margin of filled records."""
+    mark: RecordMark | None = getattr(doc, "antq_mark", None)
+    if mark is None or not mark.record_uuid:
+        return
+    size = 13 * mm
+    x, y = nd30.MARGIN_LEFT, 5 * mm
+    draw_qr(canvas, qr_payload(mark.form, mark.record_uuid, mark.revision, mark.key_fingerprint), x, y, size)
+    canvas.setFont(fonts.REGULAR, 7)
+    lines = [f"Mã hồ sơ: {mark.record_uuid} · phiên bản {mark.revision}"]
+    if mark.key_fingerprint:
+        lines.append(f"Dấu khóa xã: {mark.key_fingerprint}")
+    for i, line in enumerate(lines):
+        canvas.drawString(x + size + 2 * mm, y + size - 3 * mm - i * 8.5, nfc(line))
+
+
+def _on_page_end(canvas: Canvas, doc: BaseDocTemplate) -> None:
+    _draw_page_number(canvas, doc)
+    _draw_footer(canvas, doc)
+
+
+def make_doc(path: Path, title: str, is_landscape: bool = False) -> BaseDocTemplate:
+    """A4 document with ND30 margins and the page decorations above."""
+    fonts.register_fonts()
+    geo = nd30.geometry(is_landscape)
+    doc = BaseDocTemplate(
+        str(path),
+        pagesize=(geo.width, geo.height),
+        leftMargin=nd30.MARGIN_LEFT,
+        rightMargin=nd30.MARGIN_RIGHT,
+        topMargin=nd30.MARGIN_TOP,
+        bottomMargin=nd30.MARGIN_BOTTOM,
+        title=nfc(title),
+        author="ANTQ Desktop",
+        creator="ANTQ Desktop",
+        initialFontName=fonts.REGULAR,  # else every page references a non-embedded Helvetica
+        lang="vi-VN",
+    )
+    frame = Frame(
+        nd30.MARGIN_LEFT, nd30.MARGIN_BOTTOM, geo.frame_width, geo.frame_height,
+        leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body",
+    )
+    doc.addPageTemplates([PageTemplate(id="nd30", frames=[frame], onPageEnd=_on_page_end)])
+    return doc
+
+
+@contextmanager
+def atomic_output(output: Path) -> Iterator[Path]:
+    """Yield a temp path next to ``output``; replace ``output`` only if the block succeeds."""
+    output = Path(output)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{output.stem}.", suffix=".part", dir=output.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        yield tmp
+        os.replace(tmp, output)  # atomic on one filesystem: readers never see half a PDF
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+
+
+def _chunks(
+    records: Iterable[T],
+    build: Callable[[T], tuple[RecordMark, list[Flowable]]],
+    total: int | None,
+    progress: ProgressFn | None,
+    cancel: CancelFlag | None,
+) -> Iterator[list[Flowable]]:
+    for index, record in enumerate(records):
+        if cancel is not None and cancel.is_set():
+            raise RenderCancelled("Đã hủy việc xuất PDF.")
+        if progress is not None and total:
+            progress(0.95 * index / total, f"Đang dựng trang {index + 1}/{total}")
+        mark, flowables = build(record)
+        head: list[Flowable] = [PageBreak()] if index else []
+        yield [*head, _MarkFlowable(mark), *flowables]
+
+
+def render_records(
+    output: Path,
+    records: Iterable[T],
+    build: Callable[[T], tuple[RecordMark, list[Flowable]]],
+    *,
+    title: str,
+    total: int | None = None,
+    is_landscape: bool = False,
+    progress: ProgressFn | None = None,
+    cancel: CancelFlag | None = None,
+) -> Path:
+    """Render every record (each starting on a new page) into ``output``; return its path."""
+    if total is None and hasattr(records, "__len__"):
+        total = len(records)  # type: ignore[arg-type]
+    with atomic_output(Path(output)) as tmp:
+        doc = make_doc(tmp, title, is_landscape)
+        doc.build(_Stream(_chunks(records, build, total, progress, cancel)))
+        if cancel is not None and cancel.is_set():
+            raise RenderCancelled("Đã hủy việc xuất PDF.")
+    if progress is not None:
+        progress(1.0, "Đã xuất xong")
+    return Path(output)
