@@ -134,7 +134,8 @@ def loads_strict(
         raise _fail("JSON nested too deeply", TOO_LARGE) from None
     except (ValueError, TypeError) as exc:
         raise _fail(f"invalid JSON: {exc}") from None
-    if text[end:].strip(" \t\r\n"):
+    # No whitespace around the value: one byte sequence per line, CR/LF included.
+    if end != len(text):
         raise _fail("trailing data after JSON value")
     if text[:1] in (" ", "\t", "\r", "\n"):
         raise _fail("leading whitespace before JSON value")
