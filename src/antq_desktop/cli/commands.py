@@ -1,0 +1,5 @@
+"""Every command group of `antq`; each module contributes its REGISTRARS."""
+
+from antq_desktop.cli import core_commands
+
+REGISTRARS = [*core_commands.REGISTRARS]

@@ -1,0 +1,85 @@
+"""What every command shares: opening the store, asking for the password, one-line errors."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from antq_desktop.domain.errors import AntqError
+from antq_desktop.services import accounts
+from antq_desktop.services.accounts import UserInfo
+from antq_desktop.storage.db import Store, open_store
+
+
+class CliError(Exception):
+    def __init__(self, message: str, exit_code: int = 1) -> None:
+        super().__init__(" ".join(message.split()))  # one line, always
+        self.exit_code = exit_code
+
+
+class UsageError(Exception):
+    pass
+
+
+def read_password(prompt: str = "Mật khẩu: ", *, confirm: bool = False) -> str:
+    """ANTQ_PASSWORD for scripts; otherwise ask on the terminal (never echoed)."""
+    env = os.environ.get("ANTQ_PASSWORD")
+    if env is not None:
+        return env
+    if not sys.stdin.isatty():
+        raise CliError("Cần mật khẩu: hãy chạy trong cửa sổ dòng lệnh hoặc đặt biến môi trường ANTQ_PASSWORD.")
+    password = getpass.getpass(prompt)
+    if confirm and getpass.getpass("Nhập lại mật khẩu: ") != password:
+        raise CliError("Hai lần nhập mật khẩu không khớp.")
+    return password
+
+
+def store_for(args: argparse.Namespace) -> Store:
+    try:
+        return open_store(args.db)
+    except AntqError as exc:
+        raise CliError(exc.message) from exc
+
+
+def sign_in(store: Store, args: argparse.Namespace) -> tuple[UserInfo, str]:
+    """The acting officer and the password they gave (the keystore needs it too)."""
+    username = args.user or os.environ.get("ANTQ_USER") or accounts.single_admin(store)
+    if not username:
+        raise CliError("Có nhiều tài khoản: hãy chỉ rõ --user TÊN_ĐĂNG_NHẬP.", 2)
+    password = read_password(f"Mật khẩu của {username}: ")
+    try:
+        user = accounts.sign_in(store, username=username, password=password)
+    except AntqError as exc:
+        raise CliError(exc.message) from exc
+    if not user.can_write:
+        raise CliError("Tài khoản chỉ xem không được thay đổi dữ liệu.")
+    return user, password
+
+
+def guarded(handler: Callable[[argparse.Namespace], int | None]) -> Callable[[argparse.Namespace], int | None]:
+    """Turn domain errors into one-line CLI errors (exit 1)."""
+    @wraps(handler)
+    def wrapper(args: argparse.Namespace) -> int | None:
+        try:
+            return handler(args)
+        except AntqError as exc:
+            raise CliError(exc.message) from exc
+    return wrapper
+
+
+def progress_printer(quiet: bool = False) -> Callable[[float, str], None]:
+    def report(fraction: float, message: str) -> None:
+        if not quiet and sys.stderr.isatty():
+            print(f"\r[{fraction * 100:5.1f}%] {message}", end="", file=sys.stderr, flush=True)
+    return report
+
+
+def add(sub: Any, name: str, help_text: str, handler: Callable[[argparse.Namespace], int | None]) -> argparse.ArgumentParser:
+    parser = sub.add_parser(name, help=help_text, description=help_text)
+    parser.set_defaults(handler=guarded(handler))
+    return parser

@@ -1,0 +1,91 @@
+"""Vietnamese text: NFC storage, diacritic-insensitive search keys, alphabetical sort keys."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# The Vietnamese alphabet (with the Latin letters it borrows slotted in Latin order).
+_ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
+_TONE_MARKS = {
+    "\u0300": 1,  # huyền
+    "\u0309": 2,  # hỏi
+    "\u0303": 3,  # ngã
+    "\u0301": 4,  # sắc
+    "\u0323": 5,  # nặng
+}
+_LETTER_MARKS = {"\u0306", "\u0302", "\u031b"}  # breve, circumflex, horn: part of the letter
+_WS = re.compile(r"\s+")
+
+# Rank 1: separators; 2-11: digits; then letters. Encoded as one printable ASCII character
+# each so that a stored key sorts correctly byte by byte in SQLite and in PostgreSQL "C".
+_SEPARATOR_RANK = 1
+_DIGIT_BASE = 2
+_LETTER_BASE = _DIGIT_BASE + 10
+_OTHER_RANK = _LETTER_BASE + len(_ALPHABET)
+_KEY_OFFSET = 0x21
+
+
+def nfc(text: str) -> str:
+    """Canonical composed form, trimmed, inner whitespace collapsed: how every name is stored."""
+    return _WS.sub(" ", unicodedata.normalize("NFC", text)).strip()
+
+
+def fold(text: str | None) -> str:
+    """Search key: no case, no diacritics, đ→d ("Đường" → "duong")."""
+    if not text:
+        return ""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _WS.sub(" ", stripped.casefold()).strip()
+
+
+def _letters(text: str) -> list[tuple[str, int, bool]]:
+    """Split into (letter, tone, is_upper) with breve/circumflex/horn kept in the letter."""
+    result: list[tuple[str, int, bool]] = []
+    for cluster in _clusters(unicodedata.normalize("NFD", text)):
+        base, marks = cluster[0], cluster[1:]
+        letter = unicodedata.normalize("NFC", base + "".join(m for m in marks if m in _LETTER_MARKS))
+        tone = max((_TONE_MARKS.get(m, 0) for m in marks), default=0)
+        result.append((letter.lower(), tone, letter != letter.lower()))
+    return result
+
+
+def _clusters(decomposed: str) -> list[str]:
+    clusters: list[str] = []
+    for ch in decomposed:
+        if clusters and unicodedata.combining(ch):
+            clusters[-1] += ch
+        else:
+            clusters.append(ch)
+    return clusters
+
+
+def _rank(letter: str) -> int:
+    if letter.isspace() or not letter.isalnum():
+        return _SEPARATOR_RANK
+    if letter.isdigit() and letter.isascii():
+        return _DIGIT_BASE + int(letter)
+    index = _ALPHABET.find(letter)
+    return _LETTER_BASE + index if index >= 0 else _OTHER_RANK
+
+
+def sort_key(text: str | None) -> str:
+    """ASCII key that orders text as a Vietnamese dictionary does: letters, then tones, then case."""
+    letters = _letters(nfc(text or ""))
+    primary = "".join(chr(_KEY_OFFSET + _rank(letter)) for letter, _, _ in letters)
+    tones = "".join(str(tone) for _, tone, _ in letters)
+    case = "".join("1" if upper else "0" for _, _, upper in letters)
+    # A space (below every encoded rank) ends each level, so "An" sorts before "Anh".
+    return f"{primary} {tones} {case}"
+
+
+def person_sort_key(full_name: str | None) -> str:
+    """Vietnamese people are listed by given name (the last word), then family and middle names."""
+    words = nfc(full_name or "").split(" ")
+    given, rest = words[-1], " ".join(words[:-1])
+    return sort_key(given) + "\x20" + sort_key(rest)
+
+
+def contains_folded(haystack: str | None, needle: str) -> bool:
+    return fold(needle) in fold(haystack)

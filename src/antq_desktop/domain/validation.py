@@ -1,0 +1,347 @@
+"""Validation of every record type, shared by the GUI, the command line, Excel import and package merge.
+
+Each validator takes raw values (strings from a form, JSON from a package) and returns the
+normalised field values, or raises ValidationError listing every problem in Vietnamese.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Mapping
+from datetime import date, datetime
+from typing import Any
+
+from antq_desktop.domain.errors import FieldError, ValidationError
+from antq_desktop.domain.text import nfc
+
+AREA_KINDS = {
+    "thon": "Thôn", "lang": "Làng", "ban": "Bản", "ap": "Ấp", "buon": "Buôn", "phum": "Phum",
+    "soc": "Sóc", "khom": "Khóm", "to_dan_pho": "Tổ dân phố", "khu_pho": "Khu phố", "khac": "Khác",
+}
+ORG_TYPES = {"agency": "Cơ quan", "enterprise": "Doanh nghiệp", "school": "Cơ sở giáo dục"}
+SIGNER_KINDS = {"household": "Hộ gia đình", "organization": "Cơ quan, doanh nghiệp, trường học", "person": "Cá nhân"}
+SUBJECT_KINDS = {"area": "Khu dân cư", "organization": "Cơ quan, doanh nghiệp, trường học", "commune": "Xã, phường"}
+PLEDGE_STATUSES = {"signed": "Đã ký", "violated": "Vi phạm", "withdrawn": "Rút cam kết"}
+ASSESSMENT_STATUSES = {"draft": "Đang soạn", "submitted": "Đã nộp"}
+COMPARATORS = {">=": "≥", ">": ">"}
+MIN_YEAR = 2000
+
+# Province codes used in the first three digits of the 12-digit citizen ID (Thông tư 07/2016/TT-BCA).
+_CCCD_PROVINCE_CODES = frozenset(
+    "001 002 004 006 008 010 011 012 014 015 017 019 020 022 024 025 026 027 030 031 033 034 035 036 "
+    "037 038 040 042 044 045 046 048 049 051 052 054 056 058 060 062 064 066 067 068 070 072 074 075 "
+    "077 079 080 082 083 084 086 087 089 091 092 093 094 095 096".split()
+)
+_PHONE = re.compile(r"^\+?[0-9 .-]{8,15}$")
+
+
+class _Collector:
+    """Gathers every field error so the officer sees all problems at once, not one per attempt."""
+
+    def __init__(self, values: Mapping[str, Any]) -> None:
+        self.values = values
+        self.errors: list[FieldError] = []
+        self.out: dict[str, Any] = {}
+
+    def fail(self, field: str, message: str) -> None:
+        self.errors.append(FieldError(field, message))
+
+    def text(self, field: str, label: str, *, required: bool = False, max_len: int = 200) -> str | None:
+        raw = self.values.get(field)
+        if raw is not None and not isinstance(raw, str):
+            raw = str(raw)
+        value = nfc(raw) if raw else ""
+        if not value:
+            if required:
+                self.fail(field, f"{label} không được để trống.")
+            self.out[field] = None
+            return None
+        if len(value) > max_len:
+            self.fail(field, f"{label} dài quá {max_len} ký tự.")
+        self.out[field] = value
+        return value
+
+    def long_text(self, field: str, label: str) -> None:
+        raw = self.values.get(field)
+        value = "\n".join(nfc(line) for line in str(raw).splitlines()).strip() if raw else ""
+        if len(value) > 4000:
+            self.fail(field, f"{label} dài quá 4000 ký tự.")
+        self.out[field] = value or None
+
+    def integer(self, field: str, label: str, *, minimum: int = 0, maximum: int = 10_000_000,
+                required: bool = False, default: int | None = None) -> int | None:
+        raw = self.values.get(field)
+        if raw is None or (isinstance(raw, str) and not raw.strip()):
+            if required and default is None:
+                self.fail(field, f"{label} không được để trống.")
+            self.out[field] = default
+            return default
+        try:
+            if isinstance(raw, bool) or (isinstance(raw, float) and not raw.is_integer()):
+                raise ValueError
+            value = int(str(raw).strip().replace(".", "")) if isinstance(raw, str) else int(raw)
+        except (TypeError, ValueError):
+            self.fail(field, f"{label} phải là số nguyên.")
+            return None
+        if not minimum <= value <= maximum:
+            self.fail(field, f"{label} phải từ {minimum} đến {maximum:,}.".replace(",", "."))
+        self.out[field] = value
+        return value
+
+    def number(self, field: str, label: str, *, minimum: float, maximum: float) -> float | None:
+        raw = self.values.get(field)
+        try:
+            if isinstance(raw, bool) or raw is None or raw == "":
+                raise ValueError
+            value = float(str(raw).replace(",", ".")) if isinstance(raw, str) else float(raw)
+            if value != value:  # NaN
+                raise ValueError
+        except (TypeError, ValueError):
+            self.fail(field, f"{label} phải là một số.")
+            return None
+        if not minimum <= value <= maximum:
+            self.fail(field, f"{label} phải từ {minimum:g} đến {maximum:g}.")
+        self.out[field] = value
+        return value
+
+    def choice(self, field: str, label: str, choices: Mapping[str, str], default: str | None = None) -> str | None:
+        value = self.values.get(field) or default
+        if value not in choices:
+            allowed = ", ".join(choices.values())
+            self.fail(field, f"{label} không hợp lệ (chọn một trong: {allowed}).")
+            return None
+        self.out[field] = value
+        return value
+
+    def day(self, field: str, label: str, *, required: bool = False, today: date | None = None) -> date | None:
+        raw = self.values.get(field)
+        if raw in (None, ""):
+            if required:
+                self.fail(field, f"{label} không được để trống.")
+            self.out[field] = None
+            return None
+        value = parse_date(raw)
+        if value is None:
+            self.fail(field, f"{label} không đúng định dạng ngày (dd/MM/yyyy).")
+            return None
+        if value > (today or date.today()):
+            self.fail(field, f"{label} không được sau ngày hôm nay.")
+        elif value.year < MIN_YEAR:
+            self.fail(field, f"{label} phải từ năm {MIN_YEAR} trở đi.")
+        self.out[field] = value
+        return value
+
+    def year(self, field: str = "year", today: date | None = None) -> int | None:
+        limit = (today or date.today()).year + 1
+        return self.integer(field, "Năm", minimum=MIN_YEAR, maximum=limit, required=True)
+
+    def reference(self, field: str, label: str, *, required: bool) -> str | None:
+        raw = self.values.get(field)
+        if not raw:
+            if required:
+                self.fail(field, f"Chưa chọn {label}.")
+            self.out[field] = None
+            return None
+        if not isinstance(raw, str) or not re.fullmatch(r"[0-9a-f-]{36}", raw):
+            self.fail(field, f"Mã {label} không hợp lệ.")
+            return None
+        self.out[field] = raw
+        return raw
+
+    def phone(self, field: str) -> None:
+        value = self.text(field, "Số điện thoại", max_len=20)
+        if value and not _PHONE.match(value):
+            self.fail(field, "Số điện thoại chỉ gồm chữ số (8–15 số).")
+
+    def done(self) -> dict[str, Any]:
+        if self.errors:
+            raise ValidationError(self.errors)
+        return self.out
+
+
+def parse_date(raw: Any) -> date | None:
+    """Accepts a date, ISO text (yyyy-mm-dd) or the Vietnamese dd/MM/yyyy."""
+    if isinstance(raw, datetime):
+        return raw.date()
+    if isinstance(raw, date):
+        return raw
+    text = str(raw).strip()
+    for fmt in ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"):
+        try:
+            return datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+def citizen_id_problem(value: str, today: date | None = None) -> str | None:
+    """Why a 12-digit citizen ID (CCCD) is not valid, or None when it is."""
+    if not re.fullmatch(r"[0-9]{12}", value):
+        return "Số định danh (CCCD) phải gồm đúng 12 chữ số."
+    if value[:3] not in _CCCD_PROVINCE_CODES:
+        return f"Số định danh (CCCD): mã tỉnh nơi đăng ký khai sinh “{value[:3]}” không tồn tại."
+    century = 1900 + 100 * (int(value[3]) // 2)
+    birth_year = century + int(value[4:6])
+    if birth_year > (today or date.today()).year:
+        return "Số định danh (CCCD): năm sinh mã hóa trong số định danh nằm ở tương lai."
+    return None
+
+
+def validate_residential_area(values: Mapping[str, Any]) -> dict[str, Any]:
+    c = _Collector(values)
+    c.text("name", "Tên khu dân cư", required=True)
+    c.choice("kind", "Loại khu dân cư", AREA_KINDS, default="thon")
+    c.text("head_name", "Tên trưởng thôn/tổ trưởng")
+    c.phone("head_phone")
+    c.integer("households_declared", "Số hộ")
+    c.integer("population", "Số nhân khẩu")
+    c.text("address", "Địa chỉ", max_len=400)
+    c.long_text("note", "Ghi chú")
+    return c.done()
+
+
+def validate_organization(values: Mapping[str, Any]) -> dict[str, Any]:
+    c = _Collector(values)
+    c.text("name", "Tên cơ quan, doanh nghiệp, trường học", required=True, max_len=300)
+    c.choice("org_type", "Loại đơn vị", ORG_TYPES)
+    c.out["in_scope"] = _boolean(values.get("in_scope", True))
+    c.reference("area_id", "khu dân cư", required=False)
+    c.text("address", "Địa chỉ", max_len=400)
+    c.text("head_name", "Tên thủ trưởng đơn vị")
+    c.phone("phone")
+    c.integer("staff_count", "Số cán bộ, người lao động")
+    c.long_text("note", "Ghi chú")
+    return c.done()
+
+
+def validate_household(values: Mapping[str, Any]) -> dict[str, Any]:
+    c = _Collector(values)
+    c.reference("area_id", "khu dân cư", required=True)
+    c.text("head_name", "Họ tên chủ hộ", required=True)
+    citizen_id = c.text("citizen_id", "Số định danh (CCCD)", max_len=12)
+    if citizen_id:
+        citizen_id = citizen_id.replace(" ", "")
+        c.out["citizen_id"] = citizen_id
+        problem = citizen_id_problem(citizen_id)
+        if problem:
+            c.fail("citizen_id", problem)
+    c.text("address", "Địa chỉ", max_len=400)
+    c.integer("members", "Số nhân khẩu", minimum=1, maximum=100, default=1)
+    c.phone("phone")
+    c.long_text("note", "Ghi chú")
+    return c.done()
+
+
+def validate_pledge(values: Mapping[str, Any]) -> dict[str, Any]:
+    c = _Collector(values)
+    kind = c.choice("signer_kind", "Người ký cam kết", SIGNER_KINDS, default="household")
+    c.reference("household_id", "hộ gia đình", required=kind == "household")
+    c.reference("organization_id", "cơ quan, doanh nghiệp, trường học", required=kind == "organization")
+    c.text("person_name", "Họ tên người ký", required=kind == "person")
+    _only_one_signer(c, kind)
+    c.text("template_code", "Mẫu cam kết", required=True, max_len=60)
+    c.year()
+    c.day("signed_on", "Ngày ký")
+    c.choice("status", "Trạng thái", PLEDGE_STATUSES, default="signed")
+    c.long_text("note", "Ghi chú")
+    return c.done()
+
+
+def _only_one_signer(c: _Collector, kind: str | None) -> None:
+    # A pledge belongs to exactly one signer; stray references from a form are dropped.
+    for field, owner in (("household_id", "household"), ("organization_id", "organization"),
+                         ("person_name", "person")):
+        if kind != owner:
+            c.out[field] = None
+
+
+def validate_subject(c: _Collector) -> str | None:
+    kind = c.choice("subject_kind", "Đối tượng", SUBJECT_KINDS)
+    c.reference("area_id", "khu dân cư", required=kind == "area")
+    c.reference("organization_id", "cơ quan, doanh nghiệp, trường học", required=kind == "organization")
+    if kind != "area":
+        c.out["area_id"] = None
+    if kind != "organization":
+        c.out["organization_id"] = None
+    return kind
+
+
+def validate_registration(values: Mapping[str, Any]) -> dict[str, Any]:
+    c = _Collector(values)
+    validate_subject(c)
+    c.year()
+    c.day("registered_on", "Ngày đăng ký", required=True)
+    c.long_text("note", "Ghi chú")
+    return c.done()
+
+
+def validate_assessment(values: Mapping[str, Any]) -> dict[str, Any]:
+    """Answers are checked here; outcome, score and level are computed by the service, never trusted."""
+    c = _Collector(values)
+    validate_subject(c)
+    c.year()
+    c.text("catalog_code", "Bộ tiêu chí", required=True, max_len=60)
+    c.text("assessor", "Người đánh giá")
+    c.day("assessed_on", "Ngày đánh giá", required=True)
+    c.choice("status", "Trạng thái", ASSESSMENT_STATUSES, default="draft")
+    c.long_text("note", "Ghi chú")
+    c.out["answers"] = _answers(c, values.get("answers", {}))
+    return c.done()
+
+
+def _answers(c: _Collector, raw: Any) -> dict[str, dict[str, Any]]:
+    if isinstance(raw, str):
+        try:
+            raw = json.loads(raw or "{}")
+        except ValueError:
+            raw = None
+    if not isinstance(raw, Mapping):
+        c.fail("answers", "Kết quả chấm từng tiêu chí không hợp lệ.")
+        return {}
+    answers = {}
+    for code, answer in raw.items():
+        answer = answer if isinstance(answer, Mapping) else {"met": answer}
+        answers[str(code)] = {
+            "met": _boolean(answer.get("met")),
+            "note": nfc(str(answer.get("note") or ""))[:2000],
+            "evidence": nfc(str(answer.get("evidence") or ""))[:2000],
+        }
+    return answers
+
+
+def validate_plan(values: Mapping[str, Any]) -> dict[str, Any]:
+    c = _Collector(values)
+    c.year()
+    c.text("title", "Tên kế hoạch", required=True, max_len=400)
+    c.text("document_ref", "Số, ký hiệu văn bản", max_len=400)
+    c.day("issued_on", "Ngày ban hành")
+    c.long_text("note", "Ghi chú")
+    return c.done()
+
+
+def validate_plan_target(values: Mapping[str, Any], known_indicators: Mapping[str, Any]) -> dict[str, Any]:
+    c = _Collector(values)
+    c.reference("plan_id", "kế hoạch", required=True)
+    c.choice("indicator", "Chỉ tiêu", {code: code for code in known_indicators})
+    c.choice("comparator", "Phép so sánh", COMPARATORS, default=">=")
+    c.number("threshold", "Ngưỡng chỉ tiêu (%)", minimum=0, maximum=100)
+    c.long_text("note", "Ghi chú")
+    return c.done()
+
+
+def _boolean(raw: Any) -> bool:
+    if isinstance(raw, str):
+        return raw.strip().casefold() in {"1", "true", "có", "co", "x", "yes", "đạt"}
+    return bool(raw)
+
+
+VALIDATORS: dict[str, Callable[[Mapping[str, Any]], dict[str, Any]]] = {
+    "residential_area": validate_residential_area,
+    "organization": validate_organization,
+    "household": validate_household,
+    "pledge": validate_pledge,
+    "registration": validate_registration,
+    "assessment": validate_assessment,
+    "plan": validate_plan,
+}

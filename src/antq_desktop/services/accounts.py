@@ -1,0 +1,139 @@
+"""User accounts: Argon2id password hashes, roles, sign-in with throttling."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+from functools import lru_cache
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from antq_desktop.domain.errors import AuthError, FieldError, ValidationError
+from antq_desktop.domain.text import nfc
+from antq_desktop.paths import resource_path
+from antq_desktop.storage import audit
+from antq_desktop.storage.db import Store
+from antq_desktop.storage.models import User, utcnow
+
+ROLES = {"admin": "Quản trị", "officer": "Cán bộ", "readonly": "Chỉ xem"}
+MIN_PASSWORD_LENGTH = 8
+MAX_FAILED_ATTEMPTS = 5
+LOCKOUT = timedelta(minutes=5)
+
+# RFC 9106 "second recommended" profile (64 MiB, 3 passes): above OWASP's Argon2id minimum.
+_HASHER = PasswordHasher(time_cost=3, memory_cost=65536, parallelism=1)
+
+
+@dataclass(frozen=True)
+class UserInfo:
+    id: str
+    username: str
+    full_name: str
+    role: str
+
+    @property
+    def can_write(self) -> bool:
+        return self.role in ("admin", "officer")
+
+
+@lru_cache(maxsize=1)
+def _common_passwords() -> frozenset[str]:
+    lines = resource_path("security", "common-passwords.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip().casefold() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def password_problem(password: str) -> str | None:
+    """Length and a list of common passwords only: composition rules make passwords weaker in practice."""
+    if len(password) < MIN_PASSWORD_LENGTH:
+        return f"Mật khẩu phải có ít nhất {MIN_PASSWORD_LENGTH} ký tự."
+    if password.casefold() in _common_passwords():
+        return "Mật khẩu này quá phổ biến, dễ bị đoán. Hãy chọn mật khẩu khác (ví dụ một câu ngắn dễ nhớ)."
+    return None
+
+
+def _info(user: User) -> UserInfo:
+    return UserInfo(user.id, user.username, user.full_name, user.role)
+
+
+def create_user(store: Store, *, username: str, full_name: str, role: str, password: str,
+                actor: str = "system") -> UserInfo:
+    with store.session() as session:
+        return add_user(session, username=username, full_name=full_name, role=role, password=password,
+                        actor=actor)
+
+
+def add_user(session: Session, *, username: str, full_name: str, role: str, password: str,
+             actor: str) -> UserInfo:
+    """Validate and add an account inside the caller's transaction."""
+    username = nfc(username).casefold()
+    errors = []
+    if not username or len(username) > 60 or " " in username:
+        errors.append(FieldError("username", "Tên đăng nhập không được trống, không có dấu cách, tối đa 60 ký tự."))
+    elif session.execute(select(func.count()).select_from(User).where(User.username == username)).scalar():
+        errors.append(FieldError("username", f"Tên đăng nhập “{username}” đã có."))
+    if not nfc(full_name):
+        errors.append(FieldError("full_name", "Họ tên cán bộ không được để trống."))
+    if role not in ROLES:
+        errors.append(FieldError("role", "Vai trò không hợp lệ."))
+    problem = password_problem(password)
+    if problem:
+        errors.append(FieldError("password", problem))
+    if errors:
+        raise ValidationError(errors)
+    user = User(username=username, full_name=nfc(full_name), role=role, password_hash=_HASHER.hash(password))
+    session.add(user)
+    session.flush()
+    audit.append(session, actor=actor, action="user_create", record_type="user", record_id=user.id,
+                 details={"username": username, "role": role})
+    return _info(user)
+
+
+def sign_in(store: Store, *, username: str, password: str) -> UserInfo:
+    """Check a password. Failed attempts are counted (and committed) and lock the account for a while."""
+    username = nfc(username).casefold()
+    with store.session() as session:
+        user = session.execute(select(User).where(User.username == username)).scalar_one_or_none()
+        now = utcnow()
+        if user is not None and user.locked_until and user.locked_until > now:
+            minutes = max(1, int((user.locked_until - now).total_seconds() // 60) + 1)
+            raise AuthError(f"Đăng nhập sai quá nhiều lần. Hãy thử lại sau {minutes} phút.")
+        if user is not None and not user.disabled and _verify(user, password):
+            user.failed_attempts = 0
+            user.locked_until = None
+            if _HASHER.check_needs_rehash(user.password_hash):
+                user.password_hash = _HASHER.hash(password)
+            audit.append(session, actor=user.username, action="login")
+            return _info(user)
+        _record_failure(session, user, username)
+    # Raised only after the block above committed the failure counter.
+    raise AuthError()
+
+
+def _verify(user: User, password: str) -> bool:
+    try:
+        return _HASHER.verify(user.password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def _record_failure(session: Session, user: User | None, username: str) -> None:
+    if user is not None:
+        user.failed_attempts += 1
+        if user.failed_attempts >= MAX_FAILED_ATTEMPTS:
+            user.locked_until = utcnow() + LOCKOUT
+            user.failed_attempts = 0
+    audit.append(session, actor=username or "?", action="login_failed")
+
+
+def list_users(store: Store) -> list[UserInfo]:
+    with store.session_factory() as session:
+        return [_info(u) for u in session.execute(select(User).order_by(User.username)).scalars()]
+
+
+def single_admin(store: Store) -> str | None:
+    """The username to assume when only one account exists (scripted, single-officer use)."""
+    users = list_users(store)
+    return users[0].username if len(users) == 1 else None

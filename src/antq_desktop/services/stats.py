@@ -1,0 +1,111 @@
+"""Counts and digests per origin unit, and the year's targets against actual values (`antq stats`)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from antq_desktop.domain import catalog as catalogs
+from antq_desktop.domain.scoring import target_met
+from antq_desktop.services.indicators import INDICATORS
+from antq_desktop.storage.canonical import canonical_record, digest_records
+from antq_desktop.storage.db import Store
+from antq_desktop.storage.models import (
+    MODEL_BY_TYPE,
+    STATS_KEYS,
+    SYNCED_MODELS,
+    Plan,
+    PlanTarget,
+    UnitProfile,
+)
+
+
+@dataclass(frozen=True)
+class TargetStatus:
+    indicator: str
+    label: str
+    comparator: str
+    threshold: float
+    actual: float | None
+    numerator: int
+    denominator: int
+    met: bool
+
+
+@dataclass(frozen=True)
+class UnitStats:
+    unit_code: str
+    counts: dict[str, int]
+    digest: str
+
+
+def unit_codes(session: Session) -> list[str]:
+    codes: set[str] = set()
+    for model in SYNCED_MODELS:
+        codes.update(session.execute(select(model.origin_unit).distinct()).scalars())
+    return sorted(codes)
+
+
+def iter_live_records(session: Session, unit_code: str) -> Iterator[dict[str, Any]]:
+    """Canonical live records of one unit, by type (parents first) then UUID: the digest's order."""
+    for model in SYNCED_MODELS:
+        table = model.__table__
+        stmt = select(table).where(table.c.origin_unit == unit_code, table.c.deleted.is_(False)).order_by(table.c.id)
+        for row in session.execute(stmt).mappings():
+            yield canonical_record(model, row)
+
+
+def unit_stats(session: Session, unit_code: str) -> UnitStats:
+    counts = {}
+    for record_type, key in STATS_KEYS.items():
+        model = MODEL_BY_TYPE[record_type]
+        counts[key] = int(session.execute(select(func.count()).select_from(model).where(
+            model.origin_unit == unit_code, model.deleted.is_(False))).scalar() or 0)
+    return UnitStats(unit_code, counts, digest_records(iter_live_records(session, unit_code)))
+
+
+def year_plan(session: Session, year: int) -> Plan | None:
+    """The plan that sets this year's targets: the unit's own, else the newest received from above."""
+    own = session.get(UnitProfile, 1)
+    plans = session.execute(select(Plan).where(Plan.year == year, Plan.deleted.is_(False))
+                            .order_by(Plan.updated_at.desc())).scalars().all()
+    mine = [p for p in plans if own is not None and p.origin_unit == own.unit_code]
+    return (mine or plans or [None])[0]
+
+
+def target_statuses(session: Session, year: int) -> list[TargetStatus]:
+    plan = year_plan(session, year)
+    if plan is None:
+        return []
+    labels = catalogs.load_indicators()
+    targets = session.execute(select(PlanTarget).where(PlanTarget.plan_id == plan.id, PlanTarget.deleted.is_(False))
+                              .order_by(PlanTarget.indicator)).scalars()
+    statuses = []
+    for target in targets:
+        compute = INDICATORS.get(target.indicator)
+        if compute is None:
+            continue
+        ratio = compute(session, year)
+        label = labels[target.indicator].label if target.indicator in labels else target.indicator
+        statuses.append(TargetStatus(target.indicator, label, target.comparator, target.threshold, ratio.percent,
+                                     ratio.numerator, ratio.denominator,
+                                     target_met(ratio.percent, target.comparator, target.threshold)))
+    return statuses
+
+
+def collect(store: Store, *, year: int | None = None) -> dict[str, Any]:
+    """The `antq stats --json` document."""
+    year = year or date.today().year
+    with store.session_factory() as session:
+        units = {code: unit_stats(session, code) for code in unit_codes(session)}
+        targets = target_statuses(session, year)
+    return {
+        "year": year,
+        "units": {code: {"counts": u.counts, "digest": u.digest} for code, u in units.items()},
+        "targets": [asdict(t) for t in targets],
+    }

@@ -1,0 +1,156 @@
+"""Opening the store: engine, SQLite pragmas, migrations at start-up. The only module that knows dialects."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+from antq_desktop.domain.errors import NewerDatabaseError, NotInitialisedError, StorageError
+from antq_desktop.storage import migrate
+from antq_desktop.storage.models import UnitProfile
+
+
+def resolve_url(db: str | os.PathLike[str] | None = None) -> str:
+    """--db PATH or URL, else ANTQ_DB_URL, else ANTQ_DB, else the user data folder."""
+    from antq_desktop.paths import default_db_path
+
+    value = str(db) if db else os.environ.get("ANTQ_DB_URL") or os.environ.get("ANTQ_DB")
+    if value and "://" in value:
+        return value
+    path = Path(value) if value else default_db_path()
+    return f"sqlite:///{path.expanduser().resolve()}"
+
+
+def _sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record: object) -> None:
+    # Python's sqlite3 opens transactions lazily; let SQLAlchemy emit BEGIN itself so that
+    # BEGIN IMMEDIATE can be used for writers.
+    dbapi_conn.isolation_level = None
+    cur = dbapi_conn.cursor()
+    for pragma in ("journal_mode=WAL", "foreign_keys=ON", "synchronous=FULL", "busy_timeout=10000",
+                   "cache_size=-65536"):
+        cur.execute(f"PRAGMA {pragma}")
+    cur.close()
+
+
+def _sqlite_begin(conn) -> None:  # type: ignore[no-untyped-def]
+    conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def make_engine(url: str) -> Engine:
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        return create_engine(url, pool_pre_ping=True)
+    if parsed.database and parsed.database != ":memory:":
+        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(url, connect_args={"check_same_thread": False})
+    event.listen(engine, "connect", _sqlite_pragmas)
+    # Every transaction takes the write lock up front: one writer, no mid-transaction
+    # "database is locked" upgrade failures.
+    event.listen(engine, "begin", _sqlite_begin)
+    return engine
+
+
+@dataclass
+class Store:
+    """An open database: the engine and a session factory. Services take a Store."""
+
+    url: str
+    engine: Engine
+    session_factory: sessionmaker[Session]
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    @property
+    def sqlite_path(self) -> Path | None:
+        database = make_url(self.url).database
+        return Path(database) if self.is_sqlite and database and database != ":memory:" else None
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """One unit of work: committed on success, rolled back on any error."""
+        with self.session_factory() as session, session.begin():
+            yield session
+
+    def profile(self) -> UnitProfile:
+        with self.session_factory() as session:
+            profile = session.get(UnitProfile, 1)
+            if profile is None:
+                raise NotInitialisedError()
+            session.expunge(profile)
+            return profile
+
+    def is_initialised(self) -> bool:
+        with self.session_factory() as session:
+            return session.get(UnitProfile, 1) is not None
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_store(db: str | os.PathLike[str] | None = None, *, backup_before_upgrade: bool = True) -> Store:
+    """Open (creating if needed) and migrate to the newest schema; refuse a newer database."""
+    url = resolve_url(db)
+    engine = make_engine(url)
+    try:
+        _check_readable(engine)
+        if migrate.needs_upgrade(engine):
+            if backup_before_upgrade:
+                _backup_sqlite_file(engine)
+            migrate.upgrade(engine)
+    except (NewerDatabaseError, StorageError):
+        engine.dispose()
+        raise
+    except Exception as exc:
+        engine.dispose()
+        raise StorageError(
+            f"Không mở được cơ sở dữ liệu ({exc.__class__.__name__}: {exc}). "
+            "Hãy kiểm tra đường dẫn tệp, quyền ghi và dung lượng ổ đĩa."
+        ) from exc
+    return Store(url, engine, sessionmaker(engine, expire_on_commit=False))
+
+
+def _check_readable(engine: Engine) -> None:
+    if engine.dialect.name != "sqlite":
+        return
+    with engine.connect() as conn:
+        try:
+            conn.execute(text("SELECT count(*) FROM sqlite_master"))
+        except Exception as exc:
+            raise StorageError(
+                "Tệp này không phải cơ sở dữ liệu của ANTQ Desktop hoặc đã bị hỏng. "
+                "Hãy chọn đúng tệp hoặc khôi phục từ bản sao lưu."
+            ) from exc
+
+
+def _backup_sqlite_file(engine: Engine) -> None:
+    """Copy the file aside before a schema upgrade, so a failed upgrade loses nothing."""
+    database = engine.url.database
+    if engine.dialect.name != "sqlite" or not database or database == ":memory:":
+        return
+    path = Path(database)
+    if not path.exists() or not inspect(engine).get_table_names():
+        return
+    target = path.with_name(f"{path.stem}.before-upgrade-{migrate.current_revision(engine) or 'none'}{path.suffix}")
+    src = sqlite3.connect(path)
+    try:
+        dst = sqlite3.connect(target)
+        with dst:
+            src.backup(dst)
+        dst.close()
+    finally:
+        src.close()
+
+
+def copy_file(src: Path, dst: Path) -> None:
+    shutil.copy2(src, dst)

@@ -1,0 +1,27 @@
+"""Alembic environment: the engine comes from the caller (see storage/migrate.py), never from an ini file."""
+
+from alembic import context
+
+from antq_desktop.storage.models import Base
+
+config = context.config
+target_metadata = Base.metadata
+
+
+def run_migrations_online() -> None:
+    engine = config.attributes.get("engine")
+    if engine is None:
+        raise RuntimeError("migrations must be run through antq_desktop.storage.migrate")
+    with engine.connect() as connection:
+        context.configure(
+            connection=connection,
+            target_metadata=target_metadata,
+            render_as_batch=True,  # SQLite cannot ALTER most things; batch mode rebuilds tables
+            compare_type=True,
+        )
+        with context.begin_transaction():
+            context.run_migrations()
+        connection.commit()
+
+
+run_migrations_online()

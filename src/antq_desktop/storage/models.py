@@ -1,0 +1,251 @@
+"""ORM models. Synced records carry UUID, origin unit, revision and tombstone so packages merge cleanly."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, date, datetime
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+# Byte-order collation so stored sort keys order identically on SQLite and PostgreSQL.
+SortKey = String(400).with_variant(String(400, collation="C"), "postgresql")
+
+
+def new_uuid() -> str:
+    return str(uuid.uuid4())
+
+
+def utcnow() -> datetime:
+    """Naive UTC, the one convention for every stored timestamp."""
+    return datetime.now(UTC).replace(tzinfo=None, microsecond=0)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class SyncedRecord(Base):
+    """A record that travels in packages. Columns in LOCAL_COLUMNS never leave this store."""
+
+    __abstract__ = True
+    RECORD_TYPE: str = ""
+    LOCAL_COLUMNS: frozenset[str] = frozenset({"change_seq", "search_key", "sort_key"})
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_uuid)
+    origin_unit: Mapped[str] = mapped_column(String(16), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    revision: Mapped[int] = mapped_column(Integer, default=1)
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
+    # Store-wide counter stamped on every local write: incremental exports take "seq > last".
+    change_seq: Mapped[int] = mapped_column(Integer, default=0, index=True)
+
+
+class ResidentialArea(SyncedRecord):
+    __tablename__ = "residential_areas"
+    RECORD_TYPE = "residential_area"
+
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(20), default="thon")
+    head_name: Mapped[str | None] = mapped_column(String(200))
+    head_phone: Mapped[str | None] = mapped_column(String(20))
+    households_declared: Mapped[int | None] = mapped_column(Integer)
+    population: Mapped[int | None] = mapped_column(Integer)
+    address: Mapped[str | None] = mapped_column(String(400))
+    note: Mapped[str | None] = mapped_column(Text)
+    search_key: Mapped[str] = mapped_column(String(800), default="")
+    sort_key: Mapped[str] = mapped_column(SortKey, default="", index=True)
+
+
+class Organization(SyncedRecord):
+    __tablename__ = "organizations"
+    RECORD_TYPE = "organization"
+
+    name: Mapped[str] = mapped_column(String(300))
+    org_type: Mapped[str] = mapped_column(String(20))  # agency | enterprise | school
+    in_scope: Mapped[bool] = mapped_column(Boolean, default=True)
+    area_id: Mapped[str | None] = mapped_column(ForeignKey("residential_areas.id"), index=True)
+    address: Mapped[str | None] = mapped_column(String(400))
+    head_name: Mapped[str | None] = mapped_column(String(200))
+    phone: Mapped[str | None] = mapped_column(String(20))
+    staff_count: Mapped[int | None] = mapped_column(Integer)
+    note: Mapped[str | None] = mapped_column(Text)
+    search_key: Mapped[str] = mapped_column(String(800), default="")
+    sort_key: Mapped[str] = mapped_column(SortKey, default="", index=True)
+
+
+class Household(SyncedRecord):
+    __tablename__ = "households"
+    RECORD_TYPE = "household"
+
+    area_id: Mapped[str] = mapped_column(ForeignKey("residential_areas.id"), index=True)
+    head_name: Mapped[str] = mapped_column(String(200))
+    citizen_id: Mapped[str | None] = mapped_column(String(12), index=True)
+    address: Mapped[str | None] = mapped_column(String(400))
+    members: Mapped[int] = mapped_column(Integer, default=1)
+    phone: Mapped[str | None] = mapped_column(String(20))
+    note: Mapped[str | None] = mapped_column(Text)
+    search_key: Mapped[str] = mapped_column(String(800), default="")
+    sort_key: Mapped[str] = mapped_column(SortKey, default="", index=True)
+
+
+class Pledge(SyncedRecord):
+    __tablename__ = "pledges"
+    RECORD_TYPE = "pledge"
+
+    signer_kind: Mapped[str] = mapped_column(String(20))  # household | organization | person
+    household_id: Mapped[str | None] = mapped_column(ForeignKey("households.id"), index=True)
+    organization_id: Mapped[str | None] = mapped_column(ForeignKey("organizations.id"), index=True)
+    person_name: Mapped[str | None] = mapped_column(String(200))
+    template_code: Mapped[str] = mapped_column(String(60))
+    year: Mapped[int] = mapped_column(Integer, index=True)
+    signed_on: Mapped[date | None] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(20), default="signed")  # signed | violated | withdrawn
+    note: Mapped[str | None] = mapped_column(Text)
+    search_key: Mapped[str] = mapped_column(String(800), default="")
+
+
+class Registration(SyncedRecord):
+    __tablename__ = "registrations"
+    RECORD_TYPE = "registration"
+
+    subject_kind: Mapped[str] = mapped_column(String(20))  # area | organization | commune
+    area_id: Mapped[str | None] = mapped_column(ForeignKey("residential_areas.id"), index=True)
+    organization_id: Mapped[str | None] = mapped_column(ForeignKey("organizations.id"), index=True)
+    year: Mapped[int] = mapped_column(Integer, index=True)
+    registered_on: Mapped[date] = mapped_column(Date)
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class Assessment(SyncedRecord):
+    __tablename__ = "assessments"
+    RECORD_TYPE = "assessment"
+
+    subject_kind: Mapped[str] = mapped_column(String(20))  # area | organization | commune
+    area_id: Mapped[str | None] = mapped_column(ForeignKey("residential_areas.id"), index=True)
+    organization_id: Mapped[str | None] = mapped_column(ForeignKey("organizations.id"), index=True)
+    year: Mapped[int] = mapped_column(Integer, index=True)
+    catalog_code: Mapped[str] = mapped_column(String(60))
+    catalog_version: Mapped[str] = mapped_column(String(20))
+    answers: Mapped[str] = mapped_column(Text, default="{}")  # canonical JSON {code: {met, note, evidence}}
+    outcome: Mapped[str] = mapped_column(String(10))  # dat | chua_dat
+    score: Mapped[float] = mapped_column(Float, default=0)
+    level: Mapped[str] = mapped_column(String(20))
+    assessor: Mapped[str | None] = mapped_column(String(200))
+    assessed_on: Mapped[date] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(12), default="draft")  # draft | submitted
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class Plan(SyncedRecord):
+    __tablename__ = "plans"
+    RECORD_TYPE = "plan"
+
+    year: Mapped[int] = mapped_column(Integer, index=True)
+    title: Mapped[str] = mapped_column(String(400))
+    document_ref: Mapped[str | None] = mapped_column(String(400))
+    issued_on: Mapped[date | None] = mapped_column(Date)
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class PlanTarget(SyncedRecord):
+    __tablename__ = "plan_targets"
+    RECORD_TYPE = "plan_target"
+
+    plan_id: Mapped[str] = mapped_column(ForeignKey("plans.id"), index=True)
+    indicator: Mapped[str] = mapped_column(String(60))
+    comparator: Mapped[str] = mapped_column(String(2), default=">=")
+    threshold: Mapped[float] = mapped_column(Float)
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+# Parents before children: the order packages are written and merged in.
+SYNCED_MODELS: tuple[type[SyncedRecord], ...] = (
+    ResidentialArea, Organization, Household, Pledge, Registration, Assessment, Plan, PlanTarget,
+)
+MODEL_BY_TYPE: dict[str, type[SyncedRecord]] = {m.RECORD_TYPE: m for m in SYNCED_MODELS}
+STATS_KEYS = {
+    "residential_area": "residential_areas", "organization": "organizations", "household": "households",
+    "pledge": "pledges", "registration": "registrations", "assessment": "assessments",
+}
+
+Index("ix_pledges_year_household", Pledge.year, Pledge.household_id)
+
+
+# ---- Local tables: this installation's own state, never exported as records ----
+
+class UnitProfile(Base):
+    __tablename__ = "unit_profile"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)  # always 1
+    role: Mapped[str] = mapped_column(String(20))  # commune | district | province
+    unit_code: Mapped[str] = mapped_column(String(16))
+    unit_name: Mapped[str] = mapped_column(String(200))
+    province_code: Mapped[str | None] = mapped_column(String(2))
+    parent_name: Mapped[str | None] = mapped_column(String(200))
+    catalog_code: Mapped[str] = mapped_column(String(60))
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class User(Base):
+    __tablename__ = "users"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_uuid)
+    username: Mapped[str] = mapped_column(String(60), unique=True)
+    full_name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(20))  # admin | officer | readonly
+    password_hash: Mapped[str] = mapped_column(String(200))
+    disabled: Mapped[bool] = mapped_column(Boolean, default=False)
+    failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(DateTime)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class AuditEntry(Base):
+    """Append-only, hash-chained log of every change: editing a past entry breaks the chain."""
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    actor: Mapped[str] = mapped_column(String(60))
+    action: Mapped[str] = mapped_column(String(30))
+    record_type: Mapped[str | None] = mapped_column(String(30))
+    record_id: Mapped[str | None] = mapped_column(String(36), index=True)
+    details: Mapped[str] = mapped_column(Text, default="{}")
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class Counter(Base):
+    __tablename__ = "counters"
+
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Setting(Base):
+    __tablename__ = "settings"
+
+    key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
