@@ -93,7 +93,13 @@ def _draw_footer(canvas: Canvas, doc: BaseDocTemplate) -> None:
         return
     size = 13 * mm
     x, y = nd30.MARGIN_LEFT, 5 * mm
-    draw_qr(canvas, qr_payload(mark.form, mark.record_uuid, mark.revision, mark.key_fingerprint), x, y, size)
+    draw_qr(
+        canvas,
+        qr_payload(mark.form, mark.record_uuid, mark.revision, mark.key_fingerprint),
+        x,
+        y,
+        size,
+    )
     canvas.setFont(fonts.REGULAR, 7)
     lines = [f"Mã hồ sơ: {mark.record_uuid} · phiên bản {mark.revision}"]
     if mark.key_fingerprint:
@@ -125,8 +131,15 @@ def make_doc(path: Path, title: str, is_landscape: bool = False) -> BaseDocTempl
         lang="vi-VN",
     )
     frame = Frame(
-        nd30.MARGIN_LEFT, nd30.MARGIN_BOTTOM, geo.frame_width, geo.frame_height,
-        leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body",
+        nd30.MARGIN_LEFT,
+        nd30.MARGIN_BOTTOM,
+        geo.frame_width,
+        geo.frame_height,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+        id="body",
     )
     doc.addPageTemplates([PageTemplate(id="nd30", frames=[frame], onPageEnd=_on_page_end)])
     return doc

@@ -46,7 +46,12 @@ def register_fonts() -> str:
                     raise FileNotFoundError(f"Thiếu tệp phông chữ: {path.name}")
                 pdfmetrics.registerFont(TTFont(name, str(path)))
             # Lets <b>/<i> inside Paragraph markup pick the right face.
-            for bold, italic, name in ((0, 0, REGULAR), (1, 0, BOLD), (0, 1, ITALIC), (1, 1, BOLD_ITALIC)):
+            for bold, italic, name in (
+                (0, 0, REGULAR),
+                (1, 0, BOLD),
+                (0, 1, ITALIC),
+                (1, 1, BOLD_ITALIC),
+            ):
                 addMapping(FAMILY, bold, italic, name)
             _registered = True
     return FAMILY

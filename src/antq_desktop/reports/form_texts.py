@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -42,18 +42,76 @@ _BASIS_KEYS: dict[str, type] = {"citation": str, "national_template": bool, "not
 
 # Labels each renderer looks up; a missing one is a broken file, not a KeyError at print time.
 REQUIRED_LABELS: dict[str, tuple[str, ...]] = {
-    "household_pledge": ("household_head", "address", "area", "members", "member_no",
-                         "member_name", "member_birth_year", "member_relation"),
-    "covenant": ("party_police", "party_unit", "representative", "position", "address", "items_heading"),
-    "registration": ("unit_name", "unit_kind", "address", "representative", "position",
-                     "households", "population", "items_heading"),
-    "self_assessment": ("unit_name", "col_code", "col_text", "col_points", "col_met",
-                        "col_not_met", "col_note", "score", "outcome", "level"),
-    "review_minutes": ("opening", "participants", "chair", "secretary", "content",
-                       "criterion", "votes", "conclusion", "ending"),
-    "annual_report": ("situation", "targets", "recognised", "classification", "proposals",
-                      "col_no", "col_indicator", "col_threshold", "col_actual", "col_met",
-                      "met", "not_met", "col_unit", "col_kind", "col_decision", "col_level", "none"),
+    "household_pledge": (
+        "household_head",
+        "address",
+        "area",
+        "members",
+        "member_no",
+        "member_name",
+        "member_birth_year",
+        "member_relation",
+    ),
+    "covenant": (
+        "party_police",
+        "party_unit",
+        "representative",
+        "position",
+        "address",
+        "items_heading",
+    ),
+    "registration": (
+        "unit_name",
+        "unit_kind",
+        "address",
+        "representative",
+        "position",
+        "households",
+        "population",
+        "items_heading",
+    ),
+    "self_assessment": (
+        "unit_name",
+        "col_code",
+        "col_text",
+        "col_points",
+        "col_met",
+        "col_not_met",
+        "col_note",
+        "score",
+        "outcome",
+        "level",
+    ),
+    "review_minutes": (
+        "opening",
+        "participants",
+        "chair",
+        "secretary",
+        "content",
+        "criterion",
+        "votes",
+        "conclusion",
+        "ending",
+    ),
+    "annual_report": (
+        "situation",
+        "targets",
+        "recognised",
+        "classification",
+        "proposals",
+        "col_no",
+        "col_indicator",
+        "col_threshold",
+        "col_actual",
+        "col_met",
+        "met",
+        "not_met",
+        "col_unit",
+        "col_kind",
+        "col_decision",
+        "col_level",
+        "none",
+    ),
 }
 
 _TYPE_NAMES = {str: "chuỗi ký tự", bool: "true/false", dict: "đối tượng {…}", list: "danh sách […]"}
@@ -87,7 +145,7 @@ class FormText:
 def _check_type(where: str, key: str, value: Any, expected: type | tuple[type, ...]) -> None:
     if not isinstance(value, expected):
         name = _TYPE_NAMES.get(expected, str(expected))  # type: ignore[arg-type]
-        raise FormTextError(f"{where}: trường \"{key}\" phải là {name}.")
+        raise FormTextError(f'{where}: trường "{key}" phải là {name}.')
 
 
 def _check_keys(where: str, data: dict[str, Any], spec: dict[str, Any]) -> None:
@@ -101,7 +159,9 @@ def _check_keys(where: str, data: dict[str, Any], spec: dict[str, Any]) -> None:
 def _check_strings(where: str, key: str, values: list[Any]) -> None:
     for i, value in enumerate(values, 1):
         if not isinstance(value, str) or not value.strip():
-            raise FormTextError(f"{where}: phần tử thứ {i} của \"{key}\" phải là chuỗi ký tự không rỗng.")
+            raise FormTextError(
+                f'{where}: phần tử thứ {i} của "{key}" phải là chuỗi ký tự không rỗng.'
+            )
 
 
 def validate(data: Any, where: str, expected_id: str | None = None) -> FormText:
@@ -112,7 +172,7 @@ def validate(data: Any, where: str, expected_id: str | None = None) -> FormText:
     _check_keys(f"{where} (basis)", data["basis"], _BASIS_KEYS)
     form_id = data["form_id"]
     if expected_id and form_id != expected_id:
-        raise FormTextError(f"{where}: form_id là \"{form_id}\", cần \"{expected_id}\".")
+        raise FormTextError(f'{where}: form_id là "{form_id}", cần "{expected_id}".')
     labels = data["labels"]
     missing = [k for k in REQUIRED_LABELS.get(form_id, ()) if not isinstance(labels.get(k), str)]
     if missing:
@@ -121,12 +181,19 @@ def validate(data: Any, where: str, expected_id: str | None = None) -> FormText:
     _check_strings(where, "signers", data["signers"])
     basis = data["basis"]
     return FormText(
-        form_id=form_id, version=data["version"], citation=nfc(basis["citation"]),
-        national_template=basis["national_template"], basis_note=nfc(basis["note"]),
-        editable=data["editable"], doc_type=nfc(data["doc_type"]), subject=nfc(data["subject"]),
+        form_id=form_id,
+        version=data["version"],
+        citation=nfc(basis["citation"]),
+        national_template=basis["national_template"],
+        basis_note=nfc(basis["note"]),
+        editable=data["editable"],
+        doc_type=nfc(data["doc_type"]),
+        subject=nfc(data["subject"]),
         labels={k: nfc(v) for k, v in labels.items() if isinstance(v, str)},
-        intro=nfc(data["intro"]), items=tuple(nfc(i) for i in data["items"]),
-        closing=nfc(data["closing"]), signers=tuple(nfc(s) for s in data["signers"]),
+        intro=nfc(data["intro"]),
+        items=tuple(nfc(i) for i in data["items"]),
+        closing=nfc(data["closing"]),
+        signers=tuple(nfc(s) for s in data["signers"]),
         source=where,
     )
 
@@ -141,13 +208,15 @@ def load_file(path: Path, expected_id: str | None = None) -> FormText:
     try:
         data = json.loads(raw)
     except json.JSONDecodeError as exc:
-        raise FormTextError(f"{path.name}: JSON không hợp lệ ở dòng {exc.lineno}, cột {exc.colno}.") from exc
+        raise FormTextError(
+            f"{path.name}: JSON không hợp lệ ở dòng {exc.lineno}, cột {exc.colno}."
+        ) from exc
     return validate(data, path.name, expected_id)
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_form_text(form_id: str) -> FormText:
     """The bundled default wording of ``form_id`` (one of FORM_IDS)."""
     if form_id not in FORM_IDS:
-        raise FormTextError(f"Không có mẫu biểu \"{form_id}\".")
+        raise FormTextError(f'Không có mẫu biểu "{form_id}".')
     return load_file(resource_path("forms", f"{form_id}.json"), form_id)

@@ -11,7 +11,7 @@ except ImportError:  # pragma: no cover - only until antq_desktop.paths is commi
 
 
 def resource_path(*parts: str) -> Path:
-    """Path of a bundled resource, e.g. ``resource_path("fonts", "LiberationSerif-Regular.ttf")``."""
+    """Path of a bundled resource, e.g. ``resource_path("forms", "covenant.json")``."""
     if _app_resource_path is not None:
         return _app_resource_path(*parts)
     # Source-checkout fallback: <repo>/src/antq_desktop/reports/resources.py -> <repo>/resources

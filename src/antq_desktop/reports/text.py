@@ -59,3 +59,24 @@ def time_hm(value: dt.time | None) -> str:
     if value is None:
         return f"{DOTS[:3]} giờ {DOTS[:3]} phút"
     return f"{two_digit(value.hour)} giờ {two_digit(value.minute)} phút"
+
+
+def pct(value: float | None, digits: int = 1) -> str:
+    """'97,5%' - Vietnamese uses a decimal comma; '-' when there is no figure."""
+    if value is None:
+        return "-"
+    return f"{value:.{digits}f}".replace(".", ",") + "%"
+
+
+def number(value: float | None) -> str:
+    """Points and counts: '85', '7,5', or dots when unknown."""
+    if value is None:
+        return DOTS[:2]
+    if float(value).is_integer():
+        return f"{int(value):,}".replace(",", ".")
+    return f"{value:.1f}".replace(".", ",")
+
+
+def fill(template: str, **values: object) -> str:
+    """str.format with dots for missing values, so blank forms read naturally."""
+    return template.format(**{k: (DOTS[:2] if v is None else v) for k, v in values.items()})

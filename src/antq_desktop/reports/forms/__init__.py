@@ -1,1 +1,4 @@
-"""One module per form; each exposes ``<form>_flowables(data)`` and ``render_<form>s(output, records, ...)``."""
+"""One module per form.
+
+Each exposes ``<form>_flowables(data)`` and ``render_<form>s(output, records, ...)``.
+"""

@@ -13,7 +13,20 @@ from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 from antq_desktop.reports import fonts, nd30
 from antq_desktop.reports.batch import CancelFlag, ProgressFn, RecordMark, render_records
 from antq_desktop.reports.form_data import RecordRef, UnitInfo
-from antq_desktop.reports.text import markup, nfc
+from antq_desktop.reports.text import fill, markup, nfc
+
+__all__ = [
+    "DotLine",
+    "cell",
+    "field",
+    "fill",
+    "grid_table",
+    "mark_for",
+    "numbered_items",
+    "para",
+    "plain",
+    "run",
+]
 
 T = TypeVar("T")
 
@@ -27,7 +40,9 @@ class DotLine(Flowable):
     at the margin whatever the label length.
     """
 
-    def __init__(self, label: str = "", lines: int = 1, size: float = nd30.BODY_SIZE, indent: float = 0) -> None:
+    def __init__(
+        self, label: str = "", lines: int = 1, size: float = nd30.BODY_SIZE, indent: float = 0
+    ) -> None:
         super().__init__()
         self.label = nfc(label)
         self.lines = lines
@@ -111,11 +126,6 @@ def mark_for(form: str, unit: UnitInfo, record: RecordRef | None) -> RecordMark:
     return RecordMark(form, record.record_uuid, record.revision, unit.key_fingerprint)
 
 
-def fill(template: str, **values: object) -> str:
-    """str.format with dots for missing values, so blank forms read naturally."""
-    return template.format(**{k: ("……" if v is None else v) for k, v in values.items()})
-
-
 def run(
     output: Path,
     records: Iterable[T],
@@ -127,8 +137,14 @@ def run(
     is_landscape: bool = False,
 ) -> Path:
     return render_records(
-        output, records, build, title=title, total=total,
-        is_landscape=is_landscape, progress=progress, cancel=cancel,
+        output,
+        records,
+        build,
+        title=title,
+        total=total,
+        is_landscape=is_landscape,
+        progress=progress,
+        cancel=cancel,
     )
 
 

@@ -13,7 +13,17 @@ from antq_desktop.reports.batch import CancelFlag, ProgressFn, RecordMark
 from antq_desktop.reports.form_data import PledgeData
 from antq_desktop.reports.form_texts import FormText, load_form_text
 from antq_desktop.reports.forms.common import (
-    FRAME_WIDTH, SIGN_SPACE, cell, field, fill, grid_table, mark_for, numbered_items, para, plain, run,
+    FRAME_WIDTH,
+    SIGN_SPACE,
+    cell,
+    field,
+    fill,
+    grid_table,
+    mark_for,
+    numbered_items,
+    para,
+    plain,
+    run,
 )
 
 FORM_ID = "household_pledge"
@@ -21,7 +31,12 @@ FORM_ID = "household_pledge"
 
 def _members_table(data: PledgeData, text: FormText) -> Table:
     lab = text.label
-    header = [lab("member_no"), lab("member_name"), lab("member_birth_year"), lab("member_relation")]
+    header = [
+        lab("member_no"),
+        lab("member_name"),
+        lab("member_birth_year"),
+        lab("member_relation"),
+    ]
     widths = [13 * mm, FRAME_WIDTH - 78 * mm, 25 * mm, 40 * mm]
     if data.members:
         rows = [

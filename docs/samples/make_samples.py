@@ -1,0 +1,62 @@
+"""Regenerate the sample PDFs (blank and filled) and the .xlsx roll-up in this folder.
+
+Run from the repository root:  PYTHONPATH=src python docs/samples/make_samples.py
+All data is invented (see antq_desktop.reports.demo).
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parents[1] / "src"))  # works without installing the package
+
+from antq_desktop.reports import (  # noqa: E402
+    render_annual_report,
+    render_covenants,
+    render_minutes,
+    render_pledges,
+    render_registrations,
+    render_self_assessments,
+    render_summary_pdf,
+    write_summary_xlsx,
+)
+from antq_desktop.reports import demo  # noqa: E402
+from antq_desktop.reports.form_data import (  # noqa: E402
+    AnnualReportData,
+    CovenantData,
+    MinutesData,
+    PledgeData,
+    RegistrationData,
+    SelfAssessmentData,
+)
+
+
+def main() -> None:
+    unit = demo.demo_unit()
+    blank_unit = replace(unit, place=None)
+    jobs = [
+        ("pledge", render_pledges, [demo.demo_pledge(3)], [PledgeData(blank_unit)]),
+        ("covenant", render_covenants, [demo.demo_covenant()], [CovenantData(blank_unit, police_position=None)]),
+        ("registration", render_registrations, [demo.demo_registration()],
+         [RegistrationData(blank_unit)]),
+        ("self_assessment", render_self_assessments, [demo.demo_self_assessment()],
+         [SelfAssessmentData(blank_unit, demo.demo_criteria(filled=False))]),
+        ("review_minutes", render_minutes, [demo.demo_minutes()],
+         [MinutesData(blank_unit, criteria=tuple(
+             replace(c, assessment=None) for c in demo.demo_minutes().criteria))]),
+    ]
+    for name, render, filled, blank in jobs:
+        print(render(HERE / f"{name}_filled.pdf", filled).name)
+        print(render(HERE / f"{name}_blank.pdf", blank).name)
+    print(render_annual_report(HERE / "annual_report_filled.pdf", demo.demo_annual_report()).name)
+    print(render_annual_report(HERE / "annual_report_blank.pdf", AnnualReportData(blank_unit)).name)
+    print(render_pledges(HERE / "pledges_area_12_households.pdf", list(demo.demo_area(12))).name)
+    print(render_summary_pdf(HERE / "summary_upper_office.pdf", demo.demo_summary()).name)
+    print(write_summary_xlsx(HERE / "summary_upper_office.xlsx", demo.demo_summary()).name)
+
+
+if __name__ == "__main__":
+    main()

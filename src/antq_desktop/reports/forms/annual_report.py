@@ -1,0 +1,130 @@
+"""Commune annual results report (báo cáo kết quả) with target, recognition and class tables."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Spacer
+
+from antq_desktop.reports import nd30
+from antq_desktop.reports.batch import CancelFlag, ProgressFn, RecordMark
+from antq_desktop.reports.form_data import AnnualReportData
+from antq_desktop.reports.form_texts import FormText, load_form_text
+from antq_desktop.reports.forms.common import (
+    FRAME_WIDTH,
+    DotLine,
+    cell,
+    fill,
+    grid_table,
+    mark_for,
+    para,
+    plain,
+    run,
+)
+
+FORM_ID = "annual_report"
+_BLANK_ROWS = 4
+
+
+def _paras(lines: Sequence[str], blank_lines: int = 4) -> list[Flowable]:
+    return [para(line) for line in lines] if lines else [DotLine(lines=blank_lines)]
+
+
+def _met(value: bool | None, text: FormText) -> str:
+    if value is None:
+        return ""
+    return text.label("met") if value else text.label("not_met")
+
+
+def targets_table(data: AnnualReportData, text: FormText) -> Flowable:
+    lab = text.label
+    header = [
+        lab("col_no"),
+        lab("col_indicator"),
+        lab("col_threshold"),
+        lab("col_actual"),
+        lab("col_met"),
+    ]
+    widths = (12 * mm, FRAME_WIDTH - 90 * mm, 26 * mm, 26 * mm, 26 * mm)
+    rows = [
+        [
+            plain(i),
+            cell(t.label),
+            plain(t.threshold),
+            plain(t.actual or ""),
+            plain(_met(t.met, text)),
+        ]
+        for i, t in enumerate(data.targets, 1)
+    ] or [[plain(i), "", "", "", ""] for i in range(1, _BLANK_ROWS + 1)]
+    return grid_table(header, rows, widths, align=("CENTER", "LEFT", "CENTER", "CENTER", "CENTER"))
+
+
+def recognised_table(data: AnnualReportData, text: FormText) -> Flowable:
+    lab = text.label
+    if not data.recognised:
+        return para(lab("none")) if data.record else DotLine(lines=3)
+    header = [lab("col_no"), lab("col_unit"), lab("col_kind"), lab("col_decision")]
+    widths = (12 * mm, FRAME_WIDTH - 107 * mm, 30 * mm, 65 * mm)
+    rows = [
+        [plain(i), cell(u.name), plain(u.kind), cell(u.decision)]
+        for i, u in enumerate(data.recognised, 1)
+    ]
+    return grid_table(header, rows, widths, align=("CENTER", "LEFT", "LEFT", "LEFT"))
+
+
+def classification_table(data: AnnualReportData, text: FormText) -> Flowable:
+    lab = text.label
+    if not data.classification:
+        return para(lab("none")) if data.record else DotLine(lines=3)
+    header = [lab("col_no"), lab("col_unit"), lab("col_kind"), lab("col_level")]
+    widths = (12 * mm, FRAME_WIDTH - 82 * mm, 40 * mm, 30 * mm)
+    rows = [
+        [plain(i), cell(u.name), plain(u.kind), plain(u.level)]
+        for i, u in enumerate(data.classification, 1)
+    ]
+    return grid_table(header, rows, widths, align=("CENTER", "LEFT", "LEFT", "CENTER"))
+
+
+def annual_report_flowables(data: AnnualReportData, text: FormText | None = None) -> list[Flowable]:
+    text = text or load_form_text(FORM_ID)
+    lab = text.label
+    info = nd30.DocumentInfo(
+        doc_type=text.doc_type,
+        subject=fill(text.subject, year=data.year),
+        parent_body=data.unit.parent_body,
+        issuing_body=data.unit.issuing_body,
+        place=data.unit.place,
+        date=data.report_date,
+        number=data.number,
+        doc_code=data.doc_code,
+        recipient=data.recipient,
+    )
+    out: list[Flowable] = [*nd30.document_head(info, FRAME_WIDTH)]
+    out += [para(lab("situation"), "heading"), *_paras(data.situation)]
+    out += [para(lab("targets"), "heading"), targets_table(data, text), Spacer(1, 4)]
+    out += [para(lab("recognised"), "heading"), recognised_table(data, text), Spacer(1, 4)]
+    out += [para(lab("classification"), "heading"), classification_table(data, text), Spacer(1, 4)]
+    out += [para(lab("proposals"), "heading"), *_paras(data.proposals, 3)]
+    signer = nd30.Signer(
+        data.signer_authority, data.signer_name, None if data.signer_name else nd30.SIGN_HINT
+    )
+    recipients = data.recipients or ("Như trên;", "Lưu: VT, …")
+    return out + nd30.signature_block([signer], FRAME_WIDTH, recipients=recipients)
+
+
+def render_annual_report(
+    output: Path,
+    data: AnnualReportData,
+    *,
+    text: FormText | None = None,
+    progress: ProgressFn | None = None,
+    cancel: CancelFlag | None = None,
+) -> Path:
+    text = text or load_form_text(FORM_ID)
+
+    def build(d: AnnualReportData) -> tuple[RecordMark, list[Flowable]]:
+        return mark_for(FORM_ID, d.unit, d.record), annual_report_flowables(d, text)
+
+    return run(output, [data], build, "Báo cáo kết quả", 1, progress, cancel)

@@ -1,0 +1,92 @@
+"""The upper-office roll-up as an Excel workbook (openpyxl), for offices that merge sheets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.utils import get_column_letter
+
+from antq_desktop.reports.batch import atomic_output
+from antq_desktop.reports.form_data import SummaryData, SummaryRow
+from antq_desktop.reports.forms.summary import (
+    HEADER,
+    MISSING_NOTE,
+    missing_communes,
+    summary_totals,
+)
+from antq_desktop.reports.text import fill, nfc
+
+_FONT = "Times New Roman"  # Excel on the clerks' machines has it; the PDF uses the metric clone
+_WIDTHS = (6, 32, 12, 14, 14, 14, 14, 16, 16)
+_THIN = Side(style="thin")
+_BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+
+
+def _frac(value: float | None) -> float | None:
+    """Excel percentages are fractions shown with the '0.0%' format."""
+    return None if value is None else value / 100
+
+
+def _values(no: object, r: SummaryRow) -> list[object]:
+    return [
+        no,
+        nfc(r.commune),
+        r.areas,
+        _frac(r.registered_pct),
+        _frac(r.recognised_pct),
+        _frac(r.classified_good_pct),
+        _frac(r.pledge_coverage_pct),
+        r.last_package,
+        MISSING_NOTE if r.missing_targets else None,
+    ]
+
+
+def _write_title(ws, data: SummaryData) -> None:
+    ws.append([nfc(data.parent_body)])
+    ws.append([nfc(data.issuing_body)])
+    ws.append([nfc(data.title)])
+    ws.append([nfc(fill(data.subject, year=data.year))])
+    for row in range(1, 5):
+        ws.cell(row, 1).font = Font(name=_FONT, size=13, bold=row != 1)
+    ws.append([])
+
+
+def _style_row(ws, row: int, bold: bool = False) -> None:
+    for col in range(1, len(HEADER) + 1):
+        c = ws.cell(row, col)
+        c.font = Font(name=_FONT, size=12, bold=bold)
+        c.border = _BOX
+        if col in (4, 5, 6, 7):
+            c.number_format = "0.0%"
+        elif col == 8:
+            c.number_format = "DD/MM/YYYY"
+        if col != 2:
+            c.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+
+
+def write_summary_xlsx(output: Path, data: SummaryData) -> Path:
+    """Write the roll-up (rows, totals, communes missing targets) to ``output`` atomically."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Tổng hợp"
+    _write_title(ws, data)
+    ws.append(list(HEADER))
+    header_row = ws.max_row
+    _style_row(ws, header_row, bold=True)
+    for i, r in enumerate(data.rows, 1):
+        ws.append(_values(i, r))
+        _style_row(ws, ws.max_row)
+    ws.append(_values(None, summary_totals(data.rows)))
+    _style_row(ws, ws.max_row, bold=True)
+    missing = missing_communes(data.rows)
+    if missing:
+        ws.append([])
+        ws.append([f"Đơn vị chưa nhập đủ chỉ tiêu ({len(missing)}): {', '.join(missing)}."])
+    for col, width in enumerate(_WIDTHS, 1):
+        ws.column_dimensions[get_column_letter(col)].width = width
+    ws.freeze_panes = ws.cell(header_row + 1, 3)
+    with atomic_output(Path(output)) as tmp:
+        wb.save(tmp)
+    return Path(output)
