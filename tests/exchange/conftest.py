@@ -105,9 +105,7 @@ def meta_for(unit: Unit, **changes: Any) -> PackageMeta:
     return replace(meta, **changes)
 
 
-def write_sample(
-    path: Path, unit: Unit, recipient: Unit | None, n: int = 20, chunk_size: int = 64, **kw: Any
-) -> Any:
+def write_sample(path: Path, unit: Unit, recipient: Unit | None, n: int = 20, chunk_size: int = 64, **kw: Any) -> Any:
     with unit.unlock() as keys:
         return write_package(
             path,
@@ -180,7 +178,9 @@ def forge(
     if recipient is not None and sealed is None:
         key = bytes(range(32))
         info = payload_key_info(
-            header.package_id, header.producer.unit_code, header.signer_key_id,
+            header.package_id,
+            header.producer.unit_code,
+            header.signer_key_id,
             header.recipient_key_id or "",
         )
         header = replace(
@@ -192,9 +192,7 @@ def forge(
     elif sealed is not None:
         header = replace(header, wrapped_key=wrapped_key)
         payload = sealed
-    header = replace(
-        header, payload_size=len(payload), payload_sha256=hashlib.sha256(payload).hexdigest()
-    )
+    header = replace(header, payload_size=len(payload), payload_sha256=hashlib.sha256(payload).hexdigest())
     raw = header.encode()
     body_bytes = encode_prefix(len(raw)) + raw + payload
     with signer.unlock() as keys:

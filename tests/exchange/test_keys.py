@@ -36,14 +36,11 @@ def test_key_file_round_trip_and_canonical(commune: Unit) -> None:
     assert record.unit_name == "Phường Ba Đình"
     assert record.fingerprint == commune.record.fingerprint
     obj = json.loads(data)
-    assert data == (json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-                    .encode() + b"\n")
+    assert data == (json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode() + b"\n")
 
 
 def test_key_file_every_byte_flip_refused(commune: Unit) -> None:
-    data = KeyStore(FAST_KDF).export_public_key_file(
-        commune.blob, PASSWORD, "00004", "Phường Ba Đình", "commune"
-    )
+    data = KeyStore(FAST_KDF).export_public_key_file(commune.blob, PASSWORD, "00004", "Phường Ba Đình", "commune")
     for i in range(len(data) - 1):  # the final LF is not part of the signed content
         bad = bytearray(data)
         bad[i] ^= 0x01
@@ -64,16 +61,12 @@ def test_key_file_field_tampering(commune: Unit) -> None:
 
 
 def commune_key_file(commune: Unit) -> bytes:
-    return KeyStore(FAST_KDF).export_public_key_file(
-        commune.blob, PASSWORD, "00004", "Phường Ba Đình", "commune"
-    )
+    return KeyStore(FAST_KDF).export_public_key_file(commune.blob, PASSWORD, "00004", "Phường Ba Đình", "commune")
 
 
 def test_export_refuses_bad_unit_text(commune: Unit) -> None:
     with pytest.raises(PackageError):
-        KeyStore(FAST_KDF).export_public_key_file(
-            commune.blob, PASSWORD, "00004", "Phường\u202eBa", "commune"
-        )
+        KeyStore(FAST_KDF).export_public_key_file(commune.blob, PASSWORD, "00004", "Phường\u202eBa", "commune")
 
 
 def test_keystore_unlock_sign_and_wrong_password(commune: Unit) -> None:

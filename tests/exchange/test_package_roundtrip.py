@@ -48,9 +48,7 @@ def test_round_trip_10000_records_encrypted(tmp_path: Path, commune: Unit, distr
     assert records == list(sample_records(10_000))
     package = verify(path, lookup)
     assert package.package_sha256 == result.package_sha256
-    assert package.header.encrypted and package.header.recipient_key_id == (
-        district.record.receiving_key_id
-    )
+    assert package.header.encrypted and package.header.recipient_key_id == (district.record.receiving_key_id)
 
 
 def test_unencrypted_only_when_asked(tmp_path: Path, commune: Unit, lookup: Any) -> None:

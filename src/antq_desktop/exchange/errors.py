@@ -44,8 +44,7 @@ MESSAGES_VI: dict[str, str] = {
         "tra lại nơi nhận; đơn vị gửi cần xuất lại gói cho đúng đơn vị của bạn."
     ),
     TRUNCATED: (
-        "Tệp gói dữ liệu bị cắt cụt (chép chưa xong hoặc USB bị rút ra sớm). "
-        "Hãy chép lại tệp từ máy gửi rồi thử lại."
+        "Tệp gói dữ liệu bị cắt cụt (chép chưa xong hoặc USB bị rút ra sớm). Hãy chép lại tệp từ máy gửi rồi thử lại."
     ),
     MALFORMED: (
         "Tệp không phải là gói dữ liệu ANTQ hợp lệ hoặc đã bị hỏng. Hãy kiểm tra đúng tệp "
@@ -55,17 +54,12 @@ MESSAGES_VI: dict[str, str] = {
         "Tệp gói dữ liệu lớn vượt giới hạn cho phép nên không được mở. Hãy kiểm tra đúng tệp; "
         "nếu đúng, hãy đề nghị đơn vị gửi chia nhỏ gói theo kỳ."
     ),
-    REPLAY: (
-        "Gói dữ liệu này (hoặc gói mới hơn của cùng đơn vị) đã được nhập trước đây. "
-        "Không cần nhập lại."
-    ),
+    REPLAY: ("Gói dữ liệu này (hoặc gói mới hơn của cùng đơn vị) đã được nhập trước đây. Không cần nhập lại."),
     SIGNER_MISMATCH: (
         "Người ký gói không khớp với đơn vị ghi trong gói (có thể gói đã bị ghép hoặc giả mạo). "
         "Không nhập gói này; hãy báo cho cán bộ phụ trách."
     ),
-    VALIDATION_ERROR: (
-        "Dữ liệu có ký tự hoặc giá trị không hợp lệ. Hãy sửa dữ liệu ở máy gửi rồi xuất lại gói."
-    ),
+    VALIDATION_ERROR: ("Dữ liệu có ký tự hoặc giá trị không hợp lệ. Hãy sửa dữ liệu ở máy gửi rồi xuất lại gói."),
     BAD_PASSWORD: "Mật khẩu không đúng. Hãy nhập lại mật khẩu mở khoá của đơn vị.",
     NO_RECIPIENT: (
         "Chưa có khoá nhận của đơn vị cấp trên nên không mã hoá được gói. Hãy nhập tệp khoá "
@@ -88,8 +82,7 @@ MESSAGES_VI: dict[str, str] = {
         "Hãy đề nghị đơn vị gửi xuất lại gói."
     ),
     UNSUPPORTED_VERSION: (
-        "Gói dữ liệu được tạo bởi phiên bản mới hơn của chương trình. "
-        "Hãy cập nhật ANTQ Desktop rồi thử lại."
+        "Gói dữ liệu được tạo bởi phiên bản mới hơn của chương trình. Hãy cập nhật ANTQ Desktop rồi thử lại."
     ),
     CANCELLED: "Đã huỷ thao tác. Không có tệp nào được tạo.",
     IO_ERROR: (

@@ -176,9 +176,7 @@ class TrustedKey:
 
 TrustedKeyLookup = Callable[[str], "TrustedKey | None"]
 
-_KEY_FILE_FIELDS = frozenset(PublicKeyRecord("x", "x", "x", b"", b"", "").unsigned_dict()) | {
-    "self_signature"
-}
+_KEY_FILE_FIELDS = frozenset(PublicKeyRecord("x", "x", "x", b"", b"", "").unsigned_dict()) | {"self_signature"}
 
 
 def key_file_signed_message(unsigned: dict[str, Any]) -> bytes:
@@ -212,9 +210,7 @@ def read_public_key_file(data: bytes) -> PublicKeyRecord:
         unit_name=check_name(obj["unit_name"]),
         role=check_role(obj["role"]),
         signing_public=b64decode(obj["signing_public_key"], RAW_KEY_LEN, "signing_public_key"),
-        receiving_public=b64decode(
-            obj["receiving_public_key"], RAW_KEY_LEN, "receiving_public_key"
-        ),
+        receiving_public=b64decode(obj["receiving_public_key"], RAW_KEY_LEN, "receiving_public_key"),
         created_at=check_utc_text(obj["created_at"], "created_at"),
     )
     unsigned = record.unsigned_dict()

@@ -136,9 +136,7 @@ def _kdf_from_blob(blob: dict[str, Any]) -> tuple[KdfParams, bytes]:
     if not isinstance(kdf, dict) or kdf.get("alg") != "argon2id":
         raise PackageError(MALFORMED, detail="key store KDF missing")
     try:
-        params = KdfParams(
-            int(kdf["time_cost"]), int(kdf["memory_cost_kib"]), int(kdf["parallelism"])
-        )
+        params = KdfParams(int(kdf["time_cost"]), int(kdf["memory_cost_kib"]), int(kdf["parallelism"]))
     except (KeyError, TypeError, ValueError):
         raise PackageError(MALFORMED, detail="key store KDF parameters invalid") from None
     return params.check(), b64decode(kdf.get("salt"), SALT_LEN, "salt")
@@ -283,9 +281,7 @@ class KeyStore:
         with self.unlock(blob, password) as keys:
             return keys.sign(data)
 
-    def decrypt_package_key(
-        self, blob: dict[str, Any], password: str, wrapped: bytes, info: bytes
-    ) -> bytes:
+    def decrypt_package_key(self, blob: dict[str, Any], password: str, wrapped: bytes, info: bytes) -> bytes:
         with self.unlock(blob, password) as keys:
             return keys.open_payload_key(wrapped, info)
 
@@ -299,10 +295,7 @@ class KeyStore:
     def needs_upgrade(self, blob: dict[str, Any]) -> bool:
         """True when the blob's Argon2 cost is below this store's: call ``rewrap`` at login."""
         params, _ = _kdf_from_blob(_check_blob(blob))
-        return (
-            params.time_cost < self.kdf.time_cost
-            or params.memory_cost_kib < self.kdf.memory_cost_kib
-        )
+        return params.time_cost < self.kdf.time_cost or params.memory_cost_kib < self.kdf.memory_cost_kib
 
     def export_public_key_file(
         self,

@@ -23,8 +23,8 @@ from .keys import (
     check_unit_code,
     check_utc_text,
 )
-from .strict_json import canonical_dumps, check_text, loads_strict
 from .stream_crypto import WRAPPED_KEY_LEN
+from .strict_json import canonical_dumps, check_text, loads_strict
 
 MAGIC = b"ANTQPKG\x00"
 FORMAT_VERSION = 1

@@ -251,8 +251,9 @@ def read_package(
     return package, iter_records(package, keys, limits=limits)
 
 
-def _payload_blocks(f: IO[bytes], package: VerifiedPackage, keys: PayloadKeyOpener | None,
-                    payload_hash: Any) -> Iterator[bytes]:
+def _payload_blocks(
+    f: IO[bytes], package: VerifiedPackage, keys: PayloadKeyOpener | None, payload_hash: Any
+) -> Iterator[bytes]:
     """Plaintext (still compressed) payload, block by block, hashing the sealed bytes."""
     header = package.header
     if not header.encrypted:
@@ -273,14 +274,15 @@ def _payload_blocks(f: IO[bytes], package: VerifiedPackage, keys: PayloadKeyOpen
 
 def _decryptor(header: PackageHeader, keys: PayloadKeyOpener | None) -> StreamDecryptor:
     if keys is None:
-        raise PackageError(NO_RECIPIENT, message_vi=(
-            "Gói dữ liệu đã được mã hoá; cần mở khoá nhận của đơn vị (nhập mật khẩu) để đọc."
-        ), detail="encrypted package but no receiving key given")
+        raise PackageError(
+            NO_RECIPIENT,
+            message_vi=("Gói dữ liệu đã được mã hoá; cần mở khoá nhận của đơn vị (nhập mật khẩu) để đọc."),
+            detail="encrypted package but no receiving key given",
+        )
     if keys.receiving_key_id != header.recipient_key_id:
         raise PackageError(WRONG_RECIPIENT, detail=f"for {header.recipient_key_id}")
     assert header.recipient_key_id is not None and header.wrapped_key is not None
-    info = payload_key_info(header.package_id, header.producer.unit_code,
-                            header.signer_key_id, header.recipient_key_id)
+    info = payload_key_info(header.package_id, header.producer.unit_code, header.signer_key_id, header.recipient_key_id)
     payload_key = keys.open_payload_key(header.wrapped_key, info)
     return StreamDecryptor(payload_key, chunk_aad(header.package_id))
 
@@ -331,9 +333,7 @@ def _lines(pieces: Iterator[bytes], max_line: int) -> Iterator[bytes]:
         raise PackageError(MALFORMED, detail="last payload line has no line feed")
 
 
-def _records(
-    package: VerifiedPackage, keys: PayloadKeyOpener | None, limits: Limits
-) -> Iterator[dict[str, Any]]:
+def _records(package: VerifiedPackage, keys: PayloadKeyOpener | None, limits: Limits) -> Iterator[dict[str, Any]]:
     header = package.header
     inflater = _Inflater(limits.max_decompressed_size)
     payload_hash = hashlib.sha256()

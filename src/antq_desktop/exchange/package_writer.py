@@ -32,11 +32,11 @@ from .package_format import (
     DEFAULT_CHUNK_SIZE,
     KINDS,
     MANIFEST_TYPE,
+    MAX_AUDIT_HEAD,
     MAX_CHUNK_SIZE,
     MIN_CHUNK_SIZE,
     RECORD_TYPE_RE,
     SHA256_RE,
-    MAX_AUDIT_HEAD,
     SIGNATURE_LEN,
     PackageHeader,
     Producer,
@@ -230,8 +230,18 @@ def write_package(
     spool_path: Path | None = None
     try:
         spool, spool_path = _temp(dest, "spool")
-        return _write(dest, spool, records, meta, signer, recipient if encrypted else None,
-                      chunk_size, max_line_length, _Progress(progress, total_records), cancel)
+        return _write(
+            dest,
+            spool,
+            records,
+            meta,
+            signer,
+            recipient if encrypted else None,
+            chunk_size,
+            max_line_length,
+            _Progress(progress, total_records),
+            cancel,
+        )
     except OSError as exc:
         raise PackageError(IO_ERROR, detail=f"{type(exc).__name__}: {exc.strerror}") from None
     finally:
@@ -277,18 +287,23 @@ def _write(
     if recipient is not None:
         payload_key = os.urandom(PAYLOAD_KEY_LEN)
         info = payload_key_info(
-            draft.package_id, meta.producer.unit_code, draft.signer_key_id,
+            draft.package_id,
+            meta.producer.unit_code,
+            draft.signer_key_id,
             recipient.receiving_key_id,
         )
-        draft = replace(draft, wrapped_key=wrap_payload_key(
-            payload_key, recipient.receiving_public, info))
+        draft = replace(draft, wrapped_key=wrap_payload_key(payload_key, recipient.receiving_public, info))
         encryptor = StreamEncryptor(payload_key, chunk_aad(draft.package_id), chunk_size)
     sink = _PayloadSink(spool, encryptor)
     sink.write(dumps_line(draft.manifest()))
     counts = _stream_records(sink, records, max_line, progress, cancel)
     sink.finish()
-    header = replace(draft, record_counts=dict(sorted(counts.items())),
-                      payload_size=sink.size, payload_sha256=sink.sha256.hexdigest())
+    header = replace(
+        draft,
+        record_counts=dict(sorted(counts.items())),
+        payload_size=sink.size,
+        payload_sha256=sink.sha256.hexdigest(),
+    )
     progress.say(0.99, "Đang ký số gói dữ liệu")
     return _assemble(dest, spool, header, signer, cancel)
 
@@ -342,9 +357,7 @@ def _assemble(
     return WriteResult(dest, parsed, whole.hexdigest(), size)
 
 
-def _blocks(
-    prefix: bytes, header_raw: bytes, spool: IO[bytes], cancel: CancelFlag | None
-) -> Iterator[bytes]:
+def _blocks(prefix: bytes, header_raw: bytes, spool: IO[bytes], cancel: CancelFlag | None) -> Iterator[bytes]:
     yield prefix
     yield header_raw
     spool.flush()

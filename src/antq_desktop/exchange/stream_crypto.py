@@ -31,9 +31,7 @@ CHUNK_AAD_TAG = b"ANTQ-PAYLOAD-v1\x00"
 MAX_COUNTER = 2**88 - 1
 
 
-def payload_key_info(
-    package_id: str, producer_unit_code: str, signer_key_id: str, recipient_key_id: str
-) -> bytes:
+def payload_key_info(package_id: str, producer_unit_code: str, signer_key_id: str, recipient_key_id: str) -> bytes:
     """HPKE ``info``: fields are ASCII-restricted by the header rules, so NUL separates safely."""
     parts = (package_id, producer_unit_code, signer_key_id, recipient_key_id)
     return KEY_INFO_TAG + b"\x00".join(p.encode("ascii") for p in parts)
@@ -44,9 +42,7 @@ def chunk_aad(package_id: str) -> bytes:
 
 
 def wrap_payload_key(payload_key: bytes, recipient_public: bytes, info: bytes) -> bytes:
-    sealed = HPKE_SUITE.encrypt(
-        payload_key, X25519PublicKey.from_public_bytes(recipient_public), info=info
-    )
+    sealed = HPKE_SUITE.encrypt(payload_key, X25519PublicKey.from_public_bytes(recipient_public), info=info)
     assert len(sealed) == WRAPPED_KEY_LEN
     return sealed
 

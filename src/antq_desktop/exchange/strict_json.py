@@ -24,9 +24,7 @@ DEFAULT_MAX_DEPTH = 32
 # C0/C1 controls, DEL, zero-width characters, BOM, bidi embeddings/overrides/isolates/marks,
 # line/paragraph separators, and surrogates (only reachable through \u escapes).
 _FORBIDDEN_BASE = (
-    "\x00-\x08\x0b-\x1f\x7f-\x9f"
-    "\u061c\u200b-\u200f\u2028-\u202e\u2060\u2066-\u2069\ufeff\ufffe\uffff"
-    "\ud800-\udfff"
+    "\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060\u2066-\u2069\ufeff\ufffe\uffff\ud800-\udfff"
 )
 _FORBIDDEN_NO_NEWLINE = re.compile(f"[{_FORBIDDEN_BASE}\t\n]")
 _FORBIDDEN_WITH_NEWLINE = re.compile(f"[{_FORBIDDEN_BASE}]")
@@ -99,10 +97,7 @@ def _walk(value: Any, depth: int, max_depth: int, allow_newlines: bool) -> Any:
     if isinstance(value, str):
         return check_text(value, allow_newlines=allow_newlines)
     if isinstance(value, dict):
-        return {
-            check_text(k, field="key"): _walk(v, depth + 1, max_depth, allow_newlines)
-            for k, v in value.items()
-        }
+        return {check_text(k, field="key"): _walk(v, depth + 1, max_depth, allow_newlines) for k, v in value.items()}
     if isinstance(value, list):
         return [_walk(v, depth + 1, max_depth, allow_newlines) for v in value]
     return value
@@ -176,18 +171,14 @@ def canonical_dumps(value: Any) -> bytes:
     changed, so the signed bytes are always what the caller meant.
     """
     _check_canonical_value(value)
-    return json.dumps(
-        value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
-    ).encode("utf-8")
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False).encode("utf-8")
 
 
 def dumps_line(record: dict[str, Any], normalise: Callable[[Any], Any] | None = None) -> bytes:
     """One JSON Lines record: compact, sorted keys, UTF-8, terminated by LF."""
     value = normalise(record) if normalise else record
     try:
-        text = json.dumps(
-            value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
-        )
+        text = json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
     except (ValueError, TypeError) as exc:
         raise PackageError(VALIDATION_ERROR, detail=f"record not serialisable: {exc}") from None
     return text.encode("utf-8") + b"\n"
