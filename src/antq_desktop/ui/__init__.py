@@ -1,0 +1,1 @@
+"""Qt lives only in this package (a test enforces it)."""
