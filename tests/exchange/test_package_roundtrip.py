@@ -223,3 +223,40 @@ def test_stopping_early_closes_cleanly(tmp_path: Path, commune: Unit, lookup: An
     _, records = read_package(path, lookup)
     assert next(records)["type"] == "household"
     records.close()  # type: ignore[attr-defined]
+
+
+def test_writer_and_reader_agree_on_depth_and_line_limits(tmp_path: Path, commune: Unit, lookup: Any) -> None:
+    def nested(depth: int) -> Any:
+        value: Any = 1
+        for _ in range(depth):
+            value = [value]
+        return value
+
+    deepest = {"type": "plan", "x": nested(15)}  # the object is depth 0, the 1 is depth 16
+    with commune.unlock() as keys:
+        write_package(tmp_path / "a.antq", [deepest], meta_for(commune), keys, encrypted=False)
+        with pytest.raises(PackageError) as info:
+            write_package(
+                tmp_path / "b.antq",
+                [{"type": "plan", "x": nested(16)}],
+                meta_for(commune),
+                keys,
+                encrypted=False,
+            )
+        assert _code(info) == "VALIDATION_ERROR"
+        long = {"type": "plan", "x": "a" * 2000}
+        line_len = len('{"type":"plan","x":""}') + 2000
+        write_package(
+            tmp_path / "c.antq", [long], meta_for(commune), keys, encrypted=False,
+            max_line_length=line_len,
+        )  # fmt: skip
+        with pytest.raises(PackageError):
+            write_package(
+                tmp_path / "d.antq", [long], meta_for(commune), keys, encrypted=False,
+                max_line_length=line_len - 1,
+            )  # fmt: skip
+    assert read_all(tmp_path / "a.antq", lookup, None) == [deepest]
+    assert read_all(tmp_path / "c.antq", lookup, None, limits=Limits(max_line_length=line_len))
+    with pytest.raises(PackageError) as info:
+        read_all(tmp_path / "c.antq", lookup, None, limits=Limits(max_line_length=line_len - 1))
+    assert _code(info) == "TOO_LARGE"

@@ -42,6 +42,8 @@ MANIFEST_TYPE = "manifest"
 MAX_RECORD_TYPES = 64
 MAX_SHORT_TEXT = 64
 MAX_AUDIT_HEAD = 1024
+RECORD_MAX_DEPTH = 16  # top-level object is depth 0
+MAX_LINE_LENGTH = 1024 * 1024  # bytes, without the LF
 
 RECORD_TYPE_RE = re.compile(r"[a-z][a-z0-9_]{0,63}")
 SHA256_RE = re.compile(r"[0-9a-f]{64}")

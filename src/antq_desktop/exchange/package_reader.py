@@ -36,7 +36,9 @@ from .keys import TrustedKey, TrustedKeyLookup, verify_ed25519
 from .package_format import (
     MANIFEST_TYPE,
     MAX_HEADER_SIZE,
+    MAX_LINE_LENGTH,
     PREFIX_LEN,
+    RECORD_MAX_DEPTH,
     RECORD_TYPE_RE,
     SIGNATURE_LEN,
     PackageHeader,
@@ -61,9 +63,9 @@ class Limits:
     max_file_size: int = 2 * 1024**3
     max_header_size: int = MAX_HEADER_SIZE
     max_records: int = 5_000_000
-    max_line_length: int = 1024 * 1024
-    max_depth: int = 16
-    max_decompressed_size: int = 8 * 1024**3
+    max_line_length: int = MAX_LINE_LENGTH
+    max_depth: int = RECORD_MAX_DEPTH
+    max_decompressed_size: int = 4 * 1024**3
 
 
 DEFAULT_LIMITS = Limits()

@@ -34,7 +34,9 @@ from .package_format import (
     MANIFEST_TYPE,
     MAX_AUDIT_HEAD,
     MAX_CHUNK_SIZE,
+    MAX_LINE_LENGTH,
     MIN_CHUNK_SIZE,
+    RECORD_MAX_DEPTH,
     RECORD_TYPE_RE,
     SHA256_RE,
     SIGNATURE_LEN,
@@ -53,9 +55,8 @@ from .stream_crypto import (
     payload_key_info,
     wrap_payload_key,
 )
-from .strict_json import DEFAULT_MAX_DEPTH, dumps_line, normalise_record
+from .strict_json import dumps_line, normalise_record
 
-DEFAULT_MAX_LINE = 1024 * 1024
 PROGRESS_EVERY = 1000
 COPY_BLOCK = 1024 * 1024
 
@@ -161,8 +162,8 @@ def _record_line(record: Mapping[str, Any], max_line: int) -> tuple[str, bytes]:
     rtype = record.get("type")
     if not isinstance(rtype, str) or not RECORD_TYPE_RE.fullmatch(rtype) or rtype == MANIFEST_TYPE:
         raise _invalid(f"bad record type {rtype!r}")
-    line = dumps_line(dict(record), lambda r: normalise_record(r, 0, DEFAULT_MAX_DEPTH - 1))
-    if len(line) > max_line:
+    line = dumps_line(dict(record), lambda r: normalise_record(r, 0, RECORD_MAX_DEPTH))
+    if len(line) - 1 > max_line:  # the limit excludes the LF, as in the reader
         raise PackageError(VALIDATION_ERROR, detail=f"record of type {rtype} is too long")
     return rtype, line
 
@@ -210,7 +211,7 @@ def write_package(
     *,
     encrypted: bool = True,
     chunk_size: int = DEFAULT_CHUNK_SIZE,
-    max_line_length: int = DEFAULT_MAX_LINE,
+    max_line_length: int = MAX_LINE_LENGTH,
     total_records: int | None = None,
     progress: ProgressCallback | None = None,
     cancel: CancelFlag | None = None,
