@@ -117,8 +117,7 @@ def demo_criteria(filled: bool = True) -> tuple[CriterionRow, ...]:
     rows = [
         (
             "1.1",
-            "Không để xảy ra hoạt động xâm phạm an ninh quốc gia; không có khiếu kiện đông "
-            "người, phức tạp kéo dài.",
+            "Không để xảy ra hoạt động xâm phạm an ninh quốc gia; không có khiếu kiện đông người, phức tạp kéo dài.",
             15,
             True,
             "",
@@ -200,14 +199,13 @@ def demo_minutes() -> MinutesData:
         chair=chair,
         secretary=secretary,
         criteria=tuple(
-            MinutesCriterion(c.code, c.text, "Đạt." if c.met else f"Chưa đạt: {c.note}.")
-            for c in demo_criteria()
+            MinutesCriterion(c.code, c.text, "Đạt." if c.met else f"Chưa đạt: {c.note}.") for c in demo_criteria()
         ),
         votes_for=5,
         votes_against=0,
         votes_total=5,
         conclusion="Thôn Đông Hòa đạt 7/8 tiêu chí, tổng 90/100 điểm; đề nghị Chủ tịch Ủy ban nhân "
-        'dân xã công nhận đạt tiêu chuẩn "An toàn về an ninh, trật tự" năm 2026.',
+        "dân xã công nhận đạt tiêu chuẩn “An toàn về an ninh, trật tự” năm 2026.",
         record=RecordRef("7c9d2e1f-0a3b-4c5d-8e6f-9a0b1c2d3e4f", 1),
     )
 
@@ -228,7 +226,7 @@ def demo_annual_report() -> AnnualReportData:
             TargetRow("Tỷ lệ hộ gia đình ký cam kết", "≥ 95%", "97,4%", True),
             TargetRow("Tỷ lệ khu dân cư đăng ký phấn đấu đạt tiêu chuẩn", "100%", "100%", True),
             TargetRow(
-                'Tỷ lệ khu dân cư được công nhận "An toàn về an ninh, trật tự"',
+                "Tỷ lệ khu dân cư được công nhận “An toàn về an ninh, trật tự”",
                 "≥ 70%",
                 "66,7%",
                 False,
@@ -253,9 +251,7 @@ def demo_annual_report() -> AnnualReportData:
                 ("Quyết Thắng", "Trung bình"),
             )
         ),
-        proposals=(
-            "Đề nghị Công an tỉnh tiếp tục hỗ trợ kinh phí cho tổ bảo vệ an ninh, trật tự ở cơ sở.",
-        ),
+        proposals=("Đề nghị Công an tỉnh tiếp tục hỗ trợ kinh phí cho tổ bảo vệ an ninh, trật tự ở cơ sở.",),
         signer_name="Phạm Quang Khải",
         recipients=("Như trên;", "Đảng ủy, UBND xã (để b/c);", "Lưu: VT, CAX."),
         record=RecordRef("e1d2c3b4-a5f6-4789-8abc-def012345678", 1),

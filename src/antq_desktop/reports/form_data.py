@@ -221,7 +221,5 @@ class SummaryData:
     rows: tuple[SummaryRow, ...]
     report_date: dt.date | None = None
     title: str = "BẢNG TỔNG HỢP"
-    subject: str = (
-        "Kết quả phong trào Toàn dân bảo vệ an ninh Tổ quốc theo đơn vị cấp xã năm {year}"
-    )
+    subject: str = "Kết quả phong trào Toàn dân bảo vệ an ninh Tổ quốc theo đơn vị cấp xã năm {year}"
     notes: tuple[str, ...] = field(default_factory=tuple)

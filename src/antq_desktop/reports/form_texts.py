@@ -159,9 +159,7 @@ def _check_keys(where: str, data: dict[str, Any], spec: dict[str, Any]) -> None:
 def _check_strings(where: str, key: str, values: list[Any]) -> None:
     for i, value in enumerate(values, 1):
         if not isinstance(value, str) or not value.strip():
-            raise FormTextError(
-                f'{where}: phần tử thứ {i} của "{key}" phải là chuỗi ký tự không rỗng.'
-            )
+            raise FormTextError(f'{where}: phần tử thứ {i} của "{key}" phải là chuỗi ký tự không rỗng.')
 
 
 def validate(data: Any, where: str, expected_id: str | None = None) -> FormText:
@@ -208,9 +206,7 @@ def load_file(path: Path, expected_id: str | None = None) -> FormText:
     try:
         data = json.loads(raw)
     except json.JSONDecodeError as exc:
-        raise FormTextError(
-            f"{path.name}: JSON không hợp lệ ở dòng {exc.lineno}, cột {exc.colno}."
-        ) from exc
+        raise FormTextError(f"{path.name}: JSON không hợp lệ ở dòng {exc.lineno}, cột {exc.colno}.") from exc
     return validate(data, path.name, expected_id)
 
 

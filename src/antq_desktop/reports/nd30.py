@@ -134,25 +134,17 @@ def styles() -> Styles:
         subject=_style("subj", TITLE_SIZE, fonts.BOLD, alignment=c, leading=17),
         recipient=_style("kg", BODY_SIZE, alignment=c, spaceBefore=4, spaceAfter=4),
         # ND30: first-line indent 1-1.27 cm, paragraph spacing >= 6 pt, single to 1.5 spacing.
-        body=_style(
-            "body", BODY_SIZE, alignment=j, firstLineIndent=10 * mm, leading=16, spaceAfter=4
-        ),
+        body=_style("body", BODY_SIZE, alignment=j, firstLineIndent=10 * mm, leading=16, spaceAfter=4),
         body_left=_style("bodyl", BODY_SIZE, alignment=j, leading=16, spaceAfter=1),
-        item=_style(
-            "item", BODY_SIZE, alignment=j, leading=15, spaceAfter=2, firstLineIndent=10 * mm
-        ),
-        heading=_style(
-            "h", BODY_SIZE, fonts.BOLD, alignment=j, leading=16, spaceBefore=4, spaceAfter=3
-        ),
+        item=_style("item", BODY_SIZE, alignment=j, leading=15, spaceAfter=2, firstLineIndent=10 * mm),
+        heading=_style("h", BODY_SIZE, fonts.BOLD, alignment=j, leading=16, spaceBefore=4, spaceAfter=3),
         cell=_style("cell", 12, leading=14),
         cell_center=_style("cellc", 12, alignment=c, leading=14),
         cell_head=_style("cellh", 12, fonts.BOLD, alignment=c, leading=14),
         sign_authority=_style("sa", 13, fonts.BOLD, alignment=c, leading=15.5),
         sign_hint=_style("sh", 12, fonts.ITALIC, alignment=c, leading=14),
         sign_name=_style("sn", 13, fonts.BOLD, alignment=c, leading=15.5),
-        recipients_label=_style(
-            "rl", RECIPIENTS_LABEL_SIZE, fonts.BOLD_ITALIC, alignment=left, leading=14
-        ),
+        recipients_label=_style("rl", RECIPIENTS_LABEL_SIZE, fonts.BOLD_ITALIC, alignment=left, leading=14),
         recipients=_style("r", RECIPIENTS_SIZE, alignment=left, leading=12.5),
         small=_style("small", 7.5, leading=9),
     )
@@ -161,9 +153,7 @@ def styles() -> Styles:
 def _rule(text: str, font: str, size: float, fraction: float = 1.0) -> HRFlowable:
     """Short centred rule under a header line, as long as (a fraction of) the text."""
     width = min(stringWidth(text, font, size) * fraction, 60 * mm)
-    return HRFlowable(
-        width=width, thickness=0.6, color="black", hAlign="CENTER", spaceBefore=1.5, spaceAfter=0
-    )
+    return HRFlowable(width=width, thickness=0.6, color="black", hAlign="CENTER", spaceBefore=3, spaceAfter=0)
 
 
 def column_widths(frame_width: float) -> tuple[float, float]:
@@ -199,6 +189,8 @@ def _grid(rows: list[list[object]], widths: Sequence[float], valign: str = "TOP"
         TableStyle(
             [
                 ("VALIGN", (0, 0), (-1, -1), valign),
+                # Cells ignore a flowable's hAlign; without this the header rules hug the left.
+                ("ALIGN", (0, 0), (-1, -1), "CENTER"),
                 (
                     "FONT",
                     (0, 0),
@@ -248,7 +240,7 @@ def title_block(info: DocumentInfo) -> list[Flowable]:
             thickness=0.6,
             color="black",
             hAlign="CENTER",
-            spaceBefore=3,
+            spaceBefore=4,
             spaceAfter=6,
         )
     )
@@ -296,9 +288,7 @@ def signature_block(
     out: list[Flowable] = [Spacer(1, 6)]
     if len(cells) == 1:
         left, right = frame_width * 0.45, frame_width * 0.55
-        out.append(
-            _grid([[recipients_cell(recipients) if recipients else "", cells[0]]], (left, right))
-        )
+        out.append(_grid([[recipients_cell(recipients) if recipients else "", cells[0]]], (left, right)))
         return out
     widths = [frame_width / len(cells)] * len(cells)
     out.append(_grid([cells], widths))

@@ -47,7 +47,7 @@ def targets_table(data: AnnualReportData, text: FormText) -> Flowable:
         lab("col_actual"),
         lab("col_met"),
     ]
-    widths = (12 * mm, FRAME_WIDTH - 90 * mm, 26 * mm, 26 * mm, 26 * mm)
+    widths = (14 * mm, FRAME_WIDTH - 92 * mm, 26 * mm, 26 * mm, 26 * mm)
     rows = [
         [
             plain(i),
@@ -66,11 +66,8 @@ def recognised_table(data: AnnualReportData, text: FormText) -> Flowable:
     if not data.recognised:
         return para(lab("none")) if data.record else DotLine(lines=3)
     header = [lab("col_no"), lab("col_unit"), lab("col_kind"), lab("col_decision")]
-    widths = (12 * mm, FRAME_WIDTH - 107 * mm, 30 * mm, 65 * mm)
-    rows = [
-        [plain(i), cell(u.name), plain(u.kind), cell(u.decision)]
-        for i, u in enumerate(data.recognised, 1)
-    ]
+    widths = (14 * mm, FRAME_WIDTH - 109 * mm, 30 * mm, 65 * mm)
+    rows = [[plain(i), cell(u.name), plain(u.kind), cell(u.decision)] for i, u in enumerate(data.recognised, 1)]
     return grid_table(header, rows, widths, align=("CENTER", "LEFT", "LEFT", "LEFT"))
 
 
@@ -79,11 +76,8 @@ def classification_table(data: AnnualReportData, text: FormText) -> Flowable:
     if not data.classification:
         return para(lab("none")) if data.record else DotLine(lines=3)
     header = [lab("col_no"), lab("col_unit"), lab("col_kind"), lab("col_level")]
-    widths = (12 * mm, FRAME_WIDTH - 82 * mm, 40 * mm, 30 * mm)
-    rows = [
-        [plain(i), cell(u.name), plain(u.kind), plain(u.level)]
-        for i, u in enumerate(data.classification, 1)
-    ]
+    widths = (14 * mm, FRAME_WIDTH - 84 * mm, 40 * mm, 30 * mm)
+    rows = [[plain(i), cell(u.name), plain(u.kind), plain(u.level)] for i, u in enumerate(data.classification, 1)]
     return grid_table(header, rows, widths, align=("CENTER", "LEFT", "LEFT", "CENTER"))
 
 
@@ -107,9 +101,7 @@ def annual_report_flowables(data: AnnualReportData, text: FormText | None = None
     out += [para(lab("recognised"), "heading"), recognised_table(data, text), Spacer(1, 4)]
     out += [para(lab("classification"), "heading"), classification_table(data, text), Spacer(1, 4)]
     out += [para(lab("proposals"), "heading"), *_paras(data.proposals, 3)]
-    signer = nd30.Signer(
-        data.signer_authority, data.signer_name, None if data.signer_name else nd30.SIGN_HINT
-    )
+    signer = nd30.Signer(data.signer_authority, data.signer_name, None if data.signer_name else nd30.SIGN_HINT)
     recipients = data.recipients or ("Như trên;", "Lưu: VT, …")
     return out + nd30.signature_block([signer], FRAME_WIDTH, recipients=recipients)
 

@@ -40,9 +40,7 @@ class DotLine(Flowable):
     at the margin whatever the label length.
     """
 
-    def __init__(
-        self, label: str = "", lines: int = 1, size: float = nd30.BODY_SIZE, indent: float = 0
-    ) -> None:
+    def __init__(self, label: str = "", lines: int = 1, size: float = nd30.BODY_SIZE, indent: float = 0) -> None:
         super().__init__()
         self.label = nfc(label)
         self.lines = lines

@@ -21,7 +21,7 @@ from antq_desktop.reports.forms.common import (
     para,
     run,
 )
-from antq_desktop.reports.text import nd30_date
+from antq_desktop.reports.text import DOTS, nd30_date
 
 FORM_ID = "covenant"
 
@@ -42,7 +42,7 @@ def covenant_flowables(data: CovenantData, text: FormText | None = None) -> list
         place=data.unit.place,
         date=data.signed_on,
     )
-    intro = fill(text.intro, date_text=nd30_date(data.signed_on), venue=data.venue)
+    intro = fill(text.intro, date_text=nd30_date(data.signed_on), venue=data.venue or DOTS * 2)
     out: list[Flowable] = [*nd30.document_head(info, FRAME_WIDTH), para(intro)]
     out += [
         para(f"{lab('party_police')}: {police_name(data)}", "heading"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, Paragraph
 
 from antq_desktop.reports import nd30
 from antq_desktop.reports.batch import CancelFlag, ProgressFn, RecordMark
@@ -20,7 +20,7 @@ from antq_desktop.reports.forms.common import (
     para,
     run,
 )
-from antq_desktop.reports.text import nd30_date, time_hm
+from antq_desktop.reports.text import DOTS, markup, nd30_date, time_hm
 
 FORM_ID = "review_minutes"
 
@@ -44,7 +44,8 @@ def _labelled(label: str, value: str | None) -> Flowable:
 def _criteria(data: MinutesData, text: FormText) -> list[Flowable]:
     out: list[Flowable] = []
     for c in data.criteria:
-        out.append(para(f"{text.label('criterion')} {c.code}: {c.text}", "heading"))
+        label = markup(f"{text.label('criterion')} {c.code}:")
+        out.append(Paragraph(f"<b>{label}</b> {markup(c.text)}", nd30.styles().body_left))
         out.append(para(c.assessment) if c.assessment else DotLine(lines=2))
     if not data.criteria:
         out.append(DotLine(lines=6))
@@ -52,9 +53,7 @@ def _criteria(data: MinutesData, text: FormText) -> list[Flowable]:
 
 
 def _votes(data: MinutesData, text: FormText) -> str:
-    return fill(
-        text.label("votes"), for_=data.votes_for, total=data.votes_total, against=data.votes_against
-    )
+    return fill(text.label("votes"), for_=data.votes_for, total=data.votes_total, against=data.votes_against)
 
 
 def minutes_flowables(data: MinutesData, text: FormText | None = None) -> list[Flowable]:
@@ -74,8 +73,8 @@ def minutes_flowables(data: MinutesData, text: FormText | None = None) -> list[F
         lab("opening"),
         time=time_hm(data.start_time),
         date_text=nd30_date(data.meeting_date),
-        venue=data.venue,
-        unit=data.reviewed_unit,
+        venue=data.venue or DOTS * 2,
+        unit=data.reviewed_unit or DOTS * 2,
     )
     out: list[Flowable] = [*nd30.document_head(info, FRAME_WIDTH), para(opening)]
     out += [para(lab("participants"), "heading"), *_participants(data)]

@@ -37,11 +37,10 @@ def _members_table(data: PledgeData, text: FormText) -> Table:
         lab("member_birth_year"),
         lab("member_relation"),
     ]
-    widths = [13 * mm, FRAME_WIDTH - 78 * mm, 25 * mm, 40 * mm]
+    widths = [14 * mm, FRAME_WIDTH - 79 * mm, 25 * mm, 40 * mm]
     if data.members:
         rows = [
-            [plain(i), cell(m.name), plain(m.birth_year or ""), cell(m.relation)]
-            for i, m in enumerate(data.members, 1)
+            [plain(i), cell(m.name), plain(m.birth_year or ""), cell(m.relation)] for i, m in enumerate(data.members, 1)
         ]
         return grid_table(header, rows, widths, align=("CENTER", "LEFT", "CENTER", "LEFT"))
     rows = [[plain(i), "", "", ""] for i in range(1, data.blank_member_rows + 1)]

@@ -28,9 +28,7 @@ FORM_ID = "registration"
 
 def unit_header(unit: UnitInfo, header_parent: str | None, name: str | None) -> tuple[str, str]:
     """Left header of a document issued by a residential area / agency, not by the police."""
-    parent = header_parent or (
-        f"UBND {unit.commune_name}".upper() if unit.commune_name else unit.parent_body
-    )
+    parent = header_parent or (f"UBND {unit.commune_name}".upper() if unit.commune_name else unit.parent_body)
     return parent, (name or DOTS * 2)
 
 
@@ -81,6 +79,4 @@ def render_registrations(
     def build(data: RegistrationData) -> tuple[RecordMark, list[Flowable]]:
         return mark_for(FORM_ID, data.unit, data.record), registration_flowables(data, text)
 
-    return run(
-        output, records, build, "Bản đăng ký An toàn về an ninh, trật tự", total, progress, cancel
-    )
+    return run(output, records, build, "Bản đăng ký An toàn về an ninh, trật tự", total, progress, cancel)

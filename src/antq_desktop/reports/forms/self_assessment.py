@@ -41,13 +41,9 @@ def _row(c: CriterionRow) -> list[object]:
 
 def criteria_table(data: SelfAssessmentData, text: FormText) -> Table:
     lab = text.label
-    header = [
-        lab(k) for k in ("col_code", "col_text", "col_points", "col_met", "col_not_met", "col_note")
-    ]
+    header = [lab(k) for k in ("col_code", "col_text", "col_points", "col_met", "col_not_met", "col_note")]
     rows = [_row(c) for c in data.criteria]
-    return grid_table(
-        header, rows, _WIDTHS, align=("CENTER", "LEFT", "CENTER", "CENTER", "CENTER", "LEFT")
-    )
+    return grid_table(header, rows, _WIDTHS, align=("CENTER", "LEFT", "CENTER", "CENTER", "CENTER", "LEFT"))
 
 
 def _score(data: SelfAssessmentData) -> str | None:
@@ -56,9 +52,7 @@ def _score(data: SelfAssessmentData) -> str | None:
     return number(data.score) + (f"/{number(data.max_score)}" if data.max_score is not None else "")
 
 
-def self_assessment_flowables(
-    data: SelfAssessmentData, text: FormText | None = None
-) -> list[Flowable]:
+def self_assessment_flowables(data: SelfAssessmentData, text: FormText | None = None) -> list[Flowable]:
     text = text or load_form_text(FORM_ID)
     lab = text.label
     parent, body = unit_header(data.unit, data.header_parent, data.assessed_unit)

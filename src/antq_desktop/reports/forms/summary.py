@@ -60,7 +60,7 @@ def missing_communes(rows: Sequence[SummaryRow]) -> list[str]:
 def _cells(no: str, r: SummaryRow) -> list[object]:
     return [
         plain(no),
-        cell(r.commune),
+        plain(r.commune) if r.commune == TOTAL_LABEL else cell(r.commune),
         plain(r.areas),
         plain(pct(r.registered_pct)),
         plain(pct(r.recognised_pct)),
@@ -81,12 +81,8 @@ def summary_flowables(data: SummaryData) -> list[Flowable]:
         place=data.place,
         date=data.report_date,
     )
-    fixed = (12, 22, 26, 26, 26, 26, 28, 30)
-    widths = (
-        [w * mm for w in fixed[:1]]
-        + [geo.frame_width - sum(fixed) * mm]
-        + [w * mm for w in fixed[1:]]
-    )
+    fixed = (14, 22, 26, 26, 26, 26, 28, 30)
+    widths = [w * mm for w in fixed[:1]] + [geo.frame_width - sum(fixed) * mm] + [w * mm for w in fixed[1:]]
     rows = [_cells(str(i), r) for i, r in enumerate(data.rows, 1)]
     rows.append(_cells("", summary_totals(data.rows)))
     table = grid_table(HEADER, rows, widths, align=("CENTER", "LEFT", *["CENTER"] * 6, "LEFT"))
@@ -94,15 +90,9 @@ def summary_flowables(data: SummaryData) -> list[Flowable]:
     out: list[Flowable] = [*nd30.document_head(info, geo.frame_width), table, Spacer(1, 6)]
     missing = missing_communes(data.rows)
     if missing:
-        out.append(
-            para(
-                f"Đơn vị chưa nhập đủ chỉ tiêu ({len(missing)}): {', '.join(missing)}.", "body_left"
-            )
-        )
+        out.append(para(f"Đơn vị chưa nhập đủ chỉ tiêu ({len(missing)}): {', '.join(missing)}.", "body_left"))
     out += [para(n, "body_left") for n in data.notes]
-    out.append(
-        para("Tỷ lệ ở dòng tổng cộng là bình quân gia quyền theo số khu dân cư.", "body_left")
-    )
+    out.append(para("Tỷ lệ ở dòng tổng cộng là bình quân gia quyền theo số khu dân cư.", "body_left"))
     return out
 
 
