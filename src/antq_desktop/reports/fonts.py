@@ -14,7 +14,7 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from antq_desktop.reports.resources import resource_path
+from antq_desktop.paths import resource_path
 
 FAMILY = "ANTQSerif"
 REGULAR = "ANTQSerif"

@@ -13,7 +13,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from antq_desktop.reports.resources import resource_path
+from antq_desktop.paths import resource_path
 from antq_desktop.reports.text import nfc
 
 FORM_IDS = (

@@ -1,0 +1,68 @@
+"""Many records in one PDF: page count, progress, cancel, atomic replace."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from antq_desktop.reports import RenderCancelled, demo, render_pledges
+from antq_desktop.reports.qr import _runs, qr_payload
+
+from .conftest import pdf_pages, pdf_text
+
+
+@pytest.mark.slow
+def test_500_households_give_exactly_500_pages(tmp_pdf):
+    calls: list[tuple[float, str]] = []
+    render_pledges(tmp_pdf, demo.demo_area(500), total=500, progress=lambda f, m: calls.append((f, m)))
+    assert pdf_pages(tmp_pdf) == 500
+    fractions = [f for f, _ in calls]
+    assert fractions == sorted(fractions) and fractions[-1] == 1.0
+    assert len(calls) == 501
+
+
+def test_each_household_restarts_page_numbering(tmp_pdf):
+    render_pledges(tmp_pdf, list(demo.demo_area(3)))
+    pages = pdf_text(tmp_pdf).split("\f")[:3]
+    assert all(not p.strip().splitlines()[0].strip().isdigit() for p in pages)
+
+
+def test_cancel_leaves_no_file_and_keeps_previous_output(tmp_path):
+    out = tmp_path / "area.pdf"
+    out.write_bytes(b"previous export")
+    cancel = threading.Event()
+
+    def progress(fraction: float, message: str) -> None:
+        if fraction > 0.3:
+            cancel.set()
+
+    with pytest.raises(RenderCancelled):
+        render_pledges(out, demo.demo_area(50), total=50, progress=progress, cancel=cancel)
+    assert out.read_bytes() == b"previous export"  # untouched
+    assert [p.name for p in tmp_path.iterdir()] == ["area.pdf"]  # no temp/partial file
+
+
+def test_cancel_before_start_creates_nothing(tmp_path):
+    cancel = threading.Event()
+    cancel.set()
+    with pytest.raises(RenderCancelled):
+        render_pledges(tmp_path / "x.pdf", demo.demo_area(5), cancel=cancel)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_error_in_data_leaves_no_partial_file(tmp_path):
+    def records():
+        yield demo.demo_pledge(0)
+        raise RuntimeError("database went away")
+
+    with pytest.raises(RuntimeError):
+        render_pledges(tmp_path / "x.pdf", records())
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_qr_payload_is_short_and_carries_identity():
+    payload = qr_payload("household_pledge", "a17e0001-0000-0000-0000-000000000000", 3, "3F9A 61C2 0B7E 44D1 9A0C")
+    assert payload == "ANTQ1|household_pledge|a17e0001-0000-0000-0000-000000000000|r3|3F9A61C20B7E44D1"
+    size, runs = _runs(payload)
+    assert size <= 37 and runs  # QR version <= 5: scannable at 13 mm
