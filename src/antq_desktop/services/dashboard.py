@@ -1,0 +1,186 @@
+"""The numbers behind the "Tổng quan" page: targets, counts, pledge coverage, assessments and a to-do list.
+
+Targets come from `services.stats.target_statuses` (which uses `services.indicators`), so the page
+shows exactly what `antq stats --json` prints; nothing here re-computes an indicator.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import and_, distinct, func, select
+from sqlalchemy.orm import Session
+
+from antq_desktop.domain import catalog as catalogs
+from antq_desktop.domain.scoring import OUTCOME_LABELS
+from antq_desktop.services.stats import TargetStatus, target_statuses
+from antq_desktop.storage.db import Store
+from antq_desktop.storage.models import (
+    MODEL_BY_TYPE,
+    STATS_KEYS,
+    Assessment,
+    Household,
+    Organization,
+    Pledge,
+    Registration,
+    ResidentialArea,
+    UnitProfile,
+)
+
+# Self-assessments are due by 20/11 for residential areas, 30/11 for every other unit (TT 124/2021).
+AREA_DEADLINE = (11, 20)
+OTHER_DEADLINE = (11, 30)
+
+
+@dataclass(frozen=True)
+class AreaCoverage:
+    area_id: str
+    name: str
+    households: int
+    pledged: int
+
+    @property
+    def missing(self) -> int:
+        return self.households - self.pledged
+
+    @property
+    def percent(self) -> float | None:
+        return None if self.households == 0 else round(100.0 * self.pledged / self.households, 2)
+
+
+@dataclass(frozen=True)
+class PendingAssessment:
+    """A unit whose self-assessment for the year is missing ("missing") or still a draft ("draft")."""
+
+    subject_kind: str  # area | organization | commune
+    subject_id: str | None
+    name: str
+    unit_type: str  # area | commune | agency | enterprise | school
+    state: str
+    deadline: date
+    days_left: int
+
+    @property
+    def overdue(self) -> bool:
+        return self.days_left < 0
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    year: int
+    counts: dict[str, int]
+    targets: list[TargetStatus]
+    coverage: list[AreaCoverage]
+    outcomes: dict[str, int]  # outcome label -> submitted assessments
+    levels: dict[str, int]  # level label (best first) -> submitted assessments
+    drafts: int
+    unregistered_areas: list[tuple[str, str]] = field(default_factory=list)  # (id, name)
+    pending: list[PendingAssessment] = field(default_factory=list)
+
+    @property
+    def households_without_pledge(self) -> int:
+        return sum(area.missing for area in self.coverage)
+
+
+def collect(store: Store, year: int, *, today: date | None = None) -> Dashboard:
+    """Everything the dashboard shows for one year, read in one session."""
+    today = today or date.today()
+    with store.session_factory() as session:
+        outcomes, levels, drafts = _assessment_distribution(session, year)
+        return Dashboard(
+            year=year, counts=live_counts(session), targets=target_statuses(session, year),
+            coverage=pledge_coverage(session, year), outcomes=outcomes, levels=levels, drafts=drafts,
+            unregistered_areas=unregistered_areas(session, year),
+            pending=pending_assessments(session, year, today),
+        )
+
+
+def live_counts(session: Session) -> dict[str, int]:
+    """Live records of each type over every origin unit, keyed like `antq stats` counts."""
+    counts = {}
+    for record_type, key in STATS_KEYS.items():
+        model = MODEL_BY_TYPE[record_type]
+        counts[key] = int(session.execute(select(func.count()).select_from(model)
+                                          .where(model.deleted.is_(False))).scalar() or 0)
+    return counts
+
+
+def pledge_coverage(session: Session, year: int) -> list[AreaCoverage]:
+    """Per live area: live households and those with a signed pledge this year (as households_pledged)."""
+    signed = and_(Pledge.household_id == Household.id, Pledge.year == year, Pledge.deleted.is_(False),
+                  Pledge.status == "signed")
+    stmt = (select(ResidentialArea.id, ResidentialArea.name, func.count(distinct(Household.id)),
+                   func.count(distinct(Pledge.household_id)))
+            .select_from(ResidentialArea)
+            .outerjoin(Household, and_(Household.area_id == ResidentialArea.id, Household.deleted.is_(False)))
+            .outerjoin(Pledge, signed)
+            .where(ResidentialArea.deleted.is_(False))
+            .group_by(ResidentialArea.id, ResidentialArea.name, ResidentialArea.sort_key)
+            .order_by(ResidentialArea.sort_key))
+    return [AreaCoverage(area_id, name, int(total), int(pledged))
+            for area_id, name, total, pledged in session.execute(stmt)]
+
+
+def _assessment_distribution(session: Session, year: int) -> tuple[dict[str, int], dict[str, int], int]:
+    base = select(func.count()).select_from(Assessment).where(Assessment.deleted.is_(False), Assessment.year == year)
+    submitted = Assessment.status == "submitted"
+    outcomes = {label: int(session.execute(base.where(submitted, Assessment.outcome == code)).scalar() or 0)
+                for code, label in OUTCOME_LABELS.items()}
+    level_rows = dict(session.execute(select(Assessment.level, func.count()).where(
+        Assessment.deleted.is_(False), Assessment.year == year, submitted).group_by(Assessment.level)).all())
+    levels = {}
+    for level in catalogs.get_catalog().levels:
+        levels[level.label] = int(level_rows.pop(level.code, 0))
+    for code, count in level_rows.items():  # a level from another catalog keeps its code as label
+        levels[str(code)] = int(count)
+    drafts = int(session.execute(base.where(Assessment.status == "draft")).scalar() or 0)
+    return outcomes, levels, drafts
+
+
+def unregistered_areas(session: Session, year: int) -> list[tuple[str, str]]:
+    registered = select(Registration.area_id).where(Registration.deleted.is_(False), Registration.year == year,
+                                                    Registration.subject_kind == "area",
+                                                    Registration.area_id.is_not(None))
+    stmt = (select(ResidentialArea.id, ResidentialArea.name)
+            .where(ResidentialArea.deleted.is_(False), ResidentialArea.id.not_in(registered))
+            .order_by(ResidentialArea.sort_key))
+    return [(area_id, name) for area_id, name in session.execute(stmt)]
+
+
+def _subjects(session: Session) -> list[tuple[str, str | None, str, str]]:
+    """(subject kind, id, name, unit type) of every unit that must assess itself."""
+    subjects: list[tuple[str, str | None, str, str]] = [
+        ("area", area_id, name, "area") for area_id, name in session.execute(
+            select(ResidentialArea.id, ResidentialArea.name).where(ResidentialArea.deleted.is_(False))
+            .order_by(ResidentialArea.sort_key))]
+    subjects += [("organization", org_id, name, org_type) for org_id, name, org_type in session.execute(
+        select(Organization.id, Organization.name, Organization.org_type)
+        .where(Organization.deleted.is_(False), Organization.in_scope.is_(True)).order_by(Organization.sort_key))]
+    profile = session.get(UnitProfile, 1)
+    if profile is not None and profile.role == "commune":
+        subjects.append(("commune", None, profile.unit_name, "commune"))
+    return subjects
+
+
+def deadline_for(unit_type: str, year: int) -> date:
+    month, day = AREA_DEADLINE if unit_type == "area" else OTHER_DEADLINE
+    return date(year, month, day)
+
+
+def pending_assessments(session: Session, year: int, today: date) -> list[PendingAssessment]:
+    """Units without a submitted self-assessment this year, soonest deadline first."""
+    status_by_subject = {
+        (kind, area_id or org_id): status for kind, area_id, org_id, status in session.execute(
+            select(Assessment.subject_kind, Assessment.area_id, Assessment.organization_id, Assessment.status)
+            .where(Assessment.deleted.is_(False), Assessment.year == year))}
+    pending = []
+    for kind, subject_id, name, unit_type in _subjects(session):
+        status = status_by_subject.get((kind, subject_id))
+        if status == "submitted":
+            continue
+        deadline = deadline_for(unit_type, year)
+        pending.append(PendingAssessment(kind, subject_id, name, unit_type, "draft" if status else "missing",
+                                         deadline, (deadline - today).days))
+    pending.sort(key=lambda p: (p.deadline, p.state != "missing"))
+    return pending

@@ -1,0 +1,219 @@
+"""Tổng quan: the year's targets, counts, pledge coverage per area, assessment results and what is left to do."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from antq_desktop.services import dashboard
+from antq_desktop.storage.db import Store
+from antq_desktop.ui.formatting import format_date, format_int, format_percent, format_threshold
+from antq_desktop.ui.widgets.charts import LEVEL_COLORS, MET_COLOR, NOT_MET_COLOR, bar_chart, percent_bar, pie_chart
+from antq_desktop.ui.widgets.charts import status_label as make_status_label
+
+
+def _clear(layout: QGridLayout | QHBoxLayout | QVBoxLayout) -> None:
+    while layout.count():
+        item = layout.takeAt(0)
+        if item.widget() is not None:
+            item.widget().deleteLater()
+
+
+class DashboardPage(QWidget):
+    """Read-only overview for one year; `refresh()` re-reads everything (cheap: a handful of SQL counts)."""
+
+    def __init__(self, store: Store, year: int | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.year = year or date.today().year
+        self.data: dashboard.Dashboard | None = None
+        outer = QVBoxLayout(self)
+        header = QHBoxLayout()
+        self.title = QLabel()
+        self.title.setObjectName("dashboard_title")
+        refresh = QPushButton(self.tr("Làm mới"))
+        refresh.setToolTip(self.tr("Đọc lại số liệu mới nhất từ cơ sở dữ liệu"))
+        refresh.clicked.connect(self.refresh)
+        header.addWidget(self.title, 1)
+        header.addWidget(refresh)
+        outer.addLayout(header)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        body = QWidget()
+        self.body = QVBoxLayout(body)
+        scroll.setWidget(body)
+        outer.addWidget(scroll, 1)
+        self._build_sections()
+        self.refresh()
+
+    @classmethod
+    def from_context(cls, context) -> DashboardPage:  # type: ignore[no-untyped-def]
+        """Factory for the main window's page registry: follows the selected year and data changes."""
+        page = cls(context.store, context.year)
+        context.events.year_changed.connect(page.set_year)
+        context.events.data_changed.connect(lambda _record_type: page.refresh_if_visible())
+        return page
+
+    def refresh_if_visible(self) -> None:
+        """Data changed elsewhere: refresh now if shown, else on the next showEvent."""
+        self._stale = True
+        if self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # Qt override
+        if getattr(self, "_stale", False):
+            self.refresh()
+        super().showEvent(event)
+
+    def _group(self, title: str, layout: QGridLayout | QHBoxLayout | QVBoxLayout) -> QGroupBox:
+        box = QGroupBox(title)
+        box.setLayout(layout)
+        self.body.addWidget(box)
+        return box
+
+    def _build_sections(self) -> None:
+        self.targets_grid = QGridLayout()
+        self.targets_grid.setColumnStretch(1, 1)
+        self._group(self.tr("Chỉ tiêu năm"), self.targets_grid)
+        self.counts_row = QHBoxLayout()
+        self._group(self.tr("Số liệu hiện có"), self.counts_row)
+        coverage_layout = QVBoxLayout()
+        self.coverage_table = QTableWidget(0, 5)
+        self.coverage_table.setHorizontalHeaderLabels(
+            [self.tr("Khu dân cư"), self.tr("Số hộ"), self.tr("Đã ký cam kết"), self.tr("Chưa ký"), self.tr("Tỷ lệ")])
+        self.coverage_table.verticalHeader().setVisible(False)
+        self.coverage_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.coverage_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.coverage_table.setMinimumHeight(200)
+        coverage_layout.addWidget(self.coverage_table)
+        self._group(self.tr("Hộ gia đình ký cam kết theo khu dân cư"), coverage_layout)
+        self.charts_row = QHBoxLayout()
+        self._group(self.tr("Kết quả tự đánh giá (bản đã nộp)"), self.charts_row)
+        todo_layout = QVBoxLayout()
+        self.todo = QTreeWidget()
+        self.todo.setHeaderLabels([self.tr("Việc cần làm"), self.tr("Chi tiết")])
+        self.todo.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.todo.setMinimumHeight(220)
+        todo_layout.addWidget(self.todo)
+        self._group(self.tr("Việc cần làm"), todo_layout)
+
+    def set_year(self, year: int) -> None:
+        self.year = int(year)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self._stale = False
+        self.data = dashboard.collect(self.store, self.year)
+        self.title.setText(self.tr("<h2>Tổng quan năm %1</h2>").replace("%1", str(self.year)))
+        self._show_targets(self.data)
+        self._show_counts(self.data)
+        self._show_coverage(self.data)
+        self._show_charts(self.data)
+        self._show_todo(self.data)
+
+    def _show_targets(self, data: dashboard.Dashboard) -> None:
+        _clear(self.targets_grid)
+        if not data.targets:
+            hint = QLabel(self.tr("Chưa có kế hoạch năm %1 với chỉ tiêu. Hãy vào “Kế hoạch – chỉ tiêu” để nhập "
+                                  "kế hoạch của đơn vị, hoặc nhận gói kế hoạch từ cấp trên.").replace("%1", str(data.year)))
+            hint.setWordWrap(True)
+            self.targets_grid.addWidget(hint, 0, 0, 1, 5)
+            return
+        for row, target in enumerate(data.targets):
+            self.targets_grid.addWidget(QLabel(target.label), row, 0)
+            self.targets_grid.addWidget(percent_bar(target.actual, target.met), row, 1)
+            numbers = QLabel(f"{format_percent(target.actual)} / {format_threshold(target.comparator, target.threshold)}")
+            numbers.setObjectName(f"target_{target.indicator}")
+            self.targets_grid.addWidget(numbers, row, 2)
+            self.targets_grid.addWidget(QLabel(f"({format_int(target.numerator)}/{format_int(target.denominator)})"),
+                                        row, 3)
+            self.targets_grid.addWidget(make_status_label(target.met, self.tr("Đạt"), self.tr("Chưa đạt")), row, 4)
+
+    def _count_titles(self) -> dict[str, str]:
+        return {"residential_areas": self.tr("Khu dân cư"), "organizations": self.tr("Cơ quan, DN, trường học"),
+                "households": self.tr("Hộ gia đình"), "pledges": self.tr("Bản cam kết"),
+                "registrations": self.tr("Đăng ký"), "assessments": self.tr("Tự đánh giá")}
+
+    def _show_counts(self, data: dashboard.Dashboard) -> None:
+        _clear(self.counts_row)
+        for key, title in self._count_titles().items():
+            label = QLabel(f"<div align='center'><span style='font-size:18pt; font-weight:bold'>"
+                           f"{format_int(data.counts.get(key, 0))}</span><br>{title}</div>")
+            label.setObjectName(f"count_{key}")
+            self.counts_row.addWidget(label, 1)
+
+    def _show_coverage(self, data: dashboard.Dashboard) -> None:
+        table = self.coverage_table
+        table.setRowCount(len(data.coverage))
+        for row, area in enumerate(data.coverage):
+            cells = [area.name, format_int(area.households), format_int(area.pledged), format_int(area.missing)]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                table.setItem(row, column, item)
+            bar_cell = QWidget()
+            bar_layout = QHBoxLayout(bar_cell)
+            bar_layout.setContentsMargins(4, 2, 4, 2)
+            bar_layout.addWidget(percent_bar(area.percent, area.missing == 0), 1)
+            bar_layout.addWidget(QLabel(format_percent(area.percent)))
+            table.setCellWidget(row, 4, bar_cell)
+        table.resizeColumnsToContents()
+        table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+
+    def _show_charts(self, data: dashboard.Dashboard) -> None:
+        _clear(self.charts_row)
+        self.outcome_chart = pie_chart(self.tr("Kết quả đạt chuẩn"), data.outcomes, (MET_COLOR, NOT_MET_COLOR))
+        self.level_chart = bar_chart(self.tr("Xếp loại phong trào"), data.levels, LEVEL_COLORS)
+        self.charts_row.addWidget(self.outcome_chart, 1)
+        self.charts_row.addWidget(self.level_chart, 1)
+        if data.drafts:
+            note = QLabel(self.tr("Còn %1 bản đang soạn\nchưa được tính.").replace("%1", format_int(data.drafts)))
+            self.charts_row.addWidget(note)
+
+    def _show_todo(self, data: dashboard.Dashboard) -> None:
+        self.todo.clear()
+        areas = self._todo_group(self.tr("Khu dân cư chưa đăng ký năm nay"), len(data.unregistered_areas))
+        for _area_id, name in data.unregistered_areas:
+            QTreeWidgetItem(areas, [name, ""])
+        without = [a for a in data.coverage if a.missing > 0]
+        pledges = self._todo_group(self.tr("Hộ chưa ký cam kết"), data.households_without_pledge)
+        for area in without:
+            QTreeWidgetItem(pledges, [area.name, self.tr("%1 hộ").replace("%1", format_int(area.missing))])
+        pending = self._todo_group(self.tr("Chưa tự đánh giá hoặc còn bản nháp"), len(data.pending))
+        for item in data.pending:
+            QTreeWidgetItem(pending, [item.name, self._pending_text(item)])
+        self.todo.expandAll()
+
+    def _todo_group(self, title: str, count: int) -> QTreeWidgetItem:
+        group = QTreeWidgetItem(self.todo, [title, self.tr("Xong") if count == 0 else format_int(count)])
+        font = group.font(0)
+        font.setBold(True)
+        group.setFont(0, font)
+        group.setForeground(1, Qt.GlobalColor.darkGreen if count == 0 else Qt.GlobalColor.darkRed)
+        return group
+
+    def _pending_text(self, item: dashboard.PendingAssessment) -> str:
+        state = self.tr("Chưa có bản tự đánh giá") if item.state == "missing" else self.tr("Bản nháp, chưa nộp")
+        deadline = format_date(item.deadline)
+        if item.overdue:
+            when = self.tr("quá hạn %1 (%2 ngày)").replace("%1", deadline).replace("%2", str(-item.days_left))
+        else:
+            when = self.tr("hạn %1, còn %2 ngày").replace("%1", deadline).replace("%2", str(item.days_left))
+        return f"{state} — {when}"
