@@ -1,10 +1,21 @@
-"""The main window: navigation on the left, one page at a time on the right, unit and year below."""
+"""The main window: navigation on the left, one page at a time on the right, unit and year below.
+
+Pages are registered in `PAGES` as (key, title, factory); a factory takes the AppContext and
+returns the page widget (a class with a `from_context(context)` classmethod works too). Pages are built the first time they are shown, so the window opens fast.
+A page may offer `focus_search()`, `new_record()` and `save_layout()`; the window's shortcuts
+(Ctrl+F, Ctrl+N) and closing call them when present.
+"""
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
@@ -17,84 +28,181 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from antq_desktop.storage.db import Store
+from antq_desktop.ui.context import AppContext
 
-# (key, title) of every page, in navigation order. Pages not built yet show what they will hold.
-PAGES = (
-    ("dashboard", "Tổng quan"),
-    ("areas", "Khu dân cư"),
-    ("organizations", "Cơ quan – doanh nghiệp – trường học"),
-    ("households", "Hộ gia đình"),
-    ("pledges", "Cam kết"),
-    ("registrations", "Đăng ký"),
-    ("assessments", "Tự đánh giá"),
-    ("plans", "Kế hoạch – chỉ tiêu"),
-    ("forms", "In biểu mẫu"),
-    ("exchange", "Gửi – nhận dữ liệu"),
-    ("settings", "Cài đặt"),
-)
+PageFactory = Callable[[AppContext], QWidget]
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    key: str
+    title: str  # Vietnamese source text, translated in context "MainWindow"
+    factory: PageFactory | None  # None: a placeholder until the feature exists
+
+
+def lazy_page(module: str, class_name: str) -> PageFactory | None:
+    """A factory importing `antq_desktop.ui.pages.<module>` on first use; None if the module is absent."""
+    full_name = f"antq_desktop.ui.pages.{module}"
+    if importlib.util.find_spec(full_name) is None:
+        return None
+
+    def factory(context: AppContext) -> QWidget:
+        page_class = getattr(importlib.import_module(full_name), class_name)
+        build = getattr(page_class, "from_context", None)  # pages may take plain arguments plus this
+        return build(context) if callable(build) else page_class(context)
+
+    return factory
+
+
+# Navigation order. Other features add or replace entries with `register_page`.
+PAGES: list[PageSpec] = [
+    PageSpec("dashboard", QT_TRANSLATE_NOOP("MainWindow", "Tổng quan"), lazy_page("dashboard_page", "DashboardPage")),
+    PageSpec("areas", QT_TRANSLATE_NOOP("MainWindow", "Khu dân cư"), lazy_page("areas_page", "AreasPage")),
+    PageSpec("organizations", QT_TRANSLATE_NOOP("MainWindow", "Cơ quan – doanh nghiệp – trường học"),
+             lazy_page("organizations_page", "OrganizationsPage")),
+    PageSpec("households", QT_TRANSLATE_NOOP("MainWindow", "Hộ gia đình"),
+             lazy_page("households_page", "HouseholdsPage")),
+    PageSpec("pledges", QT_TRANSLATE_NOOP("MainWindow", "Cam kết"), lazy_page("pledges_page", "PledgesPage")),
+    PageSpec("registrations", QT_TRANSLATE_NOOP("MainWindow", "Đăng ký"),
+             lazy_page("registrations_page", "RegistrationsPage")),
+    PageSpec("assessments", QT_TRANSLATE_NOOP("MainWindow", "Tự đánh giá"),
+             lazy_page("assessments_page", "AssessmentsPage")),
+    PageSpec("plans", QT_TRANSLATE_NOOP("MainWindow", "Kế hoạch – chỉ tiêu"), lazy_page("plans_page", "PlansPage")),
+    PageSpec("forms", QT_TRANSLATE_NOOP("MainWindow", "In biểu mẫu"), lazy_page("forms_page", "FormsPage")),
+    PageSpec("exchange", QT_TRANSLATE_NOOP("MainWindow", "Gửi – nhận dữ liệu"),
+             lazy_page("exchange_page", "ExchangePage")),
+    PageSpec("settings", QT_TRANSLATE_NOOP("MainWindow", "Cài đặt"), lazy_page("settings_page", "SettingsPage")),
+]
+
+
+def register_page(key: str, title: str, factory: PageFactory, *, before: str | None = None) -> None:
+    """Add a page, or replace the factory of an existing key; call before the window is built."""
+    spec = PageSpec(key, title, factory)
+    for index, existing in enumerate(PAGES):
+        if existing.key == key:
+            PAGES[index] = spec
+            return
+    keys = [p.key for p in PAGES]
+    PAGES.insert(keys.index(before) if before in keys else len(PAGES), spec)
 
 
 class PlaceholderPage(QWidget):
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
-        heading = QLabel(f"<h2>{title}</h2>")
-        layout.addWidget(heading)
+        layout.addWidget(QLabel(f"<h2>{title}</h2>"))
+        note = QLabel(self.tr("Chức năng này đang được hoàn thiện và sẽ có trong bản cập nhật tới."))
+        note.setWordWrap(True)
+        layout.addWidget(note)
         layout.addStretch(1)
 
 
 class MainWindow(QMainWindow):
-    year_changed = Signal(int)
-
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.store = store
+        self.context = context
         self.setWindowTitle(self.tr("ANTQ Desktop — Phong trào Toàn dân bảo vệ an ninh Tổ quốc"))
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
         self.stack = QStackedWidget()
         self.pages: dict[str, QWidget] = {}
-        for key, title in PAGES:
-            self._add_page(key, self.tr(title), PlaceholderPage(self.tr(title)))
-        self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
-        self.navigation.setCurrentRow(0)
+        self.specs = list(PAGES)
+        for spec in self.specs:
+            QListWidgetItem(self._title(spec), self.navigation)
+            self.stack.addWidget(QWidget())  # a slot; the real page is built when first shown
+        self.navigation.currentRowChanged.connect(self.show_page_at)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.navigation)
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(1, 1)
         self.setCentralWidget(self.splitter)
         self._build_status_bar()
+        context.year_getter = lambda: self.year
+        self._build_shortcuts()
         self._restore_layout()
+        self.navigation.setCurrentRow(0)
 
-    def _add_page(self, key: str, title: str, page: QWidget) -> None:
-        self.pages[key] = page
-        self.stack.addWidget(page)
-        QListWidgetItem(title, self.navigation)
+    @staticmethod
+    def _title(spec: PageSpec) -> str:
+        return QCoreApplication.translate("MainWindow", spec.title)
+
+    # ---- pages ----
+
+    def show_page_at(self, row: int) -> None:
+        if row < 0:
+            return
+        self.stack.setCurrentWidget(self.page(self.specs[row].key))
+
+    def page(self, key: str) -> QWidget:
+        """The page for `key`, built now if it has not been shown yet."""
+        if key not in self.pages:
+            row = [s.key for s in self.specs].index(key)
+            spec = self.specs[row]
+            page = spec.factory(self.context) if spec.factory else PlaceholderPage(self._title(spec))
+            slot = self.stack.widget(row)
+            self.stack.insertWidget(row, page)
+            self.stack.removeWidget(slot)
+            slot.deleteLater()
+            self.pages[key] = page
+        return self.pages[key]
+
+    def open_page(self, key: str) -> QWidget:
+        self.navigation.setCurrentRow([s.key for s in self.specs].index(key))
+        return self.pages[key]
+
+    def current_page(self) -> QWidget:
+        return self.stack.currentWidget()
+
+    # ---- status bar ----
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
-        self.unit_label = QLabel(self._unit_text())
+        profile, user = self.context.profile, self.context.user
+        self.unit_label = QLabel(self.tr("Đơn vị: %1 (mã %2)").replace("%1", profile.unit_name)
+                                 .replace("%2", profile.unit_code))
         bar.addWidget(self.unit_label, 1)
+        self.user_label = QLabel(self.tr("Cán bộ: %1").replace("%1", user.full_name))
+        bar.addPermanentWidget(self.user_label)
+        # Filled in by the data exchange feature once packages exist.
+        self.last_export_label = QLabel(self.tr("Lần gửi dữ liệu gần nhất: chưa có"))
+        self.last_export_label.setObjectName("last_export_label")
+        bar.addPermanentWidget(self.last_export_label)
         self.year_box = QComboBox()
+        self.year_box.setObjectName("year_box")
+        self.year_box.setToolTip(self.tr("Năm đang làm việc: các danh sách cam kết, đăng ký, tự đánh giá theo năm này"))
         this_year = date.today().year
         for year in range(this_year + 1, this_year - 6, -1):
             self.year_box.addItem(self.tr("Năm %1").replace("%1", str(year)), year)
         self.year_box.setCurrentIndex(1)
-        self.year_box.currentIndexChanged.connect(lambda _i: self.year_changed.emit(self.year))
+        self.year_box.currentIndexChanged.connect(lambda _i: self.context.events.year_changed.emit(self.year))
         bar.addPermanentWidget(self.year_box)
+        self.context.events.status_message.connect(lambda text: bar.showMessage(text, 6000))
 
     @property
     def year(self) -> int:
         return int(self.year_box.currentData())
 
-    def _unit_text(self) -> str:
-        from antq_desktop.services.profile import get_profile
+    # ---- keyboard ----
 
-        if not self.store.is_initialised():
-            return self.tr("Chưa thiết lập đơn vị")
-        profile = get_profile(self.store)
-        return self.tr("Đơn vị: %1 (mã %2)").replace("%1", profile.unit_name).replace("%2", profile.unit_code)
+    def _build_shortcuts(self) -> None:
+        for sequence, method in ((QKeySequence.StandardKey.Find, "focus_search"),
+                                 (QKeySequence.StandardKey.New, "new_record")):
+            shortcut = QShortcut(sequence, self)
+            shortcut.activated.connect(lambda m=method: self._call_page(m))
+        undo = QShortcut(QKeySequence.StandardKey.Undo, self)
+        undo.activated.connect(self.undo_last)
+
+    def _call_page(self, method: str) -> None:
+        action = getattr(self.current_page(), method, None)
+        if callable(action):
+            action()
+
+    def undo_last(self) -> None:
+        from antq_desktop.ui.errors import run_undo
+
+        run_undo(self.context, self)
+
+    # ---- layout memory ----
 
     def _restore_layout(self) -> None:
         settings = QSettings()
@@ -102,15 +210,23 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1200, 760)
+            self.resize(1280, 780)
         state = settings.value("main_window/splitter")
         if state is not None:
             self.splitter.restoreState(state)
         else:
-            self.splitter.setSizes([260, 940])
+            self.splitter.setSizes([250, 1030])
 
-    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # Qt override
+    def save_layout(self) -> None:
         settings = QSettings()
         settings.setValue("main_window/geometry", self.saveGeometry())
         settings.setValue("main_window/splitter", self.splitter.saveState())
+        for page in self.pages.values():
+            save = getattr(page, "save_layout", None)
+            if callable(save):
+                save()
+
+    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # Qt override
+        self.save_layout()
+        self.context.jobs.wait()
         super().closeEvent(event)

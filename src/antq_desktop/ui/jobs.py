@@ -1,0 +1,134 @@
+"""Long work off the GUI thread: a Qt-free callable, a progress dialog, the result by signal.
+
+The callable has the signature `work(progress, cancel)`: it reports with
+`progress(fraction, message)` and checks the `threading.Event` `cancel` between steps. It must not
+touch widgets. One worker thread only, because SQLite takes one writer at a time anyway.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+Progress = Callable[[float, str], None]
+Work = Callable[[Progress, threading.Event], Any]
+
+
+class JobCancelled(Exception):
+    """Raised by work that stops because the officer pressed "Hủy"."""
+
+
+class _Relay(QObject):
+    """Lives in the GUI thread; signals emitted from the worker are queued to it."""
+
+    progressed = Signal(float, str)
+    done = Signal(object)
+    error = Signal(object)
+
+
+class Job(QObject):
+    """One piece of background work. Exactly one of succeeded/failed/cancelled, then finished."""
+
+    progressed = Signal(float, str)
+    succeeded = Signal(object)
+    failed = Signal(object)  # the exception
+    cancelled = Signal()
+    finished = Signal()
+
+    def __init__(self, title: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.title = title
+        self.cancel_event = threading.Event()
+        self.relay = _Relay()
+        self.relay.progressed.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
+        self.relay.done.connect(self._on_done, Qt.ConnectionType.QueuedConnection)
+        self.relay.error.connect(self._on_error, Qt.ConnectionType.QueuedConnection)
+        self.is_running = True
+
+    def cancel(self) -> None:
+        self.cancel_event.set()
+
+    @Slot(float, str)
+    def _on_progress(self, fraction: float, message: str) -> None:
+        self.progressed.emit(fraction, message)
+
+    @Slot(object)
+    def _on_done(self, result: object) -> None:
+        self.is_running = False
+        if self.cancel_event.is_set():
+            self.cancelled.emit()
+        else:
+            self.succeeded.emit(result)
+        self.finished.emit()
+
+    @Slot(object)
+    def _on_error(self, exc: object) -> None:
+        self.is_running = False
+        if isinstance(exc, JobCancelled):
+            self.cancelled.emit()
+        else:
+            self.failed.emit(exc)
+        self.finished.emit()
+
+
+class _Worker(QRunnable):
+    def __init__(self, work: Work, job: Job) -> None:
+        super().__init__()
+        self.work, self.relay, self.cancel_event = work, job.relay, job.cancel_event
+
+    def run(self) -> None:
+        try:
+            result = self.work(lambda f, m: self.relay.progressed.emit(float(f), str(m)), self.cancel_event)
+        except BaseException as exc:  # noqa: BLE001 — delivered to the GUI thread, never lost
+            self.relay.error.emit(exc)
+        else:
+            self.relay.done.emit(result)
+
+
+class JobRunner(QObject):
+    """Starts jobs on one worker thread and keeps them alive until they finish."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)
+        self._active: set[Job] = set()
+
+    def start(self, work: Work, *, title: str, parent: QWidget | None = None, show_progress: bool = True) -> Job:
+        job = Job(title)
+        self._active.add(job)
+        job.finished.connect(lambda: self._active.discard(job))
+        if show_progress:
+            _attach_progress_dialog(job, parent)
+        self.pool.start(_Worker(work, job))
+        return job
+
+    def wait(self, msecs: int = 30000) -> bool:
+        """For shutdown: let running work finish (a half-done SQLite transaction is rolled back anyway)."""
+        return self.pool.waitForDone(msecs)
+
+
+def _attach_progress_dialog(job: Job, parent: QWidget | None) -> QProgressDialog:
+    dialog = QProgressDialog(job.title, QProgressDialog.tr("Hủy"), 0, 1000, parent)
+    dialog.setWindowTitle(job.title)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(400)  # quick jobs finish without a flashing dialog
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    dialog.setMinimumWidth(420)
+    dialog.canceled.connect(job.cancel)
+
+    def show_progress(fraction: float, message: str) -> None:
+        dialog.setValue(max(0, min(1000, int(fraction * 1000))))
+        if message:
+            dialog.setLabelText(message)
+
+    job.progressed.connect(show_progress)
+    job.finished.connect(dialog.close)
+    job.finished.connect(dialog.deleteLater)
+    dialog.setValue(0)
+    return dialog
