@@ -219,10 +219,11 @@ def validate_household(values: Mapping[str, Any]) -> dict[str, Any]:
     c = _Collector(values)
     c.reference("area_id", "khu dân cư", required=True)
     c.text("head_name", "Họ tên chủ hộ", required=True)
-    citizen_id = c.text("citizen_id", "Số định danh (CCCD)", max_len=12)
+    # Officers copy IDs as printed ("001 203 004 567"): separators are not part of the number.
+    raw_id = values.get("citizen_id")
+    c.values = {**values, "citizen_id": re.sub(r"[\s.-]", "", str(raw_id)) if raw_id else raw_id}
+    citizen_id = c.text("citizen_id", "Số định danh (CCCD)", max_len=40)
     if citizen_id:
-        citizen_id = citizen_id.replace(" ", "")
-        c.out["citizen_id"] = citizen_id
         problem = citizen_id_problem(citizen_id)
         if problem:
             c.fail("citizen_id", problem)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
 from antq_desktop.domain.errors import NewerDatabaseError, NotInitialisedError, StorageError
@@ -113,8 +114,9 @@ def open_store(db: str | os.PathLike[str] | None = None, *, backup_before_upgrad
         raise
     except Exception as exc:
         engine.dispose()
+        detail = getattr(exc, "orig", None) or exc
         raise StorageError(
-            f"Không mở được cơ sở dữ liệu ({exc.__class__.__name__}: {exc}). "
+            f"Không mở được cơ sở dữ liệu ({detail}). "
             "Hãy kiểm tra đường dẫn tệp, quyền ghi và dung lượng ổ đĩa."
         ) from exc
     return Store(url, engine, sessionmaker(engine, expire_on_commit=False))
@@ -123,14 +125,16 @@ def open_store(db: str | os.PathLike[str] | None = None, *, backup_before_upgrad
 def _check_readable(engine: Engine) -> None:
     if engine.dialect.name != "sqlite":
         return
-    with engine.connect() as conn:
-        try:
+    try:
+        with engine.connect() as conn:
             conn.execute(text("SELECT count(*) FROM sqlite_master"))
-        except Exception as exc:
-            raise StorageError(
-                "Tệp này không phải cơ sở dữ liệu của ANTQ Desktop hoặc đã bị hỏng. "
-                "Hãy chọn đúng tệp hoặc khôi phục từ bản sao lưu."
-            ) from exc
+    except DatabaseError as exc:
+        if "not a database" not in str(exc) and "malformed" not in str(exc):
+            raise
+        raise StorageError(
+            "Tệp này không phải cơ sở dữ liệu của ANTQ Desktop hoặc đã bị hỏng. "
+            "Hãy chọn đúng tệp hoặc khôi phục từ bản sao lưu."
+        ) from exc
 
 
 def _backup_sqlite_file(engine: Engine) -> None:

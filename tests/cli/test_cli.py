@@ -1,0 +1,87 @@
+"""The command line end to end, as a user runs it: real processes, a temporary folder."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+PASSWORD = "mot cau rat dai"
+
+
+def antq(tmp_path, *args, password=PASSWORD, check=False):
+    env = {**os.environ, "ANTQ_HOME": str(tmp_path / "home")}
+    if password is not None:
+        env["ANTQ_PASSWORD"] = password
+    result = subprocess.run([sys.executable, "-m", "antq_desktop.cli.main", "--db", str(tmp_path / "s.sqlite3"),
+                             *args], capture_output=True, text=True, env=env, stdin=subprocess.DEVNULL, timeout=120)
+    if check:
+        assert result.returncode == 0, result.stderr
+    return result
+
+
+def test_readme_flow_init_demo_stats_check(tmp_path):
+    out = antq(tmp_path, "init", "--role", "commune", "--unit", "00070", "--officer", "Nguyễn Văn An", check=True)
+    assert "Phường Hoàn Kiếm" in out.stdout
+    antq(tmp_path, "demo", "--households", "500", "--seed", "7", check=True)
+    doc = json.loads(antq(tmp_path, "stats", "--json", check=True).stdout)
+    unit = doc["units"]["00070"]
+    assert unit["counts"]["households"] == 500 and len(unit["digest"]) == 64
+    assert all({"indicator", "actual", "threshold", "met"} <= set(t) for t in doc["targets"])
+    table = antq(tmp_path, "stats", check=True).stdout
+    assert "00070" in table and "Hộ gia đình ký cam kết" in table
+    assert "toàn vẹn" in antq(tmp_path, "check", check=True).stdout
+
+
+def test_unknown_unit_code_is_refused_with_one_line(tmp_path):
+    result = antq(tmp_path, "init", "--role", "commune", "--unit", "99999")
+    assert result.returncode == 1
+    assert result.stderr.count("\n") == 1 and "không có trong danh mục" in result.stderr
+
+
+def test_usage_errors_exit_2(tmp_path):
+    assert antq(tmp_path, "frobnicate").returncode == 2
+    assert antq(tmp_path, "init", "--role", "district", "--unit", "CUM-01").returncode == 2  # needs --name
+
+
+def test_district_and_province_offices(tmp_path):
+    district = tmp_path / "d"
+    district.mkdir()
+    out = antq(district, "init", "--role", "district", "--unit", "cum-01", "--name", "Cụm công an khu vực 1",
+               check=True)
+    assert "CUM-01" in out.stdout
+    province = tmp_path / "p"
+    province.mkdir()
+    assert "Thành phố Hà Nội" in antq(province, "init", "--role", "province", "--unit", "01", check=True).stdout
+
+
+def test_wrong_password_and_missing_password(tmp_path):
+    antq(tmp_path, "init", "--role", "commune", "--unit", "00070", check=True)
+    wrong = antq(tmp_path, "demo", "--households", "5", password="sai mat khau roi")
+    assert wrong.returncode == 1 and "mật khẩu không đúng" in wrong.stderr
+    missing = antq(tmp_path, "demo", "--households", "5", password=None)
+    assert missing.returncode == 1 and "ANTQ_PASSWORD" in missing.stderr
+
+
+def test_weak_password_is_refused_and_nothing_is_created(tmp_path):
+    result = antq(tmp_path, "init", "--role", "commune", "--unit", "00070", password="12345678")
+    assert result.returncode == 1 and "phổ biến" in result.stderr
+    assert antq(tmp_path, "init", "--role", "commune", "--unit", "00070", check=True).returncode == 0
+
+
+def test_check_detects_a_tampered_audit_log(tmp_path):
+    import sqlite3
+
+    antq(tmp_path, "init", "--role", "commune", "--unit", "00070", check=True)
+    antq(tmp_path, "demo", "--households", "20", check=True)
+    with sqlite3.connect(tmp_path / "s.sqlite3") as conn:
+        conn.execute("UPDATE audit_log SET actor = 'ke-gian' WHERE id = 3")
+    result = antq(tmp_path, "check")
+    assert result.returncode == 1
+    assert "Nhật ký #3" in result.stdout
+
+
+@pytest.mark.parametrize("command", ["stats", "check"])
+def test_commands_on_an_uninitialised_store_still_work(tmp_path, command):
+    assert antq(tmp_path, command).returncode == 0

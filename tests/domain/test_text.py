@@ -1,0 +1,50 @@
+import unicodedata
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from antq_desktop.domain.text import fold, nfc, person_sort_key, sort_key
+
+
+def test_fold_ignores_case_and_diacritics():
+    assert fold("Nguyễn Văn An") == "nguyen van an"
+    assert fold("ĐƯỜNG") == "duong"
+    assert fold("  Phường   Hoàn Kiếm ") == "phuong hoan kiem"
+
+
+def test_nfc_composes_decomposed_input():
+    decomposed = unicodedata.normalize("NFD", "Nguyễn Thị Ánh")
+    assert nfc(decomposed) == "Nguyễn Thị Ánh"
+    assert unicodedata.is_normalized("NFC", nfc(decomposed))
+
+
+def test_sort_follows_vietnamese_alphabet_not_code_points():
+    words = ["Đức", "Dung", "Ân", "Anh", "Ăn", "Bình", "Ê", "En", "Ơn", "Ông", "Oanh", "Ưng", "Uyên"]
+    assert sorted(words, key=sort_key) == ["Anh", "Ăn", "Ân", "Bình", "Dung", "Đức", "En", "Ê", "Oanh", "Ông",
+                                           "Ơn", "Uyên", "Ưng"]
+
+
+def test_tones_order_after_letters():
+    # Dictionary order of tones: ngang, huyền, hỏi, ngã, sắc, nặng.
+    assert sorted(["má", "mạ", "mà", "ma", "mả", "mã"], key=sort_key) == ["ma", "mà", "mả", "mã", "má", "mạ"]
+
+
+def test_shorter_word_first():
+    assert sorted(["Anh", "An"], key=sort_key) == ["An", "Anh"]
+
+
+def test_people_listed_by_given_name():
+    names = ["Trần Thị Bình", "Nguyễn Văn An", "Lê Văn Đạt", "Phạm Thị Châu"]
+    assert sorted(names, key=person_sort_key) == ["Nguyễn Văn An", "Trần Thị Bình", "Phạm Thị Châu", "Lê Văn Đạt"]
+
+
+@given(st.text())
+def test_fold_is_idempotent_and_ascii_for_vietnamese(text):
+    assert fold(fold(text)) == fold(text)
+
+
+@given(st.text(alphabet="aăâbcdđeêghiklmnoôơpqrstuưvxyAĂÂĐÊÔƠƯ àáảãạ"))
+def test_sort_key_is_plain_ascii_for_vietnamese_text(text):
+    key = sort_key(text)
+    assert key.isascii()
+    assert sort_key(unicodedata.normalize("NFD", text)) == key

@@ -1,0 +1,74 @@
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import inspect
+
+from antq_desktop.domain.errors import NewerDatabaseError, StorageError
+from antq_desktop.storage import migrate
+from antq_desktop.storage.db import open_store
+from antq_desktop.storage.models import Base
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def test_empty_file_is_migrated_to_head(tmp_path):
+    store = open_store(tmp_path / "new.sqlite3")
+    assert migrate.current_revision(store.engine) == migrate.head_revision()
+    tables = set(inspect(store.engine).get_table_names())
+    assert {"households", "pledges", "assessments", "audit_log", "users", "unit_profile"} <= tables
+
+
+def test_migrations_match_the_models(tmp_path):
+    """A model change without a migration fails here, not on an officer's laptop."""
+    store = open_store(tmp_path / "new.sqlite3")
+    with store.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    assert diff == []
+
+
+def test_single_migration_head():
+    from alembic.script import ScriptDirectory
+
+    assert len(ScriptDirectory.from_config(migrate.alembic_config()).get_heads()) == 1
+
+
+def test_sqlite_pragmas_are_set(tmp_path):
+    store = open_store(tmp_path / "p.sqlite3")
+    with store.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+        assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 5000
+
+
+def test_database_from_a_newer_version_is_refused(tmp_path):
+    path = tmp_path / "future.sqlite3"
+    open_store(path).close()
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
+    with pytest.raises(NewerDatabaseError, match="phiên bản mới hơn"):
+        open_store(path)
+
+
+def test_a_file_that_is_not_a_database_is_refused(tmp_path):
+    path = tmp_path / "notes.sqlite3"
+    path.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(StorageError, match="không phải cơ sở dữ liệu"):
+        open_store(path)
+
+
+@pytest.mark.parametrize("frozen", sorted(FIXTURES.glob("schema_*.sqlite3")), ids=lambda p: p.name)
+def test_upgrade_from_every_released_schema(tmp_path, frozen):
+    """Each released schema is kept as a small file; opening it must upgrade it with its data intact."""
+    path = tmp_path / frozen.name
+    shutil.copy(frozen, path)
+    with sqlite3.connect(path) as conn:
+        before = conn.execute("SELECT count(*) FROM households").fetchone()[0]
+    store = open_store(path)
+    assert migrate.current_revision(store.engine) == migrate.head_revision()
+    with store.engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM households").scalar() == before > 0
