@@ -54,6 +54,19 @@ def password_problem(password: str) -> str | None:
     return None
 
 
+def hash_password(password: str) -> str:
+    """Argon2id hash with the store's parameters (services.users sets and resets passwords)."""
+    return _HASHER.hash(password)
+
+
+def verify_password(password_hash: str, password: str) -> bool:
+    """True if the password matches; a damaged hash counts as a mismatch, never an exception."""
+    try:
+        return _HASHER.verify(password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
 def _info(user: User) -> UserInfo:
     return UserInfo(user.id, user.username, user.full_name, user.role)
 
@@ -113,10 +126,7 @@ def sign_in(store: Store, *, username: str, password: str) -> UserInfo:
 
 
 def _verify(user: User, password: str) -> bool:
-    try:
-        return _HASHER.verify(user.password_hash, password)
-    except (VerificationError, InvalidHashError):
-        return False
+    return verify_password(user.password_hash, password)
 
 
 def _record_failure(session: Session, user: User | None, username: str) -> None:

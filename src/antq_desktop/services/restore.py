@@ -1,0 +1,114 @@
+"""Restoring a backup: decrypt to a temp file, check it, keep the current store, swap atomically.
+
+Close every window and command using the store first: the swap needs the write-ahead log empty,
+and refuses (changing nothing) when another program still holds the store.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+from alembic.script import ScriptDirectory
+
+from antq_desktop.services import backup
+from antq_desktop.services.backup import BackupError, BackupHeader, BackupKey
+from antq_desktop.services.safe_files import atomic_write, disk_error, fsync_dir
+from antq_desktop.storage import migrate
+from antq_desktop.storage.models import utcnow
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    header: BackupHeader
+    kept: Path | None  # encrypted copy of the store as it was before the restore
+
+
+def _check_schema(revision: str | None) -> None:
+    known = {rev.revision for rev in ScriptDirectory.from_config(migrate.alembic_config()).walk_revisions()}
+    if revision is not None and revision not in known:
+        raise BackupError("Bản sao lưu được tạo bởi phiên bản mới hơn của ANTQ Desktop. "
+                          "Hãy cập nhật chương trình rồi khôi phục lại.")
+
+
+def _checkpoint(db_path: Path) -> None:
+    """Fold the write-ahead log into the file; refuse if another connection keeps it busy."""
+    conn = sqlite3.connect(db_path, timeout=5)
+    try:
+        busy, _log, _done = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    except sqlite3.DatabaseError:
+        busy = 0  # a damaged store has nothing to fold in; it is kept byte for byte below
+    finally:
+        conn.close()
+    if busy:
+        raise BackupError("Một cửa sổ hoặc lệnh ANTQ khác đang dùng dữ liệu này. Hãy đóng tất cả rồi khôi phục lại.")
+
+
+def _keep_current(db_path: Path, folder: Path, password: str, username: str) -> Path | None:
+    """The current file, encrypted byte for byte (even if damaged), so a restore can be undone."""
+    if not db_path.exists() or db_path.stat().st_size == 0:
+        return None
+    data = db_path.read_bytes()
+    key = BackupKey.derive(password)
+    dest = folder / f"truoc-khoi-phuc-{utcnow():%Y%m%d-%H%M%S}{backup.SUFFIX}"
+
+    def write(f: IO[bytes]) -> None:
+        for piece in backup._sealed_chunks(data, key, username, {"unit_code": "", "schema_revision": None}):
+            f.write(piece)
+
+    return atomic_write(dest, write, what="bản lưu dữ liệu hiện tại")
+
+
+def _swap(tmp: Path, db_path: Path) -> None:
+    # The old WAL must not survive: SQLite would replay it onto the restored file.
+    for suffix in ("-wal", "-shm"):
+        Path(f"{db_path}{suffix}").unlink(missing_ok=True)
+    os.replace(tmp, db_path)
+    fsync_dir(db_path.parent)
+
+
+def restore(db_path: Path, backup_file: Path, password: str, *, keep_folder: Path,
+            username: str = "") -> RestoreResult:
+    """Replace the store at db_path by a backup. Nothing changes unless every check passes."""
+    db_path = Path(db_path)
+    header, data = backup.decrypt(Path(backup_file), password)
+    info = backup.check_database_bytes(data)
+    _check_schema(info["schema_revision"])
+    if not info["initialised"]:
+        raise BackupError("Bản sao lưu chưa có thông tin đơn vị nên không dùng được. Hãy chọn bản sao lưu khác.")
+    tmp = db_path.with_name(f".{db_path.name}.restore.tmp")
+    try:
+        with open(tmp, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise disk_error(exc, "dữ liệu khôi phục") from exc
+    try:
+        if db_path.exists():
+            _checkpoint(db_path)
+        kept = _keep_current(db_path, Path(keep_folder), password, username or header.username)
+        _swap(tmp, db_path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    _note_in_audit(db_path, backup_file, header, kept, username)
+    return RestoreResult(header, kept)
+
+
+def _note_in_audit(db_path: Path, backup_file: Path, header: BackupHeader, kept: Path | None, username: str) -> None:
+    """The restored store records that it was restored (it migrates first if the backup was older)."""
+    from antq_desktop.storage import audit
+    from antq_desktop.storage.db import open_store
+
+    store = open_store(db_path)
+    try:
+        with store.session() as session:
+            audit.append(session, actor=username or header.username, action="restore",
+                         details={"file": Path(backup_file).name, "backup_created_at": header.created_at,
+                                  "kept": kept.name if kept else None})
+    finally:
+        store.close()
