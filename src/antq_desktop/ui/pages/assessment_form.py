@@ -1,0 +1,352 @@
+"""Self-assessment form: the catalog's criteria as a checklist, live score/outcome/level, draft → submitted.
+
+The form only previews the result with `domain.scoring.score_assessment`; the service recomputes
+outcome, score and level on save and never trusts what the form shows.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QDialog,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from antq_desktop.domain import catalog as catalogs
+from antq_desktop.domain.errors import AntqError, ValidationError
+from antq_desktop.domain.scoring import OUTCOME_MET, score_assessment
+from antq_desktop.services import queries, records
+from antq_desktop.services.profile import get_profile
+from antq_desktop.storage.db import Store
+from antq_desktop.ui.formatting import format_number
+from antq_desktop.ui.widgets.charts import MET_COLOR, NOT_MET_COLOR
+
+EDITOR_ROLES = ("admin", "officer")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("AssessmentForm", text)
+
+
+class CriterionRow:
+    """The widgets of one criterion: tick, note and evidence."""
+
+    def __init__(self, criterion: catalogs.Criterion, grid: QGridLayout, row: int, parent: QWidget) -> None:
+        self.criterion = criterion
+        self.check = QCheckBox(criterion.code, parent)
+        self.check.setObjectName(f"criterion_{criterion.code}")
+        text = QLabel(criterion.text + (_tr(" <b>(bắt buộc)</b>") if criterion.required else ""), parent)
+        text.setWordWrap(True)
+        text.setTextFormat(Qt.TextFormat.RichText)
+        points = QLabel(_tr("%1 điểm").replace("%1", format_number(criterion.points)), parent)
+        self.note = QLineEdit(parent)
+        self.note.setPlaceholderText(_tr("Ghi chú"))
+        self.evidence = QLineEdit(parent)
+        self.evidence.setPlaceholderText(_tr("Minh chứng (số văn bản, biên bản…)"))
+        grid.addWidget(self.check, row, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(text, row, 1)
+        grid.addWidget(points, row, 2, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(self.note, row + 1, 1)
+        grid.addWidget(self.evidence, row + 1, 2, 1, 1)
+
+    def answer(self) -> dict[str, Any]:
+        return {"met": self.check.isChecked(), "note": self.note.text().strip(),
+                "evidence": self.evidence.text().strip()}
+
+    def load(self, answer: dict[str, Any] | None) -> None:
+        answer = answer or {}
+        self.check.setChecked(bool(answer.get("met")))
+        self.note.setText(str(answer.get("note") or ""))
+        self.evidence.setText(str(answer.get("evidence") or ""))
+
+    def set_locked(self, locked: bool) -> None:
+        self.check.setEnabled(not locked)
+        self.note.setReadOnly(locked)
+        self.evidence.setReadOnly(locked)
+
+
+class AssessmentForm(QWidget):
+    """One subject's self-assessment for one year. Emits `saved(id)` after every successful write."""
+
+    saved = Signal(str)
+
+    def __init__(self, store: Store, *, actor: str, role: str = "officer", subject_kind: str,
+                 subject_id: str | None = None, year: int | None = None, assessment_id: str | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store, self.actor, self.role = store, actor, role
+        self.subject_kind, self.subject_id = subject_kind, subject_id
+        self.year = year or date.today().year
+        self.record: dict[str, Any] | None = None
+        self.catalog = catalogs.get_catalog(get_profile(store).catalog_code)
+        if assessment_id:
+            self._adopt(records.get(store, "assessment", assessment_id))
+        else:
+            self.record = self._existing()
+            if self.record is not None:
+                self._adopt(self.record)
+        self.unit_type = self._unit_type()
+        self.subject_name = self._subject_name()
+        self._build()
+        self._load()
+
+    # ---- which subject, which criteria ----
+
+    def _adopt(self, record: dict[str, Any]) -> None:
+        self.record = record
+        self.subject_kind, self.year = record["subject_kind"], record["year"]
+        self.subject_id = record.get("area_id") or record.get("organization_id")
+        if record.get("catalog_code"):
+            self.catalog = catalogs.get_catalog(record["catalog_code"])
+
+    def _existing(self) -> dict[str, Any] | None:
+        key = {"area": "area_id", "organization": "organization_id"}.get(self.subject_kind)
+        filters = {"subject_kind": self.subject_kind, **({key: self.subject_id} if key else {})}
+        rows = queries.list_rows(self.store, "assessment", queries.ListQuery(year=self.year, filters=filters), limit=1)
+        return rows[0] if rows else None
+
+    def _unit_type(self) -> str:
+        if self.subject_kind == "organization":
+            return records.get(self.store, "organization", self.subject_id)["org_type"]
+        return "commune" if self.subject_kind == "commune" else "area"
+
+    def _subject_name(self) -> str:
+        if self.subject_kind == "commune":
+            return get_profile(self.store).unit_name
+        record_type = "residential_area" if self.subject_kind == "area" else "organization"
+        return records.get(self.store, record_type, self.subject_id)["name"]
+
+    # ---- layout ----
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        unit_label = self.catalog.unit_types[self.unit_type][0]
+        heading = QLabel(self.tr("<h2>Tự đánh giá năm %1: %2</h2>").replace("%1", str(self.year))
+                         .replace("%2", self.subject_name))
+        heading.setWordWrap(True)
+        layout.addWidget(heading)
+        layout.addWidget(QLabel(self.tr("Bộ tiêu chí: %1 (phiên bản %2) — loại đơn vị: %3")
+                                .replace("%1", self.catalog.code).replace("%2", self.catalog.version)
+                                .replace("%3", unit_label)))
+        if self.catalog.provisional:
+            note = QLabel(self.tr("Lưu ý: ") + self.catalog.provisional_note)
+            note.setObjectName("provisional_note")
+            note.setWordWrap(True)
+            note.setStyleSheet("background: #fff8e1; border: 1px solid #f9a825; padding: 6px;")
+            layout.addWidget(note)
+        layout.addWidget(self._criteria_area(), 1)
+        layout.addLayout(self._details())
+        layout.addWidget(self._result_panel())
+        self.error_label = QLabel()
+        self.error_label.setObjectName("error_label")
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet(f"color: {NOT_MET_COLOR};")
+        layout.addWidget(self.error_label)
+        layout.addLayout(self._buttons())
+
+    def _criteria_area(self) -> QScrollArea:
+        holder = QWidget()
+        grid = QGridLayout(holder)
+        grid.setColumnStretch(1, 3)
+        grid.setColumnStretch(2, 2)
+        self.rows: list[CriterionRow] = []
+        for index, criterion in enumerate(self.catalog.criteria(self.unit_type)):
+            row = CriterionRow(criterion, grid, 2 * index, self)
+            row.check.toggled.connect(self.update_result)
+            self.rows.append(row)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(holder)
+        return scroll
+
+    def _details(self) -> QFormLayout:
+        form = QFormLayout()
+        self.assessor = QLineEdit()
+        self.assessed_on = QDateEdit()
+        self.assessed_on.setDisplayFormat("dd/MM/yyyy")
+        self.assessed_on.setCalendarPopup(True)
+        self.assessed_on.setMaximumDate(QDate.currentDate())
+        self.note = QPlainTextEdit()
+        self.note.setMaximumHeight(60)
+        form.addRow(self.tr("Người đánh giá"), self.assessor)
+        form.addRow(self.tr("Ngày đánh giá"), self.assessed_on)
+        form.addRow(self.tr("Ghi chú chung"), self.note)
+        return form
+
+    def _result_panel(self) -> QWidget:
+        panel = QWidget()
+        row = QHBoxLayout(panel)
+        self.score_label = QLabel()
+        self.score_label.setObjectName("score_label")
+        self.outcome_label = QLabel()
+        self.outcome_label.setObjectName("outcome_label")
+        self.level_label = QLabel()
+        self.level_label.setObjectName("level_label")
+        self.status_label = QLabel()
+        self.status_label.setObjectName("status_label")
+        for label in (self.score_label, self.outcome_label, self.level_label, self.status_label):
+            row.addWidget(label, 1)
+        return panel
+
+    def _buttons(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.save_button = QPushButton(self.tr("Lưu nháp"))
+        self.submit_button = QPushButton(self.tr("Nộp và khóa"))
+        self.reopen_button = QPushButton(self.tr("Mở lại để sửa"))
+        self.save_button.clicked.connect(lambda: self.save("draft"))
+        self.submit_button.clicked.connect(self.submit)
+        self.reopen_button.clicked.connect(self.reopen)
+        row.addStretch(1)
+        for button in (self.reopen_button, self.save_button, self.submit_button):
+            row.addWidget(button)
+        return row
+
+    # ---- state ----
+
+    def _load(self) -> None:
+        record = self.record or {}
+        answers = record.get("answers") or "{}"
+        answers = json.loads(answers) if isinstance(answers, str) else answers
+        for row in self.rows:
+            row.load(answers.get(row.criterion.code))
+        self.assessor.setText(record.get("assessor") or self.actor)
+        day = record.get("assessed_on") or min(date.today(), date(self.year, 12, 31))
+        self.assessed_on.setDate(QDate(day.year, day.month, day.day))
+        self.note.setPlainText(record.get("note") or "")
+        self._apply_lock()
+        self.update_result()
+
+    @property
+    def is_submitted(self) -> bool:
+        return bool(self.record) and self.record.get("status") == "submitted"
+
+    def _apply_lock(self) -> None:
+        can_edit = self.role in EDITOR_ROLES
+        locked = self.is_submitted or not can_edit
+        for row in self.rows:
+            row.set_locked(locked)
+        self.assessor.setReadOnly(locked)
+        self.assessed_on.setReadOnly(locked)
+        self.note.setReadOnly(locked)
+        self.save_button.setVisible(not locked)
+        self.submit_button.setVisible(not locked)
+        self.reopen_button.setVisible(self.is_submitted and can_edit)
+        if self.is_submitted:
+            self.status_label.setText(self.tr("Trạng thái: Đã nộp — đã khóa"))
+        elif self.record:
+            self.status_label.setText(self.tr("Trạng thái: Đang soạn (bản nháp)"))
+        else:
+            self.status_label.setText(self.tr("Trạng thái: Chưa lưu"))
+
+    def answers(self) -> dict[str, dict[str, Any]]:
+        return {row.criterion.code: row.answer() for row in self.rows}
+
+    def update_result(self) -> None:
+        """Live preview of the result as boxes are ticked."""
+        result = score_assessment(self.catalog, self.unit_type, self.answers())
+        self.score_label.setText(self.tr("Điểm: %1 / %2").replace("%1", format_number(result.score))
+                                 .replace("%2", format_number(result.max_score)))
+        met = result.outcome == OUTCOME_MET
+        self.outcome_label.setText(self.tr("Kết quả: %1").replace("%1", self.tr("Đạt") if met else self.tr("Chưa đạt")))
+        self.outcome_label.setStyleSheet(f"color: {MET_COLOR if met else NOT_MET_COLOR}; font-weight: bold;")
+        if result.unmet_required:
+            self.outcome_label.setToolTip(self.tr("Chưa đạt tiêu chí bắt buộc: %1")
+                                          .replace("%1", ", ".join(result.unmet_required)))
+        else:
+            self.outcome_label.setToolTip("")
+        self.level_label.setText(self.tr("Xếp loại: %1").replace("%1", self.catalog.level(result.level).label))
+        self.result = result
+
+    # ---- actions ----
+
+    def _values(self, status: str) -> dict[str, Any]:
+        key = {"area": "area_id", "organization": "organization_id"}.get(self.subject_kind)
+        day = self.assessed_on.date()
+        values = {"subject_kind": self.subject_kind, "year": self.year, "catalog_code": self.catalog.code,
+                  "answers": self.answers(), "assessor": self.assessor.text(), "status": status,
+                  "assessed_on": date(day.year(), day.month(), day.day()), "note": self.note.toPlainText()}
+        if key:
+            values[key] = self.subject_id
+        return values
+
+    def save(self, status: str = "draft") -> bool:
+        """Create or update; on error the reason is shown under the form and nothing is saved."""
+        self.error_label.clear()
+        try:
+            if self.record is None:
+                record_id = records.create(self.store, "assessment", self._values(status), actor=self.actor)
+            else:
+                record_id = self.record["id"]
+                records.update(self.store, "assessment", record_id, self._values(status), actor=self.actor,
+                               expected_revision=self.record["revision"])
+        except ValidationError as exc:
+            self.error_label.setText(self.tr("Chưa lưu được: %1").replace("%1", "; ".join(e.message for e in exc.errors)))
+            return False
+        except AntqError as exc:
+            self.error_label.setText(self.tr("Chưa lưu được: %1").replace("%1", exc.message))
+            return False
+        self.record = records.get(self.store, "assessment", record_id)
+        self._apply_lock()
+        self.saved.emit(record_id)
+        return True
+
+    def confirm(self, title: str, text: str) -> bool:
+        """Ask before an action that locks or unlocks the record (tests replace this)."""
+        answer = QMessageBox.question(self, title, text)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def submit(self) -> bool:
+        if not self.confirm(self.tr("Nộp bản tự đánh giá"),
+                            self.tr("Sau khi nộp, bản tự đánh giá sẽ bị khóa và được tính vào chỉ tiêu. "
+                                    "Muốn sửa phải “Mở lại để sửa”. Nộp ngay?")):
+            return False
+        return self.save("submitted")
+
+    def reopen(self) -> bool:
+        """A submitted assessment goes back to draft as a new revision (the service keeps the history)."""
+        if not self.is_submitted or self.role not in EDITOR_ROLES:
+            return False
+        if not self.confirm(self.tr("Mở lại để sửa"),
+                            self.tr("Bản tự đánh giá sẽ trở lại trạng thái nháp (tạo phiên bản mới) và không "
+                                    "được tính vào chỉ tiêu cho đến khi nộp lại. Tiếp tục?")):
+            return False
+        try:
+            records.update(self.store, "assessment", self.record["id"], {"status": "draft"}, actor=self.actor,
+                           expected_revision=self.record["revision"])
+        except AntqError as exc:
+            self.error_label.setText(self.tr("Không mở lại được: %1").replace("%1", exc.message))
+            return False
+        self.record = records.get(self.store, "assessment", self.record["id"])
+        self._apply_lock()
+        self.saved.emit(self.record["id"])
+        return True
+
+
+def open_assessment_dialog(context, parent: QWidget | None, *, subject_kind: str,  # type: ignore[no-untyped-def]
+                           subject_id: str | None = None, assessment_id: str | None = None) -> QDialog:
+    """For the assessments list page: the form in a dialog, announcing saves through the AppContext."""
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(_tr("Tự đánh giá"))
+    form = AssessmentForm(context.store, actor=context.actor, role=context.user.role, subject_kind=subject_kind,
+                          subject_id=subject_id, year=context.year, assessment_id=assessment_id, parent=dialog)
+    form.saved.connect(lambda _id: context.notify_changed("assessment"))
+    QVBoxLayout(dialog).addWidget(form)
+    dialog.resize(1000, 760)
+    dialog.show()
+    return dialog
