@@ -14,6 +14,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[1] / "src"))  # works without installing the package
 
 from antq_desktop.reports import (  # noqa: E402
+    demo,  # noqa: E402
     render_annual_report,
     render_covenants,
     render_minutes,
@@ -23,7 +24,6 @@ from antq_desktop.reports import (  # noqa: E402
     render_summary_pdf,
     write_summary_xlsx,
 )
-from antq_desktop.reports import demo  # noqa: E402
 from antq_desktop.reports.form_data import (  # noqa: E402
     AnnualReportData,
     CovenantData,
@@ -40,13 +40,23 @@ def main() -> None:
     jobs = [
         ("pledge", render_pledges, [demo.demo_pledge(3)], [PledgeData(blank_unit)]),
         ("covenant", render_covenants, [demo.demo_covenant()], [CovenantData(blank_unit, police_position=None)]),
-        ("registration", render_registrations, [demo.demo_registration()],
-         [RegistrationData(blank_unit)]),
-        ("self_assessment", render_self_assessments, [demo.demo_self_assessment()],
-         [SelfAssessmentData(blank_unit, demo.demo_criteria(filled=False))]),
-        ("review_minutes", render_minutes, [demo.demo_minutes()],
-         [MinutesData(blank_unit, criteria=tuple(
-             replace(c, assessment=None) for c in demo.demo_minutes().criteria))]),
+        ("registration", render_registrations, [demo.demo_registration()], [RegistrationData(blank_unit)]),
+        (
+            "self_assessment",
+            render_self_assessments,
+            [demo.demo_self_assessment()],
+            [SelfAssessmentData(blank_unit, demo.demo_criteria(filled=False))],
+        ),
+        (
+            "review_minutes",
+            render_minutes,
+            [demo.demo_minutes()],
+            [
+                MinutesData(
+                    blank_unit, criteria=tuple(replace(c, assessment=None) for c in demo.demo_minutes().criteria)
+                )
+            ],
+        ),
     ]
     for name, render, filled, blank in jobs:
         print(render(HERE / f"{name}_filled.pdf", filled).name)

@@ -7,7 +7,6 @@ import threading
 import pytest
 
 from antq_desktop.reports import RenderCancelled, demo, render_pledges
-from antq_desktop.reports.qr import _runs, qr_payload
 
 from .conftest import pdf_pages, pdf_text
 
@@ -59,10 +58,3 @@ def test_error_in_data_leaves_no_partial_file(tmp_path):
     with pytest.raises(RuntimeError):
         render_pledges(tmp_path / "x.pdf", records())
     assert list(tmp_path.iterdir()) == []
-
-
-def test_qr_payload_is_short_and_carries_identity():
-    payload = qr_payload("household_pledge", "a17e0001-0000-0000-0000-000000000000", 3, "3F9A 61C2 0B7E 44D1 9A0C")
-    assert payload == "ANTQ1|household_pledge|a17e0001-0000-0000-0000-000000000000|r3|3F9A61C20B7E44D1"
-    size, runs = _runs(payload)
-    assert size <= 37 and runs  # QR version <= 5: scannable at 13 mm

@@ -1,0 +1,85 @@
+"""Micro-benchmark: 1,000 household pledges in one PDF, platypus layout vs a bare canvas.
+
+Run from the repository root:  PYTHONPATH=src python bench/bench_reports.py [households]
+The bare canvas draws the same strings (pre-wrapped with simpleSplit, no tables, no
+justification) and is the floor of what ReportLab can do; the gap is the layout cost.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+from reportlab.lib.pagesizes import A4  # noqa: E402
+from reportlab.lib.utils import simpleSplit  # noqa: E402
+from reportlab.pdfgen.canvas import Canvas  # noqa: E402
+
+from antq_desktop.reports import fonts, nd30, render_pledges  # noqa: E402
+from antq_desktop.reports.demo import demo_area  # noqa: E402
+from antq_desktop.reports.form_data import PledgeData  # noqa: E402
+from antq_desktop.reports.form_texts import load_form_text  # noqa: E402
+from antq_desktop.reports.qr import draw_qr, qr_payload  # noqa: E402
+from antq_desktop.reports.text import fill, place_date_line  # noqa: E402
+
+
+def _lines(data: PledgeData) -> list[tuple[str, float, str]]:
+    """(font, size, text) lines of one pledge, the same strings the real renderer prints."""
+    text = load_form_text("household_pledge")
+    out = [(fonts.BOLD, 12.5, nd30.NATIONAL_NAME), (fonts.BOLD, 13.5, nd30.MOTTO)]
+    out += [(fonts.ITALIC, 13, place_date_line(data.unit.place, data.signed_on))]
+    out += [(fonts.BOLD, 14, text.doc_type), (fonts.BOLD, 14, fill(text.subject, year=data.year))]
+    out += [(fonts.REGULAR, 13, f"Họ và tên chủ hộ: {data.household_head}")]
+    out += [(fonts.REGULAR, 13, f"Nơi cư trú: {data.address}")]
+    out += [(fonts.REGULAR, 12, f"{m.name}  {m.birth_year}  {m.relation}") for m in data.members]
+    out += [(fonts.REGULAR, 13, fill(text.intro, year=data.year))]
+    out += [(fonts.REGULAR, 13, f"{i}. {item}") for i, item in enumerate(text.items, 1)]
+    out += [(fonts.REGULAR, 13, text.closing), (fonts.BOLD, 13, "TRƯỞNG THÔN      NGƯỜI CAM KẾT")]
+    return out
+
+
+def bare_canvas(path: Path, n: int) -> None:
+    fonts.register_fonts()
+    canvas = Canvas(str(path), pagesize=A4, initialFontName=fonts.REGULAR)
+    width = A4[0] - nd30.MARGIN_LEFT - nd30.MARGIN_RIGHT
+    for data in demo_area(n):
+        y = A4[1] - nd30.MARGIN_TOP
+        for font, size, line in _lines(data):
+            canvas.setFont(font, size)
+            for part in simpleSplit(line, font, size, width):
+                y -= size * 1.2
+                canvas.drawString(nd30.MARGIN_LEFT, y, part)
+        mark = data.record
+        draw_qr(canvas, qr_payload("pledge", mark.record_uuid, mark.revision, None), 85, 14, 37)
+        canvas.showPage()
+    canvas.save()
+
+
+def platypus(path: Path, n: int) -> None:
+    render_pledges(path, demo_area(n), total=n)
+
+
+def _time(fn: Callable[[Path, int], None], path: Path, n: int) -> tuple[float, int]:
+    start = time.perf_counter()
+    fn(path, n)
+    return time.perf_counter() - start, path.stat().st_size
+
+
+def main() -> None:
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
+    fonts.register_fonts()
+    load_form_text("household_pledge")
+    print(f"{n} households, one page each\n")
+    print(f"{'method':<28}{'seconds':>9}{'pages/s':>10}{'size (KB)':>11}")
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, fn in (("bare canvas (drawString)", bare_canvas), ("render_pledges (ND30)", platypus)):
+            seconds, size = _time(fn, Path(tmp) / f"{fn.__name__}.pdf", n)
+            print(f"{name:<28}{seconds:>9.2f}{n / seconds:>10.0f}{size / 1024:>11.0f}")
+
+
+if __name__ == "__main__":
+    main()
