@@ -55,7 +55,7 @@ from .stream_crypto import (
     payload_key_info,
     wrap_payload_key,
 )
-from .strict_json import dumps_line, normalise_record
+from .strict_json import dumps_line, dumps_record_line
 
 PROGRESS_EVERY = 1000
 COPY_BLOCK = 1024 * 1024
@@ -162,7 +162,7 @@ def _record_line(record: Mapping[str, Any], max_line: int) -> tuple[str, bytes]:
     rtype = record.get("type")
     if not isinstance(rtype, str) or not RECORD_TYPE_RE.fullmatch(rtype) or rtype == MANIFEST_TYPE:
         raise _invalid(f"bad record type {rtype!r}")
-    line = dumps_line(dict(record), lambda r: normalise_record(r, 0, RECORD_MAX_DEPTH))
+    line = dumps_record_line(dict(record), RECORD_MAX_DEPTH)
     if len(line) - 1 > max_line:  # the limit excludes the LF, as in the reader
         raise PackageError(VALIDATION_ERROR, detail=f"record of type {rtype} is too long")
     return rtype, line

@@ -134,7 +134,39 @@ def loads_strict(
         raise _fail("trailing data after JSON value")
     if text[:1] in (" ", "\t", "\r", "\n"):
         raise _fail("leading whitespace before JSON value")
+    if _text_is_clean(data, text, value, max_depth, allow_newlines):
+        return value
     return _walk(value, 0, max_depth, allow_newlines)
+
+
+# A backslash followed by anything but n, t, ", \ or / (conservative: may over-match).
+_RISKY_ESCAPE = re.compile(r'\\[^nt"\\/]')
+
+
+def _text_is_clean(data: bytes, text: str, value: Any, max_depth: int, newlines: bool) -> bool:
+    """Fast path: decide for the whole line at once whether every string is acceptable.
+
+    Why this is sound: JSON forbids raw controls inside strings, so each string is its slice
+    of ``text`` with at most the escapes \\n \\t \\" \\\\ \\/ decoded (any other escape
+    sends us to the slow walk). The delimiters and these characters never compose with a
+    neighbour, so an NFC text has only NFC strings. The bracket count bounds the depth.
+    LF/TAB escapes are allowed only in values, so they take the fast path only for a flat
+    object, whose keys are checked directly. ``False`` means "use the slow walk".
+    """
+    brackets = data.count(b"[") + data.count(b"{")
+    if brackets > max_depth:
+        return False
+    if b"\\" in data:
+        if _RISKY_ESCAPE.search(text) is not None:
+            return False
+        if "\\n" in text or "\\t" in text:
+            if not newlines or brackets != 1 or not isinstance(value, dict):
+                return False
+            if any("\n" in key or "\t" in key for key in value):
+                return False
+    if _FORBIDDEN_WITH_NEWLINE.search(text) is not None:
+        return False
+    return unicodedata.is_normalized("NFC", text)
 
 
 def _check_canonical_value(value: Any, depth: int = 0) -> None:
@@ -182,6 +214,43 @@ def dumps_line(record: dict[str, Any], normalise: Callable[[Any], Any] | None = 
     except (ValueError, TypeError) as exc:
         raise PackageError(VALIDATION_ERROR, detail=f"record not serialisable: {exc}") from None
     return text.encode("utf-8") + b"\n"
+
+
+def _flat_and_plain(record: dict[str, Any]) -> bool:
+    """True for the common record shape: string keys, scalar values in the safe ranges."""
+    for key, value in record.items():
+        if type(key) is not str:
+            return False
+        kind = type(value)
+        if kind is str or kind is bool or value is None:
+            continue
+        if kind is int:
+            if not -MAX_SAFE_INT <= value <= MAX_SAFE_INT:
+                return False
+        elif kind is float:
+            if not math.isfinite(value):
+                return False
+        else:
+            return False
+    return True
+
+
+def dumps_record_line(record: dict[str, Any], max_depth: int = DEFAULT_MAX_DEPTH) -> bytes:
+    """``dumps_line`` with the writer-side checks of ``normalise_record``, fast when possible.
+
+    A flat record whose serialised text has no escapes, no forbidden characters and is
+    NFC needs no per-string work (same argument as ``_text_is_clean``).
+    """
+    if type(record) is dict and _flat_and_plain(record):
+        text = json.dumps(record, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+        if (
+            _RISKY_ESCAPE.search(text) is None
+            and _FORBIDDEN_WITH_NEWLINE.search(text) is None
+            and unicodedata.is_normalized("NFC", text)
+            and not any("\n" in key or "\t" in key for key in record)
+        ):
+            return text.encode("utf-8") + b"\n"
+    return dumps_line(record, lambda r: normalise_record(r, 0, max_depth))
 
 
 def normalise_record(value: Any, depth: int = 0, max_depth: int = DEFAULT_MAX_DEPTH) -> Any:

@@ -1,0 +1,75 @@
+"""The fast whole-line checks must decide exactly like the slow per-string walk."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from antq_desktop.exchange.errors import PackageError
+from antq_desktop.exchange.strict_json import (
+    _DECODER,
+    _walk,
+    dumps_line,
+    dumps_record_line,
+    loads_strict,
+    normalise_record,
+)
+
+# Characters that matter: Vietnamese in both forms, combining marks, escapes, controls,
+# hidden characters, quotes and backslashes.
+ALPHABET = list('aeĐđệê\u0301\u0302\u0323\u0300 "\\/\n\t\r\x00\x1f\x7f\x85\u200b\u200d\u202e\u2066\ufeff\u2028{}[]:,u0')
+texts = st.text(alphabet=ALPHABET, max_size=12)
+scalars = st.none() | st.booleans() | st.integers(-(2**60), 2**60) | st.floats() | texts
+values = st.recursive(
+    scalars,
+    lambda kids: st.lists(kids, max_size=3) | st.dictionaries(texts, kids, max_size=3),
+    max_leaves=8,
+)
+records = st.dictionaries(texts, values, max_size=5)
+
+
+def outcome(fn: Any, *args: Any, **kw: Any) -> tuple[str, Any]:
+    try:
+        return "ok", fn(*args, **kw)
+    except PackageError as exc:
+        return exc.code, None
+
+
+def slow_loads(data: bytes, max_depth: int, allow_newlines: bool) -> Any:
+    value = _DECODER.decode(data.decode("utf-8"))
+    return _walk(value, 0, max_depth, allow_newlines)
+
+
+@settings(max_examples=600, deadline=None)
+@given(record=records, ascii_only=st.booleans(), depth=st.integers(1, 4), newlines=st.booleans())
+def test_loads_fast_path_matches_slow_walk(
+    record: dict[str, Any], ascii_only: bool, depth: int, newlines: bool
+) -> None:
+    try:
+        data = json.dumps(record, ensure_ascii=ascii_only, separators=(",", ":")).encode("utf-8", "surrogatepass")
+    except ValueError:
+        return
+    try:
+        slow = ("ok", slow_loads(data, depth, newlines))
+    except PackageError as exc:
+        slow = (exc.code, None)
+    except ValueError:
+        return  # NaN and friends: refused before either path runs
+    fast = outcome(loads_strict, data, max_depth=depth, allow_newlines=newlines)
+    if slow[0] == "ok":
+        assert fast == slow
+    else:
+        assert fast[0] != "ok"
+
+
+@settings(max_examples=600, deadline=None)
+@given(record=records)
+def test_writer_fast_path_matches_slow_normalisation(record: dict[str, Any]) -> None:
+    slow = outcome(dumps_line, record, lambda r: normalise_record(r, 0, 16))
+    fast = outcome(dumps_record_line, record, 16)
+    assert fast[0] == slow[0]
+    if slow[0] == "ok":
+        assert fast[1] == slow[1]
