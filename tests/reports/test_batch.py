@@ -6,7 +6,7 @@ import threading
 
 import pytest
 
-from antq_desktop.reports import RenderCancelled, demo, render_pledges
+from antq_desktop.reports import NoRecordsError, RenderCancelled, demo, render_pledges
 
 from .conftest import pdf_pages, pdf_text
 
@@ -57,4 +57,10 @@ def test_error_in_data_leaves_no_partial_file(tmp_path):
 
     with pytest.raises(RuntimeError):
         render_pledges(tmp_path / "x.pdf", records())
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_empty_selection_is_an_error_not_an_empty_pdf(tmp_path):
+    with pytest.raises(NoRecordsError, match="Không có hồ sơ"):
+        render_pledges(tmp_path / "x.pdf", iter(()))
     assert list(tmp_path.iterdir()) == []

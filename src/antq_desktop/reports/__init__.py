@@ -4,7 +4,7 @@ No Qt here: the GUI runs these functions in a worker thread and passes ``progres
 ``cancel``.  Renderers take plain dataclasses from ``form_data``, never ORM objects.
 """
 
-from antq_desktop.reports.batch import CancelFlag, ProgressFn, RenderCancelled, render_records
+from antq_desktop.reports.batch import CancelFlag, NoRecordsError, ProgressFn, RenderCancelled, render_records
 from antq_desktop.reports.form_texts import FormText, FormTextError, load_file, load_form_text
 from antq_desktop.reports.forms.annual_report import render_annual_report
 from antq_desktop.reports.forms.covenant import render_covenants
@@ -22,6 +22,7 @@ __all__ = [
     "DocumentInfo",
     "FormText",
     "FormTextError",
+    "NoRecordsError",
     "ProgressFn",
     "RenderCancelled",
     "Signer",

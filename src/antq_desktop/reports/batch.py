@@ -6,6 +6,7 @@ loop), so a 1,000-household run never holds more than one household's flowables.
 
 from __future__ import annotations
 
+import itertools
 import os
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
@@ -30,6 +31,13 @@ class CancelFlag(Protocol):
     """Anything with ``is_set()`` - threading.Event, or a Qt-side wrapper."""
 
     def is_set(self) -> bool: ...
+
+
+_NOTHING = object()
+
+
+class NoRecordsError(ValueError):
+    """Nothing to print: the selection (e.g. an area) has no records."""
 
 
 class RenderCancelled(Exception):
@@ -171,8 +179,11 @@ def _chunks(
     for index, record in enumerate(records):
         if cancel is not None and cancel.is_set():
             raise RenderCancelled("Đã hủy việc xuất PDF.")
-        if progress is not None and total:
-            progress(0.95 * index / total, f"Đang dựng trang {index + 1}/{total}")
+        if progress is not None:
+            if total:
+                progress(0.95 * index / total, f"Đang dựng hồ sơ {index + 1}/{total}")
+            else:  # unknown length (a plain generator): report the count, fraction stays 0
+                progress(0.0, f"Đang dựng hồ sơ thứ {index + 1}")
         mark, flowables = build(record)
         head: list[Flowable] = [PageBreak()] if index else []
         yield [*head, _MarkFlowable(mark), *flowables]
@@ -189,9 +200,18 @@ def render_records(
     progress: ProgressFn | None = None,
     cancel: CancelFlag | None = None,
 ) -> Path:
-    """Render every record (each starting on a new page) into ``output``; return its path."""
+    """Render every record (each starting on a new page) into ``output``; return its path.
+
+    Raises NoRecordsError when ``records`` is empty (a 0-page PDF is invalid) and
+    RenderCancelled when ``cancel`` is set; in both cases ``output`` is left untouched.
+    """
     if total is None and hasattr(records, "__len__"):
         total = len(records)  # type: ignore[arg-type]
+    iterator = iter(records)
+    first = next(iterator, _NOTHING)
+    if first is _NOTHING:
+        raise NoRecordsError("Không có hồ sơ nào để xuất.")
+    records = itertools.chain([first], iterator)
     with atomic_output(Path(output)) as tmp:
         doc = make_doc(tmp, title, is_landscape)
         doc.build(_Stream(_chunks(records, build, total, progress, cancel)))
