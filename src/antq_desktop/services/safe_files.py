@@ -51,7 +51,9 @@ def atomic_write(dest: Path, write: Callable[[IO[bytes]], None], *, what: str) -
     tmp = temp_path_for(dest)
     try:
         dest.parent.mkdir(parents=True, exist_ok=True)
-        with open(tmp, "wb") as f:
+        # Owner-only from the first byte: exports and backups hold personal data on a shared laptop.
+        with os.fdopen(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o600),
+                       "wb") as f:
             write(f)
             f.flush()
             os.fsync(f.fileno())

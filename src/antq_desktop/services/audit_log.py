@@ -1,0 +1,186 @@
+"""Reading the audit trail: filter, page, and export to Excel. Qt-free, shared by the GUI page and `antq audit`."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from typing import IO, Any
+
+from sqlalchemy import Select, distinct, func, or_, select
+
+from antq_desktop.domain.errors import ValidationError
+from antq_desktop.services.safe_files import atomic_write
+from antq_desktop.storage import audit
+from antq_desktop.storage.db import Store
+from antq_desktop.storage.models import AuditEntry
+
+ACTION_LABELS = {
+    "init": "Thiết lập đơn vị", "create": "Thêm", "update": "Sửa", "delete": "Xóa", "restore": "Khôi phục",
+    "login": "Đăng nhập", "login_failed": "Đăng nhập sai", "user_create": "Tạo tài khoản",
+    "user_disable": "Khóa tài khoản", "user_enable": "Mở khóa tài khoản", "user_role": "Đổi vai trò",
+    "password_reset": "Đặt lại mật khẩu", "password_change": "Đổi mật khẩu", "setting": "Đổi cài đặt",
+    "backup": "Sao lưu", "export": "Xuất dữ liệu", "merge": "Hợp nhất gói", "refuse": "Từ chối gói",
+    "audit_export": "Xuất nhật ký", "purge": "Xóa theo thời hạn lưu trữ",
+}
+MAX_PAGE = 1000
+XLSX_HEADERS = ("STT", "Thời điểm (UTC)", "Người thực hiện", "Thao tác", "Loại bản ghi", "Mã bản ghi",
+                "Nội dung thay đổi", "Mã băm")
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    actor: str | None = None
+    action: str | None = None
+    record_type: str | None = None
+    since: date | None = None  # inclusive, UTC day
+    until: date | None = None  # inclusive, UTC day
+    text: str | None = None  # anywhere in the record id or the details
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    id: int
+    at: datetime
+    actor: str
+    action: str
+    record_type: str | None
+    record_id: str | None
+    details: dict[str, Any]
+    hash: str
+
+    @property
+    def action_label(self) -> str:
+        return ACTION_LABELS.get(self.action, self.action)
+
+    def summary(self) -> str:
+        """One line in Vietnamese: "ho_ten: A → B; ..." for updates, the key fields otherwise."""
+        changes = self.details.get("changes")
+        if isinstance(changes, dict):
+            return "; ".join(f"{k}: {_short(v[0])} → {_short(v[1])}" for k, v in changes.items()
+                             if isinstance(v, list | tuple) and len(v) == 2)
+        return "; ".join(f"{k}: {_short(v)}" for k, v in self.details.items())
+
+
+@dataclass(frozen=True)
+class AuditPage:
+    rows: list[AuditRow]
+    total: int
+    offset: int
+    limit: int
+
+
+def _short(value: Any, width: int = 60) -> str:
+    text = "—" if value is None or value == "" else str(value)
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _where(query: Select[Any], f: AuditFilter) -> Select[Any]:
+    if f.since and f.until and f.since > f.until:
+        raise ValidationError("Ngày bắt đầu phải trước hoặc bằng ngày kết thúc.", "since")
+    if f.actor:
+        query = query.where(AuditEntry.actor == f.actor.strip().casefold())
+    if f.action:
+        query = query.where(AuditEntry.action == f.action)
+    if f.record_type:
+        query = query.where(AuditEntry.record_type == f.record_type)
+    if f.since:
+        query = query.where(AuditEntry.at >= datetime.combine(f.since, time.min))
+    if f.until:
+        query = query.where(AuditEntry.at < datetime.combine(f.until + timedelta(days=1), time.min))
+    if f.text and f.text.strip():
+        # details are canonical JSON with non-ASCII kept as is, so a Vietnamese name matches directly
+        needle = f"%{f.text.strip()}%"
+        query = query.where(or_(AuditEntry.details.like(needle), AuditEntry.record_id.like(needle),
+                                AuditEntry.actor.like(needle)))
+    return query
+
+
+def _row(entry: AuditEntry) -> AuditRow:
+    try:
+        details = json.loads(entry.details or "{}")
+    except ValueError:
+        details = {"?": entry.details}
+    if not isinstance(details, dict):
+        details = {"value": details}
+    return AuditRow(entry.id, entry.at, entry.actor, entry.action, entry.record_type, entry.record_id, details,
+                    entry.hash)
+
+
+def query(store: Store, f: AuditFilter = AuditFilter(), *, offset: int = 0, limit: int = 200) -> AuditPage:
+    """Newest first, one page at a time (the trail grows by one entry per record, so never load it all)."""
+    limit = max(1, min(limit, MAX_PAGE))
+    offset = max(0, offset)
+    with store.session_factory() as session:
+        total = session.execute(_where(select(func.count()).select_from(AuditEntry), f)).scalar() or 0
+        entries = session.execute(_where(select(AuditEntry), f).order_by(AuditEntry.id.desc())
+                                  .offset(offset).limit(limit)).scalars()
+        return AuditPage([_row(e) for e in entries], total, offset, limit)
+
+
+def iter_all(store: Store, f: AuditFilter = AuditFilter(), *, batch: int = 2000) -> Iterator[AuditRow]:
+    """Every matching entry, oldest first, read in batches (for exports)."""
+    last_id = 0
+    while True:
+        with store.session_factory() as session:
+            entries = list(session.execute(_where(select(AuditEntry), f).where(AuditEntry.id > last_id)
+                                           .order_by(AuditEntry.id).limit(batch)).scalars())
+        if not entries:
+            return
+        yield from (_row(e) for e in entries)
+        last_id = entries[-1].id
+
+
+def choices(store: Store) -> dict[str, list[str]]:
+    """Distinct actors, actions and record types, for the filter drop-downs."""
+    with store.session_factory() as session:
+        def values(column: Any) -> list[str]:
+            return sorted(v for v in session.execute(select(distinct(column))).scalars() if v)
+        return {"actor": values(AuditEntry.actor), "action": values(AuditEntry.action),
+                "record_type": values(AuditEntry.record_type)}
+
+
+def chain_status(store: Store) -> tuple[bool, str]:
+    """(ok, Vietnamese sentence) for the page header: is the trail unbroken?"""
+    with store.session_factory() as session:
+        problems = audit.verify_chain(session)
+        head = audit.chain_head(session)
+    if problems:
+        return False, (f"Nhật ký đã bị sửa hoặc xóa ở {len(problems)} chỗ (đầu tiên: {problems[0].message}). "
+                       "Hãy báo ngay cho cấp trên và khôi phục từ bản sao lưu.")
+    return True, f"Chuỗi nhật ký nguyên vẹn. Mã đầu chuỗi: {head[:16]}…"
+
+
+def _sheet_rows(rows: Iterator[AuditRow]) -> Iterator[list[Any]]:
+    for number, row in enumerate(rows, start=1):
+        yield [number, row.at, row.actor, row.action_label, row.record_type or "", row.record_id or "",
+               row.summary(), row.hash]
+
+
+def export_xlsx(store: Store, path: Path, f: AuditFilter = AuditFilter(), *, actor: str) -> int:
+    """Write the filtered trail to an .xlsx file (atomic); the export itself is audited. Returns the row count."""
+    from openpyxl import Workbook
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Nhật ký")
+    sheet.append(list(XLSX_HEADERS))
+    count = 0
+    for values in _sheet_rows(iter_all(store, f)):
+        sheet.append(values)
+        count += 1
+
+    def write(out: IO[bytes]) -> None:
+        workbook.save(out)
+
+    atomic_write(Path(path), write, what="tệp Excel nhật ký")
+    with store.session() as session:
+        audit.append(session, actor=actor, action="audit_export",
+                     details={"file": Path(path).name, "rows": count, "filter": _filter_details(f)})
+    return count
+
+
+def _filter_details(f: AuditFilter) -> dict[str, Any]:
+    return {k: v for k, v in vars(f).items() if v}
+
