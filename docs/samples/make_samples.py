@@ -13,6 +13,10 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[1] / "src"))  # works without installing the package
 
+from reportlab import rl_config  # noqa: E402
+
+rl_config.invariant = 1  # fixed dates/IDs: regenerating does not churn the committed PDFs
+
 from antq_desktop.reports import (  # noqa: E402
     demo,  # noqa: E402
     render_annual_report,

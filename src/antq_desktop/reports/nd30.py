@@ -157,9 +157,13 @@ def _rule(text: str, font: str, size: float, fraction: float = 1.0) -> HRFlowabl
 
 
 def column_widths(frame_width: float) -> tuple[float, float]:
-    """Left (issuing body) and right (national name) header columns, about 40/60."""
-    left = frame_width * 0.40
-    return left, frame_width - left
+    """Left (issuing body) and right (national name) header columns.
+
+    The right column must hold "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" on one line (92 mm at
+    12.5 pt bold); the rest goes left, enough for "CÔNG AN PHƯỜNG HOÀN KIẾM" (69 mm).
+    """
+    right = max(93 * mm, frame_width * 0.55)
+    return frame_width - right, right
 
 
 def _left_header(info: DocumentInfo, st: Styles) -> list[Flowable]:
