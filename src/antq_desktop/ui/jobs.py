@@ -68,7 +68,7 @@ class Job(QObject):
     @Slot(object)
     def _on_error(self, exc: object) -> None:
         self.is_running = False
-        if isinstance(exc, JobCancelled):
+        if isinstance(exc, JobCancelled) or self.cancel_event.is_set():  # stopped on request, not a failure
             self.cancelled.emit()
         else:
             self.failed.emit(exc)

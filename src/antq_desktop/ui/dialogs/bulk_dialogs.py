@@ -1,0 +1,81 @@
+"""Small dialogs that set up a bulk action before it runs in the background."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from antq_desktop.services import bulk
+from antq_desktop.ui.context import AppContext
+from antq_desktop.ui.table_model import format_count
+from antq_desktop.ui.widgets.fields import record_choices
+
+
+def date_edit(initial: QDate | None = None) -> QDateEdit:
+    edit = QDateEdit(initial or QDate.currentDate())
+    edit.setDisplayFormat("dd/MM/yyyy")
+    edit.setCalendarPopup(True)
+    edit.setMinimumDate(QDate(2000, 1, 1))
+    edit.setMaximumDate(QDate.currentDate())
+    return edit
+
+
+class AreaPledgeDialog(QDialog):
+    """Choose an area and the signing date; shows how many households still have no pledge."""
+
+    def __init__(self, context: AppContext, area_id: str | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setWindowTitle(self.tr("Ghi cam kết cho cả khu dân cư"))
+        layout = QVBoxLayout(self)
+        intro = QLabel(self.tr("Ghi bản cam kết năm %1 (đã ký) cho mọi hộ của khu dân cư chưa có bản cam kết năm "
+                               "này. Hộ đã có bản cam kết được giữ nguyên.").replace("%1", str(context.year)))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        self.area_box = QComboBox()
+        self.area_box.setObjectName("area_box")
+        for value, name in record_choices(context.store, "residential_area", "name").items():
+            self.area_box.addItem(name, value)
+        if area_id and self.area_box.findData(area_id) >= 0:
+            self.area_box.setCurrentIndex(self.area_box.findData(area_id))
+        self.signed_on = date_edit()
+        self.signed_on.setObjectName("signed_on")
+        form.addRow(self.tr("Khu dân cư:"), self.area_box)
+        form.addRow(self.tr("Ngày ký:"), self.signed_on)
+        layout.addLayout(form)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("count_label")
+        layout.addWidget(self.count_label)
+        self.buttons = QDialogButtonBox()
+        self.ok_button = self.buttons.addButton(self.tr("Ghi cam kết"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(self.tr("Hủy"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.area_box.currentIndexChanged.connect(self._update_count)
+        self._update_count()
+        self.setMinimumWidth(480)
+
+    def _update_count(self) -> None:
+        area_id = self.area_id()
+        missing = len(bulk.households_without_pledge(self.context.store, area_id, self.context.year)) if area_id else 0
+        self.count_label.setText(self.tr("Số hộ sẽ được ghi cam kết: %1").replace("%1", format_count(missing)))
+        self.ok_button.setEnabled(missing > 0)
+
+    def area_id(self) -> str | None:
+        return self.area_box.currentData()
+
+    def signed_date(self) -> date:
+        return self.signed_on.date().toPython()

@@ -1,0 +1,33 @@
+"""Choice lists shared by record pages: enumerations from the domain, areas and organisations from the store."""
+
+from __future__ import annotations
+
+from antq_desktop.domain import validation
+from antq_desktop.ui.context import AppContext
+from antq_desktop.ui.widgets.fields import record_choices
+
+PLEDGE_TEMPLATES = {
+    "cam-ket-ho-gia-dinh": "Bản cam kết của hộ gia đình",
+    "giao-uoc-thi-dua": "Giao ước thi đua (cơ quan, doanh nghiệp, trường học)",
+    "cam-ket-ca-nhan": "Bản cam kết của cá nhân",
+}
+
+
+def areas(context: AppContext) -> dict[str, str]:
+    return record_choices(context.store, "residential_area", "name")
+
+
+def organizations(context: AppContext) -> dict[str, str]:
+    return record_choices(context.store, "organization", "name")
+
+
+def label(mapping: dict[str, str], key: str | None) -> str:
+    return mapping.get(key or "", key or "")
+
+
+AREA_KINDS = validation.AREA_KINDS
+ORG_TYPES = validation.ORG_TYPES
+SIGNER_KINDS = validation.SIGNER_KINDS
+SUBJECT_KINDS = validation.SUBJECT_KINDS
+PLEDGE_STATUSES = validation.PLEDGE_STATUSES
+ASSESSMENT_STATUSES = validation.ASSESSMENT_STATUSES

@@ -1,0 +1,49 @@
+"""Hộ gia đình: households by area, with whether each signed a pledge in the working year."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP as N
+
+from antq_desktop.ui.pages import choices
+from antq_desktop.ui.pages.record_page import FilterSpec, RecordPage
+from antq_desktop.ui.table_model import Column
+from antq_desktop.ui.widgets.fields import FieldSpec
+
+
+def _pledged(row: dict[str, Any]) -> str:
+    return "✓" if row.get("pledged") else ""
+
+
+class HouseholdsPage(RecordPage):
+    record_type = "household"
+    heading = N("RecordPages", "Hộ gia đình")
+    search_hint = N("RecordPages", "Tìm theo tên chủ hộ, địa chỉ hoặc số định danh (có dấu hoặc không dấu)")
+    uses_year = True  # the "pledged" column is for the working year
+    related_types = ("pledge", "residential_area")
+    new_title = N("RecordDialogs", "Thêm hộ gia đình")
+    edit_title = N("RecordDialogs", "Sửa hộ gia đình")
+    columns = [
+        Column("head_name", N("RecordPages", "Chủ hộ"), sort="head_name", width=200),
+        Column("citizen_id", N("RecordPages", "Số định danh"), sort="citizen_id", width=130),
+        Column("area_name", N("RecordPages", "Khu dân cư"), sort="area_name", width=170),
+        Column("address", N("RecordPages", "Địa chỉ"), width=220),
+        Column("members", N("RecordPages", "Nhân khẩu"), sort="members", numeric=True, width=90),
+        Column("phone", N("RecordPages", "Điện thoại"), width=120),
+        Column("pledged", N("RecordPages", "Đã cam kết năm nay"), sort="pledged", show=_pledged, width=140),
+    ]
+    fields = [
+        FieldSpec("area_id", N("RecordDialogs", "Khu dân cư"), "area", required=True),
+        FieldSpec("head_name", N("RecordDialogs", "Họ tên chủ hộ"), required=True),
+        FieldSpec("citizen_id", N("RecordDialogs", "Số định danh (CCCD)"),
+                  placeholder=N("RecordDialogs", "12 chữ số")),
+        FieldSpec("address", N("RecordDialogs", "Địa chỉ")),
+        FieldSpec("members", N("RecordDialogs", "Số nhân khẩu"), "int"),
+        FieldSpec("phone", N("RecordDialogs", "Số điện thoại")),
+        FieldSpec("note", N("RecordDialogs", "Ghi chú"), "long_text"),
+    ]
+    filters = [FilterSpec("area_id", N("RecordPages", "Mọi khu dân cư"), choices.areas)]
+
+    def describe(self, row: dict[str, Any]) -> str:
+        return str(row.get("head_name") or "")

@@ -1,0 +1,136 @@
+"""Cam kết: household, organisation and personal pledges of the working year, with bulk actions."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP as N
+from PySide6.QtWidgets import QMessageBox, QPushButton
+
+from antq_desktop.services import bulk
+from antq_desktop.ui.dialogs.bulk_dialogs import AreaPledgeDialog
+from antq_desktop.ui.errors import show_error
+from antq_desktop.ui.jobs import Job
+from antq_desktop.ui.pages import choices
+from antq_desktop.ui.pages.record_page import FilterSpec, RecordPage, tr_page
+from antq_desktop.ui.table_model import Column, format_count, format_day
+from antq_desktop.ui.undo import UndoAction
+from antq_desktop.ui.widgets.fields import FieldSpec
+
+_SIGNER = ("signer_kind",)
+
+
+class PledgesPage(RecordPage):
+    record_type = "pledge"
+    heading = N("RecordPages", "Cam kết")
+    search_hint = N("RecordPages", "Tìm theo tên chủ hộ, đơn vị hoặc người ký (có dấu hoặc không dấu)")
+    uses_year = True
+    related_types = ("household", "organization")
+    new_title = N("RecordDialogs", "Thêm bản cam kết")
+    edit_title = N("RecordDialogs", "Sửa bản cam kết")
+    columns = [
+        Column("signer_name", N("RecordPages", "Người/đơn vị ký"), sort="signer_name", width=230),
+        Column("signer_kind", N("RecordPages", "Loại"), sort="signer_kind", width=120,
+               show=lambda r: choices.label(choices.SIGNER_KINDS, r.get("signer_kind"))),
+        Column("area_name", N("RecordPages", "Khu dân cư"), sort="area_name", width=160),
+        Column("template_code", N("RecordPages", "Mẫu"), width=200,
+               show=lambda r: choices.label(choices.PLEDGE_TEMPLATES, r.get("template_code"))),
+        Column("signed_on", N("RecordPages", "Ngày ký"), sort="signed_on", width=100,
+               show=lambda r: format_day(r.get("signed_on"))),
+        Column("status", N("RecordPages", "Trạng thái"), sort="status", width=110,
+               show=lambda r: choices.label(choices.PLEDGE_STATUSES, r.get("status"))),
+        Column("note", N("RecordPages", "Ghi chú"), width=200),
+    ]
+    fields = [
+        FieldSpec("signer_kind", N("RecordDialogs", "Người ký cam kết"), "choice", choices=choices.SIGNER_KINDS,
+                  required=True),
+        FieldSpec("household_id", N("RecordDialogs", "Hộ gia đình"), "household", required=True,
+                  visible_when=("signer_kind", ("household",))),
+        FieldSpec("organization_id", N("RecordDialogs", "Cơ quan, doanh nghiệp, trường học"), "organization",
+                  required=True, visible_when=("signer_kind", ("organization",))),
+        FieldSpec("person_name", N("RecordDialogs", "Họ tên người ký"), required=True,
+                  visible_when=("signer_kind", ("person",))),
+        FieldSpec("template_code", N("RecordDialogs", "Mẫu cam kết"), "choice", choices=choices.PLEDGE_TEMPLATES,
+                  required=True),
+        FieldSpec("year", N("RecordDialogs", "Năm"), "year", required=True),
+        FieldSpec("signed_on", N("RecordDialogs", "Ngày ký"), "optional_date"),
+        FieldSpec("status", N("RecordDialogs", "Trạng thái"), "choice", choices=choices.PLEDGE_STATUSES),
+        FieldSpec("note", N("RecordDialogs", "Ghi chú"), "long_text"),
+    ]
+    filters = [
+        FilterSpec("area_id", N("RecordPages", "Mọi khu dân cư"), choices.areas),
+        FilterSpec("signer_kind", N("RecordPages", "Mọi loại người ký"), lambda _c: choices.SIGNER_KINDS),
+        FilterSpec("status", N("RecordPages", "Mọi trạng thái"), lambda _c: choices.PLEDGE_STATUSES),
+    ]
+
+    def describe(self, row: dict[str, Any]) -> str:
+        return tr_page("cam kết của %1").replace("%1", str(row.get("signer_name") or row.get("person_name") or ""))
+
+    def default_values(self) -> dict[str, Any]:
+        values = super().default_values()
+        values.pop("area_id", None)  # the area filter is not a pledge field
+        return {"signer_kind": "household", "template_code": bulk.HOUSEHOLD_TEMPLATE, "status": "signed", **values}
+
+    def extra_buttons(self) -> list[QPushButton]:
+        whole_area = QPushButton(tr_page("Ghi cam kết cả khu dân cư…"))
+        whole_area.setObjectName("pledge_area_button")
+        whole_area.setToolTip(tr_page("Ghi bản cam kết đã ký cho mọi hộ chưa có bản cam kết năm nay"))
+        whole_area.clicked.connect(self.pledge_whole_area)
+        signed = QPushButton(tr_page("Đánh dấu đã ký"))
+        signed.setObjectName("mark_signed_button")
+        signed.setToolTip(tr_page("Chuyển các bản cam kết đang chọn sang trạng thái “Đã ký”"))
+        signed.clicked.connect(self.mark_selected_signed)
+        return [whole_area, signed]
+
+    # ---- bulk: pledges for a whole area ----
+
+    def pledge_whole_area(self) -> Job | None:
+        dialog = AreaPledgeDialog(self.context, self.filter_boxes["area_id"].currentData(), self)
+        if not dialog.exec() or not dialog.area_id():
+            return None
+        store, actor, year = self.context.store, self.context.actor, self.context.year
+        area_id, signed_on = dialog.area_id(), dialog.signed_date()
+        job = self.context.jobs.start(
+            lambda progress, cancel: bulk.pledge_area(store, area_id, year, signed_on, actor=actor,
+                                                      progress=progress, cancel=cancel),
+            title=tr_page("Đang ghi cam kết cho khu dân cư"), parent=self)
+        job.succeeded.connect(self._area_pledged)
+        job.failed.connect(lambda exc: show_error(self, exc, tr_page("Không ghi được cam kết")))
+        return job
+
+    def _area_pledged(self, ids: list[str]) -> None:
+        store, actor = self.context.store, self.context.actor
+        if ids:
+            self.context.undo.push(UndoAction(
+                tr_page("Ghi %1 bản cam kết").replace("%1", format_count(len(ids))), "pledge",
+                lambda: bulk.delete_many(store, "pledge", ids, actor=actor)))
+        self.context.events.status_message.emit(tr_page("Đã ghi %1 bản cam kết.").replace("%1", format_count(len(ids))))
+        self.context.notify_changed("pledge")
+
+    # ---- bulk: mark selected as signed ----
+
+    def mark_selected_signed(self) -> None:
+        ids = [row["id"] for row in self.selected_rows()]
+        if not ids:
+            self.context.events.status_message.emit(tr_page("Hãy chọn các bản cam kết cần đánh dấu trước."))
+            return
+        today = date.today()
+        answer = QMessageBox.question(
+            self, tr_page("Đánh dấu đã ký"),
+            tr_page("Đánh dấu %1 bản cam kết là “Đã ký”? Bản nào chưa có ngày ký sẽ ghi ngày %2.")
+            .replace("%1", format_count(len(ids))).replace("%2", format_day(today)))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        store, actor = self.context.store, self.context.actor
+        previous = bulk.previous_pledge_values(store, ids)
+        try:
+            changed = bulk.mark_pledges_signed(store, ids, today, actor=actor)
+        except Exception as exc:  # noqa: BLE001 — shown to the officer; nothing was saved
+            show_error(self, exc, tr_page("Không đánh dấu được"))
+            return
+        self.context.undo.push(UndoAction(tr_page("Đánh dấu %1 bản cam kết đã ký").replace("%1", format_count(changed)),
+                                          "pledge", lambda: bulk.write_back(store, "pledge", previous, actor=actor)))
+        self.context.events.status_message.emit(tr_page("Đã đánh dấu %1 bản cam kết.").replace("%1",
+                                                                                           format_count(changed)))
+        self.context.notify_changed("pledge")

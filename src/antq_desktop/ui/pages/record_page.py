@@ -1,0 +1,341 @@
+"""The common record page: search, filters, a lazily loaded table, add / edit / delete / undo.
+
+A page for one record type is a subclass that declares its columns, form fields and filters
+(see areas_page.py and its siblings). Every change goes through `services.records`; deletions are
+soft and can be undone with "Hoàn tác" (Ctrl+Z).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from antq_desktop.domain.errors import AntqError
+from antq_desktop.services import records
+from antq_desktop.services.queries import ListQuery
+from antq_desktop.ui.context import AppContext
+from antq_desktop.ui.dialogs.record_dialog import RecordDialog
+from antq_desktop.ui.errors import run_undo, show_error
+from antq_desktop.ui.table_model import Column, RecordTableModel, format_count
+from antq_desktop.ui.undo import UndoAction
+from antq_desktop.ui.widgets.fields import FieldSpec
+
+
+def tr_page(text: str) -> str:
+    return QCoreApplication.translate("RecordPages", text)
+
+
+@dataclass(frozen=True)
+class FilterSpec:
+    key: str  # a ListQuery.filters key (area_id, org_type, status, subject_kind, kind…)
+    label: str  # Vietnamese source text: the "all" entry, e.g. "Mọi khu dân cư"
+    choices: Callable[[AppContext], dict[str, str]]
+
+
+class RecordPage(QWidget):
+    record_type = ""
+    heading = ""  # Vietnamese source text
+    search_hint = "Tìm theo tên (gõ có dấu hoặc không dấu)"
+    columns: list[Column] = []
+    fields: list[FieldSpec] = []
+    filters: list[FilterSpec] = []
+    uses_year = False
+    related_types: tuple[str, ...] = ()  # other record types whose changes show on this page
+    new_title = "Thêm bản ghi"
+    edit_title = "Sửa bản ghi"
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.stale = False
+        self.model = RecordTableModel(context.store, self.record_type, self.columns, self)
+        layout = QVBoxLayout(self)
+        title = QLabel(f"<h2>{tr_page(self.heading)}</h2>")
+        layout.addWidget(title)
+        layout.addLayout(self._build_filter_row())
+        layout.addLayout(self._build_button_row())
+        self.table = self._build_table()
+        layout.addWidget(self.table, 1)
+        self.search_timer = QTimer(self)
+        self.search_timer.setSingleShot(True)
+        self.search_timer.setInterval(150)  # debounce: one query after the officer pauses typing
+        self.search_timer.timeout.connect(self.refresh)
+        self.search_edit.textChanged.connect(lambda _t: self.search_timer.start())
+        context.events.data_changed.connect(self._on_data_changed)
+        context.events.year_changed.connect(lambda _y: self._on_data_changed(self.record_type if self.uses_year
+                                                                             else "-"))
+        context.undo.changed.connect(self._update_undo_button)
+        self.refresh()
+        self._restore_layout()
+        self._update_undo_button()
+
+    # ---- building ----
+
+    def _build_filter_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.search_edit = QLineEdit()
+        self.search_edit.setObjectName("search")
+        self.search_edit.setPlaceholderText(tr_page(self.search_hint) + " — Ctrl+F")
+        self.search_edit.setClearButtonEnabled(True)
+        row.addWidget(self.search_edit, 3)
+        self.filter_boxes: dict[str, QComboBox] = {}
+        for spec in self.filters:
+            box = QComboBox()
+            box.setObjectName(f"filter_{spec.key}")
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            self.filter_boxes[spec.key] = box
+            self._fill_filter(spec, box)
+            box.currentIndexChanged.connect(lambda _i: self.refresh())
+            row.addWidget(box, 1)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("count_label")
+        row.addWidget(self.count_label)
+        return row
+
+    def _fill_filter(self, spec: FilterSpec, box: QComboBox) -> None:
+        current = box.currentData()
+        box.blockSignals(True)
+        box.clear()
+        box.addItem(tr_page(spec.label), None)
+        for value, label in spec.choices(self.context).items():
+            box.addItem(tr_page(label), value)
+        box.setCurrentIndex(max(0, box.findData(current)))
+        box.blockSignals(False)
+
+    def _build_button_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.add_button = self._button(row, "add_button", "Thêm mới", self.new_record, "Ctrl+N")
+        self.edit_button = self._button(row, "edit_button", "Sửa", self.open_selected, "Enter")
+        self.delete_button = self._button(row, "delete_button", "Xóa", self.delete_selected, "Delete")
+        self.undo_button = self._button(row, "undo_button", "Hoàn tác", lambda: run_undo(self.context, self),
+                                        "Ctrl+Z")
+        self.action_buttons = [self.add_button, self.delete_button, self.undo_button]
+        for button in self.extra_buttons():
+            row.addWidget(button)
+            self.action_buttons.append(button)
+        row.addStretch(1)
+        if not self.context.can_write:  # read-only accounts see the data, not the changes
+            for button in self.action_buttons:
+                button.hide()
+            self.edit_button.setText(tr_page("Xem"))
+        return row
+
+    def _button(self, row: QHBoxLayout, name: str, text: str, slot: Callable[[], Any], keys: str) -> QPushButton:
+        button = QPushButton(tr_page(text))
+        button.setObjectName(name)
+        button.setToolTip(f"{tr_page(text)} ({keys})")
+        button.clicked.connect(slot)
+        row.addWidget(button)
+        return button
+
+    def extra_buttons(self) -> list[QPushButton]:
+        """Bulk actions of a page (only shown to accounts that may write)."""
+        return []
+
+    def _build_table(self) -> QTableView:
+        table = QTableView()
+        table.setObjectName("records_table")
+        table.setModel(self.model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        header = table.horizontalHeader()
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        header.setSortIndicatorShown(True)
+        header.setSectionsClickable(True)
+        header.sortIndicatorChanged.connect(lambda col, order: self.model.sort(col, order))
+        header.setStretchLastSection(True)
+        for index, column in enumerate(self.columns):
+            table.setColumnWidth(index, column.width)
+        table.verticalHeader().setDefaultSectionSize(26)
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        table.doubleClicked.connect(lambda _i: self.open_selected())
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            QShortcut(QKeySequence(key), table, self.open_selected, context=Qt.ShortcutContext.WidgetShortcut)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), table, self._delete_if_allowed,
+                  context=Qt.ShortcutContext.WidgetShortcut)
+        self.model.modelReset.connect(self._update_count)
+        return table
+
+    # ---- querying ----
+
+    def build_query(self) -> ListQuery:
+        filters = {key: box.currentData() for key, box in self.filter_boxes.items() if box.currentData()}
+        return ListQuery(search=self.search_edit.text(), year=self.context.year if self.uses_year else None,
+                         filters=filters, order_by=self.model.query.order_by,
+                         descending=self.model.query.descending)
+
+    def refresh(self) -> None:
+        self.stale = False
+        self.model.set_query(self.build_query())
+
+    def _update_count(self) -> None:
+        self.count_label.setText(tr_page("%1 bản ghi").replace("%1", format_count(self.model.total)))
+
+    def _on_data_changed(self, record_type: str) -> None:
+        if record_type in ("", self.record_type, *self.related_types):
+            for spec in self.filters:
+                self._fill_filter(spec, self.filter_boxes[spec.key])
+            if self.isVisible():
+                self.refresh()
+            else:
+                self.stale = True
+
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # Qt override
+        if self.stale:
+            self.refresh()
+        super().showEvent(event)
+
+    # ---- selection ----
+
+    def selected_rows(self) -> list[dict[str, Any]]:
+        indexes = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        return [self.model.row_at(i.row()) for i in sorted(indexes, key=lambda i: i.row())]
+
+    def select_record(self, record_id: str) -> None:
+        row = self.model.row_of(record_id)
+        if row is not None:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+
+    def describe(self, row: dict[str, Any]) -> str:
+        """How a record is named in confirmations and undo messages."""
+        return str(row.get("name") or row.get("head_name") or row.get("title") or "")
+
+    # ---- actions ----
+
+    def focus_search(self) -> None:
+        self.search_edit.setFocus()
+        self.search_edit.selectAll()
+
+    def make_dialog(self, record_id: str | None, defaults: dict[str, Any] | None = None) -> RecordDialog:
+        title = self.edit_title if record_id else self.new_title
+        return RecordDialog(self.context, self.record_type, self.fields, title, record_id=record_id,
+                            defaults=defaults, read_only=not self.context.can_write, parent=self)
+
+    def default_values(self) -> dict[str, Any]:
+        """Pre-filled values of a new record (e.g. the area chosen in the filter, the working year)."""
+        values: dict[str, Any] = {"year": self.context.year}
+        for key, box in self.filter_boxes.items():
+            if box.currentData():
+                values[key] = box.currentData()
+        return values
+
+    def new_record(self) -> None:
+        if not self.context.can_write:
+            return
+        self._run_dialog(None)
+
+    def open_selected(self) -> None:
+        rows = self.selected_rows()
+        if not rows:
+            self.context.events.status_message.emit(tr_page("Hãy chọn một dòng trong bảng trước."))
+            return
+        self._run_dialog(rows[0]["id"])
+
+    def _run_dialog(self, record_id: str | None) -> None:
+        try:
+            dialog = self.make_dialog(record_id, None if record_id else self.default_values())
+        except AntqError as exc:
+            show_error(self, exc)
+            return
+        if dialog.exec():
+            self._after_save(dialog)
+
+    def _after_save(self, dialog: RecordDialog) -> None:
+        self.refresh()
+        self.select_record(dialog.saved_id)
+        row = self.model.row_of(dialog.saved_id)
+        # The listed row carries joined names (signer, subject); a fresh record only its own fields.
+        description = self.describe(self.model.row_at(row) if row is not None
+                                    else records.get(self.context.store, self.record_type, dialog.saved_id))
+        action = dialog.undo_action(description)
+        if action:
+            self.context.undo.push(action)
+            self.context.events.status_message.emit(tr_page("Đã lưu: %1").replace("%1", description))
+
+    def _delete_if_allowed(self) -> None:
+        if self.context.can_write:
+            self.delete_selected()
+
+    def delete_selected(self) -> None:
+        rows = self.selected_rows()
+        if not rows:
+            self.context.events.status_message.emit(tr_page("Hãy chọn dòng cần xóa trước."))
+            return
+        if not self._confirm_delete(rows):
+            return
+        deleted: list[str] = []
+        try:
+            for row in rows:
+                records.delete(self.context.store, self.record_type, row["id"], actor=self.context.actor)
+                deleted.append(row["id"])
+        except AntqError as exc:
+            show_error(self, exc, tr_page("Không xóa được"))
+        if deleted:
+            self._push_delete_undo(rows, deleted)
+        self.context.notify_changed(self.record_type)
+
+    def _confirm_delete(self, rows: list[dict[str, Any]]) -> bool:
+        what = (tr_page("“%1”").replace("%1", self.describe(rows[0])) if len(rows) == 1
+                else tr_page("%1 bản ghi đã chọn").replace("%1", format_count(len(rows))))
+        answer = QMessageBox.question(
+            self, tr_page("Xóa bản ghi"),
+            tr_page("Xóa %1?\nCó thể lấy lại ngay bằng nút “Hoàn tác” (Ctrl+Z).").replace("%1", what),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _push_delete_undo(self, rows: list[dict[str, Any]], deleted: list[str]) -> None:
+        store, actor, record_type = self.context.store, self.context.actor, self.record_type
+
+        def restore_all() -> None:
+            for record_id in deleted:
+                records.restore(store, record_type, record_id, actor=actor)
+
+        description = (self.describe(rows[0]) if len(deleted) == 1
+                       else tr_page("%1 bản ghi").replace("%1", format_count(len(deleted))))
+        self.context.undo.push(UndoAction(tr_page("Xóa %1").replace("%1", description), record_type, restore_all))
+        self.context.events.status_message.emit(tr_page("Đã xóa %1. Bấm Ctrl+Z để hoàn tác.")
+                                                .replace("%1", description))
+
+    def _update_undo_button(self) -> None:
+        action = self.context.undo.last
+        self.undo_button.setEnabled(action is not None)
+        self.undo_button.setToolTip(tr_page("Hoàn tác: %1 (Ctrl+Z)").replace("%1", action.description) if action
+                                    else tr_page("Chưa có thao tác nào để hoàn tác"))
+
+    # ---- layout memory ----
+
+    def _settings_key(self) -> str:
+        return f"pages/{self.record_type}/header"
+
+    def _restore_layout(self) -> None:
+        state = QSettings().value(self._settings_key())
+        if state is not None:
+            header = self.table.horizontalHeader()
+            header.blockSignals(True)  # widths only; the list keeps its default order
+            header.restoreState(state)
+            header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+            header.blockSignals(False)
+
+    def save_layout(self) -> None:
+        QSettings().setValue(self._settings_key(), self.table.horizontalHeader().saveState())
