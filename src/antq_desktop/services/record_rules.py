@@ -5,7 +5,7 @@ Kept apart from the write path so that package merge applies exactly the same ru
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Iterator
 from typing import Any
 
 from sqlalchemy import func, select
@@ -17,16 +17,7 @@ from antq_desktop.domain.scoring import score_assessment
 from antq_desktop.domain.text import fold, person_sort_key, sort_key
 from antq_desktop.domain.validation import VALIDATORS, validate_plan_target
 from antq_desktop.storage.canonical import canonical_json
-from antq_desktop.storage.models import (
-    MODEL_BY_TYPE,
-    Assessment,
-    Household,
-    Organization,
-    Pledge,
-    Registration,
-    ResidentialArea,
-    SyncedRecord,
-)
+from antq_desktop.storage.models import MODEL_BY_TYPE, Household, Organization, Pledge, SyncedRecord
 
 
 def validate(record_type: str, values: dict[str, Any], *, unit_type: str = "area") -> dict[str, Any]:
@@ -69,68 +60,92 @@ def derived_keys(record_type: str, fields: dict[str, Any]) -> dict[str, str]:
     return {}
 
 
-def _live(session: Session, model: type[SyncedRecord], record_id: str | None) -> SyncedRecord | None:
-    if not record_id:
-        return None
-    row = session.get(model, record_id)
-    return row if row is not None and not row.deleted else None
+_REFERENCES = {"area_id": ("residential_area", "Khu dân cư"), "organization_id": ("organization", "Đơn vị"),
+               "household_id": ("household", "Hộ gia đình"), "plan_id": ("plan", "Kế hoạch")}
+_CHUNK = 500  # stays under SQLite's bound-parameter limit
 
 
-def check_references(session: Session, record_type: str, fields: dict[str, Any]) -> None:
-    """Every referenced record must exist and be live; assessments learn their unit type here."""
+def _chunks(items: list[Any]) -> Iterator[list[Any]]:
+    for start in range(0, len(items), _CHUNK):
+        yield items[start:start + _CHUNK]
+
+
+def _live_ids(session: Session, model: type[SyncedRecord], ids: set[str]) -> set[str]:
+    found: set[str] = set()
+    for chunk in _chunks(sorted(ids)):
+        found.update(session.execute(select(model.id).where(model.id.in_(chunk), model.deleted.is_(False))).scalars())
+    return found
+
+
+def _row_label(index: int, total: int) -> str:
+    return f"Dòng {index + 1}: " if total > 1 else ""
+
+
+def check_references(session: Session, rows: list[dict[str, Any]]) -> None:
+    """Every referenced record must exist and be live — one query per referenced table for the batch."""
     errors: list[FieldError] = []
-    refs = {"area_id": (ResidentialArea, "Khu dân cư"), "organization_id": (Organization, "Đơn vị"),
-            "household_id": (Household, "Hộ gia đình"), "plan_id": (MODEL_BY_TYPE["plan"], "Kế hoạch")}
-    for field, (model, label) in refs.items():
-        if fields.get(field) and _live(session, model, fields[field]) is None:
-            errors.append(FieldError(field, f"{label} được chọn không tồn tại hoặc đã bị xóa."))
+    for field, (ref_type, label) in _REFERENCES.items():
+        wanted = {row[field] for row in rows if row.get(field)}
+        if not wanted:
+            continue
+        live = _live_ids(session, MODEL_BY_TYPE[ref_type], wanted)
+        errors += [FieldError(field, f"{_row_label(i, len(rows))}{label} được chọn không tồn tại hoặc đã bị xóa.")
+                   for i, row in enumerate(rows) if row.get(field) and row[field] not in live]
     if errors:
-        raise ValidationError(errors)
+        raise ValidationError(errors[:50])
 
 
-def assessment_unit_type(session: Session, values: dict[str, Any]) -> str:
-    kind = values.get("subject_kind")
-    if kind == "organization":
-        org = _live(session, Organization, values.get("organization_id"))
-        return org.org_type if org is not None else "agency"
-    return "commune" if kind == "commune" else "area"
+def assessment_unit_types(session: Session, rows: list[dict[str, Any]]) -> list[str]:
+    """The criteria set for each assessment: area, commune, or the organisation's type."""
+    org_ids = sorted({r["organization_id"] for r in rows if r.get("subject_kind") == "organization"
+                      and isinstance(r.get("organization_id"), str)})
+    org_types: dict[str, str] = {}
+    for chunk in _chunks(org_ids):
+        stmt = select(Organization.id, Organization.org_type).where(Organization.id.in_(chunk))
+        org_types.update((org_id, org_type) for org_id, org_type in session.execute(stmt))
+    kinds = {"commune": "commune", "area": "area"}
+    return [org_types.get(r.get("organization_id"), "agency") if r.get("subject_kind") == "organization"
+            else kinds.get(r.get("subject_kind"), "area") for r in rows]
 
 
-UniqueRule = Callable[[Session, dict[str, Any], str | None], None]
-
-
-def _exists(session: Session, model: type[SyncedRecord], exclude_id: str | None, **criteria: Any) -> bool:
-    query = select(func.count()).select_from(model).where(model.deleted.is_(False))
-    for name, value in criteria.items():
-        column = getattr(model, name)
-        query = query.where(column.is_(None) if value is None else column == value)
-    if exclude_id:
-        query = query.where(model.id != exclude_id)
-    return bool(session.execute(query).scalar())
-
-
-def _unique_pledge(session: Session, f: dict[str, Any], exclude_id: str | None) -> None:
-    if f["signer_kind"] == "person":
-        return
-    if _exists(session, Pledge, exclude_id, year=f["year"], signer_kind=f["signer_kind"],
-               household_id=f.get("household_id"), organization_id=f.get("organization_id"),
-               template_code=f["template_code"]):
-        raise ValidationError(f"Đối tượng này đã có bản cam kết năm {f['year']} theo cùng mẫu.", "year")
-
-
-def _unique_subject(model: type[SyncedRecord], what: str) -> UniqueRule:
-    def rule(session: Session, f: dict[str, Any], exclude_id: str | None) -> None:
-        if _exists(session, model, exclude_id, year=f["year"], subject_kind=f["subject_kind"],
-                   area_id=f.get("area_id"), organization_id=f.get("organization_id")):
-            raise ValidationError(f"Đối tượng này đã có {what} năm {f['year']}.", "year")
-    return rule
-
-
-UNIQUE_RULES: dict[str, UniqueRule] = {
-    "pledge": _unique_pledge,
-    "registration": _unique_subject(Registration, "đăng ký"),
-    "assessment": _unique_subject(Assessment, "bản tự đánh giá"),
+# One live record per key: a household pledges once a year per template; a subject registers
+# and is assessed once a year.
+UNIQUE_KEYS: dict[str, tuple[str, ...]] = {
+    "pledge": ("signer_kind", "household_id", "organization_id", "template_code", "year"),
+    "registration": ("subject_kind", "area_id", "organization_id", "year"),
+    "assessment": ("subject_kind", "area_id", "organization_id", "year"),
 }
+_UNIQUE_MESSAGES = {"pledge": "đã có bản cam kết năm {year} theo cùng mẫu",
+                    "registration": "đã có đăng ký năm {year}", "assessment": "đã có bản tự đánh giá năm {year}"}
+
+
+def _applies(record_type: str, row: dict[str, Any]) -> bool:
+    return not (record_type == "pledge" and row.get("signer_kind") == "person")
+
+
+def _stored_keys(session: Session, record_type: str, rows: list[dict[str, Any]],
+                 exclude_ids: set[str]) -> set[tuple[Any, ...]]:
+    model, keys = MODEL_BY_TYPE[record_type], UNIQUE_KEYS[record_type]
+    columns = [getattr(model, k) for k in keys]
+    years = sorted({row["year"] for row in rows})
+    stmt = select(model.id, *columns).where(model.deleted.is_(False), model.year.in_(years))
+    return {tuple(found[1:]) for found in session.execute(stmt) if found[0] not in exclude_ids}
+
+
+def check_unique(session: Session, record_type: str, rows: list[dict[str, Any]],
+                 exclude_ids: set[str] | None = None) -> None:
+    """Refuse a row whose key a live stored record, or an earlier row of the batch, already holds."""
+    keys = UNIQUE_KEYS.get(record_type)
+    rows = [r for r in rows if _applies(record_type, r)] if keys else []
+    if not rows:
+        return
+    taken = _stored_keys(session, record_type, rows, exclude_ids or set())
+    for index, row in enumerate(rows):
+        key = tuple(row.get(k) for k in keys)
+        if key in taken:
+            message = _UNIQUE_MESSAGES[record_type].format(year=row["year"])
+            raise ValidationError(f"{_row_label(index, len(rows))}Đối tượng này {message}.", "year")
+        taken.add(key)
 
 
 def blocking_children(session: Session, record_type: str, record_id: str) -> str | None:

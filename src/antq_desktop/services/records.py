@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from antq_desktop.domain.errors import ConflictError, NotFoundError, PermissionDenied
+from antq_desktop.domain.errors import ConflictError, FieldError, NotFoundError, PermissionDenied, ValidationError
 from antq_desktop.services import record_rules
 from antq_desktop.storage import audit
 from antq_desktop.storage.canonical import to_json_value
@@ -64,22 +64,35 @@ def _own_unit(session: Session) -> str:
     return profile.unit_code
 
 
-def _prepare(session: Session, record_type: str, values: dict[str, Any], exclude_id: str | None) -> dict[str, Any]:
-    unit_type = record_rules.assessment_unit_type(session, values) if record_type == "assessment" else "area"
-    fields = record_rules.validate(record_type, values, unit_type=unit_type)
-    record_rules.check_references(session, record_type, fields)
-    rule = record_rules.UNIQUE_RULES.get(record_type)
-    if rule:
-        rule(session, fields, exclude_id)
-    fields.update(record_rules.derived_keys(record_type, fields))
-    return fields
+def _prepare(session: Session, record_type: str, rows: list[dict[str, Any]],
+             exclude_ids: set[str] | None = None) -> list[dict[str, Any]]:
+    """Validate, check references and uniqueness, derive keys — for one row or a whole batch."""
+    unit_types = (record_rules.assessment_unit_types(session, rows) if record_type == "assessment"
+                  else ["area"] * len(rows))
+    prepared = [_validated(record_type, values, unit_type, index, len(rows))
+                for index, (values, unit_type) in enumerate(zip(rows, unit_types, strict=True))]
+    record_rules.check_references(session, prepared)
+    record_rules.check_unique(session, record_type, prepared, exclude_ids)
+    for fields in prepared:
+        fields.update(record_rules.derived_keys(record_type, fields))
+    return prepared
+
+
+def _validated(record_type: str, values: dict[str, Any], unit_type: str, index: int, total: int) -> dict[str, Any]:
+    try:
+        return record_rules.validate(record_type, values, unit_type=unit_type)
+    except ValidationError as exc:
+        if total == 1:
+            raise
+        # In a batch, say which row is wrong; an officer fixes the spreadsheet line by line.
+        raise ValidationError([FieldError(e.field, f"Dòng {index + 1}: {e.message}") for e in exc.errors]) from exc
 
 
 def create(store: Store, record_type: str, values: dict[str, Any], *, actor: str) -> str:
     """Validate and insert one record of this unit; returns its UUID. Nothing is saved on error."""
     model = model_for(record_type)
     with store.session() as session:
-        fields = _prepare(session, record_type, values, None)
+        (fields,) = _prepare(session, record_type, [values])
         row = model(id=new_uuid(), origin_unit=_own_unit(session), revision=1,
                     change_seq=next_change_seq(session), **fields)
         session.add(row)
@@ -146,10 +159,8 @@ def _set_deleted(store: Store, record_type: str, record_id: str, deleted: bool, 
 def _revalidate_restored(session: Session, record_type: str, row: SyncedRecord) -> None:
     """A restored record must not break a rule that other records now rely on (e.g. a second pledge)."""
     fields = {c.name: getattr(row, c.name) for c in row.__table__.columns}
-    record_rules.check_references(session, record_type, fields)
-    rule = record_rules.UNIQUE_RULES.get(record_type)
-    if rule:
-        rule(session, fields, row.id)
+    record_rules.check_references(session, [fields])
+    record_rules.check_unique(session, record_type, [fields], {row.id})
 
 
 def create_many(store: Store, record_type: str, rows: Iterable[dict[str, Any]], *, actor: str) -> list[str]:
@@ -166,8 +177,7 @@ def insert_batch(session: Session, record_type: str, rows: list[dict[str, Any]],
     """
     model = model_for(record_type)
     unit = _own_unit(session)
-    prepared = [_prepare(session, record_type, values, None) for values in rows]
-    _check_batch_unique(record_type, prepared)
+    prepared = _prepare(session, record_type, rows)
     first_seq = next_change_seq(session, len(prepared)) if prepared else 0
     now = utcnow()
     for offset, fields in enumerate(prepared):
@@ -179,25 +189,6 @@ def insert_batch(session: Session, record_type: str, rows: list[dict[str, Any]],
         audit.append_many(session, [{"action": "create", "record_type": record_type, "record_id": f["id"],
                                      "details": _public(model, f)} for f in prepared], actor=actor)
     return [fields["id"] for fields in prepared]
-
-
-def _check_batch_unique(record_type: str, prepared: list[dict[str, Any]]) -> None:
-    """The database check sees only stored rows; duplicates inside the batch are caught here."""
-    from antq_desktop.domain.errors import ValidationError
-
-    keys = {"pledge": ("signer_kind", "household_id", "organization_id", "template_code", "year"),
-            "registration": ("subject_kind", "area_id", "organization_id", "year"),
-            "assessment": ("subject_kind", "area_id", "organization_id", "year")}.get(record_type)
-    if not keys:
-        return
-    seen: set[tuple[Any, ...]] = set()
-    for fields in prepared:
-        if record_type == "pledge" and fields["signer_kind"] == "person":
-            continue
-        key = tuple(fields.get(k) for k in keys)
-        if key in seen:
-            raise ValidationError("Danh sách có hai dòng cho cùng một đối tượng trong cùng năm.")
-        seen.add(key)
 
 
 def update_many(store: Store, record_type: str, record_ids: Iterable[str], changes: dict[str, Any], *,
@@ -219,7 +210,7 @@ def _update_in_session(session: Session, record_type: str, row: SyncedRecord, ch
     current = {c.name: getattr(row, c.name) for c in model.__table__.columns}
     if record_type == "assessment":
         current["answers"] = json.loads(current["answers"] or "{}")
-    fields = _prepare(session, record_type, {**current, **changes}, row.id)
+    (fields,) = _prepare(session, record_type, [{**current, **changes}], {row.id})
     diff = {k: (to_json_value(current.get(k)), to_json_value(v)) for k, v in fields.items()
             if current.get(k) != v and k not in model.LOCAL_COLUMNS}
     if record_type == "assessment" and diff.keys() == {"answers"} and \
