@@ -64,3 +64,17 @@ def test_empty_selection_is_an_error_not_an_empty_pdf(tmp_path):
     with pytest.raises(NoRecordsError, match="Không có hồ sơ"):
         render_pledges(tmp_path / "x.pdf", iter(()))
     assert list(tmp_path.iterdir()) == []
+
+
+def test_big_household_spills_with_repeated_header_and_page_number(tmp_pdf):
+    from dataclasses import replace
+
+    from antq_desktop.reports.form_data import Member
+
+    members = tuple(Member(f"Nguyễn Văn Thành Viên Số {i}", 1950 + i, "Cháu") for i in range(1, 46))
+    render_pledges(tmp_pdf, [replace(demo.demo_pledge(0), members=members), demo.demo_pledge(1)])
+    pages = pdf_text(tmp_pdf).split("\f")
+    first_lines = [p.strip().splitlines()[0].strip() for p in pages if p.strip()]
+    assert first_lines[1:3] == ["2", "3"]  # continuation pages of the first household are numbered
+    assert "Họ và tên" in pages[1]  # member table header repeated on the continuation page
+    assert not first_lines[-1].isdigit()  # the next household restarts: no number on its page 1

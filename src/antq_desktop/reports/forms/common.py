@@ -90,11 +90,17 @@ def grid_table(
     widths: Sequence[float],
     align: Sequence[str] | None = None,
     repeat_header: bool = True,
+    row_height: float | None = None,
 ) -> Table:
-    """Bordered data table; cells may be plain strings (fast) or Paragraphs (wrapping)."""
+    """Bordered data table; cells may be plain strings (fast) or Paragraphs (wrapping).
+
+    ``row_height`` fixes the body rows' height (handwriting room on blank forms); the
+    header row always keeps its natural height.
+    """
     st = nd30.styles()
     head = [Paragraph(markup(h), st.cell_head) for h in header]
-    table = Table([head, *rows], colWidths=list(widths), repeatRows=1 if repeat_header else 0)
+    heights = None if row_height is None else [None, *[row_height] * len(rows)]
+    table = Table([head, *rows], colWidths=list(widths), rowHeights=heights, repeatRows=1 if repeat_header else 0)
     cmds: list[tuple[Any, ...]] = [
         ("FONT", (0, 0), (-1, -1), fonts.REGULAR, 12, 14),
         ("GRID", (0, 0), (-1, -1), 0.5, "black"),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from reportlab.lib.units import mm
@@ -44,9 +44,7 @@ def _members_table(data: PledgeData, text: FormText) -> Table:
         ]
         return grid_table(header, rows, widths, align=("CENTER", "LEFT", "CENTER", "LEFT"))
     rows = [[plain(i), "", "", ""] for i in range(1, data.blank_member_rows + 1)]
-    table = grid_table(header, rows, widths, align=("CENTER",))
-    table._argH[1:] = [6.5 * mm] * len(rows)  # handwriting room; header keeps its natural height
-    return table
+    return grid_table(header, rows, widths, align=("CENTER",), row_height=6.5 * mm)
 
 
 def pledge_flowables(data: PledgeData, text: FormText | None = None) -> list[Flowable]:
@@ -79,7 +77,7 @@ def pledge_flowables(data: PledgeData, text: FormText | None = None) -> list[Flo
     return out
 
 
-def _build(text: FormText):
+def _build(text: FormText) -> Callable[[PledgeData], tuple[RecordMark, list[Flowable]]]:
     def build(data: PledgeData) -> tuple[RecordMark, list[Flowable]]:
         return mark_for(FORM_ID, data.unit, data.record), pledge_flowables(data, text)
 
