@@ -296,7 +296,8 @@ class AssessmentForm(QWidget):
                 records.update(self.store, "assessment", record_id, self._values(status), actor=self.actor,
                                expected_revision=self.record["revision"])
         except ValidationError as exc:
-            self.error_label.setText(self.tr("Chưa lưu được: %1").replace("%1", "; ".join(e.message for e in exc.errors)))
+            reasons = "; ".join(e.message for e in exc.errors)
+            self.error_label.setText(self.tr("Chưa lưu được: %1").replace("%1", reasons))
             return False
         except AntqError as exc:
             self.error_label.setText(self.tr("Chưa lưu được: %1").replace("%1", exc.message))

@@ -130,15 +130,17 @@ class DashboardPage(QWidget):
     def _show_targets(self, data: dashboard.Dashboard) -> None:
         _clear(self.targets_grid)
         if not data.targets:
-            hint = QLabel(self.tr("Chưa có kế hoạch năm %1 với chỉ tiêu. Hãy vào “Kế hoạch – chỉ tiêu” để nhập "
-                                  "kế hoạch của đơn vị, hoặc nhận gói kế hoạch từ cấp trên.").replace("%1", str(data.year)))
+            text = self.tr("Chưa có kế hoạch năm %1 với chỉ tiêu. Hãy vào “Kế hoạch – chỉ tiêu” để nhập "
+                           "kế hoạch của đơn vị, hoặc nhận gói kế hoạch từ cấp trên.")
+            hint = QLabel(text.replace("%1", str(data.year)))
             hint.setWordWrap(True)
             self.targets_grid.addWidget(hint, 0, 0, 1, 5)
             return
         for row, target in enumerate(data.targets):
             self.targets_grid.addWidget(QLabel(target.label), row, 0)
             self.targets_grid.addWidget(percent_bar(target.actual, target.met), row, 1)
-            numbers = QLabel(f"{format_percent(target.actual)} / {format_threshold(target.comparator, target.threshold)}")
+            threshold = format_threshold(target.comparator, target.threshold)
+            numbers = QLabel(f"{format_percent(target.actual)} / {threshold}")
             numbers.setObjectName(f"target_{target.indicator}")
             self.targets_grid.addWidget(numbers, row, 2)
             self.targets_grid.addWidget(QLabel(f"({format_int(target.numerator)}/{format_int(target.denominator)})"),

@@ -1,0 +1,270 @@
+"""Nhập từ Excel: file and sheet → which column is which → preview with every error → import valid rows.
+
+All the work is in `services.excel_import`; this wizard only collects choices and shows results.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from antq_desktop.domain.errors import AntqError
+from antq_desktop.services import excel_import
+from antq_desktop.storage.db import Store
+from antq_desktop.ui.formatting import format_int
+
+PREVIEW_LIMIT = 5000  # rows drawn in the preview table; every row is still checked and counted
+_ERROR_BRUSH = QBrush(QColor("#fde0e0"))
+_LAST_FOLDER_KEY = "excel/last_import_folder"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ImportWizard", text)
+
+
+def record_type_titles() -> dict[str, str]:
+    return {"household": _tr("Hộ gia đình"), "residential_area": _tr("Khu dân cư"),
+            "organization": _tr("Cơ quan, doanh nghiệp, trường học")}
+
+
+class FilePage(QWizardPage):
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__()
+        self.owner = wizard
+        self.setTitle(_tr("Bước 1: Chọn tệp Excel"))
+        self.setSubTitle(_tr("Chọn loại dữ liệu, tệp .xlsx và trang tính chứa danh sách. Dòng đầu tiên có từ "
+                             "hai ô trở lên được coi là dòng tiêu đề cột."))
+        form = QFormLayout(self)
+        self.record_type = QComboBox()
+        for key, title in record_type_titles().items():
+            self.record_type.addItem(title, key)
+        self.path = QLineEdit()
+        self.path.setReadOnly(True)
+        browse = QPushButton(_tr("Chọn tệp…"))
+        browse.clicked.connect(self.browse)
+        row = QHBoxLayout()
+        row.addWidget(self.path, 1)
+        row.addWidget(browse)
+        self.sheet = QComboBox()
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #c62828;")
+        form.addRow(_tr("Loại dữ liệu"), self.record_type)
+        form.addRow(_tr("Tệp Excel"), row)
+        form.addRow(_tr("Trang tính"), self.sheet)
+        form.addRow(self.problem)
+
+    def browse(self) -> None:
+        folder = QSettings().value(_LAST_FOLDER_KEY, str(Path.home()))
+        path, _ = QFileDialog.getOpenFileName(self, _tr("Chọn tệp Excel"), folder, _tr("Tệp Excel (*.xlsx)"))
+        if path:
+            QSettings().setValue(_LAST_FOLDER_KEY, str(Path(path).parent))
+            self.set_file(path)
+
+    def set_file(self, path: str) -> bool:
+        self.sheet.clear()
+        self.problem.clear()
+        self.path.setText(path)
+        try:
+            self.sheet.addItems(excel_import.sheet_names(path))
+        except AntqError as exc:
+            self.problem.setText(exc.message)
+        self.completeChanged.emit()
+        return self.sheet.count() > 0
+
+    def isComplete(self) -> bool:  # noqa: N802  # Qt override
+        return self.sheet.count() > 0
+
+    def validatePage(self) -> bool:  # noqa: N802  # Qt override
+        try:
+            self.owner.sheet = excel_import.read_sheet(self.path.text(), self.sheet.currentText())
+        except AntqError as exc:
+            self.problem.setText(exc.message)
+            return False
+        self.owner.record_type = self.record_type.currentData()
+        return True
+
+
+class MappingPage(QWizardPage):
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__()
+        self.owner = wizard
+        self.setTitle(_tr("Bước 2: Ghép cột"))
+        self.setSubTitle(_tr("Chương trình đã đoán cột theo tiêu đề. Hãy kiểm tra, sửa nếu sai. Mục có dấu * "
+                             "là bắt buộc."))
+        layout = QVBoxLayout(self)
+        self.table = QTableWidget(0, 2)
+        self.table.setHorizontalHeaderLabels([_tr("Thông tin cần nhập"), _tr("Lấy từ cột trong tệp")])
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setVisible(False)
+        self.problem = QLabel()
+        self.problem.setStyleSheet("color: #c62828;")
+        self.problem.setWordWrap(True)
+        layout.addWidget(self.table)
+        layout.addWidget(self.problem)
+        self.boxes: dict[str, QComboBox] = {}
+
+    def initializePage(self) -> None:  # noqa: N802  # Qt override
+        sheet, fields = self.owner.sheet, excel_import.FIELDS[self.owner.record_type]
+        guess = excel_import.guess_mapping(self.owner.record_type, sheet.headers)
+        sample = next((row for row in sheet.rows if row), [])
+        self.table.setRowCount(len(fields))
+        self.boxes = {}
+        for row, spec in enumerate(fields):
+            self.table.setItem(row, 0, QTableWidgetItem(_tr(spec.label) + (" *" if spec.required else "")))
+            box = QComboBox()
+            box.addItem(_tr("— Không nhập —"), -1)
+            for index, header in enumerate(sheet.headers):
+                example = excel_import.cell_text(sample[index]) if index < len(sample) else ""
+                text = header or _tr("(cột %1 không có tiêu đề)").replace("%1", str(index + 1))
+                box.addItem(f"{text}  —  {_tr('ví dụ')}: {example}" if example else text, index)
+            box.setCurrentIndex(box.findData(guess.get(spec.key, -1)))
+            self.table.setCellWidget(row, 1, box)
+            self.boxes[spec.key] = box
+        self.table.resizeRowsToContents()
+
+    def mapping(self) -> dict[str, int]:
+        return {key: box.currentData() for key, box in self.boxes.items() if box.currentData() >= 0}
+
+    def validatePage(self) -> bool:  # noqa: N802  # Qt override
+        mapping = self.mapping()
+        missing = [_tr(f.label) for f in excel_import.FIELDS[self.owner.record_type]
+                   if f.required and f.key not in mapping]
+        if missing:
+            self.problem.setText(_tr("Chưa chọn cột cho: %1.").replace("%1", ", ".join(missing)))
+            return False
+        self.owner.mapping = mapping
+        return True
+
+
+class PreviewPage(QWizardPage):
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__()
+        self.owner = wizard
+        self.setTitle(_tr("Bước 3: Xem trước và nhập"))
+        self.setSubTitle(_tr("Dòng tô đỏ có lỗi và sẽ bị bỏ qua; cột “Lỗi” cho biết cần sửa gì trong tệp. "
+                             "Bấm “Nhập” để lưu các dòng hợp lệ (tất cả trong một lần, lỗi giữa chừng thì "
+                             "không lưu gì)."))
+        layout = QVBoxLayout(self)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.only_errors = QCheckBox(_tr("Chỉ hiện dòng lỗi"))
+        self.only_errors.toggled.connect(self._fill_table)
+        self.table = QTableWidget()
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.only_errors)
+        layout.addWidget(self.table, 1)
+
+    def initializePage(self) -> None:  # noqa: N802  # Qt override
+        owner = self.owner
+        owner.rows = excel_import.preview(owner.store, owner.record_type, owner.sheet, owner.mapping)
+        valid = sum(1 for row in owner.rows if row.valid)
+        invalid = len(owner.rows) - valid
+        self.summary.setText(_tr("%1 dòng hợp lệ sẽ được nhập; %2 dòng có lỗi sẽ bị bỏ qua.")
+                             .replace("%1", format_int(valid)).replace("%2", format_int(invalid)))
+        self.summary.setStyleSheet("font-weight: bold; color: %s;" % ("#c62828" if invalid else "#2e7d32"))
+        self._fill_table()
+
+    def _fill_table(self) -> None:
+        fields = [f for f in excel_import.FIELDS[self.owner.record_type] if f.key in self.owner.mapping]
+        rows = [r for r in self.owner.rows if not (self.only_errors.isChecked() and r.valid)][:PREVIEW_LIMIT]
+        self.table.clear()
+        self.table.setColumnCount(len(fields) + 2)
+        self.table.setHorizontalHeaderLabels([_tr("Dòng"), *(_tr(f.label) for f in fields), _tr("Lỗi")])
+        self.table.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            texts = [str(row.line), *(excel_import.cell_text(row.cells.get(f.key)) for f in fields),
+                     "; ".join(row.errors)]
+            for c, text in enumerate(texts):
+                item = QTableWidgetItem(text)
+                if not row.valid:
+                    item.setBackground(_ERROR_BRUSH)
+                self.table.setItem(r, c, item)
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setStretchLastSection(True)
+
+    def validatePage(self) -> bool:  # noqa: N802  # Qt override
+        return self.owner.import_rows()
+
+
+class ImportWizard(QWizard):
+    """Emits `imported(record_type, count)` after a successful import."""
+
+    imported = Signal(str, int)
+
+    def __init__(self, store: Store, *, actor: str, record_type: str = "household",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store, self.actor, self.record_type = store, actor, record_type
+        self.sheet: excel_import.Sheet | None = None
+        self.mapping: dict[str, int] = {}
+        self.rows: list[excel_import.PreviewRow] = []
+        self.imported_ids: list[str] = []
+        self.setWindowTitle(_tr("Nhập dữ liệu từ Excel"))
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.setButtonText(QWizard.WizardButton.NextButton, _tr("Tiếp >"))
+        self.setButtonText(QWizard.WizardButton.BackButton, _tr("< Quay lại"))
+        self.setButtonText(QWizard.WizardButton.FinishButton, _tr("Nhập"))
+        self.setButtonText(QWizard.WizardButton.CancelButton, _tr("Hủy"))
+        self.file_page, self.mapping_page, self.preview_page = FilePage(self), MappingPage(self), PreviewPage(self)
+        for page in (self.file_page, self.mapping_page, self.preview_page):
+            self.addPage(page)
+        self.file_page.record_type.setCurrentIndex(self.file_page.record_type.findData(record_type))
+        self.resize(900, 620)
+
+    def confirm(self, title: str, text: str) -> bool:
+        """Ask before saving (tests replace this)."""
+        return QMessageBox.question(self, title, text) == QMessageBox.StandardButton.Yes
+
+    def import_rows(self) -> bool:
+        valid = sum(1 for row in self.rows if row.valid)
+        if valid == 0:
+            QMessageBox.information(self, _tr("Không có dòng hợp lệ"),
+                                    _tr("Không có dòng nào hợp lệ để nhập. Hãy sửa tệp theo cột “Lỗi” rồi nhập lại."))
+            return False
+        if not self.confirm(_tr("Nhập dữ liệu"), _tr("Nhập %1 dòng hợp lệ vào cơ sở dữ liệu?")
+                            .replace("%1", format_int(valid))):
+            return False
+        self.setCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self.imported_ids = excel_import.import_valid_rows(self.store, self.record_type, self.rows,
+                                                               actor=self.actor)
+        except AntqError as exc:
+            QMessageBox.warning(self, _tr("Chưa nhập được"),
+                                _tr("Không có dòng nào được lưu: %1").replace("%1", exc.message))
+            return False
+        finally:
+            self.unsetCursor()
+        self.imported.emit(self.record_type, len(self.imported_ids))
+        return True
+
+
+def open_import_wizard(context, parent: QWidget | None = None,  # type: ignore[no-untyped-def]
+                       record_type: str = "household") -> ImportWizard:
+    """For list pages ("Nhập từ Excel" button): the wizard, announcing the change through the AppContext."""
+    wizard = ImportWizard(context.store, actor=context.actor, record_type=record_type, parent=parent)
+    wizard.imported.connect(lambda kind, _count: context.notify_changed(kind))
+    wizard.show()
+    return wizard

@@ -1,0 +1,186 @@
+"""Cài đặt: the unit, the regulations in use, where the data lives, the language; room for other sections.
+
+Other features add their own group (keys, backups, users…) with `register_settings_section`; until
+one is registered under "keys" or "backups", a box says it comes in a later version.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from antq_desktop import paths
+from antq_desktop.domain import catalog as catalogs
+from antq_desktop.reports.form_texts import FORM_IDS, load_form_text
+from antq_desktop.services.profile import ROLES, get_profile
+from antq_desktop.storage.db import Store
+from antq_desktop.ui.language import LANGUAGES, save_language, saved_language
+
+SectionFactory = Callable[[Any], QWidget]  # takes the AppContext
+_SECTIONS: dict[str, tuple[str, SectionFactory]] = {}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SettingsPage", text)
+
+
+def register_settings_section(key: str, title: str, factory: SectionFactory) -> None:
+    """Add (or replace) a group on the settings page; "keys" and "backups" replace the placeholders."""
+    _SECTIONS[key] = (title, factory)
+
+
+def _selectable(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # officers copy paths
+    return label
+
+
+class SettingsPage(QWidget):
+    def __init__(self, store: Store, *, user_role: str = "admin", context: Any = None,
+                 redo_setup: Callable[[QWidget], None] | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store, self.user_role, self.context = store, user_role, context
+        self.redo_setup = redo_setup
+        outer = QVBoxLayout(self)
+        outer.addWidget(QLabel(_tr("<h2>Cài đặt</h2>")))
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        body = QWidget()
+        self.body = QVBoxLayout(body)
+        scroll.setWidget(body)
+        outer.addWidget(scroll, 1)
+        self.body.addWidget(self._unit_box())
+        self.body.addWidget(self._regulations_box())
+        self.body.addWidget(self._data_box())
+        self.body.addWidget(self._language_box())
+        self._extra_sections()
+        self.body.addWidget(self._admin_box())
+        self.body.addStretch(1)
+
+    @classmethod
+    def from_context(cls, context) -> SettingsPage:  # type: ignore[no-untyped-def]
+        redo = context.extras.get("redo_setup") if hasattr(context, "extras") else None
+        return cls(context.store, user_role=context.user.role, context=context,
+                   redo_setup=redo if callable(redo) else None)
+
+    def _unit_box(self) -> QGroupBox:
+        box = QGroupBox(_tr("Đơn vị sử dụng"))
+        form = QFormLayout(box)
+        profile = get_profile(self.store)
+        form.addRow(_tr("Cấp"), _selectable(ROLES.get(profile.role, profile.role)))
+        form.addRow(_tr("Tên đơn vị"), _selectable(profile.unit_name))
+        form.addRow(_tr("Mã đơn vị"), _selectable(profile.unit_code))
+        if profile.parent_name:
+            form.addRow(_tr("Tỉnh, thành phố"), _selectable(profile.parent_name))
+        note = QLabel(_tr("Thông tin đơn vị được đặt khi thiết lập ban đầu và không sửa ở đây."))
+        note.setWordWrap(True)
+        note.setStyleSheet("color: #555;")
+        form.addRow(note)
+        return box
+
+    def _regulations_box(self) -> QGroupBox:
+        box = QGroupBox(_tr("Quy định và mẫu biểu đang dùng"))
+        form = QFormLayout(box)
+        catalog = catalogs.get_catalog(get_profile(self.store).catalog_code)
+        form.addRow(_tr("Bộ tiêu chí"), _selectable(f"{catalog.code} — {_tr('phiên bản')} {catalog.version}"))
+        form.addRow(_tr("Tên"), _selectable(catalog.title))
+        form.addRow(_tr("Căn cứ"), _selectable("\n".join(catalog.legal_basis)))
+        if catalog.provisional:
+            form.addRow(_tr("Lưu ý"), _selectable(catalog.provisional_note))
+        for form_id in FORM_IDS:
+            text = load_form_text(form_id)
+            title = f"{text.doc_type.capitalize()}: {text.subject.format(year='…')}"
+            version = _selectable(_tr("phiên bản %1").replace("%1", text.version))
+            version.setObjectName(f"form_version_{form_id}")
+            form.addRow(_selectable(title), version)
+        return box
+
+    def _data_box(self) -> QGroupBox:
+        box = QGroupBox(_tr("Dữ liệu"))
+        form = QFormLayout(box)
+        folder = paths.data_dir()
+        database = self.store.sqlite_path
+        form.addRow(_tr("Thư mục dữ liệu"), _selectable(str(folder)))
+        form.addRow(_tr("Tệp cơ sở dữ liệu"), _selectable(str(database) if database else self._safe_url()))
+        open_folder = QPushButton(_tr("Mở thư mục dữ liệu"))
+        target = database.parent if database else folder
+        open_folder.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(target))))
+        form.addRow(open_folder)
+        return box
+
+    def _safe_url(self) -> str:
+        """A server URL without its password."""
+        from sqlalchemy.engine import make_url
+
+        return make_url(self.store.url).render_as_string(hide_password=True)
+
+    def _language_box(self) -> QGroupBox:
+        box = QGroupBox(_tr("Ngôn ngữ giao diện"))
+        row = QHBoxLayout(box)
+        self.language = QComboBox()
+        for code, title in LANGUAGES.items():
+            self.language.addItem(title, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(saved_language() or "vi")))
+        self.language.currentIndexChanged.connect(self._language_chosen)
+        self.language_note = QLabel(_tr("Áp dụng từ lần mở chương trình tiếp theo."))
+        row.addWidget(self.language)
+        row.addWidget(self.language_note, 1)
+        return box
+
+    def _language_chosen(self, _index: int) -> None:
+        save_language(self.language.currentData())
+        self.language_note.setText(_tr("Đã lưu. Hãy đóng và mở lại chương trình để đổi ngôn ngữ."))
+
+    def _extra_sections(self) -> None:
+        placeholders = {"keys": _tr("Khóa ký và mã hóa gói dữ liệu"), "backups": _tr("Sao lưu và khôi phục")}
+        for key, title in placeholders.items():
+            if key not in _SECTIONS:
+                box = QGroupBox(title)
+                layout = QVBoxLayout(box)
+                layout.addWidget(QLabel(_tr("Sẽ có trong phiên bản tới.")))
+                box.setObjectName(f"placeholder_{key}")
+                self.body.addWidget(box)
+        for _key, (title, factory) in _SECTIONS.items():
+            box = QGroupBox(QCoreApplication.translate("SettingsPage", title))
+            QVBoxLayout(box).addWidget(factory(self.context))
+            self.body.addWidget(box)
+
+    def _admin_box(self) -> QGroupBox:
+        box = QGroupBox(_tr("Quản trị"))
+        layout = QVBoxLayout(box)
+        self.redo_button = QPushButton(_tr("Thiết lập lại đơn vị…"))
+        self.redo_button.setToolTip(_tr("Chạy lại trình thiết lập ban đầu (chỉ quản trị viên)"))
+        self.redo_button.clicked.connect(self._redo_setup_clicked)
+        layout.addWidget(self.redo_button)
+        is_admin = self.user_role == "admin"
+        self.redo_button.setVisible(is_admin)
+        box.setVisible(is_admin)
+        return box
+
+    def _redo_setup_clicked(self) -> None:
+        # The setup wizard and its reset belong to the start-up code; it hands us `redo_setup`
+        # through AppContext.extras when it supports being run again. Until then: explain.
+        if self.redo_setup is not None:
+            self.redo_setup(self)
+            return
+        QMessageBox.information(
+            self, _tr("Thiết lập lại đơn vị"),
+            _tr("Chức năng thiết lập lại đơn vị chưa có trong phiên bản này. Việc thiết lập lại chỉ quản trị viên "
+                "được làm, và sẽ chạy lại trình thiết lập ban đầu khi mở chương trình. Nếu cần đổi đơn vị ngay, "
+                "hãy sao lưu dữ liệu rồi liên hệ cán bộ kỹ thuật."))

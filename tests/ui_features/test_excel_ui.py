@@ -1,0 +1,76 @@
+"""The import wizard and the export helper, driven as an officer would (dialogs replaced)."""
+
+from __future__ import annotations
+
+from openpyxl import load_workbook
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+
+from antq_desktop.services import queries
+from antq_desktop.ui.excel import export as excel_ui
+from antq_desktop.ui.excel.import_wizard import ImportWizard
+
+from .test_excel_service import write_households
+
+
+def test_wizard_previews_errors_and_imports_valid_rows(qtbot, tmp_path, feature_store) -> None:
+    area = queries.list_rows(feature_store, "residential_area", limit=1)[0]["name"]
+    path = tmp_path / "ho.xlsx"
+    write_households(path, area)
+    wizard = ImportWizard(feature_store, actor="admin")
+    wizard.confirm = lambda _t, _m: True
+    qtbot.addWidget(wizard)
+    wizard.show()
+    assert wizard.file_page.set_file(str(path))
+    wizard.next()
+    assert wizard.currentPage() is wizard.mapping_page
+    assert wizard.mapping_page.mapping() == {"head_name": 1, "citizen_id": 2, "area_name": 3, "address": 4,
+                                             "members": 5}
+    wizard.next()
+    page = wizard.preview_page
+    assert wizard.currentPage() is page
+    assert page.summary.text() == "2 dòng hợp lệ sẽ được nhập; 4 dòng có lỗi sẽ bị bỏ qua."
+    errors = {page.table.item(r, 0).text(): page.table.item(r, page.table.columnCount() - 1).text()
+              for r in range(page.table.rowCount())}
+    assert errors["4"] == "" and errors["10"] == ""
+    assert "12 chữ số" in errors["5"] and "không được để trống" in errors["6"]
+    assert "Thôn Không Có" in errors["7"] and "số nguyên" in errors["8"]
+    assert page.table.item(1, 0).background().color().name() == "#fde0e0"
+    page.only_errors.setChecked(True)
+    assert page.table.rowCount() == 4
+    before = queries.count_rows(feature_store, "household")
+    received = []
+    wizard.imported.connect(lambda kind, count: received.append((kind, count)))
+    wizard.accept()
+    assert received == [("household", 2)]
+    assert queries.count_rows(feature_store, "household") == before + 2
+
+
+def test_mapping_requires_the_required_fields(qtbot, tmp_path, feature_store) -> None:
+    path = tmp_path / "ho.xlsx"
+    write_households(path, "x")
+    wizard = ImportWizard(feature_store, actor="admin")
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.file_page.set_file(str(path))
+    wizard.next()
+    box = wizard.mapping_page.boxes["head_name"]
+    box.setCurrentIndex(0)
+    wizard.next()
+    assert wizard.currentPage() is wizard.mapping_page
+    assert "Họ tên chủ hộ" in wizard.mapping_page.problem.text()
+
+
+def test_export_helpers(qtbot, tmp_path, monkeypatch) -> None:
+    shown = []
+    monkeypatch.setattr(excel_ui.QMessageBox, "information", lambda *a: shown.append(a[2]))
+    path = tmp_path / "a.xlsx"
+    assert excel_ui.export_table(None, "Danh sách", ["Tên"], [["Thôn Đông"]], path=str(path)) == str(path)
+    assert "1 dòng" in shown[0]
+    model = QStandardItemModel(0, 2)
+    model.setHorizontalHeaderLabels(["Họ tên", "Số nhân khẩu"])
+    model.appendRow([QStandardItem("Nguyễn Văn An"), QStandardItem("4")])
+    excel_ui.export_model(None, "Hộ", model, path=str(tmp_path / "b.xlsx"))
+    sheet = load_workbook(tmp_path / "b.xlsx").active
+    assert [c.value for c in sheet[2]] == ["Họ tên", "Số nhân khẩu"]
+    assert [c.value for c in sheet[3]] == ["Nguyễn Văn An", "4"]
+    assert excel_ui.suggested_file_name("Hộ/gia đình").startswith("Hộ gia đình ")

@@ -1,0 +1,53 @@
+"""Settings: unit and regulation versions shown, language saved for the next start, admin-only setup."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QGroupBox, QLabel
+
+from antq_desktop import paths
+from antq_desktop.domain import catalog as catalogs
+from antq_desktop.reports.form_texts import load_form_text
+from antq_desktop.ui.language import saved_language
+from antq_desktop.ui.pages import settings_page
+from antq_desktop.ui.pages.settings_page import SettingsPage
+
+
+def _texts(page) -> str:
+    return "\n".join(label.text() for label in page.findChildren(QLabel))
+
+
+def test_settings_show_unit_versions_and_data_folder(qtbot, feature_store) -> None:
+    page = SettingsPage(feature_store, user_role="admin")
+    qtbot.addWidget(page)
+    text = _texts(page)
+    assert "Phường Hoàn Kiếm" in text and "00070" in text
+    catalog = catalogs.get_catalog()
+    assert f"{catalog.code} — phiên bản {catalog.version}" in text
+    pledge = page.findChild(QLabel, "form_version_household_pledge")
+    assert pledge.text() == f"phiên bản {load_form_text('household_pledge').version}"
+    assert str(paths.data_dir()) in text and str(feature_store.sqlite_path) in text
+    assert not page.redo_button.isHidden()
+    assert page.findChild(QGroupBox, "placeholder_keys") is not None
+
+
+def test_language_choice_is_saved(qtbot, feature_store) -> None:
+    page = SettingsPage(feature_store, user_role="officer")
+    qtbot.addWidget(page)
+    assert page.redo_button.isHidden()
+    page.language.setCurrentIndex(page.language.findData("en"))
+    assert saved_language() == "en"
+    assert "mở lại" in page.language_note.text()
+    page.language.setCurrentIndex(page.language.findData("vi"))
+    assert saved_language() == "vi"
+
+
+def test_registered_section_replaces_placeholder(qtbot, feature_store, monkeypatch) -> None:
+    monkeypatch.setattr(settings_page, "_SECTIONS", {})
+    settings_page.register_settings_section("backups", "Sao lưu", lambda _ctx: QLabel("Sao lưu thật"))
+    called = []
+    page = SettingsPage(feature_store, user_role="admin", redo_setup=lambda parent: called.append(parent))
+    qtbot.addWidget(page)
+    assert page.findChild(QGroupBox, "placeholder_backups") is None
+    assert "Sao lưu thật" in _texts(page)
+    page.redo_button.click()
+    assert called == [page]
