@@ -6,6 +6,7 @@ All data is invented (see antq_desktop.reports.demo).
 
 from __future__ import annotations
 
+import json
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -17,6 +18,7 @@ from reportlab import rl_config  # noqa: E402
 
 rl_config.invariant = 1  # fixed dates/IDs: regenerating does not churn the committed PDFs
 
+from antq_desktop.paths import resource_path  # noqa: E402
 from antq_desktop.reports import (  # noqa: E402
     demo,  # noqa: E402
     render_annual_report,
@@ -31,6 +33,7 @@ from antq_desktop.reports import (  # noqa: E402
 from antq_desktop.reports.form_data import (  # noqa: E402
     AnnualReportData,
     CovenantData,
+    CriterionRow,
     MinutesData,
     PledgeData,
     RegistrationData,
@@ -38,19 +41,38 @@ from antq_desktop.reports.form_data import (  # noqa: E402
 )
 
 
+def catalog_criteria(unit_type: str = "area") -> tuple[CriterionRow, ...] | None:
+    """Criteria of the bundled TT124/TT48 catalog, read straight from its JSON for the sample.
+
+    The application gets them from the domain layer; this keeps the sample script free of it.
+    """
+    path = resource_path("catalogs", "tt124-2021_tt48-2025.json")
+    if not path.is_file():
+        return None
+    criteria = json.loads(path.read_text(encoding="utf-8"))["unit_types"][unit_type]["criteria"]
+    return tuple(CriterionRow(c["code"], c["text"], c["points"]) for c in criteria)
+
+
+def self_assessment_samples() -> tuple[SelfAssessmentData, SelfAssessmentData]:
+    filled = demo.demo_self_assessment()
+    rows = catalog_criteria()
+    if rows is None:
+        return filled, SelfAssessmentData(filled.unit, demo.demo_criteria(filled=False))
+    ticked = tuple(replace(r, met=(i != 3), note="Đạt 97,4% số hộ" if i == 3 else "") for i, r in enumerate(rows))
+    score = sum(r.points or 0 for r in ticked if r.met)
+    filled = replace(filled, criteria=ticked, score=score, max_score=100)
+    return filled, SelfAssessmentData(replace(filled.unit, place=None), rows)
+
+
 def main() -> None:
     unit = demo.demo_unit()
     blank_unit = replace(unit, place=None)
+    sa_filled, sa_blank = self_assessment_samples()
     jobs = [
         ("pledge", render_pledges, [demo.demo_pledge(3)], [PledgeData(blank_unit)]),
         ("covenant", render_covenants, [demo.demo_covenant()], [CovenantData(blank_unit, police_position=None)]),
         ("registration", render_registrations, [demo.demo_registration()], [RegistrationData(blank_unit)]),
-        (
-            "self_assessment",
-            render_self_assessments,
-            [demo.demo_self_assessment()],
-            [SelfAssessmentData(blank_unit, demo.demo_criteria(filled=False))],
-        ),
+        ("self_assessment", render_self_assessments, [sa_filled], [sa_blank]),
         (
             "review_minutes",
             render_minutes,

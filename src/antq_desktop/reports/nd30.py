@@ -16,7 +16,7 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import HRFlowable
 
 from antq_desktop.reports import fonts
@@ -299,3 +299,18 @@ def signature_block(
     if recipients:
         out += [Spacer(1, 6), *recipients_cell(recipients)]
     return out
+
+
+def closing_and_signatures(
+    closing: Sequence[Flowable],
+    signers: Sequence[Signer],
+    frame_width: float,
+    recipients: Sequence[str] | None = None,
+    space: float = 24 * mm,
+) -> list[Flowable]:
+    """Last paragraph(s) kept on the same page as the signatures.
+
+    A signature alone on a page invites a forged first page; ND30 practice keeps some of
+    the body with it.
+    """
+    return [KeepTogether([*closing, *signature_block(signers, frame_width, recipients, space)])]

@@ -54,13 +54,12 @@ def covenant_flowables(data: CovenantData, text: FormText | None = None) -> list
         field(lab("position"), data.party_position),
         para(lab("items_heading"), "heading"),
         *numbered_items(data.items or text.items),
-        para(text.closing),
     ]
     signers = [
         nd30.Signer(text.signers[0], data.party_representative, "(Ký, ghi rõ họ tên, đóng dấu)"),
         nd30.Signer(text.signers[1], data.police_representative, "(Ký, ghi rõ họ tên, đóng dấu)"),
     ]
-    return out + nd30.signature_block(signers, FRAME_WIDTH, space=SIGN_SPACE)
+    return out + nd30.closing_and_signatures([para(text.closing)], signers, FRAME_WIDTH, space=SIGN_SPACE)
 
 
 def render_covenants(

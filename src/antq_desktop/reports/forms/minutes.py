@@ -85,12 +85,12 @@ def minutes_flowables(data: MinutesData, text: FormText | None = None) -> list[F
     out += [para(lab("content"), "heading"), *_criteria(data, text), para(_votes(data, text))]
     out += [para(lab("conclusion"), "heading")]
     out.append(para(data.conclusion) if data.conclusion else DotLine(lines=4))
-    out.append(para(fill(lab("ending"), time=time_hm(data.end_time))))
     signers = [
         nd30.Signer(text.signers[0], data.secretary.name if data.secretary else None),
         nd30.Signer(text.signers[1], data.chair.name if data.chair else None),
     ]
-    return out + nd30.signature_block(signers, FRAME_WIDTH, space=SIGN_SPACE)
+    ending = para(fill(lab("ending"), time=time_hm(data.end_time)))
+    return out + nd30.closing_and_signatures([ending], signers, FRAME_WIDTH, space=SIGN_SPACE)
 
 
 def render_minutes(

@@ -67,13 +67,12 @@ def pledge_flowables(data: PledgeData, text: FormText | None = None) -> list[Flo
         Spacer(1, 6),
         para(fill(text.intro, year=data.year)),
         *numbered_items(data.items or text.items),
-        para(text.closing),
     ]
     signers = [
         nd30.Signer(data.area_head_title or text.signers[0], data.area_head_name),
         nd30.Signer(text.signers[1], data.household_head),
     ]
-    out += nd30.signature_block(signers, FRAME_WIDTH, space=SIGN_SPACE)
+    out += nd30.closing_and_signatures([para(text.closing)], signers, FRAME_WIDTH, space=SIGN_SPACE)
     return out
 
 

@@ -56,13 +56,12 @@ def registration_flowables(data: RegistrationData, text: FormText | None = None)
         para(fill(text.intro, year=data.year)),
         para(lab("items_heading"), "heading"),
         *numbered_items(data.items or text.items),
-        para(text.closing),
     ]
     signers = [
         nd30.Signer(text.signers[0], None, "(Ký, ghi rõ họ tên, đóng dấu)"),
         nd30.Signer(text.signers[1], data.representative),
     ]
-    return out + nd30.signature_block(signers, FRAME_WIDTH, space=SIGN_SPACE)
+    return out + nd30.closing_and_signatures([para(text.closing)], signers, FRAME_WIDTH, space=SIGN_SPACE)
 
 
 def render_registrations(

@@ -28,7 +28,7 @@ from antq_desktop.reports.forms.registration import unit_header
 from antq_desktop.reports.text import number
 
 FORM_ID = "self_assessment"
-_WIDTHS = (14 * mm, FRAME_WIDTH - 90 * mm, 14 * mm, 13 * mm, 17 * mm, 32 * mm)
+_WIDTHS = (17 * mm, FRAME_WIDTH - 84 * mm, 13 * mm, 11 * mm, 15 * mm, 28 * mm)
 
 
 def _row(c: CriterionRow) -> list[object]:
@@ -73,10 +73,9 @@ def self_assessment_flowables(data: SelfAssessmentData, text: FormText | None = 
         field(lab("score"), _score(data)),
         field(lab("outcome"), data.outcome),
         field(lab("level"), data.level),
-        para(text.closing),
     ]
     signers = [nd30.Signer(text.signers[0], data.preparer), nd30.Signer(text.signers[1], data.head)]
-    return out + nd30.signature_block(signers, FRAME_WIDTH, space=SIGN_SPACE)
+    return out + nd30.closing_and_signatures([para(text.closing)], signers, FRAME_WIDTH, space=SIGN_SPACE)
 
 
 def render_self_assessments(
