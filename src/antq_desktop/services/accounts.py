@@ -111,7 +111,8 @@ def sign_in(store: Store, *, username: str, password: str) -> UserInfo:
         user = session.execute(select(User).where(User.username == username)).scalar_one_or_none()
         now = utcnow()
         if user is not None and user.locked_until and user.locked_until > now:
-            minutes = max(1, int((user.locked_until - now).total_seconds() // 60) + 1)
+            # Round up, never past the lockout itself ("5 minutes", not "6", right after locking).
+            minutes = max(1, -int(-(user.locked_until - now).total_seconds() // 60))
             raise AuthError(f"Đăng nhập sai quá nhiều lần. Hãy thử lại sau {minutes} phút.")
         if user is not None and not user.disabled and _verify(user, password):
             user.failed_attempts = 0

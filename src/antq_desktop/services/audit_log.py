@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -9,7 +10,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import IO, Any
 
-from sqlalchemy import Select, distinct, func, or_, select
+from sqlalchemy import Select, func, or_, select
 
 from antq_desktop.domain.errors import ValidationError
 from antq_desktop.services.safe_files import atomic_write
@@ -137,7 +138,7 @@ def choices(store: Store) -> dict[str, list[str]]:
     """Distinct actors, actions and record types, for the filter drop-downs."""
     with store.session_factory() as session:
         def values(column: Any) -> list[str]:
-            return sorted(v for v in session.execute(select(distinct(column))).scalars() if v)
+            return sorted(v for v in session.execute(select(column).distinct()).scalars() if v)
         return {"actor": values(AuditEntry.actor), "action": values(AuditEntry.action),
                 "record_type": values(AuditEntry.record_type)}
 
@@ -171,8 +172,12 @@ def export_xlsx(store: Store, path: Path, f: AuditFilter = AuditFilter(), *, act
         sheet.append(values)
         count += 1
 
+    # Built in memory first: openpyxl cannot resume after a failed write, and the file is small.
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+
     def write(out: IO[bytes]) -> None:
-        workbook.save(out)
+        out.write(buffer.getbuffer())
 
     atomic_write(Path(path), write, what="tệp Excel nhật ký")
     with store.session() as session:
