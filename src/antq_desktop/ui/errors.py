@@ -31,11 +31,15 @@ def setup_logging() -> str:
 
     path = log_dir() / "antq-desktop.log"
     root = logging.getLogger("antq_desktop")
-    if not any(isinstance(h, logging.FileHandler) for h in root.handlers):
-        handler = logging.FileHandler(path, encoding="utf-8")
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-        root.addHandler(handler)
-        root.setLevel(logging.INFO)
+    for old in [h for h in root.handlers if isinstance(h, logging.FileHandler)]:
+        if old.baseFilename == str(path):
+            return str(path)
+        root.removeHandler(old)  # the data folder changed (tests, ANTQ_HOME): log next to it
+        old.close()
+    handler = logging.FileHandler(path, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
     return str(path)
 
 

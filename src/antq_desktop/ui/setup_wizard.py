@@ -159,7 +159,7 @@ class UnitPage(QWizardPage):
         self.error_label = FieldErrorLabel()
         layout.addWidget(self.error_label)
         for edit in (self.office_code, self.office_name):
-            edit.textChanged.connect(self.completeChanged.emit)
+            edit.textChanged.connect(lambda _t: self.completeChanged.emit())
 
     def initializePage(self) -> None:
         role = self.role_page.role()

@@ -79,3 +79,46 @@ class AreaPledgeDialog(QDialog):
 
     def signed_date(self) -> date:
         return self.signed_on.date().toPython()
+
+
+class SubjectDialog(QDialog):
+    """Who a new self-assessment is for: an area, an organisation or the whole commune."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        from antq_desktop.domain.validation import SUBJECT_KINDS
+
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Tự đánh giá mới — chọn đối tượng"))
+        form = QFormLayout(self)
+        self.kind_box = QComboBox()
+        self.kind_box.setObjectName("kind_box")
+        for value, label in SUBJECT_KINDS.items():
+            self.kind_box.addItem(label, value)
+        self.area_box, self.org_box = QComboBox(), QComboBox()
+        for box, record_type in ((self.area_box, "residential_area"), (self.org_box, "organization")):
+            for value, name in record_choices(context.store, record_type, "name").items():
+                box.addItem(name, value)
+        form.addRow(self.tr("Đối tượng:"), self.kind_box)
+        form.addRow(self.tr("Khu dân cư:"), self.area_box)
+        form.addRow(self.tr("Đơn vị:"), self.org_box)
+        buttons = QDialogButtonBox()
+        buttons.addButton(self.tr("Tiếp tục"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.tr("Hủy"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.form = form
+        self.kind_box.currentIndexChanged.connect(self._show_rows)
+        self._show_rows()
+        self.setMinimumWidth(460)
+
+    def _show_rows(self) -> None:
+        self.form.setRowVisible(1, self.subject_kind() == "area")
+        self.form.setRowVisible(2, self.subject_kind() == "organization")
+
+    def subject_kind(self) -> str:
+        return str(self.kind_box.currentData())
+
+    def subject_id(self) -> str | None:
+        box = {"area": self.area_box, "organization": self.org_box}.get(self.subject_kind())
+        return box.currentData() if box is not None else None
