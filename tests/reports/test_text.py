@@ -27,3 +27,13 @@ def test_markup_escapes_and_normalises():
     decomposed = "Nguye\u0302\u0303n & <Co\u0302ng>"
     assert markup(decomposed) == "Nguyễn &amp; &lt;Công&gt;"
     assert nfc("ă") == "ă"
+
+
+def test_doc_codes():
+    import pytest
+
+    from antq_desktop.reports.nd30 import doc_code
+
+    assert doc_code("BC") == "BC-CAX" and doc_code("TTr", "UBND") == "TTr-UBND"
+    with pytest.raises(ValueError, match="Không có loại văn bản"):
+        doc_code("XX")

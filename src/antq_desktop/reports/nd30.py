@@ -26,6 +26,23 @@ NATIONAL_NAME = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
 SIGN_HINT = "(Ký, ghi rõ họ tên)"
 
+# ND30 Phụ lục III abbreviations of document types used in "Số: 12/BC-CAX".
+DOC_TYPE_CODES = {
+    "BC": "BÁO CÁO",
+    "BB": "BIÊN BẢN",
+    "KH": "KẾ HOẠCH",
+    "TTr": "TỜ TRÌNH",
+    "QĐ": "QUYẾT ĐỊNH",
+}
+
+
+def doc_code(type_code: str, issuer_code: str = "CAX") -> str:
+    """'BC' + 'CAX' -> 'BC-CAX' (CAX: Công an xã); rejects codes ND30 does not list here."""
+    if type_code not in DOC_TYPE_CODES:
+        raise ValueError(f'Không có loại văn bản viết tắt "{type_code}".')
+    return f"{type_code}-{issuer_code}"
+
+
 # ND30 ranges: top/bottom 20-25 mm, left 30-35 mm, right 15-20 mm.
 MARGIN_TOP = 20 * mm
 MARGIN_BOTTOM = 20 * mm
