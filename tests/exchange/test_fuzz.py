@@ -17,7 +17,7 @@ from antq_desktop.exchange.strict_json import loads_strict
 
 from .conftest import Unit, write_sample
 
-SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
 
 
 @pytest.fixture(scope="module")
