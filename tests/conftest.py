@@ -29,9 +29,45 @@ def make_store(path, unit_code: str = "00070") -> Store:  # type: ignore[no-unty
     return store
 
 
+@pytest.fixture(scope="session")
+def postgres_server():  # type: ignore[no-untyped-def]
+    """One throwaway PostgreSQL cluster for the whole run (see tests/pg_server.py)."""
+    from tests.pg_server import PostgresServer
+
+    try:
+        server = PostgresServer()
+        server.start()
+    except Exception as exc:  # noqa: BLE001 - any reason the server cannot start
+        if os.environ.get("CI"):
+            raise
+        pytest.skip(f"no PostgreSQL server could be started here: {exc}")
+    yield server
+    server.stop()
+
+
+_db_counter = iter(range(1_000_000))
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def engine_url(request, tmp_path) -> str:  # type: ignore[no-untyped-def]
+    """The same test on both engines: a SQLite file, and a fresh PostgreSQL database."""
+    if request.param == "sqlite":
+        return str(tmp_path / "commune.sqlite3")
+    server = request.getfixturevalue("postgres_server")
+    return server.create_database(f"antq_test_{next(_db_counter)}")
+
+
 @pytest.fixture
 def store(tmp_path) -> Store:  # type: ignore[no-untyped-def]
     s = make_store(tmp_path / "commune.sqlite3")
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def any_store(engine_url) -> Store:  # type: ignore[no-untyped-def]
+    """An initialised commune store on SQLite and on PostgreSQL."""
+    s = make_store(engine_url)
     yield s
     s.close()
 

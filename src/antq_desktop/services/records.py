@@ -16,9 +16,9 @@ from antq_desktop.services import record_rules
 from antq_desktop.storage import audit
 from antq_desktop.storage.canonical import to_json_value
 from antq_desktop.storage.db import Store
+from antq_desktop.storage.locks import locked_counter
 from antq_desktop.storage.models import (
     MODEL_BY_TYPE,
-    Counter,
     SyncedRecord,
     UnitProfile,
     new_uuid,
@@ -46,10 +46,7 @@ def model_for(record_type: str) -> type[SyncedRecord]:
 
 def next_change_seq(session: Session, count: int = 1) -> int:
     """Reserve `count` values of the store-wide change counter; returns the first."""
-    counter = session.get(Counter, "change_seq", with_for_update=True)
-    if counter is None:
-        counter = Counter(name="change_seq", value=0)
-        session.add(counter)
+    counter = locked_counter(session, "change_seq")
     first = counter.value + 1
     counter.value += count
     session.flush()

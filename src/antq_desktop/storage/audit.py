@@ -10,6 +10,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from antq_desktop.storage.canonical import canonical_json, to_json_value
+from antq_desktop.storage.locks import locked_counter
 from antq_desktop.storage.models import AuditEntry, utcnow
 
 GENESIS = "0" * 64
@@ -21,7 +22,10 @@ def _entry_hash(prev_hash: str, at: str, actor: str, action: str, record_type: s
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
-def chain_head(session: Session) -> str:
+def chain_head(session: Session, *, lock: bool = False) -> str:
+    """The newest entry's hash; with lock=True, other writers wait until this transaction ends."""
+    if lock:
+        locked_counter(session, "audit_chain")
     last = session.execute(select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)).scalar()
     return last or GENESIS
 
@@ -29,7 +33,7 @@ def chain_head(session: Session) -> str:
 def append(session: Session, *, actor: str, action: str, record_type: str | None = None,
            record_id: str | None = None, details: dict[str, Any] | None = None) -> AuditEntry:
     """Add one entry inside the caller's transaction (it commits or rolls back with the change)."""
-    prev = chain_head(session)
+    prev = chain_head(session, lock=True)
     at = utcnow()
     text = canonical_json({k: to_json_value(v) for k, v in (details or {}).items()})
     entry = AuditEntry(at=at, actor=actor, action=action, record_type=record_type, record_id=record_id,
@@ -42,7 +46,7 @@ def append(session: Session, *, actor: str, action: str, record_type: str | None
 
 def append_many(session: Session, entries: list[dict[str, Any]], *, actor: str) -> None:
     """Chain a batch of entries (keys: action, record_type, record_id, details) in one insert."""
-    prev = chain_head(session)
+    prev = chain_head(session, lock=True)
     at = utcnow()
     rows = []
     for entry in entries:
