@@ -168,6 +168,8 @@ def _hash_and_signature(f: IO[bytes], header: PackageHeader) -> tuple[bytes, str
     head = PREFIX_LEN + len(header.raw)
     f.seek(0)
     first = _read_exact(f, head, "header")
+    if first[PREFIX_LEN:] != header.raw:
+        raise PackageError(BAD_SIGNATURE, detail="file changed while being read")
     signed.update(first)
     whole.update(first)
     remaining = header.payload_size

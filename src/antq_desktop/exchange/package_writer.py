@@ -306,7 +306,9 @@ def _write(
         payload_sha256=sink.sha256.hexdigest(),
     )
     progress.say(0.99, "Đang ký số gói dữ liệu")
-    return _assemble(dest, spool, header, signer, cancel)
+    result = _assemble(dest, spool, header, signer, cancel)
+    progress.say(1.0, "Đã xuất xong gói dữ liệu")
+    return result
 
 
 def _stream_records(
