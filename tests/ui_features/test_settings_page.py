@@ -24,7 +24,8 @@ def test_settings_show_unit_versions_and_data_folder(qtbot, feature_store) -> No
     catalog = catalogs.get_catalog()
     assert f"{catalog.code} — phiên bản {catalog.version}" in text
     pledge = page.findChild(QLabel, "form_version_household_pledge")
-    assert pledge.text() == f"phiên bản {load_form_text('household_pledge').version}"
+    assert pledge.text().startswith("Bản cam kết — Hộ gia đình")
+    assert pledge.text().endswith(f": phiên bản {load_form_text('household_pledge').version}")
     assert str(paths.data_dir()) in text and str(feature_store.sqlite_path) in text
     assert not page.redo_button.isHidden()
     assert page.findChild(QGroupBox, "placeholder_keys") is not None

@@ -27,9 +27,6 @@ TableProvider = Callable[[], tuple[Sequence[str], Iterable[Sequence[Any]]]]
 _LAST_FOLDER_KEY = "excel/last_export_folder"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ExcelExport", text)
-
 
 def suggested_file_name(title: str) -> str:
     """"Danh sách hộ gia đình" → "Danh sách hộ gia đình 21-11-2026.xlsx" (no characters Windows refuses)."""
@@ -39,8 +36,9 @@ def suggested_file_name(title: str) -> str:
 
 def ask_export_path(parent: QWidget | None, title: str) -> str | None:
     folder = QSettings().value(_LAST_FOLDER_KEY, str(Path.home()))
-    path, _ = QFileDialog.getSaveFileName(parent, _tr("Xuất Excel"), str(Path(folder) / suggested_file_name(title)),
-                                          _tr("Tệp Excel (*.xlsx)"))
+    suggestion = str(Path(folder) / suggested_file_name(title))
+    path, _ = QFileDialog.getSaveFileName(parent, QCoreApplication.translate("ExcelExport", "Xuất Excel"), suggestion,
+                                          QCoreApplication.translate("ExcelExport", "Tệp Excel (*.xlsx)"))
     if not path:
         return None
     if not path.lower().endswith(".xlsx"):
@@ -50,15 +48,17 @@ def ask_export_path(parent: QWidget | None, title: str) -> str | None:
 
 
 def _report_done(parent: QWidget | None, path: str, count: int) -> None:
-    QMessageBox.information(parent, _tr("Đã xuất Excel"),
-                            _tr("Đã xuất %1 dòng ra tệp:\n%2").replace("%1", format_int(count)).replace("%2", path))
+    QMessageBox.information(parent, QCoreApplication.translate("ExcelExport", "Đã xuất Excel"),
+                            QCoreApplication.translate("ExcelExport", "Đã xuất %1 dòng ra tệp:\n%2")
+                            .replace("%1", format_int(count)).replace("%2", path))
 
 
 def _report_error(parent: QWidget | None, exc: BaseException) -> None:
     if isinstance(exc, ExportCancelled):
         return
-    message = exc.message if isinstance(exc, AntqError) else _tr("Lỗi không mong đợi: %1").replace("%1", str(exc))
-    QMessageBox.warning(parent, _tr("Chưa xuất được Excel"), message)
+    unexpected = QCoreApplication.translate("ExcelExport", "Lỗi không mong đợi: %1").replace("%1", str(exc))
+    message = exc.message if isinstance(exc, AntqError) else unexpected
+    QMessageBox.warning(parent, QCoreApplication.translate("ExcelExport", "Chưa xuất được Excel"), message)
 
 
 def export_table(parent: QWidget | None, title: str, columns: Sequence[str], rows: Iterable[Sequence[Any]], *,
@@ -80,7 +80,7 @@ def export_table(parent: QWidget | None, title: str, columns: Sequence[str], row
         return export_rows_to_xlsx(path, title, columns, rows, total=total, progress=progress,
                                    cancelled=cancel.is_set)
 
-    job = context.jobs.start(work, title=_tr("Đang xuất Excel…"), parent=parent)
+    job = context.jobs.start(work, title=QCoreApplication.translate("ExcelExport", "Đang xuất Excel…"), parent=parent)
     job.succeeded.connect(lambda count: _report_done(parent, path, int(count)))
     job.failed.connect(lambda exc: _report_error(parent, exc))
     return path
@@ -107,8 +107,8 @@ def export_model(parent: QWidget | None, title: str, model: QAbstractItemModel, 
 
 def make_export_action(parent: QWidget, title: str, provider: TableProvider, context: Any = None) -> QAction:
     """A "Xuất Excel" action (Ctrl+E) for a toolbar or context menu; `provider` returns (columns, rows)."""
-    action = QAction(_tr("Xuất Excel"), parent)
-    action.setToolTip(_tr("Lưu bảng đang xem thành tệp Excel (.xlsx)"))
+    action = QAction(QCoreApplication.translate("ExcelExport", "Xuất Excel"), parent)
+    action.setToolTip(QCoreApplication.translate("ExcelExport", "Lưu bảng đang xem thành tệp Excel (.xlsx)"))
     action.setShortcut("Ctrl+E")
     action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)  # only on the page that owns it
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -38,21 +38,43 @@ _ERROR_BRUSH = QBrush(QColor("#fde0e0"))
 _LAST_FOLDER_KEY = "excel/last_import_folder"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ImportWizard", text)
+
+# The field labels live in the Qt-free service; listed here so that lupdate extracts them.
+_FIELD_LABELS = (
+    QT_TRANSLATE_NOOP("ImportFields", "Ghi chú"),
+    QT_TRANSLATE_NOOP("ImportFields", "Họ tên chủ hộ"),
+    QT_TRANSLATE_NOOP("ImportFields", "Khu dân cư"),
+    QT_TRANSLATE_NOOP("ImportFields", "Loại (cơ quan, doanh nghiệp, cơ sở giáo dục)"),
+    QT_TRANSLATE_NOOP("ImportFields", "Loại (thôn, tổ dân phố…)"),
+    QT_TRANSLATE_NOOP("ImportFields", "Số cán bộ, người lao động"),
+    QT_TRANSLATE_NOOP("ImportFields", "Số hộ"),
+    QT_TRANSLATE_NOOP("ImportFields", "Số nhân khẩu"),
+    QT_TRANSLATE_NOOP("ImportFields", "Số điện thoại"),
+    QT_TRANSLATE_NOOP("ImportFields", "Số định danh (CCCD)"),
+    QT_TRANSLATE_NOOP("ImportFields", "Thủ trưởng đơn vị"),
+    QT_TRANSLATE_NOOP("ImportFields", "Trưởng thôn/tổ trưởng"),
+    QT_TRANSLATE_NOOP("ImportFields", "Tên khu dân cư"),
+    QT_TRANSLATE_NOOP("ImportFields", "Tên đơn vị"),
+    QT_TRANSLATE_NOOP("ImportFields", "Địa chỉ"),
+)
+
+
+def field_label(spec: excel_import.ImportField) -> str:
+    return QCoreApplication.translate("ImportFields", spec.label)
 
 
 def record_type_titles() -> dict[str, str]:
-    return {"household": _tr("Hộ gia đình"), "residential_area": _tr("Khu dân cư"),
-            "organization": _tr("Cơ quan, doanh nghiệp, trường học")}
+    return {"household": QCoreApplication.translate("ImportWizard", "Hộ gia đình"),
+            "residential_area": QCoreApplication.translate("ImportWizard", "Khu dân cư"),
+            "organization": QCoreApplication.translate("ImportWizard", "Cơ quan, doanh nghiệp, trường học")}
 
 
 class FilePage(QWizardPage):
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__()
         self.owner = wizard
-        self.setTitle(_tr("Bước 1: Chọn tệp Excel"))
-        self.setSubTitle(_tr("Chọn loại dữ liệu, tệp .xlsx và trang tính chứa danh sách. Dòng đầu tiên có từ "
+        self.setTitle(self.tr("Bước 1: Chọn tệp Excel"))
+        self.setSubTitle(self.tr("Chọn loại dữ liệu, tệp .xlsx và trang tính chứa danh sách. Dòng đầu tiên có từ "
                              "hai ô trở lên được coi là dòng tiêu đề cột."))
         form = QFormLayout(self)
         self.record_type = QComboBox()
@@ -60,7 +82,7 @@ class FilePage(QWizardPage):
             self.record_type.addItem(title, key)
         self.path = QLineEdit()
         self.path.setReadOnly(True)
-        browse = QPushButton(_tr("Chọn tệp…"))
+        browse = QPushButton(self.tr("Chọn tệp…"))
         browse.clicked.connect(self.browse)
         row = QHBoxLayout()
         row.addWidget(self.path, 1)
@@ -69,14 +91,14 @@ class FilePage(QWizardPage):
         self.problem = QLabel()
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #c62828;")
-        form.addRow(_tr("Loại dữ liệu"), self.record_type)
-        form.addRow(_tr("Tệp Excel"), row)
-        form.addRow(_tr("Trang tính"), self.sheet)
+        form.addRow(self.tr("Loại dữ liệu"), self.record_type)
+        form.addRow(self.tr("Tệp Excel"), row)
+        form.addRow(self.tr("Trang tính"), self.sheet)
         form.addRow(self.problem)
 
     def browse(self) -> None:
         folder = QSettings().value(_LAST_FOLDER_KEY, str(Path.home()))
-        path, _ = QFileDialog.getOpenFileName(self, _tr("Chọn tệp Excel"), folder, _tr("Tệp Excel (*.xlsx)"))
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Chọn tệp Excel"), folder, self.tr("Tệp Excel (*.xlsx)"))
         if path:
             QSettings().setValue(_LAST_FOLDER_KEY, str(Path(path).parent))
             self.set_file(path)
@@ -109,12 +131,12 @@ class MappingPage(QWizardPage):
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__()
         self.owner = wizard
-        self.setTitle(_tr("Bước 2: Ghép cột"))
-        self.setSubTitle(_tr("Chương trình đã đoán cột theo tiêu đề. Hãy kiểm tra, sửa nếu sai. Mục có dấu * "
+        self.setTitle(self.tr("Bước 2: Ghép cột"))
+        self.setSubTitle(self.tr("Chương trình đã đoán cột theo tiêu đề. Hãy kiểm tra, sửa nếu sai. Mục có dấu * "
                              "là bắt buộc."))
         layout = QVBoxLayout(self)
         self.table = QTableWidget(0, 2)
-        self.table.setHorizontalHeaderLabels([_tr("Thông tin cần nhập"), _tr("Lấy từ cột trong tệp")])
+        self.table.setHorizontalHeaderLabels([self.tr("Thông tin cần nhập"), self.tr("Lấy từ cột trong tệp")])
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(False)
         self.problem = QLabel()
@@ -131,13 +153,13 @@ class MappingPage(QWizardPage):
         self.table.setRowCount(len(fields))
         self.boxes = {}
         for row, spec in enumerate(fields):
-            self.table.setItem(row, 0, QTableWidgetItem(_tr(spec.label) + (" *" if spec.required else "")))
+            self.table.setItem(row, 0, QTableWidgetItem(field_label(spec) + (" *" if spec.required else "")))
             box = QComboBox()
-            box.addItem(_tr("— Không nhập —"), -1)
+            box.addItem(self.tr("— Không nhập —"), -1)
             for index, header in enumerate(sheet.headers):
                 example = excel_import.cell_text(sample[index]) if index < len(sample) else ""
-                text = header or _tr("(cột %1 không có tiêu đề)").replace("%1", str(index + 1))
-                box.addItem(f"{text}  —  {_tr('ví dụ')}: {example}" if example else text, index)
+                text = header or self.tr("(cột %1 không có tiêu đề)").replace("%1", str(index + 1))
+                box.addItem(f"{text}  —  {self.tr('ví dụ')}: {example}" if example else text, index)
             box.setCurrentIndex(box.findData(guess.get(spec.key, -1)))
             self.table.setCellWidget(row, 1, box)
             self.boxes[spec.key] = box
@@ -148,10 +170,10 @@ class MappingPage(QWizardPage):
 
     def validatePage(self) -> bool:  # noqa: N802  # Qt override
         mapping = self.mapping()
-        missing = [_tr(f.label) for f in excel_import.FIELDS[self.owner.record_type]
+        missing = [field_label(f) for f in excel_import.FIELDS[self.owner.record_type]
                    if f.required and f.key not in mapping]
         if missing:
-            self.problem.setText(_tr("Chưa chọn cột cho: %1.").replace("%1", ", ".join(missing)))
+            self.problem.setText(self.tr("Chưa chọn cột cho: %1.").replace("%1", ", ".join(missing)))
             return False
         self.owner.mapping = mapping
         return True
@@ -161,14 +183,14 @@ class PreviewPage(QWizardPage):
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__()
         self.owner = wizard
-        self.setTitle(_tr("Bước 3: Xem trước và nhập"))
-        self.setSubTitle(_tr("Dòng tô đỏ có lỗi và sẽ bị bỏ qua; cột “Lỗi” cho biết cần sửa gì trong tệp. "
+        self.setTitle(self.tr("Bước 3: Xem trước và nhập"))
+        self.setSubTitle(self.tr("Dòng tô đỏ có lỗi và sẽ bị bỏ qua; cột “Lỗi” cho biết cần sửa gì trong tệp. "
                              "Bấm “Nhập” để lưu các dòng hợp lệ (tất cả trong một lần, lỗi giữa chừng thì "
                              "không lưu gì)."))
         layout = QVBoxLayout(self)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.only_errors = QCheckBox(_tr("Chỉ hiện dòng lỗi"))
+        self.only_errors = QCheckBox(self.tr("Chỉ hiện dòng lỗi"))
         self.only_errors.toggled.connect(self._fill_table)
         self.table = QTableWidget()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -182,7 +204,7 @@ class PreviewPage(QWizardPage):
         owner.rows = excel_import.preview(owner.store, owner.record_type, owner.sheet, owner.mapping)
         valid = sum(1 for row in owner.rows if row.valid)
         invalid = len(owner.rows) - valid
-        self.summary.setText(_tr("%1 dòng hợp lệ sẽ được nhập; %2 dòng có lỗi sẽ bị bỏ qua.")
+        self.summary.setText(self.tr("%1 dòng hợp lệ sẽ được nhập; %2 dòng có lỗi sẽ bị bỏ qua.")
                              .replace("%1", format_int(valid)).replace("%2", format_int(invalid)))
         self.summary.setStyleSheet("font-weight: bold; color: %s;" % ("#c62828" if invalid else "#2e7d32"))
         self._fill_table()
@@ -192,18 +214,22 @@ class PreviewPage(QWizardPage):
         rows = [r for r in self.owner.rows if not (self.only_errors.isChecked() and r.valid)][:PREVIEW_LIMIT]
         self.table.clear()
         self.table.setColumnCount(len(fields) + 2)
-        self.table.setHorizontalHeaderLabels([_tr("Dòng"), *(_tr(f.label) for f in fields), _tr("Lỗi")])
+        self.table.setHorizontalHeaderLabels([self.tr("Dòng"), *(field_label(f) for f in fields), self.tr("Lỗi")])
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
             texts = [str(row.line), *(excel_import.cell_text(row.cells.get(f.key)) for f in fields),
                      "; ".join(row.errors)]
             for c, text in enumerate(texts):
                 item = QTableWidgetItem(text)
+                item.setToolTip(text)
                 if not row.valid:
                     item.setBackground(_ERROR_BRUSH)
                 self.table.setItem(r, c, item)
+        self.table.setWordWrap(True)
         self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(self.table.columnCount() - 1, QHeaderView.ResizeMode.Stretch)  # reasons wrap
+        self.table.resizeRowsToContents()
 
     def validatePage(self) -> bool:  # noqa: N802  # Qt override
         return self.owner.import_rows()
@@ -222,12 +248,12 @@ class ImportWizard(QWizard):
         self.mapping: dict[str, int] = {}
         self.rows: list[excel_import.PreviewRow] = []
         self.imported_ids: list[str] = []
-        self.setWindowTitle(_tr("Nhập dữ liệu từ Excel"))
+        self.setWindowTitle(self.tr("Nhập dữ liệu từ Excel"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
-        self.setButtonText(QWizard.WizardButton.NextButton, _tr("Tiếp >"))
-        self.setButtonText(QWizard.WizardButton.BackButton, _tr("< Quay lại"))
-        self.setButtonText(QWizard.WizardButton.FinishButton, _tr("Nhập"))
-        self.setButtonText(QWizard.WizardButton.CancelButton, _tr("Hủy"))
+        self.setButtonText(QWizard.WizardButton.NextButton, self.tr("Tiếp >"))
+        self.setButtonText(QWizard.WizardButton.BackButton, self.tr("< Quay lại"))
+        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("Nhập"))
+        self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Hủy"))
         self.file_page, self.mapping_page, self.preview_page = FilePage(self), MappingPage(self), PreviewPage(self)
         for page in (self.file_page, self.mapping_page, self.preview_page):
             self.addPage(page)
@@ -241,10 +267,11 @@ class ImportWizard(QWizard):
     def import_rows(self) -> bool:
         valid = sum(1 for row in self.rows if row.valid)
         if valid == 0:
-            QMessageBox.information(self, _tr("Không có dòng hợp lệ"),
-                                    _tr("Không có dòng nào hợp lệ để nhập. Hãy sửa tệp theo cột “Lỗi” rồi nhập lại."))
+            QMessageBox.information(self, self.tr("Không có dòng hợp lệ"),
+                                    self.tr("Không có dòng nào hợp lệ để nhập. Hãy sửa tệp theo cột “Lỗi” "
+                                            "rồi nhập lại."))
             return False
-        if not self.confirm(_tr("Nhập dữ liệu"), _tr("Nhập %1 dòng hợp lệ vào cơ sở dữ liệu?")
+        if not self.confirm(self.tr("Nhập dữ liệu"), self.tr("Nhập %1 dòng hợp lệ vào cơ sở dữ liệu?")
                             .replace("%1", format_int(valid))):
             return False
         self.setCursor(Qt.CursorShape.WaitCursor)
@@ -252,8 +279,8 @@ class ImportWizard(QWizard):
             self.imported_ids = excel_import.import_valid_rows(self.store, self.record_type, self.rows,
                                                                actor=self.actor)
         except AntqError as exc:
-            QMessageBox.warning(self, _tr("Chưa nhập được"),
-                                _tr("Không có dòng nào được lưu: %1").replace("%1", exc.message))
+            QMessageBox.warning(self, self.tr("Chưa nhập được"),
+                                self.tr("Không có dòng nào được lưu: %1").replace("%1", exc.message))
             return False
         finally:
             self.unsetCursor()

@@ -40,9 +40,6 @@ from antq_desktop.ui.widgets.charts import MET_COLOR, NOT_MET_COLOR
 EDITOR_ROLES = ("admin", "officer")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("AssessmentForm", text)
-
 
 class CriterionRow:
     """The widgets of one criterion: tick, note and evidence."""
@@ -51,14 +48,17 @@ class CriterionRow:
         self.criterion = criterion
         self.check = QCheckBox(criterion.code, parent)
         self.check.setObjectName(f"criterion_{criterion.code}")
-        text = QLabel(criterion.text + (_tr(" <b>(bắt buộc)</b>") if criterion.required else ""), parent)
+        required = QCoreApplication.translate("AssessmentForm", " <b>(bắt buộc)</b>") if criterion.required else ""
+        text = QLabel(criterion.text + required, parent)
         text.setWordWrap(True)
         text.setTextFormat(Qt.TextFormat.RichText)
-        points = QLabel(_tr("%1 điểm").replace("%1", format_number(criterion.points)), parent)
+        points_text = QCoreApplication.translate("AssessmentForm", "%1 điểm")
+        points = QLabel(points_text.replace("%1", format_number(criterion.points)), parent)
         self.note = QLineEdit(parent)
-        self.note.setPlaceholderText(_tr("Ghi chú"))
+        self.note.setPlaceholderText(QCoreApplication.translate("AssessmentForm", "Ghi chú"))
         self.evidence = QLineEdit(parent)
-        self.evidence.setPlaceholderText(_tr("Minh chứng (số văn bản, biên bản…)"))
+        hint = QCoreApplication.translate("AssessmentForm", "Minh chứng (số văn bản, biên bản…)")
+        self.evidence.setPlaceholderText(hint)
         grid.addWidget(self.check, row, 0, Qt.AlignmentFlag.AlignTop)
         grid.addWidget(text, row, 1)
         grid.addWidget(points, row, 2, Qt.AlignmentFlag.AlignTop)
@@ -343,7 +343,7 @@ def open_assessment_dialog(context, parent: QWidget | None, *, subject_kind: str
                            subject_id: str | None = None, assessment_id: str | None = None) -> QDialog:
     """For the assessments list page: the form in a dialog, announcing saves through the AppContext."""
     dialog = QDialog(parent)
-    dialog.setWindowTitle(_tr("Tự đánh giá"))
+    dialog.setWindowTitle(QCoreApplication.translate("AssessmentForm", "Tự đánh giá"))
     form = AssessmentForm(context.store, actor=context.actor, role=context.user.role, subject_kind=subject_kind,
                           subject_id=subject_id, year=context.year, assessment_id=assessment_id, parent=dialog)
     form.saved.connect(lambda _id: context.notify_changed("assessment"))

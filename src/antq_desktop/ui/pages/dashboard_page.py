@@ -35,6 +35,12 @@ def _clear(layout: QGridLayout | QHBoxLayout | QVBoxLayout) -> None:
             item.widget().deleteLater()
 
 
+def _open_import(context, parent: QWidget) -> None:  # type: ignore[no-untyped-def]
+    from antq_desktop.ui.excel.import_wizard import open_import_wizard
+
+    open_import_wizard(context, parent)
+
+
 class DashboardPage(QWidget):
     """Read-only overview for one year; `refresh()` re-reads everything (cheap: a handful of SQL counts)."""
 
@@ -52,6 +58,7 @@ class DashboardPage(QWidget):
         refresh.clicked.connect(self.refresh)
         header.addWidget(self.title, 1)
         header.addWidget(refresh)
+        self.header = header
         outer.addLayout(header)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -66,6 +73,12 @@ class DashboardPage(QWidget):
     def from_context(cls, context) -> DashboardPage:  # type: ignore[no-untyped-def]
         """Factory for the main window's page registry: follows the selected year and data changes."""
         page = cls(context.store, context.year)
+        if context.can_write:
+            # Also reachable from here, so officers find it on the first page they see.
+            page.import_button = QPushButton(page.tr("Nhập từ Excel…"))
+            page.import_button.setToolTip(page.tr("Nhập danh sách hộ gia đình, khu dân cư hoặc cơ quan từ tệp .xlsx"))
+            page.import_button.clicked.connect(lambda: _open_import(context, page))
+            page.header.insertWidget(1, page.import_button)
         context.events.year_changed.connect(page.set_year)
         context.events.data_changed.connect(lambda _record_type: page.refresh_if_visible())
         return page
@@ -93,6 +106,13 @@ class DashboardPage(QWidget):
         self._group(self.tr("Chỉ tiêu năm"), self.targets_grid)
         self.counts_row = QHBoxLayout()
         self._group(self.tr("Số liệu hiện có"), self.counts_row)
+        todo_layout = QVBoxLayout()
+        self.todo = QTreeWidget()
+        self.todo.setHeaderLabels([self.tr("Việc cần làm"), self.tr("Chi tiết")])
+        self.todo.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.todo.setMinimumHeight(220)
+        todo_layout.addWidget(self.todo)
+        self._group(self.tr("Việc cần làm"), todo_layout)
         coverage_layout = QVBoxLayout()
         self.coverage_table = QTableWidget(0, 5)
         self.coverage_table.setHorizontalHeaderLabels(
@@ -105,13 +125,6 @@ class DashboardPage(QWidget):
         self._group(self.tr("Hộ gia đình ký cam kết theo khu dân cư"), coverage_layout)
         self.charts_row = QHBoxLayout()
         self._group(self.tr("Kết quả tự đánh giá (bản đã nộp)"), self.charts_row)
-        todo_layout = QVBoxLayout()
-        self.todo = QTreeWidget()
-        self.todo.setHeaderLabels([self.tr("Việc cần làm"), self.tr("Chi tiết")])
-        self.todo.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.todo.setMinimumHeight(220)
-        todo_layout.addWidget(self.todo)
-        self._group(self.tr("Việc cần làm"), todo_layout)
 
     def set_year(self, year: int) -> None:
         self.year = int(year)

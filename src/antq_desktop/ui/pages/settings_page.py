@@ -35,9 +35,6 @@ SectionFactory = Callable[[Any], QWidget]  # takes the AppContext
 _SECTIONS: dict[str, tuple[str, SectionFactory]] = {}
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SettingsPage", text)
-
 
 def register_settings_section(key: str, title: str, factory: SectionFactory) -> None:
     """Add (or replace) a group on the settings page; "keys" and "backups" replace the placeholders."""
@@ -58,7 +55,7 @@ class SettingsPage(QWidget):
         self.store, self.user_role, self.context = store, user_role, context
         self.redo_setup = redo_setup
         outer = QVBoxLayout(self)
-        outer.addWidget(QLabel(_tr("<h2>Cài đặt</h2>")))
+        outer.addWidget(QLabel(self.tr("<h2>Cài đặt</h2>")))
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         body = QWidget()
@@ -80,45 +77,45 @@ class SettingsPage(QWidget):
                    redo_setup=redo if callable(redo) else None)
 
     def _unit_box(self) -> QGroupBox:
-        box = QGroupBox(_tr("Đơn vị sử dụng"))
+        box = QGroupBox(self.tr("Đơn vị sử dụng"))
         form = QFormLayout(box)
         profile = get_profile(self.store)
-        form.addRow(_tr("Cấp"), _selectable(ROLES.get(profile.role, profile.role)))
-        form.addRow(_tr("Tên đơn vị"), _selectable(profile.unit_name))
-        form.addRow(_tr("Mã đơn vị"), _selectable(profile.unit_code))
+        form.addRow(self.tr("Cấp"), _selectable(ROLES.get(profile.role, profile.role)))
+        form.addRow(self.tr("Tên đơn vị"), _selectable(profile.unit_name))
+        form.addRow(self.tr("Mã đơn vị"), _selectable(profile.unit_code))
         if profile.parent_name:
-            form.addRow(_tr("Tỉnh, thành phố"), _selectable(profile.parent_name))
-        note = QLabel(_tr("Thông tin đơn vị được đặt khi thiết lập ban đầu và không sửa ở đây."))
+            form.addRow(self.tr("Tỉnh, thành phố"), _selectable(profile.parent_name))
+        note = QLabel(self.tr("Thông tin đơn vị được đặt khi thiết lập ban đầu và không sửa ở đây."))
         note.setWordWrap(True)
         note.setStyleSheet("color: #555;")
         form.addRow(note)
         return box
 
     def _regulations_box(self) -> QGroupBox:
-        box = QGroupBox(_tr("Quy định và mẫu biểu đang dùng"))
+        box = QGroupBox(self.tr("Quy định và mẫu biểu đang dùng"))
         form = QFormLayout(box)
         catalog = catalogs.get_catalog(get_profile(self.store).catalog_code)
-        form.addRow(_tr("Bộ tiêu chí"), _selectable(f"{catalog.code} — {_tr('phiên bản')} {catalog.version}"))
-        form.addRow(_tr("Tên"), _selectable(catalog.title))
-        form.addRow(_tr("Căn cứ"), _selectable("\n".join(catalog.legal_basis)))
+        form.addRow(self.tr("Bộ tiêu chí"), _selectable(f"{catalog.code} — {self.tr('phiên bản')} {catalog.version}"))
+        form.addRow(self.tr("Tên"), _selectable(catalog.title))
+        form.addRow(self.tr("Căn cứ"), _selectable("\n".join(catalog.legal_basis)))
         if catalog.provisional:
-            form.addRow(_tr("Lưu ý"), _selectable(catalog.provisional_note))
+            form.addRow(self.tr("Lưu ý"), _selectable(catalog.provisional_note))
         for form_id in FORM_IDS:
             text = load_form_text(form_id)
-            title = f"{text.doc_type.capitalize()}: {text.subject.format(year='…')}"
-            version = _selectable(_tr("phiên bản %1").replace("%1", text.version))
-            version.setObjectName(f"form_version_{form_id}")
-            form.addRow(_selectable(title), version)
+            title = f"{text.doc_type.capitalize()} — {text.subject.format(year='…')}"
+            line = _selectable(f"{title}: " + self.tr("phiên bản %1").replace("%1", text.version))
+            line.setObjectName(f"form_version_{form_id}")
+            form.addRow(self.tr("Mẫu biểu") if form_id == FORM_IDS[0] else "", line)
         return box
 
     def _data_box(self) -> QGroupBox:
-        box = QGroupBox(_tr("Dữ liệu"))
+        box = QGroupBox(self.tr("Dữ liệu"))
         form = QFormLayout(box)
         folder = paths.data_dir()
         database = self.store.sqlite_path
-        form.addRow(_tr("Thư mục dữ liệu"), _selectable(str(folder)))
-        form.addRow(_tr("Tệp cơ sở dữ liệu"), _selectable(str(database) if database else self._safe_url()))
-        open_folder = QPushButton(_tr("Mở thư mục dữ liệu"))
+        form.addRow(self.tr("Thư mục dữ liệu"), _selectable(str(folder)))
+        form.addRow(self.tr("Tệp cơ sở dữ liệu"), _selectable(str(database) if database else self._safe_url()))
+        open_folder = QPushButton(self.tr("Mở thư mục dữ liệu"))
         target = database.parent if database else folder
         open_folder.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(target))))
         form.addRow(open_folder)
@@ -131,29 +128,29 @@ class SettingsPage(QWidget):
         return make_url(self.store.url).render_as_string(hide_password=True)
 
     def _language_box(self) -> QGroupBox:
-        box = QGroupBox(_tr("Ngôn ngữ giao diện"))
+        box = QGroupBox(self.tr("Ngôn ngữ giao diện"))
         row = QHBoxLayout(box)
         self.language = QComboBox()
         for code, title in LANGUAGES.items():
             self.language.addItem(title, code)
         self.language.setCurrentIndex(max(0, self.language.findData(saved_language() or "vi")))
         self.language.currentIndexChanged.connect(self._language_chosen)
-        self.language_note = QLabel(_tr("Áp dụng từ lần mở chương trình tiếp theo."))
+        self.language_note = QLabel(self.tr("Áp dụng từ lần mở chương trình tiếp theo."))
         row.addWidget(self.language)
         row.addWidget(self.language_note, 1)
         return box
 
     def _language_chosen(self, _index: int) -> None:
         save_language(self.language.currentData())
-        self.language_note.setText(_tr("Đã lưu. Hãy đóng và mở lại chương trình để đổi ngôn ngữ."))
+        self.language_note.setText(self.tr("Đã lưu. Hãy đóng và mở lại chương trình để đổi ngôn ngữ."))
 
     def _extra_sections(self) -> None:
-        placeholders = {"keys": _tr("Khóa ký và mã hóa gói dữ liệu"), "backups": _tr("Sao lưu và khôi phục")}
+        placeholders = {"keys": self.tr("Khóa ký và mã hóa gói dữ liệu"), "backups": self.tr("Sao lưu và khôi phục")}
         for key, title in placeholders.items():
             if key not in _SECTIONS:
                 box = QGroupBox(title)
                 layout = QVBoxLayout(box)
-                layout.addWidget(QLabel(_tr("Sẽ có trong phiên bản tới.")))
+                layout.addWidget(QLabel(self.tr("Sẽ có trong phiên bản tới.")))
                 box.setObjectName(f"placeholder_{key}")
                 self.body.addWidget(box)
         for _key, (title, factory) in _SECTIONS.items():
@@ -162,10 +159,10 @@ class SettingsPage(QWidget):
             self.body.addWidget(box)
 
     def _admin_box(self) -> QGroupBox:
-        box = QGroupBox(_tr("Quản trị"))
+        box = QGroupBox(self.tr("Quản trị"))
         layout = QVBoxLayout(box)
-        self.redo_button = QPushButton(_tr("Thiết lập lại đơn vị…"))
-        self.redo_button.setToolTip(_tr("Chạy lại trình thiết lập ban đầu (chỉ quản trị viên)"))
+        self.redo_button = QPushButton(self.tr("Thiết lập lại đơn vị…"))
+        self.redo_button.setToolTip(self.tr("Chạy lại trình thiết lập ban đầu (chỉ quản trị viên)"))
         self.redo_button.clicked.connect(self._redo_setup_clicked)
         layout.addWidget(self.redo_button)
         is_admin = self.user_role == "admin"
@@ -180,7 +177,7 @@ class SettingsPage(QWidget):
             self.redo_setup(self)
             return
         QMessageBox.information(
-            self, _tr("Thiết lập lại đơn vị"),
-            _tr("Chức năng thiết lập lại đơn vị chưa có trong phiên bản này. Việc thiết lập lại chỉ quản trị viên "
+            self, self.tr("Thiết lập lại đơn vị"),
+            self.tr("Chức năng thiết lập lại đơn vị chưa có trong phiên bản này. Việc thiết lập lại chỉ quản trị viên "
                 "được làm, và sẽ chạy lại trình thiết lập ban đầu khi mở chương trình. Nếu cần đổi đơn vị ngay, "
                 "hãy sao lưu dữ liệu rồi liên hệ cán bộ kỹ thuật."))

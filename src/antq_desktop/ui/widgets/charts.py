@@ -6,11 +6,11 @@ from collections.abc import Mapping
 
 from PySide6.QtCharts import (
     QBarCategoryAxis,
-    QBarSeries,
     QBarSet,
     QChart,
     QChartView,
     QPieSeries,
+    QStackedBarSeries,
     QValueAxis,
 )
 from PySide6.QtCore import QMargins, Qt
@@ -56,15 +56,18 @@ def pie_chart(title: str, slices: Mapping[str, int], colors: tuple[str, ...],
 
 def bar_chart(title: str, bars: Mapping[str, int], colors: tuple[str, ...],
               parent: QWidget | None = None) -> QChartView:
-    """One bar per category (each its own colour), counts as integers on the value axis."""
-    series = QBarSeries()
+    """One bar per category (each its own colour), counts as integers on the value axis.
+
+    Each category is its own set with zeros elsewhere; stacking them gives full-width bars.
+    """
+    series = QStackedBarSeries()
     categories = list(bars)
     for index, (label, color) in enumerate(zip(categories, colors, strict=False)):
         bar_set = QBarSet(label)
         bar_set.append([float(bars[label]) if i == index else 0.0 for i in range(len(categories))])
         bar_set.setColor(QColor(color))
         series.append(bar_set)
-    series.setBarWidth(0.9)
+    series.setBarWidth(0.6)
     series.setLabelsVisible(True)
     series.setLabelsFormat("@value")
     chart = _chart(title)
@@ -74,7 +77,8 @@ def bar_chart(title: str, bars: Mapping[str, int], colors: tuple[str, ...],
     axis_x.append(categories)
     axis_y = QValueAxis()
     axis_y.setLabelFormat("%d")
-    axis_y.setRange(0, max([1, *bars.values()]) * 1.15)
+    axis_y.setRange(0, max(4, round(max([0, *bars.values()]) * 1.15 + 0.5)))
+    axis_y.applyNiceNumbers()
     chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
     chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
     series.attachAxis(axis_x)

@@ -1,0 +1,69 @@
+"""Trợ giúp → Hướng dẫn sử dụng: the Markdown user guide with its screenshots, inside the app (offline)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtGui import QAction, QDesktopServices
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QTextBrowser, QVBoxLayout, QWidget
+
+from antq_desktop.paths import resources_root
+
+GUIDE_NAME = "huong-dan-su-dung.md"
+
+
+
+def user_guide_path() -> Path | None:
+    """docs/ beside resources/ in a source checkout; resources/docs/ when a build bundles it there."""
+    root = resources_root()
+    for candidate in (root / "docs" / GUIDE_NAME, root.parent / "docs" / GUIDE_NAME):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+class UserGuideDialog(QDialog):
+    def __init__(self, guide: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Hướng dẫn sử dụng"))
+        layout = QVBoxLayout(self)
+        self.browser = QTextBrowser()
+        self.browser.setOpenLinks(False)  # web links open in the browser, the guide stays here
+        self.browser.anchorClicked.connect(self._open_link)
+        self.browser.setSearchPaths([str(guide.parent)])
+        self.browser.document().setBaseUrl(QUrl.fromLocalFile(str(guide.parent) + "/"))
+        self.browser.setMarkdown(guide.read_text(encoding="utf-8"))
+        layout.addWidget(self.browser)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(980, 760)
+
+    def _open_link(self, url: QUrl) -> None:
+        if url.scheme() in ("http", "https", "mailto"):
+            QDesktopServices.openUrl(url)
+        elif url.hasFragment() and not url.path():
+            self.browser.scrollToAnchor(url.fragment())
+
+
+def show_user_guide(parent: QWidget | None = None) -> QDialog | None:
+    """Open the guide (non-modal, so the officer can follow it while working)."""
+    guide = user_guide_path()
+    if guide is None:
+        title = QCoreApplication.translate("Help", "Không tìm thấy hướng dẫn")
+        text = QCoreApplication.translate("Help", "Không tìm thấy tệp hướng dẫn sử dụng trong thư mục cài đặt. "
+                                          "Hãy cài lại chương trình hoặc xem bản hướng dẫn in kèm theo.")
+        QMessageBox.warning(parent, title, text)
+        return None
+    dialog = UserGuideDialog(guide, parent)
+    dialog.show()
+    return dialog
+
+
+def make_user_guide_action(parent: QWidget) -> QAction:
+    """For the main window's Trợ giúp menu (F1)."""
+    action = QAction(QCoreApplication.translate("Help", "Hướng dẫn sử dụng"), parent)
+    action.setShortcut("F1")
+    action.triggered.connect(lambda: show_user_guide(parent))
+    return action

@@ -1,0 +1,38 @@
+"""The user guide opens from Help; pages built through the real AppContext follow year and data changes."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import QLabel
+
+from antq_desktop.services import accounts
+from antq_desktop.ui.context import make_context
+from antq_desktop.ui.help import show_user_guide, user_guide_path
+from antq_desktop.ui.pages.dashboard_page import DashboardPage
+
+from .conftest import PASSWORD
+
+
+def test_user_guide_opens_with_images(qtbot) -> None:
+    assert user_guide_path() is not None
+    dialog = show_user_guide(None)
+    qtbot.addWidget(dialog)
+    text = dialog.browser.toPlainText()
+    assert "Hướng dẫn sử dụng ANTQ Desktop" in text and "Tự đánh giá" in text
+    html = dialog.browser.toHtml()
+    assert "screenshots/03-tong-quan.png" in html
+
+
+def test_dashboard_from_context_follows_year(qtbot, feature_store) -> None:
+    user = accounts.sign_in(feature_store, username="admin", password=PASSWORD)
+    context = make_context(feature_store, user)
+    page = DashboardPage.from_context(context)
+    qtbot.addWidget(page)
+    assert page.import_button.text() == "Nhập từ Excel…"
+    context.events.year_changed.emit(2001)
+    assert page.year == 2001
+    assert any("Chưa có kế hoạch năm 2001" in label.text() for label in page.findChildren(QLabel))
+    page.year = date.today().year
+    context.notify_changed("household")  # hidden page: refreshed when shown
+    assert page._stale
