@@ -1,0 +1,1305 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en_GB" sourcelanguage="vi_VN">
+<context>
+    <name />
+    <message>
+        <location filename="../../src/antq_desktop/ui/widgets/fields.py" line="252" />
+        <source>— Không chọn —</source>
+        <translation>— None —</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/widgets/fields.py" line="255" />
+        <source>Gõ tên chủ hộ, địa chỉ hoặc số định danh để tìm</source>
+        <translation>Type a household head's name, address or ID number to search</translation>
+    </message>
+</context>
+<context>
+    <name>AreaPledgeDialog</name>
+    <message>
+        <location filename="../../src/antq_desktop/ui/dialogs/bulk_dialogs.py" line="40" />
+        <source>Ghi cam kết cho cả khu dân cư</source>
+        <translation>Record pledges for a whole residential area</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/dialogs/bulk_dialogs.py" line="42" />
+        <source>Ghi bản cam kết năm %1 (đã ký) cho mọi hộ của khu dân cư chưa có bản cam kết năm này. Hộ đã có bản cam kết được giữ nguyên.</source>
+        <translation>Record a signed %1 pledge for every household of the area that has no pledge this year. Households that already have one are left as they are.</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/dialogs/bulk_dialogs.py" line="55" />
+        <source>Khu dân cư:</source>
+        <translation>Residential area:</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/dialogs/bulk_dialogs.py" line="56" />
+        <source>Ngày ký:</source>
+        <translation>Signed on:</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/dialogs/bulk_dialogs.py" line="62" />
+        <source>Ghi cam kết</source>
+        <translation>Record pledges</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/dialogs/bulk_dialogs.py" line="63" />
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/dialogs/bulk_dialogs.py" line="74" />
+        <source>Số hộ sẽ được ghi cam kết: %1</source>
+        <translation>Households that will get a pledge: %1</translation>
+    </message>
+</context>
+<context>
+    <name>AssessmentForm</name>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="51" />
+        <source> &lt;b&gt;(bắt buộc)&lt;/b&gt;</source>
+        <translation> &lt;b&gt;(required)&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="55" />
+        <source>%1 điểm</source>
+        <translation>%1 points</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="58" />
+        <source>Ghi chú</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="60" />
+        <source>Minh chứng (số văn bản, biên bản…)</source>
+        <translation>Evidence (document number, minutes…)</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="140" />
+        <source>&lt;h2&gt;Tự đánh giá năm %1: %2&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Self-assessment %1: %2&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="144" />
+        <source>Bộ tiêu chí: %1 (phiên bản %2) — loại đơn vị: %3</source>
+        <translation>Criteria catalogue: %1 (version %2) — unit type: %3</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="148" />
+        <source>Lưu ý: </source>
+        <translation>Note: </translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="187" />
+        <source>Người đánh giá</source>
+        <translation>Assessed by</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="188" />
+        <source>Ngày đánh giá</source>
+        <translation>Assessment date</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="189" />
+        <source>Ghi chú chung</source>
+        <translation>General note</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="209" />
+        <source>Lưu nháp</source>
+        <translation>Save draft</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="210" />
+        <source>Nộp và khóa</source>
+        <translation>Submit and lock</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="211" />
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="326" />
+        <source>Mở lại để sửa</source>
+        <translation>Reopen for editing</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="251" />
+        <source>Trạng thái: Đã nộp — đã khóa</source>
+        <translation>Status: submitted — locked</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="253" />
+        <source>Trạng thái: Đang soạn (bản nháp)</source>
+        <translation>Status: being written (draft)</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="255" />
+        <source>Trạng thái: Chưa lưu</source>
+        <translation>Status: not saved yet</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="263" />
+        <source>Điểm: %1 / %2</source>
+        <translation>Score: %1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="266" />
+        <source>Kết quả: %1</source>
+        <translation>Result: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="266" />
+        <source>Đạt</source>
+        <translation>Met</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="266" />
+        <source>Chưa đạt</source>
+        <translation>Not met</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="269" />
+        <source>Chưa đạt tiêu chí bắt buộc: %1</source>
+        <translation>Required criteria not met: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="273" />
+        <source>Xếp loại: %1</source>
+        <translation>Classification: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="300" />
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="303" />
+        <source>Chưa lưu được: %1</source>
+        <translation>Not saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="316" />
+        <source>Nộp bản tự đánh giá</source>
+        <translation>Submit the self-assessment</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="317" />
+        <source>Sau khi nộp, bản tự đánh giá sẽ bị khóa và được tính vào chỉ tiêu. Muốn sửa phải “Mở lại để sửa”. Nộp ngay?</source>
+        <translation>Once submitted, the self-assessment is locked and counts towards the targets. To change it you must “Reopen for editing”. Submit now?</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="327" />
+        <source>Bản tự đánh giá sẽ trở lại trạng thái nháp (tạo phiên bản mới) và không được tính vào chỉ tiêu cho đến khi nộp lại. Tiếp tục?</source>
+        <translation>The self-assessment goes back to draft (as a new revision) and does not count towards the targets until it is submitted again. Continue?</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="334" />
+        <source>Không mở lại được: %1</source>
+        <translation>Could not reopen: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="346" />
+        <source>Tự đánh giá</source>
+        <translation>Self-assessments</translation>
+    </message>
+</context>
+<context>
+    <name>AssessmentView</name>
+    <message>
+        <location filename="../../src/antq_desktop/ui/dialogs/assessment_view.py" line="23" />
+        <source>Bản tự đánh giá (chỉ xem)</source>
+        <translation>Self-assessment (read only)</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/dialogs/assessment_view.py" line="30" />
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/dialogs/assessment_view.py" line="39" />
+        <source>Ngày đánh giá</source>
+        <translation>Assessment date</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/dialogs/assessment_view.py" line="40" />
+        <source>Người đánh giá</source>
+        <translation>Assessed by</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/dialogs/assessment_view.py" line="41" />
+        <source>Điểm</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/dialogs/assessment_view.py" line="42" />
+        <source>Xếp loại</source>
+        <translation>Classification</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/dialogs/assessment_view.py" line="43" />
+        <source>Kết quả</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/dialogs/assessment_view.py" line="43" />
+        <source>Đạt</source>
+        <translation>Met</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/dialogs/assessment_view.py" line="43" />
+        <source>Chưa đạt</source>
+        <translation>Not met</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/dialogs/assessment_view.py" line="44" />
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/dialogs/assessment_view.py" line="46" />
+        <source>Từng tiêu chí</source>
+        <translation>Criteria</translation>
+    </message>
+</context>
+<context>
+    <name>CommuneChooser</name>
+    <message>
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="86" />
+        <source>— Tất cả tỉnh, thành phố —</source>
+        <translation>— All provinces —</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="91" />
+        <source>Gõ tên xã, phường (có dấu hoặc không), ví dụ: hoan kiem</source>
+        <translation>Type the commune or ward name (with or without diacritics), e.g. hoan kiem</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="96" />
+        <source>Tỉnh, thành phố:</source>
+        <translation>Province:</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="97" />
+        <source>Tìm xã, phường:</source>
+        <translation>Find commune/ward:</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="98" />
+        <source>Chọn đơn vị:</source>
+        <translation>Choose unit:</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="110" />
+        <source>Hãy chọn tỉnh, thành phố hoặc gõ ít nhất 2 chữ để tìm.</source>
+        <translation>Choose a province or type at least 2 letters to search.</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="121" />
+        <source>Tìm thấy %1 đơn vị.</source>
+        <translation>%1 units found.</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="56" />
+        <source>Làm mới</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="57" />
+        <source>Đọc lại số liệu mới nhất từ cơ sở dữ liệu</source>
+        <translation>Read the latest figures from the database again</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="106" />
+        <source>Chỉ tiêu năm</source>
+        <translation>This year's targets</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="108" />
+        <source>Số liệu hiện có</source>
+        <translation>Records</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="111" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="115" />
+        <source>Việc cần làm</source>
+        <translation>To do</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="111" />
+        <source>Chi tiết</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="119" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="164" />
+        <source>Khu dân cư</source>
+        <translation>Residential areas</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="119" />
+        <source>Số hộ</source>
+        <translation>Households</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="119" />
+        <source>Đã ký cam kết</source>
+        <translation>Pledged</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="119" />
+        <source>Chưa ký</source>
+        <translation>Not pledged</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="119" />
+        <source>Tỷ lệ</source>
+        <translation>Share</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="125" />
+        <source>Hộ gia đình ký cam kết theo khu dân cư</source>
+        <translation>Household pledges by residential area</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="127" />
+        <source>Kết quả tự đánh giá (bản đã nộp)</source>
+        <translation>Self-assessment results (submitted)</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="136" />
+        <source>&lt;h2&gt;Tổng quan năm %1&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Overview %1&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="146" />
+        <source>Chưa có kế hoạch năm %1 với chỉ tiêu. Hãy vào “Kế hoạch – chỉ tiêu” để nhập kế hoạch của đơn vị, hoặc nhận gói kế hoạch từ cấp trên.</source>
+        <translation>There is no %1 plan with targets yet. Go to “Plans – targets” to enter the unit's plan, or receive the plan package from the upper office.</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="161" />
+        <source>Đạt</source>
+        <translation>Met</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="161" />
+        <source>Chưa đạt</source>
+        <translation>Not met</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="164" />
+        <source>Cơ quan, DN, trường học</source>
+        <translation>Agencies, enterprises, schools</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="165" />
+        <source>Hộ gia đình</source>
+        <translation>Households</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="165" />
+        <source>Bản cam kết</source>
+        <translation>Pledges</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="166" />
+        <source>Đăng ký</source>
+        <translation>Registrations</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="166" />
+        <source>Tự đánh giá</source>
+        <translation>Self-assessments</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="197" />
+        <source>Kết quả đạt chuẩn</source>
+        <translation>Standard met</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="198" />
+        <source>Xếp loại phong trào</source>
+        <translation>Movement classification</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="202" />
+        <source>Còn %1 bản đang soạn
+chưa được tính.</source>
+        <translation>%1 drafts
+not counted yet.</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="207" />
+        <source>Khu dân cư chưa đăng ký năm nay</source>
+        <translation>Residential areas not registered this year</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="211" />
+        <source>Hộ chưa ký cam kết</source>
+        <translation>Households without a pledge</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="213" />
+        <source>%1 hộ</source>
+        <translation>%1 households</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="214" />
+        <source>Chưa tự đánh giá hoặc còn bản nháp</source>
+        <translation>Not assessed yet or still in draft</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="220" />
+        <source>Xong</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="228" />
+        <source>Chưa có bản tự đánh giá</source>
+        <translation>No self-assessment yet</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="228" />
+        <source>Bản nháp, chưa nộp</source>
+        <translation>Draft, not submitted</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="231" />
+        <source>quá hạn %1 (%2 ngày)</source>
+        <translation>overdue since %1 (%2 days)</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="233" />
+        <source>hạn %1, còn %2 ngày</source>
+        <translation>due %1, %2 days left</translation>
+    </message>
+</context>
+<context>
+    <name>DonePage</name>
+    <message>
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="275" />
+        <source>Đã thiết lập xong</source>
+        <translation>Setup complete</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="286" />
+        <source>Đơn vị: &lt;b&gt;%1&lt;/b&gt; (mã %2).&lt;br&gt;Bấm “Hoàn tất” để bắt đầu làm việc.</source>
+        <translation>Unit: &lt;b&gt;%1&lt;/b&gt; (code %2).&lt;br&gt;Press “Finish” to start working.</translation>
+    </message>
+</context>
+<context>
+    <name>ExcelExport</name>
+    <message>
+        <location filename="../../src/antq_desktop/ui/excel/export.py" line="40" />
+        <location filename="../../src/antq_desktop/ui/excel/export.py" line="110" />
+        <source>Xuất Excel</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/excel/export.py" line="41" />
+        <source>Tệp Excel (*.xlsx)</source>
+        <translation>Excel files (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/excel/export.py" line="51" />
+        <source>Đã xuất Excel</source>
+        <translation>Exported to Excel</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/excel/export.py" line="52" />
+        <source>Đã xuất %1 dòng ra tệp:
+%2</source>
+        <translation>%1 rows exported to:
+%2</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/excel/export.py" line="59" />
+        <source>Lỗi không mong đợi: %1</source>
+        <translation>Unexpected error: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/excel/export.py" line="61" />
+        <source>Chưa xuất được Excel</source>
+        <translation>Could not export to Excel</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/excel/export.py" line="83" />
+        <source>Đang xuất Excel…</source>
+        <translation>Exporting to Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/excel/export.py" line="111" />
+        <source>Lưu bảng đang xem thành tệp Excel (.xlsx)</source>
+        <translation>Save the table shown as an Excel file (.xlsx)</translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="76" />
+        <source>Bước 1: Chọn tệp Excel</source>
+        <translation>Step 1: Choose the Excel file</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="77" />
+        <source>Chọn loại dữ liệu, tệp .xlsx và trang tính chứa danh sách. Dòng đầu tiên có từ hai ô trở lên được coi là dòng tiêu đề cột.</source>
+        <translation>Choose the kind of data, the .xlsx file and the sheet holding the list. The first row with two or more filled cells is taken as the column headers.</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="85" />
+        <source>Chọn tệp…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="94" />
+        <source>Loại dữ liệu</source>
+        <translation>Kind of data</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="95" />
+        <source>Tệp Excel</source>
+        <translation>Excel file</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="96" />
+        <source>Trang tính</source>
+        <translation>Sheet</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="101" />
+        <source>Chọn tệp Excel</source>
+        <translation>Choose an Excel file</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="101" />
+        <source>Tệp Excel (*.xlsx)</source>
+        <translation>Excel files (*.xlsx)</translation>
+    </message>
+</context>
+<context>
+    <name>Help</name>
+    <message>
+        <location filename="../../src/antq_desktop/ui/help.py" line="54" />
+        <source>Không tìm thấy hướng dẫn</source>
+        <translation>User guide not found</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/help.py" line="55" />
+        <source>Không tìm thấy tệp hướng dẫn sử dụng trong thư mục cài đặt. Hãy cài lại chương trình hoặc xem bản hướng dẫn in kèm theo.</source>
+        <translation>The user guide file is missing from the installation folder. Reinstall the program or use the printed guide.</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/help.py" line="66" />
+        <source>Hướng dẫn sử dụng</source>
+        <translation>User guide</translation>
+    </message>
+</context>
+<context>
+    <name>ImportFields</name>
+    <message>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="44" />
+        <source>Ghi chú</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="45" />
+        <source>Họ tên chủ hộ</source>
+        <translation>Head of household</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="46" />
+        <source>Khu dân cư</source>
+        <translation>Residential areas</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="47" />
+        <source>Loại (cơ quan, doanh nghiệp, cơ sở giáo dục)</source>
+        <translation>Type (agency, enterprise, school)</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="48" />
+        <source>Loại (thôn, tổ dân phố…)</source>
+        <translation>Type (village, residential group…)</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="49" />
+        <source>Số cán bộ, người lao động</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="50" />
+        <source>Số hộ</source>
+        <translation>Households</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="51" />
+        <source>Số nhân khẩu</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="52" />
+        <source>Số điện thoại</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="53" />
+        <source>Số định danh (CCCD)</source>
+        <translation>Citizen ID (CCCD)</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="54" />
+        <source>Thủ trưởng đơn vị</source>
+        <translation>Head of unit</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="55" />
+        <source>Trưởng thôn/tổ trưởng</source>
+        <translation>Village/group head</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="56" />
+        <source>Tên khu dân cư</source>
+        <translation>Residential area name</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="57" />
+        <source>Tên đơn vị</source>
+        <translation>Unit name</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="58" />
+        <source>Địa chỉ</source>
+        <translation>Address</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="67" />
+        <source>Hộ gia đình</source>
+        <translation>Households</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="68" />
+        <source>Khu dân cư</source>
+        <translation>Residential areas</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="69" />
+        <source>Cơ quan, doanh nghiệp, trường học</source>
+        <translation>Agencies, enterprises, schools</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="251" />
+        <source>Nhập dữ liệu từ Excel</source>
+        <translation>Import data from Excel</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="253" />
+        <source>Tiếp &gt;</source>
+        <translation>Next &gt;</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="254" />
+        <source>&lt; Quay lại</source>
+        <translation>&lt; Back</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="255" />
+        <source>Nhập</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="256" />
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="270" />
+        <source>Không có dòng hợp lệ</source>
+        <translation>No valid rows</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="271" />
+        <source>Không có dòng nào hợp lệ để nhập. Hãy sửa tệp theo cột “Lỗi” rồi nhập lại.</source>
+        <translation>There is no valid row to import. Fix the file as the “Errors” column says, then import again.</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="274" />
+        <source>Nhập dữ liệu</source>
+        <translation>Import data</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="274" />
+        <source>Nhập %1 dòng hợp lệ vào cơ sở dữ liệu?</source>
+        <translation>Import %1 valid rows into the database?</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="282" />
+        <source>Chưa nhập được</source>
+        <translation>Not imported</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="283" />
+        <source>Không có dòng nào được lưu: %1</source>
+        <translation>No row was saved: %1</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../src/antq_desktop/ui/login_dialog.py" line="28" />
+        <source>Đăng nhập — ANTQ Desktop</source>
+        <translation>Sign in — ANTQ Desktop</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/login_dialog.py" line="41" />
+        <source>Tên đăng nhập:</source>
+        <translation>User name:</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/login_dialog.py" line="42" />
+        <source>Mật khẩu:</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/login_dialog.py" line="48" />
+        <source>Đăng nhập</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/login_dialog.py" line="50" />
+        <source>Thoát</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/login_dialog.py" line="66" />
+        <source>Hãy nhập tên đăng nhập và mật khẩu.</source>
+        <translation>Please enter your user name and password.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="59" />
+        <source>Tổng quan</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="60" />
+        <source>Khu dân cư</source>
+        <translation>Residential areas</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="61" />
+        <source>Cơ quan – doanh nghiệp – trường học</source>
+        <translation>Agencies – enterprises – schools</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="63" />
+        <source>Hộ gia đình</source>
+        <translation>Households</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="65" />
+        <source>Cam kết</source>
+        <translation>Pledges</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="66" />
+        <source>Đăng ký</source>
+        <translation>Registrations</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="68" />
+        <source>Tự đánh giá</source>
+        <translation>Self-assessments</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="70" />
+        <source>Kế hoạch – chỉ tiêu</source>
+        <translation>Plans – targets</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="71" />
+        <source>In biểu mẫu</source>
+        <translation>Print forms</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="72" />
+        <source>Gửi – nhận dữ liệu</source>
+        <translation>Send – receive data</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="74" />
+        <source>Cài đặt</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="104" />
+        <source>ANTQ Desktop — Phong trào Toàn dân bảo vệ an ninh Tổ quốc</source>
+        <translation>ANTQ Desktop — All People Protect National Security movement</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="166" />
+        <source>Đơn vị: %1 (mã %2)</source>
+        <translation>Unit: %1 (code %2)</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="169" />
+        <source>Cán bộ: %1</source>
+        <translation>Officer: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="172" />
+        <source>Lần gửi dữ liệu gần nhất: chưa có</source>
+        <translation>Last data sent: never</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="177" />
+        <source>Năm đang làm việc: các danh sách cam kết, đăng ký, tự đánh giá theo năm này</source>
+        <translation>Working year: pledge, registration and self-assessment lists follow this year</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="180" />
+        <source>Năm %1</source>
+        <translation>Year %1</translation>
+    </message>
+</context>
+<context>
+    <name>MappingPage</name>
+    <message>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="134" />
+        <source>Bước 2: Ghép cột</source>
+        <translation>Step 2: Match columns</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="135" />
+        <source>Chương trình đã đoán cột theo tiêu đề. Hãy kiểm tra, sửa nếu sai. Mục có dấu * là bắt buộc.</source>
+        <translation>The columns were guessed from the headers. Check them and correct any mistakes. Items marked * are required.</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="139" />
+        <source>Thông tin cần nhập</source>
+        <translation>Information</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="139" />
+        <source>Lấy từ cột trong tệp</source>
+        <translation>Taken from file column</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="158" />
+        <source>— Không nhập —</source>
+        <translation>— Do not import —</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="161" />
+        <source>(cột %1 không có tiêu đề)</source>
+        <translation>(column %1 has no header)</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="176" />
+        <source>Chưa chọn cột cho: %1.</source>
+        <translation>No column chosen for: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>OfficerPage</name>
+    <message>
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="205" />
+        <source>Tài khoản quản trị</source>
+        <translation>Administrator account</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="206" />
+        <source>Cán bộ dùng tài khoản này để đăng nhập. Mật khẩu nên là một câu ngắn dễ nhớ, ít nhất 8 ký tự; hãy ghi nhớ, chương trình không khôi phục được mật khẩu.</source>
+        <translation>The officer signs in with this account. The password should be a short, memorable sentence of at least 8 characters; remember it, the program cannot recover passwords.</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="209" />
+        <source>Tạo đơn vị</source>
+        <translation>Create unit</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="226" />
+        <source>Họ và tên cán bộ:</source>
+        <translation>Officer's full name:</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="228" />
+        <source>Tên đăng nhập:</source>
+        <translation>User name:</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="230" />
+        <source>Mật khẩu:</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="233" />
+        <source>Nhập lại mật khẩu:</source>
+        <translation>Repeat password:</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="245" />
+        <source>Mật khẩu dùng được.</source>
+        <translation>The password can be used.</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="257" />
+        <source>Hai lần nhập mật khẩu không giống nhau.</source>
+        <translation>The two passwords are not the same.</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceholderPage</name>
+    <message>
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="94" />
+        <source>Chức năng này đang được hoàn thiện và sẽ có trong bản cập nhật tới.</source>
+        <translation>This feature is being finished and will come in the next update.</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPage</name>
+    <message>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="186" />
+        <source>Bước 3: Xem trước và nhập</source>
+        <translation>Step 3: Preview and import</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="187" />
+        <source>Dòng tô đỏ có lỗi và sẽ bị bỏ qua; cột “Lỗi” cho biết cần sửa gì trong tệp. Bấm “Nhập” để lưu các dòng hợp lệ (tất cả trong một lần, lỗi giữa chừng thì không lưu gì).</source>
+        <translation>Rows in red have errors and will be skipped; the “Errors” column says what to fix in the file. Press “Import” to save the valid rows (all at once; if anything fails, nothing is saved).</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="193" />
+        <source>Chỉ hiện dòng lỗi</source>
+        <translation>Show only rows with errors</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="207" />
+        <source>%1 dòng hợp lệ sẽ được nhập; %2 dòng có lỗi sẽ bị bỏ qua.</source>
+        <translation>%1 valid rows will be imported; %2 rows with errors will be skipped.</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="217" />
+        <source>Dòng</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="217" />
+        <source>Lỗi</source>
+        <translation>Errors</translation>
+    </message>
+</context>
+<context>
+    <name>QProgressDialog</name>
+    <message>
+        <location filename="../../src/antq_desktop/ui/jobs.py" line="116" />
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>RolePage</name>
+    <message>
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="52" />
+        <source>Chào mừng đến với ANTQ Desktop</source>
+        <translation>Welcome to ANTQ Desktop</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="53" />
+        <source>Máy tính này dùng cho đơn vị nào? Thiết lập này chỉ làm một lần.</source>
+        <translation>Which unit is this computer for? This setup is done only once.</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="56" />
+        <source>Công an cấp xã (xã, phường, đặc khu)</source>
+        <translation>Commune police (commune, ward, special zone)</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="57" />
+        <source>Cấp trên: cụm, khu vực (có mã đơn vị riêng)</source>
+        <translation>Upper office: cluster or area (with its own unit code)</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="58" />
+        <source>Cấp trên: Công an cấp tỉnh</source>
+        <translation>Upper office: provincial police</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="58" />
+        <source>&lt;h2&gt;Cài đặt&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Settings&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="80" />
+        <source>Đơn vị sử dụng</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="83" />
+        <source>Cấp</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="84" />
+        <source>Tên đơn vị</source>
+        <translation>Unit name</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="85" />
+        <source>Mã đơn vị</source>
+        <translation>Unit code</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="87" />
+        <source>Tỉnh, thành phố</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="88" />
+        <source>Thông tin đơn vị được đặt khi thiết lập ban đầu và không sửa ở đây.</source>
+        <translation>The unit is set during first-time setup and cannot be changed here.</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="95" />
+        <source>Quy định và mẫu biểu đang dùng</source>
+        <translation>Regulations and forms in use</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="98" />
+        <source>Bộ tiêu chí</source>
+        <translation>Criteria catalogue</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="99" />
+        <source>Tên</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="100" />
+        <source>Căn cứ</source>
+        <translation>Legal basis</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="102" />
+        <source>Lưu ý</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="106" />
+        <source>phiên bản %1</source>
+        <translation>version %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="108" />
+        <source>Mẫu biểu</source>
+        <translation>Forms</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="112" />
+        <source>Dữ liệu</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="116" />
+        <source>Thư mục dữ liệu</source>
+        <translation>Data folder</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="117" />
+        <source>Tệp cơ sở dữ liệu</source>
+        <translation>Database file</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="118" />
+        <source>Mở thư mục dữ liệu</source>
+        <translation>Open data folder</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="131" />
+        <source>Ngôn ngữ giao diện</source>
+        <translation>Interface language</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="138" />
+        <source>Áp dụng từ lần mở chương trình tiếp theo.</source>
+        <translation>Takes effect the next time the program starts.</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="145" />
+        <source>Đã lưu. Hãy đóng và mở lại chương trình để đổi ngôn ngữ.</source>
+        <translation>Saved. Close and reopen the program to switch language.</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="148" />
+        <source>Khóa ký và mã hóa gói dữ liệu</source>
+        <translation>Signing and encryption keys</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="148" />
+        <source>Sao lưu và khôi phục</source>
+        <translation>Backup and restore</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="153" />
+        <source>Sẽ có trong phiên bản tới.</source>
+        <translation>Coming in the next version.</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="162" />
+        <source>Quản trị</source>
+        <translation>Administration</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="164" />
+        <source>Thiết lập lại đơn vị…</source>
+        <translation>Set up the unit again…</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="165" />
+        <source>Chạy lại trình thiết lập ban đầu (chỉ quản trị viên)</source>
+        <translation>Run the first-time setup again (administrators only)</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="180" />
+        <source>Thiết lập lại đơn vị</source>
+        <translation>Set up the unit again</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="181" />
+        <source>Chức năng thiết lập lại đơn vị chưa có trong phiên bản này. Việc thiết lập lại chỉ quản trị viên được làm, và sẽ chạy lại trình thiết lập ban đầu khi mở chương trình. Nếu cần đổi đơn vị ngay, hãy sao lưu dữ liệu rồi liên hệ cán bộ kỹ thuật.</source>
+        <translation>Setting up the unit again is not available in this version. Only an administrator may do it, and it will run the first-time setup again when the program starts. If the unit must change now, back up the data and contact technical staff.</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="296" />
+        <source>Thiết lập ban đầu — ANTQ Desktop</source>
+        <translation>First-time setup — ANTQ Desktop</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="299" />
+        <source>Tiếp theo &gt;</source>
+        <translation>Next &gt;</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="300" />
+        <source>&lt; Quay lại</source>
+        <translation>&lt; Back</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="301" />
+        <source>Hoàn tất</source>
+        <translation>Finish</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="302" />
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>SubjectDialog</name>
+    <message>
+        <location filename="../../src/antq_desktop/ui/dialogs/bulk_dialogs.py" line="91" />
+        <source>Tự đánh giá mới — chọn đối tượng</source>
+        <translation>New self-assessment — choose the subject</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/dialogs/bulk_dialogs.py" line="101" />
+        <source>Đối tượng:</source>
+        <translation>Subject:</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/dialogs/bulk_dialogs.py" line="102" />
+        <source>Khu dân cư:</source>
+        <translation>Residential area:</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/dialogs/bulk_dialogs.py" line="103" />
+        <source>Đơn vị:</source>
+        <translation>Unit:</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/dialogs/bulk_dialogs.py" line="105" />
+        <source>Tiếp tục</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/dialogs/bulk_dialogs.py" line="106" />
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>UnitPage</name>
+    <message>
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="134" />
+        <source>Đơn vị của bạn</source>
+        <translation>Your unit</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="143" />
+        <source>ví dụ: CUM-01</source>
+        <translation>e.g. CUM-01</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="146" />
+        <source>ví dụ: Cụm công an khu vực 1</source>
+        <translation>e.g. Area police cluster 1</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="147" />
+        <source>Mã đơn vị:</source>
+        <translation>Unit code:</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="148" />
+        <source>Tên đơn vị:</source>
+        <translation>Unit name:</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="156" />
+        <source>Tỉnh, thành phố:</source>
+        <translation>Province:</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="168" />
+        <source>Chọn tỉnh, thành phố rồi chọn xã, phường theo danh mục đơn vị hành chính mới.</source>
+        <translation>Choose the province, then the commune or ward from the new administrative units catalogue.</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="169" />
+        <source>Nhập mã và tên đơn vị cấp trên theo quy định của Công an tỉnh.</source>
+        <translation>Enter the upper office's code and name as set by the provincial police.</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="170" />
+        <source>Chọn tỉnh, thành phố của đơn vị.</source>
+        <translation>Choose the unit's province.</translation>
+    </message>
+</context>
+<context>
+    <name>UserGuideDialog</name>
+    <message>
+        <location filename="../../src/antq_desktop/ui/help.py" line="29" />
+        <source>Hướng dẫn sử dụng</source>
+        <translation>User guide</translation>
+    </message>
+</context>
+<context>
+    <name>page</name>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="78" />
+        <source>Nhập từ Excel…</source>
+        <translation>Import from Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="79" />
+        <source>Nhập danh sách hộ gia đình, khu dân cư hoặc cơ quan từ tệp .xlsx</source>
+        <translation>Import households, residential areas or organisations from an .xlsx file</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,309 @@
+"""English texts for antq_en.ts, by Vietnamese source text. Run by update.sh after lupdate.
+
+Usage: python english.py antq_en.ts — fills every message whose source is known here, marks the
+rest unfinished and lists them, so a new string is never silently left in Vietnamese.
+"""
+
+from __future__ import annotations
+
+import sys
+import xml.etree.ElementTree as ET
+
+ENGLISH = {
+    # ---- main window, start-up ----
+    "ANTQ Desktop — Phong trào Toàn dân bảo vệ an ninh Tổ quốc":
+        "ANTQ Desktop — All People Protect National Security movement",
+    "Tổng quan": "Overview",
+    "Khu dân cư": "Residential areas",
+    "Cơ quan – doanh nghiệp – trường học": "Agencies – enterprises – schools",
+    "Hộ gia đình": "Households",
+    "Cam kết": "Pledges",
+    "Đăng ký": "Registrations",
+    "Tự đánh giá": "Self-assessments",
+    "Kế hoạch – chỉ tiêu": "Plans – targets",
+    "In biểu mẫu": "Print forms",
+    "Gửi – nhận dữ liệu": "Send – receive data",
+    "Cài đặt": "Settings",
+    "Đơn vị: %1 (mã %2)": "Unit: %1 (code %2)",
+    "Cán bộ: %1": "Officer: %1",
+    "Lần gửi dữ liệu gần nhất: chưa có": "Last data sent: never",
+    "Năm đang làm việc: các danh sách cam kết, đăng ký, tự đánh giá theo năm này":
+        "Working year: pledge, registration and self-assessment lists follow this year",
+    "Năm %1": "Year %1",
+    "Chức năng này đang được hoàn thiện và sẽ có trong bản cập nhật tới.":
+        "This feature is being finished and will come in the next update.",
+    # ---- login ----
+    "Đăng nhập — ANTQ Desktop": "Sign in — ANTQ Desktop",
+    "Tên đăng nhập:": "User name:",
+    "Mật khẩu:": "Password:",
+    "Đăng nhập": "Sign in",
+    "Thoát": "Quit",
+    "Hãy nhập tên đăng nhập và mật khẩu.": "Please enter your user name and password.",
+    # ---- setup wizard ----
+    "Thiết lập ban đầu — ANTQ Desktop": "First-time setup — ANTQ Desktop",
+    "Tiếp theo >": "Next >",
+    "< Quay lại": "< Back",
+    "Hoàn tất": "Finish",
+    "Hủy": "Cancel",
+    "Chào mừng đến với ANTQ Desktop": "Welcome to ANTQ Desktop",
+    "Máy tính này dùng cho đơn vị nào? Thiết lập này chỉ làm một lần.":
+        "Which unit is this computer for? This setup is done only once.",
+    "Công an cấp xã (xã, phường, đặc khu)": "Commune police (commune, ward, special zone)",
+    "Cấp trên: cụm, khu vực (có mã đơn vị riêng)": "Upper office: cluster or area (with its own unit code)",
+    "Cấp trên: Công an cấp tỉnh": "Upper office: provincial police",
+    "Đơn vị của bạn": "Your unit",
+    "ví dụ: CUM-01": "e.g. CUM-01",
+    "ví dụ: Cụm công an khu vực 1": "e.g. Area police cluster 1",
+    "Mã đơn vị:": "Unit code:",
+    "Tên đơn vị:": "Unit name:",
+    "Chọn tỉnh, thành phố rồi chọn xã, phường theo danh mục đơn vị hành chính mới.":
+        "Choose the province, then the commune or ward from the new administrative units catalogue.",
+    "Nhập mã và tên đơn vị cấp trên theo quy định của Công an tỉnh.":
+        "Enter the upper office's code and name as set by the provincial police.",
+    "Chọn tỉnh, thành phố của đơn vị.": "Choose the unit's province.",
+    "— Tất cả tỉnh, thành phố —": "— All provinces —",
+    "Gõ tên xã, phường (có dấu hoặc không), ví dụ: hoan kiem":
+        "Type the commune or ward name (with or without diacritics), e.g. hoan kiem",
+    "Tỉnh, thành phố:": "Province:",
+    "Tìm xã, phường:": "Find commune/ward:",
+    "Chọn đơn vị:": "Choose unit:",
+    "Hãy chọn tỉnh, thành phố hoặc gõ ít nhất 2 chữ để tìm.":
+        "Choose a province or type at least 2 letters to search.",
+    "Tìm thấy %1 đơn vị.": "%1 units found.",
+    "Tài khoản quản trị": "Administrator account",
+    "Cán bộ dùng tài khoản này để đăng nhập. Mật khẩu nên là một câu ngắn dễ nhớ, ít nhất 8 ký tự; hãy ghi nhớ, "
+    "chương trình không khôi phục được mật khẩu.":
+        "The officer signs in with this account. The password should be a short, memorable sentence of at "
+        "least 8 characters; remember it, the program cannot recover passwords.",
+    "Tạo đơn vị": "Create unit",
+    "Họ và tên cán bộ:": "Officer's full name:",
+    "Nhập lại mật khẩu:": "Repeat password:",
+    "Mật khẩu dùng được.": "The password can be used.",
+    "Hai lần nhập mật khẩu không giống nhau.": "The two passwords are not the same.",
+    "Đã thiết lập xong": "Setup complete",
+    "Đơn vị: <b>%1</b> (mã %2).<br>Bấm “Hoàn tất” để bắt đầu làm việc.":
+        "Unit: <b>%1</b> (code %2).<br>Press “Finish” to start working.",
+    # ---- record pages and dialogs ----
+    "— Không chọn —": "— None —",
+    "Gõ tên chủ hộ, địa chỉ hoặc số định danh để tìm": "Type a household head's name, address or ID number to search",
+    "Ghi cam kết cho cả khu dân cư": "Record pledges for a whole residential area",
+    "Ghi bản cam kết năm %1 (đã ký) cho mọi hộ của khu dân cư chưa có bản cam kết năm này. Hộ đã có bản cam kết "
+    "được giữ nguyên.":
+        "Record a signed %1 pledge for every household of the area that has no pledge this year. Households "
+        "that already have one are left as they are.",
+    "Khu dân cư:": "Residential area:",
+    "Ngày ký:": "Signed on:",
+    "Ghi cam kết": "Record pledges",
+    "Số hộ sẽ được ghi cam kết: %1": "Households that will get a pledge: %1",
+    "Tự đánh giá mới — chọn đối tượng": "New self-assessment — choose the subject",
+    "Đối tượng:": "Subject:",
+    "Đơn vị:": "Unit:",
+    "Tiếp tục": "Continue",
+    "Bản tự đánh giá (chỉ xem)": "Self-assessment (read only)",
+    "Đóng": "Close",
+    "Điểm": "Score",
+    "Xếp loại": "Classification",
+    "Kết quả": "Result",
+    "Trạng thái": "Status",
+    "Từng tiêu chí": "Criteria",
+    # ---- self-assessment form ----
+    " <b>(bắt buộc)</b>": " <b>(required)</b>",
+    "%1 điểm": "%1 points",
+    "Ghi chú": "Note",
+    "Minh chứng (số văn bản, biên bản…)": "Evidence (document number, minutes…)",
+    "<h2>Tự đánh giá năm %1: %2</h2>": "<h2>Self-assessment %1: %2</h2>",
+    "Bộ tiêu chí: %1 (phiên bản %2) — loại đơn vị: %3": "Criteria catalogue: %1 (version %2) — unit type: %3",
+    "Lưu ý: ": "Note: ",
+    "Người đánh giá": "Assessed by",
+    "Ngày đánh giá": "Assessment date",
+    "Ghi chú chung": "General note",
+    "Lưu nháp": "Save draft",
+    "Nộp và khóa": "Submit and lock",
+    "Mở lại để sửa": "Reopen for editing",
+    "Trạng thái: Đã nộp — đã khóa": "Status: submitted — locked",
+    "Trạng thái: Đang soạn (bản nháp)": "Status: being written (draft)",
+    "Trạng thái: Chưa lưu": "Status: not saved yet",
+    "Điểm: %1 / %2": "Score: %1 / %2",
+    "Kết quả: %1": "Result: %1",
+    "Đạt": "Met",
+    "Chưa đạt": "Not met",
+    "Chưa đạt tiêu chí bắt buộc: %1": "Required criteria not met: %1",
+    "Xếp loại: %1": "Classification: %1",
+    "Chưa lưu được: %1": "Not saved: %1",
+    "Nộp bản tự đánh giá": "Submit the self-assessment",
+    "Sau khi nộp, bản tự đánh giá sẽ bị khóa và được tính vào chỉ tiêu. Muốn sửa phải “Mở lại để sửa”. Nộp ngay?":
+        "Once submitted, the self-assessment is locked and counts towards the targets. To change it you must "
+        "“Reopen for editing”. Submit now?",
+    "Bản tự đánh giá sẽ trở lại trạng thái nháp (tạo phiên bản mới) và không được tính vào chỉ tiêu cho đến khi "
+    "nộp lại. Tiếp tục?":
+        "The self-assessment goes back to draft (as a new revision) and does not count towards the targets "
+        "until it is submitted again. Continue?",
+    "Không mở lại được: %1": "Could not reopen: %1",
+    # ---- dashboard ----
+    "Làm mới": "Refresh",
+    "Đọc lại số liệu mới nhất từ cơ sở dữ liệu": "Read the latest figures from the database again",
+    "Chỉ tiêu năm": "This year's targets",
+    "Số liệu hiện có": "Records",
+    "Việc cần làm": "To do",
+    "Chi tiết": "Details",
+    "Số hộ": "Households",
+    "Đã ký cam kết": "Pledged",
+    "Chưa ký": "Not pledged",
+    "Tỷ lệ": "Share",
+    "Hộ gia đình ký cam kết theo khu dân cư": "Household pledges by residential area",
+    "Kết quả tự đánh giá (bản đã nộp)": "Self-assessment results (submitted)",
+    "<h2>Tổng quan năm %1</h2>": "<h2>Overview %1</h2>",
+    "Chưa có kế hoạch năm %1 với chỉ tiêu. Hãy vào “Kế hoạch – chỉ tiêu” để nhập kế hoạch của đơn vị, hoặc nhận "
+    "gói kế hoạch từ cấp trên.":
+        "There is no %1 plan with targets yet. Go to “Plans – targets” to enter the unit's plan, or receive "
+        "the plan package from the upper office.",
+    "Cơ quan, DN, trường học": "Agencies, enterprises, schools",
+    "Bản cam kết": "Pledges",
+    "Kết quả đạt chuẩn": "Standard met",
+    "Xếp loại phong trào": "Movement classification",
+    "Còn %1 bản đang soạn\nchưa được tính.": "%1 drafts\nnot counted yet.",
+    "Khu dân cư chưa đăng ký năm nay": "Residential areas not registered this year",
+    "Hộ chưa ký cam kết": "Households without a pledge",
+    "%1 hộ": "%1 households",
+    "Chưa tự đánh giá hoặc còn bản nháp": "Not assessed yet or still in draft",
+    "Xong": "Done",
+    "Chưa có bản tự đánh giá": "No self-assessment yet",
+    "Bản nháp, chưa nộp": "Draft, not submitted",
+    "quá hạn %1 (%2 ngày)": "overdue since %1 (%2 days)",
+    "hạn %1, còn %2 ngày": "due %1, %2 days left",
+    "Nhập từ Excel…": "Import from Excel…",
+    "Nhập danh sách hộ gia đình, khu dân cư hoặc cơ quan từ tệp .xlsx":
+        "Import households, residential areas or organisations from an .xlsx file",
+    # ---- Excel ----
+    "Xuất Excel": "Export to Excel",
+    "Tệp Excel (*.xlsx)": "Excel files (*.xlsx)",
+    "Đã xuất Excel": "Exported to Excel",
+    "Đã xuất %1 dòng ra tệp:\n%2": "%1 rows exported to:\n%2",
+    "Lỗi không mong đợi: %1": "Unexpected error: %1",
+    "Chưa xuất được Excel": "Could not export to Excel",
+    "Đang xuất Excel…": "Exporting to Excel…",
+    "Lưu bảng đang xem thành tệp Excel (.xlsx)": "Save the table shown as an Excel file (.xlsx)",
+    "Nhập dữ liệu từ Excel": "Import data from Excel",
+    "Bước 1: Chọn tệp Excel": "Step 1: Choose the Excel file",
+    "Chọn loại dữ liệu, tệp .xlsx và trang tính chứa danh sách. Dòng đầu tiên có từ hai ô trở lên được coi là "
+    "dòng tiêu đề cột.":
+        "Choose the kind of data, the .xlsx file and the sheet holding the list. The first row with two or "
+        "more filled cells is taken as the column headers.",
+    "Chọn tệp…": "Choose file…",
+    "Loại dữ liệu": "Kind of data",
+    "Tệp Excel": "Excel file",
+    "Trang tính": "Sheet",
+    "Chọn tệp Excel": "Choose an Excel file",
+    "Bước 2: Ghép cột": "Step 2: Match columns",
+    "Chương trình đã đoán cột theo tiêu đề. Hãy kiểm tra, sửa nếu sai. Mục có dấu * là bắt buộc.":
+        "The columns were guessed from the headers. Check them and correct any mistakes. Items marked * are "
+        "required.",
+    "Thông tin cần nhập": "Information",
+    "Lấy từ cột trong tệp": "Taken from file column",
+    "— Không nhập —": "— Do not import —",
+    "(cột %1 không có tiêu đề)": "(column %1 has no header)",
+    "Chưa chọn cột cho: %1.": "No column chosen for: %1.",
+    "ví dụ": "e.g.",
+    "Bước 3: Xem trước và nhập": "Step 3: Preview and import",
+    "Dòng tô đỏ có lỗi và sẽ bị bỏ qua; cột “Lỗi” cho biết cần sửa gì trong tệp. Bấm “Nhập” để lưu các dòng hợp lệ "
+    "(tất cả trong một lần, lỗi giữa chừng thì không lưu gì).":
+        "Rows in red have errors and will be skipped; the “Errors” column says what to fix in the file. Press "
+        "“Import” to save the valid rows (all at once; if anything fails, nothing is saved).",
+    "Chỉ hiện dòng lỗi": "Show only rows with errors",
+    "%1 dòng hợp lệ sẽ được nhập; %2 dòng có lỗi sẽ bị bỏ qua.":
+        "%1 valid rows will be imported; %2 rows with errors will be skipped.",
+    "Dòng": "Row",
+    "Lỗi": "Errors",
+    "Tiếp >": "Next >",
+    "Nhập": "Import",
+    "Không có dòng hợp lệ": "No valid rows",
+    "Không có dòng nào hợp lệ để nhập. Hãy sửa tệp theo cột “Lỗi” rồi nhập lại.":
+        "There is no valid row to import. Fix the file as the “Errors” column says, then import again.",
+    "Nhập dữ liệu": "Import data",
+    "Nhập %1 dòng hợp lệ vào cơ sở dữ liệu?": "Import %1 valid rows into the database?",
+    "Chưa nhập được": "Not imported",
+    "Không có dòng nào được lưu: %1": "No row was saved: %1",
+    "Họ tên chủ hộ": "Head of household",
+    "Loại (cơ quan, doanh nghiệp, cơ sở giáo dục)": "Type (agency, enterprise, school)",
+    "Loại (thôn, tổ dân phố…)": "Type (village, residential group…)",
+    "Số cán bộ, người lao động": "Staff",
+    "Số nhân khẩu": "Members",
+    "Số điện thoại": "Phone",
+    "Số định danh (CCCD)": "Citizen ID (CCCD)",
+    "Thủ trưởng đơn vị": "Head of unit",
+    "Trưởng thôn/tổ trưởng": "Village/group head",
+    "Tên khu dân cư": "Residential area name",
+    "Tên đơn vị": "Unit name",
+    "Địa chỉ": "Address",
+    "Cơ quan, doanh nghiệp, trường học": "Agencies, enterprises, schools",
+    # ---- help ----
+    "Hướng dẫn sử dụng": "User guide",
+    "Không tìm thấy hướng dẫn": "User guide not found",
+    "Không tìm thấy tệp hướng dẫn sử dụng trong thư mục cài đặt. Hãy cài lại chương trình hoặc xem bản hướng dẫn in "
+    "kèm theo.":
+        "The user guide file is missing from the installation folder. Reinstall the program or use the "
+        "printed guide.",
+    # ---- settings ----
+    "<h2>Cài đặt</h2>": "<h2>Settings</h2>",
+    "Đơn vị sử dụng": "Unit",
+    "Cấp": "Level",
+    "Mã đơn vị": "Unit code",
+    "Tỉnh, thành phố": "Province",
+    "Thông tin đơn vị được đặt khi thiết lập ban đầu và không sửa ở đây.":
+        "The unit is set during first-time setup and cannot be changed here.",
+    "Quy định và mẫu biểu đang dùng": "Regulations and forms in use",
+    "Bộ tiêu chí": "Criteria catalogue",
+    "Tên": "Name",
+    "Căn cứ": "Legal basis",
+    "Lưu ý": "Note",
+    "phiên bản %1": "version %1",
+    "Mẫu biểu": "Forms",
+    "Dữ liệu": "Data",
+    "Thư mục dữ liệu": "Data folder",
+    "Tệp cơ sở dữ liệu": "Database file",
+    "Mở thư mục dữ liệu": "Open data folder",
+    "Ngôn ngữ giao diện": "Interface language",
+    "Áp dụng từ lần mở chương trình tiếp theo.": "Takes effect the next time the program starts.",
+    "Đã lưu. Hãy đóng và mở lại chương trình để đổi ngôn ngữ.":
+        "Saved. Close and reopen the program to switch language.",
+    "Khóa ký và mã hóa gói dữ liệu": "Signing and encryption keys",
+    "Sao lưu và khôi phục": "Backup and restore",
+    "Sẽ có trong phiên bản tới.": "Coming in the next version.",
+    "Quản trị": "Administration",
+    "Thiết lập lại đơn vị…": "Set up the unit again…",
+    "Chạy lại trình thiết lập ban đầu (chỉ quản trị viên)": "Run the first-time setup again (administrators only)",
+    "Thiết lập lại đơn vị": "Set up the unit again",
+    "Chức năng thiết lập lại đơn vị chưa có trong phiên bản này. Việc thiết lập lại chỉ quản trị viên được làm, và "
+    "sẽ chạy lại trình thiết lập ban đầu khi mở chương trình. Nếu cần đổi đơn vị ngay, hãy sao lưu dữ liệu rồi liên "
+    "hệ cán bộ kỹ thuật.":
+        "Setting up the unit again is not available in this version. Only an administrator may do it, and it "
+        "will run the first-time setup again when the program starts. If the unit must change now, back up "
+        "the data and contact technical staff.",
+}
+
+
+def fill(ts_path: str) -> list[str]:
+    """Write known translations into the .ts file; returns the sources still without one."""
+    tree = ET.parse(ts_path)
+    missing = []
+    for message in tree.getroot().iter("message"):
+        source = message.findtext("source") or ""
+        translation = message.find("translation")
+        if translation is None:
+            translation = ET.SubElement(message, "translation")
+        english = ENGLISH.get(source)
+        if english is not None:
+            translation.text = english
+            translation.attrib.pop("type", None)
+        elif not (translation.text or "").strip():
+            translation.set("type", "unfinished")
+            missing.append(source)
+    tree.write(ts_path, encoding="utf-8", xml_declaration=True)
+    return missing
+
+
+if __name__ == "__main__":
+    untranslated = fill(sys.argv[1])
+    for source in untranslated:
+        print(f"chưa dịch / untranslated: {source!r}", file=sys.stderr)
+    print(f"{len(untranslated)} untranslated string(s)")
