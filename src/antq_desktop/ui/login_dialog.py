@@ -59,7 +59,7 @@ class LoginDialog(QDialog):
             info = self.store.profile()
         except AntqError:
             return ""
-        return f"<b>{info.unit_name}</b>"
+        return f"<h3>ANTQ Desktop</h3><b>{info.unit_name}</b>"
 
     def try_sign_in(self) -> None:
         if not self.username.text().strip() or not self.password.text():

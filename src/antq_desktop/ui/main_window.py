@@ -104,12 +104,17 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("ANTQ Desktop — Phong trào Toàn dân bảo vệ an ninh Tổ quốc"))
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
+        self.navigation.setStyleSheet("QListWidget#navigation { font-size: 11pt; }"
+                                      "QListWidget#navigation::item { padding: 6px 8px; }")
         self.stack = QStackedWidget()
         self.pages: dict[str, QWidget] = {}
         self.specs = list(PAGES)
         for spec in self.specs:
             QListWidgetItem(self._title(spec), self.navigation)
             self.stack.addWidget(QWidget())  # a slot; the real page is built when first shown
+        # Wide enough for the longest title: a cut "Cơ quan – doanh nghiệp – trườ…" reads as a bug.
+        self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.navigation.setMinimumWidth(self.navigation.sizeHintForColumn(0) + 2 * self.navigation.frameWidth() + 8)
         self.navigation.currentRowChanged.connect(self.show_page_at)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.navigation)
@@ -215,7 +220,7 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.splitter.restoreState(state)
         else:
-            self.splitter.setSizes([250, 1030])
+            self.splitter.setSizes([self.navigation.minimumWidth(), 1000])
 
     def save_layout(self) -> None:
         settings = QSettings()

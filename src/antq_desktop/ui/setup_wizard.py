@@ -66,7 +66,7 @@ class RolePage(QWizardPage):
             help_label = QLabel(self.tr(ROLE_HELP[role]))
             help_label.setWordWrap(True)
             help_label.setContentsMargins(24, 0, 0, 8)
-            help_label.setStyleSheet("color: palette(dark);")
+            help_label.setStyleSheet("color: #555;")
             layout.addWidget(help_label)
         self.buttons["commune"].setChecked(True)
         layout.addStretch(1)

@@ -75,7 +75,7 @@ class RecordDialog(QDialog):
         layout.addLayout(self.form)
         if not self.read_only and any(s.required for s in fields):
             hint = QLabel(tr_dialog("Các mục có dấu * là bắt buộc."))
-            hint.setStyleSheet("color: palette(dark);")
+            hint.setStyleSheet("color: #555;")
             layout.addWidget(hint)
         self.general_error = FieldErrorLabel()
         self.general_error.setObjectName("general_error")

@@ -14,6 +14,8 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP as N
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from antq_desktop.domain import catalog as catalogs
+from antq_desktop.domain.errors import AntqError
 from antq_desktop.services import records
 from antq_desktop.ui.dialogs.assessment_view import AssessmentView
 from antq_desktop.ui.dialogs.bulk_dialogs import SubjectDialog
@@ -23,6 +25,15 @@ from antq_desktop.ui.pages.record_page import FilterSpec, RecordPage, tr_page
 from antq_desktop.ui.table_model import Column, format_day
 
 FORM_MODULE = "antq_desktop.ui.pages.assessment_form"
+
+
+def _level(row: dict[str, Any]) -> str:
+    """The classification as officers read it ("Khá"), not its code."""
+    try:
+        catalog = catalogs.get_catalog(row.get("catalog_code") or catalogs.DEFAULT_CATALOG_CODE)
+        return catalog.level(row.get("level") or "").label
+    except (AntqError, StopIteration):
+        return str(row.get("level") or "")
 
 
 def _score(row: dict[str, Any]) -> str:
@@ -44,7 +55,7 @@ class AssessmentsPage(RecordPage):
         Column("score", N("RecordPages", "Điểm"), sort="score", numeric=True, width=70, show=_score),
         Column("outcome", N("RecordPages", "Kết quả"), sort="outcome", width=90,
                show=lambda r: tr_page("Đạt") if r.get("outcome") == "dat" else tr_page("Chưa đạt")),
-        Column("level", N("RecordPages", "Xếp loại"), sort="level", width=100),
+        Column("level", N("RecordPages", "Xếp loại"), sort="level", width=110, show=_level),
         Column("status", N("RecordPages", "Trạng thái"), sort="status", width=100,
                show=lambda r: choices.label(choices.ASSESSMENT_STATUSES, r.get("status"))),
     ]

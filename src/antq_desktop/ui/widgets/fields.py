@@ -16,10 +16,10 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -186,7 +186,7 @@ class HouseholdPicker(Editor):
     def __init__(self, store: Store, placeholder: str) -> None:
         self.store = store
         self.widget = QWidget()
-        layout = QHBoxLayout(self.widget)
+        layout = QVBoxLayout(self.widget)  # stacked: the hint and the names both need the full width
         layout.setContentsMargins(0, 0, 0, 0)
         self.search = QLineEdit()
         self.search.setObjectName("household_search")
@@ -195,8 +195,8 @@ class HouseholdPicker(Editor):
         self.results = QComboBox()
         self.results.setObjectName("household_results")
         self.results.setMinimumWidth(280)
-        layout.addWidget(self.search, 1)
-        layout.addWidget(self.results, 2)
+        layout.addWidget(self.search)
+        layout.addWidget(self.results)
         self.timer = QTimer(self.widget)
         self.timer.setSingleShot(True)
         self.timer.setInterval(150)
