@@ -1,0 +1,47 @@
+"""Packages written by format version 1 must stay readable by every later version.
+
+The files in ``data/`` were produced once by the v1 writer. The key store in there holds
+throw-away test keys under the password "golden" (Argon2 at its minimum cost).
+Never regenerate these files to make a failing test pass: a failure means that
+packages already sitting on officers' USB sticks would be refused.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from antq_desktop.exchange.keys import TrustedKey, read_public_key_file
+from antq_desktop.exchange.keystore import KeyStore
+from antq_desktop.exchange.package_reader import read_package
+
+DATA = Path(__file__).parent / "data"
+EXPECTED = json.loads((DATA / "golden-records.json").read_text(encoding="utf-8"))
+
+
+def _sender() -> TrustedKey:
+    record = read_public_key_file((DATA / "golden-sender.antqkey").read_bytes())
+    assert record.unit_code == "00070" and record.unit_name == "Phường Hoàn Kiếm"
+    return TrustedKey(record.signing_key_id, record.unit_code, record.signing_public)
+
+
+def test_golden_encrypted_package_still_reads() -> None:
+    sender = _sender()
+    blob = json.loads((DATA / "golden-recipient-keystore.json").read_text())
+    with KeyStore.unlock(blob, "golden") as keys:
+        package, records = read_package(DATA / "golden-v1.antq", {sender.key_id: sender}.get, keys)
+        assert list(records) == EXPECTED
+    header = package.header
+    assert header.package_id == "0b7e9a52-3f0c-4c47-9d4e-1a2b3c4d5e6f"
+    assert (header.sequence, header.kind, header.period) == (7, "incremental", "2026")
+    assert header.previous_package_sha256 == "ab" * 32
+    assert header.audit_head == "audit:42:deadbeef"
+    assert header.created_at == "2026-11-21T00:00:00Z"
+    assert header.encrypted and header.chunk_size == 128
+
+
+def test_golden_plain_package_still_reads() -> None:
+    sender = _sender()
+    package, records = read_package(DATA / "golden-v1-plain.antq", {sender.key_id: sender}.get)
+    assert list(records) == EXPECTED
+    assert not package.header.encrypted
