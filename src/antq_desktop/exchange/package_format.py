@@ -161,7 +161,7 @@ def decode_prefix(data: bytes, max_header_size: int = MAX_HEADER_SIZE) -> int:
         raise PackageError(TOO_LARGE, detail=f"header length {header_len}")
     if header_len == 0:
         raise PackageError(MALFORMED, detail="empty header")
-    return header_len
+    return int(header_len)
 
 
 def new_package_id() -> str:
