@@ -43,7 +43,7 @@ def slow_loads(data: bytes, max_depth: int, allow_newlines: bool) -> Any:
     return _walk(value, 0, max_depth, allow_newlines)
 
 
-@settings(max_examples=600, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
 @given(record=records, ascii_only=st.booleans(), depth=st.integers(1, 4), newlines=st.booleans())
 def test_loads_fast_path_matches_slow_walk(
     record: dict[str, Any], ascii_only: bool, depth: int, newlines: bool
@@ -65,7 +65,7 @@ def test_loads_fast_path_matches_slow_walk(
         assert fast[0] != "ok"
 
 
-@settings(max_examples=600, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
 @given(record=records)
 def test_writer_fast_path_matches_slow_normalisation(record: dict[str, Any]) -> None:
     slow = outcome(dumps_line, record, lambda r: normalise_record(r, 0, 16))
