@@ -142,3 +142,11 @@ def test_closed_keys_cannot_sign(commune: Unit) -> None:
     keys.close()
     with pytest.raises(PackageError):
         keys.sign(b"x")
+
+
+def test_trusted_key_from_record(commune: Unit) -> None:
+    from antq_desktop.exchange.keys import TrustedKey
+
+    trusted = TrustedKey.from_record(commune.record)
+    assert trusted == commune.trusted and not trusted.revoked
+    assert TrustedKey.from_record(commune.record, revoked=True).revoked

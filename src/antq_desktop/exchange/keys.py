@@ -173,6 +173,11 @@ class TrustedKey:
     signing_public: bytes
     revoked: bool = False
 
+    @classmethod
+    def from_record(cls, record: PublicKeyRecord, revoked: bool = False) -> TrustedKey:
+        """The trust entry for an imported ``.antqkey`` (after the paper fingerprint check)."""
+        return cls(record.signing_key_id, record.unit_code, record.signing_public, revoked)
+
 
 TrustedKeyLookup = Callable[[str], "TrustedKey | None"]
 
