@@ -23,9 +23,9 @@ def test_settings_show_unit_versions_and_data_folder(qtbot, feature_store) -> No
     assert "Phường Hoàn Kiếm" in text and "00070" in text
     catalog = catalogs.get_catalog()
     assert f"{catalog.code} — phiên bản {catalog.version}" in text
-    pledge = page.findChild(QLabel, "form_version_household_pledge")
-    assert pledge.text().startswith("Bản cam kết — Hộ gia đình")
-    assert pledge.text().endswith(f": phiên bản {load_form_text('household_pledge').version}")
+    forms = page.findChild(QLabel, "form_versions").text().splitlines()
+    assert forms[0].startswith("Bản cam kết — Hộ gia đình")
+    assert forms[0].endswith(f": phiên bản {load_form_text('household_pledge').version}")
     assert str(paths.data_dir()) in text and str(feature_store.sqlite_path) in text
     assert not page.redo_button.isHidden()
     assert page.findChild(QGroupBox, "placeholder_keys") is not None

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QUrl
-from PySide6.QtGui import QAction, QDesktopServices
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
+from PySide6.QtGui import QAction, QDesktopServices, QImage, QTextDocument
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QTextBrowser, QVBoxLayout, QWidget
 
 from antq_desktop.paths import resources_root
 
 GUIDE_NAME = "huong-dan-su-dung.md"
+IMAGE_WIDTH = 860  # pixels: fits the dialog's default width
 
 
 
@@ -33,12 +35,28 @@ class UserGuideDialog(QDialog):
         self.browser.anchorClicked.connect(self._open_link)
         self.browser.setSearchPaths([str(guide.parent)])
         self.browser.document().setBaseUrl(QUrl.fromLocalFile(str(guide.parent) + "/"))
-        self.browser.setMarkdown(guide.read_text(encoding="utf-8"))
+        text = guide.read_text(encoding="utf-8")
+        self.browser.setMarkdown(text)
+        self._add_scaled_images(guide.parent, text)  # after setMarkdown, which clears resources
         layout.addWidget(self.browser)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
+        buttons = QDialogButtonBox()
+        close = buttons.addButton(self.tr("Đóng"), QDialogButtonBox.ButtonRole.RejectRole)
+        close.clicked.connect(self.reject)
         layout.addWidget(buttons)
         self.resize(980, 760)
+
+    def _add_scaled_images(self, folder: Path, markdown: str) -> None:
+        """Screenshots are full-size; shrink them to the reading width so nothing needs side scrolling."""
+        for name in re.findall(r"!\[[^\]]*\]\(([^)\s]+)\)", markdown):
+            image = QImage(str(folder / name))
+            if image.isNull():
+                continue
+            if image.width() > IMAGE_WIDTH:
+                image = image.scaledToWidth(IMAGE_WIDTH, Qt.TransformationMode.SmoothTransformation)
+            # The document looks resources up by their URL resolved against its base URL.
+            url = QUrl.fromLocalFile(str(folder / name))
+            self.browser.document().addResource(QTextDocument.ResourceType.ImageResource, url, image)
+        self.browser.document().markContentsDirty(0, self.browser.document().characterCount())
 
     def _open_link(self, url: QUrl) -> None:
         if url.scheme() in ("http", "https", "mailto"):

@@ -210,26 +210,23 @@ class PreviewPage(QWizardPage):
         self._fill_table()
 
     def _fill_table(self) -> None:
+        """Line number, then the reasons (seen first, without scrolling), then the cells as read."""
         fields = [f for f in excel_import.FIELDS[self.owner.record_type] if f.key in self.owner.mapping]
         rows = [r for r in self.owner.rows if not (self.only_errors.isChecked() and r.valid)][:PREVIEW_LIMIT]
         self.table.clear()
         self.table.setColumnCount(len(fields) + 2)
-        self.table.setHorizontalHeaderLabels([self.tr("Dòng"), *(field_label(f) for f in fields), self.tr("Lỗi")])
+        self.table.setHorizontalHeaderLabels([self.tr("Dòng"), self.tr("Lỗi"), *(field_label(f) for f in fields)])
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
-            texts = [str(row.line), *(excel_import.cell_text(row.cells.get(f.key)) for f in fields),
-                     "; ".join(row.errors)]
+            texts = [str(row.line), "; ".join(row.errors),
+                     *(excel_import.cell_text(row.cells.get(f.key)) for f in fields)]
             for c, text in enumerate(texts):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 if not row.valid:
                     item.setBackground(_ERROR_BRUSH)
                 self.table.setItem(r, c, item)
-        self.table.setWordWrap(True)
         self.table.resizeColumnsToContents()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(self.table.columnCount() - 1, QHeaderView.ResizeMode.Stretch)  # reasons wrap
-        self.table.resizeRowsToContents()
 
     def validatePage(self) -> bool:  # noqa: N802  # Qt override
         return self.owner.import_rows()

@@ -100,12 +100,14 @@ class SettingsPage(QWidget):
         form.addRow(self.tr("Căn cứ"), _selectable("\n".join(catalog.legal_basis)))
         if catalog.provisional:
             form.addRow(self.tr("Lưu ý"), _selectable(catalog.provisional_note))
+        lines = []
         for form_id in FORM_IDS:
             text = load_form_text(form_id)
             title = f"{text.doc_type.capitalize()} — {text.subject.format(year='…')}"
-            line = _selectable(f"{title}: " + self.tr("phiên bản %1").replace("%1", text.version))
-            line.setObjectName(f"form_version_{form_id}")
-            form.addRow(self.tr("Mẫu biểu") if form_id == FORM_IDS[0] else "", line)
+            lines.append(f"{title}: " + self.tr("phiên bản %1").replace("%1", text.version))
+        forms = _selectable("\n".join(lines))
+        forms.setObjectName("form_versions")
+        form.addRow(self.tr("Mẫu biểu"), forms)
         return box
 
     def _data_box(self) -> QGroupBox:

@@ -1,0 +1,130 @@
+"""Screenshots of the real app for docs/huong-dan-su-dung.md (run: make screenshots, or directly).
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python docs/screenshots/make_screenshots.py
+
+Builds a throw-away demo store in a temporary folder, opens the real windows and saves PNGs here.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+OUT = Path(__file__).resolve().parent
+PASSWORD = "một câu dễ nhớ nhưng dài"
+
+
+def settle(app) -> None:  # type: ignore[no-untyped-def]
+    for _ in range(5):
+        app.processEvents()
+
+
+def save(app, widget, name: str) -> None:  # type: ignore[no-untyped-def]
+    settle(app)
+    widget.grab().save(str(OUT / name))
+    print("saved", name)
+
+
+def setup_wizard_shots(app, folder: Path) -> None:  # type: ignore[no-untyped-def]
+    from antq_desktop.storage.db import open_store
+    from antq_desktop.ui.setup_wizard import SetupWizard
+
+    store = open_store(folder / "empty.sqlite3")
+    wizard = SetupWizard(store)
+    wizard.show()
+    save(app, wizard, "01-thiet-lap-vai-tro.png")
+    wizard.next()
+    wizard.unit_page.commune.search_edit.setText("hoan kiem")
+    save(app, wizard, "02-thiet-lap-don-vi.png")
+    wizard.close()
+    store.close()
+
+
+def main_window_shots(app, folder: Path) -> None:  # type: ignore[no-untyped-def]
+    from openpyxl import Workbook
+
+    from antq_desktop.services import accounts, demo, profile, queries
+    from antq_desktop.storage.db import open_store
+    from antq_desktop.ui.context import make_context
+    from antq_desktop.ui.excel.import_wizard import ImportWizard
+    from antq_desktop.ui.help import UserGuideDialog, user_guide_path
+    from antq_desktop.ui.main_window import MainWindow
+    from antq_desktop.ui.pages.assessment_form import AssessmentForm
+
+    store = open_store(folder / "demo.sqlite3")
+    profile.initialise(store, role="commune", unit_code="00070", officer_name="Nguyễn Văn An", password=PASSWORD)
+    demo.generate(store, households=2400, seed=7)
+    user = accounts.sign_in(store, username="admin", password=PASSWORD)
+    context = make_context(store, user)
+    window = MainWindow(context)
+    window.resize(1366, 900)
+    window.splitter.setSizes([260, 1106])
+    window.show()
+    save(app, window, "03-tong-quan.png")
+    window.open_page("households")
+    save(app, window, "04-ho-gia-dinh.png")
+    window.open_page("settings")
+    save(app, window, "07-cai-dat.png")
+    window.open_page("forms")
+    save(app, window, "08-in-bieu-mau.png")
+
+    area = queries.list_rows(store, "residential_area", limit=1)[0]
+    form = AssessmentForm(store, actor="admin", role="admin", subject_kind="area", subject_id=area["id"],
+                          year=context.year)
+    form.resize(1100, 900)
+    form.show()
+    save(app, form, "05-tu-danh-gia.png")
+    form.close()
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Danh sách hộ"
+    sheet.append(["STT", "Họ tên chủ hộ", "Số CCCD", "Thôn", "Địa chỉ", "Số nhân khẩu"])
+    sheet.append([1, "Trần Văn Bình", "001085012345", area["name"], "Số 3 ngõ 5", 4])
+    sheet.append([2, "Lê Thị Cúc", "12345", area["name"], "Số 4 ngõ 5", 3])
+    sheet.append([3, "", "001085012346", area["name"], "Số 5 ngõ 5", 2])
+    sheet.append([4, "Phạm Văn Dũng", None, "Thôn Không Có", "Số 6 ngõ 5", 2])
+    sheet.append([5, "Hoàng Thị Én", None, area["name"], "Số 7 ngõ 5", "bốn"])
+    sheet.append([6, "Vũ Văn Phúc", "001085012347", area["name"], "Số 8 ngõ 5", 5])
+    path = folder / "ho-gia-dinh.xlsx"
+    workbook.save(path)
+    wizard = ImportWizard(store, actor="admin")
+    wizard.resize(1200, 640)
+    wizard.show()
+    wizard.file_page.set_file(str(path))
+    wizard.next()
+    save(app, wizard, "06a-nhap-excel-ghep-cot.png")
+    wizard.next()
+    save(app, wizard, "06b-nhap-excel-xem-truoc.png")
+    wizard.close()
+
+    guide = user_guide_path()
+    if guide is not None:
+        dialog = UserGuideDialog(guide)
+        dialog.show()
+        save(app, dialog, "09-huong-dan.png")
+        dialog.close()
+    window.close()
+    store.close()
+
+
+def main() -> int:
+    from PySide6.QtCore import QSettings
+
+    from antq_desktop.ui.app import create_application
+
+    app = create_application(sys.argv)
+    with tempfile.TemporaryDirectory() as folder:
+        os.environ["ANTQ_HOME"] = folder  # the data folder shown on the settings page is a neutral one
+        QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, folder)
+        setup_wizard_shots(app, Path(folder))
+        main_window_shots(app, Path(folder))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
