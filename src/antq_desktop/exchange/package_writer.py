@@ -264,7 +264,29 @@ def _write(
     progress: _Progress,
     cancel: CancelFlag | None,
 ) -> WriteResult:
-    draft = PackageHeader(
+    draft = _draft_header(meta, signer, recipient, chunk_size)
+    draft, encryptor = _encryption(draft, recipient, chunk_size)
+    sink = _PayloadSink(spool, encryptor)
+    sink.write(dumps_line(draft.manifest()))
+    counts = _stream_records(sink, records, max_line, progress, cancel)
+    sink.finish()
+    header = replace(
+        draft,
+        record_counts=dict(sorted(counts.items())),
+        payload_size=sink.size,
+        payload_sha256=sink.sha256.hexdigest(),
+    )
+    progress.say(0.99, "Đang ký số gói dữ liệu")
+    result = _assemble(dest, spool, header, signer, cancel)
+    progress.say(1.0, "Đã xuất xong gói dữ liệu")
+    return result
+
+
+def _draft_header(
+    meta: PackageMeta, signer: Signer, recipient: PublicKeyRecord | None, chunk_size: int
+) -> PackageHeader:
+    """Everything but the payload facts (size, hash, counts), which are filled in at the end."""
+    return PackageHeader(
         package_id=meta.package_id or new_package_id(),
         producer=meta.producer,
         signer_key_id=signer.signing_key_id,
@@ -284,31 +306,19 @@ def _write(
         payload_sha256="0" * 64,
         audit_head=meta.audit_head,
     )
-    encryptor = None
-    if recipient is not None:
-        payload_key = os.urandom(PAYLOAD_KEY_LEN)
-        info = payload_key_info(
-            draft.package_id,
-            meta.producer.unit_code,
-            draft.signer_key_id,
-            recipient.receiving_key_id,
-        )
-        draft = replace(draft, wrapped_key=wrap_payload_key(payload_key, recipient.receiving_public, info))
-        encryptor = StreamEncryptor(payload_key, chunk_aad(draft.package_id), chunk_size)
-    sink = _PayloadSink(spool, encryptor)
-    sink.write(dumps_line(draft.manifest()))
-    counts = _stream_records(sink, records, max_line, progress, cancel)
-    sink.finish()
-    header = replace(
-        draft,
-        record_counts=dict(sorted(counts.items())),
-        payload_size=sink.size,
-        payload_sha256=sink.sha256.hexdigest(),
-    )
-    progress.say(0.99, "Đang ký số gói dữ liệu")
-    result = _assemble(dest, spool, header, signer, cancel)
-    progress.say(1.0, "Đã xuất xong gói dữ liệu")
-    return result
+
+
+def _encryption(
+    draft: PackageHeader, recipient: PublicKeyRecord | None, chunk_size: int
+) -> tuple[PackageHeader, StreamEncryptor | None]:
+    """Fresh payload key, HPKE-wrapped to the recipient and bound to this header's identity."""
+    if recipient is None:
+        return draft, None
+    payload_key = os.urandom(PAYLOAD_KEY_LEN)
+    info = payload_key_info(draft.package_id, draft.producer.unit_code, draft.signer_key_id, recipient.receiving_key_id)
+    wrapped = wrap_payload_key(payload_key, recipient.receiving_public, info)
+    encryptor = StreamEncryptor(payload_key, chunk_aad(draft.package_id), chunk_size)
+    return replace(draft, wrapped_key=wrapped), encryptor
 
 
 def _stream_records(
