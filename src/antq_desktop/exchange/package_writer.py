@@ -59,6 +59,7 @@ from .strict_json import dumps_line, dumps_record_line
 
 PROGRESS_EVERY = 1000
 COPY_BLOCK = 1024 * 1024
+BATCH_BYTES = 64 * 1024
 
 ProgressCallback = Callable[[float | int, str], None]
 
@@ -132,6 +133,8 @@ class _PayloadSink:
         self._deflate = zlib.compressobj(6, zlib.DEFLATED, 15)
         self.sha256 = hashlib.sha256()
         self.size = 0
+        self._pending: list[bytes] = []
+        self._pending_size = 0
 
     def _emit(self, data: bytes) -> None:
         if data:
@@ -146,10 +149,21 @@ class _PayloadSink:
             yield from self._encryptor.feed(compressed)
 
     def write(self, line: bytes) -> None:
-        for piece in self._sealed(self._deflate.compress(line)):
+        # Lines are batched: one zlib call per ~64 KiB instead of one per record.
+        self._pending.append(line)
+        self._pending_size += len(line)
+        if self._pending_size >= BATCH_BYTES:
+            self._compress_pending()
+
+    def _compress_pending(self) -> None:
+        data = b"".join(self._pending)
+        self._pending.clear()
+        self._pending_size = 0
+        for piece in self._sealed(self._deflate.compress(data)):
             self._emit(piece)
 
     def finish(self) -> None:
+        self._compress_pending()
         for piece in self._sealed(self._deflate.flush()):
             self._emit(piece)
         if self._encryptor is not None:

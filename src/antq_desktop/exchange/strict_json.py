@@ -217,9 +217,9 @@ def dumps_line(record: dict[str, Any], normalise: Callable[[Any], Any] | None = 
 
 
 def _flat_and_plain(record: dict[str, Any]) -> bool:
-    """True for the common record shape: string keys, scalar values in the safe ranges."""
+    """True for the common record shape: string keys without LF/TAB, safe scalar values."""
     for key, value in record.items():
-        if type(key) is not str:
+        if type(key) is not str or "\n" in key or "\t" in key:
             return False
         kind = type(value)
         if kind is str or kind is bool or value is None:
@@ -247,7 +247,6 @@ def dumps_record_line(record: dict[str, Any], max_depth: int = DEFAULT_MAX_DEPTH
             _RISKY_ESCAPE.search(text) is None
             and _FORBIDDEN_WITH_NEWLINE.search(text) is None
             and unicodedata.is_normalized("NFC", text)
-            and not any("\n" in key or "\t" in key for key in record)
         ):
             return text.encode("utf-8") + b"\n"
     return dumps_line(record, lambda r: normalise_record(r, 0, max_depth))
