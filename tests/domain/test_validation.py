@@ -46,13 +46,13 @@ def test_good_citizen_id():
 def test_future_dates_are_refused():
     tomorrow = date.today() + timedelta(days=1)
     with pytest.raises(ValidationError) as info:
-        validate_pledge({"signer_kind": "household", "household_id": AREA, "template_code": "x",
+        validate_pledge({"signer_kind": "household", "household_id": AREA, "template_code": "household_pledge",
                          "year": date.today().year, "signed_on": tomorrow})
     assert "sau ngày hôm nay" in info.value.for_field("signed_on")
 
 
 def test_dates_accept_vietnamese_format():
-    fields = validate_pledge({"signer_kind": "person", "person_name": "Lê Thị Hoa", "template_code": "x",
+    fields = validate_pledge({"signer_kind": "person", "person_name": "Lê Thị Hoa", "template_code": "household_pledge",
                               "year": 2025, "signed_on": "05/03/2025"})
     assert fields["signed_on"] == date(2025, 3, 5)
     assert fields["household_id"] is None

@@ -82,7 +82,7 @@ def test_area_with_households_cannot_be_deleted(store):
 
 def test_second_pledge_of_a_household_in_a_year_is_refused(store):
     hh = _household(store, _area(store))
-    pledge = {"signer_kind": "household", "household_id": hh, "template_code": "cam-ket-ho-gia-dinh",
+    pledge = {"signer_kind": "household", "household_id": hh, "template_code": "household_pledge",
               "year": date.today().year, "signed_on": date.today()}
     first = records.create(store, "pledge", pledge, actor=ACTOR)
     with pytest.raises(ValidationError, match="đã có bản cam kết"):

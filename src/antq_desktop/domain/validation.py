@@ -241,12 +241,23 @@ def validate_pledge(values: Mapping[str, Any]) -> dict[str, Any]:
     c.reference("organization_id", "cơ quan, doanh nghiệp, trường học", required=kind == "organization")
     c.text("person_name", "Họ tên người ký", required=kind == "person")
     _only_one_signer(c, kind)
-    c.text("template_code", "Mẫu cam kết", required=True, max_len=60)
+    template = c.text("template_code", "Mẫu cam kết", required=True, max_len=60)
+    _check_template(c, template, kind)
     c.year()
     c.day("signed_on", "Ngày ký")
     c.choice("status", "Trạng thái", PLEDGE_STATUSES, default="signed")
     c.long_text("note", "Ghi chú")
     return c.done()
+
+
+def _check_template(c: _Collector, code: str | None, signer_kind: str | None) -> None:
+    from antq_desktop.domain.pledge_templates import pledge_templates
+
+    template = pledge_templates().get(code or "")
+    if code and template is None:
+        c.fail("template_code", f"Mẫu cam kết “{code}” không có trong máy. Hãy chọn mẫu khác hoặc nhận mẫu mới từ cấp trên.")
+    elif template and signer_kind and signer_kind not in template.signer_kinds:
+        c.fail("template_code", f"Mẫu “{template.label}” không dùng cho {SIGNER_KINDS[signer_kind].lower()}.")
 
 
 def _only_one_signer(c: _Collector, kind: str | None) -> None:

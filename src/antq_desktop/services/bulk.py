@@ -14,12 +14,13 @@ from typing import Any
 
 from sqlalchemy import select
 
+from antq_desktop.domain.pledge_templates import default_template
 from antq_desktop.services import records
 from antq_desktop.storage.db import Store
 from antq_desktop.storage.models import Household, Pledge, Registration
 
 Progress = Callable[[float, str], None]
-HOUSEHOLD_TEMPLATE = "cam-ket-ho-gia-dinh"
+HOUSEHOLD_TEMPLATE = default_template("household")
 
 
 class Cancelled(Exception):

@@ -213,7 +213,7 @@ def _fill(gen: _Generator, household_count: int, report: Progress) -> DemoResult
     for hh_id in hh_ids:
         if gen.rng.random() < 0.93:
             day = _quarter1(gen)
-            pledges.append({"signer_kind": "household", "household_id": hh_id, "template_code": "cam-ket-ho-gia-dinh",
+            pledges.append({"signer_kind": "household", "household_id": hh_id, "template_code": "household_pledge",
                             "year": gen.year, "signed_on": day, "status": "signed"})
             days.append(day)
     gen.insert("pledge", pledges, days)

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from antq_desktop.domain import validation
+from antq_desktop.domain.pledge_templates import pledge_templates
 from antq_desktop.ui.context import AppContext
 from antq_desktop.ui.widgets.fields import record_choices
 
-PLEDGE_TEMPLATES = {
-    "cam-ket-ho-gia-dinh": "Bản cam kết của hộ gia đình",
-    "giao-uoc-thi-dua": "Giao ước thi đua (cơ quan, doanh nghiệp, trường học)",
-    "cam-ket-ca-nhan": "Bản cam kết của cá nhân",
-}
+# Pledge templates are data (resources/forms); their codes are the form-text ids.
+PLEDGE_TEMPLATES = {code: t.label for code, t in pledge_templates().items()}
 
 
 def areas(context: AppContext) -> dict[str, str]:
