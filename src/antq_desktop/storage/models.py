@@ -249,3 +249,134 @@ class Setting(Base):
 
     key: Mapped[str] = mapped_column(String(80), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+# ---- Exchange: keys, trust registry, export history, imports (local, never exported) ----
+
+class LocalKey(Base):
+    """This installation's key pair, private halves only inside the keystore blob (encrypted)."""
+
+    __tablename__ = "local_keys"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_uuid)
+    key_id: Mapped[str] = mapped_column(String(64), unique=True)
+    fingerprint: Mapped[str] = mapped_column(String(40))
+    blob: Mapped[str] = mapped_column(Text)  # keystore JSON: public keys + Argon2id-wrapped private keys
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    retired_at: Mapped[datetime | None] = mapped_column(DateTime)
+    retired_reason: Mapped[str | None] = mapped_column(String(400))
+
+
+class KnownKey(Base):
+    """Another unit's public keys: the upper office's (to encrypt to) or a commune's (trusted signer)."""
+
+    __tablename__ = "known_keys"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_uuid)
+    key_id: Mapped[str] = mapped_column(String(64), unique=True)
+    unit_code: Mapped[str] = mapped_column(String(16), index=True)
+    unit_name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(20))
+    signing_public: Mapped[str] = mapped_column(String(100))
+    receiving_public: Mapped[str] = mapped_column(String(100))
+    fingerprint: Mapped[str] = mapped_column(String(40))
+    is_recipient: Mapped[bool] = mapped_column(Boolean, default=False)  # we encrypt packages to it
+    is_trusted: Mapped[bool] = mapped_column(Boolean, default=False)  # its signatures are accepted
+    source: Mapped[str] = mapped_column(String(20))  # enrolled | announced | recipient
+    replaces_key_id: Mapped[str | None] = mapped_column(String(64))
+    enrolled_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    enrolled_by: Mapped[str] = mapped_column(String(60))
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime)
+    revoked_by: Mapped[str | None] = mapped_column(String(60))
+    revoke_reason: Mapped[str | None] = mapped_column(String(400))
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class ExportRecord(Base):
+    """One package written by this installation (the officer's export history)."""
+
+    __tablename__ = "export_history"
+
+    package_uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    sequence: Mapped[int] = mapped_column(Integer, unique=True)
+    kind: Mapped[str] = mapped_column(String(12))  # full | incremental | plan | forward
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    actor: Mapped[str] = mapped_column(String(60))
+    file_name: Mapped[str] = mapped_column(String(400))
+    file_sha256: Mapped[str] = mapped_column(String(64))
+    file_size: Mapped[int] = mapped_column(Integer)
+    recipient_key_id: Mapped[str | None] = mapped_column(String(64))
+    encrypted: Mapped[bool] = mapped_column(Boolean, default=True)
+    record_counts: Mapped[str] = mapped_column(Text, default="{}")
+    from_change_seq: Mapped[int] = mapped_column(Integer, default=0)  # exclusive
+    to_change_seq: Mapped[int] = mapped_column(Integer, default=0)  # inclusive
+    prev_package_sha256: Mapped[str | None] = mapped_column(String(64))
+    audit_head: Mapped[str | None] = mapped_column(String(64))
+    receipt_verified_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class ProducerState(Base):
+    """Per producing unit: what has been merged, so replays, gaps and jumps are recognised."""
+
+    __tablename__ = "producer_state"
+
+    producer_unit: Mapped[str] = mapped_column(String(16), primary_key=True)
+    key_id: Mapped[str] = mapped_column(String(64))
+    last_sequence: Mapped[int] = mapped_column(Integer)
+    last_package_uuid: Mapped[str] = mapped_column(String(36))
+    last_package_sha256: Mapped[str] = mapped_column(String(64))
+    last_merged_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    last_audit_head: Mapped[str | None] = mapped_column(String(64))
+
+
+class ImportAttempt(Base):
+    """Every attempt to verify or merge a package, accepted or refused (who, when, file hash, result)."""
+
+    __tablename__ = "import_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    actor: Mapped[str] = mapped_column(String(60))
+    file_name: Mapped[str] = mapped_column(String(400))
+    file_sha256: Mapped[str] = mapped_column(String(64), index=True)
+    producer_unit: Mapped[str | None] = mapped_column(String(16), index=True)
+    package_uuid: Mapped[str | None] = mapped_column(String(36), index=True)
+    sequence: Mapped[int | None] = mapped_column(Integer)
+    kind: Mapped[str | None] = mapped_column(String(12))
+    result: Mapped[str] = mapped_column(String(12))  # merged | duplicate | refused | held | dry_run
+    error_code: Mapped[str | None] = mapped_column(String(30))
+    message: Mapped[str | None] = mapped_column(Text)
+    counts: Mapped[str] = mapped_column(Text, default="{}")  # {type: {new, updated, unchanged, conflict}}
+
+
+class HeldPackage(Base):
+    """An incremental package waiting for its missing predecessor (or a superseding full package)."""
+
+    __tablename__ = "held_packages"
+
+    package_uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    producer_unit: Mapped[str] = mapped_column(String(16), index=True)
+    sequence: Mapped[int] = mapped_column(Integer)
+    prev_package_sha256: Mapped[str | None] = mapped_column(String(64))
+    stored_path: Mapped[str] = mapped_column(String(600))  # a copy inside the data folder
+    file_sha256: Mapped[str] = mapped_column(String(64))
+    received_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    reason: Mapped[str] = mapped_column(String(400))
+
+
+class MergeConflict(Base):
+    """Same UUID and revision, different content: reported, never silently overwritten."""
+
+    __tablename__ = "merge_conflicts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    package_uuid: Mapped[str] = mapped_column(String(36), index=True)
+    producer_unit: Mapped[str] = mapped_column(String(16))
+    record_type: Mapped[str] = mapped_column(String(30))
+    record_id: Mapped[str] = mapped_column(String(36), index=True)
+    revision: Mapped[int] = mapped_column(Integer)
+    stored_sha256: Mapped[str] = mapped_column(String(64))
+    incoming_sha256: Mapped[str] = mapped_column(String(64))
+    incoming_record: Mapped[str] = mapped_column(Text)
+    resolved_at: Mapped[datetime | None] = mapped_column(DateTime)
