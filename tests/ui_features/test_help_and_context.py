@@ -29,10 +29,13 @@ def test_dashboard_from_context_follows_year(qtbot, feature_store) -> None:
     context = make_context(feature_store, user)
     page = DashboardPage.from_context(context)
     qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: page.data is not None, timeout=10000)  # read off the GUI thread
+    assert page.data.year == date.today().year
     assert page.import_button.text() == "Nhập từ Excel…"
     context.events.year_changed.emit(2001)
     assert page.year == 2001
+    qtbot.waitUntil(lambda: page.data.year == 2001, timeout=10000)
     assert any("Chưa có kế hoạch năm 2001" in label.text() for label in page.findChildren(QLabel))
-    page.year = date.today().year
     context.notify_changed("household")  # hidden page: refreshed when shown
     assert page._stale
+    context.jobs.wait()

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import and_, distinct, func, select
+from sqlalchemy import distinct, func, select
 from sqlalchemy.orm import Session
 
 from antq_desktop.domain import catalog as catalogs
@@ -107,19 +107,22 @@ def live_counts(session: Session) -> dict[str, int]:
 
 
 def pledge_coverage(session: Session, year: int) -> list[AreaCoverage]:
-    """Per live area: live households and those with a signed pledge this year (as households_pledged)."""
-    signed = and_(Pledge.household_id == Household.id, Pledge.year == year, Pledge.deleted.is_(False),
-                  Pledge.status == "signed")
-    stmt = (select(ResidentialArea.id, ResidentialArea.name, func.count(distinct(Household.id)),
-                   func.count(distinct(Pledge.household_id)))
-            .select_from(ResidentialArea)
-            .outerjoin(Household, and_(Household.area_id == ResidentialArea.id, Household.deleted.is_(False)))
-            .outerjoin(Pledge, signed)
-            .where(ResidentialArea.deleted.is_(False))
-            .group_by(ResidentialArea.id, ResidentialArea.name, ResidentialArea.sort_key)
-            .order_by(ResidentialArea.sort_key))
-    return [AreaCoverage(area_id, name, int(total), int(pledged))
-            for area_id, name, total, pledged in session.execute(stmt)]
+    """Per live area: live households and those with a signed pledge this year (as households_pledged).
+
+    Two grouped counts merged here: one outer join over 200,000 households took seconds.
+    """
+    totals = dict(session.execute(select(Household.area_id, func.count()).where(Household.deleted.is_(False))
+                                  .group_by(Household.area_id)).all())
+    pledged = dict(session.execute(
+        select(Household.area_id, func.count(distinct(Pledge.household_id)))
+        .join(Household, Household.id == Pledge.household_id)
+        .where(Pledge.deleted.is_(False), Pledge.year == year, Pledge.status == "signed",
+               Household.deleted.is_(False))
+        .group_by(Household.area_id)).all())
+    areas = session.execute(select(ResidentialArea.id, ResidentialArea.name)
+                            .where(ResidentialArea.deleted.is_(False)).order_by(ResidentialArea.sort_key))
+    return [AreaCoverage(area_id, name, int(totals.get(area_id, 0)), int(pledged.get(area_id, 0)))
+            for area_id, name in areas]
 
 
 def _assessment_distribution(session: Session, year: int) -> tuple[dict[str, int], dict[str, int], int]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from antq_desktop.domain.errors import AntqError
 from antq_desktop.services import dashboard
 from antq_desktop.storage.db import Store
 from antq_desktop.ui.formatting import format_date, format_int, format_percent, format_threshold
@@ -44,11 +46,16 @@ def _open_import(context, parent: QWidget) -> None:  # type: ignore[no-untyped-d
 class DashboardPage(QWidget):
     """Read-only overview for one year; `refresh()` re-reads everything (cheap: a handful of SQL counts)."""
 
-    def __init__(self, store: Store, year: int | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, year: int | None = None, parent: QWidget | None = None, *,
+                 jobs: Any = None) -> None:
         super().__init__(parent)
         self.store = store
         self.year = year or date.today().year
         self.data: dashboard.Dashboard | None = None
+        # With a job runner the numbers are read off the GUI thread: with 200,000 households the
+        # indicator queries take seconds, and the window must not wait for them.
+        self.jobs = jobs
+        self._generation = 0
         outer = QVBoxLayout(self)
         header = QHBoxLayout()
         self.title = QLabel()
@@ -56,7 +63,9 @@ class DashboardPage(QWidget):
         refresh = QPushButton(self.tr("Làm mới"))
         refresh.setToolTip(self.tr("Đọc lại số liệu mới nhất từ cơ sở dữ liệu"))
         refresh.clicked.connect(self.refresh)
+        self.busy = QLabel()
         header.addWidget(self.title, 1)
+        header.addWidget(self.busy)
         header.addWidget(refresh)
         self.header = header
         outer.addLayout(header)
@@ -72,7 +81,7 @@ class DashboardPage(QWidget):
     @classmethod
     def from_context(cls, context) -> DashboardPage:  # type: ignore[no-untyped-def]
         """Factory for the main window's page registry: follows the selected year and data changes."""
-        page = cls(context.store, context.year)
+        page = cls(context.store, context.year, jobs=context.jobs)
         if context.can_write:
             # Also reachable from here, so officers find it on the first page they see.
             page.import_button = QPushButton(page.tr("Nhập từ Excel…"))
@@ -132,13 +141,35 @@ class DashboardPage(QWidget):
 
     def refresh(self) -> None:
         self._stale = False
-        self.data = dashboard.collect(self.store, self.year)
+        self._generation += 1
         self.title.setText(self.tr("<h2>Tổng quan năm %1</h2>").replace("%1", str(self.year)))
-        self._show_targets(self.data)
-        self._show_counts(self.data)
-        self._show_coverage(self.data)
-        self._show_charts(self.data)
-        self._show_todo(self.data)
+        if self.jobs is None:
+            self.show_data(dashboard.collect(self.store, self.year))
+            return
+        generation, store, year = self._generation, self.store, self.year
+        self.busy.setText(self.tr("Đang tính số liệu…"))
+        job = self.jobs.start(lambda _progress, _cancel: dashboard.collect(store, year),
+                              title=self.tr("Tổng quan"), parent=self, show_progress=False)
+        job.succeeded.connect(lambda data: self._on_collected(generation, data))
+        job.failed.connect(lambda exc: self._on_failed(generation, exc))
+
+    def _on_collected(self, generation: int, data: dashboard.Dashboard) -> None:
+        if generation == self._generation:  # an older year's numbers arriving late are dropped
+            self.show_data(data)
+
+    def _on_failed(self, generation: int, exc: BaseException) -> None:
+        if generation == self._generation:
+            message = exc.message if isinstance(exc, AntqError) else str(exc)
+            self.busy.setText(self.tr("Không đọc được số liệu: %1. Bấm “Làm mới” để thử lại.").replace("%1", message))
+
+    def show_data(self, data: dashboard.Dashboard) -> None:
+        self.data = data
+        self.busy.clear()
+        self._show_targets(data)
+        self._show_counts(data)
+        self._show_coverage(data)
+        self._show_charts(data)
+        self._show_todo(data)
 
     def _show_targets(self, data: dashboard.Dashboard) -> None:
         _clear(self.targets_grid)

@@ -1,0 +1,156 @@
+"""GUI with 200,000 households: window shown vs a bare PySide6 window, search-as-you-type, memory.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_gui.py
+
+The store is generated once with `services.demo.generate` into bench/out/ (gitignored) and reused.
+Goals: window ≤ 1.5× a bare window; < 100 ms per keystroke (query + model reset).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from common import OUT, Result, format_table, run_python  # noqa: E402
+
+HOUSEHOLDS = 200_000
+STORE = OUT / f"gui-{HOUSEHOLDS}.sqlite3"
+PASSWORD = "mot cau rat dai"
+PREFIXES = ["n", "ng", "ngu", "nguy", "nguye", "nguyen", "nguyen v", "nguyen van", "nguyen van a"]
+REPEAT = 3
+
+RSS = """
+def rss_mib():
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+"""
+
+BARE_WINDOW = RSS + """
+import time, sys, json
+t0 = time.perf_counter()
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv)
+w = QMainWindow(); w.resize(1280, 780); w.show(); app.processEvents()
+print(json.dumps({"seconds": time.perf_counter() - t0, "rss": rss_mib()}))
+"""
+
+APP_WINDOW = RSS + """
+import time, sys, json
+t0 = time.perf_counter()
+from antq_desktop.ui.app import create_application
+app = create_application(sys.argv)
+from antq_desktop.storage.db import open_store
+from antq_desktop.services.accounts import UserInfo
+from antq_desktop.ui.context import make_context
+from antq_desktop.ui.main_window import MainWindow
+store = open_store(sys.argv[1])
+user = UserInfo("bench", "admin", "Quản trị", "admin")  # sign-in (Argon2) is measured apart
+w = MainWindow(make_context(store, user)); w.resize(1280, 780); w.show(); app.processEvents()
+shown = time.perf_counter() - t0
+w.open_page("households"); app.processEvents()
+print(json.dumps({"seconds": shown, "rss": rss_mib()}))
+"""
+
+
+def ensure_store() -> Path:
+    """The 200,000-household store, generated once (a few minutes) and kept in bench/out/."""
+    if STORE.exists():
+        with sqlite3.connect(STORE) as conn:
+            if conn.execute("select count(*) from households").fetchone()[0] >= HOUSEHOLDS:
+                return STORE
+    OUT.mkdir(exist_ok=True)
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{STORE}{suffix}").unlink(missing_ok=True)
+    from antq_desktop.services import demo, profile
+    from antq_desktop.storage.db import open_store
+
+    print(f"… generating {HOUSEHOLDS:,} households into {STORE.name} (once)", file=sys.stderr, flush=True)
+    store = open_store(STORE)
+    profile.initialise(store, role="commune", unit_code="00070", officer_name="Nguyễn Văn An", password=PASSWORD)
+    demo.generate(store, households=HOUSEHOLDS, seed=1)
+    store.close()
+    return STORE
+
+
+def _median_json(code: str, *args: str) -> dict[str, float]:
+    runs = [json.loads(run_python(code, *args).strip().splitlines()[-1]) for _ in range(REPEAT)]
+    return {key: statistics.median(run[key] for run in runs) for key in runs[0]}
+
+
+def window_results(store: Path) -> list[Result]:
+    bare = _median_json(BARE_WINDOW)
+    app = _median_json(APP_WINDOW, str(store))
+    return [
+        Result(f"main window shown, {HOUSEHOLDS:,} households (Tổng quan)", app["seconds"], "s", bare["seconds"],
+               "bare QMainWindow", "≤ 1.5×"),
+        Result("memory (RSS) with the store open, households page shown", app["rss"], "MiB", bare["rss"],
+               "bare QMainWindow", "report"),
+    ]
+
+
+def search_results(store_path: Path) -> list[Result]:
+    """Per keystroke: what the households page does — count + first 500 rows + model reset."""
+    from datetime import date
+
+    from antq_desktop.services import queries
+    from antq_desktop.services.queries import ListQuery
+    from antq_desktop.storage.db import open_store
+    from antq_desktop.ui.app import create_application
+    from antq_desktop.ui.table_model import Column, RecordTableModel
+
+    create_application(sys.argv[:1])
+    store = open_store(store_path)
+    year = date.today().year
+    model = RecordTableModel(store, "household", [Column("head_name", "Chủ hộ"), Column("area_name", "Khu")])
+    model.set_query(ListQuery(year=year))  # warm the cache as an open page would
+    per_key, list_only = [], []
+    for _ in range(REPEAT):
+        for prefix in PREFIXES:
+            started = time.perf_counter()
+            model.set_query(ListQuery(search=prefix, year=year))
+            per_key.append(time.perf_counter() - started)
+            started = time.perf_counter()
+            queries.list_rows(store, "household", ListQuery(search=prefix, year=year), limit=500)
+            list_only.append(time.perf_counter() - started)
+    store.close()
+    raw = _raw_search(store_path)
+    worst = max(statistics.median(per_key[i::len(PREFIXES)]) for i in range(len(PREFIXES)))
+    return [
+        Result("search as you type: count + 500 rows + model reset (median)", 1000 * statistics.median(per_key), "ms",
+               1000 * raw, "raw sqlite3 LIKE, 500 rows", "< 100 ms"),
+        Result("search as you type: worst prefix (median of runs)", 1000 * worst, "ms", 1000 * raw,
+               "raw sqlite3 LIKE, 500 rows", "< 100 ms"),
+        Result("search: list_rows(limit=500) alone (median)", 1000 * statistics.median(list_only), "ms", 1000 * raw,
+               "raw sqlite3 LIKE, 500 rows", "report"),
+    ]
+
+
+def _raw_search(store_path: Path) -> float:
+    times = []
+    with sqlite3.connect(store_path) as conn:
+        for _ in range(REPEAT):
+            for prefix in PREFIXES:
+                started = time.perf_counter()
+                conn.execute("select * from households where deleted = 0 and search_key like ? "
+                             "order by sort_key limit 500", (f"%{prefix}%",)).fetchall()
+                times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def results() -> list[Result]:
+    store = ensure_store()
+    return window_results(store) + search_results(store)
+
+
+if __name__ == "__main__":
+    print(format_table(results()))
