@@ -4,7 +4,8 @@ Each run copies a template store, starts tests/crash/writer.py in a child proces
 random delay and then checks: PRAGMA integrity_check is ok, `antq check` is ok (foreign keys, audit
 chain), the household count is a whole number of batches (never a partial batch), every batch the
 child reported as committed survived (synchronous=FULL), and every household has its audit entry.
-Runs go three at a time (a child mostly waits to be killed); 40 bulk-insert kills + 10 demo kills stay well under a minute.
+Runs go three at a time (a child mostly waits to be killed); 40 bulk-insert kills + 10 demo kills
+take about half a minute.
 """
 
 from __future__ import annotations

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import sys
 
-from antq_desktop.services import demo, records
+from antq_desktop.services import records
 from antq_desktop.storage.db import open_store
 
 ADD_CHUNK = 10  # households per transaction in "add" mode
@@ -22,6 +22,8 @@ def main(argv: list[str]) -> int:
     db, mode, size = argv[1], argv[2], int(argv[3])
     area = argv[4] if len(argv) > 4 else ""
     store = open_store(db)
+    if mode == "demo":  # Faker is slow to import: only this mode pays, and before "go"
+        from antq_desktop.services import demo
     print("go", flush=True)
     done = 0
     while mode != "add" or done * ADD_CHUNK < size:
