@@ -326,3 +326,33 @@ def test_main_window_shortcuts_reach_the_page(demo_context, qtbot, monkeypatch, 
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert calls == ["new", "find"]
+
+
+def test_enter_opens_selected_and_ctrl_z_undoes(context, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from antq_desktop.ui.main_window import MainWindow
+
+    records.create(context.store, "residential_area", {"name": "Thôn Cũ"}, actor=ACTOR)
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+    page = window.open_page("areas")
+    page.table.setFocus()
+    page.table.selectRow(0)
+    fill_dialog_on_exec(monkeypatch, {"name": "Thôn Mới"})
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    assert texts(page) == ["Thôn Mới"]
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert texts(page) == ["Thôn Cũ"]
+    assert "Đã hoàn tác" in window.statusBar().currentMessage()
+
+
+def test_column_widths_are_remembered(context, qtbot) -> None:  # type: ignore[no-untyped-def]
+    page = AreasPage(context)
+    qtbot.addWidget(page)
+    page.table.setColumnWidth(1, 321)
+    page.save_layout()
+    again = AreasPage(context)
+    qtbot.addWidget(again)
+    assert again.table.columnWidth(1) == 321

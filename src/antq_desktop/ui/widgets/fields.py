@@ -175,9 +175,11 @@ class YearEditor(Editor):
         self.widget.valueChanged.connect(lambda _v: callback())
 
 
-def record_choices(store: Store, record_type: str, label_key: str, limit: int = 5000) -> dict[str, str]:
+def record_choices(store: Store, record_type: str, label_key: str = "name", limit: int = 5000) -> dict[str, str]:
     """Live areas or organisations in Vietnamese order, for a combo box (a commune has at most hundreds)."""
-    return {r["id"]: r[label_key] for r in queries.list_rows(store, record_type, ListQuery(), limit=limit)}
+    from antq_desktop.services import lookups
+
+    return lookups.names(store, record_type, limit=limit)
 
 
 class HouseholdPicker(Editor):
