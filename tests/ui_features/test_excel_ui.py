@@ -74,3 +74,37 @@ def test_export_helpers(qtbot, tmp_path, monkeypatch) -> None:
     assert [c.value for c in sheet[2]] == ["Họ tên", "Số nhân khẩu"]
     assert [c.value for c in sheet[3]] == ["Nguyễn Văn An", "4"]
     assert excel_ui.suggested_file_name("Hộ/gia đình").startswith("Hộ gia đình ")
+
+
+def test_export_record_model_writes_every_matching_row(qtbot, tmp_path, feature_store, monkeypatch) -> None:
+    from antq_desktop.services.queries import ListQuery
+    from antq_desktop.ui.table_model import Column, RecordTableModel
+
+    monkeypatch.setattr(excel_ui.QMessageBox, "information", lambda *a: None)
+    model = RecordTableModel(feature_store, "household", [Column("head_name", "Chủ hộ"),
+                                                          Column("members", "Nhân khẩu", numeric=True)])
+    model.set_query(ListQuery())
+    path = tmp_path / "ho.xlsx"
+    columns, rows, total = excel_ui.record_model_table(model, page_size=70)  # several pages
+    assert total == 300 and len(list(rows)) == 300
+    excel_ui.export_record_model(None, "Hộ gia đình", model, path=str(path))
+    sheet = load_workbook(path).active
+    assert [c.value for c in sheet[2]] == ["Chủ hộ", "Nhân khẩu"]
+    assert sheet.max_row == 302
+
+
+def test_export_in_background_with_context(qtbot, tmp_path, feature_store, monkeypatch) -> None:
+    from antq_desktop.services import accounts
+    from antq_desktop.ui.context import make_context
+
+    from .conftest import PASSWORD
+
+    done = []
+    monkeypatch.setattr(excel_ui.QMessageBox, "information", lambda *a: done.append(a[2]))
+    context = make_context(feature_store, accounts.sign_in(feature_store, username="admin", password=PASSWORD))
+    path = tmp_path / "nen.xlsx"
+    rows = ([f"Hộ {i}", i] for i in range(12_000))
+    excel_ui.export_table(None, "Danh sách", ["Tên", "Số"], rows, path=str(path), context=context, total=12_000)
+    qtbot.waitUntil(lambda: bool(done), timeout=20000)
+    assert "12.000 dòng" in done[0]
+    assert sum(1 for _ in load_workbook(path, read_only=True).active.iter_rows()) == 12_002

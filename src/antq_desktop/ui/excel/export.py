@@ -21,7 +21,8 @@ from antq_desktop.domain.errors import AntqError
 from antq_desktop.services.excel_export import ExportCancelled, export_rows_to_xlsx
 from antq_desktop.ui.formatting import format_int
 
-__all__ = ["export_rows_to_xlsx", "export_table", "export_model", "make_export_action", "suggested_file_name"]
+__all__ = ["export_rows_to_xlsx", "export_table", "export_model", "export_record_model", "make_export_action",
+           "suggested_file_name"]
 
 TableProvider = Callable[[], tuple[Sequence[str], Iterable[Sequence[Any]]]]
 _LAST_FOLDER_KEY = "excel/last_export_folder"
@@ -103,6 +104,36 @@ def export_model(parent: QWidget | None, title: str, model: QAbstractItemModel, 
     """What a page without its own query shows is what is exported."""
     columns, rows = model_table(model)
     return export_table(parent, title, columns, rows, path=path)
+
+
+def record_model_table(model: Any, *, page_size: int = 2000) -> tuple[list[str], Iterable[list[str]], int]:
+    """Every row matching a `RecordTableModel`'s query (not only the rows scrolled to), read page by
+    page from `services.queries` as the file is written, shown as the table shows them."""
+    from antq_desktop.services import queries
+
+    columns = [QCoreApplication.translate("RecordPages", column.title) for column in model.columns]
+    store, record_type, query = model.store, model.record_type, model.query
+    total = queries.count_rows(store, record_type, query)
+
+    def rows() -> Iterable[list[str]]:
+        offset = 0
+        while True:
+            page = queries.list_rows(store, record_type, query, offset=offset, limit=page_size)
+            if not page:
+                return
+            for row in page:
+                yield [model.display(column, row) for column in model.columns]
+            offset += len(page)
+
+    return columns, rows(), total
+
+
+def export_record_model(parent: QWidget | None, title: str, model: Any, *, context: Any = None,
+                        path: str | None = None) -> str | None:
+    """The "Xuất Excel" of a list page: all matching records, written in the background when a context
+    is given (200,000 households take a while)."""
+    columns, rows, total = record_model_table(model)
+    return export_table(parent, title, columns, rows, path=path, context=context, total=total)
 
 
 def make_export_action(parent: QWidget, title: str, provider: TableProvider, context: Any = None) -> QAction:
