@@ -54,3 +54,23 @@ def test_household_pledge_indicator_matches_records(store):
                                          "year": year, "signed_on": date.today()}, actor=ACTOR)
     (target,) = stats.collect(store, year=year)["targets"]
     assert (target["actual"], target["numerator"], target["denominator"], target["met"]) == (75.0, 3, 4, True)
+
+
+def test_targets_per_commune_add_up_at_the_upper_office(tmp_path):
+    """Per-unit indicators see only that unit's records; the store-wide figure pools them."""
+    from antq_desktop.services.indicators import compute
+    from antq_desktop.storage.models import Household, Pledge
+
+    s = make_store(tmp_path / "u.sqlite3")
+    demo.generate(s, households=60, seed=3)
+    with s.session() as session:  # pretend half the households came from another commune
+        session.query(Household).filter(Household.members <= 3).update({"origin_unit": "00073"})
+        session.query(Pledge).filter(Pledge.household_id.in_(
+            session.query(Household.id).filter(Household.origin_unit == "00073"))).update(
+            {"origin_unit": "00073"}, synchronize_session=False)
+    with s.session_factory() as session:
+        year = date.today().year
+        whole = compute(session, "households_pledged_pct", year)
+        parts = [compute(session, "households_pledged_pct", year, unit) for unit in ("00070", "00073")]
+    assert whole.denominator == sum(p.denominator for p in parts) == 60
+    assert whole.numerator == sum(p.numerator for p in parts)

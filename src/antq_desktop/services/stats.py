@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from antq_desktop.domain import catalog as catalogs
 from antq_desktop.domain.scoring import target_met
-from antq_desktop.services.indicators import INDICATORS
+from antq_desktop.services.indicators import compute
 from antq_desktop.storage.canonical import canonical_record, digest_records
 from antq_desktop.storage.db import Store
 from antq_desktop.storage.models import (
@@ -78,7 +78,8 @@ def year_plan(session: Session, year: int) -> Plan | None:
     return (mine or plans or [None])[0]
 
 
-def target_statuses(session: Session, year: int) -> list[TargetStatus]:
+def target_statuses(session: Session, year: int, unit: str | None = None) -> list[TargetStatus]:
+    """The year's targets against actual values, for the whole store or one origin unit."""
     plan = year_plan(session, year)
     if plan is None:
         return []
@@ -87,10 +88,9 @@ def target_statuses(session: Session, year: int) -> list[TargetStatus]:
                               .order_by(PlanTarget.indicator)).scalars()
     statuses = []
     for target in targets:
-        compute = INDICATORS.get(target.indicator)
-        if compute is None:
+        ratio = compute(session, target.indicator, year, unit)
+        if ratio is None:
             continue
-        ratio = compute(session, year)
         label = labels[target.indicator].label if target.indicator in labels else target.indicator
         statuses.append(TargetStatus(target.indicator, label, target.comparator, target.threshold, ratio.percent,
                                      ratio.numerator, ratio.denominator,
