@@ -9,7 +9,7 @@ from antq_desktop.domain import units
 from antq_desktop.domain.catalog import DEFAULT_CATALOG_CODE
 from antq_desktop.domain.errors import AntqError, ValidationError
 from antq_desktop.domain.text import nfc
-from antq_desktop.services import accounts
+from antq_desktop.services import accounts, keys
 from antq_desktop.storage import audit
 from antq_desktop.storage.db import Store
 from antq_desktop.storage.models import UnitProfile
@@ -74,7 +74,7 @@ def resolve_unit(role: str, unit_code: str, name: str | None) -> tuple[str, str,
 
 def initialise(store: Store, *, role: str, unit_code: str, name: str | None = None, officer_name: str,
                username: str = "admin", password: str) -> ProfileInfo:
-    """Create the unit profile and the first admin account in one step (nothing is kept on error)."""
+    """Create the unit profile, the first admin account and the unit's keys in one step (nothing is kept on error)."""
     if store.is_initialised():
         raise AlreadyInitialisedError()
     code, unit_name, province_code, parent_name = resolve_unit(role, unit_code, name)
@@ -85,6 +85,8 @@ def initialise(store: Store, *, role: str, unit_code: str, name: str | None = No
         audit.append(session, actor=username, action="init", details={"role": role, "unit_code": code})
         accounts.add_user(session, username=username, full_name=officer_name, role="admin", password=password,
                           actor=username)
+        # The unit's signing and receiving keys, wrapped under the admin's password (same transaction).
+        keys.create_local_keys(session, password, actor=username)
     return get_profile(store)
 
 
