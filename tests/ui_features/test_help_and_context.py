@@ -39,3 +39,18 @@ def test_dashboard_from_context_follows_year(qtbot, feature_store) -> None:
     context.notify_changed("household")  # hidden page: refreshed when shown
     assert page._stale
     context.jobs.wait()
+
+
+def test_pending_assessment_opens_from_todo(qtbot, feature_store) -> None:
+    from antq_desktop.services import records
+
+    area_id = records.create(feature_store, "residential_area", {"name": "Thôn Mới", "kind": "thon"}, actor="admin")
+    page = DashboardPage(feature_store, date.today().year)
+    qtbot.addWidget(page)
+    opened = []
+    page.open_assessment = lambda kind, subject_id: opened.append((kind, subject_id))
+    page.refresh()
+    group = page.todo.topLevelItem(2)
+    item = next(group.child(i) for i in range(group.childCount()) if group.child(i).text(0) == "Thôn Mới")
+    page.todo.itemDoubleClicked.emit(item, 0)
+    assert opened == [("area", area_id)]

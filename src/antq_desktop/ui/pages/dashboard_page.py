@@ -43,6 +43,12 @@ def _open_import(context, parent: QWidget) -> None:  # type: ignore[no-untyped-d
     open_import_wizard(context, parent)
 
 
+def _open_assessment(context, parent: QWidget, kind: str, subject_id: str | None) -> None:  # type: ignore[no-untyped-def]
+    from antq_desktop.ui.pages.assessment_form import open_assessment_dialog
+
+    open_assessment_dialog(context, parent, subject_kind=kind, subject_id=subject_id)
+
+
 class DashboardPage(QWidget):
     """Read-only overview for one year; `refresh()` re-reads everything (cheap: a handful of SQL counts)."""
 
@@ -56,6 +62,8 @@ class DashboardPage(QWidget):
         # indicator queries take seconds, and the window must not wait for them.
         self.jobs = jobs
         self._generation = 0
+        # Set by from_context: (subject kind, subject id) -> opens the self-assessment form.
+        self.open_assessment: Any = None
         outer = QVBoxLayout(self)
         header = QHBoxLayout()
         self.title = QLabel()
@@ -82,6 +90,7 @@ class DashboardPage(QWidget):
     def from_context(cls, context) -> DashboardPage:  # type: ignore[no-untyped-def]
         """Factory for the main window's page registry: follows the selected year and data changes."""
         page = cls(context.store, context.year, jobs=context.jobs)
+        page.open_assessment = lambda kind, subject_id: _open_assessment(context, page, kind, subject_id)
         if context.can_write:
             # Also reachable from here, so officers find it on the first page they see.
             page.import_button = QPushButton(page.tr("Nhập từ Excel…"))
@@ -120,6 +129,7 @@ class DashboardPage(QWidget):
         self.todo.setHeaderLabels([self.tr("Việc cần làm"), self.tr("Chi tiết")])
         self.todo.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.todo.setMinimumHeight(220)
+        self.todo.itemDoubleClicked.connect(self._todo_activated)
         todo_layout.addWidget(self.todo)
         self._group(self.tr("Việc cần làm"), todo_layout)
         coverage_layout = QVBoxLayout()
@@ -244,8 +254,16 @@ class DashboardPage(QWidget):
             QTreeWidgetItem(pledges, [area.name, self.tr("%1 hộ").replace("%1", format_int(area.missing))])
         pending = self._todo_group(self.tr("Chưa tự đánh giá hoặc còn bản nháp"), len(data.pending))
         for item in data.pending:
-            QTreeWidgetItem(pending, [item.name, self._pending_text(item)])
+            row = QTreeWidgetItem(pending, [item.name, self._pending_text(item)])
+            row.setData(0, Qt.ItemDataRole.UserRole, (item.subject_kind, item.subject_id))
+            if self.open_assessment is not None:
+                row.setToolTip(0, self.tr("Bấm đúp để mở bản tự đánh giá"))
         self.todo.expandAll()
+
+    def _todo_activated(self, item: QTreeWidgetItem, _column: int) -> None:
+        subject = item.data(0, Qt.ItemDataRole.UserRole)
+        if subject and self.open_assessment is not None:
+            self.open_assessment(*subject)
 
     def _todo_group(self, title: str, count: int) -> QTreeWidgetItem:
         group = QTreeWidgetItem(self.todo, [title, self.tr("Xong") if count == 0 else format_int(count)])
