@@ -1,9 +1,17 @@
-"""`python -m antq_desktop` and the `antq-desktop` entry point start the GUI."""
+"""`python -m antq_desktop` and the `antq-desktop` entry point start the GUI.
+
+`--self-test` runs the installation self-test instead (offscreen, on a temporary store; see
+`antq_desktop.selftest`) and exits 0 when everything works.
+"""
 
 import sys
 
 
 def main() -> int:
+    if "--self-test" in sys.argv[1:]:
+        from antq_desktop.selftest import run as self_test
+
+        return self_test(gui=True, verbose="--verbose" in sys.argv[1:])
     from antq_desktop.ui.app import run
 
     return run(sys.argv)

@@ -1,5 +1,6 @@
 """Every command group of `antq`; each module contributes its REGISTRARS."""
 
+from antq_desktop import selftest
 from antq_desktop.cli import core_commands, trust_commands
 
-REGISTRARS = [*core_commands.REGISTRARS, *trust_commands.REGISTRARS]
+REGISTRARS = [*core_commands.REGISTRARS, *trust_commands.REGISTRARS, *selftest.CLI_REGISTRARS]

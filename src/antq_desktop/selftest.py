@@ -1,0 +1,302 @@
+"""Self-test of an installed or frozen copy: `antq-desktop --self-test` and `antq self-test`.
+
+Proves, on the machine where it runs, that everything the app needs was shipped: resources,
+Alembic migrations, SQLite, Argon2, the package crypto, ReportLab with the embedded fonts and,
+for the GUI entry, Qt with its platform plugin. Everything happens in a temporary folder
+(the officer's real data is never opened) and Qt runs offscreen, so it also works over SSH
+or in CI. One line per step; exit 0 when every step passed, 1 with the failing step's
+message otherwise.
+
+No Qt here: the GUI step imports `antq_desktop.ui.selftest_window` lazily, only when asked.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TextIO
+
+from antq_desktop import APP_NAME, __version__
+
+FLAG = "--self-test"
+UNIT_CODE = "00070"  # Phường Hoàn Kiếm, an official commune code from the catalog
+USERNAME = "kiemtra"
+PASSWORD = "Tự kiểm tra bản cài đặt ANTQ 2026"
+DEMO_HOUSEHOLDS = 40
+
+# Files without which the app cannot work; the packaging test checks the spec bundles all of them.
+REQUIRED_RESOURCES = (
+    ("fonts", "LiberationSerif-Regular.ttf"),
+    ("fonts", "LiberationSerif-Bold.ttf"),
+    ("fonts", "LiberationSerif-Italic.ttf"),
+    ("fonts", "LiberationSerif-BoldItalic.ttf"),
+    ("forms", "household_pledge.json"),
+    ("translations", "antq_en.qm"),
+    ("security", "common-passwords.txt"),
+)
+
+
+class SelfTestFailure(Exception):
+    """A step found something wrong (as opposed to crashing)."""
+
+
+@dataclass
+class _State:
+    root: Path
+    store: Any = None
+    profile: Any = None
+    user: Any = None
+    facts: dict[str, Any] = field(default_factory=dict)
+
+
+def process_age() -> float | None:
+    """Seconds since this process started (Linux /proc; elsewhere None)."""
+    try:
+        ticks = int(Path("/proc/self/stat").read_text().rsplit(")", 1)[1].split()[19])
+        uptime = float(Path("/proc/uptime").read_text().split()[0])
+        return max(0.0, uptime - ticks / os.sysconf("SC_CLK_TCK"))
+    except (OSError, ValueError, IndexError, AttributeError):
+        return None
+
+
+def _bytes(size: int) -> str:
+    return f"{size:,} byte".replace(",", ".")  # Vietnamese groups thousands with a dot
+
+
+def _check(condition: bool, message: str) -> None:
+    if not condition:
+        raise SelfTestFailure(message)
+
+
+# ---- steps: each returns a short Vietnamese detail for the report ----
+
+def _step_resources(state: _State) -> str:
+    from antq_desktop.paths import resource_path, resources_root
+
+    root = resources_root()
+    missing = [Path(*parts).as_posix() for parts in REQUIRED_RESOURCES if not resource_path(*parts).is_file()]
+    _check(not missing, f"thiếu tệp tài nguyên: {', '.join(missing)}")
+    files = sum(1 for p in root.rglob("*") if p.is_file())
+    return f"{files} tệp trong {root.name}/"
+
+
+def _step_migrations(state: _State) -> str:
+    from antq_desktop.storage import migrate
+    from antq_desktop.storage.db import open_store
+
+    versions = sorted(p.name for p in (migrate.MIGRATIONS_DIR / "versions").glob("*.py"))
+    _check(bool(versions), f"không thấy tệp nâng cấp cấu trúc trong {migrate.MIGRATIONS_DIR}")
+    state.store = open_store(state.root / "antq.sqlite3")
+    head = migrate.head_revision()
+    current = migrate.current_revision(state.store.engine)
+    _check(current == head, f"cơ sở dữ liệu ở phiên bản {current}, cần {head}")
+    return f"SQLite, {len(versions)} bước nâng cấp, phiên bản {head}"
+
+
+def _step_profile(state: _State) -> str:
+    from antq_desktop.services import accounts, profile
+
+    state.profile = profile.initialise(state.store, role="commune", unit_code=UNIT_CODE,
+                                       officer_name="Cán bộ kiểm tra", username=USERNAME, password=PASSWORD)
+    state.user = accounts.sign_in(state.store, username=USERNAME, password=PASSWORD)
+    return f"{state.profile.unit_name} (mã {state.profile.unit_code}), đăng nhập {state.user.username}"
+
+
+def _step_demo(state: _State) -> str:
+    from antq_desktop.services import demo
+
+    result = demo.generate(state.store, households=DEMO_HOUSEHOLDS, seed=7)
+    _check(result.households == DEMO_HOUSEHOLDS, f"chỉ tạo được {result.households} hộ")
+    return (f"{result.residential_areas} khu dân cư, {result.organizations} cơ quan/trường học, "
+            f"{result.households} hộ, {result.pledges} bản cam kết")
+
+
+def _step_exchange(state: _State) -> str:
+    """Sign and encrypt the unit's records for an upper office, then verify and decrypt them there.
+
+    Uses the exchange package directly (writer, reader, keystore) with the store's canonical
+    records; Argon2 runs at a reduced cost here only to keep the self-test quick.
+    """
+    from antq_desktop.exchange.keys import TrustedKey, read_public_key_file
+    from antq_desktop.exchange.keystore import KdfParams, KeyStore
+    from antq_desktop.exchange.package_format import Producer
+    from antq_desktop.exchange.package_reader import read_package
+    from antq_desktop.exchange.package_writer import PackageMeta, write_package
+    from antq_desktop.services.stats import iter_live_records
+    from antq_desktop.storage import migrate
+
+    keystore = KeyStore(KdfParams(time_cost=1, memory_cost_kib=8 * 1024, parallelism=1))
+    p = state.profile
+    commune_blob, _ = keystore.create(PASSWORD)
+    office_blob, _ = keystore.create(PASSWORD)
+    commune_key = read_public_key_file(
+        keystore.export_public_key_file(commune_blob, PASSWORD, p.unit_code, p.unit_name, p.role))
+    office_key = read_public_key_file(
+        keystore.export_public_key_file(office_blob, PASSWORD, "CUM-01", "Cụm công an khu vực 1", "district"))
+    with state.store.session() as session:
+        records = list(iter_live_records(session, p.unit_code))
+    _check(bool(records), "không có bản ghi nào để xuất")
+    meta = PackageMeta(Producer(p.unit_code, p.unit_name, p.role), 1, "full", str(time.localtime().tm_year),
+                       __version__, migrate.head_revision())
+    path = state.root / "goi-kiem-tra.antq"
+    with KeyStore.unlock(commune_blob, PASSWORD) as keys:
+        written = write_package(path, records, meta, keys, office_key, total_records=len(records))
+    trusted = {commune_key.signing_key_id: TrustedKey.from_record(commune_key)}
+    with KeyStore.unlock(office_blob, PASSWORD) as keys:
+        package, stream = read_package(path, trusted.get, keys)
+        back = list(stream)
+    _check(package.package_sha256 == written.package_sha256, "mã băm của gói đọc lại khác gói đã ghi")
+    _check(back == records, "dữ liệu giải mã không khớp dữ liệu đã xuất")
+    return f"{len(records)} bản ghi, đã ký và mã hóa, {_bytes(written.file_size)}, chữ ký và giải mã đúng"
+
+
+def _step_pdf(state: _State) -> str:
+    from antq_desktop.reports import render_pledges
+    from antq_desktop.reports.demo import demo_pledge
+    from antq_desktop.reports.fonts import REGULAR, missing_glyphs
+    from antq_desktop.reports.form_data import PledgeData, UnitInfo
+
+    p = state.profile
+    unit = UnitInfo(parent_body=f"CÔNG AN {p.parent_name or ''}".upper().strip(),
+                    issuing_body=p.police_name.upper(), place=p.unit_name, commune_name=p.unit_name)
+    _check(not missing_glyphs("Bản cam kết Toàn dân bảo vệ an ninh Tổ quốc", REGULAR),
+           "phông chữ thiếu ký tự tiếng Việt")
+    out = render_pledges(state.root / "ban-cam-ket.pdf", [PledgeData(unit, year=2026), demo_pledge(1)], total=2)
+    data = out.read_bytes()
+    _check(data.startswith(b"%PDF-") and b"%%EOF" in data[-1024:], "tệp PDF không hoàn chỉnh")
+    _check(b"/FontFile2" in data, "PDF không nhúng phông chữ")
+    return f"bản cam kết hộ gia đình (mẫu trống và mẫu đã điền), {_bytes(len(data))}"
+
+
+def _step_check(state: _State) -> str:
+    from antq_desktop.services import check
+
+    report = check.run_checks(state.store)
+    _check(report.ok, "; ".join(report.problems))
+    return f"{len(report.checked)} mục toàn vẹn"
+
+
+def _step_window(state: _State) -> str:
+    from antq_desktop.ui.selftest_window import open_and_close_main_window
+
+    shown = open_and_close_main_window(state.store, state.user, state.root)
+    state.facts["window_seconds"] = shown
+    age = process_age()
+    if age is not None:
+        state.facts["process_age_at_window"] = age
+    return f"cửa sổ chính mở sau {shown:.2f} s (tính cả nạp Qt) rồi đóng"
+
+
+Step = tuple[str, Callable[[_State], str]]
+
+CORE_STEPS: list[Step] = [
+    ("Tài nguyên (phông chữ, biểu mẫu, bản dịch)", _step_resources),
+    ("Cơ sở dữ liệu và nâng cấp cấu trúc", _step_migrations),
+    ("Thiết lập đơn vị xã và tài khoản", _step_profile),
+    ("Dữ liệu mẫu", _step_demo),
+    ("Xuất và kiểm tra gói dữ liệu", _step_exchange),
+    ("In biểu mẫu PDF", _step_pdf),
+    ("Kiểm tra toàn vẹn dữ liệu", _step_check),
+]
+GUI_STEPS: list[Step] = [("Giao diện: mở và đóng cửa sổ chính", _step_window)]
+
+
+def _output() -> tuple[TextIO, bool]:
+    """stdout, or a file in the log folder when there is none (windowed build on Windows)."""
+    if sys.stdout is not None:
+        try:
+            sys.stdout.reconfigure(errors="replace")  # type: ignore[union-attr]
+        except (AttributeError, ValueError):
+            pass
+        return sys.stdout, False
+    from antq_desktop.paths import log_dir
+
+    return open(log_dir() / "self-test.txt", "w", encoding="utf-8"), True  # noqa: SIM115
+
+
+def run(*, gui: bool = False, verbose: bool = False) -> int:
+    """Run every step in a temporary folder; 0 when all passed, 1 at the first failure."""
+    started = time.perf_counter()
+    age_at_entry = process_age()
+    out, close_out = _output()
+    frozen = bool(getattr(sys, "frozen", False))
+    saved_env = {name: os.environ.get(name) for name in ("ANTQ_HOME", "ANTQ_DB", "ANTQ_DB_URL", "QT_QPA_PLATFORM")}
+    failed: str | None = None
+    with tempfile.TemporaryDirectory(prefix="antq-selftest-", ignore_cleanup_errors=True) as tmp:
+        state = _State(Path(tmp))
+        os.environ["ANTQ_HOME"] = tmp  # logs and settings of the test stay in the temp folder
+        os.environ.pop("ANTQ_DB", None)
+        os.environ.pop("ANTQ_DB_URL", None)
+        if gui:
+            os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        print(f"{APP_NAME} {__version__} — tự kiểm tra ({'bản đóng gói' if frozen else 'bản cài từ mã nguồn'}, "
+              f"Python {sys.version.split()[0]}, {sys.platform})", file=out, flush=True)
+        if age_at_entry is not None:
+            print(f"       Khởi chạy tới khi vào chương trình: {age_at_entry:.2f} s", file=out, flush=True)
+        steps = CORE_STEPS + (GUI_STEPS if gui else [])
+        try:
+            for number, (title, step) in enumerate(steps, 1):
+                t0 = time.perf_counter()
+                try:
+                    detail = step(state)
+                except Exception as exc:  # noqa: BLE001 - every failure becomes the step's message
+                    message = getattr(exc, "message", None) or str(exc) or type(exc).__name__
+                    failed = f"{title}: {message}"
+                    print(f"[LỖI] {number}/{len(steps)} {title}: {type(exc).__name__}: {message}",
+                          file=out, flush=True)
+                    if verbose or not isinstance(exc, SelfTestFailure):
+                        traceback.print_exc(file=out)
+                    break
+                print(f"[ OK ] {number}/{len(steps)} {title} — {detail} ({time.perf_counter() - t0:.2f} s)",
+                      file=out, flush=True)
+        finally:
+            if state.store is not None:
+                state.store.close()
+            for name, value in saved_env.items():
+                if value is None:
+                    os.environ.pop(name, None)
+                else:
+                    os.environ[name] = value
+    total = time.perf_counter() - started
+    if "process_age_at_window" in state.facts:
+        print(f"       Cửa sổ chính hiện sau {state.facts['process_age_at_window']:.2f} s kể từ khi khởi chạy "
+              "(gồm cả các bước kiểm tra trước đó)", file=out, flush=True)
+    if failed:
+        print(f"KẾT QUẢ: LỖI — {failed}", file=out, flush=True)
+    else:
+        print(f"KẾT QUẢ: ĐẠT — {len(steps)} bước trong {total:.1f} s", file=out, flush=True)
+    if close_out:
+        out.close()
+    return 1 if failed else 0
+
+
+def _cli_handler(args: Any) -> int:
+    return run(gui=args.gui, verbose=args.verbose)
+
+
+def _register_cli(sub: Any) -> None:
+    """`antq self-test [--gui] [--verbose]` (registered in cli/commands.py)."""
+    text = "Tự kiểm tra bản cài đặt trên dữ liệu tạm (không đụng tới dữ liệu thật); mã thoát 0 nếu đạt."
+    parser = sub.add_parser("self-test", help=text, description=text)
+    parser.add_argument("--gui", action="store_true", help="kiểm tra cả giao diện (cửa sổ chính, chạy ẩn)")
+    parser.add_argument("--verbose", action="store_true", help="in chi tiết lỗi")
+    parser.set_defaults(handler=_cli_handler)
+
+
+CLI_REGISTRARS = [_register_cli]
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m antq_desktop.selftest [--gui] [--verbose]`."""
+    args = sys.argv[1:] if argv is None else argv
+    return run(gui="--gui" in args, verbose="--verbose" in args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
