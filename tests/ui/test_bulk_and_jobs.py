@@ -5,13 +5,14 @@ from __future__ import annotations
 import threading
 from datetime import date
 
+from tests.ui.helpers import answer_questions
+
 from antq_desktop.services import bulk, queries, records
 from antq_desktop.services.queries import ListQuery
 from antq_desktop.ui.dialogs.bulk_dialogs import AreaPledgeDialog
 from antq_desktop.ui.jobs import JobRunner
 from antq_desktop.ui.pages.pledges_page import PledgesPage
 from antq_desktop.ui.pages.registrations_page import RegistrationsPage
-from tests.ui.helpers import answer_questions
 
 ACTOR = "admin"
 

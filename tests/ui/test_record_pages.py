@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
+from tests.ui.helpers import answer_questions, fill_dialog_on_exec, texts
 
 from antq_desktop.services import queries, records
 from antq_desktop.services.queries import ListQuery
@@ -15,7 +16,6 @@ from antq_desktop.ui.pages.organizations_page import OrganizationsPage
 from antq_desktop.ui.pages.plans_page import PlansPage
 from antq_desktop.ui.pages.pledges_page import PledgesPage
 from antq_desktop.ui.pages.registrations_page import RegistrationsPage
-from tests.ui.helpers import answer_questions, fill_dialog_on_exec, texts
 
 ACTOR = "admin"
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWizard
+from tests.conftest import PASSWORD
 
 from antq_desktop.services import accounts
 from antq_desktop.storage.db import open_store
@@ -12,7 +13,6 @@ from antq_desktop.ui import app as app_module
 from antq_desktop.ui import errors
 from antq_desktop.ui.login_dialog import LoginDialog
 from antq_desktop.ui.setup_wizard import SetupWizard
-from tests.conftest import PASSWORD
 
 
 def _choose_commune(wizard: SetupWizard, qtbot, text: str, code: str) -> None:  # type: ignore[no-untyped-def]
@@ -189,3 +189,30 @@ def test_start_session_shows_wizard_or_login(tmp_path, monkeypatch, initialised,
     assert app_module.start_session(store) is None
     assert shown == ["login" if initialised else "wizard"]
     store.close()
+
+
+def test_run_signs_in_and_opens_the_main_window(tmp_path, monkeypatch, qapp) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication
+
+    from antq_desktop.ui.main_window import MainWindow
+    from tests.conftest import make_store
+
+    db = tmp_path / "ready.sqlite3"
+    make_store(db).close()
+
+    def sign_in(dialog) -> int:  # type: ignore[no-untyped-def]
+        dialog.password.setText(PASSWORD)
+        dialog.try_sign_in()
+        return dialog.result()
+
+    windows: list[MainWindow] = []
+    monkeypatch.setattr(LoginDialog, "exec", sign_in)
+    monkeypatch.setattr(QApplication, "exec", lambda *_a: windows.extend(
+        w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()) or 0)
+    assert app_module.run(["antq-desktop", "--db", str(db)]) == 0
+    assert windows and "Phường Hoàn Kiếm" in windows[0].unit_label.text()
+    again, refusal = app_module.lock_data_file(f"sqlite:///{db}")
+    assert again is not None, "the lock is released when the app ends"
+    again.unlock()
+    for window in windows:
+        window.close()

@@ -1,7 +1,8 @@
 """The main window: navigation on the left, one page at a time on the right, unit and year below.
 
 Pages are registered in `PAGES` as (key, title, factory); a factory takes the AppContext and
-returns the page widget (a class with a `from_context(context)` classmethod works too). Pages are built the first time they are shown, so the window opens fast.
+returns the page widget (a class with a `from_context(context)` classmethod works too). Pages
+are built the first time they are shown, so the window opens fast.
 A page may offer `focus_search()`, `new_record()` and `save_layout()`; the window's shortcuts
 (Ctrl+F, Ctrl+N) and closing call them when present.
 """

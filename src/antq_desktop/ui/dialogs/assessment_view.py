@@ -46,7 +46,8 @@ class AssessmentView(QDialog):
         parts.append("</table><h4>" + e(self.tr("Từng tiêu chí")) + "</h4><ol>")
         answers = json.loads(row.get("answers") or "{}")
         try:
-            criteria = catalogs.get_catalog(row.get("catalog_code") or catalogs.DEFAULT_CATALOG_CODE).criteria(unit_type)
+            catalog = catalogs.get_catalog(row.get("catalog_code") or catalogs.DEFAULT_CATALOG_CODE)
+            criteria = catalog.criteria(unit_type)
         except AntqError as exc:
             return "".join(parts) + f"</ol><p>{e(exc.message)}</p>"
         for criterion in criteria:
