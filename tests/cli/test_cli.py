@@ -85,3 +85,14 @@ def test_check_detects_a_tampered_audit_log(tmp_path):
 @pytest.mark.parametrize("command", ["stats", "check"])
 def test_commands_on_an_uninitialised_store_still_work(tmp_path, command):
     assert antq(tmp_path, command).returncode == 0
+
+
+def test_upper_office_overview_and_expected_communes(tmp_path):
+    antq(tmp_path, "init", "--role", "district", "--unit", "CUM-01", "--name", "Cụm 1", check=True)
+    antq(tmp_path, "office", "communes", "00070", "00073", check=True)
+    assert antq(tmp_path, "office", "communes", check=True).stdout.split() == ["00070", "00073"]
+    rows = json.loads(antq(tmp_path, "overview", "--json", check=True).stdout)
+    assert [r["unit_code"] for r in rows] == ["00070", "00073"] and all(r["missing"] for r in rows)
+    assert "CHƯA GỬI" in antq(tmp_path, "overview", check=True).stdout
+    bad = antq(tmp_path, "office", "communes", "12345")
+    assert bad.returncode == 1 and "12345" in bad.stderr

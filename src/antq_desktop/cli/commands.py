@@ -1,6 +1,7 @@
 """Every command group of `antq`; each module contributes its REGISTRARS."""
 
 from antq_desktop import selftest
-from antq_desktop.cli import core_commands, trust_commands
+from antq_desktop.cli import core_commands, office_commands, trust_commands
 
-REGISTRARS = [*core_commands.REGISTRARS, *trust_commands.REGISTRARS, *selftest.CLI_REGISTRARS]
+REGISTRARS = [*core_commands.REGISTRARS, *trust_commands.REGISTRARS, *office_commands.REGISTRARS,
+              *selftest.CLI_REGISTRARS]

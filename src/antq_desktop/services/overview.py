@@ -1,0 +1,73 @@
+"""The upper office's communes overview: one row per commune against the year's targets."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from antq_desktop.domain import units
+from antq_desktop.services import office
+from antq_desktop.services.stats import TargetStatus, target_statuses, unit_codes, unit_stats
+from antq_desktop.storage.db import Store
+from antq_desktop.storage.models import ProducerState, UnitProfile
+
+
+@dataclass(frozen=True)
+class CommuneRow:
+    unit_code: str
+    unit_name: str
+    counts: dict[str, int]
+    last_sequence: int | None
+    last_received: date | None
+    late: bool
+    missing: bool  # expected, but nothing ever received
+    targets: tuple[TargetStatus, ...] = field(default_factory=tuple)
+
+    @property
+    def targets_missed(self) -> tuple[str, ...]:
+        return tuple(t.indicator for t in self.targets if not t.met)
+
+
+def _name(code: str) -> str:
+    commune = units.find_commune(code)
+    return commune.name if commune else code
+
+
+def _producers(session: Session) -> dict[str, ProducerState]:
+    return {p.producer_unit: p for p in session.execute(select(ProducerState)).scalars()}
+
+
+def commune_rows(store: Store, *, year: int, today: date | None = None) -> list[CommuneRow]:
+    """Every commune with data or expected by this office, sorted by code; empty counts when missing."""
+    today = today or date.today()
+    expected = set(office.expected_communes(store))
+    late_days = office.late_after_days(store)
+    with store.session_factory() as session:
+        own = session.get(UnitProfile, 1)
+        producers = _producers(session)
+        with_data = {code for code in unit_codes(session) if own is None or code != own.unit_code}
+        rows = [_row(session, code, year, producers.get(code), code in with_data, today, late_days)
+                for code in sorted(expected | with_data | set(producers))]
+    return rows
+
+
+def _row(session: Session, code: str, year: int, producer: ProducerState | None, has_data: bool, today: date,
+         late_days: int) -> CommuneRow:
+    received = producer.last_merged_at.date() if producer else None
+    counts = unit_stats(session, code).counts if has_data else {}
+    targets = tuple(target_statuses(session, year, code)) if has_data else ()
+    return CommuneRow(code, _name(code), counts, producer.last_sequence if producer else None, received,
+                      office.is_late(received, today, late_days), producer is None and not has_data, targets)
+
+
+def as_dict(row: CommuneRow) -> dict[str, Any]:
+    return {"unit_code": row.unit_code, "unit_name": row.unit_name, "counts": row.counts,
+            "last_sequence": row.last_sequence,
+            "last_received": row.last_received.isoformat() if row.last_received else None,
+            "late": row.late, "missing": row.missing, "targets_missed": list(row.targets_missed),
+            "targets": [{"indicator": t.indicator, "actual": t.actual, "threshold": t.threshold, "met": t.met}
+                        for t in row.targets]}

@@ -1,0 +1,72 @@
+"""The upper office's overview of communes, over data copied in as a merge would leave it."""
+
+from datetime import date, datetime
+
+import pytest
+from sqlalchemy import insert, select
+
+from antq_desktop.domain.errors import ValidationError
+from antq_desktop.services import demo, office, overview, profile, records
+from antq_desktop.storage.db import open_store
+from antq_desktop.storage.models import SYNCED_MODELS, ProducerState
+from tests.conftest import PASSWORD, make_store
+
+
+def _copy_all(src, dst):
+    """Copy every synced row (as merge will) from a commune store into the office store."""
+    with src.engine.connect() as read, dst.session() as write:
+        for model in SYNCED_MODELS:
+            rows = [dict(r) for r in read.execute(select(model.__table__)).mappings()]
+            if rows:
+                write.execute(insert(model), rows)
+
+
+@pytest.fixture
+def office_store(tmp_path):
+    store = open_store(tmp_path / "office.sqlite3")
+    profile.initialise(store, role="district", unit_code="CUM-01", name="Cụm công an khu vực 1",
+                       officer_name="Trần Văn Bình", password=PASSWORD)
+    yield store
+    store.close()
+
+
+def test_rows_for_expected_communes_with_and_without_data(office_store, tmp_path):
+    year = date.today().year
+    commune = make_store(tmp_path / "c70.sqlite3", unit_code="00070")
+    demo.generate(commune, households=80, seed=2)
+    _copy_all(commune, office_store)
+    with office_store.session() as s:
+        s.add(ProducerState(producer_unit="00070", key_id="k", last_sequence=4, last_package_uuid="p",
+                            last_package_sha256="0" * 64, last_merged_at=datetime.now()))
+    office.set_expected_communes(office_store, ["00070", "73", "00004"], actor="admin")
+    plan = records.create(office_store, "plan", {"year": year, "title": "Kế hoạch cụm"}, actor="admin")
+    records.create(office_store, "plan_target", {"plan_id": plan, "indicator": "households_pledged_pct",
+                                                 "threshold": 100}, actor="admin")
+
+    rows = {r.unit_code: r for r in overview.commune_rows(office_store, year=year)}
+    assert set(rows) == {"00070", "00073", "00004"}
+    hk = rows["00070"]
+    assert hk.unit_name == "Phường Hoàn Kiếm" and hk.counts["households"] == 80
+    assert hk.last_sequence == 4 and not hk.late and not hk.missing
+    (target,) = hk.targets
+    assert target.indicator == "households_pledged_pct" and target.denominator == 80
+    assert rows["00073"].missing and rows["00073"].late and rows["00073"].counts == {}
+
+
+def test_a_province_expects_all_its_communes(tmp_path):
+    store = open_store(tmp_path / "p.sqlite3")
+    profile.initialise(store, role="province", unit_code="01", officer_name="Lê Văn Cường", password=PASSWORD)
+    codes = office.expected_communes(store)
+    assert "00070" in codes and len(codes) > 100
+
+
+def test_unknown_commune_codes_are_refused(office_store):
+    with pytest.raises(ValidationError, match="99999"):
+        office.set_expected_communes(office_store, ["00070", "99999"], actor="admin")
+    assert office.expected_communes(office_store) == []
+
+
+def test_lateness_rule():
+    assert office.is_late(None, date(2026, 11, 21), 45)
+    assert office.is_late(date(2026, 9, 1), date(2026, 11, 21), 45)
+    assert not office.is_late(date(2026, 11, 1), date(2026, 11, 21), 45)
