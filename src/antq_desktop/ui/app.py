@@ -94,7 +94,8 @@ def start_session(store: Store) -> AppContext | None:
         from antq_desktop.ui.setup_wizard import SetupWizard
 
         wizard = SetupWizard(store)
-        if not wizard.exec() or wizard.signed_in_user is None:
+        wizard.exec()
+        if wizard.signed_in_user is None:  # cancelled before the unit was created
             return None
         return make_context(store, wizard.signed_in_user)
     from antq_desktop.ui.login_dialog import LoginDialog

@@ -281,10 +281,14 @@ class DonePage(QWizardPage):
         layout.addStretch(1)
 
     def initializePage(self) -> None:
-        info = self.setup.profile_info
-        if info is not None:
-            self.summary.setText(self.tr("Đơn vị: <b>%1</b> (mã %2).<br>Bấm “Hoàn tất” để bắt đầu làm việc.")
-                                 .replace("%1", info.unit_name).replace("%2", info.unit_code))
+        info, user = self.setup.profile_info, self.setup.signed_in_user
+        if info is not None and user is not None:
+            self.summary.setText(
+                self.tr("Đơn vị: <b>%1</b> (mã %2).<br>Tên đăng nhập của bạn: <b>%3</b>.<br><br>"
+                        "Bấm “Hoàn tất” để bắt đầu làm việc.")
+                .replace("%1", info.unit_name).replace("%2", info.unit_code).replace("%3", user.username))
+        # The unit exists now: nothing left to cancel.
+        self.setup.button(QWizard.WizardButton.CancelButton).hide()
 
 
 class SetupWizard(QWizard):
