@@ -24,7 +24,10 @@ ACTION_LABELS = {
     "user_disable": "Khóa tài khoản", "user_enable": "Mở khóa tài khoản", "user_role": "Đổi vai trò",
     "password_reset": "Đặt lại mật khẩu", "password_change": "Đổi mật khẩu", "setting": "Đổi cài đặt",
     "backup": "Sao lưu", "export": "Xuất dữ liệu", "merge": "Hợp nhất gói", "refuse": "Từ chối gói",
-    "audit_export": "Xuất nhật ký", "purge": "Xóa theo thời hạn lưu trữ",
+    "audit_export": "Xuất nhật ký", "merge_refused": "Từ chối gói", "key_create": "Tạo khóa đơn vị",
+    "key_rewrap": "Bọc lại khóa đơn vị", "key_rotate": "Thay khóa đơn vị", "key_announce": "Thông báo khóa mới",
+    "key_announced": "Nhận thông báo khóa", "recipient_set": "Đặt khóa cấp trên", "trust_add": "Tin cậy khóa",
+    "trust_revoke": "Thu hồi khóa", "office_communes": "Đổi danh sách xã", "office_late_after": "Đổi hạn nộp",
 }
 MAX_PAGE = 1000
 XLSX_HEADERS = ("STT", "Thời điểm (UTC)", "Người thực hiện", "Thao tác", "Loại bản ghi", "Mã bản ghi",
