@@ -1,0 +1,255 @@
+"""Store → self-assessment sheets and review-meeting minutes, one per assessment, streamed.
+
+An assessment keeps its answers as JSON {criterion code: {met, note, evidence}} against a catalog
+version; the sheet prints that catalog's criteria with the ticks, so a later catalog never changes
+what was assessed. Minutes are prefilled from the same answers; meeting facts stay blank lines.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Select, case, literal, select, true, union_all
+
+from antq_desktop.domain import catalog as catalogs
+from antq_desktop.domain.catalog import CatalogError, CriteriaCatalog
+from antq_desktop.domain.scoring import OUTCOME_LABELS, OUTCOME_MET
+from antq_desktop.reports.form_data import (
+    CriterionRow,
+    MinutesCriterion,
+    MinutesData,
+    RecordRef,
+    SelfAssessmentData,
+    UnitInfo,
+)
+from antq_desktop.reports.forms import minutes as minutes_form
+from antq_desktop.reports.forms import self_assessment
+from antq_desktop.services.form_sources import (
+    A,
+    O,
+    Batch,
+    localise_form,
+    ordered_ids,
+    stream,
+    subject_columns,
+    subject_join,
+    subject_order,
+    subject_where,
+)
+from antq_desktop.services.profile import get_profile
+from antq_desktop.storage.db import Store
+from antq_desktop.storage.models import Assessment
+
+S = Assessment.__table__
+
+
+def unit_type(row: Any) -> str:
+    """The catalog's unit type of a subject: area, commune, or the organisation's type."""
+    kind = row["subject_kind"]
+    return row["org_type"] if kind == "organization" else kind
+
+
+def subject_name(row: Any, commune: str) -> str:
+    kind = row["subject_kind"]
+    return row["area_name"] if kind == "area" else row["org_name"] if kind == "organization" else commune
+
+
+def _catalog(code: str | None) -> CriteriaCatalog:
+    try:
+        return catalogs.get_catalog(code or catalogs.DEFAULT_CATALOG_CODE)
+    except CatalogError:
+        return catalogs.get_catalog()  # an unknown catalog still prints the current criteria, unticked
+
+
+def _answers(raw: str | None) -> dict[str, Any]:
+    try:
+        value = json.loads(raw or "{}")
+    except ValueError:
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
+def _answer(answers: dict[str, Any], code: str) -> tuple[bool | None, str]:
+    value = answers.get(code)
+    if isinstance(value, dict):
+        return bool(value.get("met")), str(value.get("note") or "")
+    return (None, "") if value is None else (bool(value), "")
+
+
+def criteria_rows(row: Any, answers: dict[str, Any] | None) -> tuple[CriterionRow, ...]:
+    """The catalog's criteria for this subject; answers None gives an unticked (blank) sheet."""
+    catalog = _catalog(row.get("catalog_code"))
+    out = []
+    for c in catalog.criteria(unit_type(row)):
+        met, note = _answer(answers, c.code) if answers is not None else (None, "")
+        out.append(CriterionRow(c.code, c.text, c.points, False if answers is not None and met is None else met,
+                                note))
+    return tuple(out)
+
+
+def _level_label(row: Any) -> str | None:
+    try:
+        return _catalog(row["catalog_code"]).level(row["level"]).label
+    except StopIteration:
+        return row["level"] or None
+
+
+def _head(row: Any) -> str | None:
+    kind = row["subject_kind"]
+    return row["area_head"] if kind == "area" else row["org_head"] if kind == "organization" else None
+
+
+def sheet_data(row: Any, unit: UnitInfo, year: int, commune: str) -> SelfAssessmentData:
+    rows = criteria_rows(row, _answers(row["answers"]))
+    return SelfAssessmentData(
+        unit, rows, year=year, assessed_unit=subject_name(row, commune), score=row["score"],
+        max_score=sum(c.points or 0 for c in rows), outcome=OUTCOME_LABELS.get(row["outcome"]),
+        level=_level_label(row), signed_on=row["assessed_on"], preparer=row["assessor"], head=_head(row),
+        record=RecordRef(row["record_id"], row["revision"]))
+
+
+def _assessment_ids(store: Store, request: Any) -> tuple[Any, list[str]]:
+    joined = subject_join(S)
+    stmt = select(S.c.id).select_from(joined).where(subject_where(S, request)).order_by(*subject_order(S))
+    return joined, ordered_ids(store, stmt)
+
+
+def _assessment_rows(store: Store, request: Any) -> tuple[int, Iterator[Any]]:
+    joined, ids = _assessment_ids(store, request)
+
+    def details(chunk: list[str]) -> Select[Any]:
+        return select(S.c.id.label("record_id"), S.c.revision, S.c.subject_kind, S.c.catalog_code, S.c.answers,
+                      S.c.outcome, S.c.score, S.c.level, S.c.assessor, S.c.assessed_on, S.c.status,
+                      *subject_columns()).select_from(joined).where(S.c.id.in_(chunk))
+
+    return len(ids), stream(store, ids, details, S.c.id)
+
+
+def _sheet_render(word: str) -> Callable[..., Path]:
+    text = localise_form(self_assessment.FORM_ID, word)
+
+    def render(output: Path, records: Iterable[SelfAssessmentData], **kw: Any) -> Path:
+        return self_assessment.render_self_assessments(output, records, text=text, **kw)
+
+    return render
+
+
+def _word(store: Store) -> str:
+    from antq_desktop.services.forms import kind_word
+
+    return kind_word(get_profile(store))
+
+
+def self_assessments(store: Store, request: Any, unit: UnitInfo) -> Batch:
+    """One sheet per assessment of the year; blank: the catalog's criteria unticked."""
+    commune, render = get_profile(store).unit_name, _sheet_render(_word(store))
+    if request.blank:
+        total, subjects = _blank_or_named(store, request)
+        return Batch(total, (SelfAssessmentData(unit, criteria_rows(s, None), year=request.year,
+                                                assessed_unit=s["name"] or None, head=_head(s))
+                             for s in subjects), render)
+    total, rows = _assessment_rows(store, request)
+    return Batch(total, (sheet_data(r, unit, request.year, commune) for r in rows), render)
+
+
+# ---------------------------------------------------------------- minutes
+
+def _finding(c: CriterionRow) -> str:
+    verdict = "Đạt" if c.met else "Chưa đạt"
+    return f"{verdict}." + (f" {c.note}" if c.note else "")
+
+
+def conclusion(name: str, data: SelfAssessmentData, year: int) -> str:
+    """What the meeting concludes from the self-assessment; officers may still amend it by hand."""
+    score = f"{data.score:g}/{data.max_score:g} điểm" if data.score is not None and data.max_score else ""
+    head = f"{name} tự đánh giá đạt {score}, kết quả: {data.outcome or '…'}, tự xếp loại: {data.level or '…'}."
+    if data.outcome == OUTCOME_LABELS[OUTCOME_MET]:
+        return (f"{head} Đề nghị công nhận {name} đạt tiêu chuẩn “An toàn về an ninh, trật tự” năm {year}.")
+    unmet = ", ".join(c.code for c in data.criteria if c.met is False)
+    return f"{head} Chưa đủ điều kiện công nhận; các tiêu chí chưa đạt: {unmet or 'không rõ'}."
+
+
+def minutes_data(row: Any, unit: UnitInfo, year: int, commune: str) -> MinutesData:
+    sheet = sheet_data(row, unit, year, commune)
+    name = sheet.assessed_unit or commune
+    criteria = tuple(MinutesCriterion(c.code, c.text, _finding(c)) for c in sheet.criteria)
+    return MinutesData(unit, year=year, reviewed_unit=name, criteria=criteria,
+                       conclusion=conclusion(name, sheet, year), record=sheet.record)
+
+
+def _minutes_render(word: str) -> Callable[..., Path]:
+    text = localise_form(minutes_form.FORM_ID, word)
+
+    def render(output: Path, records: Iterable[MinutesData], **kw: Any) -> Path:
+        return minutes_form.render_minutes(output, records, text=text, **kw)
+
+    return render
+
+
+def minutes(store: Store, request: Any, unit: UnitInfo) -> Batch:
+    """Review-meeting minutes prefilled from each assessment; time, place, participants left blank."""
+    commune, render = get_profile(store).unit_name, _minutes_render(_word(store))
+    if request.blank:
+        total, subjects = _blank_or_named(store, request)
+        return Batch(total, (MinutesData(unit, year=request.year, reviewed_unit=s["name"] or None,
+                                         criteria=tuple(MinutesCriterion(c.code, c.text)
+                                                        for c in criteria_rows(s, None)))
+                             for s in subjects), render)
+    total, rows = _assessment_rows(store, request)
+    return Batch(total, (minutes_data(r, unit, request.year, commune) for r in rows), render)
+
+
+# ---------------------------------------------------------------- subjects for blank forms
+
+def _blank_or_named(store: Store, request: Any) -> tuple[int, Iterable[Any]]:
+    """One unnamed area form, or one named form per subject in scope (--blank --area/--all)."""
+    if request.area_id is None and not getattr(request, "names", False):
+        return 1, [{"subject_kind": "area", "org_type": None, "name": "", "area_head": None, "org_head": None}]
+    return blank_subjects(store, request)
+
+
+def blank_subjects(store: Store, request: Any) -> tuple[int, Iterator[dict[str, Any]]]:
+    """Areas and in-scope organisations of the scope (and the commune itself for --all), as rows."""
+    commune = get_profile(store).unit_name
+    area_scope = true() if request.area_id is None else A.c.id == request.area_id
+    org_scope = true() if request.area_id is None else O.c.area_id == request.area_id
+    areas = select(literal("area").label("subject_kind"), A.c.id.label("subject_id"), A.c.sort_key) \
+        .where(A.c.deleted.is_(False), area_scope)
+    orgs = select(literal("organization").label("subject_kind"), O.c.id.label("subject_id"), O.c.sort_key) \
+        .where(O.c.deleted.is_(False), O.c.in_scope.is_(True), org_scope)
+    union = union_all(areas, orgs).subquery()
+    rank = case((union.c.subject_kind == "area", 0), else_=1)
+    with store.engine.connect() as conn:
+        keys = [(k, i) for k, i in conn.execute(select(union.c.subject_kind, union.c.subject_id)
+                                                .order_by(rank, union.c.sort_key, union.c.subject_id))]
+    head = [("commune", "")] if request.area_id is None else []
+    return len(head) + len(keys), _subject_rows(store, head + keys, commune)
+
+
+def _subject_rows(store: Store, keys: list[tuple[str, str]], commune: str) -> Iterator[dict[str, Any]]:
+    for start in range(0, len(keys), 200):
+        chunk = keys[start:start + 200]
+        ids = [i for _, i in chunk if i]
+        with store.engine.connect() as conn:
+            areas = {r["id"]: r for r in conn.execute(select(A).where(A.c.id.in_(ids))).mappings()}
+            orgs = {r["id"]: r for r in conn.execute(select(O).where(O.c.id.in_(ids))).mappings()}
+        for kind, subject_id in chunk:
+            yield _subject_dict(kind, areas.get(subject_id), orgs.get(subject_id), commune)
+
+
+def _subject_dict(kind: str, area: Any, org: Any, commune: str) -> dict[str, Any]:
+    row: dict[str, Any] = {"subject_kind": kind, "org_type": None, "area_name": None, "org_name": None,
+                           "area_address": None, "org_address": None, "area_head": None, "org_head": None,
+                           "area_kind": None, "population": None, "households": None, "catalog_code": None}
+    if area is not None:
+        row.update(area_name=area["name"], area_address=area["address"], area_head=area["head_name"],
+                   area_kind=area["kind"], population=area["population"], households=area["households_declared"])
+    if org is not None:
+        row.update(org_type=org["org_type"], org_name=org["name"], org_address=org["address"],
+                   org_head=org["head_name"])
+    row["name"] = subject_name(row, commune)
+    return row
+

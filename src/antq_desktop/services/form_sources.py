@@ -1,0 +1,316 @@
+"""Store → form data for pledges, covenants and registrations, streamed for 500+ page runs.
+
+Queries are Core selects: the ids in print order first (small), then the rows in chunks, each
+chunk on a short-lived connection, so a long render never holds a read transaction open and
+memory stays flat. Rows become the reports' frozen dataclasses; no ORM object leaves here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from sqlalchemy import Select, and_, case, func, or_, select, true
+
+from antq_desktop.domain.pledge_templates import default_template, pledge_templates
+from antq_desktop.domain.validation import ORG_TYPES
+from antq_desktop.reports import render_records
+from antq_desktop.reports.batch import CancelFlag, ProgressFn
+from antq_desktop.reports.form_data import CovenantData, Member, PledgeData, RecordRef, RegistrationData, UnitInfo
+from antq_desktop.reports.form_texts import FormText, FormTextError, load_form_text
+from antq_desktop.reports.forms import covenant, pledge, registration
+from antq_desktop.reports.forms.common import mark_for
+from antq_desktop.services.profile import get_profile
+from antq_desktop.storage.db import Store
+from antq_desktop.storage.models import Household, Organization, Pledge, Registration, ResidentialArea
+
+A, H, O = ResidentialArea.__table__, Household.__table__, Organization.__table__
+P, R = Pledge.__table__, Registration.__table__
+CHUNK = 200
+# The store keeps a household's member count, not names: the head's row plus blank rows for the
+# others, at most what keeps a pledge on one page (ND30 layout fits four rows with the signatures).
+MAX_MEMBER_ROWS = 4
+AREA_HEAD_TITLES = {"thon": "TRƯỞNG THÔN", "ban": "TRƯỞNG BẢN", "lang": "TRƯỞNG LÀNG", "ap": "TRƯỞNG ẤP",
+                    "buon": "TRƯỞNG BUÔN", "phum": "TRƯỞNG PHUM", "soc": "TRƯỞNG SÓC", "khom": "TRƯỞNG KHÓM",
+                    "to_dan_pho": "TỔ TRƯỞNG TỔ DÂN PHỐ", "khu_pho": "TRƯỞNG KHU PHỐ"}
+AREA_HEAD_POSITIONS = {"to_dan_pho": "Tổ trưởng tổ dân phố", "khu_pho": "Trưởng khu phố"}
+
+
+@dataclass
+class Batch:
+    """Documents to print: how many, the lazy records, and how to render them into one PDF."""
+
+    total: int
+    records: Iterable[Any]
+    render: Callable[..., Path]
+
+    def write(self, output: Path, progress: ProgressFn | None = None, cancel: CancelFlag | None = None) -> Path:
+        return self.render(Path(output), self.records, total=self.total, progress=progress, cancel=cancel)
+
+
+def stream(store: Store, ids: list[str], details: Callable[[list[str]], Select[Any]], key: Any) -> Iterator[Any]:
+    """Rows for `ids`, in that order, fetched CHUNK at a time (`key` is the id column of `details`)."""
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start:start + CHUNK]
+        with store.engine.connect() as conn:
+            rows = {row["_id"]: row for row in conn.execute(details(chunk).add_columns(key.label("_id"))).mappings()}
+        yield from (rows[i] for i in chunk if i in rows)
+
+
+def ordered_ids(store: Store, stmt: Select[Any]) -> list[str]:
+    with store.engine.connect() as conn:
+        return [str(v) for v in conn.execute(stmt).scalars()]
+
+
+def area_condition(area_id: str | None, column: Any) -> Any:
+    return true() if area_id is None else column == area_id
+
+
+def subject_text(kind: str, template_code: str, word: str) -> FormText:
+    """The pledge's own form text (its template_code), else the signer kind's default; ward-localised."""
+    from antq_desktop.services.forms import localise
+
+    code = template_code if template_code in pledge_templates() else default_template(kind)
+    try:
+        text = load_form_text(code)
+    except FormTextError:
+        text = load_form_text(default_template(kind))
+    return localise(text, word)
+
+
+def _word(store: Store) -> str:
+    from antq_desktop.services.forms import kind_word
+
+    return kind_word(get_profile(store))
+
+
+# ---------------------------------------------------------------- household pledges
+
+def _members(head: str | None, count: int | None) -> tuple[Member, ...]:
+    rows = max(1, min(count or 1, MAX_MEMBER_ROWS))
+    return (Member(head or "", relation="Chủ hộ"), *[Member("") for _ in range(rows - 1)])
+
+
+def _with_count(text: FormText, members: int | None) -> FormText:
+    if not members:
+        return text
+    return replace(text, labels={**text.labels, "members": f"{text.labels['members']} ({members} người)"})
+
+
+def _pledge_data(row: Any, unit: UnitInfo, year: int, record: bool) -> PledgeData:
+    return PledgeData(
+        unit, year=year, area_name=row["area_name"], household_head=row["head_name"] or row.get("person_name"),
+        address=row["address"], members=_members(row["head_name"] or row.get("person_name"), row["members"]),
+        signed_on=row.get("signed_on"), area_head_title=AREA_HEAD_TITLES.get(row["area_kind"] or ""),
+        area_head_name=row["area_head"],
+        record=RecordRef(row["pledge_id"], row["revision"]) if record else None)
+
+
+def _pledge_columns() -> list[Any]:
+    return [H.c.head_name, H.c.address, H.c.members, A.c.name.label("area_name"), A.c.kind.label("area_kind"),
+            A.c.head_name.label("area_head")]
+
+
+class PledgeItem(NamedTuple):
+    """One pledge to print with the text it was signed on and the household's real member count."""
+
+    data: PledgeData
+    signer_kind: str = "household"
+    template_code: str = pledge.FORM_ID
+    members: int | None = None
+
+
+def _pledge_render(word: str) -> Callable[..., Path]:
+    texts: dict[tuple[str, str], FormText] = {}  # a handful of templates, loaded once per run
+
+    def build(item: PledgeItem) -> tuple[Any, list[Any]]:
+        key = (item.signer_kind, item.template_code)
+        if key not in texts:
+            texts[key] = subject_text(*key, word)
+        text = _with_count(texts[key], item.members)
+        mark = mark_for(texts[key].form_id, item.data.unit, item.data.record)
+        return mark, pledge.pledge_flowables(item.data, text)
+
+    def render(output: Path, records: Iterable[PledgeItem], **kw: Any) -> Path:
+        return render_records(output, records, build, title="Bản cam kết", **kw)
+
+    return render
+
+
+def pledges(store: Store, request: Any, unit: UnitInfo) -> Batch:
+    """Signed pledges of households (and persons) of the year; blank: one per household, names printed."""
+    if request.blank:
+        return _blank_pledges(store, request, unit)
+    joined = P.outerjoin(H, P.c.household_id == H.c.id).outerjoin(A, H.c.area_id == A.c.id)
+    where = and_(P.c.deleted.is_(False), P.c.year == request.year, P.c.status == "signed",
+                 P.c.signer_kind.in_(("household", "person")),
+                 or_(H.c.id.is_(None), H.c.deleted.is_(False)),
+                 area_condition(request.area_id, H.c.area_id),
+                 area_condition(request.household_id, P.c.household_id),
+                 area_condition(request.record_id, P.c.id))
+    ids = ordered_ids(store, select(P.c.id).select_from(joined).where(where)
+                      .order_by(func.coalesce(A.c.sort_key, ""), func.coalesce(H.c.sort_key, P.c.search_key), P.c.id))
+
+    def details(chunk: list[str]) -> Select[Any]:
+        return select(P.c.id.label("pledge_id"), P.c.revision, P.c.signed_on, P.c.person_name, P.c.signer_kind,
+                      P.c.template_code, *_pledge_columns()).select_from(joined).where(P.c.id.in_(chunk))
+
+    def records() -> Iterator[Any]:
+        for row in stream(store, ids, details, P.c.id):
+            yield PledgeItem(_pledge_data(row, unit, request.year, True), row["signer_kind"], row["template_code"],
+                             row["members"])
+
+    return Batch(len(ids), records(), _pledge_render(_word(store)))
+
+
+def _blank_pledges(store: Store, request: Any, unit: UnitInfo) -> Batch:
+    word = _word(store)
+    if request.area_id is None and request.household_id is None and not getattr(request, "names", False):
+        return Batch(1, [PledgeItem(PledgeData(unit, year=request.year))], _pledge_render(word))
+    joined = H.join(A, H.c.area_id == A.c.id)
+    where = and_(H.c.deleted.is_(False), area_condition(request.area_id, H.c.area_id),
+                 area_condition(request.household_id, H.c.id))
+    ids = ordered_ids(store, select(H.c.id).select_from(joined).where(where).order_by(A.c.sort_key, H.c.sort_key,
+                                                                                      H.c.id))
+
+    def details(chunk: list[str]) -> Select[Any]:
+        return select(*_pledge_columns()).select_from(joined).where(H.c.id.in_(chunk))
+
+    def records() -> Iterator[Any]:
+        for row in stream(store, ids, details, H.c.id):
+            data = _pledge_data({**row, "pledge_id": None, "revision": 0}, unit, request.year, False)
+            yield PledgeItem(data, members=row["members"])
+
+    return Batch(len(ids), records(), _pledge_render(word))
+
+
+# ---------------------------------------------------------------- covenants (organisations)
+
+def _covenant_data(row: Any, unit: UnitInfo, year: int, word: str, record: bool) -> CovenantData:
+    return CovenantData(
+        unit, year=year, party_name=row["name"], party_address=row["address"],
+        party_representative=row["head_name"], party_position=None, police_representative=None,
+        police_position=f"Trưởng Công an {word}", signed_on=row.get("signed_on") if record else None,
+        record=RecordRef(row["pledge_id"], row["revision"]) if record else None)
+
+
+def _covenant_render(word: str) -> Callable[..., Path]:
+    text = localise_form(covenant.FORM_ID, word)
+
+    def render(output: Path, records: Iterable[CovenantData], **kw: Any) -> Path:
+        return covenant.render_covenants(output, records, text=text, **kw)
+
+    return render
+
+
+def localise_form(form_id: str, word: str) -> FormText:
+    from antq_desktop.services.forms import localise
+
+    return localise(load_form_text(form_id), word)
+
+
+def covenants(store: Store, request: Any, unit: UnitInfo) -> Batch:
+    """Organisations' pledges of the year (covenant template); blank: every in-scope organisation."""
+    word = _word(store)
+    in_area = area_condition(request.area_id, O.c.area_id)
+    if request.blank:
+        if request.area_id is None and not getattr(request, "names", False):
+            return Batch(1, [CovenantData(unit, year=request.year, police_position=None)], _covenant_render(word))
+        where = and_(O.c.deleted.is_(False), O.c.in_scope.is_(True), in_area)
+        ids = ordered_ids(store, select(O.c.id).where(where).order_by(O.c.sort_key, O.c.id))
+        rows = stream(store, ids, lambda c: select(O).where(O.c.id.in_(c)), O.c.id)
+        return Batch(len(ids), (_covenant_data(r, unit, request.year, word, False) for r in rows),
+                     _covenant_render(word))
+    joined = P.join(O, P.c.organization_id == O.c.id)
+    where = and_(P.c.deleted.is_(False), P.c.year == request.year, P.c.status == "signed",
+                 P.c.signer_kind == "organization", O.c.deleted.is_(False), in_area,
+                 area_condition(request.record_id, P.c.id))
+    ids = ordered_ids(store, select(P.c.id).select_from(joined).where(where).order_by(O.c.sort_key, P.c.id))
+
+    def details(chunk: list[str]) -> Select[Any]:
+        return select(P.c.id.label("pledge_id"), P.c.revision, P.c.signed_on, O.c.name, O.c.address,
+                      O.c.head_name).select_from(joined).where(P.c.id.in_(chunk))
+
+    rows = stream(store, ids, details, P.c.id)
+    return Batch(len(ids), (_covenant_data(r, unit, request.year, word, True) for r in rows), _covenant_render(word))
+
+
+# ---------------------------------------------------------------- registrations
+
+REGISTRANT_KINDS = {"area": "Khu dân cư", "commune": "Xã, phường", **ORG_TYPES}
+
+
+def _registration_data(row: Any, unit: UnitInfo, year: int, commune: str, record: bool) -> RegistrationData:
+    kind = row["subject_kind"]
+    is_area, is_org = kind == "area", kind == "organization"
+    name = row["area_name"] if is_area else row["org_name"] if is_org else commune
+    return RegistrationData(
+        unit, year=year, registrant_name=name,
+        registrant_kind=REGISTRANT_KINDS.get(row["org_type"] if is_org else kind),
+        address=row["org_address"] if is_org else row["area_address"] if is_area else None,
+        representative=row["org_head"] if is_org else row["area_head"] if is_area else None,
+        position=AREA_HEAD_POSITIONS.get(row["area_kind"] or "", "Trưởng thôn") if is_area else None,
+        households=row["households"] if is_area else None, population=row["population"] if is_area else None,
+        signed_on=row.get("registered_on") if record else None,
+        record=RecordRef(row["record_id"], row["revision"]) if record else None)
+
+
+def subject_join(table: Any) -> Any:
+    return table.outerjoin(A, table.c.area_id == A.c.id).outerjoin(O, table.c.organization_id == O.c.id)
+
+
+def subject_columns() -> list[Any]:
+    live = select(func.count()).where(H.c.area_id == A.c.id, H.c.deleted.is_(False)).scalar_subquery()
+    return [A.c.name.label("area_name"), A.c.address.label("area_address"), A.c.head_name.label("area_head"),
+            A.c.kind.label("area_kind"), A.c.population, live.label("households"), O.c.name.label("org_name"),
+            O.c.org_type, O.c.address.label("org_address"), O.c.head_name.label("org_head")]
+
+
+def subject_where(table: Any, request: Any) -> Any:
+    """Records of the year in scope: an area means the area itself and organisations located in it."""
+    scope = true() if request.area_id is None else or_(table.c.area_id == request.area_id,
+                                                       O.c.area_id == request.area_id)
+    live = or_(table.c.subject_kind == "commune", A.c.deleted.is_(False), O.c.deleted.is_(False))
+    one = true() if request.record_id is None else table.c.id == request.record_id
+    return and_(table.c.deleted.is_(False), table.c.year == request.year, scope, live, one)
+
+
+def subject_order(table: Any) -> list[Any]:
+    # The commune's own record first ("commune" > "area" > "organization"), then by name.
+    rank = case((table.c.subject_kind == "commune", 0), (table.c.subject_kind == "area", 1), else_=2)
+    return [rank, func.coalesce(A.c.sort_key, O.c.sort_key, ""), table.c.id]
+
+
+def registrations(store: Store, request: Any, unit: UnitInfo) -> Batch:
+    """Registrations of the year (area, organisation, commune); blank: one empty, or one per subject."""
+    from antq_desktop.services.form_assessments import blank_subjects
+
+    word, commune = _word(store), get_profile(store).unit_name
+    render = _registration_render(word)
+    if request.blank:
+        if request.area_id is None and not getattr(request, "names", False):
+            return Batch(1, [RegistrationData(unit, year=request.year)], render)
+        total, subjects = blank_subjects(store, request)
+        return Batch(total, (_registration_data(s, unit, request.year, commune, False) for s in subjects), render)
+    joined = subject_join(R)
+    ids = ordered_ids(store, select(R.c.id).select_from(joined).where(subject_where(R, request))
+                      .order_by(*subject_order(R)))
+
+    def details(chunk: list[str]) -> Select[Any]:
+        return select(R.c.id.label("record_id"), R.c.revision, R.c.subject_kind, R.c.registered_on,
+                      *subject_columns()).select_from(joined).where(R.c.id.in_(chunk))
+
+    rows = stream(store, ids, details, R.c.id)
+    return Batch(len(ids), (_registration_data(r, unit, request.year, commune, True) for r in rows), render)
+
+
+def _registration_render(word: str) -> Callable[..., Path]:
+    text = localise_form(registration.FORM_ID, word)
+
+    def render(output: Path, records: Iterable[RegistrationData], **kw: Any) -> Path:
+        return registration.render_registrations(output, records, text=text, **kw)
+
+    return render
+

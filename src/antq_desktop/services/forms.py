@@ -1,0 +1,157 @@
+"""Printing filled forms from the store: what to print (FormRequest), who issues it (UnitInfo), and
+one entry point per document that streams records to the Qt-free renderers in `reports`.
+
+The GUI calls these from a worker thread (progress, cancel); the CLI calls them directly.
+Queries live in `form_sources` / `form_assessments` / `form_reports`; this module only dispatches.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select
+
+from antq_desktop.domain import units
+from antq_desktop.domain.errors import AntqError
+from antq_desktop.reports import CancelFlag, NoRecordsError, ProgressFn
+from antq_desktop.reports.form_data import UnitInfo
+from antq_desktop.reports.form_texts import FormText
+from antq_desktop.services.profile import ProfileInfo, get_profile
+
+if TYPE_CHECKING:
+    from antq_desktop.services.form_sources import Batch
+from antq_desktop.storage.db import Store
+from antq_desktop.storage.models import LocalKey
+
+FORM_KINDS: dict[str, str] = {
+    "pledge": "Bản cam kết hộ gia đình",
+    "covenant": "Giao ước thi đua (cơ quan, doanh nghiệp, trường học)",
+    "registration": "Bản đăng ký phấn đấu",
+    "assessment": "Phiếu tự đánh giá",
+    "minutes": "Biên bản họp xét công nhận",
+}
+
+
+class FormError(AntqError):
+    """Không in được biểu mẫu. Hãy kiểm tra lựa chọn rồi thử lại."""
+
+
+@dataclass(frozen=True)
+class FormRequest:
+    """What to print. No area and no record means the whole unit ("tất cả")."""
+
+    kind: str
+    year: int
+    area_id: str | None = None
+    household_id: str | None = None  # pledges of one household
+    record_id: str | None = None  # one stored record (pledge, registration or assessment)
+    blank: bool = False  # a form to fill by hand
+    names: bool = False  # blank forms for every household/organisation in scope, names printed
+
+
+# ---------------------------------------------------------------- issuing unit
+
+def key_fingerprint(store: Store) -> str:
+    """The unit's signing-key fingerprint, "" when no key was made yet.
+
+    The one place the forms learn it: read from the exchange tables (migration 0002) until the
+    exchange service exposes its own function.
+    """
+    stmt = select(LocalKey.fingerprint).where(LocalKey.retired_at.is_(None)).order_by(LocalKey.created_at.desc())
+    with store.engine.connect() as conn:
+        return str(conn.execute(stmt.limit(1)).scalar() or "")
+
+
+def kind_word(profile: ProfileInfo) -> str:
+    """"xã", "phường" or "đặc khu": how the commune calls itself in sentences and titles."""
+    commune = units.find_commune(profile.unit_code) if profile.is_commune else None
+    if commune is not None:
+        return commune.kind
+    return profile.unit_name.split(" ")[0].lower() if profile.is_commune else "xã"
+
+
+def _place(profile: ProfileInfo) -> str:
+    finder = units.find_commune if profile.is_commune else units.find_province
+    official = finder(profile.unit_code) if profile.role != "district" else None
+    return official.short_name if official else profile.unit_name
+
+
+def unit_info_for(profile: ProfileInfo, fingerprint: str = "") -> UnitInfo:
+    """Header lines per ND30: parent police body over the issuing one, both in capitals."""
+    issuing = profile.police_name.upper()
+    if profile.role == "commune":
+        parent = f"Công an {profile.parent_name}".upper() if profile.parent_name else "BỘ CÔNG AN"
+        commune = f"{kind_word(profile)} {_place(profile)}"
+    elif profile.role == "province":
+        parent, commune = "BỘ CÔNG AN", profile.unit_name
+    else:
+        parent, commune = (profile.parent_name or "").upper(), profile.unit_name
+    return UnitInfo(parent_body=parent, issuing_body=issuing, place=_place(profile), commune_name=commune,
+                    key_fingerprint=fingerprint)
+
+
+def unit_info(store: Store) -> UnitInfo:
+    return unit_info_for(get_profile(store), key_fingerprint(store))
+
+
+def localise(text: FormText, word: str) -> FormText:
+    """Bundled texts say "Công an xã"; a ward prints "Công an phường" (titles and sentences alike)."""
+    if word == "xã":
+        return text
+
+    def swap(s: str) -> str:
+        return s.replace("CÔNG AN XÃ", f"CÔNG AN {word.upper()}").replace("Công an xã", f"Công an {word}")
+
+    return replace(text, intro=swap(text.intro), closing=swap(text.closing), items=tuple(swap(i) for i in text.items),
+                   signers=tuple(swap(s) for s in text.signers),
+                   labels={k: swap(v) for k, v in text.labels.items()})
+
+
+# ---------------------------------------------------------------- rendering
+
+def batch_for(store: Store, request: FormRequest) -> Batch:
+    """The documents a request prints (lazy: nothing but their ids is read yet)."""
+    from antq_desktop.services import form_assessments, form_sources
+
+    sources = {
+        "pledge": form_sources.pledges, "covenant": form_sources.covenants,
+        "registration": form_sources.registrations, "assessment": form_assessments.self_assessments,
+        "minutes": form_assessments.minutes,
+    }
+    if request.kind not in sources:
+        raise FormError(f"Không có loại biểu mẫu “{request.kind}”. Hãy chọn một trong: {', '.join(FORM_KINDS)}.")
+    return sources[request.kind](store, request, unit_info(store))
+
+
+def count_records(store: Store, request: FormRequest) -> int:
+    """How many documents (not pages) a request prints, for the GUI's "Sẽ in N bản" hint."""
+    return batch_for(store, request).total
+
+
+def render_form(store: Store, request: FormRequest, output: Path, *, progress: ProgressFn | None = None,
+                cancel: CancelFlag | None = None) -> Path:
+    """Print every document of the request into one PDF (atomic; nothing written when empty)."""
+    batch = batch_for(store, request)
+    if batch.total == 0:
+        raise FormError(no_records_message(request))
+    try:
+        return batch.write(Path(output), progress, cancel)
+    except NoRecordsError as exc:  # records vanished between counting and printing
+        raise FormError(no_records_message(request)) from exc
+
+
+def no_records_message(request: FormRequest) -> str:
+    what = FORM_KINDS.get(request.kind, request.kind).lower()
+    where = "khu dân cư đã chọn" if request.area_id else "đơn vị"
+    hints = {
+        "pledge": "Hãy nhập bản cam kết đã ký ở trang Cam kết, hoặc in mẫu trống (--blank).",
+        "covenant": "Hãy nhập giao ước (cam kết của cơ quan, doanh nghiệp, trường học) ở trang Cam kết, "
+                    "hoặc in mẫu trống (--blank).",
+        "registration": "Hãy nhập đăng ký ở trang Đăng ký, hoặc in mẫu trống (--blank).",
+        "assessment": "Hãy nhập tự đánh giá ở trang Tự đánh giá, hoặc in mẫu trống (--blank).",
+        "minutes": "Biên bản lấy nội dung từ tự đánh giá: hãy nhập tự đánh giá trước, hoặc in mẫu trống (--blank).",
+    }
+    return (f"Không có {what} nào của {where} trong năm {request.year}. "
+            f"{hints.get(request.kind, 'Hãy chọn năm hoặc khu dân cư khác.')}")
