@@ -1,0 +1,231 @@
+"""The commune's annual results report and the upper office's per-commune summary, from the store.
+
+Every figure comes from `services.indicators` / `services.stats` (per origin unit on an upper
+office), so a printed report can never disagree with `antq stats` or the dashboard.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from openpyxl import load_workbook
+from openpyxl.styles import Font
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from antq_desktop.domain import catalog as catalogs
+from antq_desktop.domain import units
+from antq_desktop.domain.validation import COMPARATORS
+from antq_desktop.reports import render_annual_report, render_summary_pdf, write_summary_xlsx
+from antq_desktop.reports.batch import CancelFlag, ProgressFn, atomic_output
+from antq_desktop.reports.form_data import (
+    AnnualReportData,
+    ClassifiedUnit,
+    RecognisedUnit,
+    RecordRef,
+    SummaryData,
+    SummaryRow,
+    TargetRow,
+)
+from antq_desktop.reports.text import pct
+from antq_desktop.services import indicators, stats
+from antq_desktop.services.form_assessments import S, subject_name, unit_type
+from antq_desktop.services.form_sources import localise_form, subject_columns, subject_join, subject_order
+from antq_desktop.services.forms import kind_word, unit_info
+from antq_desktop.services.profile import ProfileInfo, get_profile
+from antq_desktop.storage.db import Store
+from antq_desktop.storage.models import Counter, KnownKey, ProducerState
+
+# Fixed namespace: the same commune and year always get the same report id in the QR code.
+REPORT_NAMESPACE = uuid.UUID("6f1c0f7e-4d0a-4d55-9a39-2b0c6e4f5a10")
+
+
+def report_ref(session: Session, profile: ProfileInfo, year: int) -> RecordRef:
+    """A report is not a stored record: its id is derived from unit and year, its revision is the
+    store's change counter, so two printouts with the same revision show the same data."""
+    counter = session.get(Counter, "change_seq")
+    return RecordRef(str(uuid.uuid5(REPORT_NAMESPACE, f"annual_report:{profile.unit_code}:{year}")),
+                     max(1, counter.value if counter else 1))
+
+
+def threshold_text(comparator: str, threshold: float) -> str:
+    return f"{COMPARATORS.get(comparator, comparator)} {threshold:g}%".replace(".", ",")
+
+
+def target_rows(session: Session, year: int, unit: str | None = None) -> tuple[TargetRow, ...]:
+    return tuple(TargetRow(t.label, threshold_text(t.comparator, t.threshold),
+                           pct(t.actual) if t.actual is not None else "—", t.met)
+                 for t in stats.target_statuses(session, year, unit))
+
+
+# Short: the report's "Loại hình" column does not wrap.
+KIND_LABELS = {"area": "Khu dân cư", "agency": "Cơ quan", "enterprise": "Doanh nghiệp", "school": "Trường học"}
+
+
+def _kind_label(row: Any, word: str) -> str:
+    return KIND_LABELS.get(unit_type(row) or "", word.capitalize())
+
+
+def _submitted(session: Session, year: int) -> Iterable[Any]:
+    """Submitted assessments of the year with their subject, commune first then by name."""
+    stmt = select(S.c.subject_kind, S.c.outcome, S.c.level, S.c.catalog_code, *subject_columns()) \
+        .select_from(subject_join(S)) \
+        .where(S.c.deleted.is_(False), S.c.year == year, S.c.status == "submitted").order_by(*subject_order(S))
+    return session.execute(stmt).mappings().all()
+
+
+def _level(row: Any) -> str:
+    try:
+        return catalogs.get_catalog(row["catalog_code"]).level(row["level"]).label
+    except (StopIteration, catalogs.CatalogError):
+        return str(row["level"] or "")
+
+
+def _situation(session: Session, year: int, word: str) -> tuple[str, ...]:
+    scope = indicators.Scope(session, year)
+    pledged = indicators.compute(session, "households_pledged_pct", year)
+    registered = indicators.compute(session, "units_registered_pct", year)
+    from antq_desktop.storage.models import Household
+
+    lines = [f"Toàn {word} có {scope.areas()} khu dân cư, {scope.live(Household)} hộ gia đình và "
+             f"{scope.orgs(indicators.ALL_ORG_TYPES)} cơ quan, doanh nghiệp, cơ sở giáo dục thuộc diện xây dựng "
+             "tiêu chuẩn “An toàn về an ninh, trật tự”."]
+    if pledged is not None and pledged.denominator:
+        lines.append(f"Có {pledged.numerator}/{pledged.denominator} hộ gia đình ký cam kết thực hiện phong trào "
+                     f"({pct(pledged.percent)}).")
+    if registered is not None and registered.denominator:
+        lines.append(f"Có {registered.numerator}/{registered.denominator} đơn vị đăng ký phấn đấu đạt tiêu chuẩn "
+                     f"({pct(registered.percent)}).")
+    return tuple(lines)
+
+
+def annual_report_data(store: Store, year: int, *, report_date: date | None = None) -> AnnualReportData:
+    profile, unit = get_profile(store), unit_info(store)
+    word = kind_word(profile)
+    commune = profile.unit_name
+    with store.session_factory() as session:
+        submitted = _submitted(session, year)
+        recognised = tuple(RecognisedUnit(subject_name(r, commune), _kind_label(r, word))
+                           for r in submitted if r["outcome"] == "dat")
+        classification = tuple(ClassifiedUnit(subject_name(r, commune), _kind_label(r, word), _level(r))
+                               for r in submitted)
+        return AnnualReportData(
+            unit, year=year, report_date=report_date or date.today(),
+            recipient=f"Kính gửi: Công an {profile.parent_name}" if profile.parent_name else None,
+            situation=_situation(session, year, word), targets=target_rows(session, year),
+            recognised=recognised, classification=classification,
+            signer_authority=f"TRƯỞNG CÔNG AN {word.upper()}", record=report_ref(session, profile, year))
+
+
+def render_commune_report(store: Store, year: int, output: Path, *, progress: ProgressFn | None = None,
+                          cancel: CancelFlag | None = None) -> Path:
+    data = annual_report_data(store, year)
+    text = localise_form("annual_report", kind_word(get_profile(store)))
+    return render_annual_report(Path(output), data, text=text, progress=progress, cancel=cancel)
+
+
+# ---------------------------------------------------------------- upper-office summary
+
+@dataclass(frozen=True)
+class Miss:
+    """One target a commune has not reached (for the notes and the workbook's second sheet)."""
+
+    commune: str
+    target: str
+    actual: str
+    threshold: str
+
+
+def _unit_name(session: Session, code: str, profile: ProfileInfo) -> str:
+    if code == profile.unit_code:
+        return profile.unit_name
+    known = session.execute(select(KnownKey.unit_name).where(KnownKey.unit_code == code).limit(1)).scalar()
+    official = units.find_commune(code) if code.isdigit() else None
+    return known or (official.name if official else code)
+
+
+def _last_package(session: Session, code: str) -> date | None:
+    merged = session.execute(select(ProducerState.last_merged_at)
+                             .where(ProducerState.producer_unit == code)).scalar()
+    return merged.date() if merged else None
+
+
+def _percent(session: Session, indicator: str, year: int, unit: str | None) -> float | None:
+    ratio = indicators.compute(session, indicator, year, unit)
+    return ratio.percent if ratio is not None else None
+
+
+def summary_row(session: Session, year: int, code: str, unit: str | None, name: str) -> tuple[SummaryRow, list[Miss]]:
+    """One commune's row; `unit` None takes the whole store (a commune summarising itself)."""
+    misses = [Miss(name, t.label, pct(t.actual) if t.actual is not None else "—",
+                   threshold_text(t.comparator, t.threshold))
+              for t in stats.target_statuses(session, year, unit) if not t.met]
+    row = SummaryRow(
+        name, areas=indicators.Scope(session, year, unit).areas(),
+        registered_pct=_percent(session, "units_registered_pct", year, unit),
+        recognised_pct=_percent(session, "units_meet_standard_pct", year, unit),
+        classified_good_pct=_percent(session, "classified_kha_or_above_pct", year, unit),
+        pledge_coverage_pct=_percent(session, "households_pledged_pct", year, unit),
+        last_package=_last_package(session, code), missing_targets=bool(misses))
+    return row, misses
+
+
+def summary_data(store: Store, year: int, *, report_date: date | None = None) -> tuple[SummaryData, list[Miss]]:
+    """One row per commune whose data this store holds (a commune store: itself), and the misses."""
+    profile, unit = get_profile(store), unit_info(store)
+    rows: list[SummaryRow] = []
+    misses: list[Miss] = []
+    with store.session_factory() as session:
+        if profile.is_commune:
+            targets = [(profile.unit_code, None)]
+        else:
+            targets = [(c, c) for c in stats.unit_codes(session) if c != profile.unit_code]
+        named = sorted(((_unit_name(session, code, profile), code, scope) for code, scope in targets))
+        for name, code, scope in named:
+            row, missed = summary_row(session, year, code, scope, name)
+            rows.append(row)
+            misses.extend(missed)
+    notes = tuple(f"{m.commune} chưa đạt chỉ tiêu: {m.target} (thực hiện {m.actual}, yêu cầu {m.threshold})."
+                  for m in misses)
+    data = SummaryData(unit.parent_body, unit.issuing_body, unit.place, year, tuple(rows),
+                       report_date=report_date or date.today(), notes=notes)
+    return data, misses
+
+
+def render_summary(store: Store, year: int, output: Path, *, progress: ProgressFn | None = None,
+                   cancel: CancelFlag | None = None) -> Path:
+    """PDF or .xlsx by the output's suffix; the workbook gets a sheet listing every missed target."""
+    from antq_desktop.services.forms import FormError
+
+    data, misses = summary_data(store, year)
+    if not data.rows:
+        raise FormError("Chưa có dữ liệu của xã nào trong máy. Hãy nhận gói dữ liệu của các xã rồi lập lại bảng "
+                        "tổng hợp.")
+    output = Path(output)
+    if output.suffix.lower() == ".xlsx":
+        return _write_xlsx(output, data, misses)
+    if output.suffix.lower() != ".pdf":
+        raise FormError("Tệp kết quả phải có đuôi .pdf hoặc .xlsx. Hãy đổi tên tệp rồi thử lại.")
+    return render_summary_pdf(output, data, progress=progress, cancel=cancel)
+
+
+def _write_xlsx(output: Path, data: SummaryData, misses: list[Miss]) -> Path:
+    with atomic_output(output) as tmp:
+        write_summary_xlsx(tmp, data)
+        with tmp.open("rb") as handle:  # the temp name has no .xlsx suffix: open by handle
+            workbook = load_workbook(handle)
+        sheet = workbook.create_sheet("Chỉ tiêu chưa đạt")
+        sheet.append(["Đơn vị cấp xã", "Chỉ tiêu", "Thực hiện", "Yêu cầu"])
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        for m in misses:
+            sheet.append([m.commune, m.target, m.actual, m.threshold])
+        for column, width in zip("ABCD", (30, 60, 12, 12), strict=True):
+            sheet.column_dimensions[column].width = width
+        workbook.save(tmp)
+    return output
