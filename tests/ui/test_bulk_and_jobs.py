@@ -10,6 +10,7 @@ from tests.ui.helpers import answer_questions
 from antq_desktop.services import bulk, queries, records
 from antq_desktop.services.queries import ListQuery
 from antq_desktop.ui.dialogs.bulk_dialogs import AreaPledgeDialog
+from antq_desktop.ui.errors import run_undo
 from antq_desktop.ui.jobs import JobRunner
 from antq_desktop.ui.pages.pledges_page import PledgesPage
 from antq_desktop.ui.pages.registrations_page import RegistrationsPage
@@ -78,7 +79,9 @@ def test_pledge_whole_area_in_background_then_undo(context, qtbot, monkeypatch) 
     assert page.model.total == 30
     assert bulk.households_without_pledge(store, area_id, context.year) == []
     assert "18" in context.undo.last.description
-    page.undo_button.click()
+    undo_job = run_undo(context, page)
+    with qtbot.waitSignal(undo_job.finished, timeout=10000):
+        pass
     assert page.model.total == 12
 
 
@@ -98,7 +101,9 @@ def test_mark_selected_pledges_signed_keeps_dates_and_undoes(context, qtbot, mon
     assert {r["status"] for r in after.values()} == {"signed"}
     assert after[rows[0]["id"]]["signed_on"] == date(2025, 3, 1), "a recorded signing date is kept"
     assert after[rows[1]["id"]]["signed_on"] == date.today()
-    context.undo.undo()
+    undo_job = run_undo(context, page)
+    with qtbot.waitSignal(undo_job.finished, timeout=10000):
+        pass
     assert records.get(store, "pledge", rows[0]["id"])["status"] == "violated"
     assert records.get(store, "pledge", rows[1]["id"])["status"] == "withdrawn"
     assert records.get(store, "pledge", rows[1]["id"])["signed_on"] is None
@@ -122,5 +127,7 @@ def test_carry_registrations_forward(context, qtbot, monkeypatch) -> None:  # ty
         pass
     assert "2" in asked[0]
     assert page.model.total == 2, "one already registered, one carried, the deleted area skipped"
-    page.undo_button.click()
+    undo_job = run_undo(context, page)
+    with qtbot.waitSignal(undo_job.finished, timeout=10000):
+        pass
     assert page.model.total == 1

@@ -87,15 +87,31 @@ def install_exception_hook() -> None:
     sys.excepthook = hook
 
 
-def run_undo(context, parent: QWidget | None) -> None:  # type: ignore[no-untyped-def]
-    """Ctrl+Z / "Hoàn tác": undo the last action and say what was undone."""
+def run_undo(context, parent: QWidget | None):  # type: ignore[no-untyped-def]
+    """Ctrl+Z / "Hoàn tác": undo the last action and say what was undone.
+
+    Returns the background job when the action runs as one (undoing a bulk action), else None.
+    """
     if not context.undo.can_undo:
         context.events.status_message.emit(_t("Không có thao tác nào để hoàn tác."))
-        return
+        return None
+    if context.undo.last.in_background:
+        return _undo_in_background(context, parent)
     description = context.undo.last.description
     try:
         context.undo.undo()
     except Exception as exc:  # noqa: BLE001 — every failure is shown to the officer
         show_error(parent, exc, _t("Không hoàn tác được"))
-        return
+        return None
     context.events.status_message.emit(_t("Đã hoàn tác: %1").replace("%1", description))
+    return None
+
+
+def _undo_in_background(context, parent: QWidget | None):  # type: ignore[no-untyped-def]
+    action = context.undo.take()
+    job = context.jobs.start(lambda _progress, _cancel: action.revert(), title=_t("Đang hoàn tác…"), parent=parent)
+    job.succeeded.connect(lambda _r: context.events.status_message.emit(
+        _t("Đã hoàn tác: %1").replace("%1", action.description)))
+    job.failed.connect(lambda exc: show_error(parent, exc, _t("Không hoàn tác được")))
+    job.finished.connect(lambda: context.events.data_changed.emit(action.record_type))
+    return job

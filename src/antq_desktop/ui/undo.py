@@ -19,6 +19,7 @@ class UndoAction:
     description: str  # e.g. "Xóa hộ Nguyễn Văn An"
     record_type: str
     revert: Callable[[], object]  # a service call; raises AntqError when it cannot be undone
+    in_background: bool = False  # undoing a bulk action touches many records: run it as a job
 
 
 class UndoHistory(QObject):
@@ -40,6 +41,12 @@ class UndoHistory(QObject):
     @property
     def can_undo(self) -> bool:
         return self.last is not None
+
+    def take(self) -> UndoAction | None:
+        """Remove and return the last action without running it (the caller runs it as a job)."""
+        action, self.last = self.last, None
+        self.changed.emit()
+        return action
 
     def undo(self) -> UndoAction | None:
         """Revert the last action; the action is dropped even if reverting fails (no retry loops)."""

@@ -104,7 +104,7 @@ class PledgesPage(RecordPage):
         if ids:
             self.context.undo.push(UndoAction(
                 tr_page("Ghi %1 bản cam kết").replace("%1", format_count(len(ids))), "pledge",
-                lambda: bulk.delete_many(store, "pledge", ids, actor=actor)))
+                lambda: bulk.delete_many(store, "pledge", ids, actor=actor), in_background=True))
         self.context.events.status_message.emit(tr_page("Đã ghi %1 bản cam kết.").replace("%1", format_count(len(ids))))
         self.context.notify_changed("pledge")
 
@@ -130,7 +130,8 @@ class PledgesPage(RecordPage):
             show_error(self, exc, tr_page("Không đánh dấu được"))
             return
         self.context.undo.push(UndoAction(tr_page("Đánh dấu %1 bản cam kết đã ký").replace("%1", format_count(changed)),
-                                          "pledge", lambda: bulk.write_back(store, "pledge", previous, actor=actor)))
+                                          "pledge", lambda: bulk.write_back(store, "pledge", previous, actor=actor),
+                                          in_background=True))
         self.context.events.status_message.emit(tr_page("Đã đánh dấu %1 bản cam kết.").replace("%1",
                                                                                            format_count(changed)))
         self.context.notify_changed("pledge")

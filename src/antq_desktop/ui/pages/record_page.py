@@ -313,7 +313,8 @@ class RecordPage(QWidget):
 
         description = (self.describe(rows[0]) if len(deleted) == 1
                        else tr_page("%1 bản ghi").replace("%1", format_count(len(deleted))))
-        self.context.undo.push(UndoAction(tr_page("Xóa %1").replace("%1", description), record_type, restore_all))
+        self.context.undo.push(UndoAction(tr_page("Xóa %1").replace("%1", description), record_type, restore_all,
+                                          in_background=len(deleted) > 50))
         self.context.events.status_message.emit(tr_page("Đã xóa %1. Bấm Ctrl+Z để hoàn tác.")
                                                 .replace("%1", description))
 

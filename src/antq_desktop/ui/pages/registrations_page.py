@@ -92,6 +92,6 @@ class RegistrationsPage(RecordPage):
         if ids:
             self.context.undo.push(UndoAction(
                 tr_page("Chuyển %1 đăng ký").replace("%1", format_count(len(ids))), "registration",
-                lambda: bulk.delete_many(store, "registration", ids, actor=actor)))
+                lambda: bulk.delete_many(store, "registration", ids, actor=actor), in_background=True))
         self.context.events.status_message.emit(tr_page("Đã chuyển %1 đăng ký.").replace("%1", format_count(len(ids))))
         self.context.notify_changed("registration")
