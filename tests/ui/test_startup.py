@@ -193,9 +193,9 @@ def test_start_session_shows_wizard_or_login(tmp_path, monkeypatch, initialised,
 
 def test_run_signs_in_and_opens_the_main_window(tmp_path, monkeypatch, qapp) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QApplication
+    from tests.conftest import make_store
 
     from antq_desktop.ui.main_window import MainWindow
-    from tests.conftest import make_store
 
     db = tmp_path / "ready.sqlite3"
     make_store(db).close()
