@@ -1,0 +1,299 @@
+"""Merging commune packages at the upper office: verify, order, validate, then one transaction each.
+
+Per package: the reader checks signature, trust, recipient and caps; the producer's counters
+(never laptop clocks) decide replay, gap or jump; every record is validated like a GUI entry;
+then all of its records are written, or none. Each attempt is logged (ImportAttempt) and audited.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from antq_desktop.domain.errors import AntqError
+from antq_desktop.exchange import package_reader
+from antq_desktop.exchange.errors import CANCELLED, GAP, SIGNER_MISMATCH, VALIDATION_ERROR, PackageError
+from antq_desktop.exchange.package_format import PackageHeader
+from antq_desktop.exchange.package_reader import DEFAULT_LIMITS, Limits, PayloadKeyOpener, VerifiedPackage
+from antq_desktop.exchange.sequence import DEFAULT_MAX_JUMP, check_continuity
+from antq_desktop.services import import_log, merge_held
+from antq_desktop.services.merge_apply import check_end_state, counts_json, write_batch
+from antq_desktop.services.merge_keys import KeyRing, TrustedLookup, trusted_lookup
+from antq_desktop.services.merge_plan import Batch, check_references, check_shape, classify, new_counts, validated_rows
+from antq_desktop.storage import audit
+from antq_desktop.storage.db import Store
+from antq_desktop.storage.locks import locked_counter
+from antq_desktop.storage.models import ImportAttempt, ProducerState, utcnow
+
+ANNOUNCEMENT = "key_announcement"
+CANCELLED_MESSAGE = "Đã huỷ nhập gói; chưa có gì được ghi vào cơ sở dữ liệu. Có thể nhập lại gói này bất cứ lúc nào."
+BATCH_SIZE = 2000  # rows per executemany: flat memory however large the package
+
+Progress = Callable[[float, str], None]
+
+
+class Cancel(Protocol):
+    def is_set(self) -> bool: ...
+
+
+@dataclass
+class PackageResult:
+    """What happened to one file. `status`: merged, duplicate, held, refused, cancelled or dry_run."""
+
+    file_name: str
+    status: str
+    message: str = ""
+    code: str | None = None
+    producer_unit: str | None = None
+    producer_name: str | None = None
+    sequence: int | None = None
+    kind: str | None = None
+    package_uuid: str | None = None
+    file_sha256: str = ""
+    counts: dict[str, dict[str, int]] = field(default_factory=dict)
+    released_from_hold: bool = False
+    finished_holds: list[str] = field(default_factory=list, repr=False)  # held copies to delete after commit
+    header: PackageHeader | None = field(default=None, repr=False)
+
+    @property
+    def refused(self) -> bool:
+        return self.status in ("refused", "cancelled")
+
+
+@dataclass
+class MergeOptions:
+    actor: str
+    dry_run: bool = False
+    ring: KeyRing | None = None
+    lookup: TrustedLookup | None = None
+    limits: Limits = DEFAULT_LIMITS
+    max_jump: int = DEFAULT_MAX_JUMP
+    cancel: Cancel | None = None
+    report: Callable[[float, str], None] = lambda _f, _m: None
+
+
+class _Outcome(Exception):
+    """Leaves the package transaction without committing (dry run, duplicate, held)."""
+
+    def __init__(self, result: PackageResult) -> None:
+        super().__init__(result.status)
+        self.result = result
+
+
+def merge_packages(store: Store, paths: Sequence[str | os.PathLike[str]], *, actor: str, dry_run: bool = False,
+                   progress: Progress | None = None, cancel: Cancel | None = None, password: str | None = None,
+                   keys: PayloadKeyOpener | None = None, lookup: TrustedLookup | None = None,
+                   limits: Limits = DEFAULT_LIMITS, max_jump: int = DEFAULT_MAX_JUMP) -> list[PackageResult]:
+    """Merge each file on its own (one refusal never stops the others); held packages whose
+    predecessor arrives are merged right after it, in sequence order.
+
+    `password` unlocks this office's receiving keys (or pass already unlocked `keys`).
+    `cancel.is_set()` is checked between packages and batches; a cancelled package writes nothing.
+    """
+    results: list[PackageResult] = []
+    total = max(1, len(paths))
+    ring = KeyRing(store, password, keys)
+    try:
+        for index, path in enumerate(paths):
+            def report(fraction: float, message: str, _i: int = index) -> None:
+                if progress is not None:
+                    progress((_i + min(1.0, fraction)) / total, message)
+            options = MergeOptions(actor, dry_run, ring, lookup, limits, max_jump, cancel, report)
+            if cancel is not None and cancel.is_set():
+                results.append(PackageResult(Path(path).name, "cancelled", CANCELLED_MESSAGE, CANCELLED))
+                continue
+            result = merge_one(store, Path(path), options)
+            results.append(result)
+            if result.status in ("merged", "held") and not dry_run:
+                results.extend(merge_held.release(store, result.producer_unit or "", options, merge_one))
+    finally:
+        ring.close()
+    if progress is not None:
+        progress(1.0, "Đã xử lý xong các gói dữ liệu.")
+    return results
+
+
+def merge_one(store: Store, path: Path, options: MergeOptions, *, held_uuid: str | None = None) -> PackageResult:
+    """Verify, then merge in one transaction; any refusal leaves the store untouched but for the log."""
+    result = PackageResult(path.name, "refused")
+    try:
+        package = package_reader.verify(path, options.lookup or trusted_lookup(store), limits=options.limits)
+        _describe(result, package)
+        opener = options.ring.opener(package.header) if options.ring else None
+        options.report(0.02, f"Đã kiểm tra chữ ký gói của {result.producer_name}.")
+        with store.session() as session:
+            _merge_in_session(session, package, opener, result, options, held_uuid)
+    except _Outcome as outcome:
+        result = outcome.result
+        if result.status == "held":
+            merge_held.hold(store, package, result, options.actor, _add_attempt)
+        else:
+            _log_only(store, result, options.actor)
+        return result
+    except PackageError as exc:
+        return _refused(store, path, result, exc, options.actor)
+    except IntegrityError as exc:  # a constraint the checks above did not foresee: still refuse cleanly
+        error = PackageError(VALIDATION_ERROR, detail=str(exc.orig)[:300])
+        return _refused(store, path, result, error, options.actor)
+    merge_held.remove_files(store, result.finished_holds)
+    return result
+
+
+def _describe(result: PackageResult, package: VerifiedPackage) -> None:
+    header = result.header = package.header
+    result.producer_unit, result.producer_name = header.producer.unit_code, header.producer.unit_name
+    result.sequence, result.kind, result.package_uuid = header.sequence, header.kind, header.package_id
+    result.file_sha256 = package.package_sha256
+
+
+def _merge_in_session(session: Session, package: VerifiedPackage, opener: PayloadKeyOpener | None,
+                      result: PackageResult, options: MergeOptions, held_uuid: str | None) -> None:
+    header, producer = package.header, package.header.producer.unit_code
+    # One merge per producer at a time (PostgreSQL; SQLite's BEGIN IMMEDIATE already serialises).
+    locked_counter(session, f"merge:{producer}")
+    state = session.get(ProducerState, producer)
+    if _already_merged(session, header.package_id, package.package_sha256, state):
+        result.status, result.message = "duplicate", "Gói này đã được nhập trước đây; không có gì thay đổi."
+        raise _Outcome(result)
+    try:
+        check_continuity(header, state.last_sequence if state else None,
+                         state.last_package_sha256 if state else None, max_jump=options.max_jump)
+    except PackageError as exc:
+        if exc.code != GAP:
+            raise
+        result.status, result.code = ("dry_run" if options.dry_run else "held"), GAP
+        result.message = merge_held.HELD_MESSAGE
+        raise _Outcome(result) from None  # nothing written here; the hold is its own transaction
+    result.counts = _apply_records(session, package, opener, options)
+    if options.dry_run:
+        result.status = "dry_run"
+        result.message = "Xem trước: gói hợp lệ, chưa ghi gì vào cơ sở dữ liệu."
+        raise _Outcome(result)
+    _record_success(session, package, state, result, options.actor, held_uuid)
+
+
+def _already_merged(session: Session, package_uuid: str, file_sha: str, state: ProducerState | None) -> bool:
+    if state is not None and state.last_package_uuid == package_uuid:
+        return True
+    stmt = select(ImportAttempt.id).where(ImportAttempt.result == "merged",
+                                          (ImportAttempt.package_uuid == package_uuid)
+                                          | (ImportAttempt.file_sha256 == file_sha)).limit(1)
+    return session.execute(stmt).first() is not None
+
+
+def _batches(package: VerifiedPackage, opener: PayloadKeyOpener | None,
+             options: MergeOptions) -> Iterator[tuple[list[dict[str, Any]], int]]:
+    """Records grouped by consecutive type, at most BATCH_SIZE at a time, with the running count."""
+    pending: list[dict[str, Any]] = []
+    seen = 0
+    for record in package_reader.iter_records(package, opener, limits=options.limits):
+        seen += 1
+        if pending and (record.get("type") != pending[0].get("type") or len(pending) >= BATCH_SIZE):
+            yield pending, seen - 1
+            pending = []
+        pending.append(record)
+    if pending:
+        yield pending, seen
+
+
+def _apply_records(session: Session, package: VerifiedPackage, opener: PayloadKeyOpener | None,
+                   options: MergeOptions) -> dict[str, dict[str, int]]:
+    header, producer = package.header, package.header.producer.unit_code
+    counts: dict[str, dict[str, int]] = {}
+    total = max(1, header.total_records)
+    for records, done in _batches(package, opener, options):
+        if options.cancel is not None and options.cancel.is_set():
+            raise PackageError(CANCELLED, message_vi=CANCELLED_MESSAGE)
+        if records[0].get("type") == ANNOUNCEMENT:
+            _accept_announcements(session, package, records, options.actor, counts)
+            continue
+        metas = [check_shape(record, producer) for record in records]
+        record_type = records[0]["type"]
+        batch = Batch(record_type, validated_rows(session, record_type, records, metas))
+        classify(session, batch, producer, counts.setdefault(record_type, new_counts()))
+        check_references(session, batch)
+        write_batch(session, batch, package_uuid=header.package_id, producer=producer)
+        options.report(0.05 + 0.9 * done / total, f"{result_label(header.producer.unit_name)}: {done:,} bản ghi"
+                       .replace(",", "."))
+    # The reader's last checks (payload hash, counts) ran when the iterator ended, before this line.
+    check_end_state(session, producer, set(counts))
+    return counts
+
+
+def _accept_announcements(session: Session, package: VerifiedPackage, records: list[dict[str, Any]], actor: str,
+                          counts: dict[str, dict[str, int]]) -> None:
+    """A commune's new key, announced under its old one (B1's key rotation), in the same transaction."""
+    from antq_desktop.services import key_rotation
+
+    for record in records:
+        try:
+            key_rotation.accept_announcement(session, record, signer=package.signer, actor=actor)
+        except AntqError as exc:
+            raise PackageError(SIGNER_MISMATCH, message_vi=exc.message) from None
+    counts.setdefault(ANNOUNCEMENT, new_counts())["new"] += len(records)
+
+
+def result_label(unit_name: str) -> str:
+    return f"Đang nhập gói của {unit_name}"
+
+
+def _record_success(session: Session, package: VerifiedPackage, state: ProducerState | None, result: PackageResult,
+                    actor: str, held_uuid: str | None) -> None:
+    header = package.header
+    if state is None:
+        state = ProducerState(producer_unit=header.producer.unit_code)
+        session.add(state)
+    state.key_id, state.last_sequence = header.signer_key_id, header.sequence
+    state.last_package_uuid, state.last_package_sha256 = header.package_id, package.package_sha256
+    state.last_merged_at, state.last_audit_head = utcnow(), (header.audit_head or "")[:64] or None
+    result.status = "merged"
+    result.message = f"Đã nhập gói số {header.sequence} của {header.producer.unit_name}."
+    if header.kind == "full":
+        result.finished_holds += merge_held.drop_superseded(session, header.producer.unit_code, header.sequence)
+    if held_uuid is not None:
+        merge_held.unhold(session, held_uuid)
+        result.finished_holds.append(held_uuid)
+    _add_attempt(session, result, actor)
+    audit.append(session, actor=actor, action="merge", record_type="package", record_id=header.package_id,
+                 details=_audit_details(result))
+
+
+def _audit_details(result: PackageResult) -> dict[str, Any]:
+    return {"file": result.file_name, "file_sha256": result.file_sha256, "producer": result.producer_unit,
+            "sequence": result.sequence, "kind": result.kind, "result": result.status, "code": result.code,
+            "counts": counts_json(result.counts)}
+
+
+def _add_attempt(session: Session, result: PackageResult, actor: str) -> None:
+    """One ImportAttempt row through B1's helper (the one writer of that table)."""
+    import_log.log_attempt(session, actor=actor, path=result.file_name, result=result.status, header=result.header,
+                           file_sha256_hex=result.file_sha256, error_code=result.code, message=result.message,
+                           counts=result.counts)
+
+
+def _log_only(store: Store, result: PackageResult, actor: str) -> None:
+    with store.session() as session:
+        _add_attempt(session, result, actor)
+
+
+def _refused(store: Store, path: Path, result: PackageResult, error: PackageError, actor: str) -> PackageResult:
+    result.status = "cancelled" if error.code == CANCELLED else "refused"
+    result.code, result.message, result.counts = error.code, error.message_vi, {}
+    result.file_sha256 = result.file_sha256 or import_log.file_sha256(path)
+    try:
+        with store.session() as session:
+            _add_attempt(session, result, actor)
+            if result.status == "refused":
+                audit.append(session, actor=actor, action="merge_refused", record_type="package",
+                             record_id=result.package_uuid, details={**_audit_details(result), "detail": error.detail})
+    except Exception:  # noqa: BLE001 - the refusal itself must reach the officer even if logging fails
+        result.message += " (Không ghi được nhật ký nhập gói.)"
+    return result
+
