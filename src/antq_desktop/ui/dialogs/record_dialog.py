@@ -49,7 +49,7 @@ class RecordDialog(QDialog):
         self._build(fields)
         self._load({**(defaults or {}), **self.original})
         self.initial = self.values()
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(620)
 
     # ---- building ----
 

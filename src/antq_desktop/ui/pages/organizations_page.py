@@ -29,9 +29,10 @@ class OrganizationsPage(RecordPage):
         Column("address", N("RecordPages", "Địa chỉ"), width=200),
     ]
     fields = [
-        FieldSpec("name", N("RecordDialogs", "Tên cơ quan, doanh nghiệp, trường học"), required=True),
+        FieldSpec("name", N("RecordDialogs", "Tên đơn vị"), required=True,
+                  placeholder=N("RecordDialogs", "tên cơ quan, doanh nghiệp hoặc trường học")),
         FieldSpec("org_type", N("RecordDialogs", "Loại đơn vị"), "choice", choices=choices.ORG_TYPES, required=True),
-        FieldSpec("in_scope", N("RecordDialogs", "Thuộc diện đăng ký, tự đánh giá tiêu chuẩn “An toàn về ANTT”"),
+        FieldSpec("in_scope", N("RecordDialogs", "Thuộc diện đăng ký, tự đánh giá “An toàn về ANTT”"),
                   "bool"),
         FieldSpec("area_id", N("RecordDialogs", "Khu dân cư"), "area"),
         FieldSpec("address", N("RecordDialogs", "Địa chỉ")),
