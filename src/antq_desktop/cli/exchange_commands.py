@@ -1,0 +1,232 @@
+"""key, recipient, trust, export, verify, receipt: signed packages between a commune and its upper office.
+
+Exit codes: 0 ok; 1 error (one line); 2 usage; 3 a package or receipt was refused (one line,
+Vietnamese reason plus the stable English code in brackets).
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from antq_desktop.cli.common import CliError, add, sign_in, store_for
+from antq_desktop.domain.errors import AntqError
+from antq_desktop.services import key_rotation, keys
+from antq_desktop.services.accounts import UserInfo
+from antq_desktop.storage.db import Store
+
+EXIT_REFUSED = 3
+
+
+def _coded(exc: AntqError) -> CliError:
+    code = getattr(exc, "code", None)
+    return CliError(f"[{code}] {exc.message}" if code else exc.message)
+
+
+def _admin(store: Store, args: argparse.Namespace) -> tuple[UserInfo, str]:
+    user, password = sign_in(store, args)
+    if user.role != "admin":
+        raise CliError("Chỉ quản trị viên mới được quản lý khoá. Hãy đăng nhập bằng tài khoản quản trị (--user).")
+    return user, password
+
+
+def _read(path: str) -> bytes:
+    try:
+        return Path(path).read_bytes()
+    except OSError as exc:
+        raise CliError(f"Không đọc được tệp {path} ({exc.strerror}). Hãy kiểm tra đường dẫn và USB.") from None
+
+
+def _write(path: str, data: bytes) -> None:
+    try:
+        Path(path).write_bytes(data)
+    except OSError as exc:
+        raise CliError(f"Không ghi được tệp {path} ({exc.strerror}). Hãy kiểm tra thư mục và USB.") from None
+
+
+# ---- key ----
+
+def _key_show(args: argparse.Namespace) -> int:
+    store = store_for(args)
+    try:
+        with store.session_factory() as session:
+            info = keys.local_key_info(keys.require_local_key(session))
+            pending = key_rotation.pending_announcement(session)
+    finally:
+        store.close()
+    print(f"Mã vân tay:      {info.fingerprint}")
+    print(f"Mã khoá ký:      {info.signing_key_id}")
+    print(f"Mã khoá nhận:    {info.receiving_key_id}")
+    print(f"Tạo lúc (UTC):   {info.created_at}")
+    if pending:
+        print("Khoá mới chưa được thông báo cho cấp trên: lần xuất dữ liệu tới sẽ mang thông báo đổi khoá.")
+    return 0
+
+
+def _key_export(args: argparse.Namespace) -> int:
+    store = store_for(args)
+    try:
+        _, password = sign_in(store, args)
+        with store.session() as session:
+            data = keys.public_key_file(session, password)
+            info = keys.local_key_info(keys.require_local_key(session))
+    except keys.KeyProblem as exc:
+        raise _coded(exc) from None
+    finally:
+        store.close()
+    _write(args.out, data)
+    print(f"Đã ghi tệp khoá công khai {args.out}. Mã vân tay: {info.fingerprint} "
+          "(in ra giấy, ký xác nhận và gửi kèm để cấp trên đối chiếu).")
+    return 0
+
+
+def _key_rotate(args: argparse.Namespace) -> int:
+    store = store_for(args)
+    try:
+        actor, password = _admin(store, args)
+        with store.session() as session:
+            row = key_rotation.rotate(session, password, actor=actor.username, new_enrolment=args.new_enrolment)
+            fingerprint = row.fingerprint
+    except keys.KeyProblem as exc:
+        raise _coded(exc) from None
+    finally:
+        store.close()
+    print(f"Đã tạo khoá mới. Mã vân tay: {fingerprint}.")
+    if args.new_enrolment:
+        print("Khoá cũ đã ngừng dùng. Hãy xuất tệp khoá công khai (antq key export --out TỆP) và gửi cấp trên "
+              "đăng ký bằng tay (antq trust add TỆP --replaces MÃ_VÂN_TAY_CŨ).")
+    else:
+        print("Lần xuất dữ liệu tới sẽ được ký bằng khoá cũ và thông báo khoá mới cho cấp trên.")
+    return 0
+
+
+def _register_key(sub: Any) -> None:
+    parser = sub.add_parser("key", help="Khoá của đơn vị (ký và nhận gói dữ liệu).",
+                            description="Khoá của đơn vị (ký và nhận gói dữ liệu).")
+    key_sub = parser.add_subparsers(dest="key_command", required=True)
+    add(key_sub, "show", "Xem mã vân tay và mã khoá của đơn vị.", _key_show)
+    p = add(key_sub, "export", "Ghi tệp khoá công khai (.antqkey) để gửi đơn vị khác.", _key_export)
+    p.add_argument("--out", required=True, help="tệp .antqkey cần tạo")
+    p = add(key_sub, "rotate", "Tạo khoá mới thay khoá cũ (quản trị viên).", _key_rotate)
+    p.add_argument("--new-enrolment", action="store_true",
+                   help="mất mật khẩu khoá cũ: không thông báo, cấp trên phải đăng ký khoá mới bằng tay")
+
+
+# ---- recipient ----
+
+def _recipient_set(args: argparse.Namespace) -> int:
+    data = _read(args.file)
+    store = store_for(args)
+    try:
+        actor, _ = _admin(store, args)
+        with store.session() as session:
+            row = keys.set_recipient(session, data, actor=actor.username)
+            text = f"{row.unit_name} (mã {row.unit_code}), mã vân tay {row.fingerprint}"
+    except keys.KeyProblem as exc:
+        raise _coded(exc) from None
+    finally:
+        store.close()
+    print(f"Đã nhận khoá của cấp trên: {text}.")
+    print("Hãy đối chiếu mã vân tay này với bản giấy do cấp trên gửi; nếu khác, không xuất dữ liệu và báo ngay.")
+    return 0
+
+
+def _recipient_show(args: argparse.Namespace) -> int:
+    store = store_for(args)
+    try:
+        with store.session_factory() as session:
+            row = keys.recipient(session)
+            text = None if row is None else (f"{row.unit_name} (mã {row.unit_code}), mã vân tay {row.fingerprint}, "
+                                             f"nhập lúc {row.enrolled_at:%Y-%m-%d %H:%M} UTC bởi {row.enrolled_by}")
+    finally:
+        store.close()
+    if text is None:
+        raise CliError("Chưa có khoá của cấp trên. Hãy nhập tệp .antqkey do cấp trên gửi: antq recipient set TỆP.")
+    print(f"Khoá nhận (cấp trên): {text}")
+    return 0
+
+
+def _register_recipient(sub: Any) -> None:
+    parser = sub.add_parser("recipient", help="Khoá của đơn vị cấp trên (nơi nhận gói dữ liệu).",
+                            description="Khoá của đơn vị cấp trên (nơi nhận gói dữ liệu).")
+    r_sub = parser.add_subparsers(dest="recipient_command", required=True)
+    p = add(r_sub, "set", "Nhập tệp khoá công khai (.antqkey) của cấp trên.", _recipient_set)
+    p.add_argument("file")
+    add(r_sub, "show", "Xem khoá cấp trên đang dùng.", _recipient_show)
+
+
+# ---- trust ----
+
+def _trust_add(args: argparse.Namespace) -> int:
+    data = _read(args.file)
+    store = store_for(args)
+    try:
+        actor, _ = _admin(store, args)
+        with store.session() as session:
+            row = keys.trust_add(session, data, actor=actor.username, replaces=args.replaces)
+            text = f"{row.unit_name} (mã {row.unit_code}), mã vân tay {row.fingerprint}"
+    except keys.KeyProblem as exc:
+        raise _coded(exc) from None
+    finally:
+        store.close()
+    print(f"Đã đăng ký khoá tin cậy: {text}.")
+    print("Chỉ dùng khoá này nếu mã vân tay trùng với bản giấy có chữ ký của đơn vị gửi.")
+    return 0
+
+
+def _trust_list(args: argparse.Namespace) -> int:
+    store = store_for(args)
+    try:
+        with store.session_factory() as session:
+            rows = keys.list_known(session)
+            lines = [_trust_line(r) for r in rows]
+    finally:
+        store.close()
+    print(f"{'Đơn vị':<8} {'Mã vân tay':<25} {'Trạng thái':<22} {'Nguồn':<10} Tên đơn vị")
+    for line in lines:
+        print(line)
+    print(f"Tổng cộng {len(lines)} khoá.")
+    return 0
+
+
+def _trust_line(row: Any) -> str:
+    if row.revoked_at is not None:
+        state = f"thu hồi {row.revoked_at:%Y-%m-%d}"
+    elif row.is_trusted:
+        state = "tin cậy"
+    else:
+        state = "khoá nhận (cấp trên)" if row.is_recipient else "không dùng"
+    source = {"enrolled": "đăng ký", "announced": "thông báo", "recipient": "cấp trên"}.get(row.source, row.source)
+    return f"{row.unit_code:<8} {row.fingerprint:<25} {state:<22} {source:<10} {row.unit_name}"
+
+
+def _trust_revoke(args: argparse.Namespace) -> int:
+    store = store_for(args)
+    try:
+        actor, _ = _admin(store, args)
+        with store.session() as session:
+            row = keys.trust_revoke(session, args.fingerprint, actor=actor.username, reason=args.reason)
+            text = f"{row.unit_code} {row.fingerprint}"
+    except keys.KeyProblem as exc:
+        raise _coded(exc) from None
+    finally:
+        store.close()
+    print(f"Đã thu hồi khoá {text}. Mọi gói ký bằng khoá này sẽ bị từ chối.")
+    return 0
+
+
+def _register_trust(sub: Any) -> None:
+    parser = sub.add_parser("trust", help="Danh sách khoá tin cậy của các đơn vị gửi (cấp trên).",
+                            description="Danh sách khoá tin cậy của các đơn vị gửi (cấp trên).")
+    t_sub = parser.add_subparsers(dest="trust_command", required=True)
+    p = add(t_sub, "add", "Đăng ký khoá công khai của một đơn vị (sau khi đối chiếu mã vân tay).", _trust_add)
+    p.add_argument("file")
+    p.add_argument("--replaces", metavar="MÃ_VÂN_TAY", help="khoá cũ của cùng đơn vị mà khoá này thay thế")
+    add(t_sub, "list", "Liệt kê các khoá đã biết.", _trust_list)
+    p = add(t_sub, "revoke", "Thu hồi một khoá (gói ký bằng khoá đó bị từ chối).", _trust_revoke)
+    p.add_argument("fingerprint")
+    p.add_argument("--reason", help="lý do thu hồi")
+
+
+REGISTRARS_KEYS = [_register_key, _register_recipient, _register_trust]
