@@ -1,0 +1,181 @@
+"""Nhật ký thao tác: the audit trail with filters, paging and Excel export (admins only)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from antq_desktop.domain.errors import AntqError
+from antq_desktop.services import audit_log
+from antq_desktop.services.accounts import UserInfo
+from antq_desktop.storage.db import Store
+
+PAGE_SIZE = 200
+COLUMNS = ("Thời điểm (UTC)", "Người thực hiện", "Thao tác", "Loại bản ghi", "Mã bản ghi", "Nội dung thay đổi")
+
+
+class AuditPage(QWidget):
+    def __init__(self, store: Store, user: UserInfo, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store, self.user, self.offset = store, user, 0
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("<h2>Nhật ký thao tác</h2>")))
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
+        if user.role != "admin":
+            self.status.setText(self.tr("Chỉ quản trị viên xem được nhật ký thao tác. Hãy nhờ quản trị viên."))
+            layout.addStretch(1)
+            self.table = None
+            return
+        layout.addLayout(self._filters())
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(self._pager())
+        self.refresh()
+
+    @classmethod
+    def from_context(cls, context: Any) -> AuditPage:
+        return cls(context.store, context.user)
+
+    def _filters(self) -> QGridLayout:
+        grid = QGridLayout()
+        choices = audit_log.choices(self.store)
+        self.actor = self._combo(choices["actor"], {})
+        self.action = self._combo(choices["action"], audit_log.ACTION_LABELS)
+        self.record_type = self._combo(choices["record_type"], {})
+        self.use_since, self.since = QCheckBox(self.tr("Từ ngày")), self._date()
+        self.use_until, self.until = QCheckBox(self.tr("Đến ngày")), self._date()
+        self.text = QLineEdit()
+        self.text.setPlaceholderText(self.tr("Tìm trong nội dung, mã bản ghi…"))
+        self.text.returnPressed.connect(self.apply_filters)
+        apply = QPushButton(self.tr("Lọc"))
+        apply.clicked.connect(self.apply_filters)
+        self.export_button = QPushButton(self.tr("Xuất Excel…"))
+        self.export_button.clicked.connect(self._ask_export)
+        for column, (label, widget) in enumerate([(self.tr("Người thực hiện"), self.actor),
+                                                  (self.tr("Thao tác"), self.action),
+                                                  (self.tr("Loại bản ghi"), self.record_type)]):
+            grid.addWidget(QLabel(label), 0, column * 2)
+            grid.addWidget(widget, 0, column * 2 + 1)
+        grid.addWidget(self.use_since, 1, 0)
+        grid.addWidget(self.since, 1, 1)
+        grid.addWidget(self.use_until, 1, 2)
+        grid.addWidget(self.until, 1, 3)
+        grid.addWidget(self.text, 1, 4)
+        buttons = QHBoxLayout()
+        buttons.addWidget(apply)
+        buttons.addWidget(self.export_button)
+        grid.addLayout(buttons, 1, 5)
+        return grid
+
+    def _combo(self, values: list[str], labels: dict[str, str]) -> QComboBox:
+        combo = QComboBox()
+        combo.addItem(self.tr("Tất cả"), None)
+        for value in values:
+            combo.addItem(labels.get(value, value), value)
+        return combo
+
+    def _date(self) -> QDateEdit:
+        edit = QDateEdit(QDate.currentDate())
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("dd/MM/yyyy")
+        return edit
+
+    def _pager(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.previous = QPushButton(self.tr("‹ Trang trước"))
+        self.next = QPushButton(self.tr("Trang sau ›"))
+        self.position = QLabel()
+        self.previous.clicked.connect(lambda: self._move(-PAGE_SIZE))
+        self.next.clicked.connect(lambda: self._move(PAGE_SIZE))
+        row.addWidget(self.previous)
+        row.addWidget(self.position, 1, Qt.AlignmentFlag.AlignCenter)
+        row.addWidget(self.next)
+        return row
+
+    def current_filter(self) -> audit_log.AuditFilter:
+        def day(check: QCheckBox, edit: QDateEdit) -> date | None:
+            return edit.date().toPython() if check.isChecked() else None  # type: ignore[return-value]
+
+        return audit_log.AuditFilter(actor=self.actor.currentData(), action=self.action.currentData(),
+                                     record_type=self.record_type.currentData(),
+                                     since=day(self.use_since, self.since), until=day(self.use_until, self.until),
+                                     text=self.text.text().strip() or None)
+
+    def apply_filters(self) -> None:
+        self.offset = 0
+        self.refresh()
+
+    def _move(self, step: int) -> None:
+        self.offset = max(0, self.offset + step)
+        self.refresh()
+
+    def refresh(self) -> None:
+        if self.table is None:
+            return
+        ok, sentence = audit_log.chain_status(self.store)
+        self.status.setText(sentence)
+        self.status.setStyleSheet("" if ok else "color: #b00020; font-weight: bold;")
+        try:
+            page = audit_log.query(self.store, self.current_filter(), offset=self.offset, limit=PAGE_SIZE)
+        except AntqError as exc:
+            QMessageBox.warning(self, self.tr("Bộ lọc chưa hợp lệ"), exc.message)
+            return
+        self.page = page
+        self.table.setRowCount(len(page.rows))
+        for r, row in enumerate(page.rows):
+            values = (f"{row.at:%d/%m/%Y %H:%M:%S}", row.actor, row.action_label, row.record_type or "",
+                      row.record_id or "", row.summary())
+            for c, value in enumerate(values):
+                self.table.setItem(r, c, QTableWidgetItem(value))
+        last = page.offset + len(page.rows)
+        self.position.setText(self.tr("%1–%2 trên %3 mục").replace("%1", str(page.offset + 1 if page.rows else 0))
+                              .replace("%2", str(last)).replace("%3", f"{page.total:,}".replace(",", ".")))
+        self.previous.setEnabled(page.offset > 0)
+        self.next.setEnabled(last < page.total)
+
+    def _ask_export(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Xuất nhật ký ra Excel"), "nhat-ky-thao-tac.xlsx",
+                                              self.tr("Tệp Excel (*.xlsx)"))
+        if name:
+            self.export_to(Path(name))
+
+    def export_to(self, path: Path) -> int | None:
+        """Export the filtered trail; errors (full disk…) are shown, never raised."""
+        if path.suffix.lower() != ".xlsx":
+            path = path.with_suffix(".xlsx")
+        try:
+            count = audit_log.export_xlsx(self.store, path, self.current_filter(), actor=self.user.username)
+        except AntqError as exc:
+            QMessageBox.warning(self, self.tr("Không xuất được nhật ký"), exc.message)
+            return None
+        self.refresh()
+        self.status.setText(self.tr("Đã xuất %1 dòng nhật ký ra %2.").replace("%1", str(count))
+                            .replace("%2", str(path)))
+        return count

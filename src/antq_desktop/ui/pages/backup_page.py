@@ -1,0 +1,162 @@
+"""Sao lưu – khôi phục: list the encrypted backups, back up now, restore with confirmation (admins)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from antq_desktop.domain.errors import AntqError
+from antq_desktop.services import backup, restore
+from antq_desktop.services.accounts import UserInfo
+from antq_desktop.services.backup import BackupKey
+from antq_desktop.storage.db import Store
+
+COLUMNS = ("Tệp", "Thời điểm tạo (UTC)", "Người tạo", "Dung lượng")
+
+
+class BackupPage(QWidget):
+    restored = Signal(str)  # the data file was replaced: the app must reopen it (default: quit)
+
+    def __init__(self, store: Store, user: UserInfo, folder: Path | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store, self.user = store, user
+        self.folder = Path(folder) if folder else backup.default_folder(store)
+        # Replaceable in tests: ask for a password (None = cancelled), confirm a question.
+        self.ask_password: Callable[[str], str | None] = self._ask_password
+        self.confirm: Callable[[str], bool] = self._confirm
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("<h2>Sao lưu – khôi phục</h2>")))
+        note = QLabel(self.tr("Bản sao lưu được mã hóa bằng mật khẩu của người tạo; cần đúng mật khẩu đó để "
+                              "khôi phục. Thư mục: %1").replace("%1", str(self.folder)))
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.table, 1)
+        buttons = QHBoxLayout()
+        self.backup_button = QPushButton(self.tr("Sao lưu ngay"))
+        self.restore_button = QPushButton(self.tr("Khôi phục bản đã chọn…"))
+        self.backup_button.clicked.connect(self.back_up_now)
+        self.restore_button.clicked.connect(self.restore_selected)
+        buttons.addWidget(self.backup_button)
+        buttons.addWidget(self.restore_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        is_admin = user.role == "admin"
+        self.backup_button.setEnabled(is_admin)
+        self.restore_button.setEnabled(is_admin)
+        if not is_admin:
+            self.status.setText(self.tr("Chỉ quản trị viên được sao lưu và khôi phục."))
+        self.restored.connect(self._default_after_restore)
+        self.refresh()
+
+    @classmethod
+    def from_context(cls, context: Any) -> BackupPage:
+        return cls(context.store, context.user)
+
+    def refresh(self) -> None:
+        self.listing = backup.list_backups(self.folder) if self.folder.exists() else []
+        self.table.setRowCount(len(self.listing))
+        for r, item in enumerate(self.listing):
+            header = item.header
+            values = (item.path.name, header.created_at.replace("T", " ").rstrip("Z") if header else "?",
+                      header.username if header else self.tr("(không đọc được)"),
+                      f"{item.size / 1024 / 1024:.1f} MB".replace(".", ","))
+            for c, value in enumerate(values):
+                self.table.setItem(r, c, QTableWidgetItem(value))
+
+    def _ask_password(self, prompt: str) -> str | None:
+        text, ok = QInputDialog.getText(self, self.tr("Mật khẩu"), prompt, QLineEdit.EchoMode.Password)
+        return text if ok else None
+
+    def _confirm(self, question: str) -> bool:
+        answer = QMessageBox.question(self, self.tr("Xác nhận"), question)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _fail(self, title: str, exc: AntqError) -> None:
+        self.status.setText(exc.message)
+        QMessageBox.warning(self, title, exc.message)
+
+    def back_up_now(self) -> Path | None:
+        password = self.ask_password(self.tr("Nhập mật khẩu của bạn để mã hóa bản sao lưu:"))
+        if not password:
+            return None
+        try:
+            from antq_desktop.services import accounts
+
+            accounts.sign_in(self.store, username=self.user.username, password=password)  # the right password
+            path = backup.rolling_backup(self.store, self.folder, BackupKey.derive(password), actor=self.user.username)
+        except AntqError as exc:
+            self._fail(self.tr("Chưa sao lưu được"), exc)
+            return None
+        self.status.setText(self.tr("Đã sao lưu và kiểm tra: %1").replace("%1", path.name))
+        self.refresh()
+        return path
+
+    def selected(self) -> Path | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.listing[rows[0].row()].path if rows else None
+
+    def restore_selected(self) -> bool:
+        path = self.selected()
+        if path is None:
+            self.status.setText(self.tr("Hãy chọn một bản sao lưu trong danh sách."))
+            return False
+        question = self.tr("Khôi phục “%1”? Dữ liệu hiện tại sẽ được thay bằng bản sao lưu này (dữ liệu hiện tại "
+                           "được giữ lại thành một bản sao lưu riêng). Chương trình sẽ đóng sau khi khôi phục."
+                           ).replace("%1", path.name)
+        if not self.confirm(question):
+            return False
+        password = self.ask_password(self.tr("Mật khẩu của người đã tạo bản sao lưu:"))
+        if not password:
+            return False
+        db_path = self.store.sqlite_path
+        if db_path is None:
+            self._fail(self.tr("Không khôi phục được"), AntqError("Chỉ khôi phục được dữ liệu dạng tệp SQLite."))
+            return False
+        try:
+            backup.verify_backup(path, password)  # refuse before closing anything
+            self.store.close()
+            result = restore.restore(db_path, path, password, keep_folder=self.folder, username=self.user.username)
+        except AntqError as exc:
+            self._fail(self.tr("Không khôi phục được"), exc)
+            return False
+        message = self.tr("Đã khôi phục bản sao lưu ngày %1. Dữ liệu trước đó được giữ ở %2.").replace(
+            "%1", result.header.created_at).replace("%2", result.kept.name if result.kept else "—")
+        self.status.setText(message)
+        self.restored.emit(message)
+        return True
+
+    def _default_after_restore(self, message: str) -> None:
+        # The open store object now points at a replaced file: reopening the app is the only safe path.
+        app = QApplication.instance()
+        if app is not None and not getattr(self, "keep_running_after_restore", False):
+            QMessageBox.information(self, self.tr("Đã khôi phục"), message + " " +
+                                    self.tr("Chương trình sẽ đóng; hãy mở lại."))
+            app.quit()
