@@ -29,8 +29,8 @@ from antq_desktop.reports.forms import minutes as minutes_form
 from antq_desktop.reports.forms import self_assessment
 from antq_desktop.services.form_sources import (
     A,
-    O,
     Batch,
+    O,
     localise_form,
     ordered_ids,
     stream,

@@ -26,7 +26,7 @@ from antq_desktop.services.profile import get_profile
 from antq_desktop.storage.db import Store
 from antq_desktop.storage.models import Household, Organization, Pledge, Registration, ResidentialArea
 
-A, H, O = ResidentialArea.__table__, Household.__table__, Organization.__table__
+A, H, O = ResidentialArea.__table__, Household.__table__, Organization.__table__  # noqa: E741
 P, R = Pledge.__table__, Registration.__table__
 CHUNK = 200
 # The store keeps a household's member count, not names: the head's row plus blank rows for the

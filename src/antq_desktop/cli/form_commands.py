@@ -1,0 +1,121 @@
+"""`antq form KIND …` (filled or blank forms) and `antq report commune|summary …`."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from antq_desktop.cli.common import CliError, add, progress_printer, read_password, store_for
+from antq_desktop.domain.errors import AntqError
+from antq_desktop.reports import RenderCancelled
+from antq_desktop.services import accounts, form_reports, forms
+from antq_desktop.storage.db import Store
+from antq_desktop.storage.models import ResidentialArea
+
+
+def _signed_in(store: Store, args: argparse.Namespace) -> None:
+    """Forms print names and addresses: any signed-in account may print, read-only ones too."""
+    username = args.user or os.environ.get("ANTQ_USER") or accounts.single_admin(store)
+    if not username:
+        raise CliError("Có nhiều tài khoản: hãy chỉ rõ --user TÊN_ĐĂNG_NHẬP.", 2)
+    accounts.sign_in(store, username=username, password=read_password(f"Mật khẩu của {username}: "))
+
+
+def _area_id(store: Store, value: str) -> str:
+    """An area's UUID, or its exact name (easier to type); the error says how to find the code."""
+    table = ResidentialArea.__table__
+    stmt = select(table.c.id).where(table.c.deleted.is_(False), (table.c.id == value) | (table.c.name == value))
+    with store.engine.connect() as conn:
+        found = [str(v) for v in conn.execute(stmt).scalars()]
+    if len(found) != 1:
+        reason = "có nhiều khu dân cư trùng tên" if found else "không có khu dân cư này"
+        raise CliError(f"Không chọn được khu dân cư “{value}”: {reason}. Hãy dùng mã (UUID) ở trang Khu dân cư "
+                       "hoặc trong tệp Excel xuất ra.", 1)
+    return found[0]
+
+
+def _check_out(path: str, suffixes: tuple[str, ...]) -> Path:
+    out = Path(path)
+    if out.suffix.lower() not in suffixes:
+        raise CliError(f"Tệp kết quả “{out.name}” phải có đuôi {' hoặc '.join(suffixes)}: "
+                       "hãy đổi tên tệp rồi chạy lại.", 2)
+    return out
+
+
+def _done(out: Path) -> int:
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    print(f"Đã lưu: {out}")
+    return 0
+
+
+def _run(render: Any, out: Path) -> int:
+    try:
+        render()
+    except (forms.FormError, RenderCancelled) as exc:
+        raise CliError(str(exc)) from exc
+    except OSError as exc:
+        raise CliError(f"Không ghi được tệp “{out}”: {exc.strerror or exc}. Hãy chọn thư mục khác hoặc đóng "
+                       "chương trình đang mở tệp này.") from exc
+    return _done(out)
+
+
+def _form(args: argparse.Namespace) -> int:
+    out = _check_out(args.out, (".pdf",))
+    if not args.blank and not (args.area or args.all or args.record):
+        raise CliError("Hãy chọn --area MÃ_KHU_DÂN_CƯ hoặc --all (toàn đơn vị), hoặc --blank để in mẫu trống.", 2)
+    store = store_for(args)
+    try:
+        _signed_in(store, args)
+        request = forms.FormRequest(args.kind, args.year, area_id=_area_id(store, args.area) if args.area else None,
+                                    record_id=args.record, blank=args.blank,
+                                    names=args.blank and bool(args.area or args.all))
+        return _run(lambda: forms.render_form(store, request, out, progress=progress_printer()), out)
+    finally:
+        store.close()
+
+
+def _report(args: argparse.Namespace) -> int:
+    out = _check_out(args.out, (".pdf",) if args.what == "commune" else (".pdf", ".xlsx"))
+    store = store_for(args)
+    try:
+        _signed_in(store, args)
+        render = form_reports.render_commune_report if args.what == "commune" else form_reports.render_summary
+        return _run(lambda: render(store, args.year, out, progress=progress_printer()), out)
+    except AntqError as exc:
+        raise CliError(exc.message) from exc
+    finally:
+        store.close()
+
+
+def _register_form(sub: Any) -> None:
+    p = add(sub, "form", "In biểu mẫu ra PDF: điền sẵn từ dữ liệu (mỗi hồ sơ một trang trở lên) hoặc mẫu trống.",
+            _form)
+    p.add_argument("kind", choices=list(forms.FORM_KINDS),
+                   help="pledge (cam kết hộ), covenant (giao ước), registration (đăng ký), "
+                        "assessment (phiếu tự đánh giá), minutes (biên bản họp xét)")
+    scope = p.add_mutually_exclusive_group()
+    scope.add_argument("--area", help="mã (UUID) hoặc tên đúng của một khu dân cư")
+    scope.add_argument("--all", action="store_true", help="toàn đơn vị")
+    scope.add_argument("--record", help="mã (UUID) của một bản ghi (cam kết, đăng ký, tự đánh giá)")
+    p.add_argument("--blank", action="store_true",
+                   help="mẫu trống để điền tay; kèm --area/--all: mỗi hộ/đơn vị một bản, in sẵn tên")
+    p.add_argument("--year", type=int, default=date.today().year)
+    p.add_argument("--out", required=True, help="tệp PDF kết quả")
+
+
+def _register_report(sub: Any) -> None:
+    p = add(sub, "report", "Lập báo cáo: commune (báo cáo kết quả năm của xã, PDF) hoặc summary (bảng tổng hợp "
+            "theo xã, PDF hoặc .xlsx).", _report)
+    p.add_argument("what", choices=["commune", "summary"])
+    p.add_argument("--year", type=int, default=date.today().year)
+    p.add_argument("--out", required=True, help="tệp kết quả: .pdf (hoặc .xlsx cho summary)")
+
+
+REGISTRARS = [_register_form, _register_report]
