@@ -69,9 +69,12 @@ PAGES: list[PageSpec] = [
     PageSpec("assessments", QT_TRANSLATE_NOOP("MainWindow", "Tự đánh giá"),
              lazy_page("assessments_page", "AssessmentsPage")),
     PageSpec("plans", QT_TRANSLATE_NOOP("MainWindow", "Kế hoạch – chỉ tiêu"), lazy_page("plans_page", "PlansPage")),
-    PageSpec("forms", QT_TRANSLATE_NOOP("MainWindow", "In biểu mẫu"), lazy_page("forms_page", "FormsPage")),
+    PageSpec("forms", QT_TRANSLATE_NOOP("MainWindow", "In biểu mẫu"), lazy_page("print_page", "PrintPage")),
     PageSpec("exchange", QT_TRANSLATE_NOOP("MainWindow", "Gửi – nhận dữ liệu"),
              lazy_page("exchange_page", "ExchangePage")),
+    PageSpec("audit", QT_TRANSLATE_NOOP("MainWindow", "Nhật ký thao tác"), lazy_page("audit_page", "AuditPage")),
+    PageSpec("backups", QT_TRANSLATE_NOOP("MainWindow", "Sao lưu – khôi phục"), lazy_page("backup_page", "BackupPage")),
+    PageSpec("users", QT_TRANSLATE_NOOP("MainWindow", "Tài khoản"), lazy_page("users_page", "UsersPage")),
     PageSpec("settings", QT_TRANSLATE_NOOP("MainWindow", "Cài đặt"), lazy_page("settings_page", "SettingsPage")),
 ]
 
