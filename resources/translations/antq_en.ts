@@ -3,14 +3,52 @@
 <context>
     <name />
     <message>
-        <location filename="../../src/antq_desktop/ui/widgets/fields.py" line="252" />
+        <location filename="../../src/antq_desktop/ui/widgets/fields.py" line="254" />
         <source>— Không chọn —</source>
         <translation>— None —</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/widgets/fields.py" line="255" />
+        <location filename="../../src/antq_desktop/ui/widgets/fields.py" line="257" />
         <source>Gõ tên chủ hộ, địa chỉ hoặc số định danh để tìm</source>
         <translation>Type a household head's name, address or ID number to search</translation>
+    </message>
+</context>
+<context>
+    <name>AddUserDialog</name>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="44" />
+        <source>Thêm tài khoản</source>
+        <translation>Add account</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="52" />
+        <source>Tên đăng nhập</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="53" />
+        <source>Họ tên</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="54" />
+        <source>Vai trò</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="55" />
+        <source>Mật khẩu</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="56" />
+        <source>Nhập lại mật khẩu</source>
+        <translation>Repeat password</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="57" />
+        <source>Ít nhất %1 ký tự; nên dùng một câu ngắn dễ nhớ.</source>
+        <translation>At least %1 characters; a short memorable sentence is best.</translation>
     </message>
 </context>
 <context>
@@ -255,6 +293,198 @@
     </message>
 </context>
 <context>
+    <name>AuditPage</name>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/audit_page.py" line="43" />
+        <source>&lt;h2&gt;Nhật ký thao tác&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Activity log&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/audit_page.py" line="48" />
+        <source>Chỉ quản trị viên xem được nhật ký thao tác. Hãy nhờ quản trị viên.</source>
+        <translation>Only administrators can view the activity log. Please ask an administrator.</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/audit_page.py" line="72" />
+        <source>Từ ngày</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/audit_page.py" line="73" />
+        <source>Đến ngày</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/audit_page.py" line="75" />
+        <source>Tìm trong nội dung, mã bản ghi…</source>
+        <translation>Search the details, record ID…</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/audit_page.py" line="77" />
+        <source>Lọc</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/audit_page.py" line="79" />
+        <source>Xuất Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/audit_page.py" line="81" />
+        <source>Người thực hiện</source>
+        <translation>Done by</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/audit_page.py" line="82" />
+        <source>Thao tác</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/audit_page.py" line="83" />
+        <source>Loại bản ghi</source>
+        <translation>Record type</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/audit_page.py" line="99" />
+        <source>Tất cả</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/audit_page.py" line="112" />
+        <source>‹ Trang trước</source>
+        <translation>‹ Previous page</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/audit_page.py" line="113" />
+        <source>Trang sau ›</source>
+        <translation>Next page ›</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/audit_page.py" line="148" />
+        <source>Bộ lọc chưa hợp lệ</source>
+        <translation>Invalid filter</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/audit_page.py" line="158" />
+        <source>%1–%2 trên %3 mục</source>
+        <translation>%1–%2 of %3 entries</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/audit_page.py" line="164" />
+        <source>Xuất nhật ký ra Excel</source>
+        <translation>Export the log to Excel</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/audit_page.py" line="165" />
+        <source>Tệp Excel (*.xlsx)</source>
+        <translation>Excel files (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/audit_page.py" line="176" />
+        <source>Không xuất được nhật ký</source>
+        <translation>Could not export the log</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/audit_page.py" line="179" />
+        <source>Đã xuất %1 dòng nhật ký ra %2.</source>
+        <translation>%1 log rows exported to %2.</translation>
+    </message>
+</context>
+<context>
+    <name>BackupPage</name>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="47" />
+        <source>&lt;h2&gt;Sao lưu – khôi phục&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Backup – restore&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="48" />
+        <source>Bản sao lưu được mã hóa bằng mật khẩu của người tạo; cần đúng mật khẩu đó để khôi phục. Thư mục: %1</source>
+        <translation>Backups are encrypted with their creator's password; that same password is needed to restore. Folder: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="63" />
+        <source>Sao lưu ngay</source>
+        <translation>Back up now</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="64" />
+        <source>Khôi phục bản đã chọn…</source>
+        <translation>Restore the selected backup…</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="75" />
+        <source>Chỉ quản trị viên được sao lưu và khôi phục.</source>
+        <translation>Only administrators may back up and restore.</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="89" />
+        <source>(không đọc được)</source>
+        <translation>(unreadable)</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="95" />
+        <source>Mật khẩu</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="99" />
+        <source>Xác nhận</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="107" />
+        <source>Nhập mật khẩu của bạn để mã hóa bản sao lưu:</source>
+        <translation>Enter your password to encrypt the backup:</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="116" />
+        <source>Chưa sao lưu được</source>
+        <translation>Backup failed</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="118" />
+        <source>Đã sao lưu và kiểm tra: %1</source>
+        <translation>Backed up and verified: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="129" />
+        <source>Hãy chọn một bản sao lưu trong danh sách.</source>
+        <translation>Choose a backup in the list.</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="131" />
+        <source>Khôi phục “%1”? Dữ liệu hiện tại sẽ được thay bằng bản sao lưu này (dữ liệu hiện tại được giữ lại thành một bản sao lưu riêng). Chương trình sẽ đóng sau khi khôi phục.</source>
+        <translation>Restore “%1”? The current data will be replaced by this backup (the current data is kept as a separate backup). The program closes after restoring.</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="136" />
+        <source>Mật khẩu của người đã tạo bản sao lưu:</source>
+        <translation>Password of the person who made the backup:</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="141" />
+        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="148" />
+        <source>Không khôi phục được</source>
+        <translation>Restore failed</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="150" />
+        <source>Đã khôi phục bản sao lưu ngày %1. Dữ liệu trước đó được giữ ở %2.</source>
+        <translation>The backup of %1 has been restored. The previous data is kept in %2.</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="160" />
+        <source>Đã khôi phục</source>
+        <translation>Restored</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="161" />
+        <source>Chương trình sẽ đóng; hãy mở lại.</source>
+        <translation>The program will close; please open it again.</translation>
+    </message>
+</context>
+<context>
     <name>CommuneChooser</name>
     <message>
         <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="86" />
@@ -295,176 +525,196 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="56" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="71" />
         <source>Làm mới</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="57" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="72" />
         <source>Đọc lại số liệu mới nhất từ cơ sở dữ liệu</source>
         <translation>Read the latest figures from the database again</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="106" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="124" />
         <source>Chỉ tiêu năm</source>
         <translation>This year's targets</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="108" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="126" />
         <source>Số liệu hiện có</source>
         <translation>Records</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="111" />
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="115" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="129" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="134" />
         <source>Việc cần làm</source>
         <translation>To do</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="111" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="129" />
         <source>Chi tiết</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="119" />
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="164" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="138" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="205" />
         <source>Khu dân cư</source>
         <translation>Residential areas</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="119" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="138" />
         <source>Số hộ</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="119" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="138" />
         <source>Đã ký cam kết</source>
         <translation>Pledged</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="119" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="138" />
         <source>Chưa ký</source>
         <translation>Not pledged</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="119" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="138" />
         <source>Tỷ lệ</source>
         <translation>Share</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="125" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="144" />
         <source>Hộ gia đình ký cam kết theo khu dân cư</source>
         <translation>Household pledges by residential area</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="127" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="146" />
         <source>Kết quả tự đánh giá (bản đã nộp)</source>
         <translation>Self-assessment results (submitted)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="136" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="155" />
         <source>&lt;h2&gt;Tổng quan năm %1&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Overview %1&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="146" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="160" />
+        <source>Đang tính số liệu…</source>
+        <translation>Calculating…</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="162" />
+        <source>Tổng quan</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="173" />
+        <source>Không đọc được số liệu: %1. Bấm “Làm mới” để thử lại.</source>
+        <translation>Could not read the figures: %1. Press “Refresh” to try again.</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="187" />
         <source>Chưa có kế hoạch năm %1 với chỉ tiêu. Hãy vào “Kế hoạch – chỉ tiêu” để nhập kế hoạch của đơn vị, hoặc nhận gói kế hoạch từ cấp trên.</source>
         <translation>There is no %1 plan with targets yet. Go to “Plans – targets” to enter the unit's plan, or receive the plan package from the upper office.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="161" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="202" />
         <source>Đạt</source>
         <translation>Met</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="161" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="202" />
         <source>Chưa đạt</source>
         <translation>Not met</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="164" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="205" />
         <source>Cơ quan, DN, trường học</source>
         <translation>Agencies, enterprises, schools</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="165" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="206" />
         <source>Hộ gia đình</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="165" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="206" />
         <source>Bản cam kết</source>
         <translation>Pledges</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="166" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="207" />
         <source>Đăng ký</source>
         <translation>Registrations</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="166" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="207" />
         <source>Tự đánh giá</source>
         <translation>Self-assessments</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="197" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="238" />
         <source>Kết quả đạt chuẩn</source>
         <translation>Standard met</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="198" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="239" />
         <source>Xếp loại phong trào</source>
         <translation>Movement classification</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="202" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="243" />
         <source>Còn %1 bản đang soạn
 chưa được tính.</source>
         <translation>%1 drafts
 not counted yet.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="207" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="248" />
         <source>Khu dân cư chưa đăng ký năm nay</source>
         <translation>Residential areas not registered this year</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="211" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="252" />
         <source>Hộ chưa ký cam kết</source>
         <translation>Households without a pledge</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="213" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="254" />
         <source>%1 hộ</source>
         <translation>%1 households</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="214" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="255" />
         <source>Chưa tự đánh giá hoặc còn bản nháp</source>
         <translation>Not assessed yet or still in draft</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="220" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="260" />
+        <source>Bấm đúp để mở bản tự đánh giá</source>
+        <translation>Double-click to open the self-assessment</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="269" />
         <source>Xong</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="228" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="277" />
         <source>Chưa có bản tự đánh giá</source>
         <translation>No self-assessment yet</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="228" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="277" />
         <source>Bản nháp, chưa nộp</source>
         <translation>Draft, not submitted</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="231" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="280" />
         <source>quá hạn %1 (%2 ngày)</source>
         <translation>overdue since %1 (%2 days)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="233" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="282" />
         <source>hạn %1, còn %2 ngày</source>
         <translation>due %1, %2 days left</translation>
     </message>
@@ -477,53 +727,53 @@ not counted yet.</translation>
         <translation>Setup complete</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="286" />
-        <source>Đơn vị: &lt;b&gt;%1&lt;/b&gt; (mã %2).&lt;br&gt;Bấm “Hoàn tất” để bắt đầu làm việc.</source>
-        <translation>Unit: &lt;b&gt;%1&lt;/b&gt; (code %2).&lt;br&gt;Press “Finish” to start working.</translation>
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="287" />
+        <source>Đơn vị: &lt;b&gt;%1&lt;/b&gt; (mã %2).&lt;br&gt;Tên đăng nhập của bạn: &lt;b&gt;%3&lt;/b&gt;.&lt;br&gt;&lt;br&gt;Bấm “Hoàn tất” để bắt đầu làm việc.</source>
+        <translation>Unit: &lt;b&gt;%1&lt;/b&gt; (code %2).&lt;br&gt;Your user name: &lt;b&gt;%3&lt;/b&gt;.&lt;br&gt;&lt;br&gt;Press “Finish” to start working.</translation>
     </message>
 </context>
 <context>
     <name>ExcelExport</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/export.py" line="40" />
-        <location filename="../../src/antq_desktop/ui/excel/export.py" line="110" />
+        <location filename="../../src/antq_desktop/ui/excel/export.py" line="41" />
+        <location filename="../../src/antq_desktop/ui/excel/export.py" line="141" />
         <source>Xuất Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/export.py" line="41" />
+        <location filename="../../src/antq_desktop/ui/excel/export.py" line="42" />
         <source>Tệp Excel (*.xlsx)</source>
         <translation>Excel files (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/export.py" line="51" />
+        <location filename="../../src/antq_desktop/ui/excel/export.py" line="52" />
         <source>Đã xuất Excel</source>
         <translation>Exported to Excel</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/export.py" line="52" />
+        <location filename="../../src/antq_desktop/ui/excel/export.py" line="53" />
         <source>Đã xuất %1 dòng ra tệp:
 %2</source>
         <translation>%1 rows exported to:
 %2</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/export.py" line="59" />
+        <location filename="../../src/antq_desktop/ui/excel/export.py" line="60" />
         <source>Lỗi không mong đợi: %1</source>
         <translation>Unexpected error: %1</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/export.py" line="61" />
+        <location filename="../../src/antq_desktop/ui/excel/export.py" line="62" />
         <source>Chưa xuất được Excel</source>
         <translation>Could not export to Excel</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/export.py" line="83" />
+        <location filename="../../src/antq_desktop/ui/excel/export.py" line="84" />
         <source>Đang xuất Excel…</source>
         <translation>Exporting to Excel…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/export.py" line="111" />
+        <location filename="../../src/antq_desktop/ui/excel/export.py" line="142" />
         <source>Lưu bảng đang xem thành tệp Excel (.xlsx)</source>
         <translation>Save the table shown as an Excel file (.xlsx)</translation>
     </message>
@@ -574,17 +824,17 @@ not counted yet.</translation>
 <context>
     <name>Help</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/help.py" line="54" />
+        <location filename="../../src/antq_desktop/ui/help.py" line="72" />
         <source>Không tìm thấy hướng dẫn</source>
         <translation>User guide not found</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/help.py" line="55" />
+        <location filename="../../src/antq_desktop/ui/help.py" line="73" />
         <source>Không tìm thấy tệp hướng dẫn sử dụng trong thư mục cài đặt. Hãy cài lại chương trình hoặc xem bản hướng dẫn in kèm theo.</source>
         <translation>The user guide file is missing from the installation folder. Reinstall the program or use the printed guide.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/help.py" line="66" />
+        <location filename="../../src/antq_desktop/ui/help.py" line="84" />
         <source>Hướng dẫn sử dụng</source>
         <translation>User guide</translation>
     </message>
@@ -685,59 +935,77 @@ not counted yet.</translation>
         <translation>Agencies, enterprises, schools</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="251" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="248" />
         <source>Nhập dữ liệu từ Excel</source>
         <translation>Import data from Excel</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="253" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="250" />
         <source>Tiếp &gt;</source>
         <translation>Next &gt;</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="254" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="251" />
         <source>&lt; Quay lại</source>
         <translation>&lt; Back</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="255" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="252" />
         <source>Nhập</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="256" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="253" />
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="270" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="267" />
         <source>Không có dòng hợp lệ</source>
         <translation>No valid rows</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="271" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="268" />
         <source>Không có dòng nào hợp lệ để nhập. Hãy sửa tệp theo cột “Lỗi” rồi nhập lại.</source>
         <translation>There is no valid row to import. Fix the file as the “Errors” column says, then import again.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="274" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="271" />
         <source>Nhập dữ liệu</source>
         <translation>Import data</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="274" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="271" />
         <source>Nhập %1 dòng hợp lệ vào cơ sở dữ liệu?</source>
         <translation>Import %1 valid rows into the database?</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="282" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="279" />
         <source>Chưa nhập được</source>
         <translation>Not imported</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="283" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="280" />
         <source>Không có dòng nào được lưu: %1</source>
         <translation>No row was saved: %1</translation>
+    </message>
+</context>
+<context>
+    <name>LockDialog</name>
+    <message>
+        <location filename="../../src/antq_desktop/ui/idle_lock.py" line="63" />
+        <source>Màn hình đã khóa</source>
+        <translation>Screen locked</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/idle_lock.py" line="67" />
+        <source>Chương trình đã tự khóa sau %1 phút không dùng. Dữ liệu đang nhập vẫn được giữ nguyên. Hãy nhập mật khẩu của %2 (%3) để tiếp tục.</source>
+        <translation>The program locked itself after %1 minutes without use. Data being entered is kept. Enter the password of %2 (%3) to continue.</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/idle_lock.py" line="80" />
+        <source>Mở khóa</source>
+        <translation>Unlock</translation>
     </message>
 </context>
 <context>
@@ -776,87 +1044,102 @@ not counted yet.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="59" />
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="60" />
         <source>Tổng quan</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="60" />
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="61" />
         <source>Khu dân cư</source>
         <translation>Residential areas</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="61" />
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="62" />
         <source>Cơ quan – doanh nghiệp – trường học</source>
         <translation>Agencies – enterprises – schools</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="63" />
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="64" />
         <source>Hộ gia đình</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="65" />
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="66" />
         <source>Cam kết</source>
         <translation>Pledges</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="66" />
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="67" />
         <source>Đăng ký</source>
         <translation>Registrations</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="68" />
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="69" />
         <source>Tự đánh giá</source>
         <translation>Self-assessments</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="70" />
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="71" />
         <source>Kế hoạch – chỉ tiêu</source>
         <translation>Plans – targets</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="71" />
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="72" />
         <source>In biểu mẫu</source>
         <translation>Print forms</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="72" />
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="73" />
         <source>Gửi – nhận dữ liệu</source>
         <translation>Send – receive data</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="74" />
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="75" />
+        <source>Nhật ký thao tác</source>
+        <translation>Activity log</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="76" />
+        <source>Sao lưu – khôi phục</source>
+        <translation>Backup – restore</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="77" />
+        <source>Tài khoản</source>
+        <translation>Accounts</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="78" />
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="104" />
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="108" />
         <source>ANTQ Desktop — Phong trào Toàn dân bảo vệ an ninh Tổ quốc</source>
         <translation>ANTQ Desktop — All People Protect National Security movement</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="166" />
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="170" />
         <source>Đơn vị: %1 (mã %2)</source>
         <translation>Unit: %1 (code %2)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="169" />
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="173" />
         <source>Cán bộ: %1</source>
         <translation>Officer: %1</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="172" />
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="176" />
         <source>Lần gửi dữ liệu gần nhất: chưa có</source>
         <translation>Last data sent: never</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="177" />
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="181" />
         <source>Năm đang làm việc: các danh sách cam kết, đăng ký, tự đánh giá theo năm này</source>
         <translation>Working year: pledge, registration and self-assessment lists follow this year</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="180" />
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="184" />
         <source>Năm %1</source>
         <translation>Year %1</translation>
     </message>
@@ -948,9 +1231,95 @@ not counted yet.</translation>
     </message>
 </context>
 <context>
+    <name>PasswordDialog</name>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="74" />
+        <source>Mật khẩu hiện tại</source>
+        <translation>Current password</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="76" />
+        <source>Mật khẩu mới</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="77" />
+        <source>Nhập lại mật khẩu mới</source>
+        <translation>Repeat the new password</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreview</name>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pdf_preview.py" line="80" />
+        <source>Chưa có bản in. Hãy chọn biểu mẫu rồi bấm “Tạo bản in”.</source>
+        <translation>Nothing to print yet. Choose a form, then press “Create printout”.</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pdf_preview.py" line="81" />
+        <source>In…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pdf_preview.py" line="82" />
+        <source>Mở hộp thoại máy in của hệ thống (Ctrl+P)</source>
+        <translation>Open the system print dialog (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pdf_preview.py" line="84" />
+        <source>Lưu PDF…</source>
+        <translation>Save PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pdf_preview.py" line="106" />
+        <source>Không mở được bản in để xem trước. Hãy tạo lại bản in.</source>
+        <translation>Could not open the printout for preview. Create it again.</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pdf_preview.py" line="111" />
+        <source>%1 trang</source>
+        <translation>%1 pages</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pdf_preview.py" line="122" />
+        <source>In biểu mẫu</source>
+        <translation>Print forms</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pdf_preview.py" line="127" />
+        <source>Không in được</source>
+        <translation>Could not print</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pdf_preview.py" line="128" />
+        <source>Máy in không nhận lệnh in. Hãy kiểm tra máy in đã bật và được chọn đúng, hoặc lưu PDF rồi in từ máy khác.</source>
+        <translation>The printer did not accept the job. Check that the printer is on and selected, or save a PDF and print it from another computer.</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pdf_preview.py" line="136" />
+        <source>Lưu PDF</source>
+        <translation>Save PDF</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pdf_preview.py" line="137" />
+        <source>Tệp PDF (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pdf_preview.py" line="144" />
+        <source>Không lưu được</source>
+        <translation>Could not save</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pdf_preview.py" line="145" />
+        <source>Không ghi được tệp %1: %2. Hãy chọn thư mục khác.</source>
+        <translation>Could not write the file %1: %2. Choose another folder.</translation>
+    </message>
+</context>
+<context>
     <name>PlaceholderPage</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="94" />
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="98" />
         <source>Chức năng này đang được hoàn thiện và sẽ có trong bản cập nhật tới.</source>
         <translation>This feature is being finished and will come in the next update.</translation>
     </message>
@@ -978,14 +1347,127 @@ not counted yet.</translation>
         <translation>%1 valid rows will be imported; %2 rows with errors will be skipped.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="217" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="218" />
         <source>Dòng</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="217" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="218" />
         <source>Lỗi</source>
         <translation>Errors</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPage</name>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="65" />
+        <source>In biểu mẫu</source>
+        <translation>Print forms</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="71" />
+        <source>Một khu dân cư</source>
+        <translation>One residential area</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="72" />
+        <source>Toàn đơn vị</source>
+        <translation>Whole unit</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="73" />
+        <source>Mẫu trống để điền tay</source>
+        <translation>Blank form to fill in by hand</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="80" />
+        <source>Tạo bản in</source>
+        <translation>Create printout</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="82" />
+        <source>Xuất Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="83" />
+        <source>Bảng tổng hợp dạng .xlsx để gửi cấp trên</source>
+        <translation>Summary table as .xlsx for the upper office</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="87" />
+        <source>Biểu mẫu:</source>
+        <translation>Form:</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="88" />
+        <source>Phạm vi:</source>
+        <translation>Scope:</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="89" />
+        <source>Khu dân cư:</source>
+        <translation>Residential area:</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="90" />
+        <source>Năm:</source>
+        <translation>Year:</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="131" />
+        <source>Số liệu lấy từ các chỉ tiêu của năm đã chọn.</source>
+        <translation>Figures come from the targets of the chosen year.</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="133" />
+        <source>Một mẫu trống để in và điền tay.</source>
+        <translation>One blank form to print and fill in by hand.</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="135" />
+        <source>Chưa có khu dân cư nào: hãy thêm ở trang Khu dân cư, hoặc chọn “Toàn đơn vị”.</source>
+        <translation>There are no residential areas yet: add them on the Residential areas page, or choose “Whole unit”.</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="136" />
+        <source>Mỗi hồ sơ in trên một trang trở lên; chân trang có mã QR và dấu khóa của xã.</source>
+        <translation>Each record prints on one page or more; the footer carries a QR code and the commune's seal mark.</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="163" />
+        <source>Đang tạo bản in…</source>
+        <translation>Creating the printout…</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="165" />
+        <source>Không tạo được bản in</source>
+        <translation>Could not create the printout</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="166" />
+        <source>Đã hủy tạo bản in.</source>
+        <translation>Printout cancelled.</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="182" />
+        <source>Xuất Excel</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="183" />
+        <source>Bảng tính Excel (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="188" />
+        <source>Đã lưu bảng tổng hợp: %1</source>
+        <translation>Summary table saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="192" />
+        <source>Đã gửi %1 trang tới máy in.</source>
+        <translation>%1 pages sent to the printer.</translation>
     </message>
 </context>
 <context>
@@ -1087,87 +1569,87 @@ not counted yet.</translation>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="106" />
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="107" />
         <source>phiên bản %1</source>
         <translation>version %1</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="108" />
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="110" />
         <source>Mẫu biểu</source>
         <translation>Forms</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="112" />
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="114" />
         <source>Dữ liệu</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="116" />
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="118" />
         <source>Thư mục dữ liệu</source>
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="117" />
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="119" />
         <source>Tệp cơ sở dữ liệu</source>
         <translation>Database file</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="118" />
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="120" />
         <source>Mở thư mục dữ liệu</source>
         <translation>Open data folder</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="131" />
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="133" />
         <source>Ngôn ngữ giao diện</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="138" />
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="140" />
         <source>Áp dụng từ lần mở chương trình tiếp theo.</source>
         <translation>Takes effect the next time the program starts.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="145" />
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="147" />
         <source>Đã lưu. Hãy đóng và mở lại chương trình để đổi ngôn ngữ.</source>
         <translation>Saved. Close and reopen the program to switch language.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="148" />
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="150" />
         <source>Khóa ký và mã hóa gói dữ liệu</source>
         <translation>Signing and encryption keys</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="148" />
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="150" />
         <source>Sao lưu và khôi phục</source>
         <translation>Backup and restore</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="153" />
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="155" />
         <source>Sẽ có trong phiên bản tới.</source>
         <translation>Coming in the next version.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="162" />
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="164" />
         <source>Quản trị</source>
         <translation>Administration</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="164" />
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="166" />
         <source>Thiết lập lại đơn vị…</source>
         <translation>Set up the unit again…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="165" />
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="167" />
         <source>Chạy lại trình thiết lập ban đầu (chỉ quản trị viên)</source>
         <translation>Run the first-time setup again (administrators only)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="180" />
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="182" />
         <source>Thiết lập lại đơn vị</source>
         <translation>Set up the unit again</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="181" />
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="183" />
         <source>Chức năng thiết lập lại đơn vị chưa có trong phiên bản này. Việc thiết lập lại chỉ quản trị viên được làm, và sẽ chạy lại trình thiết lập ban đầu khi mở chương trình. Nếu cần đổi đơn vị ngay, hãy sao lưu dữ liệu rồi liên hệ cán bộ kỹ thuật.</source>
         <translation>Setting up the unit again is not available in this version. Only an administrator may do it, and it will run the first-time setup again when the program starts. If the unit must change now, back up the data and contact technical staff.</translation>
     </message>
@@ -1175,27 +1657,27 @@ not counted yet.</translation>
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="296" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="300" />
         <source>Thiết lập ban đầu — ANTQ Desktop</source>
         <translation>First-time setup — ANTQ Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="299" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="303" />
         <source>Tiếp theo &gt;</source>
         <translation>Next &gt;</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="300" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="304" />
         <source>&lt; Quay lại</source>
         <translation>&lt; Back</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="301" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="305" />
         <source>Hoàn tất</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="302" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="306" />
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
@@ -1284,20 +1766,171 @@ not counted yet.</translation>
 <context>
     <name>UserGuideDialog</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/help.py" line="29" />
+        <location filename="../../src/antq_desktop/ui/help.py" line="31" />
         <source>Hướng dẫn sử dụng</source>
         <translation>User guide</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/help.py" line="43" />
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>UsersPage</name>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="90" />
+        <source>&lt;h2&gt;Tài khoản&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Accounts&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="111" />
+        <source>Thêm tài khoản…</source>
+        <translation>Add account…</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="111" />
+        <source>Đổi vai trò…</source>
+        <translation>Change role…</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="112" />
+        <source>Khóa / mở khóa</source>
+        <translation>Lock / unlock</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="113" />
+        <source>Đặt lại mật khẩu…</source>
+        <translation>Reset password…</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="114" />
+        <source>Đổi mật khẩu của tôi…</source>
+        <translation>Change my password…</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="125" />
+        <source>Tự khóa màn hình sau (phút, 0 = không khóa):</source>
+        <translation>Lock the screen after (minutes, 0 = never):</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="139" />
+        <source>Đã khóa</source>
+        <translation>Locked</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="140" />
+        <source>Tạm khóa (đăng nhập sai)</source>
+        <translation>Temporarily locked (wrong sign-ins)</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="140" />
+        <source>Hoạt động</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="166" />
+        <source>Đã tạo tài khoản %1.</source>
+        <translation>Account %1 created.</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="170" />
+        <source>Đã đổi vai trò của %1.</source>
+        <translation>The role of %1 has been changed.</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="173" />
+        <source>Đã khóa tài khoản %1.</source>
+        <translation>Account %1 locked.</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="173" />
+        <source>Đã mở khóa tài khoản %1.</source>
+        <translation>Account %1 unlocked.</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="179" />
+        <source>Đã đặt lại mật khẩu của %1.</source>
+        <translation>The password of %1 has been reset.</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="183" />
+        <source>Đã đổi mật khẩu của bạn.</source>
+        <translation>Your password has been changed.</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="189" />
+        <source>Đã lưu thời gian tự khóa (áp dụng từ lần đăng nhập sau).</source>
+        <translation>Auto-lock time saved (applies from the next sign-in).</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="195" />
+        <source>Hai lần nhập mật khẩu không khớp. Chưa có gì thay đổi.</source>
+        <translation>The two passwords do not match. Nothing was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="208" />
+        <source>Hãy chọn một tài khoản trong danh sách.</source>
+        <translation>Choose an account in the list.</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="216" />
+        <source>Đổi vai trò</source>
+        <translation>Change role</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="216" />
+        <source>Vai trò mới của %1:</source>
+        <translation>New role for %1:</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="226" />
+        <source>Mở khóa</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="226" />
+        <source>Khóa</source>
+        <translation>Lock</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="227" />
+        <source>%1 tài khoản %2?</source>
+        <translation>%1 account %2?</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="228" />
+        <source>Xác nhận</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="235" />
+        <source>Đặt lại mật khẩu cho %1</source>
+        <translation>Reset the password of %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="240" />
+        <source>Đổi mật khẩu của tôi</source>
+        <translation>Change my password</translation>
+    </message>
+</context>
+<context>
+    <name>_Cover</name>
+    <message>
+        <location filename="../../src/antq_desktop/ui/idle_lock.py" line="43" />
+        <source>Đã khóa màn hình. Nhập mật khẩu để tiếp tục.</source>
+        <translation>The screen is locked. Enter your password to continue.</translation>
     </message>
 </context>
 <context>
     <name>page</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="78" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="96" />
         <source>Nhập từ Excel…</source>
         <translation>Import from Excel…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="79" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="97" />
         <source>Nhập danh sách hộ gia đình, khu dân cư hoặc cơ quan từ tệp .xlsx</source>
         <translation>Import households, residential areas or organisations from an .xlsx file</translation>
     </message>

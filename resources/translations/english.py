@@ -279,6 +279,142 @@ ENGLISH = {
         "Setting up the unit again is not available in this version. Only an administrator may do it, and it "
         "will run the first-time setup again when the program starts. If the unit must change now, back up "
         "the data and contact technical staff.",
+    # ---- dashboard (background numbers, to-do) ----
+    "Bấm đúp để mở bản tự đánh giá": "Double-click to open the self-assessment",
+    "Không đọc được số liệu: %1. Bấm “Làm mới” để thử lại.":
+        "Could not read the figures: %1. Press “Refresh” to try again.",
+    "Đang tính số liệu…": "Calculating…",
+    "Đơn vị: <b>%1</b> (mã %2).<br>Tên đăng nhập của bạn: <b>%3</b>.<br><br>Bấm “Hoàn tất” để bắt đầu làm việc.":
+        "Unit: <b>%1</b> (code %2).<br>Your user name: <b>%3</b>.<br><br>Press “Finish” to start working.",
+    # ---- idle lock ----
+    "Chương trình đã tự khóa sau %1 phút không dùng. Dữ liệu đang nhập vẫn được giữ nguyên. Hãy nhập mật khẩu "
+    "của %2 (%3) để tiếp tục.":
+        "The program locked itself after %1 minutes without use. Data being entered is kept. Enter the password "
+        "of %2 (%3) to continue.",
+    "Màn hình đã khóa": "Screen locked",
+    "Mở khóa": "Unlock",
+    "Đã khóa màn hình. Nhập mật khẩu để tiếp tục.": "The screen is locked. Enter your password to continue.",
+    # ---- main window (added pages) ----
+    "Nhật ký thao tác": "Activity log",
+    "Sao lưu – khôi phục": "Backup – restore",
+    "Tài khoản": "Accounts",
+    # ---- audit log ----
+    "%1–%2 trên %3 mục": "%1–%2 of %3 entries",
+    "<h2>Nhật ký thao tác</h2>": "<h2>Activity log</h2>",
+    "Bộ lọc chưa hợp lệ": "Invalid filter",
+    "Chỉ quản trị viên xem được nhật ký thao tác. Hãy nhờ quản trị viên.":
+        "Only administrators can view the activity log. Please ask an administrator.",
+    "Không xuất được nhật ký": "Could not export the log",
+    "Loại bản ghi": "Record type",
+    "Lọc": "Filter",
+    "Người thực hiện": "Done by",
+    "Thao tác": "Action",
+    "Trang sau ›": "Next page ›",
+    "‹ Trang trước": "‹ Previous page",
+    "Tìm trong nội dung, mã bản ghi…": "Search the details, record ID…",
+    "Tất cả": "All",
+    "Từ ngày": "From",
+    "Đến ngày": "To",
+    "Xuất Excel…": "Export to Excel…",
+    "Xuất nhật ký ra Excel": "Export the log to Excel",
+    "Đã xuất %1 dòng nhật ký ra %2.": "%1 log rows exported to %2.",
+    # ---- backup ----
+    "(không đọc được)": "(unreadable)",
+    "<h2>Sao lưu – khôi phục</h2>": "<h2>Backup – restore</h2>",
+    "Bản sao lưu được mã hóa bằng mật khẩu của người tạo; cần đúng mật khẩu đó để khôi phục. Thư mục: %1":
+        "Backups are encrypted with their creator's password; that same password is needed to restore. "
+        "Folder: %1",
+    "Chưa sao lưu được": "Backup failed",
+    "Chương trình sẽ đóng; hãy mở lại.": "The program will close; please open it again.",
+    "Chỉ quản trị viên được sao lưu và khôi phục.": "Only administrators may back up and restore.",
+    "Hãy chọn một bản sao lưu trong danh sách.": "Choose a backup in the list.",
+    "Khôi phục bản đã chọn…": "Restore the selected backup…",
+    "Khôi phục “%1”? Dữ liệu hiện tại sẽ được thay bằng bản sao lưu này (dữ liệu hiện tại được giữ lại thành một "
+    "bản sao lưu riêng). Chương trình sẽ đóng sau khi khôi phục.":
+        "Restore “%1”? The current data will be replaced by this backup (the current data is kept as a "
+        "separate backup). The program closes after restoring.",
+    "Không khôi phục được": "Restore failed",
+    "Mật khẩu của người đã tạo bản sao lưu:": "Password of the person who made the backup:",
+    "Mật khẩu": "Password",
+    "Nhập mật khẩu của bạn để mã hóa bản sao lưu:": "Enter your password to encrypt the backup:",
+    "Sao lưu ngay": "Back up now",
+    "Xác nhận": "Confirm",
+    "Đã khôi phục bản sao lưu ngày %1. Dữ liệu trước đó được giữ ở %2.":
+        "The backup of %1 has been restored. The previous data is kept in %2.",
+    "Đã khôi phục": "Restored",
+    "Đã sao lưu và kiểm tra: %1": "Backed up and verified: %1",
+    # ---- printing ----
+    "%1 trang": "%1 pages",
+    "Chưa có bản in. Hãy chọn biểu mẫu rồi bấm “Tạo bản in”.": "Nothing to print yet. Choose a form, then press "
+                                                             "“Create printout”.",
+    "In…": "Print…",
+    "Không ghi được tệp %1: %2. Hãy chọn thư mục khác.": "Could not write the file %1: %2. Choose another folder.",
+    "Không in được": "Could not print",
+    "Không lưu được": "Could not save",
+    "Không mở được bản in để xem trước. Hãy tạo lại bản in.": "Could not open the printout for preview. Create "
+                                                            "it again.",
+    "Lưu PDF": "Save PDF",
+    "Lưu PDF…": "Save PDF…",
+    "Máy in không nhận lệnh in. Hãy kiểm tra máy in đã bật và được chọn đúng, hoặc lưu PDF rồi in từ máy khác.":
+        "The printer did not accept the job. Check that the printer is on and selected, or save a PDF and print "
+        "it from another computer.",
+    "Mở hộp thoại máy in của hệ thống (Ctrl+P)": "Open the system print dialog (Ctrl+P)",
+    "Tệp PDF (*.pdf)": "PDF files (*.pdf)",
+    "Biểu mẫu:": "Form:",
+    "Bảng tính Excel (*.xlsx)": "Excel workbooks (*.xlsx)",
+    "Bảng tổng hợp dạng .xlsx để gửi cấp trên": "Summary table as .xlsx for the upper office",
+    "Chưa có khu dân cư nào: hãy thêm ở trang Khu dân cư, hoặc chọn “Toàn đơn vị”.":
+        "There are no residential areas yet: add them on the Residential areas page, or choose “Whole unit”.",
+    "Không tạo được bản in": "Could not create the printout",
+    "Mẫu trống để điền tay": "Blank form to fill in by hand",
+    "Mỗi hồ sơ in trên một trang trở lên; chân trang có mã QR và dấu khóa của xã.":
+        "Each record prints on one page or more; the footer carries a QR code and the commune's seal mark.",
+    "Một khu dân cư": "One residential area",
+    "Một mẫu trống để in và điền tay.": "One blank form to print and fill in by hand.",
+    "Năm:": "Year:",
+    "Phạm vi:": "Scope:",
+    "Số liệu lấy từ các chỉ tiêu của năm đã chọn.": "Figures come from the targets of the chosen year.",
+    "Toàn đơn vị": "Whole unit",
+    "Tạo bản in": "Create printout",
+    "Đang tạo bản in…": "Creating the printout…",
+    "Đã gửi %1 trang tới máy in.": "%1 pages sent to the printer.",
+    "Đã hủy tạo bản in.": "Printout cancelled.",
+    "Đã lưu bảng tổng hợp: %1": "Summary table saved: %1",
+    # ---- accounts ----
+    "Họ tên": "Full name",
+    "Nhập lại mật khẩu": "Repeat password",
+    "Thêm tài khoản": "Add account",
+    "Tên đăng nhập": "User name",
+    "Vai trò": "Role",
+    "Ít nhất %1 ký tự; nên dùng một câu ngắn dễ nhớ.": "At least %1 characters; a short memorable sentence is best.",
+    "%1 tài khoản %2?": "%1 account %2?",
+    "<h2>Tài khoản</h2>": "<h2>Accounts</h2>",
+    "Hai lần nhập mật khẩu không khớp. Chưa có gì thay đổi.": "The two passwords do not match. Nothing was changed.",
+    "Hoạt động": "Active",
+    "Hãy chọn một tài khoản trong danh sách.": "Choose an account in the list.",
+    "Khóa / mở khóa": "Lock / unlock",
+    "Khóa": "Lock",
+    "Thêm tài khoản…": "Add account…",
+    "Tạm khóa (đăng nhập sai)": "Temporarily locked (wrong sign-ins)",
+    "Tự khóa màn hình sau (phút, 0 = không khóa):": "Lock the screen after (minutes, 0 = never):",
+    "Vai trò mới của %1:": "New role for %1:",
+    "Đã khóa tài khoản %1.": "Account %1 locked.",
+    "Đã khóa": "Locked",
+    "Đã lưu thời gian tự khóa (áp dụng từ lần đăng nhập sau).": "Auto-lock time saved (applies from the next sign-in).",
+    "Đã mở khóa tài khoản %1.": "Account %1 unlocked.",
+    "Đã tạo tài khoản %1.": "Account %1 created.",
+    "Đã đặt lại mật khẩu của %1.": "The password of %1 has been reset.",
+    "Đã đổi mật khẩu của bạn.": "Your password has been changed.",
+    "Đã đổi vai trò của %1.": "The role of %1 has been changed.",
+    "Đặt lại mật khẩu cho %1": "Reset the password of %1",
+    "Đặt lại mật khẩu…": "Reset password…",
+    "Đổi mật khẩu của tôi": "Change my password",
+    "Đổi mật khẩu của tôi…": "Change my password…",
+    "Đổi vai trò": "Change role",
+    "Đổi vai trò…": "Change role…",
+    "Mật khẩu hiện tại": "Current password",
+    "Mật khẩu mới": "New password",
+    "Nhập lại mật khẩu mới": "Repeat the new password",
 }
 
 
