@@ -52,3 +52,16 @@ def test_registered_section_replaces_placeholder(qtbot, feature_store, monkeypat
     assert "Sao lưu thật" in _texts(page)
     page.redo_button.click()
     assert called == [page]
+
+
+def test_sections_point_to_existing_pages(qtbot, feature_store, monkeypatch) -> None:
+    from antq_desktop.ui import main_window
+
+    monkeypatch.setattr(settings_page, "_SECTIONS", {})
+    page = SettingsPage(feature_store, user_role="admin")
+    qtbot.addWidget(page)
+    box = page.findChild(QGroupBox, "placeholder_backups")
+    text = box.findChild(QLabel).text()
+    has_backup_page = any(p.key == "backups" and p.factory for p in main_window.PAGES)
+    assert text == ("Có ở trang “Sao lưu – khôi phục” trong cột bên trái." if has_backup_page
+                    else "Sẽ có trong phiên bản tới.")

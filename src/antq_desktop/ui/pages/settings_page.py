@@ -48,6 +48,14 @@ def _selectable(text: str) -> QLabel:
     return label
 
 
+def _page_title(key: str) -> str | None:
+    """The translated navigation title of a built main-window page, or None if it is not there yet."""
+    from antq_desktop.ui.main_window import PAGES
+
+    spec = next((p for p in PAGES if p.key == key and p.factory is not None), None)
+    return QCoreApplication.translate("MainWindow", spec.title) if spec else None
+
+
 class SettingsPage(QWidget):
     def __init__(self, store: Store, *, user_role: str = "admin", context: Any = None,
                  redo_setup: Callable[[QWidget], None] | None = None, parent: QWidget | None = None) -> None:
@@ -147,14 +155,22 @@ class SettingsPage(QWidget):
         self.language_note.setText(self.tr("Đã lưu. Hãy đóng và mở lại chương trình để đổi ngôn ngữ."))
 
     def _extra_sections(self) -> None:
-        placeholders = {"keys": self.tr("Khóa ký và mã hóa gói dữ liệu"), "backups": self.tr("Sao lưu và khôi phục")}
-        for key, title in placeholders.items():
-            if key not in _SECTIONS:
-                box = QGroupBox(title)
-                layout = QVBoxLayout(box)
-                layout.addWidget(QLabel(self.tr("Sẽ có trong phiên bản tới.")))
-                box.setObjectName(f"placeholder_{key}")
-                self.body.addWidget(box)
+        # (section key, main-window page that holds the feature, title)
+        placeholders = (("keys", "exchange", self.tr("Khóa ký và mã hóa gói dữ liệu")),
+                        ("backups", "backups", self.tr("Sao lưu và khôi phục")),
+                        ("users", "users", self.tr("Tài khoản người dùng")))
+        for key, page_key, title in placeholders:
+            if key in _SECTIONS:
+                continue
+            page_title = _page_title(page_key)
+            if page_title is None and key == "users":
+                continue  # accounts were never promised here
+            box = QGroupBox(title)
+            box.setObjectName(f"placeholder_{key}")
+            text = (self.tr("Có ở trang “%1” trong cột bên trái.").replace("%1", page_title) if page_title
+                    else self.tr("Sẽ có trong phiên bản tới."))
+            QVBoxLayout(box).addWidget(QLabel(text))
+            self.body.addWidget(box)
         for _key, (title, factory) in _SECTIONS.items():
             box = QGroupBox(QCoreApplication.translate("SettingsPage", title))
             QVBoxLayout(box).addWidget(factory(self.context))
