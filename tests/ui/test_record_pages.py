@@ -356,3 +356,36 @@ def test_column_widths_are_remembered(context, qtbot) -> None:  # type: ignore[n
     again = AreasPage(context)
     qtbot.addWidget(again)
     assert again.table.columnWidth(1) == 321
+
+
+def test_export_button_writes_every_matching_row(demo_context, qtbot, monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import openpyxl
+    from PySide6.QtWidgets import QMessageBox
+
+    import antq_desktop.ui.excel.export as excel_export
+    from antq_desktop.ui.table_model import RecordTableModel
+
+    monkeypatch.setattr(RecordTableModel, "PAGE_SIZE", 5)
+    target = tmp_path / "ho.xlsx"
+    monkeypatch.setattr(excel_export, "ask_export_path", lambda _p, _t: str(target))
+    done: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a: done.append(text))
+    page = HouseholdsPage(demo_context)
+    qtbot.addWidget(page)
+    page.show()
+    page.search_edit.setText("nguyen")
+    page.refresh()
+    expected = page.model.total
+    page.export_button.click()
+    qtbot.waitUntil(lambda: bool(done), timeout=10000)
+    sheet = openpyxl.load_workbook(target, read_only=True).active
+    names = [row[0] for row in sheet.iter_rows(values_only=True) if row and row[0] and "Nguyễn" in str(row[0])]
+    assert len(names) == expected > page.model.rowCount(), "the export holds all matches, not only the loaded page"
+
+
+def test_import_button_only_for_importable_types(context, qtbot) -> None:  # type: ignore[no-untyped-def]
+    areas, pledges = AreasPage(context), PledgesPage(context)
+    for page in (areas, pledges):
+        qtbot.addWidget(page)
+    assert areas.findChild(type(areas.add_button), "import_button") is not None
+    assert pledges.findChild(type(pledges.add_button), "import_button") is None

@@ -16,6 +16,7 @@ class AreasPage(RecordPage):
     search_hint = N("RecordPages", "Tìm theo tên khu dân cư hoặc trưởng thôn (có dấu hoặc không dấu)")
     related_types = ("household",)
     new_title = N("RecordDialogs", "Thêm khu dân cư")
+    excel_import = True
     edit_title = N("RecordDialogs", "Sửa khu dân cư")
     columns = [
         Column("name", N("RecordPages", "Tên khu dân cư"), sort="name", width=220),

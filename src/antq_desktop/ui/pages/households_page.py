@@ -23,6 +23,7 @@ class HouseholdsPage(RecordPage):
     uses_year = True  # the "pledged" column is for the working year
     related_types = ("pledge", "residential_area")
     new_title = N("RecordDialogs", "Thêm hộ gia đình")
+    excel_import = True
     edit_title = N("RecordDialogs", "Sửa hộ gia đình")
     columns = [
         Column("head_name", N("RecordPages", "Chủ hộ"), sort="head_name", width=200),

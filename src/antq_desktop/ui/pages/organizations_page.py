@@ -16,6 +16,7 @@ class OrganizationsPage(RecordPage):
     search_hint = N("RecordPages", "Tìm theo tên, thủ trưởng hoặc địa chỉ (có dấu hoặc không dấu)")
     related_types = ("residential_area",)
     new_title = N("RecordDialogs", "Thêm cơ quan, doanh nghiệp, trường học")
+    excel_import = True
     edit_title = N("RecordDialogs", "Sửa cơ quan, doanh nghiệp, trường học")
     columns = [
         Column("name", N("RecordPages", "Tên đơn vị"), sort="name", width=280),

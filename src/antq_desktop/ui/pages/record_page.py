@@ -38,6 +38,16 @@ from antq_desktop.ui.undo import UndoAction
 from antq_desktop.ui.widgets.fields import FieldSpec
 
 
+def _feature(module: str) -> bool:
+    """Whether an optional feature module is installed (pages work without it)."""
+    import importlib.util
+
+    try:
+        return importlib.util.find_spec(module) is not None
+    except ModuleNotFoundError:
+        return False
+
+
 def tr_page(text: str) -> str:
     return QCoreApplication.translate("RecordPages", text)
 
@@ -60,6 +70,7 @@ class RecordPage(QWidget):
     related_types: tuple[str, ...] = ()  # other record types whose changes show on this page
     new_title = "Thêm bản ghi"
     edit_title = "Sửa bản ghi"
+    excel_import = False  # the Excel import wizard handles this record type
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -130,7 +141,14 @@ class RecordPage(QWidget):
         for button in self.extra_buttons():
             row.addWidget(button)
             self.action_buttons.append(button)
+        if self.excel_import and _feature("antq_desktop.ui.excel.import_wizard"):
+            self.action_buttons.append(self._button(row, "import_button", "Nhập từ Excel…", self.import_excel,
+                                                    tr_page("tệp .xlsx")))
         row.addStretch(1)
+        if _feature("antq_desktop.ui.excel.export"):
+            self.export_button = self._button(row, "export_button", "Xuất Excel", self.export_excel, "Ctrl+E")
+            QShortcut(QKeySequence("Ctrl+E"), self, self.export_excel,
+                      context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         if not self.context.can_write:  # read-only accounts see the data, not the changes
             for button in self.action_buttons:
                 button.hide()
@@ -323,6 +341,19 @@ class RecordPage(QWidget):
         self.undo_button.setEnabled(action is not None)
         self.undo_button.setToolTip(tr_page("Hoàn tác: %1 (Ctrl+Z)").replace("%1", action.description) if action
                                     else tr_page("Chưa có thao tác nào để hoàn tác"))
+
+    # ---- Excel (the Excel feature's wizard and writer) ----
+
+    def export_excel(self) -> None:
+        """Every record matching the current search and filters, not only the rows scrolled to."""
+        from antq_desktop.ui.excel.export import export_record_model
+
+        export_record_model(self, tr_page(self.heading), self.model, context=self.context)
+
+    def import_excel(self) -> None:
+        from antq_desktop.ui.excel.import_wizard import open_import_wizard
+
+        self.import_wizard = open_import_wizard(self.context, self, record_type=self.record_type)
 
     # ---- layout memory ----
 
