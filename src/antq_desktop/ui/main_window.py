@@ -108,8 +108,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("ANTQ Desktop — Phong trào Toàn dân bảo vệ an ninh Tổ quốc"))
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
-        self.navigation.setStyleSheet("QListWidget#navigation { font-size: 11pt; }"
-                                      "QListWidget#navigation::item { padding: 6px 8px; }")
+        self.navigation.setStyleSheet("QListWidget#navigation::item { padding: 6px 8px; }")
         self.stack = QStackedWidget()
         self.pages: dict[str, QWidget] = {}
         self.specs = list(PAGES)

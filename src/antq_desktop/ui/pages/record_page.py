@@ -104,13 +104,17 @@ class RecordPage(QWidget):
         self.search_edit = QLineEdit()
         self.search_edit.setObjectName("search")
         self.search_edit.setPlaceholderText(tr_page(self.search_hint) + " — Ctrl+F")
+        self.search_edit.setToolTip(tr_page(self.search_hint))  # the placeholder is cut on narrow screens
         self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setMinimumWidth(200)
         row.addWidget(self.search_edit, 3)
         self.filter_boxes: dict[str, QComboBox] = {}
         for spec in self.filters:
             box = QComboBox()
             box.setObjectName(f"filter_{spec.key}")
-            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            # Long entries ("Cơ quan, doanh nghiệp, trường học") must not squeeze the search box on a laptop.
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(14)
             self.filter_boxes[spec.key] = box
             self._fill_filter(spec, box)
             box.currentIndexChanged.connect(lambda _i: self.refresh())
