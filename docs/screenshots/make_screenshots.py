@@ -68,7 +68,11 @@ def main_window_shots(app, folder: Path) -> None:  # type: ignore[no-untyped-def
     save(app, window, "04-ho-gia-dinh.png")
     window.open_page("settings")
     save(app, window, "07-cai-dat.png")
-    window.open_page("forms")
+    printing = window.open_page("forms")
+    if hasattr(printing, "generate"):  # the printing page, once it is built: show a real preview
+        printing.generate()
+        context.jobs.wait(120_000)
+        settle(app)
     save(app, window, "08-in-bieu-mau.png")
 
     area = queries.list_rows(store, "residential_area", limit=1)[0]
