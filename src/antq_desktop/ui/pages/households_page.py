@@ -32,7 +32,7 @@ class HouseholdsPage(RecordPage):
         Column("address", N("RecordPages", "Địa chỉ"), width=220),
         Column("members", N("RecordPages", "Nhân khẩu"), sort="members", numeric=True, width=90),
         Column("phone", N("RecordPages", "Điện thoại"), width=120),
-        Column("pledged", N("RecordPages", "Đã cam kết năm nay"), sort="pledged", show=_pledged, width=140),
+        Column("pledged", N("RecordPages", "Đã cam kết"), sort="pledged", show=_pledged, width=100),
     ]
     fields = [
         FieldSpec("area_id", N("RecordDialogs", "Khu dân cư"), "area", required=True),
