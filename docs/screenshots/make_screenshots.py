@@ -63,7 +63,11 @@ def main_window_shots(app, folder: Path) -> None:  # type: ignore[no-untyped-def
     window.resize(1366, 900)
     window.splitter.setSizes([260, 1106])
     window.show()
+    settle(app)
+    context.jobs.wait(60_000)  # the overview reads its numbers in the background
     save(app, window, "03-tong-quan.png")
+    charts = window.page("dashboard").outcome_chart.parentWidget()  # the results group, below the fold
+    save(app, charts, "03b-ket-qua-tu-danh-gia.png")
     window.open_page("households")
     save(app, window, "04-ho-gia-dinh.png")
     window.open_page("settings")
