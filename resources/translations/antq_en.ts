@@ -1119,27 +1119,27 @@ not counted yet.</translation>
         <translation>ANTQ Desktop — All People Protect National Security movement</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="170" />
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="169" />
         <source>Đơn vị: %1 (mã %2)</source>
         <translation>Unit: %1 (code %2)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="173" />
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="172" />
         <source>Cán bộ: %1</source>
         <translation>Officer: %1</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="176" />
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="175" />
         <source>Lần gửi dữ liệu gần nhất: chưa có</source>
         <translation>Last data sent: never</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="181" />
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="180" />
         <source>Năm đang làm việc: các danh sách cam kết, đăng ký, tự đánh giá theo năm này</source>
         <translation>Working year: pledge, registration and self-assessment lists follow this year</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="184" />
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="183" />
         <source>Năm %1</source>
         <translation>Year %1</translation>
     </message>
@@ -1509,147 +1509,157 @@ not counted yet.</translation>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="58" />
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="66" />
         <source>&lt;h2&gt;Cài đặt&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Settings&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="80" />
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="88" />
         <source>Đơn vị sử dụng</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="83" />
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="91" />
         <source>Cấp</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="84" />
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="92" />
         <source>Tên đơn vị</source>
         <translation>Unit name</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="85" />
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="93" />
         <source>Mã đơn vị</source>
         <translation>Unit code</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="87" />
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="95" />
         <source>Tỉnh, thành phố</source>
         <translation>Province</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="88" />
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="96" />
         <source>Thông tin đơn vị được đặt khi thiết lập ban đầu và không sửa ở đây.</source>
         <translation>The unit is set during first-time setup and cannot be changed here.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="95" />
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="103" />
         <source>Quy định và mẫu biểu đang dùng</source>
         <translation>Regulations and forms in use</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="98" />
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="106" />
         <source>Bộ tiêu chí</source>
         <translation>Criteria catalogue</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="99" />
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="107" />
         <source>Tên</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="100" />
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="108" />
         <source>Căn cứ</source>
         <translation>Legal basis</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="102" />
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="110" />
         <source>Lưu ý</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="107" />
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="115" />
         <source>phiên bản %1</source>
         <translation>version %1</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="110" />
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="118" />
         <source>Mẫu biểu</source>
         <translation>Forms</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="114" />
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="122" />
         <source>Dữ liệu</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="118" />
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="126" />
         <source>Thư mục dữ liệu</source>
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="119" />
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="127" />
         <source>Tệp cơ sở dữ liệu</source>
         <translation>Database file</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="120" />
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="128" />
         <source>Mở thư mục dữ liệu</source>
         <translation>Open data folder</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="133" />
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="141" />
         <source>Ngôn ngữ giao diện</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="140" />
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="148" />
         <source>Áp dụng từ lần mở chương trình tiếp theo.</source>
         <translation>Takes effect the next time the program starts.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="147" />
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="155" />
         <source>Đã lưu. Hãy đóng và mở lại chương trình để đổi ngôn ngữ.</source>
         <translation>Saved. Close and reopen the program to switch language.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="150" />
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="159" />
         <source>Khóa ký và mã hóa gói dữ liệu</source>
         <translation>Signing and encryption keys</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="150" />
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="160" />
         <source>Sao lưu và khôi phục</source>
         <translation>Backup and restore</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="155" />
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="161" />
+        <source>Tài khoản người dùng</source>
+        <translation>User accounts</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="170" />
+        <source>Có ở trang “%1” trong cột bên trái.</source>
+        <translation>See the “%1” page in the left column.</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="171" />
         <source>Sẽ có trong phiên bản tới.</source>
         <translation>Coming in the next version.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="164" />
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="180" />
         <source>Quản trị</source>
         <translation>Administration</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="166" />
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="182" />
         <source>Thiết lập lại đơn vị…</source>
         <translation>Set up the unit again…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="167" />
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="183" />
         <source>Chạy lại trình thiết lập ban đầu (chỉ quản trị viên)</source>
         <translation>Run the first-time setup again (administrators only)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="182" />
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="198" />
         <source>Thiết lập lại đơn vị</source>
         <translation>Set up the unit again</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="183" />
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="199" />
         <source>Chức năng thiết lập lại đơn vị chưa có trong phiên bản này. Việc thiết lập lại chỉ quản trị viên được làm, và sẽ chạy lại trình thiết lập ban đầu khi mở chương trình. Nếu cần đổi đơn vị ngay, hãy sao lưu dữ liệu rồi liên hệ cán bộ kỹ thuật.</source>
         <translation>Setting up the unit again is not available in this version. Only an administrator may do it, and it will run the first-time setup again when the program starts. If the unit must change now, back up the data and contact technical staff.</translation>
     </message>

@@ -269,6 +269,8 @@ ENGLISH = {
     "Khóa ký và mã hóa gói dữ liệu": "Signing and encryption keys",
     "Sao lưu và khôi phục": "Backup and restore",
     "Sẽ có trong phiên bản tới.": "Coming in the next version.",
+    "Tài khoản người dùng": "User accounts",
+    "Có ở trang “%1” trong cột bên trái.": "See the “%1” page in the left column.",
     "Quản trị": "Administration",
     "Thiết lập lại đơn vị…": "Set up the unit again…",
     "Chạy lại trình thiết lập ban đầu (chỉ quản trị viên)": "Run the first-time setup again (administrators only)",
