@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from antq_desktop.storage import migrate
 from antq_desktop.services import backup, check, records, restore, safe_files
 from antq_desktop.services.backup import BackupError, BackupKey, KdfParams
 from antq_desktop.services.safe_files import FileWriteError
@@ -43,7 +44,7 @@ def test_backup_is_encrypted_checked_and_restores(store: Store, db_path: Path, k
     assert raw.startswith(backup.MAGIC)
     assert b"SQLite format 3" not in raw and "Hoàn Kiếm".encode() not in raw  # nothing readable
     header = backup.verify_backup(out, PASSWORD)  # the password alone opens it (salt is in the header)
-    assert (header.username, header.unit_code, header.schema_revision) == ("admin", "00070", "0001")
+    assert (header.username, header.unit_code, header.schema_revision) == ("admin", "00070", migrate.head_revision())
     assert header.kdf == FAST and out.stat().st_mode & 0o077 == 0  # owner-only file
     hid = records.create(store, "household", {"area_id": _area(store), "head_name": "Hộ mới sau sao lưu"},
                          actor="admin")
