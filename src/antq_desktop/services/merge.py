@@ -273,7 +273,9 @@ def _audit_details(result: PackageResult) -> dict[str, Any]:
 
 def _add_attempt(session: Session, result: PackageResult, actor: str) -> None:
     """One ImportAttempt row through B1's helper (the one writer of that table)."""
-    import_log.log_attempt(session, actor=actor, path=result.file_name, result=result.status, header=result.header,
+    # A cancel is logged as a refusal with code CANCELLED (the log's result values are shared with B1).
+    logged = "refused" if result.status == "cancelled" else result.status
+    import_log.log_attempt(session, actor=actor, path=result.file_name, result=logged, header=result.header,
                            file_sha256_hex=result.file_sha256, error_code=result.code, message=result.message,
                            counts=result.counts)
 
