@@ -1,0 +1,120 @@
+"""`antq form …` and `antq report …` end to end, in a subprocess with ANTQ_PASSWORD."""
+
+from __future__ import annotations
+
+import os
+import random
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+from tests.conftest import PASSWORD, make_store
+from tests.forms.conftest import YEAR, add_covenants, fill_demo, first_area
+from tests.reports.conftest import pdf_pages, pdf_text_flat
+
+from antq_desktop.services import records
+from antq_desktop.storage.db import Store
+
+
+def antq(db: Path, *args: str, password: str = PASSWORD) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "ANTQ_PASSWORD": password}
+    return subprocess.run([sys.executable, "-m", "antq_desktop.cli.main", "--db", str(db), *args],
+                          capture_output=True, text=True, env=env, stdin=subprocess.DEVNULL, timeout=300)
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("cli-forms") / "commune.sqlite3"
+    store = fill_demo(make_store(path))
+    add_covenants(store)
+    store.close()
+    return path
+
+
+def _area(db: Path) -> dict:
+    from antq_desktop.storage.db import open_store
+
+    store = open_store(db)
+    try:
+        return first_area(store)
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize("kind", ["pledge", "covenant", "registration", "assessment", "minutes"])
+def test_every_kind_for_the_whole_unit(db, tmp_path, kind) -> None:
+    out = tmp_path / f"{kind}.pdf"
+    result = antq(db, "form", kind, "--all", "--year", str(YEAR), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Đã lưu:") and pdf_pages(out) >= 1
+
+
+def test_area_by_uuid_and_blank(db, tmp_path) -> None:
+    area = _area(db)
+    out = tmp_path / "a.pdf"
+    assert antq(db, "form", "registration", "--area", area["id"], "--year", str(YEAR), "--out", str(out)) \
+        .returncode == 0
+    assert area["name"] in pdf_text_flat(out)
+    blank = tmp_path / "b.pdf"
+    assert antq(db, "form", "assessment", "--blank", "--out", str(blank)).returncode == 0
+    text = pdf_text_flat(blank)
+    assert text.count("PHIẾU TỰ ĐÁNH GIÁ") == 1 and "Mã hồ sơ" not in text
+
+
+def test_reports(db, tmp_path) -> None:
+    for what, name in (("commune", "r.pdf"), ("summary", "s.pdf"), ("summary", "s.xlsx")):
+        result = antq(db, "report", what, "--year", str(YEAR), "--out", str(tmp_path / name))
+        assert result.returncode == 0, result.stderr
+        assert (tmp_path / name).stat().st_size > 1000
+
+
+@pytest.mark.parametrize(("args", "code", "message"), [
+    (["form", "pledge", "--year", "1999", "--all"], 1,
+     "Không có bản cam kết hộ gia đình nào của đơn vị trong năm 1999"),
+    (["form", "pledge", "--area", "không có"], 1, "Không chọn được khu dân cư “không có”"),
+    (["form", "pledge"], 2, "Hãy chọn --area"),
+    (["form", "pledge", "--all", "--area", "x"], 2, "not allowed with argument"),
+    (["form", "letter", "--all"], 2, "invalid choice"),
+    (["report", "commune"], 2, "--out"),
+])
+def test_errors_are_one_line(db, tmp_path, args, code, message) -> None:
+    result = antq(db, *args, *([] if "report" in args else ["--out", str(tmp_path / "x.pdf")]))
+    assert result.returncode == code
+    assert message in result.stderr and result.stderr.count("\n") == 1
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_wrong_suffix_and_password(db, tmp_path) -> None:
+    result = antq(db, "report", "summary", "--out", str(tmp_path / "s.csv"))
+    assert result.returncode == 2 and ".pdf hoặc .xlsx" in result.stderr
+    result = antq(db, "form", "pledge", "--all", "--out", str(tmp_path / "p.pdf"), password="sai mật khẩu")
+    assert result.returncode == 1 and "mật khẩu" in result.stderr
+
+
+def _big_area(store: Store, households: int) -> str:
+    area = records.create(store, "residential_area", {"name": "Thôn Đồng Tâm Lớn", "kind": "thon",
+                                                      "head_name": "Lê Văn Trưởng"}, actor="admin")
+    rng = random.Random(5)
+    rows = [{"area_id": area, "head_name": f"Nguyễn Văn Hộ {i:03d}", "address": f"Số {i}, Thôn Đồng Tâm Lớn",
+             "members": rng.randint(1, 8)} for i in range(households)]
+    ids = records.create_many(store, "household", rows, actor="admin")
+    records.create_many(store, "pledge", [{"signer_kind": "household", "household_id": h,
+                                           "template_code": "household_pledge", "year": YEAR,
+                                           "signed_on": date(YEAR, 2, 3), "status": "signed"} for h in ids],
+                        actor="admin")
+    return area
+
+
+def test_500_household_area_one_page_each(tmp_path) -> None:
+    path = tmp_path / "big.sqlite3"
+    store = make_store(path)
+    area = _big_area(store, 500)
+    store.close()
+    out = tmp_path / "area.pdf"
+    result = antq(path, "form", "pledge", "--area", area, "--year", str(YEAR), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert pdf_pages(out) == 500
+    text = pdf_text_flat(out)
+    assert text.count("BẢN CAM KẾT") == 500 and "Nguyễn Văn Hộ 499" in text
