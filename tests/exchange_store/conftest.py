@@ -6,11 +6,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from tests.conftest import PASSWORD, make_store
 
 from antq_desktop.exchange.keystore import KdfParams, KeyStore
 from antq_desktop.services import demo, keys, profile
 from antq_desktop.storage.db import Store, open_store
-from tests.conftest import PASSWORD, make_store
 
 FAST_KDF = KdfParams(time_cost=1, memory_cost_kib=8, parallelism=1)
 

@@ -6,13 +6,13 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Date, DateTime, insert
+from tests.conftest import PASSWORD
 
 from antq_desktop.exchange import package_reader
 from antq_desktop.exchange.keystore import KeyStore
 from antq_desktop.services import import_log, keys
 from antq_desktop.storage.canonical import exported_columns
 from antq_desktop.storage.models import MODEL_BY_TYPE
-from tests.conftest import PASSWORD
 
 
 def merge(office, path) -> None:

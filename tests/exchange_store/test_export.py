@@ -6,6 +6,7 @@ import threading
 
 import pytest
 from sqlalchemy import select
+from tests.conftest import PASSWORD, make_store
 
 from antq_desktop.exchange import package_reader
 from antq_desktop.exchange.keystore import KeyStore
@@ -13,7 +14,6 @@ from antq_desktop.services import export, keys, records, stats
 from antq_desktop.storage.audit import verify_chain
 from antq_desktop.storage.canonical import canonical_record
 from antq_desktop.storage.models import SYNCED_MODELS, AuditEntry, ExportRecord, Household, Pledge
-from tests.conftest import PASSWORD, make_store
 
 ACTOR = "admin"
 

@@ -6,14 +6,14 @@ import base64
 
 import pytest
 from cryptography.hazmat.primitives import serialization
+from tests.conftest import PASSWORD, make_store
+from tests.exchange_store.conftest import key_file, make_office
 
 from antq_desktop.exchange.errors import BAD_PASSWORD, PackageError
 from antq_desktop.exchange.keys import read_public_key_file
 from antq_desktop.exchange.keystore import KeyStore
 from antq_desktop.services import keys, users
 from antq_desktop.storage.models import AuditEntry, KnownKey, LocalKey
-from tests.conftest import PASSWORD, make_store
-from tests.exchange_store.conftest import key_file, make_office
 
 RAW = serialization.Encoding.Raw
 RAW_PRIV = serialization.PrivateFormat.Raw

@@ -5,14 +5,14 @@ from __future__ import annotations
 import json
 
 import pytest
+from tests.conftest import PASSWORD
+from tests.exchange_store.conftest import connect, make_office
+from tests.exchange_store.merging import merge
 
 from antq_desktop.exchange.package_reader import inspect
 from antq_desktop.exchange.strict_json import canonical_dumps
 from antq_desktop.services import export, import_log, receipt, records
 from antq_desktop.storage.models import ExportRecord
-from tests.conftest import PASSWORD
-from tests.exchange_store.conftest import connect, make_office
-from tests.exchange_store.merging import merge
 
 ACTOR = "admin"
 

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import pytest
 from sqlalchemy import select
+from tests.conftest import PASSWORD
+from tests.exchange_store.conftest import key_file
 
 from antq_desktop.exchange import package_reader
 from antq_desktop.exchange.errors import PackageError
 from antq_desktop.exchange.keystore import KeyStore
 from antq_desktop.services import export, key_rotation, keys
 from antq_desktop.storage.models import AuditEntry, KnownKey, LocalKey
-from tests.conftest import PASSWORD
-from tests.exchange_store.conftest import key_file
 
 ACTOR = "admin"
 

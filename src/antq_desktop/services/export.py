@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -30,11 +30,11 @@ from antq_desktop.exchange.keystore import KeyStore
 from antq_desktop.exchange.package_format import Producer
 from antq_desktop.exchange.package_writer import PackageMeta, write_package
 from antq_desktop.services import key_rotation, keys
+from antq_desktop.services.stats import iter_live_records, unit_stats
 from antq_desktop.storage import audit, migrate
 from antq_desktop.storage.canonical import canonical_record, digest_records
 from antq_desktop.storage.db import Store
 from antq_desktop.storage.models import SYNCED_MODELS, Counter, ExportRecord, Household, UnitProfile
-from antq_desktop.services.stats import iter_live_records, unit_stats
 
 Progress = Callable[[float, str], None]
 
@@ -135,7 +135,7 @@ def _records(session: Session, unit: str, p: ExportPlan, to_seq: int, exclude: b
         table = model.__table__
         stmt = select(table).where(*_scope(model, unit, p, to_seq)).order_by(table.c.id)
         for row in session.execute(stmt.execution_options(yield_per=1000)).mappings():
-            yield _strip_ids(canonical_record(model, row), exclude)
+            yield _strip_ids(canonical_record(model, cast(Mapping[str, Any], row)), exclude)
     if announcement is not None:
         yield announcement
 

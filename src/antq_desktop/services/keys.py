@@ -99,8 +99,9 @@ def active_blob(session: Session) -> dict[str, Any]:
 
 def local_key_info(row: LocalKey) -> LocalKeyInfo:
     public = KeyStore.public_info(blob_of(row))
+    retired = f"{row.retired_at:%Y-%m-%d %H:%M}" if row.retired_at else None
     return LocalKeyInfo(public.signing_key_id, public.receiving_key_id, public.fingerprint,
-                        f"{row.created_at:%Y-%m-%d %H:%M}", f"{row.retired_at:%Y-%m-%d %H:%M}" if row.retired_at else None)
+                        f"{row.created_at:%Y-%m-%d %H:%M}", retired)
 
 
 def own_receiving_key_id(session: Session) -> str | None:

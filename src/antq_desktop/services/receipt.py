@@ -175,7 +175,7 @@ def verify_receipt(store: Store, data: bytes, *, actor: str) -> ReceiptCheck:
         if not isinstance(entry, dict):
             raise _bad(f"Biên nhận không có số liệu của đơn vị {own.unit_code}; biên nhận này dành cho đơn vị khác.",
                        "NOT_FOR_THIS_UNIT")
-        mine = [p.get("package_id") for p in document["packages"]
+        mine = [str(p.get("package_id")) for p in document["packages"]
                 if isinstance(p, dict) and p.get("producer_unit") == own.unit_code]
         check = _match(session, own.unit_code, entry, mine, document)
         for export in session.execute(select(ExportRecord).where(ExportRecord.package_uuid.in_(mine))).scalars():
@@ -190,7 +190,7 @@ def verify_receipt(store: Store, data: bytes, *, actor: str) -> ReceiptCheck:
 def _match(session: Session, unit: str, entry: dict[str, Any], mine: list[str],
            document: dict[str, Any]) -> ReceiptCheck:
     digest = entry.get("digest")
-    counts = entry.get("counts") if isinstance(entry.get("counts"), dict) else {}
+    counts: dict[str, int] = entry["counts"] if isinstance(entry.get("counts"), dict) else {}
     issuer = f"{document['issuer'].get('unit_name')} ({document['issuer'].get('unit_code')})"
     expected = _expected_digests(session, mine)
     if digest == unit_stats(session, unit).digest:
