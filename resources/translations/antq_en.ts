@@ -92,144 +92,144 @@
 <context>
     <name>AssessmentForm</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="51" />
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="59" />
         <source> &lt;b&gt;(bắt buộc)&lt;/b&gt;</source>
         <translation> &lt;b&gt;(required)&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="55" />
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="63" />
         <source>%1 điểm</source>
         <translation>%1 points</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="58" />
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="66" />
         <source>Ghi chú</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="60" />
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="68" />
         <source>Minh chứng (số văn bản, biên bản…)</source>
         <translation>Evidence (document number, minutes…)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="140" />
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="148" />
         <source>&lt;h2&gt;Tự đánh giá năm %1: %2&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Self-assessment %1: %2&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="144" />
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="152" />
         <source>Bộ tiêu chí: %1 (phiên bản %2) — loại đơn vị: %3</source>
         <translation>Criteria catalogue: %1 (version %2) — unit type: %3</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="148" />
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="156" />
         <source>Lưu ý: </source>
         <translation>Note: </translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="187" />
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="195" />
         <source>Người đánh giá</source>
         <translation>Assessed by</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="188" />
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="196" />
         <source>Ngày đánh giá</source>
         <translation>Assessment date</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="189" />
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="197" />
         <source>Ghi chú chung</source>
         <translation>General note</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="209" />
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="217" />
         <source>Lưu nháp</source>
         <translation>Save draft</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="210" />
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="218" />
         <source>Nộp và khóa</source>
         <translation>Submit and lock</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="211" />
-        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="326" />
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="219" />
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="335" />
         <source>Mở lại để sửa</source>
         <translation>Reopen for editing</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="251" />
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="259" />
         <source>Trạng thái: Đã nộp — đã khóa</source>
         <translation>Status: submitted — locked</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="253" />
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="261" />
         <source>Trạng thái: Đang soạn (bản nháp)</source>
         <translation>Status: being written (draft)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="255" />
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="263" />
         <source>Trạng thái: Chưa lưu</source>
         <translation>Status: not saved yet</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="263" />
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="271" />
         <source>Điểm: %1 / %2</source>
         <translation>Score: %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="266" />
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="274" />
         <source>Kết quả: %1</source>
         <translation>Result: %1</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="266" />
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="274" />
         <source>Đạt</source>
         <translation>Met</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="266" />
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="274" />
         <source>Chưa đạt</source>
         <translation>Not met</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="269" />
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="277" />
         <source>Chưa đạt tiêu chí bắt buộc: %1</source>
         <translation>Required criteria not met: %1</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="273" />
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="282" />
         <source>Xếp loại: %1</source>
         <translation>Classification: %1</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="300" />
-        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="303" />
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="309" />
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="312" />
         <source>Chưa lưu được: %1</source>
         <translation>Not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="316" />
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="325" />
         <source>Nộp bản tự đánh giá</source>
         <translation>Submit the self-assessment</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="317" />
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="326" />
         <source>Sau khi nộp, bản tự đánh giá sẽ bị khóa và được tính vào chỉ tiêu. Muốn sửa phải “Mở lại để sửa”. Nộp ngay?</source>
         <translation>Once submitted, the self-assessment is locked and counts towards the targets. To change it you must “Reopen for editing”. Submit now?</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="327" />
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="336" />
         <source>Bản tự đánh giá sẽ trở lại trạng thái nháp (tạo phiên bản mới) và không được tính vào chỉ tiêu cho đến khi nộp lại. Tiếp tục?</source>
         <translation>The self-assessment goes back to draft (as a new revision) and does not count towards the targets until it is submitted again. Continue?</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="334" />
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="343" />
         <source>Không mở lại được: %1</source>
         <translation>Could not reopen: %1</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="346" />
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="355" />
         <source>Tự đánh giá</source>
         <translation>Self-assessments</translation>
     </message>
@@ -485,6 +485,54 @@
     </message>
 </context>
 <context>
+    <name>Catalog</name>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="43" />
+        <source>Khu dân cư</source>
+        <translation>Residential area</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="44" />
+        <source>Xã, phường, đặc khu</source>
+        <translation>Commune, ward, special zone</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="45" />
+        <source>Cơ quan</source>
+        <translation>Agency</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="46" />
+        <source>Doanh nghiệp</source>
+        <translation>Enterprise</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="47" />
+        <source>Cơ sở giáo dục</source>
+        <translation>School</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="44" />
+        <source>Tốt</source>
+        <translation>Very good</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="45" />
+        <source>Khá</source>
+        <translation>Good</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="46" />
+        <source>Trung bình</source>
+        <translation>Average</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="47" />
+        <source>Yếu</source>
+        <translation>Weak</translation>
+    </message>
+</context>
+<context>
     <name>CommuneChooser</name>
     <message>
         <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="86" />
@@ -523,198 +571,274 @@
     </message>
 </context>
 <context>
-    <name>DashboardPage</name>
+    <name>CommuneRecordsDialog</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="71" />
+        <location filename="../../src/antq_desktop/ui/pages/commune_records_dialog.py" line="34" />
+        <source>Dữ liệu của %1 (chỉ xem)</source>
+        <translation>Data of %1 (read only)</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/commune_records_dialog.py" line="43" />
+        <source>Dữ liệu do xã lập và gửi lên; cấp trên chỉ xem, không sửa. Hiển thị tối đa %1 dòng đầu mỗi danh sách.</source>
+        <translation>Data made and sent by the commune; the upper office only views it, never edits it. At most the first %1 rows of each list are shown.</translation>
+    </message>
+</context>
+<context>
+    <name>CommunesModel</name>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/communes_page.py" line="70" />
+        <source>Chưa gửi dữ liệu</source>
+        <translation>No data sent yet</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/communes_page.py" line="71" />
+        <source>Chậm gửi</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/communes_page.py" line="71" />
+        <source>Đúng hạn</source>
+        <translation>On time</translation>
+    </message>
+</context>
+<context>
+    <name>CommunesPage</name>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/communes_page.py" line="109" />
         <source>Làm mới</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="72" />
+        <location filename="../../src/antq_desktop/ui/pages/communes_page.py" line="111" />
+        <source>Xem dữ liệu của xã…</source>
+        <translation>View the commune's data…</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/communes_page.py" line="127" />
+        <source>Đang tính số liệu các xã…</source>
+        <translation>Calculating the communes' figures…</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/communes_page.py" line="130" />
+        <source>Tình hình các xã</source>
+        <translation>Communes overview</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/communes_page.py" line="132" />
+        <source>Không tính được số liệu: %1</source>
+        <translation>Could not calculate the figures: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/communes_page.py" line="141" />
+        <source>%1 xã · %2 chưa gửi dữ liệu · %3 chậm gửi · %4 xã chưa đạt ít nhất một chỉ tiêu</source>
+        <translation>%1 communes · %2 sent no data · %3 late · %4 communes miss at least one target</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="89" />
+        <source>Làm mới</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="90" />
         <source>Đọc lại số liệu mới nhất từ cơ sở dữ liệu</source>
         <translation>Read the latest figures from the database again</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="124" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="115" />
+        <source>Nhập từ Excel…</source>
+        <translation>Import from Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="116" />
+        <source>Nhập danh sách hộ gia đình, khu dân cư hoặc cơ quan từ tệp .xlsx</source>
+        <translation>Import households, residential areas or organisations from an .xlsx file</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="144" />
         <source>Chỉ tiêu năm</source>
         <translation>This year's targets</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="126" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="146" />
         <source>Số liệu hiện có</source>
         <translation>Records</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="129" />
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="134" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="149" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="154" />
         <source>Việc cần làm</source>
         <translation>To do</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="129" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="149" />
         <source>Chi tiết</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="138" />
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="205" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="158" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="225" />
         <source>Khu dân cư</source>
         <translation>Residential areas</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="138" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="158" />
         <source>Số hộ</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="138" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="158" />
         <source>Đã ký cam kết</source>
         <translation>Pledged</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="138" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="158" />
         <source>Chưa ký</source>
         <translation>Not pledged</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="138" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="158" />
         <source>Tỷ lệ</source>
         <translation>Share</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="144" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="164" />
         <source>Hộ gia đình ký cam kết theo khu dân cư</source>
         <translation>Household pledges by residential area</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="146" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="166" />
         <source>Kết quả tự đánh giá (bản đã nộp)</source>
         <translation>Self-assessment results (submitted)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="155" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="175" />
         <source>&lt;h2&gt;Tổng quan năm %1&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Overview %1&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="160" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="180" />
         <source>Đang tính số liệu…</source>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="162" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="182" />
         <source>Tổng quan</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="173" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="193" />
         <source>Không đọc được số liệu: %1. Bấm “Làm mới” để thử lại.</source>
         <translation>Could not read the figures: %1. Press “Refresh” to try again.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="187" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="207" />
         <source>Chưa có kế hoạch năm %1 với chỉ tiêu. Hãy vào “Kế hoạch – chỉ tiêu” để nhập kế hoạch của đơn vị, hoặc nhận gói kế hoạch từ cấp trên.</source>
         <translation>There is no %1 plan with targets yet. Go to “Plans – targets” to enter the unit's plan, or receive the plan package from the upper office.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="202" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="222" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="258" />
         <source>Đạt</source>
         <translation>Met</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="202" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="222" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="258" />
         <source>Chưa đạt</source>
         <translation>Not met</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="205" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="225" />
         <source>Cơ quan, DN, trường học</source>
         <translation>Agencies, enterprises, schools</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="206" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="226" />
         <source>Hộ gia đình</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="206" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="226" />
         <source>Bản cam kết</source>
         <translation>Pledges</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="207" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="227" />
         <source>Đăng ký</source>
         <translation>Registrations</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="207" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="227" />
         <source>Tự đánh giá</source>
         <translation>Self-assessments</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="238" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="260" />
         <source>Kết quả đạt chuẩn</source>
         <translation>Standard met</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="239" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="261" />
         <source>Xếp loại phong trào</source>
         <translation>Movement classification</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="243" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="265" />
         <source>Còn %1 bản đang soạn
 chưa được tính.</source>
         <translation>%1 drafts
 not counted yet.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="248" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="270" />
         <source>Khu dân cư chưa đăng ký năm nay</source>
         <translation>Residential areas not registered this year</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="252" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="274" />
         <source>Hộ chưa ký cam kết</source>
         <translation>Households without a pledge</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="254" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="276" />
         <source>%1 hộ</source>
         <translation>%1 households</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="255" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="277" />
         <source>Chưa tự đánh giá hoặc còn bản nháp</source>
         <translation>Not assessed yet or still in draft</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="260" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="282" />
         <source>Bấm đúp để mở bản tự đánh giá</source>
         <translation>Double-click to open the self-assessment</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="269" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="291" />
         <source>Xong</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="277" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="299" />
         <source>Chưa có bản tự đánh giá</source>
         <translation>No self-assessment yet</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="277" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="299" />
         <source>Bản nháp, chưa nộp</source>
         <translation>Draft, not submitted</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="280" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="302" />
         <source>quá hạn %1 (%2 ngày)</source>
         <translation>overdue since %1 (%2 days)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="282" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="304" />
         <source>hạn %1, còn %2 ngày</source>
         <translation>due %1, %2 days left</translation>
     </message>
@@ -854,7 +978,7 @@ not counted yet.</translation>
     <message>
         <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="46" />
         <source>Khu dân cư</source>
-        <translation>Residential areas</translation>
+        <translation>Residential area</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="47" />
@@ -991,6 +1115,59 @@ not counted yet.</translation>
     </message>
 </context>
 <context>
+    <name>Indicators</name>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="34" />
+        <source>Khu dân cư đăng ký phấn đấu đạt chuẩn</source>
+        <translation>Residential areas registered for the standard</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="35" />
+        <source>Cơ quan, cơ sở giáo dục đăng ký phấn đấu đạt chuẩn</source>
+        <translation>Agencies and schools registered for the standard</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="36" />
+        <source>Doanh nghiệp đăng ký phấn đấu đạt chuẩn</source>
+        <translation>Enterprises registered for the standard</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="37" />
+        <source>Khu dân cư, xã, cơ quan, doanh nghiệp, trường học đăng ký</source>
+        <translation>Areas, commune, agencies, enterprises and schools registered</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="38" />
+        <source>Khu dân cư đạt chuẩn “An toàn về ANTT”</source>
+        <translation>Residential areas meeting the “Safe for security and order” standard</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="39" />
+        <source>Đơn vị đạt chuẩn “An toàn về ANTT”</source>
+        <translation>Units meeting the “Safe for security and order” standard</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="40" />
+        <source>Doanh nghiệp đã đăng ký được công nhận đạt chuẩn</source>
+        <translation>Registered enterprises recognised as meeting the standard</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="41" />
+        <source>Phong trào xếp loại Khá trở lên</source>
+        <translation>Movement classified Good or better</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="42" />
+        <source>Hộ gia đình ký cam kết</source>
+        <translation>Households that signed a pledge</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="43" />
+        <source>Ban hành kế hoạch năm</source>
+        <translation>Annual plan issued</translation>
+    </message>
+</context>
+<context>
     <name>LockDialog</name>
     <message>
         <location filename="../../src/antq_desktop/ui/idle_lock.py" line="63" />
@@ -1044,102 +1221,107 @@ not counted yet.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="60" />
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="61" />
         <source>Tổng quan</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="61" />
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="62" />
+        <source>Tình hình các xã</source>
+        <translation>Communes overview</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="64" />
         <source>Khu dân cư</source>
         <translation>Residential areas</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="62" />
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="65" />
         <source>Cơ quan – doanh nghiệp – trường học</source>
         <translation>Agencies – enterprises – schools</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="64" />
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="67" />
         <source>Hộ gia đình</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="66" />
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="69" />
         <source>Cam kết</source>
         <translation>Pledges</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="67" />
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="70" />
         <source>Đăng ký</source>
         <translation>Registrations</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="69" />
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="72" />
         <source>Tự đánh giá</source>
         <translation>Self-assessments</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="71" />
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="74" />
         <source>Kế hoạch – chỉ tiêu</source>
         <translation>Plans – targets</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="72" />
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="75" />
         <source>In biểu mẫu</source>
         <translation>Print forms</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="73" />
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="76" />
         <source>Gửi – nhận dữ liệu</source>
         <translation>Send – receive data</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="75" />
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="78" />
         <source>Nhật ký thao tác</source>
         <translation>Activity log</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="76" />
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="79" />
         <source>Sao lưu – khôi phục</source>
         <translation>Backup – restore</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="77" />
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="80" />
         <source>Tài khoản</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="78" />
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="81" />
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="108" />
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="111" />
         <source>ANTQ Desktop — Phong trào Toàn dân bảo vệ an ninh Tổ quốc</source>
         <translation>ANTQ Desktop — All People Protect National Security movement</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="169" />
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="172" />
         <source>Đơn vị: %1 (mã %2)</source>
         <translation>Unit: %1 (code %2)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="172" />
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="175" />
         <source>Cán bộ: %1</source>
         <translation>Officer: %1</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="175" />
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="178" />
         <source>Lần gửi dữ liệu gần nhất: chưa có</source>
         <translation>Last data sent: never</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="180" />
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="183" />
         <source>Năm đang làm việc: các danh sách cam kết, đăng ký, tự đánh giá theo năm này</source>
         <translation>Working year: pledge, registration and self-assessment lists follow this year</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="183" />
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="186" />
         <source>Năm %1</source>
         <translation>Year %1</translation>
     </message>
@@ -1319,7 +1501,7 @@ not counted yet.</translation>
 <context>
     <name>PlaceholderPage</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="98" />
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="101" />
         <source>Chức năng này đang được hoàn thiện và sẽ có trong bản cập nhật tới.</source>
         <translation>This feature is being finished and will come in the next update.</translation>
     </message>
@@ -1930,19 +2112,6 @@ not counted yet.</translation>
         <location filename="../../src/antq_desktop/ui/idle_lock.py" line="43" />
         <source>Đã khóa màn hình. Nhập mật khẩu để tiếp tục.</source>
         <translation>The screen is locked. Enter your password to continue.</translation>
-    </message>
-</context>
-<context>
-    <name>page</name>
-    <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="96" />
-        <source>Nhập từ Excel…</source>
-        <translation>Import from Excel…</translation>
-    </message>
-    <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="97" />
-        <source>Nhập danh sách hộ gia đình, khu dân cư hoặc cơ quan từ tệp .xlsx</source>
-        <translation>Import households, residential areas or organisations from an .xlsx file</translation>
     </message>
 </context>
 </TS>

@@ -288,6 +288,40 @@ ENGLISH = {
     "Đang tính số liệu…": "Calculating…",
     "Đơn vị: <b>%1</b> (mã %2).<br>Tên đăng nhập của bạn: <b>%3</b>.<br><br>Bấm “Hoàn tất” để bắt đầu làm việc.":
         "Unit: <b>%1</b> (code %2).<br>Your user name: <b>%3</b>.<br><br>Press “Finish” to start working.",
+    # ---- data labels: target indicators, catalog levels and unit types ----
+    "Khu dân cư đăng ký phấn đấu đạt chuẩn": "Residential areas registered for the standard",
+    "Cơ quan, cơ sở giáo dục đăng ký phấn đấu đạt chuẩn": "Agencies and schools registered for the standard",
+    "Doanh nghiệp đăng ký phấn đấu đạt chuẩn": "Enterprises registered for the standard",
+    "Khu dân cư, xã, cơ quan, doanh nghiệp, trường học đăng ký":
+        "Areas, commune, agencies, enterprises and schools registered",
+    "Khu dân cư đạt chuẩn “An toàn về ANTT”": "Residential areas meeting the “Safe for security and order” standard",
+    "Đơn vị đạt chuẩn “An toàn về ANTT”": "Units meeting the “Safe for security and order” standard",
+    "Doanh nghiệp đã đăng ký được công nhận đạt chuẩn": "Registered enterprises recognised as meeting the standard",
+    "Phong trào xếp loại Khá trở lên": "Movement classified Good or better",
+    "Hộ gia đình ký cam kết": "Households that signed a pledge",
+    "Ban hành kế hoạch năm": "Annual plan issued",
+    "Tốt": "Very good",
+    "Khá": "Good",
+    "Trung bình": "Average",
+    "Yếu": "Weak",
+    "Xã, phường, đặc khu": "Commune, ward, special zone",
+    "Cơ quan": "Agency",
+    "Doanh nghiệp": "Enterprise",
+    "Cơ sở giáo dục": "School",
+    # ---- upper office: communes overview ----
+    "Dữ liệu của %1 (chỉ xem)": "Data of %1 (read only)",
+    "Dữ liệu do xã lập và gửi lên; cấp trên chỉ xem, không sửa. Hiển thị tối đa %1 dòng đầu mỗi danh sách.":
+        "Data made and sent by the commune; the upper office only views it, never edits it. At most the first "
+        "%1 rows of each list are shown.",
+    "Chưa gửi dữ liệu": "No data sent yet",
+    "Chậm gửi": "Late",
+    "Đúng hạn": "On time",
+    "Xem dữ liệu của xã…": "View the commune's data…",
+    "Đang tính số liệu các xã…": "Calculating the communes' figures…",
+    "Tình hình các xã": "Communes overview",
+    "Không tính được số liệu: %1": "Could not calculate the figures: %1",
+    "%1 xã · %2 chưa gửi dữ liệu · %3 chậm gửi · %4 xã chưa đạt ít nhất một chỉ tiêu":
+        "%1 communes · %2 sent no data · %3 late · %4 communes miss at least one target",
     # ---- idle lock ----
     "Chương trình đã tự khóa sau %1 phút không dùng. Dữ liệu đang nhập vẫn được giữ nguyên. Hãy nhập mật khẩu "
     "của %2 (%3) để tiếp tục.":
@@ -419,24 +453,38 @@ ENGLISH = {
     "Nhập lại mật khẩu mới": "Repeat the new password",
 }
 
+# Where one Vietnamese text needs a different English one in a given context.
+IN_CONTEXT = {
+    ("Catalog", "Khu dân cư"): "Residential area",
+    ("ImportFields", "Khu dân cư"): "Residential area",
+}
+
 
 def fill(ts_path: str) -> list[str]:
     """Write known translations into the .ts file; returns the sources still without one."""
     tree = ET.parse(ts_path)
     missing = []
-    for message in tree.getroot().iter("message"):
+    for context in tree.getroot().iter("context"):
+        missing += _fill_context(context)
+    tree.write(ts_path, encoding="utf-8", xml_declaration=True)
+    return missing
+
+
+def _fill_context(context: ET.Element) -> list[str]:
+    name = context.findtext("name") or ""
+    missing = []
+    for message in context.iter("message"):
         source = message.findtext("source") or ""
         translation = message.find("translation")
         if translation is None:
             translation = ET.SubElement(message, "translation")
-        english = ENGLISH.get(source)
+        english = IN_CONTEXT.get((name, source), ENGLISH.get(source))
         if english is not None:
             translation.text = english
             translation.attrib.pop("type", None)
         elif not (translation.text or "").strip():
             translation.set("type", "unfinished")
             missing.append(source)
-    tree.write(ts_path, encoding="utf-8", xml_declaration=True)
     return missing
 
 

@@ -72,7 +72,7 @@ class Dashboard:
     counts: dict[str, int]
     targets: list[TargetStatus]
     coverage: list[AreaCoverage]
-    outcomes: dict[str, int]  # outcome label -> submitted assessments
+    outcomes: dict[str, int]  # outcome code (dat, chua_dat) -> submitted assessments
     levels: dict[str, int]  # level label (best first) -> submitted assessments
     drafts: int
     unregistered_areas: list[tuple[str, str]] = field(default_factory=list)  # (id, name)
@@ -128,8 +128,8 @@ def pledge_coverage(session: Session, year: int) -> list[AreaCoverage]:
 def _assessment_distribution(session: Session, year: int) -> tuple[dict[str, int], dict[str, int], int]:
     base = select(func.count()).select_from(Assessment).where(Assessment.deleted.is_(False), Assessment.year == year)
     submitted = Assessment.status == "submitted"
-    outcomes = {label: int(session.execute(base.where(submitted, Assessment.outcome == code)).scalar() or 0)
-                for code, label in OUTCOME_LABELS.items()}
+    outcomes = {code: int(session.execute(base.where(submitted, Assessment.outcome == code)).scalar() or 0)
+                for code in OUTCOME_LABELS}
     level_rows = dict(session.execute(select(Assessment.level, func.count()).where(
         Assessment.deleted.is_(False), Assessment.year == year, submitted).group_by(Assessment.level)).all())
     levels = {}

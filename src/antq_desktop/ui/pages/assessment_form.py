@@ -10,7 +10,7 @@ import json
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -38,6 +38,14 @@ from antq_desktop.ui.formatting import format_number
 from antq_desktop.ui.widgets.charts import MET_COLOR, NOT_MET_COLOR
 
 EDITOR_ROLES = ("admin", "officer")
+# Unit type labels are catalog data; listed so that lupdate extracts them (levels: dashboard_page).
+_UNIT_TYPE_LABELS = (
+    QT_TRANSLATE_NOOP("Catalog", "Khu dân cư"),
+    QT_TRANSLATE_NOOP("Catalog", "Xã, phường, đặc khu"),
+    QT_TRANSLATE_NOOP("Catalog", "Cơ quan"),
+    QT_TRANSLATE_NOOP("Catalog", "Doanh nghiệp"),
+    QT_TRANSLATE_NOOP("Catalog", "Cơ sở giáo dục"),
+)
 
 
 
@@ -136,7 +144,7 @@ class AssessmentForm(QWidget):
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
-        unit_label = self.catalog.unit_types[self.unit_type][0]
+        unit_label = QCoreApplication.translate("Catalog", self.catalog.unit_types[self.unit_type][0])
         heading = QLabel(self.tr("<h2>Tự đánh giá năm %1: %2</h2>").replace("%1", str(self.year))
                          .replace("%2", self.subject_name))
         heading.setWordWrap(True)
@@ -270,7 +278,8 @@ class AssessmentForm(QWidget):
                                           .replace("%1", ", ".join(result.unmet_required)))
         else:
             self.outcome_label.setToolTip("")
-        self.level_label.setText(self.tr("Xếp loại: %1").replace("%1", self.catalog.level(result.level).label))
+        level = QCoreApplication.translate("Catalog", self.catalog.level(result.level).label)
+        self.level_label.setText(self.tr("Xếp loại: %1").replace("%1", level))
         self.result = result
 
     # ---- actions ----

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
@@ -28,6 +28,24 @@ from antq_desktop.storage.db import Store
 from antq_desktop.ui.formatting import format_date, format_int, format_percent, format_threshold
 from antq_desktop.ui.widgets.charts import LEVEL_COLORS, MET_COLOR, NOT_MET_COLOR, bar_chart, percent_bar, pie_chart
 from antq_desktop.ui.widgets.charts import status_label as make_status_label
+
+# Indicator and level labels are data (resources/); listed here so that lupdate extracts them.
+_DATA_LABELS = (
+    QT_TRANSLATE_NOOP("Indicators", "Khu dân cư đăng ký phấn đấu đạt chuẩn"),
+    QT_TRANSLATE_NOOP("Indicators", "Cơ quan, cơ sở giáo dục đăng ký phấn đấu đạt chuẩn"),
+    QT_TRANSLATE_NOOP("Indicators", "Doanh nghiệp đăng ký phấn đấu đạt chuẩn"),
+    QT_TRANSLATE_NOOP("Indicators", "Khu dân cư, xã, cơ quan, doanh nghiệp, trường học đăng ký"),
+    QT_TRANSLATE_NOOP("Indicators", "Khu dân cư đạt chuẩn “An toàn về ANTT”"),
+    QT_TRANSLATE_NOOP("Indicators", "Đơn vị đạt chuẩn “An toàn về ANTT”"),
+    QT_TRANSLATE_NOOP("Indicators", "Doanh nghiệp đã đăng ký được công nhận đạt chuẩn"),
+    QT_TRANSLATE_NOOP("Indicators", "Phong trào xếp loại Khá trở lên"),
+    QT_TRANSLATE_NOOP("Indicators", "Hộ gia đình ký cam kết"),
+    QT_TRANSLATE_NOOP("Indicators", "Ban hành kế hoạch năm"),
+    QT_TRANSLATE_NOOP("Catalog", "Tốt"),
+    QT_TRANSLATE_NOOP("Catalog", "Khá"),
+    QT_TRANSLATE_NOOP("Catalog", "Trung bình"),
+    QT_TRANSLATE_NOOP("Catalog", "Yếu"),
+)
 
 
 def _clear(layout: QGridLayout | QHBoxLayout | QVBoxLayout) -> None:
@@ -93,8 +111,10 @@ class DashboardPage(QWidget):
         page.open_assessment = lambda kind, subject_id: _open_assessment(context, page, kind, subject_id)
         if context.can_write:
             # Also reachable from here, so officers find it on the first page they see.
-            page.import_button = QPushButton(page.tr("Nhập từ Excel…"))
-            page.import_button.setToolTip(page.tr("Nhập danh sách hộ gia đình, khu dân cư hoặc cơ quan từ tệp .xlsx"))
+            # QCoreApplication.translate, not page.tr: lupdate would take "page" for the context.
+            page.import_button = QPushButton(QCoreApplication.translate("DashboardPage", "Nhập từ Excel…"))
+            page.import_button.setToolTip(QCoreApplication.translate(
+                "DashboardPage", "Nhập danh sách hộ gia đình, khu dân cư hoặc cơ quan từ tệp .xlsx"))
             page.import_button.clicked.connect(lambda: _open_import(context, page))
             page.header.insertWidget(1, page.import_button)
         context.events.year_changed.connect(page.set_year)
@@ -191,7 +211,7 @@ class DashboardPage(QWidget):
             self.targets_grid.addWidget(hint, 0, 0, 1, 5)
             return
         for row, target in enumerate(data.targets):
-            self.targets_grid.addWidget(QLabel(target.label), row, 0)
+            self.targets_grid.addWidget(QLabel(QCoreApplication.translate("Indicators", target.label)), row, 0)
             self.targets_grid.addWidget(percent_bar(target.actual, target.met), row, 1)
             threshold = format_threshold(target.comparator, target.threshold)
             numbers = QLabel(f"{format_percent(target.actual)} / {threshold}")
@@ -235,8 +255,10 @@ class DashboardPage(QWidget):
 
     def _show_charts(self, data: dashboard.Dashboard) -> None:
         _clear(self.charts_row)
-        self.outcome_chart = pie_chart(self.tr("Kết quả đạt chuẩn"), data.outcomes, (MET_COLOR, NOT_MET_COLOR))
-        self.level_chart = bar_chart(self.tr("Xếp loại phong trào"), data.levels, LEVEL_COLORS)
+        outcomes = {self.tr("Đạt"): data.outcomes.get("dat", 0), self.tr("Chưa đạt"): data.outcomes.get("chua_dat", 0)}
+        levels = {QCoreApplication.translate("Catalog", label): count for label, count in data.levels.items()}
+        self.outcome_chart = pie_chart(self.tr("Kết quả đạt chuẩn"), outcomes, (MET_COLOR, NOT_MET_COLOR))
+        self.level_chart = bar_chart(self.tr("Xếp loại phong trào"), levels, LEVEL_COLORS)
         self.charts_row.addWidget(self.outcome_chart, 1)
         self.charts_row.addWidget(self.level_chart, 1)
         if data.drafts:
