@@ -3,22 +3,12 @@
 from datetime import date, datetime
 
 import pytest
-from sqlalchemy import insert, select
-
 from antq_desktop.domain.errors import ValidationError
 from antq_desktop.services import demo, office, overview, profile, records
 from antq_desktop.storage.db import open_store
-from antq_desktop.storage.models import SYNCED_MODELS, ProducerState
+from antq_desktop.storage.models import ProducerState
 from tests.conftest import PASSWORD, make_store
-
-
-def _copy_all(src, dst):
-    """Copy every synced row (as merge will) from a commune store into the office store."""
-    with src.engine.connect() as read, dst.session() as write:
-        for model in SYNCED_MODELS:
-            rows = [dict(r) for r in read.execute(select(model.__table__)).mappings()]
-            if rows:
-                write.execute(insert(model), rows)
+from tests.store_copy import copy_synced_rows
 
 
 @pytest.fixture
@@ -34,7 +24,7 @@ def test_rows_for_expected_communes_with_and_without_data(office_store, tmp_path
     year = date.today().year
     commune = make_store(tmp_path / "c70.sqlite3", unit_code="00070")
     demo.generate(commune, households=80, seed=2)
-    _copy_all(commune, office_store)
+    copy_synced_rows(commune, office_store)
     with office_store.session() as s:
         s.add(ProducerState(producer_unit="00070", key_id="k", last_sequence=4, last_package_uuid="p",
                             last_package_sha256="0" * 64, last_merged_at=datetime.now()))

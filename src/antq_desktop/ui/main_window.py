@@ -39,6 +39,7 @@ class PageSpec:
     key: str
     title: str  # Vietnamese source text, translated in context "MainWindow"
     factory: PageFactory | None  # None: a placeholder until the feature exists
+    roles: tuple[str, ...] | None = None  # unit roles that see the page (None: every role)
 
 
 def lazy_page(module: str, class_name: str) -> PageFactory | None:
@@ -58,6 +59,8 @@ def lazy_page(module: str, class_name: str) -> PageFactory | None:
 # Navigation order. Other features add or replace entries with `register_page`.
 PAGES: list[PageSpec] = [
     PageSpec("dashboard", QT_TRANSLATE_NOOP("MainWindow", "Tổng quan"), lazy_page("dashboard_page", "DashboardPage")),
+    PageSpec("communes", QT_TRANSLATE_NOOP("MainWindow", "Tình hình các xã"), lazy_page("communes_page", "CommunesPage"),
+             roles=("district", "province")),
     PageSpec("areas", QT_TRANSLATE_NOOP("MainWindow", "Khu dân cư"), lazy_page("areas_page", "AreasPage")),
     PageSpec("organizations", QT_TRANSLATE_NOOP("MainWindow", "Cơ quan – doanh nghiệp – trường học"),
              lazy_page("organizations_page", "OrganizationsPage")),
@@ -111,7 +114,7 @@ class MainWindow(QMainWindow):
         self.navigation.setStyleSheet("QListWidget#navigation::item { padding: 6px 8px; }")
         self.stack = QStackedWidget()
         self.pages: dict[str, QWidget] = {}
-        self.specs = list(PAGES)
+        self.specs = [spec for spec in PAGES if spec.roles is None or context.profile.role in spec.roles]
         for spec in self.specs:
             QListWidgetItem(self._title(spec), self.navigation)
             self.stack.addWidget(QWidget())  # a slot; the real page is built when first shown
