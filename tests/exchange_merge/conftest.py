@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import select
+from tests.conftest import ACTOR, PASSWORD, make_store
 
 from antq_desktop.exchange.keys import read_public_key_file
 from antq_desktop.exchange.keystore import KeyStore
@@ -19,7 +20,6 @@ from antq_desktop.services.merge import PackageResult, merge_packages
 from antq_desktop.storage.canonical import canonical_record
 from antq_desktop.storage.db import Store, open_store
 from antq_desktop.storage.models import SYNCED_MODELS, Base
-from tests.conftest import ACTOR, PASSWORD, make_store
 
 
 @dataclass

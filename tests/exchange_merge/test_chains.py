@@ -6,10 +6,10 @@ import threading
 from pathlib import Path
 
 from sqlalchemy import func, select
+from tests.conftest import ACTOR
 
 from antq_desktop.services import demo, records, stats
 from antq_desktop.storage.models import HeldPackage, Household, ImportAttempt, MergeConflict
-from tests.conftest import ACTOR
 
 from .conftest import Commune, assert_only_logged, dump, merge, trust
 

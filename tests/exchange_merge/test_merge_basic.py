@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 
 from sqlalchemy import func, select
+from tests.conftest import ACTOR
 
 from antq_desktop.services import demo, records, stats
-from antq_desktop.storage.models import Household, HeldPackage, ImportAttempt, Pledge, ProducerState
-from tests.conftest import ACTOR
+from antq_desktop.storage.models import HeldPackage, Household, ImportAttempt, Pledge, ProducerState
 
 from .conftest import Commune, merge, trust
 

@@ -7,10 +7,10 @@ import uuid
 from pathlib import Path
 
 import pytest
+from tests.conftest import ACTOR
 
 from antq_desktop.exchange.keys import read_public_key_file
 from antq_desktop.services import demo, keys
-from tests.conftest import ACTOR
 
 from .conftest import Commune, assert_only_logged, dump, make_upper, merge, trust
 
