@@ -33,10 +33,11 @@ from antq_desktop.services import accounts, profile
 from antq_desktop.services.accounts import UserInfo
 from antq_desktop.storage.db import Store
 from antq_desktop.ui.widgets.field_error import FieldErrorLabel
+from antq_desktop.ui.widgets.keys_box import build_recipient_page
 
 # Hook for the data-exchange feature: page builders run after the unit is created, e.g. to
 # generate this unit's signing key or import the upper office's public key (.antqkey).
-EXTRA_PAGES: list[Callable[[SetupWizard], QWizardPage]] = []
+EXTRA_PAGES: list[Callable[[SetupWizard], QWizardPage]] = [build_recipient_page]  # the upper office's key
 
 ROLE_HELP = {
     "commune": "Công an xã, phường, đặc khu: quản lý khu dân cư, hộ gia đình, cam kết, đăng ký, tự đánh giá "

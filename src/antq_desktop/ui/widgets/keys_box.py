@@ -1,0 +1,193 @@
+"""The unit's keys in the GUI: own fingerprint, export the public key file, import the upper office's key.
+
+Used on the exchange page, in the settings page (``register_settings_section("keys", ...)``)
+and, as ``RecipientWizardPage``, in the first-run wizard. The password for the private keys
+is asked with ``ask_password``; tests replace ``KeysBox.password_provider``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+    QWizardPage,
+)
+
+from antq_desktop.services import keys
+from antq_desktop.storage.db import Store
+from antq_desktop.ui.errors import show_error
+
+PasswordProvider = Callable[[QWidget], "str | None"]
+
+
+def ask_password(parent: QWidget) -> str | None:
+    text, ok = QInputDialog.getText(parent, parent.tr("Mật khẩu mở khoá"),
+                                    parent.tr("Nhập mật khẩu của người giữ khoá (quản trị viên đã thiết lập máy):"),
+                                    QLineEdit.EchoMode.Password)
+    return text if ok and text else None
+
+
+def own_fingerprint(store: Store) -> str | None:
+    with store.session_factory() as session:
+        row = keys.active_local_key(session)
+        return row.fingerprint if row is not None else None
+
+
+def recipient_text(store: Store) -> str | None:
+    """"Cụm công an khu vực 1 (CUM-01) — vân tay XXXX-…" or None when no upper-office key was imported."""
+    with store.session_factory() as session:
+        row = keys.recipient(session)
+        return None if row is None else f"{row.unit_name} ({row.unit_code}) — mã vân tay {row.fingerprint}"
+
+
+def import_recipient(parent: QWidget, store: Store, actor: str, path: str) -> str | None:
+    """Import an .antqkey as the upper office's key; returns its fingerprint or None (error shown)."""
+    try:
+        data = Path(path).read_bytes()
+        with store.session() as session:
+            row = keys.set_recipient(session, data, actor=actor)
+            fingerprint = row.fingerprint
+    except OSError:
+        QMessageBox.warning(parent, parent.tr("Không đọc được tệp"),
+                            parent.tr("Không đọc được tệp khoá. Hãy kiểm tra USB rồi chọn lại tệp."))
+        return None
+    except keys.KeyProblem as exc:
+        show_error(parent, exc)
+        return None
+    return fingerprint
+
+
+def _selectable(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class KeysBox(QGroupBox):
+    """Fingerprint of this unit, the upper office's key, and the two buttons."""
+
+    changed = Signal()
+    password_provider: PasswordProvider = staticmethod(ask_password)  # type: ignore[assignment]
+
+    def __init__(self, store: Store, actor: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Khoá của đơn vị"))
+        self.store, self.actor = store, actor
+        form = QFormLayout(self)
+        self.own_label = _selectable("")
+        self.own_label.setObjectName("own_fingerprint")
+        self.recipient_label = _selectable("")
+        self.recipient_label.setObjectName("recipient_status")
+        form.addRow(self.tr("Mã vân tay của đơn vị:"), self.own_label)
+        form.addRow(self.tr("Khoá của cấp trên:"), self.recipient_label)
+        buttons = QHBoxLayout()
+        self.export_button = QPushButton(self.tr("Xuất tệp khoá công khai…"))
+        self.import_button = QPushButton(self.tr("Nhập khoá của cấp trên…"))
+        self.export_button.clicked.connect(self._choose_export)
+        self.import_button.clicked.connect(self._choose_import)
+        buttons.addWidget(self.export_button)
+        buttons.addWidget(self.import_button)
+        buttons.addStretch(1)
+        form.addRow(buttons)
+        self.refresh()
+
+    @classmethod
+    def from_context(cls, context: Any) -> KeysBox:
+        return cls(context.store, context.actor)
+
+    def refresh(self) -> None:
+        self.own_label.setText(own_fingerprint(self.store) or self.tr("chưa có khoá (quản trị viên hãy tạo khoá)"))
+        text = recipient_text(self.store)
+        self.recipient_label.setText(text or self.tr("CHƯA CÓ — hãy nhập tệp .antqkey do cấp trên gửi để có thể "
+                                                     "xuất dữ liệu đã mã hoá."))
+
+    def export_public_key(self, path: str, password: str) -> bool:
+        try:
+            with self.store.session() as session:
+                data = keys.public_key_file(session, password)
+            Path(path).write_bytes(data)
+        except keys.KeyProblem as exc:
+            show_error(self, exc)
+            return False
+        except OSError:
+            QMessageBox.warning(self, self.tr("Không ghi được tệp"),
+                                self.tr("Không ghi được tệp khoá. Hãy kiểm tra USB hoặc thư mục rồi thử lại."))
+            return False
+        return True
+
+    def import_key(self, path: str) -> str | None:
+        fingerprint = import_recipient(self, self.store, self.actor, path)
+        if fingerprint is not None:
+            self.refresh()
+            self.changed.emit()
+        return fingerprint
+
+    def _choose_export(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Lưu tệp khoá công khai"), "khoa-don-vi.antqkey",
+                                              self.tr("Tệp khoá ANTQ (*.antqkey)"))
+        password = self.password_provider(self) if path else None
+        if path and password and self.export_public_key(path, password):
+            QMessageBox.information(self, self.tr("Đã xuất khoá"), self.tr(
+                "Đã lưu tệp khoá công khai. Hãy in mã vân tay {0}, ký xác nhận và gửi kèm tệp cho cấp trên "
+                "để đối chiếu.").format(own_fingerprint(self.store)))
+
+    def _choose_import(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Chọn tệp khoá của cấp trên"), "",
+                                              self.tr("Tệp khoá ANTQ (*.antqkey)"))
+        if path and (fingerprint := self.import_key(path)):
+            QMessageBox.information(self, self.tr("Đã nhập khoá cấp trên"), self.tr(
+                "Mã vân tay của khoá cấp trên: {0}. Hãy đối chiếu với bản giấy do cấp trên gửi; nếu khác, "
+                "không xuất dữ liệu và báo ngay.").format(fingerprint))
+
+
+class RecipientWizardPage(QWizardPage):
+    """First-run wizard slot: a commune may import the upper office's key now, or later in Settings."""
+
+    def __init__(self, wizard: Any) -> None:
+        super().__init__()
+        self.wizard_ref = wizard
+        self.setTitle(self.tr("Khoá của đơn vị cấp trên"))
+        self.setSubTitle(self.tr("Để gửi dữ liệu đã mã hoá lên cấp trên, hãy nhập tệp khoá công khai (.antqkey) "
+                                 "do cấp trên gửi. Có thể bỏ qua và làm sau trong Cài đặt."))
+        layout = QVBoxLayout(self)
+        self.status = _selectable(self.tr("Chưa nhập khoá của cấp trên."))
+        self.status.setObjectName("wizard_recipient_status")
+        self.button = QPushButton(self.tr("Chọn tệp khoá của cấp trên…"))
+        self.button.clicked.connect(self._choose)
+        layout.addWidget(self.status)
+        layout.addWidget(self.button)
+        layout.addStretch(1)
+
+    def import_key(self, path: str) -> str | None:
+        user = self.wizard_ref.signed_in_user
+        fingerprint = import_recipient(self, self.wizard_ref.store, user.username if user else "admin", path)
+        if fingerprint is not None:
+            self.status.setText(self.tr("Đã nhập khoá cấp trên, mã vân tay {0}. Hãy đối chiếu với bản giấy.")
+                                .format(fingerprint))
+        return fingerprint
+
+    def _choose(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Chọn tệp khoá của cấp trên"), "",
+                                              self.tr("Tệp khoá ANTQ (*.antqkey)"))
+        if path:
+            self.import_key(path)
+
+
+def build_recipient_page(wizard: Any) -> QWizardPage:
+    """Builder for ``setup_wizard.EXTRA_PAGES``."""
+    return RecipientWizardPage(wizard)
