@@ -133,6 +133,7 @@ def _assert_whole(outcomes: list[Outcome], batch: int, per_batch_areas: bool) ->
             assert (o.areas > 1) == (batches > 0), f"{where}: areas without their households"
 
 
+@pytest.mark.slow
 def test_sigkill_during_bulk_household_insert(crash_template: tuple[Path, str], tmp_path: Path) -> None:
     outcomes = _runs(crash_template, tmp_path, "households", HOUSEHOLD_BATCH, HOUSEHOLD_RUNS)
     _assert_whole(outcomes, HOUSEHOLD_BATCH, per_batch_areas=False)
@@ -140,6 +141,7 @@ def test_sigkill_during_bulk_household_insert(crash_template: tuple[Path, str], 
     assert {o.households for o in outcomes} >= {0, HOUSEHOLD_BATCH}
 
 
+@pytest.mark.slow
 def test_sigkill_during_demo_generate(crash_template: tuple[Path, str], tmp_path: Path) -> None:
     outcomes = _runs(crash_template, tmp_path, "demo", DEMO_BATCH, DEMO_RUNS)
     _assert_whole(outcomes, DEMO_BATCH, per_batch_areas=True)

@@ -116,3 +116,16 @@ def test_idle_lock_minutes_setting(store: Store, admin: accounts.UserInfo, offic
         users.set_idle_lock_minutes(store, admin, 1000)
     with pytest.raises(PermissionDenied):
         users.set_idle_lock_minutes(store, officer, 0)
+
+
+def test_password_change_rewraps_the_units_real_keys(store: Store) -> None:
+    """Integration with services.keys: the unit's keys open with the new password only."""
+    from antq_desktop.services import keys
+
+    users.change_own_password(store, "admin", PASSWORD, "cau moi rat dai")
+    with store.session_factory() as session:
+        blob = keys.active_blob(session)
+    KeyStore.unlock(blob, "cau moi rat dai").close()
+    with pytest.raises(PackageError):
+        KeyStore.unlock(blob, PASSWORD)
+    assert _last_actions(store, 2) == ["password_change", "key_rewrap"]

@@ -25,7 +25,7 @@ ACTION_LABELS = {
     "password_reset": "Đặt lại mật khẩu", "password_change": "Đổi mật khẩu", "setting": "Đổi cài đặt",
     "backup": "Sao lưu", "export": "Xuất dữ liệu", "merge": "Hợp nhất gói", "refuse": "Từ chối gói",
     "audit_export": "Xuất nhật ký", "merge_refused": "Từ chối gói", "merge_held": "Giữ gói chờ gói trước",
-    "key_create": "Tạo khóa đơn vị",
+    "key_create": "Tạo khóa đơn vị", "reveal_citizen_ids": "Xem đầy đủ số định danh",
     "key_rewrap": "Bọc lại khóa đơn vị", "key_rotate": "Thay khóa đơn vị", "key_announce": "Thông báo khóa mới",
     "key_announced": "Nhận thông báo khóa", "recipient_set": "Đặt khóa cấp trên", "trust_add": "Tin cậy khóa",
     "trust_revoke": "Thu hồi khóa", "office_communes": "Đổi danh sách xã", "office_late_after": "Đổi hạn nộp",
