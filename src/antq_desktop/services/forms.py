@@ -145,13 +145,13 @@ def render_form(store: Store, request: FormRequest, output: Path, *, progress: P
 def no_records_message(request: FormRequest) -> str:
     what = FORM_KINDS.get(request.kind, request.kind).lower()
     where = "khu dân cư đã chọn" if request.area_id else "đơn vị"
+    blank = "hoặc in mẫu trống (phạm vi “Mẫu trống để điền tay”; dòng lệnh: --blank)."
     hints = {
-        "pledge": "Hãy nhập bản cam kết đã ký ở trang Cam kết, hoặc in mẫu trống (--blank).",
-        "covenant": "Hãy nhập giao ước (cam kết của cơ quan, doanh nghiệp, trường học) ở trang Cam kết, "
-                    "hoặc in mẫu trống (--blank).",
-        "registration": "Hãy nhập đăng ký ở trang Đăng ký, hoặc in mẫu trống (--blank).",
-        "assessment": "Hãy nhập tự đánh giá ở trang Tự đánh giá, hoặc in mẫu trống (--blank).",
-        "minutes": "Biên bản lấy nội dung từ tự đánh giá: hãy nhập tự đánh giá trước, hoặc in mẫu trống (--blank).",
+        "pledge": f"Hãy nhập bản cam kết đã ký ở trang Cam kết, {blank}",
+        "covenant": f"Hãy nhập giao ước (cam kết của cơ quan, doanh nghiệp, trường học) ở trang Cam kết, {blank}",
+        "registration": f"Hãy nhập đăng ký ở trang Đăng ký, {blank}",
+        "assessment": f"Hãy nhập kết quả ở trang Tự đánh giá, {blank}",
+        "minutes": f"Biên bản lấy nội dung từ tự đánh giá: hãy nhập ở trang Tự đánh giá trước, {blank}",
     }
     return (f"Không có {what} nào của {where} trong năm {request.year}. "
             f"{hints.get(request.kind, 'Hãy chọn năm hoặc khu dân cư khác.')}")
