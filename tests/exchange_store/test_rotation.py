@@ -109,3 +109,26 @@ def test_rotation_needs_the_key_holders_password(pair):
     with pair.commune.session() as session, pytest.raises(keys.KeyProblem) as refused:
         key_rotation.rotate(session, "khong phai mat khau", actor=ACTOR)
     assert refused.value.code == "BAD_PASSWORD"
+
+
+def test_the_office_merge_records_the_announced_key(pair):
+    merge_service = pytest.importorskip("antq_desktop.services.merge")
+
+    def merged(name):
+        result = _export(pair, name)
+        outcome = merge_service.merge_packages(pair.office, [result.path], actor=ACTOR, password=PASSWORD)
+        assert [r.status for r in outcome] == ["merged"], outcome
+        return result
+
+    merged("p1.antq")
+    new = _rotate(pair.commune)
+    merged("p2.antq")
+    with pair.office.session_factory() as session:
+        row = session.execute(select(KnownKey).where(KnownKey.key_id == new)).scalar_one()
+        assert (row.source, row.is_trusted) == ("announced", True)
+    third = merged("p3.antq")
+    assert inspect_signer(third.path) == new
+
+
+def inspect_signer(path):
+    return package_reader.inspect(path).signer_key_id
