@@ -389,3 +389,23 @@ def test_import_button_only_for_importable_types(context, qtbot) -> None:  # typ
         qtbot.addWidget(page)
     assert areas.findChild(type(areas.add_button), "import_button") is not None
     assert pledges.findChild(type(pledges.add_button), "import_button") is None
+
+
+def test_edit_deep_in_the_list_keeps_the_place(demo_context, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from antq_desktop.ui.table_model import RecordTableModel
+
+    monkeypatch.setattr(RecordTableModel, "PAGE_SIZE", 40)
+    page = HouseholdsPage(demo_context)
+    qtbot.addWidget(page)
+    page.resize(900, 500)
+    page.show()
+    while page.model.rowCount() < 150:
+        page.model.fetchMore()
+    page.table.selectRow(140)
+    page.table.scrollTo(page.model.index(140, 0))
+    record_id = page.selected_rows()[0]["id"]
+    fill_dialog_on_exec(monkeypatch, {"members": "7"})
+    page.open_selected()
+    assert page.model.rowCount() >= 150, "the rows scrolled to are still loaded"
+    assert page.selected_rows()[0]["id"] == record_id
+    assert page.selected_rows()[0]["members"] == 7

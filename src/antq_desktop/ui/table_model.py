@@ -56,15 +56,20 @@ class RecordTableModel(QAbstractTableModel):
 
     # ---- loading ----
 
+    MAX_FETCH = 5000
+
     def set_query(self, query: ListQuery) -> None:
         """Run a new query: count the matches, load the first page."""
         self.query = query
         self.reload()
 
-    def reload(self) -> None:
+    def reload(self, keep_loaded: bool = False) -> None:
+        """Re-run the query; `keep_loaded` reloads as many rows as were loaded (after an edit, so the
+        officer's place in a long list is kept)."""
+        limit = min(max(self.PAGE_SIZE, len(self.rows)), self.MAX_FETCH * 4) if keep_loaded else self.PAGE_SIZE
         self.beginResetModel()
         self.total = queries.count_rows(self.store, self.record_type, self.query)
-        self.rows = queries.list_rows(self.store, self.record_type, self.query, limit=self.PAGE_SIZE)
+        self.rows = queries.list_rows(self.store, self.record_type, self.query, limit=limit)
         self.endResetModel()
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008 — Qt's default argument
@@ -73,8 +78,10 @@ class RecordTableModel(QAbstractTableModel):
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
         if parent.isValid():
             return
-        more = queries.list_rows(self.store, self.record_type, self.query, offset=len(self.rows),
-                                 limit=self.PAGE_SIZE)
+        # Deeper pages cost more (SQL OFFSET skips rows): fetch bigger pages the further the officer
+        # scrolls, so reaching row 100,000 takes a few dozen queries, not hundreds.
+        size = min(self.MAX_FETCH, max(self.PAGE_SIZE, len(self.rows) // 4))
+        more = queries.list_rows(self.store, self.record_type, self.query, offset=len(self.rows), limit=size)
         if not more:
             self.total = len(self.rows)  # rows vanished meanwhile; stop asking
             return

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QSettings, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,6 +36,8 @@ from antq_desktop.ui.errors import run_undo, show_error
 from antq_desktop.ui.table_model import Column, RecordTableModel, format_count
 from antq_desktop.ui.undo import UndoAction
 from antq_desktop.ui.widgets.fields import FieldSpec
+
+_SELECT_ROWS = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
 
 
 def _feature(module: str) -> bool:
@@ -206,9 +208,21 @@ class RecordPage(QWidget):
                          filters=filters, order_by=self.model.query.order_by,
                          descending=self.model.query.descending)
 
-    def refresh(self) -> None:
+    def refresh(self, keep_position: bool = False) -> None:
+        """Re-query; after an edit (`keep_position`) the loaded rows, selection and scroll stay."""
         self.stale = False
-        self.model.set_query(self.build_query())
+        query = self.build_query()
+        if not keep_position or query != self.model.query:
+            self.model.set_query(query)
+            return
+        scroll = self.table.verticalScrollBar().value()
+        selected = [row["id"] for row in self.selected_rows()]
+        self.model.reload(keep_loaded=True)
+        self.table.verticalScrollBar().setValue(scroll)
+        for record_id in selected:
+            row = self.model.row_of(record_id)
+            if row is not None:
+                self.table.selectionModel().select(self.model.index(row, 0), _SELECT_ROWS)
 
     def _update_count(self) -> None:
         self.count_label.setText(tr_page("%1 bản ghi").replace("%1", format_count(self.model.total)))
@@ -218,7 +232,7 @@ class RecordPage(QWidget):
             for spec in self.filters:
                 self._fill_filter(spec, self.filter_boxes[spec.key])
             if self.isVisible():
-                self.refresh()
+                self.refresh(keep_position=True)
             else:
                 self.stale = True
 
@@ -236,8 +250,11 @@ class RecordPage(QWidget):
     def select_record(self, record_id: str) -> None:
         row = self.model.row_of(record_id)
         if row is not None:
-            self.table.selectRow(row)
-            self.table.scrollTo(self.model.index(row, 0))
+            # Not selectRow(): with Ctrl held it toggles, and would deselect a row already selected.
+            index = self.model.index(row, 0)
+            flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+            self.table.selectionModel().setCurrentIndex(index, flags)
+            self.table.scrollTo(index)
 
     def describe(self, row: dict[str, Any]) -> str:
         """How a record is named in confirmations and undo messages."""
@@ -284,7 +301,7 @@ class RecordPage(QWidget):
             self._after_save(dialog)
 
     def _after_save(self, dialog: RecordDialog) -> None:
-        self.refresh()
+        self.refresh(keep_position=True)
         self.select_record(dialog.saved_id)
         row = self.model.row_of(dialog.saved_id)
         # The listed row carries joined names (signer, subject); a fresh record only its own fields.
