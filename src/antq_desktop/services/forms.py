@@ -11,8 +11,6 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
-
 from antq_desktop.domain import units
 from antq_desktop.domain.errors import AntqError
 from antq_desktop.reports import CancelFlag, NoRecordsError, ProgressFn
@@ -23,7 +21,6 @@ from antq_desktop.services.profile import ProfileInfo, get_profile
 if TYPE_CHECKING:
     from antq_desktop.services.form_sources import Batch
 from antq_desktop.storage.db import Store
-from antq_desktop.storage.models import LocalKey
 
 FORM_KINDS: dict[str, str] = {
     "pledge": "Bản cam kết hộ gia đình",
@@ -54,14 +51,12 @@ class FormRequest:
 # ---------------------------------------------------------------- issuing unit
 
 def key_fingerprint(store: Store) -> str:
-    """The unit's signing-key fingerprint, "" when no key was made yet.
+    """The unit's active signing-key fingerprint (the one packages are signed with), "" without a key."""
+    from antq_desktop.services import keys
 
-    The one place the forms learn it: read from the exchange tables (migration 0002) until the
-    exchange service exposes its own function.
-    """
-    stmt = select(LocalKey.fingerprint).where(LocalKey.retired_at.is_(None)).order_by(LocalKey.created_at.desc())
-    with store.engine.connect() as conn:
-        return str(conn.execute(stmt.limit(1)).scalar() or "")
+    with store.session_factory() as session:
+        row = keys.active_local_key(session)
+        return row.fingerprint if row is not None else ""
 
 
 def kind_word(profile: ProfileInfo) -> str:
