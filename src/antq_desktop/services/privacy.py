@@ -109,3 +109,14 @@ def purge_older_than(store: Store, *, years: int, actor: str, dry_run: bool = Fa
                 kept += 1
         result.counts[record_type], result.skipped[record_type] = done, kept
     return result
+
+
+def record_citizen_id_reveal(store: Store, *, user: UserInfo, where: str) -> None:
+    """Showing unmasked ID numbers is a personal-data access: allowed roles only, and audited."""
+    from antq_desktop.domain.errors import PermissionDenied
+    from antq_desktop.storage import audit
+
+    if not can_view_citizen_id(user):
+        raise PermissionDenied("Tài khoản chỉ xem không được xem đầy đủ số định danh.")
+    with store.session() as session:
+        audit.append(session, actor=user.username, action="reveal_citizen_ids", details={"where": where})

@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP as N
+from PySide6.QtWidgets import QPushButton
 
+from antq_desktop.services import privacy
 from antq_desktop.ui.pages import choices
-from antq_desktop.ui.pages.record_page import FilterSpec, RecordPage
+from antq_desktop.ui.pages.record_page import FilterSpec, RecordPage, tr_page
 from antq_desktop.ui.table_model import Column
 from antq_desktop.ui.widgets.fields import FieldSpec
 
 
 def _pledged(row: dict[str, Any]) -> str:
     return "✓" if row.get("pledged") else ""
+
+
+def _masked_id(row: dict[str, Any]) -> str:
+    # Lists show the last 4 digits only (Law 91/2025): enough to tell people apart, little to leak.
+    return privacy.mask_citizen_id(row.get("citizen_id"))
 
 
 class HouseholdsPage(RecordPage):
@@ -27,7 +35,7 @@ class HouseholdsPage(RecordPage):
     edit_title = N("RecordDialogs", "Sửa hộ gia đình")
     columns = [
         Column("head_name", N("RecordPages", "Chủ hộ"), sort="head_name", width=200),
-        Column("citizen_id", N("RecordPages", "Số định danh"), sort="citizen_id", width=130),
+        Column("citizen_id", N("RecordPages", "Số định danh"), sort="citizen_id", show=_masked_id, width=130),
         Column("area_name", N("RecordPages", "Khu dân cư"), sort="area_name", width=170),
         Column("address", N("RecordPages", "Địa chỉ"), width=220),
         Column("members", N("RecordPages", "Nhân khẩu"), sort="members", numeric=True, width=90),
@@ -48,3 +56,22 @@ class HouseholdsPage(RecordPage):
 
     def describe(self, row: dict[str, Any]) -> str:
         return str(row.get("head_name") or "")
+
+    def extra_buttons(self) -> list[QPushButton]:
+        self.reveal_button = QPushButton(tr_page("Hiện số định danh"))
+        self.reveal_button.setObjectName("reveal_ids_button")
+        self.reveal_button.setCheckable(True)
+        self.reveal_button.setToolTip(tr_page("Danh sách chỉ hiện 4 số cuối của số định danh. Bấm để xem đầy đủ; "
+                                              "việc xem được ghi vào nhật ký thao tác."))
+        self.reveal_button.setEnabled(privacy.can_view_citizen_id(self.context.user))
+        self.reveal_button.toggled.connect(self.reveal_citizen_ids)
+        return [*super().extra_buttons(), self.reveal_button]
+
+    def reveal_citizen_ids(self, reveal: bool) -> None:
+        if reveal:
+            privacy.record_citizen_id_reveal(self.context.store, user=self.context.user, where="households_page")
+        columns = list(self.model.columns)  # the class's list is shared by every page instance
+        index = next(i for i, column in enumerate(columns) if column.key == "citizen_id")
+        columns[index] = replace(columns[index], show=None if reveal else _masked_id)
+        self.model.columns = columns
+        self.model.dataChanged.emit(self.model.index(0, index), self.model.index(self.model.rowCount() - 1, index))
