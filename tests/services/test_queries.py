@@ -49,3 +49,8 @@ def test_deleted_records_are_hidden_unless_asked(store):
     records.delete(store, "household", victim, actor=ACTOR)
     assert "Trần Thị Bình" not in _names(store)
     assert "Trần Thị Bình" in _names(store, include_deleted=True)
+
+
+def test_the_communes_own_assessment_is_named_after_the_commune(demo_store):
+    rows = queries.list_rows(demo_store, "assessment", ListQuery(filters={"subject_kind": "commune"}))
+    assert rows and all(r["subject_name"] == "Phường Hoàn Kiếm (toàn đơn vị)" for r in rows)

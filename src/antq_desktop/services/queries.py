@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import Select, and_, case, func, literal, select
 from sqlalchemy.sql.elements import ColumnElement
 
+from antq_desktop.domain import units
 from antq_desktop.domain.text import fold
 from antq_desktop.storage.db import Store
 from antq_desktop.storage.models import (
@@ -142,7 +143,18 @@ def list_rows(store: Store, record_type: str, query: ListQuery | None = None, *,
     if limit is not None:
         stmt = stmt.limit(limit)
     with store.engine.connect() as conn:
-        return [dict(row) for row in conn.execute(stmt).mappings()]
+        rows = [dict(row) for row in conn.execute(stmt).mappings()]
+    return _name_commune_subjects(rows) if record_type in ("registration", "assessment") else rows
+
+
+def _name_commune_subjects(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A commune's own registration or assessment is named after the commune (from the official catalog)."""
+    for row in rows:
+        if row.get("subject_kind") == "commune":
+            commune = units.find_commune(row.get("origin_unit") or "")
+            if commune is not None:
+                row["subject_name"] = f"{commune.name} (toàn đơn vị)"
+    return rows
 
 
 def search_any(store: Store, text: str, *, limit: int = 20) -> list[dict[str, Any]]:
