@@ -110,3 +110,12 @@ def test_receipt_for_another_commune_is_refused(pair, tmp_path):
         receipt.verify_receipt(other, data, actor=ACTOR)
     assert refused.value.code == "NOT_FOR_THIS_UNIT"
     other.close()
+
+
+def test_receipt_matches_an_export_without_citizen_ids(pair):
+    result = export.export_package(pair.commune, pair.tmp / "x.antq", password=PASSWORD, actor=ACTOR, kind="full",
+                                   exclude_citizen_ids=True)
+    merge(pair.office, result.path)
+    data = receipt.issue_receipt(pair.office, [result.package_uuid], password=PASSWORD, actor=ACTOR)
+    check = receipt.verify_receipt(pair.commune, data, actor=ACTOR)
+    assert (check.matches, check.matched_sequence) == ("export", 1)  # the office never saw the ids
