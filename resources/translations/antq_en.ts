@@ -535,37 +535,37 @@
 <context>
     <name>CommuneChooser</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="86" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="87" />
         <source>— Tất cả tỉnh, thành phố —</source>
         <translation>— All provinces —</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="91" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="92" />
         <source>Gõ tên xã, phường (có dấu hoặc không), ví dụ: hoan kiem</source>
         <translation>Type the commune or ward name (with or without diacritics), e.g. hoan kiem</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="96" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="97" />
         <source>Tỉnh, thành phố:</source>
         <translation>Province:</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="97" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="98" />
         <source>Tìm xã, phường:</source>
         <translation>Find commune/ward:</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="98" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="99" />
         <source>Chọn đơn vị:</source>
         <translation>Choose unit:</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="110" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="111" />
         <source>Hãy chọn tỉnh, thành phố hoặc gõ ít nhất 2 chữ để tìm.</source>
         <translation>Choose a province or type at least 2 letters to search.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="121" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="122" />
         <source>Tìm thấy %1 đơn vị.</source>
         <translation>%1 units found.</translation>
     </message>
@@ -586,17 +586,17 @@
 <context>
     <name>CommunesModel</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/communes_page.py" line="70" />
+        <location filename="../../src/antq_desktop/ui/pages/communes_page.py" line="71" />
         <source>Chưa gửi dữ liệu</source>
         <translation>No data sent yet</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/communes_page.py" line="71" />
+        <location filename="../../src/antq_desktop/ui/pages/communes_page.py" line="72" />
         <source>Chậm gửi</source>
         <translation>Late</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/communes_page.py" line="71" />
+        <location filename="../../src/antq_desktop/ui/pages/communes_page.py" line="72" />
         <source>Đúng hạn</source>
         <translation>On time</translation>
     </message>
@@ -604,32 +604,32 @@
 <context>
     <name>CommunesPage</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/communes_page.py" line="109" />
+        <location filename="../../src/antq_desktop/ui/pages/communes_page.py" line="110" />
         <source>Làm mới</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/communes_page.py" line="111" />
+        <location filename="../../src/antq_desktop/ui/pages/communes_page.py" line="112" />
         <source>Xem dữ liệu của xã…</source>
         <translation>View the commune's data…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/communes_page.py" line="127" />
+        <location filename="../../src/antq_desktop/ui/pages/communes_page.py" line="128" />
         <source>Đang tính số liệu các xã…</source>
         <translation>Calculating the communes' figures…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/communes_page.py" line="130" />
+        <location filename="../../src/antq_desktop/ui/pages/communes_page.py" line="131" />
         <source>Tình hình các xã</source>
         <translation>Communes overview</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/communes_page.py" line="132" />
+        <location filename="../../src/antq_desktop/ui/pages/communes_page.py" line="133" />
         <source>Không tính được số liệu: %1</source>
         <translation>Could not calculate the figures: %1</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/communes_page.py" line="141" />
+        <location filename="../../src/antq_desktop/ui/pages/communes_page.py" line="145" />
         <source>%1 xã · %2 chưa gửi dữ liệu · %3 chậm gửi · %4 xã chưa đạt ít nhất một chỉ tiêu</source>
         <translation>%1 communes · %2 sent no data · %3 late · %4 communes miss at least one target</translation>
     </message>
@@ -846,12 +846,12 @@ not counted yet.</translation>
 <context>
     <name>DonePage</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="275" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="276" />
         <source>Đã thiết lập xong</source>
         <translation>Setup complete</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="287" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="288" />
         <source>Đơn vị: &lt;b&gt;%1&lt;/b&gt; (mã %2).&lt;br&gt;Tên đăng nhập của bạn: &lt;b&gt;%3&lt;/b&gt;.&lt;br&gt;&lt;br&gt;Bấm “Hoàn tất” để bắt đầu làm việc.</source>
         <translation>Unit: &lt;b&gt;%1&lt;/b&gt; (code %2).&lt;br&gt;Your user name: &lt;b&gt;%3&lt;/b&gt;.&lt;br&gt;&lt;br&gt;Press “Finish” to start working.</translation>
     </message>
@@ -900,6 +900,145 @@ not counted yet.</translation>
         <location filename="../../src/antq_desktop/ui/excel/export.py" line="142" />
         <source>Lưu bảng đang xem thành tệp Excel (.xlsx)</source>
         <translation>Save the table shown as an Excel file (.xlsx)</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangePage</name>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="49" />
+        <source>Gửi dữ liệu lên cấp trên</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="66" />
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="85" />
+        <source>Xuất gói dữ liệu</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="68" />
+        <source>Phần thay đổi từ lần xuất trước (thường dùng)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="69" />
+        <source>Đầy đủ: toàn bộ dữ liệu của đơn vị (lần đầu, hoặc khi cấp trên yêu cầu)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="75" />
+        <source>Không gửi số định danh cá nhân của chủ hộ</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="79" />
+        <source>Nơi lưu tệp gói (.antq), ví dụ trên USB</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="80" />
+        <source>Chọn nơi lưu…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="96" />
+        <source>Lịch sử xuất dữ liệu</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="105" />
+        <source>Kiểm tra biên nhận của cấp trên…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="118" />
+        <source>chưa</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="128" />
+        <source>Lưu gói dữ liệu</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="129" />
+        <source>Gói dữ liệu ANTQ (*.antq)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="157" />
+        <source>Đang xuất gói dữ liệu…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="158" />
+        <source>Đang xuất gói dữ liệu</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="168" />
+        <source>Đã xuất gói số {0} ({1} bản ghi) vào {2}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="172" />
+        <source>Gói này thông báo khoá mới của đơn vị cho cấp trên.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="179" />
+        <source>Chưa xuất được gói dữ liệu ({0}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="180" />
+        <source>Không xuất được gói dữ liệu</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="183" />
+        <source>Đã huỷ xuất dữ liệu. Không có tệp nào được tạo.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="188" />
+        <source>Chọn tệp biên nhận của cấp trên</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="189" />
+        <source>Biên nhận ANTQ (*.antqrcpt)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="197" />
+        <source>Không đọc được tệp</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="198" />
+        <source>Không đọc được tệp biên nhận. Hãy kiểm tra USB rồi chọn lại.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="201" />
+        <source>Biên nhận không được công nhận</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="204" />
+        <source>Biên nhận hợp lệ: số liệu cấp trên khớp với dữ liệu hiện tại của đơn vị.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="206" />
+        <source>Biên nhận hợp lệ: số liệu cấp trên khớp với dữ liệu tại lần xuất số {0}; dữ liệu đã thay đổi sau đó, hãy gửi phần thay đổi ở lần tới.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="209" />
+        <source>Biên nhận của {0}</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -1113,6 +1252,11 @@ not counted yet.</translation>
         <source>Không có dòng nào được lưu: %1</source>
         <translation>No row was saved: %1</translation>
     </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="294" />
+        <source>Đã nhập %1 dòng từ Excel (%2).</source>
+        <translation>%1 rows imported from Excel (%2).</translation>
+    </message>
 </context>
 <context>
     <name>Indicators</name>
@@ -1165,6 +1309,90 @@ not counted yet.</translation>
         <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="43" />
         <source>Ban hành kế hoạch năm</source>
         <translation>Annual plan issued</translation>
+    </message>
+</context>
+<context>
+    <name>KeysBox</name>
+    <message>
+        <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="89" />
+        <source>Khoá của đơn vị</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="96" />
+        <source>Mã vân tay của đơn vị:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="97" />
+        <source>Khoá của cấp trên:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="99" />
+        <source>Xuất tệp khoá công khai…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="100" />
+        <source>Nhập khoá của cấp trên…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="114" />
+        <source>chưa có khoá (quản trị viên hãy tạo khoá)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="116" />
+        <source>CHƯA CÓ — hãy nhập tệp .antqkey do cấp trên gửi để có thể xuất dữ liệu đã mã hoá.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="128" />
+        <source>Không ghi được tệp</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="129" />
+        <source>Không ghi được tệp khoá. Hãy kiểm tra USB hoặc thư mục rồi thử lại.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="141" />
+        <source>Lưu tệp khoá công khai</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="142" />
+        <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="151" />
+        <source>Tệp khoá ANTQ (*.antqkey)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="145" />
+        <source>Đã xuất khoá</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="146" />
+        <source>Đã lưu tệp khoá công khai. Hãy in mã vân tay {0}, ký xác nhận và gửi kèm tệp cho cấp trên để đối chiếu.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="150" />
+        <source>Chọn tệp khoá của cấp trên</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="153" />
+        <source>Đã nhập khoá cấp trên</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="154" />
+        <source>Mã vân tay của khoá cấp trên: {0}. Hãy đối chiếu với bản giấy do cấp trên gửi; nếu khác, không xuất dữ liệu và báo ngay.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -1367,47 +1595,47 @@ not counted yet.</translation>
 <context>
     <name>OfficerPage</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="205" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="206" />
         <source>Tài khoản quản trị</source>
         <translation>Administrator account</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="206" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="207" />
         <source>Cán bộ dùng tài khoản này để đăng nhập. Mật khẩu nên là một câu ngắn dễ nhớ, ít nhất 8 ký tự; hãy ghi nhớ, chương trình không khôi phục được mật khẩu.</source>
         <translation>The officer signs in with this account. The password should be a short, memorable sentence of at least 8 characters; remember it, the program cannot recover passwords.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="209" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="210" />
         <source>Tạo đơn vị</source>
         <translation>Create unit</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="226" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="227" />
         <source>Họ và tên cán bộ:</source>
         <translation>Officer's full name:</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="228" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="229" />
         <source>Tên đăng nhập:</source>
         <translation>User name:</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="230" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="231" />
         <source>Mật khẩu:</source>
         <translation>Password:</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="233" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="234" />
         <source>Nhập lại mật khẩu:</source>
         <translation>Repeat password:</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="245" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="246" />
         <source>Mật khẩu dùng được.</source>
         <translation>The password can be used.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="257" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="258" />
         <source>Hai lần nhập mật khẩu không giống nhau.</source>
         <translation>The two passwords are not the same.</translation>
     </message>
@@ -1632,22 +1860,22 @@ not counted yet.</translation>
         <translation>Printout cancelled.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="182" />
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="183" />
         <source>Xuất Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="183" />
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="184" />
         <source>Bảng tính Excel (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="188" />
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="189" />
         <source>Đã lưu bảng tổng hợp: %1</source>
         <translation>Summary table saved: %1</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="192" />
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="193" />
         <source>Đã gửi %1 trang tới máy in.</source>
         <translation>%1 pages sent to the printer.</translation>
     </message>
@@ -1661,29 +1889,67 @@ not counted yet.</translation>
     </message>
 </context>
 <context>
+    <name>RecipientWizardPage</name>
+    <message>
+        <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="164" />
+        <source>Khoá của đơn vị cấp trên</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="165" />
+        <source>Để gửi dữ liệu đã mã hoá lên cấp trên, hãy nhập tệp khoá công khai (.antqkey) do cấp trên gửi. Có thể bỏ qua và làm sau trong Cài đặt.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="168" />
+        <source>Chưa nhập khoá của cấp trên.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="170" />
+        <source>Chọn tệp khoá của cấp trên…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="180" />
+        <source>Đã nhập khoá cấp trên, mã vân tay {0}. Hãy đối chiếu với bản giấy.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="185" />
+        <source>Chọn tệp khoá của cấp trên</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="186" />
+        <source>Tệp khoá ANTQ (*.antqkey)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>RolePage</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="52" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="53" />
         <source>Chào mừng đến với ANTQ Desktop</source>
         <translation>Welcome to ANTQ Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="53" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="54" />
         <source>Máy tính này dùng cho đơn vị nào? Thiết lập này chỉ làm một lần.</source>
         <translation>Which unit is this computer for? This setup is done only once.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="56" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="57" />
         <source>Công an cấp xã (xã, phường, đặc khu)</source>
         <translation>Commune police (commune, ward, special zone)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="57" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="58" />
         <source>Cấp trên: cụm, khu vực (có mã đơn vị riêng)</source>
         <translation>Upper office: cluster or area (with its own unit code)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="58" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="59" />
         <source>Cấp trên: Công an cấp tỉnh</source>
         <translation>Upper office: provincial police</translation>
     </message>
@@ -1849,27 +2115,27 @@ not counted yet.</translation>
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="300" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="301" />
         <source>Thiết lập ban đầu — ANTQ Desktop</source>
         <translation>First-time setup — ANTQ Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="303" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="304" />
         <source>Tiếp theo &gt;</source>
         <translation>Next &gt;</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="304" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="305" />
         <source>&lt; Quay lại</source>
         <translation>&lt; Back</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="305" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="306" />
         <source>Hoàn tất</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="306" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="307" />
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
@@ -1910,47 +2176,47 @@ not counted yet.</translation>
 <context>
     <name>UnitPage</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="134" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="135" />
         <source>Đơn vị của bạn</source>
         <translation>Your unit</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="143" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="144" />
         <source>ví dụ: CUM-01</source>
         <translation>e.g. CUM-01</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="146" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="147" />
         <source>ví dụ: Cụm công an khu vực 1</source>
         <translation>e.g. Area police cluster 1</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="147" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="148" />
         <source>Mã đơn vị:</source>
         <translation>Unit code:</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="148" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="149" />
         <source>Tên đơn vị:</source>
         <translation>Unit name:</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="156" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="157" />
         <source>Tỉnh, thành phố:</source>
         <translation>Province:</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="168" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="169" />
         <source>Chọn tỉnh, thành phố rồi chọn xã, phường theo danh mục đơn vị hành chính mới.</source>
         <translation>Choose the province, then the commune or ward from the new administrative units catalogue.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="169" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="170" />
         <source>Nhập mã và tên đơn vị cấp trên theo quy định của Công an tỉnh.</source>
         <translation>Enter the upper office's code and name as set by the provincial police.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="170" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="171" />
         <source>Chọn tỉnh, thành phố của đơn vị.</source>
         <translation>Choose the unit's province.</translation>
     </message>
@@ -2112,6 +2378,29 @@ not counted yet.</translation>
         <location filename="../../src/antq_desktop/ui/idle_lock.py" line="43" />
         <source>Đã khóa màn hình. Nhập mật khẩu để tiếp tục.</source>
         <translation>The screen is locked. Enter your password to continue.</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="38" />
+        <source>Mật khẩu mở khoá</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="39" />
+        <source>Nhập mật khẩu của người giữ khoá (quản trị viên đã thiết lập máy):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="65" />
+        <source>Không đọc được tệp</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="66" />
+        <source>Không đọc được tệp khoá. Hãy kiểm tra USB rồi chọn lại tệp.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 </TS>

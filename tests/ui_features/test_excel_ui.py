@@ -108,3 +108,27 @@ def test_export_in_background_with_context(qtbot, tmp_path, feature_store, monke
     qtbot.waitUntil(lambda: bool(done), timeout=20000)
     assert "12.000 dòng" in done[0]
     assert sum(1 for _ in load_workbook(path, read_only=True).active.iter_rows()) == 12_002
+
+
+def test_open_import_wizard_reports_through_the_context(qtbot, tmp_path, feature_store) -> None:
+    from antq_desktop.services import accounts
+    from antq_desktop.ui.context import make_context
+    from antq_desktop.ui.excel.import_wizard import open_import_wizard
+
+    from .conftest import PASSWORD
+
+    context = make_context(feature_store, accounts.sign_in(feature_store, username="admin", password=PASSWORD))
+    messages, changed = [], []
+    context.events.status_message.connect(messages.append)
+    context.events.data_changed.connect(changed.append)
+    path = tmp_path / "ho.xlsx"
+    write_households(path, queries.list_rows(feature_store, "residential_area", limit=1)[0]["name"])
+    wizard = open_import_wizard(context, None)
+    qtbot.addWidget(wizard)
+    wizard.confirm = lambda _t, _m: True
+    wizard.file_page.set_file(str(path))
+    wizard.next()
+    wizard.next()
+    wizard.accept()
+    assert changed == ["household"]
+    assert messages == ["Đã nhập 2 dòng từ Excel (Hộ gia đình)."]

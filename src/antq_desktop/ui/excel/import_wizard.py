@@ -290,5 +290,8 @@ def open_import_wizard(context, parent: QWidget | None = None,  # type: ignore[n
     """For list pages ("Nhập từ Excel" button): the wizard, announcing the change through the AppContext."""
     wizard = ImportWizard(context.store, actor=context.actor, record_type=record_type, parent=parent)
     wizard.imported.connect(lambda kind, _count: context.notify_changed(kind))
+    wizard.imported.connect(lambda kind, count: context.events.status_message.emit(
+        QCoreApplication.translate("ImportWizard", "Đã nhập %1 dòng từ Excel (%2).")
+        .replace("%1", format_int(count)).replace("%2", record_type_titles()[kind])))
     wizard.show()
     return wizard
