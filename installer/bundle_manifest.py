@@ -25,6 +25,13 @@ CLI_NAME = "antq"  # the command line
 
 _SKIP_PARTS = {"__pycache__", ".pytest_cache", ".mypy_cache"}
 
+# Copied next to the executables of the Linux folder (source, name in the folder).
+LINUX_FOLDER_FILES = [
+    (REPO / "installer" / "install-linux.sh", "install-linux.sh"),
+    (REPO / "installer" / "antq-desktop.desktop", "antq-desktop.desktop"),
+    (RESOURCES / "icons" / "antq.png", "antq-desktop.png"),
+]
+
 
 def project() -> tuple[str, str]:
     """(name, version) of the project, from pyproject.toml."""

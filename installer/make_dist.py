@@ -3,6 +3,7 @@
     python installer/make_dist.py                # build + archive (+ size report)
     python installer/make_dist.py --self-test    # ... and run the frozen self-test (CI)
     python installer/make_dist.py --no-build --self-test   # check an existing dist/ only
+    python installer/make_dist.py --installer    # Windows: also run Inno Setup's iscc
 
 Writes dist/antq-desktop/ (the folder to copy), dist/antq-desktop-<version>-<platform>.tar.gz
 on Linux (.zip on Windows) and the archive's .sha256 (`sha256sum -c` format). Exit status is
@@ -113,11 +114,25 @@ def archive() -> Path:
     return target
 
 
+def windows_installer() -> Path:
+    """Compile installer/antq_desktop.iss with iscc (Inno Setup 6) for this version."""
+    import shutil
+
+    iscc = shutil.which("iscc") or shutil.which("ISCC")
+    if iscc is None:
+        raise SystemExit("make_dist: iscc (Inno Setup 6) is not on PATH")
+    name, version = bm.project()
+    subprocess.run([iscc, f"/DAppVersion={version}", str(bm.REPO / "installer" / "antq_desktop.iss")],
+                   check=True, cwd=bm.REPO)
+    return DIST / f"{name}-{version}-windows-setup.exe"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--no-build", action="store_true", help="use the existing dist/ folder")
     parser.add_argument("--self-test", action="store_true", help="run the frozen self-tests")
     parser.add_argument("--no-archive", action="store_true")
+    parser.add_argument("--installer", action="store_true", help="Windows: build the Inno Setup installer too")
     args = parser.parse_args()
 
     build_seconds = None if args.no_build else build()
@@ -143,6 +158,9 @@ def main() -> int:
         target = archive()
         print(f"{target.relative_to(bm.REPO)}: {target.stat().st_size / 1e6:.1f} MB, "
               f"SHA-256 in {target.name}.sha256")
+    if args.installer:
+        setup = windows_installer()
+        print(f"{setup.relative_to(bm.REPO)}: {setup.stat().st_size / 1e6:.1f} MB")
     return status
 
 
