@@ -907,138 +907,138 @@ not counted yet.</translation>
     <message>
         <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="49" />
         <source>Gửi dữ liệu lên cấp trên</source>
-        <translation type="unfinished" />
+        <translation>Send data to the upper office</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="66" />
         <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="85" />
         <source>Xuất gói dữ liệu</source>
-        <translation type="unfinished" />
+        <translation>Export data package</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="68" />
         <source>Phần thay đổi từ lần xuất trước (thường dùng)</source>
-        <translation type="unfinished" />
+        <translation>Changes since the last export (usual)</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="69" />
         <source>Đầy đủ: toàn bộ dữ liệu của đơn vị (lần đầu, hoặc khi cấp trên yêu cầu)</source>
-        <translation type="unfinished" />
+        <translation>Full: all of the unit's data (the first time, or when the upper office asks)</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="75" />
         <source>Không gửi số định danh cá nhân của chủ hộ</source>
-        <translation type="unfinished" />
+        <translation>Do not send household heads' citizen ID numbers</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="79" />
         <source>Nơi lưu tệp gói (.antq), ví dụ trên USB</source>
-        <translation type="unfinished" />
+        <translation>Where to save the package file (.antq), e.g. on a USB stick</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="80" />
         <source>Chọn nơi lưu…</source>
-        <translation type="unfinished" />
+        <translation>Choose where to save…</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="96" />
         <source>Lịch sử xuất dữ liệu</source>
-        <translation type="unfinished" />
+        <translation>Export history</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="105" />
         <source>Kiểm tra biên nhận của cấp trên…</source>
-        <translation type="unfinished" />
+        <translation>Check the upper office's receipt…</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="118" />
         <source>chưa</source>
-        <translation type="unfinished" />
+        <translation>not yet</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="128" />
         <source>Lưu gói dữ liệu</source>
-        <translation type="unfinished" />
+        <translation>Save data package</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="129" />
         <source>Gói dữ liệu ANTQ (*.antq)</source>
-        <translation type="unfinished" />
+        <translation>ANTQ data packages (*.antq)</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="157" />
         <source>Đang xuất gói dữ liệu…</source>
-        <translation type="unfinished" />
+        <translation>Exporting the data package…</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="158" />
         <source>Đang xuất gói dữ liệu</source>
-        <translation type="unfinished" />
+        <translation>Exporting the data package</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="168" />
         <source>Đã xuất gói số {0} ({1} bản ghi) vào {2}.</source>
-        <translation type="unfinished" />
+        <translation>Package no. {0} ({1} records) exported to {2}.</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="172" />
         <source>Gói này thông báo khoá mới của đơn vị cho cấp trên.</source>
-        <translation type="unfinished" />
+        <translation>This package announces the unit's new key to the upper office.</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="179" />
         <source>Chưa xuất được gói dữ liệu ({0}).</source>
-        <translation type="unfinished" />
+        <translation>The data package was not exported ({0}).</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="180" />
         <source>Không xuất được gói dữ liệu</source>
-        <translation type="unfinished" />
+        <translation>Could not export the data package</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="183" />
         <source>Đã huỷ xuất dữ liệu. Không có tệp nào được tạo.</source>
-        <translation type="unfinished" />
+        <translation>Export cancelled. No file was created.</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="188" />
         <source>Chọn tệp biên nhận của cấp trên</source>
-        <translation type="unfinished" />
+        <translation>Choose the upper office's receipt file</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="189" />
         <source>Biên nhận ANTQ (*.antqrcpt)</source>
-        <translation type="unfinished" />
+        <translation>ANTQ receipts (*.antqrcpt)</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="197" />
         <source>Không đọc được tệp</source>
-        <translation type="unfinished" />
+        <translation>Could not read the file</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="198" />
         <source>Không đọc được tệp biên nhận. Hãy kiểm tra USB rồi chọn lại.</source>
-        <translation type="unfinished" />
+        <translation>Could not read the receipt file. Check the USB stick and choose it again.</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="201" />
         <source>Biên nhận không được công nhận</source>
-        <translation type="unfinished" />
+        <translation>Receipt not recognised</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="204" />
         <source>Biên nhận hợp lệ: số liệu cấp trên khớp với dữ liệu hiện tại của đơn vị.</source>
-        <translation type="unfinished" />
+        <translation>Valid receipt: the upper office's figures match the unit's current data.</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="206" />
         <source>Biên nhận hợp lệ: số liệu cấp trên khớp với dữ liệu tại lần xuất số {0}; dữ liệu đã thay đổi sau đó, hãy gửi phần thay đổi ở lần tới.</source>
-        <translation type="unfinished" />
+        <translation>Valid receipt: the upper office's figures match the data of export no. {0}; the data has changed since, send the changes next time.</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="209" />
         <source>Biên nhận của {0}</source>
-        <translation type="unfinished" />
+        <translation>Receipt from {0}</translation>
     </message>
 </context>
 <context>
@@ -1316,83 +1316,83 @@ not counted yet.</translation>
     <message>
         <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="89" />
         <source>Khoá của đơn vị</source>
-        <translation type="unfinished" />
+        <translation>Unit key</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="96" />
         <source>Mã vân tay của đơn vị:</source>
-        <translation type="unfinished" />
+        <translation>Unit fingerprint:</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="97" />
         <source>Khoá của cấp trên:</source>
-        <translation type="unfinished" />
+        <translation>Upper office key:</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="99" />
         <source>Xuất tệp khoá công khai…</source>
-        <translation type="unfinished" />
+        <translation>Export the public key file…</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="100" />
         <source>Nhập khoá của cấp trên…</source>
-        <translation type="unfinished" />
+        <translation>Import the upper office's key…</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="114" />
         <source>chưa có khoá (quản trị viên hãy tạo khoá)</source>
-        <translation type="unfinished" />
+        <translation>no key yet (an administrator must create it)</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="116" />
         <source>CHƯA CÓ — hãy nhập tệp .antqkey do cấp trên gửi để có thể xuất dữ liệu đã mã hoá.</source>
-        <translation type="unfinished" />
+        <translation>NONE — import the .antqkey file sent by the upper office to export encrypted data.</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="128" />
         <source>Không ghi được tệp</source>
-        <translation type="unfinished" />
+        <translation>Could not write the file</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="129" />
         <source>Không ghi được tệp khoá. Hãy kiểm tra USB hoặc thư mục rồi thử lại.</source>
-        <translation type="unfinished" />
+        <translation>Could not write the key file. Check the USB stick or folder and try again.</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="141" />
         <source>Lưu tệp khoá công khai</source>
-        <translation type="unfinished" />
+        <translation>Save the public key file</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="142" />
         <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="151" />
         <source>Tệp khoá ANTQ (*.antqkey)</source>
-        <translation type="unfinished" />
+        <translation>ANTQ key files (*.antqkey)</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="145" />
         <source>Đã xuất khoá</source>
-        <translation type="unfinished" />
+        <translation>Key exported</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="146" />
         <source>Đã lưu tệp khoá công khai. Hãy in mã vân tay {0}, ký xác nhận và gửi kèm tệp cho cấp trên để đối chiếu.</source>
-        <translation type="unfinished" />
+        <translation>The public key file is saved. Print the fingerprint {0}, sign it and send it with the file to the upper office for checking.</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="150" />
         <source>Chọn tệp khoá của cấp trên</source>
-        <translation type="unfinished" />
+        <translation>Choose the upper office's key file</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="153" />
         <source>Đã nhập khoá cấp trên</source>
-        <translation type="unfinished" />
+        <translation>Upper office key imported</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="154" />
         <source>Mã vân tay của khoá cấp trên: {0}. Hãy đối chiếu với bản giấy do cấp trên gửi; nếu khác, không xuất dữ liệu và báo ngay.</source>
-        <translation type="unfinished" />
+        <translation>Fingerprint of the upper office key: {0}. Compare it with the paper copy sent by the upper office; if it differs, do not export data and report it at once.</translation>
     </message>
 </context>
 <context>
@@ -1893,37 +1893,37 @@ not counted yet.</translation>
     <message>
         <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="164" />
         <source>Khoá của đơn vị cấp trên</source>
-        <translation type="unfinished" />
+        <translation>Upper office key</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="165" />
         <source>Để gửi dữ liệu đã mã hoá lên cấp trên, hãy nhập tệp khoá công khai (.antqkey) do cấp trên gửi. Có thể bỏ qua và làm sau trong Cài đặt.</source>
-        <translation type="unfinished" />
+        <translation>To send encrypted data to the upper office, import the public key file (.antqkey) it sent. You can skip this and do it later in Settings.</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="168" />
         <source>Chưa nhập khoá của cấp trên.</source>
-        <translation type="unfinished" />
+        <translation>The upper office key has not been imported.</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="170" />
         <source>Chọn tệp khoá của cấp trên…</source>
-        <translation type="unfinished" />
+        <translation>Choose the upper office's key file…</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="180" />
         <source>Đã nhập khoá cấp trên, mã vân tay {0}. Hãy đối chiếu với bản giấy.</source>
-        <translation type="unfinished" />
+        <translation>Upper office key imported, fingerprint {0}. Compare it with the paper copy.</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="185" />
         <source>Chọn tệp khoá của cấp trên</source>
-        <translation type="unfinished" />
+        <translation>Choose the upper office's key file</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="186" />
         <source>Tệp khoá ANTQ (*.antqkey)</source>
-        <translation type="unfinished" />
+        <translation>ANTQ key files (*.antqkey)</translation>
     </message>
 </context>
 <context>
@@ -2385,22 +2385,22 @@ not counted yet.</translation>
     <message>
         <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="38" />
         <source>Mật khẩu mở khoá</source>
-        <translation type="unfinished" />
+        <translation>Key password</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="39" />
         <source>Nhập mật khẩu của người giữ khoá (quản trị viên đã thiết lập máy):</source>
-        <translation type="unfinished" />
+        <translation>Enter the password of the key holder (the administrator who set up this computer):</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="65" />
         <source>Không đọc được tệp</source>
-        <translation type="unfinished" />
+        <translation>Could not read the file</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="66" />
         <source>Không đọc được tệp khoá. Hãy kiểm tra USB rồi chọn lại tệp.</source>
-        <translation type="unfinished" />
+        <translation>Could not read the key file. Check the USB stick and choose the file again.</translation>
     </message>
 </context>
 </TS>

@@ -323,6 +323,78 @@ ENGLISH = {
     "Không tính được số liệu: %1": "Could not calculate the figures: %1",
     "%1 xã · %2 chưa gửi dữ liệu · %3 chậm gửi · %4 xã chưa đạt ít nhất một chỉ tiêu":
         "%1 communes · %2 sent no data · %3 late · %4 communes miss at least one target",
+    # ---- data exchange ----
+    "Gửi dữ liệu lên cấp trên": "Send data to the upper office",
+    "Xuất gói dữ liệu": "Export data package",
+    "Phần thay đổi từ lần xuất trước (thường dùng)": "Changes since the last export (usual)",
+    "Đầy đủ: toàn bộ dữ liệu của đơn vị (lần đầu, hoặc khi cấp trên yêu cầu)":
+        "Full: all of the unit's data (the first time, or when the upper office asks)",
+    "Không gửi số định danh cá nhân của chủ hộ": "Do not send household heads' citizen ID numbers",
+    "Nơi lưu tệp gói (.antq), ví dụ trên USB": "Where to save the package file (.antq), e.g. on a USB stick",
+    "Chọn nơi lưu…": "Choose where to save…",
+    "Lịch sử xuất dữ liệu": "Export history",
+    "Kiểm tra biên nhận của cấp trên…": "Check the upper office's receipt…",
+    "chưa": "not yet",
+    "Lưu gói dữ liệu": "Save data package",
+    "Gói dữ liệu ANTQ (*.antq)": "ANTQ data packages (*.antq)",
+    "Đang xuất gói dữ liệu…": "Exporting the data package…",
+    "Đang xuất gói dữ liệu": "Exporting the data package",
+    "Đã xuất gói số {0} ({1} bản ghi) vào {2}.": "Package no. {0} ({1} records) exported to {2}.",
+    "Gói này thông báo khoá mới của đơn vị cho cấp trên.": "This package announces the unit's new key to the upper "
+                                                           "office.",
+    "Chưa xuất được gói dữ liệu ({0}).": "The data package was not exported ({0}).",
+    "Không xuất được gói dữ liệu": "Could not export the data package",
+    "Đã huỷ xuất dữ liệu. Không có tệp nào được tạo.": "Export cancelled. No file was created.",
+    "Chọn tệp biên nhận của cấp trên": "Choose the upper office's receipt file",
+    "Biên nhận ANTQ (*.antqrcpt)": "ANTQ receipts (*.antqrcpt)",
+    "Không đọc được tệp": "Could not read the file",
+    "Không đọc được tệp biên nhận. Hãy kiểm tra USB rồi chọn lại.":
+        "Could not read the receipt file. Check the USB stick and choose it again.",
+    "Biên nhận không được công nhận": "Receipt not recognised",
+    "Biên nhận hợp lệ: số liệu cấp trên khớp với dữ liệu hiện tại của đơn vị.":
+        "Valid receipt: the upper office's figures match the unit's current data.",
+    "Biên nhận hợp lệ: số liệu cấp trên khớp với dữ liệu tại lần xuất số {0}; dữ liệu đã thay đổi sau đó, hãy gửi "
+    "phần thay đổi ở lần tới.":
+        "Valid receipt: the upper office's figures match the data of export no. {0}; the data has changed since, "
+        "send the changes next time.",
+    "Biên nhận của {0}": "Receipt from {0}",
+    "Khoá của đơn vị": "Unit key",
+    "Mã vân tay của đơn vị:": "Unit fingerprint:",
+    "Khoá của cấp trên:": "Upper office key:",
+    "Xuất tệp khoá công khai…": "Export the public key file…",
+    "Nhập khoá của cấp trên…": "Import the upper office's key…",
+    "chưa có khoá (quản trị viên hãy tạo khoá)": "no key yet (an administrator must create it)",
+    "CHƯA CÓ — hãy nhập tệp .antqkey do cấp trên gửi để có thể xuất dữ liệu đã mã hoá.":
+        "NONE — import the .antqkey file sent by the upper office to export encrypted data.",
+    "Không ghi được tệp": "Could not write the file",
+    "Không ghi được tệp khoá. Hãy kiểm tra USB hoặc thư mục rồi thử lại.":
+        "Could not write the key file. Check the USB stick or folder and try again.",
+    "Lưu tệp khoá công khai": "Save the public key file",
+    "Tệp khoá ANTQ (*.antqkey)": "ANTQ key files (*.antqkey)",
+    "Đã xuất khoá": "Key exported",
+    "Đã lưu tệp khoá công khai. Hãy in mã vân tay {0}, ký xác nhận và gửi kèm tệp cho cấp trên để đối chiếu.":
+        "The public key file is saved. Print the fingerprint {0}, sign it and send it with the file to the upper "
+        "office for checking.",
+    "Chọn tệp khoá của cấp trên": "Choose the upper office's key file",
+    "Đã nhập khoá cấp trên": "Upper office key imported",
+    "Mã vân tay của khoá cấp trên: {0}. Hãy đối chiếu với bản giấy do cấp trên gửi; nếu khác, không xuất dữ liệu và "
+    "báo ngay.":
+        "Fingerprint of the upper office key: {0}. Compare it with the paper copy sent by the upper office; if it "
+        "differs, do not export data and report it at once.",
+    "Khoá của đơn vị cấp trên": "Upper office key",
+    "Để gửi dữ liệu đã mã hoá lên cấp trên, hãy nhập tệp khoá công khai (.antqkey) do cấp trên gửi. Có thể bỏ qua "
+    "và làm sau trong Cài đặt.":
+        "To send encrypted data to the upper office, import the public key file (.antqkey) it sent. You can skip "
+        "this and do it later in Settings.",
+    "Chưa nhập khoá của cấp trên.": "The upper office key has not been imported.",
+    "Chọn tệp khoá của cấp trên…": "Choose the upper office's key file…",
+    "Đã nhập khoá cấp trên, mã vân tay {0}. Hãy đối chiếu với bản giấy.":
+        "Upper office key imported, fingerprint {0}. Compare it with the paper copy.",
+    "Mật khẩu mở khoá": "Key password",
+    "Nhập mật khẩu của người giữ khoá (quản trị viên đã thiết lập máy):":
+        "Enter the password of the key holder (the administrator who set up this computer):",
+    "Không đọc được tệp khoá. Hãy kiểm tra USB rồi chọn lại tệp.":
+        "Could not read the key file. Check the USB stick and choose the file again.",
     # ---- idle lock ----
     "Chương trình đã tự khóa sau %1 phút không dùng. Dữ liệu đang nhập vẫn được giữ nguyên. Hãy nhập mật khẩu "
     "của %2 (%3) để tiếp tục.":
