@@ -118,42 +118,38 @@ def _step_demo(state: _State) -> str:
 
 
 def _step_exchange(state: _State) -> str:
-    """Sign and encrypt the unit's records for an upper office, then verify and decrypt them there.
+    """Export the unit's records as the officer does (services.export: installation key, recipient,
+    history, audit), then verify the signature and decrypt the package as the upper office would.
 
-    Uses the exchange package directly (writer, reader, keystore) with the store's canonical
-    records; Argon2 runs at a reduced cost here only to keep the self-test quick.
+    The upper office's key is made here with a reduced Argon2 cost, only to keep the self-test quick.
     """
     from antq_desktop.exchange.keys import TrustedKey, read_public_key_file
     from antq_desktop.exchange.keystore import KdfParams, KeyStore
-    from antq_desktop.exchange.package_format import Producer
     from antq_desktop.exchange.package_reader import read_package
-    from antq_desktop.exchange.package_writer import PackageMeta, write_package
-    from antq_desktop.services.stats import iter_live_records
-    from antq_desktop.storage import migrate
+    from antq_desktop.services import export, keys
 
-    keystore = KeyStore(KdfParams(time_cost=1, memory_cost_kib=8 * 1024, parallelism=1))
-    p = state.profile
-    commune_blob, _ = keystore.create(PASSWORD)
-    office_blob, _ = keystore.create(PASSWORD)
-    commune_key = read_public_key_file(
-        keystore.export_public_key_file(commune_blob, PASSWORD, p.unit_code, p.unit_name, p.role))
-    office_key = read_public_key_file(
-        keystore.export_public_key_file(office_blob, PASSWORD, "CUM-01", "Cụm công an khu vực 1", "district"))
+    office_store = KeyStore(KdfParams(time_cost=1, memory_cost_kib=8 * 1024, parallelism=1))
+    office_blob, _ = office_store.create(PASSWORD)
+    office_key = office_store.export_public_key_file(office_blob, PASSWORD, "CUM-01", "Cụm công an khu vực 1",
+                                                     "district")
     with state.store.session() as session:
-        records = list(iter_live_records(session, p.unit_code))
-    _check(bool(records), "không có bản ghi nào để xuất")
-    meta = PackageMeta(Producer(p.unit_code, p.unit_name, p.role), 1, "full", str(time.localtime().tm_year),
-                       __version__, migrate.head_revision())
-    path = state.root / "goi-kiem-tra.antq"
-    with KeyStore.unlock(commune_blob, PASSWORD) as keys:
-        written = write_package(path, records, meta, keys, office_key, total_records=len(records))
+        keys.set_recipient(session, office_key, actor=USERNAME)
+        commune_key = read_public_key_file(keys.public_key_file(session, PASSWORD))
+    path = state.root / export.suggested_file_name(state.store)
+    result = export.export_package(state.store, path, password=PASSWORD, actor=USERNAME, kind="full")
+    _check(result.encrypted and path.is_file(), "gói dữ liệu không được ghi hoặc không mã hóa")
+    history = export.history(state.store)
+    _check(len(history) == 1, f"lịch sử xuất có {len(history)} dòng, cần 1")
     trusted = {commune_key.signing_key_id: TrustedKey.from_record(commune_key)}
-    with KeyStore.unlock(office_blob, PASSWORD) as keys:
-        package, stream = read_package(path, trusted.get, keys)
-        back = list(stream)
-    _check(package.package_sha256 == written.package_sha256, "mã băm của gói đọc lại khác gói đã ghi")
-    _check(back == records, "dữ liệu giải mã không khớp dữ liệu đã xuất")
-    return f"{len(records)} bản ghi, đã ký và mã hóa, {_bytes(written.file_size)}, chữ ký và giải mã đúng"
+    with KeyStore.unlock(office_blob, PASSWORD) as office_keys:
+        package, stream = read_package(path, trusted.get, office_keys)
+        counts: dict[str, int] = {}
+        for record in stream:
+            counts[record["type"]] = counts.get(record["type"], 0) + 1
+    _check(package.package_sha256 == result.package_sha256, "mã băm của gói đọc lại khác gói đã ghi")
+    _check(counts == dict(package.header.record_counts), "số bản ghi giải mã được khác số ghi trong gói")
+    return (f"{sum(counts.values())} bản ghi, đã ký và mã hóa gửi cấp trên, {_bytes(result.file_size)}; "
+            "cấp trên kiểm tra chữ ký và giải mã đúng")
 
 
 def _step_pdf(state: _State) -> str:
