@@ -12,6 +12,12 @@ def main() -> int:
         from antq_desktop.selftest import run as self_test
 
         return self_test(gui=True, verbose="--verbose" in sys.argv[1:])
+    from antq_desktop.platform_check import explain, missing_linux_packages
+
+    missing = missing_linux_packages()
+    if missing:  # say what to install, instead of Qt's English abort about "platform plugins"
+        print(explain(missing), file=sys.stderr)
+        return 1
     from antq_desktop.ui.app import run
 
     return run(sys.argv)
