@@ -134,3 +134,16 @@ def test_chain_status_sentence(store: Store) -> None:
         session.execute(text("UPDATE audit_log SET action = 'x' WHERE id = 2"))
     ok, sentence = audit_log.chain_status(store)
     assert not ok and "báo ngay" in sentence
+
+
+def test_a_head_kept_elsewhere_reveals_a_cut_tail(store: Store) -> None:
+    with store.session_factory() as session:
+        head = audit.chain_head(session)
+    assert audit_log.head_still_present(store, head[:16] + "…")[0]
+    with store.session() as session:
+        session.execute(text("DELETE FROM audit_log WHERE id = (SELECT max(id) FROM audit_log)"))
+    assert check.run_checks(store).ok  # consistent on its own
+    present, sentence = audit_log.head_still_present(store, head)
+    assert not present and "báo ngay" in sentence
+    with pytest.raises(ValidationError):
+        audit_log.head_still_present(store, "abc")

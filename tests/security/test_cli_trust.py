@@ -92,3 +92,17 @@ def test_backup_restore_and_purge_commands(cli, db_path: Path, tmp_path: Path,  
     monkeypatch.setenv("ANTQ_BACKUP_PASSWORD", "mat khau khac")
     code, _, err = cli("restore", str(out_file))
     assert code == 1 and "sai mật khẩu" in err
+
+
+def test_audit_expect_head(cli, db_path: Path) -> None:  # type: ignore[no-untyped-def]
+    conn = sqlite3.connect(db_path)
+    head = conn.execute("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()[0]
+    conn.close()
+    code, out, _ = cli("audit", "--limit", "1", "--expect-head", head[:16])
+    assert code == 0 and "vẫn còn nguyên" in out
+    conn = sqlite3.connect(db_path)
+    conn.execute("DELETE FROM audit_log WHERE hash = ?", (head,))
+    conn.commit()
+    conn.close()
+    code, out, _ = cli("audit", "--limit", "1", "--expect-head", head)
+    assert code == 1 and "bị xóa" in out

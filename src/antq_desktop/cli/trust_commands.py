@@ -142,6 +142,9 @@ def _audit(args: argparse.Namespace) -> int:
             return 0
         page = audit_log.query(store, f, limit=args.limit)
         ok, status = audit_log.chain_status(store)
+        if args.expect_head:
+            present, sentence = audit_log.head_still_present(store, args.expect_head)
+            ok, status = ok and present, f"{status} {sentence}"
     finally:
         store.close()
     for row in page.rows:
@@ -161,6 +164,8 @@ def _register_audit(sub: Any) -> None:
     p.add_argument("--text", help="tìm trong nội dung")
     p.add_argument("--limit", type=int, default=100)
     p.add_argument("--xlsx", help="xuất ra tệp Excel thay vì in")
+    p.add_argument("--expect-head", metavar="MÃ", help="mã đầu chuỗi đã ghi nhận trước (trong gói, biên nhận): "
+                   "kiểm tra nhật ký không bị cắt bớt")
 
 
 # ---- backup, restore ----

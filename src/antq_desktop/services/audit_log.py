@@ -158,6 +158,23 @@ def chain_status(store: Store) -> tuple[bool, str]:
     return True, f"Chuỗi nhật ký nguyên vẹn. Mã đầu chuỗi: {head[:16]}…"
 
 
+def head_still_present(store: Store, head: str) -> tuple[bool, str]:
+    """Is an earlier chain head (from a package, a receipt or a printout) still in the trail?
+
+    The chain alone cannot show that its newest entries were cut off; a head kept elsewhere can.
+    Prefixes of at least 16 hex digits are accepted (what the GUI and `antq audit` print).
+    """
+    head = head.strip().lower().rstrip("…")
+    if len(head) < 16 or any(c not in "0123456789abcdef" for c in head):
+        raise ValidationError("Mã đầu chuỗi phải gồm ít nhất 16 chữ số thập lục phân (0-9, a-f).", "head")
+    with store.session_factory() as session:
+        found = session.execute(select(AuditEntry.id).where(AuditEntry.hash.like(f"{head}%")).limit(1)).scalar()
+    if found is None:
+        return False, (f"Không còn mục nhật ký có mã {head[:16]}…: các mục cuối của nhật ký đã bị xóa hoặc dữ liệu "
+                       "đã bị thay bằng bản khác. Hãy báo ngay cho cấp trên.")
+    return True, f"Mục nhật ký #{found} có mã {head[:16]}… vẫn còn nguyên."
+
+
 def _sheet_rows(rows: Iterator[AuditRow]) -> Iterator[list[Any]]:
     for number, row in enumerate(rows, start=1):
         yield [number, row.at, row.actor, row.action_label, row.record_type or "", row.record_id or "",
