@@ -1,7 +1,9 @@
 """Regenerate the sample PDFs (blank and filled) and the .xlsx roll-up in this folder.
 
 Run from the repository root:  PYTHONPATH=src python docs/samples/make_samples.py
-All data is invented (see antq_desktop.reports.demo).
+All data is invented. The filled forms and the annual report are printed FROM A DEMO STORE
+through `services.forms` (what `antq form …` does); the blank forms and the multi-commune
+roll-up come from `antq_desktop.reports.demo`.
 """
 
 from __future__ import annotations
@@ -64,6 +66,44 @@ def self_assessment_samples() -> tuple[SelfAssessmentData, SelfAssessmentData]:
     return filled, SelfAssessmentData(replace(filled.unit, place=None), rows)
 
 
+def from_store() -> None:
+    """One filled sample of each form, printed from a throw-away demo store by the services."""
+    import datetime as dt
+    import tempfile
+
+    from antq_desktop.services import demo as store_demo
+    from antq_desktop.services import form_reports, forms, profile, records
+    from antq_desktop.services.queries import ListQuery, list_rows
+    from antq_desktop.storage.db import open_store
+
+    year = 2025
+    with tempfile.TemporaryDirectory() as tmp:
+        store = open_store(Path(tmp) / "demo.sqlite3")
+        profile.initialise(store, role="commune", unit_code="00070", officer_name="Nguyễn Văn An",
+                           password="mật khẩu mẫu dài")
+        store_demo.generate(store, households=300, seed=1, year=year, today=dt.date(year, 12, 20))
+        org = list_rows(store, "organization", ListQuery(filters={"in_scope": True}), limit=1)[0]
+        records.create(store, "pledge", {"signer_kind": "organization", "organization_id": org["id"],
+                                         "template_code": "covenant", "year": year, "signed_on": dt.date(year, 3, 2),
+                                         "status": "signed"}, actor="admin")
+        area = list_rows(store, "residential_area", limit=1)[0]
+        met = list_rows(store, "assessment", ListQuery(year=year, filters={"outcome": "dat"}), limit=1)[0]
+        picks = {
+            "pledge": list_rows(store, "pledge", ListQuery(year=year, filters={"area_id": area["id"]}), limit=1)[0],
+            "covenant": list_rows(store, "pledge", ListQuery(year=year, filters={"signer_kind": "organization"}))[0],
+            "registration": list_rows(store, "registration", ListQuery(year=year, filters={"subject_kind": "area"}),
+                                      limit=1)[0],
+            "assessment": met, "minutes": met,
+        }
+        names = {"assessment": "self_assessment", "minutes": "review_minutes"}
+        for kind, row in picks.items():
+            out = HERE / f"{names.get(kind, kind)}_filled.pdf"
+            print(forms.render_form(store, forms.FormRequest(kind, year, record_id=row["id"]), out).name)
+        print(form_reports.render_commune_report(store, year, HERE / "annual_report_filled.pdf",
+                                                 report_date=dt.date(year + 1, 1, 5)).name)
+        store.close()
+
+
 def main() -> None:
     unit = demo.demo_unit()
     blank_unit = replace(unit, place=None)
@@ -84,11 +124,10 @@ def main() -> None:
             ],
         ),
     ]
-    for name, render, filled, blank in jobs:
-        print(render(HERE / f"{name}_filled.pdf", filled).name)
+    for name, render, _filled, blank in jobs:
         print(render(HERE / f"{name}_blank.pdf", blank).name)
-    print(render_annual_report(HERE / "annual_report_filled.pdf", demo.demo_annual_report()).name)
     print(render_annual_report(HERE / "annual_report_blank.pdf", AnnualReportData(blank_unit)).name)
+    from_store()
     print(render_pledges(HERE / "pledges_area_12_households.pdf", list(demo.demo_area(12))).name)
     print(render_summary_pdf(HERE / "summary_upper_office.pdf", demo.demo_summary()).name)
     print(write_summary_xlsx(HERE / "summary_upper_office.xlsx", demo.demo_summary()).name)

@@ -123,8 +123,8 @@ def annual_report_data(store: Store, year: int, *, report_date: date | None = No
 
 
 def render_commune_report(store: Store, year: int, output: Path, *, progress: ProgressFn | None = None,
-                          cancel: CancelFlag | None = None) -> Path:
-    data = annual_report_data(store, year)
+                          cancel: CancelFlag | None = None, report_date: date | None = None) -> Path:
+    data = annual_report_data(store, year, report_date=report_date)
     text = localise_form("annual_report", kind_word(get_profile(store)))
     return render_annual_report(Path(output), data, text=text, progress=progress, cancel=cancel)
 
