@@ -105,3 +105,14 @@ def test_preview_dialog_for_record_pages(page, qtbot) -> None:
     dialog = PdfPreviewDialog(path, "Giao ước")
     qtbot.addWidget(dialog)
     assert dialog.preview.document.pageCount() == pdf_pages(path)
+
+
+def test_print_record_hook_opens_a_preview(page, qtbot, forms_store) -> None:
+    from antq_desktop.services.queries import ListQuery, list_rows
+    from antq_desktop.ui.pages.print_page import print_record
+
+    pledge = list_rows(forms_store, "pledge", ListQuery(year=YEAR), limit=1)[0]
+    job = print_record(page.context, page, "pledge", pledge["id"], YEAR)
+    qtbot.waitUntil(lambda: hasattr(job, "preview"), timeout=30000)
+    assert job.preview.preview.document.pageCount() == 1
+    job.preview.close()

@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QTemporaryDir, Signal
+from PySide6.QtCore import Qt, QTemporaryDir, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -191,3 +191,31 @@ class PrintPage(QWidget):
     def _on_printed(self, pages: int) -> None:
         if pages:
             self.context.events.status_message.emit(self.tr("Đã gửi %1 trang tới máy in.").replace("%1", str(pages)))
+
+
+def print_record(context: Any, parent: QWidget, kind: str, record_id: str, year: int) -> Any:
+    """One stored record's form in a preview window: the hook a record page's “In…” button calls.
+
+    `kind` is a FORM_KINDS key (a pledge prints as "pledge" or "covenant", an assessment as
+    "assessment" or "minutes"). Returns the job; the preview opens when it succeeds.
+    """
+    temp = QTemporaryDir()
+    output = Path(temp.path()) / f"{FILE_NAMES[kind]}.pdf"
+    request = forms.FormRequest(kind, year, record_id=record_id)
+    store = context.store
+    job = context.jobs.start(lambda progress, cancel: forms.render_form(store, request, output, progress=progress,
+                                                                        cancel=cancel),
+                             title=parent.tr("Đang tạo bản in…"), parent=parent)
+
+    def show(path: object) -> None:
+        from antq_desktop.ui.pdf_preview import PdfPreviewDialog
+
+        dialog = PdfPreviewDialog(Path(str(path)), parent.tr(forms.FORM_KINDS[kind]), parent)
+        dialog.temp = temp  # the file lives as long as its preview
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        job.preview = dialog
+
+    job.succeeded.connect(show)
+    job.failed.connect(lambda exc: show_error(parent, exc, parent.tr("Không tạo được bản in")))
+    return job
