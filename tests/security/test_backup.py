@@ -236,3 +236,16 @@ def test_backup_while_another_writer_commits(store: Store, key: BackupKey, tmp_p
     for path in paths:
         _, data = backup.decrypt(path, key)
         assert backup.check_database_bytes(data)["initialised"]
+
+
+def test_automatic_backup_on_exit_and_when_due(store: Store, key: BackupKey, monkeypatch: pytest.MonkeyPatch) -> None:
+    path, problem = backup.automatic_backup(store, key, actor="admin")
+    assert problem is None and path is not None and path.parent == backup.default_folder(store)
+    assert backup.automatic_backup(store, key, actor="admin", only_if_due=True) == (None, None)  # made today
+
+    def full_disk(_fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(safe_files.os, "fsync", full_disk)
+    path, problem = backup.automatic_backup(store, key, actor="admin")
+    assert path is None and problem is not None and "Ổ đĩa đã đầy" in problem  # reported, never raised

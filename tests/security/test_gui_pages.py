@@ -150,3 +150,14 @@ def test_idle_lock_covers_windows_keeps_work_and_needs_the_password(qtbot, store
     assert not lock.is_locked and editor.text() == "Dữ liệu đang nhập dở"  # work untouched
     lock.set_minutes(0)
     assert not lock.timer.isActive()
+
+
+def test_install_idle_lock_uses_the_admin_setting(qtbot, store: Store, admin: UserInfo) -> None:  # type: ignore[no-untyped-def]
+    from antq_desktop.services import users
+    from antq_desktop.ui.idle_lock import install_idle_lock
+
+    users.set_idle_lock_minutes(store, admin, 3)
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    lock = install_idle_lock(window, store, admin)
+    assert lock.minutes == 3 and lock.timer.interval() == 180_000

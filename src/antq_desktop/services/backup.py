@@ -388,3 +388,18 @@ def list_backups(folder: Path) -> list[BackupListing]:
             header = None
         out.append(BackupListing(path, path.stat().st_size, header))
     return sorted(out, key=lambda b: (b.header.created_at if b.header else "", b.path.name), reverse=True)
+
+
+def automatic_backup(store: Store, key: BackupKey, *, actor: str, only_if_due: bool = False,
+                     keep_days: int = 14) -> tuple[Path | None, str | None]:
+    """For the GUI on exit (only_if_due=False) and hourly (True): (path, None) or (None, Vietnamese reason).
+
+    Never raises an AntqError: closing the app must not fail because a backup could not be written.
+    """
+    folder = default_folder(store)
+    if only_if_due and not backup_due(folder):
+        return None, None
+    try:
+        return rolling_backup(store, folder, key, actor=actor, keep_days=keep_days), None
+    except AntqError as exc:
+        return None, exc.message

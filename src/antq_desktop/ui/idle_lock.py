@@ -161,3 +161,10 @@ class IdleLock(QObject):
         if self.minutes:
             self.timer.start(self.minutes * 60_000)
         self.unlocked.emit()
+
+
+def install_idle_lock(window: QWidget, store: Store, user: UserInfo) -> IdleLock:
+    """The one call start-up needs: the admin-configured minutes (default 10; 0 = never)."""
+    from antq_desktop.services import users
+
+    return IdleLock(window, store, user, minutes=users.idle_lock_minutes(store))
