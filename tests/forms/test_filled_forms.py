@@ -205,3 +205,18 @@ def test_pledge_counts_match_store(forms_store) -> None:
         signed = conn.execute(select(Pledge.id).where(Pledge.year == YEAR, Pledge.status == "signed",
                                                       Pledge.signer_kind == "household")).scalars().all()
     assert forms.count_records(forms_store, forms.FormRequest("pledge", YEAR)) == len(signed)
+
+
+def test_without_a_key_the_footer_has_no_fingerprint(store, tmp_path) -> None:
+    from antq_desktop.services import records
+    from antq_desktop.storage.models import LocalKey, utcnow
+
+    with store.session() as session:
+        session.execute(LocalKey.__table__.update().values(retired_at=utcnow()))
+    assert forms.key_fingerprint(store) == ""
+    area = records.create(store, "residential_area", {"name": "Thôn Đoài"}, actor="admin")
+    reg = records.create(store, "registration", {"subject_kind": "area", "area_id": area, "year": YEAR,
+                                                 "registered_on": "2025-02-01"}, actor="admin")
+    text = pdf_text_flat(render(store, tmp_path, kind="registration", record_id=reg))
+    assert f"Mã hồ sơ: {reg} · phiên bản 1" in text and "Dấu khóa xã" not in text
+    assert "Tên đơn vị đăng ký: Thôn Đoài" in text
