@@ -181,6 +181,7 @@ def summary_data(store: Store, year: int, *, report_date: date | None = None) ->
     rows: list[SummaryRow] = []
     misses: list[Miss] = []
     with store.session_factory() as session:
+        targets: list[tuple[str, str | None]]
         if profile.is_commune:
             targets = [(profile.unit_code, None)]
         else:

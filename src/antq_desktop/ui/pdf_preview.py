@@ -151,6 +151,8 @@ class PdfPreview(QWidget):
 class PdfPreviewDialog(QDialog):
     """The preview in its own window, for record pages that print one record."""
 
+    temp: object | None = None  # keeps a temporary folder alive as long as the window
+
     def __init__(self, path: Path, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
