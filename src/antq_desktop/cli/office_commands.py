@@ -25,7 +25,7 @@ def _overview(args: argparse.Namespace) -> int:
     for r in rows:
         status = "CHƯA GỬI" if r.missing else ("CHẬM" if r.late else "đúng hạn")
         received = r.last_received.strftime("%d/%m/%Y") if r.last_received else "—"
-        missed = ", ".join(r.targets_missed) or "—"
+        missed = "; ".join(t.label for t in r.targets if not t.met) or "—"
         print(f"{r.unit_code}  {r.unit_name:<28} gói #{r.last_sequence or '—':<4} {received:<10} {status:<9} "
               f"hộ {r.counts.get('households', 0):>6}  chưa đạt: {missed}")
     return 0
