@@ -132,3 +132,14 @@ def test_the_office_merge_records_the_announced_key(pair):
 
 def inspect_signer(path):
     return package_reader.inspect(path).signer_key_id
+
+
+def test_two_rotations_before_an_export_are_announced_by_the_key_the_office_knows(pair):
+    with pair.commune.session_factory() as session:
+        original = keys.active_local_key(session).key_id
+    _rotate(pair.commune)
+    newest = _rotate(pair.commune)
+    p = _export(pair, "p.antq", kind="full")
+    package, records = _read(pair, p.path)
+    assert package.header.signer_key_id == original
+    assert _accept(pair, package, records) == [newest]

@@ -50,23 +50,33 @@ def rotate(session: Session, password: str, *, actor: str, new_enrolment: bool =
     must open it). ``new_enrolment``: lost password, the old key is only retired and the upper
     office must enrol the new public key file by hand."""
     old = keys.require_local_key(session) if not new_enrolment else keys.active_local_key(session)
+    announcer = None if new_enrolment else _announcer(session, old)
     announcement = None
-    if old is not None and not new_enrolment:
+    if announcer is not None:
         try:
-            with KeyStore.unlock(keys.blob_of(old), password):
+            with KeyStore.unlock(keys.blob_of(announcer), password):
                 pass
         except PackageError as exc:
             raise KeyProblem(keys.unlock_message(exc), exc.code) from None
     new = keys.create_local_keys(session, password, actor=actor)
     if old is not None:
         _retire(old, f"Thay bằng khoá {new.fingerprint}")
-        if not new_enrolment:
-            announcement = build_announcement(session, old, new, password)
+    if announcer is not None:
+        announcement = build_announcement(session, announcer, new, password)
     _set_pending(session, announcement)
     audit.append(session, actor=actor, action="key_rotate", record_type="key", record_id=new.key_id,
                  details={"fingerprint": new.fingerprint, "old_key_id": old.key_id if old else None,
                           "announced": announcement is not None})
     return new
+
+
+def _announcer(session: Session, current: LocalKey | None) -> LocalKey | None:
+    """The key the office knows: if an earlier rotation was never announced, its old key still speaks."""
+    pending = pending_announcement(session)
+    if pending is None:
+        return current
+    return session.execute(select(LocalKey).where(LocalKey.key_id == pending["old_signing_key_id"])
+                           ).scalar_one_or_none()
 
 
 def build_announcement(session: Session, old: LocalKey, new: LocalKey, password: str) -> dict[str, Any]:
