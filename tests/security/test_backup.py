@@ -249,3 +249,17 @@ def test_automatic_backup_on_exit_and_when_due(store: Store, key: BackupKey, mon
     monkeypatch.setattr(safe_files.os, "fsync", full_disk)
     path, problem = backup.automatic_backup(store, key, actor="admin")
     assert path is None and problem is not None and "Ổ đĩa đã đầy" in problem  # reported, never raised
+
+
+def test_full_disk_during_restore_changes_nothing(store: Store, db_path: Path, good_backup: Path, tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    store.close()
+    before = db_path.read_bytes()
+
+    def full_disk(_fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(restore.os, "fsync", full_disk)
+    with pytest.raises(FileWriteError, match="Ổ đĩa đã đầy"):
+        restore.restore(db_path, good_backup, PASSWORD, keep_folder=tmp_path / "giu")
+    assert db_path.read_bytes() == before and not list(tmp_path.glob(".*restore*"))

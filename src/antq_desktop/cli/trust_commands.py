@@ -227,8 +227,8 @@ def _restore(args: argparse.Namespace) -> int:
 
 
 def _register_restore(sub: Any) -> None:
-    p = add(sub, "restore", "Khôi phục từ bản sao lưu .antqbak (giữ lại dữ liệu hiện tại trước khi thay).",
-            _restore)
+    p = add(sub, "restore", "Khôi phục từ bản sao lưu .antqbak (giữ lại dữ liệu hiện tại trước khi thay). Cần đăng "
+            "nhập quản trị; mật khẩu bản sao lưu mặc định là mật khẩu đó, hoặc ANTQ_BACKUP_PASSWORD.", _restore)
     p.add_argument("file")
     p.add_argument("--keep-folder", help="nơi giữ bản dữ liệu hiện tại (mặc định: backups cạnh tệp dữ liệu)")
 
