@@ -1181,6 +1181,104 @@ not counted yet.</translation>
     </message>
 </context>
 <context>
+    <name>ImportPage</name>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/import_page.py" line="63" />
+        <source>Nhận gói dữ liệu của các xã</source>
+        <translation>Receive the communes' data packages</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/import_page.py" line="66" />
+        <source>Chọn hoặc kéo thả các tệp .antq từ USB. Bấm “Kiểm tra” để xem trước (chưa ghi gì), rồi “Nhập dữ liệu”. Mỗi gói được nhập trọn vẹn hoặc không nhập; gói bị từ chối không làm thay đổi dữ liệu.</source>
+        <translation>Choose or drag in the .antq files from the USB stick. Press “Check” to preview (nothing is written yet), then “Import data”. Each package is imported whole or not at all; a refused package changes nothing.</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/import_page.py" line="82" />
+        <source>Gói đã chọn</source>
+        <translation>Selected packages</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/import_page.py" line="85" />
+        <source>Chọn tệp gói…</source>
+        <translation>Choose package files…</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/import_page.py" line="87" />
+        <source>Kiểm tra (xem trước)</source>
+        <translation>Check (preview)</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/import_page.py" line="89" />
+        <source>Nhập dữ liệu</source>
+        <translation>Import data</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/import_page.py" line="92" />
+        <source>Bỏ chọn tất cả</source>
+        <translation>Clear the selection</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/import_page.py" line="106" />
+        <source>Gói đã nhận theo xã</source>
+        <translation>Packages received per commune</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/import_page.py" line="125" />
+        <source>Chọn gói dữ liệu</source>
+        <translation>Choose data packages</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/import_page.py" line="126" />
+        <source>Gói dữ liệu ANTQ (*.antq);;Mọi tệp (*)</source>
+        <translation>ANTQ data packages (*.antq);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/import_page.py" line="178" />
+        <source>Chưa kiểm tra</source>
+        <translation>Not checked yet</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/import_page.py" line="180" />
+        <source> (gói chờ, nay đã đủ)</source>
+        <translation> (held package, now complete)</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/import_page.py" line="204" />
+        <source>Mở khoá nhận của đơn vị</source>
+        <translation>Unlock the unit's receiving key</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/import_page.py" line="205" />
+        <source>Mật khẩu của người giữ khoá (tài khoản đã thiết lập máy):</source>
+        <translation>Password of the key holder (the account that set up this computer):</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/import_page.py" line="211" />
+        <source>Chưa chọn gói</source>
+        <translation>No package chosen</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/import_page.py" line="212" />
+        <source>Hãy chọn hoặc kéo thả các tệp gói .antq vào trang này trước.</source>
+        <translation>First choose or drag .antq package files onto this page.</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/import_page.py" line="226" />
+        <source>Đang kiểm tra gói dữ liệu…</source>
+        <translation>Checking the data packages…</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/import_page.py" line="226" />
+        <source>Đang nhập gói dữ liệu…</source>
+        <translation>Importing the data packages…</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/import_page.py" line="268" />
+        <source>Đã huỷ. Các gói đã nhập xong trước khi huỷ vẫn được giữ; gói đang nhập dở không ghi gì. Có thể chọn lại và nhập tiếp bất cứ lúc nào.</source>
+        <translation>Cancelled. Packages fully imported before cancelling are kept; the one in progress wrote nothing. You can choose them again and continue at any time.</translation>
+    </message>
+</context>
+<context>
     <name>ImportWizard</name>
     <message>
         <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="67" />
@@ -1505,51 +1603,56 @@ not counted yet.</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/main_window.py" line="78" />
+        <source>Nhận gói dữ liệu</source>
+        <translation>Receive data packages</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="80" />
         <source>Nhật ký thao tác</source>
         <translation>Activity log</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="79" />
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="81" />
         <source>Sao lưu – khôi phục</source>
         <translation>Backup – restore</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="80" />
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="82" />
         <source>Tài khoản</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="81" />
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="83" />
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="111" />
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="113" />
         <source>ANTQ Desktop — Phong trào Toàn dân bảo vệ an ninh Tổ quốc</source>
         <translation>ANTQ Desktop — All People Protect National Security movement</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="172" />
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="174" />
         <source>Đơn vị: %1 (mã %2)</source>
         <translation>Unit: %1 (code %2)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="175" />
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="177" />
         <source>Cán bộ: %1</source>
         <translation>Officer: %1</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="178" />
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="180" />
         <source>Lần gửi dữ liệu gần nhất: chưa có</source>
         <translation>Last data sent: never</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="183" />
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="185" />
         <source>Năm đang làm việc: các danh sách cam kết, đăng ký, tự đánh giá theo năm này</source>
         <translation>Working year: pledge, registration and self-assessment lists follow this year</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="186" />
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="188" />
         <source>Năm %1</source>
         <translation>Year %1</translation>
     </message>
@@ -1729,7 +1832,7 @@ not counted yet.</translation>
 <context>
     <name>PlaceholderPage</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="101" />
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="103" />
         <source>Chức năng này đang được hoàn thiện và sẽ có trong bản cập nhật tới.</source>
         <translation>This feature is being finished and will come in the next update.</translation>
     </message>
@@ -1926,6 +2029,571 @@ not counted yet.</translation>
         <translation>ANTQ key files (*.antqkey)</translation>
     </message>
 </context>
+<context>
+    <name>RecordDialogs</name>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/areas_page.py" line="18" />
+        <source>Thêm khu dân cư</source>
+        <translation>Add residential area</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/areas_page.py" line="20" />
+        <source>Sửa khu dân cư</source>
+        <translation>Edit residential area</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/areas_page.py" line="35" />
+        <source>Tên khu dân cư</source>
+        <translation>Residential area name</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/areas_page.py" line="36" />
+        <source>ví dụ: Tổ dân phố số 5</source>
+        <translation>e.g. Residential group 5</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/areas_page.py" line="37" />
+        <source>Loại khu dân cư</source>
+        <translation>Type of area</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/areas_page.py" line="38" />
+        <source>Trưởng thôn/tổ trưởng</source>
+        <translation>Village/group head</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/areas_page.py" line="39" />
+        <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="52" />
+        <location filename="../../src/antq_desktop/ui/pages/organizations_page.py" line="41" />
+        <source>Số điện thoại</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/areas_page.py" line="40" />
+        <source>Số hộ</source>
+        <translation>Households</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/areas_page.py" line="41" />
+        <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="51" />
+        <source>Số nhân khẩu</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/areas_page.py" line="42" />
+        <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="50" />
+        <location filename="../../src/antq_desktop/ui/pages/organizations_page.py" line="39" />
+        <source>Địa chỉ</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/areas_page.py" line="43" />
+        <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="53" />
+        <location filename="../../src/antq_desktop/ui/pages/organizations_page.py" line="43" />
+        <location filename="../../src/antq_desktop/ui/pages/plans_page.py" line="53" />
+        <location filename="../../src/antq_desktop/ui/pages/plans_page.py" line="112" />
+        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="59" />
+        <location filename="../../src/antq_desktop/ui/pages/registrations_page.py" line="47" />
+        <source>Ghi chú</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="33" />
+        <source>Thêm hộ gia đình</source>
+        <translation>Add household</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="35" />
+        <source>Sửa hộ gia đình</source>
+        <translation>Edit household</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="46" />
+        <location filename="../../src/antq_desktop/ui/pages/organizations_page.py" line="38" />
+        <location filename="../../src/antq_desktop/ui/pages/registrations_page.py" line="41" />
+        <source>Khu dân cư</source>
+        <translation>Residential areas</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="47" />
+        <source>Họ tên chủ hộ</source>
+        <translation>Head of household</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="48" />
+        <source>Số định danh (CCCD)</source>
+        <translation>Citizen ID (CCCD)</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="49" />
+        <source>12 chữ số</source>
+        <translation>12 digits</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/organizations_page.py" line="18" />
+        <source>Thêm cơ quan, doanh nghiệp, trường học</source>
+        <translation>Add agency, enterprise or school</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/organizations_page.py" line="20" />
+        <source>Sửa cơ quan, doanh nghiệp, trường học</source>
+        <translation>Edit agency, enterprise or school</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/organizations_page.py" line="33" />
+        <source>Tên đơn vị</source>
+        <translation>Unit name</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/organizations_page.py" line="34" />
+        <source>tên cơ quan, doanh nghiệp hoặc trường học</source>
+        <translation>name of the agency, enterprise or school</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/organizations_page.py" line="35" />
+        <source>Loại đơn vị</source>
+        <translation>Type of unit</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/organizations_page.py" line="36" />
+        <source>Thuộc diện đăng ký, tự đánh giá “An toàn về ANTT”</source>
+        <translation>Must register and self-assess for the “Safe for security and order” standard</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/organizations_page.py" line="40" />
+        <source>Thủ trưởng đơn vị</source>
+        <translation>Head of unit</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/organizations_page.py" line="42" />
+        <source>Số cán bộ, người lao động</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/plans_page.py" line="39" />
+        <source>Thêm kế hoạch</source>
+        <translation>Add plan</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/plans_page.py" line="40" />
+        <source>Sửa kế hoạch</source>
+        <translation>Edit plan</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/plans_page.py" line="49" />
+        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="56" />
+        <location filename="../../src/antq_desktop/ui/pages/registrations_page.py" line="45" />
+        <source>Năm</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/plans_page.py" line="50" />
+        <source>Tên kế hoạch</source>
+        <translation>Plan title</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/plans_page.py" line="51" />
+        <source>Số, ký hiệu văn bản</source>
+        <translation>Document number and symbol</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/plans_page.py" line="52" />
+        <source>Ngày ban hành</source>
+        <translation>Issued on</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/plans_page.py" line="95" />
+        <source>Thêm chỉ tiêu</source>
+        <translation>Add target</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/plans_page.py" line="96" />
+        <source>Sửa chỉ tiêu</source>
+        <translation>Edit target</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/plans_page.py" line="107" />
+        <source>Chỉ tiêu</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/plans_page.py" line="109" />
+        <source>Phép so sánh</source>
+        <translation>Comparison</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/plans_page.py" line="110" />
+        <source>Ngưỡng (%)</source>
+        <translation>Threshold (%)</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/plans_page.py" line="111" />
+        <source>ví dụ: 80 hoặc 92,5</source>
+        <translation>e.g. 80 or 92,5</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="30" />
+        <source>Thêm bản cam kết</source>
+        <translation>Add pledge</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="31" />
+        <source>Sửa bản cam kết</source>
+        <translation>Edit pledge</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="46" />
+        <source>Người ký cam kết</source>
+        <translation>Signed by</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="48" />
+        <source>Hộ gia đình</source>
+        <translation>Households</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="50" />
+        <location filename="../../src/antq_desktop/ui/pages/registrations_page.py" line="43" />
+        <source>Cơ quan, doanh nghiệp, trường học</source>
+        <translation>Agencies, enterprises, schools</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="52" />
+        <source>Họ tên người ký</source>
+        <translation>Signer's full name</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="54" />
+        <source>Mẫu cam kết</source>
+        <translation>Pledge template</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="57" />
+        <source>Ngày ký</source>
+        <translation>Signed on</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="58" />
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/registrations_page.py" line="27" />
+        <source>Thêm đăng ký</source>
+        <translation>Add registration</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/registrations_page.py" line="28" />
+        <source>Sửa đăng ký</source>
+        <translation>Edit registration</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/registrations_page.py" line="39" />
+        <source>Đối tượng đăng ký</source>
+        <translation>Registering subject</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/registrations_page.py" line="46" />
+        <source>Ngày đăng ký</source>
+        <translation>Registered on</translation>
+    </message>
+<message><source>Bạn đã sửa nhưng chưa lưu. Đóng cửa sổ và bỏ các thay đổi này?</source><translation>You have unsaved changes. Close the window and discard them?</translation></message><message><source>Chưa lưu thay đổi</source><translation>Unsaved changes</translation></message><message><source>Chưa lưu: hãy sửa các mục được đánh dấu đỏ.</source><translation>Not saved: correct the items marked in red.</translation></message><message><source>Các mục có dấu * là bắt buộc.</source><translation>Items marked * are required.</translation></message><message><source>Hủy</source><translation>Cancel</translation></message><message><source>Lưu</source><translation>Save</translation></message><message><source>Sửa %1</source><translation>Edit %1</translation></message><message><source>Thêm %1</source><translation>Add %1</translation></message><message><source>Đóng</source><translation>Close</translation></message></context>
+<context>
+    <name>RecordPages</name>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/areas_page.py" line="15" />
+        <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="39" />
+        <location filename="../../src/antq_desktop/ui/pages/organizations_page.py" line="26" />
+        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="36" />
+        <source>Khu dân cư</source>
+        <translation>Residential areas</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/areas_page.py" line="16" />
+        <source>Tìm theo tên khu dân cư hoặc trưởng thôn (có dấu hoặc không dấu)</source>
+        <translation>Search by area name or head (with or without diacritics)</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/areas_page.py" line="22" />
+        <source>Tên khu dân cư</source>
+        <translation>Residential area name</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/areas_page.py" line="23" />
+        <location filename="../../src/antq_desktop/ui/pages/organizations_page.py" line="23" />
+        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="34" />
+        <source>Loại</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/areas_page.py" line="25" />
+        <source>Trưởng thôn/tổ trưởng</source>
+        <translation>Village/group head</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/areas_page.py" line="26" />
+        <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="42" />
+        <location filename="../../src/antq_desktop/ui/pages/organizations_page.py" line="28" />
+        <source>Điện thoại</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/areas_page.py" line="27" />
+        <source>Số hộ (khai báo)</source>
+        <translation>Households (declared)</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/areas_page.py" line="29" />
+        <source>Số hộ đã nhập</source>
+        <translation>Households entered</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/areas_page.py" line="31" />
+        <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="41" />
+        <source>Nhân khẩu</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/areas_page.py" line="32" />
+        <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="40" />
+        <location filename="../../src/antq_desktop/ui/pages/organizations_page.py" line="30" />
+        <source>Địa chỉ</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/areas_page.py" line="45" />
+        <source>Mọi loại khu dân cư</source>
+        <translation>All area types</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/assessments_page.py" line="45" />
+        <source>Tự đánh giá tiêu chuẩn “An toàn về an ninh, trật tự”</source>
+        <translation>Self-assessment for the “Safe for security and order” standard</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/assessments_page.py" line="46" />
+        <location filename="../../src/antq_desktop/ui/pages/registrations_page.py" line="24" />
+        <source>Tìm theo tên khu dân cư hoặc đơn vị (có dấu hoặc không dấu)</source>
+        <translation>Search by area or unit name (with or without diacritics)</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/assessments_page.py" line="50" />
+        <location filename="../../src/antq_desktop/ui/pages/registrations_page.py" line="30" />
+        <source>Khu dân cư / đơn vị</source>
+        <translation>Area / unit</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/assessments_page.py" line="51" />
+        <location filename="../../src/antq_desktop/ui/pages/registrations_page.py" line="31" />
+        <source>Đối tượng</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/assessments_page.py" line="53" />
+        <source>Ngày đánh giá</source>
+        <translation>Assessment date</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/assessments_page.py" line="55" />
+        <source>Điểm</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/assessments_page.py" line="56" />
+        <source>Kết quả</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/assessments_page.py" line="58" />
+        <source>Xếp loại</source>
+        <translation>Classification</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/assessments_page.py" line="59" />
+        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="41" />
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/assessments_page.py" line="63" />
+        <location filename="../../src/antq_desktop/ui/pages/registrations_page.py" line="49" />
+        <source>Mọi đối tượng</source>
+        <translation>All subjects</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/assessments_page.py" line="64" />
+        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="64" />
+        <source>Mọi trạng thái</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="29" />
+        <source>Hộ gia đình</source>
+        <translation>Households</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="30" />
+        <source>Tìm theo tên chủ hộ, địa chỉ hoặc số định danh (có dấu hoặc không dấu)</source>
+        <translation>Search by household head, address or ID number (with or without diacritics)</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="37" />
+        <source>Chủ hộ</source>
+        <translation>Head of household</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="38" />
+        <source>Số định danh</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="43" />
+        <source>Đã cam kết</source>
+        <translation>Pledged</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="55" />
+        <location filename="../../src/antq_desktop/ui/pages/organizations_page.py" line="47" />
+        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="62" />
+        <source>Mọi khu dân cư</source>
+        <translation>All residential areas</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/organizations_page.py" line="15" />
+        <source>Cơ quan – doanh nghiệp – trường học</source>
+        <translation>Agencies – enterprises – schools</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/organizations_page.py" line="16" />
+        <source>Tìm theo tên, thủ trưởng hoặc địa chỉ (có dấu hoặc không dấu)</source>
+        <translation>Search by name, head or address (with or without diacritics)</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/organizations_page.py" line="22" />
+        <source>Tên đơn vị</source>
+        <translation>Unit name</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/organizations_page.py" line="25" />
+        <source>Thuộc diện</source>
+        <translation>In scope</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/organizations_page.py" line="27" />
+        <source>Thủ trưởng</source>
+        <translation>Head</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/organizations_page.py" line="29" />
+        <source>Số người</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/organizations_page.py" line="46" />
+        <source>Mọi loại đơn vị</source>
+        <translation>All unit types</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/plans_page.py" line="37" />
+        <source>Kế hoạch – chỉ tiêu</source>
+        <translation>Plans – targets</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/plans_page.py" line="38" />
+        <source>Tìm theo tên kế hoạch</source>
+        <translation>Search by plan title</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/plans_page.py" line="42" />
+        <location filename="../../src/antq_desktop/ui/pages/registrations_page.py" line="33" />
+        <source>Năm</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/plans_page.py" line="43" />
+        <source>Tên kế hoạch</source>
+        <translation>Plan title</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/plans_page.py" line="44" />
+        <source>Số, ký hiệu</source>
+        <translation>Number, symbol</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/plans_page.py" line="45" />
+        <source>Ngày ban hành</source>
+        <translation>Issued on</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/plans_page.py" line="93" />
+        <source>Chỉ tiêu của kế hoạch đang chọn</source>
+        <translation>Targets of the selected plan</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/plans_page.py" line="94" />
+        <source>Tìm theo mã chỉ tiêu</source>
+        <translation>Search by target code</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/plans_page.py" line="98" />
+        <source>Chỉ tiêu</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/plans_page.py" line="100" />
+        <source>Mức phải đạt</source>
+        <translation>Required level</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/plans_page.py" line="101" />
+        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="43" />
+        <location filename="../../src/antq_desktop/ui/pages/registrations_page.py" line="36" />
+        <source>Ghi chú</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="26" />
+        <source>Cam kết</source>
+        <translation>Pledges</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="27" />
+        <source>Tìm theo tên chủ hộ, đơn vị hoặc người ký (có dấu hoặc không dấu)</source>
+        <translation>Search by household head, unit or signer (with or without diacritics)</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="33" />
+        <source>Người/đơn vị ký</source>
+        <translation>Signer</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="37" />
+        <source>Mẫu</source>
+        <translation>Template</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="39" />
+        <source>Ngày ký</source>
+        <translation>Signed on</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="63" />
+        <source>Mọi loại người ký</source>
+        <translation>All signer types</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/registrations_page.py" line="23" />
+        <source>Đăng ký “An toàn về an ninh, trật tự”</source>
+        <translation>Registrations for the “Safe for security and order” standard</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/registrations_page.py" line="34" />
+        <source>Ngày đăng ký</source>
+        <translation>Registered on</translation>
+    </message>
+<message><source>%1 bản ghi</source><translation>%1 records</translation></message><message><source>%1 bản ghi đã chọn</source><translation>%1 records selected</translation></message><message><source>Chuyển %1 đăng ký</source><translation>Carry over %1 registrations</translation></message><message><source>Chuyển các bản cam kết đang chọn sang trạng thái “Đã ký”</source><translation>Mark the selected pledges as “Signed”</translation></message><message><source>Chuyển đăng ký</source><translation>Carry over registrations</translation></message><message><source>Chuyển đăng ký năm trước sang…</source><translation>Carry last year's registrations over to…</translation></message><message><source>Chưa có thao tác nào để hoàn tác</source><translation>Nothing to undo yet</translation></message><message><source>Chưa đạt</source><translation>Not met</translation></message><message><source>Chọn mẫu:</source><translation>Template:</translation></message><message><source>Danh sách chỉ hiện 4 số cuối của số định danh. Bấm để xem đầy đủ; việc xem được ghi vào nhật ký thao tác.</source><translation>The list shows only the last 4 digits of ID numbers. Click to see them in full; viewing is recorded in the activity log.</translation></message><message><source>Ghi %1 bản cam kết</source><translation>Record %1 pledges</translation></message><message><source>Ghi bản cam kết đã ký cho mọi hộ chưa có bản cam kết năm nay</source><translation>Record a signed pledge for every household without one this year</translation></message><message><source>Ghi cam kết cả khu dân cư…</source><translation>Pledges for a whole area…</translation></message><message><source>Hiện số định danh</source><translation>Show ID numbers</translation></message><message><source>Hoàn tác: %1 (Ctrl+Z)</source><translation>Undo: %1 (Ctrl+Z)</translation></message><message><source>Hãy chọn các bản cam kết cần đánh dấu trước.</source><translation>First select the pledges to mark.</translation></message><message><source>Hãy chọn dòng cần xóa trước.</source><translation>First select the rows to delete.</translation></message><message><source>Hãy chọn một dòng trong bảng trước.</source><translation>First select a row in the table.</translation></message><message><source>Không chuyển được đăng ký</source><translation>Could not carry over the registrations</translation></message><message><source>Không có đăng ký nào của năm %1 cần chuyển sang năm %2 (đã chuyển hết hoặc năm trước chưa có đăng ký).</source><translation>There are no %1 registrations to carry over to %2 (all done already, or none last year).</translation></message><message><source>Không ghi được cam kết</source><translation>Could not record the pledges</translation></message><message><source>Không tạo được kế hoạch</source><translation>Could not create the plan</translation></message><message><source>Không xóa được</source><translation>Could not delete</translation></message><message><source>Không đánh dấu được</source><translation>Could not mark</translation></message><message><source>Phiếu tự đánh giá theo từng tiêu chí chưa có trong bản này. Hãy cập nhật chương trình.</source><translation>The per-criterion self-assessment form is not in this version. Please update the program.</translation></message><message><source>Tạo kế hoạch %1</source><translation>Create plan %1</translation></message><message><source>Tạo kế hoạch năm đang chọn cùng các chỉ tiêu theo mẫu kế hoạch của tỉnh</source><translation>Create the selected year's plan with its targets from the province's plan template</translation></message><message><source>Tạo từ mẫu kế hoạch</source><translation>Create from a plan template</translation></message><message><source>Tạo từ mẫu kế hoạch…</source><translation>Create from a plan template…</translation></message><message><source>Tự đánh giá</source><translation>Self-assessments</translation></message><message><source>Xem</source><translation>View</translation></message><message><source>Xóa %1</source><translation>Delete %1</translation></message><message><source>Xóa %1?
+Có thể lấy lại ngay bằng nút “Hoàn tác” (Ctrl+Z).</source><translation>Delete %1?
+You can get it back at once with “Undo” (Ctrl+Z).</translation></message><message><source>Xóa bản ghi</source><translation>Delete record</translation></message><message><source>cam kết của %1</source><translation>pledge of %1</translation></message><message><source>chỉ tiêu %1</source><translation>target %1</translation></message><message><source>tệp .xlsx</source><translation>.xlsx file</translation></message><message><source>tự đánh giá của %1</source><translation>self-assessment of %1</translation></message><message><source>Đang chuyển đăng ký</source><translation>Carrying over registrations</translation></message><message><source>Đang ghi cam kết cho khu dân cư</source><translation>Recording pledges for the area</translation></message><message><source>Đánh dấu %1 bản cam kết là “Đã ký”? Bản nào chưa có ngày ký sẽ ghi ngày %2.</source><translation>Mark %1 pledges as “Signed”? Those without a signing date get %2.</translation></message><message><source>Đánh dấu %1 bản cam kết đã ký</source><translation>Mark %1 pledges as signed</translation></message><message><source>Đánh dấu đã ký</source><translation>Mark as signed</translation></message><message><source>Đã chuyển %1 đăng ký.</source><translation>%1 registrations carried over.</translation></message><message><source>Đã ghi %1 bản cam kết.</source><translation>%1 pledges recorded.</translation></message><message><source>Đã lưu: %1</source><translation>Saved: %1</translation></message><message><source>Đã xóa %1. Bấm Ctrl+Z để hoàn tác.</source><translation>%1 deleted. Press Ctrl+Z to undo.</translation></message><message><source>Đã đánh dấu %1 bản cam kết.</source><translation>%1 pledges marked.</translation></message><message><source>Đăng ký lại cho năm đang chọn mọi khu dân cư, đơn vị đã đăng ký năm trước</source><translation>Register again for the selected year every area and unit registered last year</translation></message><message><source>Đăng ký năm %2 cho %3 khu dân cư, đơn vị đã đăng ký năm %1, ngày đăng ký %4?</source><translation>Register %3 areas and units registered in %1 for %2, with registration date %4?</translation></message><message><source>Đạt</source><translation>Met</translation></message><message><source>đăng ký của %1</source><translation>registration of %1</translation></message><message><source>“%1”</source><translation>“%1”</translation></message></context>
 <context>
     <name>RolePage</name>
     <message>
@@ -2402,5 +3070,15 @@ not counted yet.</translation>
         <source>Không đọc được tệp khoá. Hãy kiểm tra USB rồi chọn lại tệp.</source>
         <translation>Could not read the key file. Check the USB stick and choose the file again.</translation>
     </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="208" />
+        <source>Đang tạo bản in…</source>
+        <translation>Creating the printout…</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="220" />
+        <source>Không tạo được bản in</source>
+        <translation>Could not create the printout</translation>
+    </message>
 </context>
-</TS>
+<context><name>App</name><message><source>ANTQ Desktop đang mở trên tệp dữ liệu này ở một cửa sổ khác. Hãy dùng cửa sổ đang mở (xem thanh tác vụ). Nếu chắc chắn không còn cửa sổ nào, hãy khởi động lại máy rồi mở lại.</source><translation>ANTQ Desktop is already open on this data file in another window. Use that window (see the taskbar). If you are sure no window is left, restart the computer and open it again.</translation></message><message><source>Chương trình đang mở</source><translation>The program is already open</translation></message><message><source>Không mở được dữ liệu</source><translation>Could not open the data</translation></message></context><context><name>Errors</name><message><source>Chương trình gặp một lỗi không mong muốn. Công việc đang làm dở có thể chưa được lưu; dữ liệu đã lưu trước đó vẫn an toàn.</source><translation>The program hit an unexpected error. Work in progress may not be saved; data saved before is safe.</translation></message><message><source>Hãy thử lại. Nếu vẫn lỗi, bấm “Sao chép chi tiết” rồi gửi cho cán bộ kỹ thuật (chi tiết cũng đã được ghi vào nhật ký lỗi).</source><translation>Try again. If it still fails, press “Copy details” and send them to technical staff (the details are also in the error log).</translation></message><message><source>Không có thao tác nào để hoàn tác.</source><translation>There is nothing to undo.</translation></message><message><source>Không hoàn tác được</source><translation>Could not undo</translation></message><message><source>Không thực hiện được</source><translation>Could not be done</translation></message><message><source>Sao chép chi tiết</source><translation>Copy details</translation></message><message><source>Đang hoàn tác…</source><translation>Undoing…</translation></message><message><source>Đã hoàn tác: %1</source><translation>Undone: %1</translation></message><message><source>Đã xảy ra lỗi không mong muốn</source><translation>An unexpected error occurred</translation></message><message><source>Đóng</source><translation>Close</translation></message></context></TS>

@@ -395,6 +395,199 @@ ENGLISH = {
         "Enter the password of the key holder (the administrator who set up this computer):",
     "Không đọc được tệp khoá. Hãy kiểm tra USB rồi chọn lại tệp.":
         "Could not read the key file. Check the USB stick and choose the file again.",
+    # ---- receiving packages (upper office) ----
+    "Nhận gói dữ liệu của các xã": "Receive the communes' data packages",
+    "Chọn hoặc kéo thả các tệp .antq từ USB. Bấm “Kiểm tra” để xem trước (chưa ghi gì), rồi “Nhập dữ liệu”. Mỗi gói "
+    "được nhập trọn vẹn hoặc không nhập; gói bị từ chối không làm thay đổi dữ liệu.":
+        "Choose or drag in the .antq files from the USB stick. Press “Check” to preview (nothing is written yet), "
+        "then “Import data”. Each package is imported whole or not at all; a refused package changes nothing.",
+    "Gói đã chọn": "Selected packages",
+    "Chọn tệp gói…": "Choose package files…",
+    "Kiểm tra (xem trước)": "Check (preview)",
+    "Bỏ chọn tất cả": "Clear the selection",
+    "Gói đã nhận theo xã": "Packages received per commune",
+    "Chọn gói dữ liệu": "Choose data packages",
+    "Gói dữ liệu ANTQ (*.antq);;Mọi tệp (*)": "ANTQ data packages (*.antq);;All files (*)",
+    "Chưa kiểm tra": "Not checked yet",
+    " (gói chờ, nay đã đủ)": " (held package, now complete)",
+    "Mở khoá nhận của đơn vị": "Unlock the unit's receiving key",
+    "Mật khẩu của người giữ khoá (tài khoản đã thiết lập máy):":
+        "Password of the key holder (the account that set up this computer):",
+    "Chưa chọn gói": "No package chosen",
+    "Hãy chọn hoặc kéo thả các tệp gói .antq vào trang này trước.": "First choose or drag .antq package files onto "
+                                                                    "this page.",
+    "Đang kiểm tra gói dữ liệu…": "Checking the data packages…",
+    "Đang nhập gói dữ liệu…": "Importing the data packages…",
+    "Đã huỷ. Các gói đã nhập xong trước khi huỷ vẫn được giữ; gói đang nhập dở không ghi gì. Có thể chọn lại và "
+    "nhập tiếp bất cứ lúc nào.":
+        "Cancelled. Packages fully imported before cancelling are kept; the one in progress wrote nothing. You "
+        "can choose them again and continue at any time.",
+    "Nhận gói dữ liệu": "Receive data packages",
+    # ---- record dialogs ----
+    "Thêm khu dân cư": "Add residential area",
+    "Sửa khu dân cư": "Edit residential area",
+    "ví dụ: Tổ dân phố số 5": "e.g. Residential group 5",
+    "Loại khu dân cư": "Type of area",
+    "Thêm hộ gia đình": "Add household",
+    "Sửa hộ gia đình": "Edit household",
+    "12 chữ số": "12 digits",
+    "Thêm cơ quan, doanh nghiệp, trường học": "Add agency, enterprise or school",
+    "Sửa cơ quan, doanh nghiệp, trường học": "Edit agency, enterprise or school",
+    "tên cơ quan, doanh nghiệp hoặc trường học": "name of the agency, enterprise or school",
+    "Loại đơn vị": "Type of unit",
+    "Thuộc diện đăng ký, tự đánh giá “An toàn về ANTT”": "Must register and self-assess for the “Safe for security "
+                                                          "and order” standard",
+    "Thêm kế hoạch": "Add plan",
+    "Sửa kế hoạch": "Edit plan",
+    "Năm": "Year",
+    "Tên kế hoạch": "Plan title",
+    "Số, ký hiệu văn bản": "Document number and symbol",
+    "Ngày ban hành": "Issued on",
+    "Thêm chỉ tiêu": "Add target",
+    "Sửa chỉ tiêu": "Edit target",
+    "Chỉ tiêu": "Target",
+    "Phép so sánh": "Comparison",
+    "Ngưỡng (%)": "Threshold (%)",
+    "ví dụ: 80 hoặc 92,5": "e.g. 80 or 92,5",
+    "Thêm bản cam kết": "Add pledge",
+    "Sửa bản cam kết": "Edit pledge",
+    "Người ký cam kết": "Signed by",
+    "Họ tên người ký": "Signer's full name",
+    "Mẫu cam kết": "Pledge template",
+    "Ngày ký": "Signed on",
+    "Thêm đăng ký": "Add registration",
+    "Sửa đăng ký": "Edit registration",
+    "Đối tượng đăng ký": "Registering subject",
+    "Ngày đăng ký": "Registered on",
+    "Bạn đã sửa nhưng chưa lưu. Đóng cửa sổ và bỏ các thay đổi này?":
+        "You have unsaved changes. Close the window and discard them?",
+    "Chưa lưu thay đổi": "Unsaved changes",
+    "Chưa lưu: hãy sửa các mục được đánh dấu đỏ.": "Not saved: correct the items marked in red.",
+    "Các mục có dấu * là bắt buộc.": "Items marked * are required.",
+    "Lưu": "Save",
+    "Sửa %1": "Edit %1",
+    "Thêm %1": "Add %1",
+    # ---- record pages ----
+    "Tìm theo tên khu dân cư hoặc trưởng thôn (có dấu hoặc không dấu)":
+        "Search by area name or head (with or without diacritics)",
+    "Loại": "Type",
+    "Điện thoại": "Phone",
+    "Số hộ (khai báo)": "Households (declared)",
+    "Số hộ đã nhập": "Households entered",
+    "Nhân khẩu": "Members",
+    "Mọi loại khu dân cư": "All area types",
+    "Tự đánh giá tiêu chuẩn “An toàn về an ninh, trật tự”": "Self-assessment for the “Safe for security and order” "
+                                                             "standard",
+    "Tìm theo tên khu dân cư hoặc đơn vị (có dấu hoặc không dấu)":
+        "Search by area or unit name (with or without diacritics)",
+    "Khu dân cư / đơn vị": "Area / unit",
+    "Đối tượng": "Subject",
+    "Mọi đối tượng": "All subjects",
+    "Mọi trạng thái": "All statuses",
+    "Tìm theo tên chủ hộ, địa chỉ hoặc số định danh (có dấu hoặc không dấu)":
+        "Search by household head, address or ID number (with or without diacritics)",
+    "Chủ hộ": "Head of household",
+    "Số định danh": "ID number",
+    "Đã cam kết": "Pledged",
+    "Mọi khu dân cư": "All residential areas",
+    "Tìm theo tên, thủ trưởng hoặc địa chỉ (có dấu hoặc không dấu)":
+        "Search by name, head or address (with or without diacritics)",
+    "Thuộc diện": "In scope",
+    "Thủ trưởng": "Head",
+    "Số người": "Staff",
+    "Mọi loại đơn vị": "All unit types",
+    "Tìm theo tên kế hoạch": "Search by plan title",
+    "Số, ký hiệu": "Number, symbol",
+    "Chỉ tiêu của kế hoạch đang chọn": "Targets of the selected plan",
+    "Tìm theo mã chỉ tiêu": "Search by target code",
+    "Mức phải đạt": "Required level",
+    "Tìm theo tên chủ hộ, đơn vị hoặc người ký (có dấu hoặc không dấu)":
+        "Search by household head, unit or signer (with or without diacritics)",
+    "Người/đơn vị ký": "Signer",
+    "Mẫu": "Template",
+    "Mọi loại người ký": "All signer types",
+    "Đăng ký “An toàn về an ninh, trật tự”": "Registrations for the “Safe for security and order” standard",
+    "%1 bản ghi": "%1 records",
+    "%1 bản ghi đã chọn": "%1 records selected",
+    "Chuyển %1 đăng ký": "Carry over %1 registrations",
+    "Chuyển các bản cam kết đang chọn sang trạng thái “Đã ký”": "Mark the selected pledges as “Signed”",
+    "Chuyển đăng ký": "Carry over registrations",
+    "Chuyển đăng ký năm trước sang…": "Carry last year's registrations over to…",
+    "Chưa có thao tác nào để hoàn tác": "Nothing to undo yet",
+    "Chọn mẫu:": "Template:",
+    "Danh sách chỉ hiện 4 số cuối của số định danh. Bấm để xem đầy đủ; việc xem được ghi vào nhật ký thao tác.":
+        "The list shows only the last 4 digits of ID numbers. Click to see them in full; viewing is recorded in "
+        "the activity log.",
+    "Ghi %1 bản cam kết": "Record %1 pledges",
+    "Ghi bản cam kết đã ký cho mọi hộ chưa có bản cam kết năm nay":
+        "Record a signed pledge for every household without one this year",
+    "Ghi cam kết cả khu dân cư…": "Pledges for a whole area…",
+    "Hiện số định danh": "Show ID numbers",
+    "Hoàn tác: %1 (Ctrl+Z)": "Undo: %1 (Ctrl+Z)",
+    "Hãy chọn các bản cam kết cần đánh dấu trước.": "First select the pledges to mark.",
+    "Hãy chọn dòng cần xóa trước.": "First select the rows to delete.",
+    "Hãy chọn một dòng trong bảng trước.": "First select a row in the table.",
+    "Không chuyển được đăng ký": "Could not carry over the registrations",
+    "Không có đăng ký nào của năm %1 cần chuyển sang năm %2 (đã chuyển hết hoặc năm trước chưa có đăng ký).":
+        "There are no %1 registrations to carry over to %2 (all done already, or none last year).",
+    "Không ghi được cam kết": "Could not record the pledges",
+    "Không tạo được kế hoạch": "Could not create the plan",
+    "Không xóa được": "Could not delete",
+    "Không đánh dấu được": "Could not mark",
+    "Phiếu tự đánh giá theo từng tiêu chí chưa có trong bản này. Hãy cập nhật chương trình.":
+        "The per-criterion self-assessment form is not in this version. Please update the program.",
+    "Tạo kế hoạch %1": "Create plan %1",
+    "Tạo kế hoạch năm đang chọn cùng các chỉ tiêu theo mẫu kế hoạch của tỉnh":
+        "Create the selected year's plan with its targets from the province's plan template",
+    "Tạo từ mẫu kế hoạch": "Create from a plan template",
+    "Tạo từ mẫu kế hoạch…": "Create from a plan template…",
+    "Xem": "View",
+    "Xóa %1": "Delete %1",
+    "Xóa %1?\nCó thể lấy lại ngay bằng nút “Hoàn tác” (Ctrl+Z).": "Delete %1?\nYou can get it back at once with "
+                                                                  "“Undo” (Ctrl+Z).",
+    "Xóa bản ghi": "Delete record",
+    "cam kết của %1": "pledge of %1",
+    "chỉ tiêu %1": "target %1",
+    "tệp .xlsx": ".xlsx file",
+    "tự đánh giá của %1": "self-assessment of %1",
+    "Đang chuyển đăng ký": "Carrying over registrations",
+    "Đang ghi cam kết cho khu dân cư": "Recording pledges for the area",
+    "Đánh dấu %1 bản cam kết là “Đã ký”? Bản nào chưa có ngày ký sẽ ghi ngày %2.":
+        "Mark %1 pledges as “Signed”? Those without a signing date get %2.",
+    "Đánh dấu %1 bản cam kết đã ký": "Mark %1 pledges as signed",
+    "Đánh dấu đã ký": "Mark as signed",
+    "Đã chuyển %1 đăng ký.": "%1 registrations carried over.",
+    "Đã ghi %1 bản cam kết.": "%1 pledges recorded.",
+    "Đã lưu: %1": "Saved: %1",
+    "Đã xóa %1. Bấm Ctrl+Z để hoàn tác.": "%1 deleted. Press Ctrl+Z to undo.",
+    "Đã đánh dấu %1 bản cam kết.": "%1 pledges marked.",
+    "Đăng ký lại cho năm đang chọn mọi khu dân cư, đơn vị đã đăng ký năm trước":
+        "Register again for the selected year every area and unit registered last year",
+    "Đăng ký năm %2 cho %3 khu dân cư, đơn vị đã đăng ký năm %1, ngày đăng ký %4?":
+        "Register %3 areas and units registered in %1 for %2, with registration date %4?",
+    "đăng ký của %1": "registration of %1",
+    "“%1”": "“%1”",
+    # ---- start-up and errors ----
+    "ANTQ Desktop đang mở trên tệp dữ liệu này ở một cửa sổ khác. Hãy dùng cửa sổ đang mở (xem thanh tác vụ). Nếu "
+    "chắc chắn không còn cửa sổ nào, hãy khởi động lại máy rồi mở lại.":
+        "ANTQ Desktop is already open on this data file in another window. Use that window (see the taskbar). If "
+        "you are sure no window is left, restart the computer and open it again.",
+    "Chương trình đang mở": "The program is already open",
+    "Không mở được dữ liệu": "Could not open the data",
+    "Chương trình gặp một lỗi không mong muốn. Công việc đang làm dở có thể chưa được lưu; dữ liệu đã lưu trước đó "
+    "vẫn an toàn.":
+        "The program hit an unexpected error. Work in progress may not be saved; data saved before is safe.",
+    "Hãy thử lại. Nếu vẫn lỗi, bấm “Sao chép chi tiết” rồi gửi cho cán bộ kỹ thuật (chi tiết cũng đã được ghi vào "
+    "nhật ký lỗi).":
+        "Try again. If it still fails, press “Copy details” and send them to technical staff (the details are "
+        "also in the error log).",
+    "Không có thao tác nào để hoàn tác.": "There is nothing to undo.",
+    "Không hoàn tác được": "Could not undo",
+    "Không thực hiện được": "Could not be done",
+    "Sao chép chi tiết": "Copy details",
+    "Đang hoàn tác…": "Undoing…",
+    "Đã hoàn tác: %1": "Undone: %1",
+    "Đã xảy ra lỗi không mong muốn": "An unexpected error occurred",
     # ---- idle lock ----
     "Chương trình đã tự khóa sau %1 phút không dùng. Dữ liệu đang nhập vẫn được giữ nguyên. Hãy nhập mật khẩu "
     "của %2 (%3) để tiếp tục.":

@@ -1,12 +1,15 @@
 #!/bin/sh
-# Re-extract every translatable string of the GUI into antq_en.ts (keeping existing translations),
-# fill in the English texts kept in english.py, then compile antq_en.qm.
-# Run from anywhere: resources/translations/update.sh
+# Re-extract every translatable string of the GUI into antq_en.ts, fill in the English texts kept in
+# english.py, then compile antq_en.qm. Run from anywhere: resources/translations/update.sh
+#   - lupdate finds tr()/translate()/QT_TRANSLATE_NOOP (also imported as N);
+#   - extract_helpers.py adds calls of one-line helpers like tr_page("…") that lupdate cannot see;
+#   - english.py lists any string still without English (translate it there, then re-run).
 set -eu
 cd "$(dirname "$0")/../.."
 BIN=.venv/bin
 [ -x "$BIN/pyside6-lupdate" ] || BIN="$(dirname "$(command -v pyside6-lupdate)")"
 "$BIN/pyside6-lupdate" -extensions py -source-language vi_VN -target-language en_GB -no-obsolete \
-    src/antq_desktop/ui -ts resources/translations/antq_en.ts
+    -tr-function-alias QT_TRANSLATE_NOOP+=N src/antq_desktop/ui -ts resources/translations/antq_en.ts
+"$BIN/python" resources/translations/extract_helpers.py src/antq_desktop/ui resources/translations/antq_en.ts
 "$BIN/python" resources/translations/english.py resources/translations/antq_en.ts
 "$BIN/pyside6-lrelease" resources/translations/antq_en.ts -qm resources/translations/antq_en.qm
