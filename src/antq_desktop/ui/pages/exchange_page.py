@@ -99,7 +99,9 @@ class ExchangePage(QWidget):
         self.history.setHorizontalHeaderLabels([self.tr(c) for c in HISTORY_COLUMNS])
         self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.history.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.history.horizontalHeader().setSectionResizeMode(len(HISTORY_COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
+        header = self.history.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # dates stay on one line
+        header.setSectionResizeMode(len(HISTORY_COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
         self.history.verticalHeader().setVisible(False)
         layout.addWidget(self.history)
         self.receipt_button = QPushButton(self.tr("Kiểm tra biên nhận của cấp trên…"))
