@@ -12,6 +12,8 @@ from tests.exchange_store.conftest import make_office
 
 from antq_desktop.services import demo
 
+pytestmark = pytest.mark.slow  # about 35 real processes
+
 
 def antq(tmp_path, db, *args, password=PASSWORD):
     env = {**os.environ, "ANTQ_HOME": str(tmp_path / "home"), "ANTQ_PASSWORD": password}
