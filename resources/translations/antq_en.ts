@@ -946,97 +946,97 @@ not counted yet.</translation>
         <translation>Export history</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="105" />
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="107" />
         <source>Kiểm tra biên nhận của cấp trên…</source>
         <translation>Check the upper office's receipt…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="118" />
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="120" />
         <source>chưa</source>
         <translation>not yet</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="128" />
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="130" />
         <source>Lưu gói dữ liệu</source>
         <translation>Save data package</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="129" />
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="131" />
         <source>Gói dữ liệu ANTQ (*.antq)</source>
         <translation>ANTQ data packages (*.antq)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="157" />
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="159" />
         <source>Đang xuất gói dữ liệu…</source>
         <translation>Exporting the data package…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="158" />
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="160" />
         <source>Đang xuất gói dữ liệu</source>
         <translation>Exporting the data package</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="168" />
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="170" />
         <source>Đã xuất gói số {0} ({1} bản ghi) vào {2}.</source>
         <translation>Package no. {0} ({1} records) exported to {2}.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="172" />
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="174" />
         <source>Gói này thông báo khoá mới của đơn vị cho cấp trên.</source>
         <translation>This package announces the unit's new key to the upper office.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="179" />
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="181" />
         <source>Chưa xuất được gói dữ liệu ({0}).</source>
         <translation>The data package was not exported ({0}).</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="180" />
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="182" />
         <source>Không xuất được gói dữ liệu</source>
         <translation>Could not export the data package</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="183" />
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="185" />
         <source>Đã huỷ xuất dữ liệu. Không có tệp nào được tạo.</source>
         <translation>Export cancelled. No file was created.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="188" />
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="190" />
         <source>Chọn tệp biên nhận của cấp trên</source>
         <translation>Choose the upper office's receipt file</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="189" />
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="191" />
         <source>Biên nhận ANTQ (*.antqrcpt)</source>
         <translation>ANTQ receipts (*.antqrcpt)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="197" />
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="199" />
         <source>Không đọc được tệp</source>
         <translation>Could not read the file</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="198" />
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="200" />
         <source>Không đọc được tệp biên nhận. Hãy kiểm tra USB rồi chọn lại.</source>
         <translation>Could not read the receipt file. Check the USB stick and choose it again.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="201" />
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="203" />
         <source>Biên nhận không được công nhận</source>
         <translation>Receipt not recognised</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="204" />
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="206" />
         <source>Biên nhận hợp lệ: số liệu cấp trên khớp với dữ liệu hiện tại của đơn vị.</source>
         <translation>Valid receipt: the upper office's figures match the unit's current data.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="206" />
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="208" />
         <source>Biên nhận hợp lệ: số liệu cấp trên khớp với dữ liệu tại lần xuất số {0}; dữ liệu đã thay đổi sau đó, hãy gửi phần thay đổi ở lần tới.</source>
         <translation>Valid receipt: the upper office's figures match the data of export no. {0}; the data has changed since, send the changes next time.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="209" />
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="211" />
         <source>Biên nhận của {0}</source>
         <translation>Receipt from {0}</translation>
     </message>
@@ -2591,7 +2591,7 @@ not counted yet.</translation>
         <source>Ngày đăng ký</source>
         <translation>Registered on</translation>
     </message>
-<message><source>%1 bản ghi</source><translation>%1 records</translation></message><message><source>%1 bản ghi đã chọn</source><translation>%1 records selected</translation></message><message><source>Chuyển %1 đăng ký</source><translation>Carry over %1 registrations</translation></message><message><source>Chuyển các bản cam kết đang chọn sang trạng thái “Đã ký”</source><translation>Mark the selected pledges as “Signed”</translation></message><message><source>Chuyển đăng ký</source><translation>Carry over registrations</translation></message><message><source>Chuyển đăng ký năm trước sang…</source><translation>Carry last year's registrations over to…</translation></message><message><source>Chưa có thao tác nào để hoàn tác</source><translation>Nothing to undo yet</translation></message><message><source>Chưa đạt</source><translation>Not met</translation></message><message><source>Chọn mẫu:</source><translation>Template:</translation></message><message><source>Danh sách chỉ hiện 4 số cuối của số định danh. Bấm để xem đầy đủ; việc xem được ghi vào nhật ký thao tác.</source><translation>The list shows only the last 4 digits of ID numbers. Click to see them in full; viewing is recorded in the activity log.</translation></message><message><source>Ghi %1 bản cam kết</source><translation>Record %1 pledges</translation></message><message><source>Ghi bản cam kết đã ký cho mọi hộ chưa có bản cam kết năm nay</source><translation>Record a signed pledge for every household without one this year</translation></message><message><source>Ghi cam kết cả khu dân cư…</source><translation>Pledges for a whole area…</translation></message><message><source>Hiện số định danh</source><translation>Show ID numbers</translation></message><message><source>Hoàn tác: %1 (Ctrl+Z)</source><translation>Undo: %1 (Ctrl+Z)</translation></message><message><source>Hãy chọn các bản cam kết cần đánh dấu trước.</source><translation>First select the pledges to mark.</translation></message><message><source>Hãy chọn dòng cần xóa trước.</source><translation>First select the rows to delete.</translation></message><message><source>Hãy chọn một dòng trong bảng trước.</source><translation>First select a row in the table.</translation></message><message><source>Không chuyển được đăng ký</source><translation>Could not carry over the registrations</translation></message><message><source>Không có đăng ký nào của năm %1 cần chuyển sang năm %2 (đã chuyển hết hoặc năm trước chưa có đăng ký).</source><translation>There are no %1 registrations to carry over to %2 (all done already, or none last year).</translation></message><message><source>Không ghi được cam kết</source><translation>Could not record the pledges</translation></message><message><source>Không tạo được kế hoạch</source><translation>Could not create the plan</translation></message><message><source>Không xóa được</source><translation>Could not delete</translation></message><message><source>Không đánh dấu được</source><translation>Could not mark</translation></message><message><source>Phiếu tự đánh giá theo từng tiêu chí chưa có trong bản này. Hãy cập nhật chương trình.</source><translation>The per-criterion self-assessment form is not in this version. Please update the program.</translation></message><message><source>Tạo kế hoạch %1</source><translation>Create plan %1</translation></message><message><source>Tạo kế hoạch năm đang chọn cùng các chỉ tiêu theo mẫu kế hoạch của tỉnh</source><translation>Create the selected year's plan with its targets from the province's plan template</translation></message><message><source>Tạo từ mẫu kế hoạch</source><translation>Create from a plan template</translation></message><message><source>Tạo từ mẫu kế hoạch…</source><translation>Create from a plan template…</translation></message><message><source>Tự đánh giá</source><translation>Self-assessments</translation></message><message><source>Xem</source><translation>View</translation></message><message><source>Xóa %1</source><translation>Delete %1</translation></message><message><source>Xóa %1?
+<message><source>%1 bản ghi</source><translation>%1 records</translation></message><message><source>%1 bản ghi đã chọn</source><translation>%1 records selected</translation></message><message><source>Chuyển %1 đăng ký</source><translation>Carry over %1 registrations</translation></message><message><source>Chuyển các bản cam kết đang chọn sang trạng thái “Đã ký”</source><translation>Mark the selected pledges as “Signed”</translation></message><message><source>Chuyển đăng ký</source><translation>Carry over registrations</translation></message><message><source>Chuyển đăng ký năm trước sang…</source><translation>Carry last year's registrations over to…</translation></message><message><source>Chưa có thao tác nào để hoàn tác</source><translation>Nothing to undo yet</translation></message><message><source>Chưa đạt</source><translation>Not met</translation></message><message><source>Chọn mẫu:</source><translation>Template:</translation></message><message><source>Danh sách chỉ hiện 4 số cuối của số định danh. Bấm để xem đầy đủ; việc xem được ghi vào nhật ký thao tác.</source><translation>The list shows only the last 4 digits of ID numbers. Click to see them in full; viewing is recorded in the activity log.</translation></message><message><source>Ghi %1 bản cam kết</source><translation>Record %1 pledges</translation></message><message><source>Ghi bản cam kết đã ký cho mọi hộ chưa có bản cam kết năm nay</source><translation>Record a signed pledge for every household without one this year</translation></message><message><source>Ghi cam kết cả khu dân cư…</source><translation>Pledges for a whole area…</translation></message><message><source>Hiện số định danh</source><translation>Show ID numbers</translation></message><message><source>Hoàn tác</source><translation>Undo</translation></message><message><source>Hoàn tác: %1 (Ctrl+Z)</source><translation>Undo: %1 (Ctrl+Z)</translation></message><message><source>Hãy chọn các bản cam kết cần đánh dấu trước.</source><translation>First select the pledges to mark.</translation></message><message><source>Hãy chọn dòng cần xóa trước.</source><translation>First select the rows to delete.</translation></message><message><source>Hãy chọn một dòng trong bảng trước.</source><translation>First select a row in the table.</translation></message><message><source>Không chuyển được đăng ký</source><translation>Could not carry over the registrations</translation></message><message><source>Không có đăng ký nào của năm %1 cần chuyển sang năm %2 (đã chuyển hết hoặc năm trước chưa có đăng ký).</source><translation>There are no %1 registrations to carry over to %2 (all done already, or none last year).</translation></message><message><source>Không ghi được cam kết</source><translation>Could not record the pledges</translation></message><message><source>Không tạo được kế hoạch</source><translation>Could not create the plan</translation></message><message><source>Không xóa được</source><translation>Could not delete</translation></message><message><source>Không đánh dấu được</source><translation>Could not mark</translation></message><message><source>Nhập từ Excel…</source><translation>Import from Excel…</translation></message><message><source>Phiếu tự đánh giá theo từng tiêu chí chưa có trong bản này. Hãy cập nhật chương trình.</source><translation>The per-criterion self-assessment form is not in this version. Please update the program.</translation></message><message><source>Sửa</source><translation>Edit</translation></message><message><source>Thêm mới</source><translation>New</translation></message><message><source>Tạo kế hoạch %1</source><translation>Create plan %1</translation></message><message><source>Tạo kế hoạch năm đang chọn cùng các chỉ tiêu theo mẫu kế hoạch của tỉnh</source><translation>Create the selected year's plan with its targets from the province's plan template</translation></message><message><source>Tạo từ mẫu kế hoạch</source><translation>Create from a plan template</translation></message><message><source>Tạo từ mẫu kế hoạch…</source><translation>Create from a plan template…</translation></message><message><source>Tự đánh giá</source><translation>Self-assessments</translation></message><message><source>Xem</source><translation>View</translation></message><message><source>Xuất Excel</source><translation>Export to Excel</translation></message><message><source>Xóa</source><translation>Delete</translation></message><message><source>Xóa %1</source><translation>Delete %1</translation></message><message><source>Xóa %1?
 Có thể lấy lại ngay bằng nút “Hoàn tác” (Ctrl+Z).</source><translation>Delete %1?
 You can get it back at once with “Undo” (Ctrl+Z).</translation></message><message><source>Xóa bản ghi</source><translation>Delete record</translation></message><message><source>cam kết của %1</source><translation>pledge of %1</translation></message><message><source>chỉ tiêu %1</source><translation>target %1</translation></message><message><source>tệp .xlsx</source><translation>.xlsx file</translation></message><message><source>tự đánh giá của %1</source><translation>self-assessment of %1</translation></message><message><source>Đang chuyển đăng ký</source><translation>Carrying over registrations</translation></message><message><source>Đang ghi cam kết cho khu dân cư</source><translation>Recording pledges for the area</translation></message><message><source>Đánh dấu %1 bản cam kết là “Đã ký”? Bản nào chưa có ngày ký sẽ ghi ngày %2.</source><translation>Mark %1 pledges as “Signed”? Those without a signing date get %2.</translation></message><message><source>Đánh dấu %1 bản cam kết đã ký</source><translation>Mark %1 pledges as signed</translation></message><message><source>Đánh dấu đã ký</source><translation>Mark as signed</translation></message><message><source>Đã chuyển %1 đăng ký.</source><translation>%1 registrations carried over.</translation></message><message><source>Đã ghi %1 bản cam kết.</source><translation>%1 pledges recorded.</translation></message><message><source>Đã lưu: %1</source><translation>Saved: %1</translation></message><message><source>Đã xóa %1. Bấm Ctrl+Z để hoàn tác.</source><translation>%1 deleted. Press Ctrl+Z to undo.</translation></message><message><source>Đã đánh dấu %1 bản cam kết.</source><translation>%1 pledges marked.</translation></message><message><source>Đăng ký lại cho năm đang chọn mọi khu dân cư, đơn vị đã đăng ký năm trước</source><translation>Register again for the selected year every area and unit registered last year</translation></message><message><source>Đăng ký năm %2 cho %3 khu dân cư, đơn vị đã đăng ký năm %1, ngày đăng ký %4?</source><translation>Register %3 areas and units registered in %1 for %2, with registration date %4?</translation></message><message><source>Đạt</source><translation>Met</translation></message><message><source>đăng ký của %1</source><translation>registration of %1</translation></message><message><source>“%1”</source><translation>“%1”</translation></message></context>
 <context>

@@ -468,6 +468,10 @@ ENGLISH = {
     "Sửa %1": "Edit %1",
     "Thêm %1": "Add %1",
     # ---- record pages ----
+    "Thêm mới": "New",
+    "Sửa": "Edit",
+    "Xóa": "Delete",
+    "Hoàn tác": "Undo",
     "Tìm theo tên khu dân cư hoặc trưởng thôn (có dấu hoặc không dấu)":
         "Search by area name or head (with or without diacritics)",
     "Loại": "Type",

@@ -39,18 +39,48 @@ def _helpers(trees: dict[Path, ast.Module]) -> tuple[dict[str, str], dict[tuple[
     return public, private
 
 
+def _pass_through(trees: dict[Path, ast.Module], public: dict[str, str]) -> dict[str, tuple[int, str]]:
+    """Functions that hand one of their parameters to a public helper, e.g. `_button(row, name, text)`
+    doing `tr_page(text)`: name → (position of that argument at call sites, context)."""
+    found = {}
+    for tree in trees.values():
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.FunctionDef):
+                continue
+            names = [a.arg for a in node.args.args]
+            offset = 1 if names and names[0] in ("self", "cls") else 0
+            for call in ast.walk(node):
+                if (isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and call.func.id in public
+                        and call.args and isinstance(call.args[0], ast.Name) and call.args[0].id in names):
+                    found[node.name] = (names.index(call.args[0].id) - offset, public[call.func.id])
+    return found
+
+
+def _called_name(call: ast.Call) -> str | None:
+    if isinstance(call.func, ast.Name):
+        return call.func.id
+    return call.func.attr if isinstance(call.func, ast.Attribute) else None
+
+
 def collect(source_dir: Path) -> dict[str, set[str]]:
-    """Context → source texts of every literal call of a translate helper."""
+    """Context → source texts of every literal call of a translate helper (or of a pass-through)."""
     trees = {path: ast.parse(path.read_text(encoding="utf-8")) for path in sorted(source_dir.rglob("*.py"))}
     public, private = _helpers(trees)
+    through = _pass_through(trees, public)
     found: dict[str, set[str]] = {}
     for path, tree in trees.items():
         for node in ast.walk(tree):
-            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.args):
+            if not isinstance(node, ast.Call) or not node.args:
                 continue
-            context = private.get((path, node.func.id)) or public.get(node.func.id)
-            text = node.args[0]
-            if context and isinstance(text, ast.Constant) and isinstance(text.value, str):
+            name = _called_name(node)
+            context = private.get((path, name)) or public.get(name) if isinstance(node.func, ast.Name) else None
+            position = 0
+            if context is None and name in through:
+                position, context = through[name]
+            if context is None or position >= len(node.args):
+                continue
+            text = node.args[position]
+            if isinstance(text, ast.Constant) and isinstance(text.value, str):
                 found.setdefault(context, set()).add(text.value)
     return found
 
