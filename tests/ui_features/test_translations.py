@@ -30,3 +30,18 @@ def test_every_extracted_string_is_translated() -> None:
     unfinished = [m.findtext("source") for m in root.iter("message")
                   if m.find("translation").get("type") == "unfinished" or not m.findtext("translation")]
     assert unfinished == []
+
+
+def test_helper_strings_are_found(tmp_path) -> None:
+    import runpy
+
+    extract = runpy.run_path(str(resource_path("translations", "extract_helpers.py")))
+    (tmp_path / "helpers.py").write_text(
+        'from PySide6.QtCore import QCoreApplication\n\n\n'
+        'def tr_page(text: str) -> str:\n    return QCoreApplication.translate("RecordPages", text)\n\n\n'
+        'def _t(text: str) -> str:\n    return QCoreApplication.translate("App", text)\n\n\n'
+        'class Page:\n    def _button(self, row, name, text):\n        return tr_page(text)\n\n'
+        '    def build(self):\n        self._button(None, "add", "Thêm mới")\n        _t("Chương trình đang mở")\n'
+        '        tr_page("Xóa " "bản ghi")\n        tr_page(self.heading)\n', encoding="utf-8")
+    found = extract["collect"](tmp_path)
+    assert found == {"RecordPages": {"Thêm mới", "Xóa bản ghi"}, "App": {"Chương trình đang mở"}}
