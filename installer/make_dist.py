@@ -99,12 +99,12 @@ def archive() -> Path:
     stem = f"{name}-{version}-{system}-{machine}"
     if sys.platform == "win32":
         target = DIST / f"{stem}.zip"
-        with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+        with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
             for path in sorted(folder().rglob("*")):
                 zf.write(path, Path(bm.dist_name(), path.relative_to(folder())))
     else:
         target = DIST / f"{stem}.tar.gz"
-        with tarfile.open(target, "w:gz", compresslevel=9) as tf:  # symlinks stay symlinks
+        with tarfile.open(target, "w:gz", compresslevel=6) as tf:  # symlinks stay symlinks
             tf.add(folder(), arcname=bm.dist_name())
     digest = hashlib.sha256()
     with open(target, "rb") as f:
