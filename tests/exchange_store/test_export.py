@@ -157,3 +157,20 @@ def test_full_export_merges_at_the_office(pair):
     assert [r.status for r in outcome] == ["merged"], outcome
     with pair.commune.session_factory() as c, pair.office.session_factory() as o:
         assert stats.unit_stats(o, "00070") == stats.unit_stats(c, "00070")
+
+
+def test_export_on_both_engines(engine_url, tmp_path):
+    """The commune's store on SQLite and on PostgreSQL (REPEATABLE READ snapshot there)."""
+    from tests.exchange_store.conftest import Pair, connect, make_office
+
+    commune = make_store(engine_url)
+    records.create(commune, "residential_area", {"name": "Thôn Đông"}, actor=ACTOR)
+    office = make_office(tmp_path / "office-engines.sqlite3")
+    connect(commune, office)
+    pair = Pair(commune, office, tmp_path)
+    first = _export(pair, "e1.antq", kind="full")
+    assert [r["type"] for r in read_back(pair, first.path)[1]] == ["residential_area"]
+    second = _export(pair, "e2.antq")
+    assert read_back(pair, second.path)[1] == [] and second.kind == "incremental"
+    commune.close()
+    office.close()
