@@ -141,19 +141,20 @@ def test_backup_from_a_newer_version_is_refused(store: Store, db_path: Path, tmp
     _refused(db_path, out, tmp_path, "phiên bản mới hơn")
 
 
-def test_restore_refuses_while_another_connection_holds_the_store(store: Store, db_path: Path,
-                                                                  good_backup: Path, tmp_path: Path) -> None:
-    store.close()
-    holder = sqlite3.connect(db_path)
+def test_restore_refuses_while_another_connection_holds_the_store(
+        store: Store, db_path: Path, good_backup: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(restore, "CHECKPOINT_WAIT", 0.2)
+    holder = sqlite3.connect(db_path)  # e.g. a second copy of the app, reading an older snapshot
     holder.execute("BEGIN")
-    holder.execute("SELECT count(*) FROM households").fetchone()  # a reader pins the WAL
+    holder.execute("SELECT count(*) FROM households").fetchone()
+    records.create(store, "household", {"area_id": _area(store), "head_name": "Hộ mới"}, actor="admin")
+    store.close()
     try:
-        restore.restore(db_path, good_backup, PASSWORD, keep_folder=tmp_path / "giu")
-    except BackupError as exc:
-        assert "đang dùng" in exc.message
+        with pytest.raises(BackupError, match="đang dùng"):
+            restore.restore(db_path, good_backup, PASSWORD, keep_folder=tmp_path / "giu")
     finally:
         holder.close()
-    assert _households(db_path) == 200
+    assert _households(db_path) == 201  # nothing swapped, nothing lost
 
 
 def test_rolling_backups_keep_n_days_and_never_the_last(store: Store, key: BackupKey, tmp_path: Path) -> None:

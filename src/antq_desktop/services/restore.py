@@ -20,6 +20,8 @@ from antq_desktop.services.safe_files import atomic_write, disk_error, fsync_dir
 from antq_desktop.storage import migrate
 from antq_desktop.storage.models import utcnow
 
+CHECKPOINT_WAIT = 5.0  # seconds to let another connection finish before refusing
+
 
 @dataclass(frozen=True)
 class RestoreResult:
@@ -36,7 +38,7 @@ def _check_schema(revision: str | None) -> None:
 
 def _checkpoint(db_path: Path) -> None:
     """Fold the write-ahead log into the file; refuse if another connection keeps it busy."""
-    conn = sqlite3.connect(db_path, timeout=5)
+    conn = sqlite3.connect(db_path, timeout=CHECKPOINT_WAIT)
     try:
         busy, _log, _done = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
     except sqlite3.DatabaseError:
