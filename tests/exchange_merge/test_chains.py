@@ -100,6 +100,11 @@ def test_dry_run_writes_only_the_log(upper, commune: Commune) -> None:
     (result,) = merge(upper, path, dry_run=True)
     assert result.status == "dry_run" and result.counts["household"]["new"] == 15
     assert_only_logged(before, dump(upper), audit=0)
+    broken = path.with_name("broken.antq")
+    broken.write_bytes(path.read_bytes()[:-1])
+    before = dump(upper)
+    assert merge(upper, broken, dry_run=True)[0].code == "TRUNCATED"
+    assert_only_logged(before, dump(upper), audit=0)  # a refused preview is not audited either
     assert merge(upper, path)[0].status == "merged"
 
 

@@ -138,10 +138,10 @@ def merge_one(store: Store, path: Path, options: MergeOptions, *, held_uuid: str
             _log_only(store, result, options.actor)
         return result
     except PackageError as exc:
-        return _refused(store, path, result, exc, options.actor)
+        return _refused(store, path, result, exc, options)
     except IntegrityError as exc:  # a constraint the checks above did not foresee: still refuse cleanly
         error = PackageError(VALIDATION_ERROR, detail=str(exc.orig)[:300])
-        return _refused(store, path, result, error, options.actor)
+        return _refused(store, path, result, error, options)
     merge_held.remove_files(store, result.finished_holds)
     return result
 
@@ -169,7 +169,7 @@ def _merge_in_session(session: Session, package: VerifiedPackage, opener: Payloa
         if exc.code != GAP:
             raise
         result.status, result.code = ("dry_run" if options.dry_run else "held"), GAP
-        result.message = merge_held.HELD_MESSAGE
+        result.message = (merge_held.HELD_PREVIEW if options.dry_run else merge_held.HELD_MESSAGE)
         raise _Outcome(result) from None  # nothing written here; the hold is its own transaction
     result.counts = _apply_records(session, package, opener, options)
     if options.dry_run:
@@ -285,14 +285,29 @@ def _log_only(store: Store, result: PackageResult, actor: str) -> None:
         _add_attempt(session, result, actor)
 
 
-def _refused(store: Store, path: Path, result: PackageResult, error: PackageError, actor: str) -> PackageResult:
+def _claimed(result: PackageResult, path: Path) -> None:
+    """For the log of a file refused before verification: what it claims to be (unverified)."""
+    if result.header is not None:
+        return
+    try:
+        header = package_reader.inspect(path)
+    except PackageError:
+        return
+    result.header, result.producer_unit, result.producer_name = header, header.producer.unit_code, None
+    result.sequence, result.kind, result.package_uuid = header.sequence, header.kind, header.package_id
+
+
+def _refused(store: Store, path: Path, result: PackageResult, error: PackageError,
+             options: MergeOptions) -> PackageResult:
     result.status = "cancelled" if error.code == CANCELLED else "refused"
     result.code, result.message, result.counts = error.code, error.message_vi, {}
     result.file_sha256 = result.file_sha256 or import_log.file_sha256(path)
+    _claimed(result, path)
+    actor = options.actor
     try:
         with store.session() as session:
             _add_attempt(session, result, actor)
-            if result.status == "refused":
+            if result.status == "refused" and not options.dry_run:  # a preview writes only its log row
                 audit.append(session, actor=actor, action="merge_refused", record_type="package",
                              record_id=result.package_uuid, details={**_audit_details(result), "detail": error.detail})
     except Exception:  # noqa: BLE001 - the refusal itself must reach the officer even if logging fails

@@ -27,6 +27,9 @@ if TYPE_CHECKING:
 HELD_MESSAGE = ("Gói này đến trước gói liền trước của cùng đơn vị nên được giữ lại chờ. Khi nhập gói còn thiếu "
                 "(hoặc một gói đầy đủ), gói này sẽ tự động được nhập; không cần làm gì thêm.")
 
+HELD_PREVIEW = ("Xem trước: gói này đến trước gói liền trước của cùng đơn vị; khi nhập, gói sẽ được giữ lại chờ "
+                "và tự động nhập khi có gói còn thiếu (hoặc một gói đầy đủ).")
+
 
 def held_dir(store: Store) -> Path:
     """Next to the SQLite file, else in the user data folder (PostgreSQL)."""
