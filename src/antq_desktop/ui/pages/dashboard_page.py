@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -23,8 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from antq_desktop.domain.errors import AntqError
-from antq_desktop.services import dashboard
 from antq_desktop.storage.db import Store
+
+if TYPE_CHECKING:
+    from antq_desktop.services import dashboard
 from antq_desktop.ui.formatting import format_date, format_int, format_percent, format_threshold
 from antq_desktop.ui.widgets.charts import LEVEL_COLORS, MET_COLOR, NOT_MET_COLOR, bar_chart, percent_bar, pie_chart
 from antq_desktop.ui.widgets.charts import status_label as make_status_label
@@ -46,6 +48,13 @@ _DATA_LABELS = (
     QT_TRANSLATE_NOOP("Catalog", "Trung bình"),
     QT_TRANSLATE_NOOP("Catalog", "Yếu"),
 )
+
+
+def _collect(store: Store, year: int) -> dashboard.Dashboard:
+    # Imported here, on the worker thread: the indicator modules are not needed to show the window.
+    from antq_desktop.services import dashboard
+
+    return dashboard.collect(store, year)
 
 
 def _clear(layout: QGridLayout | QHBoxLayout | QVBoxLayout) -> None:
@@ -174,11 +183,11 @@ class DashboardPage(QWidget):
         self._generation += 1
         self.title.setText(self.tr("<h2>Tổng quan năm %1</h2>").replace("%1", str(self.year)))
         if self.jobs is None:
-            self.show_data(dashboard.collect(self.store, self.year))
+            self.show_data(_collect(self.store, self.year))
             return
         generation, store, year = self._generation, self.store, self.year
         self.busy.setText(self.tr("Đang tính số liệu…"))
-        job = self.jobs.start(lambda _progress, _cancel: dashboard.collect(store, year),
+        job = self.jobs.start(lambda _progress, _cancel: _collect(store, year),
                               title=self.tr("Tổng quan"), parent=self, show_progress=False)
         job.succeeded.connect(lambda data: self._on_collected(generation, data))
         job.failed.connect(lambda exc: self._on_failed(generation, exc))
