@@ -220,3 +220,19 @@ def test_without_a_key_the_footer_has_no_fingerprint(store, tmp_path) -> None:
     text = pdf_text_flat(render(store, tmp_path, kind="registration", record_id=reg))
     assert f"Mã hồ sơ: {reg} · phiên bản 1" in text and "Dấu khóa xã" not in text
     assert "Tên đơn vị đăng ký: Thôn Đoài" in text
+
+
+def test_every_form_on_both_engines(any_store, tmp_path) -> None:
+    """The Core queries (unions, CASE ordering, C-collated sort keys) run on SQLite and PostgreSQL."""
+    from tests.forms.conftest import add_covenants, fill_demo
+
+    from antq_desktop.services import form_reports
+
+    fill_demo(any_store, households=60)
+    add_covenants(any_store, 1)
+    area = first_area(any_store)
+    for kind in forms.FORM_KINDS:
+        assert pdf_pages(render(any_store, tmp_path, kind=kind, area_id=None if kind == "covenant" else area["id"]))
+        assert pdf_pages(render(any_store, tmp_path, kind=kind, blank=True, names=True))
+    assert form_reports.render_commune_report(any_store, YEAR, tmp_path / "r.pdf").exists()
+    assert form_reports.render_summary(any_store, YEAR, tmp_path / "s.xlsx").exists()
