@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 from tests.forms.conftest import YEAR
-from tests.reports.conftest import pdf_pages
+from tests.reports.conftest import pdf_pages, pdf_text_flat
 
 from antq_desktop.services import accounts
 from antq_desktop.ui.context import make_context
@@ -116,3 +116,12 @@ def test_print_record_hook_opens_a_preview(page, qtbot, forms_store) -> None:
     qtbot.waitUntil(lambda: hasattr(job, "preview"), timeout=30000)
     assert job.preview.preview.document.pageCount() == 1
     job.preview.close()
+
+
+def test_blank_with_names_for_the_chosen_area(page, qtbot) -> None:
+    _choose(page, "pledge", "names")
+    assert page.area_box.isEnabled()
+    request = page.request()
+    assert request.blank and request.names and request.area_id == page.area_box.currentData()
+    path = _generate(page, qtbot)
+    assert "Mã hồ sơ" not in pdf_text_flat(path)

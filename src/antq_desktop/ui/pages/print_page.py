@@ -32,7 +32,8 @@ from antq_desktop.ui.errors import show_error
 from antq_desktop.ui.pdf_preview import PdfPreview
 
 REPORTS = {"report_commune": "Báo cáo kết quả năm của xã", "report_summary": "Bảng tổng hợp theo xã"}
-SCOPE_AREA, SCOPE_ALL, SCOPE_BLANK = "area", "all", "blank"
+SCOPE_AREA, SCOPE_ALL, SCOPE_BLANK, SCOPE_NAMES = "area", "all", "blank", "names"
+AREA_SCOPES = (SCOPE_AREA, SCOPE_NAMES)
 FILE_NAMES = {"pledge": "cam_ket", "covenant": "giao_uoc", "registration": "dang_ky", "assessment": "tu_danh_gia",
               "minutes": "bien_ban_hop_xet", "report_commune": "bao_cao_ket_qua", "report_summary": "bang_tong_hop"}
 
@@ -71,6 +72,7 @@ class PrintPage(QWidget):
         self.scope_box.addItem(self.tr("Một khu dân cư"), SCOPE_AREA)
         self.scope_box.addItem(self.tr("Toàn đơn vị"), SCOPE_ALL)
         self.scope_box.addItem(self.tr("Mẫu trống để điền tay"), SCOPE_BLANK)
+        self.scope_box.addItem(self.tr("Mẫu trống in sẵn tên (khu dân cư đã chọn)"), SCOPE_NAMES)
         self.area_box = QComboBox()
         self.area_box.setMinimumContentsLength(18)
         self._reload_areas()
@@ -119,7 +121,7 @@ class PrintPage(QWidget):
     def _update_enabled(self) -> None:
         is_form = self.kind in forms.FORM_KINDS
         self.scope_box.setEnabled(is_form)
-        self.area_box.setEnabled(is_form and self.scope == SCOPE_AREA)
+        self.area_box.setEnabled(is_form and self.scope in AREA_SCOPES)
         self.excel_button.setVisible(self.kind == "report_summary")
         busy = self.job is not None and self.job.is_running
         self.generate_button.setEnabled(not busy)
@@ -131,15 +133,19 @@ class PrintPage(QWidget):
             return self.tr("Số liệu lấy từ các chỉ tiêu của năm đã chọn.")
         if self.scope == SCOPE_BLANK:
             return self.tr("Một mẫu trống để in và điền tay.")
-        if self.scope == SCOPE_AREA and self.area_box.count() == 0:
+        if self.scope == SCOPE_NAMES:
+            return self.tr("Mỗi hộ (hoặc khu dân cư, cơ quan, doanh nghiệp, trường học) của khu dân cư một bản, "
+                           "in sẵn tên, để mang đi ký.")
+        if self.scope in AREA_SCOPES and self.area_box.count() == 0:
             return self.tr("Chưa có khu dân cư nào: hãy thêm ở trang Khu dân cư, hoặc chọn “Toàn đơn vị”.")
         return self.tr("Mỗi hồ sơ in trên một trang trở lên; chân trang có mã QR và dấu khóa của xã.")
 
     def request(self) -> forms.FormRequest:
-        area = self.area_box.currentData() if self.scope == SCOPE_AREA else None
-        if self.scope == SCOPE_AREA and not area:
+        area = self.area_box.currentData() if self.scope in AREA_SCOPES else None
+        if self.scope in AREA_SCOPES and not area:
             raise forms.FormError("Chưa chọn khu dân cư. Hãy chọn một khu dân cư hoặc chọn phạm vi “Toàn đơn vị”.")
-        return forms.FormRequest(self.kind, self.year_box.value(), area_id=area, blank=self.scope == SCOPE_BLANK)
+        return forms.FormRequest(self.kind, self.year_box.value(), area_id=area,
+                                 blank=self.scope in (SCOPE_BLANK, SCOPE_NAMES), names=self.scope == SCOPE_NAMES)
 
     # ---- generating ----
 
