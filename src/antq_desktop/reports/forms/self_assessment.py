@@ -28,7 +28,8 @@ from antq_desktop.reports.forms.registration import unit_header
 from antq_desktop.reports.text import number
 
 FORM_ID = "self_assessment"
-_WIDTHS = (17 * mm, FRAME_WIDTH - 84 * mm, 13 * mm, 11 * mm, 15 * mm, 28 * mm)
+# "Điểm" and "Không đạt" must fit without breaking inside a word (13/15 mm did: "Điể m", "Khôn g").
+_WIDTHS = (17 * mm, FRAME_WIDTH - 89 * mm, 15 * mm, 11 * mm, 18 * mm, 28 * mm)
 
 
 def _row(c: CriterionRow) -> list[object]:
