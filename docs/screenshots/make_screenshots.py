@@ -87,6 +87,20 @@ def main_window_shots(app, folder: Path) -> None:  # type: ignore[no-untyped-def
     save(app, form, "05-tu-danh-gia.png")
     form.close()
 
+    from antq_desktop.services import records
+
+    new_area = records.create(store, "residential_area", {"name": "Thôn Đồng Tâm", "kind": "thon"}, actor="admin")
+    draft = AssessmentForm(store, actor="admin", role="admin", subject_kind="area", subject_id=new_area,
+                           year=context.year, assessor_name=user.full_name)
+    draft.resize(1100, 900)
+    draft.show()
+    for row in draft.rows[:4]:  # an officer half-way through: a required criterion still unticked
+        row.check.setChecked(True)
+    draft.rows[0].note.setText("Nghị quyết chi bộ số 03-NQ/CB ngày 10/02")
+    draft.rows[0].evidence.setText("Biên bản họp dân ngày 15/02")
+    save(app, draft, "05b-tu-danh-gia-dang-nhap.png")
+    draft.close()
+
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "Danh sách hộ"

@@ -92,3 +92,21 @@ def test_commune_assessment_error_is_shown_not_raised(qtbot, feature_store) -> N
     assert not form.save("draft")
     assert "Chưa lưu được" in form.error_label.text() and "200" in form.error_label.text()
     assert form.record is None
+
+
+def test_dialog_from_context_uses_officer_name_and_announces_saves(qtbot, feature_store, new_area) -> None:
+    from antq_desktop.services import accounts
+    from antq_desktop.ui.context import make_context
+    from antq_desktop.ui.pages.assessment_form import open_assessment_dialog
+
+    from .conftest import PASSWORD
+
+    context = make_context(feature_store, accounts.sign_in(feature_store, username="admin", password=PASSWORD))
+    changed = []
+    context.events.data_changed.connect(changed.append)
+    dialog = open_assessment_dialog(context, None, subject_kind="area", subject_id=new_area)
+    qtbot.addWidget(dialog)
+    form = dialog.findChild(AssessmentForm)
+    assert form.assessor.text() == "Nguyễn Văn An"
+    assert form.save("draft")
+    assert changed == ["assessment"]

@@ -96,9 +96,10 @@ class AssessmentForm(QWidget):
 
     def __init__(self, store: Store, *, actor: str, role: str = "officer", subject_kind: str,
                  subject_id: str | None = None, year: int | None = None, assessment_id: str | None = None,
-                 parent: QWidget | None = None) -> None:
+                 assessor_name: str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store, self.actor, self.role = store, actor, role
+        self.assessor_name = assessor_name or actor  # the default "Người đánh giá" of a new assessment
         self.subject_kind, self.subject_id = subject_kind, subject_id
         self.year = year or date.today().year
         self.record: dict[str, Any] | None = None
@@ -233,7 +234,7 @@ class AssessmentForm(QWidget):
         answers = json.loads(answers) if isinstance(answers, str) else answers
         for row in self.rows:
             row.load(answers.get(row.criterion.code))
-        self.assessor.setText(record.get("assessor") or self.actor)
+        self.assessor.setText(record.get("assessor") or self.assessor_name)
         day = record.get("assessed_on") or min(date.today(), date(self.year, 12, 31))
         self.assessed_on.setDate(QDate(day.year, day.month, day.day))
         self.note.setPlainText(record.get("note") or "")
@@ -354,7 +355,8 @@ def open_assessment_dialog(context, parent: QWidget | None, *, subject_kind: str
     dialog = QDialog(parent)
     dialog.setWindowTitle(QCoreApplication.translate("AssessmentForm", "Tự đánh giá"))
     form = AssessmentForm(context.store, actor=context.actor, role=context.user.role, subject_kind=subject_kind,
-                          subject_id=subject_id, year=context.year, assessment_id=assessment_id, parent=dialog)
+                          subject_id=subject_id, year=context.year, assessment_id=assessment_id,
+                          assessor_name=context.user.full_name, parent=dialog)
     form.saved.connect(lambda _id: context.notify_changed("assessment"))
     QVBoxLayout(dialog).addWidget(form)
     dialog.resize(1000, 760)
