@@ -28,6 +28,7 @@ from antq_desktop.reports.form_data import (
 from antq_desktop.reports.forms import minutes as minutes_form
 from antq_desktop.reports.forms import self_assessment
 from antq_desktop.services.form_sources import (
+    COMMUNE_HEADER,
     A,
     Batch,
     O,
@@ -105,7 +106,8 @@ def _head(row: Any) -> str | None:
 def sheet_data(row: Any, unit: UnitInfo, year: int, commune: str) -> SelfAssessmentData:
     rows = criteria_rows(row, _answers(row["answers"]))
     return SelfAssessmentData(
-        unit, rows, year=year, assessed_unit=subject_name(row, commune), score=row["score"],
+        unit, rows, year=year, assessed_unit=subject_name(row, commune),
+        header_parent=COMMUNE_HEADER if row["subject_kind"] == "commune" else None, score=row["score"],
         max_score=sum(c.points or 0 for c in rows), outcome=OUTCOME_LABELS.get(row["outcome"]),
         level=_level_label(row), signed_on=row["assessed_on"], preparer=row["assessor"], head=_head(row),
         record=RecordRef(row["record_id"], row["revision"]))
@@ -149,7 +151,9 @@ def self_assessments(store: Store, request: Any, unit: UnitInfo) -> Batch:
     if request.blank:
         total, subjects = _blank_or_named(store, request)
         return Batch(total, (SelfAssessmentData(unit, criteria_rows(s, None), year=request.year,
-                                                assessed_unit=s["name"] or None, head=_head(s))
+                                                assessed_unit=s["name"] or None, head=_head(s),
+                                                header_parent=COMMUNE_HEADER if s["subject_kind"] == "commune"
+                                                else None)
                              for s in subjects), render)
     total, rows = _assessment_rows(store, request)
     return Batch(total, (sheet_data(r, unit, request.year, commune) for r in rows), render)

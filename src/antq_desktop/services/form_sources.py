@@ -240,6 +240,9 @@ def covenants(store: Store, request: Any, unit: UnitInfo) -> Batch:
 # ---------------------------------------------------------------- registrations
 
 REGISTRANT_KINDS = {"area": "Khu dân cư", "commune": "Xã, phường", **ORG_TYPES}
+# The commune registers as its People's Committee: header "ỦY BAN NHÂN DÂN / PHƯỜNG …", not "UBND PHƯỜNG …"
+# over its own name again.
+COMMUNE_HEADER = "ỦY BAN NHÂN DÂN"
 
 
 def _registration_data(row: Any, unit: UnitInfo, year: int, commune: str, record: bool) -> RegistrationData:
@@ -247,7 +250,7 @@ def _registration_data(row: Any, unit: UnitInfo, year: int, commune: str, record
     is_area, is_org = kind == "area", kind == "organization"
     name = row["area_name"] if is_area else row["org_name"] if is_org else commune
     return RegistrationData(
-        unit, year=year, registrant_name=name,
+        unit, year=year, registrant_name=name, header_parent=COMMUNE_HEADER if kind == "commune" else None,
         registrant_kind=REGISTRANT_KINDS.get(row["org_type"] if is_org else kind),
         address=row["org_address"] if is_org else row["area_address"] if is_area else None,
         representative=row["org_head"] if is_org else row["area_head"] if is_area else None,
