@@ -63,6 +63,21 @@ def test_area_by_uuid_and_blank(db, tmp_path) -> None:
     assert text.count("PHIẾU TỰ ĐÁNH GIÁ") == 1 and "Mã hồ sơ" not in text
 
 
+def test_one_household(db, tmp_path) -> None:
+    from antq_desktop.services.queries import ListQuery, list_rows
+    from antq_desktop.storage.db import open_store
+
+    store = open_store(db)
+    pledge = list_rows(store, "pledge", ListQuery(year=YEAR, filters={"signer_kind": "household"}), limit=1)[0]
+    store.close()
+    out = tmp_path / "h.pdf"
+    result = antq(db, "form", "pledge", "--household", pledge["household_id"], "--year", str(YEAR), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert pdf_pages(out) == 1 and pledge["id"] in pdf_text_flat(out)
+    wrong = antq(db, "form", "covenant", "--household", pledge["household_id"], "--out", str(out))
+    assert wrong.returncode == 2 and "--household chỉ dùng với biểu mẫu pledge" in wrong.stderr
+
+
 def test_reports(db, tmp_path) -> None:
     for what, name in (("commune", "r.pdf"), ("summary", "s.pdf"), ("summary", "s.xlsx")):
         result = antq(db, "report", what, "--year", str(YEAR), "--out", str(tmp_path / name))

@@ -68,14 +68,16 @@ def _run(render: Any, out: Path) -> int:
 
 def _form(args: argparse.Namespace) -> int:
     out = _check_out(args.out, (".pdf",))
-    if not args.blank and not (args.area or args.all or args.record):
+    if args.household and args.kind != "pledge":
+        raise CliError("--household chỉ dùng với biểu mẫu pledge (bản cam kết hộ gia đình).", 2)
+    if not args.blank and not (args.area or args.all or args.record or args.household):
         raise CliError("Hãy chọn --area MÃ_KHU_DÂN_CƯ hoặc --all (toàn đơn vị), hoặc --blank để in mẫu trống.", 2)
     store = store_for(args)
     try:
         _signed_in(store, args)
         request = forms.FormRequest(args.kind, args.year, area_id=_area_id(store, args.area) if args.area else None,
-                                    record_id=args.record, blank=args.blank,
-                                    names=args.blank and bool(args.area or args.all))
+                                    household_id=args.household, record_id=args.record, blank=args.blank,
+                                    names=args.blank and bool(args.area or args.all or args.household))
         return _run(lambda: forms.render_form(store, request, out, progress=progress_printer()), out)
     finally:
         store.close()
@@ -103,6 +105,7 @@ def _register_form(sub: Any) -> None:
     scope = p.add_mutually_exclusive_group()
     scope.add_argument("--area", help="mã (UUID) hoặc tên đúng của một khu dân cư")
     scope.add_argument("--all", action="store_true", help="toàn đơn vị")
+    scope.add_argument("--household", help="mã (UUID) của một hộ gia đình (chỉ với pledge)")
     scope.add_argument("--record", help="mã (UUID) của một bản ghi (cam kết, đăng ký, tự đánh giá)")
     p.add_argument("--blank", action="store_true",
                    help="mẫu trống để điền tay; kèm --area/--all: mỗi hộ/đơn vị một bản, in sẵn tên")
