@@ -179,13 +179,13 @@ def _step_check(state: _State) -> str:
 
 
 def _step_window(state: _State) -> str:
+    age_at_start = process_age()
     from antq_desktop.ui.selftest_window import open_and_close_main_window
 
     shown = open_and_close_main_window(state.store, state.user, state.root)
     state.facts["window_seconds"] = shown
-    age = process_age()
-    if age is not None:
-        state.facts["process_age_at_window"] = age
+    if age_at_start is not None:
+        state.facts["process_age_at_window"] = age_at_start + shown  # when it was shown, not closed
     return f"cửa sổ chính mở sau {shown:.2f} s (tính cả nạp Qt) rồi đóng"
 
 
