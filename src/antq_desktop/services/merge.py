@@ -23,10 +23,18 @@ from antq_desktop.exchange.errors import CANCELLED, GAP, SIGNER_MISMATCH, VALIDA
 from antq_desktop.exchange.package_format import PackageHeader
 from antq_desktop.exchange.package_reader import DEFAULT_LIMITS, Limits, PayloadKeyOpener, VerifiedPackage
 from antq_desktop.exchange.sequence import DEFAULT_MAX_JUMP, check_continuity
-from antq_desktop.services import import_log, merge_held
+from antq_desktop.services import forward_import, import_log, merge_archive, merge_held
 from antq_desktop.services.merge_apply import check_end_state, counts_json, write_batch
 from antq_desktop.services.merge_keys import KeyRing, TrustedLookup, trusted_lookup
-from antq_desktop.services.merge_plan import Batch, check_references, check_shape, classify, new_counts, validated_rows
+from antq_desktop.services.merge_plan import (
+    Batch,
+    add_derived_keys,
+    check_references,
+    check_shape,
+    classify,
+    new_counts,
+    validated_rows,
+)
 from antq_desktop.storage import audit
 from antq_desktop.storage.db import Store
 from antq_desktop.storage.locks import locked_counter
@@ -109,6 +117,10 @@ def merge_packages(store: Store, paths: Sequence[str | os.PathLike[str]], *, act
             if cancel is not None and cancel.is_set():
                 results.append(PackageResult(Path(path).name, "cancelled", CANCELLED_MESSAGE, CANCELLED))
                 continue
+            special = forward_import.dispatch(store, Path(path), options, merge_one)  # kinds forward and plan
+            if special is not None:
+                results.extend(special)
+                continue
             result = merge_one(store, Path(path), options)
             results.append(result)
             if result.status in ("merged", "held") and not dry_run:
@@ -142,6 +154,7 @@ def merge_one(store: Store, path: Path, options: MergeOptions, *, held_uuid: str
     except IntegrityError as exc:  # a constraint the checks above did not foresee: still refuse cleanly
         error = PackageError(VALIDATION_ERROR, detail=str(exc.orig)[:300])
         return _refused(store, path, result, error, options)
+    merge_archive.keep(store, path, result)  # the original file, for forwarding to the province
     merge_held.remove_files(store, result.finished_holds)
     return result
 
@@ -219,6 +232,7 @@ def _apply_records(session: Session, package: VerifiedPackage, opener: PayloadKe
         batch = Batch(record_type, validated_rows(session, record_type, records, metas))
         classify(session, batch, producer, counts.setdefault(record_type, new_counts()))
         check_references(session, batch)
+        add_derived_keys(batch)
         write_batch(session, batch, package_uuid=header.package_id, producer=producer)
         options.report(0.05 + 0.9 * done / total, f"{result_label(header.producer.unit_name)}: {done:,} bản ghi"
                        .replace(",", "."))
