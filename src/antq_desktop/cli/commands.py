@@ -7,3 +7,4 @@ REGISTRARS = [*core_commands.REGISTRARS, *trust_commands.REGISTRARS, *office_com
               *selftest.CLI_REGISTRARS, *package_commands.REGISTRARS]
 REGISTRARS += form_commands.REGISTRARS  # antq form …, antq report …
 REGISTRARS += __import__("antq_desktop.cli.merge_commands", fromlist=["_"]).REGISTRARS  # antq merge
+REGISTRARS += __import__("antq_desktop.cli.plan_commands", fromlist=["_"]).REGISTRARS  # antq plan, antq forward

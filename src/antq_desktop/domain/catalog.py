@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from antq_desktop.domain.errors import AntqError
-from antq_desktop.paths import resource_path
+from antq_desktop.paths import data_dir, resource_path
 
 UNIT_TYPES = ("area", "commune", "agency", "enterprise", "school")
 
@@ -139,17 +139,40 @@ def _parse_criteria(body: dict[str, Any], where: str) -> tuple[Criterion, ...]:
     return criteria
 
 
+# Where each loaded catalog came from: "resources" (shipped) or "received" (a plan package from the
+# upper office, see services/plan_package.py). Filled by load_catalogs().
+CATALOG_ORIGINS: dict[str, str] = {}
+
+
+def received_dir(*parts: str) -> Path:
+    """Files accepted from the upper office's plan packages (user data folder, not the install)."""
+    return data_dir().joinpath("received", *parts)
+
+
 @cache
 def load_catalogs() -> dict[str, CriteriaCatalog]:
-    """Every catalog shipped in resources/catalogs, by code."""
+    """Every catalog shipped in resources/catalogs, then those received from the upper office, by code.
+
+    A received catalog replaces a shipped one with the same code: the upper office's edited copy
+    is the one its communes must assess against.
+    """
     catalogs = {}
-    for path in sorted(resource_path("catalogs").glob("*.json")):
-        catalog = parse_catalog(_read_json(path, "antq-criteria-catalog"))
-        catalogs[catalog.code] = catalog
+    CATALOG_ORIGINS.clear()
+    for origin, folder in (("resources", resource_path("catalogs")), ("received", received_dir("catalogs"))):
+        for path in sorted(folder.glob("*.json")):
+            catalog = parse_catalog(_read_json(path, "antq-criteria-catalog"))
+            catalogs[catalog.code] = catalog
+            CATALOG_ORIGINS[catalog.code] = origin
     return catalogs
 
 
 DEFAULT_CATALOG_CODE = "TT124-2021/TT48-2025"
+
+
+def catalog_origin(code: str) -> str:
+    """"resources" or "received" (from the upper office; received/sources.json says which package)."""
+    load_catalogs()
+    return CATALOG_ORIGINS.get(code, "")
 
 
 def get_catalog(code: str = DEFAULT_CATALOG_CODE) -> CriteriaCatalog:

@@ -7,7 +7,7 @@ import json
 from dataclasses import dataclass
 from functools import lru_cache
 
-from antq_desktop.paths import resource_path
+from antq_desktop.paths import data_dir, resource_path
 
 
 @dataclass(frozen=True)
@@ -21,7 +21,9 @@ class PledgeTemplate:
 @lru_cache(maxsize=1)
 def pledge_templates() -> dict[str, PledgeTemplate]:
     templates = {}
-    for path in sorted(resource_path("forms").glob("*.json")):
+    # Shipped form texts first, then those received in a plan package (same form_id: the received one wins).
+    received = data_dir() / "received" / "forms"
+    for path in [*sorted(resource_path("forms").glob("*.json")), *sorted(received.glob("*.json"))]:
         data = json.loads(path.read_text(encoding="utf-8"))
         spec = data.get("pledge_template")
         if isinstance(spec, dict):

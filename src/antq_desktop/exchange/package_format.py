@@ -37,7 +37,9 @@ MAX_HEADER_SIZE = 64 * 1024
 DEFAULT_CHUNK_SIZE = 64 * 1024
 MIN_CHUNK_SIZE = 16
 MAX_CHUNK_SIZE = 4 * 1024 * 1024
-KINDS = ("full", "incremental")
+# "plan" (office -> communes) and "forward" (district -> province) are format additions of v1:
+# same header, new kind values; see docs/package-format.md "Plan packages" and "Forward packages".
+KINDS = ("full", "incremental", "plan", "forward")
 MANIFEST_TYPE = "manifest"
 MAX_RECORD_TYPES = 64
 MAX_SHORT_TEXT = 64
@@ -249,7 +251,7 @@ def parse_header(raw: bytes) -> PackageHeader:
     recipient, wrapped, chunk = _crypto_fields(obj)
     kind = obj["kind"]
     if kind not in KINDS:
-        raise PackageError(MALFORMED, detail="kind: not full/incremental")
+        raise PackageError(MALFORMED, detail="kind: not one of full/incremental/plan/forward")
     previous = _sha256_or_none(obj["previous_package_sha256"], "previous_package_sha256")
     if kind == "incremental" and previous is None:
         raise PackageError(MALFORMED, detail="incremental package without previous hash")

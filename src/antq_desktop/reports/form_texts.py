@@ -13,7 +13,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from antq_desktop.paths import resource_path
+from antq_desktop.paths import data_dir, resource_path
 from antq_desktop.reports.text import nfc
 
 FORM_IDS = (
@@ -215,4 +215,6 @@ def load_form_text(form_id: str) -> FormText:
     """The bundled default wording of ``form_id`` (one of FORM_IDS)."""
     if form_id not in FORM_IDS:
         raise FormTextError(f'Không có mẫu biểu "{form_id}".')
-    return load_file(resource_path("forms", f"{form_id}.json"), form_id)
+    # A wording received from the upper office in a plan package replaces the bundled one.
+    received = data_dir() / "received" / "forms" / f"{form_id}.json"
+    return load_file(received if received.is_file() else resource_path("forms", f"{form_id}.json"), form_id)

@@ -1,0 +1,104 @@
+"""`antq plan publish|import` (plans sent down to the communes) and `antq forward` (district → province).
+
+The province imports a forward package with the ordinary `antq merge FILE` (it dispatches on
+the package kind), so there is one import command for everything that comes from below.
+Exit codes: 0 done, 1 error before anything was read, 3 package refused (store unchanged).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from antq_desktop.cli.common import CliError, add, progress_printer, sign_in, store_for
+from antq_desktop.services import forwarding, plan_import, plan_package
+
+EXIT_REFUSED = 3
+
+
+def _deadlines(values: list[str]) -> dict[str, str]:
+    out = {}
+    for value in values:
+        key, sep, day = value.partition("=")
+        if not sep:
+            raise CliError("Hạn phải có dạng KHOÁ=NĂM-THÁNG-NGÀY, ví dụ self_assessment:area=2026-11-30.", 2)
+        out[key.strip()] = day.strip()
+    return out
+
+
+def _publish(args: argparse.Namespace) -> int:
+    store = store_for(args)
+    try:
+        user, password = sign_in(store, args)
+        result = plan_package.publish(store, args.out, year=args.year, password=password, actor=user.username,
+                                      catalog_path=args.catalog, deadlines=_deadlines(args.deadline or []))
+    except plan_package.PlanPackageError as exc:
+        raise CliError(f"[{exc.code}] {exc.message}") from None
+    finally:
+        store.close()
+    counts = ", ".join(f"{n} {t}" for t, n in sorted(result.counts.items()))
+    print(f"Đã tạo gói kế hoạch năm {result.year} (gói số {result.sequence}): {counts} → {result.path}")
+    print("Gói có ký số, không mã hoá (không chứa dữ liệu cá nhân); chép cho mọi xã, mỗi xã nhập bằng "
+          "“antq plan import TỆP”.")
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    store = store_for(args)
+    try:
+        user, _ = sign_in(store, args)
+        result = plan_import.import_plan(store, args.file, actor=user.username)
+    finally:
+        store.close()
+    if result.status != "imported":
+        print(f"antq: [{result.code}] {result.message}", file=sys.stderr)
+        return EXIT_REFUSED
+    print(result.message)
+    for record_type, counts in sorted(result.counts.items()):
+        print(f"    {record_type}: {counts.get('new', 0)} mới, {counts.get('updated', 0)} cập nhật, "
+              f"{counts.get('unchanged', 0)} không đổi")
+    for name in result.files:
+        print(f"    tệp nhận: {name}")
+    return 0
+
+
+def _forward(args: argparse.Namespace) -> int:
+    store = store_for(args)
+    try:
+        user, password = sign_in(store, args)
+        result = forwarding.write_forward(store, args.out, password=password, actor=user.username,
+                                          since_last=args.since_last, progress=progress_printer())
+    except forwarding.ForwardError as exc:
+        raise CliError(f"[{exc.code}] {exc.message}") from None
+    finally:
+        store.close()
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    print(f"Đã tạo gói chuyển tiếp số {result.sequence}: {len(result.inner)} gói của xã và gói dữ liệu riêng của "
+          f"đơn vị → {result.path}")
+    for note in result.notes:
+        print(f"    Lưu ý: {note}")
+    print("Cấp tỉnh nhập gói này bằng “antq merge TỆP”.")
+    return 0
+
+
+def _register(sub: Any) -> None:
+    parser = sub.add_parser("plan", help="Kế hoạch năm: cấp trên gửi xuống, xã nhận.",
+                            description="Kế hoạch năm: cấp trên gửi xuống, xã nhận.")
+    plan_sub = parser.add_subparsers(dest="plan_command", required=True)
+    p = add(plan_sub, "publish", "Cấp trên: tạo gói kế hoạch (có ký số) để gửi xuống các xã.", _publish)
+    p.add_argument("--year", type=int, required=True, help="năm kế hoạch")
+    p.add_argument("--out", required=True, help="tệp .antq cần tạo")
+    p.add_argument("--catalog", help="tệp bộ tiêu chí đã chỉnh sửa (mặc định: bộ tiêu chí đơn vị đang dùng)")
+    p.add_argument("--deadline", action="append", metavar="KHOÁ=NGÀY",
+                   help="hạn nộp, ví dụ data_submission=2026-12-15 hoặc self_assessment:area=2026-11-30")
+    p = add(plan_sub, "import", "Xã: nhập gói kế hoạch do cấp trên gửi (kiểm tra chữ ký trước).", _import)
+    p.add_argument("file")
+    p = add(sub, "forward", "Cụm/huyện: chuyển lên tỉnh các gói của xã đã nhập (nguyên bản, còn chữ ký) "
+            "kèm dữ liệu riêng của đơn vị.", _forward)
+    p.add_argument("--out", required=True, help="tệp .antq cần tạo")
+    p.add_argument("--since-last", action="store_true", help="chỉ các gói nhập sau lần chuyển tiếp trước")
+
+
+REGISTRARS = [_register]
