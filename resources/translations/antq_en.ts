@@ -112,124 +112,124 @@
         <translation>Evidence (document number, minutes…)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="148" />
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="149" />
         <source>&lt;h2&gt;Tự đánh giá năm %1: %2&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Self-assessment %1: %2&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="152" />
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="153" />
         <source>Bộ tiêu chí: %1 (phiên bản %2) — loại đơn vị: %3</source>
         <translation>Criteria catalogue: %1 (version %2) — unit type: %3</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="156" />
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="157" />
         <source>Lưu ý: </source>
         <translation>Note: </translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="195" />
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="196" />
         <source>Người đánh giá</source>
         <translation>Assessed by</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="196" />
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="197" />
         <source>Ngày đánh giá</source>
         <translation>Assessment date</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="197" />
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="198" />
         <source>Ghi chú chung</source>
         <translation>General note</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="217" />
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="218" />
         <source>Lưu nháp</source>
         <translation>Save draft</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="218" />
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="219" />
         <source>Nộp và khóa</source>
         <translation>Submit and lock</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="219" />
-        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="335" />
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="220" />
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="336" />
         <source>Mở lại để sửa</source>
         <translation>Reopen for editing</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="259" />
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="260" />
         <source>Trạng thái: Đã nộp — đã khóa</source>
         <translation>Status: submitted — locked</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="261" />
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="262" />
         <source>Trạng thái: Đang soạn (bản nháp)</source>
         <translation>Status: being written (draft)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="263" />
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="264" />
         <source>Trạng thái: Chưa lưu</source>
         <translation>Status: not saved yet</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="271" />
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="272" />
         <source>Điểm: %1 / %2</source>
         <translation>Score: %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="274" />
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="275" />
         <source>Kết quả: %1</source>
         <translation>Result: %1</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="274" />
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="275" />
         <source>Đạt</source>
         <translation>Met</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="274" />
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="275" />
         <source>Chưa đạt</source>
         <translation>Not met</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="277" />
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="278" />
         <source>Chưa đạt tiêu chí bắt buộc: %1</source>
         <translation>Required criteria not met: %1</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="282" />
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="283" />
         <source>Xếp loại: %1</source>
         <translation>Classification: %1</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="309" />
-        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="312" />
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="310" />
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="313" />
         <source>Chưa lưu được: %1</source>
         <translation>Not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="325" />
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="326" />
         <source>Nộp bản tự đánh giá</source>
         <translation>Submit the self-assessment</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="326" />
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="327" />
         <source>Sau khi nộp, bản tự đánh giá sẽ bị khóa và được tính vào chỉ tiêu. Muốn sửa phải “Mở lại để sửa”. Nộp ngay?</source>
         <translation>Once submitted, the self-assessment is locked and counts towards the targets. To change it you must “Reopen for editing”. Submit now?</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="336" />
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="337" />
         <source>Bản tự đánh giá sẽ trở lại trạng thái nháp (tạo phiên bản mới) và không được tính vào chỉ tiêu cho đến khi nộp lại. Tiếp tục?</source>
         <translation>The self-assessment goes back to draft (as a new revision) and does not count towards the targets until it is submitted again. Continue?</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="343" />
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="344" />
         <source>Không mở lại được: %1</source>
         <translation>Could not reopen: %1</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="355" />
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="356" />
         <source>Tự đánh giá</source>
         <translation>Self-assessments</translation>
     </message>
@@ -512,22 +512,22 @@
         <translation>School</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="44" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="46" />
         <source>Tốt</source>
         <translation>Very good</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="45" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="47" />
         <source>Khá</source>
         <translation>Good</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="46" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="48" />
         <source>Trung bình</source>
         <translation>Average</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="47" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="49" />
         <source>Yếu</source>
         <translation>Weak</translation>
     </message>
@@ -637,208 +637,208 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="89" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="98" />
         <source>Làm mới</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="90" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="99" />
         <source>Đọc lại số liệu mới nhất từ cơ sở dữ liệu</source>
         <translation>Read the latest figures from the database again</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="115" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="124" />
         <source>Nhập từ Excel…</source>
         <translation>Import from Excel…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="116" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="125" />
         <source>Nhập danh sách hộ gia đình, khu dân cư hoặc cơ quan từ tệp .xlsx</source>
         <translation>Import households, residential areas or organisations from an .xlsx file</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="144" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="153" />
         <source>Chỉ tiêu năm</source>
         <translation>This year's targets</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="146" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="155" />
         <source>Số liệu hiện có</source>
         <translation>Records</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="149" />
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="154" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="158" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="163" />
         <source>Việc cần làm</source>
         <translation>To do</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="149" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="158" />
         <source>Chi tiết</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="158" />
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="225" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="167" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="234" />
         <source>Khu dân cư</source>
         <translation>Residential areas</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="158" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="167" />
         <source>Số hộ</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="158" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="167" />
         <source>Đã ký cam kết</source>
         <translation>Pledged</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="158" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="167" />
         <source>Chưa ký</source>
         <translation>Not pledged</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="158" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="167" />
         <source>Tỷ lệ</source>
         <translation>Share</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="164" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="173" />
         <source>Hộ gia đình ký cam kết theo khu dân cư</source>
         <translation>Household pledges by residential area</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="166" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="175" />
         <source>Kết quả tự đánh giá (bản đã nộp)</source>
         <translation>Self-assessment results (submitted)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="175" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="184" />
         <source>&lt;h2&gt;Tổng quan năm %1&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Overview %1&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="180" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="189" />
         <source>Đang tính số liệu…</source>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="182" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="191" />
         <source>Tổng quan</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="193" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="202" />
         <source>Không đọc được số liệu: %1. Bấm “Làm mới” để thử lại.</source>
         <translation>Could not read the figures: %1. Press “Refresh” to try again.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="207" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="216" />
         <source>Chưa có kế hoạch năm %1 với chỉ tiêu. Hãy vào “Kế hoạch – chỉ tiêu” để nhập kế hoạch của đơn vị, hoặc nhận gói kế hoạch từ cấp trên.</source>
         <translation>There is no %1 plan with targets yet. Go to “Plans – targets” to enter the unit's plan, or receive the plan package from the upper office.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="222" />
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="258" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="231" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="267" />
         <source>Đạt</source>
         <translation>Met</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="222" />
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="258" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="231" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="267" />
         <source>Chưa đạt</source>
         <translation>Not met</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="225" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="234" />
         <source>Cơ quan, DN, trường học</source>
         <translation>Agencies, enterprises, schools</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="226" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="235" />
         <source>Hộ gia đình</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="226" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="235" />
         <source>Bản cam kết</source>
         <translation>Pledges</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="227" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="236" />
         <source>Đăng ký</source>
         <translation>Registrations</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="227" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="236" />
         <source>Tự đánh giá</source>
         <translation>Self-assessments</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="260" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="269" />
         <source>Kết quả đạt chuẩn</source>
         <translation>Standard met</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="261" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="270" />
         <source>Xếp loại phong trào</source>
         <translation>Movement classification</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="265" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="274" />
         <source>Còn %1 bản đang soạn
 chưa được tính.</source>
         <translation>%1 drafts
 not counted yet.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="270" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="279" />
         <source>Khu dân cư chưa đăng ký năm nay</source>
         <translation>Residential areas not registered this year</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="274" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="283" />
         <source>Hộ chưa ký cam kết</source>
         <translation>Households without a pledge</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="276" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="285" />
         <source>%1 hộ</source>
         <translation>%1 households</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="277" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="286" />
         <source>Chưa tự đánh giá hoặc còn bản nháp</source>
         <translation>Not assessed yet or still in draft</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="282" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="291" />
         <source>Bấm đúp để mở bản tự đánh giá</source>
         <translation>Double-click to open the self-assessment</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="291" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="300" />
         <source>Xong</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="299" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="308" />
         <source>Chưa có bản tự đánh giá</source>
         <translation>No self-assessment yet</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="299" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="308" />
         <source>Bản nháp, chưa nộp</source>
         <translation>Draft, not submitted</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="302" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="311" />
         <source>quá hạn %1 (%2 ngày)</source>
         <translation>overdue since %1 (%2 days)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="304" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="313" />
         <source>hạn %1, còn %2 ngày</source>
         <translation>due %1, %2 days left</translation>
     </message>
@@ -1044,42 +1044,42 @@ not counted yet.</translation>
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="76" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="90" />
         <source>Bước 1: Chọn tệp Excel</source>
         <translation>Step 1: Choose the Excel file</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="77" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="91" />
         <source>Chọn loại dữ liệu, tệp .xlsx và trang tính chứa danh sách. Dòng đầu tiên có từ hai ô trở lên được coi là dòng tiêu đề cột.</source>
         <translation>Choose the kind of data, the .xlsx file and the sheet holding the list. The first row with two or more filled cells is taken as the column headers.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="85" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="99" />
         <source>Chọn tệp…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="94" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="108" />
         <source>Loại dữ liệu</source>
         <translation>Kind of data</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="95" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="109" />
         <source>Tệp Excel</source>
         <translation>Excel file</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="96" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="110" />
         <source>Trang tính</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="101" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="115" />
         <source>Chọn tệp Excel</source>
         <translation>Choose an Excel file</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="101" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="115" />
         <source>Tệp Excel (*.xlsx)</source>
         <translation>Excel files (*.xlsx)</translation>
     </message>
@@ -1105,77 +1105,77 @@ not counted yet.</translation>
 <context>
     <name>ImportFields</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="44" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="49" />
         <source>Ghi chú</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="45" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="50" />
         <source>Họ tên chủ hộ</source>
         <translation>Head of household</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="46" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="51" />
         <source>Khu dân cư</source>
         <translation>Residential area</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="47" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="52" />
         <source>Loại (cơ quan, doanh nghiệp, cơ sở giáo dục)</source>
         <translation>Type (agency, enterprise, school)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="48" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="53" />
         <source>Loại (thôn, tổ dân phố…)</source>
         <translation>Type (village, residential group…)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="49" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="54" />
         <source>Số cán bộ, người lao động</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="50" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="55" />
         <source>Số hộ</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="51" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="56" />
         <source>Số nhân khẩu</source>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="52" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="57" />
         <source>Số điện thoại</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="53" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="58" />
         <source>Số định danh (CCCD)</source>
         <translation>Citizen ID (CCCD)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="54" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="59" />
         <source>Thủ trưởng đơn vị</source>
         <translation>Head of unit</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="55" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="60" />
         <source>Trưởng thôn/tổ trưởng</source>
         <translation>Village/group head</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="56" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="61" />
         <source>Tên khu dân cư</source>
         <translation>Residential area name</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="57" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="62" />
         <source>Tên đơn vị</source>
         <translation>Unit name</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="58" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="63" />
         <source>Địa chỉ</source>
         <translation>Address</translation>
     </message>
@@ -1281,77 +1281,82 @@ not counted yet.</translation>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="67" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="81" />
         <source>Hộ gia đình</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="68" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="82" />
         <source>Khu dân cư</source>
         <translation>Residential areas</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="69" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="83" />
         <source>Cơ quan, doanh nghiệp, trường học</source>
         <translation>Agencies, enterprises, schools</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="248" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="266" />
         <source>Nhập dữ liệu từ Excel</source>
         <translation>Import data from Excel</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="250" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="268" />
         <source>Tiếp &gt;</source>
         <translation>Next &gt;</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="251" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="269" />
         <source>&lt; Quay lại</source>
         <translation>&lt; Back</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="252" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="270" />
         <source>Nhập</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="253" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="271" />
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="267" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="287" />
         <source>Không có dòng hợp lệ</source>
         <translation>No valid rows</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="268" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="288" />
         <source>Không có dòng nào hợp lệ để nhập. Hãy sửa tệp theo cột “Lỗi” rồi nhập lại.</source>
         <translation>There is no valid row to import. Fix the file as the “Errors” column says, then import again.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="271" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="291" />
         <source>Nhập dữ liệu</source>
         <translation>Import data</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="271" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="291" />
         <source>Nhập %1 dòng hợp lệ vào cơ sở dữ liệu?</source>
         <translation>Import %1 valid rows into the database?</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="279" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="312" />
+        <source>Đang nhập dữ liệu…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="328" />
         <source>Chưa nhập được</source>
         <translation>Not imported</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="280" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="329" />
         <source>Không có dòng nào được lưu: %1</source>
         <translation>No row was saved: %1</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="294" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="339" />
         <source>Đã nhập %1 dòng từ Excel (%2).</source>
         <translation>%1 rows imported from Excel (%2).</translation>
     </message>
@@ -1359,52 +1364,52 @@ not counted yet.</translation>
 <context>
     <name>Indicators</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="34" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="36" />
         <source>Khu dân cư đăng ký phấn đấu đạt chuẩn</source>
         <translation>Residential areas registered for the standard</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="35" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="37" />
         <source>Cơ quan, cơ sở giáo dục đăng ký phấn đấu đạt chuẩn</source>
         <translation>Agencies and schools registered for the standard</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="36" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="38" />
         <source>Doanh nghiệp đăng ký phấn đấu đạt chuẩn</source>
         <translation>Enterprises registered for the standard</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="37" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="39" />
         <source>Khu dân cư, xã, cơ quan, doanh nghiệp, trường học đăng ký</source>
         <translation>Areas, commune, agencies, enterprises and schools registered</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="38" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="40" />
         <source>Khu dân cư đạt chuẩn “An toàn về ANTT”</source>
         <translation>Residential areas meeting the “Safe for security and order” standard</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="39" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="41" />
         <source>Đơn vị đạt chuẩn “An toàn về ANTT”</source>
         <translation>Units meeting the “Safe for security and order” standard</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="40" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="42" />
         <source>Doanh nghiệp đã đăng ký được công nhận đạt chuẩn</source>
         <translation>Registered enterprises recognised as meeting the standard</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="41" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="43" />
         <source>Phong trào xếp loại Khá trở lên</source>
         <translation>Movement classified Good or better</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="42" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="44" />
         <source>Hộ gia đình ký cam kết</source>
         <translation>Households that signed a pledge</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="43" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="45" />
         <source>Ban hành kế hoạch năm</source>
         <translation>Annual plan issued</translation>
     </message>
@@ -1660,37 +1665,37 @@ not counted yet.</translation>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="134" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="149" />
         <source>Bước 2: Ghép cột</source>
         <translation>Step 2: Match columns</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="135" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="150" />
         <source>Chương trình đã đoán cột theo tiêu đề. Hãy kiểm tra, sửa nếu sai. Mục có dấu * là bắt buộc.</source>
         <translation>The columns were guessed from the headers. Check them and correct any mistakes. Items marked * are required.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="139" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="154" />
         <source>Thông tin cần nhập</source>
         <translation>Information</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="139" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="154" />
         <source>Lấy từ cột trong tệp</source>
         <translation>Taken from file column</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="158" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="173" />
         <source>— Không nhập —</source>
         <translation>— Do not import —</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="161" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="176" />
         <source>(cột %1 không có tiêu đề)</source>
         <translation>(column %1 has no header)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="176" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="191" />
         <source>Chưa chọn cột cho: %1.</source>
         <translation>No column chosen for: %1.</translation>
     </message>
@@ -1840,32 +1845,32 @@ not counted yet.</translation>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="186" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="201" />
         <source>Bước 3: Xem trước và nhập</source>
         <translation>Step 3: Preview and import</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="187" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="202" />
         <source>Dòng tô đỏ có lỗi và sẽ bị bỏ qua; cột “Lỗi” cho biết cần sửa gì trong tệp. Bấm “Nhập” để lưu các dòng hợp lệ (tất cả trong một lần, lỗi giữa chừng thì không lưu gì).</source>
         <translation>Rows in red have errors and will be skipped; the “Errors” column says what to fix in the file. Press “Import” to save the valid rows (all at once; if anything fails, nothing is saved).</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="193" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="208" />
         <source>Chỉ hiện dòng lỗi</source>
         <translation>Show only rows with errors</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="207" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="223" />
         <source>%1 dòng hợp lệ sẽ được nhập; %2 dòng có lỗi sẽ bị bỏ qua.</source>
         <translation>%1 valid rows will be imported; %2 rows with errors will be skipped.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="218" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="234" />
         <source>Dòng</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="218" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="234" />
         <source>Lỗi</source>
         <translation>Errors</translation>
     </message>
@@ -1873,112 +1878,122 @@ not counted yet.</translation>
 <context>
     <name>PrintPage</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="65" />
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="66" />
         <source>In biểu mẫu</source>
         <translation>Print forms</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="71" />
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="72" />
         <source>Một khu dân cư</source>
         <translation>One residential area</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="72" />
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="73" />
         <source>Toàn đơn vị</source>
         <translation>Whole unit</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="73" />
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="74" />
         <source>Mẫu trống để điền tay</source>
         <translation>Blank form to fill in by hand</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="80" />
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="75" />
+        <source>Mẫu trống in sẵn tên (khu dân cư đã chọn)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="82" />
         <source>Tạo bản in</source>
         <translation>Create printout</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="82" />
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="84" />
         <source>Xuất Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="83" />
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="85" />
         <source>Bảng tổng hợp dạng .xlsx để gửi cấp trên</source>
         <translation>Summary table as .xlsx for the upper office</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="87" />
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="89" />
         <source>Biểu mẫu:</source>
         <translation>Form:</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="88" />
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="90" />
         <source>Phạm vi:</source>
         <translation>Scope:</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="89" />
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="91" />
         <source>Khu dân cư:</source>
         <translation>Residential area:</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="90" />
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="92" />
         <source>Năm:</source>
         <translation>Year:</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="131" />
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="133" />
         <source>Số liệu lấy từ các chỉ tiêu của năm đã chọn.</source>
         <translation>Figures come from the targets of the chosen year.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="133" />
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="135" />
         <source>Một mẫu trống để in và điền tay.</source>
         <translation>One blank form to print and fill in by hand.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="135" />
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="137" />
+        <source>Mỗi hộ (hoặc khu dân cư, cơ quan, doanh nghiệp, trường học) của khu dân cư một bản, in sẵn tên, để mang đi ký.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="140" />
         <source>Chưa có khu dân cư nào: hãy thêm ở trang Khu dân cư, hoặc chọn “Toàn đơn vị”.</source>
         <translation>There are no residential areas yet: add them on the Residential areas page, or choose “Whole unit”.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="136" />
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="141" />
         <source>Mỗi hồ sơ in trên một trang trở lên; chân trang có mã QR và dấu khóa của xã.</source>
         <translation>Each record prints on one page or more; the footer carries a QR code and the commune's seal mark.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="163" />
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="169" />
         <source>Đang tạo bản in…</source>
         <translation>Creating the printout…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="165" />
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="171" />
         <source>Không tạo được bản in</source>
         <translation>Could not create the printout</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="166" />
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="172" />
         <source>Đã hủy tạo bản in.</source>
         <translation>Printout cancelled.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="183" />
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="189" />
         <source>Xuất Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="184" />
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="190" />
         <source>Bảng tính Excel (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="189" />
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="195" />
         <source>Đã lưu bảng tổng hợp: %1</source>
         <translation>Summary table saved: %1</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="193" />
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="199" />
         <source>Đã gửi %1 trang tới máy in.</source>
         <translation>%1 pages sent to the printer.</translation>
     </message>
@@ -3071,12 +3086,12 @@ You can get it back at once with “Undo” (Ctrl+Z).</translation></message><me
         <translation>Could not read the key file. Check the USB stick and choose the file again.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="208" />
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="214" />
         <source>Đang tạo bản in…</source>
         <translation>Creating the printout…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="220" />
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="226" />
         <source>Không tạo được bản in</source>
         <translation>Could not create the printout</translation>
     </message>

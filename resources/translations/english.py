@@ -220,6 +220,7 @@ ENGLISH = {
     "Không có dòng nào hợp lệ để nhập. Hãy sửa tệp theo cột “Lỗi” rồi nhập lại.":
         "There is no valid row to import. Fix the file as the “Errors” column says, then import again.",
     "Nhập dữ liệu": "Import data",
+    "Đang nhập dữ liệu…": "Importing…",
     "Đã nhập %1 dòng từ Excel (%2).": "%1 rows imported from Excel (%2).",
     "Nhập %1 dòng hợp lệ vào cơ sở dữ liệu?": "Import %1 valid rows into the database?",
     "Chưa nhập được": "Not imported",

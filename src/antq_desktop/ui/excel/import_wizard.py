@@ -5,13 +5,18 @@ All the work is in `services.excel_import`; this wizard only collects choices an
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
+    QDialog,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -57,6 +62,15 @@ _FIELD_LABELS = (
     QT_TRANSLATE_NOOP("ImportFields", "Tên đơn vị"),
     QT_TRANSLATE_NOOP("ImportFields", "Địa chỉ"),
 )
+
+
+@contextmanager
+def _busy() -> Iterator[None]:
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()
 
 
 def field_label(spec: excel_import.ImportField) -> str:
@@ -119,7 +133,8 @@ class FilePage(QWizardPage):
 
     def validatePage(self) -> bool:  # noqa: N802  # Qt override
         try:
-            self.owner.sheet = excel_import.read_sheet(self.path.text(), self.sheet.currentText())
+            with _busy():  # a sheet of 20,000 rows takes seconds to read
+                self.owner.sheet = excel_import.read_sheet(self.path.text(), self.sheet.currentText())
         except AntqError as exc:
             self.problem.setText(exc.message)
             return False
@@ -201,7 +216,8 @@ class PreviewPage(QWizardPage):
 
     def initializePage(self) -> None:  # noqa: N802  # Qt override
         owner = self.owner
-        owner.rows = excel_import.preview(owner.store, owner.record_type, owner.sheet, owner.mapping)
+        with _busy():
+            owner.rows = excel_import.preview(owner.store, owner.record_type, owner.sheet, owner.mapping)
         valid = sum(1 for row in owner.rows if row.valid)
         invalid = len(owner.rows) - valid
         self.summary.setText(self.tr("%1 dòng hợp lệ sẽ được nhập; %2 dòng có lỗi sẽ bị bỏ qua.")
@@ -237,10 +253,12 @@ class ImportWizard(QWizard):
 
     imported = Signal(str, int)
 
-    def __init__(self, store: Store, *, actor: str, record_type: str = "household",
+    def __init__(self, store: Store, *, actor: str, record_type: str = "household", jobs: Any = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store, self.actor, self.record_type = store, actor, record_type
+        self.jobs = jobs  # the AppContext's job runner; None: import on the GUI thread (tests, tools)
+        self._import_done = False
         self.sheet: excel_import.Sheet | None = None
         self.mapping: dict[str, int] = {}
         self.rows: list[excel_import.PreviewRow] = []
@@ -262,6 +280,8 @@ class ImportWizard(QWizard):
         return QMessageBox.question(self, title, text) == QMessageBox.StandardButton.Yes
 
     def import_rows(self) -> bool:
+        if self._import_done:  # QWizard.done(Accepted) validates the last page again: do not re-import
+            return True
         valid = sum(1 for row in self.rows if row.valid)
         if valid == 0:
             QMessageBox.information(self, self.tr("Không có dòng hợp lệ"),
@@ -271,24 +291,49 @@ class ImportWizard(QWizard):
         if not self.confirm(self.tr("Nhập dữ liệu"), self.tr("Nhập %1 dòng hợp lệ vào cơ sở dữ liệu?")
                             .replace("%1", format_int(valid))):
             return False
+        if self.jobs is not None:
+            self._import_in_background()
+            return False  # the wizard stays open under the progress dialog; closed by _imported
         self.setCursor(Qt.CursorShape.WaitCursor)
         try:
-            self.imported_ids = excel_import.import_valid_rows(self.store, self.record_type, self.rows,
-                                                               actor=self.actor)
+            ids = excel_import.import_valid_rows(self.store, self.record_type, self.rows, actor=self.actor)
         except AntqError as exc:
-            QMessageBox.warning(self, self.tr("Chưa nhập được"),
-                                self.tr("Không có dòng nào được lưu: %1").replace("%1", exc.message))
+            self._import_failed(exc)
             return False
         finally:
             self.unsetCursor()
-        self.imported.emit(self.record_type, len(self.imported_ids))
+        self._imported(ids, close=False)
         return True
+
+    def _import_in_background(self) -> None:
+        """20,000 rows take seconds: saved by the job runner, the window stays responsive."""
+        store, record_type, rows, actor = self.store, self.record_type, self.rows, self.actor
+        job = self.jobs.start(lambda progress, _cancel: excel_import.import_valid_rows(
+            store, record_type, rows, actor=actor, progress=progress), title=self.tr("Đang nhập dữ liệu…"),
+            parent=self)
+        self.button(QWizard.WizardButton.FinishButton).setEnabled(False)
+        job.succeeded.connect(lambda ids: self._imported(ids, close=True))
+        job.failed.connect(self._import_failed)
+        job.finished.connect(lambda: self.button(QWizard.WizardButton.FinishButton).setEnabled(True))
+
+    def _imported(self, ids: list[str], *, close: bool) -> None:
+        self.imported_ids = list(ids)
+        self._import_done = True
+        self.imported.emit(self.record_type, len(self.imported_ids))
+        if close:
+            self.done(QDialog.DialogCode.Accepted)
+
+    def _import_failed(self, exc: BaseException) -> None:
+        message = exc.message if isinstance(exc, AntqError) else str(exc)
+        QMessageBox.warning(self, self.tr("Chưa nhập được"),
+                            self.tr("Không có dòng nào được lưu: %1").replace("%1", message))
 
 
 def open_import_wizard(context, parent: QWidget | None = None,  # type: ignore[no-untyped-def]
                        record_type: str = "household") -> ImportWizard:
     """For list pages ("Nhập từ Excel" button): the wizard, announcing the change through the AppContext."""
-    wizard = ImportWizard(context.store, actor=context.actor, record_type=record_type, parent=parent)
+    wizard = ImportWizard(context.store, actor=context.actor, record_type=record_type, jobs=context.jobs,
+                          parent=parent)
     wizard.imported.connect(lambda kind, _count: context.notify_changed(kind))
     wizard.imported.connect(lambda kind, count: context.events.status_message.emit(
         QCoreApplication.translate("ImportWizard", "Đã nhập %1 dòng từ Excel (%2).")
