@@ -86,6 +86,7 @@ def test_same_revision_other_content_is_a_conflict(upper, commune: Commune) -> N
     target["head_name"] = "Tên bị sửa lén"  # same revision, different content
     (result,) = merge(upper, commune.export(upper, records=rows))
     assert result.status == "merged" and result.counts["household"]["conflict"] == 1
+    assert "xung đột" in result.message
     with upper.session_factory() as session:
         assert session.get(Household, target["id"]).head_name == original  # never silently overwritten
         conflict = session.execute(select(MergeConflict)).scalars().one()

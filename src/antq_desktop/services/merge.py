@@ -269,6 +269,10 @@ def _record_success(session: Session, package: VerifiedPackage, state: ProducerS
     state.last_merged_at, state.last_audit_head = utcnow(), (header.audit_head or "")[:64] or None
     result.status = "merged"
     result.message = f"Đã nhập gói số {header.sequence} của {header.producer.unit_name}."
+    conflicts = sum(c.get("conflict", 0) for c in result.counts.values())
+    if conflicts:
+        result.message += (f" Có {conflicts} bản ghi cùng phiên bản nhưng khác nội dung với bản đã có: đã giữ bản đang "
+                           "có và ghi lại xung đột; hãy liên hệ xã để kiểm tra rồi xuất gói mới.")
     if header.kind == "full":
         result.finished_holds += merge_held.drop_superseded(session, header.producer.unit_code, header.sequence)
     if held_uuid is not None:
