@@ -77,7 +77,8 @@ def _open_assessment(context, parent: QWidget, kind: str, subject_id: str | None
 
 
 class DashboardPage(QWidget):
-    """Read-only overview for one year; `refresh()` re-reads everything (cheap: a handful of SQL counts)."""
+    """Read-only overview for one year; `refresh()` re-reads everything (in the background when a job
+    runner is given: about a second per 50,000 households, mostly the indicator queries)."""
 
     def __init__(self, store: Store, year: int | None = None, parent: QWidget | None = None, *,
                  jobs: Any = None) -> None:
