@@ -122,6 +122,7 @@ def _big_area(store: Store, households: int) -> str:
     return area
 
 
+@pytest.mark.slow
 def test_500_household_area_one_page_each(tmp_path) -> None:
     path = tmp_path / "big.sqlite3"
     store = make_store(path)
