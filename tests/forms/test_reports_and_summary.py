@@ -122,6 +122,14 @@ def test_office_summary_pdf_and_xlsx(office, tmp_path) -> None:
     assert "Phường Ba Đình" in names and "Phường Hoàn Kiếm" in names and "Tổng cộng" in names
 
 
+def test_office_cannot_print_a_commune_report(office, tmp_path) -> None:
+    from antq_desktop.services.forms import FormError
+
+    with pytest.raises(FormError, match="bảng tổng hợp"):
+        form_reports.render_commune_report(office[0], YEAR, tmp_path / "r.pdf")
+    assert not (tmp_path / "r.pdf").exists()
+
+
 def test_summary_rejects_other_suffix(forms_store, tmp_path) -> None:
     from antq_desktop.services.forms import FormError
 

@@ -124,6 +124,11 @@ def annual_report_data(store: Store, year: int, *, report_date: date | None = No
 
 def render_commune_report(store: Store, year: int, output: Path, *, progress: ProgressFn | None = None,
                           cancel: CancelFlag | None = None, report_date: date | None = None) -> Path:
+    from antq_desktop.services.forms import FormError
+
+    if not get_profile(store).is_commune:  # an office's store mixes communes: one commune's report is wrong here
+        raise FormError("Báo cáo kết quả năm chỉ lập trên máy của xã, phường. Cấp trên hãy dùng bảng tổng hợp "
+                        "theo xã (antq report summary, hoặc “Bảng tổng hợp theo xã” trong trang In biểu mẫu).")
     data = annual_report_data(store, year, report_date=report_date)
     text = localise_form("annual_report", kind_word(get_profile(store)))
     return render_annual_report(Path(output), data, text=text, progress=progress, cancel=cancel)
