@@ -19,7 +19,7 @@ from .conftest import Commune, make_upper, merge, new_commune, trust
 
 
 def _chain(upper_key_source, commune: Commune, seed: int) -> list[Path]:  # type: ignore[no-untyped-def]
-    """full 1; incremental 2 (updates); incremental 3 (deletions and updates); full 4 (a new household)."""
+    """full 1; incremental 2 (an update); incremental 3 (deletions and updates); full 4 (one more update)."""
     demo.generate(commune.store, households=12, seed=seed)
     paths = [commune.export(upper_key_source)]
     with commune.store.session_factory() as session:
@@ -32,6 +32,8 @@ def _chain(upper_key_source, commune: Commune, seed: int) -> list[Path]:  # type
     records.delete(commune.store, "household", hh[0], actor=ACTOR)
     records.update(commune.store, "household", hh[1], {"head_name": "Hoàng Thị Lan"}, actor=ACTOR)
     paths.append(commune.export(upper_key_source, "incremental"))
+    records.update(commune.store, "household", hh[2], {"members": 4}, actor=ACTOR)
+    paths.append(commune.export(upper_key_source))
     return paths
 
 
@@ -106,7 +108,7 @@ def test_two_processes_merging_at_once(world, engine_url: str, tmp_path: Path) -
     else:
         url = _copy_to_postgres(base, engine_url)
     a, b = paths["00004"], paths["00277"]
-    jobs = [[a[0], a[2], b[1]], [a[1], b[0], b[2]]]
+    jobs = [[a[0], a[2], b[1], b[3]], [a[1], a[3], b[0], b[2]]]
     code = _WORKER.format(password=PASSWORD)
     procs = [subprocess.Popen([sys.executable, "-c", code, url, *map(str, job)], stdout=subprocess.PIPE,
                               stderr=subprocess.PIPE, text=True) for job in jobs]
