@@ -54,3 +54,34 @@ def test_pending_assessment_opens_from_todo(qtbot, feature_store) -> None:
     item = next(group.child(i) for i in range(group.childCount()) if group.child(i).text(0) == "Thôn Mới")
     page.todo.itemDoubleClicked.emit(item, 0)
     assert opened == [("area", area_id)]
+
+
+def test_main_window_has_the_help_menu(qtbot, feature_store) -> None:
+    from antq_desktop.ui.main_window import MainWindow
+
+    context = make_context(feature_store, accounts.sign_in(feature_store, username="admin", password=PASSWORD))
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    menus = {action.text(): action.menu() for action in window.menuBar().actions()}
+    guide = menus["Trợ giúp"].actions()[0]
+    assert guide.text() == "Hướng dẫn sử dụng" and guide.shortcut().toString() == "F1"
+    context.jobs.wait()
+
+
+def test_saved_language_is_applied_at_start(qapp) -> None:
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    from antq_desktop.ui.app import install_translator
+    from antq_desktop.ui.language import save_language
+
+    save_language("en")
+    before = set(qapp.findChildren(QTranslator))
+    install_translator(qapp, None)
+    added = [t for t in qapp.findChildren(QTranslator) if t not in before]
+    try:
+        assert QCoreApplication.translate("MainWindow", "Tổng quan") == "Overview"
+    finally:
+        for translator in added:
+            qapp.removeTranslator(translator)
+        save_language("vi")
+    assert QCoreApplication.translate("MainWindow", "Tổng quan") == "Tổng quan"

@@ -36,7 +36,9 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
 
 def install_translator(app: QApplication, lang: str | None) -> None:
     """Source strings are Vietnamese; English comes from resources/translations/antq_en.qm."""
-    language = lang or ("en" if QLocale.system().language() == QLocale.Language.English else "vi")
+    from antq_desktop.ui.language import saved_language  # chosen in Cài đặt, applied at start
+
+    language = lang or saved_language() or ("en" if QLocale.system().language() == QLocale.Language.English else "vi")
     if language == "vi":
         return
     translator = QTranslator(app)

@@ -132,6 +132,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         context.year_getter = lambda: self.year
         self._build_shortcuts()
+        self._build_help_menu()
         self._restore_layout()
         self.navigation.setCurrentRow(0)
 
@@ -196,6 +197,11 @@ class MainWindow(QMainWindow):
         return int(self.year_box.currentData())
 
     # ---- keyboard ----
+
+    def _build_help_menu(self) -> None:
+        from antq_desktop.ui.help import make_user_guide_action  # the user guide feature (F1)
+
+        self.menuBar().addMenu(self.tr("Trợ giúp")).addAction(make_user_guide_action(self))
 
     def _build_shortcuts(self) -> None:
         for sequence, method in ((QKeySequence.StandardKey.Find, "focus_search"),
