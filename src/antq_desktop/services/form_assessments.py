@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Select, case, literal, select, true, union_all
 
@@ -43,6 +43,9 @@ from antq_desktop.services.form_sources import (
 from antq_desktop.services.profile import get_profile
 from antq_desktop.storage.db import Store
 from antq_desktop.storage.models import Assessment
+
+if TYPE_CHECKING:
+    from antq_desktop.services.forms import FormRequest
 
 S = Assessment.__table__
 
@@ -113,13 +116,13 @@ def sheet_data(row: Any, unit: UnitInfo, year: int, commune: str) -> SelfAssessm
         record=RecordRef(row["record_id"], row["revision"]))
 
 
-def _assessment_ids(store: Store, request: Any) -> tuple[Any, list[str]]:
+def _assessment_ids(store: Store, request: FormRequest) -> tuple[Any, list[str]]:
     joined = subject_join(S)
     stmt = select(S.c.id).select_from(joined).where(subject_where(S, request)).order_by(*subject_order(S))
     return joined, ordered_ids(store, stmt)
 
 
-def _assessment_rows(store: Store, request: Any) -> tuple[int, Iterator[Any]]:
+def _assessment_rows(store: Store, request: FormRequest) -> tuple[int, Iterator[Any]]:
     joined, ids = _assessment_ids(store, request)
 
     def details(chunk: list[str]) -> Select[Any]:
@@ -145,7 +148,7 @@ def _word(store: Store) -> str:
     return kind_word(get_profile(store))
 
 
-def self_assessments(store: Store, request: Any, unit: UnitInfo) -> Batch:
+def self_assessments(store: Store, request: FormRequest, unit: UnitInfo) -> Batch:
     """One sheet per assessment of the year; blank: the catalog's criteria unticked."""
     commune, render = get_profile(store).unit_name, _sheet_render(_word(store))
     if request.blank:
@@ -193,7 +196,7 @@ def _minutes_render(word: str) -> Callable[..., Path]:
     return render
 
 
-def minutes(store: Store, request: Any, unit: UnitInfo) -> Batch:
+def minutes(store: Store, request: FormRequest, unit: UnitInfo) -> Batch:
     """Review-meeting minutes prefilled from each assessment; time, place, participants left blank."""
     commune, render = get_profile(store).unit_name, _minutes_render(_word(store))
     if request.blank:
@@ -208,14 +211,14 @@ def minutes(store: Store, request: Any, unit: UnitInfo) -> Batch:
 
 # ---------------------------------------------------------------- subjects for blank forms
 
-def _blank_or_named(store: Store, request: Any) -> tuple[int, Iterable[Any]]:
+def _blank_or_named(store: Store, request: FormRequest) -> tuple[int, Iterable[Any]]:
     """One unnamed area form, or one named form per subject in scope (--blank --area/--all)."""
-    if request.area_id is None and not getattr(request, "names", False):
+    if request.area_id is None and not request.names:
         return 1, [{"subject_kind": "area", "org_type": None, "name": "", "area_head": None, "org_head": None}]
     return blank_subjects(store, request)
 
 
-def blank_subjects(store: Store, request: Any) -> tuple[int, Iterator[dict[str, Any]]]:
+def blank_subjects(store: Store, request: FormRequest) -> tuple[int, Iterator[dict[str, Any]]]:
     """Areas and in-scope organisations of the scope (and the commune itself for --all), as rows."""
     commune = get_profile(store).unit_name
     area_scope = true() if request.area_id is None else A.c.id == request.area_id

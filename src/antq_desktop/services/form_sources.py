@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sqlalchemy import Select, and_, case, func, or_, select, true
 
@@ -25,6 +25,9 @@ from antq_desktop.reports.forms.common import mark_for
 from antq_desktop.services.profile import get_profile
 from antq_desktop.storage.db import Store
 from antq_desktop.storage.models import Household, Organization, Pledge, Registration, ResidentialArea
+
+if TYPE_CHECKING:
+    from antq_desktop.services.forms import FormRequest
 
 A, H, O = ResidentialArea.__table__, Household.__table__, Organization.__table__  # noqa: E741
 P, R = Pledge.__table__, Registration.__table__
@@ -64,8 +67,9 @@ def ordered_ids(store: Store, stmt: Select[Any]) -> list[str]:
         return [str(v) for v in conn.execute(stmt).scalars()]
 
 
-def area_condition(area_id: str | None, column: Any) -> Any:
-    return true() if area_id is None else column == area_id
+def matches(value: str | None, column: Any) -> Any:
+    """`column == value`, or no condition when the request leaves it open (None)."""
+    return true() if value is None else column == value
 
 
 def subject_text(kind: str, template_code: str, word: str) -> FormText:
@@ -139,7 +143,7 @@ def _pledge_render(word: str) -> Callable[..., Path]:
     return render
 
 
-def pledges(store: Store, request: Any, unit: UnitInfo) -> Batch:
+def pledges(store: Store, request: FormRequest, unit: UnitInfo) -> Batch:
     """Signed pledges of households (and persons) of the year; blank: one per household, names printed."""
     if request.blank:
         return _blank_pledges(store, request, unit)
@@ -147,9 +151,9 @@ def pledges(store: Store, request: Any, unit: UnitInfo) -> Batch:
     where = and_(P.c.deleted.is_(False), P.c.year == request.year, P.c.status == "signed",
                  P.c.signer_kind.in_(("household", "person")),
                  or_(H.c.id.is_(None), H.c.deleted.is_(False)),
-                 area_condition(request.area_id, H.c.area_id),
-                 area_condition(request.household_id, P.c.household_id),
-                 area_condition(request.record_id, P.c.id))
+                 matches(request.area_id, H.c.area_id),
+                 matches(request.household_id, P.c.household_id),
+                 matches(request.record_id, P.c.id))
     ids = ordered_ids(store, select(P.c.id).select_from(joined).where(where)
                       .order_by(func.coalesce(A.c.sort_key, ""), func.coalesce(H.c.sort_key, P.c.search_key), P.c.id))
 
@@ -165,13 +169,13 @@ def pledges(store: Store, request: Any, unit: UnitInfo) -> Batch:
     return Batch(len(ids), records(), _pledge_render(_word(store)))
 
 
-def _blank_pledges(store: Store, request: Any, unit: UnitInfo) -> Batch:
+def _blank_pledges(store: Store, request: FormRequest, unit: UnitInfo) -> Batch:
     word = _word(store)
-    if request.area_id is None and request.household_id is None and not getattr(request, "names", False):
+    if request.area_id is None and request.household_id is None and not request.names:
         return Batch(1, [PledgeItem(PledgeData(unit, year=request.year))], _pledge_render(word))
     joined = H.join(A, H.c.area_id == A.c.id)
-    where = and_(H.c.deleted.is_(False), area_condition(request.area_id, H.c.area_id),
-                 area_condition(request.household_id, H.c.id))
+    where = and_(H.c.deleted.is_(False), matches(request.area_id, H.c.area_id),
+                 matches(request.household_id, H.c.id))
     ids = ordered_ids(store, select(H.c.id).select_from(joined).where(where).order_by(A.c.sort_key, H.c.sort_key,
                                                                                       H.c.id))
 
@@ -211,12 +215,12 @@ def localise_form(form_id: str, word: str) -> FormText:
     return localise(load_form_text(form_id), word)
 
 
-def covenants(store: Store, request: Any, unit: UnitInfo) -> Batch:
+def covenants(store: Store, request: FormRequest, unit: UnitInfo) -> Batch:
     """Organisations' pledges of the year (covenant template); blank: every in-scope organisation."""
     word = _word(store)
-    in_area = area_condition(request.area_id, O.c.area_id)
+    in_area = matches(request.area_id, O.c.area_id)
     if request.blank:
-        if request.area_id is None and not getattr(request, "names", False):
+        if request.area_id is None and not request.names:
             return Batch(1, [CovenantData(unit, year=request.year, police_position=None)], _covenant_render(word))
         where = and_(O.c.deleted.is_(False), O.c.in_scope.is_(True), in_area)
         ids = ordered_ids(store, select(O.c.id).where(where).order_by(O.c.sort_key, O.c.id))
@@ -226,7 +230,7 @@ def covenants(store: Store, request: Any, unit: UnitInfo) -> Batch:
     joined = P.join(O, P.c.organization_id == O.c.id)
     where = and_(P.c.deleted.is_(False), P.c.year == request.year, P.c.status == "signed",
                  P.c.signer_kind == "organization", O.c.deleted.is_(False), in_area,
-                 area_condition(request.record_id, P.c.id))
+                 matches(request.record_id, P.c.id))
     ids = ordered_ids(store, select(P.c.id).select_from(joined).where(where).order_by(O.c.sort_key, P.c.id))
 
     def details(chunk: list[str]) -> Select[Any]:
@@ -271,7 +275,7 @@ def subject_columns() -> list[Any]:
             O.c.org_type, O.c.address.label("org_address"), O.c.head_name.label("org_head")]
 
 
-def subject_where(table: Any, request: Any) -> Any:
+def subject_where(table: Any, request: FormRequest) -> Any:
     """Records of the year in scope: an area means the area itself and organisations located in it."""
     scope = true() if request.area_id is None else or_(table.c.area_id == request.area_id,
                                                        O.c.area_id == request.area_id)
@@ -286,14 +290,14 @@ def subject_order(table: Any) -> list[Any]:
     return [rank, func.coalesce(A.c.sort_key, O.c.sort_key, ""), table.c.id]
 
 
-def registrations(store: Store, request: Any, unit: UnitInfo) -> Batch:
+def registrations(store: Store, request: FormRequest, unit: UnitInfo) -> Batch:
     """Registrations of the year (area, organisation, commune); blank: one empty, or one per subject."""
     from antq_desktop.services.form_assessments import blank_subjects
 
     word, commune = _word(store), get_profile(store).unit_name
     render = _registration_render(word)
     if request.blank:
-        if request.area_id is None and not getattr(request, "names", False):
+        if request.area_id is None and not request.names:
             return Batch(1, [RegistrationData(unit, year=request.year)], render)
         total, subjects = blank_subjects(store, request)
         return Batch(total, (_registration_data(s, unit, request.year, commune, False) for s in subjects), render)
