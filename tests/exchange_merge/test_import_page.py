@@ -32,9 +32,24 @@ def _cell(table, row: int, column: int) -> str:  # type: ignore[no-untyped-def]
     return table.item(row, column).text()
 
 
-def test_registered_for_upper_offices_only() -> None:
+def test_registered_for_upper_offices_only(qtbot, upper_sqlite, commune: Commune, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QSettings
+
+    from antq_desktop.ui.main_window import MainWindow
+    from antq_desktop.ui.pages.import_page import ImportPage
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
     spec = next(p for p in PAGES if p.key == "import")
     assert spec.roles == ("district", "province") and spec.factory is not None
+    for store, shown in ((upper_sqlite, True), (commune.store, False)):
+        admin = next(u for u in accounts.list_users(store) if u.username == "admin")
+        context = make_context(store, admin)
+        window = MainWindow(context)
+        qtbot.addWidget(window)
+        assert ("import" in [s.key for s in window.specs]) is shown
+        if shown:
+            assert isinstance(window.open_page("import"), ImportPage)
+        context.jobs.wait()
 
 
 def test_preview_then_merge(qtbot, page, upper_sqlite, commune: Commune, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
