@@ -1,0 +1,204 @@
+"""Province scale: 100 commune packages × 5,000 households (about a million records with pledges)
+merged into one province store, then the communes overview and the summary report on it;
+SQLite and PostgreSQL side by side in the same run.
+
+Scale: ANTQ_BENCH_SCALE = "full" (default, 100×5000), "small" (10×500) or "<communes>x<households>".
+The packages are built once and cached under bench/out/merge/<c>x<h>/ (shared with bench_merge;
+an existing 30×5000 build is reused for the first 30 communes). The full build takes a long time
+on a 2-core machine (demo data for 100 communes): run it once, e.g. overnight.
+PostgreSQL runs in a throwaway cluster (tests/pg_server.py, fsync off); without server binaries
+the PostgreSQL rows are skipped with a printed reason.
+
+Run: PYTHONPATH=src:. .venv/bin/python bench/bench_scale.py
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import statistics
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent))
+
+import bench_merge  # noqa: E402
+from common import OUT, Result  # noqa: E402
+
+PASSWORD = bench_merge.PASSWORD
+YEAR = 2026
+
+
+def scale() -> tuple[int, int]:
+    text = os.environ.get("ANTQ_BENCH_SCALE", "full").strip().lower()
+    if text == "full":
+        return 100, 5000
+    if text == "small":
+        return 10, 500
+    communes, _, households = text.partition("x")
+    return int(communes), int(households)
+
+
+def prepare(communes: int, households: int) -> Path:
+    """bench_merge's cache, grown from a smaller cached build with the same households if there is one."""
+    folder = bench_merge._folder(communes, households)
+    if (folder / "ready.json").exists():
+        return folder
+    smaller = sorted((p for p in bench_merge.CACHE.glob(f"*x{households}") if (p / "ready.json").exists()
+                      and int(p.name.split("x")[0]) < communes), key=lambda p: int(p.name.split("x")[0]))
+    if not smaller:
+        return bench_merge.prepare(communes, households)
+    _grow(smaller[-1], folder, communes, households)
+    return folder
+
+
+def _grow(source: Path, folder: Path, communes: int, households: int) -> None:
+    from antq_desktop.domain import units
+    from antq_desktop.exchange.keys import read_public_key_file
+    from antq_desktop.services import keys
+    from antq_desktop.storage.db import open_store
+
+    shutil.rmtree(folder, ignore_errors=True)
+    (folder / "communes").mkdir(parents=True)
+    shutil.copytree(source / "packages", folder / "packages")
+    shutil.copyfile(source / "upper-template.sqlite3", folder / "upper-template.sqlite3")
+    have = len(list((folder / "packages").glob("*.antq")))
+    upper = open_store(str(folder / "upper-template.sqlite3"))
+    try:
+        with upper.session_factory() as session:
+            upper_key = read_public_key_file(keys.public_key_file(session, PASSWORD))
+        for index, unit in list(enumerate(units.communes("01")[:communes]))[have:]:
+            key_file = bench_merge._make_package(folder, index, unit, households, upper_key)
+            with upper.session() as session:
+                keys.trust_add(session, key_file, actor="admin")
+            print(f"  package {index + 1}/{communes}", file=sys.stderr, flush=True)
+    finally:
+        upper.close()
+    (folder / "ready.json").write_text(json.dumps({"communes": communes, "households": households}))
+
+
+def _sqlite_store(folder: Path) -> Any:
+    from antq_desktop.storage.db import open_store
+
+    db = folder / "scale-run.sqlite3"
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(db) + suffix).unlink(missing_ok=True)
+    shutil.rmtree(folder / "merged-packages", ignore_errors=True)
+    shutil.copyfile(folder / "upper-template.sqlite3", db)
+    return open_store(str(db))
+
+
+def _pg_store(folder: Path, server: Any) -> Any:
+    """A fresh PostgreSQL database holding the template's rows (profile, users, keys, trust registry)."""
+    from sqlalchemy import insert, select
+
+    from antq_desktop.storage.db import open_store
+    from antq_desktop.storage.models import Base
+
+    store = open_store(server.create_database(f"antq_scale_{int(time.time())}"))
+    template = open_store(str(folder / "upper-template.sqlite3"))
+    try:
+        with template.engine.connect() as read, store.engine.begin() as write:
+            for table in reversed(Base.metadata.sorted_tables):
+                write.execute(table.delete())
+            for table in Base.metadata.sorted_tables:
+                rows = [dict(r) for r in read.execute(select(table)).mappings()]
+                if rows:
+                    write.execute(insert(table), rows)
+                _reset_sequence(write, table)
+    finally:
+        template.close()
+    return store
+
+
+def _reset_sequence(conn: Any, table: Any) -> None:
+    """Rows were copied with their ids: move PostgreSQL's id sequence past them."""
+    from sqlalchemy import Integer, text
+
+    pk = list(table.primary_key.columns)
+    if len(pk) == 1 and isinstance(pk[0].type, Integer) and pk[0].autoincrement in (True, "auto"):
+        conn.execute(text(f"SELECT setval(pg_get_serial_sequence('{table.name}', '{pk[0].name}'), "
+                          f"COALESCE((SELECT MAX({pk[0].name}) FROM {table.name}), 0) + 1, false)"))
+
+
+def _median(fn: Any, repeat: int = 3) -> float:
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def measure(store: Any, folder: Path) -> dict[str, float]:
+    from sqlalchemy import func, select
+
+    from antq_desktop.services import form_reports, overview
+    from antq_desktop.services.merge import merge_packages
+    from antq_desktop.storage.models import Household
+
+    paths = sorted((folder / "packages").glob("*.antq"))
+    started = time.perf_counter()
+    results = merge_packages(store, paths, actor="admin", password=PASSWORD)
+    merge_seconds = time.perf_counter() - started
+    assert {r.status for r in results} == {"merged"}, {(r.status, r.message) for r in results}
+    records = sum(sum(c.values()) for r in results for c in r.counts.values())
+    out = OUT / "scale-summary.xlsx"
+
+    def raw() -> None:  # what the database alone needs: one GROUP BY over the households
+        with store.engine.connect() as conn:
+            conn.execute(select(Household.origin_unit, func.count()).group_by(Household.origin_unit)).all()
+
+    return {"merge": merge_seconds, "records": records, "packages": len(paths),
+            "overview": _median(lambda: overview.commune_rows(store, year=YEAR)),
+            "summary": _median(lambda: form_reports.render_summary(store, YEAR, out), repeat=1),
+            "raw": _median(raw)}
+
+
+def _engine_rows(name: str, m: dict[str, float], sqlite: dict[str, float] | None) -> list[Result]:
+    base_merge = (sqlite["merge"], "SQLite, same run") if sqlite else (m["merge"], "itself")
+    return [
+        Result(f"[{name}] merge {int(m['packages'])} packages ({int(m['records']):,} records)".replace(",", "."),
+               m["merge"], "s", *base_merge, "a few minutes"),
+        Result(f"[{name}] overview refresh (commune_rows)", m["overview"], "s", m["raw"],
+               "raw GROUP BY households", "< 1 s"),
+        Result(f"[{name}] summary report (.xlsx)", m["summary"], "s", m["raw"], "raw GROUP BY households", ""),
+    ]
+
+
+def results() -> list[Result]:
+    communes, households = scale()
+    folder = prepare(communes, households)
+    store = _sqlite_store(folder)
+    try:
+        sqlite = measure(store, folder)
+    finally:
+        store.close()
+    rows = _engine_rows("SQLite", sqlite, None)
+    try:
+        from tests.pg_server import PostgresServer
+
+        server = PostgresServer()
+        server.start()
+    except Exception as exc:  # noqa: BLE001 - no server binaries, no permission...
+        print(f"bench_scale: PostgreSQL skipped: {exc}", file=sys.stderr)
+        return rows
+    try:
+        store = _pg_store(folder, server)
+        try:
+            rows += _engine_rows("PostgreSQL", measure(store, folder), sqlite)
+        finally:
+            store.close()
+    finally:
+        server.stop()
+    return rows
+
+
+if __name__ == "__main__":
+    for r in results():
+        print(f"{r.name}: {r.value:,.3f} {r.unit} vs {r.baseline:,.3f} ({r.baseline_name}); goal {r.goal}")
