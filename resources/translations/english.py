@@ -674,6 +674,10 @@ ENGLISH = {
         "There are no residential areas yet: add them on the Residential areas page, or choose “Whole unit”.",
     "Không tạo được bản in": "Could not create the printout",
     "Mẫu trống để điền tay": "Blank form to fill in by hand",
+    "Mẫu trống in sẵn tên (khu dân cư đã chọn)": "Blank forms with names printed (chosen area)",
+    "Mỗi hộ (hoặc khu dân cư, cơ quan, doanh nghiệp, trường học) của khu dân cư một bản, in sẵn tên, để mang đi ký.":
+        "One form per household (or area, agency, enterprise, school) of the area, names printed, to take for "
+        "signing.",
     "Mỗi hồ sơ in trên một trang trở lên; chân trang có mã QR và dấu khóa của xã.":
         "Each record prints on one page or more; the footer carries a QR code and the commune's seal mark.",
     "Một khu dân cư": "One residential area",
