@@ -1,53 +1,52 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_GB" sourcelanguage="vi_VN">
 <context>
-    <name></name>
+    <name />
     <message>
-        <location filename="../../src/antq_desktop/ui/widgets/fields.py" line="254"/>
+        <location filename="../../src/antq_desktop/ui/widgets/fields.py" line="254" />
         <source>— Không chọn —</source>
         <translation>— None —</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/widgets/fields.py" line="257"/>
+        <location filename="../../src/antq_desktop/ui/widgets/fields.py" line="257" />
         <source>Gõ tên chủ hộ, địa chỉ hoặc số định danh để tìm</source>
-        <translation>Type a household head&apos;s name, address or ID number to search</translation>
+        <translation>Type a household head's name, address or ID number to search</translation>
     </message>
 </context>
 <context>
     <name>AddUserDialog</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="44"/>
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="44" />
         <source>Thêm tài khoản</source>
         <translation>Add account</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="52"/>
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="52" />
         <source>Tên đăng nhập</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="53"/>
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="53" />
         <source>Họ tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="54"/>
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="54" />
         <source>Vai trò</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="55"/>
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="55" />
         <source>Mật khẩu</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="56"/>
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="56" />
         <source>Nhập lại mật khẩu</source>
         <translation>Repeat password</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="57"/>
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="57" />
         <source>Ít nhất %1 ký tự; nên dùng một câu ngắn dễ nhớ.</source>
         <translation>At least %1 characters; a short memorable sentence is best.</translation>
     </message>
@@ -55,37 +54,37 @@
 <context>
     <name>AreaPledgeDialog</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/dialogs/bulk_dialogs.py" line="40"/>
+        <location filename="../../src/antq_desktop/ui/dialogs/bulk_dialogs.py" line="40" />
         <source>Ghi cam kết cho cả khu dân cư</source>
         <translation>Record pledges for a whole residential area</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/dialogs/bulk_dialogs.py" line="42"/>
+        <location filename="../../src/antq_desktop/ui/dialogs/bulk_dialogs.py" line="42" />
         <source>Ghi bản cam kết năm %1 (đã ký) cho mọi hộ của khu dân cư chưa có bản cam kết năm này. Hộ đã có bản cam kết được giữ nguyên.</source>
         <translation>Record a signed %1 pledge for every household of the area that has no pledge this year. Households that already have one are left as they are.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/dialogs/bulk_dialogs.py" line="55"/>
+        <location filename="../../src/antq_desktop/ui/dialogs/bulk_dialogs.py" line="55" />
         <source>Khu dân cư:</source>
         <translation>Residential area:</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/dialogs/bulk_dialogs.py" line="56"/>
+        <location filename="../../src/antq_desktop/ui/dialogs/bulk_dialogs.py" line="56" />
         <source>Ngày ký:</source>
         <translation>Signed on:</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/dialogs/bulk_dialogs.py" line="62"/>
+        <location filename="../../src/antq_desktop/ui/dialogs/bulk_dialogs.py" line="62" />
         <source>Ghi cam kết</source>
         <translation>Record pledges</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/dialogs/bulk_dialogs.py" line="63"/>
+        <location filename="../../src/antq_desktop/ui/dialogs/bulk_dialogs.py" line="63" />
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/dialogs/bulk_dialogs.py" line="74"/>
+        <location filename="../../src/antq_desktop/ui/dialogs/bulk_dialogs.py" line="74" />
         <source>Số hộ sẽ được ghi cam kết: %1</source>
         <translation>Households that will get a pledge: %1</translation>
     </message>
@@ -93,144 +92,144 @@
 <context>
     <name>AssessmentForm</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="59"/>
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="59" />
         <source> &lt;b&gt;(bắt buộc)&lt;/b&gt;</source>
         <translation> &lt;b&gt;(required)&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="63"/>
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="63" />
         <source>%1 điểm</source>
         <translation>%1 points</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="66"/>
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="66" />
         <source>Ghi chú</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="68"/>
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="68" />
         <source>Minh chứng (số văn bản, biên bản…)</source>
         <translation>Evidence (document number, minutes…)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="149"/>
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="149" />
         <source>&lt;h2&gt;Tự đánh giá năm %1: %2&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Self-assessment %1: %2&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="153"/>
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="153" />
         <source>Bộ tiêu chí: %1 (phiên bản %2) — loại đơn vị: %3</source>
         <translation>Criteria catalogue: %1 (version %2) — unit type: %3</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="157"/>
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="157" />
         <source>Lưu ý: </source>
         <translation>Note: </translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="196"/>
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="196" />
         <source>Người đánh giá</source>
         <translation>Assessed by</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="197"/>
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="197" />
         <source>Ngày đánh giá</source>
         <translation>Assessment date</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="198"/>
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="198" />
         <source>Ghi chú chung</source>
         <translation>General note</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="218"/>
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="218" />
         <source>Lưu nháp</source>
         <translation>Save draft</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="219"/>
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="219" />
         <source>Nộp và khóa</source>
         <translation>Submit and lock</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="220"/>
-        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="336"/>
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="220" />
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="336" />
         <source>Mở lại để sửa</source>
         <translation>Reopen for editing</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="260"/>
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="260" />
         <source>Trạng thái: Đã nộp — đã khóa</source>
         <translation>Status: submitted — locked</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="262"/>
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="262" />
         <source>Trạng thái: Đang soạn (bản nháp)</source>
         <translation>Status: being written (draft)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="264"/>
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="264" />
         <source>Trạng thái: Chưa lưu</source>
         <translation>Status: not saved yet</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="272"/>
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="272" />
         <source>Điểm: %1 / %2</source>
         <translation>Score: %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="275"/>
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="275" />
         <source>Kết quả: %1</source>
         <translation>Result: %1</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="275"/>
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="275" />
         <source>Đạt</source>
         <translation>Met</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="275"/>
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="275" />
         <source>Chưa đạt</source>
         <translation>Not met</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="278"/>
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="278" />
         <source>Chưa đạt tiêu chí bắt buộc: %1</source>
         <translation>Required criteria not met: %1</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="283"/>
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="283" />
         <source>Xếp loại: %1</source>
         <translation>Classification: %1</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="310"/>
-        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="313"/>
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="310" />
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="313" />
         <source>Chưa lưu được: %1</source>
         <translation>Not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="326"/>
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="326" />
         <source>Nộp bản tự đánh giá</source>
         <translation>Submit the self-assessment</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="327"/>
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="327" />
         <source>Sau khi nộp, bản tự đánh giá sẽ bị khóa và được tính vào chỉ tiêu. Muốn sửa phải “Mở lại để sửa”. Nộp ngay?</source>
         <translation>Once submitted, the self-assessment is locked and counts towards the targets. To change it you must “Reopen for editing”. Submit now?</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="337"/>
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="337" />
         <source>Bản tự đánh giá sẽ trở lại trạng thái nháp (tạo phiên bản mới) và không được tính vào chỉ tiêu cho đến khi nộp lại. Tiếp tục?</source>
         <translation>The self-assessment goes back to draft (as a new revision) and does not count towards the targets until it is submitted again. Continue?</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="344"/>
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="344" />
         <source>Không mở lại được: %1</source>
         <translation>Could not reopen: %1</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="356"/>
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="356" />
         <source>Tự đánh giá</source>
         <translation>Self-assessments</translation>
     </message>
@@ -238,57 +237,57 @@
 <context>
     <name>AssessmentView</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/dialogs/assessment_view.py" line="23"/>
+        <location filename="../../src/antq_desktop/ui/dialogs/assessment_view.py" line="23" />
         <source>Bản tự đánh giá (chỉ xem)</source>
         <translation>Self-assessment (read only)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/dialogs/assessment_view.py" line="30"/>
+        <location filename="../../src/antq_desktop/ui/dialogs/assessment_view.py" line="30" />
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/dialogs/assessment_view.py" line="39"/>
+        <location filename="../../src/antq_desktop/ui/dialogs/assessment_view.py" line="39" />
         <source>Ngày đánh giá</source>
         <translation>Assessment date</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/dialogs/assessment_view.py" line="40"/>
+        <location filename="../../src/antq_desktop/ui/dialogs/assessment_view.py" line="40" />
         <source>Người đánh giá</source>
         <translation>Assessed by</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/dialogs/assessment_view.py" line="41"/>
+        <location filename="../../src/antq_desktop/ui/dialogs/assessment_view.py" line="41" />
         <source>Điểm</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/dialogs/assessment_view.py" line="42"/>
+        <location filename="../../src/antq_desktop/ui/dialogs/assessment_view.py" line="42" />
         <source>Xếp loại</source>
         <translation>Classification</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/dialogs/assessment_view.py" line="43"/>
+        <location filename="../../src/antq_desktop/ui/dialogs/assessment_view.py" line="43" />
         <source>Kết quả</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/dialogs/assessment_view.py" line="43"/>
+        <location filename="../../src/antq_desktop/ui/dialogs/assessment_view.py" line="43" />
         <source>Đạt</source>
         <translation>Met</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/dialogs/assessment_view.py" line="43"/>
+        <location filename="../../src/antq_desktop/ui/dialogs/assessment_view.py" line="43" />
         <source>Chưa đạt</source>
         <translation>Not met</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/dialogs/assessment_view.py" line="44"/>
+        <location filename="../../src/antq_desktop/ui/dialogs/assessment_view.py" line="44" />
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/dialogs/assessment_view.py" line="46"/>
+        <location filename="../../src/antq_desktop/ui/dialogs/assessment_view.py" line="46" />
         <source>Từng tiêu chí</source>
         <translation>Criteria</translation>
     </message>
@@ -296,97 +295,97 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/audit_page.py" line="43"/>
+        <location filename="../../src/antq_desktop/ui/pages/audit_page.py" line="43" />
         <source>&lt;h2&gt;Nhật ký thao tác&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Activity log&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/audit_page.py" line="48"/>
+        <location filename="../../src/antq_desktop/ui/pages/audit_page.py" line="48" />
         <source>Chỉ quản trị viên xem được nhật ký thao tác. Hãy nhờ quản trị viên.</source>
         <translation>Only administrators can view the activity log. Please ask an administrator.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/audit_page.py" line="72"/>
+        <location filename="../../src/antq_desktop/ui/pages/audit_page.py" line="72" />
         <source>Từ ngày</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/audit_page.py" line="73"/>
+        <location filename="../../src/antq_desktop/ui/pages/audit_page.py" line="73" />
         <source>Đến ngày</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/audit_page.py" line="75"/>
+        <location filename="../../src/antq_desktop/ui/pages/audit_page.py" line="75" />
         <source>Tìm trong nội dung, mã bản ghi…</source>
         <translation>Search the details, record ID…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/audit_page.py" line="77"/>
+        <location filename="../../src/antq_desktop/ui/pages/audit_page.py" line="77" />
         <source>Lọc</source>
         <translation>Filter</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/audit_page.py" line="79"/>
+        <location filename="../../src/antq_desktop/ui/pages/audit_page.py" line="79" />
         <source>Xuất Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/audit_page.py" line="81"/>
+        <location filename="../../src/antq_desktop/ui/pages/audit_page.py" line="81" />
         <source>Người thực hiện</source>
         <translation>Done by</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/audit_page.py" line="82"/>
+        <location filename="../../src/antq_desktop/ui/pages/audit_page.py" line="82" />
         <source>Thao tác</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/audit_page.py" line="83"/>
+        <location filename="../../src/antq_desktop/ui/pages/audit_page.py" line="83" />
         <source>Loại bản ghi</source>
         <translation>Record type</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/audit_page.py" line="99"/>
+        <location filename="../../src/antq_desktop/ui/pages/audit_page.py" line="99" />
         <source>Tất cả</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/audit_page.py" line="112"/>
+        <location filename="../../src/antq_desktop/ui/pages/audit_page.py" line="112" />
         <source>‹ Trang trước</source>
         <translation>‹ Previous page</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/audit_page.py" line="113"/>
+        <location filename="../../src/antq_desktop/ui/pages/audit_page.py" line="113" />
         <source>Trang sau ›</source>
         <translation>Next page ›</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/audit_page.py" line="148"/>
+        <location filename="../../src/antq_desktop/ui/pages/audit_page.py" line="148" />
         <source>Bộ lọc chưa hợp lệ</source>
         <translation>Invalid filter</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/audit_page.py" line="158"/>
+        <location filename="../../src/antq_desktop/ui/pages/audit_page.py" line="158" />
         <source>%1–%2 trên %3 mục</source>
         <translation>%1–%2 of %3 entries</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/audit_page.py" line="164"/>
+        <location filename="../../src/antq_desktop/ui/pages/audit_page.py" line="164" />
         <source>Xuất nhật ký ra Excel</source>
         <translation>Export the log to Excel</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/audit_page.py" line="165"/>
+        <location filename="../../src/antq_desktop/ui/pages/audit_page.py" line="165" />
         <source>Tệp Excel (*.xlsx)</source>
         <translation>Excel files (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/audit_page.py" line="176"/>
+        <location filename="../../src/antq_desktop/ui/pages/audit_page.py" line="176" />
         <source>Không xuất được nhật ký</source>
         <translation>Could not export the log</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/audit_page.py" line="179"/>
+        <location filename="../../src/antq_desktop/ui/pages/audit_page.py" line="179" />
         <source>Đã xuất %1 dòng nhật ký ra %2.</source>
         <translation>%1 log rows exported to %2.</translation>
     </message>
@@ -394,93 +393,93 @@
 <context>
     <name>BackupPage</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="47"/>
+        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="47" />
         <source>&lt;h2&gt;Sao lưu – khôi phục&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Backup – restore&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="48"/>
+        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="48" />
         <source>Bản sao lưu được mã hóa bằng mật khẩu của người tạo; cần đúng mật khẩu đó để khôi phục. Thư mục: %1</source>
-        <translation>Backups are encrypted with their creator&apos;s password; that same password is needed to restore. Folder: %1</translation>
+        <translation>Backups are encrypted with their creator's password; that same password is needed to restore. Folder: %1</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="63"/>
+        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="63" />
         <source>Sao lưu ngay</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="64"/>
+        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="64" />
         <source>Khôi phục bản đã chọn…</source>
         <translation>Restore the selected backup…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="75"/>
+        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="75" />
         <source>Chỉ quản trị viên được sao lưu và khôi phục.</source>
         <translation>Only administrators may back up and restore.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="89"/>
+        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="89" />
         <source>(không đọc được)</source>
         <translation>(unreadable)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="95"/>
+        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="95" />
         <source>Mật khẩu</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="99"/>
+        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="99" />
         <source>Xác nhận</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="107"/>
+        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="107" />
         <source>Nhập mật khẩu của bạn để mã hóa bản sao lưu:</source>
         <translation>Enter your password to encrypt the backup:</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="116"/>
+        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="116" />
         <source>Chưa sao lưu được</source>
         <translation>Backup failed</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="118"/>
+        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="118" />
         <source>Đã sao lưu và kiểm tra: %1</source>
         <translation>Backed up and verified: %1</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="129"/>
+        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="129" />
         <source>Hãy chọn một bản sao lưu trong danh sách.</source>
         <translation>Choose a backup in the list.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="131"/>
+        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="131" />
         <source>Khôi phục “%1”? Dữ liệu hiện tại sẽ được thay bằng bản sao lưu này (dữ liệu hiện tại được giữ lại thành một bản sao lưu riêng). Chương trình sẽ đóng sau khi khôi phục.</source>
         <translation>Restore “%1”? The current data will be replaced by this backup (the current data is kept as a separate backup). The program closes after restoring.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="136"/>
+        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="136" />
         <source>Mật khẩu của người đã tạo bản sao lưu:</source>
         <translation>Password of the person who made the backup:</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="141"/>
-        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="148"/>
+        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="141" />
+        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="148" />
         <source>Không khôi phục được</source>
         <translation>Restore failed</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="150"/>
+        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="150" />
         <source>Đã khôi phục bản sao lưu ngày %1. Dữ liệu trước đó được giữ ở %2.</source>
         <translation>The backup of %1 has been restored. The previous data is kept in %2.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="160"/>
+        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="160" />
         <source>Đã khôi phục</source>
         <translation>Restored</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="161"/>
+        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="161" />
         <source>Chương trình sẽ đóng; hãy mở lại.</source>
         <translation>The program will close; please open it again.</translation>
     </message>
@@ -488,47 +487,47 @@
 <context>
     <name>Catalog</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="43"/>
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="43" />
         <source>Khu dân cư</source>
         <translation>Residential area</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="44"/>
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="44" />
         <source>Xã, phường, đặc khu</source>
         <translation>Commune, ward, special zone</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="45"/>
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="45" />
         <source>Cơ quan</source>
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="46"/>
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="46" />
         <source>Doanh nghiệp</source>
         <translation>Enterprise</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="47"/>
+        <location filename="../../src/antq_desktop/ui/pages/assessment_form.py" line="47" />
         <source>Cơ sở giáo dục</source>
         <translation>School</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="46"/>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="46" />
         <source>Tốt</source>
         <translation>Very good</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="47"/>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="47" />
         <source>Khá</source>
         <translation>Good</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="48"/>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="48" />
         <source>Trung bình</source>
         <translation>Average</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="49"/>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="49" />
         <source>Yếu</source>
         <translation>Weak</translation>
     </message>
@@ -536,37 +535,37 @@
 <context>
     <name>CommuneChooser</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="87"/>
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="87" />
         <source>— Tất cả tỉnh, thành phố —</source>
         <translation>— All provinces —</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="92"/>
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="92" />
         <source>Gõ tên xã, phường (có dấu hoặc không), ví dụ: hoan kiem</source>
         <translation>Type the commune or ward name (with or without diacritics), e.g. hoan kiem</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="97"/>
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="97" />
         <source>Tỉnh, thành phố:</source>
         <translation>Province:</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="98"/>
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="98" />
         <source>Tìm xã, phường:</source>
         <translation>Find commune/ward:</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="99"/>
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="99" />
         <source>Chọn đơn vị:</source>
         <translation>Choose unit:</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="111"/>
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="111" />
         <source>Hãy chọn tỉnh, thành phố hoặc gõ ít nhất 2 chữ để tìm.</source>
         <translation>Choose a province or type at least 2 letters to search.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="122"/>
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="122" />
         <source>Tìm thấy %1 đơn vị.</source>
         <translation>%1 units found.</translation>
     </message>
@@ -574,12 +573,12 @@
 <context>
     <name>CommuneRecordsDialog</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/commune_records_dialog.py" line="34"/>
+        <location filename="../../src/antq_desktop/ui/pages/commune_records_dialog.py" line="34" />
         <source>Dữ liệu của %1 (chỉ xem)</source>
         <translation>Data of %1 (read only)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/commune_records_dialog.py" line="43"/>
+        <location filename="../../src/antq_desktop/ui/pages/commune_records_dialog.py" line="43" />
         <source>Dữ liệu do xã lập và gửi lên; cấp trên chỉ xem, không sửa. Hiển thị tối đa %1 dòng đầu mỗi danh sách.</source>
         <translation>Data made and sent by the commune; the upper office only views it, never edits it. At most the first %1 rows of each list are shown.</translation>
     </message>
@@ -587,17 +586,17 @@
 <context>
     <name>CommunesModel</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/communes_page.py" line="71"/>
+        <location filename="../../src/antq_desktop/ui/pages/communes_page.py" line="71" />
         <source>Chưa gửi dữ liệu</source>
         <translation>No data sent yet</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/communes_page.py" line="72"/>
+        <location filename="../../src/antq_desktop/ui/pages/communes_page.py" line="72" />
         <source>Chậm gửi</source>
         <translation>Late</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/communes_page.py" line="72"/>
+        <location filename="../../src/antq_desktop/ui/pages/communes_page.py" line="72" />
         <source>Đúng hạn</source>
         <translation>On time</translation>
     </message>
@@ -605,32 +604,32 @@
 <context>
     <name>CommunesPage</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/communes_page.py" line="110"/>
+        <location filename="../../src/antq_desktop/ui/pages/communes_page.py" line="110" />
         <source>Làm mới</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/communes_page.py" line="112"/>
+        <location filename="../../src/antq_desktop/ui/pages/communes_page.py" line="112" />
         <source>Xem dữ liệu của xã…</source>
-        <translation>View the commune&apos;s data…</translation>
+        <translation>View the commune's data…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/communes_page.py" line="128"/>
+        <location filename="../../src/antq_desktop/ui/pages/communes_page.py" line="128" />
         <source>Đang tính số liệu các xã…</source>
-        <translation>Calculating the communes&apos; figures…</translation>
+        <translation>Calculating the communes' figures…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/communes_page.py" line="131"/>
+        <location filename="../../src/antq_desktop/ui/pages/communes_page.py" line="131" />
         <source>Tình hình các xã</source>
         <translation>Communes overview</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/communes_page.py" line="133"/>
+        <location filename="../../src/antq_desktop/ui/pages/communes_page.py" line="133" />
         <source>Không tính được số liệu: %1</source>
         <translation>Could not calculate the figures: %1</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/communes_page.py" line="145"/>
+        <location filename="../../src/antq_desktop/ui/pages/communes_page.py" line="145" />
         <source>%1 xã · %2 chưa gửi dữ liệu · %3 chậm gửi · %4 xã chưa đạt ít nhất một chỉ tiêu</source>
         <translation>%1 communes · %2 sent no data · %3 late · %4 communes miss at least one target</translation>
     </message>
@@ -638,208 +637,208 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="99"/>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="99" />
         <source>Làm mới</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="100"/>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="100" />
         <source>Đọc lại số liệu mới nhất từ cơ sở dữ liệu</source>
         <translation>Read the latest figures from the database again</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="125"/>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="125" />
         <source>Nhập từ Excel…</source>
         <translation>Import from Excel…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="126"/>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="126" />
         <source>Nhập danh sách hộ gia đình, khu dân cư hoặc cơ quan từ tệp .xlsx</source>
         <translation>Import households, residential areas or organisations from an .xlsx file</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="154"/>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="154" />
         <source>Chỉ tiêu năm</source>
-        <translation>This year&apos;s targets</translation>
+        <translation>This year's targets</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="156"/>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="156" />
         <source>Số liệu hiện có</source>
         <translation>Records</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="159"/>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="164"/>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="159" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="164" />
         <source>Việc cần làm</source>
         <translation>To do</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="159"/>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="159" />
         <source>Chi tiết</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="168"/>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="235"/>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="168" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="235" />
         <source>Khu dân cư</source>
         <translation>Residential areas</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="168"/>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="168" />
         <source>Số hộ</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="168"/>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="168" />
         <source>Đã ký cam kết</source>
         <translation>Pledged</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="168"/>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="168" />
         <source>Chưa ký</source>
         <translation>Not pledged</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="168"/>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="168" />
         <source>Tỷ lệ</source>
         <translation>Share</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="174"/>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="174" />
         <source>Hộ gia đình ký cam kết theo khu dân cư</source>
         <translation>Household pledges by residential area</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="176"/>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="176" />
         <source>Kết quả tự đánh giá (bản đã nộp)</source>
         <translation>Self-assessment results (submitted)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="185"/>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="185" />
         <source>&lt;h2&gt;Tổng quan năm %1&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Overview %1&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="190"/>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="190" />
         <source>Đang tính số liệu…</source>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="192"/>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="192" />
         <source>Tổng quan</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="203"/>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="203" />
         <source>Không đọc được số liệu: %1. Bấm “Làm mới” để thử lại.</source>
         <translation>Could not read the figures: %1. Press “Refresh” to try again.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="217"/>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="217" />
         <source>Chưa có kế hoạch năm %1 với chỉ tiêu. Hãy vào “Kế hoạch – chỉ tiêu” để nhập kế hoạch của đơn vị, hoặc nhận gói kế hoạch từ cấp trên.</source>
-        <translation>There is no %1 plan with targets yet. Go to “Plans – targets” to enter the unit&apos;s plan, or receive the plan package from the upper office.</translation>
+        <translation>There is no %1 plan with targets yet. Go to “Plans – targets” to enter the unit's plan, or receive the plan package from the upper office.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="232"/>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="268"/>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="232" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="268" />
         <source>Đạt</source>
         <translation>Met</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="232"/>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="268"/>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="232" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="268" />
         <source>Chưa đạt</source>
         <translation>Not met</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="235"/>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="235" />
         <source>Cơ quan, DN, trường học</source>
         <translation>Agencies, enterprises, schools</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="236"/>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="236" />
         <source>Hộ gia đình</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="236"/>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="236" />
         <source>Bản cam kết</source>
         <translation>Pledges</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="237"/>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="237" />
         <source>Đăng ký</source>
         <translation>Registrations</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="237"/>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="237" />
         <source>Tự đánh giá</source>
         <translation>Self-assessments</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="270"/>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="270" />
         <source>Kết quả đạt chuẩn</source>
         <translation>Standard met</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="271"/>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="271" />
         <source>Xếp loại phong trào</source>
         <translation>Movement classification</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="275"/>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="275" />
         <source>Còn %1 bản đang soạn
 chưa được tính.</source>
         <translation>%1 drafts
 not counted yet.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="280"/>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="280" />
         <source>Khu dân cư chưa đăng ký năm nay</source>
         <translation>Residential areas not registered this year</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="284"/>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="284" />
         <source>Hộ chưa ký cam kết</source>
         <translation>Households without a pledge</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="286"/>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="286" />
         <source>%1 hộ</source>
         <translation>%1 households</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="287"/>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="287" />
         <source>Chưa tự đánh giá hoặc còn bản nháp</source>
         <translation>Not assessed yet or still in draft</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="292"/>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="292" />
         <source>Bấm đúp để mở bản tự đánh giá</source>
         <translation>Double-click to open the self-assessment</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="301"/>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="301" />
         <source>Xong</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="309"/>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="309" />
         <source>Chưa có bản tự đánh giá</source>
         <translation>No self-assessment yet</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="309"/>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="309" />
         <source>Bản nháp, chưa nộp</source>
         <translation>Draft, not submitted</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="312"/>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="312" />
         <source>quá hạn %1 (%2 ngày)</source>
         <translation>overdue since %1 (%2 days)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="314"/>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="314" />
         <source>hạn %1, còn %2 ngày</source>
         <translation>due %1, %2 days left</translation>
     </message>
@@ -847,12 +846,12 @@ not counted yet.</translation>
 <context>
     <name>DonePage</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="276"/>
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="276" />
         <source>Đã thiết lập xong</source>
         <translation>Setup complete</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="288"/>
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="288" />
         <source>Đơn vị: &lt;b&gt;%1&lt;/b&gt; (mã %2).&lt;br&gt;Tên đăng nhập của bạn: &lt;b&gt;%3&lt;/b&gt;.&lt;br&gt;&lt;br&gt;Bấm “Hoàn tất” để bắt đầu làm việc.</source>
         <translation>Unit: &lt;b&gt;%1&lt;/b&gt; (code %2).&lt;br&gt;Your user name: &lt;b&gt;%3&lt;/b&gt;.&lt;br&gt;&lt;br&gt;Press “Finish” to start working.</translation>
     </message>
@@ -860,45 +859,45 @@ not counted yet.</translation>
 <context>
     <name>ExcelExport</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/export.py" line="41"/>
-        <location filename="../../src/antq_desktop/ui/excel/export.py" line="141"/>
+        <location filename="../../src/antq_desktop/ui/excel/export.py" line="41" />
+        <location filename="../../src/antq_desktop/ui/excel/export.py" line="141" />
         <source>Xuất Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/export.py" line="42"/>
+        <location filename="../../src/antq_desktop/ui/excel/export.py" line="42" />
         <source>Tệp Excel (*.xlsx)</source>
         <translation>Excel files (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/export.py" line="52"/>
+        <location filename="../../src/antq_desktop/ui/excel/export.py" line="52" />
         <source>Đã xuất Excel</source>
         <translation>Exported to Excel</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/export.py" line="53"/>
+        <location filename="../../src/antq_desktop/ui/excel/export.py" line="53" />
         <source>Đã xuất %1 dòng ra tệp:
 %2</source>
         <translation>%1 rows exported to:
 %2</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/export.py" line="60"/>
+        <location filename="../../src/antq_desktop/ui/excel/export.py" line="60" />
         <source>Lỗi không mong đợi: %1</source>
         <translation>Unexpected error: %1</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/export.py" line="62"/>
+        <location filename="../../src/antq_desktop/ui/excel/export.py" line="62" />
         <source>Chưa xuất được Excel</source>
         <translation>Could not export to Excel</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/export.py" line="84"/>
+        <location filename="../../src/antq_desktop/ui/excel/export.py" line="84" />
         <source>Đang xuất Excel…</source>
         <translation>Exporting to Excel…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/export.py" line="142"/>
+        <location filename="../../src/antq_desktop/ui/excel/export.py" line="142" />
         <source>Lưu bảng đang xem thành tệp Excel (.xlsx)</source>
         <translation>Save the table shown as an Excel file (.xlsx)</translation>
     </message>
@@ -906,138 +905,138 @@ not counted yet.</translation>
 <context>
     <name>ExchangePage</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="49"/>
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="49" />
         <source>Gửi dữ liệu lên cấp trên</source>
         <translation>Send data to the upper office</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="66"/>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="85"/>
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="66" />
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="85" />
         <source>Xuất gói dữ liệu</source>
         <translation>Export data package</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="68"/>
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="68" />
         <source>Phần thay đổi từ lần xuất trước (thường dùng)</source>
         <translation>Changes since the last export (usual)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="69"/>
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="69" />
         <source>Đầy đủ: toàn bộ dữ liệu của đơn vị (lần đầu, hoặc khi cấp trên yêu cầu)</source>
-        <translation>Full: all of the unit&apos;s data (the first time, or when the upper office asks)</translation>
+        <translation>Full: all of the unit's data (the first time, or when the upper office asks)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="75"/>
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="75" />
         <source>Không gửi số định danh cá nhân của chủ hộ</source>
-        <translation>Do not send household heads&apos; citizen ID numbers</translation>
+        <translation>Do not send household heads' citizen ID numbers</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="79"/>
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="79" />
         <source>Nơi lưu tệp gói (.antq), ví dụ trên USB</source>
         <translation>Where to save the package file (.antq), e.g. on a USB stick</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="80"/>
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="80" />
         <source>Chọn nơi lưu…</source>
         <translation>Choose where to save…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="96"/>
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="96" />
         <source>Lịch sử xuất dữ liệu</source>
         <translation>Export history</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="107"/>
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="107" />
         <source>Kiểm tra biên nhận của cấp trên…</source>
-        <translation>Check the upper office&apos;s receipt…</translation>
+        <translation>Check the upper office's receipt…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="120"/>
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="120" />
         <source>chưa</source>
         <translation>not yet</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="130"/>
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="130" />
         <source>Lưu gói dữ liệu</source>
         <translation>Save data package</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="131"/>
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="131" />
         <source>Gói dữ liệu ANTQ (*.antq)</source>
         <translation>ANTQ data packages (*.antq)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="159"/>
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="159" />
         <source>Đang xuất gói dữ liệu…</source>
         <translation>Exporting the data package…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="160"/>
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="160" />
         <source>Đang xuất gói dữ liệu</source>
         <translation>Exporting the data package</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="170"/>
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="170" />
         <source>Đã xuất gói số {0} ({1} bản ghi) vào {2}.</source>
         <translation>Package no. {0} ({1} records) exported to {2}.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="174"/>
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="174" />
         <source>Gói này thông báo khoá mới của đơn vị cho cấp trên.</source>
-        <translation>This package announces the unit&apos;s new key to the upper office.</translation>
+        <translation>This package announces the unit's new key to the upper office.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="181"/>
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="181" />
         <source>Chưa xuất được gói dữ liệu ({0}).</source>
         <translation>The data package was not exported ({0}).</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="182"/>
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="182" />
         <source>Không xuất được gói dữ liệu</source>
         <translation>Could not export the data package</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="185"/>
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="185" />
         <source>Đã huỷ xuất dữ liệu. Không có tệp nào được tạo.</source>
         <translation>Export cancelled. No file was created.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="190"/>
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="190" />
         <source>Chọn tệp biên nhận của cấp trên</source>
-        <translation>Choose the upper office&apos;s receipt file</translation>
+        <translation>Choose the upper office's receipt file</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="191"/>
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="191" />
         <source>Biên nhận ANTQ (*.antqrcpt)</source>
         <translation>ANTQ receipts (*.antqrcpt)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="199"/>
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="199" />
         <source>Không đọc được tệp</source>
         <translation>Could not read the file</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="200"/>
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="200" />
         <source>Không đọc được tệp biên nhận. Hãy kiểm tra USB rồi chọn lại.</source>
         <translation>Could not read the receipt file. Check the USB stick and choose it again.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="203"/>
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="203" />
         <source>Biên nhận không được công nhận</source>
         <translation>Receipt not recognised</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="206"/>
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="206" />
         <source>Biên nhận hợp lệ: số liệu cấp trên khớp với dữ liệu hiện tại của đơn vị.</source>
-        <translation>Valid receipt: the upper office&apos;s figures match the unit&apos;s current data.</translation>
+        <translation>Valid receipt: the upper office's figures match the unit's current data.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="208"/>
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="208" />
         <source>Biên nhận hợp lệ: số liệu cấp trên khớp với dữ liệu tại lần xuất số {0}; dữ liệu đã thay đổi sau đó, hãy gửi phần thay đổi ở lần tới.</source>
-        <translation>Valid receipt: the upper office&apos;s figures match the data of export no. {0}; the data has changed since, send the changes next time.</translation>
+        <translation>Valid receipt: the upper office's figures match the data of export no. {0}; the data has changed since, send the changes next time.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="211"/>
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="211" />
         <source>Biên nhận của {0}</source>
         <translation>Receipt from {0}</translation>
     </message>
@@ -1045,42 +1044,42 @@ not counted yet.</translation>
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="90"/>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="90" />
         <source>Bước 1: Chọn tệp Excel</source>
         <translation>Step 1: Choose the Excel file</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="91"/>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="91" />
         <source>Chọn loại dữ liệu, tệp .xlsx và trang tính chứa danh sách. Dòng đầu tiên có từ hai ô trở lên được coi là dòng tiêu đề cột.</source>
         <translation>Choose the kind of data, the .xlsx file and the sheet holding the list. The first row with two or more filled cells is taken as the column headers.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="99"/>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="99" />
         <source>Chọn tệp…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="108"/>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="108" />
         <source>Loại dữ liệu</source>
         <translation>Kind of data</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="109"/>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="109" />
         <source>Tệp Excel</source>
         <translation>Excel file</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="110"/>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="110" />
         <source>Trang tính</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="115"/>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="115" />
         <source>Chọn tệp Excel</source>
         <translation>Choose an Excel file</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="115"/>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="115" />
         <source>Tệp Excel (*.xlsx)</source>
         <translation>Excel files (*.xlsx)</translation>
     </message>
@@ -1088,17 +1087,17 @@ not counted yet.</translation>
 <context>
     <name>Help</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/help.py" line="72"/>
+        <location filename="../../src/antq_desktop/ui/help.py" line="72" />
         <source>Không tìm thấy hướng dẫn</source>
         <translation>User guide not found</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/help.py" line="73"/>
+        <location filename="../../src/antq_desktop/ui/help.py" line="73" />
         <source>Không tìm thấy tệp hướng dẫn sử dụng trong thư mục cài đặt. Hãy cài lại chương trình hoặc xem bản hướng dẫn in kèm theo.</source>
         <translation>The user guide file is missing from the installation folder. Reinstall the program or use the printed guide.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/help.py" line="84"/>
+        <location filename="../../src/antq_desktop/ui/help.py" line="84" />
         <source>Hướng dẫn sử dụng</source>
         <translation>User guide</translation>
     </message>
@@ -1106,77 +1105,77 @@ not counted yet.</translation>
 <context>
     <name>ImportFields</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="49"/>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="49" />
         <source>Ghi chú</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="50"/>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="50" />
         <source>Họ tên chủ hộ</source>
         <translation>Head of household</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="51"/>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="51" />
         <source>Khu dân cư</source>
         <translation>Residential area</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="52"/>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="52" />
         <source>Loại (cơ quan, doanh nghiệp, cơ sở giáo dục)</source>
         <translation>Type (agency, enterprise, school)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="53"/>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="53" />
         <source>Loại (thôn, tổ dân phố…)</source>
         <translation>Type (village, residential group…)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="54"/>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="54" />
         <source>Số cán bộ, người lao động</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="55"/>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="55" />
         <source>Số hộ</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="56"/>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="56" />
         <source>Số nhân khẩu</source>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="57"/>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="57" />
         <source>Số điện thoại</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="58"/>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="58" />
         <source>Số định danh (CCCD)</source>
         <translation>Citizen ID (CCCD)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="59"/>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="59" />
         <source>Thủ trưởng đơn vị</source>
         <translation>Head of unit</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="60"/>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="60" />
         <source>Trưởng thôn/tổ trưởng</source>
         <translation>Village/group head</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="61"/>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="61" />
         <source>Tên khu dân cư</source>
         <translation>Residential area name</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="62"/>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="62" />
         <source>Tên đơn vị</source>
         <translation>Unit name</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="63"/>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="63" />
         <source>Địa chỉ</source>
         <translation>Address</translation>
     </message>
@@ -1184,97 +1183,97 @@ not counted yet.</translation>
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/import_page.py" line="63"/>
+        <location filename="../../src/antq_desktop/ui/pages/import_page.py" line="63" />
         <source>Nhận gói dữ liệu của các xã</source>
-        <translation>Receive the communes&apos; data packages</translation>
+        <translation>Receive the communes' data packages</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/import_page.py" line="66"/>
+        <location filename="../../src/antq_desktop/ui/pages/import_page.py" line="66" />
         <source>Chọn hoặc kéo thả các tệp .antq từ USB. Bấm “Kiểm tra” để xem trước (chưa ghi gì), rồi “Nhập dữ liệu”. Mỗi gói được nhập trọn vẹn hoặc không nhập; gói bị từ chối không làm thay đổi dữ liệu.</source>
         <translation>Choose or drag in the .antq files from the USB stick. Press “Check” to preview (nothing is written yet), then “Import data”. Each package is imported whole or not at all; a refused package changes nothing.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/import_page.py" line="82"/>
+        <location filename="../../src/antq_desktop/ui/pages/import_page.py" line="82" />
         <source>Gói đã chọn</source>
         <translation>Selected packages</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/import_page.py" line="85"/>
+        <location filename="../../src/antq_desktop/ui/pages/import_page.py" line="85" />
         <source>Chọn tệp gói…</source>
         <translation>Choose package files…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/import_page.py" line="87"/>
+        <location filename="../../src/antq_desktop/ui/pages/import_page.py" line="87" />
         <source>Kiểm tra (xem trước)</source>
         <translation>Check (preview)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/import_page.py" line="89"/>
+        <location filename="../../src/antq_desktop/ui/pages/import_page.py" line="89" />
         <source>Nhập dữ liệu</source>
         <translation>Import data</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/import_page.py" line="92"/>
+        <location filename="../../src/antq_desktop/ui/pages/import_page.py" line="92" />
         <source>Bỏ chọn tất cả</source>
         <translation>Clear the selection</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/import_page.py" line="106"/>
+        <location filename="../../src/antq_desktop/ui/pages/import_page.py" line="106" />
         <source>Gói đã nhận theo xã</source>
         <translation>Packages received per commune</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/import_page.py" line="125"/>
+        <location filename="../../src/antq_desktop/ui/pages/import_page.py" line="125" />
         <source>Chọn gói dữ liệu</source>
         <translation>Choose data packages</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/import_page.py" line="126"/>
+        <location filename="../../src/antq_desktop/ui/pages/import_page.py" line="126" />
         <source>Gói dữ liệu ANTQ (*.antq);;Mọi tệp (*)</source>
         <translation>ANTQ data packages (*.antq);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/import_page.py" line="178"/>
+        <location filename="../../src/antq_desktop/ui/pages/import_page.py" line="178" />
         <source>Chưa kiểm tra</source>
         <translation>Not checked yet</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/import_page.py" line="180"/>
+        <location filename="../../src/antq_desktop/ui/pages/import_page.py" line="180" />
         <source> (gói chờ, nay đã đủ)</source>
         <translation> (held package, now complete)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/import_page.py" line="204"/>
+        <location filename="../../src/antq_desktop/ui/pages/import_page.py" line="204" />
         <source>Mở khoá nhận của đơn vị</source>
-        <translation>Unlock the unit&apos;s receiving key</translation>
+        <translation>Unlock the unit's receiving key</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/import_page.py" line="205"/>
+        <location filename="../../src/antq_desktop/ui/pages/import_page.py" line="205" />
         <source>Mật khẩu của người giữ khoá (tài khoản đã thiết lập máy):</source>
         <translation>Password of the key holder (the account that set up this computer):</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/import_page.py" line="211"/>
+        <location filename="../../src/antq_desktop/ui/pages/import_page.py" line="211" />
         <source>Chưa chọn gói</source>
         <translation>No package chosen</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/import_page.py" line="212"/>
+        <location filename="../../src/antq_desktop/ui/pages/import_page.py" line="212" />
         <source>Hãy chọn hoặc kéo thả các tệp gói .antq vào trang này trước.</source>
         <translation>First choose or drag .antq package files onto this page.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/import_page.py" line="226"/>
+        <location filename="../../src/antq_desktop/ui/pages/import_page.py" line="226" />
         <source>Đang kiểm tra gói dữ liệu…</source>
         <translation>Checking the data packages…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/import_page.py" line="226"/>
+        <location filename="../../src/antq_desktop/ui/pages/import_page.py" line="226" />
         <source>Đang nhập gói dữ liệu…</source>
         <translation>Importing the data packages…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/import_page.py" line="268"/>
+        <location filename="../../src/antq_desktop/ui/pages/import_page.py" line="268" />
         <source>Đã huỷ. Các gói đã nhập xong trước khi huỷ vẫn được giữ; gói đang nhập dở không ghi gì. Có thể chọn lại và nhập tiếp bất cứ lúc nào.</source>
         <translation>Cancelled. Packages fully imported before cancelling are kept; the one in progress wrote nothing. You can choose them again and continue at any time.</translation>
     </message>
@@ -1282,82 +1281,82 @@ not counted yet.</translation>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="81"/>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="81" />
         <source>Hộ gia đình</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="82"/>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="82" />
         <source>Khu dân cư</source>
         <translation>Residential areas</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="83"/>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="83" />
         <source>Cơ quan, doanh nghiệp, trường học</source>
         <translation>Agencies, enterprises, schools</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="266"/>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="266" />
         <source>Nhập dữ liệu từ Excel</source>
         <translation>Import data from Excel</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="268"/>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="268" />
         <source>Tiếp &gt;</source>
         <translation>Next &gt;</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="269"/>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="269" />
         <source>&lt; Quay lại</source>
         <translation>&lt; Back</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="270"/>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="270" />
         <source>Nhập</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="271"/>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="271" />
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="287"/>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="287" />
         <source>Không có dòng hợp lệ</source>
         <translation>No valid rows</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="288"/>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="288" />
         <source>Không có dòng nào hợp lệ để nhập. Hãy sửa tệp theo cột “Lỗi” rồi nhập lại.</source>
         <translation>There is no valid row to import. Fix the file as the “Errors” column says, then import again.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="291"/>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="291" />
         <source>Nhập dữ liệu</source>
         <translation>Import data</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="291"/>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="291" />
         <source>Nhập %1 dòng hợp lệ vào cơ sở dữ liệu?</source>
         <translation>Import %1 valid rows into the database?</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="312"/>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="312" />
         <source>Đang nhập dữ liệu…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="328"/>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="328" />
         <source>Chưa nhập được</source>
         <translation>Not imported</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="329"/>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="329" />
         <source>Không có dòng nào được lưu: %1</source>
         <translation>No row was saved: %1</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="339"/>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="339" />
         <source>Đã nhập %1 dòng từ Excel (%2).</source>
         <translation>%1 rows imported from Excel (%2).</translation>
     </message>
@@ -1365,52 +1364,52 @@ not counted yet.</translation>
 <context>
     <name>Indicators</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="36"/>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="36" />
         <source>Khu dân cư đăng ký phấn đấu đạt chuẩn</source>
         <translation>Residential areas registered for the standard</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="37"/>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="37" />
         <source>Cơ quan, cơ sở giáo dục đăng ký phấn đấu đạt chuẩn</source>
         <translation>Agencies and schools registered for the standard</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="38"/>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="38" />
         <source>Doanh nghiệp đăng ký phấn đấu đạt chuẩn</source>
         <translation>Enterprises registered for the standard</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="39"/>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="39" />
         <source>Khu dân cư, xã, cơ quan, doanh nghiệp, trường học đăng ký</source>
         <translation>Areas, commune, agencies, enterprises and schools registered</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="40"/>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="40" />
         <source>Khu dân cư đạt chuẩn “An toàn về ANTT”</source>
         <translation>Residential areas meeting the “Safe for security and order” standard</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="41"/>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="41" />
         <source>Đơn vị đạt chuẩn “An toàn về ANTT”</source>
         <translation>Units meeting the “Safe for security and order” standard</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="42"/>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="42" />
         <source>Doanh nghiệp đã đăng ký được công nhận đạt chuẩn</source>
         <translation>Registered enterprises recognised as meeting the standard</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="43"/>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="43" />
         <source>Phong trào xếp loại Khá trở lên</source>
         <translation>Movement classified Good or better</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="44"/>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="44" />
         <source>Hộ gia đình ký cam kết</source>
         <translation>Households that signed a pledge</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="45"/>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="45" />
         <source>Ban hành kế hoạch năm</source>
         <translation>Annual plan issued</translation>
     </message>
@@ -1418,83 +1417,83 @@ not counted yet.</translation>
 <context>
     <name>KeysBox</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="89"/>
+        <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="89" />
         <source>Khoá của đơn vị</source>
         <translation>Unit key</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="96"/>
+        <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="96" />
         <source>Mã vân tay của đơn vị:</source>
         <translation>Unit fingerprint:</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="97"/>
+        <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="97" />
         <source>Khoá của cấp trên:</source>
         <translation>Upper office key:</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="99"/>
+        <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="99" />
         <source>Xuất tệp khoá công khai…</source>
         <translation>Export the public key file…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="100"/>
+        <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="100" />
         <source>Nhập khoá của cấp trên…</source>
-        <translation>Import the upper office&apos;s key…</translation>
+        <translation>Import the upper office's key…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="114"/>
+        <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="114" />
         <source>chưa có khoá (quản trị viên hãy tạo khoá)</source>
         <translation>no key yet (an administrator must create it)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="116"/>
+        <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="116" />
         <source>CHƯA CÓ — hãy nhập tệp .antqkey do cấp trên gửi để có thể xuất dữ liệu đã mã hoá.</source>
         <translation>NONE — import the .antqkey file sent by the upper office to export encrypted data.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="128"/>
+        <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="128" />
         <source>Không ghi được tệp</source>
         <translation>Could not write the file</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="129"/>
+        <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="129" />
         <source>Không ghi được tệp khoá. Hãy kiểm tra USB hoặc thư mục rồi thử lại.</source>
         <translation>Could not write the key file. Check the USB stick or folder and try again.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="141"/>
+        <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="141" />
         <source>Lưu tệp khoá công khai</source>
         <translation>Save the public key file</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="142"/>
-        <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="151"/>
+        <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="142" />
+        <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="151" />
         <source>Tệp khoá ANTQ (*.antqkey)</source>
         <translation>ANTQ key files (*.antqkey)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="145"/>
+        <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="145" />
         <source>Đã xuất khoá</source>
         <translation>Key exported</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="146"/>
+        <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="146" />
         <source>Đã lưu tệp khoá công khai. Hãy in mã vân tay {0}, ký xác nhận và gửi kèm tệp cho cấp trên để đối chiếu.</source>
         <translation>The public key file is saved. Print the fingerprint {0}, sign it and send it with the file to the upper office for checking.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="150"/>
+        <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="150" />
         <source>Chọn tệp khoá của cấp trên</source>
-        <translation>Choose the upper office&apos;s key file</translation>
+        <translation>Choose the upper office's key file</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="153"/>
+        <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="153" />
         <source>Đã nhập khoá cấp trên</source>
         <translation>Upper office key imported</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="154"/>
+        <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="154" />
         <source>Mã vân tay của khoá cấp trên: {0}. Hãy đối chiếu với bản giấy do cấp trên gửi; nếu khác, không xuất dữ liệu và báo ngay.</source>
         <translation>Fingerprint of the upper office key: {0}. Compare it with the paper copy sent by the upper office; if it differs, do not export data and report it at once.</translation>
     </message>
@@ -1502,17 +1501,17 @@ not counted yet.</translation>
 <context>
     <name>LockDialog</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/idle_lock.py" line="63"/>
+        <location filename="../../src/antq_desktop/ui/idle_lock.py" line="63" />
         <source>Màn hình đã khóa</source>
         <translation>Screen locked</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/idle_lock.py" line="67"/>
+        <location filename="../../src/antq_desktop/ui/idle_lock.py" line="67" />
         <source>Chương trình đã tự khóa sau %1 phút không dùng. Dữ liệu đang nhập vẫn được giữ nguyên. Hãy nhập mật khẩu của %2 (%3) để tiếp tục.</source>
         <translation>The program locked itself after %1 minutes without use. Data being entered is kept. Enter the password of %2 (%3) to continue.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/idle_lock.py" line="80"/>
+        <location filename="../../src/antq_desktop/ui/idle_lock.py" line="80" />
         <source>Mở khóa</source>
         <translation>Unlock</translation>
     </message>
@@ -1520,32 +1519,32 @@ not counted yet.</translation>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/login_dialog.py" line="28"/>
+        <location filename="../../src/antq_desktop/ui/login_dialog.py" line="28" />
         <source>Đăng nhập — ANTQ Desktop</source>
         <translation>Sign in — ANTQ Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/login_dialog.py" line="41"/>
+        <location filename="../../src/antq_desktop/ui/login_dialog.py" line="41" />
         <source>Tên đăng nhập:</source>
         <translation>User name:</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/login_dialog.py" line="42"/>
+        <location filename="../../src/antq_desktop/ui/login_dialog.py" line="42" />
         <source>Mật khẩu:</source>
         <translation>Password:</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/login_dialog.py" line="48"/>
+        <location filename="../../src/antq_desktop/ui/login_dialog.py" line="48" />
         <source>Đăng nhập</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/login_dialog.py" line="50"/>
+        <location filename="../../src/antq_desktop/ui/login_dialog.py" line="50" />
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/login_dialog.py" line="66"/>
+        <location filename="../../src/antq_desktop/ui/login_dialog.py" line="66" />
         <source>Hãy nhập tên đăng nhập và mật khẩu.</source>
         <translation>Please enter your user name and password.</translation>
     </message>
@@ -1553,155 +1552,155 @@ not counted yet.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="61"/>
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="61" />
         <source>Tổng quan</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="62"/>
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="62" />
         <source>Tình hình các xã</source>
         <translation>Communes overview</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="64"/>
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="64" />
         <source>Khu dân cư</source>
         <translation>Residential areas</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="65"/>
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="65" />
         <source>Cơ quan – doanh nghiệp – trường học</source>
         <translation>Agencies – enterprises – schools</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="67"/>
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="67" />
         <source>Hộ gia đình</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="69"/>
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="69" />
         <source>Cam kết</source>
         <translation>Pledges</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="70"/>
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="70" />
         <source>Đăng ký</source>
         <translation>Registrations</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="72"/>
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="72" />
         <source>Tự đánh giá</source>
         <translation>Self-assessments</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="74"/>
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="74" />
         <source>Kế hoạch – chỉ tiêu</source>
         <translation>Plans – targets</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="75"/>
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="75" />
         <source>In biểu mẫu</source>
         <translation>Print forms</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="76"/>
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="76" />
         <source>Gửi – nhận dữ liệu</source>
         <translation>Send – receive data</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="78"/>
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="78" />
         <source>Nhận gói dữ liệu</source>
         <translation>Receive data packages</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="80"/>
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="80" />
         <source>Nhật ký thao tác</source>
         <translation>Activity log</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="81"/>
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="81" />
         <source>Sao lưu – khôi phục</source>
         <translation>Backup – restore</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="82"/>
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="82" />
         <source>Tài khoản</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="83"/>
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="83" />
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="113"/>
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="113" />
         <source>ANTQ Desktop — Phong trào Toàn dân bảo vệ an ninh Tổ quốc</source>
         <translation>ANTQ Desktop — All People Protect National Security movement</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="175"/>
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="175" />
         <source>Đơn vị: %1 (mã %2)</source>
         <translation>Unit: %1 (code %2)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="178"/>
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="178" />
         <source>Cán bộ: %1</source>
         <translation>Officer: %1</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="181"/>
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="181" />
         <source>Lần gửi dữ liệu gần nhất: chưa có</source>
         <translation>Last data sent: never</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="186"/>
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="186" />
         <source>Năm đang làm việc: các danh sách cam kết, đăng ký, tự đánh giá theo năm này</source>
         <translation>Working year: pledge, registration and self-assessment lists follow this year</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="189"/>
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="189" />
         <source>Năm %1</source>
         <translation>Year %1</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="204"/>
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="204" />
         <source>Trợ giúp</source>
-        <translation type="unfinished"></translation>
+        <translation>Help</translation>
     </message>
 </context>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="149"/>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="149" />
         <source>Bước 2: Ghép cột</source>
         <translation>Step 2: Match columns</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="150"/>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="150" />
         <source>Chương trình đã đoán cột theo tiêu đề. Hãy kiểm tra, sửa nếu sai. Mục có dấu * là bắt buộc.</source>
         <translation>The columns were guessed from the headers. Check them and correct any mistakes. Items marked * are required.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="154"/>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="154" />
         <source>Thông tin cần nhập</source>
         <translation>Information</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="154"/>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="154" />
         <source>Lấy từ cột trong tệp</source>
         <translation>Taken from file column</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="173"/>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="173" />
         <source>— Không nhập —</source>
         <translation>— Do not import —</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="176"/>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="176" />
         <source>(cột %1 không có tiêu đề)</source>
         <translation>(column %1 has no header)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="191"/>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="191" />
         <source>Chưa chọn cột cho: %1.</source>
         <translation>No column chosen for: %1.</translation>
     </message>
@@ -1709,47 +1708,47 @@ not counted yet.</translation>
 <context>
     <name>OfficerPage</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="206"/>
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="206" />
         <source>Tài khoản quản trị</source>
         <translation>Administrator account</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="207"/>
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="207" />
         <source>Cán bộ dùng tài khoản này để đăng nhập. Mật khẩu nên là một câu ngắn dễ nhớ, ít nhất 8 ký tự; hãy ghi nhớ, chương trình không khôi phục được mật khẩu.</source>
         <translation>The officer signs in with this account. The password should be a short, memorable sentence of at least 8 characters; remember it, the program cannot recover passwords.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="210"/>
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="210" />
         <source>Tạo đơn vị</source>
         <translation>Create unit</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="227"/>
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="227" />
         <source>Họ và tên cán bộ:</source>
-        <translation>Officer&apos;s full name:</translation>
+        <translation>Officer's full name:</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="229"/>
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="229" />
         <source>Tên đăng nhập:</source>
         <translation>User name:</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="231"/>
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="231" />
         <source>Mật khẩu:</source>
         <translation>Password:</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="234"/>
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="234" />
         <source>Nhập lại mật khẩu:</source>
         <translation>Repeat password:</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="246"/>
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="246" />
         <source>Mật khẩu dùng được.</source>
         <translation>The password can be used.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="258"/>
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="258" />
         <source>Hai lần nhập mật khẩu không giống nhau.</source>
         <translation>The two passwords are not the same.</translation>
     </message>
@@ -1757,17 +1756,17 @@ not counted yet.</translation>
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="74"/>
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="74" />
         <source>Mật khẩu hiện tại</source>
         <translation>Current password</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="76"/>
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="76" />
         <source>Mật khẩu mới</source>
         <translation>New password</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="77"/>
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="77" />
         <source>Nhập lại mật khẩu mới</source>
         <translation>Repeat the new password</translation>
     </message>
@@ -1775,67 +1774,67 @@ not counted yet.</translation>
 <context>
     <name>PdfPreview</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/pdf_preview.py" line="80"/>
+        <location filename="../../src/antq_desktop/ui/pdf_preview.py" line="80" />
         <source>Chưa có bản in. Hãy chọn biểu mẫu rồi bấm “Tạo bản in”.</source>
         <translation>Nothing to print yet. Choose a form, then press “Create printout”.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pdf_preview.py" line="81"/>
+        <location filename="../../src/antq_desktop/ui/pdf_preview.py" line="81" />
         <source>In…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pdf_preview.py" line="82"/>
+        <location filename="../../src/antq_desktop/ui/pdf_preview.py" line="82" />
         <source>Mở hộp thoại máy in của hệ thống (Ctrl+P)</source>
         <translation>Open the system print dialog (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pdf_preview.py" line="84"/>
+        <location filename="../../src/antq_desktop/ui/pdf_preview.py" line="84" />
         <source>Lưu PDF…</source>
         <translation>Save PDF…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pdf_preview.py" line="106"/>
+        <location filename="../../src/antq_desktop/ui/pdf_preview.py" line="106" />
         <source>Không mở được bản in để xem trước. Hãy tạo lại bản in.</source>
         <translation>Could not open the printout for preview. Create it again.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pdf_preview.py" line="111"/>
+        <location filename="../../src/antq_desktop/ui/pdf_preview.py" line="111" />
         <source>%1 trang</source>
         <translation>%1 pages</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pdf_preview.py" line="122"/>
+        <location filename="../../src/antq_desktop/ui/pdf_preview.py" line="122" />
         <source>In biểu mẫu</source>
         <translation>Print forms</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pdf_preview.py" line="127"/>
+        <location filename="../../src/antq_desktop/ui/pdf_preview.py" line="127" />
         <source>Không in được</source>
         <translation>Could not print</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pdf_preview.py" line="128"/>
+        <location filename="../../src/antq_desktop/ui/pdf_preview.py" line="128" />
         <source>Máy in không nhận lệnh in. Hãy kiểm tra máy in đã bật và được chọn đúng, hoặc lưu PDF rồi in từ máy khác.</source>
         <translation>The printer did not accept the job. Check that the printer is on and selected, or save a PDF and print it from another computer.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pdf_preview.py" line="136"/>
+        <location filename="../../src/antq_desktop/ui/pdf_preview.py" line="136" />
         <source>Lưu PDF</source>
         <translation>Save PDF</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pdf_preview.py" line="137"/>
+        <location filename="../../src/antq_desktop/ui/pdf_preview.py" line="137" />
         <source>Tệp PDF (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pdf_preview.py" line="144"/>
+        <location filename="../../src/antq_desktop/ui/pdf_preview.py" line="144" />
         <source>Không lưu được</source>
         <translation>Could not save</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pdf_preview.py" line="145"/>
+        <location filename="../../src/antq_desktop/ui/pdf_preview.py" line="145" />
         <source>Không ghi được tệp %1: %2. Hãy chọn thư mục khác.</source>
         <translation>Could not write the file %1: %2. Choose another folder.</translation>
     </message>
@@ -1843,7 +1842,7 @@ not counted yet.</translation>
 <context>
     <name>PlaceholderPage</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="103"/>
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="103" />
         <source>Chức năng này đang được hoàn thiện và sẽ có trong bản cập nhật tới.</source>
         <translation>This feature is being finished and will come in the next update.</translation>
     </message>
@@ -1851,32 +1850,32 @@ not counted yet.</translation>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="201"/>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="201" />
         <source>Bước 3: Xem trước và nhập</source>
         <translation>Step 3: Preview and import</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="202"/>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="202" />
         <source>Dòng tô đỏ có lỗi và sẽ bị bỏ qua; cột “Lỗi” cho biết cần sửa gì trong tệp. Bấm “Nhập” để lưu các dòng hợp lệ (tất cả trong một lần, lỗi giữa chừng thì không lưu gì).</source>
         <translation>Rows in red have errors and will be skipped; the “Errors” column says what to fix in the file. Press “Import” to save the valid rows (all at once; if anything fails, nothing is saved).</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="208"/>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="208" />
         <source>Chỉ hiện dòng lỗi</source>
         <translation>Show only rows with errors</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="223"/>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="223" />
         <source>%1 dòng hợp lệ sẽ được nhập; %2 dòng có lỗi sẽ bị bỏ qua.</source>
         <translation>%1 valid rows will be imported; %2 rows with errors will be skipped.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="234"/>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="234" />
         <source>Dòng</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="234"/>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="234" />
         <source>Lỗi</source>
         <translation>Errors</translation>
     </message>
@@ -1884,122 +1883,122 @@ not counted yet.</translation>
 <context>
     <name>PrintPage</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="66"/>
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="66" />
         <source>In biểu mẫu</source>
         <translation>Print forms</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="72"/>
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="72" />
         <source>Một khu dân cư</source>
         <translation>One residential area</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="73"/>
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="73" />
         <source>Toàn đơn vị</source>
         <translation>Whole unit</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="74"/>
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="74" />
         <source>Mẫu trống để điền tay</source>
         <translation>Blank form to fill in by hand</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="75"/>
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="75" />
         <source>Mẫu trống in sẵn tên (khu dân cư đã chọn)</source>
         <translation>Blank forms with names printed (chosen area)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="82"/>
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="82" />
         <source>Tạo bản in</source>
         <translation>Create printout</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="84"/>
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="84" />
         <source>Xuất Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="85"/>
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="85" />
         <source>Bảng tổng hợp dạng .xlsx để gửi cấp trên</source>
         <translation>Summary table as .xlsx for the upper office</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="89"/>
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="89" />
         <source>Biểu mẫu:</source>
         <translation>Form:</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="90"/>
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="90" />
         <source>Phạm vi:</source>
         <translation>Scope:</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="91"/>
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="91" />
         <source>Khu dân cư:</source>
         <translation>Residential area:</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="92"/>
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="92" />
         <source>Năm:</source>
         <translation>Year:</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="133"/>
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="133" />
         <source>Số liệu lấy từ các chỉ tiêu của năm đã chọn.</source>
         <translation>Figures come from the targets of the chosen year.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="135"/>
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="135" />
         <source>Một mẫu trống để in và điền tay.</source>
         <translation>One blank form to print and fill in by hand.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="137"/>
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="137" />
         <source>Mỗi hộ (hoặc khu dân cư, cơ quan, doanh nghiệp, trường học) của khu dân cư một bản, in sẵn tên, để mang đi ký.</source>
         <translation>One form per household (or area, agency, enterprise, school) of the area, names printed, to take for signing.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="140"/>
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="140" />
         <source>Chưa có khu dân cư nào: hãy thêm ở trang Khu dân cư, hoặc chọn “Toàn đơn vị”.</source>
         <translation>There are no residential areas yet: add them on the Residential areas page, or choose “Whole unit”.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="141"/>
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="141" />
         <source>Mỗi hồ sơ in trên một trang trở lên; chân trang có mã QR và dấu khóa của xã.</source>
-        <translation>Each record prints on one page or more; the footer carries a QR code and the commune&apos;s seal mark.</translation>
+        <translation>Each record prints on one page or more; the footer carries a QR code and the commune's seal mark.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="169"/>
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="169" />
         <source>Đang tạo bản in…</source>
         <translation>Creating the printout…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="171"/>
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="171" />
         <source>Không tạo được bản in</source>
         <translation>Could not create the printout</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="172"/>
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="172" />
         <source>Đã hủy tạo bản in.</source>
         <translation>Printout cancelled.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="189"/>
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="189" />
         <source>Xuất Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="190"/>
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="190" />
         <source>Bảng tính Excel (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="195"/>
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="195" />
         <source>Đã lưu bảng tổng hợp: %1</source>
         <translation>Summary table saved: %1</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="199"/>
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="199" />
         <source>Đã gửi %1 trang tới máy in.</source>
         <translation>%1 pages sent to the printer.</translation>
     </message>
@@ -2007,7 +2006,7 @@ not counted yet.</translation>
 <context>
     <name>QProgressDialog</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/jobs.py" line="116"/>
+        <location filename="../../src/antq_desktop/ui/jobs.py" line="116" />
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
@@ -2015,37 +2014,37 @@ not counted yet.</translation>
 <context>
     <name>RecipientWizardPage</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="164"/>
+        <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="164" />
         <source>Khoá của đơn vị cấp trên</source>
         <translation>Upper office key</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="165"/>
+        <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="165" />
         <source>Để gửi dữ liệu đã mã hoá lên cấp trên, hãy nhập tệp khoá công khai (.antqkey) do cấp trên gửi. Có thể bỏ qua và làm sau trong Cài đặt.</source>
         <translation>To send encrypted data to the upper office, import the public key file (.antqkey) it sent. You can skip this and do it later in Settings.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="168"/>
+        <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="168" />
         <source>Chưa nhập khoá của cấp trên.</source>
         <translation>The upper office key has not been imported.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="170"/>
+        <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="170" />
         <source>Chọn tệp khoá của cấp trên…</source>
-        <translation>Choose the upper office&apos;s key file…</translation>
+        <translation>Choose the upper office's key file…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="180"/>
+        <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="180" />
         <source>Đã nhập khoá cấp trên, mã vân tay {0}. Hãy đối chiếu với bản giấy.</source>
         <translation>Upper office key imported, fingerprint {0}. Compare it with the paper copy.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="185"/>
+        <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="185" />
         <source>Chọn tệp khoá của cấp trên</source>
-        <translation>Choose the upper office&apos;s key file</translation>
+        <translation>Choose the upper office's key file</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="186"/>
+        <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="186" />
         <source>Tệp khoá ANTQ (*.antqkey)</source>
         <translation>ANTQ key files (*.antqkey)</translation>
     </message>
@@ -2053,590 +2052,592 @@ not counted yet.</translation>
 <context>
     <name>RecordDialogs</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/areas_page.py" line="18"/>
+        <location filename="../../src/antq_desktop/ui/pages/areas_page.py" line="18" />
         <source>Thêm khu dân cư</source>
         <translation>Add residential area</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/areas_page.py" line="20"/>
+        <location filename="../../src/antq_desktop/ui/pages/areas_page.py" line="20" />
         <source>Sửa khu dân cư</source>
         <translation>Edit residential area</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/areas_page.py" line="35"/>
+        <location filename="../../src/antq_desktop/ui/pages/areas_page.py" line="35" />
         <source>Tên khu dân cư</source>
         <translation>Residential area name</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/areas_page.py" line="36"/>
+        <location filename="../../src/antq_desktop/ui/pages/areas_page.py" line="36" />
         <source>ví dụ: Tổ dân phố số 5</source>
         <translation>e.g. Residential group 5</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/areas_page.py" line="37"/>
+        <location filename="../../src/antq_desktop/ui/pages/areas_page.py" line="37" />
         <source>Loại khu dân cư</source>
         <translation>Type of area</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/areas_page.py" line="38"/>
+        <location filename="../../src/antq_desktop/ui/pages/areas_page.py" line="38" />
         <source>Trưởng thôn/tổ trưởng</source>
         <translation>Village/group head</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/areas_page.py" line="39"/>
-        <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="52"/>
-        <location filename="../../src/antq_desktop/ui/pages/organizations_page.py" line="41"/>
+        <location filename="../../src/antq_desktop/ui/pages/areas_page.py" line="39" />
+        <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="52" />
+        <location filename="../../src/antq_desktop/ui/pages/organizations_page.py" line="41" />
         <source>Số điện thoại</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/areas_page.py" line="40"/>
+        <location filename="../../src/antq_desktop/ui/pages/areas_page.py" line="40" />
         <source>Số hộ</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/areas_page.py" line="41"/>
-        <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="51"/>
+        <location filename="../../src/antq_desktop/ui/pages/areas_page.py" line="41" />
+        <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="51" />
         <source>Số nhân khẩu</source>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/areas_page.py" line="42"/>
-        <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="50"/>
-        <location filename="../../src/antq_desktop/ui/pages/organizations_page.py" line="39"/>
+        <location filename="../../src/antq_desktop/ui/pages/areas_page.py" line="42" />
+        <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="50" />
+        <location filename="../../src/antq_desktop/ui/pages/organizations_page.py" line="39" />
         <source>Địa chỉ</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/areas_page.py" line="43"/>
-        <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="53"/>
-        <location filename="../../src/antq_desktop/ui/pages/organizations_page.py" line="43"/>
-        <location filename="../../src/antq_desktop/ui/pages/plans_page.py" line="53"/>
-        <location filename="../../src/antq_desktop/ui/pages/plans_page.py" line="112"/>
-        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="59"/>
-        <location filename="../../src/antq_desktop/ui/pages/registrations_page.py" line="47"/>
+        <location filename="../../src/antq_desktop/ui/pages/areas_page.py" line="43" />
+        <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="53" />
+        <location filename="../../src/antq_desktop/ui/pages/organizations_page.py" line="43" />
+        <location filename="../../src/antq_desktop/ui/pages/plans_page.py" line="53" />
+        <location filename="../../src/antq_desktop/ui/pages/plans_page.py" line="112" />
+        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="59" />
+        <location filename="../../src/antq_desktop/ui/pages/registrations_page.py" line="47" />
         <source>Ghi chú</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="33"/>
+        <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="33" />
         <source>Thêm hộ gia đình</source>
         <translation>Add household</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="35"/>
+        <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="35" />
         <source>Sửa hộ gia đình</source>
         <translation>Edit household</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="46"/>
-        <location filename="../../src/antq_desktop/ui/pages/organizations_page.py" line="38"/>
-        <location filename="../../src/antq_desktop/ui/pages/registrations_page.py" line="41"/>
+        <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="46" />
+        <location filename="../../src/antq_desktop/ui/pages/organizations_page.py" line="38" />
+        <location filename="../../src/antq_desktop/ui/pages/registrations_page.py" line="41" />
         <source>Khu dân cư</source>
         <translation>Residential areas</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="47"/>
+        <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="47" />
         <source>Họ tên chủ hộ</source>
         <translation>Head of household</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="48"/>
+        <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="48" />
         <source>Số định danh (CCCD)</source>
         <translation>Citizen ID (CCCD)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="49"/>
+        <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="49" />
         <source>12 chữ số</source>
         <translation>12 digits</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/organizations_page.py" line="18"/>
+        <location filename="../../src/antq_desktop/ui/pages/organizations_page.py" line="18" />
         <source>Thêm cơ quan, doanh nghiệp, trường học</source>
         <translation>Add agency, enterprise or school</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/organizations_page.py" line="20"/>
+        <location filename="../../src/antq_desktop/ui/pages/organizations_page.py" line="20" />
         <source>Sửa cơ quan, doanh nghiệp, trường học</source>
         <translation>Edit agency, enterprise or school</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/organizations_page.py" line="33"/>
+        <location filename="../../src/antq_desktop/ui/pages/organizations_page.py" line="33" />
         <source>Tên đơn vị</source>
         <translation>Unit name</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/organizations_page.py" line="34"/>
+        <location filename="../../src/antq_desktop/ui/pages/organizations_page.py" line="34" />
         <source>tên cơ quan, doanh nghiệp hoặc trường học</source>
         <translation>name of the agency, enterprise or school</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/organizations_page.py" line="35"/>
+        <location filename="../../src/antq_desktop/ui/pages/organizations_page.py" line="35" />
         <source>Loại đơn vị</source>
         <translation>Type of unit</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/organizations_page.py" line="36"/>
+        <location filename="../../src/antq_desktop/ui/pages/organizations_page.py" line="36" />
         <source>Thuộc diện đăng ký, tự đánh giá “An toàn về ANTT”</source>
         <translation>Must register and self-assess for the “Safe for security and order” standard</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/organizations_page.py" line="40"/>
+        <location filename="../../src/antq_desktop/ui/pages/organizations_page.py" line="40" />
         <source>Thủ trưởng đơn vị</source>
         <translation>Head of unit</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/organizations_page.py" line="42"/>
+        <location filename="../../src/antq_desktop/ui/pages/organizations_page.py" line="42" />
         <source>Số cán bộ, người lao động</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/plans_page.py" line="39"/>
+        <location filename="../../src/antq_desktop/ui/pages/plans_page.py" line="39" />
         <source>Thêm kế hoạch</source>
         <translation>Add plan</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/plans_page.py" line="40"/>
+        <location filename="../../src/antq_desktop/ui/pages/plans_page.py" line="40" />
         <source>Sửa kế hoạch</source>
         <translation>Edit plan</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/plans_page.py" line="49"/>
-        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="56"/>
-        <location filename="../../src/antq_desktop/ui/pages/registrations_page.py" line="45"/>
+        <location filename="../../src/antq_desktop/ui/pages/plans_page.py" line="49" />
+        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="56" />
+        <location filename="../../src/antq_desktop/ui/pages/registrations_page.py" line="45" />
         <source>Năm</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/plans_page.py" line="50"/>
+        <location filename="../../src/antq_desktop/ui/pages/plans_page.py" line="50" />
         <source>Tên kế hoạch</source>
         <translation>Plan title</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/plans_page.py" line="51"/>
+        <location filename="../../src/antq_desktop/ui/pages/plans_page.py" line="51" />
         <source>Số, ký hiệu văn bản</source>
         <translation>Document number and symbol</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/plans_page.py" line="52"/>
+        <location filename="../../src/antq_desktop/ui/pages/plans_page.py" line="52" />
         <source>Ngày ban hành</source>
         <translation>Issued on</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/plans_page.py" line="95"/>
+        <location filename="../../src/antq_desktop/ui/pages/plans_page.py" line="95" />
         <source>Thêm chỉ tiêu</source>
         <translation>Add target</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/plans_page.py" line="96"/>
+        <location filename="../../src/antq_desktop/ui/pages/plans_page.py" line="96" />
         <source>Sửa chỉ tiêu</source>
         <translation>Edit target</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/plans_page.py" line="107"/>
+        <location filename="../../src/antq_desktop/ui/pages/plans_page.py" line="107" />
         <source>Chỉ tiêu</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/plans_page.py" line="109"/>
+        <location filename="../../src/antq_desktop/ui/pages/plans_page.py" line="109" />
         <source>Phép so sánh</source>
         <translation>Comparison</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/plans_page.py" line="110"/>
+        <location filename="../../src/antq_desktop/ui/pages/plans_page.py" line="110" />
         <source>Ngưỡng (%)</source>
         <translation>Threshold (%)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/plans_page.py" line="111"/>
+        <location filename="../../src/antq_desktop/ui/pages/plans_page.py" line="111" />
         <source>ví dụ: 80 hoặc 92,5</source>
         <translation>e.g. 80 or 92,5</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="30"/>
+        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="30" />
         <source>Thêm bản cam kết</source>
         <translation>Add pledge</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="31"/>
+        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="31" />
         <source>Sửa bản cam kết</source>
         <translation>Edit pledge</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="46"/>
+        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="46" />
         <source>Người ký cam kết</source>
         <translation>Signed by</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="48"/>
+        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="48" />
         <source>Hộ gia đình</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="50"/>
-        <location filename="../../src/antq_desktop/ui/pages/registrations_page.py" line="43"/>
+        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="50" />
+        <location filename="../../src/antq_desktop/ui/pages/registrations_page.py" line="43" />
         <source>Cơ quan, doanh nghiệp, trường học</source>
         <translation>Agencies, enterprises, schools</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="52"/>
+        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="52" />
         <source>Họ tên người ký</source>
-        <translation>Signer&apos;s full name</translation>
+        <translation>Signer's full name</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="54"/>
+        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="54" />
         <source>Mẫu cam kết</source>
         <translation>Pledge template</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="57"/>
+        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="57" />
         <source>Ngày ký</source>
         <translation>Signed on</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="58"/>
+        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="58" />
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/registrations_page.py" line="27"/>
+        <location filename="../../src/antq_desktop/ui/pages/registrations_page.py" line="27" />
         <source>Thêm đăng ký</source>
         <translation>Add registration</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/registrations_page.py" line="28"/>
+        <location filename="../../src/antq_desktop/ui/pages/registrations_page.py" line="28" />
         <source>Sửa đăng ký</source>
         <translation>Edit registration</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/registrations_page.py" line="39"/>
+        <location filename="../../src/antq_desktop/ui/pages/registrations_page.py" line="39" />
         <source>Đối tượng đăng ký</source>
         <translation>Registering subject</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/registrations_page.py" line="46"/>
+        <location filename="../../src/antq_desktop/ui/pages/registrations_page.py" line="46" />
         <source>Ngày đăng ký</source>
         <translation>Registered on</translation>
     </message>
-</context>
+<message><source>Bạn đã sửa nhưng chưa lưu. Đóng cửa sổ và bỏ các thay đổi này?</source><translation>You have unsaved changes. Close the window and discard them?</translation></message><message><source>Chưa lưu thay đổi</source><translation>Unsaved changes</translation></message><message><source>Chưa lưu: hãy sửa các mục được đánh dấu đỏ.</source><translation>Not saved: correct the items marked in red.</translation></message><message><source>Các mục có dấu * là bắt buộc.</source><translation>Items marked * are required.</translation></message><message><source>Hủy</source><translation>Cancel</translation></message><message><source>Lưu</source><translation>Save</translation></message><message><source>Sửa %1</source><translation>Edit %1</translation></message><message><source>Thêm %1</source><translation>Add %1</translation></message><message><source>Đóng</source><translation>Close</translation></message></context>
 <context>
     <name>RecordPages</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/areas_page.py" line="15"/>
-        <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="39"/>
-        <location filename="../../src/antq_desktop/ui/pages/organizations_page.py" line="26"/>
-        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="36"/>
+        <location filename="../../src/antq_desktop/ui/pages/areas_page.py" line="15" />
+        <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="39" />
+        <location filename="../../src/antq_desktop/ui/pages/organizations_page.py" line="26" />
+        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="36" />
         <source>Khu dân cư</source>
         <translation>Residential areas</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/areas_page.py" line="16"/>
+        <location filename="../../src/antq_desktop/ui/pages/areas_page.py" line="16" />
         <source>Tìm theo tên khu dân cư hoặc trưởng thôn (có dấu hoặc không dấu)</source>
         <translation>Search by area name or head (with or without diacritics)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/areas_page.py" line="22"/>
+        <location filename="../../src/antq_desktop/ui/pages/areas_page.py" line="22" />
         <source>Tên khu dân cư</source>
         <translation>Residential area name</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/areas_page.py" line="23"/>
-        <location filename="../../src/antq_desktop/ui/pages/organizations_page.py" line="23"/>
-        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="34"/>
+        <location filename="../../src/antq_desktop/ui/pages/areas_page.py" line="23" />
+        <location filename="../../src/antq_desktop/ui/pages/organizations_page.py" line="23" />
+        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="34" />
         <source>Loại</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/areas_page.py" line="25"/>
+        <location filename="../../src/antq_desktop/ui/pages/areas_page.py" line="25" />
         <source>Trưởng thôn/tổ trưởng</source>
         <translation>Village/group head</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/areas_page.py" line="26"/>
-        <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="42"/>
-        <location filename="../../src/antq_desktop/ui/pages/organizations_page.py" line="28"/>
+        <location filename="../../src/antq_desktop/ui/pages/areas_page.py" line="26" />
+        <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="42" />
+        <location filename="../../src/antq_desktop/ui/pages/organizations_page.py" line="28" />
         <source>Điện thoại</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/areas_page.py" line="27"/>
+        <location filename="../../src/antq_desktop/ui/pages/areas_page.py" line="27" />
         <source>Số hộ (khai báo)</source>
         <translation>Households (declared)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/areas_page.py" line="29"/>
+        <location filename="../../src/antq_desktop/ui/pages/areas_page.py" line="29" />
         <source>Số hộ đã nhập</source>
         <translation>Households entered</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/areas_page.py" line="31"/>
-        <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="41"/>
+        <location filename="../../src/antq_desktop/ui/pages/areas_page.py" line="31" />
+        <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="41" />
         <source>Nhân khẩu</source>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/areas_page.py" line="32"/>
-        <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="40"/>
-        <location filename="../../src/antq_desktop/ui/pages/organizations_page.py" line="30"/>
+        <location filename="../../src/antq_desktop/ui/pages/areas_page.py" line="32" />
+        <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="40" />
+        <location filename="../../src/antq_desktop/ui/pages/organizations_page.py" line="30" />
         <source>Địa chỉ</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/areas_page.py" line="45"/>
+        <location filename="../../src/antq_desktop/ui/pages/areas_page.py" line="45" />
         <source>Mọi loại khu dân cư</source>
         <translation>All area types</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/assessments_page.py" line="45"/>
+        <location filename="../../src/antq_desktop/ui/pages/assessments_page.py" line="45" />
         <source>Tự đánh giá tiêu chuẩn “An toàn về an ninh, trật tự”</source>
         <translation>Self-assessment for the “Safe for security and order” standard</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/assessments_page.py" line="46"/>
-        <location filename="../../src/antq_desktop/ui/pages/registrations_page.py" line="24"/>
+        <location filename="../../src/antq_desktop/ui/pages/assessments_page.py" line="46" />
+        <location filename="../../src/antq_desktop/ui/pages/registrations_page.py" line="24" />
         <source>Tìm theo tên khu dân cư hoặc đơn vị (có dấu hoặc không dấu)</source>
         <translation>Search by area or unit name (with or without diacritics)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/assessments_page.py" line="50"/>
-        <location filename="../../src/antq_desktop/ui/pages/registrations_page.py" line="30"/>
+        <location filename="../../src/antq_desktop/ui/pages/assessments_page.py" line="50" />
+        <location filename="../../src/antq_desktop/ui/pages/registrations_page.py" line="30" />
         <source>Khu dân cư / đơn vị</source>
         <translation>Area / unit</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/assessments_page.py" line="51"/>
-        <location filename="../../src/antq_desktop/ui/pages/registrations_page.py" line="31"/>
+        <location filename="../../src/antq_desktop/ui/pages/assessments_page.py" line="51" />
+        <location filename="../../src/antq_desktop/ui/pages/registrations_page.py" line="31" />
         <source>Đối tượng</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/assessments_page.py" line="53"/>
+        <location filename="../../src/antq_desktop/ui/pages/assessments_page.py" line="53" />
         <source>Ngày đánh giá</source>
         <translation>Assessment date</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/assessments_page.py" line="55"/>
+        <location filename="../../src/antq_desktop/ui/pages/assessments_page.py" line="55" />
         <source>Điểm</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/assessments_page.py" line="56"/>
+        <location filename="../../src/antq_desktop/ui/pages/assessments_page.py" line="56" />
         <source>Kết quả</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/assessments_page.py" line="58"/>
+        <location filename="../../src/antq_desktop/ui/pages/assessments_page.py" line="58" />
         <source>Xếp loại</source>
         <translation>Classification</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/assessments_page.py" line="59"/>
-        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="41"/>
+        <location filename="../../src/antq_desktop/ui/pages/assessments_page.py" line="59" />
+        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="41" />
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/assessments_page.py" line="63"/>
-        <location filename="../../src/antq_desktop/ui/pages/registrations_page.py" line="49"/>
+        <location filename="../../src/antq_desktop/ui/pages/assessments_page.py" line="63" />
+        <location filename="../../src/antq_desktop/ui/pages/registrations_page.py" line="49" />
         <source>Mọi đối tượng</source>
         <translation>All subjects</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/assessments_page.py" line="64"/>
-        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="64"/>
+        <location filename="../../src/antq_desktop/ui/pages/assessments_page.py" line="64" />
+        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="64" />
         <source>Mọi trạng thái</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="29"/>
+        <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="29" />
         <source>Hộ gia đình</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="30"/>
+        <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="30" />
         <source>Tìm theo tên chủ hộ, địa chỉ hoặc số định danh (có dấu hoặc không dấu)</source>
         <translation>Search by household head, address or ID number (with or without diacritics)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="37"/>
+        <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="37" />
         <source>Chủ hộ</source>
         <translation>Head of household</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="38"/>
+        <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="38" />
         <source>Số định danh</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="43"/>
+        <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="43" />
         <source>Đã cam kết</source>
         <translation>Pledged</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="55"/>
-        <location filename="../../src/antq_desktop/ui/pages/organizations_page.py" line="47"/>
-        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="62"/>
+        <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="55" />
+        <location filename="../../src/antq_desktop/ui/pages/organizations_page.py" line="47" />
+        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="62" />
         <source>Mọi khu dân cư</source>
         <translation>All residential areas</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/organizations_page.py" line="15"/>
+        <location filename="../../src/antq_desktop/ui/pages/organizations_page.py" line="15" />
         <source>Cơ quan – doanh nghiệp – trường học</source>
         <translation>Agencies – enterprises – schools</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/organizations_page.py" line="16"/>
+        <location filename="../../src/antq_desktop/ui/pages/organizations_page.py" line="16" />
         <source>Tìm theo tên, thủ trưởng hoặc địa chỉ (có dấu hoặc không dấu)</source>
         <translation>Search by name, head or address (with or without diacritics)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/organizations_page.py" line="22"/>
+        <location filename="../../src/antq_desktop/ui/pages/organizations_page.py" line="22" />
         <source>Tên đơn vị</source>
         <translation>Unit name</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/organizations_page.py" line="25"/>
+        <location filename="../../src/antq_desktop/ui/pages/organizations_page.py" line="25" />
         <source>Thuộc diện</source>
         <translation>In scope</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/organizations_page.py" line="27"/>
+        <location filename="../../src/antq_desktop/ui/pages/organizations_page.py" line="27" />
         <source>Thủ trưởng</source>
         <translation>Head</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/organizations_page.py" line="29"/>
+        <location filename="../../src/antq_desktop/ui/pages/organizations_page.py" line="29" />
         <source>Số người</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/organizations_page.py" line="46"/>
+        <location filename="../../src/antq_desktop/ui/pages/organizations_page.py" line="46" />
         <source>Mọi loại đơn vị</source>
         <translation>All unit types</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/plans_page.py" line="37"/>
+        <location filename="../../src/antq_desktop/ui/pages/plans_page.py" line="37" />
         <source>Kế hoạch – chỉ tiêu</source>
         <translation>Plans – targets</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/plans_page.py" line="38"/>
+        <location filename="../../src/antq_desktop/ui/pages/plans_page.py" line="38" />
         <source>Tìm theo tên kế hoạch</source>
         <translation>Search by plan title</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/plans_page.py" line="42"/>
-        <location filename="../../src/antq_desktop/ui/pages/registrations_page.py" line="33"/>
+        <location filename="../../src/antq_desktop/ui/pages/plans_page.py" line="42" />
+        <location filename="../../src/antq_desktop/ui/pages/registrations_page.py" line="33" />
         <source>Năm</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/plans_page.py" line="43"/>
+        <location filename="../../src/antq_desktop/ui/pages/plans_page.py" line="43" />
         <source>Tên kế hoạch</source>
         <translation>Plan title</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/plans_page.py" line="44"/>
+        <location filename="../../src/antq_desktop/ui/pages/plans_page.py" line="44" />
         <source>Số, ký hiệu</source>
         <translation>Number, symbol</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/plans_page.py" line="45"/>
+        <location filename="../../src/antq_desktop/ui/pages/plans_page.py" line="45" />
         <source>Ngày ban hành</source>
         <translation>Issued on</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/plans_page.py" line="93"/>
+        <location filename="../../src/antq_desktop/ui/pages/plans_page.py" line="93" />
         <source>Chỉ tiêu của kế hoạch đang chọn</source>
         <translation>Targets of the selected plan</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/plans_page.py" line="94"/>
+        <location filename="../../src/antq_desktop/ui/pages/plans_page.py" line="94" />
         <source>Tìm theo mã chỉ tiêu</source>
         <translation>Search by target code</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/plans_page.py" line="98"/>
+        <location filename="../../src/antq_desktop/ui/pages/plans_page.py" line="98" />
         <source>Chỉ tiêu</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/plans_page.py" line="100"/>
+        <location filename="../../src/antq_desktop/ui/pages/plans_page.py" line="100" />
         <source>Mức phải đạt</source>
         <translation>Required level</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/plans_page.py" line="101"/>
-        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="43"/>
-        <location filename="../../src/antq_desktop/ui/pages/registrations_page.py" line="36"/>
+        <location filename="../../src/antq_desktop/ui/pages/plans_page.py" line="101" />
+        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="43" />
+        <location filename="../../src/antq_desktop/ui/pages/registrations_page.py" line="36" />
         <source>Ghi chú</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="26"/>
+        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="26" />
         <source>Cam kết</source>
         <translation>Pledges</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="27"/>
+        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="27" />
         <source>Tìm theo tên chủ hộ, đơn vị hoặc người ký (có dấu hoặc không dấu)</source>
         <translation>Search by household head, unit or signer (with or without diacritics)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="33"/>
+        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="33" />
         <source>Người/đơn vị ký</source>
         <translation>Signer</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="37"/>
+        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="37" />
         <source>Mẫu</source>
         <translation>Template</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="39"/>
+        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="39" />
         <source>Ngày ký</source>
         <translation>Signed on</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="63"/>
+        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="63" />
         <source>Mọi loại người ký</source>
         <translation>All signer types</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/registrations_page.py" line="23"/>
+        <location filename="../../src/antq_desktop/ui/pages/registrations_page.py" line="23" />
         <source>Đăng ký “An toàn về an ninh, trật tự”</source>
         <translation>Registrations for the “Safe for security and order” standard</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/registrations_page.py" line="34"/>
+        <location filename="../../src/antq_desktop/ui/pages/registrations_page.py" line="34" />
         <source>Ngày đăng ký</source>
         <translation>Registered on</translation>
     </message>
-</context>
+<message><source>%1 bản ghi</source><translation>%1 records</translation></message><message><source>%1 bản ghi đã chọn</source><translation>%1 records selected</translation></message><message><source>Chuyển %1 đăng ký</source><translation>Carry over %1 registrations</translation></message><message><source>Chuyển các bản cam kết đang chọn sang trạng thái “Đã ký”</source><translation>Mark the selected pledges as “Signed”</translation></message><message><source>Chuyển đăng ký</source><translation>Carry over registrations</translation></message><message><source>Chuyển đăng ký năm trước sang…</source><translation>Carry last year's registrations over to…</translation></message><message><source>Chưa có thao tác nào để hoàn tác</source><translation>Nothing to undo yet</translation></message><message><source>Chưa đạt</source><translation>Not met</translation></message><message><source>Chọn mẫu:</source><translation>Template:</translation></message><message><source>Danh sách chỉ hiện 4 số cuối của số định danh. Bấm để xem đầy đủ; việc xem được ghi vào nhật ký thao tác.</source><translation>The list shows only the last 4 digits of ID numbers. Click to see them in full; viewing is recorded in the activity log.</translation></message><message><source>Ghi %1 bản cam kết</source><translation>Record %1 pledges</translation></message><message><source>Ghi bản cam kết đã ký cho mọi hộ chưa có bản cam kết năm nay</source><translation>Record a signed pledge for every household without one this year</translation></message><message><source>Ghi cam kết cả khu dân cư…</source><translation>Pledges for a whole area…</translation></message><message><source>Hiện số định danh</source><translation>Show ID numbers</translation></message><message><source>Hoàn tác</source><translation>Undo</translation></message><message><source>Hoàn tác: %1 (Ctrl+Z)</source><translation>Undo: %1 (Ctrl+Z)</translation></message><message><source>Hãy chọn các bản cam kết cần đánh dấu trước.</source><translation>First select the pledges to mark.</translation></message><message><source>Hãy chọn dòng cần xóa trước.</source><translation>First select the rows to delete.</translation></message><message><source>Hãy chọn một dòng trong bảng trước.</source><translation>First select a row in the table.</translation></message><message><source>Không chuyển được đăng ký</source><translation>Could not carry over the registrations</translation></message><message><source>Không có đăng ký nào của năm %1 cần chuyển sang năm %2 (đã chuyển hết hoặc năm trước chưa có đăng ký).</source><translation>There are no %1 registrations to carry over to %2 (all done already, or none last year).</translation></message><message><source>Không ghi được cam kết</source><translation>Could not record the pledges</translation></message><message><source>Không tạo được kế hoạch</source><translation>Could not create the plan</translation></message><message><source>Không xóa được</source><translation>Could not delete</translation></message><message><source>Không đánh dấu được</source><translation>Could not mark</translation></message><message><source>Nhập từ Excel…</source><translation>Import from Excel…</translation></message><message><source>Phiếu tự đánh giá theo từng tiêu chí chưa có trong bản này. Hãy cập nhật chương trình.</source><translation>The per-criterion self-assessment form is not in this version. Please update the program.</translation></message><message><source>Sửa</source><translation>Edit</translation></message><message><source>Thêm mới</source><translation>New</translation></message><message><source>Tạo kế hoạch %1</source><translation>Create plan %1</translation></message><message><source>Tạo kế hoạch năm đang chọn cùng các chỉ tiêu theo mẫu kế hoạch của tỉnh</source><translation>Create the selected year's plan with its targets from the province's plan template</translation></message><message><source>Tạo từ mẫu kế hoạch</source><translation>Create from a plan template</translation></message><message><source>Tạo từ mẫu kế hoạch…</source><translation>Create from a plan template…</translation></message><message><source>Tự đánh giá</source><translation>Self-assessments</translation></message><message><source>Xem</source><translation>View</translation></message><message><source>Xuất Excel</source><translation>Export to Excel</translation></message><message><source>Xóa</source><translation>Delete</translation></message><message><source>Xóa %1</source><translation>Delete %1</translation></message><message><source>Xóa %1?
+Có thể lấy lại ngay bằng nút “Hoàn tác” (Ctrl+Z).</source><translation>Delete %1?
+You can get it back at once with “Undo” (Ctrl+Z).</translation></message><message><source>Xóa bản ghi</source><translation>Delete record</translation></message><message><source>cam kết của %1</source><translation>pledge of %1</translation></message><message><source>chỉ tiêu %1</source><translation>target %1</translation></message><message><source>tệp .xlsx</source><translation>.xlsx file</translation></message><message><source>tự đánh giá của %1</source><translation>self-assessment of %1</translation></message><message><source>Đang chuyển đăng ký</source><translation>Carrying over registrations</translation></message><message><source>Đang ghi cam kết cho khu dân cư</source><translation>Recording pledges for the area</translation></message><message><source>Đánh dấu %1 bản cam kết là “Đã ký”? Bản nào chưa có ngày ký sẽ ghi ngày %2.</source><translation>Mark %1 pledges as “Signed”? Those without a signing date get %2.</translation></message><message><source>Đánh dấu %1 bản cam kết đã ký</source><translation>Mark %1 pledges as signed</translation></message><message><source>Đánh dấu đã ký</source><translation>Mark as signed</translation></message><message><source>Đã chuyển %1 đăng ký.</source><translation>%1 registrations carried over.</translation></message><message><source>Đã ghi %1 bản cam kết.</source><translation>%1 pledges recorded.</translation></message><message><source>Đã lưu: %1</source><translation>Saved: %1</translation></message><message><source>Đã xóa %1. Bấm Ctrl+Z để hoàn tác.</source><translation>%1 deleted. Press Ctrl+Z to undo.</translation></message><message><source>Đã đánh dấu %1 bản cam kết.</source><translation>%1 pledges marked.</translation></message><message><source>Đăng ký lại cho năm đang chọn mọi khu dân cư, đơn vị đã đăng ký năm trước</source><translation>Register again for the selected year every area and unit registered last year</translation></message><message><source>Đăng ký năm %2 cho %3 khu dân cư, đơn vị đã đăng ký năm %1, ngày đăng ký %4?</source><translation>Register %3 areas and units registered in %1 for %2, with registration date %4?</translation></message><message><source>Đạt</source><translation>Met</translation></message><message><source>đăng ký của %1</source><translation>registration of %1</translation></message><message><source>“%1”</source><translation>“%1”</translation></message></context>
 <context>
     <name>RolePage</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="53"/>
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="53" />
         <source>Chào mừng đến với ANTQ Desktop</source>
         <translation>Welcome to ANTQ Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="54"/>
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="54" />
         <source>Máy tính này dùng cho đơn vị nào? Thiết lập này chỉ làm một lần.</source>
         <translation>Which unit is this computer for? This setup is done only once.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="57"/>
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="57" />
         <source>Công an cấp xã (xã, phường, đặc khu)</source>
         <translation>Commune police (commune, ward, special zone)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="58"/>
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="58" />
         <source>Cấp trên: cụm, khu vực (có mã đơn vị riêng)</source>
         <translation>Upper office: cluster or area (with its own unit code)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="59"/>
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="59" />
         <source>Cấp trên: Công an cấp tỉnh</source>
         <translation>Upper office: provincial police</translation>
     </message>
@@ -2644,157 +2645,157 @@ not counted yet.</translation>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="66"/>
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="66" />
         <source>&lt;h2&gt;Cài đặt&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Settings&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="88"/>
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="88" />
         <source>Đơn vị sử dụng</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="91"/>
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="91" />
         <source>Cấp</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="92"/>
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="92" />
         <source>Tên đơn vị</source>
         <translation>Unit name</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="93"/>
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="93" />
         <source>Mã đơn vị</source>
         <translation>Unit code</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="95"/>
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="95" />
         <source>Tỉnh, thành phố</source>
         <translation>Province</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="96"/>
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="96" />
         <source>Thông tin đơn vị được đặt khi thiết lập ban đầu và không sửa ở đây.</source>
         <translation>The unit is set during first-time setup and cannot be changed here.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="103"/>
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="103" />
         <source>Quy định và mẫu biểu đang dùng</source>
         <translation>Regulations and forms in use</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="106"/>
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="106" />
         <source>Bộ tiêu chí</source>
         <translation>Criteria catalogue</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="107"/>
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="107" />
         <source>Tên</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="108"/>
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="108" />
         <source>Căn cứ</source>
         <translation>Legal basis</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="110"/>
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="110" />
         <source>Lưu ý</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="115"/>
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="115" />
         <source>phiên bản %1</source>
         <translation>version %1</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="118"/>
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="118" />
         <source>Mẫu biểu</source>
         <translation>Forms</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="122"/>
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="122" />
         <source>Dữ liệu</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="126"/>
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="126" />
         <source>Thư mục dữ liệu</source>
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="127"/>
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="127" />
         <source>Tệp cơ sở dữ liệu</source>
         <translation>Database file</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="128"/>
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="128" />
         <source>Mở thư mục dữ liệu</source>
         <translation>Open data folder</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="141"/>
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="141" />
         <source>Ngôn ngữ giao diện</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="148"/>
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="148" />
         <source>Áp dụng từ lần mở chương trình tiếp theo.</source>
         <translation>Takes effect the next time the program starts.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="155"/>
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="155" />
         <source>Đã lưu. Hãy đóng và mở lại chương trình để đổi ngôn ngữ.</source>
         <translation>Saved. Close and reopen the program to switch language.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="159"/>
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="159" />
         <source>Khóa ký và mã hóa gói dữ liệu</source>
         <translation>Signing and encryption keys</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="160"/>
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="160" />
         <source>Sao lưu và khôi phục</source>
         <translation>Backup and restore</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="161"/>
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="161" />
         <source>Tài khoản người dùng</source>
         <translation>User accounts</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="170"/>
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="170" />
         <source>Có ở trang “%1” trong cột bên trái.</source>
         <translation>See the “%1” page in the left column.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="171"/>
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="171" />
         <source>Sẽ có trong phiên bản tới.</source>
         <translation>Coming in the next version.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="180"/>
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="180" />
         <source>Quản trị</source>
         <translation>Administration</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="182"/>
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="182" />
         <source>Thiết lập lại đơn vị…</source>
         <translation>Set up the unit again…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="183"/>
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="183" />
         <source>Chạy lại trình thiết lập ban đầu (chỉ quản trị viên)</source>
         <translation>Run the first-time setup again (administrators only)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="198"/>
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="198" />
         <source>Thiết lập lại đơn vị</source>
         <translation>Set up the unit again</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="199"/>
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="199" />
         <source>Chức năng thiết lập lại đơn vị chưa có trong phiên bản này. Việc thiết lập lại chỉ quản trị viên được làm, và sẽ chạy lại trình thiết lập ban đầu khi mở chương trình. Nếu cần đổi đơn vị ngay, hãy sao lưu dữ liệu rồi liên hệ cán bộ kỹ thuật.</source>
         <translation>Setting up the unit again is not available in this version. Only an administrator may do it, and it will run the first-time setup again when the program starts. If the unit must change now, back up the data and contact technical staff.</translation>
     </message>
@@ -2802,27 +2803,27 @@ not counted yet.</translation>
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="301"/>
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="301" />
         <source>Thiết lập ban đầu — ANTQ Desktop</source>
         <translation>First-time setup — ANTQ Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="304"/>
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="304" />
         <source>Tiếp theo &gt;</source>
         <translation>Next &gt;</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="305"/>
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="305" />
         <source>&lt; Quay lại</source>
         <translation>&lt; Back</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="306"/>
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="306" />
         <source>Hoàn tất</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="307"/>
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="307" />
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
@@ -2830,32 +2831,32 @@ not counted yet.</translation>
 <context>
     <name>SubjectDialog</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/dialogs/bulk_dialogs.py" line="91"/>
+        <location filename="../../src/antq_desktop/ui/dialogs/bulk_dialogs.py" line="91" />
         <source>Tự đánh giá mới — chọn đối tượng</source>
         <translation>New self-assessment — choose the subject</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/dialogs/bulk_dialogs.py" line="101"/>
+        <location filename="../../src/antq_desktop/ui/dialogs/bulk_dialogs.py" line="101" />
         <source>Đối tượng:</source>
         <translation>Subject:</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/dialogs/bulk_dialogs.py" line="102"/>
+        <location filename="../../src/antq_desktop/ui/dialogs/bulk_dialogs.py" line="102" />
         <source>Khu dân cư:</source>
         <translation>Residential area:</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/dialogs/bulk_dialogs.py" line="103"/>
+        <location filename="../../src/antq_desktop/ui/dialogs/bulk_dialogs.py" line="103" />
         <source>Đơn vị:</source>
         <translation>Unit:</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/dialogs/bulk_dialogs.py" line="105"/>
+        <location filename="../../src/antq_desktop/ui/dialogs/bulk_dialogs.py" line="105" />
         <source>Tiếp tục</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/dialogs/bulk_dialogs.py" line="106"/>
+        <location filename="../../src/antq_desktop/ui/dialogs/bulk_dialogs.py" line="106" />
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
@@ -2863,60 +2864,60 @@ not counted yet.</translation>
 <context>
     <name>UnitPage</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="135"/>
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="135" />
         <source>Đơn vị của bạn</source>
         <translation>Your unit</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="144"/>
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="144" />
         <source>ví dụ: CUM-01</source>
         <translation>e.g. CUM-01</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="147"/>
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="147" />
         <source>ví dụ: Cụm công an khu vực 1</source>
         <translation>e.g. Area police cluster 1</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="148"/>
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="148" />
         <source>Mã đơn vị:</source>
         <translation>Unit code:</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="149"/>
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="149" />
         <source>Tên đơn vị:</source>
         <translation>Unit name:</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="157"/>
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="157" />
         <source>Tỉnh, thành phố:</source>
         <translation>Province:</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="169"/>
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="169" />
         <source>Chọn tỉnh, thành phố rồi chọn xã, phường theo danh mục đơn vị hành chính mới.</source>
         <translation>Choose the province, then the commune or ward from the new administrative units catalogue.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="170"/>
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="170" />
         <source>Nhập mã và tên đơn vị cấp trên theo quy định của Công an tỉnh.</source>
-        <translation>Enter the upper office&apos;s code and name as set by the provincial police.</translation>
+        <translation>Enter the upper office's code and name as set by the provincial police.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="171"/>
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="171" />
         <source>Chọn tỉnh, thành phố của đơn vị.</source>
-        <translation>Choose the unit&apos;s province.</translation>
+        <translation>Choose the unit's province.</translation>
     </message>
 </context>
 <context>
     <name>UserGuideDialog</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/help.py" line="31"/>
+        <location filename="../../src/antq_desktop/ui/help.py" line="31" />
         <source>Hướng dẫn sử dụng</source>
         <translation>User guide</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/help.py" line="43"/>
+        <location filename="../../src/antq_desktop/ui/help.py" line="43" />
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
@@ -2924,137 +2925,137 @@ not counted yet.</translation>
 <context>
     <name>UsersPage</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="90"/>
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="90" />
         <source>&lt;h2&gt;Tài khoản&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Accounts&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="111"/>
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="111" />
         <source>Thêm tài khoản…</source>
         <translation>Add account…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="111"/>
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="111" />
         <source>Đổi vai trò…</source>
         <translation>Change role…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="112"/>
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="112" />
         <source>Khóa / mở khóa</source>
         <translation>Lock / unlock</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="113"/>
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="113" />
         <source>Đặt lại mật khẩu…</source>
         <translation>Reset password…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="114"/>
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="114" />
         <source>Đổi mật khẩu của tôi…</source>
         <translation>Change my password…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="125"/>
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="125" />
         <source>Tự khóa màn hình sau (phút, 0 = không khóa):</source>
         <translation>Lock the screen after (minutes, 0 = never):</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="139"/>
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="139" />
         <source>Đã khóa</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="140"/>
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="140" />
         <source>Tạm khóa (đăng nhập sai)</source>
         <translation>Temporarily locked (wrong sign-ins)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="140"/>
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="140" />
         <source>Hoạt động</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="166"/>
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="166" />
         <source>Đã tạo tài khoản %1.</source>
         <translation>Account %1 created.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="170"/>
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="170" />
         <source>Đã đổi vai trò của %1.</source>
         <translation>The role of %1 has been changed.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="173"/>
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="173" />
         <source>Đã khóa tài khoản %1.</source>
         <translation>Account %1 locked.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="173"/>
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="173" />
         <source>Đã mở khóa tài khoản %1.</source>
         <translation>Account %1 unlocked.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="179"/>
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="179" />
         <source>Đã đặt lại mật khẩu của %1.</source>
         <translation>The password of %1 has been reset.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="183"/>
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="183" />
         <source>Đã đổi mật khẩu của bạn.</source>
         <translation>Your password has been changed.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="189"/>
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="189" />
         <source>Đã lưu thời gian tự khóa (áp dụng từ lần đăng nhập sau).</source>
         <translation>Auto-lock time saved (applies from the next sign-in).</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="195"/>
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="195" />
         <source>Hai lần nhập mật khẩu không khớp. Chưa có gì thay đổi.</source>
         <translation>The two passwords do not match. Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="208"/>
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="208" />
         <source>Hãy chọn một tài khoản trong danh sách.</source>
         <translation>Choose an account in the list.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="216"/>
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="216" />
         <source>Đổi vai trò</source>
         <translation>Change role</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="216"/>
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="216" />
         <source>Vai trò mới của %1:</source>
         <translation>New role for %1:</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="226"/>
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="226" />
         <source>Mở khóa</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="226"/>
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="226" />
         <source>Khóa</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="227"/>
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="227" />
         <source>%1 tài khoản %2?</source>
         <translation>%1 account %2?</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="228"/>
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="228" />
         <source>Xác nhận</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="235"/>
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="235" />
         <source>Đặt lại mật khẩu cho %1</source>
         <translation>Reset the password of %1</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="240"/>
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="240" />
         <source>Đổi mật khẩu của tôi</source>
         <translation>Change my password</translation>
     </message>
@@ -3062,7 +3063,7 @@ not counted yet.</translation>
 <context>
     <name>_Cover</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/idle_lock.py" line="43"/>
+        <location filename="../../src/antq_desktop/ui/idle_lock.py" line="43" />
         <source>Đã khóa màn hình. Nhập mật khẩu để tiếp tục.</source>
         <translation>The screen is locked. Enter your password to continue.</translation>
     </message>
@@ -3070,34 +3071,34 @@ not counted yet.</translation>
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="38"/>
+        <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="38" />
         <source>Mật khẩu mở khoá</source>
         <translation>Key password</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="39"/>
+        <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="39" />
         <source>Nhập mật khẩu của người giữ khoá (quản trị viên đã thiết lập máy):</source>
         <translation>Enter the password of the key holder (the administrator who set up this computer):</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="65"/>
+        <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="65" />
         <source>Không đọc được tệp</source>
         <translation>Could not read the file</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="66"/>
+        <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="66" />
         <source>Không đọc được tệp khoá. Hãy kiểm tra USB rồi chọn lại tệp.</source>
         <translation>Could not read the key file. Check the USB stick and choose the file again.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="214"/>
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="214" />
         <source>Đang tạo bản in…</source>
         <translation>Creating the printout…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="226"/>
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="226" />
         <source>Không tạo được bản in</source>
         <translation>Could not create the printout</translation>
     </message>
 </context>
-</TS>
+<context><name>App</name><message><source>ANTQ Desktop đang mở trên tệp dữ liệu này ở một cửa sổ khác. Hãy dùng cửa sổ đang mở (xem thanh tác vụ). Nếu chắc chắn không còn cửa sổ nào, hãy khởi động lại máy rồi mở lại.</source><translation>ANTQ Desktop is already open on this data file in another window. Use that window (see the taskbar). If you are sure no window is left, restart the computer and open it again.</translation></message><message><source>Chương trình đang mở</source><translation>The program is already open</translation></message><message><source>Không mở được dữ liệu</source><translation>Could not open the data</translation></message></context><context><name>Errors</name><message><source>Chương trình gặp một lỗi không mong muốn. Công việc đang làm dở có thể chưa được lưu; dữ liệu đã lưu trước đó vẫn an toàn.</source><translation>The program hit an unexpected error. Work in progress may not be saved; data saved before is safe.</translation></message><message><source>Hãy thử lại. Nếu vẫn lỗi, bấm “Sao chép chi tiết” rồi gửi cho cán bộ kỹ thuật (chi tiết cũng đã được ghi vào nhật ký lỗi).</source><translation>Try again. If it still fails, press “Copy details” and send them to technical staff (the details are also in the error log).</translation></message><message><source>Không có thao tác nào để hoàn tác.</source><translation>There is nothing to undo.</translation></message><message><source>Không hoàn tác được</source><translation>Could not undo</translation></message><message><source>Không thực hiện được</source><translation>Could not be done</translation></message><message><source>Sao chép chi tiết</source><translation>Copy details</translation></message><message><source>Đang hoàn tác…</source><translation>Undoing…</translation></message><message><source>Đã hoàn tác: %1</source><translation>Undone: %1</translation></message><message><source>Đã xảy ra lỗi không mong muốn</source><translation>An unexpected error occurred</translation></message><message><source>Đóng</source><translation>Close</translation></message></context></TS>

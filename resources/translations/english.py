@@ -239,6 +239,7 @@ ENGLISH = {
     "Địa chỉ": "Address",
     "Cơ quan, doanh nghiệp, trường học": "Agencies, enterprises, schools",
     # ---- help ----
+    "Trợ giúp": "Help",
     "Hướng dẫn sử dụng": "User guide",
     "Không tìm thấy hướng dẫn": "User guide not found",
     "Không tìm thấy tệp hướng dẫn sử dụng trong thư mục cài đặt. Hãy cài lại chương trình hoặc xem bản hướng dẫn in "
