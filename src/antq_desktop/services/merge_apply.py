@@ -85,7 +85,7 @@ def _check_unique(session: Session, producer: str, record_type: str) -> None:
     columns = [getattr(model, k) for k in UNIQUE_KEYS[record_type]]
     conditions = [model.origin_unit == producer, model.deleted.is_(False)]
     if record_type == "pledge":
-        conditions.append(model.signer_kind != "person")
+        conditions.append(model.__table__.c.signer_kind != "person")
     stmt = (select(*columns, func.count()).where(and_(*conditions)).group_by(*columns)
             .having(func.count() > 1).limit(1))
     clash = session.execute(stmt).first()

@@ -57,7 +57,8 @@ def _timestamp(value: Any, where: str) -> datetime:
     try:
         if match is None:
             raise ValueError
-        return datetime(*map(int, match.groups()))  # type: ignore[misc]
+        year, month, day, hour, minute, second = map(int, match.groups())
+        return datetime(year, month, day, hour, minute, second)
     except ValueError:
         raise refuse(VALIDATION_ERROR, f"{where}: thời điểm tạo/sửa không đúng định dạng.{_FIX}") from None
 

@@ -7,8 +7,9 @@ arrives late (or twice) can never roll a record back, whatever the order of merg
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, cast
 
+from sqlalchemy import Table
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -22,7 +23,7 @@ def upsert_newer(session: Session, model: type[SyncedRecord], rows: Sequence[dic
         return
     dialect = session.get_bind().dialect.name
     insert = pg_insert if dialect == "postgresql" else sqlite_insert
-    table = model.__table__
+    table = cast(Table, model.__table__)
     stmt = insert(table)
     columns = [c.name for c in table.columns if c.name != "id"]
     stmt = stmt.on_conflict_do_update(
