@@ -148,3 +148,31 @@ def test_forward_signed_by_a_commune_key_refused(commune_a, province, tmp_path: 
         write_package(path, [], meta, signer, read_public_key_file(key_file(province)))
     (result,) = merge_packages(province, [path], actor=ACTOR, password=PASSWORD)
     assert result.status == "refused" and result.code == "SIGNER_MISMATCH"
+
+
+def test_forward_with_garbage_inside_refused_cleanly(office_sqlite, province, tmp_path: Path) -> None:
+    """Validly signed by a trusted office, but a chunk is not base64: a refusal, never a crash."""
+    from antq_desktop.exchange.keys import read_public_key_file
+    from antq_desktop.exchange.keystore import KeyStore
+    from antq_desktop.exchange.package_format import Producer
+    from antq_desktop.exchange.package_writer import PackageMeta, write_package
+
+    with province.session() as session:
+        keys.trust_add(session, key_file(office_sqlite), actor=ACTOR)
+    with office_sqlite.session_factory() as session:
+        blob = keys.active_blob(session)
+    uuid = "0b0c1d2e-3f40-4152-8637-48596a7b8c9d"
+    records = [{"type": "forward_package", "id": uuid, "origin_unit": "CUM-01", "producer_unit": "00004",
+                "sequence": 1, "kind": "full", "package_sha256": "0" * 64, "file_size": 3, "chunks": 1,
+                "own": False, "payload_key": None},
+               {"type": "forward_chunk", "id": uuid, "origin_unit": "CUM-01", "index": 0, "data": "!!!"}]
+    meta = PackageMeta(Producer("CUM-01", "Cụm công an khu vực 1", "district"), 1, "forward", "2026", "t", "1")
+    path = tmp_path / "garbage-forward.antq"
+    with KeyStore.unlock(blob, PASSWORD) as signer:
+        write_package(path, records, meta, signer, read_public_key_file(key_file(province)))
+    before = dump(province)
+    (result,) = merge_packages(province, [path], actor=ACTOR, password=PASSWORD)
+    assert result.status == "refused" and result.code == "MALFORMED"
+    after = dump(province)
+    assert {k: v for k, v in after.items() if k != "import_log"} == {k: v for k, v in before.items()
+                                                                     if k != "import_log"}

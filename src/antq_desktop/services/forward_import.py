@@ -24,7 +24,7 @@ from typing import IO, TYPE_CHECKING, Any
 from sqlalchemy import select
 
 from antq_desktop.exchange import package_reader
-from antq_desktop.exchange.errors import DECRYPT_FAILED, MALFORMED, SIGNER_MISMATCH, PackageError
+from antq_desktop.exchange.errors import DECRYPT_FAILED, IO_ERROR, MALFORMED, SIGNER_MISMATCH, PackageError
 from antq_desktop.exchange.keys import TrustedKey, b64decode, fingerprint, key_id
 from antq_desktop.exchange.package_reader import VerifiedPackage
 from antq_desktop.exchange.sequence import check_continuity
@@ -91,6 +91,9 @@ def merge_forward(store: Store, path: Path, options: MergeOptions,
         results = [merge_one(store, item["path"], _inner_options(options, item, lookup)) for item in items]
     except PackageError as exc:
         return [_refuse_outer(store, path, options, exc, outer)]
+    except (ValueError, OSError) as exc:  # bad base64 (binascii.Error), a full temp disk: still a clean refusal
+        code = IO_ERROR if isinstance(exc, OSError) else MALFORMED
+        return [_refuse_outer(store, path, options, PackageError(code, detail=str(exc)[:200]), outer)]
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     return [_finish(store, path, outer, results, options.actor), *results]

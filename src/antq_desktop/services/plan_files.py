@@ -131,7 +131,7 @@ def _stage_form(staged: StagedFiles, record: dict[str, Any], office: str) -> Non
         raise _refuse(f"Mẫu cam kết “{form_id!s:.40}” trong gói kế hoạch không được hỗ trợ.")
     try:
         form_texts.validate(document, f"{form_id}.json", form_id)
-    except form_texts.FormTextError as exc:
+    except (form_texts.FormTextError, TypeError, KeyError, AttributeError) as exc:  # FormTextError is a ValueError
         raise _refuse(f"Mẫu cam kết “{form_id}” trong gói kế hoạch không hợp lệ ({exc}).") from None
     if not isinstance(document, dict) or not isinstance(document.get("pledge_template"), dict):
         raise _refuse(f"Mẫu “{form_id}” trong gói kế hoạch không phải mẫu cam kết.")

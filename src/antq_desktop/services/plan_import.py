@@ -72,8 +72,8 @@ def import_plan(store: Store, path: str | Path, *, actor: str) -> PlanImportResu
             own = session.get(UnitProfile, 1)
         package = package_reader.verify(path, lookup)
         header = package.header
-        if header.kind != "plan":
-            raise PackageError(MALFORMED, message_vi=NOT_A_PLAN, detail=f"kind {header.kind}")
+        if header.kind != "plan" or not (header.period.isascii() and header.period.isdigit()):
+            raise PackageError(MALFORMED, message_vi=NOT_A_PLAN, detail=f"kind {header.kind}, period {header.period}")
         synced, extras = _read(package)
         staged = check_extras(extras, header.producer.unit_code, int(header.period))
         result = _write(store, package, synced, staged, actor, own)
