@@ -110,3 +110,20 @@ def test_wizard_slot_imports_the_upper_office_key(pair, qtbot, tmp_path):
         row = session.query(KnownKey).one()
         assert row.is_recipient and row.enrolled_by == "binh"
     store.close()
+
+
+def test_receipt_offer_after_a_merge(pair, qtbot, monkeypatch, _quiet_boxes):
+    from antq_desktop.ui.widgets import receipt_offer
+
+    result = export.export_package(pair.commune, pair.tmp / "m.antq", password=PASSWORD, actor="admin", kind="full")
+    merge(pair.office, result.path)
+    parent = KeysBox(pair.office, "admin")
+    qtbot.addWidget(parent)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(receipt_offer.QFileDialog, "getSaveFileName",
+                        lambda *a, **k: (str(pair.tmp / "r.antqrcpt"), ""))
+    monkeypatch.setattr(KeysBox, "password_provider", staticmethod(lambda _parent: PASSWORD))
+    assert receipt_offer.offer_receipt(parent, pair.office, "admin", [result.package_uuid])
+    assert receipt.verify_receipt(pair.commune, (pair.tmp / "r.antqrcpt").read_bytes(), actor="admin").marked == [1]
+    assert not receipt_offer.save_receipt(parent, pair.office, "admin", ["not-merged"], str(pair.tmp / "x"), PASSWORD)
+    assert any("chưa được hợp nhất" in text for text in _quiet_boxes)
