@@ -28,6 +28,8 @@ _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12
 _REFERENCES = {"area_id": "residential_area", "organization_id": "organization",
                "household_id": "household", "plan_id": "plan"}
 _FIX = " Hãy sửa dữ liệu ở máy gửi rồi xuất lại gói."
+# The exact keys of each record type's line: its exported columns and "type".
+_FIELDS = {t: frozenset(c.name for c in exported_columns(m)) | {"type"} for t, m in MODEL_BY_TYPE.items()}
 
 
 def refuse(code: str, text: str) -> PackageError:
@@ -73,7 +75,7 @@ def check_shape(record: dict[str, Any], producer: str) -> dict[str, Any]:
     if not isinstance(record_id, str) or not _UUID.fullmatch(record_id):
         raise refuse(VALIDATION_ERROR, f"Gói có bản ghi {record_type} với mã (UUID) không hợp lệ.{_FIX}")
     where = f"Bản ghi {record_type} {record_id}"
-    expected = {c.name for c in exported_columns(model)} | {"type"}
+    expected = _FIELDS[model.RECORD_TYPE]
     if set(record) != expected:
         odd = sorted(set(record) ^ expected)[:5]
         raise refuse(VALIDATION_ERROR, f"{where}: thiếu hoặc thừa trường ({', '.join(odd)}).{_FIX}")
