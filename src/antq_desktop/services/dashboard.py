@@ -6,15 +6,13 @@ shows exactly what `antq stats --json` prints; nothing here re-computes an indic
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import create_engine, distinct, func, select
+from sqlalchemy import distinct, func, select
 from sqlalchemy.orm import Session
-from sqlalchemy.pool import NullPool
 
 from antq_desktop.domain import catalog as catalogs
 from antq_desktop.domain.scoring import OUTCOME_LABELS
@@ -102,33 +100,10 @@ def collect(store: Store, year: int, *, today: date | None = None) -> Dashboard:
 
 @contextmanager
 def _read_session(store: Store) -> Iterator[Session]:
-    """A session that never takes the write lock.
-
-    The store's sessions start with BEGIN IMMEDIATE (one writer, no upgrade failures), so a read
-    that lasts seconds — the indicators over 200,000 households — would stall every page of the
-    window meanwhile (SQLite's lock is not fair: measured 7 s to open the households list). On
-    SQLite this opens a query-only connection without the BEGIN hook: in WAL mode its reads block
-    nobody. Other databases read under MVCC anyway.
-    TODO(storage): offer this as Store.read_session() and use it here.
-    """
-    path = store.sqlite_path
-    if path is None:
-        with store.session_factory() as session:
-            yield session
-        return
-
-    def connect() -> sqlite3.Connection:
-        connection = sqlite3.connect(path, check_same_thread=False)
-        connection.execute("PRAGMA query_only = ON")
-        connection.execute("PRAGMA busy_timeout = 10000")
-        return connection
-
-    engine = create_engine("sqlite://", creator=connect, poolclass=NullPool)
-    try:
-        with Session(engine) as session:
-            yield session
-    finally:
-        engine.dispose()
+    """Indicator reads last seconds on 200,000 households: they must never hold the write lock
+    (SQLite's lock is not fair: the households list once took 7 s to open meanwhile)."""
+    with store.read_session() as session:
+        yield session
 
 
 def live_counts(session: Session) -> dict[str, int]:

@@ -42,8 +42,14 @@ def _sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record: object) -> None:
     cur.close()
 
 
+WRITE_OPTION = "antq_write"
+
+
 def _sqlite_begin(conn) -> None:  # type: ignore[no-untyped-def]
-    conn.exec_driver_sql("BEGIN IMMEDIATE")
+    # Writers take the write lock up front (no mid-transaction lock upgrade that fails with
+    # "database is locked"); readers start a deferred transaction: a WAL snapshot that blocks nobody.
+    write = conn.get_execution_options().get(WRITE_OPTION, False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
 def make_engine(url: str) -> Engine:
@@ -54,8 +60,6 @@ def make_engine(url: str) -> Engine:
         Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(url, connect_args={"check_same_thread": False})
     event.listen(engine, "connect", _sqlite_pragmas)
-    # Every transaction takes the write lock up front: one writer, no mid-transaction
-    # "database is locked" upgrade failures.
     event.listen(engine, "begin", _sqlite_begin)
     return engine
 
@@ -66,7 +70,8 @@ class Store:
 
     url: str
     engine: Engine
-    session_factory: sessionmaker[Session]
+    session_factory: sessionmaker[Session]  # reads (and snapshots); writes go through session()
+    write_factory: sessionmaker[Session]
 
     @property
     def is_sqlite(self) -> bool:
@@ -79,7 +84,13 @@ class Store:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """One unit of work: committed on success, rolled back on any error."""
+        """One unit of work that writes: committed on success, rolled back on any error."""
+        with self.write_factory() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def read_session(self) -> Iterator[Session]:
+        """A consistent read that never takes the write lock (long indicator queries, exports)."""
         with self.session_factory() as session, session.begin():
             yield session
 
@@ -119,7 +130,9 @@ def open_store(db: str | os.PathLike[str] | None = None, *, backup_before_upgrad
             f"Không mở được cơ sở dữ liệu ({detail}). "
             "Hãy kiểm tra đường dẫn tệp, quyền ghi và dung lượng ổ đĩa."
         ) from exc
-    return Store(url, engine, sessionmaker(engine, expire_on_commit=False))
+    write_engine = engine.execution_options(**{WRITE_OPTION: True})
+    return Store(url, engine, sessionmaker(engine, expire_on_commit=False),
+                 sessionmaker(write_engine, expire_on_commit=False))
 
 
 def _check_readable(engine: Engine) -> None:
