@@ -161,10 +161,20 @@ def measure(store: Any, folder: Path) -> dict[str, float]:
         with store.engine.connect() as conn:
             conn.execute(select(Household.origin_unit, func.count()).group_by(Household.origin_unit)).all()
 
-    return {"merge": merge_seconds, "records": records, "packages": len(paths),
-            "overview": _median(lambda: overview.commune_rows(store, year=YEAR)),
-            "summary": _median(lambda: form_reports.render_summary(store, YEAR, out), repeat=1),
-            "raw": _median(raw)}
+    figures = {"merge": merge_seconds, "records": records, "packages": len(paths)}
+    _say(store, figures)
+    figures["raw"] = _median(raw)
+    figures["overview"] = _median(lambda: overview.commune_rows(store, year=YEAR))
+    _say(store, figures)
+    figures["summary"] = _median(lambda: form_reports.render_summary(store, YEAR, out), repeat=1)
+    _say(store, figures)
+    return figures
+
+
+def _say(store: Any, figures: dict[str, float]) -> None:
+    """Each figure as soon as it is known: a full-scale run is long and may be stopped."""
+    engine = store.engine.dialect.name
+    print(f"bench_scale [{engine}] " + json.dumps(figures), file=sys.stderr, flush=True)
 
 
 def _engine_rows(name: str, m: dict[str, float], sqlite: dict[str, float] | None) -> list[Result]:

@@ -33,6 +33,7 @@ from antq_desktop.services import export, receipt
 from antq_desktop.ui.errors import show_error
 from antq_desktop.ui.jobs import Job
 from antq_desktop.ui.widgets.keys_box import KeysBox
+from antq_desktop.ui.widgets.plan_send_box import PlanReceiveBox, PlanSendBox
 
 HISTORY_COLUMNS = ("Số", "Thời điểm (UTC)", "Kiểu", "Bản ghi", "Biên nhận", "Tệp")
 
@@ -53,6 +54,8 @@ class ExchangePage(QWidget):
         self.keys_box.changed.connect(self.refresh)
         layout.addWidget(self.keys_box)
         layout.addWidget(self._export_box())
+        office = context.profile.role != "commune"  # offices send the year's plan down, communes receive it
+        layout.addWidget(PlanSendBox(context) if office else PlanReceiveBox(context))
         layout.addWidget(self._history_box(), 1)
         self.refresh()
 
