@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: run test bench lint fuzz dist clean install
+.PHONY: run test bench lint fuzz dist dist-check screenshots translations clean install
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,19 @@ test: install
 
 bench: install
 	QT_QPA_PLATFORM=offscreen $(PY) bench/run.py
+
+dist: install
+	$(PY) installer/make_dist.py
+
+# Build the one-folder bundle once, check the size budget and run the frozen self-tests (CI).
+dist-check: install
+	$(PY) installer/make_dist.py --self-test
+
+screenshots: install
+	QT_QPA_PLATFORM=offscreen $(PY) docs/screenshots/make_screenshots.py
+
+translations: install
+	resources/translations/update.sh
 
 lint: install
 	$(VENV)/bin/ruff check src tests bench

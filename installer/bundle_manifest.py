@@ -76,8 +76,15 @@ def migration_datas() -> list[tuple[str, str]]:
     return _datas(MIGRATIONS, "antq_desktop/storage/migrations")
 
 
+def guide_datas() -> list[tuple[str, str]]:
+    """The Vietnamese user guide and its screenshots, where ui/help.py looks in a bundle."""
+    docs = REPO / "docs"
+    guide = [(str(docs / "huong-dan-su-dung.md"), "antq_desktop/resources/docs")]
+    return guide + _datas(docs / "screenshots", "antq_desktop/resources/docs/screenshots")
+
+
 def datas() -> list[tuple[str, str]]:
-    return resource_datas() + migration_datas()
+    return resource_datas() + migration_datas() + guide_datas()
 
 
 def bundled_paths() -> set[str]:
