@@ -134,3 +134,19 @@ def test_audit_chain_verifies(store):
     _household(store, area)
     with store.session_factory() as s:
         assert audit.verify_chain(s) == []
+
+
+def test_every_audit_action_written_by_the_code_has_a_vietnamese_label():
+    """The audit page shows labels, not codes: a new action without a label would show English."""
+    import re
+    from pathlib import Path
+
+    from antq_desktop.services.audit_log import ACTION_LABELS
+
+    src = Path(__file__).resolve().parents[2] / "src" / "antq_desktop"
+    written = set()
+    for path in src.rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        if "audit" in text:
+            written |= set(re.findall(r'action="([a-z_]+)"', text)) - {"store_true", "append", "version"}
+    assert written - set(ACTION_LABELS) == set()

@@ -28,7 +28,9 @@ def test_settings_show_unit_versions_and_data_folder(qtbot, feature_store) -> No
     assert forms[0].endswith(f": phiên bản {load_form_text('household_pledge').version}")
     assert str(paths.data_dir()) in text and str(feature_store.sqlite_path) in text
     assert not page.redo_button.isHidden()
-    assert page.findChild(QGroupBox, "placeholder_keys") is not None
+    # Keys are a registered section; without a signed-in context it points to the exchange page.
+    assert "Khóa ký và mã hóa gói dữ liệu" in [box.title() for box in page.findChildren(QGroupBox)]
+    assert "Có ở trang “Gửi – nhận dữ liệu”." in text
 
 
 def test_language_choice_is_saved(qtbot, feature_store) -> None:
@@ -65,3 +67,17 @@ def test_sections_point_to_existing_pages(qtbot, feature_store, monkeypatch) -> 
     has_backup_page = any(p.key == "backups" and p.factory for p in main_window.PAGES)
     assert text == ("Có ở trang “Sao lưu – khôi phục” trong cột bên trái." if has_backup_page
                     else "Sẽ có trong phiên bản tới.")
+
+
+def test_signed_in_settings_show_the_units_key_fingerprint(qtbot, feature_store):
+    from antq_desktop.services import accounts, keys
+    from antq_desktop.ui.context import make_context
+
+    from .conftest import PASSWORD
+
+    context = make_context(feature_store, accounts.sign_in(feature_store, username="admin", password=PASSWORD))
+    page = SettingsPage.from_context(context)
+    qtbot.addWidget(page)
+    with feature_store.session_factory() as session:
+        fingerprint = keys.active_local_key(session).fingerprint
+    assert fingerprint in _texts(page)

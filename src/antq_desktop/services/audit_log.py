@@ -29,6 +29,9 @@ ACTION_LABELS = {
     "key_rewrap": "Bọc lại khóa đơn vị", "key_rotate": "Thay khóa đơn vị", "key_announce": "Thông báo khóa mới",
     "key_announced": "Nhận thông báo khóa", "recipient_set": "Đặt khóa cấp trên", "trust_add": "Tin cậy khóa",
     "trust_revoke": "Thu hồi khóa", "office_communes": "Đổi danh sách xã", "office_late_after": "Đổi hạn nộp",
+    "receipt_issue": "Lập biên nhận", "receipt_verify": "Kiểm tra biên nhận", "trust_vouched": "Nhận khóa được bảo lãnh",
+    "plan_publish": "Gửi kế hoạch xuống xã", "plan_import": "Nhận kế hoạch cấp trên",
+    "forward": "Chuyển gói lên cấp trên", "forward_import": "Nhận gói chuyển tiếp",
 }
 MAX_PAGE = 1000
 XLSX_HEADERS = ("STT", "Thời điểm (UTC)", "Người thực hiện", "Thao tác", "Loại bản ghi", "Mã bản ghi",

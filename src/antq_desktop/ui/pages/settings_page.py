@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
@@ -199,3 +199,18 @@ class SettingsPage(QWidget):
             self.tr("Chức năng thiết lập lại đơn vị chưa có trong phiên bản này. Việc thiết lập lại chỉ quản trị viên "
                 "được làm, và sẽ chạy lại trình thiết lập ban đầu khi mở chương trình. Nếu cần đổi đơn vị ngay, "
                 "hãy sao lưu dữ liệu rồi liên hệ cán bộ kỹ thuật."))
+
+
+def _register_key_section() -> None:
+    """The unit's keys (fingerprint, public key file, the upper office's key) belong in Cài đặt too."""
+    def keys_box(context: Any) -> QWidget:
+        if context is None:  # a page built outside a signed-in window (tests, previews)
+            return QLabel(QCoreApplication.translate("SettingsPage", "Có ở trang “Gửi – nhận dữ liệu”."))
+        from antq_desktop.ui.widgets.keys_box import KeysBox
+
+        return KeysBox.from_context(context)
+
+    register_settings_section("keys", QT_TRANSLATE_NOOP("SettingsPage", "Khóa ký và mã hóa gói dữ liệu"), keys_box)
+
+
+_register_key_section()
