@@ -217,3 +217,23 @@ def test_run_signs_in_and_opens_the_main_window(tmp_path, monkeypatch, qapp) -> 
     again.unlock()
     for window in windows:
         window.close()
+
+
+def test_exception_hook_shows_known_and_unexpected_errors(monkeypatch, qapp) -> None:  # type: ignore[no-untyped-def]
+    import sys
+
+    from antq_desktop.domain.errors import ConflictError
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
+    errors.install_exception_hook()
+    warnings: list[str] = []
+    crashes: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: warnings.append(text))
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: crashes.append(box.detailedText()) or 0)
+    sys.excepthook(ConflictError, ConflictError(), None)
+    try:
+        raise KeyError("lỗi lập trình")
+    except KeyError as exc:
+        sys.excepthook(KeyError, exc, exc.__traceback__)
+    assert warnings == [ConflictError().message], "a known problem is a plain message, no stack trace"
+    assert crashes and "lỗi lập trình" in crashes[0]
