@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -39,11 +39,13 @@ from antq_desktop.ui.widgets.keys_box import build_recipient_page
 # generate this unit's signing key or import the upper office's public key (.antqkey).
 EXTRA_PAGES: list[Callable[[SetupWizard], QWizardPage]] = [build_recipient_page]  # the upper office's key
 
+# Marked for lupdate; translated in RolePage (context "RolePage").
 ROLE_HELP = {
-    "commune": "Công an xã, phường, đặc khu: quản lý khu dân cư, hộ gia đình, cam kết, đăng ký, tự đánh giá "
-               "và gửi dữ liệu lên cấp trên.",
-    "district": "Đơn vị cấp trên (cụm, khu vực) có mã riêng: nhận, kiểm tra và tổng hợp dữ liệu của các xã.",
-    "province": "Công an cấp tỉnh: nhận và tổng hợp dữ liệu của toàn tỉnh.",
+    "commune": QT_TRANSLATE_NOOP("RolePage", "Công an xã, phường, đặc khu: quản lý khu dân cư, hộ gia đình, cam kết, "
+                                             "đăng ký, tự đánh giá và gửi dữ liệu lên cấp trên."),
+    "district": QT_TRANSLATE_NOOP("RolePage", "Đơn vị cấp trên (cụm, khu vực) có mã riêng: nhận, kiểm tra và tổng hợp "
+                                              "dữ liệu của các xã."),
+    "province": QT_TRANSLATE_NOOP("RolePage", "Công an cấp tỉnh: nhận và tổng hợp dữ liệu của toàn tỉnh."),
 }
 
 
