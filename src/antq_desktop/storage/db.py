@@ -107,6 +107,8 @@ class Store:
             return session.get(UnitProfile, 1) is not None
 
     def close(self) -> None:
+        if self.is_sqlite:
+            _optimize(self.engine)
         self.engine.dispose()
 
 
@@ -130,9 +132,32 @@ def open_store(db: str | os.PathLike[str] | None = None, *, backup_before_upgrad
             f"Không mở được cơ sở dữ liệu ({detail}). "
             "Hãy kiểm tra đường dẫn tệp, quyền ghi và dung lượng ổ đĩa."
         ) from exc
+    if engine.dialect.name == "sqlite":
+        _analyze_once(engine)
     write_engine = engine.execution_options(**{WRITE_OPTION: True})
     return Store(url, engine, sessionmaker(engine, expire_on_commit=False),
                  sessionmaker(write_engine, expire_on_commit=False))
+
+
+def _analyze_once(engine: Engine) -> None:
+    """Give the query planner statistics once (a second or so on 200,000 households); later,
+    PRAGMA optimize on close keeps them current."""
+    with engine.connect() as conn:
+        if conn.exec_driver_sql("SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_stat1'").scalar():
+            return
+        conn.exec_driver_sql("ANALYZE")
+        conn.commit()
+
+
+def _optimize(engine: Engine) -> None:
+    """SQLite's advice: PRAGMA optimize before closing refreshes the statistics that drifted."""
+    try:
+        with engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA analysis_limit = 1000")
+            conn.exec_driver_sql("PRAGMA optimize")
+            conn.commit()
+    except DatabaseError:
+        pass  # best effort: a busy or read-only file keeps its old statistics
 
 
 def _check_readable(engine: Engine) -> None:

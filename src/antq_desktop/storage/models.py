@@ -56,7 +56,9 @@ class SyncedRecord(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     revision: Mapped[int] = mapped_column(Integer, default=1)
-    deleted: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
+    # Not indexed: nearly every row is live, and a boolean index misled SQLite's planner into
+    # scanning it instead of the foreign-key index (6 s for the areas list on 200,000 households).
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
     # Store-wide counter stamped on every local write: incremental exports take "seq > last".
     change_seq: Mapped[int] = mapped_column(Integer, default=0, index=True)
 
