@@ -39,6 +39,10 @@ screenshots: install
 translations: install
 	resources/translations/update.sh
 
+# A longer fuzzing run of the package reader and merge (make test runs a short one).
+fuzz: install
+	QT_QPA_PLATFORM=offscreen $(PY) tests/fuzz/run_long.py
+
 lint: install
 	$(VENV)/bin/ruff check src tests bench
 

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLocale, QLockFile, QTranslator
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 
 from antq_desktop import APP_NAME, __version__
 from antq_desktop.paths import resource_path
@@ -88,8 +88,11 @@ def open_store_or_explain(url: str) -> Store | None:
         return None
 
 
-def start_session(store: Store) -> AppContext | None:
-    """First run: the setup wizard (which signs the new admin in); otherwise the login dialog."""
+def start_session(store: Store) -> tuple[AppContext, str] | None:
+    """First run: the setup wizard (which signs the new admin in); otherwise the login dialog.
+
+    Returns the context and the password typed, which derives the session's backup key.
+    """
     from antq_desktop.ui.context import make_context
 
     if not store.is_initialised():
@@ -99,13 +102,14 @@ def start_session(store: Store) -> AppContext | None:
         wizard.exec()
         if wizard.signed_in_user is None:  # cancelled before the unit was created
             return None
-        return make_context(store, wizard.signed_in_user)
+        password = wizard.findChild(QLineEdit, "password")
+        return make_context(store, wizard.signed_in_user), password.text() if password else ""
     from antq_desktop.ui.login_dialog import LoginDialog
 
     dialog = LoginDialog(store)
     if not dialog.exec() or dialog.user is None:
         return None
-    return make_context(store, dialog.user)
+    return make_context(store, dialog.user), dialog.password.text()
 
 
 def run(argv: Sequence[str]) -> int:
@@ -126,14 +130,20 @@ def run(argv: Sequence[str]) -> int:
     if store is None:
         return 1
     try:
-        context = start_session(store)
-        if context is None:
+        session = start_session(store)
+        if session is None:
             return 0
+        context, password = session
         from antq_desktop.ui.main_window import MainWindow
+        from antq_desktop.ui.protections import SessionProtections
 
         window = MainWindow(context)
         window.show()
-        return app.exec()
+        protections = SessionProtections(window, context, password)
+        del password
+        code = app.exec()
+        protections.close()
+        return code
     finally:
         store.close()
         if lock is not None:
