@@ -47,7 +47,10 @@ def scale() -> tuple[int, int]:
 def prepare(communes: int, households: int) -> Path:
     """bench_merge's cache, grown from a smaller cached build with the same households if there is one."""
     folder = bench_merge._folder(communes, households)
-    if (folder / "ready.json").exists():
+    if (folder / "ready.json").exists() and len(list((folder / "packages").glob("*.antq"))) >= communes:
+        return folder
+    if (folder / "upper-template.sqlite3").exists():  # an interrupted or incomplete build: resume it
+        _grow(folder, folder, communes, households)
         return folder
     smaller = sorted((p for p in bench_merge.CACHE.glob(f"*x{households}") if (p / "ready.json").exists()
                       and int(p.name.split("x")[0]) < communes), key=lambda p: int(p.name.split("x")[0]))
@@ -59,26 +62,26 @@ def prepare(communes: int, households: int) -> Path:
 
 def _grow(source: Path, folder: Path, communes: int, households: int) -> None:
     from antq_desktop.domain import units
+    from antq_desktop.exchange import package_reader
     from antq_desktop.exchange.keys import read_public_key_file
     from antq_desktop.services import keys
     from antq_desktop.storage.db import open_store
 
-    if (folder / "upper-template.sqlite3").exists():
-        # An interrupted build resumes; its newest package may lack its trust entry: rebuild that one.
-        built = sorted((folder / "packages").glob("*.antq"))
-        if built:
-            built[-1].unlink()
-    else:
+    if not (folder / "upper-template.sqlite3").exists():
         shutil.rmtree(folder, ignore_errors=True)
         (folder / "communes").mkdir(parents=True)
         shutil.copytree(source / "packages", folder / "packages")
         shutil.copyfile(source / "upper-template.sqlite3", folder / "upper-template.sqlite3")
-    have = len(list((folder / "packages").glob("*.antq")))
     upper = open_store(str(folder / "upper-template.sqlite3"))
     try:
         with upper.session_factory() as session:
             upper_key = read_public_key_file(keys.public_key_file(session, PASSWORD))
-        for index, unit in list(enumerate(units.communes("01")[:communes]))[have:]:
+            trusted = keys.trusted_lookup(session)
+        # An interrupted build resumes: build every missing package, and any whose key was not yet trusted.
+        for index, unit in enumerate(units.communes("01")[:communes]):
+            path = folder / "packages" / f"{unit.code}.antq"
+            if path.exists() and trusted(package_reader.inspect(path).signer_key_id) is not None:
+                continue
             key_file = bench_merge._make_package(folder, index, unit, households, upper_key)
             with upper.session() as session:
                 keys.trust_add(session, key_file, actor="admin")
