@@ -154,10 +154,22 @@ def _rows_by_table(folder: Path) -> list[tuple[str, list[str], list[tuple[Any, .
             for record_type, rows in grouped.items():
                 table = MODEL_BY_TYPE[record_type].__table__
                 names = [c.name for c in table.columns]
-                local = {"change_seq": 0, "search_key": "", "sort_key": ""}
-                values = [tuple(_sql(r.get(n, local.get(n))) for n in names) for r in rows]
+                values = [tuple(_sql(v) for v in _stored_form(record_type, r, names)) for r in rows]
                 batches.append((table.name, names, values))
     return batches
+
+
+def _stored_form(record_type: str, record: dict[str, Any], names: list[str]) -> list[Any]:
+    """The row as the merge stores it, local columns included: the same search and sort keys
+    (they feed the search index triggers, a real part of the write cost) and a change number."""
+    from antq_desktop.services import record_rules
+    global _SEQ
+    _SEQ += 1
+    local = {"change_seq": _SEQ, "search_key": "", "sort_key": "", **record_rules.derived_keys(record_type, record)}
+    return [local[n] if n in local else record.get(n) for n in names]
+
+
+_SEQ = 0
 
 
 def _sql(value: Any) -> Any:
