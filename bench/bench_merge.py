@@ -189,6 +189,7 @@ def raw_run(folder: Path, batches: list[tuple[str, list[str], list[tuple[Any, ..
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=FULL")
     conn.execute("PRAGMA foreign_keys=ON")
+    conn.execute("PRAGMA cache_size=-65536")  # the store's own setting (storage/db.py)
     started, cpu = time.perf_counter(), time.process_time()
     rows = 0
     for table, names, values in batches:
