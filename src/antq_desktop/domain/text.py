@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # The Vietnamese alphabet (with the Latin letters it borrows slotted in Latin order).
 _ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
@@ -70,6 +71,7 @@ def _rank(letter: str) -> int:
     return _LETTER_BASE + index if index >= 0 else _OTHER_RANK
 
 
+@lru_cache(maxsize=65536)  # names repeat a lot; merge spent ~11% of its time here
 def sort_key(text: str | None) -> str:
     """ASCII key that orders text as a Vietnamese dictionary does: letters, then tones, then case."""
     letters = _letters(nfc(text or ""))

@@ -14,12 +14,12 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from antq_desktop.domain.errors import AntqError
 from antq_desktop.exchange import package_reader
-from antq_desktop.exchange.errors import CANCELLED, GAP, SIGNER_MISMATCH, VALIDATION_ERROR, PackageError
+from antq_desktop.exchange.errors import CANCELLED, GAP, IO_ERROR, SIGNER_MISMATCH, VALIDATION_ERROR, PackageError
 from antq_desktop.exchange.package_format import PackageHeader
 from antq_desktop.exchange.package_reader import DEFAULT_LIMITS, Limits, PayloadKeyOpener, VerifiedPackage
 from antq_desktop.exchange.sequence import DEFAULT_MAX_JUMP, check_continuity
@@ -85,6 +85,10 @@ class MergeOptions:
     max_jump: int = DEFAULT_MAX_JUMP
     cancel: Cancel | None = None
     report: Callable[[float, str], None] = lambda _f, _m: None
+
+
+DB_WRITE_FAILED = ("Không ghi được vào cơ sở dữ liệu (ổ đĩa có thể đã đầy, hoặc tệp dữ liệu đang bị khóa). "
+                   "Gói chưa được nhập và dữ liệu không thay đổi. Hãy giải phóng dung lượng ổ đĩa rồi nhập lại.")
 
 
 class _Outcome(Exception):
@@ -153,6 +157,9 @@ def merge_one(store: Store, path: Path, options: MergeOptions, *, held_uuid: str
         return _refused(store, path, result, exc, options)
     except IntegrityError as exc:  # a constraint the checks above did not foresee: still refuse cleanly
         error = PackageError(VALIDATION_ERROR, detail=str(exc.orig)[:300])
+        return _refused(store, path, result, error, options)
+    except OperationalError as exc:  # disk full or the file locked: the transaction rolled back whole
+        error = PackageError(IO_ERROR, DB_WRITE_FAILED, detail=str(exc.orig)[:300])
         return _refused(store, path, result, error, options)
     merge_archive.keep(store, path, result)  # the original file, for forwarding to the province
     merge_held.remove_files(store, result.finished_holds)
