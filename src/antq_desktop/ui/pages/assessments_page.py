@@ -43,6 +43,8 @@ def _score(row: dict[str, Any]) -> str:
 class AssessmentsPage(RecordPage):
     record_type = "assessment"
     heading = N("RecordPages", "Tự đánh giá tiêu chuẩn “An toàn về an ninh, trật tự”")
+    print_actions = (("assessment", N("RecordPages", "In phiếu…")),
+                     ("minutes", N("RecordPages", "In biên bản…")))
     search_hint = N("RecordPages", "Tìm theo tên khu dân cư hoặc đơn vị (có dấu hoặc không dấu)")
     uses_year = True
     related_types = ("residential_area", "organization")

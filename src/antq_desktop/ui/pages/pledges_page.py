@@ -24,6 +24,7 @@ _SIGNER = ("signer_kind",)
 class PledgesPage(RecordPage):
     record_type = "pledge"
     heading = N("RecordPages", "Cam kết")
+    print_actions = (("pledge", N("RecordPages", "In…")),)
     search_hint = N("RecordPages", "Tìm theo tên chủ hộ, đơn vị hoặc người ký (có dấu hoặc không dấu)")
     uses_year = True
     related_types = ("household", "organization")
@@ -135,3 +136,7 @@ class PledgesPage(RecordPage):
         self.context.events.status_message.emit(tr_page("Đã đánh dấu %1 bản cam kết.").replace("%1",
                                                                                            format_count(changed)))
         self.context.notify_changed("pledge")
+
+    def print_kind(self, kind: str, row: dict[str, Any]) -> str:
+        # An organisation's pledge is a covenant (giao ước thi đua) and prints on that form.
+        return "covenant" if row.get("template_code") == "covenant" else kind

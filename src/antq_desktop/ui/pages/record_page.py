@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -65,6 +66,7 @@ class RecordPage(RecordActions, QWidget):
     new_title = "Thêm bản ghi"
     edit_title = "Sửa bản ghi"
     excel_import = False  # the Excel import wizard handles this record type
+    print_actions: tuple[tuple[str, str], ...] = ()  # (form kind, button text) printable from a selected row
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -147,6 +149,9 @@ class RecordPage(RecordActions, QWidget):
             self.export_button = self._button(row, "export_button", "Xuất Excel", self.export_excel, "Ctrl+E")
             QShortcut(QKeySequence("Ctrl+E"), self, self.export_excel,
                       context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        for kind, label in self.print_actions:  # printing is reading: read-only accounts may print too
+            button = self._button(row, f"print_{kind}_button", label, lambda _checked=False, k=kind: self.print_selected(k), "")
+            button.setToolTip(tr_page("In bản của dòng đang chọn, xem trước rồi in"))
         if not self.context.can_write:  # read-only accounts see the data, not the changes
             for button in self.action_buttons:
                 button.hide()
@@ -160,6 +165,22 @@ class RecordPage(RecordActions, QWidget):
         button.clicked.connect(slot)
         row.addWidget(button)
         return button
+
+    def print_selected(self, kind: str) -> None:
+        """Preview and print the selected record's form (ui/pages/print_page.print_record)."""
+        rows = self.selected_rows()
+        if not rows:
+            QMessageBox.information(self, tr_page("In biểu mẫu"), tr_page("Hãy chọn một dòng trong danh sách để in."))
+            return
+        from antq_desktop.ui.pages.print_page import print_record
+
+        row = rows[0]
+        print_record(self.context, self, self.print_kind(kind, row), row["id"], int(row.get("year") or
+                                                                                   self.context.year))
+
+    def print_kind(self, kind: str, row: dict[str, Any]) -> str:
+        """The form a row prints as; a page may choose by the row (a pledge or a covenant)."""
+        return kind
 
     def extra_buttons(self) -> list[QPushButton]:
         """Bulk actions of a page (only shown to accounts that may write)."""

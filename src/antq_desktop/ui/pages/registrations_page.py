@@ -21,6 +21,7 @@ from antq_desktop.ui.widgets.fields import FieldSpec
 class RegistrationsPage(RecordPage):
     record_type = "registration"
     heading = N("RecordPages", "Đăng ký “An toàn về an ninh, trật tự”")
+    print_actions = (("registration", N("RecordPages", "In…")),)
     search_hint = N("RecordPages", "Tìm theo tên khu dân cư hoặc đơn vị (có dấu hoặc không dấu)")
     uses_year = True
     related_types = ("residential_area", "organization")
