@@ -77,6 +77,8 @@ PAGES: list[PageSpec] = [
              lazy_page("exchange_page", "ExchangePage")),
     PageSpec("import", QT_TRANSLATE_NOOP("MainWindow", "Nhận gói dữ liệu"), lazy_page("import_page", "ImportPage"),
              roles=("district", "province")),
+    PageSpec("trust", QT_TRANSLATE_NOOP("MainWindow", "Khóa tin cậy các xã"), lazy_page("trust_page", "TrustPage"),
+             roles=("district", "province")),
     PageSpec("audit", QT_TRANSLATE_NOOP("MainWindow", "Nhật ký thao tác"), lazy_page("audit_page", "AuditPage")),
     PageSpec("backups", QT_TRANSLATE_NOOP("MainWindow", "Sao lưu – khôi phục"), lazy_page("backup_page", "BackupPage")),
     PageSpec("users", QT_TRANSLATE_NOOP("MainWindow", "Tài khoản"), lazy_page("users_page", "UsersPage")),

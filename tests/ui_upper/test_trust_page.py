@@ -1,0 +1,53 @@
+"""The upper office enrols a commune's key from its file (after comparing fingerprints) and revokes it."""
+
+import pytest
+from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+from antq_desktop.services import accounts, keys, profile
+from antq_desktop.storage.db import open_store
+from antq_desktop.ui.context import make_context
+from antq_desktop.ui.pages.trust_page import TrustPage
+from tests.conftest import PASSWORD
+
+
+@pytest.fixture
+def office_page(qtbot, tmp_path):
+    store = open_store(tmp_path / "office.sqlite3")
+    profile.initialise(store, role="district", unit_code="CUM-01", name="Cụm 1", officer_name="Trần Văn Bình",
+                       password=PASSWORD)
+    page = TrustPage(make_context(store, accounts.sign_in(store, username="admin", password=PASSWORD)))
+    qtbot.addWidget(page)
+    yield page
+    store.close()
+
+
+def test_enrol_after_confirming_the_fingerprint_then_revoke(office_page, store, tmp_path, monkeypatch):
+    with store.session_factory() as session:
+        key_file = keys.public_key_file(session, PASSWORD)
+        fingerprint = keys.active_local_key(session).fingerprint
+    path = tmp_path / "00070.antqkey"
+    path.write_bytes(key_file)
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda _p, _t, text, *a: asked.append(text) or
+                        QMessageBox.StandardButton.No)
+    office_page.enrol_from_file(str(path))
+    assert fingerprint in asked[0] and "Phường Hoàn Kiếm" in asked[0]
+    assert office_page.table.rowCount() == 0, "nothing enrolled when the officer says the fingerprints differ"
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
+    office_page.enrol_from_file(str(path))
+    assert office_page.table.rowCount() == 1
+    assert office_page.table.item(0, 2).text() == fingerprint
+    assert office_page.table.item(0, 6).text() == "Còn hiệu lực"
+    office_page.table.selectRow(0)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a: ("Mất máy tính", True))
+    office_page.revoke_selected()
+    assert office_page.table.item(0, 6).text().startswith("Đã thu hồi")
+
+
+def test_a_damaged_key_file_is_refused_with_a_message(office_page, tmp_path, monkeypatch):
+    path = tmp_path / "bad.antqkey"
+    path.write_bytes(b'{"not": "a key"}')
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: warnings.append(text))
+    office_page.enrol_from_file(str(path))
+    assert warnings and "không hợp lệ" in warnings[0] and office_page.table.rowCount() == 0
