@@ -14,7 +14,6 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from antq_desktop.domain import units
 from antq_desktop.domain.text import fold
-from antq_desktop.storage import search as search_index
 from antq_desktop.storage.db import Store
 from antq_desktop.storage.models import (
     Assessment,
@@ -104,19 +103,11 @@ def _base(record_type: str, q: ListQuery) -> tuple[Select[Any], Any, ColumnEleme
     raise ValueError(record_type)
 
 
-def _contains(record_type: str, table: Any, search: ColumnElement[Any], folded: str,
-              dialect: str) -> ColumnElement[bool]:
-    """Households search through the engine's substring index; joined keys fall back to LIKE."""
-    if record_type == "household":
-        return search_index.contains(table.c.search_key, folded, dialect)
-    return _like(search, _escaped(folded))
-
-
-def _filtered(record_type: str, q: ListQuery, dialect: str) -> tuple[Select[Any], Any, ColumnElement[Any]]:
+def _filtered(record_type: str, q: ListQuery) -> tuple[Select[Any], Any, ColumnElement[Any]]:
     stmt, table, sort, search = _base(record_type, q)
     conditions = [] if q.include_deleted else [table.c.deleted.is_(False)]
     if q.search.strip() and fold(q.search):
-        conditions.append(_contains(record_type, table, search, fold(q.search), dialect))
+        conditions.append(_like(search, _escaped(q.search.strip())))
     if q.year is not None and "year" in table.c:
         conditions.append(table.c.year == q.year)
     if q.origin_unit:
@@ -132,7 +123,7 @@ def _filtered(record_type: str, q: ListQuery, dialect: str) -> tuple[Select[Any]
 
 
 def count_rows(store: Store, record_type: str, query: ListQuery | None = None) -> int:
-    stmt, _, _ = _filtered(record_type, query or ListQuery(), store.engine.dialect.name)
+    stmt, _, _ = _filtered(record_type, query or ListQuery())
     with store.engine.connect() as conn:
         return int(conn.execute(select(func.count()).select_from(stmt.subquery())).scalar() or 0)
 
@@ -141,7 +132,7 @@ def list_rows(store: Store, record_type: str, query: ListQuery | None = None, *,
               limit: int | None = None) -> list[dict[str, Any]]:
     """One page of rows in Vietnamese alphabetical order (or by `order_by`), ids as tie-breaker."""
     q = query or ListQuery()
-    stmt, table, sort = _filtered(record_type, q, store.engine.dialect.name)
+    stmt, table, sort = _filtered(record_type, q)
     if q.order_by and q.order_by in stmt.selected_columns:
         column = stmt.selected_columns[q.order_by]
         if q.order_by in ("name", "head_name") and "sort_key" in table.c:

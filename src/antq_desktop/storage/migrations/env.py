@@ -3,7 +3,7 @@
 from alembic import context
 
 from antq_desktop.storage.models import Base
-from antq_desktop.storage.search import is_index_table
+from antq_desktop.storage.search import is_engine_specific
 
 config = context.config
 target_metadata = Base.metadata
@@ -19,8 +19,8 @@ def run_migrations_online() -> None:
             target_metadata=target_metadata,
             render_as_batch=True,  # SQLite cannot ALTER most things; batch mode rebuilds tables
             compare_type=True,
-            # The search index tables are engine-specific and have no ORM model.
-            include_name=lambda name, type_, _parent: not (type_ == "table" and is_index_table(name)),
+            # Engine-specific search indexes have no ORM model.
+            include_name=lambda name, type_, _parent: not is_engine_specific(name, type_),
         )
         with context.begin_transaction():
             context.run_migrations()
