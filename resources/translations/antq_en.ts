@@ -535,37 +535,37 @@
 <context>
     <name>CommuneChooser</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="87" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="89" />
         <source>— Tất cả tỉnh, thành phố —</source>
         <translation>— All provinces —</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="92" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="94" />
         <source>Gõ tên xã, phường (có dấu hoặc không), ví dụ: hoan kiem</source>
         <translation>Type the commune or ward name (with or without diacritics), e.g. hoan kiem</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="97" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="99" />
         <source>Tỉnh, thành phố:</source>
         <translation>Province:</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="98" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="100" />
         <source>Tìm xã, phường:</source>
         <translation>Find commune/ward:</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="99" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="101" />
         <source>Chọn đơn vị:</source>
         <translation>Choose unit:</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="111" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="113" />
         <source>Hãy chọn tỉnh, thành phố hoặc gõ ít nhất 2 chữ để tìm.</source>
         <translation>Choose a province or type at least 2 letters to search.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="122" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="124" />
         <source>Tìm thấy %1 đơn vị.</source>
         <translation>%1 units found.</translation>
     </message>
@@ -614,22 +614,23 @@
         <translation>View the commune's data…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/communes_page.py" line="128" />
+        <location filename="../../src/antq_desktop/ui/pages/communes_page.py" line="129" />
         <source>Đang tính số liệu các xã…</source>
         <translation>Calculating the communes' figures…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/communes_page.py" line="131" />
+        <location filename="../../src/antq_desktop/ui/pages/communes_page.py" line="115" />
+        <location filename="../../src/antq_desktop/ui/pages/communes_page.py" line="132" />
         <source>Tình hình các xã</source>
         <translation>Communes overview</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/communes_page.py" line="133" />
+        <location filename="../../src/antq_desktop/ui/pages/communes_page.py" line="134" />
         <source>Không tính được số liệu: %1</source>
         <translation>Could not calculate the figures: %1</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/communes_page.py" line="145" />
+        <location filename="../../src/antq_desktop/ui/pages/communes_page.py" line="146" />
         <source>%1 xã · %2 chưa gửi dữ liệu · %3 chậm gửi · %4 xã chưa đạt ít nhất một chỉ tiêu</source>
         <translation>%1 communes · %2 sent no data · %3 late · %4 communes miss at least one target</translation>
     </message>
@@ -846,12 +847,12 @@ not counted yet.</translation>
 <context>
     <name>DonePage</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="276" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="278" />
         <source>Đã thiết lập xong</source>
         <translation>Setup complete</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="288" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="290" />
         <source>Đơn vị: &lt;b&gt;%1&lt;/b&gt; (mã %2).&lt;br&gt;Tên đăng nhập của bạn: &lt;b&gt;%3&lt;/b&gt;.&lt;br&gt;&lt;br&gt;Bấm “Hoàn tất” để bắt đầu làm việc.</source>
         <translation>Unit: &lt;b&gt;%1&lt;/b&gt; (code %2).&lt;br&gt;Your user name: &lt;b&gt;%3&lt;/b&gt;.&lt;br&gt;&lt;br&gt;Press “Finish” to start working.</translation>
     </message>
@@ -905,138 +906,138 @@ not counted yet.</translation>
 <context>
     <name>ExchangePage</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="49" />
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="50" />
         <source>Gửi dữ liệu lên cấp trên</source>
         <translation>Send data to the upper office</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="66" />
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="85" />
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="69" />
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="88" />
         <source>Xuất gói dữ liệu</source>
         <translation>Export data package</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="68" />
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="71" />
         <source>Phần thay đổi từ lần xuất trước (thường dùng)</source>
         <translation>Changes since the last export (usual)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="69" />
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="72" />
         <source>Đầy đủ: toàn bộ dữ liệu của đơn vị (lần đầu, hoặc khi cấp trên yêu cầu)</source>
         <translation>Full: all of the unit's data (the first time, or when the upper office asks)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="75" />
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="78" />
         <source>Không gửi số định danh cá nhân của chủ hộ</source>
         <translation>Do not send household heads' citizen ID numbers</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="79" />
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="82" />
         <source>Nơi lưu tệp gói (.antq), ví dụ trên USB</source>
         <translation>Where to save the package file (.antq), e.g. on a USB stick</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="80" />
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="83" />
         <source>Chọn nơi lưu…</source>
         <translation>Choose where to save…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="96" />
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="99" />
         <source>Lịch sử xuất dữ liệu</source>
         <translation>Export history</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="107" />
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="110" />
         <source>Kiểm tra biên nhận của cấp trên…</source>
         <translation>Check the upper office's receipt…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="120" />
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="123" />
         <source>chưa</source>
         <translation>not yet</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="130" />
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="133" />
         <source>Lưu gói dữ liệu</source>
         <translation>Save data package</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="131" />
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="134" />
         <source>Gói dữ liệu ANTQ (*.antq)</source>
         <translation>ANTQ data packages (*.antq)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="159" />
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="162" />
         <source>Đang xuất gói dữ liệu…</source>
         <translation>Exporting the data package…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="160" />
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="163" />
         <source>Đang xuất gói dữ liệu</source>
         <translation>Exporting the data package</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="170" />
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="173" />
         <source>Đã xuất gói số {0} ({1} bản ghi) vào {2}.</source>
         <translation>Package no. {0} ({1} records) exported to {2}.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="174" />
-        <source>Gói này thông báo khoá mới của đơn vị cho cấp trên.</source>
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="177" />
+        <source>Gói này thông báo khóa mới của đơn vị cho cấp trên.</source>
         <translation>This package announces the unit's new key to the upper office.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="181" />
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="184" />
         <source>Chưa xuất được gói dữ liệu ({0}).</source>
         <translation>The data package was not exported ({0}).</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="182" />
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="185" />
         <source>Không xuất được gói dữ liệu</source>
         <translation>Could not export the data package</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="185" />
-        <source>Đã huỷ xuất dữ liệu. Không có tệp nào được tạo.</source>
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="188" />
+        <source>Đã hủy xuất dữ liệu. Không có tệp nào được tạo.</source>
         <translation>Export cancelled. No file was created.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="190" />
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="193" />
         <source>Chọn tệp biên nhận của cấp trên</source>
         <translation>Choose the upper office's receipt file</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="191" />
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="194" />
         <source>Biên nhận ANTQ (*.antqrcpt)</source>
         <translation>ANTQ receipts (*.antqrcpt)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="199" />
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="202" />
         <source>Không đọc được tệp</source>
         <translation>Could not read the file</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="200" />
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="203" />
         <source>Không đọc được tệp biên nhận. Hãy kiểm tra USB rồi chọn lại.</source>
         <translation>Could not read the receipt file. Check the USB stick and choose it again.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="203" />
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="206" />
         <source>Biên nhận không được công nhận</source>
         <translation>Receipt not recognised</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="206" />
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="209" />
         <source>Biên nhận hợp lệ: số liệu cấp trên khớp với dữ liệu hiện tại của đơn vị.</source>
         <translation>Valid receipt: the upper office's figures match the unit's current data.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="208" />
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="211" />
         <source>Biên nhận hợp lệ: số liệu cấp trên khớp với dữ liệu tại lần xuất số {0}; dữ liệu đã thay đổi sau đó, hãy gửi phần thay đổi ở lần tới.</source>
         <translation>Valid receipt: the upper office's figures match the data of export no. {0}; the data has changed since, send the changes next time.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="211" />
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="214" />
         <source>Biên nhận của {0}</source>
         <translation>Receipt from {0}</translation>
     </message>
@@ -1244,12 +1245,12 @@ not counted yet.</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/pages/import_page.py" line="204" />
-        <source>Mở khoá nhận của đơn vị</source>
+        <source>Mở khóa nhận của đơn vị</source>
         <translation>Unlock the unit's receiving key</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/pages/import_page.py" line="205" />
-        <source>Mật khẩu của người giữ khoá (tài khoản đã thiết lập máy):</source>
+        <source>Mật khẩu của người giữ khóa (tài khoản đã thiết lập máy):</source>
         <translation>Password of the key holder (the account that set up this computer):</translation>
     </message>
     <message>
@@ -1274,7 +1275,7 @@ not counted yet.</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/pages/import_page.py" line="268" />
-        <source>Đã huỷ. Các gói đã nhập xong trước khi huỷ vẫn được giữ; gói đang nhập dở không ghi gì. Có thể chọn lại và nhập tiếp bất cứ lúc nào.</source>
+        <source>Đã hủy. Các gói đã nhập xong trước khi hủy vẫn được giữ; gói đang nhập dở không ghi gì. Có thể chọn lại và nhập tiếp bất cứ lúc nào.</source>
         <translation>Cancelled. Packages fully imported before cancelling are kept; the one in progress wrote nothing. You can choose them again and continue at any time.</translation>
     </message>
 </context>
@@ -1418,7 +1419,7 @@ not counted yet.</translation>
     <name>KeysBox</name>
     <message>
         <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="89" />
-        <source>Khoá của đơn vị</source>
+        <source>Khóa của đơn vị</source>
         <translation>Unit key</translation>
     </message>
     <message>
@@ -1428,27 +1429,27 @@ not counted yet.</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="97" />
-        <source>Khoá của cấp trên:</source>
+        <source>Khóa của cấp trên:</source>
         <translation>Upper office key:</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="99" />
-        <source>Xuất tệp khoá công khai…</source>
+        <source>Xuất tệp khóa công khai…</source>
         <translation>Export the public key file…</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="100" />
-        <source>Nhập khoá của cấp trên…</source>
+        <source>Nhập khóa của cấp trên…</source>
         <translation>Import the upper office's key…</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="114" />
-        <source>chưa có khoá (quản trị viên hãy tạo khoá)</source>
+        <source>chưa có khóa (quản trị viên hãy tạo khóa)</source>
         <translation>no key yet (an administrator must create it)</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="116" />
-        <source>CHƯA CÓ — hãy nhập tệp .antqkey do cấp trên gửi để có thể xuất dữ liệu đã mã hoá.</source>
+        <source>CHƯA CÓ — hãy nhập tệp .antqkey do cấp trên gửi để có thể xuất dữ liệu đã mã hóa.</source>
         <translation>NONE — import the .antqkey file sent by the upper office to export encrypted data.</translation>
     </message>
     <message>
@@ -1458,43 +1459,43 @@ not counted yet.</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="129" />
-        <source>Không ghi được tệp khoá. Hãy kiểm tra USB hoặc thư mục rồi thử lại.</source>
+        <source>Không ghi được tệp khóa. Hãy kiểm tra USB hoặc thư mục rồi thử lại.</source>
         <translation>Could not write the key file. Check the USB stick or folder and try again.</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="141" />
-        <source>Lưu tệp khoá công khai</source>
+        <source>Lưu tệp khóa công khai</source>
         <translation>Save the public key file</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="142" />
         <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="151" />
-        <source>Tệp khoá ANTQ (*.antqkey)</source>
+        <source>Tệp khóa ANTQ (*.antqkey)</source>
         <translation>ANTQ key files (*.antqkey)</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="145" />
-        <source>Đã xuất khoá</source>
+        <source>Đã xuất khóa</source>
         <translation>Key exported</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="146" />
-        <source>Đã lưu tệp khoá công khai. Hãy in mã vân tay {0}, ký xác nhận và gửi kèm tệp cho cấp trên để đối chiếu.</source>
+        <source>Đã lưu tệp khóa công khai. Hãy in mã vân tay {0}, ký xác nhận và gửi kèm tệp cho cấp trên để đối chiếu.</source>
         <translation>The public key file is saved. Print the fingerprint {0}, sign it and send it with the file to the upper office for checking.</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="150" />
-        <source>Chọn tệp khoá của cấp trên</source>
+        <source>Chọn tệp khóa của cấp trên</source>
         <translation>Choose the upper office's key file</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="153" />
-        <source>Đã nhập khoá cấp trên</source>
+        <source>Đã nhập khóa cấp trên</source>
         <translation>Upper office key imported</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="154" />
-        <source>Mã vân tay của khoá cấp trên: {0}. Hãy đối chiếu với bản giấy do cấp trên gửi; nếu khác, không xuất dữ liệu và báo ngay.</source>
+        <source>Mã vân tay của khóa cấp trên: {0}. Hãy đối chiếu với bản giấy do cấp trên gửi; nếu khác, không xuất dữ liệu và báo ngay.</source>
         <translation>Fingerprint of the upper office key: {0}. Compare it with the paper copy sent by the upper office; if it differs, do not export data and report it at once.</translation>
     </message>
 </context>
@@ -1613,56 +1614,61 @@ not counted yet.</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/main_window.py" line="80" />
+        <source>Khóa tin cậy các xã</source>
+        <translation>Trusted commune keys</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="82" />
         <source>Nhật ký thao tác</source>
         <translation>Activity log</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="81" />
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="83" />
         <source>Sao lưu – khôi phục</source>
         <translation>Backup – restore</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="82" />
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="84" />
         <source>Tài khoản</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="83" />
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="85" />
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="113" />
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="115" />
         <source>ANTQ Desktop — Phong trào Toàn dân bảo vệ an ninh Tổ quốc</source>
         <translation>ANTQ Desktop — All People Protect National Security movement</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="175" />
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="177" />
         <source>Đơn vị: %1 (mã %2)</source>
         <translation>Unit: %1 (code %2)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="178" />
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="180" />
         <source>Cán bộ: %1</source>
         <translation>Officer: %1</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="181" />
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="183" />
         <source>Lần gửi dữ liệu gần nhất: chưa có</source>
         <translation>Last data sent: never</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="186" />
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="188" />
         <source>Năm đang làm việc: các danh sách cam kết, đăng ký, tự đánh giá theo năm này</source>
         <translation>Working year: pledge, registration and self-assessment lists follow this year</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="189" />
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="191" />
         <source>Năm %1</source>
         <translation>Year %1</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="204" />
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="206" />
         <source>Trợ giúp</source>
         <translation>Help</translation>
     </message>
@@ -1708,47 +1714,47 @@ not counted yet.</translation>
 <context>
     <name>OfficerPage</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="206" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="208" />
         <source>Tài khoản quản trị</source>
         <translation>Administrator account</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="207" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="209" />
         <source>Cán bộ dùng tài khoản này để đăng nhập. Mật khẩu nên là một câu ngắn dễ nhớ, ít nhất 8 ký tự; hãy ghi nhớ, chương trình không khôi phục được mật khẩu.</source>
         <translation>The officer signs in with this account. The password should be a short, memorable sentence of at least 8 characters; remember it, the program cannot recover passwords.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="210" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="212" />
         <source>Tạo đơn vị</source>
         <translation>Create unit</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="227" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="229" />
         <source>Họ và tên cán bộ:</source>
         <translation>Officer's full name:</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="229" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="231" />
         <source>Tên đăng nhập:</source>
         <translation>User name:</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="231" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="233" />
         <source>Mật khẩu:</source>
         <translation>Password:</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="234" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="236" />
         <source>Nhập lại mật khẩu:</source>
         <translation>Repeat password:</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="246" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="248" />
         <source>Mật khẩu dùng được.</source>
         <translation>The password can be used.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="258" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="260" />
         <source>Hai lần nhập mật khẩu không giống nhau.</source>
         <translation>The two passwords are not the same.</translation>
     </message>
@@ -1842,9 +1848,100 @@ not counted yet.</translation>
 <context>
     <name>PlaceholderPage</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="103" />
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="105" />
         <source>Chức năng này đang được hoàn thiện và sẽ có trong bản cập nhật tới.</source>
         <translation>This feature is being finished and will come in the next update.</translation>
+    </message>
+</context>
+<context>
+    <name>PlanReceiveBox</name>
+    <message>
+        <location filename="../../src/antq_desktop/ui/widgets/plan_send_box.py" line="89" />
+        <source>Nhận kế hoạch của cấp trên</source>
+        <translation>Receive the upper office's plan</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/widgets/plan_send_box.py" line="93" />
+        <source>Chọn tệp gói kế hoạch (.antq) do cấp trên gửi; chữ ký được kiểm tra trước khi nhận. Dữ liệu của xã không bị thay đổi.</source>
+        <translation>Choose the plan package (.antq) sent by the upper office; its signature is checked before anything is received. The commune's own data is not changed.</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/widgets/plan_send_box.py" line="97" />
+        <source>Nhận kế hoạch…</source>
+        <translation>Receive plan…</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/widgets/plan_send_box.py" line="104" />
+        <source>Chọn gói kế hoạch của cấp trên</source>
+        <translation>Choose the upper office's plan package</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/widgets/plan_send_box.py" line="105" />
+        <source>Gói dữ liệu ANTQ (*.antq)</source>
+        <translation>ANTQ data packages (*.antq)</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/widgets/plan_send_box.py" line="116" />
+        <source>Không nhận gói kế hoạch</source>
+        <translation>Plan package not received</translation>
+    </message>
+</context>
+<context>
+    <name>PlanSendBox</name>
+    <message>
+        <location filename="../../src/antq_desktop/ui/widgets/plan_send_box.py" line="28" />
+        <source>Gửi kế hoạch xuống xã</source>
+        <translation>Send the plan to the communes</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/widgets/plan_send_box.py" line="32" />
+        <source>Tạo một gói kế hoạch có ký số (kế hoạch, chỉ tiêu, bộ tiêu chí, mẫu cam kết) để chép cho mọi xã; xã nhận ở mục “Nhận kế hoạch của cấp trên” của trang Gửi – nhận dữ liệu.</source>
+        <translation>Create a signed plan package (plan, targets, criteria catalog, pledge templates) to copy to every commune; communes receive it under “Receive the upper office's plan” on the Send – receive data page.</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/widgets/plan_send_box.py" line="40" />
+        <source>Năm kế hoạch:</source>
+        <translation>Plan year:</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/widgets/plan_send_box.py" line="42" />
+        <source>Gửi kế hoạch xuống xã…</source>
+        <translation>Send the plan to the communes…</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/widgets/plan_send_box.py" line="55" />
+        <source>Lưu gói kế hoạch</source>
+        <translation>Save the plan package</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/widgets/plan_send_box.py" line="56" />
+        <source>Gói dữ liệu ANTQ (*.antq)</source>
+        <translation>ANTQ data packages (*.antq)</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/widgets/plan_send_box.py" line="68" />
+        <source>Đang tạo gói kế hoạch…</source>
+        <translation>Creating the plan package…</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/widgets/plan_send_box.py" line="69" />
+        <source>Đang tạo gói kế hoạch</source>
+        <translation>Creating the plan package</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/widgets/plan_send_box.py" line="77" />
+        <source>Đã tạo gói kế hoạch năm {0} (gói số {1}) tại {2}. Hãy chép tệp này cho các xã.</source>
+        <translation>Created the {0} plan package (number {1}) at {2}. Copy this file to the communes.</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/widgets/plan_send_box.py" line="81" />
+        <source>Chưa tạo được gói kế hoạch.</source>
+        <translation>The plan package could not be created.</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/widgets/plan_send_box.py" line="82" />
+        <source>Không tạo được gói kế hoạch</source>
+        <translation>Could not create the plan package</translation>
     </message>
 </context>
 <context>
@@ -2015,37 +2112,37 @@ not counted yet.</translation>
     <name>RecipientWizardPage</name>
     <message>
         <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="164" />
-        <source>Khoá của đơn vị cấp trên</source>
+        <source>Khóa của đơn vị cấp trên</source>
         <translation>Upper office key</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="165" />
-        <source>Để gửi dữ liệu đã mã hoá lên cấp trên, hãy nhập tệp khoá công khai (.antqkey) do cấp trên gửi. Có thể bỏ qua và làm sau trong Cài đặt.</source>
+        <source>Để gửi dữ liệu đã mã hóa lên cấp trên, hãy nhập tệp khóa công khai (.antqkey) do cấp trên gửi. Có thể bỏ qua và làm sau trong Cài đặt.</source>
         <translation>To send encrypted data to the upper office, import the public key file (.antqkey) it sent. You can skip this and do it later in Settings.</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="168" />
-        <source>Chưa nhập khoá của cấp trên.</source>
+        <source>Chưa nhập khóa của cấp trên.</source>
         <translation>The upper office key has not been imported.</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="170" />
-        <source>Chọn tệp khoá của cấp trên…</source>
+        <source>Chọn tệp khóa của cấp trên…</source>
         <translation>Choose the upper office's key file…</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="180" />
-        <source>Đã nhập khoá cấp trên, mã vân tay {0}. Hãy đối chiếu với bản giấy.</source>
+        <source>Đã nhập khóa cấp trên, mã vân tay {0}. Hãy đối chiếu với bản giấy.</source>
         <translation>Upper office key imported, fingerprint {0}. Compare it with the paper copy.</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="185" />
-        <source>Chọn tệp khoá của cấp trên</source>
+        <source>Chọn tệp khóa của cấp trên</source>
         <translation>Choose the upper office's key file</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="186" />
-        <source>Tệp khoá ANTQ (*.antqkey)</source>
+        <source>Tệp khóa ANTQ (*.antqkey)</source>
         <translation>ANTQ key files (*.antqkey)</translation>
     </message>
 </context>
@@ -2112,8 +2209,8 @@ not counted yet.</translation>
         <location filename="../../src/antq_desktop/ui/pages/organizations_page.py" line="43" />
         <location filename="../../src/antq_desktop/ui/pages/plans_page.py" line="53" />
         <location filename="../../src/antq_desktop/ui/pages/plans_page.py" line="112" />
-        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="59" />
-        <location filename="../../src/antq_desktop/ui/pages/registrations_page.py" line="47" />
+        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="60" />
+        <location filename="../../src/antq_desktop/ui/pages/registrations_page.py" line="48" />
         <source>Ghi chú</source>
         <translation>Note</translation>
     </message>
@@ -2130,7 +2227,7 @@ not counted yet.</translation>
     <message>
         <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="46" />
         <location filename="../../src/antq_desktop/ui/pages/organizations_page.py" line="38" />
-        <location filename="../../src/antq_desktop/ui/pages/registrations_page.py" line="41" />
+        <location filename="../../src/antq_desktop/ui/pages/registrations_page.py" line="42" />
         <source>Khu dân cư</source>
         <translation>Residential areas</translation>
     </message>
@@ -2201,8 +2298,8 @@ not counted yet.</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/pages/plans_page.py" line="49" />
-        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="56" />
-        <location filename="../../src/antq_desktop/ui/pages/registrations_page.py" line="45" />
+        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="57" />
+        <location filename="../../src/antq_desktop/ui/pages/registrations_page.py" line="46" />
         <source>Năm</source>
         <translation>Year</translation>
     </message>
@@ -2252,68 +2349,68 @@ not counted yet.</translation>
         <translation>e.g. 80 or 92,5</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="30" />
+        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="31" />
         <source>Thêm bản cam kết</source>
         <translation>Add pledge</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="31" />
+        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="32" />
         <source>Sửa bản cam kết</source>
         <translation>Edit pledge</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="46" />
+        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="47" />
         <source>Người ký cam kết</source>
         <translation>Signed by</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="48" />
+        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="49" />
         <source>Hộ gia đình</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="50" />
-        <location filename="../../src/antq_desktop/ui/pages/registrations_page.py" line="43" />
+        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="51" />
+        <location filename="../../src/antq_desktop/ui/pages/registrations_page.py" line="44" />
         <source>Cơ quan, doanh nghiệp, trường học</source>
         <translation>Agencies, enterprises, schools</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="52" />
+        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="53" />
         <source>Họ tên người ký</source>
         <translation>Signer's full name</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="54" />
+        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="55" />
         <source>Mẫu cam kết</source>
         <translation>Pledge template</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="57" />
+        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="58" />
         <source>Ngày ký</source>
         <translation>Signed on</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="58" />
+        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="59" />
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/registrations_page.py" line="27" />
+        <location filename="../../src/antq_desktop/ui/pages/registrations_page.py" line="28" />
         <source>Thêm đăng ký</source>
         <translation>Add registration</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/registrations_page.py" line="28" />
+        <location filename="../../src/antq_desktop/ui/pages/registrations_page.py" line="29" />
         <source>Sửa đăng ký</source>
         <translation>Edit registration</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/registrations_page.py" line="39" />
+        <location filename="../../src/antq_desktop/ui/pages/registrations_page.py" line="40" />
         <source>Đối tượng đăng ký</source>
         <translation>Registering subject</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/registrations_page.py" line="46" />
+        <location filename="../../src/antq_desktop/ui/pages/registrations_page.py" line="47" />
         <source>Ngày đăng ký</source>
         <translation>Registered on</translation>
     </message>
@@ -2324,7 +2421,7 @@ not counted yet.</translation>
         <location filename="../../src/antq_desktop/ui/pages/areas_page.py" line="15" />
         <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="39" />
         <location filename="../../src/antq_desktop/ui/pages/organizations_page.py" line="26" />
-        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="36" />
+        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="37" />
         <source>Khu dân cư</source>
         <translation>Residential areas</translation>
     </message>
@@ -2341,7 +2438,7 @@ not counted yet.</translation>
     <message>
         <location filename="../../src/antq_desktop/ui/pages/areas_page.py" line="23" />
         <location filename="../../src/antq_desktop/ui/pages/organizations_page.py" line="23" />
-        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="34" />
+        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="35" />
         <source>Loại</source>
         <translation>Type</translation>
     </message>
@@ -2392,57 +2489,67 @@ not counted yet.</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/pages/assessments_page.py" line="46" />
-        <location filename="../../src/antq_desktop/ui/pages/registrations_page.py" line="24" />
+        <source>In phiếu…</source>
+        <translation>Print sheet…</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/assessments_page.py" line="47" />
+        <source>In biên bản…</source>
+        <translation>Print minutes…</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/assessments_page.py" line="48" />
+        <location filename="../../src/antq_desktop/ui/pages/registrations_page.py" line="25" />
         <source>Tìm theo tên khu dân cư hoặc đơn vị (có dấu hoặc không dấu)</source>
         <translation>Search by area or unit name (with or without diacritics)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/assessments_page.py" line="50" />
-        <location filename="../../src/antq_desktop/ui/pages/registrations_page.py" line="30" />
+        <location filename="../../src/antq_desktop/ui/pages/assessments_page.py" line="52" />
+        <location filename="../../src/antq_desktop/ui/pages/registrations_page.py" line="31" />
         <source>Khu dân cư / đơn vị</source>
         <translation>Area / unit</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/assessments_page.py" line="51" />
-        <location filename="../../src/antq_desktop/ui/pages/registrations_page.py" line="31" />
+        <location filename="../../src/antq_desktop/ui/pages/assessments_page.py" line="53" />
+        <location filename="../../src/antq_desktop/ui/pages/registrations_page.py" line="32" />
         <source>Đối tượng</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/assessments_page.py" line="53" />
+        <location filename="../../src/antq_desktop/ui/pages/assessments_page.py" line="55" />
         <source>Ngày đánh giá</source>
         <translation>Assessment date</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/assessments_page.py" line="55" />
+        <location filename="../../src/antq_desktop/ui/pages/assessments_page.py" line="57" />
         <source>Điểm</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/assessments_page.py" line="56" />
+        <location filename="../../src/antq_desktop/ui/pages/assessments_page.py" line="58" />
         <source>Kết quả</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/assessments_page.py" line="58" />
+        <location filename="../../src/antq_desktop/ui/pages/assessments_page.py" line="60" />
         <source>Xếp loại</source>
         <translation>Classification</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/assessments_page.py" line="59" />
-        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="41" />
+        <location filename="../../src/antq_desktop/ui/pages/assessments_page.py" line="61" />
+        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="42" />
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/assessments_page.py" line="63" />
-        <location filename="../../src/antq_desktop/ui/pages/registrations_page.py" line="49" />
+        <location filename="../../src/antq_desktop/ui/pages/assessments_page.py" line="65" />
+        <location filename="../../src/antq_desktop/ui/pages/registrations_page.py" line="50" />
         <source>Mọi đối tượng</source>
         <translation>All subjects</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/assessments_page.py" line="64" />
-        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="64" />
+        <location filename="../../src/antq_desktop/ui/pages/assessments_page.py" line="66" />
+        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="65" />
         <source>Mọi trạng thái</source>
         <translation>All statuses</translation>
     </message>
@@ -2474,7 +2581,7 @@ not counted yet.</translation>
     <message>
         <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="55" />
         <location filename="../../src/antq_desktop/ui/pages/organizations_page.py" line="47" />
-        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="62" />
+        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="63" />
         <source>Mọi khu dân cư</source>
         <translation>All residential areas</translation>
     </message>
@@ -2525,7 +2632,7 @@ not counted yet.</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/pages/plans_page.py" line="42" />
-        <location filename="../../src/antq_desktop/ui/pages/registrations_page.py" line="33" />
+        <location filename="../../src/antq_desktop/ui/pages/registrations_page.py" line="34" />
         <source>Năm</source>
         <translation>Year</translation>
     </message>
@@ -2566,8 +2673,8 @@ not counted yet.</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/pages/plans_page.py" line="101" />
-        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="43" />
-        <location filename="../../src/antq_desktop/ui/pages/registrations_page.py" line="36" />
+        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="44" />
+        <location filename="../../src/antq_desktop/ui/pages/registrations_page.py" line="37" />
         <source>Ghi chú</source>
         <translation>Note</translation>
     </message>
@@ -2578,26 +2685,32 @@ not counted yet.</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="27" />
+        <location filename="../../src/antq_desktop/ui/pages/registrations_page.py" line="24" />
+        <source>In…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="28" />
         <source>Tìm theo tên chủ hộ, đơn vị hoặc người ký (có dấu hoặc không dấu)</source>
         <translation>Search by household head, unit or signer (with or without diacritics)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="33" />
+        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="34" />
         <source>Người/đơn vị ký</source>
         <translation>Signer</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="37" />
+        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="38" />
         <source>Mẫu</source>
         <translation>Template</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="39" />
+        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="40" />
         <source>Ngày ký</source>
         <translation>Signed on</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="63" />
+        <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="64" />
         <source>Mọi loại người ký</source>
         <translation>All signer types</translation>
     </message>
@@ -2607,37 +2720,52 @@ not counted yet.</translation>
         <translation>Registrations for the “Safe for security and order” standard</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/registrations_page.py" line="34" />
+        <location filename="../../src/antq_desktop/ui/pages/registrations_page.py" line="35" />
         <source>Ngày đăng ký</source>
         <translation>Registered on</translation>
     </message>
-<message><source>%1 bản ghi</source><translation>%1 records</translation></message><message><source>%1 bản ghi đã chọn</source><translation>%1 records selected</translation></message><message><source>Chuyển %1 đăng ký</source><translation>Carry over %1 registrations</translation></message><message><source>Chuyển các bản cam kết đang chọn sang trạng thái “Đã ký”</source><translation>Mark the selected pledges as “Signed”</translation></message><message><source>Chuyển đăng ký</source><translation>Carry over registrations</translation></message><message><source>Chuyển đăng ký năm trước sang…</source><translation>Carry last year's registrations over to…</translation></message><message><source>Chưa có thao tác nào để hoàn tác</source><translation>Nothing to undo yet</translation></message><message><source>Chưa đạt</source><translation>Not met</translation></message><message><source>Chọn mẫu:</source><translation>Template:</translation></message><message><source>Danh sách chỉ hiện 4 số cuối của số định danh. Bấm để xem đầy đủ; việc xem được ghi vào nhật ký thao tác.</source><translation>The list shows only the last 4 digits of ID numbers. Click to see them in full; viewing is recorded in the activity log.</translation></message><message><source>Ghi %1 bản cam kết</source><translation>Record %1 pledges</translation></message><message><source>Ghi bản cam kết đã ký cho mọi hộ chưa có bản cam kết năm nay</source><translation>Record a signed pledge for every household without one this year</translation></message><message><source>Ghi cam kết cả khu dân cư…</source><translation>Pledges for a whole area…</translation></message><message><source>Hiện số định danh</source><translation>Show ID numbers</translation></message><message><source>Hoàn tác</source><translation>Undo</translation></message><message><source>Hoàn tác: %1 (Ctrl+Z)</source><translation>Undo: %1 (Ctrl+Z)</translation></message><message><source>Hãy chọn các bản cam kết cần đánh dấu trước.</source><translation>First select the pledges to mark.</translation></message><message><source>Hãy chọn dòng cần xóa trước.</source><translation>First select the rows to delete.</translation></message><message><source>Hãy chọn một dòng trong bảng trước.</source><translation>First select a row in the table.</translation></message><message><source>Không chuyển được đăng ký</source><translation>Could not carry over the registrations</translation></message><message><source>Không có đăng ký nào của năm %1 cần chuyển sang năm %2 (đã chuyển hết hoặc năm trước chưa có đăng ký).</source><translation>There are no %1 registrations to carry over to %2 (all done already, or none last year).</translation></message><message><source>Không ghi được cam kết</source><translation>Could not record the pledges</translation></message><message><source>Không tạo được kế hoạch</source><translation>Could not create the plan</translation></message><message><source>Không xóa được</source><translation>Could not delete</translation></message><message><source>Không đánh dấu được</source><translation>Could not mark</translation></message><message><source>Nhập từ Excel…</source><translation>Import from Excel…</translation></message><message><source>Phiếu tự đánh giá theo từng tiêu chí chưa có trong bản này. Hãy cập nhật chương trình.</source><translation>The per-criterion self-assessment form is not in this version. Please update the program.</translation></message><message><source>Sửa</source><translation>Edit</translation></message><message><source>Thêm mới</source><translation>New</translation></message><message><source>Tạo kế hoạch %1</source><translation>Create plan %1</translation></message><message><source>Tạo kế hoạch năm đang chọn cùng các chỉ tiêu theo mẫu kế hoạch của tỉnh</source><translation>Create the selected year's plan with its targets from the province's plan template</translation></message><message><source>Tạo từ mẫu kế hoạch</source><translation>Create from a plan template</translation></message><message><source>Tạo từ mẫu kế hoạch…</source><translation>Create from a plan template…</translation></message><message><source>Tự đánh giá</source><translation>Self-assessments</translation></message><message><source>Xem</source><translation>View</translation></message><message><source>Xuất Excel</source><translation>Export to Excel</translation></message><message><source>Xóa</source><translation>Delete</translation></message><message><source>Xóa %1</source><translation>Delete %1</translation></message><message><source>Xóa %1?
+<message><source>%1 bản ghi</source><translation>%1 records</translation></message><message><source>%1 bản ghi đã chọn</source><translation>%1 records selected</translation></message><message><source>Chuyển %1 đăng ký</source><translation>Carry over %1 registrations</translation></message><message><source>Chuyển các bản cam kết đang chọn sang trạng thái “Đã ký”</source><translation>Mark the selected pledges as “Signed”</translation></message><message><source>Chuyển đăng ký</source><translation>Carry over registrations</translation></message><message><source>Chuyển đăng ký năm trước sang…</source><translation>Carry last year's registrations over to…</translation></message><message><source>Chưa có thao tác nào để hoàn tác</source><translation>Nothing to undo yet</translation></message><message><source>Chưa đạt</source><translation>Not met</translation></message><message><source>Chọn mẫu:</source><translation>Template:</translation></message><message><source>Danh sách chỉ hiện 4 số cuối của số định danh. Bấm để xem đầy đủ; việc xem được ghi vào nhật ký thao tác.</source><translation>The list shows only the last 4 digits of ID numbers. Click to see them in full; viewing is recorded in the activity log.</translation></message><message><source>Ghi %1 bản cam kết</source><translation>Record %1 pledges</translation></message><message><source>Ghi bản cam kết đã ký cho mọi hộ chưa có bản cam kết năm nay</source><translation>Record a signed pledge for every household without one this year</translation></message><message><source>Ghi cam kết cả khu dân cư…</source><translation>Pledges for a whole area…</translation></message><message><source>Hiện số định danh</source><translation>Show ID numbers</translation></message><message><source>Hoàn tác</source><translation>Undo</translation></message><message><source>Hoàn tác: %1 (Ctrl+Z)</source><translation>Undo: %1 (Ctrl+Z)</translation></message><message><source>Hãy chọn các bản cam kết cần đánh dấu trước.</source><translation>First select the pledges to mark.</translation></message><message><source>Hãy chọn dòng cần xóa trước.</source><translation>First select the rows to delete.</translation></message><message><source>Hãy chọn một dòng trong bảng trước.</source><translation>First select a row in the table.</translation></message><message><source>Hãy chọn một dòng trong danh sách để in.</source><translation>Select a row in the list to print.</translation></message><message><source>In biểu mẫu</source><translation>Print forms</translation></message><message><source>In bản của dòng đang chọn, xem trước rồi in</source><translation>Print the selected row's form: preview, then print</translation></message><message><source>Không chuyển được đăng ký</source><translation>Could not carry over the registrations</translation></message><message><source>Không có đăng ký nào của năm %1 cần chuyển sang năm %2 (đã chuyển hết hoặc năm trước chưa có đăng ký).</source><translation>There are no %1 registrations to carry over to %2 (all done already, or none last year).</translation></message><message><source>Không ghi được cam kết</source><translation>Could not record the pledges</translation></message><message><source>Không tạo được kế hoạch</source><translation>Could not create the plan</translation></message><message><source>Không xóa được</source><translation>Could not delete</translation></message><message><source>Không đánh dấu được</source><translation>Could not mark</translation></message><message><source>Nhập từ Excel…</source><translation>Import from Excel…</translation></message><message><source>Phiếu tự đánh giá theo từng tiêu chí chưa có trong bản này. Hãy cập nhật chương trình.</source><translation>The per-criterion self-assessment form is not in this version. Please update the program.</translation></message><message><source>Sửa</source><translation>Edit</translation></message><message><source>Thêm mới</source><translation>New</translation></message><message><source>Tạo kế hoạch %1</source><translation>Create plan %1</translation></message><message><source>Tạo kế hoạch năm đang chọn cùng các chỉ tiêu theo mẫu kế hoạch của tỉnh</source><translation>Create the selected year's plan with its targets from the province's plan template</translation></message><message><source>Tạo từ mẫu kế hoạch</source><translation>Create from a plan template</translation></message><message><source>Tạo từ mẫu kế hoạch…</source><translation>Create from a plan template…</translation></message><message><source>Tự đánh giá</source><translation>Self-assessments</translation></message><message><source>Xem</source><translation>View</translation></message><message><source>Xuất Excel</source><translation>Export to Excel</translation></message><message><source>Xóa</source><translation>Delete</translation></message><message><source>Xóa %1</source><translation>Delete %1</translation></message><message><source>Xóa %1?
 Có thể lấy lại ngay bằng nút “Hoàn tác” (Ctrl+Z).</source><translation>Delete %1?
 You can get it back at once with “Undo” (Ctrl+Z).</translation></message><message><source>Xóa bản ghi</source><translation>Delete record</translation></message><message><source>cam kết của %1</source><translation>pledge of %1</translation></message><message><source>chỉ tiêu %1</source><translation>target %1</translation></message><message><source>tệp .xlsx</source><translation>.xlsx file</translation></message><message><source>tự đánh giá của %1</source><translation>self-assessment of %1</translation></message><message><source>Đang chuyển đăng ký</source><translation>Carrying over registrations</translation></message><message><source>Đang ghi cam kết cho khu dân cư</source><translation>Recording pledges for the area</translation></message><message><source>Đánh dấu %1 bản cam kết là “Đã ký”? Bản nào chưa có ngày ký sẽ ghi ngày %2.</source><translation>Mark %1 pledges as “Signed”? Those without a signing date get %2.</translation></message><message><source>Đánh dấu %1 bản cam kết đã ký</source><translation>Mark %1 pledges as signed</translation></message><message><source>Đánh dấu đã ký</source><translation>Mark as signed</translation></message><message><source>Đã chuyển %1 đăng ký.</source><translation>%1 registrations carried over.</translation></message><message><source>Đã ghi %1 bản cam kết.</source><translation>%1 pledges recorded.</translation></message><message><source>Đã lưu: %1</source><translation>Saved: %1</translation></message><message><source>Đã xóa %1. Bấm Ctrl+Z để hoàn tác.</source><translation>%1 deleted. Press Ctrl+Z to undo.</translation></message><message><source>Đã đánh dấu %1 bản cam kết.</source><translation>%1 pledges marked.</translation></message><message><source>Đăng ký lại cho năm đang chọn mọi khu dân cư, đơn vị đã đăng ký năm trước</source><translation>Register again for the selected year every area and unit registered last year</translation></message><message><source>Đăng ký năm %2 cho %3 khu dân cư, đơn vị đã đăng ký năm %1, ngày đăng ký %4?</source><translation>Register %3 areas and units registered in %1 for %2, with registration date %4?</translation></message><message><source>Đạt</source><translation>Met</translation></message><message><source>đăng ký của %1</source><translation>registration of %1</translation></message><message><source>“%1”</source><translation>“%1”</translation></message></context>
 <context>
     <name>RolePage</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="53" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="44" />
+        <source>Công an xã, phường, đặc khu: quản lý khu dân cư, hộ gia đình, cam kết, đăng ký, tự đánh giá và gửi dữ liệu lên cấp trên.</source>
+        <translation>Commune, ward or special-zone police: manage residential areas, households, pledges, registrations, self-assessments, and send data to the upper office.</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="46" />
+        <source>Đơn vị cấp trên (cụm, khu vực) có mã riêng: nhận, kiểm tra và tổng hợp dữ liệu của các xã.</source>
+        <translation>Upper office (cluster or area) with its own code: receives, checks and consolidates the communes' data.</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="48" />
+        <source>Công an cấp tỉnh: nhận và tổng hợp dữ liệu của toàn tỉnh.</source>
+        <translation>Provincial police: receives and consolidates the whole province's data.</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="55" />
         <source>Chào mừng đến với ANTQ Desktop</source>
         <translation>Welcome to ANTQ Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="54" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="56" />
         <source>Máy tính này dùng cho đơn vị nào? Thiết lập này chỉ làm một lần.</source>
         <translation>Which unit is this computer for? This setup is done only once.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="57" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="59" />
         <source>Công an cấp xã (xã, phường, đặc khu)</source>
         <translation>Commune police (commune, ward, special zone)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="58" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="60" />
         <source>Cấp trên: cụm, khu vực (có mã đơn vị riêng)</source>
         <translation>Upper office: cluster or area (with its own unit code)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="59" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="61" />
         <source>Cấp trên: Công an cấp tỉnh</source>
         <translation>Upper office: provincial police</translation>
     </message>
@@ -2751,6 +2879,7 @@ You can get it back at once with “Undo” (Ctrl+Z).</translation></message><me
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="159" />
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="213" />
         <source>Khóa ký và mã hóa gói dữ liệu</source>
         <translation>Signing and encryption keys</translation>
     </message>
@@ -2799,31 +2928,36 @@ You can get it back at once with “Undo” (Ctrl+Z).</translation></message><me
         <source>Chức năng thiết lập lại đơn vị chưa có trong phiên bản này. Việc thiết lập lại chỉ quản trị viên được làm, và sẽ chạy lại trình thiết lập ban đầu khi mở chương trình. Nếu cần đổi đơn vị ngay, hãy sao lưu dữ liệu rồi liên hệ cán bộ kỹ thuật.</source>
         <translation>Setting up the unit again is not available in this version. Only an administrator may do it, and it will run the first-time setup again when the program starts. If the unit must change now, back up the data and contact technical staff.</translation>
     </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="208" />
+        <source>Có ở trang “Gửi – nhận dữ liệu”.</source>
+        <translation>On the “Send – receive data” page.</translation>
+    </message>
 </context>
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="301" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="303" />
         <source>Thiết lập ban đầu — ANTQ Desktop</source>
         <translation>First-time setup — ANTQ Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="304" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="306" />
         <source>Tiếp theo &gt;</source>
         <translation>Next &gt;</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="305" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="307" />
         <source>&lt; Quay lại</source>
         <translation>&lt; Back</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="306" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="308" />
         <source>Hoàn tất</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="307" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="309" />
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
@@ -2862,49 +2996,184 @@ You can get it back at once with “Undo” (Ctrl+Z).</translation></message><me
     </message>
 </context>
 <context>
+    <name>TrustPage</name>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="28" />
+        <source>Đăng ký tại đơn vị</source>
+        <translation>Enrolled here</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="28" />
+        <source>Thay khóa (xã thông báo)</source>
+        <translation>Replacement (announced by the commune)</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="29" />
+        <source>Khóa cấp trên</source>
+        <translation>Upper office key</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="29" />
+        <source>Được cấp dưới bảo lãnh</source>
+        <translation>Vouched for by a lower office</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="30" />
+        <source>Mã đơn vị</source>
+        <translation>Unit code</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="30" />
+        <source>Tên đơn vị</source>
+        <translation>Unit name</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="30" />
+        <source>Mã vân tay</source>
+        <translation>Fingerprint</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="31" />
+        <source>Nguồn</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="31" />
+        <source>Ngày đăng ký</source>
+        <translation>Registered on</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="31" />
+        <source>Người đăng ký</source>
+        <translation>Enrolled by</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="32" />
+        <source>Tình trạng</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="43" />
+        <source>Đăng ký khóa từ tệp…</source>
+        <translation>Enrol a key from a file…</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="45" />
+        <source>Thu hồi khóa…</source>
+        <translation>Revoke key…</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="49" />
+        <source>Chỉ đăng ký khóa khi mã vân tay trùng với bản giấy có chữ ký, đóng dấu của xã gửi. Gói dữ liệu chỉ được nhận khi do một khóa còn hiệu lực ở đây ký.</source>
+        <translation>Enrol a key only when its fingerprint matches the signed and stamped paper copy from the commune. Packages are accepted only when signed by a key that is valid here.</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="53" />
+        <source>Khóa tin cậy của các xã</source>
+        <translation>Trusted keys of the communes</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="72" />
+        <source>Đã thu hồi %1</source>
+        <translation>Revoked %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="73" />
+        <source>Còn hiệu lực</source>
+        <translation>Valid</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="82" />
+        <source>Chọn tệp khóa công khai của xã</source>
+        <translation>Choose the commune's public key file</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="83" />
+        <source>Tệp khóa (*.antqkey)</source>
+        <translation>Key files (*.antqkey)</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="91" />
+        <source>Không đọc được tệp khóa. Hãy kiểm tra USB rồi thử lại.</source>
+        <translation>Could not read the key file. Check the USB stick and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="93" />
+        <source>Đơn vị: %1 (mã %2)
+Mã vân tay: %3
+
+Mã vân tay này có trùng với bản giấy có chữ ký, đóng dấu của đơn vị gửi không? Chỉ bấm “Có” khi đã đối chiếu từng ký tự.</source>
+        <translation>Unit: %1 (code %2)
+Fingerprint: %3
+
+Does this fingerprint match the signed and stamped paper copy from the sending unit? Press “Yes” only after comparing every character.</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="97" />
+        <source>Đăng ký khóa tin cậy</source>
+        <translation>Enrol trusted key</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="104" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="107" />
+        <source>Thu hồi khóa</source>
+        <translation>Revoke key</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="104" />
+        <source>Hãy chọn một khóa trong danh sách.</source>
+        <translation>Select a key in the list.</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="108" />
+        <source>Thu hồi khóa của %1 (%2)? Các gói do khóa này ký sẽ bị từ chối. Lý do:</source>
+        <translation>Revoke the key of %1 (%2)? Packages signed by this key will be refused. Reason:</translation>
+    </message>
+</context>
+<context>
     <name>UnitPage</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="135" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="137" />
         <source>Đơn vị của bạn</source>
         <translation>Your unit</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="144" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="146" />
         <source>ví dụ: CUM-01</source>
         <translation>e.g. CUM-01</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="147" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="149" />
         <source>ví dụ: Cụm công an khu vực 1</source>
         <translation>e.g. Area police cluster 1</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="148" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="150" />
         <source>Mã đơn vị:</source>
         <translation>Unit code:</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="149" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="151" />
         <source>Tên đơn vị:</source>
         <translation>Unit name:</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="157" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="159" />
         <source>Tỉnh, thành phố:</source>
         <translation>Province:</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="169" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="171" />
         <source>Chọn tỉnh, thành phố rồi chọn xã, phường theo danh mục đơn vị hành chính mới.</source>
         <translation>Choose the province, then the commune or ward from the new administrative units catalogue.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="170" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="172" />
         <source>Nhập mã và tên đơn vị cấp trên theo quy định của Công an tỉnh.</source>
         <translation>Enter the upper office's code and name as set by the provincial police.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="171" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="173" />
         <source>Chọn tỉnh, thành phố của đơn vị.</source>
         <translation>Choose the unit's province.</translation>
     </message>
@@ -3072,12 +3341,12 @@ You can get it back at once with “Undo” (Ctrl+Z).</translation></message><me
     <name>parent</name>
     <message>
         <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="38" />
-        <source>Mật khẩu mở khoá</source>
+        <source>Mật khẩu mở khóa</source>
         <translation>Key password</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="39" />
-        <source>Nhập mật khẩu của người giữ khoá (quản trị viên đã thiết lập máy):</source>
+        <source>Nhập mật khẩu của người giữ khóa (quản trị viên đã thiết lập máy):</source>
         <translation>Enter the password of the key holder (the administrator who set up this computer):</translation>
     </message>
     <message>
@@ -3087,7 +3356,7 @@ You can get it back at once with “Undo” (Ctrl+Z).</translation></message><me
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="66" />
-        <source>Không đọc được tệp khoá. Hãy kiểm tra USB rồi chọn lại tệp.</source>
+        <source>Không đọc được tệp khóa. Hãy kiểm tra USB rồi chọn lại tệp.</source>
         <translation>Could not read the key file. Check the USB stick and choose the file again.</translation>
     </message>
     <message>
@@ -3099,6 +3368,51 @@ You can get it back at once with “Undo” (Ctrl+Z).</translation></message><me
         <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="226" />
         <source>Không tạo được bản in</source>
         <translation>Could not create the printout</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/widgets/receipt_offer.py" line="27" />
+        <source>Chưa lập được biên nhận</source>
+        <translation>Receipt not made</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/widgets/receipt_offer.py" line="30" />
+        <source>Không ghi được tệp</source>
+        <translation>Could not write the file</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/widgets/receipt_offer.py" line="31" />
+        <source>Không ghi được tệp biên nhận. Hãy kiểm tra USB hoặc thư mục rồi thử lại.</source>
+        <translation>Could not write the receipt file. Check the USB stick or folder and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/widgets/receipt_offer.py" line="40" />
+        <source>Lập biên nhận</source>
+        <translation>Make receipt</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/widgets/receipt_offer.py" line="41" />
+        <source>Đã hợp nhất {0} gói. Lập biên nhận có ký số để gửi lại đơn vị gửi (họ dùng nó để đối chiếu số liệu)?</source>
+        <translation>Merged {0} package(s). Make a signed receipt to send back to the sender (they use it to check the figures)?</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/widgets/receipt_offer.py" line="45" />
+        <source>Lưu biên nhận</source>
+        <translation>Save receipt</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/widgets/receipt_offer.py" line="46" />
+        <source>Biên nhận ANTQ (*.antqrcpt)</source>
+        <translation>ANTQ receipts (*.antqrcpt)</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/widgets/receipt_offer.py" line="51" />
+        <source>Đã lập biên nhận</source>
+        <translation>Receipt made</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/widgets/receipt_offer.py" line="52" />
+        <source>Đã lưu biên nhận. Hãy chép tệp vào USB và gửi lại cho đơn vị gửi.</source>
+        <translation>Receipt saved. Copy the file to a USB stick and give it back to the sending unit.</translation>
     </message>
 </context>
 <context><name>App</name><message><source>ANTQ Desktop đang mở trên tệp dữ liệu này ở một cửa sổ khác. Hãy dùng cửa sổ đang mở (xem thanh tác vụ). Nếu chắc chắn không còn cửa sổ nào, hãy khởi động lại máy rồi mở lại.</source><translation>ANTQ Desktop is already open on this data file in another window. Use that window (see the taskbar). If you are sure no window is left, restart the computer and open it again.</translation></message><message><source>Chương trình đang mở</source><translation>The program is already open</translation></message><message><source>Không mở được dữ liệu</source><translation>Could not open the data</translation></message></context><context><name>Errors</name><message><source>Chương trình gặp một lỗi không mong muốn. Công việc đang làm dở có thể chưa được lưu; dữ liệu đã lưu trước đó vẫn an toàn.</source><translation>The program hit an unexpected error. Work in progress may not be saved; data saved before is safe.</translation></message><message><source>Hãy thử lại. Nếu vẫn lỗi, bấm “Sao chép chi tiết” rồi gửi cho cán bộ kỹ thuật (chi tiết cũng đã được ghi vào nhật ký lỗi).</source><translation>Try again. If it still fails, press “Copy details” and send them to technical staff (the details are also in the error log).</translation></message><message><source>Không có thao tác nào để hoàn tác.</source><translation>There is nothing to undo.</translation></message><message><source>Không hoàn tác được</source><translation>Could not undo</translation></message><message><source>Không thực hiện được</source><translation>Could not be done</translation></message><message><source>Sao chép chi tiết</source><translation>Copy details</translation></message><message><source>Đang hoàn tác…</source><translation>Undoing…</translation></message><message><source>Đã hoàn tác: %1</source><translation>Undone: %1</translation></message><message><source>Đã xảy ra lỗi không mong muốn</source><translation>An unexpected error occurred</translation></message><message><source>Đóng</source><translation>Close</translation></message></context></TS>

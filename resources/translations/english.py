@@ -342,11 +342,11 @@ ENGLISH = {
     "Đang xuất gói dữ liệu…": "Exporting the data package…",
     "Đang xuất gói dữ liệu": "Exporting the data package",
     "Đã xuất gói số {0} ({1} bản ghi) vào {2}.": "Package no. {0} ({1} records) exported to {2}.",
-    "Gói này thông báo khoá mới của đơn vị cho cấp trên.": "This package announces the unit's new key to the upper "
+    "Gói này thông báo khóa mới của đơn vị cho cấp trên.": "This package announces the unit's new key to the upper "
                                                            "office.",
     "Chưa xuất được gói dữ liệu ({0}).": "The data package was not exported ({0}).",
     "Không xuất được gói dữ liệu": "Could not export the data package",
-    "Đã huỷ xuất dữ liệu. Không có tệp nào được tạo.": "Export cancelled. No file was created.",
+    "Đã hủy xuất dữ liệu. Không có tệp nào được tạo.": "Export cancelled. No file was created.",
     "Chọn tệp biên nhận của cấp trên": "Choose the upper office's receipt file",
     "Biên nhận ANTQ (*.antqrcpt)": "ANTQ receipts (*.antqrcpt)",
     "Không đọc được tệp": "Could not read the file",
@@ -360,42 +360,42 @@ ENGLISH = {
         "Valid receipt: the upper office's figures match the data of export no. {0}; the data has changed since, "
         "send the changes next time.",
     "Biên nhận của {0}": "Receipt from {0}",
-    "Khoá của đơn vị": "Unit key",
+    "Khóa của đơn vị": "Unit key",
     "Mã vân tay của đơn vị:": "Unit fingerprint:",
-    "Khoá của cấp trên:": "Upper office key:",
-    "Xuất tệp khoá công khai…": "Export the public key file…",
-    "Nhập khoá của cấp trên…": "Import the upper office's key…",
-    "chưa có khoá (quản trị viên hãy tạo khoá)": "no key yet (an administrator must create it)",
-    "CHƯA CÓ — hãy nhập tệp .antqkey do cấp trên gửi để có thể xuất dữ liệu đã mã hoá.":
+    "Khóa của cấp trên:": "Upper office key:",
+    "Xuất tệp khóa công khai…": "Export the public key file…",
+    "Nhập khóa của cấp trên…": "Import the upper office's key…",
+    "chưa có khóa (quản trị viên hãy tạo khóa)": "no key yet (an administrator must create it)",
+    "CHƯA CÓ — hãy nhập tệp .antqkey do cấp trên gửi để có thể xuất dữ liệu đã mã hóa.":
         "NONE — import the .antqkey file sent by the upper office to export encrypted data.",
     "Không ghi được tệp": "Could not write the file",
-    "Không ghi được tệp khoá. Hãy kiểm tra USB hoặc thư mục rồi thử lại.":
+    "Không ghi được tệp khóa. Hãy kiểm tra USB hoặc thư mục rồi thử lại.":
         "Could not write the key file. Check the USB stick or folder and try again.",
-    "Lưu tệp khoá công khai": "Save the public key file",
-    "Tệp khoá ANTQ (*.antqkey)": "ANTQ key files (*.antqkey)",
-    "Đã xuất khoá": "Key exported",
-    "Đã lưu tệp khoá công khai. Hãy in mã vân tay {0}, ký xác nhận và gửi kèm tệp cho cấp trên để đối chiếu.":
+    "Lưu tệp khóa công khai": "Save the public key file",
+    "Tệp khóa ANTQ (*.antqkey)": "ANTQ key files (*.antqkey)",
+    "Đã xuất khóa": "Key exported",
+    "Đã lưu tệp khóa công khai. Hãy in mã vân tay {0}, ký xác nhận và gửi kèm tệp cho cấp trên để đối chiếu.":
         "The public key file is saved. Print the fingerprint {0}, sign it and send it with the file to the upper "
         "office for checking.",
-    "Chọn tệp khoá của cấp trên": "Choose the upper office's key file",
-    "Đã nhập khoá cấp trên": "Upper office key imported",
-    "Mã vân tay của khoá cấp trên: {0}. Hãy đối chiếu với bản giấy do cấp trên gửi; nếu khác, không xuất dữ liệu và "
+    "Chọn tệp khóa của cấp trên": "Choose the upper office's key file",
+    "Đã nhập khóa cấp trên": "Upper office key imported",
+    "Mã vân tay của khóa cấp trên: {0}. Hãy đối chiếu với bản giấy do cấp trên gửi; nếu khác, không xuất dữ liệu và "
     "báo ngay.":
         "Fingerprint of the upper office key: {0}. Compare it with the paper copy sent by the upper office; if it "
         "differs, do not export data and report it at once.",
-    "Khoá của đơn vị cấp trên": "Upper office key",
-    "Để gửi dữ liệu đã mã hoá lên cấp trên, hãy nhập tệp khoá công khai (.antqkey) do cấp trên gửi. Có thể bỏ qua "
+    "Khóa của đơn vị cấp trên": "Upper office key",
+    "Để gửi dữ liệu đã mã hóa lên cấp trên, hãy nhập tệp khóa công khai (.antqkey) do cấp trên gửi. Có thể bỏ qua "
     "và làm sau trong Cài đặt.":
         "To send encrypted data to the upper office, import the public key file (.antqkey) it sent. You can skip "
         "this and do it later in Settings.",
-    "Chưa nhập khoá của cấp trên.": "The upper office key has not been imported.",
-    "Chọn tệp khoá của cấp trên…": "Choose the upper office's key file…",
-    "Đã nhập khoá cấp trên, mã vân tay {0}. Hãy đối chiếu với bản giấy.":
+    "Chưa nhập khóa của cấp trên.": "The upper office key has not been imported.",
+    "Chọn tệp khóa của cấp trên…": "Choose the upper office's key file…",
+    "Đã nhập khóa cấp trên, mã vân tay {0}. Hãy đối chiếu với bản giấy.":
         "Upper office key imported, fingerprint {0}. Compare it with the paper copy.",
-    "Mật khẩu mở khoá": "Key password",
-    "Nhập mật khẩu của người giữ khoá (quản trị viên đã thiết lập máy):":
+    "Mật khẩu mở khóa": "Key password",
+    "Nhập mật khẩu của người giữ khóa (quản trị viên đã thiết lập máy):":
         "Enter the password of the key holder (the administrator who set up this computer):",
-    "Không đọc được tệp khoá. Hãy kiểm tra USB rồi chọn lại tệp.":
+    "Không đọc được tệp khóa. Hãy kiểm tra USB rồi chọn lại tệp.":
         "Could not read the key file. Check the USB stick and choose the file again.",
     # ---- receiving packages (upper office) ----
     "Nhận gói dữ liệu của các xã": "Receive the communes' data packages",
@@ -412,15 +412,15 @@ ENGLISH = {
     "Gói dữ liệu ANTQ (*.antq);;Mọi tệp (*)": "ANTQ data packages (*.antq);;All files (*)",
     "Chưa kiểm tra": "Not checked yet",
     " (gói chờ, nay đã đủ)": " (held package, now complete)",
-    "Mở khoá nhận của đơn vị": "Unlock the unit's receiving key",
-    "Mật khẩu của người giữ khoá (tài khoản đã thiết lập máy):":
+    "Mở khóa nhận của đơn vị": "Unlock the unit's receiving key",
+    "Mật khẩu của người giữ khóa (tài khoản đã thiết lập máy):":
         "Password of the key holder (the account that set up this computer):",
     "Chưa chọn gói": "No package chosen",
     "Hãy chọn hoặc kéo thả các tệp gói .antq vào trang này trước.": "First choose or drag .antq package files onto "
                                                                     "this page.",
     "Đang kiểm tra gói dữ liệu…": "Checking the data packages…",
     "Đang nhập gói dữ liệu…": "Importing the data packages…",
-    "Đã huỷ. Các gói đã nhập xong trước khi huỷ vẫn được giữ; gói đang nhập dở không ghi gì. Có thể chọn lại và "
+    "Đã hủy. Các gói đã nhập xong trước khi hủy vẫn được giữ; gói đang nhập dở không ghi gì. Có thể chọn lại và "
     "nhập tiếp bất cứ lúc nào.":
         "Cancelled. Packages fully imported before cancelling are kept; the one in progress wrote nothing. You "
         "can choose them again and continue at any time.",
@@ -727,6 +727,60 @@ ENGLISH = {
     "Mật khẩu hiện tại": "Current password",
     "Mật khẩu mới": "New password",
     "Nhập lại mật khẩu mới": "Repeat the new password",
+    # ---- upper office: plans, trust registry; print buttons; receipts ----
+    'Khóa tin cậy các xã': 'Trusted commune keys',
+    'Khóa tin cậy của các xã': 'Trusted keys of the communes',
+    'Nhận kế hoạch của cấp trên': "Receive the upper office's plan",
+    'Chọn tệp gói kế hoạch (.antq) do cấp trên gửi; chữ ký được kiểm tra trước khi nhận. Dữ liệu của xã không bị thay đổi.': "Choose the plan package (.antq) sent by the upper office; its signature is checked before anything is received. The commune's own data is not changed.",
+    'Nhận kế hoạch…': 'Receive plan…',
+    'Chọn gói kế hoạch của cấp trên': "Choose the upper office's plan package",
+    'Không nhận gói kế hoạch': 'Plan package not received',
+    'Gửi kế hoạch xuống xã': 'Send the plan to the communes',
+    'Tạo một gói kế hoạch có ký số (kế hoạch, chỉ tiêu, bộ tiêu chí, mẫu cam kết) để chép cho mọi xã; xã nhận ở mục “Nhận kế hoạch của cấp trên” của trang Gửi – nhận dữ liệu.': "Create a signed plan package (plan, targets, criteria catalog, pledge templates) to copy to every commune; communes receive it under “Receive the upper office's plan” on the Send – receive data page.",
+    'Năm kế hoạch:': 'Plan year:',
+    'Gửi kế hoạch xuống xã…': 'Send the plan to the communes…',
+    'Lưu gói kế hoạch': 'Save the plan package',
+    'Đang tạo gói kế hoạch…': 'Creating the plan package…',
+    'Đang tạo gói kế hoạch': 'Creating the plan package',
+    'Đã tạo gói kế hoạch năm {0} (gói số {1}) tại {2}. Hãy chép tệp này cho các xã.': 'Created the {0} plan package (number {1}) at {2}. Copy this file to the communes.',
+    'Chưa tạo được gói kế hoạch.': 'The plan package could not be created.',
+    'Không tạo được gói kế hoạch': 'Could not create the plan package',
+    'In phiếu…': 'Print sheet…',
+    'In biên bản…': 'Print minutes…',
+    'Hãy chọn một dòng trong danh sách để in.': 'Select a row in the list to print.',
+    'In bản của dòng đang chọn, xem trước rồi in': "Print the selected row's form: preview, then print",
+    'Công an xã, phường, đặc khu: quản lý khu dân cư, hộ gia đình, cam kết, đăng ký, tự đánh giá và gửi dữ liệu lên cấp trên.': 'Commune, ward or special-zone police: manage residential areas, households, pledges, registrations, self-assessments, and send data to the upper office.',
+    'Đơn vị cấp trên (cụm, khu vực) có mã riêng: nhận, kiểm tra và tổng hợp dữ liệu của các xã.': "Upper office (cluster or area) with its own code: receives, checks and consolidates the communes' data.",
+    'Công an cấp tỉnh: nhận và tổng hợp dữ liệu của toàn tỉnh.': "Provincial police: receives and consolidates the whole province's data.",
+    'Có ở trang “Gửi – nhận dữ liệu”.': 'On the “Send – receive data” page.',
+    'Đăng ký khóa từ tệp…': 'Enrol a key from a file…',
+    'Thu hồi khóa…': 'Revoke key…',
+    'Chỉ đăng ký khóa khi mã vân tay trùng với bản giấy có chữ ký, đóng dấu của xã gửi. Gói dữ liệu chỉ được nhận khi do một khóa còn hiệu lực ở đây ký.': 'Enrol a key only when its fingerprint matches the signed and stamped paper copy from the commune. Packages are accepted only when signed by a key that is valid here.',
+    'Đã thu hồi %1': 'Revoked %1',
+    'Còn hiệu lực': 'Valid',
+    'Chọn tệp khóa công khai của xã': "Choose the commune's public key file",
+    'Tệp khóa (*.antqkey)': 'Key files (*.antqkey)',
+    'Không đọc được tệp khóa. Hãy kiểm tra USB rồi thử lại.': 'Could not read the key file. Check the USB stick and try again.',
+    'Đơn vị: %1 (mã %2)\nMã vân tay: %3\n\nMã vân tay này có trùng với bản giấy có chữ ký, đóng dấu của đơn vị gửi không? Chỉ bấm “Có” khi đã đối chiếu từng ký tự.': 'Unit: %1 (code %2)\nFingerprint: %3\n\nDoes this fingerprint match the signed and stamped paper copy from the sending unit? Press “Yes” only after comparing every character.',
+    'Đăng ký khóa tin cậy': 'Enrol trusted key',
+    'Thu hồi khóa': 'Revoke key',
+    'Hãy chọn một khóa trong danh sách.': 'Select a key in the list.',
+    'Thu hồi khóa của %1 (%2)? Các gói do khóa này ký sẽ bị từ chối. Lý do:': 'Revoke the key of %1 (%2)? Packages signed by this key will be refused. Reason:',
+    'Chưa lập được biên nhận': 'Receipt not made',
+    'Không ghi được tệp biên nhận. Hãy kiểm tra USB hoặc thư mục rồi thử lại.': 'Could not write the receipt file. Check the USB stick or folder and try again.',
+    'Lập biên nhận': 'Make receipt',
+    'Đã hợp nhất {0} gói. Lập biên nhận có ký số để gửi lại đơn vị gửi (họ dùng nó để đối chiếu số liệu)?': 'Merged {0} package(s). Make a signed receipt to send back to the sender (they use it to check the figures)?',
+    'Lưu biên nhận': 'Save receipt',
+    'Đã lập biên nhận': 'Receipt made',
+    'Đã lưu biên nhận. Hãy chép tệp vào USB và gửi lại cho đơn vị gửi.': 'Receipt saved. Copy the file to a USB stick and give it back to the sending unit.',
+    'Đăng ký tại đơn vị': 'Enrolled here',
+    'Thay khóa (xã thông báo)': 'Replacement (announced by the commune)',
+    'Khóa cấp trên': 'Upper office key',
+    'Được cấp dưới bảo lãnh': 'Vouched for by a lower office',
+    'Mã vân tay': 'Fingerprint',
+    'Nguồn': 'Source',
+    'Người đăng ký': 'Enrolled by',
+    'Tình trạng': 'Status',
 }
 
 # Where one Vietnamese text needs a different English one in a given context.

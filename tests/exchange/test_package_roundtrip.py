@@ -119,7 +119,7 @@ def test_unknown_revoked_and_mismatched_signer(tmp_path: Path, commune: Unit, di
 
 
 def test_writer_normalises_and_validates_text(tmp_path: Path, commune: Unit, lookup: Any) -> None:
-    nfd = unicodedata.normalize("NFD", "Trần Thị Thuỷ")
+    nfd = unicodedata.normalize("NFD", "Trần Thị Thủy")
     record = {"type": "household", "id": str(uuid.uuid4()), "name": nfd}
     with commune.unlock() as keys:
         write_package(tmp_path / "a.antq", [record], meta_for(commune), keys, encrypted=False)
@@ -130,7 +130,7 @@ def test_writer_normalises_and_validates_text(tmp_path: Path, commune: Unit, loo
             with pytest.raises(PackageError) as info:
                 write_package(tmp_path / "b.antq", [bad], meta_for(commune), keys, encrypted=False)
             assert _code(info) == "VALIDATION_ERROR", bad
-    assert read_all(tmp_path / "a.antq", lookup, None)[0]["name"] == "Trần Thị Thuỷ"
+    assert read_all(tmp_path / "a.antq", lookup, None)[0]["name"] == "Trần Thị Thủy"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.antq"]
 
 

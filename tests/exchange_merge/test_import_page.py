@@ -84,6 +84,6 @@ def test_cancel_writes_nothing(qtbot, page, upper_sqlite, commune: Commune) -> N
     job.cancel()  # before the first batch: unlocking the key alone takes longer than this
     with qtbot.waitSignal(job.finished, timeout=60_000):
         pass
-    assert "Đã huỷ" in page.summary.text()
+    assert "Đã hủy" in page.summary.text()
     with upper_sqlite.session_factory() as session:
         assert session.execute(select(func.count()).select_from(Household)).scalar() == 0

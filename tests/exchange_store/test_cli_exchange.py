@@ -48,7 +48,7 @@ def world(tmp_path):
 def test_key_show_and_recipient_flow(world):
     tmp, commune, office = world
     shown = ok(antq(tmp, commune, "key", "show"))
-    assert "Mã vân tay:" in shown and "Mã khoá nhận:" in shown
+    assert "Mã vân tay:" in shown and "Mã khóa nhận:" in shown
     missing = antq(tmp, commune, "recipient", "show")
     assert missing.returncode == 1 and "antq recipient set" in missing.stderr
     out = ok(antq(tmp, commune, "recipient", "set", str(tmp / "o.antqkey")))
@@ -62,7 +62,7 @@ def test_export_refuses_without_recipient_unless_unencrypted(world):
     refused(antq(tmp, commune, "export", "--out", str(tmp / "x.antq")), "NO_RECIPIENT", exit_code=1)
     assert not (tmp / "x.antq").exists()
     out = ok(antq(tmp, commune, "export", "--out", str(tmp / "y.antq"), "--unencrypted"))
-    assert "KHÔNG mã hoá" in out and "đầy đủ" in out
+    assert "KHÔNG mã hóa" in out and "đầy đủ" in out
     history = ok(antq(tmp, commune, "export", "--history"))
     assert "y.antq" in history and "Đầy đủ" in history
 
@@ -125,7 +125,7 @@ def test_receipt_cli_round_trip_and_forgery(world):
 def test_key_rotate_is_admin_only_and_reported(world):
     tmp, commune, _ = world
     out = ok(antq(tmp, commune, "key", "rotate"))
-    assert "thông báo khoá mới" in out
+    assert "thông báo khóa mới" in out
     assert "chưa được thông báo" in ok(antq(tmp, commune, "key", "show"))
     bad = antq(tmp, commune, "key", "rotate", password="sai mat khau roi")
     assert bad.returncode == 1 and bad.stderr.count("\n") == 1

@@ -67,13 +67,13 @@ def test_cancel_from_the_page_leaves_nothing(page, pair, qtbot, monkeypatch):
     monkeypatch.setattr(export, "export_package", cancelled_export)
     _run(page, qtbot, pair.tmp / "c.antq")
     assert not (pair.tmp / "c.antq").exists() and page.history.rowCount() == 0
-    assert "huỷ" in page.status.text()
+    assert "hủy" in page.status.text()
 
 
 def test_wrong_password_shows_a_clear_error(page, pair, qtbot, _quiet_boxes):
     _run(page, qtbot, pair.tmp / "w.antq", password="khong dung dau")
     assert getattr(page.last_error, "code", None) == "BAD_PASSWORD"
-    assert any("người giữ khoá" in text for text in _quiet_boxes)
+    assert any("người giữ khóa" in text for text in _quiet_boxes)
     assert not (pair.tmp / "w.antq").exists()
 
 

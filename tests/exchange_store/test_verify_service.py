@@ -13,7 +13,7 @@ def test_unencrypted_trusted_package_passes_with_a_warning(pair):
     result = export.export_package(pair.commune, pair.tmp / "u.antq", password=PASSWORD, actor="admin",
                                    kind="full", encrypted=False)
     outcome = verify.verify_file(pair.office, result.path, actor="admin")
-    assert outcome.ok and "KHÔNG được mã hoá" in outcome.message and outcome.trust == "trusted"
+    assert outcome.ok and "KHÔNG được mã hóa" in outcome.message and outcome.trust == "trusted"
 
 
 def test_garbage_is_refused_and_logged_with_its_hash(pair):

@@ -27,7 +27,7 @@ def _coded(exc: AntqError) -> CliError:
 def _admin(store: Store, args: argparse.Namespace) -> tuple[UserInfo, str]:
     user, password = sign_in(store, args)
     if user.role != "admin":
-        raise CliError("Chỉ quản trị viên mới được quản lý khoá. Hãy đăng nhập bằng tài khoản quản trị (--user).")
+        raise CliError("Chỉ quản trị viên mới được quản lý khóa. Hãy đăng nhập bằng tài khoản quản trị (--user).")
     return user, password
 
 
@@ -56,11 +56,11 @@ def _key_show(args: argparse.Namespace) -> int:
     finally:
         store.close()
     print(f"Mã vân tay:      {info.fingerprint}")
-    print(f"Mã khoá ký:      {info.signing_key_id}")
-    print(f"Mã khoá nhận:    {info.receiving_key_id}")
+    print(f"Mã khóa ký:      {info.signing_key_id}")
+    print(f"Mã khóa nhận:    {info.receiving_key_id}")
     print(f"Tạo lúc (UTC):   {info.created_at}")
     if pending:
-        print("Khoá mới chưa được thông báo cho cấp trên: lần xuất dữ liệu tới sẽ mang thông báo đổi khoá.")
+        print("Khóa mới chưa được thông báo cho cấp trên: lần xuất dữ liệu tới sẽ mang thông báo đổi khóa.")
     return 0
 
 
@@ -76,7 +76,7 @@ def _key_export(args: argparse.Namespace) -> int:
     finally:
         store.close()
     _write(args.out, data)
-    print(f"Đã ghi tệp khoá công khai {args.out}. Mã vân tay: {info.fingerprint} "
+    print(f"Đã ghi tệp khóa công khai {args.out}. Mã vân tay: {info.fingerprint} "
           "(in ra giấy, ký xác nhận và gửi kèm để cấp trên đối chiếu).")
     return 0
 
@@ -92,25 +92,25 @@ def _key_rotate(args: argparse.Namespace) -> int:
         raise _coded(exc) from None
     finally:
         store.close()
-    print(f"Đã tạo khoá mới. Mã vân tay: {fingerprint}.")
+    print(f"Đã tạo khóa mới. Mã vân tay: {fingerprint}.")
     if args.new_enrolment:
-        print("Khoá cũ đã ngừng dùng. Hãy xuất tệp khoá công khai (antq key export --out TỆP) và gửi cấp trên "
+        print("Khóa cũ đã ngừng dùng. Hãy xuất tệp khóa công khai (antq key export --out TỆP) và gửi cấp trên "
               "đăng ký bằng tay (antq trust add TỆP --replaces MÃ_VÂN_TAY_CŨ).")
     else:
-        print("Lần xuất dữ liệu tới sẽ được ký bằng khoá cũ và thông báo khoá mới cho cấp trên.")
+        print("Lần xuất dữ liệu tới sẽ được ký bằng khóa cũ và thông báo khóa mới cho cấp trên.")
     return 0
 
 
 def _register_key(sub: Any) -> None:
-    parser = sub.add_parser("key", help="Khoá của đơn vị (ký và nhận gói dữ liệu).",
-                            description="Khoá của đơn vị (ký và nhận gói dữ liệu).")
+    parser = sub.add_parser("key", help="Khóa của đơn vị (ký và nhận gói dữ liệu).",
+                            description="Khóa của đơn vị (ký và nhận gói dữ liệu).")
     key_sub = parser.add_subparsers(dest="key_command", required=True)
-    add(key_sub, "show", "Xem mã vân tay và mã khoá của đơn vị.", _key_show)
-    p = add(key_sub, "export", "Ghi tệp khoá công khai (.antqkey) để gửi đơn vị khác.", _key_export)
+    add(key_sub, "show", "Xem mã vân tay và mã khóa của đơn vị.", _key_show)
+    p = add(key_sub, "export", "Ghi tệp khóa công khai (.antqkey) để gửi đơn vị khác.", _key_export)
     p.add_argument("--out", required=True, help="tệp .antqkey cần tạo")
-    p = add(key_sub, "rotate", "Tạo khoá mới thay khoá cũ (quản trị viên).", _key_rotate)
+    p = add(key_sub, "rotate", "Tạo khóa mới thay khóa cũ (quản trị viên).", _key_rotate)
     p.add_argument("--new-enrolment", action="store_true",
-                   help="mất mật khẩu khoá cũ: không thông báo, cấp trên phải đăng ký khoá mới bằng tay")
+                   help="mất mật khẩu khóa cũ: không thông báo, cấp trên phải đăng ký khóa mới bằng tay")
 
 
 # ---- recipient ----
@@ -127,7 +127,7 @@ def _recipient_set(args: argparse.Namespace) -> int:
         raise _coded(exc) from None
     finally:
         store.close()
-    print(f"Đã nhận khoá của cấp trên: {text}.")
+    print(f"Đã nhận khóa của cấp trên: {text}.")
     print("Hãy đối chiếu mã vân tay này với bản giấy do cấp trên gửi; nếu khác, không xuất dữ liệu và báo ngay.")
     return 0
 
@@ -142,18 +142,18 @@ def _recipient_show(args: argparse.Namespace) -> int:
     finally:
         store.close()
     if text is None:
-        raise CliError("Chưa có khoá của cấp trên. Hãy nhập tệp .antqkey do cấp trên gửi: antq recipient set TỆP.")
-    print(f"Khoá nhận (cấp trên): {text}")
+        raise CliError("Chưa có khóa của cấp trên. Hãy nhập tệp .antqkey do cấp trên gửi: antq recipient set TỆP.")
+    print(f"Khóa nhận (cấp trên): {text}")
     return 0
 
 
 def _register_recipient(sub: Any) -> None:
-    parser = sub.add_parser("recipient", help="Khoá của đơn vị cấp trên (nơi nhận gói dữ liệu).",
-                            description="Khoá của đơn vị cấp trên (nơi nhận gói dữ liệu).")
+    parser = sub.add_parser("recipient", help="Khóa của đơn vị cấp trên (nơi nhận gói dữ liệu).",
+                            description="Khóa của đơn vị cấp trên (nơi nhận gói dữ liệu).")
     r_sub = parser.add_subparsers(dest="recipient_command", required=True)
-    p = add(r_sub, "set", "Nhập tệp khoá công khai (.antqkey) của cấp trên.", _recipient_set)
+    p = add(r_sub, "set", "Nhập tệp khóa công khai (.antqkey) của cấp trên.", _recipient_set)
     p.add_argument("file")
-    add(r_sub, "show", "Xem khoá cấp trên đang dùng.", _recipient_show)
+    add(r_sub, "show", "Xem khóa cấp trên đang dùng.", _recipient_show)
 
 
 # ---- trust ----
@@ -170,8 +170,8 @@ def _trust_add(args: argparse.Namespace) -> int:
         raise _coded(exc) from None
     finally:
         store.close()
-    print(f"Đã đăng ký khoá tin cậy: {text}.")
-    print("Chỉ dùng khoá này nếu mã vân tay trùng với bản giấy có chữ ký của đơn vị gửi.")
+    print(f"Đã đăng ký khóa tin cậy: {text}.")
+    print("Chỉ dùng khóa này nếu mã vân tay trùng với bản giấy có chữ ký của đơn vị gửi.")
     return 0
 
 
@@ -186,7 +186,7 @@ def _trust_list(args: argparse.Namespace) -> int:
     print(f"{'Đơn vị':<8} {'Mã vân tay':<25} {'Trạng thái':<22} {'Nguồn':<10} Tên đơn vị")
     for line in lines:
         print(line)
-    print(f"Tổng cộng {len(lines)} khoá.")
+    print(f"Tổng cộng {len(lines)} khóa.")
     return 0
 
 
@@ -196,7 +196,7 @@ def _trust_line(row: Any) -> str:
     elif row.is_trusted:
         state = "tin cậy"
     else:
-        state = "khoá nhận (cấp trên)" if row.is_recipient else "không dùng"
+        state = "khóa nhận (cấp trên)" if row.is_recipient else "không dùng"
     source = {"enrolled": "đăng ký", "announced": "thông báo", "recipient": "cấp trên"}.get(row.source, row.source)
     return f"{row.unit_code:<8} {row.fingerprint:<25} {state:<22} {source:<10} {row.unit_name}"
 
@@ -212,19 +212,19 @@ def _trust_revoke(args: argparse.Namespace) -> int:
         raise _coded(exc) from None
     finally:
         store.close()
-    print(f"Đã thu hồi khoá {text}. Mọi gói ký bằng khoá này sẽ bị từ chối.")
+    print(f"Đã thu hồi khóa {text}. Mọi gói ký bằng khóa này sẽ bị từ chối.")
     return 0
 
 
 def _register_trust(sub: Any) -> None:
-    parser = sub.add_parser("trust", help="Danh sách khoá tin cậy của các đơn vị gửi (cấp trên).",
-                            description="Danh sách khoá tin cậy của các đơn vị gửi (cấp trên).")
+    parser = sub.add_parser("trust", help="Danh sách khóa tin cậy của các đơn vị gửi (cấp trên).",
+                            description="Danh sách khóa tin cậy của các đơn vị gửi (cấp trên).")
     t_sub = parser.add_subparsers(dest="trust_command", required=True)
-    p = add(t_sub, "add", "Đăng ký khoá công khai của một đơn vị (sau khi đối chiếu mã vân tay).", _trust_add)
+    p = add(t_sub, "add", "Đăng ký khóa công khai của một đơn vị (sau khi đối chiếu mã vân tay).", _trust_add)
     p.add_argument("file")
-    p.add_argument("--replaces", metavar="MÃ_VÂN_TAY", help="khoá cũ của cùng đơn vị mà khoá này thay thế")
-    add(t_sub, "list", "Liệt kê các khoá đã biết.", _trust_list)
-    p = add(t_sub, "revoke", "Thu hồi một khoá (gói ký bằng khoá đó bị từ chối).", _trust_revoke)
+    p.add_argument("--replaces", metavar="MÃ_VÂN_TAY", help="khóa cũ của cùng đơn vị mà khóa này thay thế")
+    add(t_sub, "list", "Liệt kê các khóa đã biết.", _trust_list)
+    p = add(t_sub, "revoke", "Thu hồi một khóa (gói ký bằng khóa đó bị từ chối).", _trust_revoke)
     p.add_argument("fingerprint")
     p.add_argument("--reason", help="lý do thu hồi")
 

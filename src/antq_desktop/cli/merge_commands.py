@@ -17,7 +17,7 @@ from antq_desktop.services.merge import PackageResult, merge_packages
 
 EXIT_REFUSED = 3
 _STATUS = {"merged": "ĐÃ NHẬP", "duplicate": "ĐÃ CÓ", "held": "CHỜ", "refused": "TỪ CHỐI",
-           "cancelled": "ĐÃ HUỶ", "dry_run": "XEM TRƯỚC"}
+           "cancelled": "ĐÃ HỦY", "dry_run": "XEM TRƯỚC"}
 _COUNT_LABELS = (("new", "mới"), ("updated", "cập nhật"), ("unchanged", "không đổi"), ("older", "cũ hơn, bỏ qua"),
                  ("conflict", "xung đột"))
 

@@ -42,11 +42,11 @@ def _export(args: argparse.Namespace) -> int:
     print(f"Đã xuất gói số {result.sequence} ({kind}): {total} bản ghi, {result.file_size:,} byte → {result.path}")
     print(f"Mã gói: {result.package_uuid}")
     if result.encrypted:
-        print(f"Đã mã hoá cho cấp trên (mã vân tay {result.fingerprint}).")
+        print(f"Đã mã hóa cho cấp trên (mã vân tay {result.fingerprint}).")
     else:
-        print("CẢNH BÁO: gói KHÔNG mã hoá; hãy giữ USB cẩn thận và xoá tệp sau khi gửi.")
+        print("CẢNH BÁO: gói KHÔNG mã hóa; hãy giữ USB cẩn thận và xóa tệp sau khi gửi.")
     if result.announced_key:
-        print("Gói này thông báo khoá mới của đơn vị cho cấp trên.")
+        print("Gói này thông báo khóa mới của đơn vị cho cấp trên.")
     return 0
 
 
@@ -68,13 +68,13 @@ def _history(args: argparse.Namespace) -> int:
 
 
 def _register_export(sub: Any) -> None:
-    p = add(sub, "export", "Xuất gói dữ liệu có ký số, mã hoá để gửi cấp trên.", _export)
+    p = add(sub, "export", "Xuất gói dữ liệu có ký số, mã hóa để gửi cấp trên.", _export)
     p.add_argument("--out", help="tệp .antq cần tạo (ví dụ trên USB)")
     kind = p.add_mutually_exclusive_group()
     kind.add_argument("--full", action="store_true", help="gói đầy đủ: mọi bản ghi của đơn vị")
     kind.add_argument("--incremental", action="store_true",
                       help="chỉ phần thay đổi từ lần xuất trước (mặc định)")
-    p.add_argument("--unencrypted", action="store_true", help="không mã hoá (chỉ khi thật sự cần)")
+    p.add_argument("--unencrypted", action="store_true", help="không mã hóa (chỉ khi thật sự cần)")
     p.add_argument("--exclude-citizen-ids", action="store_true", help="không gửi số định danh cá nhân của chủ hộ")
     p.add_argument("--history", action="store_true", help="xem lịch sử các lần xuất")
 
@@ -95,8 +95,8 @@ def _verify(args: argparse.Namespace) -> int:
         print(f"Gói số {header.sequence}, kiểu {header.kind}, tạo lúc {header.created_at}, mã gói {header.package_id}")
         counts = ", ".join(f"{k}: {v}" for k, v in sorted(header.record_counts.items())) or "không có bản ghi"
         print(f"Số bản ghi: {counts}")
-        fingerprint = outcome.signer_fingerprint or f"(mã khoá {header.signer_key_id})"
-        print(f"Khoá ký: {fingerprint} — {verify.TRUST_LABELS[outcome.trust]}")
+        fingerprint = outcome.signer_fingerprint or f"(mã khóa {header.signer_key_id})"
+        print(f"Khóa ký: {fingerprint} — {verify.TRUST_LABELS[outcome.trust]}")
     if not outcome.ok:
         raise CliError(f"[{outcome.code}] {outcome.message}", EXIT_REFUSED)
     print(f"Kết quả: {outcome.message}")
@@ -104,7 +104,7 @@ def _verify(args: argparse.Namespace) -> int:
 
 
 def _register_verify(sub: Any) -> None:
-    p = add(sub, "verify", "Kiểm tra gói dữ liệu (nguyên vẹn, khoá tin cậy, gửi đúng đơn vị) mà không nhập.",
+    p = add(sub, "verify", "Kiểm tra gói dữ liệu (nguyên vẹn, khóa tin cậy, gửi đúng đơn vị) mà không nhập.",
             _verify)
     p.add_argument("file")
 

@@ -22,7 +22,7 @@ def _deadlines(values: list[str]) -> dict[str, str]:
     for value in values:
         key, sep, day = value.partition("=")
         if not sep:
-            raise CliError("Hạn phải có dạng KHOÁ=NĂM-THÁNG-NGÀY, ví dụ self_assessment:area=2026-11-30.", 2)
+            raise CliError("Hạn phải có dạng KHÓA=NĂM-THÁNG-NGÀY, ví dụ self_assessment:area=2026-11-30.", 2)
         out[key.strip()] = day.strip()
     return out
 
@@ -39,7 +39,7 @@ def _publish(args: argparse.Namespace) -> int:
         store.close()
     counts = ", ".join(f"{n} {t}" for t, n in sorted(result.counts.items()))
     print(f"Đã tạo gói kế hoạch năm {result.year} (gói số {result.sequence}): {counts} → {result.path}")
-    print("Gói có ký số, không mã hoá (không chứa dữ liệu cá nhân); chép cho mọi xã, mỗi xã nhập bằng "
+    print("Gói có ký số, không mã hóa (không chứa dữ liệu cá nhân); chép cho mọi xã, mỗi xã nhập bằng "
           "“antq plan import TỆP”.")
     return 0
 
@@ -91,7 +91,7 @@ def _register(sub: Any) -> None:
     p.add_argument("--year", type=int, required=True, help="năm kế hoạch")
     p.add_argument("--out", required=True, help="tệp .antq cần tạo")
     p.add_argument("--catalog", help="tệp bộ tiêu chí đã chỉnh sửa (mặc định: bộ tiêu chí đơn vị đang dùng)")
-    p.add_argument("--deadline", action="append", metavar="KHOÁ=NGÀY",
+    p.add_argument("--deadline", action="append", metavar="KHÓA=NGÀY",
                    help="hạn nộp, ví dụ data_submission=2026-12-15 hoặc self_assessment:area=2026-11-30")
     p = add(plan_sub, "import", "Xã: nhập gói kế hoạch do cấp trên gửi (kiểm tra chữ ký trước).", _import)
     p.add_argument("file")

@@ -32,15 +32,15 @@ MESSAGES_VI: dict[str, str] = {
         "Không nhập gói này; hãy đề nghị đơn vị gửi xuất lại gói mới."
     ),
     UNKNOWN_KEY: (
-        "Gói dữ liệu được ký bằng một khoá chưa được đăng ký ở máy này. Hãy nhập tệp khoá công "
+        "Gói dữ liệu được ký bằng một khóa chưa được đăng ký ở máy này. Hãy nhập tệp khóa công "
         "khai (.antqkey) của đơn vị gửi và đối chiếu mã vân tay trên giấy trước khi nhập gói."
     ),
     REVOKED_KEY: (
-        "Gói dữ liệu được ký bằng một khoá đã bị thu hồi. Không nhập gói này; hãy liên hệ đơn vị "
-        "gửi để họ tạo khoá mới và gửi lại gói."
+        "Gói dữ liệu được ký bằng một khóa đã bị thu hồi. Không nhập gói này; hãy liên hệ đơn vị "
+        "gửi để họ tạo khóa mới và gửi lại gói."
     ),
     WRONG_RECIPIENT: (
-        "Gói dữ liệu này được mã hoá cho một đơn vị nhận khác, máy này không mở được. Hãy kiểm "
+        "Gói dữ liệu này được mã hóa cho một đơn vị nhận khác, máy này không mở được. Hãy kiểm "
         "tra lại nơi nhận; đơn vị gửi cần xuất lại gói cho đúng đơn vị của bạn."
     ),
     TRUNCATED: (
@@ -60,9 +60,9 @@ MESSAGES_VI: dict[str, str] = {
         "Không nhập gói này; hãy báo cho cán bộ phụ trách."
     ),
     VALIDATION_ERROR: ("Dữ liệu có ký tự hoặc giá trị không hợp lệ. Hãy sửa dữ liệu ở máy gửi rồi xuất lại gói."),
-    BAD_PASSWORD: "Mật khẩu không đúng. Hãy nhập lại mật khẩu mở khoá của đơn vị.",
+    BAD_PASSWORD: "Mật khẩu không đúng. Hãy nhập lại mật khẩu mở khóa của đơn vị.",
     NO_RECIPIENT: (
-        "Chưa có khoá nhận của đơn vị cấp trên nên không mã hoá được gói. Hãy nhập tệp khoá "
+        "Chưa có khóa nhận của đơn vị cấp trên nên không mã hóa được gói. Hãy nhập tệp khóa "
         "công khai (.antqkey) của đơn vị cấp trên trước khi xuất."
     ),
     GAP: (
@@ -78,13 +78,13 @@ MESSAGES_VI: dict[str, str] = {
         "đã được khôi phục từ bản sao cũ). Hãy đề nghị đơn vị gửi xuất một gói đầy đủ."
     ),
     DECRYPT_FAILED: (
-        "Không giải mã được gói dữ liệu dù khoá nhận đúng: tệp đã bị sửa đổi hoặc hỏng. "
+        "Không giải mã được gói dữ liệu dù khóa nhận đúng: tệp đã bị sửa đổi hoặc hỏng. "
         "Hãy đề nghị đơn vị gửi xuất lại gói."
     ),
     UNSUPPORTED_VERSION: (
         "Gói dữ liệu được tạo bởi phiên bản mới hơn của chương trình. Hãy cập nhật ANTQ Desktop rồi thử lại."
     ),
-    CANCELLED: "Đã huỷ thao tác. Không có tệp nào được tạo.",
+    CANCELLED: "Đã hủy thao tác. Không có tệp nào được tạo.",
     IO_ERROR: (
         "Không đọc hoặc ghi được tệp (USB bị rút, hết chỗ trống hoặc không có quyền). "
         "Hãy kiểm tra thiết bị lưu trữ rồi thử lại."

@@ -280,7 +280,7 @@ def _decryptor(header: PackageHeader, keys: PayloadKeyOpener | None) -> StreamDe
     if keys is None:
         raise PackageError(
             NO_RECIPIENT,
-            message_vi=("Gói dữ liệu đã được mã hoá; cần mở khoá nhận của đơn vị (nhập mật khẩu) để đọc."),
+            message_vi=("Gói dữ liệu đã được mã hóa; cần mở khóa nhận của đơn vị (nhập mật khẩu) để đọc."),
             detail="encrypted package but no receiving key given",
         )
     if keys.receiving_key_id != header.recipient_key_id:

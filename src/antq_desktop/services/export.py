@@ -154,7 +154,7 @@ def _signer_blob(session: Session, announcement: dict[str, Any] | None) -> dict[
         return keys.active_blob(session)
     blob = keys.blob_for_signing_key(session, announcement["old_signing_key_id"])
     if blob is None:
-        raise ExportError("Không tìm thấy khoá cũ để ký thông báo đổi khoá. Quản trị viên hãy gửi tệp khoá mới "
+        raise ExportError("Không tìm thấy khóa cũ để ký thông báo đổi khóa. Quản trị viên hãy gửi tệp khóa mới "
                           "cho cấp trên để đăng ký bằng tay.", "NO_KEY")
     return blob
 
@@ -174,7 +174,7 @@ def export_package(store: Store, dest: str | Path, *, password: str, actor: str,
         recipient = keys.recipient_record(session) if encrypted else None
         if encrypted and recipient is None:
             raise ExportError(PackageError(NO_RECIPIENT).message_vi + " (Lệnh: antq recipient set TỆP.antqkey; "
-                              "hoặc --unencrypted nếu thật sự cần gói không mã hoá.)", NO_RECIPIENT)
+                              "hoặc --unencrypted nếu thật sự cần gói không mã hóa.)", NO_RECIPIENT)
         announcement = key_rotation.pending_announcement(session)
         blob = _signer_blob(session, announcement)
         to_seq = int(session.execute(select(Counter.value).where(Counter.name == "change_seq")).scalar() or 0)

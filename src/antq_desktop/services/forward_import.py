@@ -105,7 +105,7 @@ def _check_office(store: Store, outer: VerifiedPackage) -> None:
     with store.session_factory() as session:
         row = session.execute(select(KnownKey).where(KnownKey.key_id == header.signer_key_id)).scalar_one_or_none()
         if row is None or row.role == "commune" or row.source == "vouched":
-            raise PackageError(SIGNER_MISMATCH, message_vi="Gói chuyển tiếp phải do công an cụm/huyện ký; khoá ký "
+            raise PackageError(SIGNER_MISMATCH, message_vi="Gói chuyển tiếp phải do công an cụm/huyện ký; khóa ký "
                                "là của một xã. Không nhập gói này; hãy báo cho cán bộ phụ trách.")
         done = select(ImportAttempt.sequence, ImportAttempt.package_uuid).where(
             ImportAttempt.kind == "forward", ImportAttempt.result == "merged",

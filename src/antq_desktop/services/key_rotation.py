@@ -60,7 +60,7 @@ def rotate(session: Session, password: str, *, actor: str, new_enrolment: bool =
             raise KeyProblem(keys.unlock_message(exc), exc.code) from None
     new = keys.create_local_keys(session, password, actor=actor)
     if old is not None:
-        _retire(old, f"Thay bằng khoá {new.fingerprint}")
+        _retire(old, f"Thay bằng khóa {new.fingerprint}")
     if announcer is not None:
         announcement = build_announcement(session, announcer, new, password)
     _set_pending(session, announcement)
@@ -140,8 +140,8 @@ def _refuse(message: str, code: str = "BAD_ANNOUNCEMENT") -> KeyProblem:
 
 def check_announcement(record: dict[str, Any], signer: TrustedKey) -> Any:
     """The announced key's ``PublicKeyRecord`` if the record is valid for this package signer."""
-    bad = _refuse("Thông báo đổi khoá trong gói không hợp lệ (chữ ký hoặc đơn vị không khớp). Khoá mới không được "
-                  "ghi nhận; hãy đăng ký khoá mới bằng tay sau khi đối chiếu mã vân tay.")
+    bad = _refuse("Thông báo đổi khóa trong gói không hợp lệ (chữ ký hoặc đơn vị không khớp). Khóa mới không được "
+                  "ghi nhận; hãy đăng ký khóa mới bằng tay sau khi đối chiếu mã vân tay.")
     if set(record) != FIELDS or record.get("type") != RECORD_TYPE:
         raise bad
     try:
@@ -163,7 +163,7 @@ def accept_announcement(session: Session, record: dict[str, Any], *, signer: Tru
     new = check_announcement(record, signer)
     row = session.execute(select(KnownKey).where(KnownKey.key_id == new.signing_key_id)).scalar_one_or_none()
     if row is not None and row.revoked_at is not None:
-        raise _refuse("Khoá mới được thông báo đã bị thu hồi ở đây trước đó; không ghi nhận lại.", "REVOKED_KEY")
+        raise _refuse("Khóa mới được thông báo đã bị thu hồi ở đây trước đó; không ghi nhận lại.", "REVOKED_KEY")
     if row is None:
         row = KnownKey(key_id=new.signing_key_id, unit_code=new.unit_code, unit_name=new.unit_name, role=new.role,
                        signing_public=b64encode(new.signing_public), receiving_public=b64encode(new.receiving_public),

@@ -82,8 +82,8 @@ def active_local_key(session: Session) -> LocalKey | None:
 def require_local_key(session: Session) -> LocalKey:
     row = active_local_key(session)
     if row is None:
-        raise KeyProblem("Máy này chưa có khoá của đơn vị. Quản trị viên hãy tạo khoá mới bằng lệnh "
-                        "“antq key rotate” (hoặc trong Cài đặt) rồi gửi tệp khoá công khai cho cấp trên.", "NO_KEY")
+        raise KeyProblem("Máy này chưa có khóa của đơn vị. Quản trị viên hãy tạo khóa mới bằng lệnh "
+                        "“antq key rotate” (hoặc trong Cài đặt) rồi gửi tệp khóa công khai cho cấp trên.", "NO_KEY")
     return row
 
 
@@ -126,7 +126,7 @@ def blob_for_signing_key(session: Session, signing_key_id: str) -> dict[str, Any
 
 def unlock_message(exc: PackageError) -> str:
     if exc.code == BAD_PASSWORD:
-        return ("Mật khẩu không mở được khoá của đơn vị. Khoá được bảo vệ bằng mật khẩu của người giữ khoá "
+        return ("Mật khẩu không mở được khóa của đơn vị. Khóa được bảo vệ bằng mật khẩu của người giữ khóa "
                 "(quản trị viên đã thiết lập máy); hãy đăng nhập bằng tài khoản đó.")
     return exc.message_vi
 
@@ -178,7 +178,7 @@ def parse_key_file(data: bytes) -> PublicKeyRecord:
     try:
         return read_public_key_file(data)
     except PackageError as exc:
-        raise KeyProblem("Tệp khoá công khai (.antqkey) không hợp lệ hoặc đã hỏng. Hãy xin lại tệp từ đơn vị kia "
+        raise KeyProblem("Tệp khóa công khai (.antqkey) không hợp lệ hoặc đã hỏng. Hãy xin lại tệp từ đơn vị kia "
                         f"và chép lại. ({exc.code})", exc.code) from None
 
 
@@ -187,7 +187,7 @@ def known_by_fingerprint(session: Session, fingerprint_text: str) -> KnownKey:
     for row in session.execute(select(KnownKey)).scalars():
         if row.fingerprint.replace("-", "") == wanted.replace("-", "") or row.key_id == fingerprint_text.strip():
             return row
-    raise KeyProblem(f"Không có khoá nào có mã vân tay “{fingerprint_text}”. Hãy xem danh sách bằng "
+    raise KeyProblem(f"Không có khóa nào có mã vân tay “{fingerprint_text}”. Hãy xem danh sách bằng "
                     "“antq trust list” hoặc “antq recipient show”.", "UNKNOWN_KEY")
 
 
@@ -207,14 +207,14 @@ def set_recipient(session: Session, data: bytes, *, actor: str) -> KnownKey:
     record = parse_key_file(data)
     own = session.get(UnitProfile, 1)
     if own is not None and record.unit_code == own.unit_code:
-        raise KeyProblem("Đây là tệp khoá của chính đơn vị này, không phải của cấp trên. Hãy chọn tệp khoá công khai "
+        raise KeyProblem("Đây là tệp khóa của chính đơn vị này, không phải của cấp trên. Hãy chọn tệp khóa công khai "
                         "do đơn vị cấp trên gửi.", "OWN_KEY")
     for other in session.execute(select(KnownKey).where(KnownKey.is_recipient.is_(True))).scalars():
         other.is_recipient = False
     row = _upsert(session, record, actor=actor, source="recipient")
     if row.revoked_at is not None:
-        raise KeyProblem("Khoá này đã bị thu hồi trước đây, không dùng làm khoá nhận được. Hãy xin cấp trên tệp "
-                        "khoá mới.", "REVOKED_KEY")
+        raise KeyProblem("Khóa này đã bị thu hồi trước đây, không dùng làm khóa nhận được. Hãy xin cấp trên tệp "
+                        "khóa mới.", "REVOKED_KEY")
     row.is_recipient = True
     session.flush()
     audit.append(session, actor=actor, action="recipient_set", record_type="key", record_id=row.key_id,
@@ -238,11 +238,11 @@ def trust_add(session: Session, data: bytes, *, actor: str, replaces: str | None
     record = parse_key_file(data)
     old = known_by_fingerprint(session, replaces) if replaces else None
     if old is not None and old.unit_code != record.unit_code:
-        raise KeyProblem(f"Khoá cũ thuộc đơn vị {old.unit_code}, khoá mới thuộc {record.unit_code}: không thay được. "
-                        "Hãy kiểm tra lại hai tệp khoá.", "SIGNER_MISMATCH")
+        raise KeyProblem(f"Khóa cũ thuộc đơn vị {old.unit_code}, khóa mới thuộc {record.unit_code}: không thay được. "
+                        "Hãy kiểm tra lại hai tệp khóa.", "SIGNER_MISMATCH")
     row = _upsert(session, record, actor=actor, source="enrolled")
     if row.revoked_at is not None:
-        raise KeyProblem("Khoá này đã bị thu hồi, không đăng ký lại được. Đơn vị kia cần tạo khoá mới.", "REVOKED_KEY")
+        raise KeyProblem("Khóa này đã bị thu hồi, không đăng ký lại được. Đơn vị kia cần tạo khóa mới.", "REVOKED_KEY")
     row.is_trusted = True
     row.note = note or row.note
     if old is not None:

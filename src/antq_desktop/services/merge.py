@@ -41,7 +41,7 @@ from antq_desktop.storage.locks import locked_counter
 from antq_desktop.storage.models import ImportAttempt, ProducerState, utcnow
 
 ANNOUNCEMENT = "key_announcement"
-CANCELLED_MESSAGE = "Đã huỷ nhập gói; chưa có gì được ghi vào cơ sở dữ liệu. Có thể nhập lại gói này bất cứ lúc nào."
+CANCELLED_MESSAGE = "Đã hủy nhập gói; chưa có gì được ghi vào cơ sở dữ liệu. Có thể nhập lại gói này bất cứ lúc nào."
 BATCH_SIZE = 2000  # rows per executemany: flat memory however large the package
 
 Progress = Callable[[float, str], None]

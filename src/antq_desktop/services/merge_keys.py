@@ -15,7 +15,7 @@ from antq_desktop.storage.db import Store
 
 TrustedLookup = Callable[[str], "TrustedKey | None"]
 
-NEED_PASSWORD = ("Gói dữ liệu đã được mã hoá; cần mật khẩu của người giữ khoá đơn vị để mở. "
+NEED_PASSWORD = ("Gói dữ liệu đã được mã hóa; cần mật khẩu của người giữ khóa đơn vị để mở. "
                  "Hãy đăng nhập bằng tài khoản đã thiết lập máy rồi nhập lại.")
 
 

@@ -141,10 +141,10 @@ def _check_signature(session: Session, document: dict[str, Any]) -> None:
         raise _bad("Biên nhận hỏng (thiếu chữ ký hợp lệ). Hãy xin cấp trên gửi lại.", "MALFORMED") from None
     signer = keys.recipient_lookup(session)(kid)
     if signer is None:
-        raise _bad("Biên nhận được ký bằng khoá không phải của đơn vị cấp trên đã đăng ký ở máy này. Không công "
+        raise _bad("Biên nhận được ký bằng khóa không phải của đơn vị cấp trên đã đăng ký ở máy này. Không công "
                    "nhận biên nhận này; hãy liên hệ cấp trên.", "UNKNOWN_KEY")
     if signer.revoked:
-        raise _bad("Biên nhận được ký bằng khoá đã bị thu hồi. Không công nhận; hãy liên hệ cấp trên.", "REVOKED_KEY")
+        raise _bad("Biên nhận được ký bằng khóa đã bị thu hồi. Không công nhận; hãy liên hệ cấp trên.", "REVOKED_KEY")
     if signer.unit_code != document["issuer"].get("unit_code") or not verify_ed25519(
             signer.signing_public, signature, _signed_message(document)):
         raise _bad("Chữ ký của biên nhận không khớp: tệp đã bị sửa hoặc giả mạo. Không công nhận biên nhận này; "

@@ -68,10 +68,10 @@ def verify_file(store: Store, path: str | os.PathLike[str], *, actor: str) -> Ve
         _log(store, path, actor, "refused", claimed, code=exc.code, message=exc.message_vi)
         return VerifyOutcome(False, exc.code, exc.message_vi, claimed, fingerprint, trust)
     fingerprint, trust = _trust(store, package.header)
-    message = "Gói dữ liệu nguyên vẹn, do khoá đã đăng ký ký, gửi đúng cho đơn vị này."
+    message = "Gói dữ liệu nguyên vẹn, do khóa đã đăng ký ký, gửi đúng cho đơn vị này."
     if not package.header.encrypted:
-        message = ("Gói dữ liệu nguyên vẹn, do khoá đã đăng ký ký; lưu ý: gói KHÔNG được mã hoá (đơn vị gửi đã "
-                   "chọn xuất không mã hoá).")
+        message = ("Gói dữ liệu nguyên vẹn, do khóa đã đăng ký ký; lưu ý: gói KHÔNG được mã hóa (đơn vị gửi đã "
+                   "chọn xuất không mã hóa).")
     _log(store, path, actor, "verified", package.header, sha=package.package_sha256)
     return VerifyOutcome(True, None, message, package.header, fingerprint, trust, package.package_sha256)
 

@@ -174,7 +174,7 @@ class ExchangePage(QWidget):
         if result.note:
             text = f"{result.note} {text}"
         if result.announced_key:
-            text += " " + self.tr("Gói này thông báo khoá mới của đơn vị cho cấp trên.")
+            text += " " + self.tr("Gói này thông báo khóa mới của đơn vị cho cấp trên.")
         self.status.setText(text)
         self.exported.emit(result)
 
@@ -185,7 +185,7 @@ class ExchangePage(QWidget):
         show_error(self, exc, self.tr("Không xuất được gói dữ liệu"))
 
     def _on_cancelled(self) -> None:
-        self.status.setText(self.tr("Đã huỷ xuất dữ liệu. Không có tệp nào được tạo."))
+        self.status.setText(self.tr("Đã hủy xuất dữ liệu. Không có tệp nào được tạo."))
 
     # ---- receipts ----
 

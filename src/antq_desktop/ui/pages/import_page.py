@@ -41,7 +41,7 @@ FILE_COLUMNS = ("Tệp", "Đơn vị (theo tệp)", "Gói số", "Loại", "Kế
                 "Xung đột", "Lý do / ghi chú")
 RECEIVED_COLUMNS = ("Mã", "Đơn vị", "Gói cuối đã nhập", "Ngày nhập", "Tình trạng")
 STATUS_LABELS = {"merged": "Đã nhập", "duplicate": "Đã có (bỏ qua)", "held": "Đang chờ gói trước",
-                 "refused": "Từ chối", "cancelled": "Đã huỷ", "dry_run": "Hợp lệ (xem trước)"}
+                 "refused": "Từ chối", "cancelled": "Đã hủy", "dry_run": "Hợp lệ (xem trước)"}
 KIND_LABELS = {"full": "Đầy đủ", "incremental": "Bổ sung"}
 
 
@@ -201,8 +201,8 @@ class ImportPage(QWidget):
 
     def ask_password(self) -> str | None:
         """The key-holder's password opens this office's receiving key (packages are encrypted to it)."""
-        text, ok = QInputDialog.getText(self, self.tr("Mở khoá nhận của đơn vị"),
-                                        self.tr("Mật khẩu của người giữ khoá (tài khoản đã thiết lập máy):"),
+        text, ok = QInputDialog.getText(self, self.tr("Mở khóa nhận của đơn vị"),
+                                        self.tr("Mật khẩu của người giữ khóa (tài khoản đã thiết lập máy):"),
                                         QLineEdit.EchoMode.Password)
         return text if ok and text else None
 
@@ -265,5 +265,5 @@ class ImportPage(QWidget):
 
     def _on_cancelled(self) -> None:
         self.refresh()
-        self.summary.setText(self.tr("Đã huỷ. Các gói đã nhập xong trước khi huỷ vẫn được giữ; gói đang nhập dở "
+        self.summary.setText(self.tr("Đã hủy. Các gói đã nhập xong trước khi hủy vẫn được giữ; gói đang nhập dở "
                                      "không ghi gì. Có thể chọn lại và nhập tiếp bất cứ lúc nào."))

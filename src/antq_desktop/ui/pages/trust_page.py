@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP as N
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -24,9 +25,11 @@ from antq_desktop.ui.context import AppContext
 from antq_desktop.ui.errors import show_error
 from antq_desktop.ui.formatting import format_date
 
-SOURCES = {"enrolled": "Đăng ký tại đơn vị", "announced": "Thay khóa (xã thông báo)", "recipient": "Khóa cấp trên",
-           "vouched": "Được cấp dưới bảo lãnh"}
-COLUMNS = ("Mã đơn vị", "Tên đơn vị", "Mã vân tay", "Nguồn", "Ngày đăng ký", "Người đăng ký", "Tình trạng")
+SOURCES = {"enrolled": N("TrustPage", "Đăng ký tại đơn vị"), "announced": N("TrustPage", "Thay khóa (xã thông báo)"),
+           "recipient": N("TrustPage", "Khóa cấp trên"), "vouched": N("TrustPage", "Được cấp dưới bảo lãnh")}
+COLUMNS = (N("TrustPage", "Mã đơn vị"), N("TrustPage", "Tên đơn vị"), N("TrustPage", "Mã vân tay"),
+           N("TrustPage", "Nguồn"), N("TrustPage", "Ngày đăng ký"), N("TrustPage", "Người đăng ký"),
+           N("TrustPage", "Tình trạng"))
 
 
 class TrustPage(QWidget):
@@ -47,7 +50,8 @@ class TrustPage(QWidget):
                               "Gói dữ liệu chỉ được nhận khi do một khóa còn hiệu lực ở đây ký."))
         note.setWordWrap(True)
         top = QHBoxLayout()
-        top.addWidget(QLabel(f"<h2>{self.tr('Khóa tin cậy của các xã')}</h2>"))
+        title = self.tr("Khóa tin cậy của các xã")
+        top.addWidget(QLabel(f"<h2>{title}</h2>"))
         top.addStretch(1)
         top.addWidget(self.add_button)
         top.addWidget(self.revoke_button)

@@ -35,8 +35,8 @@ PasswordProvider = Callable[[QWidget], "str | None"]
 
 
 def ask_password(parent: QWidget) -> str | None:
-    text, ok = QInputDialog.getText(parent, parent.tr("Mật khẩu mở khoá"),
-                                    parent.tr("Nhập mật khẩu của người giữ khoá (quản trị viên đã thiết lập máy):"),
+    text, ok = QInputDialog.getText(parent, parent.tr("Mật khẩu mở khóa"),
+                                    parent.tr("Nhập mật khẩu của người giữ khóa (quản trị viên đã thiết lập máy):"),
                                     QLineEdit.EchoMode.Password)
     return text if ok and text else None
 
@@ -63,7 +63,7 @@ def import_recipient(parent: QWidget, store: Store, actor: str, path: str) -> st
             fingerprint = row.fingerprint
     except OSError:
         QMessageBox.warning(parent, parent.tr("Không đọc được tệp"),
-                            parent.tr("Không đọc được tệp khoá. Hãy kiểm tra USB rồi chọn lại tệp."))
+                            parent.tr("Không đọc được tệp khóa. Hãy kiểm tra USB rồi chọn lại tệp."))
         return None
     except keys.KeyProblem as exc:
         show_error(parent, exc)
@@ -86,7 +86,7 @@ class KeysBox(QGroupBox):
 
     def __init__(self, store: Store, actor: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setTitle(self.tr("Khoá của đơn vị"))
+        self.setTitle(self.tr("Khóa của đơn vị"))
         self.store, self.actor = store, actor
         form = QFormLayout(self)
         self.own_label = _selectable("")
@@ -94,10 +94,10 @@ class KeysBox(QGroupBox):
         self.recipient_label = _selectable("")
         self.recipient_label.setObjectName("recipient_status")
         form.addRow(self.tr("Mã vân tay của đơn vị:"), self.own_label)
-        form.addRow(self.tr("Khoá của cấp trên:"), self.recipient_label)
+        form.addRow(self.tr("Khóa của cấp trên:"), self.recipient_label)
         buttons = QHBoxLayout()
-        self.export_button = QPushButton(self.tr("Xuất tệp khoá công khai…"))
-        self.import_button = QPushButton(self.tr("Nhập khoá của cấp trên…"))
+        self.export_button = QPushButton(self.tr("Xuất tệp khóa công khai…"))
+        self.import_button = QPushButton(self.tr("Nhập khóa của cấp trên…"))
         self.export_button.clicked.connect(self._choose_export)
         self.import_button.clicked.connect(self._choose_import)
         buttons.addWidget(self.export_button)
@@ -111,10 +111,10 @@ class KeysBox(QGroupBox):
         return cls(context.store, context.actor)
 
     def refresh(self) -> None:
-        self.own_label.setText(own_fingerprint(self.store) or self.tr("chưa có khoá (quản trị viên hãy tạo khoá)"))
+        self.own_label.setText(own_fingerprint(self.store) or self.tr("chưa có khóa (quản trị viên hãy tạo khóa)"))
         text = recipient_text(self.store)
         self.recipient_label.setText(text or self.tr("CHƯA CÓ — hãy nhập tệp .antqkey do cấp trên gửi để có thể "
-                                                     "xuất dữ liệu đã mã hoá."))
+                                                     "xuất dữ liệu đã mã hóa."))
 
     def export_public_key(self, path: str, password: str) -> bool:
         try:
@@ -126,7 +126,7 @@ class KeysBox(QGroupBox):
             return False
         except OSError:
             QMessageBox.warning(self, self.tr("Không ghi được tệp"),
-                                self.tr("Không ghi được tệp khoá. Hãy kiểm tra USB hoặc thư mục rồi thử lại."))
+                                self.tr("Không ghi được tệp khóa. Hãy kiểm tra USB hoặc thư mục rồi thử lại."))
             return False
         return True
 
@@ -138,20 +138,20 @@ class KeysBox(QGroupBox):
         return fingerprint
 
     def _choose_export(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Lưu tệp khoá công khai"), "khoa-don-vi.antqkey",
-                                              self.tr("Tệp khoá ANTQ (*.antqkey)"))
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Lưu tệp khóa công khai"), "khoa-don-vi.antqkey",
+                                              self.tr("Tệp khóa ANTQ (*.antqkey)"))
         password = self.password_provider(self) if path else None
         if path and password and self.export_public_key(path, password):
-            QMessageBox.information(self, self.tr("Đã xuất khoá"), self.tr(
-                "Đã lưu tệp khoá công khai. Hãy in mã vân tay {0}, ký xác nhận và gửi kèm tệp cho cấp trên "
+            QMessageBox.information(self, self.tr("Đã xuất khóa"), self.tr(
+                "Đã lưu tệp khóa công khai. Hãy in mã vân tay {0}, ký xác nhận và gửi kèm tệp cho cấp trên "
                 "để đối chiếu.").format(own_fingerprint(self.store)))
 
     def _choose_import(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Chọn tệp khoá của cấp trên"), "",
-                                              self.tr("Tệp khoá ANTQ (*.antqkey)"))
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Chọn tệp khóa của cấp trên"), "",
+                                              self.tr("Tệp khóa ANTQ (*.antqkey)"))
         if path and (fingerprint := self.import_key(path)):
-            QMessageBox.information(self, self.tr("Đã nhập khoá cấp trên"), self.tr(
-                "Mã vân tay của khoá cấp trên: {0}. Hãy đối chiếu với bản giấy do cấp trên gửi; nếu khác, "
+            QMessageBox.information(self, self.tr("Đã nhập khóa cấp trên"), self.tr(
+                "Mã vân tay của khóa cấp trên: {0}. Hãy đối chiếu với bản giấy do cấp trên gửi; nếu khác, "
                 "không xuất dữ liệu và báo ngay.").format(fingerprint))
 
 
@@ -161,13 +161,13 @@ class RecipientWizardPage(QWizardPage):
     def __init__(self, wizard: Any) -> None:
         super().__init__()
         self.wizard_ref = wizard
-        self.setTitle(self.tr("Khoá của đơn vị cấp trên"))
-        self.setSubTitle(self.tr("Để gửi dữ liệu đã mã hoá lên cấp trên, hãy nhập tệp khoá công khai (.antqkey) "
+        self.setTitle(self.tr("Khóa của đơn vị cấp trên"))
+        self.setSubTitle(self.tr("Để gửi dữ liệu đã mã hóa lên cấp trên, hãy nhập tệp khóa công khai (.antqkey) "
                                  "do cấp trên gửi. Có thể bỏ qua và làm sau trong Cài đặt."))
         layout = QVBoxLayout(self)
-        self.status = _selectable(self.tr("Chưa nhập khoá của cấp trên."))
+        self.status = _selectable(self.tr("Chưa nhập khóa của cấp trên."))
         self.status.setObjectName("wizard_recipient_status")
-        self.button = QPushButton(self.tr("Chọn tệp khoá của cấp trên…"))
+        self.button = QPushButton(self.tr("Chọn tệp khóa của cấp trên…"))
         self.button.clicked.connect(self._choose)
         layout.addWidget(self.status)
         layout.addWidget(self.button)
@@ -177,13 +177,13 @@ class RecipientWizardPage(QWizardPage):
         user = self.wizard_ref.signed_in_user
         fingerprint = import_recipient(self, self.wizard_ref.store, user.username if user else "admin", path)
         if fingerprint is not None:
-            self.status.setText(self.tr("Đã nhập khoá cấp trên, mã vân tay {0}. Hãy đối chiếu với bản giấy.")
+            self.status.setText(self.tr("Đã nhập khóa cấp trên, mã vân tay {0}. Hãy đối chiếu với bản giấy.")
                                 .format(fingerprint))
         return fingerprint
 
     def _choose(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Chọn tệp khoá của cấp trên"), "",
-                                              self.tr("Tệp khoá ANTQ (*.antqkey)"))
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Chọn tệp khóa của cấp trên"), "",
+                                              self.tr("Tệp khóa ANTQ (*.antqkey)"))
         if path:
             self.import_key(path)
 
