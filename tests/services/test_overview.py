@@ -3,6 +3,7 @@
 from datetime import date, datetime
 
 import pytest
+from sqlalchemy import text
 from antq_desktop.domain.errors import ValidationError
 from antq_desktop.services import demo, office, overview, profile, records
 from antq_desktop.storage.db import open_store
@@ -60,3 +61,20 @@ def test_lateness_rule():
     assert office.is_late(None, date(2026, 11, 21), 45)
     assert office.is_late(date(2026, 9, 1), date(2026, 11, 21), 45)
     assert not office.is_late(date(2026, 11, 1), date(2026, 11, 21), 45)
+
+
+def test_office_rows_are_communes_and_commune_plans_never_set_office_targets(office_store, tmp_path):
+    """A district's own records forwarded to a province are no commune row; a commune's plan merged
+    at the office does not become the office's plan."""
+    from antq_desktop.services import stats
+
+    commune = make_store(tmp_path / "c.sqlite3", unit_code="00070")
+    demo.generate(commune, households=20, seed=1)  # its demo includes the commune's own plan
+    copy_synced_rows(commune, office_store)
+    with office_store.session() as s:  # records of another office (as a forward would bring)
+        s.execute(text(
+            "UPDATE residential_areas SET origin_unit = 'CUM-02' WHERE rowid = (SELECT min(rowid) FROM residential_areas)"))
+    codes = [r.unit_code for r in overview.commune_rows(office_store, year=date.today().year)]
+    assert "00070" in codes and "CUM-02" not in codes
+    with office_store.session_factory() as s:
+        assert stats.year_plan(s, date.today().year) is None

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from antq_desktop.domain import units
 from antq_desktop.services import office
-from antq_desktop.services.stats import TargetStatus, target_statuses, unit_codes, unit_stats
+from antq_desktop.services.stats import TargetStatus, live_counts_by_unit, target_statuses
 from antq_desktop.storage.db import Store
 from antq_desktop.storage.models import ProducerState, UnitProfile
 
@@ -46,19 +46,25 @@ def commune_rows(store: Store, *, year: int, today: date | None = None) -> list[
     today = today or date.today()
     expected = set(office.expected_communes(store))
     late_days = office.late_after_days(store)
-    with store.session_factory() as session:
+    with store.read_session() as session:
         own = session.get(UnitProfile, 1)
-        producers = _producers(session)
-        with_data = {code for code in unit_codes(session) if own is None or code != own.unit_code}
-        rows = [_row(session, code, year, producers.get(code), code in with_data, today, late_days)
-                for code in sorted(expected | with_data | set(producers))]
+        producers = {code: p for code, p in _producers(session).items() if _is_commune(code)}
+        counts = {code: c for code, c in live_counts_by_unit(session).items()
+                  if _is_commune(code) and (own is None or code != own.unit_code)}
+        rows = [_row(session, code, year, producers.get(code), counts.get(code, {}), today, late_days)
+                for code in sorted(expected | set(counts) | set(producers))]
     return rows
 
 
-def _row(session: Session, code: str, year: int, producer: ProducerState | None, has_data: bool, today: date,
-         late_days: int) -> CommuneRow:
+def _is_commune(code: str) -> bool:
+    """Rows are communes; a district office's own records forwarded to a province are not one."""
+    return units.find_commune(code) is not None
+
+
+def _row(session: Session, code: str, year: int, producer: ProducerState | None, counts: dict[str, int],
+         today: date, late_days: int) -> CommuneRow:
     received = producer.last_merged_at.date() if producer else None
-    counts = unit_stats(session, code).counts if has_data else {}
+    has_data = bool(counts)
     targets = tuple(target_statuses(session, year, code)) if has_data else ()
     return CommuneRow(code, _name(code), counts, producer.last_sequence if producer else None, received,
                       office.is_late(received, today, late_days), producer is None and not has_data, targets)

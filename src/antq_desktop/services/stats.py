@@ -70,12 +70,30 @@ def unit_stats(session: Session, unit_code: str) -> UnitStats:
 
 
 def year_plan(session: Session, year: int) -> Plan | None:
-    """The plan that sets this year's targets: the unit's own, else the newest received from above."""
+    """The plan that sets this year's targets: the unit's own, else the newest received from above.
+
+    "From above" means an office: a commune's own plan, merged at the upper office, never sets
+    the office's targets.
+    """
+    from antq_desktop.domain.units import find_commune
+
     own = session.get(UnitProfile, 1)
     plans = session.execute(select(Plan).where(Plan.year == year, Plan.deleted.is_(False))
                             .order_by(Plan.updated_at.desc())).scalars().all()
     mine = [p for p in plans if own is not None and p.origin_unit == own.unit_code]
-    return (mine or plans or [None])[0]
+    from_above = [p for p in plans if find_commune(p.origin_unit) is None]
+    return (mine or from_above or [None])[0]
+
+
+def live_counts_by_unit(session: Session) -> dict[str, dict[str, int]]:
+    """Live record counts per origin unit and type, one GROUP BY per table (the overview's figures)."""
+    counts: dict[str, dict[str, int]] = {}
+    for record_type, key in STATS_KEYS.items():
+        model = MODEL_BY_TYPE[record_type]
+        stmt = select(model.origin_unit, func.count()).where(model.deleted.is_(False)).group_by(model.origin_unit)
+        for unit, count in session.execute(stmt):
+            counts.setdefault(unit, dict.fromkeys(STATS_KEYS.values(), 0))[key] = int(count)
+    return counts
 
 
 def target_statuses(session: Session, year: int, unit: str | None = None) -> list[TargetStatus]:
