@@ -103,9 +103,8 @@ def _base(record_type: str, q: ListQuery) -> tuple[Select[Any], Any, ColumnEleme
     raise ValueError(record_type)
 
 
-def _filtered(record_type: str, q: ListQuery) -> tuple[Select[Any], Any, ColumnElement[Any]]:
-    stmt, table, sort, search = _base(record_type, q)
-    conditions = [] if q.include_deleted else [table.c.deleted.is_(False)]
+def _conditions(record_type: str, q: ListQuery, table: Any, search: ColumnElement[Any]) -> list[Any]:
+    conditions: list[Any] = [] if q.include_deleted else [table.c.deleted.is_(False)]
     if q.search.strip() and fold(q.search):
         conditions.append(_like(search, _escaped(q.search.strip())))
     if q.year is not None and "year" in table.c:
@@ -119,13 +118,31 @@ def _filtered(record_type: str, q: ListQuery) -> tuple[Select[Any], Any, ColumnE
             conditions.append(H.c.area_id == value)
         elif key in table.c:
             conditions.append(table.c[key] == value)
+    return conditions
+
+
+def _filtered(record_type: str, q: ListQuery) -> tuple[Select[Any], Any, ColumnElement[Any]]:
+    stmt, table, sort, search = _base(record_type, q)
+    conditions = _conditions(record_type, q, table, search)
     return stmt.where(and_(*conditions)) if conditions else stmt, table, sort
 
 
+# Lists whose search key and filters are columns of their own table: counted without the joins
+# and display columns (which made each keystroke's count ~20x slower than the page itself).
+_SELF_CONTAINED = ("residential_area", "organization", "household", "plan", "plan_target")
+
+
 def count_rows(store: Store, record_type: str, query: ListQuery | None = None) -> int:
-    stmt, _, _ = _filtered(record_type, query or ListQuery())
+    q = query or ListQuery()
+    if record_type in _SELF_CONTAINED:
+        _, table, _, search = _base(record_type, q)
+        stmt = select(func.count()).select_from(table).where(*_conditions(record_type, q, table, search))
+    else:
+        filtered, table, _ = _filtered(record_type, q)
+        ids = filtered.with_only_columns(table.c.id, maintain_column_froms=True)
+        stmt = select(func.count()).select_from(ids.subquery())
     with store.engine.connect() as conn:
-        return int(conn.execute(select(func.count()).select_from(stmt.subquery())).scalar() or 0)
+        return int(conn.execute(stmt).scalar() or 0)
 
 
 def list_rows(store: Store, record_type: str, query: ListQuery | None = None, *, offset: int = 0,
