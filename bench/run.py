@@ -8,6 +8,7 @@ their output is shown as is. Figures are medians: this machine is noisy (±20–
 from __future__ import annotations
 
 import importlib.util
+import os
 import platform
 import subprocess
 import sys
@@ -44,8 +45,9 @@ def main() -> int:
             out = subprocess.run([sys.executable, str(path)], capture_output=True, text=True, timeout=1800)
             raw_outputs.append(f"### {path.stem}\n\n```\n{out.stdout.strip()}\n```\n")
         print(f"  done in {time.perf_counter() - started:.1f} s", file=sys.stderr, flush=True)
-    header = (f"Machine: {platform.machine()}, {platform.processor() or 'cpu'}, Python {platform.python_version()}, "
-              f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC")
+    header = (f"Machine: {platform.machine()}, {platform.processor() or 'cpu'}, {os.cpu_count()} cores, "
+              f"Python {platform.python_version()}, {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC; "
+              f"ANTQ_BENCH_SCALE={os.environ.get('ANTQ_BENCH_SCALE', 'full')}")
     table = format_table(rows)
     report = "\n".join([f"# Benchmark results\n\n{header}\n", table, *raw_outputs])
     print(report)
