@@ -115,18 +115,23 @@ def _register_key(sub: Any) -> None:
 
 # ---- recipient ----
 
-def _recipient_set(args: argparse.Namespace) -> int:
+def _apply_key_file(args: argparse.Namespace, change: Any) -> str:
+    """Read a key file, sign in as an admin, apply `change(session, data, actor)`; describe the key."""
     data = _read(args.file)
     store = store_for(args)
     try:
         actor, _ = _admin(store, args)
         with store.session() as session:
-            row = keys.set_recipient(session, data, actor=actor.username)
-            text = f"{row.unit_name} (mã {row.unit_code}), mã vân tay {row.fingerprint}"
+            row = change(session, data, actor.username)
+            return f"{row.unit_name} (mã {row.unit_code}), mã vân tay {row.fingerprint}"
     except keys.KeyProblem as exc:
         raise _coded(exc) from None
     finally:
         store.close()
+
+
+def _recipient_set(args: argparse.Namespace) -> int:
+    text = _apply_key_file(args, lambda session, data, actor: keys.set_recipient(session, data, actor=actor))
     print(f"Đã nhận khóa của cấp trên: {text}.")
     print("Hãy đối chiếu mã vân tay này với bản giấy do cấp trên gửi; nếu khác, không xuất dữ liệu và báo ngay.")
     return 0
@@ -159,17 +164,8 @@ def _register_recipient(sub: Any) -> None:
 # ---- trust ----
 
 def _trust_add(args: argparse.Namespace) -> int:
-    data = _read(args.file)
-    store = store_for(args)
-    try:
-        actor, _ = _admin(store, args)
-        with store.session() as session:
-            row = keys.trust_add(session, data, actor=actor.username, replaces=args.replaces)
-            text = f"{row.unit_name} (mã {row.unit_code}), mã vân tay {row.fingerprint}"
-    except keys.KeyProblem as exc:
-        raise _coded(exc) from None
-    finally:
-        store.close()
+    text = _apply_key_file(args, lambda session, data, actor: keys.trust_add(session, data, actor=actor,
+                                                                             replaces=args.replaces))
     print(f"Đã đăng ký khóa tin cậy: {text}.")
     print("Chỉ dùng khóa này nếu mã vân tay trùng với bản giấy có chữ ký của đơn vị gửi.")
     return 0

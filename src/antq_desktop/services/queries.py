@@ -26,7 +26,7 @@ from antq_desktop.storage.models import (
     ResidentialArea,
 )
 
-A, H, O = ResidentialArea.__table__, Household.__table__, Organization.__table__
+A, H, ORGS = ResidentialArea.__table__, Household.__table__, Organization.__table__
 
 
 @dataclass(frozen=True)
@@ -52,7 +52,7 @@ def _escaped(text: str) -> str:
 
 def _subject_columns(table: Any) -> tuple[Select[Any], ColumnElement[Any], ColumnElement[Any]]:
     """Joins a pledge/registration/assessment to its subject; returns (select, name, sort key)."""
-    area, org = A.alias("subject_area"), O.alias("subject_org")
+    area, org = A.alias("subject_area"), ORGS.alias("subject_org")
     joined = table.outerjoin(area, table.c.area_id == area.c.id).outerjoin(org, table.c.organization_id == org.c.id)
     name = case((table.c.subject_kind == "commune", literal("Xã/phường (toàn đơn vị)")),
                 else_=func.coalesce(area.c.name, org.c.name))
@@ -69,8 +69,8 @@ def _base(record_type: str, q: ListQuery) -> tuple[Select[Any], Any, ColumnEleme
                 A.c.search_key)
     if record_type == "organization":
         area = A.alias("org_area")
-        stmt = select(O, area.c.name.label("area_name")).select_from(O.outerjoin(area, O.c.area_id == area.c.id))
-        return stmt, O, O.c.sort_key, O.c.search_key
+        stmt = select(ORGS, area.c.name.label("area_name")).select_from(ORGS.outerjoin(area, ORGS.c.area_id == area.c.id))
+        return stmt, ORGS, ORGS.c.sort_key, ORGS.c.search_key
     if record_type == "household":
         columns = [H, A.c.name.label("area_name")]
         if q.year is not None:
@@ -83,13 +83,13 @@ def _base(record_type: str, q: ListQuery) -> tuple[Select[Any], Any, ColumnEleme
     if record_type == "pledge":
         P = Pledge.__table__
         area = A.alias("pledge_area")
-        joined = P.outerjoin(H, P.c.household_id == H.c.id).outerjoin(O, P.c.organization_id == O.c.id) \
+        joined = P.outerjoin(H, P.c.household_id == H.c.id).outerjoin(ORGS, P.c.organization_id == ORGS.c.id) \
             .outerjoin(area, H.c.area_id == area.c.id)
-        name = func.coalesce(H.c.head_name, O.c.name, P.c.person_name)
+        name = func.coalesce(H.c.head_name, ORGS.c.name, P.c.person_name)
         stmt = select(P, name.label("signer_name"), area.c.name.label("area_name"),
                       area.c.id.label("signer_area_id")).select_from(joined)
-        search = func.coalesce(H.c.search_key, O.c.search_key, P.c.search_key)
-        return stmt, P, func.coalesce(H.c.sort_key, O.c.sort_key, literal("")), search
+        search = func.coalesce(H.c.search_key, ORGS.c.search_key, P.c.search_key)
+        return stmt, P, func.coalesce(H.c.sort_key, ORGS.c.sort_key, literal("")), search
     if record_type in ("registration", "assessment"):
         table = (Registration if record_type == "registration" else Assessment).__table__
         stmt, sort, search = _subject_columns(table)
