@@ -9,6 +9,12 @@ on a 2-core machine (demo data for 100 communes): run it once, e.g. overnight.
 PostgreSQL runs in a throwaway cluster (tests/pg_server.py, fsync off); without server binaries
 the PostgreSQL rows are skipped with a printed reason.
 
+Each run also keeps the freshly merged store, as it was right after the merge, under
+bench/out/merge/<c>x<h>/ (merged-sqlite.sqlite3, merged-postgresql.pgdump). With
+ANTQ_BENCH_REUSE_MERGED=1 a run starts from those copies instead of merging again (the merge row
+is then left out; a normal run measures it): to re-measure the overview and the summary in
+a minute rather than after two merges.
+
 Run: PYTHONPATH=src:. .venv/bin/python bench/bench_scale.py
 """
 
@@ -32,6 +38,7 @@ from common import OUT, Result  # noqa: E402
 
 PASSWORD = bench_merge.PASSWORD
 YEAR = 2026
+REUSE = os.environ.get("ANTQ_BENCH_REUSE_MERGED", "").strip() not in ("", "0")
 
 
 def scale() -> tuple[int, int]:
@@ -91,15 +98,65 @@ def _grow(source: Path, folder: Path, communes: int, households: int) -> None:
     (folder / "ready.json").write_text(json.dumps({"communes": communes, "households": households}))
 
 
-def _sqlite_store(folder: Path) -> Any:
+def _sqlite_store(folder: Path, merged: Path | None = None) -> Any:
+    """A fresh copy of the template, or of the cached merged store when reusing one."""
     from antq_desktop.storage.db import open_store
 
     db = folder / "scale-run.sqlite3"
     for suffix in ("", "-wal", "-shm"):
         Path(str(db) + suffix).unlink(missing_ok=True)
     shutil.rmtree(folder / "merged-packages", ignore_errors=True)
-    shutil.copyfile(folder / "upper-template.sqlite3", db)
+    shutil.copyfile(merged or folder / "upper-template.sqlite3", db)
     return open_store(str(db))
+
+
+def _cache(folder: Path, engine: str) -> Path:
+    return folder / ("merged-sqlite.sqlite3" if engine == "sqlite" else "merged-postgresql.pgdump")
+
+
+def _libpq(url: str) -> list[str]:
+    from sqlalchemy.engine import make_url
+
+    u = make_url(url)
+    return ["-h", str(u.host), "-p", str(u.port), "-U", str(u.username), "-d", str(u.database)]
+
+
+def _save_merged(store: Any, folder: Path, server: Any) -> None:
+    """Keep the store as the merge left it (statistics included) for ANTQ_BENCH_REUSE_MERGED runs."""
+    import sqlite3
+    import subprocess
+
+    target = _cache(folder, store.engine.dialect.name)
+    partial = target.with_name(target.name + ".partial")
+    if store.is_sqlite:
+        src, dst = sqlite3.connect(store.sqlite_path), sqlite3.connect(partial)
+        try:
+            with dst:
+                src.backup(dst)
+        finally:
+            dst.close()
+            src.close()
+    else:
+        subprocess.run([str(server.bin / "pg_dump"), "-Fc", "-f", str(partial), *_libpq(store.url)],
+                       check=True, capture_output=True)
+    partial.replace(target)
+
+
+def _pg_restore(server: Any, dump: Path) -> Any:
+    """A fresh PostgreSQL database restored from the cached merged store, then analysed (the
+    merge's own writes had given autovacuum's analyser its statistics)."""
+    import subprocess
+
+    from antq_desktop.storage.db import open_store
+
+    url = server.create_database(f"antq_scale_{int(time.time())}")
+    subprocess.run([str(server.bin / "pg_restore"), "--no-owner", *_libpq(url), str(dump)],
+                   check=True, capture_output=True)
+    store = open_store(url)
+    with store.engine.connect() as conn:
+        conn.exec_driver_sql("ANALYZE")
+        conn.commit()
+    return store
 
 
 def _pg_store(folder: Path, server: Any) -> Any:
@@ -145,19 +202,28 @@ def _median(fn: Any, repeat: int = 3) -> float:
     return statistics.median(times)
 
 
-def measure(store: Any, folder: Path) -> dict[str, float]:
+def measure(store: Any, folder: Path, *, merge: bool = True, server: Any = None) -> dict[str, float]:
+    """Merge every package into `store` (unless it is a reused merged store), then the overview
+    and the summary report on it."""
     from sqlalchemy import func, select
 
     from antq_desktop.services import form_reports, overview
     from antq_desktop.services.merge import merge_packages
-    from antq_desktop.storage.models import Household
+    from antq_desktop.storage.models import SYNCED_MODELS, Household
 
     paths = sorted((folder / "packages").glob("*.antq"))
-    started = time.perf_counter()
-    results = merge_packages(store, paths, actor="admin", password=PASSWORD)
-    merge_seconds = time.perf_counter() - started
-    assert {r.status for r in results} == {"merged"}, {(r.status, r.message) for r in results}
-    records = sum(sum(c.values()) for r in results for c in r.counts.values())
+    if merge:
+        started = time.perf_counter()
+        results = merge_packages(store, paths, actor="admin", password=PASSWORD)
+        merge_seconds: float | None = time.perf_counter() - started
+        assert {r.status for r in results} == {"merged"}, {(r.status, r.message) for r in results}
+        records = sum(sum(c.values()) for r in results for c in r.counts.values())
+        _save_merged(store, folder, server)
+    else:
+        merge_seconds = None
+        with store.engine.connect() as conn:
+            records = sum(conn.execute(select(func.count()).select_from(m)).scalar() or 0 for m in SYNCED_MODELS)
+    _province_plan(store)
     out = OUT / "scale-summary.xlsx"
 
     def raw() -> None:  # what the database alone needs: one GROUP BY over the households
@@ -174,6 +240,18 @@ def measure(store: Any, folder: Path) -> dict[str, float]:
     return figures
 
 
+def _province_plan(store: Any) -> None:
+    """The province's plan for the year with a target on every indicator: the overview then
+    computes each of them for every commune (without a plan it has no target to show)."""
+    from antq_desktop.domain import catalog as catalogs
+    from antq_desktop.services import records
+
+    plan = records.create(store, "plan", {"year": YEAR, "title": "Kế hoạch của tỉnh"}, actor="admin")
+    for indicator in catalogs.load_indicators():
+        records.create(store, "plan_target", {"plan_id": plan, "indicator": indicator, "threshold": 80},
+                       actor="admin")
+
+
 def _say(store: Any, figures: dict[str, float]) -> None:
     """Each figure as soon as it is known: a full-scale run is long and may be stopped."""
     engine = store.engine.dialect.name
@@ -181,10 +259,11 @@ def _say(store: Any, figures: dict[str, float]) -> None:
 
 
 def _engine_rows(name: str, m: dict[str, float], sqlite: dict[str, float] | None) -> list[Result]:
-    base_merge = (sqlite["merge"], "SQLite, same run") if sqlite else (m["merge"], "itself")
-    return [
+    base_merge = (sqlite["merge"], "SQLite, same run") if sqlite and sqlite["merge"] else (m["merge"], "itself")
+    merge_row = [] if m["merge"] is None else [
         Result(f"[{name}] merge {int(m['packages'])} packages ({int(m['records']):,} records)".replace(",", "."),
-               m["merge"], "s", *base_merge, "a few minutes"),
+               m["merge"], "s", *base_merge, "a few minutes")]
+    return merge_row + [
         Result(f"[{name}] overview refresh (commune_rows)", m["overview"], "s", m["raw"],
                "raw GROUP BY households", "< 1 s"),
         Result(f"[{name}] summary report (.xlsx)", m["summary"], "s", m["raw"], "raw GROUP BY households", ""),
@@ -194,9 +273,12 @@ def _engine_rows(name: str, m: dict[str, float], sqlite: dict[str, float] | None
 def results() -> list[Result]:
     communes, households = scale()
     folder = prepare(communes, households)
-    store = _sqlite_store(folder)
+    reuse = REUSE and _cache(folder, "sqlite").exists()
+    if REUSE and not reuse:
+        print("bench_scale: no cached merged store yet: merging", file=sys.stderr)
+    store = _sqlite_store(folder, _cache(folder, "sqlite") if reuse else None)
     try:
-        sqlite = measure(store, folder)
+        sqlite = measure(store, folder, merge=not reuse)
     finally:
         store.close()
     rows = _engine_rows("SQLite", sqlite, None)
@@ -209,9 +291,10 @@ def results() -> list[Result]:
         print(f"bench_scale: PostgreSQL skipped: {exc}", file=sys.stderr)
         return rows
     try:
-        store = _pg_store(folder, server)
+        reuse = REUSE and _cache(folder, "postgresql").exists()
+        store = _pg_restore(server, _cache(folder, "postgresql")) if reuse else _pg_store(folder, server)
         try:
-            rows += _engine_rows("PostgreSQL", measure(store, folder), sqlite)
+            rows += _engine_rows("PostgreSQL", measure(store, folder, merge=not reuse, server=server), sqlite)
         finally:
             store.close()
     finally:
