@@ -17,18 +17,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from antq_desktop.domain.errors import NewerDatabaseError, NotInitialisedError, StorageError
 from antq_desktop.storage import migrate
+from antq_desktop.storage.location import resolve_url  # noqa: F401  (re-exported: callers import it from here)
 from antq_desktop.storage.models import UnitProfile
-
-
-def resolve_url(db: str | os.PathLike[str] | None = None) -> str:
-    """--db PATH or URL, else ANTQ_DB_URL, else ANTQ_DB, else the user data folder."""
-    from antq_desktop.paths import default_db_path
-
-    value = str(db) if db else os.environ.get("ANTQ_DB_URL") or os.environ.get("ANTQ_DB")
-    if value and "://" in value:
-        return value
-    path = Path(value) if value else default_db_path()
-    return f"sqlite:///{path.expanduser().resolve()}"
 
 
 def _sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record: object) -> None:
