@@ -32,6 +32,7 @@ ACTION_LABELS = {
     "receipt_issue": "Lập biên nhận", "receipt_verify": "Kiểm tra biên nhận", "trust_vouched": "Nhận khóa được bảo lãnh",
     "plan_publish": "Gửi kế hoạch xuống xã", "plan_import": "Nhận kế hoạch cấp trên",
     "forward": "Chuyển gói lên cấp trên", "forward_import": "Nhận gói chuyển tiếp",
+    "setup_redo": "Thiết lập lại đơn vị",
 }
 MAX_PAGE = 1000
 XLSX_HEADERS = ("STT", "Thời điểm (UTC)", "Người thực hiện", "Thao tác", "Loại bản ghi", "Mã bản ghi",

@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from antq_desktop.domain import units
 from antq_desktop.domain.catalog import DEFAULT_CATALOG_CODE
-from antq_desktop.domain.errors import AntqError, ValidationError
+from antq_desktop.domain.errors import AntqError, AuthError, NotInitialisedError, PermissionDenied, ValidationError
 from antq_desktop.domain.text import nfc
-from antq_desktop.services import accounts, keys
+from antq_desktop.services import accounts, key_rotation, keys
 from antq_desktop.storage import audit
 from antq_desktop.storage.db import Store
-from antq_desktop.storage.models import UnitProfile
+from antq_desktop.storage.models import SYNCED_MODELS, ExportRecord, UnitProfile, User
 
 ROLES = {"commune": "Công an cấp xã", "district": "Cấp trên (cụm, khu vực)", "province": "Công an cấp tỉnh"}
 _OFFICE_CODE = re.compile(r"^[A-Z0-9][A-Z0-9-]{1,15}$")
@@ -93,3 +97,172 @@ def initialise(store: Store, *, role: str, unit_code: str, name: str | None = No
 def get_profile(store: Store) -> ProfileInfo:
     p = store.profile()
     return ProfileInfo(p.role, p.unit_code, p.unit_name, p.province_code, p.parent_name, p.catalog_code)
+
+
+# ---- redoing the setup (Cài đặt → Thiết lập lại đơn vị) ----
+#
+# Every record carries its unit code (``origin_unit``) and every package sent up is signed with
+# the unit's key and names that code. Relabelling the store would make its records claim to come
+# from another commune and would break the upper office's view of what it already merged. So the
+# unit and the role change only while the store holds no records and nothing was ever exported;
+# otherwise the officer starts a new data file for the other unit (NEW_DATA_FILE_HINT).
+
+NEW_DATA_FILE_HINT = ("Muốn làm việc cho đơn vị khác, hãy dùng một tệp dữ liệu mới: đóng chương trình rồi mở lại "
+                      "với tùy chọn --db và tên tệp mới (ví dụ: --db xa-moi.sqlite3); trình thiết lập ban đầu sẽ "
+                      "hiện cho tệp mới, tệp dữ liệu hiện tại giữ nguyên.")
+
+
+class UnitLockedError(AntqError):
+    """Không đổi được cấp hoặc đơn vị vì tệp dữ liệu này đã có dữ liệu của đơn vị."""
+
+
+@dataclass(frozen=True)
+class SetupSnapshot:
+    """What the redo wizard opens with."""
+
+    profile: ProfileInfo
+    username: str
+    officer_name: str
+    own_fingerprint: str | None
+    recipient: str | None  # "Name (code) — fingerprint" of the upper office's key, or None
+    unit_lock: str | None  # why the unit and role cannot change (Vietnamese), or None
+
+
+@dataclass(frozen=True)
+class RedoResult:
+    profile: ProfileInfo
+    officer_name: str
+    changes: dict[str, tuple[Any, Any]]  # field -> (before, after); empty: nothing changed
+    new_fingerprint: str | None  # the unit's new key, when one was made
+
+    @property
+    def unit_changed(self) -> bool:
+        return "role" in self.changes or "unit_code" in self.changes
+
+
+def _unit_lock(session: Session, unit_code: str) -> str | None:
+    """Why this store's unit and role must stay as they are (Vietnamese, with what to do), or None."""
+    exported = session.scalar(select(func.count()).select_from(ExportRecord)) or 0
+    own = sum(session.scalar(select(func.count()).select_from(m).where(m.origin_unit == unit_code)) or 0
+              for m in SYNCED_MODELS)
+    others = sum(session.scalar(select(func.count()).select_from(m).where(m.origin_unit != unit_code)) or 0
+                 for m in SYNCED_MODELS)
+    if exported:
+        reason = (f"Đơn vị đã xuất {exported} gói dữ liệu; các gói đó đã ký bằng khóa của đơn vị và mang mã "
+                  f"{unit_code}.")
+    elif own:
+        reason = (f"Tệp dữ liệu đang có {own} bản ghi của đơn vị {unit_code} (kể cả bản ghi đã xóa), mỗi bản ghi "
+                  "mang mã đơn vị này.")
+    elif others:
+        reason = f"Tệp dữ liệu đang có {others} bản ghi nhận từ các đơn vị khác."
+    else:
+        return None
+    return f"{reason} Vì vậy không đổi được cấp hoặc đơn vị. {NEW_DATA_FILE_HINT}"
+
+
+def unit_lock_reason(store: Store) -> str | None:
+    """None if the unit and role may still change (no records, nothing exported), else why not."""
+    with store.read_session() as session:
+        return _unit_lock(session, store.profile().unit_code)
+
+
+def setup_snapshot(store: Store, username: str) -> SetupSnapshot:
+    info = get_profile(store)
+    with store.read_session() as session:
+        user = _user(session, username)
+        own = keys.active_local_key(session)
+        upper = keys.recipient(session)
+        upper_text = f"{upper.unit_name} ({upper.unit_code}) — mã vân tay {upper.fingerprint}" if upper else None
+        return SetupSnapshot(info, user.username if user else username, user.full_name if user else "",
+                             own.fingerprint if own else None, upper_text, _unit_lock(session, info.unit_code))
+
+
+def _user(session: Session, username: str) -> User | None:
+    return session.execute(select(User).where(User.username == nfc(username).casefold())).scalar_one_or_none()
+
+
+def _require_admin(session: Session, username: str, password: str) -> User:
+    """Checked against the store, not the caller's idea of the role (an account may have been re-roled)."""
+    user = _user(session, username)
+    if user is None or user.disabled or user.role != "admin":
+        raise PermissionDenied("Chỉ quản trị viên mới được thiết lập lại đơn vị. Hãy nhờ quản trị viên của đơn vị "
+                               "đăng nhập và làm việc này.")
+    if not accounts.verify_password(user.password_hash, password):
+        raise AuthError("Mật khẩu xác nhận không đúng nên chưa có gì thay đổi. Hãy nhập đúng mật khẩu bạn dùng "
+                        "để đăng nhập.")
+    return user
+
+
+def redo_setup(store: Store, *, actor: str, password: str, role: str | None = None, unit_code: str | None = None,
+               unit_name: str | None = None, officer_name: str | None = None,
+               recipient_key_file: bytes | None = None, rotate_keys: bool = False) -> RedoResult:
+    """Change the setup in one transaction (an error anywhere leaves everything as it was), admins only.
+
+    ``None`` keeps a value. ``officer_name`` is the admin's own full name; ``unit_name`` only
+    counts for an upper office with its own code (official names come from the catalog).
+    The role or the unit changes only while ``unit_lock_reason`` is None, and then the unit
+    gets a new key pair (a key file the upper office may hold names the old unit). A plain
+    ``rotate_keys`` uses ``key_rotation.rotate``: the old key stays to verify old packages and
+    signs the announcement of the new one in the next export. One ``setup_redo`` audit entry
+    lists every change (the key and recipient steps add their own entries too).
+    """
+    with store.session() as session:
+        user = _require_admin(session, actor, password)
+        current = session.get(UnitProfile, 1)
+        if current is None:
+            raise NotInitialisedError()
+        changes: dict[str, tuple[Any, Any]] = {}
+        new_role = role or current.role
+        if unit_name is None and new_role == current.role == "district":
+            unit_name = current.unit_name
+        resolved = resolve_unit(new_role, unit_code or current.unit_code, unit_name)
+        unit_changed = (new_role, resolved[0]) != (current.role, current.unit_code)
+        if unit_changed and (reason := _unit_lock(session, current.unit_code)):
+            raise UnitLockedError(reason)
+        for field_name, value in zip(("role", "unit_code", "unit_name", "province_code", "parent_name"),
+                                     (new_role, *resolved), strict=True):
+            if getattr(current, field_name) != value:
+                changes[field_name] = (getattr(current, field_name), value)
+                setattr(current, field_name, value)
+        if officer_name is not None:
+            _set_officer_name(user, officer_name, changes)
+        session.flush()
+        new_fingerprint = _keys_step(session, password, actor, rotate=rotate_keys or unit_changed,
+                                     enrolment=unit_changed, changes=changes)
+        _recipient_step(session, recipient_key_file, actor, changes)
+        if changes:
+            audit.append(session, actor=user.username, action="setup_redo", record_type="unit_profile",
+                         record_id="1", details={"changes": {k: list(v) for k, v in changes.items()}})
+        full_name = user.full_name
+    return RedoResult(get_profile(store), full_name, changes, new_fingerprint)
+
+
+def _set_officer_name(user: User, officer_name: str, changes: dict[str, tuple[Any, Any]]) -> None:
+    name = nfc(officer_name)
+    if not name:
+        raise ValidationError("Họ tên cán bộ không được để trống. Hãy nhập họ tên của bạn.", "full_name")
+    if name != user.full_name:
+        changes["officer_name"] = (user.full_name, name)
+        user.full_name = name
+
+
+def _keys_step(session: Session, password: str, actor: str, *, rotate: bool, enrolment: bool,
+               changes: dict[str, tuple[Any, Any]]) -> str | None:
+    if not rotate:
+        return None
+    old = keys.active_local_key(session)
+    # A new unit: nothing was exported, so nothing to announce; the office enrols the new key file.
+    new = key_rotation.rotate(session, password, actor=actor, new_enrolment=enrolment or old is None)
+    changes["key"] = (old.fingerprint if old else None, new.fingerprint)
+    return new.fingerprint
+
+
+def _recipient_step(session: Session, data: bytes | None, actor: str, changes: dict[str, tuple[Any, Any]]) -> None:
+    before = keys.recipient(session)
+    if data is not None:
+        row = keys.set_recipient(session, data, actor=actor)
+        if before is None or before.key_id != row.key_id:
+            changes["recipient"] = (before.fingerprint if before else None, row.fingerprint)
+    elif before is not None and before.unit_code == session.get(UnitProfile, 1).unit_code:  # type: ignore[union-attr]
+        raise keys.KeyProblem("Khóa cấp trên đang dùng mang đúng mã của đơn vị mới chọn. Hãy chọn lại đơn vị, hoặc "
+                              "nhập tệp khóa của cấp trên trong cùng lần thiết lập lại này.", "OWN_KEY")
