@@ -48,3 +48,21 @@ def test_sort_key_is_plain_ascii_for_vietnamese_text(text):
     key = sort_key(text)
     assert key.isascii()
     assert sort_key(unicodedata.normalize("NFD", text)) == key
+
+
+def test_numbers_sort_by_value():
+    areas = ["Tổ dân phố số 10", "Tổ dân phố số 2", "Tổ dân phố số 1", "Thôn 3", "Tổ dân phố số 21", "Tổ dân phố số 9"]
+    assert sorted(areas, key=sort_key) == ["Thôn 3", "Tổ dân phố số 1", "Tổ dân phố số 2", "Tổ dân phố số 9",
+                                           "Tổ dân phố số 10", "Tổ dân phố số 21"]
+
+
+def test_numbers_before_letters_and_leading_zeros_by_value():
+    assert sorted(["Tổ B", "Tổ 12", "Tổ 3"], key=sort_key) == ["Tổ 3", "Tổ 12", "Tổ B"]
+    assert sorted(["Tổ 010", "Tổ 09", "Tổ 1"], key=sort_key) == ["Tổ 1", "Tổ 09", "Tổ 010"]
+    assert sorted(["Khu 2A", "Khu 2", "Khu 10A", "Khu 2B"], key=sort_key) == ["Khu 2", "Khu 2A", "Khu 2B", "Khu 10A"]
+
+
+@given(st.lists(st.integers(min_value=0, max_value=10**9), min_size=2, max_size=8))
+def test_numbered_names_follow_number_order(numbers):
+    names = [f"Thôn {n}" for n in numbers]
+    assert [int(n.split()[1]) for n in sorted(names, key=sort_key)] == sorted(numbers)

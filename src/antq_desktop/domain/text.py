@@ -71,11 +71,40 @@ def _rank(letter: str) -> int:
     return _LETTER_BASE + index if index >= 0 else _OTHER_RANK
 
 
+def _primary(letters: list[tuple[str, int, bool]]) -> str:
+    """Encoded ranks, with each run of digits read as a number: "Tổ 2" before "Tổ 10".
+
+    A run is written as its length (leading zeros dropped) followed by its digits. Lengths use
+    the digit ranks too; a length is only ever compared with another run's length, because the
+    characters before it are equal. Runs of 10 digits or more share the last length rank and
+    compare digit by digit among themselves (identity numbers, not house numbers).
+    """
+    encoded: list[str] = []
+    digits: list[str] = []
+
+    def flush() -> None:
+        if digits:
+            number = "".join(digits).lstrip("0") or "0"
+            encoded.append(chr(_KEY_OFFSET + _DIGIT_BASE + min(len(number), 10) - 1))
+            encoded.extend(chr(_KEY_OFFSET + _DIGIT_BASE + int(d)) for d in number)
+            digits.clear()
+
+    for letter, _, _ in letters:
+        if letter.isascii() and letter.isdigit():
+            digits.append(letter)
+            continue
+        flush()
+        encoded.append(chr(_KEY_OFFSET + _rank(letter)))
+    flush()
+    return "".join(encoded)
+
+
 @lru_cache(maxsize=65536)  # names repeat a lot; merge spent ~11% of its time here
 def sort_key(text: str | None) -> str:
-    """ASCII key that orders text as a Vietnamese dictionary does: letters, then tones, then case."""
+    """ASCII key that orders text as a Vietnamese dictionary does: letters (numbers by value), then
+    tones, then case. Stored keys are recomputed by a migration whenever this order changes."""
     letters = _letters(nfc(text or ""))
-    primary = "".join(chr(_KEY_OFFSET + _rank(letter)) for letter, _, _ in letters)
+    primary = _primary(letters)
     tones = "".join(str(tone) for _, tone, _ in letters)
     case = "".join("1" if upper else "0" for _, _, upper in letters)
     # A space (below every encoded rank) ends each level, so "An" sorts before "Anh".
