@@ -74,3 +74,22 @@ def test_upgrade_from_every_released_schema(tmp_path, frozen):
     assert migrate.current_revision(store.engine) == migrate.head_revision()
     with store.engine.connect() as conn:
         assert conn.exec_driver_sql("SELECT count(*) FROM households").scalar() == before > 0
+
+
+def test_upgrade_to_0004_sorts_numbered_names_by_value(tmp_path):
+    """Keys stored by the 0003 release put "số 10" before "số 2"; the upgrade recomputes them."""
+    path = tmp_path / "schema_0003.sqlite3"
+    shutil.copy(FIXTURES / "schema_0003.sqlite3", path)
+    with sqlite3.connect(path) as conn:
+        stale = [name for (name,) in conn.execute("SELECT name FROM residential_areas ORDER BY sort_key")]
+        households = conn.execute("SELECT id, sort_key FROM households ORDER BY id").fetchall()
+    assert stale.index("Tổ dân phố số 10") < stale.index("Tổ dân phố số 2")  # the fixture shows the old order
+    store = open_store(path)
+    with store.engine.connect() as conn:
+        names = [name for (name,) in conn.exec_driver_sql("SELECT name FROM residential_areas ORDER BY sort_key")]
+        indexes = {name for (name,) in conn.exec_driver_sql(
+            "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'households'")}
+        after = conn.exec_driver_sql("SELECT id, sort_key FROM households ORDER BY id").all()
+    assert names == [f"Tổ dân phố số {n}" for n in (1, 2, 3, 10, 11, 20)]
+    assert [tuple(row) for row in after] == households  # names without digits keep their keys
+    assert "ix_households_sort_search" in indexes and "ix_households_sort_key" not in indexes

@@ -108,7 +108,7 @@ class Household(SyncedRecord):
     phone: Mapped[str | None] = mapped_column(String(20))
     note: Mapped[str | None] = mapped_column(Text)
     search_key: Mapped[str] = mapped_column(String(800), default="")
-    sort_key: Mapped[str] = mapped_column(SortKey, default="", index=True)
+    sort_key: Mapped[str] = mapped_column(SortKey, default="")
 
 
 class Pledge(SyncedRecord):
@@ -192,6 +192,10 @@ STATS_KEYS = {
 }
 
 Index("ix_pledges_year_household", Pledge.year, Pledge.household_id)
+# The households list in order, with what a search filters on: SQLite walks this index and tests
+# each key without reading the row, so a search on 200,000 households reads one narrow index
+# (migration 0004: ~300 ms -> ~35 ms when few rows match) and the count is a covering-index scan.
+Index("ix_households_sort_search", Household.sort_key, Household.id, Household.search_key, Household.deleted)
 
 
 # ---- Local tables: this installation's own state, never exported as records ----
