@@ -68,8 +68,11 @@ class RecordTableModel(QAbstractTableModel):
         officer's place in a long list is kept)."""
         limit = min(max(self.PAGE_SIZE, len(self.rows)), self.MAX_FETCH * 4) if keep_loaded else self.PAGE_SIZE
         self.beginResetModel()
-        self.total = queries.count_rows(self.store, self.record_type, self.query)
         self.rows = queries.list_rows(self.store, self.record_type, self.query, limit=limit)
+        # A page that is not full is the whole answer: a narrow search (the slow case of the count,
+        # which scans every key) then costs one query per keystroke instead of two.
+        full_page = len(self.rows) == limit
+        self.total = queries.count_rows(self.store, self.record_type, self.query) if full_page else len(self.rows)
         self.endResetModel()
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008 — Qt's default argument
