@@ -78,6 +78,7 @@ class PdfPreview(QWidget):
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.info = QLabel(self.tr("Chưa có bản in. Hãy chọn biểu mẫu rồi bấm “Tạo bản in”."))
+        self.info.setWordWrap(True)  # wraps on a 1,024-pixel screen instead of widening the window
         self.print_button = QPushButton(self.tr("In…"))
         self.print_button.setToolTip(self.tr("Mở hộp thoại máy in của hệ thống (Ctrl+P)"))
         self.print_button.setShortcut("Ctrl+P")

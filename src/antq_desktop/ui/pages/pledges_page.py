@@ -32,14 +32,14 @@ class PledgesPage(RecordPage):
     edit_title = N("RecordDialogs", "Sửa bản cam kết")
     columns = [
         Column("signer_name", N("RecordPages", "Người/đơn vị ký"), sort="signer_name", width=230),
-        Column("signer_kind", N("RecordPages", "Loại"), sort="signer_kind", width=120,
+        Column("signer_kind", N("RecordPages", "Loại"), sort="signer_kind", width=110,
                show=lambda r: choices.label(choices.SIGNER_KINDS, r.get("signer_kind"))),
-        Column("area_name", N("RecordPages", "Khu dân cư"), sort="area_name", width=160),
-        Column("template_code", N("RecordPages", "Mẫu"), width=200,
+        Column("area_name", N("RecordPages", "Khu dân cư"), sort="area_name", width=150),
+        Column("template_code", N("RecordPages", "Mẫu"), width=190,
                show=lambda r: choices.label(choices.PLEDGE_TEMPLATES, r.get("template_code"))),
-        Column("signed_on", N("RecordPages", "Ngày ký"), sort="signed_on", width=100,
+        Column("signed_on", N("RecordPages", "Ngày ký"), sort="signed_on", width=96,
                show=lambda r: format_day(r.get("signed_on"))),
-        Column("status", N("RecordPages", "Trạng thái"), sort="status", width=110,
+        Column("status", N("RecordPages", "Trạng thái"), sort="status", width=90,
                show=lambda r: choices.label(choices.PLEDGE_STATUSES, r.get("status"))),
         Column("note", N("RecordPages", "Ghi chú"), width=200),
     ]

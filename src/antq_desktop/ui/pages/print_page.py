@@ -75,6 +75,9 @@ class PrintPage(QWidget):
         self.scope_box.addItem(self.tr("Mẫu trống in sẵn tên (khu dân cư đã chọn)"), SCOPE_NAMES)
         self.area_box = QComboBox()
         self.area_box.setMinimumContentsLength(18)
+        for combo in (self.kind_box, self.scope_box):  # long form names must not widen the window
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(22)
         self._reload_areas()
         self.year_box = QSpinBox()
         self.year_box.setRange(2000, date.today().year + 1)

@@ -33,6 +33,7 @@ from antq_desktop.ui.errors import run_undo
 from antq_desktop.ui.pages.record_actions import RecordActions, tr_page
 from antq_desktop.ui.table_model import Column, RecordTableModel, format_count
 from antq_desktop.ui.widgets.fields import FieldSpec
+from antq_desktop.ui.widgets.flow_layout import FlowLayout, flow_row
 
 _SELECT_ROWS = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
 
@@ -45,6 +46,22 @@ def _feature(module: str) -> bool:
         return importlib.util.find_spec(module) is not None
     except ModuleNotFoundError:
         return False
+
+
+def fitted_widths(wanted: list[int], available: int, minimum: int, floor: int = 96) -> list[int]:
+    """Column widths that fit `available` pixels: every column keeps up to `floor` pixels (a date, a
+    status stays whole) and the wide ones share what is left in proportion to their extra width; the
+    last column (stretched by the header) keeps `minimum`."""
+    if sum(wanted) <= available or len(wanted) < 2:
+        return list(wanted)
+    head = wanted[:-1]
+    budget = max(available - minimum, minimum * len(head))
+    floors = [min(w, floor) for w in head]
+    if sum(floors) >= budget:
+        return [max(minimum, w * budget // sum(head)) for w in head] + [minimum]
+    extra = [w - f for w, f in zip(head, floors, strict=True)]
+    room = budget - sum(floors)
+    return [f + e * room // max(1, sum(extra)) for f, e in zip(floors, extra, strict=True)] + [minimum]
 
 
 @dataclass(frozen=True)
@@ -75,9 +92,15 @@ class RecordPage(RecordActions, QWidget):
         self.model = RecordTableModel(context.store, self.record_type, self.columns, self)
         layout = QVBoxLayout(self)
         title = QLabel(f"<h2>{tr_page(self.heading)}</h2>")
-        layout.addWidget(title)
-        layout.addLayout(self._build_filter_row())
-        layout.addLayout(self._build_button_row())
+        title.setWordWrap(True)  # a long heading wraps rather than widening the window
+        self.count_label = QLabel()
+        self.count_label.setObjectName("count_label")
+        heading = QHBoxLayout()
+        heading.addWidget(title, 1)
+        heading.addWidget(self.count_label, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        layout.addLayout(heading)
+        layout.addWidget(self._build_filter_row())
+        layout.addWidget(self._build_button_row())
         self.table = self._build_table()
         layout.addWidget(self.table, 1)
         self.search_timer = QTimer(self)
@@ -95,15 +118,17 @@ class RecordPage(RecordActions, QWidget):
 
     # ---- building ----
 
-    def _build_filter_row(self) -> QHBoxLayout:
-        row = QHBoxLayout()
+    def _build_filter_row(self) -> QWidget:
+        # A flow too: the search box takes the room left, the filters wrap below it when narrow.
+        holder, row = flow_row(self)
+        holder.setObjectName("filter_row")
         self.search_edit = QLineEdit()
         self.search_edit.setObjectName("search")
         self.search_edit.setPlaceholderText(tr_page(self.search_hint) + " — Ctrl+F")
         self.search_edit.setToolTip(tr_page(self.search_hint))  # the placeholder is cut on narrow screens
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setMinimumWidth(200)
-        row.addWidget(self.search_edit, 3)
+        row.addWidget(self.search_edit)
         self.filter_boxes: dict[str, QComboBox] = {}
         for spec in self.filters:
             box = QComboBox()
@@ -114,11 +139,8 @@ class RecordPage(RecordActions, QWidget):
             self.filter_boxes[spec.key] = box
             self._fill_filter(spec, box)
             box.currentIndexChanged.connect(lambda _i: self.refresh())
-            row.addWidget(box, 1)
-        self.count_label = QLabel()
-        self.count_label.setObjectName("count_label")
-        row.addWidget(self.count_label)
-        return row
+            row.addWidget(box)
+        return holder
 
     def _fill_filter(self, spec: FilterSpec, box: QComboBox) -> None:
         current = box.currentData()
@@ -130,8 +152,11 @@ class RecordPage(RecordActions, QWidget):
         box.setCurrentIndex(max(0, box.findData(current)))
         box.blockSignals(False)
 
-    def _build_button_row(self) -> QHBoxLayout:
-        row = QHBoxLayout()
+    def _build_button_row(self) -> QWidget:
+        # A flow, not a row: on a 1,024 × 768 laptop the buttons wrap instead of widening the window.
+        holder, row = flow_row(self)
+        holder.setObjectName("button_row")
+        self.button_row = row
         self.add_button = self._button(row, "add_button", "Thêm mới", self.new_record, "Ctrl+N")
         self.edit_button = self._button(row, "edit_button", "Sửa", self.open_selected, "Enter")
         self.delete_button = self._button(row, "delete_button", "Xóa", self.delete_selected, "Delete")
@@ -144,26 +169,31 @@ class RecordPage(RecordActions, QWidget):
         if self.excel_import and _feature("antq_desktop.ui.excel.import_wizard"):
             self.action_buttons.append(self._button(row, "import_button", "Nhập từ Excel…", self.import_excel,
                                                     tr_page("tệp .xlsx")))
-        row.addStretch(1)
         if _feature("antq_desktop.ui.excel.export"):
-            self.export_button = self._button(row, "export_button", "Xuất Excel", self.export_excel, "Ctrl+E")
+            self.export_button = self._button(row, "export_button", "Xuất Excel", self.export_excel, "Ctrl+E",
+                                              trailing=True)
             QShortcut(QKeySequence("Ctrl+E"), self, self.export_excel,
                       context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         for kind, label in self.print_actions:  # printing is reading: read-only accounts may print too
-            button = self._button(row, f"print_{kind}_button", label, lambda _checked=False, k=kind: self.print_selected(k), "")
+            button = self._button(row, f"print_{kind}_button", label,
+                                  lambda _checked=False, k=kind: self.print_selected(k), "", trailing=True)
             button.setToolTip(tr_page("In bản của dòng đang chọn, xem trước rồi in"))
         if not self.context.can_write:  # read-only accounts see the data, not the changes
             for button in self.action_buttons:
                 button.hide()
             self.edit_button.setText(tr_page("Xem"))
-        return row
+        return holder
 
-    def _button(self, row: QHBoxLayout, name: str, text: str, slot: Callable[[], Any], keys: str) -> QPushButton:
+    def _button(self, row: FlowLayout, name: str, text: str, slot: Callable[[], Any], keys: str, *,
+                trailing: bool = False) -> QPushButton:
         button = QPushButton(tr_page(text))
         button.setObjectName(name)
         button.setToolTip(f"{tr_page(text)} ({keys})")
         button.clicked.connect(slot)
-        row.addWidget(button)
+        if trailing:  # export and print sit at the right end while the row fits on one line
+            row.add_trailing(button)
+        else:
+            row.addWidget(button)
         return button
 
     def print_selected(self, kind: str) -> None:
@@ -203,6 +233,9 @@ class RecordPage(RecordActions, QWidget):
         header.setStretchLastSection(True)
         for index, column in enumerate(self.columns):
             table.setColumnWidth(index, column.width)
+        self._columns_sized_by_user = False
+        self._fitting_columns = False
+        header.sectionResized.connect(self._on_section_resized)
         table.verticalHeader().setDefaultSectionSize(26)
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         table.doubleClicked.connect(lambda _i: self.open_selected())
@@ -253,6 +286,37 @@ class RecordPage(RecordActions, QWidget):
         if self.stale:
             self.refresh()
         super().showEvent(event)
+        self.fit_columns()
+
+    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # Qt override
+        super().resizeEvent(event)
+        self.fit_columns()
+
+    # ---- column widths ----
+
+    MIN_COLUMN_WIDTH = 64
+
+    def fit_columns(self) -> None:
+        """Until the officer sizes a column, the default widths shrink to fit the table (no sideways
+        scrolling on a 1,024-pixel laptop) and return to the defaults when there is room."""
+        if self._columns_sized_by_user or not self.columns:
+            return
+        available = self.table.viewport().width()
+        if available <= 0:
+            return
+        widths = fitted_widths([column.width for column in self.columns], available, self.MIN_COLUMN_WIDTH)
+        self._fitting_columns = True
+        try:
+            for index, width in enumerate(widths):
+                self.table.setColumnWidth(index, width)
+        finally:
+            self._fitting_columns = False
+
+    def _on_section_resized(self, _index: int, _old: int, _new: int) -> None:
+        header = self.table.horizontalHeader()
+        # Qt resizes the stretched last section itself; only other changes are the officer's.
+        if not self._fitting_columns and _index != header.count() - 1:
+            self._columns_sized_by_user = True
 
     # ---- selection ----
 
@@ -279,8 +343,11 @@ class RecordPage(RecordActions, QWidget):
         return f"pages/{self.record_type}/header"
 
     def _restore_layout(self) -> None:
-        state = QSettings().value(self._settings_key())
-        if state is not None:
+        settings = QSettings()
+        state = settings.value(self._settings_key())
+        # Widths saved before the flag existed were the officer's own (no flag: True).
+        if state is not None and settings.value(self._settings_key() + "_by_user", True, type=bool):
+            self._columns_sized_by_user = True
             header = self.table.horizontalHeader()
             header.blockSignals(True)  # widths only; the list keeps its default order
             header.restoreState(state)
@@ -288,4 +355,7 @@ class RecordPage(RecordActions, QWidget):
             header.blockSignals(False)
 
     def save_layout(self) -> None:
-        QSettings().setValue(self._settings_key(), self.table.horizontalHeader().saveState())
+        settings = QSettings()
+        if self._columns_sized_by_user:  # widths fitted to the window are not worth remembering
+            settings.setValue(self._settings_key(), self.table.horizontalHeader().saveState())
+        settings.setValue(self._settings_key() + "_by_user", self._columns_sized_by_user)

@@ -1,0 +1,104 @@
+"""Every page fits a 1,024 × 768 laptop screen: no sideways scrolling, toolbars wrap, columns fit."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QApplication, QPushButton, QScrollArea, QTableView
+from tests.conftest import PASSWORD
+
+from antq_desktop.services import profile
+from antq_desktop.storage.db import open_store
+from antq_desktop.ui.context import make_context
+from antq_desktop.ui.main_window import PAGES, MainWindow
+from antq_desktop.ui.pages.record_page import RecordPage, fitted_widths
+
+from .conftest import admin_of
+
+WIDTH, HEIGHT = 1024, 768
+
+
+@pytest.fixture
+def district_context(tmp_path):  # type: ignore[no-untyped-def]
+    store = open_store(tmp_path / "district.sqlite3")
+    profile.initialise(store, role="district", unit_code="CUM-01", name="Cụm công an khu vực 1",
+                       officer_name="Trần Văn Bình", password=PASSWORD)
+    ctx = make_context(store, admin_of(store))
+    yield ctx
+    ctx.jobs.wait()
+    store.close()
+
+
+def _settle() -> None:
+    for _ in range(3):
+        QApplication.processEvents()
+
+
+@pytest.mark.parametrize("role", ["commune", "district"])
+def test_every_page_fits_1024_by_768(role, demo_context, district_context, qtbot) -> None:  # type: ignore[no-untyped-def]
+    context = demo_context if role == "commune" else district_context
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.resize(WIDTH, HEIGHT)
+    window.show()
+    expected = [spec.key for spec in PAGES if spec.roles is None or context.profile.role in spec.roles]
+    assert [spec.key for spec in window.specs] == expected and "pledges" in expected
+    for key in expected:
+        page = window.open_page(key)
+        _settle()
+        assert page.minimumSizeHint().width() <= WIDTH, key
+        assert window.minimumSizeHint().width() <= WIDTH, key
+        assert window.width() == WIDTH, key  # nothing forced the window wider than the screen
+        for area in page.findChildren(QScrollArea):
+            if area.isVisible():
+                assert not area.horizontalScrollBar().isVisible(), key
+        if isinstance(page, RecordPage):
+            _assert_record_page_fits(page, key)
+
+
+def _assert_record_page_fits(page: RecordPage, key: str) -> None:
+    table = page.findChild(QTableView, "records_table")
+    assert not table.horizontalScrollBar().isVisible(), key  # the columns fit the table
+    for button in page.findChildren(QPushButton):
+        if button.isVisible():  # a wrapped toolbar: every button inside the page, none cut
+            assert button.geometry().right() < button.parentWidget().width(), (key, button.text())
+            assert button.width() >= button.minimumSizeHint().width(), (key, button.text())
+
+
+def test_pledges_toolbar_wraps_and_unwraps(demo_context, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = MainWindow(demo_context)
+    qtbot.addWidget(window)
+    window.resize(WIDTH, HEIGHT)
+    window.show()
+    page = window.open_page("pledges")
+    _settle()
+    add, export = page.add_button, page.export_button
+    assert export.y() > add.y()  # on a laptop the buttons take two rows
+    window.resize(1600, 900)
+    _settle()
+    assert export.y() == add.y()  # on a wide screen one row, export and print at the right end
+    printing = page.findChild(QPushButton, "print_pledge_button")
+    assert printing.y() == add.y() and printing.geometry().right() > page.width() - 30
+    assert export.x() > page.findChild(QPushButton, "mark_signed_button").geometry().right() + 100
+
+
+def test_officer_column_widths_are_kept_not_refitted(demo_context, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = MainWindow(demo_context)
+    qtbot.addWidget(window)
+    window.resize(WIDTH, HEIGHT)
+    window.show()
+    page = window.open_page("pledges")
+    _settle()
+    assert page.table.columnWidth(0) < page.columns[0].width  # fitted to the laptop screen
+    page.table.setColumnWidth(0, 333)  # the officer drags a column wider
+    window.resize(1200, HEIGHT)
+    _settle()
+    assert page.table.columnWidth(0) == 333
+
+
+def test_fitted_widths_keep_short_columns_whole() -> None:
+    wanted = [230, 110, 150, 190, 96, 90, 200]
+    widths = fitted_widths(wanted, 728, 64)
+    assert sum(widths) <= 728
+    assert widths[4:6] == [96, 90]  # the date and the status keep their width
+    assert widths[0] == max(widths)  # the name column keeps the most room
+    assert fitted_widths([100, 100], 500, 64) == [100, 100]
