@@ -52,6 +52,7 @@ def test_drill_down_is_read_only_and_shows_the_communes_records(qtbot, office_co
     dialog = CommuneRecordsDialog(office_context, "00070", "Phường Hoàn Kiếm")
     qtbot.addWidget(dialog)
     tabs = dialog.findChild(QTabWidget)
+    qtbot.waitUntil(lambda: tabs.count() == 4, timeout=10000)  # loaded on the worker thread
     assert "Hộ gia đình (60)" in [tabs.tabText(i) for i in range(tabs.count())]
 
 

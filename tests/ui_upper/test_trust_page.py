@@ -17,11 +17,12 @@ def office_page(qtbot, tmp_path):
                        password=PASSWORD)
     page = TrustPage(make_context(store, accounts.sign_in(store, username="admin", password=PASSWORD)))
     qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: not page.loading, timeout=10000)
     yield page
     store.close()
 
 
-def test_enrol_after_confirming_the_fingerprint_then_revoke(office_page, store, tmp_path, monkeypatch):
+def test_enrol_after_confirming_the_fingerprint_then_revoke(qtbot, office_page, store, tmp_path, monkeypatch):
     with store.session_factory() as session:
         key_file = keys.public_key_file(session, PASSWORD)
         fingerprint = keys.active_local_key(session).fingerprint
@@ -32,16 +33,18 @@ def test_enrol_after_confirming_the_fingerprint_then_revoke(office_page, store, 
                         QMessageBox.StandardButton.No)
     office_page.enrol_from_file(str(path))
     assert fingerprint in asked[0] and "Phường Hoàn Kiếm" in asked[0]
+    assert not office_page.loading
     assert office_page.table.rowCount() == 0, "nothing enrolled when the officer says the fingerprints differ"
     monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
     office_page.enrol_from_file(str(path))
-    assert office_page.table.rowCount() == 1
+    qtbot.waitUntil(lambda: office_page.table.rowCount() == 1, timeout=10000)
+    assert not office_page.loading
     assert office_page.table.item(0, 2).text() == fingerprint
     assert office_page.table.item(0, 6).text() == "Còn hiệu lực"
     office_page.table.selectRow(0)
     monkeypatch.setattr(QInputDialog, "getText", lambda *a: ("Mất máy tính", True))
     office_page.revoke_selected()
-    assert office_page.table.item(0, 6).text().startswith("Đã thu hồi")
+    qtbot.waitUntil(lambda: office_page.table.item(0, 6).text().startswith("Đã thu hồi"), timeout=10000)
 
 
 def test_a_damaged_key_file_is_refused_with_a_message(office_page, tmp_path, monkeypatch):

@@ -1,13 +1,35 @@
-"""Read-only drill-down into one commune's records at the upper office (they are the commune's to edit)."""
+"""Read-only drill-down into one commune's records at the upper office (they are the commune's to edit).
+
+The counts and first rows of the four lists are read on the worker thread (`context.jobs`): about a
+second at province scale. The tabs appear only when every list is in.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout
+import logging
+import threading
+from dataclasses import dataclass
+from typing import Any
 
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QProgressBar,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from antq_desktop.domain.errors import AntqError
 from antq_desktop.services import queries
 from antq_desktop.services.queries import ListQuery
+from antq_desktop.storage.db import Store
 from antq_desktop.ui.context import AppContext
 from antq_desktop.ui.formatting import format_date, format_int
+from antq_desktop.ui.jobs import JobCancelled
 
 PAGE_SIZE = 500  # the first rows of each list; the commune's own app has the full, searchable lists
 TABS = (
@@ -18,6 +40,26 @@ TABS = (
     ("assessment", "Tự đánh giá", (("subject_name", "Đối tượng"), ("outcome", "Kết quả"), ("level", "Xếp loại"),
                                    ("assessed_on", "Ngày"))),
 )
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class CommuneList:
+    record_type: str
+    total: int
+    rows: list[dict[str, object]]
+
+
+def load_lists(store: Store, unit_code: str, year: int, cancel: threading.Event | None = None) -> list[CommuneList]:
+    """Counts and first rows of each tab (reads only); stops between lists when cancelled."""
+    out = []
+    for record_type, _title, _columns in TABS:
+        if cancel is not None and cancel.is_set():
+            raise JobCancelled()
+        query = ListQuery(origin_unit=unit_code, year=year if record_type == "assessment" else None)
+        total = queries.count_rows(store, record_type, query)
+        out.append(CommuneList(record_type, total, queries.list_rows(store, record_type, query, limit=PAGE_SIZE)))
+    return out
 
 
 def _cell(value: object) -> str:
@@ -29,17 +71,17 @@ def _cell(value: object) -> str:
 
 
 class CommuneRecordsDialog(QDialog):
-    def __init__(self, context: AppContext, unit_code: str, unit_name: str, parent: QDialog | None = None) -> None:
+    def __init__(self, context: AppContext, unit_code: str, unit_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Dữ liệu của %1 (chỉ xem)").replace("%1", unit_name))
         self.resize(900, 600)
-        tabs = QTabWidget()
-        year = context.year
-        for record_type, title, columns in TABS:
-            query = ListQuery(origin_unit=unit_code, year=year if record_type == "assessment" else None)
-            total = queries.count_rows(context.store, record_type, query)
-            rows = queries.list_rows(context.store, record_type, query, limit=PAGE_SIZE)
-            tabs.addTab(self._table(rows, columns), f"{self.tr(title)} ({format_int(total)})")
+        self.tabs = QTabWidget()
+        self.tabs.hide()  # nothing half-filled: the tabs appear with every list in
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setTextVisible(False)
+        self.status = QLabel(self.tr("Đang tải dữ liệu của xã…"))
+        self.status.setWordWrap(True)
         note = QLabel(self.tr("Dữ liệu do xã lập và gửi lên; cấp trên chỉ xem, không sửa. "
                               "Hiển thị tối đa %1 dòng đầu mỗi danh sách.").replace("%1", format_int(PAGE_SIZE)))
         note.setWordWrap(True)
@@ -47,8 +89,44 @@ class CommuneRecordsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(note)
-        layout.addWidget(tabs, 1)
+        layout.addWidget(self.status)
+        layout.addWidget(self.busy)
+        layout.addWidget(self.tabs, 1)
         layout.addWidget(buttons)
+        store, year = context.store, context.year
+        self.job: Any = context.jobs.start(lambda _progress, cancel: load_lists(store, unit_code, year, cancel),
+                                           title=self.tr("Dữ liệu của xã"), parent=self, show_progress=False)
+        self.job.succeeded.connect(self._on_loaded)
+        self.job.failed.connect(self._on_failed)
+        self.finished.connect(self._stop_loading)
+
+    @property
+    def loading(self) -> bool:
+        return self.job is not None and self.job.is_running
+
+    def _stop_loading(self, _result: int = 0) -> None:
+        if self.loading:
+            self.job.cancel()  # closed before the lists came in: the worker stops between lists
+
+    def _on_loaded(self, lists: list[CommuneList]) -> None:
+        titles = {record_type: (title, columns) for record_type, title, columns in TABS}
+        for item in lists:
+            title, columns = titles[item.record_type]
+            self.tabs.addTab(self._table(item.rows, columns), f"{self.tr(title)} ({format_int(item.total)})")
+        self.busy.hide()
+        self.status.hide()
+        self.tabs.show()
+
+    def _on_failed(self, exc: BaseException) -> None:
+        self.busy.hide()
+        if isinstance(exc, AntqError):
+            reason = exc.message
+        else:
+            log.error("Commune records not loaded", exc_info=exc)
+            reason = self.tr("cơ sở dữ liệu không đọc được (có thể đang bị khóa hoặc hỏng)")
+        self.status.setText(self.tr("Không tải được dữ liệu của xã: %1. Hãy đóng cửa sổ này rồi mở lại; nếu vẫn lỗi, "
+                                    "hãy chạy “antq check” hoặc báo cán bộ kỹ thuật.").replace("%1", reason))
+        self.status.setToolTip("" if isinstance(exc, AntqError) else str(exc))
 
     def _table(self, rows: list[dict[str, object]], columns: tuple[tuple[str, str], ...]) -> QTableWidget:
         table = QTableWidget(len(rows), len(columns))

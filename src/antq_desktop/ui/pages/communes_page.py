@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -9,6 +10,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from antq_desktop.domain import catalog as catalogs
+from antq_desktop.domain.errors import AntqError
 from antq_desktop.services import overview
 from antq_desktop.services.overview import CommuneRow
 from antq_desktop.ui.context import AppContext
@@ -17,6 +19,7 @@ from antq_desktop.ui.formatting import format_date, format_int, format_percent
 _MISSED = QBrush(QColor("#fde2e1"))
 _LATE = QBrush(QColor("#fff4ce"))
 _Index = QModelIndex | QPersistentModelIndex
+log = logging.getLogger(__name__)
 
 
 class CommunesModel(QAbstractTableModel):
@@ -131,8 +134,17 @@ class CommunesPage(QWidget):
         job = self.context.jobs.start(lambda _p, _c: overview.commune_rows(store, year=year),
                                       title=self.tr("Tình hình các xã"), parent=self, show_progress=False)
         job.succeeded.connect(self._show)
-        job.failed.connect(lambda exc: self.summary.setText(self.tr("Không tính được số liệu: %1").replace(
-            "%1", str(exc))))
+        job.failed.connect(self._on_failed)
+
+    def _on_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, AntqError):
+            reason = exc.message
+        else:
+            log.error("Communes overview not computed", exc_info=exc)
+            reason = self.tr("cơ sở dữ liệu không đọc được (có thể đang bị khóa hoặc hỏng)")
+        self.summary.setText(self.tr("Không tính được số liệu các xã: %1. Hãy bấm “Làm mới” để thử lại; nếu vẫn lỗi, "
+                                     "hãy chạy “antq check” hoặc báo cán bộ kỹ thuật.").replace("%1", reason))
+        self.summary.setToolTip("" if isinstance(exc, AntqError) else str(exc))
 
     def _show(self, rows: list[CommuneRow]) -> None:
         self.model.set_rows(rows)
@@ -143,6 +155,7 @@ class CommunesPage(QWidget):
         missing = sum(r.missing for r in rows)
         late = sum(r.late and not r.missing for r in rows)
         missed = sum(bool(r.targets_missed) for r in rows)
+        self.summary.setToolTip("")
         self.summary.setText(self.tr("%1 xã · %2 chưa gửi dữ liệu · %3 chậm gửi · %4 xã chưa đạt ít nhất một chỉ tiêu")
                              .replace("%1", format_int(len(rows))).replace("%2", format_int(missing))
                              .replace("%3", format_int(late)).replace("%4", format_int(missed)))
@@ -154,4 +167,6 @@ class CommunesPage(QWidget):
         row = self.model.rows[rows[0].row()]
         from antq_desktop.ui.pages.commune_records_dialog import CommuneRecordsDialog
 
-        CommuneRecordsDialog(self.context, row.unit_code, row.unit_name, self).exec()
+        dialog = CommuneRecordsDialog(self.context, row.unit_code, row.unit_name, self)
+        dialog.exec()  # the records load on the worker thread while the dialog shows a busy bar
+        dialog.deleteLater()

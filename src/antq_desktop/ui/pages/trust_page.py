@@ -1,7 +1,13 @@
-"""Cấp trên: the trust registry — which key speaks for which commune (enrol from a key file, revoke)."""
+"""Cấp trên: the trust registry — which key speaks for which commune (enrol from a key file, revoke).
+
+The list is read on the worker thread (`context.jobs`): at province scale it takes about a second.
+"""
 
 from __future__ import annotations
 
+import logging
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +18,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QMessageBox,
+    QProgressBar,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -21,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from antq_desktop.domain.errors import AntqError
 from antq_desktop.services import keys
+from antq_desktop.storage.db import Store
 from antq_desktop.ui.context import AppContext
 from antq_desktop.ui.errors import show_error
 from antq_desktop.ui.formatting import format_date
@@ -30,6 +38,28 @@ SOURCES = {"enrolled": N("TrustPage", "Đăng ký tại đơn vị"), "announced
 COLUMNS = (N("TrustPage", "Mã đơn vị"), N("TrustPage", "Tên đơn vị"), N("TrustPage", "Mã vân tay"),
            N("TrustPage", "Nguồn"), N("TrustPage", "Ngày đăng ký"), N("TrustPage", "Người đăng ký"),
            N("TrustPage", "Tình trạng"))
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class TrustRow:
+    """One registry entry as plain values (safe to hand from the worker thread to the GUI)."""
+
+    unit_code: str
+    unit_name: str
+    fingerprint: str
+    source: str
+    enrolled_at: datetime | None
+    enrolled_by: str | None
+    revoked_at: datetime | None
+
+
+def load_rows(store: Store) -> list[TrustRow]:
+    """The communes' keys (not this office's own upper-office key), read in one consistent snapshot."""
+    with store.read_session() as session:
+        return [TrustRow(row.unit_code, row.unit_name, row.fingerprint, row.source, row.enrolled_at, row.enrolled_by,
+                         row.revoked_at)
+                for row in keys.list_known(session) if row.source != "recipient"]
 
 
 class TrustPage(QWidget):
@@ -46,6 +76,15 @@ class TrustPage(QWidget):
         self.revoke_button.clicked.connect(self.revoke_selected)
         for button in (self.add_button, self.revoke_button):
             button.setVisible(context.can_write)
+        self.refresh_button = QPushButton(self.tr("Làm mới"))
+        self.refresh_button.clicked.connect(self.refresh)
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)  # indeterminate: the list comes in one piece
+        self.busy.setMaximumWidth(160)
+        self.busy.setTextVisible(False)
+        self.busy.hide()
+        self.status = QLabel()
+        self.status.setWordWrap(True)
         note = QLabel(self.tr("Chỉ đăng ký khóa khi mã vân tay trùng với bản giấy có chữ ký, đóng dấu của xã gửi. "
                               "Gói dữ liệu chỉ được nhận khi do một khóa còn hiệu lực ở đây ký."))
         note.setWordWrap(True)
@@ -55,18 +94,67 @@ class TrustPage(QWidget):
         top.addStretch(1)
         top.addWidget(self.add_button)
         top.addWidget(self.revoke_button)
+        top.addWidget(self.refresh_button)
+        status_row = QHBoxLayout()
+        status_row.addWidget(self.busy)
+        status_row.addWidget(self.status, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(note)
+        layout.addLayout(status_row)
         layout.addWidget(self.table, 1)
-        self.rows: list[Any] = []
+        self.rows: list[TrustRow] = []
+        self._generation = 0
+        self.job: Any = None
         self.refresh()
 
+    @property
+    def loading(self) -> bool:
+        return self.job is not None
+
     def refresh(self) -> None:
-        with self.context.store.session_factory() as session:
-            self.rows = [row for row in keys.list_known(session) if row.source != "recipient"]
-            for row in self.rows:
-                session.expunge(row)
+        """Read the registry on the worker thread; the table changes only when the whole list is in."""
+        self._generation += 1
+        generation, store = self._generation, self.context.store
+        self._set_loading(True)
+        job = self.context.jobs.start(lambda _progress, _cancel: load_rows(store), title=self.tr("Khóa tin cậy"),
+                                      parent=self, show_progress=False)
+        job.succeeded.connect(lambda rows: self._on_loaded(generation, rows))
+        job.failed.connect(lambda exc: self._on_failed(generation, exc))
+        self.job = job
+
+    def _set_loading(self, loading: bool) -> None:
+        self.busy.setVisible(loading)
+        self.table.setEnabled(not loading)
+        for button in (self.add_button, self.revoke_button, self.refresh_button):
+            button.setEnabled(not loading)
+        if loading:
+            self.status.setText(self.tr("Đang tải danh sách khóa…"))
+
+    def _on_loaded(self, generation: int, rows: list[TrustRow]) -> None:
+        if generation != self._generation:  # an older list arriving after a newer request: dropped
+            return
+        self.job = None
+        self._set_loading(False)
+        self.status.clear()
+        self._show(rows)
+
+    def _on_failed(self, generation: int, exc: BaseException) -> None:
+        if generation != self._generation:
+            return
+        self.job = None
+        self._set_loading(False)
+        if isinstance(exc, AntqError):
+            reason = exc.message
+        else:
+            log.error("Trust registry not loaded", exc_info=exc)
+            reason = self.tr("cơ sở dữ liệu không đọc được (có thể đang bị khóa hoặc hỏng)")
+        self.status.setText(self.tr("Không tải được danh sách khóa: %1. Hãy bấm “Làm mới” để thử lại; nếu vẫn lỗi, "
+                                    "hãy chạy “antq check” hoặc báo cán bộ kỹ thuật.").replace("%1", reason))
+        self.status.setToolTip("" if isinstance(exc, AntqError) else str(exc))
+
+    def _show(self, rows: list[TrustRow]) -> None:
+        self.rows = rows
         self.table.setRowCount(len(self.rows))
         for r, row in enumerate(self.rows):
             status = (self.tr("Đã thu hồi %1").replace("%1", format_date(row.revoked_at)) if row.revoked_at
@@ -106,7 +194,7 @@ class TrustPage(QWidget):
         row = self.rows[selected[0].row()]
         reason, ok = QInputDialog.getText(self, self.tr("Thu hồi khóa"), self.tr(
             "Thu hồi khóa của %1 (%2)? Các gói do khóa này ký sẽ bị từ chối. Lý do:").replace(
-            "%1", row.unit_name).replace("%2", row.fingerprint))
+            "%1", row.unit_name or row.unit_code).replace("%2", row.fingerprint))
         if ok:
             self._apply(lambda session: keys.trust_revoke(session, row.fingerprint, actor=self.context.actor,
                                                            reason=reason or None))
