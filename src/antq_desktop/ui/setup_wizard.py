@@ -4,6 +4,9 @@ Shown once, when the store has no unit profile. The profile and the admin accoun
 together (`profile.initialise`) when the officer presses "Tạo đơn vị"; nothing is kept on error.
 Features that need the new unit (signing keys, the upper office's key) add pages through
 `EXTRA_PAGES`, which run after the unit exists.
+
+An admin runs it again from Cài đặt (`ui.redo_setup`): the role and unit pages are reused there,
+filled in with `prefill` and fixed once the store holds the unit's data.
 """
 
 from __future__ import annotations
@@ -72,10 +75,33 @@ class RolePage(QWizardPage):
             help_label.setStyleSheet("color: #555;")
             layout.addWidget(help_label)
         self.buttons["commune"].setChecked(True)
+        self.lock_note = _lock_note()
+        layout.addWidget(self.lock_note)
         layout.addStretch(1)
+
+    def prefill(self, role: str, lock_reason: str | None) -> None:
+        """Redo mode: the current role, fixed (with the reason shown) once the store holds the unit's data."""
+        self.buttons[role].setChecked(True)
+        for button in self.buttons.values():
+            button.setEnabled(lock_reason is None)
+        _show_lock(self.lock_note, lock_reason)
 
     def role(self) -> str:
         return next(role for role, button in self.buttons.items() if button.isChecked())
+
+
+def _lock_note() -> QLabel:
+    label = QLabel()
+    label.setObjectName("unit_lock_note")
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #8a4b00;")
+    label.hide()
+    return label
+
+
+def _show_lock(label: QLabel, reason: str | None) -> None:
+    label.setText(reason or "")
+    label.setVisible(reason is not None)
 
 
 class CommuneChooser(QWidget):
@@ -129,6 +155,18 @@ class CommuneChooser(QWidget):
         item = self.commune_list.currentItem()
         return item.data(Qt.ItemDataRole.UserRole) if item else None
 
+    def select_code(self, code: str) -> None:
+        """Show the commune's province and select it (the redo wizard opens on the current unit)."""
+        commune = units.find_commune(code)
+        if commune is None:
+            return
+        self.search_edit.clear()
+        self.province_box.setCurrentIndex(max(0, self.province_box.findData(commune.province_code)))
+        for row in range(self.commune_list.count()):
+            if self.commune_list.item(row).data(Qt.ItemDataRole.UserRole) == commune.code:
+                self.commune_list.setCurrentRow(row)
+                return
+
 
 class UnitPage(QWizardPage):
     def __init__(self, role_page: RolePage) -> None:
@@ -159,6 +197,8 @@ class UnitPage(QWizardPage):
         province_form.addRow(self.tr("Tỉnh, thành phố:"), self.province_only)
         self.stack.addWidget(province_widget)
         layout.addWidget(self.stack)
+        self.lock_note = _lock_note()
+        layout.addWidget(self.lock_note)
         self.error_label = FieldErrorLabel()
         layout.addWidget(self.error_label)
         for edit in (self.office_code, self.office_name):
@@ -172,6 +212,19 @@ class UnitPage(QWizardPage):
             "district": self.tr("Nhập mã và tên đơn vị cấp trên theo quy định của Công an tỉnh."),
             "province": self.tr("Chọn tỉnh, thành phố của đơn vị."),
         }[role])
+
+    def prefill(self, info: profile.ProfileInfo, lock_reason: str | None) -> None:
+        """Redo mode: the current unit; only an upper office's display name stays editable once locked."""
+        if info.role == "commune":
+            self.commune.select_code(info.unit_code)
+        elif info.role == "district":
+            self.office_code.setText(info.unit_code)
+            self.office_name.setText(info.unit_name)
+        else:
+            self.province_only.setCurrentIndex(max(0, self.province_only.findData(info.unit_code)))
+        for widget in (self.commune, self.office_code, self.province_only):
+            widget.setEnabled(lock_reason is None)
+        _show_lock(self.lock_note, lock_reason)
 
     def isComplete(self) -> bool:
         role = self.role_page.role()

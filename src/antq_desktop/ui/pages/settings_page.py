@@ -2,6 +2,7 @@
 
 Other features add their own group (keys, backups, users…) with `register_settings_section`; until
 one is registered under "keys" or "backups", a box says it comes in a later version.
+Admins get "Thiết lập lại đơn vị…", which opens the setup wizard again (`ui.redo_setup`).
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -61,7 +61,8 @@ class SettingsPage(QWidget):
                  redo_setup: Callable[[QWidget], None] | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store, self.user_role, self.context = store, user_role, context
-        self.redo_setup = redo_setup
+        self.redo_setup = redo_setup  # None: the redo wizard of ui.redo_setup (a test may pass its own)
+        self.redo_wizard: QWidget | None = None
         outer = QVBoxLayout(self)
         outer.addWidget(QLabel(self.tr("<h2>Cài đặt</h2>")))
         scroll = QScrollArea()
@@ -70,7 +71,8 @@ class SettingsPage(QWidget):
         self.body = QVBoxLayout(body)
         scroll.setWidget(body)
         outer.addWidget(scroll, 1)
-        self.body.addWidget(self._unit_box())
+        self.unit_box = self._unit_box()
+        self.body.addWidget(self.unit_box)
         self.body.addWidget(self._regulations_box())
         self.body.addWidget(self._data_box())
         self.body.addWidget(self._language_box())
@@ -80,9 +82,7 @@ class SettingsPage(QWidget):
 
     @classmethod
     def from_context(cls, context) -> SettingsPage:  # type: ignore[no-untyped-def]
-        redo = context.extras.get("redo_setup") if hasattr(context, "extras") else None
-        return cls(context.store, user_role=context.user.role, context=context,
-                   redo_setup=redo if callable(redo) else None)
+        return cls(context.store, user_role=context.user.role, context=context)
 
     def _unit_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Đơn vị sử dụng"))
@@ -93,7 +93,8 @@ class SettingsPage(QWidget):
         form.addRow(self.tr("Mã đơn vị"), _selectable(profile.unit_code))
         if profile.parent_name:
             form.addRow(self.tr("Tỉnh, thành phố"), _selectable(profile.parent_name))
-        note = QLabel(self.tr("Thông tin đơn vị được đặt khi thiết lập ban đầu và không sửa ở đây."))
+        note = QLabel(self.tr("Thông tin đơn vị được đặt khi thiết lập ban đầu; quản trị viên đổi bằng nút "
+                              "“Thiết lập lại đơn vị…” ở mục Quản trị."))
         note.setWordWrap(True)
         note.setStyleSheet("color: #555;")
         form.addRow(note)
@@ -180,7 +181,9 @@ class SettingsPage(QWidget):
         box = QGroupBox(self.tr("Quản trị"))
         layout = QVBoxLayout(box)
         self.redo_button = QPushButton(self.tr("Thiết lập lại đơn vị…"))
-        self.redo_button.setToolTip(self.tr("Chạy lại trình thiết lập ban đầu (chỉ quản trị viên)"))
+        self.redo_button.setObjectName("redo_setup_button")
+        self.redo_button.setToolTip(self.tr("Chạy lại trình thiết lập (chỉ quản trị viên): họ tên cán bộ, khóa của "
+                                            "đơn vị và của cấp trên; đổi đơn vị khi tệp dữ liệu chưa có dữ liệu"))
         self.redo_button.clicked.connect(self._redo_setup_clicked)
         layout.addWidget(self.redo_button)
         is_admin = self.user_role == "admin"
@@ -189,17 +192,21 @@ class SettingsPage(QWidget):
         return box
 
     def _redo_setup_clicked(self) -> None:
-        # The setup wizard and its reset belong to the start-up code; it hands us `redo_setup`
-        # through AppContext.extras when it supports being run again. Until then: explain.
+        if self.user_role != "admin":  # the button is hidden; the service checks the role again anyway
+            return
         if self.redo_setup is not None:
             self.redo_setup(self)
             return
-        QMessageBox.information(
-            self, self.tr("Thiết lập lại đơn vị"),
-            self.tr("Chức năng thiết lập lại đơn vị chưa có trong phiên bản này. Việc thiết lập lại chỉ quản trị viên "
-                "được làm, và sẽ chạy lại trình thiết lập ban đầu khi mở chương trình. Nếu cần đổi đơn vị ngay, "
-                "hãy sao lưu dữ liệu rồi liên hệ cán bộ kỹ thuật."))
+        from antq_desktop.ui.redo_setup import launch
 
+        self.redo_wizard = launch(self, self.context, on_saved=lambda _result: self.refresh_unit())
+
+    def refresh_unit(self) -> None:
+        """Show the unit as it is now (after the setup was redone)."""
+        box = self._unit_box()
+        self.body.replaceWidget(self.unit_box, box)
+        self.unit_box.deleteLater()
+        self.unit_box = box
 
 def _register_key_section() -> None:
     """The unit's keys (fingerprint, public key file, the upper office's key) belong in Cài đặt too."""
