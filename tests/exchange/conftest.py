@@ -1,4 +1,4 @@
-"""Fixtures for the exchange tests: cheap Argon2 (tests only), two units, a package forge."""
+"""Fixtures for the exchange tests: units with cheap keys (tests/package_fixtures.py), sample packages, a forge."""
 
 from __future__ import annotations
 
@@ -6,14 +6,13 @@ import hashlib
 import uuid
 import zlib
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.package_fixtures import FAST_KDF, PASSWORD, Unit, lookup_of, make_unit
 
-from antq_desktop.exchange.keys import PublicKeyRecord, TrustedKey, read_public_key_file
-from antq_desktop.exchange.keystore import KdfParams, KeyStore, UnlockedKeys
 from antq_desktop.exchange.package_format import (
     PackageHeader,
     Producer,
@@ -30,37 +29,8 @@ from antq_desktop.exchange.stream_crypto import (
     wrap_payload_key,
 )
 
-# Argon2's minimum cost: only ever passed explicitly, the library defaults stay high.
-FAST_KDF = KdfParams(time_cost=1, memory_cost_kib=8, parallelism=1)
-PASSWORD = "Mật khẩu đủ dài 2026"
-
-
-@dataclass
-class Unit:
-    code: str
-    name: str
-    role: str
-    blob: dict[str, Any]
-    record: PublicKeyRecord
-    password: str = PASSWORD
-
-    @property
-    def producer(self) -> Producer:
-        return Producer(self.code, self.name, self.role)
-
-    def unlock(self) -> UnlockedKeys:
-        return KeyStore.unlock(self.blob, self.password)
-
-    @property
-    def trusted(self) -> TrustedKey:
-        return TrustedKey(self.record.signing_key_id, self.code, self.record.signing_public)
-
-
-def make_unit(code: str, name: str, role: str) -> Unit:
-    store = KeyStore(FAST_KDF)
-    blob, _ = store.create(PASSWORD)
-    record = read_public_key_file(store.export_public_key_file(blob, PASSWORD, code, name, role))
-    return Unit(code, name, role, blob, record)
+__all__ = ["FAST_KDF", "PASSWORD", "Unit", "forge", "make_unit", "meta_for", "read_all", "sample_records",
+           "write_sample"]
 
 
 @pytest.fixture(scope="session")
@@ -80,8 +50,7 @@ def district() -> Unit:
 
 @pytest.fixture(scope="session")
 def lookup(commune: Unit, other_commune: Unit) -> Any:
-    keys = {u.record.signing_key_id: u.trusted for u in (commune, other_commune)}
-    return keys.get
+    return lookup_of(commune, other_commune)
 
 
 def sample_records(n: int, seed: int = 0) -> Iterator[dict[str, Any]]:
