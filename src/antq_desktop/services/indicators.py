@@ -1,14 +1,16 @@
 """Computing the year's target indicators (chỉ tiêu) from the records in the store.
 
 An indicator is computed over the whole store (what a commune sees of itself, or an upper
-office of all its communes) or for one origin unit (one commune, for the upper office's overview).
+office of all its communes), for one origin unit (one commune), or for every origin unit at
+once (the upper office's overview): the same definition each time, over a `Scope` whose counts
+are plain numbers, or `Counts` per unit from queries grouped by origin unit.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeAlias
 
 from sqlalchemy import distinct, func, select
 from sqlalchemy.orm import Session
@@ -41,38 +43,120 @@ class Ratio:
         return None if self.denominator == 0 else round(100.0 * self.numerator / self.denominator, 2)
 
 
-class Scope:
-    """The records an indicator looks at: live ones, of one year, optionally of one origin unit."""
+class Counts:
+    """A count per origin unit, from a Scope grouped by unit; a unit absent from `values` has `default`
+    (0 when no row of it matched, or a constant such as one commune per commune)."""
 
-    def __init__(self, session: Session, year: int, unit: str | None = None) -> None:
-        self.session, self.year, self.unit = session, year, unit
+    __slots__ = ("values", "default")
+
+    def __init__(self, values: dict[str, int] | None = None, default: int = 0) -> None:
+        self.values, self.default = values or {}, default
+
+    def get(self, unit: str) -> int:
+        return self.values.get(unit, self.default)
+
+    def __add__(self, other: Counts | int) -> Counts:
+        if isinstance(other, int):
+            return Counts({unit: value + other for unit, value in self.values.items()}, self.default + other)
+        return Counts({unit: self.get(unit) + other.get(unit) for unit in self.values.keys() | other.values.keys()},
+                      self.default + other.default)
+
+    __radd__ = __add__
+
+    def at_most(self, limit: int) -> Counts:
+        return Counts({unit: min(limit, value) for unit, value in self.values.items()}, min(limit, self.default))
+
+    def __repr__(self) -> str:
+        return f"Counts({self.values!r}, default={self.default})"
+
+
+Count: TypeAlias = int | Counts  # a Scope's figure: a number, or one per unit when grouped
+
+
+@dataclass(frozen=True)
+class Ratios:
+    """An indicator for every origin unit: numerators and denominators per unit."""
+
+    numerator: Counts
+    denominator: Counts
+
+    def get(self, unit: str) -> Ratio:
+        return Ratio(self.numerator.get(unit), self.denominator.get(unit))
+
+    def units(self) -> set[str]:
+        return self.numerator.values.keys() | self.denominator.values.keys()
+
+
+class Scope:
+    """The records an indicator looks at: live ones, of one year; of one origin unit (`unit`), of
+    the whole store, or of each origin unit in turn (`by_unit`: every count is then `Counts`, from
+    one query grouped by origin unit, and an organisation a registration or assessment refers to
+    counts when it is of that registration's unit, as in a Scope of one unit).
+    A query asked twice of one Scope (an indicator reusing another's count) runs once."""
+
+    def __init__(self, session: Session, year: int, unit: str | None = None, *, by_unit: bool = False) -> None:
+        if unit is not None and by_unit:
+            raise ValueError("a Scope is of one unit or grouped by unit, not both")
+        self.session, self.year, self.unit, self.by_unit = session, year, unit, by_unit
+        self._seen: dict[tuple[str, str], Count] = {}
 
     def _where(self, model: type[SyncedRecord]) -> list[ColumnElement[bool]]:
-        conditions = [model.deleted.is_(False)]
+        conditions: list[ColumnElement[bool]] = [model.deleted.is_(False)]
         if self.unit is not None:
             conditions.append(model.origin_unit == self.unit)
         return conditions
 
-    def count(self, stmt: Any) -> int:
-        return int(self.session.execute(stmt).scalar() or 0)
+    def _same_unit(self, inner: type[SyncedRecord], outer: type[SyncedRecord]) -> list[ColumnElement[bool]]:
+        """Conditions on the records a subquery looks up: live, and of the unit counted."""
+        if self.by_unit:  # correlated: the referring record's own unit
+            return [*self._where(inner), inner.origin_unit == outer.origin_unit]
+        return self._where(inner)
 
-    def live(self, model: type[SyncedRecord], *conditions: ColumnElement[bool]) -> int:
-        return self.count(select(func.count()).select_from(model).where(*self._where(model), *conditions))
+    def count(self, stmt: Any, model: type[SyncedRecord]) -> Count:
+        """A `SELECT count(...)` over `model`'s records: one number, or one per unit grouped on
+        `model.origin_unit` (the column every synced table indexes)."""
+        if self.by_unit:
+            stmt = stmt.add_columns(model.origin_unit).group_by(model.origin_unit)
+        compiled = stmt.compile(self.session.get_bind())
+        key = (str(compiled), repr(sorted(compiled.params.items())))
+        if key not in self._seen:
+            if self.by_unit:
+                self._seen[key] = Counts({unit: int(n) for n, unit in self.session.execute(stmt)})
+            else:
+                self._seen[key] = int(self.session.execute(stmt).scalar() or 0)
+        return self._seen[key]
 
-    def areas(self) -> int:
+    def constant(self, value: int) -> Count:
+        return Counts(default=value) if self.by_unit else value
+
+    def ratio(self, numerator: Count, denominator: Count) -> Any:
+        """A `Ratio`, or `Ratios` when grouped by unit."""
+        if isinstance(numerator, Counts) or isinstance(denominator, Counts):
+            return Ratios(numerator + Counts(), denominator + Counts())
+        return Ratio(numerator, denominator)
+
+    @staticmethod
+    def at_most(limit: int, value: Count) -> Count:
+        return value.at_most(limit) if isinstance(value, Counts) else min(limit, value)
+
+    def live(self, model: type[SyncedRecord], *conditions: ColumnElement[bool]) -> Any:
+        return self.count(select(func.count()).select_from(model).where(*self._where(model), *conditions), model)
+
+    def areas(self) -> Any:
         return self.live(ResidentialArea)
 
-    def orgs(self, types: tuple[str, ...]) -> int:
+    def orgs(self, types: tuple[str, ...]) -> Any:
         return self.live(Organization, Organization.in_scope.is_(True), Organization.org_type.in_(types))
 
-    def org_ids(self, types: tuple[str, ...]) -> Any:
-        return select(Organization.id).where(*self._where(Organization), Organization.in_scope.is_(True),
+    def org_ids(self, types: tuple[str, ...], referrer: type[SyncedRecord] = Organization) -> Any:
+        """In-scope organisations of these types (grouped: of the referring record's unit)."""
+        return select(Organization.id).where(*self._same_unit(Organization, referrer), Organization.in_scope.is_(True),
                                              Organization.org_type.in_(types))
 
-    def communes(self) -> int:
+    def communes(self) -> Any:
         """A commune assesses itself; the upper office counts the communes whose data it holds."""
-        if self.unit is not None:
-            return 1
+        if self.unit is not None or self.by_unit:
+            return self.constant(1)
         profile = self.session.get(UnitProfile, 1)
         if profile is not None and profile.role == "commune":
             return 1
@@ -80,63 +164,74 @@ class Scope:
         units = select(ResidentialArea.origin_unit).where(ResidentialArea.origin_unit != own).distinct()
         return len(self.session.execute(units).all())
 
-    def registered(self, subject_kind: str, *conditions: ColumnElement[bool]) -> int:
+    def registered(self, subject_kind: str, *conditions: ColumnElement[bool]) -> Any:
         subject = func.coalesce(Registration.area_id, Registration.organization_id, Registration.origin_unit)
         return self.count(select(func.count(distinct(subject))).where(
             *self._where(Registration), Registration.year == self.year,
-            Registration.subject_kind == subject_kind, *conditions))
+            Registration.subject_kind == subject_kind, *conditions), Registration)
 
-    def registered_orgs(self, types: tuple[str, ...]) -> int:
-        return self.registered("organization", Registration.organization_id.in_(self.org_ids(types)))
+    def registered_orgs(self, types: tuple[str, ...]) -> Any:
+        return self.registered("organization", Registration.organization_id.in_(self.org_ids(types, Registration)))
 
-    def met(self, subject_kind: str, *conditions: ColumnElement[bool]) -> int:
+    def met(self, subject_kind: str, *conditions: ColumnElement[bool]) -> Any:
         subject = func.coalesce(Assessment.area_id, Assessment.organization_id, Assessment.origin_unit)
         return self.count(select(func.count(distinct(subject))).where(
             *self._where(Assessment), Assessment.year == self.year, Assessment.status == "submitted",
-            Assessment.outcome == "dat", Assessment.subject_kind == subject_kind, *conditions))
+            Assessment.outcome == "dat", Assessment.subject_kind == subject_kind, *conditions), Assessment)
 
-    def met_orgs(self, types: tuple[str, ...]) -> int:
-        return self.met("organization", Assessment.organization_id.in_(self.org_ids(types)))
+    def met_orgs(self, types: tuple[str, ...]) -> Any:
+        return self.met("organization", Assessment.organization_id.in_(self.org_ids(types, Assessment)))
 
-    def levels(self) -> list[tuple[str, str, int]]:
-        stmt = select(Assessment.catalog_code, Assessment.level, func.count()).where(
+    def levels(self) -> list[tuple[str, str, Count]]:
+        """Submitted assessments by catalog and level: (catalog, level, count), the count per unit if grouped."""
+        keys = [Assessment.origin_unit] if self.by_unit else []
+        stmt = select(Assessment.catalog_code, Assessment.level, func.count(), *keys).where(
             *self._where(Assessment), Assessment.year == self.year, Assessment.status == "submitted",
-        ).group_by(Assessment.catalog_code, Assessment.level)
-        return [(code, level, count) for code, level, count in self.session.execute(stmt)]
+        ).group_by(Assessment.catalog_code, Assessment.level, *keys)
+        rows: Any = self.session.execute(stmt)
+        if not self.by_unit:
+            return [(code, level, count) for code, level, count in rows]
+        grouped: dict[tuple[str, str], dict[str, int]] = {}
+        for code, level, count, unit in rows:
+            grouped.setdefault((code, level), {})[unit] = int(count)
+        return [(code, level, Counts(counts)) for (code, level), counts in grouped.items()]
 
 
-def areas_registered(s: Scope) -> Ratio:
-    return Ratio(s.registered("area"), s.areas())
+# Each indicator, once: a Ratio over a Scope of the store or of one unit, Ratios over a Scope by unit.
+
+def areas_registered(s: Scope) -> Any:
+    return s.ratio(s.registered("area"), s.areas())
 
 
-def orgs_registered(s: Scope) -> Ratio:
-    return Ratio(s.registered_orgs(("agency", "school")), s.orgs(("agency", "school")))
+def orgs_registered(s: Scope) -> Any:
+    return s.ratio(s.registered_orgs(("agency", "school")), s.orgs(("agency", "school")))
 
 
-def enterprises_registered(s: Scope) -> Ratio:
-    return Ratio(s.registered_orgs(("enterprise",)), s.orgs(("enterprise",)))
+def enterprises_registered(s: Scope) -> Any:
+    return s.ratio(s.registered_orgs(("enterprise",)), s.orgs(("enterprise",)))
 
 
-def units_registered(s: Scope) -> Ratio:
+def units_registered(s: Scope) -> Any:
     numerator = s.registered("area") + s.registered_orgs(ALL_ORG_TYPES) + s.registered("commune")
-    return Ratio(numerator, s.areas() + s.orgs(ALL_ORG_TYPES) + s.communes())
+    return s.ratio(numerator, s.areas() + s.orgs(ALL_ORG_TYPES) + s.communes())
 
 
-def areas_meet_standard(s: Scope) -> Ratio:
-    return Ratio(s.met("area"), s.areas())
+def areas_meet_standard(s: Scope) -> Any:
+    return s.ratio(s.met("area"), s.areas())
 
 
-def units_meet_standard(s: Scope) -> Ratio:
+def units_meet_standard(s: Scope) -> Any:
     numerator = s.met("area") + s.met_orgs(ALL_ORG_TYPES) + s.met("commune")
-    return Ratio(numerator, s.areas() + s.orgs(ALL_ORG_TYPES) + s.communes())
+    return s.ratio(numerator, s.areas() + s.orgs(ALL_ORG_TYPES) + s.communes())
 
 
-def enterprises_meet_standard(s: Scope) -> Ratio:
-    return Ratio(s.met_orgs(("enterprise",)), s.registered_orgs(("enterprise",)))
+def enterprises_meet_standard(s: Scope) -> Any:
+    return s.ratio(s.met_orgs(("enterprise",)), s.registered_orgs(("enterprise",)))
 
 
-def classified_kha_or_above(s: Scope) -> Ratio:
-    good = total = 0
+def classified_kha_or_above(s: Scope) -> Any:
+    good: Count = 0
+    total: Count = 0
     for catalog_code, level, count in s.levels():
         total += count
         try:
@@ -145,20 +240,20 @@ def classified_kha_or_above(s: Scope) -> Ratio:
             continue  # an unknown catalog cannot vouch for its level
         if catalog.rank(level) <= catalog.rank("kha"):
             good += count
-    return Ratio(good, total)
+    return s.ratio(good, total)
 
 
-def households_pledged(s: Scope) -> Ratio:
+def households_pledged(s: Scope) -> Any:
     pledged = select(func.count(distinct(Pledge.household_id))).join(Household, Household.id == Pledge.household_id) \
         .where(*s._where(Pledge), Pledge.year == s.year, Pledge.status == "signed", Household.deleted.is_(False))
-    return Ratio(s.count(pledged), s.live(Household))
+    return s.ratio(s.count(pledged, Pledge), s.live(Household))
 
 
-def plan_issued(s: Scope) -> Ratio:
-    return Ratio(min(1, s.live(Plan, Plan.year == s.year)), 1)
+def plan_issued(s: Scope) -> Any:
+    return s.ratio(s.at_most(1, s.live(Plan, Plan.year == s.year)), s.constant(1))
 
 
-INDICATORS: dict[str, Callable[[Scope], Ratio]] = {
+INDICATORS: dict[str, Callable[[Scope], Any]] = {
     "areas_registered_pct": areas_registered,
     "orgs_registered_pct": orgs_registered,
     "enterprises_registered_pct": enterprises_registered,
@@ -176,3 +271,18 @@ def compute(session: Session, indicator: str, year: int, unit: str | None = None
     """One indicator for the whole store or one origin unit; None for an indicator this version lacks."""
     function = INDICATORS.get(indicator)
     return function(Scope(session, year, unit)) if function else None
+
+
+def compute_by_unit(session: Session, indicators: Iterable[str], year: int,
+                    units: Iterable[str]) -> dict[str, dict[str, Ratio]]:
+    """Indicators for every unit in `units` at once: {indicator: {unit: Ratio}}, equal to `compute`
+    for each unit, from a number of grouped queries that does not grow with the number of units.
+    An indicator this version lacks is left out."""
+    scope, wanted = Scope(session, year, by_unit=True), list(units)
+    out: dict[str, dict[str, Ratio]] = {}
+    for indicator in indicators:
+        function = INDICATORS.get(indicator)
+        if function is not None and indicator not in out:
+            ratios: Ratios = function(scope)
+            out[indicator] = {unit: ratios.get(unit) for unit in wanted}
+    return out

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from antq_desktop.domain import units
 from antq_desktop.services import office
-from antq_desktop.services.stats import TargetStatus, live_counts_by_unit, target_statuses
+from antq_desktop.services.stats import TargetStatus, live_counts_by_unit, target_statuses_by_unit
 from antq_desktop.storage.db import Store
 from antq_desktop.storage.models import ProducerState, UnitProfile
 
@@ -42,7 +42,8 @@ def _producers(session: Session) -> dict[str, ProducerState]:
 
 
 def commune_rows(store: Store, *, year: int, today: date | None = None) -> list[CommuneRow]:
-    """Every commune with data or expected by this office, sorted by code; empty counts when missing."""
+    """Every commune with data or expected by this office, sorted by code; empty counts when missing.
+    A fixed number of queries however many communes there are (targets: `target_statuses_by_unit`)."""
     today = today or date.today()
     expected = set(office.expected_communes(store))
     late_days = office.late_after_days(store)
@@ -51,7 +52,8 @@ def commune_rows(store: Store, *, year: int, today: date | None = None) -> list[
         producers = {code: p for code, p in _producers(session).items() if _is_commune(code)}
         counts = {code: c for code, c in live_counts_by_unit(session).items()
                   if _is_commune(code) and (own is None or code != own.unit_code)}
-        rows = [_row(session, code, year, producers.get(code), counts.get(code, {}), today, late_days)
+        targets = target_statuses_by_unit(session, year, sorted(counts))  # communes with data
+        rows = [_row(code, producers.get(code), counts.get(code, {}), tuple(targets.get(code, ())), today, late_days)
                 for code in sorted(expected | set(counts) | set(producers))]
     return rows
 
@@ -61,11 +63,10 @@ def _is_commune(code: str) -> bool:
     return units.find_commune(code) is not None
 
 
-def _row(session: Session, code: str, year: int, producer: ProducerState | None, counts: dict[str, int],
+def _row(code: str, producer: ProducerState | None, counts: dict[str, int], targets: tuple[TargetStatus, ...],
          today: date, late_days: int) -> CommuneRow:
     received = producer.last_merged_at.date() if producer else None
     has_data = bool(counts)
-    targets = tuple(target_statuses(session, year, code)) if has_data else ()
     return CommuneRow(code, _name(code), counts, producer.last_sequence if producer else None, received,
                       office.is_late(received, today, late_days), producer is None and not has_data, targets)
 

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from antq_desktop.domain import catalog as catalogs
 from antq_desktop.domain.scoring import target_met
-from antq_desktop.services.indicators import compute
+from antq_desktop.services.indicators import Ratio, compute, compute_by_unit
 from antq_desktop.storage.canonical import canonical_record, digest_records
 from antq_desktop.storage.db import Store
 from antq_desktop.storage.models import (
@@ -96,17 +96,22 @@ def live_counts_by_unit(session: Session) -> dict[str, dict[str, int]]:
     return counts
 
 
-def target_statuses(session: Session, year: int, unit: str | None = None) -> list[TargetStatus]:
-    """The year's targets against actual values, for the whole store or one origin unit."""
+def year_targets(session: Session, year: int) -> list[PlanTarget]:
+    """The live targets of the plan that sets this year's targets, by indicator; none without a plan."""
     plan = year_plan(session, year)
     if plan is None:
         return []
+    return list(session.execute(select(PlanTarget).where(PlanTarget.plan_id == plan.id,
+                                                          PlanTarget.deleted.is_(False))
+                                .order_by(PlanTarget.indicator)).scalars())
+
+
+def _statuses(targets: list[PlanTarget], ratios: dict[str, Ratio | None]) -> list[TargetStatus]:
+    """Each target against its indicator's ratio; a target on an indicator this version lacks is left out."""
     labels = catalogs.load_indicators()
-    targets = session.execute(select(PlanTarget).where(PlanTarget.plan_id == plan.id, PlanTarget.deleted.is_(False))
-                              .order_by(PlanTarget.indicator)).scalars()
     statuses = []
     for target in targets:
-        ratio = compute(session, target.indicator, year, unit)
+        ratio = ratios.get(target.indicator)
         if ratio is None:
             continue
         label = labels[target.indicator].label if target.indicator in labels else target.indicator
@@ -114,6 +119,21 @@ def target_statuses(session: Session, year: int, unit: str | None = None) -> lis
                                      ratio.numerator, ratio.denominator,
                                      target_met(ratio.percent, target.comparator, target.threshold)))
     return statuses
+
+
+def target_statuses(session: Session, year: int, unit: str | None = None) -> list[TargetStatus]:
+    """The year's targets against actual values, for the whole store or one origin unit."""
+    targets = year_targets(session, year)
+    return _statuses(targets, {t.indicator: compute(session, t.indicator, year, unit) for t in targets})
+
+
+def target_statuses_by_unit(session: Session, year: int, units: list[str]) -> dict[str, list[TargetStatus]]:
+    """`target_statuses` for each of `units` (the overview's rows), in a number of queries that does
+    not depend on how many units there are: each indicator computed for all of them at once."""
+    targets = year_targets(session, year)
+    by_indicator = compute_by_unit(session, [t.indicator for t in targets], year, units)
+    return {unit: _statuses(targets, {indicator: ratios[unit] for indicator, ratios in by_indicator.items()})
+            for unit in units}
 
 
 def collect(store: Store, *, year: int | None = None) -> dict[str, Any]:
