@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGroupBox, QMessageBox, QWizard
+from PySide6.QtWidgets import QGroupBox, QLabel, QMessageBox, QWizard
 from tests.exchange_store.conftest import FAST_KDF, key_file, make_office
 
 from antq_desktop.exchange.keystore import KeyStore
@@ -124,9 +124,11 @@ def test_on_an_empty_store_the_unit_and_the_upper_office_key_change(qtbot, empty
     (tmp_path / "office.antqkey").write_bytes(key_file(office))
     office.close()
     (tmp_path / "broken.antqkey").write_bytes(b"not a key")
-    wizard = RedoSetupWizard(empty_store, accounts.sign_in(empty_store, username="admin", password=PASSWORD))
-    qtbot.addWidget(wizard)
-    wizard.show()
+    context = _signed_in(empty_store)
+    page = SettingsPage.from_context(context)
+    qtbot.addWidget(page)
+    page.redo_button.click()
+    wizard = page.redo_wizard
     assert wizard.role_page.buttons["district"].isEnabled() and wizard.role_page.lock_note.isHidden()
     wizard.next()
     chooser = wizard.unit_page.commune
@@ -156,3 +158,9 @@ def test_on_an_empty_store_the_unit_and_the_upper_office_key_change(qtbot, empty
         assert keys.active_local_key(session).fingerprint == result.new_fingerprint
     done = wizard.currentPage().summary.text()
     assert result.new_fingerprint in done and "mở lại chương trình" in done
+    with qtbot.waitSignal(wizard.finished, timeout=5000):
+        wizard.accept()
+    assert context.profile.unit_code == "00073"
+    unit_texts = [label.text() for label in page.unit_box.findChildren(QLabel)]
+    assert "Phường Cửa Nam" in unit_texts and "Phường Hoàn Kiếm" not in unit_texts
+    context.jobs.wait()

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session
 
 from antq_desktop.domain import units
@@ -143,18 +143,15 @@ class RedoResult:
 def _unit_lock(session: Session, unit_code: str) -> str | None:
     """Why this store's unit and role must stay as they are (Vietnamese, with what to do), or None."""
     exported = session.scalar(select(func.count()).select_from(ExportRecord)) or 0
-    own = sum(session.scalar(select(func.count()).select_from(m).where(m.origin_unit == unit_code)) or 0
-              for m in SYNCED_MODELS)
-    others = sum(session.scalar(select(func.count()).select_from(m).where(m.origin_unit != unit_code)) or 0
-                 for m in SYNCED_MODELS)
     if exported:
         reason = (f"Đơn vị đã xuất {exported} gói dữ liệu; các gói đó đã ký bằng khóa của đơn vị và mang mã "
                   f"{unit_code}.")
-    elif own:
+    elif own := sum(session.scalar(select(func.count()).select_from(m).where(m.origin_unit == unit_code)) or 0
+                    for m in SYNCED_MODELS):
         reason = (f"Tệp dữ liệu đang có {own} bản ghi của đơn vị {unit_code} (kể cả bản ghi đã xóa), mỗi bản ghi "
                   "mang mã đơn vị này.")
-    elif others:
-        reason = f"Tệp dữ liệu đang có {others} bản ghi nhận từ các đơn vị khác."
+    elif any(session.scalar(select(exists().where(m.origin_unit != unit_code))) for m in SYNCED_MODELS):
+        reason = "Tệp dữ liệu đang có bản ghi nhận từ các đơn vị khác."  # an upper office that merged packages
     else:
         return None
     return f"{reason} Vì vậy không đổi được cấp hoặc đơn vị. {NEW_DATA_FILE_HINT}"

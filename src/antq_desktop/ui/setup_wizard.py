@@ -215,13 +215,13 @@ class UnitPage(QWizardPage):
 
     def prefill(self, info: profile.ProfileInfo, lock_reason: str | None) -> None:
         """Redo mode: the current unit; only an upper office's display name stays editable once locked."""
+        if info.province_code:  # also the likely choice if a commune becomes its province's office
+            self.province_only.setCurrentIndex(max(0, self.province_only.findData(info.province_code)))
         if info.role == "commune":
             self.commune.select_code(info.unit_code)
         elif info.role == "district":
             self.office_code.setText(info.unit_code)
             self.office_name.setText(info.unit_name)
-        else:
-            self.province_only.setCurrentIndex(max(0, self.province_only.findData(info.unit_code)))
         for widget in (self.commune, self.office_code, self.province_only):
             widget.setEnabled(lock_reason is None)
         _show_lock(self.lock_note, lock_reason)
