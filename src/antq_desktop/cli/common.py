@@ -10,20 +10,13 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
+from antq_desktop.cli.errors import CliError, UsageError
 from antq_desktop.domain.errors import AntqError
 from antq_desktop.services import accounts
 from antq_desktop.services.accounts import UserInfo
 from antq_desktop.storage.db import Store, open_store
 
-
-class CliError(Exception):
-    def __init__(self, message: str, exit_code: int = 1) -> None:
-        super().__init__(" ".join(message.split()))  # one line, always
-        self.exit_code = exit_code
-
-
-class UsageError(Exception):
-    pass
+__all__ = ["CliError", "UsageError", "add", "guarded", "progress_printer", "read_password", "sign_in", "store_for"]
 
 
 def read_password(prompt: str = "Mật khẩu: ", *, confirm: bool = False) -> str:
@@ -79,7 +72,8 @@ def progress_printer(quiet: bool = False) -> Callable[[float, str], None]:
     return report
 
 
-def add(sub: Any, name: str, help_text: str, handler: Callable[[argparse.Namespace], int | None]) -> argparse.ArgumentParser:
+def add(sub: Any, name: str, help_text: str,
+        handler: Callable[[argparse.Namespace], int | None]) -> argparse.ArgumentParser:
     parser = sub.add_parser(name, help=help_text, description=help_text)
     parser.set_defaults(handler=guarded(handler))
     return parser
