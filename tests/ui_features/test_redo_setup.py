@@ -67,7 +67,7 @@ def test_admin_changes_the_officer_name_from_settings_and_the_status_bar_shows_i
     assert profile.setup_snapshot(feature_store, "admin").officer_name == "Nguyễn Văn An"
     confirm.password.setText(PASSWORD)
     wizard.next()
-    assert wizard.redo_result is not None and "1 thay đổi" in wizard.currentPage().summary.text()
+    assert wizard.redo_result is not None and "Đã lưu các thay đổi" in wizard.currentPage().summary.text()
     assert not wizard.button(QWizard.WizardButton.CancelButton).isVisible()
     with qtbot.waitSignal(wizard.finished, timeout=5000):
         wizard.accept()

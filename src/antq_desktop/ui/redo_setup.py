@@ -190,8 +190,8 @@ class RedoDonePage(QWizardPage):
         self.redo.setOption(QWizard.WizardOption.NoCancelButton, True)  # saved: nothing left to cancel
         if result is None:
             return
-        lines = [self.tr("Đã lưu %1 thay đổi và ghi vào nhật ký.").replace("%1", str(len(result.changes)))
-                 if result.changes else self.tr("Không có thay đổi nào.")]
+        lines = [self.tr("Đã lưu các thay đổi và ghi vào nhật ký.") if result.changes
+                 else self.tr("Không có thay đổi nào.")]
         if result.new_fingerprint:
             lines.append(self.tr("Mã vân tay khóa mới của đơn vị: <b>%1</b>.").replace("%1", result.new_fingerprint))
         if result.unit_changed:
