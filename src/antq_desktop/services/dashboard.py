@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from antq_desktop.domain import catalog as catalogs
 from antq_desktop.domain.scoring import OUTCOME_LABELS
+from antq_desktop.services import queries
 from antq_desktop.services.stats import TargetStatus, target_statuses
 from antq_desktop.storage.db import Store
 from antq_desktop.storage.models import (
@@ -25,7 +26,6 @@ from antq_desktop.storage.models import (
     Household,
     Organization,
     Pledge,
-    Registration,
     ResidentialArea,
     UnitProfile,
 )
@@ -152,11 +152,10 @@ def _assessment_distribution(session: Session, year: int) -> tuple[dict[str, int
 
 
 def unregistered_areas(session: Session, year: int) -> list[tuple[str, str]]:
-    registered = select(Registration.area_id).where(Registration.deleted.is_(False), Registration.year == year,
-                                                    Registration.subject_kind == "area",
-                                                    Registration.area_id.is_not(None))
+    """Live areas without a registration for the year: the areas list's "unregistered_in" filter."""
     stmt = (select(ResidentialArea.id, ResidentialArea.name)
-            .where(ResidentialArea.deleted.is_(False), ResidentialArea.id.not_in(registered))
+            .where(ResidentialArea.deleted.is_(False),
+                   ResidentialArea.id.not_in(queries.registered_area_ids(year)))
             .order_by(ResidentialArea.sort_key))
     return [(area_id, name) for area_id, name in session.execute(stmt)]
 

@@ -31,7 +31,8 @@ A, H, ORGS = ResidentialArea.__table__, Household.__table__, Organization.__tabl
 
 @dataclass(frozen=True)
 class ListQuery:
-    """What a table view asks for. `filters` keys: area_id, org_type, status, subject_kind, plan_id."""
+    """What a table view asks for. `filters` keys: area_id, org_type, status, subject_kind, plan_id, and
+    the dashboard's to-do lists: unregistered_in (areas; a year), unpledged_in (households; a year)."""
 
     search: str = ""
     year: int | None = None
@@ -116,9 +117,27 @@ def _conditions(record_type: str, q: ListQuery, table: Any, search: ColumnElemen
             continue
         if key == "area_id" and record_type == "pledge":
             conditions.append(H.c.area_id == value)
+        elif key == "unregistered_in" and record_type == "residential_area":
+            conditions.append(A.c.id.not_in(registered_area_ids(value)))
+        elif key == "unpledged_in" and record_type == "household":
+            conditions.append(~signed_pledge_exists(H.c.id, value))
         elif key in table.c:
             conditions.append(table.c[key] == value)
     return conditions
+
+
+def registered_area_ids(year: int) -> Select[Any]:
+    """Areas with a live registration for `year` (the dashboard's "not registered" is the rest)."""
+    R = Registration.__table__
+    return select(R.c.area_id).where(R.c.deleted.is_(False), R.c.year == year, R.c.subject_kind == "area",
+                                     R.c.area_id.is_not(None))
+
+
+def signed_pledge_exists(household_id: ColumnElement[Any], year: int) -> Any:
+    """Whether the household has a live signed pledge for `year` (as the households_pledged indicator)."""
+    P = Pledge.__table__
+    return select(P.c.id).where(P.c.household_id == household_id, P.c.year == year, P.c.deleted.is_(False),
+                                P.c.status == "signed").exists()
 
 
 def _filtered(record_type: str, q: ListQuery) -> tuple[Select[Any], Any, ColumnElement[Any]]:

@@ -133,6 +133,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self._build_status_bar()
         context.year_getter = lambda: self.year
+        context.extras["open_page"] = self.open_page  # pages that lead to others (the dashboard's to-do list)
         self._build_shortcuts()
         self._build_help_menu()
         self._restore_layout()

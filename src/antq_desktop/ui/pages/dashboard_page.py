@@ -6,6 +6,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
@@ -76,6 +77,47 @@ def _open_assessment(context, parent: QWidget, kind: str, subject_id: str | None
     open_assessment_dialog(context, parent, subject_kind=kind, subject_id=subject_id)
 
 
+# What a to-do item opens, kept in the item (Qt.UserRole) as a tuple of plain values:
+#   (UNREGISTERED_AREAS,)          the areas list, only the areas not registered this year
+#   (REGISTER_AREA, area id)       the registrations page, a new registration of that area
+#   (UNPLEDGED, area id or None)   the households list, only those without a signed pledge this year
+#   (ASSESSMENTS,)                 the self-assessments list
+#   (ASSESSMENT, kind, subject id) the self-assessment form of one unit
+UNREGISTERED_AREAS, REGISTER_AREA, UNPLEDGED, ASSESSMENTS, ASSESSMENT = (
+    "unregistered_areas", "register_area", "unpledged", "assessments", "assessment")
+
+# The chips the record pages show (translated there, in context "RecordPages"); %1 is the year.
+UNREGISTERED_CHIP = QT_TRANSLATE_NOOP("RecordPages", "khu dân cư chưa đăng ký năm %1")
+UNPLEDGED_CHIP = QT_TRANSLATE_NOOP("RecordPages", "hộ chưa ký cam kết năm %1")
+
+
+def open_todo(context, parent: QWidget, action: tuple[Any, ...]) -> QWidget | None:  # type: ignore[no-untyped-def]
+    """Carry out a to-do item's action through the main window (context.extras["open_page"])."""
+    from antq_desktop.ui.pages.record_page import Restriction
+
+    open_page = context.extras.get("open_page")
+    kind = action[0]
+    if kind == ASSESSMENT:
+        _open_assessment(context, parent, action[1], action[2])
+        return None
+    if open_page is None:
+        return None
+    if kind == UNREGISTERED_AREAS:
+        page = open_page("areas")
+        page.show_only(Restriction("unregistered_in", UNREGISTERED_CHIP))
+    elif kind == REGISTER_AREA:
+        page = open_page("registrations")
+        page.show_only(subject_kind="area")
+        if context.can_write:
+            page.new_record_with({"subject_kind": "area", "area_id": action[1]})
+    elif kind == UNPLEDGED:
+        page = open_page("households")
+        page.show_only(Restriction("unpledged_in", UNPLEDGED_CHIP), area_id=action[1])
+    else:
+        page = open_page("assessments")
+    return page
+
+
 class DashboardPage(QWidget):
     """Read-only overview for one year; `refresh()` re-reads everything (in the background when a job
     runner is given: about a second per 50,000 households, mostly the indicator queries)."""
@@ -90,7 +132,10 @@ class DashboardPage(QWidget):
         # indicator queries take seconds, and the window must not wait for them.
         self.jobs = jobs
         self._generation = 0
-        # Set by from_context: (subject kind, subject id) -> opens the self-assessment form.
+        self.can_write = True
+        # Set by from_context: carries out a to-do item's action (see open_todo); None: items open nothing.
+        self.todo_handler: Any = None
+        # (subject kind, subject id) -> opens the self-assessment form; before todo_handler for those items.
         self.open_assessment: Any = None
         outer = QVBoxLayout(self)
         header = QHBoxLayout()
@@ -118,7 +163,9 @@ class DashboardPage(QWidget):
     def from_context(cls, context) -> DashboardPage:  # type: ignore[no-untyped-def]
         """Factory for the main window's page registry: follows the selected year and data changes."""
         page = cls(context.store, context.year, jobs=context.jobs)
+        page.todo_handler = lambda action: open_todo(context, page, action)
         page.open_assessment = lambda kind, subject_id: _open_assessment(context, page, kind, subject_id)
+        page.can_write = context.can_write
         if context.can_write:
             # Also reachable from here, so officers find it on the first page they see.
             # QCoreApplication.translate, not page.tr: lupdate would take "page" for the context.
@@ -159,7 +206,11 @@ class DashboardPage(QWidget):
         self.todo.setHeaderLabels([self.tr("Việc cần làm"), self.tr("Chi tiết")])
         self.todo.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.todo.setMinimumHeight(220)
-        self.todo.itemDoubleClicked.connect(self._todo_activated)
+        self.todo.setObjectName("todo")
+        self.todo.itemDoubleClicked.connect(lambda item, _column: self.activate_todo(item))
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):  # the keyboard way, as in the record lists
+            QShortcut(QKeySequence(key), self.todo, lambda: self.activate_todo(self.todo.currentItem()),
+                      context=Qt.ShortcutContext.WidgetShortcut)
         todo_layout.addWidget(self.todo)
         self._group(self.tr("Việc cần làm"), todo_layout)
         coverage_layout = QVBoxLayout()
@@ -277,32 +328,60 @@ class DashboardPage(QWidget):
 
     def _show_todo(self, data: dashboard.Dashboard) -> None:
         self.todo.clear()
-        areas = self._todo_group(self.tr("Khu dân cư chưa đăng ký năm nay"), len(data.unregistered_areas))
-        for _area_id, name in data.unregistered_areas:
-            QTreeWidgetItem(areas, [name, ""])
+        areas = self._todo_group(self.tr("Khu dân cư chưa đăng ký năm nay"), len(data.unregistered_areas),
+                                 (UNREGISTERED_AREAS,), self.tr("Mở danh sách khu dân cư, chỉ các khu chưa đăng ký"))
+        register_tip = (self.tr("Mở trang Đăng ký với bản đăng ký mới cho khu dân cư này") if self.can_write
+                        else self.tr("Mở trang Đăng ký"))
+        for area_id, name in data.unregistered_areas:
+            self._todo_item(areas, [name, ""], (REGISTER_AREA, area_id), register_tip)
         without = [a for a in data.coverage if a.missing > 0]
-        pledges = self._todo_group(self.tr("Hộ chưa ký cam kết"), data.households_without_pledge)
+        pledges = self._todo_group(self.tr("Hộ chưa ký cam kết"), data.households_without_pledge, (UNPLEDGED, None),
+                                   self.tr("Mở danh sách hộ gia đình, chỉ các hộ chưa ký cam kết năm nay"))
         for area in without:
-            QTreeWidgetItem(pledges, [area.name, self.tr("%1 hộ").replace("%1", format_int(area.missing))])
-        pending = self._todo_group(self.tr("Chưa tự đánh giá hoặc còn bản nháp"), len(data.pending))
+            self._todo_item(pledges, [area.name, self.tr("%1 hộ").replace("%1", format_int(area.missing))],
+                            (UNPLEDGED, area.area_id),
+                            self.tr("Mở danh sách hộ gia đình của khu dân cư này, chỉ các hộ chưa ký cam kết"))
+        pending = self._todo_group(self.tr("Chưa tự đánh giá hoặc còn bản nháp"), len(data.pending), (ASSESSMENTS,),
+                                   self.tr("Mở trang Tự đánh giá"))
         for item in data.pending:
-            row = QTreeWidgetItem(pending, [item.name, self._pending_text(item)])
-            row.setData(0, Qt.ItemDataRole.UserRole, (item.subject_kind, item.subject_id))
-            if self.open_assessment is not None:
-                row.setToolTip(0, self.tr("Bấm đúp để mở bản tự đánh giá"))
+            self._todo_item(pending, [item.name, self._pending_text(item)],
+                            (ASSESSMENT, item.subject_kind, item.subject_id),
+                            self.tr("Mở bản tự đánh giá của đơn vị này"))
         self.todo.expandAll()
 
-    def _todo_activated(self, item: QTreeWidgetItem, _column: int) -> None:
-        subject = item.data(0, Qt.ItemDataRole.UserRole)
-        if subject and self.open_assessment is not None:
-            self.open_assessment(*subject)
+    def activate_todo(self, item: QTreeWidgetItem | None) -> None:
+        """Double-click or Enter on a to-do item: open what lets the officer act on it."""
+        action = item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
+        if not action:
+            return
+        if action[0] == ASSESSMENT and self.open_assessment is not None:
+            self.open_assessment(action[1], action[2])
+        elif self.todo_handler is not None:
+            self.todo_handler(tuple(action))
 
-    def _todo_group(self, title: str, count: int) -> QTreeWidgetItem:
+    def _todo_item(self, parent: QTreeWidgetItem, texts: list[str], action: tuple[Any, ...],
+                   tip: str) -> QTreeWidgetItem:
+        item = QTreeWidgetItem(parent, texts)
+        item.setData(0, Qt.ItemDataRole.UserRole, action)
+        if self.todo_handler is not None or (action[0] == ASSESSMENT and self.open_assessment is not None):
+            for column in range(2):
+                item.setToolTip(column, self.tr("%1 (bấm đúp hoặc Enter)").replace("%1", tip))
+        return item
+
+    def _todo_group(self, title: str, count: int, action: tuple[Any, ...], tip: str) -> QTreeWidgetItem:
         group = QTreeWidgetItem(self.todo, [title, self.tr("Xong") if count == 0 else format_int(count)])
         font = group.font(0)
         font.setBold(True)
         group.setFont(0, font)
         group.setForeground(1, Qt.GlobalColor.darkGreen if count == 0 else Qt.GlobalColor.darkRed)
+        if count == 0:
+            for column in range(2):
+                group.setToolTip(column, self.tr("Đã xong, không còn việc nào ở mục này."))
+        else:
+            group.setData(0, Qt.ItemDataRole.UserRole, action)
+        if count and self.todo_handler is not None:
+            for column in range(2):
+                group.setToolTip(column, self.tr("%1 (bấm đúp hoặc Enter)").replace("%1", tip))
         return group
 
     def _pending_text(self, item: dashboard.PendingAssessment) -> str:

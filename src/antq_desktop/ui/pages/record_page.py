@@ -16,6 +16,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -65,6 +67,15 @@ def fitted_widths(wanted: list[int], available: int, minimum: int, floor: int = 
 
 
 @dataclass(frozen=True)
+class Restriction:
+    """A filter the filter row has no box for, set from elsewhere (the dashboard's to-do list) and
+    shown as a chip above the table until the officer clears it."""
+
+    key: str  # a ListQuery.filters key that takes the working year (unregistered_in, unpledged_in)
+    label: str  # Vietnamese source text in context "RecordPages"; %1 is the year
+
+
+@dataclass(frozen=True)
 class FilterSpec:
     key: str  # a ListQuery.filters key (area_id, org_type, status, subject_kind, kind…)
     label: str  # Vietnamese source text: the "all" entry, e.g. "Mọi khu dân cư"
@@ -100,6 +111,9 @@ class RecordPage(RecordActions, QWidget):
         heading.addWidget(self.count_label, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         layout.addLayout(heading)
         layout.addWidget(self._build_filter_row())
+        self.restriction: Restriction | None = None
+        self._preset: dict[str, Any] | None = None
+        layout.addWidget(self._build_restriction_chip())
         layout.addWidget(self._build_button_row())
         self.table = self._build_table()
         layout.addWidget(self.table, 1)
@@ -141,6 +155,64 @@ class RecordPage(RecordActions, QWidget):
             box.currentIndexChanged.connect(lambda _i: self.refresh())
             row.addWidget(box)
         return holder
+
+    def _build_restriction_chip(self) -> QFrame:
+        self.restriction_chip = QFrame()
+        self.restriction_chip.setObjectName("restriction_chip")
+        self.restriction_chip.setStyleSheet("QFrame#restriction_chip { background: #fff4c2; border: 1px solid "
+                                            "#e0c050; border-radius: 4px; }")
+        row = QHBoxLayout(self.restriction_chip)
+        row.setContentsMargins(8, 2, 2, 2)
+        self.restriction_label = QLabel()
+        self.restriction_label.setObjectName("restriction_label")
+        self.restriction_label.setWordWrap(True)
+        clear = QToolButton()
+        clear.setObjectName("clear_restriction_button")
+        clear.setText(tr_page("✕ Bỏ lọc"))
+        clear.setToolTip(tr_page("Bỏ điều kiện lọc này, hiện lại toàn bộ danh sách"))
+        clear.setAutoRaise(True)
+        clear.clicked.connect(self.clear_restriction)
+        row.addWidget(self.restriction_label, 1)
+        row.addWidget(clear)
+        self.restriction_chip.hide()
+        return self.restriction_chip
+
+    def show_only(self, restriction: Restriction | None = None, **filters: Any) -> None:
+        """Show exactly some records: the search is cleared, the filter boxes set to `filters` (others to
+        "all") and `restriction` shown as a chip the officer can clear."""
+        self.search_timer.stop()
+        for box in (self.search_edit, *self.filter_boxes.values()):
+            box.blockSignals(True)
+        self.search_edit.clear()
+        for key, box in self.filter_boxes.items():
+            box.setCurrentIndex(max(0, box.findData(filters.get(key))))
+        for box in (self.search_edit, *self.filter_boxes.values()):
+            box.blockSignals(False)
+        self.restriction = restriction
+        self.refresh()
+
+    def clear_restriction(self) -> None:
+        self.restriction = None
+        self.refresh()
+
+    def _show_restriction(self) -> None:
+        if self.restriction is None:
+            self.restriction_chip.hide()
+            return
+        text = tr_page(self.restriction.label).replace("%1", str(self.context.year))
+        self.restriction_label.setText(tr_page("Đang lọc: %1").replace("%1", text))
+        self.restriction_chip.show()
+
+    def new_record_with(self, values: dict[str, Any]) -> None:
+        """The new-record dialog with some fields filled in (e.g. the area to register)."""
+        self._preset = dict(values)
+        try:
+            self.new_record()
+        finally:
+            self._preset = None
+
+    def default_values(self) -> dict[str, Any]:
+        return {**super().default_values(), **(self._preset or {})}
 
     def _fill_filter(self, spec: FilterSpec, box: QComboBox) -> None:
         current = box.currentData()
@@ -250,6 +322,9 @@ class RecordPage(RecordActions, QWidget):
 
     def build_query(self) -> ListQuery:
         filters = {key: box.currentData() for key, box in self.filter_boxes.items() if box.currentData()}
+        self._show_restriction()
+        if self.restriction is not None:
+            filters[self.restriction.key] = self.context.year
         return ListQuery(search=self.search_edit.text(), year=self.context.year if self.uses_year else None,
                          filters=filters, order_by=self.model.query.order_by,
                          descending=self.model.query.descending)
