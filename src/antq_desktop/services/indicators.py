@@ -98,7 +98,7 @@ class Scope:
         if unit is not None and by_unit:
             raise ValueError("a Scope is of one unit or grouped by unit, not both")
         self.session, self.year, self.unit, self.by_unit = session, year, unit, by_unit
-        self._seen: dict[tuple[str, str], Count] = {}
+        self._seen: dict[tuple[Any, ...], Count] = {}
 
     def _where(self, model: type[SyncedRecord]) -> list[ColumnElement[bool]]:
         conditions: list[ColumnElement[bool]] = [model.deleted.is_(False)]
@@ -117,13 +117,13 @@ class Scope:
         `model.origin_unit` (the column every synced table indexes)."""
         if self.by_unit:
             stmt = stmt.add_columns(model.origin_unit).group_by(model.origin_unit)
-        compiled = stmt.compile(self.session.get_bind())
-        key = (str(compiled), repr(sorted(compiled.params.items())))
+            return Counts({unit: int(n) for n, unit in self.session.execute(stmt)})
+        return int(self.session.execute(stmt).scalar() or 0)
+
+    def _once(self, key: tuple[Any, ...], counter: Callable[[], Count]) -> Count:
+        """A count several indicators share (the areas, the organisations...) runs once per Scope."""
         if key not in self._seen:
-            if self.by_unit:
-                self._seen[key] = Counts({unit: int(n) for n, unit in self.session.execute(stmt)})
-            else:
-                self._seen[key] = int(self.session.execute(stmt).scalar() or 0)
+            self._seen[key] = counter()
         return self._seen[key]
 
     def constant(self, value: int) -> Count:
@@ -143,10 +143,14 @@ class Scope:
         return self.count(select(func.count()).select_from(model).where(*self._where(model), *conditions), model)
 
     def areas(self) -> Any:
-        return self.live(ResidentialArea)
+        return self._once(("areas",), lambda: self.live(ResidentialArea))
+
+    def households(self) -> Any:
+        return self._once(("households",), lambda: self.live(Household))
 
     def orgs(self, types: tuple[str, ...]) -> Any:
-        return self.live(Organization, Organization.in_scope.is_(True), Organization.org_type.in_(types))
+        return self._once(("orgs", types), lambda: self.live(
+            Organization, Organization.in_scope.is_(True), Organization.org_type.in_(types)))
 
     def org_ids(self, types: tuple[str, ...], referrer: type[SyncedRecord] = Organization) -> Any:
         """In-scope organisations of these types (grouped: of the referring record's unit)."""
@@ -164,23 +168,31 @@ class Scope:
         units = select(ResidentialArea.origin_unit).where(ResidentialArea.origin_unit != own).distinct()
         return len(self.session.execute(units).all())
 
-    def registered(self, subject_kind: str, *conditions: ColumnElement[bool]) -> Any:
+    def _registered(self, subject_kind: str, *conditions: ColumnElement[bool]) -> Any:
         subject = func.coalesce(Registration.area_id, Registration.organization_id, Registration.origin_unit)
         return self.count(select(func.count(distinct(subject))).where(
             *self._where(Registration), Registration.year == self.year,
             Registration.subject_kind == subject_kind, *conditions), Registration)
 
-    def registered_orgs(self, types: tuple[str, ...]) -> Any:
-        return self.registered("organization", Registration.organization_id.in_(self.org_ids(types, Registration)))
+    def registered(self, subject_kind: str) -> Any:
+        return self._once(("registered", subject_kind), lambda: self._registered(subject_kind))
 
-    def met(self, subject_kind: str, *conditions: ColumnElement[bool]) -> Any:
+    def registered_orgs(self, types: tuple[str, ...]) -> Any:
+        return self._once(("registered_orgs", types), lambda: self._registered(
+            "organization", Registration.organization_id.in_(self.org_ids(types, Registration))))
+
+    def _met(self, subject_kind: str, *conditions: ColumnElement[bool]) -> Any:
         subject = func.coalesce(Assessment.area_id, Assessment.organization_id, Assessment.origin_unit)
         return self.count(select(func.count(distinct(subject))).where(
             *self._where(Assessment), Assessment.year == self.year, Assessment.status == "submitted",
             Assessment.outcome == "dat", Assessment.subject_kind == subject_kind, *conditions), Assessment)
 
+    def met(self, subject_kind: str) -> Any:
+        return self._once(("met", subject_kind), lambda: self._met(subject_kind))
+
     def met_orgs(self, types: tuple[str, ...]) -> Any:
-        return self.met("organization", Assessment.organization_id.in_(self.org_ids(types, Assessment)))
+        return self._once(("met_orgs", types), lambda: self._met(
+            "organization", Assessment.organization_id.in_(self.org_ids(types, Assessment))))
 
     def levels(self) -> list[tuple[str, str, Count]]:
         """Submitted assessments by catalog and level: (catalog, level, count), the count per unit if grouped."""
@@ -246,7 +258,7 @@ def classified_kha_or_above(s: Scope) -> Any:
 def households_pledged(s: Scope) -> Any:
     pledged = select(func.count(distinct(Pledge.household_id))).join(Household, Household.id == Pledge.household_id) \
         .where(*s._where(Pledge), Pledge.year == s.year, Pledge.status == "signed", Household.deleted.is_(False))
-    return s.ratio(s.count(pledged, Pledge), s.live(Household))
+    return s.ratio(s.count(pledged, Pledge), s.households())
 
 
 def plan_issued(s: Scope) -> Any:
