@@ -25,6 +25,7 @@ from antq_desktop.exchange.package_reader import DEFAULT_LIMITS, Limits, Payload
 from antq_desktop.exchange.sequence import DEFAULT_MAX_JUMP, check_continuity
 from antq_desktop.services import forward_import, import_log, merge_archive, merge_held
 from antq_desktop.services.merge_apply import check_end_state, counts_json, write_batch
+from antq_desktop.services.merge_audit import check_audit_head, next_head
 from antq_desktop.services.merge_keys import KeyRing, TrustedLookup, trusted_lookup
 from antq_desktop.services.merge_plan import (
     Batch,
@@ -191,6 +192,7 @@ def _merge_in_session(session: Session, package: VerifiedPackage, opener: Payloa
         result.status, result.code = ("dry_run" if options.dry_run else "held"), GAP
         result.message = (merge_held.HELD_PREVIEW if options.dry_run else merge_held.HELD_MESSAGE)
         raise _Outcome(result) from None  # nothing written here; the hold is its own transaction
+    check_audit_head(header, state)  # before any record is read: a refusal costs nothing
     result.counts = _apply_records(session, package, opener, options)
     if options.dry_run:
         result.status = "dry_run"
@@ -268,12 +270,13 @@ def result_label(unit_name: str) -> str:
 def _record_success(session: Session, package: VerifiedPackage, state: ProducerState | None, result: PackageResult,
                     actor: str, held_uuid: str | None) -> None:
     header = package.header
+    audit_head = next_head(header, state)
     if state is None:
         state = ProducerState(producer_unit=header.producer.unit_code)
         session.add(state)
     state.key_id, state.last_sequence = header.signer_key_id, header.sequence
     state.last_package_uuid, state.last_package_sha256 = header.package_id, package.package_sha256
-    state.last_merged_at, state.last_audit_head = utcnow(), (header.audit_head or "")[:64] or None
+    state.last_merged_at, state.last_audit_head = utcnow(), audit_head
     result.status = "merged"
     result.message = f"Đã nhập gói số {header.sequence} của {header.producer.unit_name}."
     conflicts = sum(c.get("conflict", 0) for c in result.counts.values())
