@@ -8,6 +8,7 @@ from Vietnamese headers → preview every row with the reasons it is invalid (th
 from __future__ import annotations
 
 import os
+import threading
 import zipfile
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -25,10 +26,25 @@ from antq_desktop.storage.db import Store
 
 Progress = Callable[[float, str], None]
 MAX_ROWS = 300_000  # a commune has at most some tens of thousands of households
+STEP = 500  # rows between two progress reports / cancel checks while reading and checking
+SAVE_CHUNK = 2_000  # rows per insert while saving (all chunks in one transaction)
 
 
 class ImportFileError(AntqError):
     """Không đọc được tệp Excel. Hãy kiểm tra đó là tệp .xlsx (Excel 2007 trở lên) và không bị hỏng."""
+
+
+class ImportCancelled(AntqError):
+    """Đã hủy theo yêu cầu; không có dòng nào được lưu."""
+
+
+def _check(cancel: threading.Event | None) -> None:
+    if cancel is not None and cancel.is_set():
+        raise ImportCancelled()
+
+
+def _count(total: int, done: int) -> str:
+    return f"{done:,}/{total:,}".replace(",", ".") if total else f"{done:,}".replace(",", ".")
 
 
 @dataclass(frozen=True)
@@ -116,16 +132,25 @@ def _open(path: str | os.PathLike[str]) -> Any:
         raise ImportFileError() from exc
 
 
-def read_sheet(path: str | os.PathLike[str], sheet: str) -> Sheet:
+def read_sheet(path: str | os.PathLike[str], sheet: str, *, progress: Progress | None = None,
+               cancel: threading.Event | None = None) -> Sheet:
     """The header is the first row with two or more filled cells (a title line above it is skipped);
-    empty rows below it are skipped but line numbers are kept."""
+    empty rows below it are skipped but line numbers are kept. Seconds for 20,000 rows: the GUI runs
+    it as a background job (`progress`, `cancel` as in ui/jobs.py)."""
     workbook = _open(path)
     try:
-        rows = workbook[sheet].iter_rows(values_only=True)
+        worksheet = workbook[sheet]
+        total = worksheet.max_row or 0  # from the sheet's stored dimension; may be missing
+        rows = worksheet.iter_rows(values_only=True)
         headers: list[str] | None = None
         data: list[list[Any]] = []
         first_line = 0
         for line, row in enumerate(rows, start=1):
+            if line % STEP == 0:
+                _check(cancel)
+                if progress is not None:
+                    progress(min(0.99, line / total) if total else 0.0,
+                             f"Đang đọc tệp Excel: dòng {_count(total, line)}…")
             filled = sum(1 for v in row if _present(v))
             if headers is None:
                 if filled < 2:
@@ -199,12 +224,18 @@ def _text_cell(key: str, value: Any) -> Any:
     return value
 
 
-def preview(store: Store, record_type: str, sheet: Sheet, mapping: Mapping[str, int]) -> list[PreviewRow]:
+def preview(store: Store, record_type: str, sheet: Sheet, mapping: Mapping[str, int], *,
+            progress: Progress | None = None, cancel: threading.Event | None = None) -> list[PreviewRow]:
     """Every non-empty data row with the values to save or the reasons it cannot be saved."""
     areas = area_index(store) if any(f.key == "area_name" for f in FIELDS[record_type]) else {}
     validator = VALIDATORS[record_type]
     rows = []
+    total = len(sheet.rows)
     for offset, raw in enumerate(sheet.rows):
+        if offset % STEP == 0 and offset:
+            _check(cancel)
+            if progress is not None:
+                progress(offset / total, f"Đang kiểm tra dòng {_count(total, offset)}…")
         if not any(_present(v) for v in raw):
             continue
         cells = {key: _text_cell(key, raw[index]) if index < len(raw) else None for key, index in mapping.items()}
@@ -237,12 +268,18 @@ def _check_row(row: PreviewRow, record_type: str, areas: dict[str, str],
 
 
 def import_valid_rows(store: Store, record_type: str, rows: Sequence[PreviewRow], *, actor: str,
-                      progress: Progress | None = None) -> list[str]:
-    """Save only the valid rows, all in one transaction (nothing is saved if anything fails)."""
+                      progress: Progress | None = None, cancel: threading.Event | None = None) -> list[str]:
+    """Save only the valid rows, all in one transaction: nothing is saved if anything fails or the
+    officer cancels (`cancel` is checked between chunks, before the commit)."""
     valid = [row.values for row in rows if row.valid]
-    if progress is not None:
-        progress(0.1, f"Đang lưu {len(valid):,} dòng hợp lệ…".replace(",", "."))
-    ids = records.create_many(store, record_type, valid, actor=actor)
+    ids: list[str] = []
+    with store.session() as session:
+        for start in range(0, len(valid), SAVE_CHUNK):
+            _check(cancel)
+            if progress is not None:
+                progress(0.05 + 0.9 * start / len(valid), f"Đang lưu dòng hợp lệ {_count(len(valid), start)}…")
+            ids += records.insert_batch(session, record_type, valid[start:start + SAVE_CHUNK], actor=actor)
+        _check(cancel)  # the last moment a cancel can still undo everything
     if progress is not None:
         progress(1.0, "Đã nhập xong.")
     return ids

@@ -1,22 +1,23 @@
 """Nhập từ Excel: file and sheet → which column is which → preview with every error → import valid rows.
 
 All the work is in `services.excel_import`; this wizard only collects choices and shows results.
+Reading the sheet, checking its rows and saving them each take seconds on 20,000 rows, so all three
+run on the job runner's worker thread (the AppContext's, or the wizard's own) with a progress
+dialog and "Hủy"; the wizard waits for the job the way a modal dialog does, its window staying alive.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEventLoop, QSettings, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QApplication,
     QCheckBox,
     QComboBox,
-    QDialog,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -37,6 +38,7 @@ from antq_desktop.domain.errors import AntqError
 from antq_desktop.services import excel_import
 from antq_desktop.storage.db import Store
 from antq_desktop.ui.formatting import format_int
+from antq_desktop.ui.jobs import JobRunner, Work
 
 PREVIEW_LIMIT = 5000  # rows drawn in the preview table; every row is still checked and counted
 _ERROR_BRUSH = QBrush(QColor("#fde0e0"))
@@ -64,13 +66,14 @@ _FIELD_LABELS = (
 )
 
 
-@contextmanager
-def _busy() -> Iterator[None]:
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        yield
-    finally:
-        QApplication.restoreOverrideCursor()
+@dataclass
+class JobOutcome:
+    """How a wizard job ended: `returned` when the work ran to its end (even if "Hủy" came too late)."""
+
+    returned: bool = False
+    result: Any = None
+    error: BaseException | None = None
+    cancelled: bool = False
 
 
 def field_label(spec: excel_import.ImportField) -> str:
@@ -132,12 +135,15 @@ class FilePage(QWizardPage):
         return self.sheet.count() > 0
 
     def validatePage(self) -> bool:  # noqa: N802  # Qt override
-        try:
-            with _busy():  # a sheet of 20,000 rows takes seconds to read
-                self.owner.sheet = excel_import.read_sheet(self.path.text(), self.sheet.currentText())
-        except AntqError as exc:
-            self.problem.setText(exc.message)
+        path, name = self.path.text(), self.sheet.currentText()
+        outcome = self.owner.run_job(
+            lambda progress, cancel: excel_import.read_sheet(path, name, progress=progress, cancel=cancel),
+            self.tr("Đang đọc tệp Excel…"))
+        if outcome.cancelled or not outcome.returned:
+            self.problem.setText(self.owner.problem_text(outcome, self.tr("Đã hủy đọc tệp. Bấm “Tiếp >” để "
+                                                                          "đọc lại.")))
             return False
+        self.owner.sheet = outcome.result
         self.owner.record_type = self.record_type.currentData()
         return True
 
@@ -190,7 +196,16 @@ class MappingPage(QWizardPage):
         if missing:
             self.problem.setText(self.tr("Chưa chọn cột cho: %1.").replace("%1", ", ".join(missing)))
             return False
-        self.owner.mapping = mapping
+        self.problem.clear()
+        owner = self.owner
+        store, record_type, sheet = owner.store, owner.record_type, owner.sheet
+        outcome = owner.run_job(lambda progress, cancel: excel_import.preview(
+            store, record_type, sheet, mapping, progress=progress, cancel=cancel), self.tr("Đang kiểm tra các dòng…"))
+        if outcome.cancelled or not outcome.returned:
+            self.problem.setText(owner.problem_text(outcome, self.tr("Đã hủy kiểm tra. Bấm “Tiếp >” để kiểm tra "
+                                                                     "lại.")))
+            return False
+        owner.mapping, owner.rows = mapping, outcome.result
         return True
 
 
@@ -215,9 +230,7 @@ class PreviewPage(QWizardPage):
         layout.addWidget(self.table, 1)
 
     def initializePage(self) -> None:  # noqa: N802  # Qt override
-        owner = self.owner
-        with _busy():
-            owner.rows = excel_import.preview(owner.store, owner.record_type, owner.sheet, owner.mapping)
+        owner = self.owner  # the rows were read and checked by the job MappingPage.validatePage waited for
         valid = sum(1 for row in owner.rows if row.valid)
         invalid = len(owner.rows) - valid
         self.summary.setText(self.tr("%1 dòng hợp lệ sẽ được nhập; %2 dòng có lỗi sẽ bị bỏ qua.")
@@ -257,7 +270,9 @@ class ImportWizard(QWizard):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store, self.actor, self.record_type = store, actor, record_type
-        self.jobs = jobs  # the AppContext's job runner; None: import on the GUI thread (tests, tools)
+        # The AppContext's job runner; without one (tests, tools) the wizard has its own worker thread.
+        self.jobs = jobs if jobs is not None else JobRunner(self)
+        self.job: Any = None  # the running job, if any
         self._import_done = False
         self.sheet: excel_import.Sheet | None = None
         self.mapping: dict[str, int] = {}
@@ -275,12 +290,54 @@ class ImportWizard(QWizard):
         self.file_page.record_type.setCurrentIndex(self.file_page.record_type.findData(record_type))
         self.resize(900, 620)
 
+    def run_job(self, work: Work, title: str) -> JobOutcome:
+        """Run `work(progress, cancel)` on the worker thread and wait for it like a modal dialog: events
+        keep flowing (the window repaints, "Hủy" works), the wizard's buttons are off meanwhile."""
+        outcome = JobOutcome()
+
+        def tracked(progress: Callable[[float, str], None], cancel: Any) -> Any:
+            outcome.result = work(progress, cancel)
+            outcome.returned = True  # set on the worker thread, read after the job has finished
+            return outcome.result
+
+        buttons = [self.button(b) for b in (QWizard.WizardButton.BackButton, QWizard.WizardButton.NextButton,
+                                            QWizard.WizardButton.FinishButton)]
+        enabled = [b.isEnabled() for b in buttons]
+        for button in buttons:
+            button.setEnabled(False)
+        loop = QEventLoop()
+        self.job = self.jobs.start(tracked, title=title, parent=self)
+        self.job.failed.connect(lambda exc: setattr(outcome, "error", exc))
+        self.job.cancelled.connect(lambda: setattr(outcome, "cancelled", True))
+        self.job.finished.connect(loop.quit)
+        try:
+            loop.exec()
+        finally:
+            self.job = None
+            for button, was in zip(buttons, enabled, strict=True):
+                button.setEnabled(was)
+        if outcome.error is not None and not isinstance(outcome.error, AntqError):
+            raise outcome.error  # a bug, not a bad file: the application's error dialog reports it
+        return outcome
+
+    def problem_text(self, outcome: JobOutcome, cancelled_text: str) -> str:
+        if outcome.cancelled:
+            return cancelled_text
+        return outcome.error.message if isinstance(outcome.error, AntqError) else ""
+
+    def reject(self) -> None:
+        """Esc or "Hủy" while a job runs stops the job; the wizard stays open."""
+        if self.job is not None:
+            self.job.cancel()
+            return
+        super().reject()
+
     def confirm(self, title: str, text: str) -> bool:
         """Ask before saving (tests replace this)."""
         return QMessageBox.question(self, title, text) == QMessageBox.StandardButton.Yes
 
     def import_rows(self) -> bool:
-        if self._import_done:  # QWizard.done(Accepted) validates the last page again: do not re-import
+        if self._import_done:  # QWizard.accept() validates the last page again: do not re-import
             return True
         valid = sum(1 for row in self.rows if row.valid)
         if valid == 0:
@@ -291,37 +348,23 @@ class ImportWizard(QWizard):
         if not self.confirm(self.tr("Nhập dữ liệu"), self.tr("Nhập %1 dòng hợp lệ vào cơ sở dữ liệu?")
                             .replace("%1", format_int(valid))):
             return False
-        if self.jobs is not None:
-            self._import_in_background()
-            return False  # the wizard stays open under the progress dialog; closed by _imported
-        self.setCursor(Qt.CursorShape.WaitCursor)
-        try:
-            ids = excel_import.import_valid_rows(self.store, self.record_type, self.rows, actor=self.actor)
-        except AntqError as exc:
-            self._import_failed(exc)
-            return False
-        finally:
-            self.unsetCursor()
-        self._imported(ids, close=False)
-        return True
-
-    def _import_in_background(self) -> None:
-        """20,000 rows take seconds: saved by the job runner, the window stays responsive."""
         store, record_type, rows, actor = self.store, self.record_type, self.rows, self.actor
-        job = self.jobs.start(lambda progress, _cancel: excel_import.import_valid_rows(
-            store, record_type, rows, actor=actor, progress=progress), title=self.tr("Đang nhập dữ liệu…"),
-            parent=self)
-        self.button(QWizard.WizardButton.FinishButton).setEnabled(False)
-        job.succeeded.connect(lambda ids: self._imported(ids, close=True))
-        job.failed.connect(self._import_failed)
-        job.finished.connect(lambda: self.button(QWizard.WizardButton.FinishButton).setEnabled(True))
+        outcome = self.run_job(lambda progress, cancel: excel_import.import_valid_rows(
+            store, record_type, rows, actor=actor, progress=progress, cancel=cancel), self.tr("Đang nhập dữ liệu…"))
+        if outcome.returned:  # saved, even if "Hủy" was pressed after the commit
+            self._imported(outcome.result)
+            return True
+        if outcome.cancelled:
+            QMessageBox.information(self, self.tr("Đã hủy nhập"),
+                                    self.tr("Đã hủy; không có dòng nào được lưu. Bấm “Nhập” để nhập lại."))
+        else:
+            self._import_failed(outcome.error)
+        return False
 
-    def _imported(self, ids: list[str], *, close: bool) -> None:
+    def _imported(self, ids: list[str]) -> None:
         self.imported_ids = list(ids)
         self._import_done = True
         self.imported.emit(self.record_type, len(self.imported_ids))
-        if close:
-            self.done(QDialog.DialogCode.Accepted)
 
     def _import_failed(self, exc: BaseException) -> None:
         message = exc.message if isinstance(exc, AntqError) else str(exc)
