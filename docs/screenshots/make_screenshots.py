@@ -70,6 +70,11 @@ def main_window_shots(app, folder: Path) -> None:  # type: ignore[no-untyped-def
     save(app, charts, "03b-ket-qua-tu-danh-gia.png")
     window.open_page("households")
     save(app, window, "04-ho-gia-dinh.png")
+    window.resize(1024, 768)  # a common laptop screen: every page fits, toolbars wrap, columns narrow
+    window.open_page("pledges")
+    save(app, window, "04b-cam-ket-man-hinh-1024.png")
+    window.resize(1366, 900)
+    window.splitter.setSizes([260, 1106])
     window.open_page("settings")
     save(app, window, "07-cai-dat.png")
     printing = window.open_page("forms")
