@@ -145,13 +145,27 @@ QT_EXCLUDED_MODULES = [
 EXCLUDES = [f"PySide6.Qt{name}" for name in QT_EXCLUDED_MODULES] + [
     "tkinter", "_tkinter", "unittest.mock",
     "sqlalchemy.dialects.mysql", "sqlalchemy.dialects.mssql", "sqlalchemy.dialects.oracle",
-    "IPython", "matplotlib", "numpy", "pytest", "hypothesis",  # (PIL stays: reportlab imports it)
+    "IPython", "matplotlib", "numpy", "pytest", "hypothesis",
     "pygments", "mako.ext", "pydoc_data", "charset_normalizer",  # code highlighting, help texts
-    # Pillow's optional codecs (ReportLab needs PIL.Image only): AVIF, WebP, colour management,
-    # FreeType text, Tk, with their libraries (~9 MB).
-    "PIL._avif", "PIL.AvifImagePlugin", "PIL._webp", "PIL.WebPImagePlugin", "PIL._imagingcms", "PIL.ImageCms",
-    "PIL._imagingft", "PIL.ImageFont", "PIL._imagingtk", "PIL.ImageTk",
+    # Pillow with its libraries (~6.6 MB): the app's PDFs hold text, tables and vector QR codes,
+    # never a raster image, and openpyxl only needs it for pictures in a sheet. ReportLab imports
+    # `from PIL import Image` unguarded, so PIL_STUB_RUNTIME_HOOK stands in for it (ReportLab's
+    # no-images mode). The frozen self-test renders a pledge with its QR code and an .xlsx.
+    "PIL",
+    # CJK codecs (Shift-JIS, GB18030, Big5, EUC-KR…; ~0.9 MB): the app reads and writes UTF-8
+    # (packages, JSON, .xlsx) and Vietnamese text only. Asking for one gives "unknown encoding".
+    "_codecs_jp", "_codecs_hk", "_codecs_cn", "_codecs_kr", "_codecs_tw", "_codecs_iso2022", "_multibytecodec",
+    # Line editing for pdb/cmd/code (with libreadline and libtinfo); the CLI reads passwords
+    # through getpass, which does not use it.
+    "readline",
+    # TLS (with libssl, ~0.9 MB): the app never opens a network connection; the standard modules
+    # that could (http.client, urllib.request, asyncio, smtplib) import ssl optionally. Hashing
+    # keeps OpenSSL's libcrypto (hashlib); the package crypto is the cryptography package's own.
+    "ssl", "_ssl",
 ]
+# Runs in the frozen app before the entry script (see the hook's docstring).
+PIL_STUB_RUNTIME_HOOK = REPO / "installer" / "rthooks" / "pil_absent.py"
+RUNTIME_HOOKS = [PIL_STUB_RUNTIME_HOOK]
 # Linux libraries left to the system rather than copied from the build machine: libcups must
 # match the machine's CUPS setup (and drags in gnutls, ~8 MB). Without it Qt lists no printers;
 # saving a PDF still works.
@@ -159,15 +173,16 @@ LINUX_SYSTEM_LIBS = {"libcups.so.2"}
 
 # Qt plugins: (folder under PySide6/Qt/plugins, kept file stems; None = keep the whole folder).
 # xcb is the Linux display plugin (also under XWayland), offscreen runs the self-test, windows
-# is Windows'; input contexts carry Vietnamese input methods (ibus/fcitx); jpeg/gif/ico are enough
-# for the guide's images and icons. Anything else (wayland, eglfs, vnc, gtk3 theme, tls, network
-# information, svg/pdf/tiff/webp image formats, evdev/tuio…) is dropped.
+# is Windows'; input contexts carry Vietnamese input methods (ibus/fcitx); the guide's screenshots
+# and the icons are PNG (built into QtGui), ico stays for icon files. Anything else (wayland, eglfs,
+# vnc, gtk3 theme, tls, network information, jpeg/gif/svg/pdf/tiff/webp image formats, evdev/tuio…)
+# is dropped.
 QT_PLUGINS_KEPT: dict[str, set[str] | None] = {
     "platforms": {"libqxcb", "libqoffscreen", "libqminimal", "qwindows", "qoffscreen", "qminimal"},
     "platforminputcontexts": {"libcomposeplatforminputcontextplugin", "libibusplatforminputcontextplugin",
                               "libfcitx5platforminputcontextplugin"},  # not the Qt virtual keyboard
     "xcbglintegrations": None,
-    "imageformats": {"libqjpeg", "libqgif", "libqico", "qjpeg", "qgif", "qico"},
+    "imageformats": {"libqico", "qico"},  # PNG is built into QtGui; no JPEG/GIF anywhere (a test checks)
     "styles": None,  # qmodernwindowsstyle on Windows
     "printsupport": None,
     "platformthemes": {"libqxdgdesktopportal"},

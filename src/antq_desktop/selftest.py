@@ -157,17 +157,74 @@ def _step_pdf(state: _State) -> str:
     from antq_desktop.reports.demo import demo_pledge
     from antq_desktop.reports.fonts import REGULAR, missing_glyphs
     from antq_desktop.reports.form_data import PledgeData, UnitInfo
+    from antq_desktop.reports.forms.pledge import FORM_ID as PLEDGE_FORM
+    from antq_desktop.reports.qr import _qr_ops, qr_payload
 
     p = state.profile
     unit = UnitInfo(parent_body=f"CÔNG AN {p.parent_name or ''}".upper().strip(),
                     issuing_body=p.police_name.upper(), place=p.unit_name, commune_name=p.unit_name)
     _check(not missing_glyphs("Bản cam kết Toàn dân bảo vệ an ninh Tổ quốc", REGULAR),
            "phông chữ thiếu ký tự tiếng Việt")
-    out = render_pledges(state.root / "ban-cam-ket.pdf", [PledgeData(unit, year=2026), demo_pledge(1)], total=2)
+    filled = demo_pledge(1)
+    out = render_pledges(state.root / "ban-cam-ket.pdf", [PledgeData(unit, year=2026), filled], total=2)
     data = out.read_bytes()
     _check(data.startswith(b"%PDF-") and b"%%EOF" in data[-1024:], "tệp PDF không hoàn chỉnh")
     _check(b"/FontFile2" in data, "PDF không nhúng phông chữ")
-    return f"bản cam kết hộ gia đình (mẫu trống và mẫu đã điền), {_bytes(len(data))}"
+    # The filled form carries the record's QR code in its footer (vector, drawn by reports.qr).
+    qr = qr_payload(PLEDGE_FORM, filled.record.record_uuid, filled.record.revision, filled.unit.key_fingerprint)
+    _check(_qr_ops(qr)[1].encode("ascii") in _pdf_streams(data), "PDF thiếu mã QR của hồ sơ")
+    return f"bản cam kết hộ gia đình (mẫu trống và mẫu đã điền, có mã QR), {_bytes(len(data))}"
+
+
+def _pdf_streams(data: bytes) -> bytes:
+    """The streams of a PDF, decoded (Flate, optionally under ASCII85 as ReportLab writes pages)."""
+    import base64
+    import re
+    import zlib
+
+    parts = []
+    for match in re.finditer(rb"\bstream\r?\n", data):
+        raw = data[match.end():data.find(b"endstream", match.end())]
+        if b"/ASCII85Decode" in data[max(0, match.start() - 200):match.start()]:
+            try:
+                raw = base64.a85decode(raw.strip().removesuffix(b"~>"), adobe=False, ignorechars=b" \t\r\n")
+            except ValueError:
+                continue
+        try:
+            parts.append(zlib.decompressobj().decompress(raw))
+        except zlib.error:
+            parts.append(raw)
+    return b"\n".join(parts)
+
+
+def _step_xlsx(state: _State) -> str:
+    """An .xlsx export of the household list (as the GUI's Ctrl+E) and the upper office's roll-up, read back."""
+    from openpyxl import load_workbook
+    from sqlalchemy import select
+
+    from antq_desktop.reports import write_summary_xlsx
+    from antq_desktop.reports.form_data import SummaryData, SummaryRow
+    from antq_desktop.services.excel_export import export_rows_to_xlsx
+    from antq_desktop.storage.models import Household
+
+    with state.store.read_session() as session:
+        rows = [tuple(r) for r in session.execute(
+            select(Household.head_name, Household.address, Household.members).order_by(Household.head_name))]
+    _check(len(rows) == DEMO_HOUSEHOLDS, f"đọc được {len(rows)} hộ, cần {DEMO_HOUSEHOLDS}")
+    path = state.root / "ho-gia-dinh.xlsx"
+    count = export_rows_to_xlsx(path, "Danh sách hộ gia đình", ["Chủ hộ", "Địa chỉ", "Số nhân khẩu"], rows)
+    workbook = load_workbook(path, read_only=True)
+    read = [tuple(r) for r in workbook.active.iter_rows(min_row=3, values_only=True)]
+    workbook.close()
+    _check(count == len(rows) and read == rows, "tệp Excel đọc lại khác dữ liệu đã ghi")
+    summary = state.root / "tong-hop.xlsx"
+    write_summary_xlsx(summary, SummaryData("CÔNG AN THÀNH PHỐ HÀ NỘI", "PHÒNG THAM MƯU", "Hà Nội", 2026,
+                                            (SummaryRow(state.profile.unit_name, areas=3, registered_pct=100.0),)))
+    workbook = load_workbook(summary)
+    found = any(state.profile.unit_name in row for row in workbook.active.iter_rows(values_only=True))
+    workbook.close()
+    _check(found, "bảng tổng hợp Excel thiếu tên đơn vị")
+    return f"danh sách {count} hộ và bảng tổng hợp của cấp trên, đọc lại đúng"
 
 
 def _step_check(state: _State) -> str:
@@ -198,6 +255,7 @@ CORE_STEPS: list[Step] = [
     ("Dữ liệu mẫu", _step_demo),
     ("Xuất và kiểm tra gói dữ liệu", _step_exchange),
     ("In biểu mẫu PDF", _step_pdf),
+    ("Xuất Excel", _step_xlsx),
     ("Kiểm tra toàn vẹn dữ liệu", _step_check),
 ]
 GUI_STEPS: list[Step] = [("Giao diện: mở và đóng cửa sổ chính", _step_window)]

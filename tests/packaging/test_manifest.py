@@ -34,7 +34,7 @@ def test_name_and_version_come_from_pyproject(manifest):
 def test_spec_uses_the_manifest_for_everything_it_bundles():
     text = SPEC.read_text(encoding="utf-8")
     for needle in ("bm.project()", "bm.datas()", "bm.HIDDEN_IMPORTS", "bm.COLLECT_PACKAGES", "bm.EXCLUDES",
-                   "bm.keep_qt_file", "bm.prune_unreachable", "upx=False", "strip=not IS_WINDOWS"):
+                   "bm.keep_qt_file", "bm.prune_unreachable", "bm.RUNTIME_HOOKS", "upx=False", "strip=not IS_WINDOWS"):
         assert needle in text, needle
     assert "tomllib" not in text and "0.1.0" not in text  # no second copy of the version
 
@@ -115,11 +115,12 @@ def test_qt_trimming_keeps_what_the_app_needs(manifest):
         assert keep(f"{lib}/{name}"), name
         assert keep(name), name  # PyInstaller's top-level symlink
     for name in ("platforms/libqxcb.so", "platforms/libqoffscreen.so", "platforms/qwindows.dll",
-                 "platforminputcontexts/libibusplatforminputcontextplugin.so", "imageformats/libqjpeg.so",
+                 "platforminputcontexts/libibusplatforminputcontextplugin.so", "imageformats/libqico.so",
                  "imageformats/qico.dll", "printsupport/libcupsprintersupport.so", "styles/qmodernwindowsstyle.dll"):
         assert keep(f"{plugins}/{name}"), name
     for name in ("platforms/libqwayland.so", "platforms/libqeglfs.so", "platforms/libqvnc.so",
                  "platformthemes/libqgtk3.so", "imageformats/libqsvg.so", "imageformats/libqpdf.so",
+                 "imageformats/libqjpeg.so", "imageformats/libqgif.so",  # nothing shipped is JPEG or GIF
                  "tls/libqopensslbackend.so", "wayland-shell-integration/libxdg-shell.so",
                  "platforminputcontexts/libqtvirtualkeyboardplugin.so"):
         assert not keep(f"{plugins}/{name}"), name

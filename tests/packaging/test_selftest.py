@@ -24,7 +24,8 @@ def test_gui_self_test_passes_and_leaves_the_data_folder_alone(tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     out = result.stdout
     assert "KẾT QUẢ: ĐẠT" in out
-    for step in ("Cơ sở dữ liệu", "Dữ liệu mẫu", "gói dữ liệu", "In biểu mẫu PDF", "cửa sổ chính"):
+    for step in ("Cơ sở dữ liệu", "Dữ liệu mẫu", "gói dữ liệu", "In biểu mẫu PDF", "có mã QR", "Xuất Excel",
+                 "cửa sổ chính"):
         assert step in out
     assert out.count("[ OK ]") == len(selftest.CORE_STEPS) + len(selftest.GUI_STEPS)
     assert list(home.iterdir()) == []  # the officer's data folder is never touched
