@@ -1,5 +1,6 @@
-"""Foundation: start-up of the main window vs a bare PySide6 window; `antq demo --households 20000`
-vs a raw sqlite3 executemany of the same household rows."""
+"""Foundation: start-up of the main window vs a bare PySide6 window; start-up of `antq --help` and
+`antq stats` vs a bare Python start; `antq demo --households 20000` vs a raw sqlite3 executemany of
+the same household rows."""
 
 from __future__ import annotations
 
@@ -56,12 +57,27 @@ def _fresh_store(name: str) -> str:
     return str(path)
 
 
-def _startup() -> Result:
-    db = _fresh_store("startup.sqlite3")
-    _antq(db, "demo", "--households", "2000")
+def _startup(db: str) -> Result:
     bare = sorted(float(run_python(BARE_WINDOW)) for _ in range(5))[2]
     app = sorted(float(run_python(APP_WINDOW, db)) for _ in range(5))[2]
     return Result("main window shown (2,000 households)", app, "s", bare, "bare PySide6 window", "≤ 1.5×")
+
+
+def _cli_startup(db: str) -> list[Result]:
+    """The command line as a process: it imports only the chosen command's module (cli/commands.py)."""
+    env = {**os.environ, "ANTQ_PASSWORD": PASSWORD}
+
+    def antq(*args: str) -> None:
+        subprocess.run([sys.executable, "-m", "antq_desktop.cli.main", *args], check=True, env=env,
+                       capture_output=True)
+
+    bare = median_time(lambda: subprocess.run([sys.executable, "-c", "pass"], check=True), repeat=5)
+    return [
+        Result("antq --help (process)", median_time(lambda: antq("--help"), repeat=5), "s", bare,
+               "bare Python start", "imports no command module"),
+        Result("antq stats, 2,000 households (process)", median_time(lambda: antq("--db", db, "stats"), repeat=5),
+               "s", bare, "bare Python start", "report"),
+    ]
 
 
 def _raw_insert(rows: int) -> float:
@@ -98,6 +114,8 @@ def _demo() -> Result:
 
 
 def results() -> list[Result]:
-    rows = [_startup(), _demo()]
+    db = _fresh_store("startup.sqlite3")
+    _antq(db, "demo", "--households", "2000")
+    rows = [_startup(db), *_cli_startup(db), _demo()]
     shutil.rmtree(OUT / "unused", ignore_errors=True)
     return rows
