@@ -1,7 +1,10 @@
-"""Application start-up: Qt first, then the store (locked against a second copy), then setup or sign-in.
+"""Application start-up: Qt first, the data file locked against a second copy, then sign-in or setup.
 
-Heavy modules (SQLAlchemy, the services, the pages) are imported only once Qt is up, so the
-first dialog appears quickly.
+For an existing SQLite data file the sign-in dialog is shown and painted before SQLAlchemy,
+Alembic and the services are imported (`show_sign_in_first`); once it is on screen the store is
+opened on the GUI thread (migrations as always) and "Đăng nhập" is enabled. A file that turns out
+not to be set up falls back to the setup wizard. A first run (no file yet) and PostgreSQL open the
+store first, then show the wizard or the sign-in dialog (`start_session`).
 """
 
 from __future__ import annotations
@@ -9,10 +12,11 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLocale, QLockFile, QTranslator
-from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QWidget
 
 from antq_desktop import APP_NAME, __version__
 from antq_desktop.paths import resource_path
@@ -20,6 +24,7 @@ from antq_desktop.paths import resource_path
 if TYPE_CHECKING:
     from antq_desktop.storage.db import Store
     from antq_desktop.ui.context import AppContext
+    from antq_desktop.ui.login_dialog import LoginDialog
 
 
 def _t(text: str) -> str:
@@ -61,11 +66,17 @@ def lock_data_file(url: str) -> tuple[QLockFile | None, str | None]:
     A lock file next to the database: two copies writing the same file would each see stale lists.
     Other databases (PostgreSQL) handle concurrent users themselves, so they are not locked.
     """
-    from sqlalchemy.engine import make_url
+    from antq_desktop.storage.location import sqlite_file
 
-    database = make_url(url).database
-    if make_url(url).get_backend_name() != "sqlite" or not database or database == ":memory:":
-        return None, None
+    plain = sqlite_file(url)  # the usual case, answered without loading SQLAlchemy
+    if plain is not None:
+        database = str(plain)
+    else:
+        from sqlalchemy.engine import make_url
+
+        database = make_url(url).database or ""
+        if make_url(url).get_backend_name() != "sqlite" or not database or database == ":memory:":
+            return None, None
     from pathlib import Path
 
     Path(database).parent.mkdir(parents=True, exist_ok=True)
@@ -77,15 +88,83 @@ def lock_data_file(url: str) -> tuple[QLockFile | None, str | None]:
                     "(xem thanh tác vụ). Nếu chắc chắn không còn cửa sổ nào, hãy khởi động lại máy rồi mở lại.")
 
 
-def open_store_or_explain(url: str) -> Store | None:
+def open_store_or_explain(url: str, parent: QWidget | None = None) -> Store | None:
     from antq_desktop.domain.errors import AntqError
     from antq_desktop.storage.db import open_store
 
     try:
         return open_store(url)
     except AntqError as exc:
-        QMessageBox.critical(None, _t("Không mở được dữ liệu"), exc.message)
+        QMessageBox.critical(parent, _t("Không mở được dữ liệu"), exc.message)
         return None
+
+
+class SignInFirst:
+    """The sign-in dialog shown before the store is open; the store opens once it is painted.
+
+    `exec()` returns what `start_session` returns; `store` is the store opened (or None) and
+    `failed` tells that it could not be opened (the message was shown).
+    """
+
+    def __init__(self, url: str, dialog: LoginDialog) -> None:
+        self.url = url
+        self.dialog = dialog
+        self.store: Store | None = None
+        self.failed = False
+        self.needs_setup = False
+        dialog.open_store_when_painted(self.open_store)
+
+    def open_store(self) -> None:
+        """Import and open the store (migrations included), then enable sign-in or step aside."""
+        store = None
+        try:
+            store = open_store_or_explain(self.url, self.dialog)
+            self.needs_setup = store is not None and not store.is_initialised()  # e.g. a wizard cancelled
+        except Exception as exc:  # noqa: BLE001 - any failure: explained, and the app ends cleanly
+            from antq_desktop.ui.errors import show_error
+
+            if store is not None:
+                store.close()
+                store = None
+            show_error(self.dialog, exc)
+        self.store = store
+        if store is None:
+            self.failed = True
+            self.dialog.reject()
+        elif self.needs_setup:
+            self.dialog.reject()
+        else:
+            self.dialog.attach_store(store)
+
+    def exec(self) -> tuple[AppContext, str] | None:
+        accepted = self.dialog.exec()
+        self.dialog.hide()
+        if self.store is None:  # could not be opened, or "Thoát" before it was
+            return None
+        if self.needs_setup:
+            return start_session(self.store)
+        if not accepted or self.dialog.user is None:
+            return None
+        from antq_desktop.ui.context import make_context
+
+        return make_context(self.store, self.dialog.user), self.dialog.password.text()
+
+
+def show_sign_in_first(url: str) -> SignInFirst | None:
+    """An existing SQLite data file: show the sign-in dialog now (nothing heavy imported), with the
+    unit's name and its only account read ahead; None for a first run or another database."""
+    from antq_desktop.storage.location import peek_sign_in, sqlite_file
+
+    path = sqlite_file(url)
+    if path is None or not path.is_file() or path.stat().st_size == 0:
+        return None
+    from antq_desktop.ui.login_dialog import LoginDialog
+
+    unit_name, username = peek_sign_in(path)
+    dialog = LoginDialog(unit_name=unit_name, username=username)
+    sign_in = SignInFirst(url, dialog)
+    dialog.show()
+    return sign_in
 
 
 def start_session(store: Store) -> tuple[AppContext, str] | None:
@@ -112,25 +191,52 @@ def start_session(store: Store) -> tuple[AppContext, str] | None:
     return make_context(store, dialog.user), dialog.password.text()
 
 
-def run(argv: Sequence[str]) -> int:
+@dataclass
+class Startup:
+    """What `begin` did: the application, the data file's URL and lock, and, for an existing
+    SQLite file, the sign-in dialog already shown (None otherwise, or when refused)."""
+
+    app: QApplication
+    url: str
+    lock: QLockFile | None
+    refusal: str | None
+    sign_in: SignInFirst | None
+
+
+def begin(argv: Sequence[str]) -> Startup:
+    """Everything before the first window, and the first window itself when it is the sign-in."""
     args = parse_args(argv)
     app = create_application(argv)
     install_translator(app, args.lang)
-    from antq_desktop.storage.db import resolve_url
+    from antq_desktop.storage.location import resolve_url
     from antq_desktop.ui.errors import install_exception_hook, setup_logging
 
     setup_logging()
     install_exception_hook()
     url = resolve_url(args.db)
-    lock, refusal = lock_data_file(url)
-    if refusal:
-        QMessageBox.warning(None, _t("Chương trình đang mở"), refusal)
+    lock, refusal = lock_data_file(url)  # before anything reads or writes the data file
+    sign_in = None if refusal else show_sign_in_first(url)
+    return Startup(app, url, lock, refusal, sign_in)
+
+
+def run(argv: Sequence[str]) -> int:
+    start = begin(argv)
+    app, url, lock, sign_in = start.app, start.url, start.lock, start.sign_in
+    if start.refusal:
+        QMessageBox.warning(None, _t("Chương trình đang mở"), start.refusal)
         return 1
-    store = open_store_or_explain(url)
-    if store is None:
-        return 1
+    store: Store | None = None
     try:
-        session = start_session(store)
+        if sign_in is not None:
+            session = sign_in.exec()
+            store = sign_in.store
+            if sign_in.failed:
+                return 1
+        else:
+            store = open_store_or_explain(url)
+            if store is None:
+                return 1
+            session = start_session(store)
         if session is None:
             return 0
         context, password = session
@@ -145,7 +251,8 @@ def run(argv: Sequence[str]) -> int:
         protections.close()
         return code
     finally:
-        store.close()
+        if store is not None:
+            store.close()
         if lock is not None:
             lock.unlock()
 
