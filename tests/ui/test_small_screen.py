@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPushButton, QScrollArea, QTableView
 from tests.conftest import PASSWORD
 
@@ -97,8 +98,30 @@ def test_officer_column_widths_are_kept_not_refitted(demo_context, qtbot) -> Non
 
 def test_fitted_widths_keep_short_columns_whole() -> None:
     wanted = [230, 110, 150, 190, 96, 90, 200]
-    widths = fitted_widths(wanted, 728, 64)
+    floors = [80, 90, 70, 60, 96, 90, 60]
+    widths = fitted_widths(wanted, 728, floors)
     assert sum(widths) <= 728
-    assert widths[4:6] == [96, 90]  # the date and the status keep their width
-    assert widths[0] == max(widths)  # the name column keeps the most room
-    assert fitted_widths([100, 100], 500, 64) == [100, 100]
+    assert widths[1] >= 90 and widths[4:6] == [96, 90]  # the floors hold
+    assert widths[0] == max(widths)  # the widest column keeps the most room
+    assert fitted_widths([100, 100], 500, [50, 50]) == [100, 100]
+    assert sum(fitted_widths([300, 300], 100, [80, 80])) <= 100  # even the floors do not fit: all narrower
+
+
+def test_narrowed_columns_keep_their_titles_on_two_lines(demo_context, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = MainWindow(demo_context)
+    qtbot.addWidget(window)
+    window.resize(WIDTH, HEIGHT)
+    window.show()
+    page = window.open_page("areas")  # eight columns: the widest default widths of the lists
+    _settle()
+    header = page.table.horizontalHeader()
+    metrics = header.fontMetrics()
+    assert header.height() >= 2 * metrics.lineSpacing()  # titles wrap onto a second line
+    for index in range(header.count() - 1):
+        title = page.model.headerData(index, Qt.Orientation.Horizontal)
+        longest_word = max(metrics.horizontalAdvance(word) for word in title.split(" "))
+        assert page.table.columnWidth(index) >= longest_word, title
+    window.resize(1600, 900)
+    _settle()
+    assert [page.table.columnWidth(i) for i in range(header.count() - 1)] == \
+        [column.width for column in page.columns[:-1]]  # room again: the default widths

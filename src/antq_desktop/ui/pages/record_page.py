@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QStyle,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -50,20 +51,32 @@ def _feature(module: str) -> bool:
         return False
 
 
-def fitted_widths(wanted: list[int], available: int, minimum: int, floor: int = 96) -> list[int]:
-    """Column widths that fit `available` pixels: every column keeps up to `floor` pixels (a date, a
-    status stays whole) and the wide ones share what is left in proportion to their extra width; the
-    last column (stretched by the header) keeps `minimum`."""
-    if sum(wanted) <= available or len(wanted) < 2:
+def fitted_widths(wanted: list[int], available: int, floors: list[int]) -> list[int]:
+    """Column widths that fit `available` pixels: each column keeps its floor (what its header needs
+    on two lines, its short cells such as dates whole) and the wide ones share what is left in
+    proportion to what they lose; only when even the floors do not fit is every column narrowed."""
+    if sum(wanted) <= available:
         return list(wanted)
-    head = wanted[:-1]
-    budget = max(available - minimum, minimum * len(head))
-    floors = [min(w, floor) for w in head]
-    if sum(floors) >= budget:
-        return [max(minimum, w * budget // sum(head)) for w in head] + [minimum]
-    extra = [w - f for w, f in zip(head, floors, strict=True)]
-    room = budget - sum(floors)
-    return [f + e * room // max(1, sum(extra)) for f, e in zip(floors, extra, strict=True)] + [minimum]
+    floors = [min(f, w) for f, w in zip(floors, wanted, strict=True)]
+    if sum(floors) >= available:
+        return [max(1, f * available // sum(floors)) for f in floors]
+    extra = [w - f for w, f in zip(wanted, floors, strict=True)]
+    room = available - sum(floors)
+    return [f + e * room // sum(extra) for f, e in zip(floors, extra, strict=True)]
+
+
+class _WrappingTitlesModel(RecordTableModel):
+    """Column titles wrap onto a second line when the page narrows a column (see fit_columns).
+
+    Through the model, not QHeaderView.setDefaultAlignment: Qt refuses to restore a saved header
+    state whose default alignment carries the word-wrap flag, and the officer's widths would be lost.
+    """
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802  # Qt override
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignCenter) | int(Qt.TextFlag.TextWordWrap.value)
+        return super().headerData(section, orientation, role)
 
 
 @dataclass(frozen=True)
@@ -100,7 +113,7 @@ class RecordPage(RecordActions, QWidget):
         super().__init__(parent)
         self.context = context
         self.stale = False
-        self.model = RecordTableModel(context.store, self.record_type, self.columns, self)
+        self.model = _WrappingTitlesModel(context.store, self.record_type, self.columns, self)
         layout = QVBoxLayout(self)
         title = QLabel(f"<h2>{tr_page(self.heading)}</h2>")
         title.setWordWrap(True)  # a long heading wraps rather than widening the window
@@ -308,6 +321,7 @@ class RecordPage(RecordActions, QWidget):
         self._columns_sized_by_user = False
         self._fitting_columns = False
         header.sectionResized.connect(self._on_section_resized)
+        self._one_line_header_height = header.sizeHint().height()
         table.verticalHeader().setDefaultSectionSize(26)
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         table.doubleClicked.connect(lambda _i: self.open_selected())
@@ -369,23 +383,52 @@ class RecordPage(RecordActions, QWidget):
 
     # ---- column widths ----
 
-    MIN_COLUMN_WIDTH = 64
+    MIN_COLUMN_WIDTH = 48
+    SHORT_CELL_WIDTH = 100  # cells up to this wide (dates, kinds, statuses) are kept whole
 
     def fit_columns(self) -> None:
         """Until the officer sizes a column, the default widths shrink to fit the table (no sideways
-        scrolling on a 1,024-pixel laptop) and return to the defaults when there is room."""
+        scrolling on a 1,024-pixel laptop), headers wrapping onto two lines, and return to the
+        defaults when there is room."""
         if self._columns_sized_by_user or not self.columns:
             return
         available = self.table.viewport().width()
         if available <= 0:
             return
-        widths = fitted_widths([column.width for column in self.columns], available, self.MIN_COLUMN_WIDTH)
+        header = self.table.horizontalHeader()
+        floors = [max(self.MIN_COLUMN_WIDTH, self._two_line_header_width(index),
+                      min(self.table.sizeHintForColumn(index), self.SHORT_CELL_WIDTH))
+                  for index in range(len(self.columns))]
+        widths = fitted_widths([column.width for column in self.columns], available, floors)
         self._fitting_columns = True
         try:
             for index, width in enumerate(widths):
                 self.table.setColumnWidth(index, width)
         finally:
             self._fitting_columns = False
+        margin = 2 * header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header) + 2
+        wrapped = any(width < self._header_text_width(index) + margin for index, width in enumerate(widths))
+        header.setMinimumHeight(self._one_line_header_height + header.fontMetrics().lineSpacing() if wrapped
+                                else 0)
+
+    def _header_text_width(self, index: int) -> int:
+        header = self.table.horizontalHeader()
+        return header.fontMetrics().horizontalAdvance(str(self.model.headerData(index, Qt.Orientation.Horizontal)
+                                                          or ""))
+
+    def _two_line_header_width(self, index: int) -> int:
+        """The narrowest width showing a column's title on at most two lines (broken at a space)."""
+        header = self.table.horizontalHeader()
+        title = str(self.model.headerData(index, Qt.Orientation.Horizontal) or "")
+        metrics = header.fontMetrics()
+        words = title.split(" ")
+        best = metrics.horizontalAdvance(title)
+        for cut in range(1, len(words)):
+            best = min(best, max(metrics.horizontalAdvance(" ".join(words[:cut])),
+                                 metrics.horizontalAdvance(" ".join(words[cut:]))))
+        # what Qt adds around the text: margins and the sort arrow
+        padding = header.sectionSizeHint(index) - metrics.horizontalAdvance(title)
+        return best + max(0, padding)
 
     def _on_section_resized(self, _index: int, _old: int, _new: int) -> None:
         header = self.table.horizontalHeader()
