@@ -59,8 +59,8 @@ def lazy_page(module: str, class_name: str) -> PageFactory | None:
 # Navigation order. Other features add or replace entries with `register_page`.
 PAGES: list[PageSpec] = [
     PageSpec("dashboard", QT_TRANSLATE_NOOP("MainWindow", "Tổng quan"), lazy_page("dashboard_page", "DashboardPage")),
-    PageSpec("communes", QT_TRANSLATE_NOOP("MainWindow", "Tình hình các xã"), lazy_page("communes_page", "CommunesPage"),
-             roles=("district", "province")),
+    PageSpec("communes", QT_TRANSLATE_NOOP("MainWindow", "Tình hình các xã"),
+             lazy_page("communes_page", "CommunesPage"), roles=("district", "province")),
     PageSpec("areas", QT_TRANSLATE_NOOP("MainWindow", "Khu dân cư"), lazy_page("areas_page", "AreasPage")),
     PageSpec("organizations", QT_TRANSLATE_NOOP("MainWindow", "Cơ quan – doanh nghiệp – trường học"),
              lazy_page("organizations_page", "OrganizationsPage")),
