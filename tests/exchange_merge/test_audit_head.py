@@ -149,7 +149,22 @@ def test_a_package_without_a_head_keeps_the_last_known_one(linked) -> None:  # t
     _refused(upper, _export(commune, "3.antq", "full"), merge_audit.AUDIT_HEAD_REPEATED)
 
 
-def test_the_check_alone() -> None:
+def test_a_cut_back_to_an_earlier_package_is_refused_too(linked) -> None:  # type: ignore[no-untyped-def]
+    """Not only the last head: the office's merge entries remember every merged package's head."""
+    upper, commune = linked
+    assert merge(upper, _export(commune, "1.antq", "full"))[0].status == "merged"
+    first = _stored_head(upper, commune.code)
+    _touch(commune, 21)
+    assert merge(upper, _export(commune, "2.antq"))[0].status == "merged"
+    assert _stored_head(upper, commune.code) != first
+    with commune.store.session() as session:  # everything since export 1 deleted, export 2's entry too
+        cut_from = session.execute(select(AuditEntry.id).where(AuditEntry.prev_hash == first)).scalar_one()
+        session.execute(delete(AuditEntry).where(AuditEntry.id >= cut_from))
+    result = _refused(upper, _export(commune, "3.antq"), merge_audit.AUDIT_HEAD_REPEATED)
+    assert "trùng với gói số 1 " in result.message
+
+
+def test_the_check_alone(store) -> None:  # type: ignore[no-untyped-def]
     from antq_desktop.exchange.package_format import Producer
 
     class Header:
@@ -157,12 +172,15 @@ def test_the_check_alone() -> None:
         audit_head = "a" * 64
 
     state = ProducerState(producer_unit="00004", last_sequence=4, last_audit_head="b" * 64)
-    merge_audit.check_audit_head(Header, state)  # moved on: fine
-    merge_audit.check_audit_head(Header, None)  # first package: fine
-    state.last_audit_head = "a" * 64
-    with pytest.raises(PackageError) as info:
-        merge_audit.check_audit_head(Header, state)
-    assert info.value.code == merge_audit.AUDIT_HEAD_REPEATED and "gói số 4" in info.value.message_vi
-    Header.audit_head = None
-    merge_audit.check_audit_head(Header, state)
+    with store.session_factory() as session:
+        merge_audit.check_audit_head(session, Header, state)  # moved on: fine
+        merge_audit.check_audit_head(session, Header, None)  # first package: fine
+        state.last_audit_head = "a" * 64
+        with pytest.raises(PackageError) as info:
+            merge_audit.check_audit_head(session, Header, state)
+        assert info.value.code == merge_audit.AUDIT_HEAD_REPEATED and "gói số 4" in info.value.message_vi
+        Header.audit_head = "%"  # opaque heads are compared, never used as a LIKE pattern
+        merge_audit.check_audit_head(session, Header, None)
+        Header.audit_head = None
+        merge_audit.check_audit_head(session, Header, state)
     assert merge_audit.next_head(Header, state) == "a" * 64

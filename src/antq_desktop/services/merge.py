@@ -25,7 +25,7 @@ from antq_desktop.exchange.package_reader import DEFAULT_LIMITS, Limits, Payload
 from antq_desktop.exchange.sequence import DEFAULT_MAX_JUMP, check_continuity
 from antq_desktop.services import forward_import, import_log, merge_archive, merge_held
 from antq_desktop.services.merge_apply import check_end_state, counts_json, write_batch
-from antq_desktop.services.merge_audit import check_audit_head, next_head
+from antq_desktop.services.merge_audit import check_audit_head, claimed_head, next_head
 from antq_desktop.services.merge_keys import KeyRing, TrustedLookup, trusted_lookup
 from antq_desktop.services.merge_plan import (
     Batch,
@@ -192,7 +192,7 @@ def _merge_in_session(session: Session, package: VerifiedPackage, opener: Payloa
         result.status, result.code = ("dry_run" if options.dry_run else "held"), GAP
         result.message = (merge_held.HELD_PREVIEW if options.dry_run else merge_held.HELD_MESSAGE)
         raise _Outcome(result) from None  # nothing written here; the hold is its own transaction
-    check_audit_head(header, state)  # before any record is read: a refusal costs nothing
+    check_audit_head(session, header, state)  # before any record is read: a refusal costs nothing
     result.counts = _apply_records(session, package, opener, options)
     if options.dry_run:
         result.status = "dry_run"
@@ -296,7 +296,7 @@ def _record_success(session: Session, package: VerifiedPackage, state: ProducerS
 def _audit_details(result: PackageResult) -> dict[str, Any]:
     return {"file": result.file_name, "file_sha256": result.file_sha256, "producer": result.producer_unit,
             "sequence": result.sequence, "kind": result.kind, "result": result.status, "code": result.code,
-            "counts": counts_json(result.counts)}
+            "counts": counts_json(result.counts), "audit_head": claimed_head(result.header) if result.header else None}
 
 
 def _add_attempt(session: Session, result: PackageResult, actor: str) -> None:

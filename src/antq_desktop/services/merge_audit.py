@@ -6,7 +6,9 @@ stored. Two things it can prove (see docs/merge.md, "Audit chain head"):
 
 * every export appends its own audit entry (with the history row, in one transaction) after
   reading the head, so in honest use two packages of one producer never carry the same head:
-  the stored head coming back means the entries written since that export were cut off;
+  the head of an earlier merged package coming back means the entries written since that export
+  were cut off (the last head is in `ProducerState`; earlier ones in the office's own `merge`
+  audit entries, which record each merged package's head);
 * every set-up store has at least its `init` entry, so the empty-chain head (GENESIS) means the
   whole log was emptied.
 
@@ -16,14 +18,21 @@ re-installation (those append entries), so refusing blocks no legitimate case.
 
 from __future__ import annotations
 
+import json
+import re
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
 from antq_desktop.exchange.errors import PackageError
 from antq_desktop.exchange.package_format import PackageHeader
 from antq_desktop.storage.audit import GENESIS
-from antq_desktop.storage.models import ProducerState
+from antq_desktop.storage.models import AuditEntry, ProducerState
 
 AUDIT_HEAD_REPEATED = "AUDIT_HEAD_REPEATED"
 AUDIT_LOG_EMPTY = "AUDIT_LOG_EMPTY"
 HEAD_LENGTH = 64  # ProducerState.last_audit_head; the app writes 64 hex digits
+_APP_HEAD = re.compile(r"[0-9a-f]{64}")
 
 _REPEATED = ("Nhật ký thao tác ở máy của {unit} đã bị cắt bớt: gói số {sequence} mang mã cuối nhật ký trùng với gói "
              "số {previous} đã nhập trước, nghĩa là các dòng nhật ký ghi từ lần xuất gói số {previous} (kể cả dòng ghi "
@@ -41,7 +50,7 @@ def claimed_head(header: PackageHeader) -> str | None:
     return (header.audit_head or "")[:HEAD_LENGTH] or None
 
 
-def check_audit_head(header: PackageHeader, state: ProducerState | None) -> None:
+def check_audit_head(session: Session, header: PackageHeader, state: ProducerState | None) -> None:
     """Raise AUDIT_LOG_EMPTY or AUDIT_HEAD_REPEATED; call after the sequence checks passed."""
     head = claimed_head(header)
     if head is None:
@@ -51,9 +60,26 @@ def check_audit_head(header: PackageHeader, state: ProducerState | None) -> None
         raise PackageError(AUDIT_LOG_EMPTY, _EMPTY.format(unit=unit, sequence=sequence),
                            detail="audit_head is the empty-chain head")
     if state is not None and state.last_audit_head == head:
-        message = _REPEATED.format(unit=unit, sequence=sequence, previous=state.last_sequence, head=head[:16])
-        raise PackageError(AUDIT_HEAD_REPEATED, message,
-                           detail=f"audit_head equals the head of package {state.last_sequence}")
+        previous: int | None = state.last_sequence
+    else:
+        previous = earlier_package_with(session, header.producer.unit_code, head)
+    if previous is not None:
+        message = _REPEATED.format(unit=unit, sequence=sequence, previous=previous, head=head[:16])
+        raise PackageError(AUDIT_HEAD_REPEATED, message, detail=f"audit_head equals the head of package {previous}")
+
+
+def earlier_package_with(session: Session, producer: str, head: str) -> int | None:
+    """The sequence of an earlier merged package of `producer` that carried `head`, from this office's
+    `merge` audit entries (only heads in the app's form are looked up: no LIKE wildcards get in)."""
+    if not _APP_HEAD.fullmatch(head):
+        return None
+    stmt = select(AuditEntry.details).where(AuditEntry.action == "merge", AuditEntry.record_type == "package",
+                                            AuditEntry.details.like(f'%"audit_head":"{head}"%'))
+    for text in session.execute(stmt).scalars():
+        details = json.loads(text)
+        if details.get("producer") == producer and details.get("audit_head") == head:
+            return int(details.get("sequence") or 0)
+    return None
 
 
 def next_head(header: PackageHeader, state: ProducerState | None) -> str | None:
