@@ -13,7 +13,8 @@ Each run also keeps the freshly merged store, as it was right after the merge, u
 bench/out/merge/<c>x<h>/ (merged-sqlite.sqlite3, merged-postgresql.pgdump). With
 ANTQ_BENCH_REUSE_MERGED=1 a run starts from those copies instead of merging again (the merge row
 is then left out; a normal run measures it): to re-measure the overview and the summary in
-a minute rather than after two merges.
+a few minutes rather than after two merges. Without a PostgreSQL copy yet, PostgreSQL starts
+from the rows of the merged SQLite store (the merge writes the same rows on either engine).
 
 Run: PYTHONPATH=src:. .venv/bin/python bench/bench_scale.py
 """
@@ -159,26 +160,31 @@ def _pg_restore(server: Any, dump: Path) -> Any:
     return store
 
 
-def _pg_store(folder: Path, server: Any) -> Any:
-    """A fresh PostgreSQL database holding the template's rows (profile, users, keys, trust registry)."""
+def _pg_store(folder: Path, server: Any, source: Path | None = None) -> Any:
+    """A fresh PostgreSQL database holding the template's rows (profile, users, keys, trust registry),
+    or every row of `source`, a SQLite store (the merged SQLite store, when reusing one)."""
     from sqlalchemy import insert, select
 
     from antq_desktop.storage.db import open_store
     from antq_desktop.storage.models import Base
 
     store = open_store(server.create_database(f"antq_scale_{int(time.time())}"))
-    template = open_store(str(folder / "upper-template.sqlite3"))
+    template = open_store(str(source or folder / "upper-template.sqlite3"))
     try:
         with template.engine.connect() as read, store.engine.begin() as write:
             for table in reversed(Base.metadata.sorted_tables):
                 write.execute(table.delete())
             for table in Base.metadata.sorted_tables:
-                rows = [dict(r) for r in read.execute(select(table)).mappings()]
-                if rows:
+                result = read.execution_options(stream_results=True).execute(select(table)).mappings()
+                while rows := [dict(r) for r in result.fetchmany(20_000)]:
                     write.execute(insert(table), rows)
                 _reset_sequence(write, table)
     finally:
         template.close()
+    if source is not None:
+        with store.engine.connect() as conn:
+            conn.exec_driver_sql("ANALYZE")
+            conn.commit()
     return store
 
 
@@ -291,8 +297,13 @@ def results() -> list[Result]:
         print(f"bench_scale: PostgreSQL skipped: {exc}", file=sys.stderr)
         return rows
     try:
-        reuse = REUSE and _cache(folder, "postgresql").exists()
-        store = _pg_restore(server, _cache(folder, "postgresql")) if reuse else _pg_store(folder, server)
+        reuse = REUSE and (_cache(folder, "postgresql").exists() or _cache(folder, "sqlite").exists())
+        if not reuse:
+            store = _pg_store(folder, server)
+        elif _cache(folder, "postgresql").exists():
+            store = _pg_restore(server, _cache(folder, "postgresql"))
+        else:  # the merge writes the same rows on either engine: copy the merged SQLite store's
+            store = _pg_store(folder, server, _cache(folder, "sqlite"))
         try:
             rows += _engine_rows("PostgreSQL", measure(store, folder, merge=not reuse, server=server), sqlite)
         finally:
