@@ -51,3 +51,22 @@ def test_exactly_one_full_page_still_counts(demo_store, monkeypatch):
     model = _model(demo_store, 300)
     model.set_query(ListQuery())
     assert model.total == 300 and len(calls) == 1 and not model.canFetchMore()
+
+
+def test_scrolling_continues_after_the_last_row(demo_store, monkeypatch):
+    """fetchMore hands the last loaded row to the query, so deep pages seek instead of skipping."""
+    afters = []
+    real = queries.list_rows
+
+    def list_rows(store, record_type, query=None, **kwargs):  # type: ignore[no-untyped-def]
+        afters.append(kwargs.get("after"))
+        return real(store, record_type, query, **kwargs)
+
+    monkeypatch.setattr(queries, "list_rows", list_rows)
+    model = _model(demo_store, 40)
+    model.set_query(ListQuery())
+    while model.canFetchMore():
+        last = model.rows[-1]
+        model.fetchMore()
+        assert afters[-1] is last
+    assert [r["id"] for r in model.rows] == [r["id"] for r in real(demo_store, "household", ListQuery())]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Select, and_, case, func, literal, select
+from sqlalchemy import Select, and_, case, func, literal, or_, select, tuple_
 from sqlalchemy.sql.elements import ColumnElement
 
 from antq_desktop.domain import units
@@ -165,21 +165,42 @@ def count_rows(store: Store, record_type: str, query: ListQuery | None = None) -
 
 
 def list_rows(store: Store, record_type: str, query: ListQuery | None = None, *, offset: int = 0,
-              limit: int | None = None) -> list[dict[str, Any]]:
-    """One page of rows in Vietnamese alphabetical order (or by `order_by`), ids as tie-breaker."""
+              limit: int | None = None, after: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+    """One page of rows in Vietnamese alphabetical order (or by `order_by`), ids as tie-breaker.
+
+    `after` (the last row of the previous page) continues a list ordered by the stored sort key
+    from where that row was, through the index, instead of skipping `offset` rows: the 200,000th
+    household costs what the first does. Other orders page with `offset`.
+    """
     q = query or ListQuery()
     stmt, table, sort = _filtered(record_type, q)
+    descending = False
     if q.order_by and q.order_by in stmt.selected_columns:
         column = stmt.selected_columns[q.order_by]
         if q.order_by in ("name", "head_name") and "sort_key" in table.c:
             column = table.c.sort_key
-        sort = column.desc() if q.descending else column.asc()
-    stmt = stmt.order_by(sort, table.c.id).offset(offset)
+        sort, descending = (column.desc() if q.descending else column.asc()), q.descending
+        keyed = column is table.c.get("sort_key")
+    else:
+        keyed = sort is table.c.get("sort_key")
+    if keyed and after is not None and after.get("sort_key") is not None and after.get("id") is not None:
+        stmt = stmt.where(_after(table, after, descending))
+    else:
+        stmt = stmt.offset(offset)
+    stmt = stmt.order_by(sort, table.c.id)
     if limit is not None:
         stmt = stmt.limit(limit)
     with store.engine.connect() as conn:
         rows = [dict(row) for row in conn.execute(stmt).mappings()]
     return _name_commune_subjects(rows) if record_type in ("registration", "assessment") else rows
+
+
+def _after(table: Any, row: dict[str, Any], descending: bool) -> ColumnElement[bool]:
+    """Rows that come after `row` in (sort key, id) order; ids stay ascending within equal keys."""
+    key, row_id = table.c.sort_key, table.c.id
+    if not descending:
+        return tuple_(key, row_id) > tuple_(literal(row["sort_key"]), literal(row["id"]))
+    return or_(key < row["sort_key"], and_(key == row["sort_key"], row_id > row["id"]))
 
 
 def _name_commune_subjects(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

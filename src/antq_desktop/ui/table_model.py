@@ -81,10 +81,12 @@ class RecordTableModel(QAbstractTableModel):
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
         if parent.isValid():
             return
-        # Deeper pages cost more (SQL OFFSET skips rows): fetch bigger pages the further the officer
-        # scrolls, so reaching row 100,000 takes a few dozen queries, not hundreds.
+        # Lists in name order continue after the last row through the sort index; other orders skip
+        # rows with OFFSET, which costs more the deeper it goes: bigger pages further down keep
+        # reaching row 100,000 to a few dozen queries.
         size = min(self.MAX_FETCH, max(self.PAGE_SIZE, len(self.rows) // 4))
-        more = queries.list_rows(self.store, self.record_type, self.query, offset=len(self.rows), limit=size)
+        more = queries.list_rows(self.store, self.record_type, self.query, offset=len(self.rows), limit=size,
+                                 after=self.rows[-1] if self.rows else None)
         if not more:
             self.total = len(self.rows)  # rows vanished meanwhile; stop asking
             return
