@@ -512,22 +512,22 @@
         <translation>School</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="46" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="47" />
         <source>Tốt</source>
         <translation>Very good</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="47" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="48" />
         <source>Khá</source>
         <translation>Good</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="48" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="49" />
         <source>Trung bình</source>
         <translation>Average</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="49" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="50" />
         <source>Yếu</source>
         <translation>Weak</translation>
     </message>
@@ -535,37 +535,37 @@
 <context>
     <name>CommuneChooser</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="89" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="115" />
         <source>— Tất cả tỉnh, thành phố —</source>
         <translation>— All provinces —</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="94" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="120" />
         <source>Gõ tên xã, phường (có dấu hoặc không), ví dụ: hoan kiem</source>
         <translation>Type the commune or ward name (with or without diacritics), e.g. hoan kiem</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="99" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="125" />
         <source>Tỉnh, thành phố:</source>
         <translation>Province:</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="100" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="126" />
         <source>Tìm xã, phường:</source>
         <translation>Find commune/ward:</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="101" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="127" />
         <source>Chọn đơn vị:</source>
         <translation>Choose unit:</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="113" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="139" />
         <source>Hãy chọn tỉnh, thành phố hoặc gõ ít nhất 2 chữ để tìm.</source>
         <translation>Choose a province or type at least 2 letters to search.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="124" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="150" />
         <source>Tìm thấy %1 đơn vị.</source>
         <translation>%1 units found.</translation>
     </message>
@@ -573,30 +573,50 @@
 <context>
     <name>CommuneRecordsDialog</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/commune_records_dialog.py" line="34" />
+        <location filename="../../src/antq_desktop/ui/pages/commune_records_dialog.py" line="76" />
         <source>Dữ liệu của %1 (chỉ xem)</source>
         <translation>Data of %1 (read only)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/commune_records_dialog.py" line="43" />
+        <location filename="../../src/antq_desktop/ui/pages/commune_records_dialog.py" line="83" />
+        <source>Đang tải dữ liệu của xã…</source>
+        <translation>Loading the commune's data…</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/commune_records_dialog.py" line="85" />
         <source>Dữ liệu do xã lập và gửi lên; cấp trên chỉ xem, không sửa. Hiển thị tối đa %1 dòng đầu mỗi danh sách.</source>
         <translation>Data made and sent by the commune; the upper office only views it, never edits it. At most the first %1 rows of each list are shown.</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/commune_records_dialog.py" line="98" />
+        <source>Dữ liệu của xã</source>
+        <translation>Commune data</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/commune_records_dialog.py" line="126" />
+        <source>cơ sở dữ liệu không đọc được (có thể đang bị khóa hoặc hỏng)</source>
+        <translation>the database could not be read (it may be locked or damaged)</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/commune_records_dialog.py" line="127" />
+        <source>Không tải được dữ liệu của xã: %1. Hãy đóng cửa sổ này rồi mở lại; nếu vẫn lỗi, hãy chạy “antq check” hoặc báo cán bộ kỹ thuật.</source>
+        <translation>Could not load the commune's data: %1. Close this window and open it again; if it still fails, run “antq check” or tell the technical staff.</translation>
     </message>
 </context>
 <context>
     <name>CommunesModel</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/communes_page.py" line="71" />
+        <location filename="../../src/antq_desktop/ui/pages/communes_page.py" line="74" />
         <source>Chưa gửi dữ liệu</source>
         <translation>No data sent yet</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/communes_page.py" line="72" />
+        <location filename="../../src/antq_desktop/ui/pages/communes_page.py" line="75" />
         <source>Chậm gửi</source>
         <translation>Late</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/communes_page.py" line="72" />
+        <location filename="../../src/antq_desktop/ui/pages/communes_page.py" line="75" />
         <source>Đúng hạn</source>
         <translation>On time</translation>
     </message>
@@ -604,33 +624,38 @@
 <context>
     <name>CommunesPage</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/communes_page.py" line="110" />
+        <location filename="../../src/antq_desktop/ui/pages/communes_page.py" line="113" />
         <source>Làm mới</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/communes_page.py" line="112" />
+        <location filename="../../src/antq_desktop/ui/pages/communes_page.py" line="115" />
         <source>Xem dữ liệu của xã…</source>
         <translation>View the commune's data…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/communes_page.py" line="129" />
+        <location filename="../../src/antq_desktop/ui/pages/communes_page.py" line="132" />
         <source>Đang tính số liệu các xã…</source>
         <translation>Calculating the communes' figures…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/communes_page.py" line="115" />
-        <location filename="../../src/antq_desktop/ui/pages/communes_page.py" line="132" />
+        <location filename="../../src/antq_desktop/ui/pages/communes_page.py" line="144" />
+        <source>cơ sở dữ liệu không đọc được (có thể đang bị khóa hoặc hỏng)</source>
+        <translation>the database could not be read (it may be locked or damaged)</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/communes_page.py" line="145" />
+        <source>Không tính được số liệu các xã: %1. Hãy bấm “Làm mới” để thử lại; nếu vẫn lỗi, hãy chạy “antq check” hoặc báo cán bộ kỹ thuật.</source>
+        <translation>Could not compute the communes' figures: %1. Press “Refresh” to try again; if it still fails, run “antq check” or tell the technical staff.</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/communes_page.py" line="118" />
+        <location filename="../../src/antq_desktop/ui/pages/communes_page.py" line="135" />
         <source>Tình hình các xã</source>
         <translation>Communes overview</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/communes_page.py" line="134" />
-        <source>Không tính được số liệu: %1</source>
-        <translation>Could not calculate the figures: %1</translation>
-    </message>
-    <message>
-        <location filename="../../src/antq_desktop/ui/pages/communes_page.py" line="146" />
+        <location filename="../../src/antq_desktop/ui/pages/communes_page.py" line="159" />
         <source>%1 xã · %2 chưa gửi dữ liệu · %3 chậm gửi · %4 xã chưa đạt ít nhất một chỉ tiêu</source>
         <translation>%1 communes · %2 sent no data · %3 late · %4 communes miss at least one target</translation>
     </message>
@@ -638,208 +663,249 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="99" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="144" />
         <source>Làm mới</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="100" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="145" />
         <source>Đọc lại số liệu mới nhất từ cơ sở dữ liệu</source>
         <translation>Read the latest figures from the database again</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="125" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="172" />
         <source>Nhập từ Excel…</source>
         <translation>Import from Excel…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="126" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="173" />
         <source>Nhập danh sách hộ gia đình, khu dân cư hoặc cơ quan từ tệp .xlsx</source>
         <translation>Import households, residential areas or organisations from an .xlsx file</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="154" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="201" />
         <source>Chỉ tiêu năm</source>
         <translation>This year's targets</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="156" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="203" />
         <source>Số liệu hiện có</source>
         <translation>Records</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="159" />
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="164" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="206" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="215" />
         <source>Việc cần làm</source>
         <translation>To do</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="159" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="206" />
         <source>Chi tiết</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="168" />
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="235" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="219" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="286" />
         <source>Khu dân cư</source>
         <translation>Residential areas</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="168" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="219" />
         <source>Số hộ</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="168" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="219" />
         <source>Đã ký cam kết</source>
         <translation>Pledged</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="168" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="219" />
         <source>Chưa ký</source>
         <translation>Not pledged</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="168" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="219" />
         <source>Tỷ lệ</source>
         <translation>Share</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="174" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="225" />
         <source>Hộ gia đình ký cam kết theo khu dân cư</source>
         <translation>Household pledges by residential area</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="176" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="227" />
         <source>Kết quả tự đánh giá (bản đã nộp)</source>
         <translation>Self-assessment results (submitted)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="185" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="236" />
         <source>&lt;h2&gt;Tổng quan năm %1&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Overview %1&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="190" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="241" />
         <source>Đang tính số liệu…</source>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="192" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="243" />
         <source>Tổng quan</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="203" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="254" />
         <source>Không đọc được số liệu: %1. Bấm “Làm mới” để thử lại.</source>
         <translation>Could not read the figures: %1. Press “Refresh” to try again.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="217" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="268" />
         <source>Chưa có kế hoạch năm %1 với chỉ tiêu. Hãy vào “Kế hoạch – chỉ tiêu” để nhập kế hoạch của đơn vị, hoặc nhận gói kế hoạch từ cấp trên.</source>
         <translation>There is no %1 plan with targets yet. Go to “Plans – targets” to enter the unit's plan, or receive the plan package from the upper office.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="232" />
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="268" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="283" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="319" />
         <source>Đạt</source>
         <translation>Met</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="232" />
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="268" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="283" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="319" />
         <source>Chưa đạt</source>
         <translation>Not met</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="235" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="286" />
         <source>Cơ quan, DN, trường học</source>
         <translation>Agencies, enterprises, schools</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="236" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="287" />
         <source>Hộ gia đình</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="236" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="287" />
         <source>Bản cam kết</source>
         <translation>Pledges</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="237" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="288" />
         <source>Đăng ký</source>
         <translation>Registrations</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="237" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="288" />
         <source>Tự đánh giá</source>
         <translation>Self-assessments</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="270" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="321" />
         <source>Kết quả đạt chuẩn</source>
         <translation>Standard met</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="271" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="322" />
         <source>Xếp loại phong trào</source>
         <translation>Movement classification</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="275" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="326" />
         <source>Còn %1 bản đang soạn
 chưa được tính.</source>
         <translation>%1 drafts
 not counted yet.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="280" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="331" />
         <source>Khu dân cư chưa đăng ký năm nay</source>
         <translation>Residential areas not registered this year</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="284" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="332" />
+        <source>Mở danh sách khu dân cư, chỉ các khu chưa đăng ký</source>
+        <translation>Opens the residential areas list, showing only the areas not registered</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="333" />
+        <source>Mở trang Đăng ký với bản đăng ký mới cho khu dân cư này</source>
+        <translation>Opens the Registrations page with a new registration for this area</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="334" />
+        <source>Mở trang Đăng ký</source>
+        <translation>Opens the Registrations page</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="338" />
         <source>Hộ chưa ký cam kết</source>
         <translation>Households without a pledge</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="286" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="339" />
+        <source>Mở danh sách hộ gia đình, chỉ các hộ chưa ký cam kết năm nay</source>
+        <translation>Opens the households list, showing only the households without a pledge this year</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="341" />
         <source>%1 hộ</source>
         <translation>%1 households</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="287" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="343" />
+        <source>Mở danh sách hộ gia đình của khu dân cư này, chỉ các hộ chưa ký cam kết</source>
+        <translation>Opens this area's households, showing only those without a pledge</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="344" />
         <source>Chưa tự đánh giá hoặc còn bản nháp</source>
         <translation>Not assessed yet or still in draft</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="292" />
-        <source>Bấm đúp để mở bản tự đánh giá</source>
-        <translation>Double-click to open the self-assessment</translation>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="345" />
+        <source>Mở trang Tự đánh giá</source>
+        <translation>Opens the Self-assessment page</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="301" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="349" />
+        <source>Mở bản tự đánh giá của đơn vị này</source>
+        <translation>Opens this unit's self-assessment</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="368" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="384" />
+        <source>%1 (bấm đúp hoặc Enter)</source>
+        <translation>%1 (double-click or Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="372" />
         <source>Xong</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="309" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="379" />
+        <source>Đã xong, không còn việc nào ở mục này.</source>
+        <translation>Done: nothing left to do here.</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="388" />
         <source>Chưa có bản tự đánh giá</source>
         <translation>No self-assessment yet</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="309" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="388" />
         <source>Bản nháp, chưa nộp</source>
         <translation>Draft, not submitted</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="312" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="391" />
         <source>quá hạn %1 (%2 ngày)</source>
         <translation>overdue since %1 (%2 days)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="314" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="393" />
         <source>hạn %1, còn %2 ngày</source>
         <translation>due %1, %2 days left</translation>
     </message>
@@ -847,12 +913,12 @@ not counted yet.</translation>
 <context>
     <name>DonePage</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="278" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="331" />
         <source>Đã thiết lập xong</source>
         <translation>Setup complete</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="290" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="343" />
         <source>Đơn vị: &lt;b&gt;%1&lt;/b&gt; (mã %2).&lt;br&gt;Tên đăng nhập của bạn: &lt;b&gt;%3&lt;/b&gt;.&lt;br&gt;&lt;br&gt;Bấm “Hoàn tất” để bắt đầu làm việc.</source>
         <translation>Unit: &lt;b&gt;%1&lt;/b&gt; (code %2).&lt;br&gt;Your user name: &lt;b&gt;%3&lt;/b&gt;.&lt;br&gt;&lt;br&gt;Press “Finish” to start working.</translation>
     </message>
@@ -1045,44 +1111,54 @@ not counted yet.</translation>
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="90" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="93" />
         <source>Bước 1: Chọn tệp Excel</source>
         <translation>Step 1: Choose the Excel file</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="91" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="94" />
         <source>Chọn loại dữ liệu, tệp .xlsx và trang tính chứa danh sách. Dòng đầu tiên có từ hai ô trở lên được coi là dòng tiêu đề cột.</source>
         <translation>Choose the kind of data, the .xlsx file and the sheet holding the list. The first row with two or more filled cells is taken as the column headers.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="99" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="102" />
         <source>Chọn tệp…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="108" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="111" />
         <source>Loại dữ liệu</source>
         <translation>Kind of data</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="109" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="112" />
         <source>Tệp Excel</source>
         <translation>Excel file</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="110" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="113" />
         <source>Trang tính</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="115" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="118" />
         <source>Chọn tệp Excel</source>
         <translation>Choose an Excel file</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="115" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="118" />
         <source>Tệp Excel (*.xlsx)</source>
         <translation>Excel files (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="141" />
+        <source>Đang đọc tệp Excel…</source>
+        <translation>Reading the Excel file…</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="143" />
+        <source>Đã hủy đọc tệp. Bấm “Tiếp &gt;” để đọc lại.</source>
+        <translation>Reading the file was cancelled. Click “Next &gt;” to read it again.</translation>
     </message>
 </context>
 <context>
@@ -1106,77 +1182,77 @@ not counted yet.</translation>
 <context>
     <name>ImportFields</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="49" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="51" />
         <source>Ghi chú</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="50" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="52" />
         <source>Họ tên chủ hộ</source>
         <translation>Head of household</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="51" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="53" />
         <source>Khu dân cư</source>
         <translation>Residential area</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="52" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="54" />
         <source>Loại (cơ quan, doanh nghiệp, cơ sở giáo dục)</source>
         <translation>Type (agency, enterprise, school)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="53" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="55" />
         <source>Loại (thôn, tổ dân phố…)</source>
         <translation>Type (village, residential group…)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="54" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="56" />
         <source>Số cán bộ, người lao động</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="55" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="57" />
         <source>Số hộ</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="56" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="58" />
         <source>Số nhân khẩu</source>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="57" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="59" />
         <source>Số điện thoại</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="58" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="60" />
         <source>Số định danh (CCCD)</source>
         <translation>Citizen ID (CCCD)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="59" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="61" />
         <source>Thủ trưởng đơn vị</source>
         <translation>Head of unit</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="60" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="62" />
         <source>Trưởng thôn/tổ trưởng</source>
         <translation>Village/group head</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="61" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="63" />
         <source>Tên khu dân cư</source>
         <translation>Residential area name</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="62" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="64" />
         <source>Tên đơn vị</source>
         <translation>Unit name</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="63" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="65" />
         <source>Địa chỉ</source>
         <translation>Address</translation>
     </message>
@@ -1282,82 +1358,92 @@ not counted yet.</translation>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="81" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="84" />
         <source>Hộ gia đình</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="82" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="85" />
         <source>Khu dân cư</source>
         <translation>Residential areas</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="83" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="86" />
         <source>Cơ quan, doanh nghiệp, trường học</source>
         <translation>Agencies, enterprises, schools</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="266" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="281" />
         <source>Nhập dữ liệu từ Excel</source>
         <translation>Import data from Excel</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="268" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="283" />
         <source>Tiếp &gt;</source>
         <translation>Next &gt;</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="269" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="284" />
         <source>&lt; Quay lại</source>
         <translation>&lt; Back</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="270" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="285" />
         <source>Nhập</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="271" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="286" />
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="287" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="344" />
         <source>Không có dòng hợp lệ</source>
         <translation>No valid rows</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="288" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="345" />
         <source>Không có dòng nào hợp lệ để nhập. Hãy sửa tệp theo cột “Lỗi” rồi nhập lại.</source>
         <translation>There is no valid row to import. Fix the file as the “Errors” column says, then import again.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="291" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="348" />
         <source>Nhập dữ liệu</source>
         <translation>Import data</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="291" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="348" />
         <source>Nhập %1 dòng hợp lệ vào cơ sở dữ liệu?</source>
         <translation>Import %1 valid rows into the database?</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="312" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="353" />
         <source>Đang nhập dữ liệu…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="328" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="358" />
+        <source>Đã hủy nhập</source>
+        <translation>Import cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="359" />
+        <source>Đã hủy; không có dòng nào được lưu. Bấm “Nhập” để nhập lại.</source>
+        <translation>Cancelled; no rows were saved. Click “Import” to import again.</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="371" />
         <source>Chưa nhập được</source>
         <translation>Not imported</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="329" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="372" />
         <source>Không có dòng nào được lưu: %1</source>
         <translation>No row was saved: %1</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="339" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="382" />
         <source>Đã nhập %1 dòng từ Excel (%2).</source>
         <translation>%1 rows imported from Excel (%2).</translation>
     </message>
@@ -1365,52 +1451,52 @@ not counted yet.</translation>
 <context>
     <name>Indicators</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="36" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="37" />
         <source>Khu dân cư đăng ký phấn đấu đạt chuẩn</source>
         <translation>Residential areas registered for the standard</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="37" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="38" />
         <source>Cơ quan, cơ sở giáo dục đăng ký phấn đấu đạt chuẩn</source>
         <translation>Agencies and schools registered for the standard</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="38" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="39" />
         <source>Doanh nghiệp đăng ký phấn đấu đạt chuẩn</source>
         <translation>Enterprises registered for the standard</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="39" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="40" />
         <source>Khu dân cư, xã, cơ quan, doanh nghiệp, trường học đăng ký</source>
         <translation>Areas, commune, agencies, enterprises and schools registered</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="40" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="41" />
         <source>Khu dân cư đạt chuẩn “An toàn về ANTT”</source>
         <translation>Residential areas meeting the “Safe for security and order” standard</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="41" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="42" />
         <source>Đơn vị đạt chuẩn “An toàn về ANTT”</source>
         <translation>Units meeting the “Safe for security and order” standard</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="42" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="43" />
         <source>Doanh nghiệp đã đăng ký được công nhận đạt chuẩn</source>
         <translation>Registered enterprises recognised as meeting the standard</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="43" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="44" />
         <source>Phong trào xếp loại Khá trở lên</source>
         <translation>Movement classified Good or better</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="44" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="45" />
         <source>Hộ gia đình ký cam kết</source>
         <translation>Households that signed a pledge</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="45" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="46" />
         <source>Ban hành kế hoạch năm</source>
         <translation>Annual plan issued</translation>
     </message>
@@ -1520,32 +1606,37 @@ not counted yet.</translation>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/login_dialog.py" line="28" />
+        <location filename="../../src/antq_desktop/ui/login_dialog.py" line="47" />
         <source>Đăng nhập — ANTQ Desktop</source>
         <translation>Sign in — ANTQ Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/login_dialog.py" line="41" />
+        <location filename="../../src/antq_desktop/ui/login_dialog.py" line="59" />
         <source>Tên đăng nhập:</source>
         <translation>User name:</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/login_dialog.py" line="42" />
+        <location filename="../../src/antq_desktop/ui/login_dialog.py" line="60" />
         <source>Mật khẩu:</source>
         <translation>Password:</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/login_dialog.py" line="48" />
+        <location filename="../../src/antq_desktop/ui/login_dialog.py" line="62" />
+        <source>Đang mở dữ liệu…</source>
+        <translation>Opening the data…</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/login_dialog.py" line="69" />
         <source>Đăng nhập</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/login_dialog.py" line="50" />
+        <location filename="../../src/antq_desktop/ui/login_dialog.py" line="72" />
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/login_dialog.py" line="66" />
+        <location filename="../../src/antq_desktop/ui/login_dialog.py" line="141" />
         <source>Hãy nhập tên đăng nhập và mật khẩu.</source>
         <translation>Please enter your user name and password.</translation>
     </message>
@@ -1643,32 +1734,34 @@ not counted yet.</translation>
         <translation>ANTQ Desktop — All People Protect National Security movement</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="177" />
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="178" />
+        <location filename="../../src/antq_desktop/ui/redo_setup.py" line="290" />
         <source>Đơn vị: %1 (mã %2)</source>
         <translation>Unit: %1 (code %2)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="180" />
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="181" />
+        <location filename="../../src/antq_desktop/ui/redo_setup.py" line="288" />
         <source>Cán bộ: %1</source>
         <translation>Officer: %1</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="183" />
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="184" />
         <source>Lần gửi dữ liệu gần nhất: chưa có</source>
         <translation>Last data sent: never</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="188" />
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="189" />
         <source>Năm đang làm việc: các danh sách cam kết, đăng ký, tự đánh giá theo năm này</source>
         <translation>Working year: pledge, registration and self-assessment lists follow this year</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="191" />
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="192" />
         <source>Năm %1</source>
         <translation>Year %1</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="206" />
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="207" />
         <source>Trợ giúp</source>
         <translation>Help</translation>
     </message>
@@ -1676,85 +1769,95 @@ not counted yet.</translation>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="149" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="155" />
         <source>Bước 2: Ghép cột</source>
         <translation>Step 2: Match columns</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="150" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="156" />
         <source>Chương trình đã đoán cột theo tiêu đề. Hãy kiểm tra, sửa nếu sai. Mục có dấu * là bắt buộc.</source>
         <translation>The columns were guessed from the headers. Check them and correct any mistakes. Items marked * are required.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="154" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="160" />
         <source>Thông tin cần nhập</source>
         <translation>Information</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="154" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="160" />
         <source>Lấy từ cột trong tệp</source>
         <translation>Taken from file column</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="173" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="179" />
         <source>— Không nhập —</source>
         <translation>— Do not import —</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="176" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="182" />
         <source>(cột %1 không có tiêu đề)</source>
         <translation>(column %1 has no header)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="191" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="197" />
         <source>Chưa chọn cột cho: %1.</source>
         <translation>No column chosen for: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="203" />
+        <source>Đang kiểm tra các dòng…</source>
+        <translation>Checking the rows…</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="205" />
+        <source>Đã hủy kiểm tra. Bấm “Tiếp &gt;” để kiểm tra lại.</source>
+        <translation>Checking was cancelled. Click “Next &gt;” to check again.</translation>
     </message>
 </context>
 <context>
     <name>OfficerPage</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="208" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="261" />
         <source>Tài khoản quản trị</source>
         <translation>Administrator account</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="209" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="262" />
         <source>Cán bộ dùng tài khoản này để đăng nhập. Mật khẩu nên là một câu ngắn dễ nhớ, ít nhất 8 ký tự; hãy ghi nhớ, chương trình không khôi phục được mật khẩu.</source>
         <translation>The officer signs in with this account. The password should be a short, memorable sentence of at least 8 characters; remember it, the program cannot recover passwords.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="212" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="265" />
         <source>Tạo đơn vị</source>
         <translation>Create unit</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="229" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="282" />
         <source>Họ và tên cán bộ:</source>
         <translation>Officer's full name:</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="231" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="284" />
         <source>Tên đăng nhập:</source>
         <translation>User name:</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="233" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="286" />
         <source>Mật khẩu:</source>
         <translation>Password:</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="236" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="289" />
         <source>Nhập lại mật khẩu:</source>
         <translation>Repeat password:</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="248" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="301" />
         <source>Mật khẩu dùng được.</source>
         <translation>The password can be used.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="260" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="313" />
         <source>Hai lần nhập mật khẩu không giống nhau.</source>
         <translation>The two passwords are not the same.</translation>
     </message>
@@ -1785,62 +1888,62 @@ not counted yet.</translation>
         <translation>Nothing to print yet. Choose a form, then press “Create printout”.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pdf_preview.py" line="81" />
+        <location filename="../../src/antq_desktop/ui/pdf_preview.py" line="82" />
         <source>In…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pdf_preview.py" line="82" />
+        <location filename="../../src/antq_desktop/ui/pdf_preview.py" line="83" />
         <source>Mở hộp thoại máy in của hệ thống (Ctrl+P)</source>
         <translation>Open the system print dialog (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pdf_preview.py" line="84" />
+        <location filename="../../src/antq_desktop/ui/pdf_preview.py" line="85" />
         <source>Lưu PDF…</source>
         <translation>Save PDF…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pdf_preview.py" line="106" />
+        <location filename="../../src/antq_desktop/ui/pdf_preview.py" line="107" />
         <source>Không mở được bản in để xem trước. Hãy tạo lại bản in.</source>
         <translation>Could not open the printout for preview. Create it again.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pdf_preview.py" line="111" />
+        <location filename="../../src/antq_desktop/ui/pdf_preview.py" line="112" />
         <source>%1 trang</source>
         <translation>%1 pages</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pdf_preview.py" line="122" />
+        <location filename="../../src/antq_desktop/ui/pdf_preview.py" line="123" />
         <source>In biểu mẫu</source>
         <translation>Print forms</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pdf_preview.py" line="127" />
+        <location filename="../../src/antq_desktop/ui/pdf_preview.py" line="128" />
         <source>Không in được</source>
         <translation>Could not print</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pdf_preview.py" line="128" />
+        <location filename="../../src/antq_desktop/ui/pdf_preview.py" line="129" />
         <source>Máy in không nhận lệnh in. Hãy kiểm tra máy in đã bật và được chọn đúng, hoặc lưu PDF rồi in từ máy khác.</source>
         <translation>The printer did not accept the job. Check that the printer is on and selected, or save a PDF and print it from another computer.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pdf_preview.py" line="136" />
+        <location filename="../../src/antq_desktop/ui/pdf_preview.py" line="137" />
         <source>Lưu PDF</source>
         <translation>Save PDF</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pdf_preview.py" line="137" />
+        <location filename="../../src/antq_desktop/ui/pdf_preview.py" line="138" />
         <source>Tệp PDF (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pdf_preview.py" line="144" />
+        <location filename="../../src/antq_desktop/ui/pdf_preview.py" line="145" />
         <source>Không lưu được</source>
         <translation>Could not save</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pdf_preview.py" line="145" />
+        <location filename="../../src/antq_desktop/ui/pdf_preview.py" line="146" />
         <source>Không ghi được tệp %1: %2. Hãy chọn thư mục khác.</source>
         <translation>Could not write the file %1: %2. Choose another folder.</translation>
     </message>
@@ -1947,32 +2050,32 @@ not counted yet.</translation>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="201" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="216" />
         <source>Bước 3: Xem trước và nhập</source>
         <translation>Step 3: Preview and import</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="202" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="217" />
         <source>Dòng tô đỏ có lỗi và sẽ bị bỏ qua; cột “Lỗi” cho biết cần sửa gì trong tệp. Bấm “Nhập” để lưu các dòng hợp lệ (tất cả trong một lần, lỗi giữa chừng thì không lưu gì).</source>
         <translation>Rows in red have errors and will be skipped; the “Errors” column says what to fix in the file. Press “Import” to save the valid rows (all at once; if anything fails, nothing is saved).</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="208" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="223" />
         <source>Chỉ hiện dòng lỗi</source>
         <translation>Show only rows with errors</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="223" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="236" />
         <source>%1 dòng hợp lệ sẽ được nhập; %2 dòng có lỗi sẽ bị bỏ qua.</source>
         <translation>%1 valid rows will be imported; %2 rows with errors will be skipped.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="234" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="247" />
         <source>Dòng</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="234" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="247" />
         <source>Lỗi</source>
         <translation>Errors</translation>
     </message>
@@ -2005,97 +2108,97 @@ not counted yet.</translation>
         <translation>Blank forms with names printed (chosen area)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="82" />
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="85" />
         <source>Tạo bản in</source>
         <translation>Create printout</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="84" />
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="87" />
         <source>Xuất Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="85" />
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="88" />
         <source>Bảng tổng hợp dạng .xlsx để gửi cấp trên</source>
         <translation>Summary table as .xlsx for the upper office</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="89" />
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="92" />
         <source>Biểu mẫu:</source>
         <translation>Form:</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="90" />
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="93" />
         <source>Phạm vi:</source>
         <translation>Scope:</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="91" />
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="94" />
         <source>Khu dân cư:</source>
         <translation>Residential area:</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="92" />
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="95" />
         <source>Năm:</source>
         <translation>Year:</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="133" />
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="136" />
         <source>Số liệu lấy từ các chỉ tiêu của năm đã chọn.</source>
         <translation>Figures come from the targets of the chosen year.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="135" />
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="138" />
         <source>Một mẫu trống để in và điền tay.</source>
         <translation>One blank form to print and fill in by hand.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="137" />
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="140" />
         <source>Mỗi hộ (hoặc khu dân cư, cơ quan, doanh nghiệp, trường học) của khu dân cư một bản, in sẵn tên, để mang đi ký.</source>
         <translation>One form per household (or area, agency, enterprise, school) of the area, names printed, to take for signing.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="140" />
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="143" />
         <source>Chưa có khu dân cư nào: hãy thêm ở trang Khu dân cư, hoặc chọn “Toàn đơn vị”.</source>
         <translation>There are no residential areas yet: add them on the Residential areas page, or choose “Whole unit”.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="141" />
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="144" />
         <source>Mỗi hồ sơ in trên một trang trở lên; chân trang có mã QR và dấu khóa của xã.</source>
         <translation>Each record prints on one page or more; the footer carries a QR code and the commune's seal mark.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="169" />
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="172" />
         <source>Đang tạo bản in…</source>
         <translation>Creating the printout…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="171" />
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="174" />
         <source>Không tạo được bản in</source>
         <translation>Could not create the printout</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="172" />
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="175" />
         <source>Đã hủy tạo bản in.</source>
         <translation>Printout cancelled.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="189" />
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="192" />
         <source>Xuất Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="190" />
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="193" />
         <source>Bảng tính Excel (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="195" />
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="198" />
         <source>Đã lưu bảng tổng hợp: %1</source>
         <translation>Summary table saved: %1</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="199" />
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="202" />
         <source>Đã gửi %1 trang tới máy in.</source>
         <translation>%1 pages sent to the printer.</translation>
     </message>
@@ -2724,48 +2827,285 @@ not counted yet.</translation>
         <source>Ngày đăng ký</source>
         <translation>Registered on</translation>
     </message>
-<message><source>%1 bản ghi</source><translation>%1 records</translation></message><message><source>%1 bản ghi đã chọn</source><translation>%1 records selected</translation></message><message><source>Chuyển %1 đăng ký</source><translation>Carry over %1 registrations</translation></message><message><source>Chuyển các bản cam kết đang chọn sang trạng thái “Đã ký”</source><translation>Mark the selected pledges as “Signed”</translation></message><message><source>Chuyển đăng ký</source><translation>Carry over registrations</translation></message><message><source>Chuyển đăng ký năm trước sang…</source><translation>Carry last year's registrations over to…</translation></message><message><source>Chưa có thao tác nào để hoàn tác</source><translation>Nothing to undo yet</translation></message><message><source>Chưa đạt</source><translation>Not met</translation></message><message><source>Chọn mẫu:</source><translation>Template:</translation></message><message><source>Danh sách chỉ hiện 4 số cuối của số định danh. Bấm để xem đầy đủ; việc xem được ghi vào nhật ký thao tác.</source><translation>The list shows only the last 4 digits of ID numbers. Click to see them in full; viewing is recorded in the activity log.</translation></message><message><source>Ghi %1 bản cam kết</source><translation>Record %1 pledges</translation></message><message><source>Ghi bản cam kết đã ký cho mọi hộ chưa có bản cam kết năm nay</source><translation>Record a signed pledge for every household without one this year</translation></message><message><source>Ghi cam kết cả khu dân cư…</source><translation>Pledges for a whole area…</translation></message><message><source>Hiện số định danh</source><translation>Show ID numbers</translation></message><message><source>Hoàn tác</source><translation>Undo</translation></message><message><source>Hoàn tác: %1 (Ctrl+Z)</source><translation>Undo: %1 (Ctrl+Z)</translation></message><message><source>Hãy chọn các bản cam kết cần đánh dấu trước.</source><translation>First select the pledges to mark.</translation></message><message><source>Hãy chọn dòng cần xóa trước.</source><translation>First select the rows to delete.</translation></message><message><source>Hãy chọn một dòng trong bảng trước.</source><translation>First select a row in the table.</translation></message><message><source>Hãy chọn một dòng trong danh sách để in.</source><translation>Select a row in the list to print.</translation></message><message><source>In biểu mẫu</source><translation>Print forms</translation></message><message><source>In bản của dòng đang chọn, xem trước rồi in</source><translation>Print the selected row's form: preview, then print</translation></message><message><source>Không chuyển được đăng ký</source><translation>Could not carry over the registrations</translation></message><message><source>Không có đăng ký nào của năm %1 cần chuyển sang năm %2 (đã chuyển hết hoặc năm trước chưa có đăng ký).</source><translation>There are no %1 registrations to carry over to %2 (all done already, or none last year).</translation></message><message><source>Không ghi được cam kết</source><translation>Could not record the pledges</translation></message><message><source>Không tạo được kế hoạch</source><translation>Could not create the plan</translation></message><message><source>Không xóa được</source><translation>Could not delete</translation></message><message><source>Không đánh dấu được</source><translation>Could not mark</translation></message><message><source>Nhập từ Excel…</source><translation>Import from Excel…</translation></message><message><source>Phiếu tự đánh giá theo từng tiêu chí chưa có trong bản này. Hãy cập nhật chương trình.</source><translation>The per-criterion self-assessment form is not in this version. Please update the program.</translation></message><message><source>Sửa</source><translation>Edit</translation></message><message><source>Thêm mới</source><translation>New</translation></message><message><source>Tạo kế hoạch %1</source><translation>Create plan %1</translation></message><message><source>Tạo kế hoạch năm đang chọn cùng các chỉ tiêu theo mẫu kế hoạch của tỉnh</source><translation>Create the selected year's plan with its targets from the province's plan template</translation></message><message><source>Tạo từ mẫu kế hoạch</source><translation>Create from a plan template</translation></message><message><source>Tạo từ mẫu kế hoạch…</source><translation>Create from a plan template…</translation></message><message><source>Tự đánh giá</source><translation>Self-assessments</translation></message><message><source>Xem</source><translation>View</translation></message><message><source>Xuất Excel</source><translation>Export to Excel</translation></message><message><source>Xóa</source><translation>Delete</translation></message><message><source>Xóa %1</source><translation>Delete %1</translation></message><message><source>Xóa %1?
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="90" />
+        <source>khu dân cư chưa đăng ký năm %1</source>
+        <translation>residential areas not registered for %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="91" />
+        <source>hộ chưa ký cam kết năm %1</source>
+        <translation>households without a pledge for %1</translation>
+    </message>
+<message><source>%1 bản ghi</source><translation>%1 records</translation></message><message><source>%1 bản ghi đã chọn</source><translation>%1 records selected</translation></message><message><source>Bỏ điều kiện lọc này, hiện lại toàn bộ danh sách</source><translation>Remove this filter and show the whole list again</translation></message><message><source>Chuyển %1 đăng ký</source><translation>Carry over %1 registrations</translation></message><message><source>Chuyển các bản cam kết đang chọn sang trạng thái “Đã ký”</source><translation>Mark the selected pledges as “Signed”</translation></message><message><source>Chuyển đăng ký</source><translation>Carry over registrations</translation></message><message><source>Chuyển đăng ký năm trước sang…</source><translation>Carry last year's registrations over to…</translation></message><message><source>Chưa có thao tác nào để hoàn tác</source><translation>Nothing to undo yet</translation></message><message><source>Chưa đạt</source><translation>Not met</translation></message><message><source>Chọn mẫu:</source><translation>Template:</translation></message><message><source>Danh sách chỉ hiện 4 số cuối của số định danh. Bấm để xem đầy đủ; việc xem được ghi vào nhật ký thao tác.</source><translation>The list shows only the last 4 digits of ID numbers. Click to see them in full; viewing is recorded in the activity log.</translation></message><message><source>Ghi %1 bản cam kết</source><translation>Record %1 pledges</translation></message><message><source>Ghi bản cam kết đã ký cho mọi hộ chưa có bản cam kết năm nay</source><translation>Record a signed pledge for every household without one this year</translation></message><message><source>Ghi cam kết cả khu dân cư…</source><translation>Pledges for a whole area…</translation></message><message><source>Hiện số định danh</source><translation>Show ID numbers</translation></message><message><source>Hoàn tác</source><translation>Undo</translation></message><message><source>Hoàn tác: %1 (Ctrl+Z)</source><translation>Undo: %1 (Ctrl+Z)</translation></message><message><source>Hãy chọn các bản cam kết cần đánh dấu trước.</source><translation>First select the pledges to mark.</translation></message><message><source>Hãy chọn dòng cần xóa trước.</source><translation>First select the rows to delete.</translation></message><message><source>Hãy chọn một dòng trong bảng trước.</source><translation>First select a row in the table.</translation></message><message><source>Hãy chọn một dòng trong danh sách để in.</source><translation>Select a row in the list to print.</translation></message><message><source>In biểu mẫu</source><translation>Print forms</translation></message><message><source>In bản của dòng đang chọn, xem trước rồi in</source><translation>Print the selected row's form: preview, then print</translation></message><message><source>Không chuyển được đăng ký</source><translation>Could not carry over the registrations</translation></message><message><source>Không có đăng ký nào của năm %1 cần chuyển sang năm %2 (đã chuyển hết hoặc năm trước chưa có đăng ký).</source><translation>There are no %1 registrations to carry over to %2 (all done already, or none last year).</translation></message><message><source>Không ghi được cam kết</source><translation>Could not record the pledges</translation></message><message><source>Không tạo được kế hoạch</source><translation>Could not create the plan</translation></message><message><source>Không xóa được</source><translation>Could not delete</translation></message><message><source>Không đánh dấu được</source><translation>Could not mark</translation></message><message><source>Nhập từ Excel…</source><translation>Import from Excel…</translation></message><message><source>Phiếu tự đánh giá theo từng tiêu chí chưa có trong bản này. Hãy cập nhật chương trình.</source><translation>The per-criterion self-assessment form is not in this version. Please update the program.</translation></message><message><source>Sửa</source><translation>Edit</translation></message><message><source>Thêm mới</source><translation>New</translation></message><message><source>Tạo kế hoạch %1</source><translation>Create plan %1</translation></message><message><source>Tạo kế hoạch năm đang chọn cùng các chỉ tiêu theo mẫu kế hoạch của tỉnh</source><translation>Create the selected year's plan with its targets from the province's plan template</translation></message><message><source>Tạo từ mẫu kế hoạch</source><translation>Create from a plan template</translation></message><message><source>Tạo từ mẫu kế hoạch…</source><translation>Create from a plan template…</translation></message><message><source>Tự đánh giá</source><translation>Self-assessments</translation></message><message><source>Xem</source><translation>View</translation></message><message><source>Xuất Excel</source><translation>Export to Excel</translation></message><message><source>Xóa</source><translation>Delete</translation></message><message><source>Xóa %1</source><translation>Delete %1</translation></message><message><source>Xóa %1?
 Có thể lấy lại ngay bằng nút “Hoàn tác” (Ctrl+Z).</source><translation>Delete %1?
-You can get it back at once with “Undo” (Ctrl+Z).</translation></message><message><source>Xóa bản ghi</source><translation>Delete record</translation></message><message><source>cam kết của %1</source><translation>pledge of %1</translation></message><message><source>chỉ tiêu %1</source><translation>target %1</translation></message><message><source>tệp .xlsx</source><translation>.xlsx file</translation></message><message><source>tự đánh giá của %1</source><translation>self-assessment of %1</translation></message><message><source>Đang chuyển đăng ký</source><translation>Carrying over registrations</translation></message><message><source>Đang ghi cam kết cho khu dân cư</source><translation>Recording pledges for the area</translation></message><message><source>Đánh dấu %1 bản cam kết là “Đã ký”? Bản nào chưa có ngày ký sẽ ghi ngày %2.</source><translation>Mark %1 pledges as “Signed”? Those without a signing date get %2.</translation></message><message><source>Đánh dấu %1 bản cam kết đã ký</source><translation>Mark %1 pledges as signed</translation></message><message><source>Đánh dấu đã ký</source><translation>Mark as signed</translation></message><message><source>Đã chuyển %1 đăng ký.</source><translation>%1 registrations carried over.</translation></message><message><source>Đã ghi %1 bản cam kết.</source><translation>%1 pledges recorded.</translation></message><message><source>Đã lưu: %1</source><translation>Saved: %1</translation></message><message><source>Đã xóa %1. Bấm Ctrl+Z để hoàn tác.</source><translation>%1 deleted. Press Ctrl+Z to undo.</translation></message><message><source>Đã đánh dấu %1 bản cam kết.</source><translation>%1 pledges marked.</translation></message><message><source>Đăng ký lại cho năm đang chọn mọi khu dân cư, đơn vị đã đăng ký năm trước</source><translation>Register again for the selected year every area and unit registered last year</translation></message><message><source>Đăng ký năm %2 cho %3 khu dân cư, đơn vị đã đăng ký năm %1, ngày đăng ký %4?</source><translation>Register %3 areas and units registered in %1 for %2, with registration date %4?</translation></message><message><source>Đạt</source><translation>Met</translation></message><message><source>đăng ký của %1</source><translation>registration of %1</translation></message><message><source>“%1”</source><translation>“%1”</translation></message></context>
+You can get it back at once with “Undo” (Ctrl+Z).</translation></message><message><source>Xóa bản ghi</source><translation>Delete record</translation></message><message><source>cam kết của %1</source><translation>pledge of %1</translation></message><message><source>chỉ tiêu %1</source><translation>target %1</translation></message><message><source>tệp .xlsx</source><translation>.xlsx file</translation></message><message><source>tự đánh giá của %1</source><translation>self-assessment of %1</translation></message><message><source>Đang chuyển đăng ký</source><translation>Carrying over registrations</translation></message><message><source>Đang ghi cam kết cho khu dân cư</source><translation>Recording pledges for the area</translation></message><message><source>Đang lọc: %1</source><translation>Filtered: %1</translation></message><message><source>Đánh dấu %1 bản cam kết là “Đã ký”? Bản nào chưa có ngày ký sẽ ghi ngày %2.</source><translation>Mark %1 pledges as “Signed”? Those without a signing date get %2.</translation></message><message><source>Đánh dấu %1 bản cam kết đã ký</source><translation>Mark %1 pledges as signed</translation></message><message><source>Đánh dấu đã ký</source><translation>Mark as signed</translation></message><message><source>Đã chuyển %1 đăng ký.</source><translation>%1 registrations carried over.</translation></message><message><source>Đã ghi %1 bản cam kết.</source><translation>%1 pledges recorded.</translation></message><message><source>Đã lưu: %1</source><translation>Saved: %1</translation></message><message><source>Đã xóa %1. Bấm Ctrl+Z để hoàn tác.</source><translation>%1 deleted. Press Ctrl+Z to undo.</translation></message><message><source>Đã đánh dấu %1 bản cam kết.</source><translation>%1 pledges marked.</translation></message><message><source>Đăng ký lại cho năm đang chọn mọi khu dân cư, đơn vị đã đăng ký năm trước</source><translation>Register again for the selected year every area and unit registered last year</translation></message><message><source>Đăng ký năm %2 cho %3 khu dân cư, đơn vị đã đăng ký năm %1, ngày đăng ký %4?</source><translation>Register %3 areas and units registered in %1 for %2, with registration date %4?</translation></message><message><source>Đạt</source><translation>Met</translation></message><message><source>đăng ký của %1</source><translation>registration of %1</translation></message><message><source>“%1”</source><translation>“%1”</translation></message><message><source>✕ Bỏ lọc</source><translation>✕ Clear filter</translation></message></context>
+<context>
+    <name>RedoConfirmPage</name>
+    <message>
+        <location filename="../../src/antq_desktop/ui/redo_setup.py" line="141" />
+        <source>Xác nhận thay đổi</source>
+        <translation>Confirm the changes</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/redo_setup.py" line="142" />
+        <source>Nhập mật khẩu đăng nhập của bạn để lưu. Bấm “Hủy” thì không có gì thay đổi.</source>
+        <translation>Enter your sign-in password to save. Press “Cancel” and nothing changes.</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/redo_setup.py" line="144" />
+        <source>Lưu thay đổi</source>
+        <translation>Save changes</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/redo_setup.py" line="153" />
+        <source>Mật khẩu của bạn:</source>
+        <translation>Your password:</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/redo_setup.py" line="160" />
+        <source>Không có thay đổi nào. Bấm “Hủy” để đóng.</source>
+        <translation>Nothing has changed. Press “Cancel” to close.</translation>
+    </message>
+</context>
+<context>
+    <name>RedoDonePage</name>
+    <message>
+        <location filename="../../src/antq_desktop/ui/redo_setup.py" line="182" />
+        <source>Đã lưu</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/redo_setup.py" line="193" />
+        <source>Đã lưu các thay đổi và ghi vào nhật ký.</source>
+        <translation>The changes were saved and recorded in the audit log.</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/redo_setup.py" line="194" />
+        <source>Không có thay đổi nào.</source>
+        <translation>Nothing was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/redo_setup.py" line="196" />
+        <source>Mã vân tay khóa mới của đơn vị: &lt;b&gt;%1&lt;/b&gt;.</source>
+        <translation>Fingerprint of the unit's new key: &lt;b&gt;%1&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/redo_setup.py" line="199" />
+        <source>Đơn vị mới: &lt;b&gt;%1&lt;/b&gt; (mã %2). Hãy xuất tệp khóa công khai mới (trang Gửi – nhận dữ liệu) gửi cấp trên, rồi đóng và mở lại chương trình để mọi trang dùng đơn vị mới.</source>
+        <translation>New unit: &lt;b&gt;%1&lt;/b&gt; (code %2). Export the new public key file (Send – receive data page) for the upper office, then close and reopen the program so every page uses the new unit.</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/redo_setup.py" line="203" />
+        <source>Lần xuất dữ liệu tiếp theo sẽ báo khóa mới cho cấp trên.</source>
+        <translation>The next data export will tell the upper office about the new key.</translation>
+    </message>
+</context>
+<context>
+    <name>RedoKeysPage</name>
+    <message>
+        <location filename="../../src/antq_desktop/ui/redo_setup.py" line="75" />
+        <source>Khóa của đơn vị và của cấp trên</source>
+        <translation>This unit's keys and the upper office's key</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/redo_setup.py" line="76" />
+        <source>Không bắt buộc: tạo khóa mới cho đơn vị, hoặc nhập hay thay tệp khóa của cấp trên.</source>
+        <translation>Optional: make new keys for the unit, or import or replace the upper office's key file.</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/redo_setup.py" line="78" />
+        <location filename="../../src/antq_desktop/ui/redo_setup.py" line="86" />
+        <source>chưa có</source>
+        <translation>none yet</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/redo_setup.py" line="79" />
+        <source>Mã vân tay khóa của đơn vị: %1</source>
+        <translation>Fingerprint of this unit's key: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/redo_setup.py" line="80" />
+        <source>Tạo cặp khóa mới cho đơn vị</source>
+        <translation>Make a new key pair for the unit</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/redo_setup.py" line="84" />
+        <source>Dùng khi nghi mật khẩu hoặc khóa bị lộ. Khóa cũ vẫn được giữ để các gói đã gửi vẫn kiểm tra được; gói xuất tiếp theo được ký bằng khóa cũ và báo cho cấp trên biết khóa mới.</source>
+        <translation>Use this if the password or the key may have been exposed. The old key is kept so packages already sent can still be verified; the next export is signed with the old key and tells the upper office about the new one.</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/redo_setup.py" line="87" />
+        <source>Khóa của cấp trên đang dùng: %1</source>
+        <translation>Upper office key in use: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/redo_setup.py" line="91" />
+        <source>Chọn tệp khóa của cấp trên…</source>
+        <translation>Choose the upper office's key file…</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/redo_setup.py" line="93" />
+        <source>Bỏ chọn</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/redo_setup.py" line="116" />
+        <source>Không đọc được tệp khóa. Hãy kiểm tra USB rồi chọn lại tệp.</source>
+        <translation>Could not read the key file. Check the USB stick and choose the file again.</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/redo_setup.py" line="123" />
+        <source>Sẽ dùng khóa mới của cấp trên: %1 (%2) — mã vân tay %3. Hãy đối chiếu với bản giấy.</source>
+        <translation>Will use the upper office's new key: %1 (%2) — fingerprint %3. Compare it with the paper copy.</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/redo_setup.py" line="129" />
+        <source>Chọn tệp khóa của cấp trên</source>
+        <translation>Choose the upper office's key file</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/redo_setup.py" line="130" />
+        <source>Tệp khóa ANTQ (*.antqkey)</source>
+        <translation>ANTQ key files (*.antqkey)</translation>
+    </message>
+</context>
+<context>
+    <name>RedoOfficerPage</name>
+    <message>
+        <location filename="../../src/antq_desktop/ui/redo_setup.py" line="55" />
+        <source>Cán bộ quản trị</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/redo_setup.py" line="56" />
+        <source>Họ tên in trên thanh trạng thái và ghi trong nhật ký. Tên đăng nhập và mật khẩu đổi ở trang Tài khoản.</source>
+        <translation>The full name shown in the status bar and recorded in the audit log. The user name and password are changed on the Accounts page.</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/redo_setup.py" line="62" />
+        <source>Họ và tên cán bộ:</source>
+        <translation>Officer's full name:</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/redo_setup.py" line="63" />
+        <source>Tên đăng nhập:</source>
+        <translation>User name:</translation>
+    </message>
+</context>
+<context>
+    <name>RedoSetupWizard</name>
+    <message>
+        <location filename="../../src/antq_desktop/ui/redo_setup.py" line="215" />
+        <source>Thiết lập lại đơn vị — ANTQ Desktop</source>
+        <translation>Redo unit setup — ANTQ Desktop</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/redo_setup.py" line="218" />
+        <source>Tiếp theo &gt;</source>
+        <translation>Next &gt;</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/redo_setup.py" line="219" />
+        <source>&lt; Quay lại</source>
+        <translation>&lt; Back</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/redo_setup.py" line="220" />
+        <source>Hoàn tất</source>
+        <translation>Finish</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/redo_setup.py" line="221" />
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/redo_setup.py" line="225" />
+        <location filename="../../src/antq_desktop/ui/redo_setup.py" line="298" />
+        <source>Thiết lập lại đơn vị</source>
+        <translation>Set up the unit again</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/redo_setup.py" line="226" />
+        <source>Các trang đã điền sẵn thiết lập hiện tại; chỉ sửa những gì cần đổi. Chưa có gì được lưu cho đến khi bạn xác nhận ở trang cuối.</source>
+        <translation>The pages show the current setup; change only what needs changing. Nothing is saved until you confirm on the last page.</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/redo_setup.py" line="258" />
+        <source>Cấp: %1 → %2</source>
+        <translation>Level: %1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/redo_setup.py" line="261" />
+        <source>Đơn vị: %1 (%2) → %3 (%4)</source>
+        <translation>Unit: %1 (%2) → %3 (%4)</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/redo_setup.py" line="264" />
+        <source>Tạo cặp khóa mới cho đơn vị mới (tệp khóa cũ mang mã đơn vị cũ).</source>
+        <translation>Make a new key pair for the new unit (the old key file names the old unit).</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/redo_setup.py" line="266" />
+        <source>Tạo cặp khóa mới cho đơn vị.</source>
+        <translation>Make a new key pair for the unit.</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/redo_setup.py" line="268" />
+        <source>Họ tên cán bộ: %1 → %2</source>
+        <translation>Officer's name: %1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/redo_setup.py" line="292" />
+        <source>Đã lưu thiết lập đơn vị.</source>
+        <translation>Unit setup saved.</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/redo_setup.py" line="299" />
+        <source>Chỉ quản trị viên đã đăng nhập mới được thiết lập lại đơn vị. Hãy nhờ quản trị viên.</source>
+        <translation>Only a signed-in administrator can redo the unit setup. Ask an administrator.</translation>
+    </message>
+</context>
 <context>
     <name>RolePage</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="44" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="47" />
         <source>Công an xã, phường, đặc khu: quản lý khu dân cư, hộ gia đình, cam kết, đăng ký, tự đánh giá và gửi dữ liệu lên cấp trên.</source>
         <translation>Commune, ward or special-zone police: manage residential areas, households, pledges, registrations, self-assessments, and send data to the upper office.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="46" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="49" />
         <source>Đơn vị cấp trên (cụm, khu vực) có mã riêng: nhận, kiểm tra và tổng hợp dữ liệu của các xã.</source>
         <translation>Upper office (cluster or area) with its own code: receives, checks and consolidates the communes' data.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="48" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="51" />
         <source>Công an cấp tỉnh: nhận và tổng hợp dữ liệu của toàn tỉnh.</source>
         <translation>Provincial police: receives and consolidates the whole province's data.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="55" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="58" />
         <source>Chào mừng đến với ANTQ Desktop</source>
         <translation>Welcome to ANTQ Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="56" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="59" />
         <source>Máy tính này dùng cho đơn vị nào? Thiết lập này chỉ làm một lần.</source>
         <translation>Which unit is this computer for? This setup is done only once.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="59" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="62" />
         <source>Công an cấp xã (xã, phường, đặc khu)</source>
         <translation>Commune police (commune, ward, special zone)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="60" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="63" />
         <source>Cấp trên: cụm, khu vực (có mã đơn vị riêng)</source>
         <translation>Upper office: cluster or area (with its own unit code)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="61" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="64" />
         <source>Cấp trên: Công an cấp tỉnh</source>
         <translation>Upper office: provincial police</translation>
     </message>
@@ -2773,7 +3113,7 @@ You can get it back at once with “Undo” (Ctrl+Z).</translation></message><me
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="66" />
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="67" />
         <source>&lt;h2&gt;Cài đặt&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Settings&lt;/h2&gt;</translation>
     </message>
@@ -2804,132 +3144,122 @@ You can get it back at once with “Undo” (Ctrl+Z).</translation></message><me
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="96" />
-        <source>Thông tin đơn vị được đặt khi thiết lập ban đầu và không sửa ở đây.</source>
-        <translation>The unit is set during first-time setup and cannot be changed here.</translation>
+        <source>Thông tin đơn vị được đặt khi thiết lập ban đầu; quản trị viên đổi bằng nút “Thiết lập lại đơn vị…” ở mục Quản trị.</source>
+        <translation>The unit is set during the initial setup; an administrator changes it with the “Redo unit setup…” button under Administration.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="103" />
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="104" />
         <source>Quy định và mẫu biểu đang dùng</source>
         <translation>Regulations and forms in use</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="106" />
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="107" />
         <source>Bộ tiêu chí</source>
         <translation>Criteria catalogue</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="107" />
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="108" />
         <source>Tên</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="108" />
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="109" />
         <source>Căn cứ</source>
         <translation>Legal basis</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="110" />
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="111" />
         <source>Lưu ý</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="115" />
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="116" />
         <source>phiên bản %1</source>
         <translation>version %1</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="118" />
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="119" />
         <source>Mẫu biểu</source>
         <translation>Forms</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="122" />
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="123" />
         <source>Dữ liệu</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="126" />
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="127" />
         <source>Thư mục dữ liệu</source>
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="127" />
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="128" />
         <source>Tệp cơ sở dữ liệu</source>
         <translation>Database file</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="128" />
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="129" />
         <source>Mở thư mục dữ liệu</source>
         <translation>Open data folder</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="141" />
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="142" />
         <source>Ngôn ngữ giao diện</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="148" />
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="149" />
         <source>Áp dụng từ lần mở chương trình tiếp theo.</source>
         <translation>Takes effect the next time the program starts.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="155" />
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="156" />
         <source>Đã lưu. Hãy đóng và mở lại chương trình để đổi ngôn ngữ.</source>
         <translation>Saved. Close and reopen the program to switch language.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="159" />
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="213" />
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="160" />
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="220" />
         <source>Khóa ký và mã hóa gói dữ liệu</source>
         <translation>Signing and encryption keys</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="160" />
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="161" />
         <source>Sao lưu và khôi phục</source>
         <translation>Backup and restore</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="161" />
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="162" />
         <source>Tài khoản người dùng</source>
         <translation>User accounts</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="170" />
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="171" />
         <source>Có ở trang “%1” trong cột bên trái.</source>
         <translation>See the “%1” page in the left column.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="171" />
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="172" />
         <source>Sẽ có trong phiên bản tới.</source>
         <translation>Coming in the next version.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="180" />
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="181" />
         <source>Quản trị</source>
         <translation>Administration</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="182" />
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="183" />
         <source>Thiết lập lại đơn vị…</source>
         <translation>Set up the unit again…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="183" />
-        <source>Chạy lại trình thiết lập ban đầu (chỉ quản trị viên)</source>
-        <translation>Run the first-time setup again (administrators only)</translation>
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="185" />
+        <source>Chạy lại trình thiết lập (chỉ quản trị viên): họ tên cán bộ, khóa của đơn vị và của cấp trên; đổi đơn vị khi tệp dữ liệu chưa có dữ liệu</source>
+        <translation>Run the setup again (administrators only): officer's name, this unit's and the upper office's keys; change the unit while the data file holds no data</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="198" />
-        <source>Thiết lập lại đơn vị</source>
-        <translation>Set up the unit again</translation>
-    </message>
-    <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="199" />
-        <source>Chức năng thiết lập lại đơn vị chưa có trong phiên bản này. Việc thiết lập lại chỉ quản trị viên được làm, và sẽ chạy lại trình thiết lập ban đầu khi mở chương trình. Nếu cần đổi đơn vị ngay, hãy sao lưu dữ liệu rồi liên hệ cán bộ kỹ thuật.</source>
-        <translation>Setting up the unit again is not available in this version. Only an administrator may do it, and it will run the first-time setup again when the program starts. If the unit must change now, back up the data and contact technical staff.</translation>
-    </message>
-    <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="208" />
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="215" />
         <source>Có ở trang “Gửi – nhận dữ liệu”.</source>
         <translation>On the “Send – receive data” page.</translation>
     </message>
@@ -2937,27 +3267,27 @@ You can get it back at once with “Undo” (Ctrl+Z).</translation></message><me
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="303" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="356" />
         <source>Thiết lập ban đầu — ANTQ Desktop</source>
         <translation>First-time setup — ANTQ Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="306" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="359" />
         <source>Tiếp theo &gt;</source>
         <translation>Next &gt;</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="307" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="360" />
         <source>&lt; Quay lại</source>
         <translation>&lt; Back</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="308" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="361" />
         <source>Hoàn tất</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="309" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="362" />
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
@@ -2998,107 +3328,132 @@ You can get it back at once with “Undo” (Ctrl+Z).</translation></message><me
 <context>
     <name>TrustPage</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="28" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="36" />
         <source>Đăng ký tại đơn vị</source>
         <translation>Enrolled here</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="28" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="36" />
         <source>Thay khóa (xã thông báo)</source>
         <translation>Replacement (announced by the commune)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="29" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="37" />
         <source>Khóa cấp trên</source>
         <translation>Upper office key</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="29" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="37" />
         <source>Được cấp dưới bảo lãnh</source>
         <translation>Vouched for by a lower office</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="30" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="38" />
         <source>Mã đơn vị</source>
         <translation>Unit code</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="30" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="38" />
         <source>Tên đơn vị</source>
         <translation>Unit name</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="30" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="38" />
         <source>Mã vân tay</source>
         <translation>Fingerprint</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="31" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="39" />
         <source>Nguồn</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="31" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="39" />
         <source>Ngày đăng ký</source>
         <translation>Registered on</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="31" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="39" />
         <source>Người đăng ký</source>
         <translation>Enrolled by</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="32" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="40" />
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="43" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="73" />
         <source>Đăng ký khóa từ tệp…</source>
         <translation>Enrol a key from a file…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="45" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="75" />
         <source>Thu hồi khóa…</source>
         <translation>Revoke key…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="49" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="79" />
+        <source>Làm mới</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="88" />
         <source>Chỉ đăng ký khóa khi mã vân tay trùng với bản giấy có chữ ký, đóng dấu của xã gửi. Gói dữ liệu chỉ được nhận khi do một khóa còn hiệu lực ở đây ký.</source>
         <translation>Enrol a key only when its fingerprint matches the signed and stamped paper copy from the commune. Packages are accepted only when signed by a key that is valid here.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="53" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="92" />
         <source>Khóa tin cậy của các xã</source>
         <translation>Trusted keys of the communes</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="72" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="120" />
+        <source>Khóa tin cậy</source>
+        <translation>Trusted keys</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="132" />
+        <source>Đang tải danh sách khóa…</source>
+        <translation>Loading the key list…</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="151" />
+        <source>cơ sở dữ liệu không đọc được (có thể đang bị khóa hoặc hỏng)</source>
+        <translation>the database could not be read (it may be locked or damaged)</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="152" />
+        <source>Không tải được danh sách khóa: %1. Hãy bấm “Làm mới” để thử lại; nếu vẫn lỗi, hãy chạy “antq check” hoặc báo cán bộ kỹ thuật.</source>
+        <translation>Could not load the key list: %1. Press “Refresh” to try again; if it still fails, run “antq check” or tell the technical staff.</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="160" />
         <source>Đã thu hồi %1</source>
         <translation>Revoked %1</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="73" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="161" />
         <source>Còn hiệu lực</source>
         <translation>Valid</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="82" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="170" />
         <source>Chọn tệp khóa công khai của xã</source>
         <translation>Choose the commune's public key file</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="83" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="171" />
         <source>Tệp khóa (*.antqkey)</source>
         <translation>Key files (*.antqkey)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="91" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="179" />
         <source>Không đọc được tệp khóa. Hãy kiểm tra USB rồi thử lại.</source>
         <translation>Could not read the key file. Check the USB stick and try again.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="93" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="181" />
         <source>Đơn vị: %1 (mã %2)
 Mã vân tay: %3
 
@@ -3109,23 +3464,23 @@ Fingerprint: %3
 Does this fingerprint match the signed and stamped paper copy from the sending unit? Press “Yes” only after comparing every character.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="97" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="185" />
         <source>Đăng ký khóa tin cậy</source>
         <translation>Enrol trusted key</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="104" />
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="107" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="192" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="195" />
         <source>Thu hồi khóa</source>
         <translation>Revoke key</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="104" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="192" />
         <source>Hãy chọn một khóa trong danh sách.</source>
         <translation>Select a key in the list.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="108" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="196" />
         <source>Thu hồi khóa của %1 (%2)? Các gói do khóa này ký sẽ bị từ chối. Lý do:</source>
         <translation>Revoke the key of %1 (%2)? Packages signed by this key will be refused. Reason:</translation>
     </message>
@@ -3133,47 +3488,47 @@ Does this fingerprint match the signed and stamped paper copy from the sending u
 <context>
     <name>UnitPage</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="137" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="175" />
         <source>Đơn vị của bạn</source>
         <translation>Your unit</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="146" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="184" />
         <source>ví dụ: CUM-01</source>
         <translation>e.g. CUM-01</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="149" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="187" />
         <source>ví dụ: Cụm công an khu vực 1</source>
         <translation>e.g. Area police cluster 1</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="150" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="188" />
         <source>Mã đơn vị:</source>
         <translation>Unit code:</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="151" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="189" />
         <source>Tên đơn vị:</source>
         <translation>Unit name:</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="159" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="197" />
         <source>Tỉnh, thành phố:</source>
         <translation>Province:</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="171" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="211" />
         <source>Chọn tỉnh, thành phố rồi chọn xã, phường theo danh mục đơn vị hành chính mới.</source>
         <translation>Choose the province, then the commune or ward from the new administrative units catalogue.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="172" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="212" />
         <source>Nhập mã và tên đơn vị cấp trên theo quy định của Công an tỉnh.</source>
         <translation>Enter the upper office's code and name as set by the provincial police.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="173" />
+        <location filename="../../src/antq_desktop/ui/setup_wizard.py" line="213" />
         <source>Chọn tỉnh, thành phố của đơn vị.</source>
         <translation>Choose the unit's province.</translation>
     </message>
@@ -3360,12 +3715,12 @@ Does this fingerprint match the signed and stamped paper copy from the sending u
         <translation>Could not read the key file. Check the USB stick and choose the file again.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="214" />
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="217" />
         <source>Đang tạo bản in…</source>
         <translation>Creating the printout…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="226" />
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="229" />
         <source>Không tạo được bản in</source>
         <translation>Could not create the printout</translation>
     </message>
