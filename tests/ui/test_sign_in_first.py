@@ -42,6 +42,7 @@ class Watcher(QObject):
             seen["status_at_paint"] = obj.status_label.text() if obj.status_label.isVisible() else ""
             seen["unit_at_paint"] = obj.unit_label.text()
             seen["username_at_paint"] = obj.username.text()
+            seen["error_hook_at_paint"] = sys.excepthook is not sys.__excepthook__
             none = Qt.KeyboardModifier.NoModifier
             for char in sys.argv[2]:
                 QCoreApplication.postEvent(obj.password, QKeyEvent(QEvent.Type.KeyPress, 0, none, char))
@@ -52,6 +53,7 @@ def look_for_main_window():
     for widget in QApplication.topLevelWidgets():
         if type(widget).__name__ == "MainWindow" and widget.isVisible():
             seen["main_window_unit"] = widget.unit_label.text()
+            seen["error_hook_installed"] = sys.excepthook is not sys.__excepthook__
             widget.context.jobs.wait()  # closing under a running page job is another matter
             QCoreApplication.processEvents()
             widget.close()
@@ -93,6 +95,7 @@ def test_sign_in_dialog_is_painted_before_the_store_loads_and_typed_keys_sign_in
     assert "Phường Hoàn Kiếm" in seen["unit_at_paint"] and seen["username_at_paint"] == "admin"
     assert seen["code"] == 0 and "gave_up" not in seen
     assert "Phường Hoàn Kiếm" in seen["main_window_unit"], "keys typed while the store opened signed in"
+    assert not seen["error_hook_at_paint"] and seen["error_hook_installed"], "installed right after the paint"
 
 
 def test_wrong_password_typed_early_keeps_the_dialog_with_the_message(tmp_path, qapp) -> None:  # type: ignore[no-untyped-def]

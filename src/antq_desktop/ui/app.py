@@ -12,16 +12,17 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLocale, QLockFile, QTranslator
-from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication
 
 from antq_desktop import APP_NAME, __version__
 from antq_desktop.paths import resource_path
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
     from antq_desktop.storage.db import Store
     from antq_desktop.ui.context import AppContext
     from antq_desktop.ui.login_dialog import LoginDialog
@@ -89,6 +90,8 @@ def lock_data_file(url: str) -> tuple[QLockFile | None, str | None]:
 
 
 def open_store_or_explain(url: str, parent: QWidget | None = None) -> Store | None:
+    from PySide6.QtWidgets import QMessageBox
+
     from antq_desktop.domain.errors import AntqError
     from antq_desktop.storage.db import open_store
 
@@ -116,6 +119,7 @@ class SignInFirst:
 
     def open_store(self) -> None:
         """Import and open the store (migrations included), then enable sign-in or step aside."""
+        install_error_handling()
         store = None
         try:
             store = open_store_or_explain(self.url, self.dialog)
@@ -181,6 +185,8 @@ def start_session(store: Store) -> tuple[AppContext, str] | None:
         wizard.exec()
         if wizard.signed_in_user is None:  # cancelled before the unit was created
             return None
+        from PySide6.QtWidgets import QLineEdit
+
         password = wizard.findChild(QLineEdit, "password")
         return make_context(store, wizard.signed_in_user), password.text() if password else ""
     from antq_desktop.ui.login_dialog import LoginDialog
@@ -191,31 +197,39 @@ def start_session(store: Store) -> tuple[AppContext, str] | None:
     return make_context(store, dialog.user), dialog.password.text()
 
 
-@dataclass
 class Startup:
     """What `begin` did: the application, the data file's URL and lock, and, for an existing
     SQLite file, the sign-in dialog already shown (None otherwise, or when refused)."""
 
-    app: QApplication
-    url: str
-    lock: QLockFile | None
-    refusal: str | None
-    sign_in: SignInFirst | None
+    def __init__(self, app: QApplication, url: str, lock: QLockFile | None, refusal: str | None,
+                 sign_in: SignInFirst | None) -> None:
+        self.app, self.url, self.lock, self.refusal, self.sign_in = app, url, lock, refusal, sign_in
 
 
-def begin(argv: Sequence[str]) -> Startup:
-    """Everything before the first window, and the first window itself when it is the sign-in."""
-    args = parse_args(argv)
-    app = create_application(argv)
-    install_translator(app, args.lang)
-    from antq_desktop.storage.location import resolve_url
+def install_error_handling() -> None:
+    """The log file and the dialog for unexpected errors (idempotent)."""
     from antq_desktop.ui.errors import install_exception_hook, setup_logging
 
     setup_logging()
     install_exception_hook()
+
+
+def begin(argv: Sequence[str]) -> Startup:
+    """Everything before the first window, and the first window itself when it is the sign-in.
+
+    On that path the error handling is installed right after the dialog's first paint, by
+    SignInFirst.open_store (a few milliseconds that the first window does not wait for).
+    """
+    args = parse_args(argv)
+    app = create_application(argv)
+    install_translator(app, args.lang)
+    from antq_desktop.storage.location import resolve_url
+
     url = resolve_url(args.db)
     lock, refusal = lock_data_file(url)  # before anything reads or writes the data file
     sign_in = None if refusal else show_sign_in_first(url)
+    if sign_in is None:
+        install_error_handling()
     return Startup(app, url, lock, refusal, sign_in)
 
 
@@ -223,6 +237,8 @@ def run(argv: Sequence[str]) -> int:
     start = begin(argv)
     app, url, lock, sign_in = start.app, start.url, start.lock, start.sign_in
     if start.refusal:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(None, _t("Chương trình đang mở"), start.refusal)
         return 1
     store: Store | None = None

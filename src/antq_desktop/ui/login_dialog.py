@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from antq_desktop.domain.errors import AntqError
 from antq_desktop.ui.widgets.field_error import FieldErrorLabel
 
 if TYPE_CHECKING:
@@ -108,6 +107,7 @@ class LoginDialog(QDialog):
 
     def attach_store(self, store: Store) -> None:
         """The store is open: show its unit, suggest the only account, enable "Đăng nhập"."""
+        from antq_desktop.domain.errors import AntqError
         from antq_desktop.services import accounts
 
         self.store = store
@@ -140,6 +140,7 @@ class LoginDialog(QDialog):
         if not self.username.text().strip() or not self.password.text():
             self.error_label.show_message(self.tr("Hãy nhập tên đăng nhập và mật khẩu."))
             return
+        from antq_desktop.domain.errors import AntqError
         from antq_desktop.services import accounts
 
         try:
