@@ -264,6 +264,7 @@ def run(argv: Sequence[str]) -> int:
         protections = SessionProtections(window, context, password)
         del password
         code = app.exec()
+        context.jobs.shutdown()  # work a page started while closing must end before the store closes
         protections.close()
         return code
     finally:

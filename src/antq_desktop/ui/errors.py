@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import sys
+import threading
 import traceback
 from types import TracebackType
 
@@ -77,6 +78,10 @@ def install_exception_hook() -> None:
     def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         if issubclass(kind, KeyboardInterrupt):
             previous(kind, exc, tb)
+            return
+        if threading.current_thread() is not threading.main_thread():
+            # Widgets live on the GUI thread only: a dialog built here never shows and hangs the app.
+            log.error("Lỗi ngoài luồng giao diện", exc_info=(kind, exc, tb))
             return
         if isinstance(exc, AntqError):  # a known problem that a page forgot to catch
             log.warning("%s", exc.message)

@@ -7,6 +7,7 @@ touch widgets. One worker thread only, because SQLite takes one writer at a time
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -16,6 +17,8 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 Progress = Callable[[float, str], None]
 Work = Callable[[Progress, threading.Event], Any]
+
+log = logging.getLogger(__name__)
 
 
 class JobCancelled(Exception):
@@ -78,15 +81,28 @@ class Job(QObject):
 class _Worker(QRunnable):
     def __init__(self, work: Work, job: Job) -> None:
         super().__init__()
-        self.work, self.relay, self.cancel_event = work, job.relay, job.cancel_event
+        # Holding the job keeps its relay alive while the work runs, even if every page let go of it.
+        self.work, self.job, self.relay, self.cancel_event = work, job, job.relay, job.cancel_event
 
     def run(self) -> None:
         try:
-            result = self.work(lambda f, m: self.relay.progressed.emit(float(f), str(m)), self.cancel_event)
+            result = self.work(lambda f, m: self._emit(self.relay.progressed, float(f), str(m)), self.cancel_event)
         except BaseException as exc:  # noqa: BLE001 — delivered to the GUI thread, never lost
-            self.relay.error.emit(exc)
+            self._emit(self.relay.error, exc)
         else:
-            self.relay.done.emit(result)
+            self._emit(self.relay.done, result)
+
+    @staticmethod
+    def _emit(signal: Any, *args: Any) -> None:
+        """At exit Qt may already have deleted the receiving side: nobody is left to tell, so log it.
+
+        An exception escaping here would reach the error dialog on this worker thread, where a
+        dialog can never show, and the closing app would hang.
+        """
+        try:
+            signal.emit(*args)
+        except RuntimeError as exc:
+            log.info("kết quả việc chạy nền không gửi được khi đóng chương trình: %s", exc)
 
 
 class JobRunner(QObject):
@@ -97,9 +113,13 @@ class JobRunner(QObject):
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
         self._active: set[Job] = set()
+        self._closed = False
 
     def start(self, work: Work, *, title: str, parent: QWidget | None = None, show_progress: bool = True) -> Job:
         job = Job(title)
+        if self._closed:  # a page asked for work while the app closes: it never starts
+            job.cancel()
+            return job
         self._active.add(job)
         job.finished.connect(lambda: self._active.discard(job))
         if show_progress:
@@ -110,6 +130,13 @@ class JobRunner(QObject):
     def wait(self, msecs: int = 30000) -> bool:
         """For shutdown: let running work finish (a half-done SQLite transaction is rolled back anyway)."""
         return self.pool.waitForDone(msecs)
+
+    def shutdown(self, msecs: int = 30000) -> bool:
+        """Before the store closes: start nothing more, ask running work to stop, wait for it."""
+        self._closed = True
+        for job in list(self._active):
+            job.cancel()
+        return self.wait(msecs)
 
 
 def _attach_progress_dialog(job: Job, parent: QWidget | None) -> QProgressDialog:
