@@ -64,3 +64,36 @@ def test_an_error_off_the_gui_thread_is_logged_without_a_dialog(qtbot, monkeypat
         sys.excepthook = previous
     assert shown == []
     assert any("hỏng ở luồng nền" in (r.exc_text or str(r.exc_info)) for r in caplog.records)
+
+
+def test_the_app_ends_the_session_jobs_before_closing_the_store(tmp_path, monkeypatch, qapp):
+    from PySide6.QtWidgets import QApplication
+
+    from antq_desktop.storage.db import Store
+    from antq_desktop.ui import app as app_module
+    from antq_desktop.ui.login_dialog import LoginDialog
+    from antq_desktop.ui.main_window import MainWindow
+    from tests.conftest import PASSWORD, make_store
+
+    db = tmp_path / "ready.sqlite3"
+    make_store(db).close()
+    order: list[str] = []
+    real_shutdown, real_close = JobRunner.shutdown, Store.close
+    monkeypatch.setattr(JobRunner, "shutdown", lambda self, *a: order.append("jobs") or real_shutdown(self, *a))
+    monkeypatch.setattr(Store, "close", lambda self: order.append("store") or real_close(self))
+
+    def sign_in(dialog):  # type: ignore[no-untyped-def]
+        dialog.password.setText(PASSWORD)
+        dialog.try_sign_in()
+        return dialog.result()
+
+    def event_loop(*_args):  # type: ignore[no-untyped-def]
+        for window in QApplication.topLevelWidgets():
+            if isinstance(window, MainWindow) and window.isVisible():
+                window.close()
+        return 0
+
+    monkeypatch.setattr(LoginDialog, "exec", sign_in)
+    monkeypatch.setattr(QApplication, "exec", event_loop)
+    assert app_module.run(["antq-desktop", "--db", str(db)]) == 0
+    assert "jobs" in order and order.index("jobs") < order.index("store")

@@ -264,8 +264,8 @@ def run(argv: Sequence[str]) -> int:
         protections = SessionProtections(window, context, password)
         del password
         code = app.exec()
+        protections.close()  # waits for running work (the backup key among it), then the exit backup
         context.jobs.shutdown()  # work a page started while closing must end before the store closes
-        protections.close()
         return code
     finally:
         if store is not None:
