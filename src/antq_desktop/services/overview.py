@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from antq_desktop.domain import units
 from antq_desktop.services import office
+from antq_desktop.services.indicators import Scope
 from antq_desktop.services.stats import TargetStatus, live_counts_by_unit, target_statuses_by_unit
 from antq_desktop.storage.db import Store
 from antq_desktop.storage.models import ProducerState, UnitProfile
@@ -50,9 +51,10 @@ def commune_rows(store: Store, *, year: int, today: date | None = None) -> list[
     with store.read_session() as session:
         own = session.get(UnitProfile, 1)
         producers = {code: p for code, p in _producers(session).items() if _is_commune(code)}
-        counts = {code: c for code, c in live_counts_by_unit(session).items()
+        scope = Scope(session, year, by_unit=True)  # the households counted once, for the counts and the targets
+        counts = {code: c for code, c in live_counts_by_unit(session, scope).items()
                   if _is_commune(code) and (own is None or code != own.unit_code)}
-        targets = target_statuses_by_unit(session, year, sorted(counts))  # communes with data
+        targets = target_statuses_by_unit(session, year, sorted(counts), scope)  # communes with data
         rows = [_row(code, producers.get(code), counts.get(code, {}), tuple(targets.get(code, ())), today, late_days)
                 for code in sorted(expected | set(counts) | set(producers))]
     return rows

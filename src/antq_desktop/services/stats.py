@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from antq_desktop.domain import catalog as catalogs
 from antq_desktop.domain.scoring import target_met
-from antq_desktop.services.indicators import Ratio, compute, compute_by_unit
+from antq_desktop.services.indicators import Counts, Ratio, Scope, compute, compute_by_unit
 from antq_desktop.storage.canonical import canonical_record, digest_records
 from antq_desktop.storage.db import Store
 from antq_desktop.storage.models import (
@@ -85,14 +85,15 @@ def year_plan(session: Session, year: int) -> Plan | None:
     return (mine or from_above or [None])[0]
 
 
-def live_counts_by_unit(session: Session) -> dict[str, dict[str, int]]:
-    """Live record counts per origin unit and type, one GROUP BY per table (the overview's figures)."""
+def live_counts_by_unit(session: Session, scope: Scope | None = None) -> dict[str, dict[str, int]]:
+    """Live record counts per origin unit and type, one GROUP BY per table (the overview's figures).
+    Counted through `scope` (grouped by unit), the indicators computed with it reuse them."""
+    scope = scope or Scope(session, date.today().year, by_unit=True)  # the year plays no part in these
     counts: dict[str, dict[str, int]] = {}
     for record_type, key in STATS_KEYS.items():
-        model = MODEL_BY_TYPE[record_type]
-        stmt = select(model.origin_unit, func.count()).where(model.deleted.is_(False)).group_by(model.origin_unit)
-        for unit, count in session.execute(stmt):
-            counts.setdefault(unit, dict.fromkeys(STATS_KEYS.values(), 0))[key] = int(count)
+        by_unit: Counts = scope.live(MODEL_BY_TYPE[record_type])
+        for unit, count in by_unit.values.items():
+            counts.setdefault(unit, dict.fromkeys(STATS_KEYS.values(), 0))[key] = count
     return counts
 
 
@@ -127,11 +128,13 @@ def target_statuses(session: Session, year: int, unit: str | None = None) -> lis
     return _statuses(targets, {t.indicator: compute(session, t.indicator, year, unit) for t in targets})
 
 
-def target_statuses_by_unit(session: Session, year: int, units: list[str]) -> dict[str, list[TargetStatus]]:
+def target_statuses_by_unit(session: Session, year: int, units: list[str],
+                            scope: Scope | None = None) -> dict[str, list[TargetStatus]]:
     """`target_statuses` for each of `units` (the overview's rows), in a number of queries that does
-    not depend on how many units there are: each indicator computed for all of them at once."""
+    not depend on how many units there are: each indicator computed for all of them at once
+    (through `scope`, grouped by unit, if given: see `compute_by_unit`)."""
     targets = year_targets(session, year)
-    by_indicator = compute_by_unit(session, [t.indicator for t in targets], year, units)
+    by_indicator = compute_by_unit(session, [t.indicator for t in targets], year, units, scope)
     return {unit: _statuses(targets, {indicator: ratios[unit] for indicator, ratios in by_indicator.items()})
             for unit in units}
 
