@@ -26,6 +26,7 @@ from antq_desktop.exchange.package_reader import VerifiedPackage
 from antq_desktop.exchange.sequence import check_continuity
 from antq_desktop.services import import_log, keys
 from antq_desktop.services.merge_apply import check_end_state, write_batch
+from antq_desktop.services.merge_audit import next_head
 from antq_desktop.services.merge_plan import Batch, check_references, check_shape, classify, new_counts, validated_rows
 from antq_desktop.services.plan_files import StagedFiles, check_extras
 from antq_desktop.storage import audit
@@ -146,7 +147,7 @@ def _record_state(session: Session, package: VerifiedPackage, state: ProducerSta
         session.add(state)
     state.key_id, state.last_sequence = header.signer_key_id, header.sequence
     state.last_package_uuid, state.last_package_sha256 = header.package_id, package.package_sha256
-    state.last_merged_at, state.last_audit_head = utcnow(), (header.audit_head or "")[:64] or None
+    state.last_merged_at, state.last_audit_head = utcnow(), next_head(header, state)
 
 
 def _refused(store: Store, path: Path, header: Any, exc: PackageError, actor: str) -> PlanImportResult:
