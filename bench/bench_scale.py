@@ -99,6 +99,26 @@ def _grow(source: Path, folder: Path, communes: int, households: int) -> None:
     (folder / "ready.json").write_text(json.dumps({"communes": communes, "households": households}))
 
 
+def _drop_interim_fts(template: Path) -> None:
+    """A template migrated while migration 0003 briefly kept an FTS5 mirror of households (taken
+    out since: it made province-scale merges ~50x slower) still carries it: drop it, or every
+    merge into a copy is measured with it."""
+    import sqlite3
+
+    conn = sqlite3.connect(template)
+    try:
+        triggers = [name for (name,) in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'households_fts%'")]
+        if triggers or conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'households_fts'").fetchone():
+            for name in triggers:
+                conn.execute(f"DROP TRIGGER {name}")
+            conn.execute("DROP TABLE IF EXISTS households_fts")
+            conn.commit()
+            print(f"bench_scale: dropped the interim households_fts mirror from {template.name}", file=sys.stderr)
+    finally:
+        conn.close()
+
+
 def _sqlite_store(folder: Path, merged: Path | None = None) -> Any:
     """A fresh copy of the template, or of the cached merged store when reusing one."""
     from antq_desktop.storage.db import open_store
@@ -279,6 +299,7 @@ def _engine_rows(name: str, m: dict[str, float], sqlite: dict[str, float] | None
 def results() -> list[Result]:
     communes, households = scale()
     folder = prepare(communes, households)
+    _drop_interim_fts(folder / "upper-template.sqlite3")
     reuse = REUSE and _cache(folder, "sqlite").exists()
     if REUSE and not reuse:
         print("bench_scale: no cached merged store yet: merging", file=sys.stderr)
