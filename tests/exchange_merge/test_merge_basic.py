@@ -73,3 +73,19 @@ def test_remerge_is_a_noop(upper, commune: Commune) -> None:
 def _any_household(commune: Commune) -> str:
     with commune.store.session_factory() as session:
         return session.execute(select(Household.id).limit(1)).scalar_one()
+
+
+def test_planner_statistics_follow_a_merge(upper_sqlite, commune: Commune) -> None:
+    """A new office's statistics were taken on empty tables; after a merge they describe the rows."""
+    demo.generate(commune.store, households=60, seed=6)
+    trust(upper_sqlite, commune)
+
+    def household_rows() -> int:
+        with upper_sqlite.engine.connect() as conn:
+            stat = conn.exec_driver_sql("SELECT stat FROM sqlite_stat1 WHERE tbl = 'households' "
+                                        "AND idx = 'ix_households_area_id'").scalar()
+        return int(stat.split()[0]) if stat else 0
+
+    assert household_rows() == 0
+    assert merge(upper_sqlite, commune.export(upper_sqlite))[0].status == "merged"
+    assert household_rows() == 60

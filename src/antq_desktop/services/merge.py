@@ -132,6 +132,8 @@ def merge_packages(store: Store, paths: Sequence[str | os.PathLike[str]], *, act
                 results.extend(merge_held.release(store, result.producer_unit or "", options, merge_one))
     finally:
         ring.close()
+    if any(r.status == "merged" for r in results) and not dry_run:
+        store.refresh_statistics()
     if progress is not None:
         progress(1.0, "Đã xử lý xong các gói dữ liệu.")
     return results

@@ -101,6 +101,20 @@ class Store:
             _optimize(self.engine)
         self.engine.dispose()
 
+    def refresh_statistics(self) -> None:
+        """After a bulk write (a merge): the planner's statistics may describe a much smaller store
+        (a new office's were taken on empty tables), and then it picks slow plans until the app
+        closes. A sampled ANALYZE takes milliseconds. PostgreSQL's autovacuum does this itself."""
+        if not self.is_sqlite:
+            return
+        try:
+            with self.engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA analysis_limit = 1000")
+                conn.exec_driver_sql("ANALYZE")
+                conn.commit()
+        except DatabaseError:
+            pass  # best effort, as on close
+
 
 def open_store(db: str | os.PathLike[str] | None = None, *, backup_before_upgrade: bool = True) -> Store:
     """Open (creating if needed) and migrate to the newest schema; refuse a newer database."""
