@@ -93,3 +93,19 @@ def test_upgrade_to_0004_sorts_numbered_names_by_value(tmp_path):
     assert names == [f"Tổ dân phố số {n}" for n in (1, 2, 3, 10, 11, 20)]
     assert [tuple(row) for row in after] == households  # names without digits keep their keys
     assert "ix_households_sort_search" in indexes and "ix_households_sort_key" not in indexes
+
+
+def test_upgrade_to_0004_removes_a_leftover_search_mirror(tmp_path):
+    """A pre-release 0003 build added an FTS5 mirror with triggers that slowed merges; 0004 drops it."""
+    path = tmp_path / "schema_0003.sqlite3"
+    shutil.copy(FIXTURES / "schema_0003.sqlite3", path)
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE VIRTUAL TABLE households_fts USING fts5(search_key, content='households', "
+                     "content_rowid='rowid', tokenize='trigram')")
+        conn.execute("CREATE TRIGGER households_fts_ai AFTER INSERT ON households BEGIN "
+                     "INSERT INTO households_fts(rowid, search_key) VALUES (new.rowid, new.search_key); END")
+    store = open_store(path)
+    with store.engine.connect() as conn:
+        left = conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE name LIKE 'households_fts%'").all()
+    store.close()
+    assert left == []

@@ -35,7 +35,16 @@ def _recompute_sort_keys() -> None:
             bind.execute(update, changed[start:start + BATCH])
 
 
+# A development build of 0003 kept an FTS5 mirror of households.search_key with triggers (taken
+# out before release: it made merges ~8-50x slower). Stores made by that build lose it here.
+LEFTOVER_SEARCH_MIRROR = ["DROP TRIGGER IF EXISTS households_fts_ai", "DROP TRIGGER IF EXISTS households_fts_ad",
+                          "DROP TRIGGER IF EXISTS households_fts_au", "DROP TABLE IF EXISTS households_fts"]
+
+
 def upgrade() -> None:
+    if op.get_bind().dialect.name == "sqlite":
+        for statement in LEFTOVER_SEARCH_MIRROR:
+            op.execute(statement)
     op.drop_index('ix_households_sort_key', table_name='households')
     op.create_index('ix_households_sort_search', 'households', ['sort_key', 'id', 'search_key', 'deleted'])
     _recompute_sort_keys()
