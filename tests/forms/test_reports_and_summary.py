@@ -135,3 +135,22 @@ def test_summary_rejects_other_suffix(forms_store, tmp_path) -> None:
 
     with pytest.raises(FormError, match=r"\.pdf hoặc \.xlsx"):
         form_reports.render_summary(forms_store, YEAR, tmp_path / "s.csv")
+
+
+def test_office_summary_queries_do_not_grow_per_indicator_and_commune(office) -> None:
+    """Grouped by commune: at province scale a query set per commune took ~30 s (bench_scale)."""
+    from sqlalchemy import event
+
+    upper, communes = office
+    statements: list[str] = []
+
+    def count(*_args) -> None:  # type: ignore[no-untyped-def]
+        statements.append("x")
+
+    event.listen(upper.engine, "before_cursor_execute", count)
+    try:
+        form_reports.summary_data(upper, YEAR)
+    finally:
+        event.remove(upper.engine, "before_cursor_execute", count)
+    # ~30 grouped queries plus one name lookup per commune; per commune it was ~60 each.
+    assert len(statements) <= 40 + 2 * len(communes), len(statements)
