@@ -75,7 +75,8 @@ def main_window_shots(app, folder: Path) -> None:  # type: ignore[no-untyped-def
     save(app, window, "04b-cam-ket-man-hinh-1024.png")
     window.resize(1366, 900)
     window.splitter.setSizes([260, 1106])
-    window.open_page("settings")
+    settings = window.open_page("settings")
+    _show_typical_data_folder(settings, folder)
     save(app, window, "07-cai-dat.png")
     printing = window.open_page("forms")
     if hasattr(printing, "generate"):  # the printing page, once it is built: show a real preview
@@ -136,6 +137,19 @@ def main_window_shots(app, folder: Path) -> None:  # type: ignore[no-untyped-def
         dialog.close()
     window.close()
     store.close()
+
+
+# Where the installed app keeps its data on an officer's Windows laptop (platformdirs' user data
+# folder); shown instead of the temporary folder the screenshots are taken in.
+TYPICAL_DATA_FOLDER = r"C:\Users\canbo\AppData\Local\antq-desktop"
+
+
+def _show_typical_data_folder(page, folder: Path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QLabel
+
+    for label in page.findChildren(QLabel):
+        if str(folder) in label.text():
+            label.setText(label.text().replace(str(folder), TYPICAL_DATA_FOLDER).replace("/", "\\"))
 
 
 def main() -> int:
