@@ -573,32 +573,27 @@
 <context>
     <name>CommuneRecordsDialog</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/commune_records_dialog.py" line="76" />
+        <location filename="../../src/antq_desktop/ui/pages/commune_records_dialog.py" line="74" />
         <source>Dữ liệu của %1 (chỉ xem)</source>
         <translation>Data of %1 (read only)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/commune_records_dialog.py" line="83" />
+        <location filename="../../src/antq_desktop/ui/pages/commune_records_dialog.py" line="81" />
         <source>Đang tải dữ liệu của xã…</source>
         <translation>Loading the commune's data…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/commune_records_dialog.py" line="85" />
+        <location filename="../../src/antq_desktop/ui/pages/commune_records_dialog.py" line="83" />
         <source>Dữ liệu do xã lập và gửi lên; cấp trên chỉ xem, không sửa. Hiển thị tối đa %1 dòng đầu mỗi danh sách.</source>
         <translation>Data made and sent by the commune; the upper office only views it, never edits it. At most the first %1 rows of each list are shown.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/commune_records_dialog.py" line="98" />
+        <location filename="../../src/antq_desktop/ui/pages/commune_records_dialog.py" line="96" />
         <source>Dữ liệu của xã</source>
         <translation>Commune data</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/commune_records_dialog.py" line="126" />
-        <source>cơ sở dữ liệu không đọc được (có thể đang bị khóa hoặc hỏng)</source>
-        <translation>the database could not be read (it may be locked or damaged)</translation>
-    </message>
-    <message>
-        <location filename="../../src/antq_desktop/ui/pages/commune_records_dialog.py" line="127" />
+        <location filename="../../src/antq_desktop/ui/pages/commune_records_dialog.py" line="120" />
         <source>Không tải được dữ liệu của xã: %1. Hãy đóng cửa sổ này rồi mở lại; nếu vẫn lỗi, hãy chạy “antq check” hoặc báo cán bộ kỹ thuật.</source>
         <translation>Could not load the commune's data: %1. Close this window and open it again; if it still fails, run “antq check” or tell the technical staff.</translation>
     </message>
@@ -606,17 +601,17 @@
 <context>
     <name>CommunesModel</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/communes_page.py" line="74" />
+        <location filename="../../src/antq_desktop/ui/pages/communes_page.py" line="72" />
         <source>Chưa gửi dữ liệu</source>
         <translation>No data sent yet</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/communes_page.py" line="75" />
+        <location filename="../../src/antq_desktop/ui/pages/communes_page.py" line="73" />
         <source>Chậm gửi</source>
         <translation>Late</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/communes_page.py" line="75" />
+        <location filename="../../src/antq_desktop/ui/pages/communes_page.py" line="73" />
         <source>Đúng hạn</source>
         <translation>On time</translation>
     </message>
@@ -624,38 +619,33 @@
 <context>
     <name>CommunesPage</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/communes_page.py" line="113" />
+        <location filename="../../src/antq_desktop/ui/pages/communes_page.py" line="111" />
         <source>Làm mới</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/communes_page.py" line="115" />
+        <location filename="../../src/antq_desktop/ui/pages/communes_page.py" line="113" />
         <source>Xem dữ liệu của xã…</source>
         <translation>View the commune's data…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/communes_page.py" line="132" />
+        <location filename="../../src/antq_desktop/ui/pages/communes_page.py" line="130" />
         <source>Đang tính số liệu các xã…</source>
         <translation>Calculating the communes' figures…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/communes_page.py" line="144" />
-        <source>cơ sở dữ liệu không đọc được (có thể đang bị khóa hoặc hỏng)</source>
-        <translation>the database could not be read (it may be locked or damaged)</translation>
-    </message>
-    <message>
-        <location filename="../../src/antq_desktop/ui/pages/communes_page.py" line="145" />
+        <location filename="../../src/antq_desktop/ui/pages/communes_page.py" line="138" />
         <source>Không tính được số liệu các xã: %1. Hãy bấm “Làm mới” để thử lại; nếu vẫn lỗi, hãy chạy “antq check” hoặc báo cán bộ kỹ thuật.</source>
         <translation>Could not compute the communes' figures: %1. Press “Refresh” to try again; if it still fails, run “antq check” or tell the technical staff.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/communes_page.py" line="118" />
-        <location filename="../../src/antq_desktop/ui/pages/communes_page.py" line="135" />
+        <location filename="../../src/antq_desktop/ui/pages/communes_page.py" line="116" />
+        <location filename="../../src/antq_desktop/ui/pages/communes_page.py" line="133" />
         <source>Tình hình các xã</source>
         <translation>Communes overview</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/communes_page.py" line="159" />
+        <location filename="../../src/antq_desktop/ui/pages/communes_page.py" line="152" />
         <source>%1 xã · %2 chưa gửi dữ liệu · %3 chậm gửi · %4 xã chưa đạt ít nhất một chỉ tiêu</source>
         <translation>%1 communes · %2 sent no data · %3 late · %4 communes miss at least one target</translation>
     </message>
@@ -1606,32 +1596,32 @@ not counted yet.</translation>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/login_dialog.py" line="47" />
+        <location filename="../../src/antq_desktop/ui/login_dialog.py" line="46" />
         <source>Đăng nhập — ANTQ Desktop</source>
         <translation>Sign in — ANTQ Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/login_dialog.py" line="59" />
+        <location filename="../../src/antq_desktop/ui/login_dialog.py" line="58" />
         <source>Tên đăng nhập:</source>
         <translation>User name:</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/login_dialog.py" line="60" />
+        <location filename="../../src/antq_desktop/ui/login_dialog.py" line="59" />
         <source>Mật khẩu:</source>
         <translation>Password:</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/login_dialog.py" line="62" />
+        <location filename="../../src/antq_desktop/ui/login_dialog.py" line="61" />
         <source>Đang mở dữ liệu…</source>
         <translation>Opening the data…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/login_dialog.py" line="69" />
+        <location filename="../../src/antq_desktop/ui/login_dialog.py" line="68" />
         <source>Đăng nhập</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/login_dialog.py" line="72" />
+        <location filename="../../src/antq_desktop/ui/login_dialog.py" line="71" />
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
@@ -2206,7 +2196,7 @@ not counted yet.</translation>
 <context>
     <name>QProgressDialog</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/jobs.py" line="116" />
+        <location filename="../../src/antq_desktop/ui/jobs.py" line="143" />
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
@@ -3328,132 +3318,127 @@ You can get it back at once with “Undo” (Ctrl+Z).</translation></message><me
 <context>
     <name>TrustPage</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="36" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="35" />
         <source>Đăng ký tại đơn vị</source>
         <translation>Enrolled here</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="36" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="35" />
         <source>Thay khóa (xã thông báo)</source>
         <translation>Replacement (announced by the commune)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="37" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="36" />
         <source>Khóa cấp trên</source>
         <translation>Upper office key</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="37" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="36" />
         <source>Được cấp dưới bảo lãnh</source>
         <translation>Vouched for by a lower office</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="38" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="37" />
         <source>Mã đơn vị</source>
         <translation>Unit code</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="38" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="37" />
         <source>Tên đơn vị</source>
         <translation>Unit name</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="38" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="37" />
         <source>Mã vân tay</source>
         <translation>Fingerprint</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="39" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="38" />
         <source>Nguồn</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="39" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="38" />
         <source>Ngày đăng ký</source>
         <translation>Registered on</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="39" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="38" />
         <source>Người đăng ký</source>
         <translation>Enrolled by</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="40" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="39" />
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="73" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="71" />
         <source>Đăng ký khóa từ tệp…</source>
         <translation>Enrol a key from a file…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="75" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="73" />
         <source>Thu hồi khóa…</source>
         <translation>Revoke key…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="79" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="77" />
         <source>Làm mới</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="88" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="86" />
         <source>Chỉ đăng ký khóa khi mã vân tay trùng với bản giấy có chữ ký, đóng dấu của xã gửi. Gói dữ liệu chỉ được nhận khi do một khóa còn hiệu lực ở đây ký.</source>
         <translation>Enrol a key only when its fingerprint matches the signed and stamped paper copy from the commune. Packages are accepted only when signed by a key that is valid here.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="92" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="90" />
         <source>Khóa tin cậy của các xã</source>
         <translation>Trusted keys of the communes</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="120" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="118" />
         <source>Khóa tin cậy</source>
         <translation>Trusted keys</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="132" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="130" />
         <source>Đang tải danh sách khóa…</source>
         <translation>Loading the key list…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="151" />
-        <source>cơ sở dữ liệu không đọc được (có thể đang bị khóa hoặc hỏng)</source>
-        <translation>the database could not be read (it may be locked or damaged)</translation>
-    </message>
-    <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="152" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="145" />
         <source>Không tải được danh sách khóa: %1. Hãy bấm “Làm mới” để thử lại; nếu vẫn lỗi, hãy chạy “antq check” hoặc báo cán bộ kỹ thuật.</source>
         <translation>Could not load the key list: %1. Press “Refresh” to try again; if it still fails, run “antq check” or tell the technical staff.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="160" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="153" />
         <source>Đã thu hồi %1</source>
         <translation>Revoked %1</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="161" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="154" />
         <source>Còn hiệu lực</source>
         <translation>Valid</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="170" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="163" />
         <source>Chọn tệp khóa công khai của xã</source>
         <translation>Choose the commune's public key file</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="171" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="164" />
         <source>Tệp khóa (*.antqkey)</source>
         <translation>Key files (*.antqkey)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="179" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="172" />
         <source>Không đọc được tệp khóa. Hãy kiểm tra USB rồi thử lại.</source>
         <translation>Could not read the key file. Check the USB stick and try again.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="181" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="174" />
         <source>Đơn vị: %1 (mã %2)
 Mã vân tay: %3
 
@@ -3464,23 +3449,23 @@ Fingerprint: %3
 Does this fingerprint match the signed and stamped paper copy from the sending unit? Press “Yes” only after comparing every character.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="185" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="178" />
         <source>Đăng ký khóa tin cậy</source>
         <translation>Enrol trusted key</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="192" />
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="195" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="185" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="188" />
         <source>Thu hồi khóa</source>
         <translation>Revoke key</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="192" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="185" />
         <source>Hãy chọn một khóa trong danh sách.</source>
         <translation>Select a key in the list.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="196" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="189" />
         <source>Thu hồi khóa của %1 (%2)? Các gói do khóa này ký sẽ bị từ chối. Lý do:</source>
         <translation>Revoke the key of %1 (%2)? Packages signed by this key will be refused. Reason:</translation>
     </message>
@@ -3770,4 +3755,4 @@ Does this fingerprint match the signed and stamped paper copy from the sending u
         <translation>Receipt saved. Copy the file to a USB stick and give it back to the sending unit.</translation>
     </message>
 </context>
-<context><name>App</name><message><source>ANTQ Desktop đang mở trên tệp dữ liệu này ở một cửa sổ khác. Hãy dùng cửa sổ đang mở (xem thanh tác vụ). Nếu chắc chắn không còn cửa sổ nào, hãy khởi động lại máy rồi mở lại.</source><translation>ANTQ Desktop is already open on this data file in another window. Use that window (see the taskbar). If you are sure no window is left, restart the computer and open it again.</translation></message><message><source>Chương trình đang mở</source><translation>The program is already open</translation></message><message><source>Không mở được dữ liệu</source><translation>Could not open the data</translation></message></context><context><name>Errors</name><message><source>Chương trình gặp một lỗi không mong muốn. Công việc đang làm dở có thể chưa được lưu; dữ liệu đã lưu trước đó vẫn an toàn.</source><translation>The program hit an unexpected error. Work in progress may not be saved; data saved before is safe.</translation></message><message><source>Hãy thử lại. Nếu vẫn lỗi, bấm “Sao chép chi tiết” rồi gửi cho cán bộ kỹ thuật (chi tiết cũng đã được ghi vào nhật ký lỗi).</source><translation>Try again. If it still fails, press “Copy details” and send them to technical staff (the details are also in the error log).</translation></message><message><source>Không có thao tác nào để hoàn tác.</source><translation>There is nothing to undo.</translation></message><message><source>Không hoàn tác được</source><translation>Could not undo</translation></message><message><source>Không thực hiện được</source><translation>Could not be done</translation></message><message><source>Sao chép chi tiết</source><translation>Copy details</translation></message><message><source>Đang hoàn tác…</source><translation>Undoing…</translation></message><message><source>Đã hoàn tác: %1</source><translation>Undone: %1</translation></message><message><source>Đã xảy ra lỗi không mong muốn</source><translation>An unexpected error occurred</translation></message><message><source>Đóng</source><translation>Close</translation></message></context></TS>
+<context><name>App</name><message><source>ANTQ Desktop đang mở trên tệp dữ liệu này ở một cửa sổ khác. Hãy dùng cửa sổ đang mở (xem thanh tác vụ). Nếu chắc chắn không còn cửa sổ nào, hãy khởi động lại máy rồi mở lại.</source><translation>ANTQ Desktop is already open on this data file in another window. Use that window (see the taskbar). If you are sure no window is left, restart the computer and open it again.</translation></message><message><source>Chương trình đang mở</source><translation>The program is already open</translation></message><message><source>Không mở được dữ liệu</source><translation>Could not open the data</translation></message></context><context><name>Errors</name><message><source>Chương trình gặp một lỗi không mong muốn. Công việc đang làm dở có thể chưa được lưu; dữ liệu đã lưu trước đó vẫn an toàn.</source><translation>The program hit an unexpected error. Work in progress may not be saved; data saved before is safe.</translation></message><message><source>Hãy thử lại. Nếu vẫn lỗi, bấm “Sao chép chi tiết” rồi gửi cho cán bộ kỹ thuật (chi tiết cũng đã được ghi vào nhật ký lỗi).</source><translation>Try again. If it still fails, press “Copy details” and send them to technical staff (the details are also in the error log).</translation></message><message><source>Không có thao tác nào để hoàn tác.</source><translation>There is nothing to undo.</translation></message><message><source>Không hoàn tác được</source><translation>Could not undo</translation></message><message><source>Không thực hiện được</source><translation>Could not be done</translation></message><message><source>Sao chép chi tiết</source><translation>Copy details</translation></message><message><source>cơ sở dữ liệu không đọc được (có thể đang bị khóa hoặc hỏng)</source><translation>the database could not be read (it may be locked or damaged)</translation></message><message><source>Đang hoàn tác…</source><translation>Undoing…</translation></message><message><source>Đã hoàn tác: %1</source><translation>Undone: %1</translation></message><message><source>Đã xảy ra lỗi không mong muốn</source><translation>An unexpected error occurred</translation></message><message><source>Đóng</source><translation>Close</translation></message></context></TS>

@@ -71,6 +71,18 @@ def show_unexpected(parent: QWidget | None, kind: type[BaseException], exc: Base
     box.exec()
 
 
+def explain_load_failure(label, exc: BaseException, message: str, what: str) -> None:  # type: ignore[no-untyped-def]
+    """A background read failed: `message` (with %1 for the reason) on `label`. A known problem gives
+    its own words; anything else a plain reason, with the details in the tooltip and the log."""
+    if isinstance(exc, AntqError):
+        reason = exc.message
+    else:
+        log.error("%s", what, exc_info=exc)
+        reason = _t("cơ sở dữ liệu không đọc được (có thể đang bị khóa hoặc hỏng)")
+    label.setText(message.replace("%1", reason))
+    label.setToolTip("" if isinstance(exc, AntqError) else str(exc))
+
+
 def install_exception_hook() -> None:
     """Unexpected exceptions in slots reach sys.excepthook: show them instead of dying silently."""
     previous = sys.excepthook

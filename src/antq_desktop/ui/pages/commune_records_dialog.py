@@ -6,7 +6,6 @@ second at province scale. The tabs appear only when every list is in.
 
 from __future__ import annotations
 
-import logging
 import threading
 from dataclasses import dataclass
 from typing import Any
@@ -23,11 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from antq_desktop.domain.errors import AntqError
 from antq_desktop.services import queries
 from antq_desktop.services.queries import ListQuery
 from antq_desktop.storage.db import Store
 from antq_desktop.ui.context import AppContext
+from antq_desktop.ui.errors import explain_load_failure
 from antq_desktop.ui.formatting import format_date, format_int
 from antq_desktop.ui.jobs import JobCancelled
 
@@ -40,7 +39,6 @@ TABS = (
     ("assessment", "Tự đánh giá", (("subject_name", "Đối tượng"), ("outcome", "Kết quả"), ("level", "Xếp loại"),
                                    ("assessed_on", "Ngày"))),
 )
-log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -119,14 +117,9 @@ class CommuneRecordsDialog(QDialog):
 
     def _on_failed(self, exc: BaseException) -> None:
         self.busy.hide()
-        if isinstance(exc, AntqError):
-            reason = exc.message
-        else:
-            log.error("Commune records not loaded", exc_info=exc)
-            reason = self.tr("cơ sở dữ liệu không đọc được (có thể đang bị khóa hoặc hỏng)")
-        self.status.setText(self.tr("Không tải được dữ liệu của xã: %1. Hãy đóng cửa sổ này rồi mở lại; nếu vẫn lỗi, "
-                                    "hãy chạy “antq check” hoặc báo cán bộ kỹ thuật.").replace("%1", reason))
-        self.status.setToolTip("" if isinstance(exc, AntqError) else str(exc))
+        message = self.tr("Không tải được dữ liệu của xã: %1. Hãy đóng cửa sổ này rồi mở lại; nếu vẫn lỗi, "
+                          "hãy chạy “antq check” hoặc báo cán bộ kỹ thuật.")
+        explain_load_failure(self.status, exc, message, "Commune records not loaded")
 
     def _table(self, rows: list[dict[str, object]], columns: tuple[tuple[str, str], ...]) -> QTableWidget:
         table = QTableWidget(len(rows), len(columns))

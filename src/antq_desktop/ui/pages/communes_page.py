@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -10,16 +9,15 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from antq_desktop.domain import catalog as catalogs
-from antq_desktop.domain.errors import AntqError
 from antq_desktop.services import overview
 from antq_desktop.services.overview import CommuneRow
 from antq_desktop.ui.context import AppContext
+from antq_desktop.ui.errors import explain_load_failure
 from antq_desktop.ui.formatting import format_date, format_int, format_percent
 
 _MISSED = QBrush(QColor("#fde2e1"))
 _LATE = QBrush(QColor("#fff4ce"))
 _Index = QModelIndex | QPersistentModelIndex
-log = logging.getLogger(__name__)
 
 
 class CommunesModel(QAbstractTableModel):
@@ -137,14 +135,9 @@ class CommunesPage(QWidget):
         job.failed.connect(self._on_failed)
 
     def _on_failed(self, exc: BaseException) -> None:
-        if isinstance(exc, AntqError):
-            reason = exc.message
-        else:
-            log.error("Communes overview not computed", exc_info=exc)
-            reason = self.tr("cơ sở dữ liệu không đọc được (có thể đang bị khóa hoặc hỏng)")
-        self.summary.setText(self.tr("Không tính được số liệu các xã: %1. Hãy bấm “Làm mới” để thử lại; nếu vẫn lỗi, "
-                                     "hãy chạy “antq check” hoặc báo cán bộ kỹ thuật.").replace("%1", reason))
-        self.summary.setToolTip("" if isinstance(exc, AntqError) else str(exc))
+        message = self.tr("Không tính được số liệu các xã: %1. Hãy bấm “Làm mới” để thử lại; nếu vẫn lỗi, "
+                          "hãy chạy “antq check” hoặc báo cán bộ kỹ thuật.")
+        explain_load_failure(self.summary, exc, message, "Communes overview not computed")
 
     def _show(self, rows: list[CommuneRow]) -> None:
         self.model.set_rows(rows)

@@ -5,7 +5,6 @@ The list is read on the worker thread (`context.jobs`): at province scale it tak
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -30,7 +29,7 @@ from antq_desktop.domain.errors import AntqError
 from antq_desktop.services import keys
 from antq_desktop.storage.db import Store
 from antq_desktop.ui.context import AppContext
-from antq_desktop.ui.errors import show_error
+from antq_desktop.ui.errors import explain_load_failure, show_error
 from antq_desktop.ui.formatting import format_date
 
 SOURCES = {"enrolled": N("TrustPage", "Đăng ký tại đơn vị"), "announced": N("TrustPage", "Thay khóa (xã thông báo)"),
@@ -38,7 +37,6 @@ SOURCES = {"enrolled": N("TrustPage", "Đăng ký tại đơn vị"), "announced
 COLUMNS = (N("TrustPage", "Mã đơn vị"), N("TrustPage", "Tên đơn vị"), N("TrustPage", "Mã vân tay"),
            N("TrustPage", "Nguồn"), N("TrustPage", "Ngày đăng ký"), N("TrustPage", "Người đăng ký"),
            N("TrustPage", "Tình trạng"))
-log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -144,14 +142,9 @@ class TrustPage(QWidget):
             return
         self.job = None
         self._set_loading(False)
-        if isinstance(exc, AntqError):
-            reason = exc.message
-        else:
-            log.error("Trust registry not loaded", exc_info=exc)
-            reason = self.tr("cơ sở dữ liệu không đọc được (có thể đang bị khóa hoặc hỏng)")
-        self.status.setText(self.tr("Không tải được danh sách khóa: %1. Hãy bấm “Làm mới” để thử lại; nếu vẫn lỗi, "
-                                    "hãy chạy “antq check” hoặc báo cán bộ kỹ thuật.").replace("%1", reason))
-        self.status.setToolTip("" if isinstance(exc, AntqError) else str(exc))
+        message = self.tr("Không tải được danh sách khóa: %1. Hãy bấm “Làm mới” để thử lại; nếu vẫn lỗi, "
+                          "hãy chạy “antq check” hoặc báo cán bộ kỹ thuật.")
+        explain_load_failure(self.status, exc, message, "Trust registry not loaded")
 
     def _show(self, rows: list[TrustRow]) -> None:
         self.rows = rows
