@@ -60,7 +60,9 @@ def _fresh_store(name: str) -> str:
 def _startup(db: str) -> Result:
     bare = sorted(float(run_python(BARE_WINDOW)) for _ in range(5))[2]
     app = sorted(float(run_python(APP_WINDOW, db)) for _ in range(5))[2]
-    return Result("main window shown (2,000 households)", app, "s", bare, "bare PySide6 window", "≤ 1.5×")
+    # Built directly, without the sign-in: the goal is on the first window a user sees (bench_gui).
+    return Result("main window built directly (2,000 households)", app, "s", bare, "bare PySide6 window",
+                  "report (goal: first window, below)")
 
 
 def _cli_startup(db: str) -> list[Result]:
