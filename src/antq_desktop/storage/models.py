@@ -120,7 +120,7 @@ class Pledge(SyncedRecord):
     organization_id: Mapped[str | None] = mapped_column(ForeignKey("organizations.id"), index=True)
     person_name: Mapped[str | None] = mapped_column(String(200))
     template_code: Mapped[str] = mapped_column(String(60))
-    year: Mapped[int] = mapped_column(Integer, index=True)
+    year: Mapped[int] = mapped_column(Integer)  # indexed with the unit below
     signed_on: Mapped[date | None] = mapped_column(Date)
     status: Mapped[str] = mapped_column(String(20), default="signed")  # signed | violated | withdrawn
     note: Mapped[str | None] = mapped_column(Text)
@@ -192,6 +192,10 @@ STATS_KEYS = {
 }
 
 Index("ix_pledges_year_household", Pledge.year, Pledge.household_id)
+# The year's pledges unit by unit with what "households pledged" tests (migration 0005): the overview
+# counts them for every commune from this index alone (0.47 s -> 0.16 s on 465,000 pledges).
+Index("ix_pledges_year_unit_household", Pledge.year, Pledge.origin_unit, Pledge.household_id, Pledge.status,
+      Pledge.deleted)
 # The households list in order, with what a search filters on: SQLite walks this index and tests
 # each key without reading the row, so a search on 200,000 households reads one narrow index
 # (migration 0004: ~300 ms -> ~35 ms when few rows match) and the count is a covering-index scan.
