@@ -13,7 +13,7 @@ import platform
 import subprocess
 import sys
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -46,7 +46,7 @@ def main() -> int:
             raw_outputs.append(f"### {path.stem}\n\n```\n{out.stdout.strip()}\n```\n")
         print(f"  done in {time.perf_counter() - started:.1f} s", file=sys.stderr, flush=True)
     header = (f"Machine: {platform.machine()}, {platform.processor() or 'cpu'}, {os.cpu_count()} cores, "
-              f"Python {platform.python_version()}, {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC; "
+              f"Python {platform.python_version()}, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC; "
               f"ANTQ_BENCH_SCALE={os.environ.get('ANTQ_BENCH_SCALE', 'full')}")
     table = format_table(rows)
     report = "\n".join([f"# Benchmark results\n\n{header}\n", table, *raw_outputs])

@@ -1,9 +1,10 @@
 """The main window opens offscreen over a real store, signed in as the admin."""
 
+from tests.conftest import PASSWORD
+
 from antq_desktop.services import accounts
 from antq_desktop.ui.context import make_context
 from antq_desktop.ui.main_window import MainWindow
-from tests.conftest import PASSWORD
 
 
 def test_main_window_opens_with_navigation(qtbot, store):

@@ -14,7 +14,7 @@ from antq_desktop.services import demo, export, keys
 from antq_desktop.services.export import ExportError
 from antq_desktop.storage.models import ExportRecord
 
-from .conftest import ACTOR, PASSWORD, assert_only_logged, dump, merge, trust, upper_record
+from .conftest import ACTOR, PASSWORD, assert_only_logged, dump, merge, trust
 
 
 @pytest.fixture

@@ -4,12 +4,13 @@ from datetime import date, datetime
 
 import pytest
 from sqlalchemy import text
+from tests.conftest import PASSWORD, make_store
+from tests.store_copy import copy_synced_rows
+
 from antq_desktop.domain.errors import ValidationError
 from antq_desktop.services import demo, office, overview, profile, records
 from antq_desktop.storage.db import open_store
 from antq_desktop.storage.models import ProducerState
-from tests.conftest import PASSWORD, make_store
-from tests.store_copy import copy_synced_rows
 
 
 @pytest.fixture

@@ -1,8 +1,8 @@
 import pytest
+from tests.conftest import ACTOR
 
 from antq_desktop.services import queries, records
 from antq_desktop.services.queries import ListQuery
-from tests.conftest import ACTOR
 
 
 def _fill(store):

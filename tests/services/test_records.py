@@ -2,12 +2,12 @@ from datetime import date
 
 import pytest
 from sqlalchemy import func, select
+from tests.conftest import ACTOR
 
 from antq_desktop.domain.errors import ConflictError, PermissionDenied, ValidationError
 from antq_desktop.services import records
 from antq_desktop.storage import audit
 from antq_desktop.storage.models import AuditEntry, Household, ResidentialArea
-from tests.conftest import ACTOR
 
 
 def _area(store, name="Thôn Đông"):

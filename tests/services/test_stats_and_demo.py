@@ -1,7 +1,8 @@
 from datetime import date
 
-from antq_desktop.services import demo, records, stats
 from tests.conftest import ACTOR, make_store
+
+from antq_desktop.services import demo, records, stats
 
 
 def test_demo_is_reproducible_for_a_seed(tmp_path):

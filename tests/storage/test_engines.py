@@ -2,10 +2,11 @@
 
 from datetime import date
 
+from tests.conftest import ACTOR
+
 from antq_desktop.services import demo, queries, records, stats
 from antq_desktop.services.queries import ListQuery
 from antq_desktop.storage import migrate
-from tests.conftest import ACTOR
 
 
 def test_migrations_and_profile(any_store):

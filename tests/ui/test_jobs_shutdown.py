@@ -68,12 +68,12 @@ def test_an_error_off_the_gui_thread_is_logged_without_a_dialog(qtbot, monkeypat
 
 def test_the_app_ends_the_session_jobs_before_closing_the_store(tmp_path, monkeypatch, qapp):
     from PySide6.QtWidgets import QApplication
+    from tests.conftest import PASSWORD, make_store
 
     from antq_desktop.storage.db import Store
     from antq_desktop.ui import app as app_module
     from antq_desktop.ui.login_dialog import LoginDialog
     from antq_desktop.ui.main_window import MainWindow
-    from tests.conftest import PASSWORD, make_store
 
     db = tmp_path / "ready.sqlite3"
     make_store(db).close()

@@ -1,6 +1,7 @@
 """Record pages print the selected record's form (issue 5): pledge, registration, assessment, minutes."""
 
 import pytest
+from tests.conftest import PASSWORD
 
 from antq_desktop.services import accounts
 from antq_desktop.ui.context import make_context
@@ -8,7 +9,6 @@ from antq_desktop.ui.pages import print_page
 from antq_desktop.ui.pages.assessments_page import AssessmentsPage
 from antq_desktop.ui.pages.pledges_page import PledgesPage
 from antq_desktop.ui.pages.registrations_page import RegistrationsPage
-from tests.conftest import PASSWORD
 
 
 @pytest.mark.parametrize("page_class, kinds", [(PledgesPage, ["pledge"]), (RegistrationsPage, ["registration"]),

@@ -1,13 +1,13 @@
 """A signed-in session gets the idle lock and an encrypted backup on exit (issue 7)."""
 
 from PySide6.QtWidgets import QApplication
+from tests.conftest import PASSWORD, make_store
 
 from antq_desktop.services import backup
 from antq_desktop.ui import app as app_module
 from antq_desktop.ui.idle_lock import IdleLock
 from antq_desktop.ui.login_dialog import LoginDialog
 from antq_desktop.ui.main_window import MainWindow
-from tests.conftest import PASSWORD, make_store
 
 
 def test_session_has_idle_lock_and_backs_up_on_exit(tmp_path, monkeypatch, qapp):

@@ -1,12 +1,12 @@
 """Citizen ID numbers are masked in the households list; authorised officers reveal them on demand (audited)."""
 
 from sqlalchemy import select
+from tests.conftest import PASSWORD
 
 from antq_desktop.services import accounts, records
 from antq_desktop.storage.models import AuditEntry
 from antq_desktop.ui.context import make_context
 from antq_desktop.ui.pages.households_page import HouseholdsPage
-from tests.conftest import PASSWORD
 
 
 def _page(qtbot, store, username="admin", password=PASSWORD):

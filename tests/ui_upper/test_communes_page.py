@@ -5,6 +5,8 @@ from datetime import date
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTabWidget
+from tests.conftest import PASSWORD, make_store
+from tests.store_copy import copy_synced_rows
 
 from antq_desktop.services import accounts, demo, office, profile, records
 from antq_desktop.storage.db import open_store
@@ -12,8 +14,6 @@ from antq_desktop.ui.context import make_context
 from antq_desktop.ui.main_window import MainWindow
 from antq_desktop.ui.pages.commune_records_dialog import CommuneRecordsDialog
 from antq_desktop.ui.pages.communes_page import CommunesPage
-from tests.conftest import PASSWORD, make_store
-from tests.store_copy import copy_synced_rows
 
 
 @pytest.fixture

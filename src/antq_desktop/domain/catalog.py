@@ -15,7 +15,8 @@ UNIT_TYPES = ("area", "commune", "agency", "enterprise", "school")
 
 
 class CatalogError(AntqError):
-    """Tệp quy định (bộ tiêu chí, chỉ tiêu) bị hỏng hoặc sai định dạng. Hãy cài lại chương trình hoặc nhận lại tệp từ cấp trên."""
+    """Tệp quy định (bộ tiêu chí, chỉ tiêu) bị hỏng hoặc sai định dạng. Hãy cài lại chương trình
+    hoặc nhận lại tệp từ cấp trên."""
 
 
 @dataclass(frozen=True)

@@ -255,7 +255,8 @@ def _check_template(c: _Collector, code: str | None, signer_kind: str | None) ->
 
     template = pledge_templates().get(code or "")
     if code and template is None:
-        c.fail("template_code", f"Mẫu cam kết “{code}” không có trong máy. Hãy chọn mẫu khác hoặc nhận mẫu mới từ cấp trên.")
+        c.fail("template_code",
+               f"Mẫu cam kết “{code}” không có trong máy. Hãy chọn mẫu khác hoặc nhận mẫu mới từ cấp trên.")
     elif template and signer_kind and signer_kind not in template.signer_kinds:
         c.fail("template_code", f"Mẫu “{template.label}” không dùng cho {SIGNER_KINDS[signer_kind].lower()}.")
 

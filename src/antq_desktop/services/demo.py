@@ -157,9 +157,11 @@ def _subject_rows(gen: _Generator, subjects: list[tuple[str, str | None, str]]) 
             reg_days.append(day)
         quality = gen.rng.choice([0.99, 0.97, 0.9, 0.8])
         day = gen.day(date(gen.year, 10, 15), date(gen.year, 11, 25))
-        assessments.append({"subject_kind": kind, **ref, "year": gen.year, "catalog_code": catalogs.DEFAULT_CATALOG_CODE,
+        assessments.append({"subject_kind": kind, **ref, "year": gen.year,
+                            "catalog_code": catalogs.DEFAULT_CATALOG_CODE,
                             "answers": _answers(gen, unit_type, quality), "assessor": gen.profile.unit_name,
-                            "assessed_on": day, "status": "submitted" if submitted or gen.rng.random() < 0.5 else "draft"})
+                            "assessed_on": day,
+                            "status": "submitted" if submitted or gen.rng.random() < 0.5 else "draft"})
         ass_days.append(day)
     return registrations, reg_days, assessments, ass_days
 

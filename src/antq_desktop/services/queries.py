@@ -70,7 +70,8 @@ def _base(record_type: str, q: ListQuery) -> tuple[Select[Any], Any, ColumnEleme
                 A.c.search_key)
     if record_type == "organization":
         area = A.alias("org_area")
-        stmt = select(ORGS, area.c.name.label("area_name")).select_from(ORGS.outerjoin(area, ORGS.c.area_id == area.c.id))
+        joined = ORGS.outerjoin(area, ORGS.c.area_id == area.c.id)
+        stmt = select(ORGS, area.c.name.label("area_name")).select_from(joined)
         return stmt, ORGS, ORGS.c.sort_key, ORGS.c.search_key
     if record_type == "household":
         columns = [H, A.c.name.label("area_name")]
