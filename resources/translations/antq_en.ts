@@ -1724,34 +1724,32 @@ not counted yet.</translation>
         <translation>ANTQ Desktop — All People Protect National Security movement</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="178" />
-        <location filename="../../src/antq_desktop/ui/redo_setup.py" line="290" />
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="177" />
         <source>Đơn vị: %1 (mã %2)</source>
         <translation>Unit: %1 (code %2)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="181" />
-        <location filename="../../src/antq_desktop/ui/redo_setup.py" line="288" />
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="179" />
         <source>Cán bộ: %1</source>
         <translation>Officer: %1</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="184" />
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="189" />
         <source>Lần gửi dữ liệu gần nhất: chưa có</source>
         <translation>Last data sent: never</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="189" />
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="194" />
         <source>Năm đang làm việc: các danh sách cam kết, đăng ký, tự đánh giá theo năm này</source>
         <translation>Working year: pledge, registration and self-assessment lists follow this year</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="192" />
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="197" />
         <source>Năm %1</source>
         <translation>Year %1</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="207" />
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="212" />
         <source>Trợ giúp</source>
         <translation>Help</translation>
     </message>
@@ -3012,7 +3010,7 @@ You can get it back at once with “Undo” (Ctrl+Z).</translation></message><me
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/redo_setup.py" line="225" />
-        <location filename="../../src/antq_desktop/ui/redo_setup.py" line="298" />
+        <location filename="../../src/antq_desktop/ui/redo_setup.py" line="291" />
         <source>Thiết lập lại đơn vị</source>
         <translation>Set up the unit again</translation>
     </message>
@@ -3047,12 +3045,12 @@ You can get it back at once with “Undo” (Ctrl+Z).</translation></message><me
         <translation>Officer's name: %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/redo_setup.py" line="292" />
+        <location filename="../../src/antq_desktop/ui/redo_setup.py" line="285" />
         <source>Đã lưu thiết lập đơn vị.</source>
         <translation>Unit setup saved.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/redo_setup.py" line="299" />
+        <location filename="../../src/antq_desktop/ui/redo_setup.py" line="292" />
         <source>Chỉ quản trị viên đã đăng nhập mới được thiết lập lại đơn vị. Hãy nhờ quản trị viên.</source>
         <translation>Only a signed-in administrator can redo the unit setup. Ask an administrator.</translation>
     </message>

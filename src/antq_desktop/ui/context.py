@@ -26,6 +26,7 @@ class AppEvents(QObject):
     data_changed = Signal(str)
     year_changed = Signal(int)
     status_message = Signal(str)
+    profile_changed = Signal()  # the unit or the signed-in officer's name changed (redo setup)
 
 
 @dataclass

@@ -172,14 +172,19 @@ class MainWindow(QMainWindow):
 
     # ---- status bar ----
 
+    def _show_profile(self) -> None:
+        profile, user = self.context.profile, self.context.user
+        self.unit_label.setText(self.tr("Đơn vị: %1 (mã %2)").replace("%1", profile.unit_name)
+                                .replace("%2", profile.unit_code))
+        self.user_label.setText(self.tr("Cán bộ: %1").replace("%1", user.full_name))
+
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
-        profile, user = self.context.profile, self.context.user
-        self.unit_label = QLabel(self.tr("Đơn vị: %1 (mã %2)").replace("%1", profile.unit_name)
-                                 .replace("%2", profile.unit_code))
+        self.unit_label, self.user_label = QLabel(), QLabel()
         bar.addWidget(self.unit_label, 1)
-        self.user_label = QLabel(self.tr("Cán bộ: %1").replace("%1", user.full_name))
         bar.addPermanentWidget(self.user_label)
+        self._show_profile()
+        self.context.events.profile_changed.connect(self._show_profile)
         # Filled in by the data exchange feature once packages exist.
         self.last_export_label = QLabel(self.tr("Lần gửi dữ liệu gần nhất: chưa có"))
         self.last_export_label.setObjectName("last_export_label")

@@ -277,18 +277,11 @@ class RedoSetupWizard(QWizard):
         return self.redo_result
 
 
-def apply_to_window(context: Any, result: profile.RedoResult, parent: QWidget) -> None:
-    """The signed-in session sees the change: context, status bar (if the window has one), a status message."""
+def apply_to_session(context: Any, result: profile.RedoResult) -> None:
+    """The signed-in session sees the change: context, then whoever shows the profile (status bar)."""
     context.user = replace(context.user, full_name=result.officer_name)
     context.profile = result.profile
-    window = parent.window()
-    user_label, unit_label = getattr(window, "user_label", None), getattr(window, "unit_label", None)
-    # The main window builds these labels once; same texts, same translation context as there.
-    if isinstance(user_label, QLabel):
-        user_label.setText(QCoreApplication.translate("MainWindow", "Cán bộ: %1").replace("%1", result.officer_name))
-    if isinstance(unit_label, QLabel):
-        unit_label.setText(QCoreApplication.translate("MainWindow", "Đơn vị: %1 (mã %2)")
-                           .replace("%1", result.profile.unit_name).replace("%2", result.profile.unit_code))
+    context.events.profile_changed.emit()
     context.events.status_message.emit(QCoreApplication.translate("RedoSetupWizard", "Đã lưu thiết lập đơn vị."))
 
 
@@ -304,7 +297,7 @@ def launch(parent: QWidget, context: Any, on_saved: Any = None) -> RedoSetupWiza
     def finished(_code: int) -> None:
         result = wizard.redo_result
         if result is not None and result.changes:
-            apply_to_window(context, result, parent)
+            apply_to_session(context, result)
             if on_saved is not None:
                 on_saved(result)
 
