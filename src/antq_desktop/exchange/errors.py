@@ -25,6 +25,9 @@ DECRYPT_FAILED = "DECRYPT_FAILED"
 UNSUPPORTED_VERSION = "UNSUPPORTED_VERSION"
 CANCELLED = "CANCELLED"
 IO_ERROR = "IO_ERROR"
+# Authority (docs/security.md "Authority: who may send what"): signed correctly, but not this sender's to change.
+NOT_AUTHORISED = "NOT_AUTHORISED"
+OWN_UNIT = "OWN_UNIT"
 
 MESSAGES_VI: dict[str, str] = {
     BAD_SIGNATURE: (
@@ -88,6 +91,14 @@ MESSAGES_VI: dict[str, str] = {
     IO_ERROR: (
         "Không đọc hoặc ghi được tệp (USB bị rút, hết chỗ trống hoặc không có quyền). "
         "Hãy kiểm tra thiết bị lưu trữ rồi thử lại."
+    ),
+    NOT_AUTHORISED: (
+        "Gói dữ liệu có chữ ký hợp lệ nhưng đơn vị gửi đã sửa hoặc tham chiếu tới dữ liệu không thuộc quyền của mình. "
+        "Không nhập gói này; hãy báo cho cán bộ phụ trách và đề nghị đơn vị gửi kiểm tra rồi xuất lại gói."
+    ),
+    OWN_UNIT: (
+        "Gói dữ liệu ghi là của chính đơn vị này nhưng lại đến từ bên ngoài: không đơn vị nào khác được gửi dữ liệu "
+        "dưới mã của đơn vị này. Không nhập gói này; hãy báo cho cán bộ phụ trách."
     ),
 }
 

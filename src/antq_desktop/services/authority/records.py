@@ -1,0 +1,107 @@
+"""The record side of the authority table (table.py rows A1-A8), enforced before anything is written.
+
+The merge (services/merge.py, every inner package of a forward included) and the plan import
+(services/plan_import.py) call these; a refusal is a PackageError with a stable code, a Vietnamese
+message naming the units, and nothing written but the import log and its audit entry.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from antq_desktop.exchange.errors import NOT_AUTHORISED, OWN_UNIT, PackageError
+from antq_desktop.exchange.package_format import PackageHeader
+from antq_desktop.services.authority.table import REFERENCE_COLUMNS
+from antq_desktop.storage.models import MODEL_BY_TYPE, KnownKey, Plan, UnitProfile
+
+CHUNK = 500  # ids per IN (...) query: under SQLite's bound-parameter limit
+_LABELS = {"residential_area": "khu dân cư", "organization": "cơ quan, doanh nghiệp, trường học",
+           "household": "hộ gia đình", "plan": "kế hoạch"}
+_REPORT = "Không nhập gói này; hãy báo cho cán bộ phụ trách và đề nghị đơn vị {unit} kiểm tra dữ liệu rồi xuất lại gói."
+
+
+def own_unit(session: Session) -> str | None:
+    profile = session.get(UnitProfile, 1)
+    return profile.unit_code if profile is not None else None
+
+
+def authorise_producer(session: Session, header: PackageHeader) -> None:
+    """A5/A6: an office never accepts its own unit code from outside (directly or inside a forward)."""
+    authorise_producers(session, [header.producer.unit_code])
+
+
+def authorise_producers(session: Session, producers: Iterable[str]) -> None:
+    """`authorise_producer` for several claimed producers at once (a forward's inner packages, before any merge)."""
+    mine = own_unit(session)
+    if mine is not None and mine in set(producers):
+        raise PackageError(OWN_UNIT, message_vi=(
+            f"Gói dữ liệu ghi là của đơn vị {mine}, tức chính đơn vị này, nhưng lại được nhập từ bên ngoài. Không đơn "
+            f"vị nào khác được gửi dữ liệu dưới mã {mine}; dữ liệu của đơn vị này chỉ được nhập trên chính máy này. "
+            "Không nhập gói này; hãy báo cho cán bộ phụ trách (khóa ký gói có thể đã bị lộ)."),
+            detail=f"producer {mine} is this office's own unit")
+
+
+def _chunks(ids: list[str]) -> Iterator[list[str]]:
+    for start in range(0, len(ids), CHUNK):
+        yield ids[start:start + CHUNK]
+
+
+def _foreign(session: Session, ref_type: str, ids: set[str], producer: str) -> tuple[str, str] | None:
+    """The first of `ids` stored with another origin than `producer`, as (id, origin); None if all are its own."""
+    model = MODEL_BY_TYPE[ref_type]
+    for chunk in _chunks(sorted(ids)):
+        stmt = select(model.id, model.origin_unit).where(model.id.in_(chunk), model.origin_unit != producer)
+        found = session.execute(stmt.order_by(model.id).limit(1)).first()
+        if found is not None:
+            return str(found[0]), str(found[1])
+    return None
+
+
+def authorise_references(session: Session, record_type: str, rows: list[dict[str, Any]], producer: str) -> None:
+    """A2-A4, A7: every reference (area_id, organization_id, household_id, plan_id) of every row, live or
+    tombstone, written or not, points at a record of the producer's own origin.
+
+    Records earlier in the same package are already written in this transaction, so one look-up in
+    the store sees both; a reference to nothing at all is left to `merge_plan.check_references`.
+    """
+    for column, ref_type in REFERENCE_COLUMNS.items():
+        wanted = {row[column] for row in rows if isinstance(row.get(column), str)}
+        clash = _foreign(session, ref_type, wanted, producer) if wanted else None
+        if clash is None:
+            continue
+        ref_id, other = clash
+        row = next(r for r in rows if r.get(column) == ref_id)
+        raise PackageError(NOT_AUTHORISED, message_vi=(
+            f"Gói của đơn vị {producer} có bản ghi {record_type} {row['id']} tham chiếu tới {_LABELS[ref_type]} "
+            f"{ref_id} của đơn vị {other}. Một đơn vị chỉ được tham chiếu tới dữ liệu của chính mình. "
+            + _REPORT.format(unit=producer)),
+            detail=f"{record_type}.{column} -> {ref_type} of {other}")
+
+
+def plan_units(session: Session) -> list[str]:
+    """A8: the units whose plans may set this store's targets: its own, then its upper office's
+    (the unit of the recipient key it enrolled), never a unit below it."""
+    mine = own_unit(session)
+    above = session.execute(select(KnownKey.unit_code).where(
+        or_(KnownKey.is_recipient.is_(True), KnownKey.source == "recipient")).distinct()).scalars()
+    units = [mine] if mine is not None else []
+    return units + sorted(code for code in set(above) if code != mine)
+
+
+def year_plan(session: Session, year: int) -> Plan | None:
+    """The plan that sets this year's targets: the unit's own, else the newest of its upper office's.
+
+    A commune's or a cluster's plan merged at an office never sets that office's targets.
+    """
+    units = plan_units(session)
+    if not units:
+        return None
+    plans = session.execute(select(Plan).where(Plan.year == year, Plan.deleted.is_(False),
+                                               Plan.origin_unit.in_(units))
+                            .order_by(Plan.updated_at.desc(), Plan.id)).scalars().all()
+    mine = [p for p in plans if p.origin_unit == units[0]]
+    return (mine or list(plans) or [None])[0]

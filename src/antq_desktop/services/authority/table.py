@@ -1,0 +1,110 @@
+"""The authority table, as data: which unit may send which package, write which records, reference what.
+
+A signature proves who sent a package; this table decides what that sender may change. It is the
+single written-down model (docs/security.md "Authority: who may send what" renders it); the checks
+that enforce each row live beside it (`records.py` for records, `keys.py` for keys), and each row
+names the function that enforces it and the test that proves it, so the docs table cannot drift
+from the code without a test noticing (tests/security/test_authority_records.py reads this table).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Sender roles, as fixed at enrolment by the RECEIVING office (never taken from a key file).
+COMMUNE, DISTRICT, PROVINCE = "commune", "district", "province"  # district = cluster office
+ROLES = (COMMUNE, DISTRICT, PROVINCE)
+
+# Record types a unit writes about itself (its own origin_unit only).
+DATA_TYPES = ("residential_area", "organization", "household", "pledge", "registration", "assessment")
+PLAN_TYPES = ("plan", "plan_target")
+
+# Every reference column of the synced models and the record type it points at. Each must point at
+# a record of the SAME origin unit as the referring record (stored, or earlier in the same package).
+REFERENCE_COLUMNS: dict[str, str] = {
+    "area_id": "residential_area",
+    "organization_id": "organization",
+    "household_id": "household",
+    "plan_id": "plan",
+}
+
+# Package kinds each role may send, and to whom.
+SENDS: dict[str, dict[str, str]] = {
+    COMMUNE: {"full": "up, to its enrolled office", "incremental": "up, to its enrolled office"},
+    DISTRICT: {"full": "up, to its enrolled office", "incremental": "up, to its enrolled office",
+               "forward": "up, only if the receiving office enrolled it as an office",
+               "plan": "down, to the communes that enrolled it as their office"},
+    PROVINCE: {"plan": "down, to the offices that enrolled it as their office"},
+}
+# Record types each role may write (always only with origin_unit = its own unit code).
+WRITES: dict[str, tuple[str, ...]] = {
+    COMMUNE: DATA_TYPES + PLAN_TYPES,  # a commune's own plan stays its own: it never sets anyone's targets
+    DISTRICT: DATA_TYPES + PLAN_TYPES,
+    PROVINCE: DATA_TYPES + PLAN_TYPES,
+}
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One row of the authority table (one row of the docs table)."""
+
+    id: str
+    side: str  # "records" (records.py) or "keys" (keys.py)
+    sender: str
+    may_send: str
+    may_write: str
+    may_reference: str
+    enforced_in: str  # module.function
+    proved_by: str  # tests/...py::test_name
+
+
+_TEST = "tests/security/test_authority_records.py"
+_FUZZ = "tests/fuzz/test_authority_fuzz.py"
+
+RECORD_RULES: tuple[Rule, ...] = (
+    Rule("A1", "records", "any unit", "data packages (full/incremental) up to its enrolled office",
+         "only records whose origin_unit is its own unit code", "-",
+         "services.merge_plan.check_shape", f"{_TEST}::test_record_of_another_origin_is_refused"),
+    Rule("A2", "records", "any unit", "-", "-",
+         "area_id, organization_id, household_id, plan_id only to records of its own origin (stored or earlier "
+         "in the same package)",
+         "services.authority.records.authorise_references",
+         f"{_TEST}::test_household_pointing_at_another_communes_area_is_refused"),
+    Rule("A3", "records", "commune", "-", "-",
+         "never a plan_target on another unit's plan (the office's plan known from its plan package)",
+         "services.authority.records.authorise_references",
+         f"{_TEST}::test_plan_target_on_the_offices_plan_is_refused"),
+    Rule("A4", "records", "any unit", "-", "tombstones (deleted=true) only of its own records",
+         "a tombstone's references follow A2",
+         "services.authority.records.authorise_references",
+         f"{_TEST}::test_tombstone_referencing_another_unit_is_refused"),
+    Rule("A5", "records", "anyone outside", "never a package whose producer is the receiving office's own unit",
+         "-", "-", "services.authority.records.authorise_producer",
+         f"{_TEST}::test_package_from_the_offices_own_unit_is_refused"),
+    Rule("A6", "records", "office (in a forward)", "inner packages of a forward pass A1-A5 like direct ones",
+         "-", "-", "services.authority.records.authorise_producer (called by merge_one for every inner package)",
+         f"{_TEST}::test_forwarded_package_from_the_offices_own_unit_is_refused"),
+    Rule("A7", "records", "upper office", "plan packages down, only to units that enrolled it as their office",
+         "plan and plan_target of its own origin only", "plan_target only to its own plan",
+         "services.plan_import._upsert (check_shape + authorise_references)",
+         f"{_TEST}::test_plan_package_target_on_a_foreign_plan_is_refused"),
+    Rule("A8", "records", "-", "-", "-",
+         "targets are measured only against the office's own plan or its upper office's plan (the unit of its "
+         "recipient key), never a plan of a unit below",
+         "services.authority.records.year_plan",
+         f"{_TEST}::test_province_without_a_plan_ignores_a_clusters_plan"),
+    Rule("A9", "records", "any unit (fuzzed)", "validly signed packages with origin, references or producer "
+         "mutated", "-", "-", "services.merge.merge_one", f"{_FUZZ}::test_authority_mutations_are_refused"),
+)
+
+# The key side (roles at enrolment, announcements, vouching, forwards only from enrolled offices,
+# revocation cascade) is added by services/authority/keys.py as KEY_RULES; see `all_rules`.
+
+
+def all_rules() -> tuple[Rule, ...]:
+    """Record rules, then the key rules if the key side has published them."""
+    try:
+        from antq_desktop.services.authority import keys as key_side  # type: ignore[attr-defined]
+    except ImportError:
+        return RECORD_RULES
+    return RECORD_RULES + tuple(getattr(key_side, "KEY_RULES", ()))
