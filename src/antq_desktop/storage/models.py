@@ -16,6 +16,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -292,7 +293,7 @@ class KnownKey(Base):
     fingerprint: Mapped[str] = mapped_column(String(40))
     is_recipient: Mapped[bool] = mapped_column(Boolean, default=False)  # we encrypt packages to it
     is_trusted: Mapped[bool] = mapped_column(Boolean, default=False)  # its signatures are accepted
-    source: Mapped[str] = mapped_column(String(20))  # enrolled | announced | recipient
+    source: Mapped[str] = mapped_column(String(20))  # enrolled | announced | vouched | recipient
     replaces_key_id: Mapped[str | None] = mapped_column(String(64))
     enrolled_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     enrolled_by: Mapped[str] = mapped_column(String(60))
@@ -300,6 +301,23 @@ class KnownKey(Base):
     revoked_by: Mapped[str | None] = mapped_column(String(60))
     revoke_reason: Mapped[str | None] = mapped_column(String(400))
     note: Mapped[str | None] = mapped_column(Text)
+
+
+class OfficeCatchment(Base):
+    """The communes an enrolled office may vouch keys for, as recorded by THIS (receiving) office.
+
+    Never taken from the office's own packages: the receiving office types the list at enrolment
+    (`antq trust add FILE --role district --communes ...`) or edits it later.
+    """
+
+    __tablename__ = "office_catchment"
+    __table_args__ = (UniqueConstraint("office_unit", "commune_code"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    office_unit: Mapped[str] = mapped_column(String(16), index=True)
+    commune_code: Mapped[str] = mapped_column(String(16))
+    added_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    added_by: Mapped[str] = mapped_column(String(60))
 
 
 class ExportRecord(Base):
