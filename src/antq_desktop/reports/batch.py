@@ -94,13 +94,19 @@ def _draw_page_number(canvas: Canvas, doc: BaseDocTemplate) -> None:
         canvas.drawCentredString(doc.pagesize[0] / 2, doc.pagesize[1] - 12 * mm, str(number))
 
 
+QR_SIZE = 19 * mm
+QR_EDGE = 10 * mm
+
+
 def _draw_footer(canvas: Canvas, doc: BaseDocTemplate) -> None:
     """Small QR + key fingerprint in the bottom margin of filled records."""
     mark: RecordMark | None = getattr(doc, "antq_mark", None)
     if mark is None or not mark.record_uuid:
         return
-    size = 13 * mm
-    x, y = nd30.MARGIN_LEFT, 5 * mm
+    # 10 mm inside the paper edge (many printers clip the outer 5 mm) and big enough that one module
+    # is ~3 pixels in a 150 dpi scan; the QR sits in the 30 mm left margin, the text beside it in
+    # the bottom margin, so neither touches the body.
+    size, x, y = QR_SIZE, QR_EDGE, QR_EDGE
     draw_qr(
         canvas,
         qr_payload(mark.form, mark.record_uuid, mark.revision, mark.key_fingerprint),
@@ -113,7 +119,7 @@ def _draw_footer(canvas: Canvas, doc: BaseDocTemplate) -> None:
     if mark.key_fingerprint:
         lines.append(f"Dấu khóa xã: {mark.key_fingerprint}")
     for i, line in enumerate(lines):
-        canvas.drawString(x + size + 2 * mm, y + size - 3 * mm - i * 8.5, nfc(line))
+        canvas.drawString(nd30.MARGIN_LEFT + 1 * mm, y + 7 * mm - i * 8.5, nfc(line))
 
 
 def _on_page_end(canvas: Canvas, doc: BaseDocTemplate) -> None:

@@ -13,9 +13,11 @@ QR_PREFIX = "ANTQ1"
 def qr_payload(form: str, record_uuid: str, revision: int, fingerprint: str | None) -> str:
     """What the QR code says: 'ANTQ1|pledge|<uuid>|r3|<first 16 hex of the key fingerprint>'.
 
-    Kept short so the code stays at a low QR version and scans from a 15 mm print.
+    Kept short so the code stays at a low QR version and scans from a 19 mm print at 150 dpi.
+    The fingerprint is printed grouped ("3F2A-91C0-…"): separators are dropped before counting
+    16 hex digits (counting them gave 13 digits).
     """
-    fp = (fingerprint or "").replace(":", "").replace(" ", "")[:16]
+    fp = "".join(ch for ch in (fingerprint or "") if ch.isalnum())[:16]
     return f"{QR_PREFIX}|{form}|{record_uuid}|r{revision}|{fp}"
 
 
