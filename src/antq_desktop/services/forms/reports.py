@@ -33,11 +33,18 @@ from antq_desktop.reports.form_data import (
     TargetRow,
 )
 from antq_desktop.reports.text import pct
-from antq_desktop.services import indicators, stats
-from antq_desktop.services.form_assessments import S, subject_name, unit_type
-from antq_desktop.services.form_sources import localise_form, subject_columns, subject_join, subject_order
-from antq_desktop.services.forms import kind_word, unit_info
-from antq_desktop.services.profile import ProfileInfo, get_profile
+from antq_desktop.services.forms.assessments import S
+from antq_desktop.services.forms.request import FormError, kind_word, unit_info
+from antq_desktop.services.forms.sources import (
+    localise_form,
+    subject_columns,
+    subject_join,
+    subject_name,
+    subject_order,
+    unit_type,
+)
+from antq_desktop.services.office import indicators, stats
+from antq_desktop.services.setup.profile import ProfileInfo, get_profile
 from antq_desktop.storage.db import Store
 from antq_desktop.storage.models import Counter, KnownKey, ProducerState
 
@@ -124,8 +131,6 @@ def annual_report_data(store: Store, year: int, *, report_date: date | None = No
 
 def render_commune_report(store: Store, year: int, output: Path, *, progress: ProgressFn | None = None,
                           cancel: CancelFlag | None = None, report_date: date | None = None) -> Path:
-    from antq_desktop.services.forms import FormError
-
     if not get_profile(store).is_commune:  # an office's store mixes communes: one commune's report is wrong here
         raise FormError("Báo cáo kết quả năm chỉ lập trên máy của xã, phường. Cấp trên hãy dùng bảng tổng hợp "
                         "theo xã (antq report summary, hoặc “Bảng tổng hợp theo xã” trong trang In biểu mẫu).")
@@ -226,8 +231,6 @@ def summary_data(store: Store, year: int, *, report_date: date | None = None) ->
 def render_summary(store: Store, year: int, output: Path, *, progress: ProgressFn | None = None,
                    cancel: CancelFlag | None = None) -> Path:
     """PDF or .xlsx by the output's suffix; the workbook gets a sheet listing every missed target."""
-    from antq_desktop.services.forms import FormError
-
     data, misses = summary_data(store, year)
     if not data.rows:
         raise FormError("Chưa có dữ liệu của xã nào trong máy. Hãy nhận gói dữ liệu của các xã rồi lập lại bảng "

@@ -8,18 +8,13 @@ Queries live in `form_sources` / `form_assessments` / `form_reports`; this modul
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from pathlib import Path
-from typing import TYPE_CHECKING
 
 from antq_desktop.domain import units
 from antq_desktop.domain.errors import AntqError
-from antq_desktop.reports import CancelFlag, NoRecordsError, ProgressFn
 from antq_desktop.reports.form_data import UnitInfo
 from antq_desktop.reports.form_texts import FormText
-from antq_desktop.services.profile import ProfileInfo, get_profile
-
-if TYPE_CHECKING:
-    from antq_desktop.services.form_sources import Batch
+from antq_desktop.services.keys import registry as keys
+from antq_desktop.services.setup.profile import ProfileInfo, get_profile
 from antq_desktop.storage.db import Store
 
 FORM_KINDS: dict[str, str] = {
@@ -52,8 +47,6 @@ class FormRequest:
 
 def key_fingerprint(store: Store) -> str:
     """The unit's active signing-key fingerprint (the one packages are signed with), "" without a key."""
-    from antq_desktop.services import keys
-
     with store.session_factory() as session:
         row = keys.active_local_key(session)
         return row.fingerprint if row is not None else ""
@@ -102,39 +95,6 @@ def localise(text: FormText, word: str) -> FormText:
     return replace(text, intro=swap(text.intro), closing=swap(text.closing), items=tuple(swap(i) for i in text.items),
                    signers=tuple(swap(s) for s in text.signers),
                    labels={k: swap(v) for k, v in text.labels.items()})
-
-
-# ---------------------------------------------------------------- rendering
-
-def batch_for(store: Store, request: FormRequest) -> Batch:
-    """The documents a request prints (lazy: nothing but their ids is read yet)."""
-    from antq_desktop.services import form_assessments, form_sources
-
-    sources = {
-        "pledge": form_sources.pledges, "covenant": form_sources.covenants,
-        "registration": form_sources.registrations, "assessment": form_assessments.self_assessments,
-        "minutes": form_assessments.minutes,
-    }
-    if request.kind not in sources:
-        raise FormError(f"Không có loại biểu mẫu “{request.kind}”. Hãy chọn một trong: {', '.join(FORM_KINDS)}.")
-    return sources[request.kind](store, request, unit_info(store))
-
-
-def count_records(store: Store, request: FormRequest) -> int:
-    """How many documents (not pages) a request prints, for the GUI's "Sẽ in N bản" hint."""
-    return batch_for(store, request).total
-
-
-def render_form(store: Store, request: FormRequest, output: Path, *, progress: ProgressFn | None = None,
-                cancel: CancelFlag | None = None) -> Path:
-    """Print every document of the request into one PDF (atomic; nothing written when empty)."""
-    batch = batch_for(store, request)
-    if batch.total == 0:
-        raise FormError(no_records_message(request))
-    try:
-        return batch.write(Path(output), progress, cancel)
-    except NoRecordsError as exc:  # records vanished between counting and printing
-        raise FormError(no_records_message(request)) from exc
 
 
 def no_records_message(request: FormRequest) -> str:

@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any, NamedTuple
 
-from sqlalchemy import Select, and_, case, func, or_, select, true
+from sqlalchemy import Select, and_, case, func, literal, or_, select, true, union_all
 
 from antq_desktop.domain.pledge_templates import default_template, pledge_templates
 from antq_desktop.domain.validation import ORG_TYPES
@@ -22,12 +22,10 @@ from antq_desktop.reports.form_data import CovenantData, Member, PledgeData, Rec
 from antq_desktop.reports.form_texts import FormText, FormTextError, load_form_text
 from antq_desktop.reports.forms import covenant, pledge, registration
 from antq_desktop.reports.forms.common import mark_for
-from antq_desktop.services.profile import get_profile
+from antq_desktop.services.forms.request import FormRequest, kind_word, localise
+from antq_desktop.services.setup.profile import get_profile
 from antq_desktop.storage.db import Store
 from antq_desktop.storage.models import Household, Organization, Pledge, Registration, ResidentialArea
-
-if TYPE_CHECKING:
-    from antq_desktop.services.forms import FormRequest
 
 A, H, O = ResidentialArea.__table__, Household.__table__, Organization.__table__  # noqa: E741
 P, R = Pledge.__table__, Registration.__table__
@@ -74,8 +72,6 @@ def matches(value: str | None, column: Any) -> Any:
 
 def subject_text(kind: str, template_code: str, word: str) -> FormText:
     """The pledge's own form text (its template_code), else the signer kind's default; ward-localised."""
-    from antq_desktop.services.forms import localise
-
     code = template_code if template_code in pledge_templates() else default_template(kind)
     try:
         text = load_form_text(code)
@@ -85,8 +81,6 @@ def subject_text(kind: str, template_code: str, word: str) -> FormText:
 
 
 def _word(store: Store) -> str:
-    from antq_desktop.services.forms import kind_word
-
     return kind_word(get_profile(store))
 
 
@@ -210,8 +204,6 @@ def _covenant_render(word: str) -> Callable[..., Path]:
 
 
 def localise_form(form_id: str, word: str) -> FormText:
-    from antq_desktop.services.forms import localise
-
     return localise(load_form_text(form_id), word)
 
 
@@ -292,8 +284,6 @@ def subject_order(table: Any) -> list[Any]:
 
 def registrations(store: Store, request: FormRequest, unit: UnitInfo) -> Batch:
     """Registrations of the year (area, organisation, commune); blank: one empty, or one per subject."""
-    from antq_desktop.services.form_assessments import blank_subjects
-
     word, commune = _word(store), get_profile(store).unit_name
     render = _registration_render(word)
     if request.blank:
@@ -320,4 +310,60 @@ def _registration_render(word: str) -> Callable[..., Path]:
         return registration.render_registrations(output, records, text=text, **kw)
 
     return render
+
+
+# ---------------------------------------------------------------- subjects for blank forms
+
+def unit_type(row: Any) -> str:
+    """The catalog's unit type of a subject: area, commune, or the organisation's type."""
+    kind = row["subject_kind"]
+    return row["org_type"] if kind == "organization" else kind
+
+
+def subject_name(row: Any, commune: str) -> str:
+    kind = row["subject_kind"]
+    return row["area_name"] if kind == "area" else row["org_name"] if kind == "organization" else commune
+
+
+def blank_subjects(store: Store, request: FormRequest) -> tuple[int, Iterator[dict[str, Any]]]:
+    """Areas and in-scope organisations of the scope (and the commune itself for --all), as rows."""
+    commune = get_profile(store).unit_name
+    area_scope = true() if request.area_id is None else A.c.id == request.area_id
+    org_scope = true() if request.area_id is None else O.c.area_id == request.area_id
+    areas = select(literal("area").label("subject_kind"), A.c.id.label("subject_id"), A.c.sort_key) \
+        .where(A.c.deleted.is_(False), area_scope)
+    orgs = select(literal("organization").label("subject_kind"), O.c.id.label("subject_id"), O.c.sort_key) \
+        .where(O.c.deleted.is_(False), O.c.in_scope.is_(True), org_scope)
+    union = union_all(areas, orgs).subquery()
+    rank = case((union.c.subject_kind == "area", 0), else_=1)
+    with store.engine.connect() as conn:
+        keys = [(k, i) for k, i in conn.execute(select(union.c.subject_kind, union.c.subject_id)
+                                                .order_by(rank, union.c.sort_key, union.c.subject_id))]
+    head = [("commune", "")] if request.area_id is None else []
+    return len(head) + len(keys), _subject_rows(store, head + keys, commune)
+
+
+def _subject_rows(store: Store, keys: list[tuple[str, str]], commune: str) -> Iterator[dict[str, Any]]:
+    for start in range(0, len(keys), 200):
+        chunk = keys[start:start + 200]
+        ids = [i for _, i in chunk if i]
+        with store.engine.connect() as conn:
+            areas = {r["id"]: r for r in conn.execute(select(A).where(A.c.id.in_(ids))).mappings()}
+            orgs = {r["id"]: r for r in conn.execute(select(O).where(O.c.id.in_(ids))).mappings()}
+        for kind, subject_id in chunk:
+            yield _subject_dict(kind, areas.get(subject_id), orgs.get(subject_id), commune)
+
+
+def _subject_dict(kind: str, area: Any, org: Any, commune: str) -> dict[str, Any]:
+    row: dict[str, Any] = {"subject_kind": kind, "org_type": None, "area_name": None, "org_name": None,
+                           "area_address": None, "org_address": None, "area_head": None, "org_head": None,
+                           "area_kind": None, "population": None, "households": None, "catalog_code": None}
+    if area is not None:
+        row.update(area_name=area["name"], area_address=area["address"], area_head=area["head_name"],
+                   area_kind=area["kind"], population=area["population"], households=area["households_declared"])
+    if org is not None:
+        row.update(org_type=org["org_type"], org_name=org["name"], org_address=org["address"],
+                   org_head=org["head_name"])
+    row["name"] = subject_name(row, commune)
+    return row
 

@@ -13,9 +13,9 @@ from sqlalchemy import and_, func, insert, select
 from sqlalchemy.orm import Session, aliased
 
 from antq_desktop.exchange.errors import VALIDATION_ERROR
-from antq_desktop.services.merge_plan import Batch, refuse
-from antq_desktop.services.record_rules import UNIQUE_KEYS
-from antq_desktop.services.records import next_change_seq
+from antq_desktop.services.merge.incoming import Batch, refuse
+from antq_desktop.services.records.rules import UNIQUE_KEYS
+from antq_desktop.services.records.writes import next_change_seq
 from antq_desktop.storage.canonical import canonical_json, canonical_record
 from antq_desktop.storage.models import MODEL_BY_TYPE, MergeConflict, SyncedRecord, utcnow
 from antq_desktop.storage.upsert import upsert_newer

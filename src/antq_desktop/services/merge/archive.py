@@ -1,7 +1,7 @@
 """A copy of every merged package, kept in the data folder.
 
 A district/cluster office forwards the ORIGINAL, still-signed commune packages to the province
-(``services/forwarding.py``); the USB stick they came on is gone by then, so the merge keeps a
+(``services/forward/build.py``); the USB stick they came on is gone by then, so the merge keeps a
 copy. The copy is made after the merge committed; a failed copy never undoes a merge, it only
 means that package cannot be forwarded (the forward says so).
 """
@@ -12,13 +12,10 @@ import hashlib
 import os
 import shutil
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from antq_desktop.paths import data_dir
+from antq_desktop.services.merge.results import PackageResult
 from antq_desktop.storage.db import Store
-
-if TYPE_CHECKING:
-    from antq_desktop.services.merge import PackageResult
 
 NOT_KEPT = " (Không lưu được bản sao của gói để chuyển tiếp lên cấp trên; hãy giữ lại tệp gốc.)"
 

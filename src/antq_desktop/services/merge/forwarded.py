@@ -7,7 +7,7 @@ and (3) EVERY inner package is intact, verifies with its own producer's key, and
 A commune key is accepted if the province enrolled it itself, or if the office vouched for it
 in this signed forward; a vouched key is then recorded as KnownKey(source="vouched",
 enrolled_by=<office code>). A key the province revoked stays revoked. Only then is each inner
-package merged with `merge_one` (each whole or not at all, replays skipped as duplicates).
+package merged by the pipeline (merge/run.py; each whole or not at all, replays skipped as duplicates).
 """
 
 from __future__ import annotations
@@ -15,11 +15,9 @@ from __future__ import annotations
 import base64
 import dataclasses
 import hashlib
-import shutil
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, Any
 
 from sqlalchemy import select
 
@@ -28,14 +26,12 @@ from antq_desktop.exchange.errors import DECRYPT_FAILED, IO_ERROR, MALFORMED, SI
 from antq_desktop.exchange.keys import TrustedKey, b64decode, fingerprint, key_id
 from antq_desktop.exchange.package_reader import VerifiedPackage
 from antq_desktop.exchange.sequence import check_continuity
-from antq_desktop.services import import_log
-from antq_desktop.services.merge_keys import KeyRing, trusted_lookup
+from antq_desktop.services.keys.ring import KeyRing, trusted_lookup
+from antq_desktop.services.merge import import_log
+from antq_desktop.services.merge.results import MergeOptions, PackageResult
 from antq_desktop.storage import audit
 from antq_desktop.storage.db import Store
 from antq_desktop.storage.models import ImportAttempt, KnownKey
-
-if TYPE_CHECKING:
-    from antq_desktop.services.merge import MergeOptions, PackageResult
 
 PLAN_HERE = ("Đây là gói kế hoạch do cấp trên gửi xuống, không phải gói dữ liệu của xã. Hãy nhập bằng "
              "“antq plan import TỆP” (hoặc nút nhận kế hoạch).")
@@ -59,23 +55,33 @@ class FixedKey:
         return self._key
 
 
-def dispatch(store: Store, path: Path, options: MergeOptions,
-             merge_one: Callable[..., PackageResult]) -> list[PackageResult] | None:
-    """Called by merge_packages: forward and plan packages take their own path; others return None."""
+def claimed_kind(path: Path, options: MergeOptions) -> str | None:
+    """The kind a file claims (forward and plan packages take their own path); None if unreadable."""
     try:
-        kind = package_reader.inspect(path, options.limits).kind  # a claim only: verified below
+        return package_reader.inspect(path, options.limits).kind  # a claim only: verified later
     except PackageError:
         return None
-    if kind == "forward":
-        return merge_forward(store, path, options, merge_one)
-    if kind == "plan":
-        return [_refuse_outer(store, path, options, PackageError(MALFORMED, message_vi=PLAN_HERE), None)]
-    return None
 
 
-def merge_forward(store: Store, path: Path, options: MergeOptions,
-                  merge_one: Callable[..., PackageResult]) -> list[PackageResult]:
-    folder = Path(tempfile.mkdtemp(prefix="antq-forward-"))
+def refuse_plan(store: Store, path: Path, options: MergeOptions) -> PackageResult:
+    return _refuse_outer(store, path, options, PackageError(MALFORMED, message_vi=PLAN_HERE), None)
+
+
+@dataclasses.dataclass
+class Unpacked:
+    """A forward whose office and every inner package checked out: the inner files wait in `folder`."""
+
+    outer: VerifiedPackage
+    items: list[dict[str, Any]]
+    lookup: Callable[[str], TrustedKey | None]
+
+    def inner(self, options: MergeOptions) -> list[tuple[Path, MergeOptions]]:
+        """Each inner file with the options to merge it under (its producer's key, the forwarded payload key)."""
+        return [(item["path"], _inner_options(options, item, self.lookup)) for item in self.items]
+
+
+def unpack(store: Store, path: Path, options: MergeOptions, folder: Path) -> Unpacked | list[PackageResult]:
+    """Verify the forward and everything in it, enrol the vouched keys; or the refusal (or preview) as results."""
     outer = None
     try:
         outer = package_reader.verify(path, options.lookup or trusted_lookup(store), limits=options.limits)
@@ -88,15 +94,17 @@ def merge_forward(store: Store, path: Path, options: MergeOptions,
             return [_outer_result(outer, path, "dry_run", "Xem trước: gói chuyển tiếp và mọi gói bên trong hợp lệ, "
                                   f"{len(items)} gói sẽ được nhập. Chưa ghi gì.")]
         _enrol_vouched(store, outer, vouched, items, options.actor)
-        results = [merge_one(store, item["path"], _inner_options(options, item, lookup)) for item in items]
-    except PackageError as exc:
-        return [_refuse_outer(store, path, options, exc, outer)]
-    except (ValueError, OSError) as exc:  # bad base64 (binascii.Error), a full temp disk: still a clean refusal
-        code = IO_ERROR if isinstance(exc, OSError) else MALFORMED
-        return [_refuse_outer(store, path, options, PackageError(code, detail=str(exc)[:200]), outer)]
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
-    return [_finish(store, path, outer, results, options.actor), *results]
+    except (PackageError, ValueError, OSError) as exc:
+        return [refuse_error(store, path, options, exc, outer)]
+    return Unpacked(outer, items, lookup)
+
+
+def refuse_error(store: Store, path: Path, options: MergeOptions, exc: Exception,
+                 outer: VerifiedPackage | None) -> PackageResult:
+    """A refusal of the whole forward; bad base64 (binascii.Error) or a full temp disk are clean refusals too."""
+    if not isinstance(exc, PackageError):
+        exc = PackageError(IO_ERROR if isinstance(exc, OSError) else MALFORMED, detail=str(exc)[:200])
+    return _refuse_outer(store, path, options, exc, outer)
 
 
 def _check_office(store: Store, outer: VerifiedPackage) -> None:
@@ -241,8 +249,6 @@ def _enrol_vouched(store: Store, outer: VerifiedPackage, vouched: list[dict[str,
 
 
 def _outer_result(outer: VerifiedPackage | None, path: Path, status: str, message: str) -> PackageResult:
-    from antq_desktop.services.merge import PackageResult
-
     result = PackageResult(path.name, status, message)
     if outer is not None:
         header = outer.header
@@ -271,7 +277,7 @@ def _claimed(path: Path) -> Any:
         return None
 
 
-def _finish(store: Store, path: Path, outer: Any, results: list[PackageResult], actor: str) -> PackageResult:
+def finish(store: Store, path: Path, outer: Any, results: list[PackageResult], actor: str) -> PackageResult:
     """The forward counts as imported only if every inner package is in (merged, already there, or held)."""
     bad = [r for r in results if r.status not in OK_STATUSES]
     if bad:

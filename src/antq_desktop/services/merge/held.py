@@ -7,22 +7,19 @@ import contextlib
 import hashlib
 import os
 import shutil
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from antq_desktop.exchange.package_reader import VerifiedPackage
 from antq_desktop.paths import data_dir
+from antq_desktop.services.merge import import_log
+from antq_desktop.services.merge.results import PackageResult
 from antq_desktop.storage import audit
 from antq_desktop.storage.db import Store
 from antq_desktop.storage.locks import locked_counter
 from antq_desktop.storage.models import HeldPackage, ProducerState, utcnow
-
-if TYPE_CHECKING:
-    from antq_desktop.exchange.package_reader import VerifiedPackage
-    from antq_desktop.services.merge import MergeOptions, PackageResult
 
 HELD_MESSAGE = ("Gói này đến trước gói liền trước của cùng đơn vị nên được giữ lại chờ. Khi nhập gói còn thiếu "
                 "(hoặc một gói đầy đủ), gói này sẽ tự động được nhập; không cần làm gì thêm.")
@@ -41,8 +38,7 @@ def held_dir(store: Store) -> Path:
     return folder
 
 
-def hold(store: Store, package: VerifiedPackage, result: PackageResult, actor: str,
-         add_attempt: Callable[[Session, PackageResult, str], None]) -> None:
+def hold(store: Store, package: VerifiedPackage, result: PackageResult, actor: str) -> None:
     """Copy the file aside (the USB stick leaves) and remember it; logged and audited."""
     header = package.header
     target = held_dir(store) / f"{header.package_id}.antq"
@@ -57,7 +53,7 @@ def hold(store: Store, package: VerifiedPackage, result: PackageResult, actor: s
                                     sequence=header.sequence, prev_package_sha256=header.previous_package_sha256,
                                     stored_path=str(target), file_sha256=package.package_sha256,
                                     received_at=utcnow(), reason=result.message[:400]))
-        add_attempt(session, result, actor)
+        import_log.log_result(session, result, actor)
         audit.append(session, actor=actor, action="merge_held", record_type="package", record_id=header.package_id,
                      details={"producer": header.producer.unit_code, "sequence": header.sequence,
                               "file_sha256": package.package_sha256})
@@ -75,7 +71,8 @@ def unhold(session: Session, package_uuid: str) -> None:
     session.execute(delete(HeldPackage).where(HeldPackage.package_uuid == package_uuid))
 
 
-def _next_held(store: Store, producer: str) -> HeldPackage | None:
+def next_held(store: Store, producer: str) -> HeldPackage | None:
+    """The held package that now follows the producer's chain, if any (read only)."""
     with store.session_factory() as session:
         state = session.get(ProducerState, producer)
         if state is None:
@@ -85,21 +82,11 @@ def _next_held(store: Store, producer: str) -> HeldPackage | None:
         return session.execute(stmt).scalars().first()
 
 
-def release(store: Store, producer: str, options: MergeOptions,
-            merge_one: Callable[..., PackageResult]) -> list[PackageResult]:
-    """Merge the held packages that now follow the chain, one after another."""
-    released: list[Any] = []
-    while (held := _next_held(store, producer)) is not None:
-        result = merge_one(store, Path(held.stored_path), options, held_uuid=held.package_uuid)
-        result.released_from_hold = True
-        released.append(result)
-        if result.status != "merged":
-            if result.status == "refused":  # it can never fit the chain: drop it, the refusal is logged
-                with store.session() as session:
-                    unhold(session, held.package_uuid)
-                remove_files(store, [held.package_uuid])
-            break
-    return released
+def drop(store: Store, package_uuid: str) -> None:
+    """A released package that can never fit the chain: forget it and delete its copy (the refusal is logged)."""
+    with store.session() as session:
+        unhold(session, package_uuid)
+    remove_files(store, [package_uuid])
 
 
 def remove_files(store: Store, package_uuids: list[str]) -> None:

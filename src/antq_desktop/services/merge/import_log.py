@@ -24,6 +24,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from antq_desktop.exchange.package_format import PackageHeader
+from antq_desktop.services.merge.results import MergeStatus, PackageResult
 from antq_desktop.storage.models import ImportAttempt
 
 RESULTS = ("verified", "merged", "duplicate", "refused", "held", "dry_run")
@@ -67,3 +68,12 @@ def log_attempt(session: Session, *, actor: str, path: str | os.PathLike[str], r
     session.add(row)
     session.flush()
     return row
+
+
+def log_result(session: Session, result: PackageResult, actor: str) -> None:
+    """One ImportAttempt row for a merge result (the pipeline and held packages both log through here)."""
+    # A cancel is logged as a refusal with code CANCELLED (the log's result values are shared with B1).
+    logged = MergeStatus.REFUSED.value if result.status == MergeStatus.CANCELLED else str(result.status)
+    log_attempt(session, actor=actor, path=result.file_name, result=logged, header=result.header,
+                file_sha256_hex=result.file_sha256, error_code=result.code, message=result.message,
+                counts=result.counts)

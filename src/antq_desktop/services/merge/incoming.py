@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from antq_desktop.domain.errors import ValidationError
 from antq_desktop.exchange.errors import SIGNER_MISMATCH, VALIDATION_ERROR, PackageError
-from antq_desktop.services import record_rules
+from antq_desktop.services.records import rules as record_rules
 from antq_desktop.storage.canonical import canonical_json, canonical_record, exported_columns
 from antq_desktop.storage.models import MODEL_BY_TYPE, SyncedRecord
 

@@ -7,11 +7,9 @@ then all of its records are written, or none. Each attempt is logged (ImportAtte
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError, OperationalError
@@ -20,14 +18,16 @@ from sqlalchemy.orm import Session
 from antq_desktop.domain.errors import AntqError
 from antq_desktop.exchange import package_reader
 from antq_desktop.exchange.errors import CANCELLED, GAP, IO_ERROR, SIGNER_MISMATCH, VALIDATION_ERROR, PackageError
-from antq_desktop.exchange.package_format import PackageHeader
-from antq_desktop.exchange.package_reader import DEFAULT_LIMITS, Limits, PayloadKeyOpener, VerifiedPackage
-from antq_desktop.exchange.sequence import DEFAULT_MAX_JUMP, check_continuity
-from antq_desktop.services import forward_import, import_log, merge_archive, merge_held
-from antq_desktop.services.merge_apply import check_end_state, counts_json, write_batch
-from antq_desktop.services.merge_audit import check_audit_head, claimed_head, next_head
-from antq_desktop.services.merge_keys import KeyRing, TrustedLookup, trusted_lookup
-from antq_desktop.services.merge_plan import (
+from antq_desktop.exchange.package_reader import PayloadKeyOpener, VerifiedPackage
+from antq_desktop.exchange.sequence import check_continuity
+from antq_desktop.services.keys import rotation as key_rotation
+from antq_desktop.services.keys.ring import trusted_lookup
+from antq_desktop.services.merge import archive as merge_archive
+from antq_desktop.services.merge import held as merge_held
+from antq_desktop.services.merge import import_log
+from antq_desktop.services.merge.apply import check_end_state, counts_json, write_batch
+from antq_desktop.services.merge.audit_head import check_audit_head, claimed_head, next_head
+from antq_desktop.services.merge.incoming import (
     Batch,
     add_derived_keys,
     check_references,
@@ -36,57 +36,14 @@ from antq_desktop.services.merge_plan import (
     new_counts,
     validated_rows,
 )
+from antq_desktop.services.merge.results import CANCELLED_MESSAGE, MergeOptions, MergeStatus, PackageResult
 from antq_desktop.storage import audit
 from antq_desktop.storage.db import Store
 from antq_desktop.storage.locks import locked_counter
 from antq_desktop.storage.models import ImportAttempt, ProducerState, utcnow
 
 ANNOUNCEMENT = "key_announcement"
-CANCELLED_MESSAGE = "Đã hủy nhập gói; chưa có gì được ghi vào cơ sở dữ liệu. Có thể nhập lại gói này bất cứ lúc nào."
 BATCH_SIZE = 2000  # rows per executemany: flat memory however large the package
-
-Progress = Callable[[float, str], None]
-
-
-class Cancel(Protocol):
-    def is_set(self) -> bool: ...
-
-
-@dataclass
-class PackageResult:
-    """What happened to one file. `status`: merged, duplicate, held, refused, cancelled or dry_run."""
-
-    file_name: str
-    status: str
-    message: str = ""
-    code: str | None = None
-    producer_unit: str | None = None
-    producer_name: str | None = None
-    sequence: int | None = None
-    kind: str | None = None
-    package_uuid: str | None = None
-    file_sha256: str = ""
-    counts: dict[str, dict[str, int]] = field(default_factory=dict)
-    released_from_hold: bool = False
-    finished_holds: list[str] = field(default_factory=list, repr=False)  # held copies to delete after commit
-    header: PackageHeader | None = field(default=None, repr=False)
-
-    @property
-    def refused(self) -> bool:
-        return self.status in ("refused", "cancelled")
-
-
-@dataclass
-class MergeOptions:
-    actor: str
-    dry_run: bool = False
-    ring: KeyRing | None = None
-    lookup: TrustedLookup | None = None
-    limits: Limits = DEFAULT_LIMITS
-    max_jump: int = DEFAULT_MAX_JUMP
-    cancel: Cancel | None = None
-    report: Callable[[float, str], None] = lambda _f, _m: None
-
 
 DB_WRITE_FAILED = ("Không ghi được vào cơ sở dữ liệu (ổ đĩa có thể đã đầy, hoặc tệp dữ liệu đang bị khóa). "
                    "Gói chưa được nhập và dữ liệu không thay đổi. Hãy giải phóng dung lượng ổ đĩa rồi nhập lại.")
@@ -100,48 +57,9 @@ class _Outcome(Exception):
         self.result = result
 
 
-def merge_packages(store: Store, paths: Sequence[str | os.PathLike[str]], *, actor: str, dry_run: bool = False,
-                   progress: Progress | None = None, cancel: Cancel | None = None, password: str | None = None,
-                   keys: PayloadKeyOpener | None = None, lookup: TrustedLookup | None = None,
-                   limits: Limits = DEFAULT_LIMITS, max_jump: int = DEFAULT_MAX_JUMP) -> list[PackageResult]:
-    """Merge each file on its own (one refusal never stops the others); held packages whose
-    predecessor arrives are merged right after it, in sequence order.
-
-    `password` unlocks this office's receiving keys (or pass already unlocked `keys`).
-    `cancel.is_set()` is checked between packages and batches; a cancelled package writes nothing.
-    """
-    results: list[PackageResult] = []
-    total = max(1, len(paths))
-    ring = KeyRing(store, password, keys)
-    try:
-        for index, path in enumerate(paths):
-            def report(fraction: float, message: str, _i: int = index) -> None:
-                if progress is not None:
-                    progress((_i + min(1.0, fraction)) / total, message)
-            options = MergeOptions(actor, dry_run, ring, lookup, limits, max_jump, cancel, report)
-            if cancel is not None and cancel.is_set():
-                results.append(PackageResult(Path(path).name, "cancelled", CANCELLED_MESSAGE, CANCELLED))
-                continue
-            special = forward_import.dispatch(store, Path(path), options, merge_one)  # kinds forward and plan
-            if special is not None:
-                results.extend(special)
-                continue
-            result = merge_one(store, Path(path), options)
-            results.append(result)
-            if result.status in ("merged", "held") and not dry_run:
-                results.extend(merge_held.release(store, result.producer_unit or "", options, merge_one))
-    finally:
-        ring.close()
-    if any(r.status == "merged" for r in results) and not dry_run:
-        store.refresh_statistics()
-    if progress is not None:
-        progress(1.0, "Đã xử lý xong các gói dữ liệu.")
-    return results
-
-
 def merge_one(store: Store, path: Path, options: MergeOptions, *, held_uuid: str | None = None) -> PackageResult:
     """Verify, then merge in one transaction; any refusal leaves the store untouched but for the log."""
-    result = PackageResult(path.name, "refused")
+    result = PackageResult(path.name, MergeStatus.REFUSED)
     try:
         package = package_reader.verify(path, options.lookup or trusted_lookup(store), limits=options.limits)
         _describe(result, package)
@@ -151,8 +69,8 @@ def merge_one(store: Store, path: Path, options: MergeOptions, *, held_uuid: str
             _merge_in_session(session, package, opener, result, options, held_uuid)
     except _Outcome as outcome:
         result = outcome.result
-        if result.status == "held":
-            merge_held.hold(store, package, result, options.actor, _add_attempt)
+        if result.status == MergeStatus.HELD:
+            merge_held.hold(store, package, result, options.actor)
         else:
             _log_only(store, result, options.actor)
         return result
@@ -183,7 +101,7 @@ def _merge_in_session(session: Session, package: VerifiedPackage, opener: Payloa
     locked_counter(session, f"merge:{producer}")
     state = session.get(ProducerState, producer)
     if _already_merged(session, header.package_id, package.package_sha256, state):
-        result.status, result.message = "duplicate", "Gói này đã được nhập trước đây; không có gì thay đổi."
+        result.status, result.message = MergeStatus.DUPLICATE, "Gói này đã được nhập trước đây; không có gì thay đổi."
         raise _Outcome(result)
     try:
         check_continuity(header, state.last_sequence if state else None,
@@ -191,13 +109,13 @@ def _merge_in_session(session: Session, package: VerifiedPackage, opener: Payloa
     except PackageError as exc:
         if exc.code != GAP:
             raise
-        result.status, result.code = ("dry_run" if options.dry_run else "held"), GAP
+        result.status, result.code = (MergeStatus.DRY_RUN if options.dry_run else MergeStatus.HELD), GAP
         result.message = (merge_held.HELD_PREVIEW if options.dry_run else merge_held.HELD_MESSAGE)
         raise _Outcome(result) from None  # nothing written here; the hold is its own transaction
     check_audit_head(session, header, state)  # before any record is read: a refusal costs nothing
     result.counts = _apply_records(session, package, opener, options)
     if options.dry_run:
-        result.status = "dry_run"
+        result.status = MergeStatus.DRY_RUN
         result.message = "Xem trước: gói hợp lệ, chưa ghi gì vào cơ sở dữ liệu."
         raise _Outcome(result)
     _record_success(session, package, state, result, options.actor, held_uuid)
@@ -255,8 +173,6 @@ def _apply_records(session: Session, package: VerifiedPackage, opener: PayloadKe
 def _accept_announcements(session: Session, package: VerifiedPackage, records: list[dict[str, Any]], actor: str,
                           counts: dict[str, dict[str, int]]) -> None:
     """A commune's new key, announced under its old one (B1's key rotation), in the same transaction."""
-    from antq_desktop.services import key_rotation
-
     for record in records:
         try:
             key_rotation.accept_announcement(session, record, signer=package.signer, actor=actor)
@@ -279,7 +195,7 @@ def _record_success(session: Session, package: VerifiedPackage, state: ProducerS
     state.key_id, state.last_sequence = header.signer_key_id, header.sequence
     state.last_package_uuid, state.last_package_sha256 = header.package_id, package.package_sha256
     state.last_merged_at, state.last_audit_head = utcnow(), audit_head
-    result.status = "merged"
+    result.status = MergeStatus.MERGED
     result.message = f"Đã nhập gói số {header.sequence} của {header.producer.unit_name}."
     conflicts = sum(c.get("conflict", 0) for c in result.counts.values())
     if conflicts:
@@ -290,7 +206,7 @@ def _record_success(session: Session, package: VerifiedPackage, state: ProducerS
     if held_uuid is not None:
         merge_held.unhold(session, held_uuid)
         result.finished_holds.append(held_uuid)
-    _add_attempt(session, result, actor)
+    import_log.log_result(session, result, actor)
     audit.append(session, actor=actor, action="merge", record_type="package", record_id=header.package_id,
                  details=_audit_details(result))
 
@@ -301,18 +217,9 @@ def _audit_details(result: PackageResult) -> dict[str, Any]:
             "counts": counts_json(result.counts), "audit_head": claimed_head(result.header) if result.header else None}
 
 
-def _add_attempt(session: Session, result: PackageResult, actor: str) -> None:
-    """One ImportAttempt row through B1's helper (the one writer of that table)."""
-    # A cancel is logged as a refusal with code CANCELLED (the log's result values are shared with B1).
-    logged = "refused" if result.status == "cancelled" else result.status
-    import_log.log_attempt(session, actor=actor, path=result.file_name, result=logged, header=result.header,
-                           file_sha256_hex=result.file_sha256, error_code=result.code, message=result.message,
-                           counts=result.counts)
-
-
 def _log_only(store: Store, result: PackageResult, actor: str) -> None:
     with store.session() as session:
-        _add_attempt(session, result, actor)
+        import_log.log_result(session, result, actor)
 
 
 def _claimed(result: PackageResult, path: Path) -> None:
@@ -329,15 +236,15 @@ def _claimed(result: PackageResult, path: Path) -> None:
 
 def _refused(store: Store, path: Path, result: PackageResult, error: PackageError,
              options: MergeOptions) -> PackageResult:
-    result.status = "cancelled" if error.code == CANCELLED else "refused"
+    result.status = MergeStatus.CANCELLED if error.code == CANCELLED else MergeStatus.REFUSED
     result.code, result.message, result.counts = error.code, error.message_vi, {}
     result.file_sha256 = result.file_sha256 or import_log.file_sha256(path)
     _claimed(result, path)
     actor = options.actor
     try:
         with store.session() as session:
-            _add_attempt(session, result, actor)
-            if result.status == "refused" and not options.dry_run:  # a preview writes only its log row
+            import_log.log_result(session, result, actor)
+            if result.status == MergeStatus.REFUSED and not options.dry_run:  # a preview writes only its log row
                 audit.append(session, actor=actor, action="merge_refused", record_type="package",
                              record_id=result.package_uuid, details={**_audit_details(result), "detail": error.detail})
     except Exception:  # noqa: BLE001 - the refusal itself must reach the officer even if logging fails

@@ -14,7 +14,8 @@ from sqlalchemy import select
 from antq_desktop.exchange import package_reader
 from antq_desktop.exchange.errors import MESSAGES_VI, WRONG_RECIPIENT, PackageError
 from antq_desktop.exchange.package_format import PackageHeader
-from antq_desktop.services import import_log, keys
+from antq_desktop.services.keys import registry as keys
+from antq_desktop.services.merge import import_log
 from antq_desktop.storage.db import Store
 from antq_desktop.storage.models import KnownKey
 
