@@ -9,14 +9,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
-
 from antq_desktop.cli.common import CliError, add, progress_printer, read_password, store_for
 from antq_desktop.domain.errors import AntqError
 from antq_desktop.reports import RenderCancelled
-from antq_desktop.services import accounts, form_reports, forms
+from antq_desktop.services import accounts, forms, records
 from antq_desktop.storage.db import Store
-from antq_desktop.storage.models import ResidentialArea
 
 
 def _signed_in(store: Store, args: argparse.Namespace) -> None:
@@ -29,10 +26,7 @@ def _signed_in(store: Store, args: argparse.Namespace) -> None:
 
 def _area_id(store: Store, value: str) -> str:
     """An area's UUID, or its exact name (easier to type); the error says how to find the code."""
-    table = ResidentialArea.__table__
-    stmt = select(table.c.id).where(table.c.deleted.is_(False), (table.c.id == value) | (table.c.name == value))
-    with store.engine.connect() as conn:
-        found = [str(v) for v in conn.execute(stmt).scalars()]
+    found = records.area_ids(store, value)
     if len(found) != 1:
         reason = "có nhiều khu dân cư trùng tên" if found else "không có khu dân cư này"
         raise CliError(f"Không chọn được khu dân cư “{value}”: {reason}. Hãy dùng mã (UUID) ở trang Khu dân cư "
@@ -88,7 +82,7 @@ def _report(args: argparse.Namespace) -> int:
     store = store_for(args)
     try:
         _signed_in(store, args)
-        render = form_reports.render_commune_report if args.what == "commune" else form_reports.render_summary
+        render = forms.render_commune_report if args.what == "commune" else forms.render_summary
         return _run(lambda: render(store, args.year, out, progress=progress_printer()), out)
     except AntqError as exc:
         raise CliError(exc.message) from exc

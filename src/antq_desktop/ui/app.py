@@ -67,17 +67,11 @@ def lock_data_file(url: str) -> tuple[QLockFile | None, str | None]:
     A lock file next to the database: two copies writing the same file would each see stale lists.
     Other databases (PostgreSQL) handle concurrent users themselves, so they are not locked.
     """
-    from antq_desktop.storage.location import sqlite_file
+    from antq_desktop.services.startup import sqlite_database
 
-    plain = sqlite_file(url)  # the usual case, answered without loading SQLAlchemy
-    if plain is not None:
-        database = str(plain)
-    else:
-        from sqlalchemy.engine import make_url
-
-        database = make_url(url).database or ""
-        if make_url(url).get_backend_name() != "sqlite" or not database or database == ":memory:":
-            return None, None
+    database = sqlite_database(url)  # a plain file URL (the usual case) is answered without loading SQLAlchemy
+    if database is None:
+        return None, None
     from pathlib import Path
 
     Path(database).parent.mkdir(parents=True, exist_ok=True)
@@ -93,7 +87,7 @@ def open_store_or_explain(url: str, parent: QWidget | None = None) -> Store | No
     from PySide6.QtWidgets import QMessageBox
 
     from antq_desktop.domain.errors import AntqError
-    from antq_desktop.storage.db import open_store
+    from antq_desktop.services.startup import open_store
 
     try:
         return open_store(url)
@@ -157,7 +151,7 @@ class SignInFirst:
 def show_sign_in_first(url: str) -> SignInFirst | None:
     """An existing SQLite data file: show the sign-in dialog now (nothing heavy imported), with the
     unit's name and its only account read ahead; None for a first run or another database."""
-    from antq_desktop.storage.location import peek_sign_in, sqlite_file
+    from antq_desktop.services.startup import peek_sign_in, sqlite_file
 
     path = sqlite_file(url)
     if path is None or not path.is_file() or path.stat().st_size == 0:
@@ -223,7 +217,7 @@ def begin(argv: Sequence[str]) -> Startup:
     args = parse_args(argv)
     app = create_application(argv)
     install_translator(app, args.lang)
-    from antq_desktop.storage.location import resolve_url
+    from antq_desktop.services.startup import resolve_url
 
     url = resolve_url(args.db)
     lock, refusal = lock_data_file(url)  # before anything reads or writes the data file

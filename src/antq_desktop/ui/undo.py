@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
 
-from antq_desktop.ui.context import AppEvents
+from antq_desktop.ui.events import AppEvents
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,7 @@ from antq_desktop.exchange.keys import (
     read_public_key_file,
 )
 from antq_desktop.exchange.keystore import KeyStore
-from antq_desktop.services import users
+from antq_desktop.services.accounts import users
 from antq_desktop.storage import audit
 from antq_desktop.storage.models import KnownKey, LocalKey, UnitProfile, utcnow
 

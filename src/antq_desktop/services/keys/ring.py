@@ -10,7 +10,7 @@ from antq_desktop.exchange.keys import TrustedKey
 from antq_desktop.exchange.keystore import KeyStore, UnlockedKeys
 from antq_desktop.exchange.package_format import PackageHeader
 from antq_desktop.exchange.package_reader import PayloadKeyOpener
-from antq_desktop.services import keys as store_keys
+from antq_desktop.services.keys import registry as store_keys
 from antq_desktop.storage.db import Store
 
 TrustedLookup = Callable[[str], "TrustedKey | None"]

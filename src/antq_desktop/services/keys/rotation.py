@@ -25,8 +25,8 @@ from antq_desktop.exchange.keys import (
 )
 from antq_desktop.exchange.keystore import KeyStore
 from antq_desktop.exchange.strict_json import canonical_dumps
-from antq_desktop.services import keys
-from antq_desktop.services.keys import KeyProblem
+from antq_desktop.services.keys import registry as keys
+from antq_desktop.services.keys.registry import KeyProblem
 from antq_desktop.storage import audit
 from antq_desktop.storage.models import KnownKey, LocalKey, Setting, utcnow
 

@@ -24,9 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from antq_desktop.domain.errors import AntqError
-from antq_desktop.services import backup, restore
-from antq_desktop.services.accounts import UserInfo
-from antq_desktop.services.backup import BackupKey
+from antq_desktop.services import accounts
+from antq_desktop.services.accounts import BackupKey, UserInfo
 from antq_desktop.storage.db import Store
 
 COLUMNS = ("Tệp", "Thời điểm tạo (UTC)", "Người tạo", "Dung lượng")
@@ -39,7 +38,7 @@ class BackupPage(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store, self.user = store, user
-        self.folder = Path(folder) if folder else backup.default_folder(store)
+        self.folder = Path(folder) if folder else accounts.default_folder(store)
         # Replaceable in tests: ask for a password (None = cancelled), confirm a question.
         self.ask_password: Callable[[str], str | None] = self._ask_password
         self.confirm: Callable[[str], bool] = self._confirm
@@ -81,7 +80,7 @@ class BackupPage(QWidget):
         return cls(context.store, context.user)
 
     def refresh(self) -> None:
-        self.listing = backup.list_backups(self.folder) if self.folder.exists() else []
+        self.listing = accounts.list_backups(self.folder) if self.folder.exists() else []
         self.table.setRowCount(len(self.listing))
         for r, item in enumerate(self.listing):
             header = item.header
@@ -111,7 +110,8 @@ class BackupPage(QWidget):
             from antq_desktop.services import accounts
 
             accounts.sign_in(self.store, username=self.user.username, password=password)  # the right password
-            path = backup.rolling_backup(self.store, self.folder, BackupKey.derive(password), actor=self.user.username)
+            key = BackupKey.derive(password)
+            path = accounts.rolling_backup(self.store, self.folder, key, actor=self.user.username)
         except AntqError as exc:
             self._fail(self.tr("Chưa sao lưu được"), exc)
             return None
@@ -141,9 +141,10 @@ class BackupPage(QWidget):
             self._fail(self.tr("Không khôi phục được"), AntqError("Chỉ khôi phục được dữ liệu dạng tệp SQLite."))
             return False
         try:
-            backup.verify_backup(path, password)  # refuse before closing anything
+            accounts.verify_backup(path, password)  # refuse before closing anything
             self.store.close()
-            result = restore.restore(db_path, path, password, keep_folder=self.folder, username=self.user.username)
+            result = accounts.restore_backup(db_path, path, password, keep_folder=self.folder,
+                                             username=self.user.username)
         except AntqError as exc:
             self._fail(self.tr("Không khôi phục được"), exc)
             return False

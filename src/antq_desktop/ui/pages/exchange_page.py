@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from antq_desktop.services import export, receipt
+from antq_desktop.services import export
 from antq_desktop.ui.errors import show_error
 from antq_desktop.ui.jobs import Job
 from antq_desktop.ui.widgets.keys_box import KeysBox
@@ -195,14 +195,14 @@ class ExchangePage(QWidget):
         if path:
             self.check_receipt(path)
 
-    def check_receipt(self, path: str) -> receipt.ReceiptCheck | None:
+    def check_receipt(self, path: str) -> export.ReceiptCheck | None:
         try:
-            check = receipt.verify_receipt(self.context.store, Path(path).read_bytes(), actor=self.context.actor)
+            check = export.verify_receipt(self.context.store, Path(path).read_bytes(), actor=self.context.actor)
         except OSError:
             QMessageBox.warning(self, self.tr("Không đọc được tệp"),
                                 self.tr("Không đọc được tệp biên nhận. Hãy kiểm tra USB rồi chọn lại."))
             return None
-        except receipt.ReceiptError as exc:
+        except export.ReceiptError as exc:
             show_error(self, exc, self.tr("Biên nhận không được công nhận"))
             return None
         if check.matches == "current":

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from antq_desktop.services.queries import ListQuery
+from antq_desktop.services.records import ListQuery
 from antq_desktop.ui.context import AppContext
 from antq_desktop.ui.errors import run_undo
 from antq_desktop.ui.pages.record_actions import RecordActions, tr_page

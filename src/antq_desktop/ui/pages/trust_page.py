@@ -54,10 +54,9 @@ class TrustRow:
 
 def load_rows(store: Store) -> list[TrustRow]:
     """The communes' keys (not this office's own upper-office key), read in one consistent snapshot."""
-    with store.read_session() as session:
-        return [TrustRow(row.unit_code, row.unit_name, row.fingerprint, row.source, row.enrolled_at, row.enrolled_by,
-                         row.revoked_at)
-                for row in keys.list_known(session) if row.source != "recipient"]
+    return [TrustRow(row.unit_code, row.unit_name, row.fingerprint, row.source, row.enrolled_at, row.enrolled_by,
+                     row.revoked_at)
+            for row in keys.trust_list(store) if row.source != "recipient"]
 
 
 class TrustPage(QWidget):
@@ -177,7 +176,7 @@ class TrustPage(QWidget):
             .replace("%3", record.fingerprint)
         if QMessageBox.question(self, self.tr("Đăng ký khóa tin cậy"), question) != QMessageBox.StandardButton.Yes:
             return
-        self._apply(lambda session: keys.trust_add(session, data, actor=self.context.actor))
+        self._apply(lambda store: keys.trust_add(store, data, actor=self.context.actor))
 
     def revoke_selected(self) -> None:
         selected = self.table.selectionModel().selectedRows()
@@ -189,13 +188,12 @@ class TrustPage(QWidget):
             "Thu hồi khóa của %1 (%2)? Các gói do khóa này ký sẽ bị từ chối. Lý do:").replace(
             "%1", row.unit_name or row.unit_code).replace("%2", row.fingerprint))
         if ok:
-            self._apply(lambda session: keys.trust_revoke(session, row.fingerprint, actor=self.context.actor,
+            self._apply(lambda store: keys.trust_revoke(store, row.fingerprint, actor=self.context.actor,
                                                            reason=reason or None))
 
     def _apply(self, change: Any) -> None:
         try:
-            with self.context.store.session() as session:
-                change(session)
+            change(self.context.store)
         except AntqError as exc:
             show_error(self, exc)
             return
