@@ -14,8 +14,8 @@ from typing import IO
 
 from alembic.script import ScriptDirectory
 
-from antq_desktop.services import backup
-from antq_desktop.services.backup import BackupError, BackupHeader, BackupKey
+from antq_desktop.services.accounts import backup
+from antq_desktop.services.accounts.backup import BackupError, BackupHeader, BackupKey
 from antq_desktop.services.safe_files import atomic_write, disk_error, fsync_dir
 from antq_desktop.storage import migrate
 from antq_desktop.storage.models import utcnow

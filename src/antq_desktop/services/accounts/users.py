@@ -15,8 +15,8 @@ from sqlalchemy.orm import Session
 
 from antq_desktop.domain.errors import AuthError, NotFoundError, PermissionDenied, ValidationError
 from antq_desktop.domain.text import nfc
-from antq_desktop.services import accounts
-from antq_desktop.services.accounts import ROLES, UserInfo
+from antq_desktop.services.accounts import login as accounts
+from antq_desktop.services.accounts.login import ROLES, UserInfo
 from antq_desktop.storage import audit
 from antq_desktop.storage.db import Store
 from antq_desktop.storage.models import Setting, User, utcnow

@@ -21,7 +21,8 @@ from openpyxl.utils.exceptions import InvalidFileException
 from antq_desktop.domain.errors import AntqError, ValidationError
 from antq_desktop.domain.text import fold, nfc
 from antq_desktop.domain.validation import AREA_KINDS, ORG_TYPES, VALIDATORS
-from antq_desktop.services import queries, records
+from antq_desktop.services.records import queries
+from antq_desktop.services.records import writes as records
 from antq_desktop.storage.db import Store
 
 Progress = Callable[[float, str], None]

@@ -29,8 +29,9 @@ from antq_desktop.exchange.errors import CANCELLED, NO_RECIPIENT, PackageError
 from antq_desktop.exchange.keystore import KeyStore
 from antq_desktop.exchange.package_format import Producer
 from antq_desktop.exchange.package_writer import PackageMeta, write_package
-from antq_desktop.services import key_rotation, keys
-from antq_desktop.services.stats import iter_live_records, unit_stats
+from antq_desktop.services.keys import registry as keys
+from antq_desktop.services.keys import rotation as key_rotation
+from antq_desktop.services.office.stats import iter_live_records, unit_stats
 from antq_desktop.storage import audit, migrate
 from antq_desktop.storage.canonical import canonical_record, digest_records
 from antq_desktop.storage.db import Store

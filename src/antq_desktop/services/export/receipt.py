@@ -29,8 +29,8 @@ from antq_desktop.exchange.keys import (
 )
 from antq_desktop.exchange.keystore import KeyStore
 from antq_desktop.exchange.strict_json import canonical_dumps, loads_strict
-from antq_desktop.services import keys
-from antq_desktop.services.stats import unit_stats
+from antq_desktop.services.keys import registry as keys
+from antq_desktop.services.office.stats import unit_stats
 from antq_desktop.storage import audit
 from antq_desktop.storage.db import Store
 from antq_desktop.storage.models import AuditEntry, ExportRecord, ImportAttempt, UnitProfile, utcnow

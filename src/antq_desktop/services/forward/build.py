@@ -7,7 +7,7 @@ encrypted to the province. The commune packages were encrypted to the office; so
 province can open them without the office's private key, the forward carries each one's
 payload key (inside the forward's encrypted payload). The signatures still prove that the
 commune wrote exactly those bytes. The office also vouches for the commune keys it trusts
-(``vouched_key`` records). Province side: ``services/forward_import.py``.
+(``vouched_key`` records). Province side: ``services/merge/forwarded.py``.
 """
 
 from __future__ import annotations
@@ -31,8 +31,10 @@ from antq_desktop.exchange.keystore import KeyStore
 from antq_desktop.exchange.package_format import PackageHeader, Producer
 from antq_desktop.exchange.package_writer import PackageMeta, write_package
 from antq_desktop.exchange.stream_crypto import payload_key_info
-from antq_desktop.services import export, keys, merge_archive
-from antq_desktop.services.merge_keys import KeyRing
+from antq_desktop.services.export import build as export
+from antq_desktop.services.keys import registry as keys
+from antq_desktop.services.keys.ring import KeyRing
+from antq_desktop.services.merge import archive as merge_archive
 from antq_desktop.storage import audit, migrate
 from antq_desktop.storage.db import Store
 from antq_desktop.storage.models import ImportAttempt, KnownKey, Setting, UnitProfile

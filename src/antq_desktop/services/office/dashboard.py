@@ -16,8 +16,8 @@ from sqlalchemy.orm import Session
 
 from antq_desktop.domain import catalog as catalogs
 from antq_desktop.domain.scoring import OUTCOME_LABELS
-from antq_desktop.services import queries
-from antq_desktop.services.stats import TargetStatus, target_statuses
+from antq_desktop.services.office.stats import TargetStatus, target_statuses
+from antq_desktop.services.records import queries
 from antq_desktop.storage.db import Store
 from antq_desktop.storage.models import (
     MODEL_BY_TYPE,

@@ -10,9 +10,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from antq_desktop.domain import units
-from antq_desktop.services import office
-from antq_desktop.services.indicators import Scope
-from antq_desktop.services.stats import TargetStatus, live_counts_by_unit, target_statuses_by_unit
+from antq_desktop.services.office import settings as office
+from antq_desktop.services.office.indicators import Scope
+from antq_desktop.services.office.stats import TargetStatus, live_counts_by_unit, target_statuses_by_unit
 from antq_desktop.storage.db import Store
 from antq_desktop.storage.models import ProducerState, UnitProfile
 

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from antq_desktop.domain import catalog as catalogs
 from antq_desktop.domain.scoring import target_met
-from antq_desktop.services.indicators import Counts, Ratio, Scope, compute, compute_by_unit
+from antq_desktop.services.office.indicators import Counts, Ratio, Scope, compute, compute_by_unit
 from antq_desktop.storage.canonical import canonical_record, digest_records
 from antq_desktop.storage.db import Store
 from antq_desktop.storage.models import (

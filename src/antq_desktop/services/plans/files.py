@@ -18,7 +18,7 @@ from antq_desktop.domain import catalog as catalogs
 from antq_desktop.domain import pledge_templates
 from antq_desktop.exchange.errors import VALIDATION_ERROR, PackageError
 from antq_desktop.reports import form_texts
-from antq_desktop.services.plan_package import PlanPackageError, check_deadlines, record_id
+from antq_desktop.services.plans.publish import PlanPackageError, check_deadlines, record_id
 from antq_desktop.storage.models import utcnow
 
 _SAFE = re.compile(r"[^A-Za-z0-9._-]+")

@@ -2,7 +2,7 @@
 
 One package serves every commune, so it is signed but NOT encrypted (the header says
 ``encrypted: false``): it holds no personal data, only the office's plan and targets, the
-criteria catalog, the pledge form texts and the deadlines. Importing: ``services/plan_import.py``.
+criteria catalog, the pledge form texts and the deadlines. Importing: ``services/plans/receive.py``.
 
 Records (format addition, see docs/package-format.md "Plan packages"):
 ``plan`` / ``plan_target`` (the office's own synced rows, origin = the office), ``catalog``,
@@ -30,7 +30,7 @@ from antq_desktop.exchange.keystore import KeyStore
 from antq_desktop.exchange.package_format import Producer
 from antq_desktop.exchange.package_writer import PackageMeta, write_package
 from antq_desktop.paths import resource_path
-from antq_desktop.services import keys
+from antq_desktop.services.keys import registry as keys
 from antq_desktop.storage import audit, migrate
 from antq_desktop.storage.canonical import canonical_record
 from antq_desktop.storage.db import Store

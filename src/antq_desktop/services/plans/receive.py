@@ -24,11 +24,19 @@ from antq_desktop.exchange.errors import MALFORMED, TOO_LARGE, PackageError
 from antq_desktop.exchange.keys import TrustedKey
 from antq_desktop.exchange.package_reader import VerifiedPackage
 from antq_desktop.exchange.sequence import check_continuity
-from antq_desktop.services import import_log, keys
-from antq_desktop.services.merge_apply import check_end_state, write_batch
-from antq_desktop.services.merge_audit import next_head
-from antq_desktop.services.merge_plan import Batch, check_references, check_shape, classify, new_counts, validated_rows
-from antq_desktop.services.plan_files import StagedFiles, check_extras
+from antq_desktop.services.keys import registry as keys
+from antq_desktop.services.merge import import_log
+from antq_desktop.services.merge.apply import check_end_state, write_batch
+from antq_desktop.services.merge.audit_head import next_head
+from antq_desktop.services.merge.incoming import (
+    Batch,
+    check_references,
+    check_shape,
+    classify,
+    new_counts,
+    validated_rows,
+)
+from antq_desktop.services.plans.files import StagedFiles, check_extras
 from antq_desktop.storage import audit
 from antq_desktop.storage.db import Store
 from antq_desktop.storage.locks import locked_counter

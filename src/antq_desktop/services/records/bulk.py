@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import select
 
 from antq_desktop.domain.pledge_templates import default_template
-from antq_desktop.services import records
+from antq_desktop.services.records import writes as records
 from antq_desktop.storage.db import Store
 from antq_desktop.storage.models import Household, Pledge, Registration
 

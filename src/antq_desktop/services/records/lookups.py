@@ -21,3 +21,11 @@ def names(store: Store, record_type: str, *, limit: int = 5000) -> dict[str, str
             .order_by(model.sort_key, model.id).limit(limit))
     with store.session_factory() as session:
         return {row.id: row.name for row in session.execute(stmt)}
+
+
+def area_ids(store: Store, value: str) -> list[str]:
+    """Live areas whose id or exact name is `value` (the CLI accepts either; more than one means ambiguous)."""
+    table = ResidentialArea.__table__
+    stmt = select(table.c.id).where(table.c.deleted.is_(False), (table.c.id == value) | (table.c.name == value))
+    with store.engine.connect() as conn:
+        return [str(v) for v in conn.execute(stmt).scalars()]

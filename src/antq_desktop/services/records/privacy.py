@@ -12,8 +12,8 @@ from datetime import datetime
 from sqlalchemy import select
 
 from antq_desktop.domain.errors import AntqError, ValidationError
-from antq_desktop.services import records
-from antq_desktop.services.accounts import UserInfo
+from antq_desktop.services.accounts.login import UserInfo
+from antq_desktop.services.records import writes as records
 from antq_desktop.storage.db import Store
 from antq_desktop.storage.models import MODEL_BY_TYPE, UnitProfile, utcnow
 
