@@ -72,8 +72,11 @@ def from_store() -> None:
     import tempfile
 
     from antq_desktop.services import demo as store_demo
-    from antq_desktop.services import form_reports, forms, profile, records
-    from antq_desktop.services.queries import ListQuery, list_rows
+    from antq_desktop.services.forms import reports as form_reports
+    from antq_desktop.services import forms
+    from antq_desktop.services.records import writes as records
+    from antq_desktop.services.records.queries import ListQuery, list_rows
+    from antq_desktop.services.setup import profile
     from antq_desktop.storage.db import open_store
 
     year = 2025

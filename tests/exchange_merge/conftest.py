@@ -15,8 +15,10 @@ from antq_desktop.exchange.keys import read_public_key_file
 from antq_desktop.exchange.keystore import KeyStore
 from antq_desktop.exchange.package_format import Producer
 from antq_desktop.exchange.package_writer import PackageMeta, write_package
-from antq_desktop.services import keys, profile
-from antq_desktop.services.merge import PackageResult, merge_packages
+from antq_desktop.services.keys import registry as keys
+from antq_desktop.services.merge.results import PackageResult
+from antq_desktop.services.merge.run import merge_packages
+from antq_desktop.services.setup import profile
 from antq_desktop.storage.canonical import canonical_record
 from antq_desktop.storage.db import Store, open_store
 from antq_desktop.storage.models import SYNCED_MODELS, Base

@@ -9,7 +9,11 @@ import pytest
 from sqlalchemy import delete, select, text
 
 from antq_desktop.exchange.errors import PackageError
-from antq_desktop.services import demo, export, keys, merge_audit, records
+from antq_desktop.services import demo
+from antq_desktop.services.export import build as export
+from antq_desktop.services.keys import registry as keys
+from antq_desktop.services.merge import audit_head as merge_audit
+from antq_desktop.services.records import writes as records
 from antq_desktop.storage import audit
 from antq_desktop.storage.models import AuditEntry, ExportRecord, Household, ProducerState
 

@@ -8,7 +8,9 @@ from pathlib import Path
 from sqlalchemy import func, select
 from tests.conftest import ACTOR
 
-from antq_desktop.services import demo, records, stats
+from antq_desktop.services import demo
+from antq_desktop.services.office import stats
+from antq_desktop.services.records import writes as records
 from antq_desktop.storage.models import HeldPackage, Household, ImportAttempt, MergeConflict
 
 from .conftest import Commune, assert_only_logged, dump, merge, trust

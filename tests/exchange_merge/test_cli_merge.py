@@ -9,7 +9,8 @@ import pytest
 from tests.conftest import PASSWORD
 
 from antq_desktop.cli.main import main
-from antq_desktop.services import demo, stats
+from antq_desktop.services import demo
+from antq_desktop.services.office import stats
 
 from .conftest import Commune, trust
 

@@ -10,8 +10,10 @@ import pytest
 from sqlalchemy import event, func, select
 
 from antq_desktop.exchange import package_reader, package_writer
-from antq_desktop.services import demo, export, keys
-from antq_desktop.services.export import ExportError
+from antq_desktop.services import demo
+from antq_desktop.services.export import build as export
+from antq_desktop.services.export.build import ExportError
+from antq_desktop.services.keys import registry as keys
 from antq_desktop.storage.models import ExportRecord
 
 from .conftest import ACTOR, PASSWORD, assert_only_logged, dump, merge, trust

@@ -8,7 +8,9 @@ import pytest
 from sqlalchemy import func, select
 from tests.conftest import PASSWORD
 
-from antq_desktop.services import accounts, demo, stats
+from antq_desktop.services import demo
+from antq_desktop.services.accounts import login as accounts
+from antq_desktop.services.office import stats
 from antq_desktop.storage.models import Household
 from antq_desktop.ui.context import make_context
 from antq_desktop.ui.main_window import PAGES

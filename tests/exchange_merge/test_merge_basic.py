@@ -7,7 +7,9 @@ import json
 from sqlalchemy import func, select
 from tests.conftest import ACTOR
 
-from antq_desktop.services import demo, records, stats
+from antq_desktop.services import demo
+from antq_desktop.services.office import stats
+from antq_desktop.services.records import writes as records
 from antq_desktop.storage.models import HeldPackage, Household, ImportAttempt, Pledge, ProducerState
 
 from .conftest import Commune, merge, trust

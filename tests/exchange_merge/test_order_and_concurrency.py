@@ -12,7 +12,9 @@ from hypothesis import strategies as st
 from sqlalchemy import func, select
 from tests.conftest import ACTOR
 
-from antq_desktop.services import demo, records, stats
+from antq_desktop.services import demo
+from antq_desktop.services.office import stats
+from antq_desktop.services.records import writes as records
 from antq_desktop.storage.models import HeldPackage, Household, ImportAttempt, Pledge
 
 from .conftest import Commune, make_upper, merge, new_commune, trust
@@ -93,7 +95,7 @@ def test_any_order_same_database(world, data) -> None:  # type: ignore[no-untype
 _WORKER = """
 import sys
 from antq_desktop.storage.db import open_store
-from antq_desktop.services.merge import merge_packages
+from antq_desktop.services.merge.run import merge_packages
 store = open_store(sys.argv[1])
 results = merge_packages(store, sys.argv[2:], actor="admin", password={password!r})
 print([r.status for r in results])

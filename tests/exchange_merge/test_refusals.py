@@ -10,7 +10,8 @@ import pytest
 from tests.conftest import ACTOR
 
 from antq_desktop.exchange.keys import read_public_key_file
-from antq_desktop.services import demo, keys
+from antq_desktop.services import demo
+from antq_desktop.services.keys import registry as keys
 
 from .conftest import Commune, assert_only_logged, dump, make_upper, merge, trust
 

@@ -11,7 +11,10 @@ from tests.conftest import PASSWORD  # noqa: E402
 from tests.exchange_store.conftest import key_file  # noqa: E402
 from tests.exchange_store.merging import merge  # noqa: E402
 
-from antq_desktop.services import accounts, export, keys, receipt  # noqa: E402
+from antq_desktop.services.accounts import login as accounts
+from antq_desktop.services.export import build as export
+from antq_desktop.services.export import receipt  # noqa: E402
+from antq_desktop.services.keys import registry as keys
 from antq_desktop.storage.db import open_store  # noqa: E402
 from antq_desktop.storage.models import KnownKey  # noqa: E402
 from antq_desktop.ui.context import make_context  # noqa: E402

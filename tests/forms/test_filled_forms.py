@@ -17,7 +17,7 @@ from tests.reports.conftest import pdf_fonts, pdf_pages, pdf_text_flat
 from antq_desktop.domain import catalog as catalogs
 from antq_desktop.reports import RenderCancelled, batch
 from antq_desktop.services import forms
-from antq_desktop.services.queries import ListQuery, list_rows
+from antq_desktop.services.records.queries import ListQuery, list_rows
 from antq_desktop.storage.models import Assessment, Household, Pledge, ResidentialArea
 
 
@@ -210,7 +210,7 @@ def test_pledge_counts_match_store(forms_store) -> None:
 
 
 def test_without_a_key_the_footer_has_no_fingerprint(store, tmp_path) -> None:
-    from antq_desktop.services import records
+    from antq_desktop.services.records import writes as records
     from antq_desktop.storage.models import LocalKey, utcnow
 
     with store.session() as session:
@@ -228,7 +228,7 @@ def test_every_form_on_both_engines(any_store, tmp_path) -> None:
     """The Core queries (unions, CASE ordering, C-collated sort keys) run on SQLite and PostgreSQL."""
     from tests.forms.conftest import add_covenants, fill_demo
 
-    from antq_desktop.services import form_reports
+    from antq_desktop.services.forms import reports as form_reports
 
     fill_demo(any_store, households=60)
     add_covenants(any_store, 1)

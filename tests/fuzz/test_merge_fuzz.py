@@ -17,8 +17,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 from sqlalchemy import select
 
-from antq_desktop.services import check, demo, export, keys, profile
-from antq_desktop.services.merge import merge_packages
+from antq_desktop.services import check, demo
+from antq_desktop.services.export import build as export
+from antq_desktop.services.keys import registry as keys
+from antq_desktop.services.merge.run import merge_packages
+from antq_desktop.services.setup import profile
 from antq_desktop.storage.canonical import canonical_record
 from antq_desktop.storage.db import Store, open_store
 from antq_desktop.storage.models import SYNCED_MODELS

@@ -10,8 +10,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from antq_desktop.services import backup, check, records, restore, safe_files
-from antq_desktop.services.backup import BackupError, BackupKey, KdfParams
+from antq_desktop.services import check, safe_files
+from antq_desktop.services.accounts import backup, restore
+from antq_desktop.services.accounts.backup import BackupError, BackupKey, KdfParams
+from antq_desktop.services.records import writes as records
 from antq_desktop.services.safe_files import FileWriteError
 from antq_desktop.storage import migrate
 from antq_desktop.storage.db import Store, open_store

@@ -8,7 +8,11 @@ from tests.conftest import PASSWORD, make_store
 from tests.store_copy import copy_synced_rows
 
 from antq_desktop.domain.errors import ValidationError
-from antq_desktop.services import demo, office, overview, profile, records
+from antq_desktop.services import demo
+from antq_desktop.services.office import overview
+from antq_desktop.services.office import settings as office
+from antq_desktop.services.records import writes as records
+from antq_desktop.services.setup import profile
 from antq_desktop.storage.db import open_store
 from antq_desktop.storage.models import ProducerState
 
@@ -67,7 +71,7 @@ def test_lateness_rule():
 def test_office_rows_are_communes_and_commune_plans_never_set_office_targets(office_store, tmp_path):
     """A district's own records forwarded to a province are no commune row; a commune's plan merged
     at the office does not become the office's plan."""
-    from antq_desktop.services import stats
+    from antq_desktop.services.office import stats
 
     commune = make_store(tmp_path / "c.sqlite3", unit_code="00070")
     demo.generate(commune, households=20, seed=1)  # its demo includes the commune's own plan

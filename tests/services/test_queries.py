@@ -1,8 +1,9 @@
 import pytest
 from tests.conftest import ACTOR
 
-from antq_desktop.services import queries, records
-from antq_desktop.services.queries import ListQuery
+from antq_desktop.services.records import queries
+from antq_desktop.services.records import writes as records
+from antq_desktop.services.records.queries import ListQuery
 
 
 def _fill(store):

@@ -5,7 +5,7 @@ from sqlalchemy import func, select
 from tests.conftest import ACTOR
 
 from antq_desktop.domain.errors import ConflictError, PermissionDenied, ValidationError
-from antq_desktop.services import records
+from antq_desktop.services.records import writes as records
 from antq_desktop.storage import audit
 from antq_desktop.storage.models import AuditEntry, Household, ResidentialArea
 
@@ -141,7 +141,7 @@ def test_every_audit_action_written_by_the_code_has_a_vietnamese_label():
     import re
     from pathlib import Path
 
-    from antq_desktop.services.audit_log import ACTION_LABELS
+    from antq_desktop.services.accounts.audit_log import ACTION_LABELS
 
     src = Path(__file__).resolve().parents[2] / "src" / "antq_desktop"
     written = set()

@@ -11,7 +11,13 @@ from tests.exchange_store.merging import merge
 from antq_desktop.domain.errors import AuthError, PermissionDenied
 from antq_desktop.exchange import package_reader
 from antq_desktop.exchange.keystore import KeyStore
-from antq_desktop.services import accounts, audit_log, export, key_rotation, keys, profile, records, users
+from antq_desktop.services.accounts import audit_log, users
+from antq_desktop.services.accounts import login as accounts
+from antq_desktop.services.export import build as export
+from antq_desktop.services.keys import registry as keys
+from antq_desktop.services.keys import rotation as key_rotation
+from antq_desktop.services.records import writes as records
+from antq_desktop.services.setup import profile
 from antq_desktop.storage.models import AuditEntry, LocalKey, User
 
 ADMIN = "admin"

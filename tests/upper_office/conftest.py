@@ -10,7 +10,9 @@ import pytest
 from tests.conftest import ACTOR, PASSWORD
 from tests.exchange_merge.conftest import Commune, dump, make_upper, new_commune
 
-from antq_desktop.services import keys, plan_files, records
+from antq_desktop.services.keys import registry as keys
+from antq_desktop.services.plans import files as plan_files
+from antq_desktop.services.records import writes as records
 from antq_desktop.storage.db import Store
 
 YEAR = 2026

@@ -11,8 +11,15 @@ from tests.upper_office.conftest import Commune, dump, enrol_recipient, key_file
 
 from antq_desktop.cli.main import main
 from antq_desktop.exchange import package_reader
-from antq_desktop.services import demo, export, forwarding, import_log, keys, merge_archive, profile, stats
-from antq_desktop.services.merge import merge_packages
+from antq_desktop.services import demo
+from antq_desktop.services.export import build as export
+from antq_desktop.services.forward import build as forwarding
+from antq_desktop.services.keys import registry as keys
+from antq_desktop.services.merge import archive as merge_archive
+from antq_desktop.services.merge import import_log
+from antq_desktop.services.merge.run import merge_packages
+from antq_desktop.services.office import stats
+from antq_desktop.services.setup import profile
 from antq_desktop.storage.db import Store, open_store
 from antq_desktop.storage.models import ImportAttempt, KnownKey, Plan
 
@@ -122,7 +129,7 @@ def test_forward_since_last_and_cli(office_sqlite, commune_a, commune_b, tmp_pat
 
 
 def test_plan_package_given_to_merge_is_redirected(office_sqlite, province, tmp_path: Path) -> None:
-    from antq_desktop.services import plan_package
+    from antq_desktop.services.plans import publish as plan_package
 
     office_plan(office_sqlite)
     plan_path = tmp_path / "plan.antq"

@@ -7,7 +7,8 @@ from pathlib import Path
 from tests.exchange_merge.conftest import merge, trust
 from tests.upper_office.conftest import Commune
 
-from antq_desktop.services import demo, merge_archive
+from antq_desktop.services import demo
+from antq_desktop.services.merge import archive as merge_archive
 
 
 def test_merged_package_is_kept_refused_and_previews_are_not(office, commune_a: Commune) -> None:

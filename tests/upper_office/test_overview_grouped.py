@@ -14,7 +14,10 @@ from tests.conftest import ACTOR, PASSWORD, make_store
 from tests.store_copy import copy_synced_rows
 
 from antq_desktop.domain import units
-from antq_desktop.services import demo, indicators, overview, profile, records, stats
+from antq_desktop.services import demo
+from antq_desktop.services.office import indicators, overview, stats
+from antq_desktop.services.records import writes as records
+from antq_desktop.services.setup import profile
 from antq_desktop.storage.db import Store, open_store
 from antq_desktop.storage.models import (
     Assessment,

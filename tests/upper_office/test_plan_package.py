@@ -12,7 +12,12 @@ from antq_desktop.cli.main import main
 from antq_desktop.domain import catalog as catalogs
 from antq_desktop.domain import pledge_templates
 from antq_desktop.exchange import package_reader
-from antq_desktop.services import demo, plan_files, plan_import, plan_package, records, stats
+from antq_desktop.services import demo
+from antq_desktop.services.office import stats
+from antq_desktop.services.plans import files as plan_files
+from antq_desktop.services.plans import publish as plan_package
+from antq_desktop.services.plans import receive as plan_import
+from antq_desktop.services.records import writes as records
 from antq_desktop.storage.db import Store
 from antq_desktop.storage.models import Plan, PlanTarget
 
