@@ -1,6 +1,6 @@
 """Fuzzing the whole import path: a damaged real package is refused by merge and no record changes.
 
-A commune exports a real signed, encrypted package (services.export); the upper office trusts
+A commune exports a real signed, encrypted package (services.export.build); the upper office trusts
 its key. Hypothesis damages the file; merge_packages must answer "refused" (never raise), and
 every synced table of the upper office must be byte-for-byte as before. Refusals are logged
 (ImportAttempt, audit entry) by design — that is the only write allowed, and the audit chain

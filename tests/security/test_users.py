@@ -120,7 +120,7 @@ def test_idle_lock_minutes_setting(store: Store, admin: accounts.UserInfo, offic
 
 
 def test_password_change_rewraps_the_units_real_keys(store: Store) -> None:
-    """Integration with services.keys: the unit's keys open with the new password only."""
+    """Integration with services.keys.registry: the unit's keys open with the new password only."""
     from antq_desktop.services.keys import registry as keys
 
     users.change_own_password(store, "admin", PASSWORD, "cau moi rat dai")

@@ -55,7 +55,7 @@ def password_problem(password: str) -> str | None:
 
 
 def hash_password(password: str) -> str:
-    """Argon2id hash with the store's parameters (services.users sets and resets passwords)."""
+    """Argon2id hash with the store's parameters (services.accounts.users sets and resets passwords)."""
     return _HASHER.hash(password)
 
 

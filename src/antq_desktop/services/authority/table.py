@@ -64,7 +64,7 @@ _FUZZ = "tests/fuzz/test_authority_fuzz.py"
 RECORD_RULES: tuple[Rule, ...] = (
     Rule("A1", "records", "any unit", "data packages (full/incremental) up to its enrolled office",
          "only records whose origin_unit is its own unit code", "-",
-         "services.merge_plan.check_shape", f"{_TEST}::test_record_of_another_origin_is_refused"),
+         "services.merge.incoming.check_shape", f"{_TEST}::test_record_of_another_origin_is_refused"),
     Rule("A2", "records", "any unit", "-", "-",
          "area_id, organization_id, household_id, plan_id only to records of its own origin (stored or earlier "
          "in the same package)",
@@ -86,7 +86,7 @@ RECORD_RULES: tuple[Rule, ...] = (
          f"{_TEST}::test_forwarded_package_from_the_offices_own_unit_is_refused"),
     Rule("A7", "records", "upper office", "plan packages down, only to units that enrolled it as their office",
          "plan and plan_target of its own origin only", "plan_target only to its own plan",
-         "services.plan_import._upsert (check_shape + authorise_references)",
+         "services.plans.receive._upsert (check_shape + authorise_references)",
          f"{_TEST}::test_plan_package_target_on_a_foreign_plan_is_refused"),
     Rule("A8", "records", "-", "-", "-",
          "targets are measured only against the office's own plan or its upper office's plan (the unit of its "
@@ -94,7 +94,7 @@ RECORD_RULES: tuple[Rule, ...] = (
          "services.authority.records.year_plan",
          f"{_TEST}::test_province_without_a_plan_ignores_a_clusters_plan"),
     Rule("A9", "records", "any unit (fuzzed)", "validly signed packages with origin, references or producer "
-         "mutated", "-", "-", "services.merge.merge_one", f"{_FUZZ}::test_authority_mutations_are_refused"),
+         "mutated", "-", "-", "services.merge.pipeline.merge_one", f"{_FUZZ}::test_authority_mutations_are_refused"),
 )
 
 # The key side (roles at enrolment, announcements, vouching, forwards only from enrolled offices,

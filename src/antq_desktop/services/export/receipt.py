@@ -2,7 +2,7 @@
 
 A receipt (``.antqrcpt``) is canonical JSON plus one LF (format: docs/package-format.md, 12.4):
 the merged packages, and for each producing unit the record counts and digest exactly as
-``antq stats`` computes them (``services.stats.unit_stats``), signed with the office's
+``antq stats`` computes them (``services.office.stats.unit_stats``), signed with the office's
 Ed25519 key. The commune accepts it only if its recipient key (the upper office's key it
 imported) signed it and the digest for its unit equals its own digest, now or as recorded
 at one of the exports the receipt lists.

@@ -1,6 +1,6 @@
 """The commune's annual results report and the upper office's per-commune summary, from the store.
 
-Every figure comes from `services.indicators` / `services.stats` (per origin unit on an upper
+Every figure comes from `services.office.indicators` / `services.office.stats` (per origin unit on an upper
 office), so a printed report can never disagree with `antq stats` or the dashboard.
 """
 

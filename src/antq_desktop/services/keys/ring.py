@@ -20,7 +20,7 @@ NEED_PASSWORD = ("Gói dữ liệu đã được mã hóa; cần mật khẩu c�
 
 
 def trusted_lookup(store: Store) -> TrustedLookup:
-    """A snapshot of the trust registry (B1's `services.keys.trusted_lookup`)."""
+    """A snapshot of the trust registry (B1's `services.keys.registry.trusted_lookup`)."""
     with store.session_factory() as session:
         return store_keys.trusted_lookup(session)
 

@@ -1,6 +1,6 @@
 """The numbers behind the "Tổng quan" page: targets, counts, pledge coverage, assessments and a to-do list.
 
-Targets come from `services.stats.target_statuses` (which uses `services.indicators`), so the page
+Targets come from `services.office.stats.target_statuses` (which uses `services.office.indicators`), so the page
 shows exactly what `antq stats --json` prints; nothing here re-computes an indicator.
 """
 

@@ -1,6 +1,6 @@
 """Bulk work on many records at once (pledges for a whole area, carrying registrations forward…).
 
-Each function goes through `services.records`, so validation and the audit log are the same as for
+Each function goes through `services.records.writes`, so validation and the audit log are the same as for
 single entries. They take `progress(fraction, message)` and a cancel event so the GUI can run
 them in the background; nothing is written once cancelled before the write starts.
 """

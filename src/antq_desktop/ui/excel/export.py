@@ -108,7 +108,7 @@ def export_model(parent: QWidget | None, title: str, model: QAbstractItemModel, 
 
 def record_model_table(model: Any, *, page_size: int = 2000) -> tuple[list[str], Iterable[list[str]], int]:
     """Every row matching a `RecordTableModel`'s query (not only the rows scrolled to), read page by
-    page from `services.queries` as the file is written, shown as the table shows them."""
+    page from `services.records` as the file is written, shown as the table shows them."""
     from antq_desktop.services import records
 
     columns = [QCoreApplication.translate("RecordPages", column.title) for column in model.columns]

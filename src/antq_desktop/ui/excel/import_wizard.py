@@ -1,6 +1,6 @@
 """Nhập từ Excel: file and sheet → which column is which → preview with every error → import valid rows.
 
-All the work is in `services.excel_import`; this wizard only collects choices and shows results.
+All the work is in `services.excel`; this wizard only collects choices and shows results.
 Reading the sheet, checking its rows and saving them each take seconds on 20,000 rows, so all three
 run on the job runner's worker thread (the AppContext's, or the wizard's own) with a progress
 dialog and "Hủy"; the wizard waits for the job the way a modal dialog does, its window staying alive.

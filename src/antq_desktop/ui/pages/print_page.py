@@ -1,7 +1,7 @@
 """“In biểu mẫu”: choose a form, a scope and a year, generate in the background, preview, print.
 
 The page only collects choices and shows the result: the PDF is built by `services.forms` /
-`services.form_reports` in the JobRunner's worker thread (progress and “Hủy” in its dialog).
+`services.forms` in the JobRunner's worker thread (progress and “Hủy” in its dialog).
 """
 
 from __future__ import annotations
