@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -29,13 +30,14 @@ from antq_desktop.exchange.keys import (
     TrustedKey,
     b64decode,
     b64encode,
+    fingerprint,
     key_id,
     read_public_key_file,
 )
 from antq_desktop.exchange.keystore import KeyStore
 from antq_desktop.services import users
 from antq_desktop.storage import audit
-from antq_desktop.storage.models import KnownKey, LocalKey, UnitProfile, utcnow
+from antq_desktop.storage.models import KnownKey, LocalKey, UnitProfile
 
 # Production Argon2id cost (64 MiB, t=3). One module-level store so tests and tools can see it.
 KEYSTORE = KeyStore()
@@ -233,38 +235,105 @@ def recipient_record(session: Session) -> PublicKeyRecord | None:
 
 
 def trust_add(session: Session, data: bytes, *, actor: str, replaces: str | None = None,
-              note: str | None = None) -> KnownKey:
-    """Enrol a unit's key after the officer compared the fingerprint with the paper copy."""
+              note: str | None = None, role: str | None = None, communes: list[str] | None = None) -> KnownKey:
+    """Enrol a unit's key after the officer compared the fingerprint with the paper copy.
+
+    The role is the clerk's (``role``, default commune), never the key file's: a file claiming
+    another role is refused until the clerk chooses. ``communes``: an office's catchment.
+    """
+    from antq_desktop.services.authority import keys as authority
+
     record = parse_key_file(data)
+    chosen = authority.enrolment_role(session, record.unit_code, record.role, role)
     old = known_by_fingerprint(session, replaces) if replaces else None
     if old is not None and old.unit_code != record.unit_code:
         raise KeyProblem(f"Khóa cũ thuộc đơn vị {old.unit_code}, khóa mới thuộc {record.unit_code}: không thay được. "
                         "Hãy kiểm tra lại hai tệp khóa.", "SIGNER_MISMATCH")
-    row = _upsert(session, record, actor=actor, source="enrolled")
-    if row.revoked_at is not None:
+    existing = session.execute(select(KnownKey).where(KnownKey.key_id == record.signing_key_id)).scalar_one_or_none()
+    if existing is not None and existing.revoked_at is not None:
         raise KeyProblem("Khóa này đã bị thu hồi, không đăng ký lại được. Đơn vị kia cần tạo khóa mới.", "REVOKED_KEY")
-    row.is_trusted = True
+    row = _upsert(session, record, actor=actor, source="enrolled")
+    # Enrolling by hand makes the key this office's own decision, whatever it was known as before.
+    row.role, row.source, row.is_trusted = chosen, "enrolled", True
     row.note = note or row.note
     if old is not None:
         row.replaces_key_id = old.key_id
     session.flush()
+    if communes is not None:
+        set_catchment(session, record.unit_code, communes, actor=actor)
     audit.append(session, actor=actor, action="trust_add", record_type="key", record_id=row.key_id,
-                 details={"unit_code": record.unit_code, "fingerprint": record.fingerprint,
+                 details={"unit_code": record.unit_code, "role": chosen, "fingerprint": record.fingerprint,
                           "replaces": old.key_id if old is not None else None})
     return row
 
 
-def trust_revoke(session: Session, fingerprint_text: str, *, actor: str, reason: str | None = None) -> KnownKey:
+def set_catchment(session: Session, office_unit: str, communes: list[str], *, actor: str) -> list[str]:
+    """Record which communes the office ``office_unit`` may vouch keys for (with an audit entry)."""
+    from antq_desktop.services.authority import keys as authority
+
+    enrolled = [r for r in session.execute(select(KnownKey).where(KnownKey.unit_code == office_unit)).scalars()
+                if r.role in authority.OFFICE_ROLES]
+    if not enrolled:
+        raise KeyProblem(f"Đơn vị {office_unit} chưa được đăng ký là cơ quan cấp cụm/huyện ở đây; hãy đăng ký khóa "
+                        "của đơn vị đó với cấp cụm/huyện trước.", "NOT_AN_OFFICE")
+    wanted = authority.set_catchment(session, office_unit, communes, actor=actor)
+    audit.append(session, actor=actor, action="office_catchment", record_type="key", record_id=office_unit,
+                 details={"office": office_unit, "communes": wanted})
+    return wanted
+
+
+def catchment(session: Session, office_unit: str) -> list[str]:
+    from antq_desktop.services.authority import keys as authority
+
+    return authority.catchment(session, office_unit)
+
+
+@dataclass(frozen=True)
+class Revocation:
+    """A revoked key and the keys revoked with it because it had announced them."""
+
+    row: KnownKey
+    also: list[KnownKey]
+
+
+def trust_revoke(session: Session, fingerprint_text: str, *, actor: str, reason: str | None = None,
+                 since: datetime | None = None) -> Revocation:
+    """Revoke a key and every key it announced (transitively) whose announcement came at or after ``since``
+    (default: all): a thief holding the old key may have announced a key of their own."""
+    from antq_desktop.services.authority import keys as authority
+
     row = known_by_fingerprint(session, fingerprint_text)
-    if row.revoked_at is None:
-        row.revoked_at = utcnow()
-        row.revoked_by = actor
-        row.revoke_reason = reason
-        row.is_recipient = False
+    also = [k for k in authority.revocation_cascade(session, row, since) if k.revoked_at is None]
+    for target in ([row] if row.revoked_at is None else []) + also:
+        cascade = target is not row
+        why = f"Khóa {row.fingerprint} đã thông báo khóa này bị thu hồi" + (f": {reason}" if reason else "")
+        authority.revoke_row(target, actor=actor, reason=why if cascade else reason)
         session.flush()
-        audit.append(session, actor=actor, action="trust_revoke", record_type="key", record_id=row.key_id,
-                     details={"unit_code": row.unit_code, "fingerprint": row.fingerprint, "reason": reason})
-    return row
+        audit.append(session, actor=actor, action="trust_revoke", record_type="key", record_id=target.key_id,
+                     details={"unit_code": target.unit_code, "fingerprint": target.fingerprint, "reason": reason,
+                              "cascade_from": row.key_id if cascade else None})
+    return Revocation(row, also)
+
+
+ROLE_LABELS = {"commune": "xã/phường", "district": "cụm/huyện", "province": "tỉnh"}
+
+
+def source_label(row: KnownKey) -> str:
+    """Where this office got the key: never the bare word "vouched" (who vouched matters)."""
+    if row.source == "vouched":
+        return f"bảo lãnh bởi {row.enrolled_by}"
+    if row.source == "announced":
+        return "thông báo (thay khóa cũ)"
+    return {"enrolled": "đăng ký tại đây", "recipient": "khóa cấp trên"}.get(row.source, row.source)
+
+
+def is_legacy_fingerprint(row: KnownKey) -> bool:
+    """True for a key from a version 1 file: its fingerprint covers the two public keys only."""
+    return row.fingerprint == fingerprint(b64decode(row.signing_public, 32), b64decode(row.receiving_public, 32))
+
+
+def role_label(row: KnownKey) -> str:
+    return ROLE_LABELS.get(row.role, row.role)
 
 
 def list_known(session: Session) -> list[KnownKey]:
