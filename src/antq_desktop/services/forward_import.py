@@ -2,8 +2,9 @@
 
 Rule (also in docs/upper-office.md): the forward is refused AS A WHOLE, with nothing written
 but its log row, unless (1) the office's signature verifies with a key the province enrolled
-(not a commune's key), (2) the forward is not a replay of an earlier one from that office,
-and (3) EVERY inner package is intact, verifies with its own producer's key, and decrypts.
+itself as an office (services.authority.keys.forward_signer), every key it vouches is a commune
+of the office's catchment recorded here (authorise_vouch), (2) the forward is not a replay of an
+earlier one from that office, and (3) EVERY inner package is intact, verifies with its own producer's key, and decrypts.
 A commune key is accepted if the province enrolled it itself, or if the office vouched for it
 in this signed forward; a vouched key is then recorded as KnownKey(source="vouched",
 enrolled_by=<office code>). A key the province revoked stays revoked. Only then is each inner
@@ -29,6 +30,7 @@ from antq_desktop.exchange.keys import TrustedKey, b64decode, fingerprint, key_i
 from antq_desktop.exchange.package_reader import VerifiedPackage
 from antq_desktop.exchange.sequence import check_continuity
 from antq_desktop.services import import_log
+from antq_desktop.services.authority import keys as authority
 from antq_desktop.services.merge_keys import KeyRing, trusted_lookup
 from antq_desktop.storage import audit
 from antq_desktop.storage.db import Store
@@ -82,6 +84,7 @@ def merge_forward(store: Store, path: Path, options: MergeOptions,
         _check_office(store, outer)
         opener = options.ring.opener(outer.header) if options.ring else None
         items, vouched = _extract(outer, opener, folder, options)
+        _authorise_vouched(store, outer.header.producer.unit_code, vouched)
         lookup = _lookup(store, vouched)
         _preverify(items, lookup, options)
         if options.dry_run:
@@ -100,13 +103,10 @@ def merge_forward(store: Store, path: Path, options: MergeOptions,
 
 
 def _check_office(store: Store, outer: VerifiedPackage) -> None:
-    """The signer must be an office key (not a commune's), and this forward must be new."""
+    """The signer must be a key this office enrolled itself as an office, and this forward must be new."""
     header = outer.header
     with store.session_factory() as session:
-        row = session.execute(select(KnownKey).where(KnownKey.key_id == header.signer_key_id)).scalar_one_or_none()
-        if row is None or row.role == "commune" or row.source == "vouched":
-            raise PackageError(SIGNER_MISMATCH, message_vi="Gói chuyển tiếp phải do công an cụm/huyện ký; khóa ký "
-                               "là của một xã. Không nhập gói này; hãy báo cho cán bộ phụ trách.")
+        authority.forward_signer(session, header.signer_key_id, header.producer.unit_code)
         done = select(ImportAttempt.sequence, ImportAttempt.package_uuid).where(
             ImportAttempt.kind == "forward", ImportAttempt.result == "merged",
             ImportAttempt.producer_unit == header.producer.unit_code)
@@ -114,6 +114,15 @@ def _check_office(store: Store, outer: VerifiedPackage) -> None:
     last = max((r[0] for r in rows if r[0] is not None), default=None)
     # A forward is complete in itself (like a full package): an office's missed forward may be skipped.
     check_continuity(dataclasses.replace(header, kind="full"), last, None, {str(r[1]) for r in rows})
+
+
+def _authorise_vouched(store: Store, office: str, vouched: list[dict[str, Any]]) -> None:
+    """Every key vouched in the forward that this office does not know yet must be the office's to vouch."""
+    with store.session_factory() as session:
+        known = set(session.execute(select(KnownKey.key_id)).scalars())
+        for v in vouched:
+            if v["id"] not in known:
+                authority.authorise_vouch(session, office, v)
 
 
 def _extract(outer: VerifiedPackage, opener: Any, folder: Path,
@@ -182,8 +191,9 @@ def _check_vouched(record: dict[str, Any]) -> dict[str, Any]:
         signing, receiving = b64decode(record["signing_public"], 32), b64decode(record["receiving_public"], 32)
     except (KeyError, PackageError, TypeError):
         raise _bad("vouched key") from None
+    # The role is not checked here: a wrong role is an authority refusal naming the unit (authorise_vouch).
     if key_id(signing) != record["id"] or fingerprint(signing, receiving) != record.get("fingerprint") \
-            or record.get("role") != "commune" or not isinstance(record.get("unit_code"), str):
+            or not isinstance(record.get("unit_code"), str):
         raise _bad("vouched key fields")
     return record
 
