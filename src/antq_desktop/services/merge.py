@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from antq_desktop.domain.errors import AntqError
 from antq_desktop.exchange import package_reader
 from antq_desktop.exchange.errors import CANCELLED, GAP, IO_ERROR, SIGNER_MISMATCH, VALIDATION_ERROR, PackageError
-from antq_desktop.exchange.package_format import PackageHeader
+from antq_desktop.exchange.package_format import AUDIT_TYPES, PackageHeader
 from antq_desktop.exchange.package_reader import DEFAULT_LIMITS, Limits, PayloadKeyOpener, VerifiedPackage
 from antq_desktop.exchange.sequence import DEFAULT_MAX_JUMP, check_continuity
 from antq_desktop.services import forward_import, import_log, merge_archive, merge_held
@@ -194,13 +194,15 @@ def _merge_in_session(session: Session, package: VerifiedPackage, opener: Payloa
         result.status, result.code = ("dry_run" if options.dry_run else "held"), GAP
         result.message = (merge_held.HELD_PREVIEW if options.dry_run else merge_held.HELD_MESSAGE)
         raise _Outcome(result) from None  # nothing written here; the hold is its own transaction
-    check_audit_head(session, header, state)  # before any record is read: a refusal costs nothing
+    # before any data record is read (the audit links come first): a refusal costs nothing
+    note = check_audit_head(session, header, state, package, opener, options.limits, actor=options.actor)
     result.counts = _apply_records(session, package, opener, options)
     if options.dry_run:
         result.status = "dry_run"
         result.message = "Xem trước: gói hợp lệ, chưa ghi gì vào cơ sở dữ liệu."
         raise _Outcome(result)
     _record_success(session, package, state, result, options.actor, held_uuid)
+    result.message += note  # a restore branch or an unprovable continuity is merged, with the reason shown
 
 
 def _already_merged(session: Session, package_uuid: str, file_sha: str, state: ProducerState | None) -> bool:
@@ -235,6 +237,8 @@ def _apply_records(session: Session, package: VerifiedPackage, opener: PayloadKe
     for records, done in _batches(package, opener, options):
         if options.cancel is not None and options.cancel.is_set():
             raise PackageError(CANCELLED, message_vi=CANCELLED_MESSAGE)
+        if records[0].get("type") in AUDIT_TYPES:  # already checked by check_audit_head
+            continue
         if records[0].get("type") == ANNOUNCEMENT:
             _accept_announcements(session, package, records, options.actor, counts)
             continue
