@@ -13,6 +13,7 @@ from antq_desktop.domain import units
 from antq_desktop.domain.catalog import DEFAULT_CATALOG_CODE
 from antq_desktop.domain.errors import AntqError, AuthError, NotInitialisedError, PermissionDenied, ValidationError
 from antq_desktop.domain.text import nfc
+from antq_desktop.domain.validation import text_problem
 from antq_desktop.services import accounts, key_rotation, keys
 from antq_desktop.storage import audit
 from antq_desktop.storage.db import Store
@@ -72,6 +73,10 @@ def resolve_unit(role: str, unit_code: str, name: str | None) -> tuple[str, str,
                                   "không được trùng dạng mã xã/tỉnh (ví dụ CUM-01).", "unit_code")
         if not name or not nfc(name):
             raise ValidationError("Hãy nhập tên đơn vị cấp trên (ví dụ “Cụm công an khu vực 1”).", "name")
+        problem = text_problem("Tên đơn vị", nfc(name)) or (
+            "Tên đơn vị dài quá 200 ký tự." if len(nfc(name)) > 200 else None)
+        if problem:
+            raise ValidationError(problem, "name")
         return code, nfc(name), None, None
     raise ValidationError("Vai trò phải là commune, district hoặc province.", "role")
 
@@ -238,6 +243,9 @@ def _set_officer_name(user: User, officer_name: str, changes: dict[str, tuple[An
     name = nfc(officer_name)
     if not name:
         raise ValidationError("Họ tên cán bộ không được để trống. Hãy nhập họ tên của bạn.", "full_name")
+    problem = accounts.full_name_problem(name)  # the same rules as a new account's name
+    if problem:
+        raise ValidationError(problem, "full_name")
     if name != user.full_name:
         changes["officer_name"] = (user.full_name, name)
         user.full_name = name
