@@ -20,6 +20,8 @@ class UnitInfo:
     place: str | None = None  # địa danh for the date line: "Đông Sơn"
     commune_name: str = ""  # as written in sentences: "xã Đông Sơn"
     key_fingerprint: str | None = None  # the commune's signing-key fingerprint (hex)
+    province: str = ""  # "tỉnh Thanh Hóa", "thành phố Hà Nội" (a school's parent body, the upper office)
+    upper_name: str = ""  # the office the commune reports to, in sentences: "Công an tỉnh Thanh Hóa"
 
 
 @dataclass(frozen=True)
@@ -87,6 +89,13 @@ class RegistrationData:
     items: tuple[str, ...] | None = None
     signed_on: dt.date | None = None
     record: RecordRef | None = None
+    # Per unit type (resources/forms/unit_types.json); None keeps the form text's generic wording.
+    recipient: str | None = None  # "Kính gửi: Ủy ban nhân dân xã Đông Sơn"
+    facts: tuple[tuple[str, str | None], ...] | None = None  # (label, value) lines; value None prints dots
+    intro: str | None = None
+    items_heading: str | None = None
+    closing: str | None = None
+    signers: tuple[tuple[str, str | None], ...] | None = None  # (authority, name)
 
 
 # ---------------------------------------------------------------- self-assessment
@@ -96,9 +105,17 @@ class CriterionRow:
 
     code: str
     text: str
-    points: float | None = None
+    points: float | None = None  # the maximum the criterion is worth
     met: bool | None = None
     note: str = ""
+    required: bool | None = None  # binding criterion (all must be met) / bonus item; None: not told apart
+
+    @property
+    def awarded(self) -> float | None:
+        """Points earned: the maximum when met, 0 when not, unknown on a blank sheet."""
+        if self.met is None or self.points is None:
+            return None
+        return self.points if self.met else 0.0
 
 
 @dataclass(frozen=True)
@@ -116,6 +133,10 @@ class SelfAssessmentData:
     preparer: str | None = None
     head: str | None = None
     record: RecordRef | None = None
+    period: str | None = None  # "từ ngày 01/11/2025 đến ngày 31/10/2026"
+    cap_reason: str | None = None  # why the level is lower than the score gives (a failed binding criterion)
+    recipient: str | None = None
+    signers: tuple[str, str] | None = None  # (preparer's title, head's title); None: the form text's
 
 
 # ---------------------------------------------------------------- review minutes

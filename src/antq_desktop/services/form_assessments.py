@@ -17,6 +17,7 @@ from sqlalchemy import Select, case, literal, select, true, union_all
 from antq_desktop.domain import catalog as catalogs
 from antq_desktop.domain.catalog import CatalogError, CriteriaCatalog
 from antq_desktop.domain.scoring import OUTCOME_LABELS, OUTCOME_MET
+from antq_desktop.reports import unit_forms
 from antq_desktop.reports.form_data import (
     CriterionRow,
     MinutesCriterion,
@@ -27,17 +28,21 @@ from antq_desktop.reports.form_data import (
 )
 from antq_desktop.reports.forms import minutes as minutes_form
 from antq_desktop.reports.forms import self_assessment
+from antq_desktop.reports.text import number
 from antq_desktop.services.form_sources import (
-    COMMUNE_HEADER,
+    BLANK_AREA,
     A,
     Batch,
     O,
+    Subject,
     localise_form,
     ordered_ids,
     stream,
     subject_columns,
     subject_join,
+    subject_of,
     subject_order,
+    subject_type,
     subject_where,
 )
 from antq_desktop.services.profile import get_profile
@@ -52,8 +57,7 @@ S = Assessment.__table__
 
 def unit_type(row: Any) -> str:
     """The catalog's unit type of a subject: area, commune, or the organisation's type."""
-    kind = row["subject_kind"]
-    return row["org_type"] if kind == "organization" else kind
+    return subject_type(row)
 
 
 def subject_name(row: Any, commune: str) -> str:
@@ -61,7 +65,7 @@ def subject_name(row: Any, commune: str) -> str:
     return row["area_name"] if kind == "area" else row["org_name"] if kind == "organization" else commune
 
 
-def _catalog(code: str | None) -> CriteriaCatalog:
+def catalog_or_default(code: str | None) -> CriteriaCatalog:
     try:
         return catalogs.get_catalog(code or catalogs.DEFAULT_CATALOG_CODE)
     except CatalogError:
@@ -85,18 +89,18 @@ def _answer(answers: dict[str, Any], code: str) -> tuple[bool | None, str]:
 
 def criteria_rows(row: Any, answers: dict[str, Any] | None) -> tuple[CriterionRow, ...]:
     """The catalog's criteria for this subject; answers None gives an unticked (blank) sheet."""
-    catalog = _catalog(row.get("catalog_code"))
+    catalog = catalog_or_default(row.get("catalog_code"))
     out = []
     for c in catalog.criteria(unit_type(row)):
         met, note = _answer(answers, c.code) if answers is not None else (None, "")
         out.append(CriterionRow(c.code, c.text, c.points, False if answers is not None and met is None else met,
-                                note))
+                                note, c.required))
     return tuple(out)
 
 
 def _level_label(row: Any) -> str | None:
     try:
-        return _catalog(row["catalog_code"]).level(row["level"]).label
+        return catalog_or_default(row["catalog_code"]).level(row["level"]).label
     except StopIteration:
         return row["level"] or None
 
@@ -106,14 +110,53 @@ def _head(row: Any) -> str | None:
     return row["area_head"] if kind == "area" else row["org_head"] if kind == "organization" else None
 
 
-def sheet_data(row: Any, unit: UnitInfo, year: int, commune: str) -> SelfAssessmentData:
+def cap_reason(row: Any, rows: tuple[CriterionRow, ...]) -> str | None:
+    """Why a unit that scored high is still "Chưa đạt" and capped: the binding criteria it failed."""
+    unmet = [c.code for c in rows if c.required and c.met is False]
+    if not unmet or row["score"] is None:
+        return None
+    catalog = catalog_or_default(row["catalog_code"])
+    by_score = next((lv for lv in catalog.levels if row["score"] >= lv.min_score), catalog.levels[-1])
+    reason = (f"Chưa đạt tiêu chuẩn vì tiêu chí bắt buộc {', '.join(unmet)} chưa đạt (phải đạt tất cả tiêu chí "
+              "bắt buộc).")
+    cap = catalog.max_level_if_not_met
+    if cap and catalog.rank(by_score.code) > catalog.rank(cap):
+        reason += (f" Đơn vị chưa đạt tiêu chuẩn chỉ được xếp loại cao nhất “{catalog.level(cap).label}” "
+                   f"(theo điểm {number(row['score'])} là “{by_score.label}”).")
+    return reason
+
+
+def _officer(row: Any, names: set[str]) -> str | None:
+    """The officer who filled in the sheet; an assessor field holding a unit's name is not a person."""
+    assessor = (row["assessor"] or "").strip()
+    return assessor if assessor and assessor not in names else None
+
+
+def sheet_data(row: Any, unit: UnitInfo, year: int, commune: str, word: str = "xã") -> SelfAssessmentData:
     rows = criteria_rows(row, _answers(row["answers"]))
+    subject = subject_of(row, unit, year, commune, word)
+    names = {commune, subject.name or "", unit.issuing_body, f"Công an {unit.commune_name}"}
     return SelfAssessmentData(
-        unit, rows, year=year, assessed_unit=subject_name(row, commune),
-        header_parent=COMMUNE_HEADER if row["subject_kind"] == "commune" else None, score=row["score"],
+        unit, rows, year=year, assessed_unit=subject.name, header_parent=subject.parent, score=row["score"],
         max_score=sum(c.points or 0 for c in rows), outcome=OUTCOME_LABELS.get(row["outcome"]),
-        level=_level_label(row), signed_on=row["assessed_on"], preparer=row["assessor"], head=_head(row),
-        record=RecordRef(row["record_id"], row["revision"]))
+        level=_level_label(row), signed_on=row["assessed_on"], preparer=_officer(row, names), head=_head(row),
+        record=RecordRef(row["record_id"], row["revision"]), cap_reason=cap_reason(row, rows),
+        **sheet_wording(subject))
+
+
+def sheet_wording(subject: Subject) -> dict[str, Any]:
+    """Period, addressee and signer titles of the subject's unit type."""
+    own = subject.text.self_assessment
+    titles = [unit_forms.expand(t, subject.values) for t in own["signers"]]
+    return {"period": unit_forms.expand(subject.text.period, subject.values),
+            "recipient": unit_forms.expand(own["recipient"], subject.values),
+            "signers": (titles[0], titles[-1])}
+
+
+def blank_sheet(s: Any, unit: UnitInfo, year: int, commune: str, word: str) -> SelfAssessmentData:
+    subject = subject_of(s, unit, year, commune, word)
+    return SelfAssessmentData(unit, criteria_rows(s, None), year=year, assessed_unit=subject.name,
+                              head=_head(s), header_parent=subject.parent, **sheet_wording(subject))
 
 
 def _assessment_ids(store: Store, request: FormRequest) -> tuple[Any, list[str]]:
@@ -150,16 +193,13 @@ def _word(store: Store) -> str:
 
 def self_assessments(store: Store, request: FormRequest, unit: UnitInfo) -> Batch:
     """One sheet per assessment of the year; blank: the catalog's criteria unticked."""
-    commune, render = get_profile(store).unit_name, _sheet_render(_word(store))
+    word = _word(store)
+    commune, render = get_profile(store).unit_name, _sheet_render(word)
     if request.blank:
         total, subjects = _blank_or_named(store, request)
-        return Batch(total, (SelfAssessmentData(unit, criteria_rows(s, None), year=request.year,
-                                                assessed_unit=s["name"] or None, head=_head(s),
-                                                header_parent=COMMUNE_HEADER if s["subject_kind"] == "commune"
-                                                else None)
-                             for s in subjects), render)
+        return Batch(total, (blank_sheet(s, unit, request.year, commune, word) for s in subjects), render)
     total, rows = _assessment_rows(store, request)
-    return Batch(total, (sheet_data(r, unit, request.year, commune) for r in rows), render)
+    return Batch(total, (sheet_data(r, unit, request.year, commune, word) for r in rows), render)
 
 
 # ---------------------------------------------------------------- minutes
@@ -214,7 +254,7 @@ def minutes(store: Store, request: FormRequest, unit: UnitInfo) -> Batch:
 def _blank_or_named(store: Store, request: FormRequest) -> tuple[int, Iterable[Any]]:
     """One unnamed area form, or one named form per subject in scope (--blank --area/--all)."""
     if request.area_id is None and not request.names:
-        return 1, [{"subject_kind": "area", "org_type": None, "name": "", "area_head": None, "org_head": None}]
+        return 1, [dict(BLANK_AREA)]
     return blank_subjects(store, request)
 
 
@@ -250,13 +290,14 @@ def _subject_rows(store: Store, keys: list[tuple[str, str]], commune: str) -> It
 def _subject_dict(kind: str, area: Any, org: Any, commune: str) -> dict[str, Any]:
     row: dict[str, Any] = {"subject_kind": kind, "org_type": None, "area_name": None, "org_name": None,
                            "area_address": None, "org_address": None, "area_head": None, "org_head": None,
-                           "area_kind": None, "population": None, "households": None, "catalog_code": None}
+                           "area_kind": None, "population": None, "households": None, "catalog_code": None,
+                           "org_phone": None, "staff_count": None}
     if area is not None:
         row.update(area_name=area["name"], area_address=area["address"], area_head=area["head_name"],
                    area_kind=area["kind"], population=area["population"], households=area["households_declared"])
     if org is not None:
         row.update(org_type=org["org_type"], org_name=org["name"], org_address=org["address"],
-                   org_head=org["head_name"])
+                   org_head=org["head_name"], org_phone=org["phone"], staff_count=org["staff_count"])
     row["name"] = subject_name(row, commune)
     return row
 

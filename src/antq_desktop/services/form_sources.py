@@ -16,12 +16,13 @@ from sqlalchemy import Select, and_, case, func, or_, select, true
 
 from antq_desktop.domain.pledge_templates import default_template, pledge_templates
 from antq_desktop.domain.validation import ORG_TYPES
-from antq_desktop.reports import render_records
+from antq_desktop.reports import render_records, unit_forms
 from antq_desktop.reports.batch import CancelFlag, ProgressFn
 from antq_desktop.reports.form_data import CovenantData, Member, PledgeData, RecordRef, RegistrationData, UnitInfo
 from antq_desktop.reports.form_texts import FormText, FormTextError, load_form_text
 from antq_desktop.reports.forms import covenant, pledge, registration
 from antq_desktop.reports.forms.common import mark_for
+from antq_desktop.reports.text import number
 from antq_desktop.services.profile import get_profile
 from antq_desktop.storage.db import Store
 from antq_desktop.storage.models import Household, Organization, Pledge, Registration, ResidentialArea
@@ -249,19 +250,95 @@ REGISTRANT_KINDS = {"area": "Khu dân cư", "commune": "Xã, phường", **ORG_T
 COMMUNE_HEADER = "ỦY BAN NHÂN DÂN"
 
 
-def _registration_data(row: Any, unit: UnitInfo, year: int, commune: str, record: bool) -> RegistrationData:
+def subject_type(row: Any) -> str:
+    """The catalog's unit type of a subject: area, commune, or the organisation's type."""
     kind = row["subject_kind"]
-    is_area, is_org = kind == "area", kind == "organization"
-    name = row["area_name"] if is_area else row["org_name"] if is_org else commune
+    return (row["org_type"] or "agency") if kind == "organization" else kind
+
+
+def head_title(row: Any, word: str) -> str:
+    """Who signs for the subject: "TỔ TRƯỞNG TỔ DÂN PHỐ", "TRƯỞNG THÔN", "GIÁM ĐỐC", "HIỆU TRƯỞNG"…"""
+    types = unit_forms.load_unit_types()
+    utype = subject_type(row)
+    if utype == "area":
+        return types.area_head(row.get("area_kind"), word)
+    return types.get(utype).registration["signers"][-1].split("\n")[-1]
+
+
+@dataclass(frozen=True)
+class Subject:
+    """A registering / assessed unit as the forms print it: its type's wording and its stored facts."""
+
+    utype: str
+    text: unit_forms.UnitTypeText
+    values: dict[str, str]
+    name: str | None
+    parent: str
+    facts: dict[str, Any]
+
+
+def subject_of(row: Any, unit: UnitInfo, year: int | None, commune: str, word: str,
+               totals: dict[str, int] | None = None) -> Subject:
+    utype = subject_type(row)
+    text = unit_forms.load_unit_types().get(utype)
+    title = head_title(row, word)
+    values = unit_forms.context(unit, year, title)
+    is_area, is_org = utype == "area", row["subject_kind"] == "organization"
+    name = row.get("area_name") if is_area else row.get("org_name") if is_org else commune
+    facts: dict[str, Any] = {
+        "name": name, "address": row.get("area_address") if is_area else row.get("org_address"),
+        "representative": row.get("area_head") if is_area else row.get("org_head") if is_org else None,
+        "households": row.get("households"), "population": row.get("population"),
+        "phone": row.get("org_phone"), "staff": row.get("staff_count"), **(totals or {})}
+    parent = COMMUNE_HEADER if utype == "commune" else unit_forms.header_parent(text, name, values)
+    return Subject(utype, text, values, name or None, parent, facts)
+
+
+def _fact_value(value: Any) -> str | None:
+    if value is None or value == "":
+        return None
+    return number(value) if isinstance(value, int | float) else str(value)
+
+
+def _registration_items(subject: Subject, catalog_code: str | None) -> tuple[str, ...]:
+    """The binding criteria of the unit type's catalog, then the extra items of unit_types.json."""
+    from antq_desktop.services.form_assessments import catalog_or_default
+
+    criteria = catalog_or_default(catalog_code).criteria(subject.utype)
+    extra = subject.text.registration.get("extra_items", ())
+    return tuple(c.text for c in criteria if c.required) + tuple(
+        unit_forms.expand(e, subject.values) for e in extra)
+
+
+def _registration_data(row: Any, unit: UnitInfo, year: int, commune: str, record: bool, word: str = "xã",
+                       totals: dict[str, int] | None = None, catalog_code: str | None = None) -> RegistrationData:
+    subject = subject_of(row, unit, year, commune, word, totals if row["subject_kind"] == "commune" else None)
+    reg, values = subject.text.registration, subject.values
+    facts = tuple((unit_forms.expand(label, values), _fact_value(subject.facts.get(key)))
+                  for label, key in reg["facts"])
+    signers = tuple((unit_forms.expand(t, values), subject.facts["representative"] if i == len(reg["signers"]) - 1
+                     else None) for i, t in enumerate(reg["signers"]))
     return RegistrationData(
-        unit, year=year, registrant_name=name, header_parent=COMMUNE_HEADER if kind == "commune" else None,
-        registrant_kind=REGISTRANT_KINDS.get(row["org_type"] if is_org else kind),
-        address=row["org_address"] if is_org else row["area_address"] if is_area else None,
-        representative=row["org_head"] if is_org else row["area_head"] if is_area else None,
-        position=AREA_HEAD_POSITIONS.get(row["area_kind"] or "", "Trưởng thôn") if is_area else None,
-        households=row["households"] if is_area else None, population=row["population"] if is_area else None,
+        unit, year=year, registrant_name=subject.name, header_parent=subject.parent,
+        registrant_kind=subject.text.label, address=subject.facts["address"],
+        representative=subject.facts["representative"], households=row.get("households"),
+        population=row.get("population"), items=_registration_items(subject, catalog_code),
         signed_on=row.get("registered_on") if record else None,
-        record=RecordRef(row["record_id"], row["revision"]) if record else None)
+        record=RecordRef(row["record_id"], row["revision"]) if record else None,
+        recipient=unit_forms.expand(reg["recipient"], values), facts=facts,
+        intro=unit_forms.expand(reg["intro"], values), items_heading=unit_forms.expand(reg["items_heading"], values),
+        closing=unit_forms.expand(reg["closing"], values), signers=signers)
+
+
+def commune_totals(store: Store) -> dict[str, int]:
+    """The commune's own facts for its registration: areas, live households, declared population, units."""
+    with store.engine.connect() as conn:
+        areas, population = conn.execute(select(func.count(), func.coalesce(func.sum(A.c.population), 0))
+                                          .where(A.c.deleted.is_(False))).one()
+        households = conn.execute(select(func.count()).where(H.c.deleted.is_(False))).scalar() or 0
+        orgs = conn.execute(select(func.count()).where(O.c.deleted.is_(False), O.c.in_scope.is_(True))).scalar()
+    return {"areas": int(areas), "population": int(population), "households": int(households),
+            "organizations": int(orgs or 0)}
 
 
 def subject_join(table: Any) -> Any:
@@ -272,7 +349,8 @@ def subject_columns() -> list[Any]:
     live = select(func.count()).where(H.c.area_id == A.c.id, H.c.deleted.is_(False)).scalar_subquery()
     return [A.c.name.label("area_name"), A.c.address.label("area_address"), A.c.head_name.label("area_head"),
             A.c.kind.label("area_kind"), A.c.population, live.label("households"), O.c.name.label("org_name"),
-            O.c.org_type, O.c.address.label("org_address"), O.c.head_name.label("org_head")]
+            O.c.org_type, O.c.address.label("org_address"), O.c.head_name.label("org_head"),
+            O.c.phone.label("org_phone"), O.c.staff_count]
 
 
 def subject_where(table: Any, request: FormRequest) -> Any:
@@ -294,13 +372,19 @@ def registrations(store: Store, request: FormRequest, unit: UnitInfo) -> Batch:
     """Registrations of the year (area, organisation, commune); blank: one empty, or one per subject."""
     from antq_desktop.services.form_assessments import blank_subjects
 
-    word, commune = _word(store), get_profile(store).unit_name
+    profile = get_profile(store)
+    word, commune = _word(store), profile.unit_name
     render = _registration_render(word)
+    totals = commune_totals(store) if profile.is_commune else None
+
+    def data(row: Any, record: bool) -> RegistrationData:
+        return _registration_data(row, unit, request.year, commune, record, word, totals, profile.catalog_code)
+
     if request.blank:
         if request.area_id is None and not request.names:
-            return Batch(1, [RegistrationData(unit, year=request.year)], render)
+            return Batch(1, [_blank_area_registration(unit, request.year, word, profile.catalog_code)], render)
         total, subjects = blank_subjects(store, request)
-        return Batch(total, (_registration_data(s, unit, request.year, commune, False) for s in subjects), render)
+        return Batch(total, (data(s, False) for s in subjects), render)
     joined = subject_join(R)
     ids = ordered_ids(store, select(R.c.id).select_from(joined).where(subject_where(R, request))
                       .order_by(*subject_order(R)))
@@ -310,7 +394,18 @@ def registrations(store: Store, request: FormRequest, unit: UnitInfo) -> Batch:
                       *subject_columns()).select_from(joined).where(R.c.id.in_(chunk))
 
     rows = stream(store, ids, details, R.c.id)
-    return Batch(len(ids), (_registration_data(r, unit, request.year, commune, True) for r in rows), render)
+    return Batch(len(ids), (data(r, True) for r in rows), render)
+
+
+BLANK_AREA: dict[str, Any] = {"subject_kind": "area", "org_type": None, "area_name": None, "org_name": None,
+                              "area_address": None, "org_address": None, "area_head": None, "org_head": None,
+                              "area_kind": None, "population": None, "households": None, "catalog_code": None,
+                              "name": ""}
+
+
+def _blank_area_registration(unit: UnitInfo, year: int, word: str, catalog: str | None) -> RegistrationData:
+    """The hand-filled form of a residential area (the commonest registrant), signed by the area's head."""
+    return _registration_data(BLANK_AREA, unit, year, "", False, word, None, catalog)
 
 
 def _registration_render(word: str) -> Callable[..., Path]:

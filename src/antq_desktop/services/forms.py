@@ -83,8 +83,18 @@ def unit_info_for(profile: ProfileInfo, fingerprint: str = "") -> UnitInfo:
         parent, commune = "BỘ CÔNG AN", profile.unit_name
     else:
         parent, commune = (profile.parent_name or "").upper(), profile.unit_name
+    province = _lower_first(profile.parent_name or "") if profile.role == "commune" else ""
+    upper = f"Công an {province}" if province else ""
     return UnitInfo(parent_body=parent, issuing_body=issuing, place=_place(profile), commune_name=commune,
-                    key_fingerprint=fingerprint)
+                    key_fingerprint=fingerprint, province=province, upper_name=upper)
+
+
+def _lower_first(name: str) -> str:
+    """"Thành phố Hà Nội" → "thành phố Hà Nội" (in a sentence); a bare name stays as it is."""
+    for prefix in ("Thành phố ", "Tỉnh "):
+        if name.startswith(prefix):
+            return prefix.lower() + name[len(prefix):]
+    return name
 
 
 def unit_info(store: Store) -> UnitInfo:
