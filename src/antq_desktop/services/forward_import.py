@@ -30,6 +30,7 @@ from antq_desktop.exchange.keys import TrustedKey, b64decode, fingerprint, key_i
 from antq_desktop.exchange.package_reader import VerifiedPackage
 from antq_desktop.exchange.sequence import check_continuity
 from antq_desktop.services import import_log
+from antq_desktop.services.authority import authorise_inner
 from antq_desktop.services.authority import keys as authority
 from antq_desktop.services.merge_keys import KeyRing, trusted_lookup
 from antq_desktop.storage import audit
@@ -87,6 +88,7 @@ def merge_forward(store: Store, path: Path, options: MergeOptions,
         _authorise_vouched(store, outer.header.producer.unit_code, vouched)
         lookup = _lookup(store, vouched)
         _preverify(items, lookup, options)
+        authorise_inner(store, [item["producer"] for item in items])  # authority A6: refused whole, before any merge
         if options.dry_run:
             return [_outer_result(outer, path, "dry_run", "Xem trước: gói chuyển tiếp và mọi gói bên trong hợp lệ, "
                                   f"{len(items)} gói sẽ được nhập. Chưa ghi gì.")]

@@ -24,6 +24,7 @@ from antq_desktop.exchange.package_format import AUDIT_TYPES, PackageHeader
 from antq_desktop.exchange.package_reader import DEFAULT_LIMITS, Limits, PayloadKeyOpener, VerifiedPackage
 from antq_desktop.exchange.sequence import DEFAULT_MAX_JUMP, check_continuity
 from antq_desktop.services import forward_import, import_log, merge_archive, merge_held
+from antq_desktop.services.authority import authorise_producer, authorise_references
 from antq_desktop.services.merge_apply import check_end_state, counts_json, write_batch
 from antq_desktop.services.merge_audit import check_audit_head, claimed_head, next_head
 from antq_desktop.services.merge_keys import KeyRing, TrustedLookup, trusted_lookup
@@ -179,6 +180,7 @@ def _describe(result: PackageResult, package: VerifiedPackage) -> None:
 def _merge_in_session(session: Session, package: VerifiedPackage, opener: PayloadKeyOpener | None,
                       result: PackageResult, options: MergeOptions, held_uuid: str | None) -> None:
     header, producer = package.header, package.header.producer.unit_code
+    authorise_producer(session, header)  # before replay or gap: this office's own code is never taken from outside
     # One merge per producer at a time (PostgreSQL; SQLite's BEGIN IMMEDIATE already serialises).
     locked_counter(session, f"merge:{producer}")
     state = session.get(ProducerState, producer)
@@ -245,6 +247,7 @@ def _apply_records(session: Session, package: VerifiedPackage, opener: PayloadKe
         metas = [check_shape(record, producer) for record in records]
         record_type = records[0]["type"]
         batch = Batch(record_type, validated_rows(session, record_type, records, metas))
+        authorise_references(session, record_type, batch.rows, producer)  # every row, before any is classified
         classify(session, batch, producer, counts.setdefault(record_type, new_counts()))
         check_references(session, batch)
         add_derived_keys(batch)

@@ -5,6 +5,7 @@ One re-export line per module so both sides can append without touching each oth
 """
 
 from antq_desktop.services.authority.records import (  # noqa: F401
+    authorise_inner,
     authorise_producer,
     authorise_producers,
     authorise_references,
