@@ -174,6 +174,7 @@ class MinutesData:
     conclusion: str | None = None
     record: RecordRef | None = None
     blank_participant_rows: int = 6
+    header: tuple[str, str] | None = None  # (parent, issuing body) of the meeting's unit; None: the police
 
 
 # ---------------------------------------------------------------- annual report

@@ -28,7 +28,7 @@ from antq_desktop.reports.form_data import (
 )
 from antq_desktop.reports.forms import minutes as minutes_form
 from antq_desktop.reports.forms import self_assessment
-from antq_desktop.reports.text import number
+from antq_desktop.reports.text import DOTS, number
 from antq_desktop.services.form_sources import (
     BLANK_AREA,
     A,
@@ -87,14 +87,18 @@ def _answer(answers: dict[str, Any], code: str) -> tuple[bool | None, str]:
     return (None, "") if value is None else (bool(value), "")
 
 
-def criteria_rows(row: Any, answers: dict[str, Any] | None) -> tuple[CriterionRow, ...]:
-    """The catalog's criteria for this subject; answers None gives an unticked (blank) sheet."""
+def criteria_rows(row: Any, answers: dict[str, Any] | None, word: str = "xã") -> tuple[CriterionRow, ...]:
+    """The catalog's criteria for this subject; answers None gives an unticked (blank) sheet.
+
+    The catalog is written for a xã: a ward's sheet says "Công an phường"."""
+    from antq_desktop.services.forms import localise_line
+
     catalog = catalog_or_default(row.get("catalog_code"))
     out = []
     for c in catalog.criteria(unit_type(row)):
         met, note = _answer(answers, c.code) if answers is not None else (None, "")
-        out.append(CriterionRow(c.code, c.text, c.points, False if answers is not None and met is None else met,
-                                note, c.required))
+        met = False if answers is not None and met is None else met
+        out.append(CriterionRow(c.code, localise_line(c.text, word), c.points, met, note, c.required))
     return tuple(out)
 
 
@@ -133,7 +137,7 @@ def _officer(row: Any, names: set[str]) -> str | None:
 
 
 def sheet_data(row: Any, unit: UnitInfo, year: int, commune: str, word: str = "xã") -> SelfAssessmentData:
-    rows = criteria_rows(row, _answers(row["answers"]))
+    rows = criteria_rows(row, _answers(row["answers"]), word)
     subject = subject_of(row, unit, year, commune, word)
     names = {commune, subject.name or "", unit.issuing_body, f"Công an {unit.commune_name}"}
     return SelfAssessmentData(
@@ -155,7 +159,7 @@ def sheet_wording(subject: Subject) -> dict[str, Any]:
 
 def blank_sheet(s: Any, unit: UnitInfo, year: int, commune: str, word: str) -> SelfAssessmentData:
     subject = subject_of(s, unit, year, commune, word)
-    return SelfAssessmentData(unit, criteria_rows(s, None), year=year, assessed_unit=subject.name,
+    return SelfAssessmentData(unit, criteria_rows(s, None, word), year=year, assessed_unit=subject.name,
                               head=_head(s), header_parent=subject.parent, **sheet_wording(subject))
 
 
@@ -219,11 +223,18 @@ def conclusion(name: str, data: SelfAssessmentData, year: int) -> str:
     return f"{head} Chưa đủ điều kiện công nhận; các tiêu chí chưa đạt: {unmet or 'không rõ'}."
 
 
-def minutes_data(row: Any, unit: UnitInfo, year: int, commune: str) -> MinutesData:
-    sheet = sheet_data(row, unit, year, commune)
+def minutes_header(subject: Subject) -> tuple[tuple[str, str], str]:
+    """The review meeting is held by the reviewed unit itself (an area's bình xét meeting, an agency's
+    meeting), so its minutes carry that unit's header and a plain "BB" code, not the police's."""
+    return (subject.parent, (subject.name or DOTS * 2).upper()), "BB"
+
+
+def minutes_data(row: Any, unit: UnitInfo, year: int, commune: str, word: str = "xã") -> MinutesData:
+    sheet = sheet_data(row, unit, year, commune, word)
     name = sheet.assessed_unit or commune
     criteria = tuple(MinutesCriterion(c.code, c.text, _finding(c)) for c in sheet.criteria)
-    return MinutesData(unit, year=year, reviewed_unit=name, criteria=criteria,
+    header, code = minutes_header(subject_of(row, unit, year, commune, word))
+    return MinutesData(unit, year=year, reviewed_unit=name, criteria=criteria, header=header, doc_code=code,
                        conclusion=conclusion(name, sheet, year), record=sheet.record)
 
 
@@ -238,15 +249,19 @@ def _minutes_render(word: str) -> Callable[..., Path]:
 
 def minutes(store: Store, request: FormRequest, unit: UnitInfo) -> Batch:
     """Review-meeting minutes prefilled from each assessment; time, place, participants left blank."""
-    commune, render = get_profile(store).unit_name, _minutes_render(_word(store))
+    word = _word(store)
+    commune, render = get_profile(store).unit_name, _minutes_render(word)
     if request.blank:
         total, subjects = _blank_or_named(store, request)
-        return Batch(total, (MinutesData(unit, year=request.year, reviewed_unit=s["name"] or None,
-                                         criteria=tuple(MinutesCriterion(c.code, c.text)
-                                                        for c in criteria_rows(s, None)))
-                             for s in subjects), render)
+        return Batch(total, (_blank_minutes(s, unit, request.year, commune, word) for s in subjects), render)
     total, rows = _assessment_rows(store, request)
-    return Batch(total, (minutes_data(r, unit, request.year, commune) for r in rows), render)
+    return Batch(total, (minutes_data(r, unit, request.year, commune, word) for r in rows), render)
+
+
+def _blank_minutes(s: Any, unit: UnitInfo, year: int, commune: str, word: str) -> MinutesData:
+    header, code = minutes_header(subject_of(s, unit, year, commune, word))
+    return MinutesData(unit, year=year, reviewed_unit=s["name"] or None, header=header, doc_code=code,
+                       criteria=tuple(MinutesCriterion(c.code, c.text) for c in criteria_rows(s, None, word)))
 
 
 # ---------------------------------------------------------------- subjects for blank forms

@@ -303,10 +303,12 @@ def _fact_value(value: Any) -> str | None:
 def _registration_items(subject: Subject, catalog_code: str | None) -> tuple[str, ...]:
     """The binding criteria of the unit type's catalog, then the extra items of unit_types.json."""
     from antq_desktop.services.form_assessments import catalog_or_default
+    from antq_desktop.services.forms import localise_line
 
     criteria = catalog_or_default(catalog_code).criteria(subject.utype)
     extra = subject.text.registration.get("extra_items", ())
-    return tuple(c.text for c in criteria if c.required) + tuple(
+    word = subject.values["commune"].split(" ")[0] if subject.values["commune"] else "xã"
+    return tuple(localise_line(c.text, word) for c in criteria if c.required) + tuple(
         unit_forms.expand(e, subject.values) for e in extra)
 
 

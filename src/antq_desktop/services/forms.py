@@ -101,13 +101,20 @@ def unit_info(store: Store) -> UnitInfo:
     return unit_info_for(get_profile(store), key_fingerprint(store))
 
 
+def localise_line(line: str, word: str) -> str:
+    """One sentence of a text written for a xã ("Công an xã tham mưu…") as the ward or special zone says it."""
+    if word == "xã":
+        return line
+    return line.replace("CÔNG AN XÃ", f"CÔNG AN {word.upper()}").replace("Công an xã", f"Công an {word}")
+
+
 def localise(text: FormText, word: str) -> FormText:
     """Bundled texts say "Công an xã"; a ward prints "Công an phường" (titles and sentences alike)."""
     if word == "xã":
         return text
 
     def swap(s: str) -> str:
-        return s.replace("CÔNG AN XÃ", f"CÔNG AN {word.upper()}").replace("Công an xã", f"Công an {word}")
+        return localise_line(s, word)
 
     return replace(text, intro=swap(text.intro), closing=swap(text.closing), items=tuple(swap(i) for i in text.items),
                    signers=tuple(swap(s) for s in text.signers),
