@@ -15,6 +15,7 @@ from antq_desktop.cli.common import CliError, add, sign_in, store_for
 from antq_desktop.domain.errors import AntqError
 from antq_desktop.services import key_rotation, keys
 from antq_desktop.services.accounts import UserInfo
+from antq_desktop.services.safe_files import NotAFileError, read_user_file
 from antq_desktop.storage.db import Store
 
 EXIT_REFUSED = 3
@@ -33,8 +34,11 @@ def _admin(store: Store, args: argparse.Namespace) -> tuple[UserInfo, str]:
 
 
 def _read(path: str) -> bytes:
+    """A key file or receipt: a folder, device or FIFO is refused at once (never read for ever)."""
     try:
-        return Path(path).read_bytes()
+        return read_user_file(path, what="tệp khóa (.antqkey) hoặc tệp biên nhận")
+    except NotAFileError as exc:
+        raise CliError(f"[NOT_A_FILE] {exc.message}", EXIT_REFUSED) from None
     except OSError as exc:
         raise CliError(f"Không đọc được tệp {path} ({exc.strerror}). Hãy kiểm tra đường dẫn và USB.") from None
 

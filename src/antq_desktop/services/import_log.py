@@ -24,6 +24,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from antq_desktop.exchange.package_format import PackageHeader
+from antq_desktop.exchange.regular_file import open_regular, opened_size
 from antq_desktop.storage.models import ImportAttempt
 
 RESULTS = ("verified", "merged", "duplicate", "refused", "held", "dry_run")
@@ -33,10 +34,12 @@ MAX_HASHED_SIZE = 2 * 1024**3  # same cap as the reader: never hash an absurd fi
 def file_sha256(path: str | os.PathLike[str]) -> str:
     """SHA-256 of the file as it is on the stick ("" if unreadable or above the reader's size cap)."""
     try:
-        if os.stat(path).st_size > MAX_HASHED_SIZE:
-            return ""
-        digest = hashlib.sha256()
-        with open(path, "rb") as f:
+        # A FIFO or /dev/zero is refused on open (NotRegularFileError is an OSError); the cap is read
+        # from the opened file, so the path cannot be swapped for an endless one in between.
+        with open_regular(path) as f:
+            if opened_size(f) > MAX_HASHED_SIZE:
+                return ""
+            digest = hashlib.sha256()
             while block := f.read(1024 * 1024):
                 digest.update(block)
         return digest.hexdigest()

@@ -10,7 +10,6 @@ new data file instead. `launch` is the one entry point; tests drive the returned
 from __future__ import annotations
 
 from dataclasses import replace
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -33,6 +32,7 @@ from PySide6.QtWidgets import (
 from antq_desktop.domain.errors import AntqError, ValidationError
 from antq_desktop.services import keys, profile
 from antq_desktop.services.accounts import UserInfo
+from antq_desktop.services.safe_files import read_user_file
 from antq_desktop.storage.db import Store
 from antq_desktop.ui.setup_wizard import RolePage, UnitPage
 from antq_desktop.ui.widgets.field_error import FieldErrorLabel
@@ -110,7 +110,7 @@ class RedoKeysPage(QWizardPage):
         if path is None:
             return True
         try:
-            data = Path(path).read_bytes()
+            data = read_user_file(path, what="tệp khóa công khai (.antqkey)", error=keys.KeyProblem)  # no FIFO
             record = keys.parse_key_file(data)
         except OSError:
             self.error.show_message(self.tr("Không đọc được tệp khóa. Hãy kiểm tra USB rồi chọn lại tệp."))

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from antq_desktop.services import export, receipt
+from antq_desktop.services.safe_files import read_user_file
 from antq_desktop.ui.errors import show_error
 from antq_desktop.ui.jobs import Job
 from antq_desktop.ui.widgets.keys_box import KeysBox
@@ -197,7 +198,8 @@ class ExchangePage(QWidget):
 
     def check_receipt(self, path: str) -> receipt.ReceiptCheck | None:
         try:
-            check = receipt.verify_receipt(self.context.store, Path(path).read_bytes(), actor=self.context.actor)
+            data = read_user_file(path, what="tệp biên nhận", error=lambda m: receipt.ReceiptError(m, "NOT_A_FILE"))
+            check = receipt.verify_receipt(self.context.store, data, actor=self.context.actor)
         except OSError:
             QMessageBox.warning(self, self.tr("Không đọc được tệp"),
                                 self.tr("Không đọc được tệp biên nhận. Hãy kiểm tra USB rồi chọn lại."))

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP as N
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from antq_desktop.domain.errors import AntqError
 from antq_desktop.services import keys
+from antq_desktop.services.safe_files import read_user_file
 from antq_desktop.storage.db import Store
 from antq_desktop.ui.context import AppContext
 from antq_desktop.ui.errors import explain_load_failure, show_error
@@ -165,7 +165,7 @@ class TrustPage(QWidget):
         if not path:
             return
         try:
-            data = Path(path).read_bytes()
+            data = read_user_file(path, what="tệp khóa công khai (.antqkey)")  # FIFO/device: refused
             record = keys.parse_key_file(data)
         except (OSError, AntqError) as exc:
             show_error(self, exc if isinstance(exc, AntqError) else AntqError(

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from antq_desktop.services import keys
+from antq_desktop.services.safe_files import read_user_file
 from antq_desktop.storage.db import Store
 from antq_desktop.ui.errors import show_error
 
@@ -57,7 +58,7 @@ def recipient_text(store: Store) -> str | None:
 def import_recipient(parent: QWidget, store: Store, actor: str, path: str) -> str | None:
     """Import an .antqkey as the upper office's key; returns its fingerprint or None (error shown)."""
     try:
-        data = Path(path).read_bytes()
+        data = read_user_file(path, what="tệp khóa công khai (.antqkey)", error=keys.KeyProblem)  # never a FIFO/device
         with store.session() as session:
             row = keys.set_recipient(session, data, actor=actor)
             fingerprint = row.fingerprint
