@@ -66,21 +66,51 @@ def _run(render: Any, out: Path) -> int:
     return _done(out)
 
 
-def _form(args: argparse.Namespace) -> int:
-    out = _check_out(args.out, (".pdf",))
+def _households(values: list[str] | None) -> tuple[str, ...]:
+    """--household may be repeated and each value may be a comma/space separated list of UUIDs."""
+    return tuple(dict.fromkeys(part for v in values or () for part in v.replace(",", " ").split()))
+
+
+def _check_form_args(args: argparse.Namespace) -> None:
     if args.household and args.kind != "pledge":
         raise CliError("--household chỉ dùng với biểu mẫu pledge (bản cam kết hộ gia đình).", 2)
+    if args.unsigned and args.kind != "pledge":
+        raise CliError("--unsigned chỉ dùng với biểu mẫu pledge (bản cam kết hộ gia đình).", 2)
+    if args.unsigned and args.blank:
+        raise CliError("--unsigned đã in sẵn tên từng hộ chưa ký: không dùng kèm --blank.", 2)
+    if args.unsigned and args.record:
+        raise CliError("--unsigned không dùng kèm --record: hãy chọn --area, --all hoặc --household.", 2)
     if not args.blank and not (args.area or args.all or args.record or args.household):
         raise CliError("Hãy chọn --area MÃ_KHU_DÂN_CƯ hoặc --all (toàn đơn vị), hoặc --blank để in mẫu trống.", 2)
+
+
+def _form(args: argparse.Namespace) -> int:
+    out = _check_out(args.out, (".pdf",))
+    _check_form_args(args)
+    households = _households(args.household)
     store = store_for(args)
     try:
         _signed_in(store, args)
         request = forms.FormRequest(args.kind, args.year, area_id=_area_id(store, args.area) if args.area else None,
-                                    household_id=args.household, record_id=args.record, blank=args.blank,
-                                    names=args.blank and bool(args.area or args.all or args.household))
+                                    household_ids=households, record_id=args.record, blank=args.blank,
+                                    names=args.blank and bool(args.area or args.all or households),
+                                    unsigned=args.unsigned)
+        _warn_missing(store, request)
         return _run(lambda: forms.render_form(store, request, out, progress=progress_printer()), out)
     finally:
         store.close()
+
+
+def _warn_missing(store: Store, request: forms.FormRequest) -> None:
+    """Some of several chosen households have no pledge: print the others and say which were left out."""
+    if request.kind != "pledge" or request.blank or request.unsigned or len(request.household_ids) < 2:
+        return
+    from antq_desktop.services.form_sources import households_without_pledge
+
+    missing = households_without_pledge(store, request)
+    if missing and len(missing) < len(request.household_ids):
+        print(f"Lưu ý: chưa có bản cam kết đã ký năm {request.year} của hộ {', '.join(missing)} — không in các hộ "
+              "này (in bản để ký: --unsigned).", file=sys.stderr)
 
 
 def _report(args: argparse.Namespace) -> int:
@@ -105,10 +135,13 @@ def _register_form(sub: Any) -> None:
     scope = p.add_mutually_exclusive_group()
     scope.add_argument("--area", help="mã (UUID) hoặc tên đúng của một khu dân cư")
     scope.add_argument("--all", action="store_true", help="toàn đơn vị")
-    scope.add_argument("--household", help="mã (UUID) của một hộ gia đình (chỉ với pledge)")
+    scope.add_argument("--household", action="append",
+                       help="mã (UUID) hộ gia đình (chỉ với pledge); lặp lại hoặc nhiều mã cách nhau dấu phẩy")
     scope.add_argument("--record", help="mã (UUID) của một bản ghi (cam kết, đăng ký, tự đánh giá)")
     p.add_argument("--blank", action="store_true",
                    help="mẫu trống để điền tay; kèm --area/--all: mỗi hộ/đơn vị một bản, in sẵn tên")
+    p.add_argument("--unsigned", action="store_true",
+                   help="pledge: mỗi hộ chưa ký cam kết trong năm một trang in sẵn tên (kèm --area/--all/--household)")
     p.add_argument("--year", type=int, default=date.today().year)
     p.add_argument("--out", required=True, help="tệp PDF kết quả")
 

@@ -54,6 +54,7 @@ class PledgeData:
     area_head_name: str | None = None
     record: RecordRef | None = None
     blank_member_rows: int = 5  # rows left empty on blank forms
+    member_count: int | None = None  # the household's size: rows after `members` are left blank for names
 
 
 # ---------------------------------------------------------------- covenant

@@ -33,15 +33,6 @@ if TYPE_CHECKING:
 A, H, O = ResidentialArea.__table__, Household.__table__, Organization.__table__  # noqa: E741
 P, R = Pledge.__table__, Registration.__table__
 CHUNK = 200
-# The store keeps a household's member count, not names: the head's row plus blank rows for the
-# others, at most what keeps a pledge on one page (ND30 layout fits four rows with the signatures).
-MAX_MEMBER_ROWS = 4
-AREA_HEAD_TITLES = {"thon": "TRƯỞNG THÔN", "ban": "TRƯỞNG BẢN", "lang": "TRƯỞNG LÀNG", "ap": "TRƯỞNG ẤP",
-                    "buon": "TRƯỞNG BUÔN", "phum": "TRƯỞNG PHUM", "soc": "TRƯỞNG SÓC", "khom": "TRƯỞNG KHÓM",
-                    "to_dan_pho": "TỔ TRƯỞNG TỔ DÂN PHỐ", "khu_pho": "TRƯỞNG KHU PHỐ"}
-AREA_HEAD_POSITIONS = {"to_dan_pho": "Tổ trưởng tổ dân phố", "khu_pho": "Trưởng khu phố"}
-
-
 @dataclass
 class Batch:
     """Documents to print: how many, the lazy records, and how to render them into one PDF."""
@@ -93,22 +84,22 @@ def _word(store: Store) -> str:
 
 # ---------------------------------------------------------------- household pledges
 
-def _members(head: str | None, count: int | None) -> tuple[Member, ...]:
-    rows = max(1, min(count or 1, MAX_MEMBER_ROWS))
-    return (Member(head or "", relation="Chủ hộ"), *[Member("") for _ in range(rows - 1)])
-
-
 def _with_count(text: FormText, members: int | None) -> FormText:
     if not members:
         return text
-    return replace(text, labels={**text.labels, "members": f"{text.labels['members']} ({members} người)"})
+    label = f"{text.labels['members']} ({number(members)} người)"
+    return replace(text, labels={**text.labels, "members": label})
 
 
-def _pledge_data(row: Any, unit: UnitInfo, year: int, record: bool) -> PledgeData:
+def _pledge_data(row: Any, unit: UnitInfo, year: int, record: bool, word: str = "xã") -> PledgeData:
+    # The store keeps a member count, not names: the head's row, then blank rows for the others
+    # (as many as fit on the page; the renderer decides).
+    head = row["head_name"] or row.get("person_name")
     return PledgeData(
-        unit, year=year, area_name=row["area_name"], household_head=row["head_name"] or row.get("person_name"),
-        address=row["address"], members=_members(row["head_name"] or row.get("person_name"), row["members"]),
-        signed_on=row.get("signed_on"), area_head_title=AREA_HEAD_TITLES.get(row["area_kind"] or ""),
+        unit, year=year, area_name=row["area_name"], household_head=head, address=row["address"],
+        members=(Member(head or "", relation="Chủ hộ"),), member_count=row["members"],
+        signed_on=row.get("signed_on"),
+        area_head_title=unit_forms.load_unit_types().area_head(row["area_kind"], word),
         area_head_name=row["area_head"],
         record=RecordRef(row["pledge_id"], row["revision"]) if record else None)
 
@@ -144,16 +135,30 @@ def _pledge_render(word: str) -> Callable[..., Path]:
     return render
 
 
+def household_scope(request: FormRequest) -> tuple[str, ...]:
+    """The households a request names (--household, repeated or listed); () = no restriction."""
+    return request.household_ids or ((request.household_id,) if request.household_id else ())
+
+
+def _in_households(request: FormRequest, column: Any) -> Any:
+    ids = household_scope(request)
+    return true() if not ids else column.in_(ids)
+
+
 def pledges(store: Store, request: FormRequest, unit: UnitInfo) -> Batch:
-    """Signed pledges of households (and persons) of the year; blank: one per household, names printed."""
+    """Signed pledges of households (and persons) of the year; blank: one per household, names printed;
+    unsigned: one prefilled page per household without a signed pledge this year."""
+    if request.unsigned:
+        return _unsigned_pledges(store, request, unit)
     if request.blank:
         return _blank_pledges(store, request, unit)
+    word = _word(store)
     joined = P.outerjoin(H, P.c.household_id == H.c.id).outerjoin(A, H.c.area_id == A.c.id)
     where = and_(P.c.deleted.is_(False), P.c.year == request.year, P.c.status == "signed",
                  P.c.signer_kind.in_(("household", "person")),
                  or_(H.c.id.is_(None), H.c.deleted.is_(False)),
                  matches(request.area_id, H.c.area_id),
-                 matches(request.household_id, P.c.household_id),
+                 _in_households(request, P.c.household_id),
                  matches(request.record_id, P.c.id))
     ids = ordered_ids(store, select(P.c.id).select_from(joined).where(where)
                       .order_by(func.coalesce(A.c.sort_key, ""), func.coalesce(H.c.sort_key, P.c.search_key), P.c.id))
@@ -164,19 +169,28 @@ def pledges(store: Store, request: FormRequest, unit: UnitInfo) -> Batch:
 
     def records() -> Iterator[Any]:
         for row in stream(store, ids, details, P.c.id):
-            yield PledgeItem(_pledge_data(row, unit, request.year, True), row["signer_kind"], row["template_code"],
-                             row["members"])
+            yield PledgeItem(_pledge_data(row, unit, request.year, True, word), row["signer_kind"],
+                             row["template_code"], row["members"])
 
-    return Batch(len(ids), records(), _pledge_render(_word(store)))
+    return Batch(len(ids), records(), _pledge_render(word))
 
 
 def _blank_pledges(store: Store, request: FormRequest, unit: UnitInfo) -> Batch:
     word = _word(store)
-    if request.area_id is None and request.household_id is None and not request.names:
-        return Batch(1, [PledgeItem(PledgeData(unit, year=request.year))], _pledge_render(word))
+    if request.area_id is None and not household_scope(request) and not request.names:
+        # One form to copy by hand, signed by the head of the commune's usual kind of area (a phường: tổ).
+        title = unit_forms.load_unit_types().area_head(None, word)
+        return Batch(1, [PledgeItem(PledgeData(unit, year=request.year, area_head_title=title))],
+                     _pledge_render(word))
+    return _household_pages(store, request, unit, true())
+
+
+def _household_pages(store: Store, request: FormRequest, unit: UnitInfo, extra: Any) -> Batch:
+    """One prefilled, unsigned page per live household of the scope that also satisfies `extra`."""
+    word = _word(store)
     joined = H.join(A, H.c.area_id == A.c.id)
     where = and_(H.c.deleted.is_(False), matches(request.area_id, H.c.area_id),
-                 matches(request.household_id, H.c.id))
+                 _in_households(request, H.c.id), extra)
     ids = ordered_ids(store, select(H.c.id).select_from(joined).where(where).order_by(A.c.sort_key, H.c.sort_key,
                                                                                       H.c.id))
 
@@ -185,10 +199,31 @@ def _blank_pledges(store: Store, request: FormRequest, unit: UnitInfo) -> Batch:
 
     def records() -> Iterator[Any]:
         for row in stream(store, ids, details, H.c.id):
-            data = _pledge_data({**row, "pledge_id": None, "revision": 0}, unit, request.year, False)
+            data = _pledge_data({**row, "pledge_id": None, "revision": 0}, unit, request.year, False, word)
             yield PledgeItem(data, members=row["members"])
 
     return Batch(len(ids), records(), _pledge_render(word))
+
+
+def signed_this_year(year: int) -> Any:
+    """Households with a live signed pledge of the year (the indicator's definition of "pledged")."""
+    return select(P.c.household_id).where(P.c.deleted.is_(False), P.c.year == year, P.c.status == "signed",
+                                          P.c.household_id.is_not(None))
+
+
+def _unsigned_pledges(store: Store, request: FormRequest, unit: UnitInfo) -> Batch:
+    return _household_pages(store, request, unit, H.c.id.not_in(signed_this_year(request.year)))
+
+
+def households_without_pledge(store: Store, request: FormRequest) -> list[str]:
+    """"Head — address" of the requested households that have no signed pledge of the year."""
+    ids = household_scope(request)
+    if not ids:
+        return []
+    stmt = select(H.c.head_name, H.c.address).where(H.c.id.in_(ids), H.c.deleted.is_(False),
+                                                   H.c.id.not_in(signed_this_year(request.year)))
+    with store.engine.connect() as conn:
+        return [f"{head}" + (f" ({address})" if address else "") for head, address in conn.execute(stmt)]
 
 
 # ---------------------------------------------------------------- covenants (organisations)

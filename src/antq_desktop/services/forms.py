@@ -46,6 +46,8 @@ class FormRequest:
     record_id: str | None = None  # one stored record (pledge, registration or assessment)
     blank: bool = False  # a form to fill by hand
     names: bool = False  # blank forms for every household/organisation in scope, names printed
+    household_ids: tuple[str, ...] = ()  # pledges of these households (the GUI's selection, --household …)
+    unsigned: bool = False  # pledges: one prefilled page per household without a signed pledge this year
 
 
 # ---------------------------------------------------------------- issuing unit
@@ -147,14 +149,20 @@ def render_form(store: Store, request: FormRequest, output: Path, *, progress: P
     """Print every document of the request into one PDF (atomic; nothing written when empty)."""
     batch = batch_for(store, request)
     if batch.total == 0:
-        raise FormError(no_records_message(request))
+        raise FormError(no_records_message(request, store))
     try:
         return batch.write(Path(output), progress, cancel)
     except NoRecordsError as exc:  # records vanished between counting and printing
         raise FormError(no_records_message(request)) from exc
 
 
-def no_records_message(request: FormRequest) -> str:
+def no_records_message(request: FormRequest, store: Store | None = None) -> str:
+    if request.kind == "pledge" and request.unsigned:
+        where = "khu dân cư đã chọn" if request.area_id else "đơn vị"
+        return (f"Mọi hộ gia đình của {where} đã ký cam kết năm {request.year}: không còn hộ nào chưa ký. "
+                "Hãy chọn khu dân cư hoặc năm khác.")
+    if request.kind == "pledge" and (request.household_id or request.household_ids) and not request.blank:
+        return _households_message(request, store)
     what = FORM_KINDS.get(request.kind, request.kind).lower()
     where = "khu dân cư đã chọn" if request.area_id else "đơn vị"
     blank = "hoặc in mẫu trống (phạm vi “Mẫu trống để điền tay”; dòng lệnh: --blank)."
@@ -167,3 +175,13 @@ def no_records_message(request: FormRequest) -> str:
     }
     return (f"Không có {what} nào của {where} trong năm {request.year}. "
             f"{hints.get(request.kind, 'Hãy chọn năm hoặc khu dân cư khác.')}")
+
+
+def _households_message(request: FormRequest, store: Store | None) -> str:
+    """A chosen household without a pledge: say which one, not that the whole unit has none."""
+    from antq_desktop.services.form_sources import households_without_pledge
+
+    names = households_without_pledge(store, request) if store is not None else []
+    who = ("Hộ " + ", ".join(names)) if names else "Hộ gia đình đã chọn"
+    return (f"{who} chưa có bản cam kết đã ký năm {request.year}. Hãy nhập bản cam kết của hộ ở trang Cam kết, "
+            "hoặc in bản cam kết chưa ký để hộ ký (dòng lệnh: --unsigned).")
