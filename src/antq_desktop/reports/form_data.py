@@ -72,6 +72,7 @@ class CovenantData:
     items: tuple[str, ...] | None = None
     signed_on: dt.date | None = None
     record: RecordRef | None = None
+    party_signer: str | None = None  # Bên B's signature title: "GIÁM ĐỐC"; None: the form text's
 
 
 # ---------------------------------------------------------------- registration

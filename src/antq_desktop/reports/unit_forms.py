@@ -32,6 +32,7 @@ class UnitTypeText:
     recognised_by: str  # "commune" (its People's Committee) or "upper" (the upper office)
     registration: dict[str, Any]
     self_assessment: dict[str, Any]
+    covenant: dict[str, Any]  # organisations only: items, Bên B's position and signer title
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,8 @@ def _type(code: str, raw: dict[str, Any]) -> UnitTypeText:
         rules = tuple((tuple(nfc(n) for n in r["name_contains"]), nfc(r["header_parent"]))
                       for r in raw.get("header_parent_rules", ()))
         return UnitTypeText(code, nfc(raw["label"]), nfc(raw["period"]), nfc(raw["header_parent"]), rules,
-                            raw["recognised_by"], raw["registration"], raw["self_assessment"])
+                            raw["recognised_by"], raw["registration"], raw["self_assessment"],
+                            raw.get("covenant", {}))
     except (KeyError, TypeError) as exc:
         raise FormTextError(f"{FILE}: loại đơn vị “{code}” thiếu trường {exc}.") from exc
 

@@ -229,11 +229,15 @@ def households_without_pledge(store: Store, request: FormRequest) -> list[str]:
 # ---------------------------------------------------------------- covenants (organisations)
 
 def _covenant_data(row: Any, unit: UnitInfo, year: int, word: str, record: bool) -> CovenantData:
+    """Bên B's own wording: an agency's staff, an enterprise's workers, a school's pupils."""
+    own = unit_forms.load_unit_types().get(row.get("org_type") or "agency").covenant
+    items = tuple(localise_line(i, word) for i in own.get("items", ())) or None
     return CovenantData(
         unit, year=year, party_name=row["name"], party_address=row["address"],
-        party_representative=row["head_name"], party_position=None, police_representative=None,
+        party_representative=row["head_name"], party_position=own.get("position"), police_representative=None,
         police_position=f"Trưởng Công an {word}", signed_on=row.get("signed_on") if record else None,
-        record=RecordRef(row["pledge_id"], row["revision"]) if record else None)
+        record=RecordRef(row["pledge_id"], row["revision"]) if record else None, items=items,
+        party_signer=own.get("signer"))
 
 
 def _covenant_render(word: str) -> Callable[..., Path]:
@@ -243,6 +247,12 @@ def _covenant_render(word: str) -> Callable[..., Path]:
         return covenant.render_covenants(output, records, text=text, **kw)
 
     return render
+
+
+def localise_line(line: str, word: str) -> str:
+    from antq_desktop.services.forms import localise_line as swap
+
+    return swap(line, word)
 
 
 def localise_form(form_id: str, word: str) -> FormText:
@@ -271,7 +281,7 @@ def covenants(store: Store, request: FormRequest, unit: UnitInfo) -> Batch:
 
     def details(chunk: list[str]) -> Select[Any]:
         return select(P.c.id.label("pledge_id"), P.c.revision, P.c.signed_on, O.c.name, O.c.address,
-                      O.c.head_name).select_from(joined).where(P.c.id.in_(chunk))
+                      O.c.head_name, O.c.org_type).select_from(joined).where(P.c.id.in_(chunk))
 
     rows = stream(store, ids, details, P.c.id)
     return Batch(len(ids), (_covenant_data(r, unit, request.year, word, True) for r in rows), _covenant_render(word))
@@ -338,7 +348,6 @@ def _fact_value(value: Any) -> str | None:
 def _registration_items(subject: Subject, catalog_code: str | None) -> tuple[str, ...]:
     """The binding criteria of the unit type's catalog, then the extra items of unit_types.json."""
     from antq_desktop.services.form_assessments import catalog_or_default
-    from antq_desktop.services.forms import localise_line
 
     criteria = catalog_or_default(catalog_code).criteria(subject.utype)
     extra = subject.text.registration.get("extra_items", ())
