@@ -17,6 +17,7 @@ from antq_desktop.reports.forms.summary import (
     summary_totals,
 )
 from antq_desktop.reports.text import fill, nfc
+from antq_desktop.xlsx_cells import safe_row
 
 _FONT = "Times New Roman"  # Excel on the clerks' machines has it; the PDF uses the metric clone
 _WIDTHS = (6, 32, 12, 14, 14, 14, 14, 16, 16)
@@ -44,10 +45,8 @@ def _values(no: object, r: SummaryRow) -> list[object]:
 
 
 def _write_title(ws, data: SummaryData) -> None:
-    ws.append([nfc(data.parent_body)])
-    ws.append([nfc(data.issuing_body)])
-    ws.append([nfc(data.title)])
-    ws.append([nfc(fill(data.subject, year=data.year))])
+    for line in (data.parent_body, data.issuing_body, data.title, fill(data.subject, year=data.year)):
+        ws.append(safe_row(ws, [nfc(line)]))
     for row in range(1, 5):
         ws.cell(row, 1).font = Font(name=_FONT, size=13, bold=row != 1)
     ws.append([])
@@ -72,18 +71,18 @@ def write_summary_xlsx(output: Path, data: SummaryData) -> Path:
     ws = wb.active
     ws.title = "Tổng hợp"
     _write_title(ws, data)
-    ws.append(list(HEADER))
+    ws.append(safe_row(ws, HEADER))
     header_row = ws.max_row
     _style_row(ws, header_row, bold=True)
     for i, r in enumerate(data.rows, 1):
-        ws.append(_values(i, r))
+        ws.append(safe_row(ws, _values(i, r)))  # commune names come from key files
         _style_row(ws, ws.max_row)
-    ws.append(_values(None, summary_totals(data.rows)))
+    ws.append(safe_row(ws, _values(None, summary_totals(data.rows))))
     _style_row(ws, ws.max_row, bold=True)
     missing = missing_communes(data.rows)
     if missing:
         ws.append([])
-        ws.append([f"Đơn vị chưa nhập đủ chỉ tiêu ({len(missing)}): {', '.join(missing)}."])
+        ws.append(safe_row(ws, [f"Đơn vị chưa nhập đủ chỉ tiêu ({len(missing)}): {', '.join(missing)}."]))
     for col, width in enumerate(_WIDTHS, 1):
         ws.column_dimensions[get_column_letter(col)].width = width
     ws.freeze_panes = ws.cell(header_row + 1, 3)

@@ -190,12 +190,14 @@ def export_xlsx(store: Store, path: Path, f: AuditFilter = AuditFilter(), *, act
     """Write the filtered trail to an .xlsx file (atomic); the export itself is audited. Returns the row count."""
     from openpyxl import Workbook
 
+    from antq_desktop.xlsx_cells import safe_row
+
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("Nhật ký")
     sheet.append(list(XLSX_HEADERS))
     count = 0
     for values in _sheet_rows(iter_all(store, f)):
-        sheet.append(values)
+        sheet.append(safe_row(sheet, values))  # a failed sign-in's user name is anyone's text
         count += 1
 
     # Built in memory first: openpyxl cannot resume after a failed write, and the file is small.

@@ -40,6 +40,7 @@ from antq_desktop.services.forms import kind_word, unit_info
 from antq_desktop.services.profile import ProfileInfo, get_profile
 from antq_desktop.storage.db import Store
 from antq_desktop.storage.models import Counter, KnownKey, ProducerState
+from antq_desktop.xlsx_cells import safe_row
 
 # Fixed namespace: the same commune and year always get the same report id in the QR code.
 REPORT_NAMESPACE = uuid.UUID("6f1c0f7e-4d0a-4d55-9a39-2b0c6e4f5a10")
@@ -250,7 +251,7 @@ def _write_xlsx(output: Path, data: SummaryData, misses: list[Miss]) -> Path:
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         for m in misses:
-            sheet.append([m.commune, m.target, m.actual, m.threshold])
+            sheet.append(safe_row(sheet, [m.commune, m.target, m.actual, m.threshold]))
         for column, width in zip("ABCD", (30, 60, 12, 12), strict=True):
             sheet.column_dimensions[column].width = width
         workbook.save(tmp)
