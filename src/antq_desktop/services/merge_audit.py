@@ -104,10 +104,10 @@ def check_audit_head(session: Session, header: PackageHeader, state: ProducerSta
     """Raise AUDIT_LOG_EMPTY, AUDIT_HEAD_REPEATED or AUDIT_CHAIN_BROKEN; call after the sequence checks.
     Returns a note for the merge result ("" when continuity is proven)."""
     _check_head(session, header, state)
-    if package is None or claimed_head(header) is None:
+    if package is None:
         return ""
-    chain = read_links(package, opener, limits)
-    if chain is None:
+    chain = read_links(package, opener, limits) if claimed_head(header) is not None else None
+    if chain is None:  # an old program's package (or one without a head): merged as before, said so
         return _ABSENT
     verdict = _verdict(session, header, state, chain)
     audit.append(session, actor=actor, action=CONTINUITY_ACTION, record_type="package",
