@@ -69,7 +69,7 @@ RECORD_RULES: tuple[Rule, ...] = (
          "area_id, organization_id, household_id, plan_id only to records of its own origin (stored or earlier "
          "in the same package)",
          "services.authority.records.authorise_references",
-         f"{_TEST}::test_household_pointing_at_another_communes_area_is_refused"),
+         f"{_TEST}::test_reference_to_another_communes_record_is_refused"),
     Rule("A3", "records", "commune", "-", "-",
          "never a plan_target on another unit's plan (the office's plan known from its plan package)",
          "services.authority.records.authorise_references",
