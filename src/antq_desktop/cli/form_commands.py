@@ -118,8 +118,11 @@ def _report(args: argparse.Namespace) -> int:
     store = store_for(args)
     try:
         _signed_in(store, args)
-        render = form_reports.render_commune_report if args.what == "commune" else form_reports.render_summary
-        return _run(lambda: render(store, args.year, out, progress=progress_printer()), out)
+        if args.what == "commune":
+            return _run(lambda: form_reports.render_commune_report(store, args.year, out,
+                                                                    progress=progress_printer()), out)
+        return _run(lambda: form_reports.render_summary(store, args.year, out, progress=progress_printer(),
+                                                        number=args.number), out)
     except AntqError as exc:
         raise CliError(exc.message) from exc
     finally:
@@ -150,6 +153,7 @@ def _register_report(sub: Any) -> None:
     p = add(sub, "report", "Lập báo cáo: commune (báo cáo kết quả năm của xã, PDF) hoặc summary (bảng tổng hợp "
             "theo xã, PDF hoặc .xlsx).", _report)
     p.add_argument("what", choices=["commune", "summary"])
+    p.add_argument("--number", help="số văn bản in ở dòng “Số: …/BC-…” (bỏ trống: để chấm để ghi tay)")
     p.add_argument("--year", type=int, default=date.today().year)
     p.add_argument("--out", required=True, help="tệp kết quả: .pdf (hoặc .xlsx cho summary)")
 

@@ -234,6 +234,9 @@ class SummaryRow:
     pledge_coverage_pct: float | None = None
     last_package: dt.date | None = None
     missing_targets: bool = False
+    # (numerator, denominator) behind each percentage: the totals row adds these up, so it is the true
+    # share of all units (an average of percentages is not); keyed like the *_pct fields.
+    counts: tuple[tuple[str, int, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -247,3 +250,9 @@ class SummaryData:
     title: str = "BẢNG TỔNG HỢP"
     subject: str = "Kết quả phong trào Toàn dân bảo vệ an ninh Tổ quốc theo đơn vị cấp xã năm {year}"
     notes: tuple[str, ...] = field(default_factory=tuple)
+    # An outgoing document (ND30): number, signer and "Nơi nhận"; None number prints dots.
+    number: str | None = None
+    doc_code: str | None = None  # "BC-CAT"; None: no "Số:" line (older callers)
+    signer_authority: str | None = None
+    signer_name: str | None = None
+    recipients: tuple[str, ...] = ()

@@ -65,6 +65,16 @@ def _style_row(ws, row: int, bold: bool = False) -> None:
             c.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
 
 
+def print_setup(ws, header_row: int, last_row: int, columns: int) -> None:
+    """A4 landscape, one page wide, header row repeated on every printed page, and a filter on the table."""
+    ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = f"{header_row}:{header_row}"
+    ws.auto_filter.ref = f"A{header_row}:{get_column_letter(columns)}{max(last_row, header_row)}"
+
+
 def write_summary_xlsx(output: Path, data: SummaryData) -> Path:
     """Write the roll-up (rows, totals, communes missing targets) to ``output`` atomically."""
     wb = Workbook()
@@ -77,8 +87,10 @@ def write_summary_xlsx(output: Path, data: SummaryData) -> Path:
     for i, r in enumerate(data.rows, 1):
         ws.append(safe_row(ws, _values(i, r)))  # commune names come from key files
         _style_row(ws, ws.max_row)
+    last_commune = ws.max_row
     ws.append(safe_row(ws, _values(None, summary_totals(data.rows))))
     _style_row(ws, ws.max_row, bold=True)
+    print_setup(ws, header_row, last_commune, len(HEADER))  # the filter leaves the totals row out
     missing = missing_communes(data.rows)
     if missing:
         ws.append([])

@@ -79,6 +79,20 @@ def load_unit_types() -> UnitTypes:
                      bool(data.get("provisional", True)), nfc(data["basis"]["note"]))
 
 
+@cache
+def load_data(name: str) -> dict[str, Any]:
+    """Another wording file of resources/forms/ (e.g. upper_office.json), received copy first."""
+    received = data_dir() / "received" / "forms" / f"{name}.json"
+    path = received if received.is_file() else resource_path("forms", f"{name}.json")
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise FormTextError(f"Không đọc được tệp mẫu {name}.json: {exc}.") from exc
+    if not isinstance(data, dict):
+        raise FormTextError(f"{name}.json: nội dung phải là một đối tượng JSON {{…}}.")
+    return data
+
+
 def context(unit: UnitInfo, year: int | None = None, head_title: str = "") -> dict[str, str]:
     """Values for the {placeholders} of unit_types.json; a missing one prints as dots, never as "{x}"."""
     province = unit.province or unit.parent_body.removeprefix("CÔNG AN ").title()

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from antq_desktop.domain import catalog as catalogs
 from antq_desktop.domain import units
 from antq_desktop.domain.validation import COMPARATORS
-from antq_desktop.reports import render_annual_report, render_summary_pdf, write_summary_xlsx
+from antq_desktop.reports import render_annual_report, render_summary_pdf, unit_forms, write_summary_xlsx
 from antq_desktop.reports.batch import CancelFlag, ProgressFn, atomic_output
 from antq_desktop.reports.form_data import (
     AnnualReportData,
@@ -32,6 +32,7 @@ from antq_desktop.reports.form_data import (
     SummaryRow,
     TargetRow,
 )
+from antq_desktop.reports.summary_xlsx import print_setup
 from antq_desktop.reports.text import pct
 from antq_desktop.services import indicators, stats
 from antq_desktop.services.form_assessments import S, subject_name, unit_type
@@ -145,6 +146,9 @@ class Miss:
     target: str
     actual: str
     threshold: str
+    actual_value: float | None = None  # percent 0-100, for the workbook's number cells
+    comparator: str = ">="
+    threshold_value: float | None = None
 
 
 def _unit_name(session: Session, code: str, profile: ProfileInfo) -> str:
@@ -192,16 +196,24 @@ def _figures_by_unit(session: Session, year: int, codes: list[str]) -> dict[str,
 def summary_row(name: str, figures: _UnitFigures, last_package: date | None) -> tuple[SummaryRow, list[Miss]]:
     """One commune's row and the targets it misses."""
     misses = [Miss(name, t.label, pct(t.actual) if t.actual is not None else "—",
-                   threshold_text(t.comparator, t.threshold))
+                   threshold_text(t.comparator, t.threshold), t.actual, t.comparator, t.threshold)
               for t in figures.statuses if not t.met]
     percents = {column: (ratio.percent if (ratio := figures.ratios.get(ind)) is not None else None)
                 for column, ind in SUMMARY_INDICATORS.items()}
-    row = SummaryRow(name, areas=figures.areas, last_package=last_package, missing_targets=bool(misses),
-                     **percents)
+    counts = tuple((column, ratio.numerator, ratio.denominator) for column, ind in SUMMARY_INDICATORS.items()
+                   if (ratio := figures.ratios.get(ind)) is not None and ratio.denominator)
+    row = SummaryRow(name, areas=figures.areas or 0, last_package=last_package, missing_targets=bool(misses),
+                     counts=counts, **percents)
     return row, misses
 
 
-def summary_data(store: Store, year: int, *, report_date: date | None = None) -> tuple[SummaryData, list[Miss]]:
+def is_commune_code(code: str) -> bool:
+    """Communes only: the summary lists no cluster office or province, not even the office itself."""
+    return len(code) == 5 and code.isdigit()
+
+
+def summary_data(store: Store, year: int, *, report_date: date | None = None,
+                 number: str | None = None) -> tuple[SummaryData, list[Miss]]:
     """One row per commune whose data this store holds (a commune store: itself), and the misses."""
     profile, unit = get_profile(store), unit_info(store)
     rows: list[SummaryRow] = []
@@ -211,25 +223,49 @@ def summary_data(store: Store, year: int, *, report_date: date | None = None) ->
         if profile.is_commune:
             figures = {profile.unit_code: _figures_of_store(session, year)}
         else:
-            figures = _figures_by_unit(session, year,
-                                       [c for c in stats.unit_codes(session) if c != profile.unit_code])
+            codes = [c for c in stats.unit_codes(session) if c != profile.unit_code and is_commune_code(c)]
+            figures = _figures_by_unit(session, year, codes)
         for name, code in sorted((_unit_name(session, code, profile), code) for code in figures):
             row, missed = summary_row(name, figures[code], last.get(code))
             rows.append(row)
             misses.extend(missed)
     notes = tuple(f"{m.commune} chưa đạt chỉ tiêu: {m.target} (thực hiện {m.actual}, yêu cầu {m.threshold})."
                   for m in misses)
-    data = SummaryData(unit.parent_body, unit.issuing_body, unit.place, year, tuple(rows),
-                       report_date=report_date or date.today(), notes=notes)
+    data = SummaryData(unit.parent_body, unit.issuing_body, office_place(profile, unit, list(figures)), year,
+                       tuple(rows), report_date=report_date or date.today(), notes=notes, number=number,
+                       **outgoing(profile, unit, year))
     return data, misses
 
 
+def office_place(profile: ProfileInfo, unit: Any, codes: list[str]) -> str:
+    """The place in the date line is a locality: a province's name; a cluster office has none of its own,
+    so its communes' province ("Thanh Hóa, ngày …", never "Cụm công an khu vực 1, ngày …")."""
+    if profile.role == "district":
+        provinces = {c.province_code for code in codes if (c := units.find_commune(code)) is not None}
+        province = units.find_province(provinces.pop()) if len(provinces) == 1 else None
+        return province.short_name if province else ""
+    return unit.place or ""
+
+
+def outgoing(profile: ProfileInfo, unit: Any, year: int) -> dict[str, Any]:
+    """Title, number code, signer and "Nơi nhận" of the summary as an outgoing report (upper_office.json)."""
+    own = unit_forms.load_data("upper_office")["summary"]
+    role = profile.role if profile.role in own["signer"] else "district"
+    values = unit_forms.context(unit, year)
+    values.update(CODE=profile.unit_code, POLICE_KIND=f"CÔNG AN {kind_word(profile).upper()}")
+    return {"title": unit_forms.expand(own["doc_type"], values),
+            "subject": unit_forms.expand(own["subject"], values),
+            "doc_code": unit_forms.expand(own["doc_code"][role], values),
+            "signer_authority": unit_forms.expand(own["signer"][role], values),
+            "recipients": tuple(unit_forms.expand(r, values) for r in own["recipients"][role])}
+
+
 def render_summary(store: Store, year: int, output: Path, *, progress: ProgressFn | None = None,
-                   cancel: CancelFlag | None = None) -> Path:
+                   cancel: CancelFlag | None = None, number: str | None = None) -> Path:
     """PDF or .xlsx by the output's suffix; the workbook gets a sheet listing every missed target."""
     from antq_desktop.services.forms import FormError
 
-    data, misses = summary_data(store, year)
+    data, misses = summary_data(store, year, number=number)
     if not data.rows:
         raise FormError("Chưa có dữ liệu của xã nào trong máy. Hãy nhận gói dữ liệu của các xã rồi lập lại bảng "
                         "tổng hợp.")
@@ -241,18 +277,27 @@ def render_summary(store: Store, year: int, output: Path, *, progress: ProgressF
     return render_summary_pdf(output, data, progress=progress, cancel=cancel)
 
 
+def _fraction(percent: float | None) -> float | None:
+    return None if percent is None else percent / 100
+
+
 def _write_xlsx(output: Path, data: SummaryData, misses: list[Miss]) -> Path:
     with atomic_output(output) as tmp:
         write_summary_xlsx(tmp, data)
         with tmp.open("rb") as handle:  # the temp name has no .xlsx suffix: open by handle
             workbook = load_workbook(handle)
         sheet = workbook.create_sheet("Chỉ tiêu chưa đạt")
-        sheet.append(["Đơn vị cấp xã", "Chỉ tiêu", "Thực hiện", "Yêu cầu"])
+        sheet.append(["Đơn vị cấp xã", "Chỉ tiêu", "Thực hiện", "Điều kiện", "Yêu cầu"])
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         for m in misses:
-            sheet.append(safe_row(sheet, [m.commune, m.target, m.actual, m.threshold]))
-        for column, width in zip("ABCD", (30, 60, 12, 12), strict=True):
+            # Percentages as numbers (fractions shown "0.0%"), so the office can sort and sum them.
+            sheet.append(safe_row(sheet, [m.commune, m.target, _fraction(m.actual_value),
+                                          COMPARATORS.get(m.comparator, m.comparator), _fraction(m.threshold_value)]))
+            for column in (3, 5):
+                sheet.cell(sheet.max_row, column).number_format = "0.0%"
+        for column, width in zip("ABCDE", (30, 60, 12, 10, 12), strict=True):
             sheet.column_dimensions[column].width = width
+        print_setup(sheet, 1, sheet.max_row, 5)
         workbook.save(tmp)
     return output
