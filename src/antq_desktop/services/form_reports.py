@@ -33,7 +33,7 @@ from antq_desktop.reports.form_data import (
     TargetRow,
 )
 from antq_desktop.reports.summary_xlsx import print_setup
-from antq_desktop.reports.text import pct
+from antq_desktop.reports.text import number, pct
 from antq_desktop.services import indicators, stats
 from antq_desktop.services.form_assessments import S, subject_name, unit_type
 from antq_desktop.services.form_sources import localise_form, subject_columns, subject_join, subject_order
@@ -94,15 +94,16 @@ def _situation(session: Session, year: int, word: str) -> tuple[str, ...]:
     registered = indicators.compute(session, "units_registered_pct", year)
     from antq_desktop.storage.models import Household
 
-    lines = [f"Toàn {word} có {scope.areas()} khu dân cư, {scope.live(Household)} hộ gia đình và "
-             f"{scope.orgs(indicators.ALL_ORG_TYPES)} cơ quan, doanh nghiệp, cơ sở giáo dục thuộc diện xây dựng "
-             "tiêu chuẩn “An toàn về an ninh, trật tự”."]
+    areas, households = number(scope.areas()), number(scope.live(Household))
+    orgs = number(scope.orgs(indicators.ALL_ORG_TYPES))
+    lines = [f"Toàn {word} có {areas} khu dân cư, {households} hộ gia đình và {orgs} cơ quan, doanh nghiệp, "
+             "cơ sở giáo dục thuộc diện xây dựng tiêu chuẩn “An toàn về an ninh, trật tự”."]
     if pledged is not None and pledged.denominator:
-        lines.append(f"Có {pledged.numerator}/{pledged.denominator} hộ gia đình ký cam kết thực hiện phong trào "
-                     f"({pct(pledged.percent)}).")
+        lines.append(f"Có {number(pledged.numerator)}/{number(pledged.denominator)} hộ gia đình ký cam kết thực "
+                     f"hiện phong trào ({pct(pledged.percent)}).")
     if registered is not None and registered.denominator:
-        lines.append(f"Có {registered.numerator}/{registered.denominator} đơn vị đăng ký phấn đấu đạt tiêu chuẩn "
-                     f"({pct(registered.percent)}).")
+        lines.append(f"Có {number(registered.numerator)}/{number(registered.denominator)} đơn vị đăng ký phấn đấu "
+                     f"đạt tiêu chuẩn ({pct(registered.percent)}).")
     return tuple(lines)
 
 
