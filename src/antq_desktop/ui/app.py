@@ -46,10 +46,26 @@ def install_translator(app: QApplication, lang: str | None) -> None:
 
     language = lang or saved_language() or ("en" if QLocale.system().language() == QLocale.Language.English else "vi")
     if language == "vi":
+        install_qt_vietnamese(app)
         return
     translator = QTranslator(app)
     if translator.load(str(resource_path("translations", f"antq_{language}.qm"))):
         app.installTranslator(translator)
+
+
+def install_qt_vietnamese(app: QApplication) -> bool:
+    """Qt's own texts (Yes/No, OK/Cancel, Discard, the file dialog) in Vietnamese.
+
+    Qt ships no qtbase_vi, so ours (resources/translations/qtbase_vi.qm) is used unless a Qt
+    translations folder provides one."""
+    from PySide6.QtCore import QLibraryInfo
+
+    translator = QTranslator(app)
+    qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load("qtbase_vi", qt_folder) or translator.load(str(resource_path("translations", "qtbase_vi.qm"))):
+        app.installTranslator(translator)
+        return True
+    return False
 
 
 def create_application(argv: Sequence[str]) -> QApplication:
