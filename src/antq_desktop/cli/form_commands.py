@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -84,8 +84,36 @@ def _check_form_args(args: argparse.Namespace) -> None:
         raise CliError("Hãy chọn --area MÃ_KHU_DÂN_CƯ hoặc --all (toàn đơn vị), hoặc --blank để in mẫu trống.", 2)
 
 
+def _decision_date(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return datetime.strptime(value.strip(), "%d/%m/%Y").date()
+    except ValueError as exc:
+        raise CliError(f"Ngày “{value}” không đúng dạng dd/MM/yyyy (ví dụ 20/11/2026).", 2) from exc
+
+
+def _recognition(args: argparse.Namespace, out: Path) -> int:
+    """Decision + annex + one certificate per recognised unit; the authority follows the store's role."""
+    if args.area or args.all or args.household or args.record or args.blank or args.unsigned:
+        raise CliError("recognition in cho cả đơn vị: chỉ dùng --year, --number, --date và --out.", 2)
+    decided_on = _decision_date(args.date)
+    store = store_for(args)
+    try:
+        _signed_in(store, args)
+        return _run(lambda: form_reports.render_recognition(store, args.year, out, number=args.number,
+                                                            decided_on=decided_on, progress=progress_printer()),
+                    out)
+    finally:
+        store.close()
+
+
 def _form(args: argparse.Namespace) -> int:
     out = _check_out(args.out, (".pdf",))
+    if args.kind == "recognition":
+        return _recognition(args, out)
+    if args.number or args.date:
+        raise CliError("--number và --date chỉ dùng với recognition (quyết định công nhận).", 2)
     _check_form_args(args)
     households = _households(args.household)
     store = store_for(args)
@@ -132,9 +160,10 @@ def _report(args: argparse.Namespace) -> int:
 def _register_form(sub: Any) -> None:
     p = add(sub, "form", "In biểu mẫu ra PDF: điền sẵn từ dữ liệu (mỗi hồ sơ một trang trở lên) hoặc mẫu trống.",
             _form)
-    p.add_argument("kind", choices=list(forms.FORM_KINDS),
+    p.add_argument("kind", choices=[*forms.FORM_KINDS, "recognition"],
                    help="pledge (cam kết hộ), covenant (giao ước), registration (đăng ký), "
-                        "assessment (phiếu tự đánh giá), minutes (biên bản họp xét)")
+                        "assessment (phiếu tự đánh giá), minutes (biên bản họp xét), recognition (quyết định "
+                        "công nhận, danh sách kèm theo và giấy công nhận)")
     scope = p.add_mutually_exclusive_group()
     scope.add_argument("--area", help="mã (UUID) hoặc tên đúng của một khu dân cư")
     scope.add_argument("--all", action="store_true", help="toàn đơn vị")
@@ -145,6 +174,8 @@ def _register_form(sub: Any) -> None:
                    help="mẫu trống để điền tay; kèm --area/--all: mỗi hộ/đơn vị một bản, in sẵn tên")
     p.add_argument("--unsigned", action="store_true",
                    help="pledge: mỗi hộ chưa ký cam kết trong năm một trang in sẵn tên (kèm --area/--all/--household)")
+    p.add_argument("--number", help="recognition: số quyết định (bỏ trống: để chấm để ghi tay)")
+    p.add_argument("--date", help="recognition: ngày ký quyết định, dd/MM/yyyy (bỏ trống: để chấm)")
     p.add_argument("--year", type=int, default=date.today().year)
     p.add_argument("--out", required=True, help="tệp PDF kết quả")
 

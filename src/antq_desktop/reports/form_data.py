@@ -256,3 +256,37 @@ class SummaryData:
     signer_authority: str | None = None
     signer_name: str | None = None
     recipients: tuple[str, ...] = ()
+
+
+# ---------------------------------------------------------------- recognition decision and certificates
+@dataclass(frozen=True)
+class RecognisedEntry:
+    """One unit the decision recognises (a row of the annex, one certificate)."""
+
+    name: str
+    kind: str = ""  # "Khu dân cư", "Doanh nghiệp", "Xã, phường, đặc khu"…
+    address: str | None = None
+    score: float | None = None
+
+
+@dataclass(frozen=True)
+class RecognitionData:
+    """Quyết định công nhận + annex list + one Giấy công nhận per unit; wording from upper_office.json."""
+
+    unit: UnitInfo  # place for the date line, key fingerprint
+    year: int
+    parent_body: str  # "" for a People's Committee (its own two-line name is the issuing body)
+    issuing_body: str  # "ỦY BAN NHÂN DÂN\nPHƯỜNG HOÀN KIẾM"
+    issuer_title: str  # "CHỦ TỊCH ỦY BAN NHÂN DÂN PHƯỜNG HOÀN KIẾM" (preamble, certificate)
+    signer: str  # "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH"
+    doc_code: str  # "QĐ-UBND"
+    bases: tuple[str, ...]
+    articles: tuple[str, ...]
+    recipients: tuple[str, ...]
+    units: tuple[RecognisedEntry, ...]
+    texts: dict[str, object]  # doc_type, subject, decides, annex_*, certificate_* (already expanded)
+    number: str | None = None  # None: dotted, written by hand
+    decided_on: dt.date | None = None
+    signer_name: str | None = None
+    record: RecordRef | None = None
+    issuer_in_sentence: str = ""  # "Chủ tịch Ủy ban nhân dân phường Hoàn Kiếm" (the annex's reference line)

@@ -26,12 +26,15 @@ from antq_desktop.reports.batch import CancelFlag, ProgressFn, atomic_output
 from antq_desktop.reports.form_data import (
     AnnualReportData,
     ClassifiedUnit,
+    RecognisedEntry,
     RecognisedUnit,
+    RecognitionData,
     RecordRef,
     SummaryData,
     SummaryRow,
     TargetRow,
 )
+from antq_desktop.reports.forms.recognition import render_recognition as render_recognition_pdf
 from antq_desktop.reports.summary_xlsx import print_setup
 from antq_desktop.reports.text import number, pct
 from antq_desktop.services import indicators, stats
@@ -302,3 +305,89 @@ def _write_xlsx(output: Path, data: SummaryData, misses: list[Miss]) -> Path:
         print_setup(sheet, 1, sheet.max_row, 5)
         workbook.save(tmp)
     return output
+
+
+# ---------------------------------------------------------------- recognition decision and certificates
+
+RECOGNITION_NAMESPACE = uuid.UUID("0c7d2a52-3f0e-4b8e-9d55-6a1f4e2b7c31")
+
+
+def _recognised_rows(session: Session, year: int, kinds: tuple[str, ...]) -> list[Any]:
+    """Submitted assessments of the year that meet the standard, for the subjects this authority recognises."""
+    stmt = select(S.c.subject_kind, S.c.score, S.c.origin_unit, *subject_columns()).select_from(subject_join(S)) \
+        .where(S.c.deleted.is_(False), S.c.year == year, S.c.status == "submitted", S.c.outcome == "dat",
+               S.c.subject_kind.in_(kinds)).order_by(*subject_order(S))
+    return list(session.execute(stmt).mappings())
+
+
+def _authority_values(profile: ProfileInfo, unit: Any, own: dict[str, Any], year: int) -> dict[str, str]:
+    values = unit_forms.context(unit, year)
+    role = "province" if profile.role == "province" else "district"
+    values.update(CODE=profile.unit_code, UPPER=unit.issuing_body, UPPER_PARENT=unit.parent_body,
+                  UPPER_NAME=unit.issuing_body.capitalize(), count="{count}", year=str(year))
+    if "codes" in own:
+        values.update(UPPER_CODE=unit_forms.expand(own["codes"][role], values),
+                      UPPER_SIGNER=own["signers"][role])
+        values["UPPER_HEAD_TITLE"] = unit_forms.expand(own["head_title"][role], values)
+    values["proposer"] = unit_forms.expand(own["proposer"], values)
+    values["offices"] = unit_forms.expand(own["offices"], values)
+    return values
+
+
+def recognition_data(store: Store, year: int, *, number: str | None = None,
+                     decided_on: date | None = None) -> RecognitionData:
+    """The decision of the authority this store prints for: a commune's People's Committee recognises its
+    areas and organisations; an upper office recognises communes (from their merged assessments)."""
+    profile, unit = get_profile(store), unit_info(store)
+    texts = unit_forms.load_data("upper_office")["recognition"]
+    scope = "commune" if profile.is_commune else "upper"
+    own = texts["authority"][scope]
+    values = _authority_values(profile, unit, own, year)
+    types = unit_forms.load_unit_types()
+    with store.read_session() as session:
+        rows = _recognised_rows(session, year, ("area", "organization") if scope == "commune" else ("commune",))
+        entries = tuple(RecognisedEntry(
+            _unit_name(session, r["origin_unit"], profile) if r["subject_kind"] == "commune"
+            else subject_name(r, profile.unit_name), types.get(unit_type(r)).label,
+            r["area_address"] if r["subject_kind"] == "area" else r["org_address"], r["score"]) for r in rows)
+        ref = _recognition_ref(session, profile, year)
+    values["count"] = number_text(len(entries))
+
+    def ex(key: str) -> str:
+        return unit_forms.expand(texts[key], values)
+
+    return RecognitionData(
+        unit, year, unit_forms.expand(own["parent_body"], values), unit_forms.expand(own["issuing_body"], values),
+        unit_forms.expand(own["title"], values), unit_forms.expand(own["signer"], values),
+        unit_forms.expand(own["doc_code"], values), tuple(unit_forms.expand(b, values) for b in texts["bases"]),
+        tuple(unit_forms.expand(a, values) for a in texts["articles"]),
+        tuple(unit_forms.expand(r, values) for r in own["recipients"]), entries,
+        {"doc_type": ex("doc_type"), "subject": ex("subject"), "decides": ex("decides"),
+         "annex_title": ex("annex_title"), "annex_subject": ex("annex_subject"),
+         "annex_ref": texts["annex_ref"], "annex_columns": tuple(texts["annex_columns"]),
+         "certificate_title": ex("certificate_title"), "certificate_lines": tuple(texts["certificate_lines"])},
+        number=number, decided_on=decided_on, record=ref,
+        issuer_in_sentence=unit_forms.expand(own["in_sentence"], values))
+
+
+def number_text(value: int) -> str:
+    return f"{value:02d}" if value < 10 else number(value)
+
+
+def _recognition_ref(session: Session, profile: ProfileInfo, year: int) -> RecordRef:
+    counter = session.get(Counter, "change_seq")
+    return RecordRef(str(uuid.uuid5(RECOGNITION_NAMESPACE, f"recognition:{profile.unit_code}:{year}")),
+                     max(1, counter.value if counter else 1))
+
+
+def render_recognition(store: Store, year: int, output: Path, *, number: str | None = None,
+                       decided_on: date | None = None, progress: ProgressFn | None = None,
+                       cancel: CancelFlag | None = None) -> Path:
+    from antq_desktop.services.forms import FormError
+
+    data = recognition_data(store, year, number=number, decided_on=decided_on)
+    if not data.units:
+        who = "khu dân cư, cơ quan, doanh nghiệp, cơ sở giáo dục" if get_profile(store).is_commune else "xã, phường"
+        raise FormError(f"Chưa có {who} nào có phiếu tự đánh giá đã gửi với kết quả “Đạt” trong năm {year}. "
+                        "Hãy hoàn tất và gửi phiếu tự đánh giá ở trang Tự đánh giá, hoặc chọn năm khác.")
+    return render_recognition_pdf(Path(output), data, progress=progress, cancel=cancel)
