@@ -67,7 +67,7 @@ def _members_table(data: PledgeData, text: FormText, rows: int) -> Table:
     ]
     body += [[plain(i), "", "", ""] for i in range(len(body) + 1, rows + 1)]
     return grid_table(header, body[:max(rows, 1)], widths, align=("CENTER", "LEFT", "CENTER", "LEFT"),
-                      row_height=ROW_HEIGHT)
+                      row_height=ROW_HEIGHT if len(data.members) <= 1 else None)  # long names may wrap
 
 
 def pledge_flowables(data: PledgeData, text: FormText | None = None) -> list[Flowable]:
@@ -101,7 +101,9 @@ def pledge_flowables(data: PledgeData, text: FormText | None = None) -> list[Flo
     one_row = PledgeData(data.unit, member_count=1)
     empty = _height([_members_table(one_row, text, 1)]) - ROW_HEIGHT  # the header row alone
     room = nd30.geometry().frame_height - _height(top) - _height(bottom) - empty - 3 * mm
-    rows = max(1, min(_wanted_rows(data), int(room // ROW_HEIGHT)))
+    # Named members always print (a big household spills over with the header repeated); only the
+    # blank rows for names still to be written are limited to what fits.
+    rows = max(1, len(data.members), min(_wanted_rows(data), int(room // ROW_HEIGHT)))
     return [*top, _members_table(data, text, rows), *bottom]
 
 
