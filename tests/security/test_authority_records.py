@@ -115,11 +115,13 @@ def refused_unchanged(store: Store, path: Path, code: str, *names: str) -> str:
 def test_every_rule_names_a_test_that_exists() -> None:
     """The docs table (docs/security.md) is rendered from these rows: each must point at a real test."""
     root = Path(__file__).resolve().parents[2]
+    docs = (root / "docs" / "security.md").read_text(encoding="utf-8")
     for rule in RECORD_RULES:
         path, _, name = rule.proved_by.partition("::")
         assert (root / path).is_file(), rule
         assert re.search(rf"^def {name}\(", (root / path).read_text(encoding="utf-8"), re.M), rule
         assert rule.enforced_in and rule.id
+        assert f"| {rule.id} |" in docs and rule.proved_by in docs, f"docs/security.md lacks row {rule.id}"
 
 
 def test_plan_target_on_the_offices_plan_is_refused(world: World) -> None:
