@@ -26,12 +26,13 @@ from sqlalchemy import select
 
 from antq_desktop.exchange import package_reader
 from antq_desktop.exchange.errors import DECRYPT_FAILED, IO_ERROR, MALFORMED, SIGNER_MISMATCH, PackageError
-from antq_desktop.exchange.keys import TrustedKey, b64decode, fingerprint, key_id
+from antq_desktop.exchange.keys import UNIT_CODE_RE, TrustedKey, b64decode, fingerprint, fingerprint_v2, key_id
 from antq_desktop.exchange.package_reader import VerifiedPackage
 from antq_desktop.exchange.sequence import check_continuity
 from antq_desktop.services import import_log
 from antq_desktop.services.authority import authorise_inner
 from antq_desktop.services.authority import keys as authority
+from antq_desktop.services.authority.table import ROLES
 from antq_desktop.services.merge_keys import KeyRing, trusted_lookup
 from antq_desktop.storage import audit
 from antq_desktop.storage.db import Store
@@ -194,9 +195,13 @@ def _check_vouched(record: dict[str, Any]) -> dict[str, Any]:
     except (KeyError, PackageError, TypeError):
         raise _bad("vouched key") from None
     # The role is not checked here: a wrong role is an authority refusal naming the unit (authorise_vouch).
-    if key_id(signing) != record["id"] or fingerprint(signing, receiving) != record.get("fingerprint") \
-            or not isinstance(record.get("unit_code"), str):
+    unit = record.get("unit_code")
+    if key_id(signing) != record["id"] or not isinstance(unit, str) or not UNIT_CODE_RE.fullmatch(unit):
         raise _bad("vouched key fields")
+    # The fingerprint the office read on paper: version 1 (keys only) or 2 (for the role the key file claimed).
+    shapes = {fingerprint(signing, receiving)} | {fingerprint_v2(unit, role, signing, receiving) for role in ROLES}
+    if record.get("fingerprint") not in shapes:
+        raise _bad("vouched key fingerprint")
     return record
 
 

@@ -21,7 +21,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from antq_desktop.domain.errors import AntqError
 from antq_desktop.exchange.errors import BAD_PASSWORD, PackageError
@@ -31,6 +31,7 @@ from antq_desktop.exchange.keys import (
     b64decode,
     b64encode,
     fingerprint,
+    fingerprint_v2,
     key_id,
     read_public_key_file,
 )
@@ -99,10 +100,24 @@ def active_blob(session: Session) -> dict[str, Any]:
     return blob_of(require_local_key(session))
 
 
+def paper_fingerprint(session: Session, row: LocalKey) -> str:
+    """The fingerprint of this unit's key file (version 2: unit code, role and keys): what is read out on paper.
+
+    ``LocalKey.fingerprint`` stays the keys-only (version 1) value used in audit entries.
+    """
+    public = KeyStore.public_info(blob_of(row))
+    profile = session.get(UnitProfile, 1)
+    if profile is None:
+        return public.fingerprint
+    return fingerprint_v2(profile.unit_code, profile.role, public.signing_public, public.receiving_public)
+
+
 def local_key_info(row: LocalKey) -> LocalKeyInfo:
     public = KeyStore.public_info(blob_of(row))
     retired = f"{row.retired_at:%Y-%m-%d %H:%M}" if row.retired_at else None
-    return LocalKeyInfo(public.signing_key_id, public.receiving_key_id, public.fingerprint,
+    session = object_session(row)
+    shown = paper_fingerprint(session, row) if session is not None else public.fingerprint
+    return LocalKeyInfo(public.signing_key_id, public.receiving_key_id, shown,
                         f"{row.created_at:%Y-%m-%d %H:%M}", retired)
 
 
@@ -173,7 +188,7 @@ def public_key_file(session: Session, password: str) -> bytes:
 def record_of(row: KnownKey) -> PublicKeyRecord:
     created = row.enrolled_at.strftime("%Y-%m-%dT%H:%M:%SZ")
     return PublicKeyRecord(row.unit_code, row.unit_name, row.role, b64decode(row.signing_public, 32),
-                           b64decode(row.receiving_public, 32), created)
+                           b64decode(row.receiving_public, 32), created, 1 if is_legacy_fingerprint(row) else 2)
 
 
 def parse_key_file(data: bytes) -> PublicKeyRecord:
@@ -187,7 +202,9 @@ def parse_key_file(data: bytes) -> PublicKeyRecord:
 def known_by_fingerprint(session: Session, fingerprint_text: str) -> KnownKey:
     wanted = fingerprint_text.strip().upper().replace(" ", "")
     for row in session.execute(select(KnownKey)).scalars():
-        if row.fingerprint.replace("-", "") == wanted.replace("-", "") or row.key_id == fingerprint_text.strip():
+        keys_only = fingerprint(b64decode(row.signing_public, 32), b64decode(row.receiving_public, 32))
+        if wanted.replace("-", "") in (row.fingerprint.replace("-", ""), keys_only.replace("-", "")) \
+                or row.key_id == fingerprint_text.strip():
             return row
     raise KeyProblem(f"Không có khóa nào có mã vân tay “{fingerprint_text}”. Hãy xem danh sách bằng "
                     "“antq trust list” hoặc “antq recipient show”.", "UNKNOWN_KEY")

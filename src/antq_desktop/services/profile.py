@@ -176,7 +176,8 @@ def setup_snapshot(store: Store, username: str) -> SetupSnapshot:
         upper = keys.recipient(session)
         upper_text = f"{upper.unit_name} ({upper.unit_code}) — mã vân tay {upper.fingerprint}" if upper else None
         return SetupSnapshot(info, user.username if user else username, user.full_name if user else "",
-                             own.fingerprint if own else None, upper_text, _unit_lock(session, info.unit_code))
+                             keys.paper_fingerprint(session, own) if own else None, upper_text,
+                             _unit_lock(session, info.unit_code))
 
 
 def _user(session: Session, username: str) -> User | None:

@@ -45,7 +45,7 @@ def ask_password(parent: QWidget) -> str | None:
 def own_fingerprint(store: Store) -> str | None:
     with store.session_factory() as session:
         row = keys.active_local_key(session)
-        return row.fingerprint if row is not None else None
+        return keys.paper_fingerprint(session, row) if row is not None else None
 
 
 def recipient_text(store: Store) -> str | None:
