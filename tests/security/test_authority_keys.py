@@ -330,3 +330,29 @@ def test_key_rules_are_published_and_each_names_a_test_here() -> None:
     for rule in rules:
         path, name = rule.proved_by.split("::")
         assert path == "tests/security/test_authority_keys.py" and name in names, rule.id
+
+
+# ---- the officer's commands ----
+
+@pytest.mark.slow
+def test_cli_trust_add_role_catchment_list_and_revoke(tmp_path: Path) -> None:
+    from tests.exchange_store.conftest import make_office
+    from tests.exchange_store.test_cli_exchange import antq, ok, refused
+
+    province_db, office_db = tmp_path / "p.sqlite3", tmp_path / "o.sqlite3"
+    s = open_store(province_db)
+    profile.initialise(s, role="province", unit_code="01", officer_name="Lê Văn Cường", password=PASSWORD)
+    s.close()
+    make_office(office_db).close()
+    key = str(tmp_path / "o.antqkey")
+    ok(antq(tmp_path, office_db, "key", "export", "--out", key))
+    refused(antq(tmp_path, province_db, "trust", "add", key), authority.ROLE_MISMATCH, exit_code=1)
+    out = ok(antq(tmp_path, province_db, "trust", "add", key, "--role", "district", "--communes", "00073,00070"))
+    assert "cấp cụm/huyện" in out and "nguồn: đăng ký tại đây" in out
+    office_fp = ok(antq(tmp_path, office_db, "key", "show")).splitlines()[0].split()[-1]
+    listed = ok(antq(tmp_path, province_db, "trust", "list"))
+    assert office_fp in listed and "cụm/huyện" in listed and "kiểu cũ" not in listed  # paper = listed (v2)
+    assert "00070, 00073" in ok(antq(tmp_path, province_db, "trust", "communes", "CUM-01"))
+    assert "00070" in ok(antq(tmp_path, province_db, "trust", "communes", "CUM-01", "00070"))
+    revoked = ok(antq(tmp_path, province_db, "trust", "revoke", office_fp, "--since", "01/12/2026"))
+    assert "Đã thu hồi khóa CUM-01" in revoked

@@ -19,6 +19,7 @@ from antq_desktop.services.safe_files import NotAFileError, read_user_file
 from antq_desktop.storage.db import Store
 
 EXIT_REFUSED = 3
+LEGACY = "tệp khóa kiểu cũ — mã vân tay không bao gồm đơn vị và vai trò"
 
 
 def _coded(exc: AntqError) -> CliError:
@@ -128,7 +129,9 @@ def _apply_key_file(args: argparse.Namespace, change: Any) -> str:
         actor, _ = _admin(store, args)
         with store.session() as session:
             row = change(session, data, actor.username)
-            return f"{row.unit_name} (mã {row.unit_code}), mã vân tay {row.fingerprint}"
+            old = f" ({LEGACY})" if keys.is_legacy_fingerprint(row) else ""
+            return (f"{row.unit_name} (mã {row.unit_code}), cấp {keys.role_label(row)}, "
+                    f"nguồn: {keys.source_label(row)}, mã vân tay {row.fingerprint}{old}")
     except keys.KeyProblem as exc:
         raise _coded(exc) from None
     finally:
@@ -220,7 +223,7 @@ def _trust_line(row: Any) -> str:
         state = "tin cậy"
     else:
         state = "khóa nhận (cấp trên)" if row.is_recipient else "không dùng"
-    old = " (tệp khóa kiểu cũ)" if keys.is_legacy_fingerprint(row) else ""
+    old = f" ({LEGACY})" if keys.is_legacy_fingerprint(row) else ""
     return (f"{row.unit_code:<8} {keys.role_label(row):<10} {row.fingerprint:<25} {state:<22} "
             f"{keys.source_label(row):<26} {row.unit_name}{old}")
 
