@@ -22,7 +22,7 @@ from tests.conftest import ACTOR, PASSWORD, make_store
 from tests.exchange_merge.conftest import dump, make_upper
 
 from antq_desktop.exchange.regular_file import NotRegularFileError, open_regular
-from antq_desktop.services import backup, excel_import, plan_import, restore, verify
+from antq_desktop.services import backup, excel_import, plan_import, plan_package, restore, verify
 from antq_desktop.services.merge import merge_packages
 from antq_desktop.services.safe_files import NotAFileError, read_user_file
 from antq_desktop.storage.db import open_store
@@ -187,6 +187,14 @@ def test_excel_import_refuses(kind: str, tmp_path: Path) -> None:
         raised, elapsed = within(read)
         assert isinstance(raised, excel_import.ImportFileError), raised
         assert path.name in raised.message and "tệp Excel" in raised.message and elapsed < 5
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_plan_send_catalog_file_refuses(kind: str, tmp_path: Path) -> None:
+    path = bad_path(kind, tmp_path)
+    raised, elapsed = within(lambda: plan_package.catalog_document("any", path))
+    assert isinstance(raised, plan_package.PlanPackageError) and raised.code == "NOT_A_FILE", raised
+    assert path.name in raised.message and elapsed < 5
 
 
 # ---- the command line (real processes, killed after GUARD seconds) ----
