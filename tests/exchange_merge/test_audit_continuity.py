@@ -198,3 +198,27 @@ def test_check_verifies_both_link_formulas(store) -> None:  # type: ignore[no-un
         second.details = '{"ip":"y"}'  # editing an old-formula entry still shows
     with store.session() as session:
         assert [p.entry_id for p in audit.verify_chain(session)] == [second.id]
+
+
+def test_an_out_of_order_package_is_checked_when_applied_in_sequence(linked) -> None:  # type: ignore[no-untyped-def]
+    upper, commune = linked
+    _merged(upper, _export(commune, "1.antq", "full"))
+    _touch(commune, 16)
+    second = _export(commune, "2.antq")
+    _touch(commune, 17)
+    third = _export(commune, "3.antq")
+    assert merge(upper, third)[0].status == "held"
+    results = merge(upper, second)  # 2, then the held 3 released after it
+    assert [r.status for r in results] == ["merged", "merged"], [r.message for r in results]
+    assert _verdicts(upper) == ["first", "proven", "proven"]
+
+
+def test_a_list_shortened_by_the_cap_is_a_warning(linked, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    upper, commune = linked
+    _merged(upper, _export(commune, "1.antq", "full"))
+    for members in (18, 19, 20, 21):
+        _touch(commune, members)
+    monkeypatch.setattr(export, "MAX_AUDIT_LINKS", 3)  # the held head is older than the newest 3 entries
+    message = _merged(upper, _export(commune, "2.antq", "full"))
+    assert "chưa chứng minh được là liền mạch" in message
+    assert _verdicts(upper) == ["first", "unprovable"]
