@@ -37,11 +37,13 @@ def file_sha256(path: str | os.PathLike[str]) -> str:
         # A FIFO or /dev/zero is refused on open (NotRegularFileError is an OSError); the cap is read
         # from the opened file, so the path cannot be swapped for an endless one in between.
         with open_regular(path) as f:
-            if opened_size(f) > MAX_HASHED_SIZE:
+            size = opened_size(f)
+            if size > MAX_HASHED_SIZE:
                 return ""
-            digest = hashlib.sha256()
-            while block := f.read(1024 * 1024):
+            digest, left = hashlib.sha256(), size
+            while left and (block := f.read(min(1024 * 1024, left))):  # a file still growing is not followed
                 digest.update(block)
+                left -= len(block)
         return digest.hexdigest()
     except OSError:
         return ""
