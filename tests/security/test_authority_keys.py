@@ -356,3 +356,13 @@ def test_cli_trust_add_role_catchment_list_and_revoke(tmp_path: Path) -> None:
     assert "00070" in ok(antq(tmp_path, province_db, "trust", "communes", "CUM-01", "00070"))
     revoked = ok(antq(tmp_path, province_db, "trust", "revoke", office_fp, "--since", "01/12/2026"))
     assert "Đã thu hồi khóa CUM-01" in revoked
+
+
+def test_a_replacement_enrolled_by_hand_keeps_the_role_given_to_the_old_key(office: Store, province: Store) -> None:
+    old = enrol(province, key_file_of(office), role="district", communes=["00070"])
+    with office.session() as session:
+        key_rotation.rotate(session, PASSWORD, actor=ACTOR, new_enrolment=True)
+    row = enrol(province, key_file_of(office), replaces=old.fingerprint)
+    assert (row.role, row.replaces_key_id) == ("district", old.key_id)
+    with province.session_factory() as session:
+        assert keys.catchment(session, "CUM-01") == ["00070"]

@@ -261,11 +261,13 @@ def trust_add(session: Session, data: bytes, *, actor: str, replaces: str | None
     from antq_desktop.services.authority import keys as authority
 
     record = parse_key_file(data)
-    chosen = authority.enrolment_role(session, record.unit_code, record.role, role)
     old = known_by_fingerprint(session, replaces) if replaces else None
     if old is not None and old.unit_code != record.unit_code:
         raise KeyProblem(f"Khóa cũ thuộc đơn vị {old.unit_code}, khóa mới thuộc {record.unit_code}: không thay được. "
                         "Hãy kiểm tra lại hai tệp khóa.", "SIGNER_MISMATCH")
+    # A replacement key keeps the role this office gave the key it replaces, unless the clerk says otherwise.
+    inherited = role or (old.role if old is not None and old.source in ("enrolled", "announced") else None)
+    chosen = authority.enrolment_role(session, record.unit_code, record.role, inherited)
     existing = session.execute(select(KnownKey).where(KnownKey.key_id == record.signing_key_id)).scalar_one_or_none()
     if existing is not None and existing.revoked_at is not None:
         raise KeyProblem("Khóa này đã bị thu hồi, không đăng ký lại được. Đơn vị kia cần tạo khóa mới.", "REVOKED_KEY")
