@@ -114,8 +114,12 @@ def test_registrations_of_the_year(forms_store, tmp_path) -> None:
     for r in registrations:
         assert r["id"] in text
         name = "Phường Hoàn Kiếm" if r["subject_kind"] == "commune" else r["subject_name"]
-        assert nfc(f"Tên đơn vị đăng ký: {name}") in text
+        # Each unit type names itself ("Tên khu dân cư", "Tên doanh nghiệp"…: resources/forms/unit_types.json).
+        assert any(nfc(f"{label}: {name}") in text for label in REGISTRANT_NAME_LABELS), name
     assert_embedded(pdf)
+
+
+REGISTRANT_NAME_LABELS = ("Tên đơn vị", "Tên khu dân cư", "Tên cơ quan", "Tên doanh nghiệp", "Tên cơ sở giáo dục")
 
 
 def _assessment(store, outcome: str) -> tuple[dict, str]:  # type: ignore[no-untyped-def]
@@ -221,7 +225,7 @@ def test_without_a_key_the_footer_has_no_fingerprint(store, tmp_path) -> None:
                                                  "registered_on": "2025-02-01"}, actor="admin")
     text = pdf_text_flat(render(store, tmp_path, kind="registration", record_id=reg))
     assert f"Mã hồ sơ: {reg} · phiên bản 1" in text and "Dấu khóa xã" not in text
-    assert "Tên đơn vị đăng ký: Thôn Đoài" in text
+    assert "Tên khu dân cư: Thôn Đoài" in text  # the area's own label (unit_types.json)
 
 
 def test_every_form_on_both_engines(any_store, tmp_path) -> None:

@@ -115,7 +115,8 @@ def test_office_summary_pdf_and_xlsx(office, tmp_path) -> None:
     upper, _ = office
     pdf = form_reports.render_summary(upper, YEAR, tmp_path / "s.pdf")
     text = pdf_text_flat(pdf)
-    assert "BẢNG TỔNG HỢP" in text and "Phường Hoàn Kiếm" in text and "Phường Ba Đình" in text
+    # An outgoing report now (upper_office.json): "BÁO CÁO" with a number line, signer and Nơi nhận.
+    assert "BÁO CÁO" in text and "Phường Hoàn Kiếm" in text and "Phường Ba Đình" in text
     assert "Tổng cộng" in text
     xlsx = load_workbook(form_reports.render_summary(upper, YEAR, tmp_path / "s.xlsx")).worksheets[0]
     names = [r[1].value for r in xlsx.iter_rows()]

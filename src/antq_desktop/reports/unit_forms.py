@@ -95,10 +95,11 @@ def load_data(name: str) -> dict[str, Any]:
 
 def context(unit: UnitInfo, year: int | None = None, head_title: str = "") -> dict[str, str]:
     """Values for the {placeholders} of unit_types.json; a missing one prints as dots, never as "{x}"."""
-    province = unit.province or unit.parent_body.removeprefix("CÔNG AN ").title()
+    derived = unit.parent_body.removeprefix("CÔNG AN ").title() if unit.parent_body.startswith("CÔNG AN ") else ""
+    province = unit.province or derived
     values = {
         "COMMUNE": unit.commune_name.upper(), "commune": unit.commune_name,
-        "PROVINCE": province.upper(), "province": province,
+        "PROVINCE": province.upper(), "province": province or "……………",
         "police": f"Công an {unit.commune_name}" if unit.commune_name else unit.issuing_body,
         "upper": unit.upper_name or unit.parent_body.capitalize(),
         "head_title": head_title.capitalize(), "HEAD_TITLE": head_title,

@@ -124,7 +124,7 @@ def cap_reason(row: Any, rows: tuple[CriterionRow, ...]) -> str | None:
     reason = (f"Chưa đạt tiêu chuẩn vì tiêu chí bắt buộc {', '.join(unmet)} chưa đạt (phải đạt tất cả tiêu chí "
               "bắt buộc).")
     cap = catalog.max_level_if_not_met
-    if cap and catalog.rank(by_score.code) > catalog.rank(cap):
+    if cap and catalog.rank(by_score.code) < catalog.rank(cap):  # rank 0 is the best level
         reason += (f" Đơn vị chưa đạt tiêu chuẩn chỉ được xếp loại cao nhất “{catalog.level(cap).label}” "
                    f"(theo điểm {number(row['score'])} là “{by_score.label}”).")
     return reason

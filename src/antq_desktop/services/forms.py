@@ -85,8 +85,13 @@ def unit_info_for(profile: ProfileInfo, fingerprint: str = "") -> UnitInfo:
         parent, commune = "BỘ CÔNG AN", profile.unit_name
     else:
         parent, commune = (profile.parent_name or "").upper(), profile.unit_name
-    province = _lower_first(profile.parent_name or "") if profile.role == "commune" else ""
-    upper = f"Công an {province}" if province else ""
+    if profile.role == "commune":
+        province = _lower_first(profile.parent_name or "")
+        upper = f"Công an {province}" if province else ""
+    elif profile.role == "province":
+        province, upper = _lower_first(profile.unit_name), "Bộ Công an"
+    else:  # a cluster office: its province and its own superior are not in the profile
+        province, upper = "", (profile.parent_name or "")
     return UnitInfo(parent_body=parent, issuing_body=issuing, place=_place(profile), commune_name=commune,
                     key_fingerprint=fingerprint, province=province, upper_name=upper)
 
