@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import stat
 from pathlib import Path
-from typing import BinaryIO
+from typing import IO, BinaryIO
 
 _READ_FLAGS = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0)
 
@@ -48,8 +48,12 @@ def open_regular(path: str | os.PathLike[str], *, what: str = "tệp") -> Binary
     """
     try:
         fd = os.open(path, _READ_FLAGS)
-    except IsADirectoryError:  # Windows (and some systems) refuse to open a folder at all
+    except IsADirectoryError:  # some systems refuse to open a folder at all
         raise NotRegularFileError(path, "directory", what) from None
+    except PermissionError:
+        if os.path.isdir(path):  # Windows says "access denied" for a folder
+            raise NotRegularFileError(path, "directory", what) from None
+        raise
     try:
         mode = os.fstat(fd).st_mode
         if not stat.S_ISREG(mode):
@@ -62,7 +66,7 @@ def open_regular(path: str | os.PathLike[str], *, what: str = "tệp") -> Binary
         raise
 
 
-def opened_size(f: BinaryIO) -> int:
+def opened_size(f: IO[bytes]) -> int:
     """The size of the file behind the open handle (the same inode that will be read)."""
     return os.fstat(f.fileno()).st_size
 
