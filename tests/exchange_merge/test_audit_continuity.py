@@ -222,3 +222,58 @@ def test_a_list_shortened_by_the_cap_is_a_warning(linked, monkeypatch) -> None: 
     message = _merged(upper, _export(commune, "2.antq", "full"))
     assert "chưa chứng minh được là liền mạch" in message
     assert _verdicts(upper) == ["first", "unprovable"]
+
+
+def _chain(base: str, links: list[tuple]) -> merge_audit._Chain:  # type: ignore[type-arg]
+    """Recompute a carried list as the office does: ("v2", action) lines or ("v1", claimed hash) lines."""
+    chain = merge_audit._Chain(base, False, [base])
+    for kind, value in links:
+        prev = chain.hashes[-1]
+        if kind == "v2":
+            chain.hashes.append(audit.link_hash(prev, value, "ee" * 32))
+            chain.versions.append(2)
+            chain.actions.append(value)
+        else:
+            chain.hashes.append(value)
+            chain.versions.append(1)
+            chain.actions.append(None)
+    return chain
+
+
+def test_the_verdicts_alone(store) -> None:  # type: ignore[no-untyped-def]
+    from antq_desktop.exchange.errors import PackageError
+    from antq_desktop.exchange.package_format import Producer
+
+    held = "a1" * 32
+    state = ProducerState(producer_unit="00004", last_sequence=4, last_audit_head=held)
+
+    def verdict(chain) -> str:  # type: ignore[no-untyped-def]
+        class Header:
+            producer, sequence, package_id = Producer("00004", "Phường Ba Đình", "commune"), 5, "p"
+            audit_head = chain.hashes[-1]
+        with store.session_factory() as session:
+            return merge_audit._verdict(session, Header, state, chain)
+
+    def broken(chain) -> None:  # type: ignore[no-untyped-def]
+        with pytest.raises(PackageError) as info:
+            verdict(chain)
+        assert info.value.code == merge_audit.AUDIT_CHAIN_BROKEN
+
+    assert verdict(_chain(held, [("v2", "export"), ("v2", "update")])) == "proven"
+    assert verdict(_chain(audit.GENESIS, [("v1", held), ("v2", "export")])) == "proven"  # all after it recomputed
+    assert verdict(_chain(held, [("v1", "b3" * 32), ("v2", "export")])) == "claimed"  # before the upgrade
+    broken(_chain(audit.GENESIS, [("v2", "init"), ("v2", "update")]))  # another log
+    broken(_chain(held, [("v2", "export"), ("v1", "b2" * 32)]))  # old formula after a new one
+    with store.session() as session:  # the package that brought `held` came with links
+        audit.append(session, actor=ACTOR, action=merge_audit.CONTINUITY_ACTION, record_type="package",
+                     details={"producer": "00004", "sequence": 4, "verdict": "proven", "head": held, "links": 3})
+    broken(_chain(held, [("v2", "update")]))  # cut right after the held head: its export entry is gone
+    broken(_chain(held, [("v1", "b4" * 32), ("v2", "export")]))  # a claimed link after a linked head
+    assert verdict(_chain(held, [("v2", "export")])) == "proven"
+    known = "c5" * 32  # the head of an earlier merged package: a restore branching after it is flagged
+    with store.session() as session:
+        audit.append(session, actor=ACTOR, action="merge", record_type="package",
+                     details={"producer": "00004", "sequence": 3, "audit_head": known})
+    assert verdict(_chain(known, [("v2", "export"), ("v2", "restore"), ("v2", "update")])) == "branch"
+    broken(_chain(known, [("v2", "export"), ("v2", "update")]))  # no restore entry: a cut, not a restore
+    broken(_chain(audit.GENESIS, [("v2", "init"), ("v2", "restore")]))  # no head this office knows

@@ -190,8 +190,13 @@ def _restored_from_known(session: Session, header: PackageHeader, chain: _Chain,
     if "restore" not in chain.actions:
         return False
     last_restore = len(chain.actions) - 1 - chain.actions[::-1].index("restore")
-    known = _merged_heads(session, header.producer.unit_code) | {stored}
-    return any(h in known for h in chain.hashes[: last_restore + 1])
+    producer = header.producer.unit_code
+    known = _merged_heads(session, producer) | {stored}
+    for at, head in enumerate(chain.hashes[: last_restore + 1]):
+        # as in _descends: after a head that came with links, an old-formula (claimed) line is a forgery
+        if head in known and not (1 in chain.versions[at:] and _had_links(session, producer, head)):
+            return True
+    return False
 
 
 def _merged_heads(session: Session, producer: str) -> set[str]:
