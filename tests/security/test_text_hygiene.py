@@ -231,3 +231,11 @@ def test_a_read_only_account_changes_its_own_password_in_the_window(qtbot, reade
     assert button.isEnabled() and not button.isHidden()
     assert page.change_own_password(LAN, "cau moi cua nguoi xem")
     assert accounts.sign_in(store, username="xem", password="cau moi cua nguoi xem")
+
+
+def test_hidden_characters_refused_in_assessment_answers() -> None:
+    with pytest.raises(ValidationError) as caught:
+        record_rules.validate("assessment", {"subject_kind": "commune", "year": 2026, "catalog_code": "tt124",
+                                             "assessed_on": "2026-01-05",
+                                             "answers": {"1.1": {"met": True, "note": "Đạt\u200b"}}})
+    assert "ký tự ẩn" in (caught.value.for_field("answers") or "")

@@ -409,6 +409,10 @@ def _answers(c: _Collector, raw: Any) -> dict[str, dict[str, Any]]:
             "note": nfc(str(answer.get("note") or ""))[:2000],
             "evidence": nfc(str(answer.get("evidence") or ""))[:2000],
         }
+        hidden = invisible_characters(str(code) + answers[str(code)]["note"] + answers[str(code)]["evidence"])
+        if hidden:
+            c.fail("answers", f"Kết quả chấm tiêu chí “{clip_for_log(str(code), 20)}” chứa ký tự ẩn hoặc ký tự điều "
+                              f"khiển ({', '.join(hidden[:5])}). Hãy gõ lại, không dán từ nơi khác.")
     return answers
 
 
