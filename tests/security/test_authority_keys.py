@@ -3,8 +3,8 @@
 Each test is an attack that worked before (a commune making itself an office, a cluster vouching
 for the province, a stolen key's announced successor surviving revocation, a role claim blocking
 a forward as "damaged file", the office enrolling its own code) and is now refused with the
-store unchanged (every table dumped and compared; only the import log row and the refusal's
-audit entry may be added). Real stores, real keys, real signed packages.
+store unchanged (tests/security/store_state.py: per-unit digests and every table compared; only
+the import log row and the refusal's audit entry may be added). Real stores, real keys, real signed packages.
 """
 
 from __future__ import annotations
@@ -16,7 +16,8 @@ from typing import Any
 import pytest
 from sqlalchemy import select, update
 from tests.conftest import ACTOR, PASSWORD
-from tests.exchange_merge.conftest import Commune, dump, make_upper, merge, new_commune, trust
+from tests.exchange_merge.conftest import Commune, make_upper, merge, new_commune, trust
+from tests.security.store_state import assert_unchanged, capture
 
 from antq_desktop.exchange.keys import read_public_key_file
 from antq_desktop.exchange.keystore import KeyStore
@@ -51,16 +52,6 @@ def attacker(tmp_path: Path) -> Commune:
     c = new_commune(tmp_path, ATTACKER, "Xã Tân Lập")
     yield c
     c.store.close()
-
-
-def assert_unchanged(before: dict[str, list[Any]], after: dict[str, list[Any]]) -> None:
-    """Every table as before, but for appended import-log rows and audit entries (the refusal's record)."""
-    for name, rows in before.items():
-        if name in ("import_log", "audit_log"):
-            assert after[name][:len(rows)] == rows, name
-            assert len(after[name]) - len(rows) <= 1, name
-        else:
-            assert after[name] == rows, name
 
 
 def set_role(store: Store, role: str) -> None:
@@ -121,12 +112,12 @@ CLUSTER = Producer("CUM-01", "Cụm công an khu vực 1", "district")
 
 def test_trust_add_takes_the_role_from_the_clerk_not_the_file(office: Store, attacker: Commune) -> None:
     set_role(attacker.store, "district")  # the commune's FIRST key file claims to be an office
-    before = dump(office)
+    before = capture(office)
     with pytest.raises(keys.KeyProblem) as caught, office.session() as session:
         keys.trust_add(session, attacker.key_file(), actor=ACTOR)
     assert caught.value.code == authority.ROLE_MISMATCH and ATTACKER in caught.value.message
     assert "chọn cấp" in caught.value.message
-    assert dump(office) == before
+    assert_unchanged(office, before, max_log_rows=0, max_audit_rows=0)
     row = enrol(office, attacker.key_file(), role="commune")  # the clerk decides: it is a commune
     assert (row.role, row.source) == ("commune", "enrolled")
 
@@ -138,13 +129,13 @@ def test_commune_announcing_an_office_key_is_refused(office: Store, attacker: Co
     set_role(attacker.store, "district")  # the new key file inside the announcement says "district"
     announcement, old_blob = rotate_with_announcement(attacker)
     path = attacker.export(office, "incremental", records=[announcement], signer_blob=old_blob)
-    before = dump(office)
+    before = capture(office)
 
     (result,) = merge(office, path)
 
     assert result.status == "refused" and result.code == "NOT_AUTHORISED", result.message
     assert ATTACKER in result.message and "cấp" in result.message
-    assert_unchanged(before, dump(office))
+    assert_unchanged(office, before)
     assert known(office) == [(ATTACKER, "commune", "enrolled")]
 
 
@@ -172,13 +163,13 @@ def test_forward_signed_by_a_commune_key_is_refused(office: Store, attacker: Com
     victim = new_commune(tmp_path, "00073", "Xã Bị Giả")
     rows = [vouched_record(ATTACKER, victim.store, "00073"), vouched_record(ATTACKER, office, "CUM-01")]
     path = forward(tmp_path, attacker.store, Producer(ATTACKER, "Xã Tân Lập", "district"), office, rows)
-    before = dump(office)
+    before = capture(office)
 
     (result,) = merge(office, path)
 
     assert result.status == "refused" and result.code == "NOT_AUTHORISED", result.message
     assert ATTACKER in result.message
-    assert_unchanged(before, dump(office))
+    assert_unchanged(office, before)
     victim.store.close()
 
 
@@ -194,13 +185,13 @@ def test_cluster_vouching_for_the_province_is_refused(office: Store, cluster_at_
                                                       tmp_path: Path) -> None:
     fake = new_commune(tmp_path, "00073", "Xã Bị Giả")  # its key, vouched as "01": the province's own unit code
     path = forward(tmp_path, office, CLUSTER, cluster_at_province, [vouched_record("CUM-01", fake.store, "01")])
-    before = dump(cluster_at_province)
+    before = capture(cluster_at_province)
 
     (result,) = merge(cluster_at_province, path)
 
     assert result.status == "refused" and result.code == "NOT_AUTHORISED", result.message
     assert "CUM-01" in result.message and "01" in result.message
-    assert_unchanged(before, dump(cluster_at_province))
+    assert_unchanged(cluster_at_province, before)
     fake.store.close()
 
 
@@ -210,12 +201,12 @@ def test_cluster_vouching_beside_a_key_the_province_enrolled_is_refused(
     real, fake = new_commune(tmp_path, "00004", "Phường Ba Đình"), new_commune(tmp_path / "f", "00004", "Giả")
     enrol(cluster_at_province, real.key_file())  # the province enrolled 00004 itself
     path = forward(tmp_path, office, CLUSTER, cluster_at_province, [vouched_record("CUM-01", fake.store, "00004")])
-    before = dump(cluster_at_province)
+    before = capture(cluster_at_province)
 
     (result,) = merge(cluster_at_province, path)
 
     assert result.status == "refused" and result.code == "NOT_AUTHORISED" and "00004" in result.message
-    assert_unchanged(before, dump(cluster_at_province))
+    assert_unchanged(cluster_at_province, before)
     real.store.close()
     fake.store.close()
 
@@ -230,10 +221,10 @@ def test_cluster_vouching_outside_its_catchment_or_for_an_office_is_refused(
     for unit, subject in (("00073", outsider.store), ("CUM-02", outsider.store)):  # a fresh key called CUM-02
         path = forward(tmp_path, office, CLUSTER, cluster_at_province, [vouched_record("CUM-01", subject, unit)],
                        name=f"f-{unit}.antq")
-        before = dump(cluster_at_province)
+        before = capture(cluster_at_province)
         (result,) = merge(cluster_at_province, path)
         assert result.status == "refused" and result.code == "NOT_AUTHORISED" and unit in result.message
-        assert_unchanged(before, dump(cluster_at_province))
+        assert_unchanged(cluster_at_province, before)
     other_office.close()
     outsider.store.close()
 
@@ -266,10 +257,10 @@ def test_revocation_follows_announcements(office: Store, attacker: Commune) -> N
         lookup = keys.trusted_lookup(session)
     assert lookup(thief.signing_key_id).revoked  # type: ignore[union-attr]
     records.create(attacker.store, "residential_area", {"name": "Tổ 9"}, actor=ACTOR)
-    before = dump(office)
+    before = capture(office)
     (result,) = merge(office, attacker.export(office, "incremental"))
     assert result.status == "refused" and result.code == "REVOKED_KEY"
-    assert_unchanged(before, dump(office))
+    assert_unchanged(office, before)
 
 
 def test_revocation_since_spares_keys_announced_before_the_compromise(office: Store, attacker: Commune) -> None:
@@ -292,13 +283,13 @@ def test_vouched_key_with_an_office_role_is_a_role_problem(office: Store, cluste
     commune = new_commune(tmp_path, "00004", "Phường Ba Đình")
     path = forward(tmp_path, office, CLUSTER, cluster_at_province,
                    [vouched_record("CUM-01", commune.store, "00004", role="province")])
-    before = dump(cluster_at_province)
+    before = capture(cluster_at_province)
 
     (result,) = merge(cluster_at_province, path)
 
     assert result.status == "refused" and result.code == "NOT_AUTHORISED", (result.code, result.message)
     assert "00004" in result.message and "hỏng" not in result.message
-    assert_unchanged(before, dump(cluster_at_province))
+    assert_unchanged(cluster_at_province, before)
     commune.store.close()
 
 
@@ -314,12 +305,12 @@ def test_commune_key_claiming_province_is_enrolled_as_the_clerk_decides(office: 
 
 def test_trust_add_refuses_the_offices_own_unit(office: Store, tmp_path: Path) -> None:
     twin = make_upper(str(tmp_path / "twin.sqlite3"))  # another installation claiming CUM-01
-    before = dump(office)
+    before = capture(office)
     for role in (None, "district", "commune"):
         with pytest.raises(keys.KeyProblem) as caught, office.session() as session:
             keys.trust_add(session, key_file_of(twin), actor=ACTOR, role=role)
         assert caught.value.code == authority.OWN_UNIT_KEY and "CUM-01" in caught.value.message
-    assert dump(office) == before
+    assert_unchanged(office, before, max_log_rows=0, max_audit_rows=0)
     twin.close()
 
 
