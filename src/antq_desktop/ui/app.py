@@ -36,8 +36,14 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="antq-desktop")
     parser.add_argument("--db", help="tệp SQLite hoặc URL SQLAlchemy")
     parser.add_argument("--lang", choices=["vi", "en"], default=None)
+    parser.add_argument("files", nargs="*", help="gói dữ liệu .antq để mở (nhấp đúp trong Explorer)")
     args, _unknown = parser.parse_known_args(list(argv)[1:])
     return args
+
+
+def packages_given(files: Sequence[str]) -> list[str]:
+    """The .antq files among the command line's arguments (Explorer passes the double-clicked one)."""
+    return [name for name in files if name.lower().endswith(".antq")]
 
 
 def install_translator(app: QApplication, lang: str | None) -> None:
@@ -218,8 +224,9 @@ class Startup:
     SQLite file, the sign-in dialog already shown (None otherwise, or when refused)."""
 
     def __init__(self, app: QApplication, url: str, lock: QLockFile | None, refusal: str | None,
-                 sign_in: SignInFirst | None) -> None:
+                 sign_in: SignInFirst | None, packages: Sequence[str] = ()) -> None:
         self.app, self.url, self.lock, self.refusal, self.sign_in = app, url, lock, refusal, sign_in
+        self.packages = list(packages)  # .antq files to open once the main window shows
 
 
 def install_error_handling() -> None:
@@ -246,7 +253,7 @@ def begin(argv: Sequence[str]) -> Startup:
     sign_in = None if refusal else show_sign_in_first(url)
     if sign_in is None:
         install_error_handling()
-    return Startup(app, url, lock, refusal, sign_in)
+    return Startup(app, url, lock, refusal, sign_in, packages_given(args.files))
 
 
 def run(argv: Sequence[str]) -> int:
@@ -277,6 +284,8 @@ def run(argv: Sequence[str]) -> int:
 
         window = MainWindow(context)
         window.show()
+        for package in start.packages:
+            window.open_package(package)
         protections = SessionProtections(window, context, password)
         del password
         code = app.exec()

@@ -29,7 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from antq_desktop.ui.accessibility import name_focusable_widgets
 from antq_desktop.ui.context import AppContext
+from antq_desktop.ui.mnemonics import assign_mnemonics
 from antq_desktop.ui.window_geometry import Rect, clamp_geometry, restored_geometry
 
 PageFactory = Callable[[AppContext], QWidget]
@@ -145,7 +147,7 @@ class MainWindow(QMainWindow):
         context.year_getter = lambda: self.year
         context.extras["open_page"] = self.open_page  # pages that lead to others (the dashboard's to-do list)
         self._build_shortcuts()
-        self._build_help_menu()
+        self._build_menus()
         self._frame_fitted = False
         self._restore_layout()
         self.navigation.setCurrentRow(0)
@@ -167,6 +169,8 @@ class MainWindow(QMainWindow):
             row = [s.key for s in self.specs].index(key)
             spec = self.specs[row]
             page = spec.factory(self.context) if spec.factory else PlaceholderPage(self._title(spec))
+            assign_mnemonics(page)  # Alt-letters on the page's buttons, none taken from the menus
+            name_focusable_widgets(page, self._title(spec))  # what a screen reader says for each field
             slot = self.stack.widget(row)
             self.stack.insertWidget(row, page)
             self.stack.removeWidget(slot)
@@ -217,18 +221,20 @@ class MainWindow(QMainWindow):
 
     # ---- keyboard ----
 
-    def _build_help_menu(self) -> None:
-        from antq_desktop.ui.help import make_user_guide_action  # the user guide feature (F1)
+    def _build_menus(self) -> None:
+        from antq_desktop.ui.menus import build_menus  # Tệp, Sửa (undo, redo, find), Trợ giúp (F1, about)
 
-        self.menuBar().addMenu(self.tr("Trợ giúp")).addAction(make_user_guide_action(self))
+        build_menus(self)
 
     def _build_shortcuts(self) -> None:
-        for sequence, method in ((QKeySequence.StandardKey.Find, "focus_search"),
-                                 (QKeySequence.StandardKey.New, "new_record")):
-            shortcut = QShortcut(sequence, self)
-            shortcut.activated.connect(lambda m=method: self._call_page(m))
-        undo = QShortcut(QKeySequence.StandardKey.Undo, self)
-        undo.activated.connect(self.undo_last)
+        shortcut = QShortcut(QKeySequence.StandardKey.New, self)  # Ctrl+F, Ctrl+Z, Ctrl+Y: the menus' actions
+        shortcut.activated.connect(lambda: self._call_page("new_record"))
+
+    def open_package(self, path: str | None = None) -> None:
+        """A .antq file given on the command line (a double-click in Explorer) or Tệp → Mở gói dữ liệu."""
+        from antq_desktop.ui.menus import open_package
+
+        open_package(self, path)
 
     def _call_page(self, method: str) -> None:
         action = getattr(self.current_page(), method, None)
@@ -239,6 +245,11 @@ class MainWindow(QMainWindow):
         from antq_desktop.ui.errors import run_undo
 
         run_undo(self.context, self)
+
+    def redo_next(self) -> None:
+        from antq_desktop.ui.errors import run_redo
+
+        run_redo(self.context, self)
 
     # ---- layout memory ----
 

@@ -16,7 +16,6 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -34,6 +33,7 @@ from antq_desktop.services import keys, profile
 from antq_desktop.services.accounts import UserInfo
 from antq_desktop.services.safe_files import read_user_file
 from antq_desktop.storage.db import Store
+from antq_desktop.ui import file_dialogs
 from antq_desktop.ui.setup_wizard import RolePage, UnitPage
 from antq_desktop.ui.widgets.field_error import FieldErrorLabel
 
@@ -126,7 +126,7 @@ class RedoKeysPage(QWizardPage):
         return True
 
     def _choose(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Chọn tệp khóa của cấp trên"), "",
+        path = file_dialogs.open_file(self, file_dialogs.PACKAGES, self.tr("Chọn tệp khóa của cấp trên"),
                                               self.tr("Tệp khóa ANTQ (*.antqkey)"))
         if path:
             self.set_recipient_file(path)

@@ -196,7 +196,10 @@ class RecordDialog(QDialog):
         store, actor, record_type, record_id = self.context.store, self.context.actor, self.record_type, self.saved_id
         if not self.record_id:
             return UndoAction(tr_dialog("Thêm %1").replace("%1", description), record_type,
-                              lambda: records.delete(store, record_type, record_id, actor=actor))
+                              lambda: records.delete(store, record_type, record_id, actor=actor),
+                              redo=lambda: records.restore(store, record_type, record_id, actor=actor))
         previous = {s.name: self.original.get(s.name) for s in self.fields}
+        saved = dict(self.initial)  # the values this dialog wrote: redo writes them again
         return UndoAction(tr_dialog("Sửa %1").replace("%1", description), record_type,
-                          lambda: records.update(store, record_type, record_id, previous, actor=actor))
+                          lambda: records.update(store, record_type, record_id, previous, actor=actor),
+                          redo=lambda: records.update(store, record_type, record_id, saved, actor=actor))

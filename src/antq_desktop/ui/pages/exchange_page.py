@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
     QCheckBox,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from antq_desktop.services import export, receipt
 from antq_desktop.services.safe_files import read_user_file
+from antq_desktop.ui import file_dialogs
 from antq_desktop.ui.errors import show_error
 from antq_desktop.ui.jobs import Job
 from antq_desktop.ui.widgets.keys_box import KeysBox
@@ -131,7 +131,7 @@ class ExchangePage(QWidget):
         return str(Path(folder) / name) if folder else name
 
     def _choose_destination(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Lưu gói dữ liệu"), self.suggested_path(),
+        path = file_dialogs.save_file(self, file_dialogs.PACKAGES, self.tr("Lưu gói dữ liệu"), self.suggested_path(),
                                               self.tr("Gói dữ liệu ANTQ (*.antq)"))
         if path:
             self.destination.setText(path)
@@ -191,7 +191,7 @@ class ExchangePage(QWidget):
     # ---- receipts ----
 
     def _choose_receipt(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Chọn tệp biên nhận của cấp trên"), "",
+        path = file_dialogs.open_file(self, file_dialogs.PACKAGES, self.tr("Chọn tệp biên nhận của cấp trên"),
                                               self.tr("Biên nhận ANTQ (*.antqrcpt)"))
         if path:
             self.check_receipt(path)

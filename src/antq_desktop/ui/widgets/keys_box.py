@@ -13,7 +13,6 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 from antq_desktop.services import keys
 from antq_desktop.services.safe_files import read_user_file
 from antq_desktop.storage.db import Store
+from antq_desktop.ui import file_dialogs
 from antq_desktop.ui.errors import show_error
 
 PasswordProvider = Callable[[QWidget], "str | None"]
@@ -139,7 +139,8 @@ class KeysBox(QGroupBox):
         return fingerprint
 
     def _choose_export(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Lưu tệp khóa công khai"), "khoa-don-vi.antqkey",
+        path = file_dialogs.save_file(self, file_dialogs.PACKAGES, self.tr("Lưu tệp khóa công khai"),
+                                      "khoa-don-vi.antqkey",
                                               self.tr("Tệp khóa ANTQ (*.antqkey)"))
         password = self.password_provider(self) if path else None
         if path and password and self.export_public_key(path, password):
@@ -148,7 +149,7 @@ class KeysBox(QGroupBox):
                 "để đối chiếu.").format(own_fingerprint(self.store)))
 
     def _choose_import(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Chọn tệp khóa của cấp trên"), "",
+        path = file_dialogs.open_file(self, file_dialogs.PACKAGES, self.tr("Chọn tệp khóa của cấp trên"),
                                               self.tr("Tệp khóa ANTQ (*.antqkey)"))
         if path and (fingerprint := self.import_key(path)):
             QMessageBox.information(self, self.tr("Đã nhập khóa cấp trên"), self.tr(
@@ -183,7 +184,7 @@ class RecipientWizardPage(QWizardPage):
         return fingerprint
 
     def _choose(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Chọn tệp khóa của cấp trên"), "",
+        path = file_dialogs.open_file(self, file_dialogs.PACKAGES, self.tr("Chọn tệp khóa của cấp trên"),
                                               self.tr("Tệp khóa ANTQ (*.antqkey)"))
         if path:
             self.import_key(path)
