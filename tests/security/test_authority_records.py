@@ -133,6 +133,9 @@ def test_plan_target_on_the_offices_plan_is_refused(world: World) -> None:
     with world.office.session_factory() as session:  # the office's plan is still its own to change
         targets = session.execute(select(PlanTarget).where(PlanTarget.plan_id == world.office_plan)).scalars().all()
         assert {t.origin_unit for t in targets} == {OFFICE}
+    for target in targets:  # and it can still delete its own plan (a commune's live target would block it)
+        records.delete(world.office, "plan_target", target.id, actor=ACTOR)
+    records.delete(world.office, "plan", world.office_plan, actor=ACTOR)
 
 
 @pytest.mark.parametrize(("record_type", "column", "ref_type"), [
@@ -270,6 +273,26 @@ def test_plan_package_target_on_a_foreign_plan_is_refused(world: World) -> None:
     assert result.status == "refused" and result.code == "NOT_AUTHORISED", (result.code, result.message)
     assert OFFICE in result.message and A in result.message
     assert_unchanged(world.a.store, before, max_audit_rows=0)
+
+
+def test_plan_package_from_the_units_own_code_is_refused(world: World) -> None:
+    """A5 for plans: a "plan from above" signed under commune 00004's own code is refused at 00004."""
+    fake = impostor(world.folder / "fake", "commune", A, NAMES[A])
+    try:
+        plant_key(world.a.store, fake, "district")
+        with world.a.store.session() as session:  # planted as if enrolled as the recipient (the key side refuses it)
+            session.execute(KnownKey.__table__.update().where(KnownKey.unit_code == A).values(is_recipient=True))
+        plan = fresh(world.records(world.a, "plan")[0])
+        meta = PackageMeta(Producer(A, NAMES[A], "district"), 60, "plan", str(YEAR), "t", "1")
+        path = world.folder / "own-plan.antq"
+        with fake.store.session_factory() as session, KeyStore.unlock(keys.active_blob(session), PASSWORD) as signer:
+            write_package(path, [plan], meta, signer, None, encrypted=False)
+        before = capture(world.a.store)
+        result = plan_import.import_plan(world.a.store, path, actor=ACTOR)
+        assert result.status == "refused" and result.code == "OWN_UNIT" and A in result.message, result.message
+        assert_unchanged(world.a.store, before, max_audit_rows=0)
+    finally:
+        fake.store.close()
 
 
 def add_plan(store: Store, unit: str, threshold: float) -> str:

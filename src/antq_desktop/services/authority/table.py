@@ -89,6 +89,9 @@ RECORD_RULES: tuple[Rule, ...] = (
          "plan and plan_target of its own origin only", "plan_target only to its own plan",
          "services.plan_import._upsert (check_shape + authorise_references)",
          f"{_TEST}::test_plan_package_target_on_a_foreign_plan_is_refused"),
+    Rule("A7b", "records", "anyone outside", "never a plan package under the receiving unit's own code", "-", "-",
+         "services.plan_import._write (authorise_producer)",
+         f"{_TEST}::test_plan_package_from_the_units_own_code_is_refused"),
     Rule("A8", "records", "plans received from above", "-", "-",
          "targets are measured only against the office's own plan or its upper office's plan (the unit of its "
          "recipient key), never a plan of a unit below",
