@@ -111,4 +111,5 @@ def year_plan(session: Session, year: int) -> Plan | None:
                                                Plan.origin_unit.in_(units))
                             .order_by(Plan.updated_at.desc(), Plan.id)).scalars().all()
     mine = [p for p in plans if p.origin_unit == units[0]]
-    return (mine or list(plans) or [None])[0]
+    chosen = mine or list(plans)
+    return chosen[0] if chosen else None
