@@ -51,6 +51,8 @@ ArchitecturesAllowed=x64compatible
 ArchitecturesInstallIn64BitMode=x64compatible
 MinVersion=10.0
 CloseApplications=yes
+; .antq packages open in the app (the [Registry] association below): Explorer must learn of it.
+ChangesAssociations=yes
 ShowLanguageDialog=auto
 LanguageDetectionMethod=uilanguage
 
@@ -69,6 +71,8 @@ en.AppComment=Movement "All people protect national security" — offline record
 vi.SelfTest=Kiểm tra bản cài đặt ANTQ Desktop
 en.SelfTest=Check the ANTQ Desktop installation
 vi.DataKept=Dữ liệu của đơn vị (thư mục %LOCALAPPDATA%\antq-desktop) không bị xóa khi gỡ chương trình.
+vi.PackageFile=Gói dữ liệu ANTQ
+en.PackageFile=ANTQ data package
 en.DataKept=The unit's data (folder %LOCALAPPDATA%\antq-desktop) is not removed when uninstalling.
 
 [Tasks]
@@ -85,6 +89,14 @@ Source: "{#SourceDir}\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs 
 Name: "{group}\{#AppName}"; Filename: "{app}\{#AppExe}"; Comment: "{cm:AppComment}"
 Name: "{group}\{cm:SelfTest}"; Filename: "{cmd}"; Parameters: "/k ""{app}\{#DebugExe}"" --self-test"; WorkingDir: "{app}"; IconFilename: "{app}\{#AppExe}"
 Name: "{autodesktop}\{#AppName}"; Filename: "{app}\{#AppExe}"; Comment: "{cm:AppComment}"; Tasks: desktopicon
+
+[Registry]
+; A double-clicked .antq opens ANTQ Desktop on the import page with that package selected (per user:
+; HKCU\Software\Classes, no administrator rights needed; removed on uninstall).
+Root: HKCU; Subkey: "Software\Classes\.antq"; ValueType: string; ValueName: ""; ValueData: "ANTQDesktop.Package"; Flags: uninsdeletevalue
+Root: HKCU; Subkey: "Software\Classes\ANTQDesktop.Package"; ValueType: string; ValueName: ""; ValueData: "{cm:PackageFile}"; Flags: uninsdeletekey
+Root: HKCU; Subkey: "Software\Classes\ANTQDesktop.Package\DefaultIcon"; ValueType: string; ValueName: ""; ValueData: "{app}\{#AppExe},0"
+Root: HKCU; Subkey: "Software\Classes\ANTQDesktop.Package\shell\open\command"; ValueType: string; ValueName: ""; ValueData: """{app}\{#AppExe}"" ""%1"""
 
 [Run]
 Filename: "{app}\{#AppExe}"; Description: "{cm:LaunchProgram}"; Flags: nowait postinstall skipifsilent

@@ -29,6 +29,7 @@ _SKIP_PARTS = {"__pycache__", ".pytest_cache", ".mypy_cache"}
 LINUX_FOLDER_FILES = [
     (REPO / "installer" / "install-linux.sh", "install-linux.sh"),
     (REPO / "installer" / "antq-desktop.desktop", "antq-desktop.desktop"),
+    (REPO / "installer" / "antq-desktop-mime.xml", "antq-desktop-mime.xml"),
     (RESOURCES / "icons" / "antq.png", "antq-desktop.png"),
 ]
 

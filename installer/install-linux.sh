@@ -11,9 +11,11 @@ target="$HOME/.local/opt/antq-desktop"
 bindir="$HOME/.local/bin"
 desktop="$prefix/applications/antq-desktop.desktop"
 icon="$prefix/icons/hicolor/256x256/apps/antq-desktop.png"
+mime="$prefix/mime/packages/antq-desktop.xml"
 
 if [ "${1:-}" = "--remove" ]; then
-  rm -rf "$target" "$desktop" "$icon" "$bindir/antq-desktop" "$bindir/antq"
+  rm -rf "$target" "$desktop" "$icon" "$mime" "$bindir/antq-desktop" "$bindir/antq"
+  command -v update-mime-database >/dev/null 2>&1 && update-mime-database "$prefix/mime" || true
   echo "Đã gỡ ANTQ Desktop. Dữ liệu của anh/chị vẫn còn trong $prefix/antq-desktop."
   exit 0
 fi
@@ -25,12 +27,15 @@ if [ "$here" != "$target" ]; then
   rm -rf "$target"
   mv "$target.new" "$target"
 fi
-mkdir -p "$bindir" "$(dirname "$desktop")" "$(dirname "$icon")"
+mkdir -p "$bindir" "$(dirname "$desktop")" "$(dirname "$icon")" "$(dirname "$mime")"
 ln -sf "$target/antq-desktop" "$bindir/antq-desktop"
 ln -sf "$target/antq" "$bindir/antq"
 cp "$target/antq-desktop.png" "$icon"
-sed "s|^Exec=.*|Exec=\"$target/antq-desktop\"|" "$target/antq-desktop.desktop" > "$desktop"
+sed "s|^Exec=.*|Exec=\"$target/antq-desktop\" %f|" "$target/antq-desktop.desktop" > "$desktop"
 chmod 644 "$desktop"
+# .antq packages open in ANTQ Desktop on a double-click (the import page, with the package selected).
+cp "$target/antq-desktop-mime.xml" "$mime"
+command -v update-mime-database >/dev/null 2>&1 && update-mime-database "$prefix/mime" || true
 command -v update-desktop-database >/dev/null 2>&1 && update-desktop-database "$(dirname "$desktop")" || true
 echo "Đã cài ANTQ Desktop vào $target."
 echo "Mở từ menu ứng dụng (ANTQ Desktop) hoặc chạy: $target/antq-desktop"

@@ -72,8 +72,8 @@ def from_store() -> None:
     import tempfile
 
     from antq_desktop.services import demo as store_demo
-    from antq_desktop.services.forms import reports as form_reports
     from antq_desktop.services import forms
+    from antq_desktop.services.forms import reports as form_reports
     from antq_desktop.services.records import writes as records
     from antq_desktop.services.records.queries import ListQuery, list_rows
     from antq_desktop.services.setup import profile

@@ -4,6 +4,7 @@
 #   - lupdate finds tr()/translate()/QT_TRANSLATE_NOOP (also imported as N);
 #   - extract_helpers.py adds calls of one-line helpers like tr_page("…") that lupdate cannot see;
 #   - english.py lists any string still without English (translate it there, then re-run).
+#   - qtbase_vi.ts holds Qt's own texts (buttons, file dialog) in Vietnamese: Qt ships none.
 set -eu
 cd "$(dirname "$0")/../.."
 BIN=.venv/bin
@@ -13,3 +14,4 @@ BIN=.venv/bin
 "$BIN/python" resources/translations/extract_helpers.py src/antq_desktop/ui resources/translations/antq_en.ts
 "$BIN/python" resources/translations/english.py resources/translations/antq_en.ts
 "$BIN/pyside6-lrelease" resources/translations/antq_en.ts -qm resources/translations/antq_en.qm
+"$BIN/pyside6-lrelease" resources/translations/qtbase_vi.ts -qm resources/translations/qtbase_vi.qm  # Qt's own texts in Vietnamese

@@ -37,7 +37,8 @@ def data_dir() -> Path:
     """The user's data folder (database, backups, logs); ANTQ_HOME overrides it."""
     override = os.environ.get("ANTQ_HOME")
     path = Path(override) if override else Path(user_data_dir(APP_ID, appauthor=False))
-    path.mkdir(parents=True, exist_ok=True)
+    # Owner-only when we create it: it holds the store, its backups and logs (ignored on Windows).
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
     return path
 
 

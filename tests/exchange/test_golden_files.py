@@ -45,3 +45,20 @@ def test_golden_plain_package_still_reads() -> None:
     package, records = read_package(DATA / "golden-v1-plain.antq", {sender.key_id: sender}.get)
     assert list(records) == EXPECTED
     assert not package.header.encrypted
+
+
+def test_golden_v1_key_file_still_reads_as_legacy() -> None:
+    record = read_public_key_file((DATA / "golden-sender.antqkey").read_bytes())
+    assert record.version == 1 and record.legacy and record.fingerprint == "3941-CCB7-16D8-9B4A-E0C0"
+
+
+def test_golden_v2_key_file_pins_unit_role_and_fingerprint() -> None:
+    """Version 2 (issue 12): the fingerprint covers unit code and role; these bytes must keep reading."""
+    data = (DATA / "golden-v2-office.antqkey").read_bytes()
+    record = read_public_key_file(data)
+    assert (record.version, record.unit_code, record.role) == (2, "CUM-01", "district")
+    assert record.fingerprint == "FE40-B615-8442-699D-542A"
+    blob = json.loads((DATA / "golden-recipient-keystore.json").read_text())
+    again = KeyStore().export_public_key_file(blob, "golden", "CUM-01", "Cụm công an khu vực 1", "district",
+                                              "2026-12-03T00:00:00Z")
+    assert again == data  # Ed25519 is deterministic: the writer still produces exactly these bytes

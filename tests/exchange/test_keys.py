@@ -51,7 +51,8 @@ def test_key_file_every_byte_flip_refused(commune: Unit) -> None:
 def test_key_file_field_tampering(commune: Unit) -> None:
     obj = json.loads(commune_key_file(commune))
     for change in ({"extra": 1}, {"unit_name": "Xã Khác"}, {"fingerprint": "0000-0000-0000-0000-0000"},
-                   {"version": 2}, {"format": "other"}):  # fmt: skip
+                   {"version": 1}, {"version": 3}, {"role": "district"}, {"unit_code": "00005"},
+                   {"format": "other"}):  # fmt: skip
         tampered = json.dumps({**obj, **change}, sort_keys=True).encode()
         with pytest.raises(PackageError):
             read_public_key_file(tampered)
@@ -150,3 +151,13 @@ def test_trusted_key_from_record(commune: Unit) -> None:
     trusted = TrustedKey.from_record(commune.record)
     assert trusted == commune.trusted and not trusted.revoked
     assert TrustedKey.from_record(commune.record, revoked=True).revoked
+
+
+def test_v2_fingerprint_covers_unit_and_role(commune: Unit) -> None:
+    """Issue 12: a key file claiming another unit or role shows another fingerprint on paper."""
+    store = KeyStore(FAST_KDF)
+    made = {(unit, role): read_public_key_file(store.export_public_key_file(commune.blob, PASSWORD, unit, "Tên", role))
+            for unit, role in (("00004", "commune"), ("00004", "district"), ("00005", "commune"))}
+    assert len({r.fingerprint for r in made.values()}) == 3
+    assert all(r.version == 2 and not r.legacy for r in made.values())
+    assert len({r.signing_key_id for r in made.values()}) == 1  # same keys, different identities

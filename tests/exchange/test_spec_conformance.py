@@ -94,7 +94,23 @@ def test_key_file_matches_spec(commune: Unit) -> None:
     canonical = json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     sign_pub = base64.b64decode(obj["signing_public_key"])
     recv_pub = base64.b64decode(obj["receiving_public_key"])
+    assert obj["version"] == 2
+    Ed25519PublicKey.from_public_bytes(sign_pub).verify(sig, b"ANTQ-PUBKEY-SIG-v2\x00" + canonical.encode("utf-8"))
+    # Version 2 fingerprint (docs/package-format.md): unit code and role are covered, 0x00-separated.
+    fp = hashlib.sha256(b"ANTQ-FINGERPRINT-v2\x00" + b"00004\x00commune\x00" + sign_pub + recv_pub).hexdigest()
+    assert obj["fingerprint"] == "-".join(fp.upper()[i : i + 4] for i in range(0, 20, 4))
+    assert obj["receiving_key_id"] == hashlib.sha256(recv_pub).digest()[:16].hex()
+
+
+def test_version_1_key_file_matches_spec() -> None:
+    """Version 1 files (fingerprint over the two keys only) are still read: the golden one, checked by hand."""
+    data = (Path(__file__).parent / "data" / "golden-sender.antqkey").read_bytes()
+    obj = json.loads(data)
+    sig = base64.b64decode(obj.pop("self_signature"))
+    canonical = json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    sign_pub = base64.b64decode(obj["signing_public_key"])
+    recv_pub = base64.b64decode(obj["receiving_public_key"])
+    assert obj["version"] == 1
     Ed25519PublicKey.from_public_bytes(sign_pub).verify(sig, b"ANTQ-PUBKEY-SIG-v1\x00" + canonical.encode("utf-8"))
     fp = hashlib.sha256(sign_pub + recv_pub).hexdigest().upper()[:20]
     assert obj["fingerprint"] == "-".join(fp[i : i + 4] for i in range(0, 20, 4))
-    assert obj["receiving_key_id"] == hashlib.sha256(recv_pub).digest()[:16].hex()

@@ -10,6 +10,7 @@ from tests.conftest import PASSWORD, make_store
 
 from antq_desktop.exchange import package_reader
 from antq_desktop.exchange.keystore import KeyStore
+from antq_desktop.exchange.package_format import AUDIT_TYPES
 from antq_desktop.services.export import build as export
 from antq_desktop.services.keys import registry as keys
 from antq_desktop.services.office import stats
@@ -31,7 +32,12 @@ def read_back(pair, path):
         mine = keys.own_receiving_key_id(session)
     package = package_reader.verify(path, lookup, my_receiving_key_id=mine)
     with KeyStore.unlock(blob, PASSWORD) as unlocked:
-        return package, list(package_reader.iter_records(package, unlocked))
+        got = list(package_reader.iter_records(package, unlocked))
+    # the audit digests (docs/package-format.md section 15) come first: one base, then the links
+    links = [r for r in got if r["type"] in AUDIT_TYPES]
+    assert got[:len(links)] == links and links[0]["type"] == "audit_base"
+    assert len(links) == 1 + package.header.record_counts.get("audit_link", 0)
+    return package, got[len(links):]
 
 
 def all_canonical(store, unit="00070"):
@@ -55,7 +61,7 @@ def test_full_export_carries_every_record_of_the_unit_parents_first(pair):
     assert order.index("residential_area") < order.index("household") < order.index("pledge")
     header = package.header
     assert (header.kind, header.sequence, header.encrypted, header.producer.unit_code) == ("full", 1, True, "00070")
-    assert sum(header.record_counts.values()) == len(got)
+    assert sum(n for t, n in header.record_counts.items() if t not in AUDIT_TYPES) == len(got)
     with pair.commune.session_factory() as session:
         row = session.get(ExportRecord, header.package_id)
         assert row.file_sha256 == package.package_sha256 and row.kind == "full" and row.prev_package_sha256 is None

@@ -50,7 +50,7 @@ def _run(page, qtbot, path, password=PASSWORD):
 
 def test_page_shows_keys_and_exports_in_the_background(page, pair, qtbot):
     with pair.office.session_factory() as session:
-        office_fp = keys.active_local_key(session).fingerprint
+        office_fp = keys.paper_fingerprint(session, keys.active_local_key(session))  # key file v2: unit and role
     assert office_fp in page.keys_box.recipient_label.text()
     assert page.keys_box.own_label.text().count("-") == 4
     assert page.suggested_path().endswith("_seq0001.antq")

@@ -79,8 +79,9 @@ def test_public_key_file_carries_unit_and_fingerprint(store):
     record = read_public_key_file(key_file(store))
     with store.session_factory() as session:
         row = keys.active_local_key(session)
+        paper = keys.paper_fingerprint(session, row)
     assert (record.unit_code, record.unit_name, record.role) == ("00070", "Phường Hoàn Kiếm", "commune")
-    assert record.fingerprint == row.fingerprint
+    assert record.fingerprint == paper and record.version == 2  # the paper copy covers unit and role
 
 
 def test_trust_add_list_revoke_and_lookup(store, tmp_path):

@@ -134,3 +134,65 @@ def test_500_household_area_one_page_each(tmp_path) -> None:
     assert pdf_pages(out) == 500
     text = pdf_text_flat(out)
     assert text.count("BẢN CAM KẾT") == 500 and "Nguyễn Văn Hộ 499" in text
+
+
+# ---------------------------------------------------------------- issue 15: pledges to sign, recognition
+
+def _pledge_households(db: Path) -> tuple[list[str], list[dict]]:
+    """Households with a signed pledge this year, and the live households without one."""
+    from antq_desktop.services.records.queries import ListQuery, list_rows
+    from antq_desktop.storage.db import open_store
+
+    store = open_store(db)
+    try:
+        signed = [p["household_id"] for p in list_rows(store, "pledge", ListQuery(year=YEAR), limit=100000)
+                  if p["status"] == "signed" and p["household_id"]]
+        unsigned = [h for h in list_rows(store, "household", limit=100000) if h["id"] not in set(signed)]
+    finally:
+        store.close()
+    return signed, unsigned
+
+
+def test_unsigned_prints_one_page_per_household_without_a_pledge(db, tmp_path) -> None:
+    _, unsigned = _pledge_households(db)
+    out = tmp_path / "u.pdf"
+    result = antq(db, "form", "pledge", "--unsigned", "--all", "--year", str(YEAR), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert pdf_pages(out) == len(unsigned) > 0
+    text = pdf_text_flat(out)
+    assert all(h["head_name"] in text for h in unsigned)
+
+
+def test_household_repeated_or_listed(db, tmp_path) -> None:
+    signed, unsigned = _pledge_households(db)
+    out = tmp_path / "h.pdf"
+    result = antq(db, "form", "pledge", "--household", signed[0], "--household", f"{signed[1]},{signed[2]}",
+                  "--year", str(YEAR), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert pdf_pages(out) == 3
+    none = antq(db, "form", "pledge", "--household", unsigned[0]["id"], "--year", str(YEAR), "--out", str(out))
+    assert none.returncode == 1
+    assert unsigned[0]["head_name"] in none.stderr and "chưa có bản cam kết" in none.stderr
+    assert "của đơn vị" not in none.stderr
+    to_sign = tmp_path / "s.pdf"
+    result = antq(db, "form", "pledge", "--unsigned", "--household", f"{unsigned[0]['id']},{signed[0]}",
+                  "--year", str(YEAR), "--out", str(to_sign))
+    assert result.returncode == 0 and pdf_pages(to_sign) == 1  # the signed one is left out
+
+
+def test_recognition_with_number_and_date(db, tmp_path) -> None:
+    out = tmp_path / "qd.pdf"
+    result = antq(db, "form", "recognition", "--year", str(YEAR), "--number", "15", "--date", f"20/11/{YEAR}",
+                  "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    text = pdf_text_flat(out)
+    assert "Số: 15/QĐ-UBND" in text and f"ngày 20 tháng 11 năm {YEAR}" in text and "GIẤY CÔNG NHẬN" in text
+    bad = antq(db, "form", "recognition", "--date", "2026-11-20", "--out", str(out))
+    assert bad.returncode == 2 and "dd/MM/yyyy" in bad.stderr
+
+
+def test_summary_number_on_the_command_line(db, tmp_path) -> None:
+    out = tmp_path / "s.pdf"
+    result = antq(db, "report", "summary", "--year", str(YEAR), "--number", "08", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "Số: 08/BC-CAX" in pdf_text_flat(out)

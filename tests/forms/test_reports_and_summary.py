@@ -117,7 +117,8 @@ def test_office_summary_pdf_and_xlsx(office, tmp_path) -> None:
     upper, _ = office
     pdf = form_reports.render_summary(upper, YEAR, tmp_path / "s.pdf")
     text = pdf_text_flat(pdf)
-    assert "BẢNG TỔNG HỢP" in text and "Phường Hoàn Kiếm" in text and "Phường Ba Đình" in text
+    # An outgoing report now (upper_office.json): "BÁO CÁO" with a number line, signer and Nơi nhận.
+    assert "BÁO CÁO" in text and "Phường Hoàn Kiếm" in text and "Phường Ba Đình" in text
     assert "Tổng cộng" in text
     xlsx = load_workbook(form_reports.render_summary(upper, YEAR, tmp_path / "s.xlsx")).worksheets[0]
     names = [r[1].value for r in xlsx.iter_rows()]
@@ -156,3 +157,59 @@ def test_office_summary_queries_do_not_grow_per_indicator_and_commune(office) ->
         event.remove(upper.engine, "before_cursor_execute", count)
     # ~30 grouped queries plus one name lookup per commune; per commune it was ~60 each.
     assert len(statements) <= 40 + 2 * len(communes), len(statements)
+
+
+# ---------------------------------------------------------------- issue 15: the summary as a document
+
+def test_office_summary_totals_come_from_counts_not_averaged_percentages(office) -> None:
+    upper, _ = office
+    data, _ = form_reports.summary_data(upper, YEAR)
+    from antq_desktop.reports.forms.summary import summary_totals
+
+    total = summary_totals(data.rows)
+    for attr in ("registered_pct", "recognised_pct", "classified_good_pct", "pledge_coverage_pct"):
+        counts = [next((n, d) for key, n, d in r.counts if key == attr) for r in data.rows]
+        num, den = sum(n for n, _ in counts), sum(d for _, d in counts)
+        assert getattr(total, attr) == pytest.approx(100 * num / den), attr
+
+
+def test_office_summary_lists_communes_only_and_is_an_outgoing_report(office, tmp_path) -> None:
+    upper, communes = office
+    # A cluster office's own record (forwarded data) must not become a row of the communes' summary.
+    source = next(iter(communes.values()))
+    with source.engine.connect() as src, upper.engine.begin() as dst:
+        table = SYNCED_MODELS[0].__table__
+        row = dict(src.execute(select(table).limit(1)).mappings().one())
+        dst.execute(insert(table), [{**row, "id": "c0ffee00-0000-4000-8000-000000000001", "origin_unit": "CUM-01"}])
+    data, _ = form_reports.summary_data(upper, YEAR, number="21")
+    assert {r.commune for r in data.rows} == {"Phường Hoàn Kiếm", "Phường Ba Đình"}
+    assert data.place == "Hà Nội"  # the office's locality, not its name
+    text = pdf_text_flat(form_reports.render_summary(upper, YEAR, tmp_path / "s.pdf", number="21"))
+    assert "Số: 21/BC-CAT" in text and "Hà Nội, ngày" in text and "Công an thành phố Hà Nội, ngày" not in text
+    assert "Nơi nhận:" in text and "- Lưu: VT" in text and "GIÁM ĐỐC" in text and "(Ký, ghi rõ họ tên" in text
+    assert "CUM-01" not in text
+
+
+def test_office_summary_workbook_prints_and_filters_and_keeps_numbers(office, tmp_path) -> None:
+    upper, _ = office
+    book = load_workbook(form_reports.render_summary(upper, YEAR, tmp_path / "s.xlsx"))
+    for sheet in book.worksheets:
+        assert sheet.page_setup.orientation == "landscape" and str(sheet.page_setup.paperSize) == "9"  # A4
+        assert sheet.print_title_rows and sheet.auto_filter.ref, sheet.title
+        for row in sheet.iter_rows():
+            for cell in row:
+                assert not (isinstance(cell.value, str) and cell.value.rstrip().endswith("%")), (sheet.title, cell)
+    missed = book["Chỉ tiêu chưa đạt"]
+    for row in missed.iter_rows(min_row=2):
+        assert row[2].value is None or isinstance(row[2].value, float) and row[2].number_format == "0.0%"
+        assert isinstance(row[4].value, float)
+
+
+def test_office_recognises_communes_as_the_upper_authority(office, tmp_path) -> None:
+    upper, _ = office
+    data = form_reports.recognition_data(upper, YEAR, number="3")
+    assert data.issuing_body == "CÔNG AN THÀNH PHỐ HÀ NỘI" and data.doc_code == "QĐ-CAT"
+    assert all(u.kind == "Xã, phường, đặc khu" for u in data.units)
+    if data.units:
+        text = pdf_text_flat(form_reports.render_recognition(upper, YEAR, tmp_path / "r.pdf", number="3"))
+        assert "Số: 3/QĐ-CAT" in text and text.count("GIẤY CÔNG NHẬN") == len(data.units)

@@ -21,7 +21,9 @@ def test_inno_setup_script_is_per_user_bilingual_and_points_at_the_bundle(manife
     assert f'#define DebugExe "{manifest.DEBUG_NAME}.exe"' in text
     assert '"{group}\\{#AppName}"' in text  # the Start-menu shortcut
     assert "resources\\icons\\antq.ico" in text and (REPO / "resources" / "icons" / "antq.ico").is_file()
-    for key in ("DesktopIcon", "LaunchProgram", "AppComment", "SelfTest", "DataKept"):
+    assert "ChangesAssociations=yes" in text and 'Subkey: "Software\\Classes\\.antq"' in text
+    assert '""{app}\\{#AppExe}"" ""%1""' in text  # a double-clicked package reaches the command line
+    for key in ("DesktopIcon", "LaunchProgram", "AppComment", "SelfTest", "DataKept", "PackageFile"):
         assert f"vi.{key}=" in text and f"en.{key}=" in text, key
 
 
@@ -31,7 +33,9 @@ def test_desktop_entry(manifest):
     entry.read(INSTALLER / "antq-desktop.desktop", encoding="utf-8")
     section = entry["Desktop Entry"]
     assert section["Type"] == "Application" and section["Terminal"] == "false"
-    assert section["Exec"] == manifest.GUI_NAME and section["Icon"] == "antq-desktop"
+    assert section["Exec"] == f"{manifest.GUI_NAME} %f" and section["Icon"] == "antq-desktop"  # %f: a package
+    assert section["MimeType"] == "application/x-antq-package;"
+    assert 'glob pattern="*.antq"' in (INSTALLER / "antq-desktop-mime.xml").read_text(encoding="utf-8")
     assert "Toàn dân bảo vệ an ninh Tổ quốc" in section["GenericName"]
     for source, _name in manifest.LINUX_FOLDER_FILES:
         assert source.is_file(), source

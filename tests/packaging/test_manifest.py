@@ -46,7 +46,7 @@ def test_every_resource_file_is_bundled_at_its_package_path(manifest):
     missing = sorted(r for r in resources if f"antq_desktop/resources/{r}" not in bundled)
     assert missing == []
     for must in ("fonts/LiberationSerif-Regular.ttf", "forms/household_pledge.json",
-                 "translations/antq_en.qm", "icons/antq.png"):
+                 "translations/antq_en.qm", "translations/qtbase_vi.qm", "icons/antq.png"):
         assert f"antq_desktop/resources/{must}" in bundled
 
 

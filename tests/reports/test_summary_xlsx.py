@@ -1,5 +1,6 @@
 import datetime as dt
 
+import pytest
 from openpyxl import load_workbook
 
 from antq_desktop.reports import demo, summary_totals, write_summary_xlsx
@@ -32,3 +33,13 @@ def test_totals_are_area_weighted_and_skip_missing():
     assert total.registered_pct == 85.0
     assert total.recognised_pct is None
     assert total.last_package == dt.date(2026, 2, 1)
+
+
+def test_totals_pool_counts_instead_of_averaging_percentages():
+    """10/10 and 10/12: the mean of 100 % and 83.3 % is 91.7 %, the truth is 20/22 = 90.9 %."""
+    from antq_desktop.reports.form_data import SummaryRow
+    from antq_desktop.reports.forms.summary import summary_totals
+
+    rows = [SummaryRow("A", areas=1, registered_pct=100.0, counts=(("registered_pct", 10, 10),)),
+            SummaryRow("B", areas=1, registered_pct=100 * 10 / 12, counts=(("registered_pct", 10, 12),))]
+    assert summary_totals(rows).registered_pct == pytest.approx(100 * 20 / 22)

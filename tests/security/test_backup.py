@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import errno
+import os
 import sqlite3
+import stat
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -266,3 +268,134 @@ def test_full_disk_during_restore_changes_nothing(store: Store, db_path: Path, g
     with pytest.raises(FileWriteError, match="Ổ đĩa đã đầy"):
         restore.restore(db_path, good_backup, PASSWORD, keep_folder=tmp_path / "giu")
     assert db_path.read_bytes() == before and not list(tmp_path.glob(".*restore*"))
+
+
+# ---- issue 12, point 7: a backup on a stick must not set the cost, nor replace another unit's data ----
+
+def _with_kdf(source: Path, dest: Path, **kdf: int) -> Path:
+    """The same backup with other Argon2 parameters written into its header (what a crafted file says)."""
+    import json
+    import struct
+
+    raw = source.read_bytes()
+    (length,) = struct.unpack(">I", raw[8:12])
+    header = json.loads(raw[12:12 + length])
+    header["kdf"].update(kdf)
+    body = json.dumps(header, sort_keys=True, separators=(",", ":")).encode()
+    dest.write_bytes(raw[:8] + struct.pack(">I", len(body)) + body + raw[12 + length:])
+    return dest
+
+
+@pytest.mark.parametrize("kdf", [{"memory_cost_kib": 1024 * 1024, "time_cost": 16},  # 1 GiB, 16 passes: 25 s
+                                 {"memory_cost_kib": 256 * 1024 + 1}, {"time_cost": 11}, {"parallelism": 5}])
+def test_a_backup_demanding_a_costly_key_derivation_is_refused_before_deriving(
+        store: Store, db_path: Path, good_backup: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        kdf: dict[str, int]) -> None:
+    store.close()
+    crafted = _with_kdf(good_backup, tmp_path / "dat.antqbak", **kdf)
+    derived: list[int] = []
+    monkeypatch.setattr(backup, "hash_secret_raw", lambda *a, **k: derived.append(1) or b"\0" * 32)
+    with pytest.raises(BackupError, match="ngoài giới hạn cho phép"):
+        backup.read_header(crafted)
+    _refused(db_path, crafted, tmp_path, "ngoài giới hạn cho phép")
+    assert derived == []  # refused from the header alone, before any Argon2 work
+    assert {b.path.name: b.header for b in backup.list_backups(tmp_path)}["dat.antqbak"] is None  # listed unreadable
+
+
+def test_the_kdf_cap_leaves_room_above_our_own_default() -> None:
+    assert backup.DEFAULT_KDF.checked() == backup.DEFAULT_KDF
+    assert backup.MAX_KDF.checked() == backup.MAX_KDF  # a future, stronger default still restores
+    assert backup.MAX_KDF.memory_cost_kib == 4 * backup.DEFAULT_KDF.memory_cost_kib
+
+
+@pytest.fixture
+def other_unit_backup(tmp_path: Path, key: BackupKey) -> Path:
+    from tests.conftest import make_store
+
+    other = make_store(tmp_path / "other" / "x.sqlite3", "00004")
+    try:
+        return backup.create_backup(other, tmp_path / "cua-00004.antqbak", key, actor="admin")
+    finally:
+        other.close()
+
+
+def _unit(path: Path) -> str:
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute("SELECT unit_code FROM unit_profile").fetchone()[0]
+    finally:
+        conn.close()
+
+
+def test_another_units_backup_is_refused_unless_asked(store: Store, db_path: Path, other_unit_backup: Path,
+                                                      tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    store.close()
+    derived: list[int] = []
+    real = backup.hash_secret_raw
+    monkeypatch.setattr(backup, "hash_secret_raw", lambda *a, **k: derived.append(1) or real(*a, **k))
+    _refused(db_path, other_unit_backup, tmp_path, "của đơn vị 00004, còn dữ liệu trên máy là của đơn vị 00070")
+    assert derived == []  # the header's unit is checked before the slow key derivation
+    result = restore.restore(db_path, other_unit_backup, PASSWORD, keep_folder=tmp_path / "giu", other_unit=True)
+    assert _unit(db_path) == "00004" and result.kept is not None
+    assert backup.read_header(result.kept).unit_code == "00070"  # the kept copy says whose data it holds
+
+
+def test_a_header_claiming_our_unit_over_another_units_data_is_refused(store: Store, db_path: Path,
+                                                                       other_unit_backup: Path,
+                                                                       tmp_path: Path) -> None:
+    store.close()
+    _, data = backup.decrypt(other_unit_backup, PASSWORD)
+    _refused(db_path, _sealed(tmp_path, data), tmp_path, "của đơn vị 00004")  # _sealed writes unit 00070
+
+
+@pytest.mark.skipif(os.name == "nt", reason="Windows has no owner/group/other mode bits")
+def test_a_restored_store_is_owner_only(store: Store, db_path: Path, good_backup: Path, tmp_path: Path) -> None:
+    store.close()
+    db_path.chmod(0o644)
+    old = os.umask(0o022)
+    try:
+        restore.restore(db_path, good_backup, PASSWORD, keep_folder=tmp_path / "giu")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(db_path.stat().st_mode) == 0o600
+
+
+def test_restore_command_needs_other_unit_for_another_units_backup(
+        store: Store, db_path: Path, other_unit_backup: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from antq_desktop.cli.main import main
+
+    store.close()
+    monkeypatch.setenv("ANTQ_PASSWORD", PASSWORD)
+    command = ["--db", str(db_path), "--user", "admin", "restore", str(other_unit_backup),
+               "--keep-folder", str(tmp_path / "giu")]
+    assert main(command) == 1
+    err = capsys.readouterr().err
+    assert "00004" in err and "00070" in err and "--other-unit" in err
+    assert _unit(db_path) == "00070" and _households(db_path) == 200  # (the sign-in itself is audited)
+    assert not (tmp_path / "giu").exists()  # refused before anything was kept or swapped
+    assert main([*command, "--other-unit"]) == 0
+    assert _unit(db_path) == "00004"
+
+
+def test_backup_page_restores_another_units_backup_only_when_ticked(
+        qtbot, store: Store, db_path: Path, other_unit_backup: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMessageBox
+
+    from antq_desktop.services.accounts import login as accounts
+    from antq_desktop.ui.pages.backup_page import BackupPage
+
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: None)
+    admin = accounts.sign_in(store, username="admin", password=PASSWORD)
+    page = BackupPage(store, admin, folder=other_unit_backup.parent)
+    qtbot.addWidget(page)
+    page.keep_running_after_restore = True
+    page.ask_password, page.confirm = (lambda _prompt: PASSWORD), (lambda _question: True)
+    page.table.selectRow(next(i for i, b in enumerate(page.listing) if b.path == other_unit_backup))
+    assert not page.other_unit.isChecked() and not page.restore_selected()
+    assert "00004" in page.status.text() and page.other_unit.text() in page.status.text()
+    assert _unit(db_path) == "00070"
+    page.other_unit.setChecked(True)
+    with qtbot.waitSignal(page.restored):
+        assert page.restore_selected()
+    assert _unit(db_path) == "00004"

@@ -39,8 +39,8 @@ def test_every_page_fits_1024_by_768(role, demo_context, district_context, qtbot
     context = demo_context if role == "commune" else district_context
     window = MainWindow(context)
     qtbot.addWidget(window)
-    window.resize(WIDTH, HEIGHT)
-    window.show()
+    window.showNormal()  # the offscreen test screen is 800 × 800: the window opens fitted to it, then is
+    window.resize(WIDTH, HEIGHT)  # sized as on a laptop
     expected = [spec.key for spec in PAGES if spec.roles is None or context.profile.role in spec.roles]
     assert [spec.key for spec in window.specs] == expected and "pledges" in expected
     for key in expected:
@@ -68,8 +68,8 @@ def _assert_record_page_fits(page: RecordPage, key: str) -> None:
 def test_pledges_toolbar_wraps_and_unwraps(demo_context, qtbot) -> None:  # type: ignore[no-untyped-def]
     window = MainWindow(demo_context)
     qtbot.addWidget(window)
-    window.resize(WIDTH, HEIGHT)
-    window.show()
+    window.showNormal()  # the offscreen test screen is 800 × 800: the window opens fitted to it, then is
+    window.resize(WIDTH, HEIGHT)  # sized as on a laptop
     page = window.open_page("pledges")
     _settle()
     add, export = page.add_button, page.export_button
@@ -85,8 +85,8 @@ def test_pledges_toolbar_wraps_and_unwraps(demo_context, qtbot) -> None:  # type
 def test_officer_column_widths_are_kept_not_refitted(demo_context, qtbot) -> None:  # type: ignore[no-untyped-def]
     window = MainWindow(demo_context)
     qtbot.addWidget(window)
-    window.resize(WIDTH, HEIGHT)
-    window.show()
+    window.showNormal()  # the offscreen test screen is 800 × 800: the window opens fitted to it, then is
+    window.resize(WIDTH, HEIGHT)  # sized as on a laptop
     page = window.open_page("pledges")
     _settle()
     assert page.table.columnWidth(0) < page.columns[0].width  # fitted to the laptop screen
@@ -110,8 +110,8 @@ def test_fitted_widths_keep_short_columns_whole() -> None:
 def test_narrowed_columns_keep_their_titles_on_two_lines(demo_context, qtbot) -> None:  # type: ignore[no-untyped-def]
     window = MainWindow(demo_context)
     qtbot.addWidget(window)
-    window.resize(WIDTH, HEIGHT)
-    window.show()
+    window.showNormal()  # the offscreen test screen is 800 × 800: the window opens fitted to it, then is
+    window.resize(WIDTH, HEIGHT)  # sized as on a laptop
     page = window.open_page("areas")  # eight columns: the widest default widths of the lists
     _settle()
     header = page.table.horizontalHeader()

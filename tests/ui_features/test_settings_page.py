@@ -80,5 +80,5 @@ def test_signed_in_settings_show_the_units_key_fingerprint(qtbot, feature_store)
     page = SettingsPage.from_context(context)
     qtbot.addWidget(page)
     with feature_store.session_factory() as session:
-        fingerprint = keys.active_local_key(session).fingerprint
+        fingerprint = keys.paper_fingerprint(session, keys.active_local_key(session))  # key file v2: unit and role
     assert fingerprint in _texts(page)

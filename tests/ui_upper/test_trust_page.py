@@ -27,7 +27,7 @@ def office_page(qtbot, tmp_path):
 def test_enrol_after_confirming_the_fingerprint_then_revoke(qtbot, office_page, store, tmp_path, monkeypatch):
     with store.session_factory() as session:
         key_file = keys.public_key_file(session, PASSWORD)
-        fingerprint = keys.active_local_key(session).fingerprint
+        fingerprint = keys.paper_fingerprint(session, keys.active_local_key(session))  # version 2: unit and role
     path = tmp_path / "00070.antqkey"
     path.write_bytes(key_file)
     asked = []
@@ -38,15 +38,21 @@ def test_enrol_after_confirming_the_fingerprint_then_revoke(qtbot, office_page, 
     assert not office_page.loading
     assert office_page.table.rowCount() == 0, "nothing enrolled when the officer says the fingerprints differ"
     monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
+    roles_offered = []
+    monkeypatch.setattr(QInputDialog, "getItem", lambda _p, _t, text, items, *a: roles_offered.append(items) or
+                        (items[0], True))
     office_page.enrol_from_file(str(path))
     qtbot.waitUntil(lambda: office_page.table.rowCount() == 1, timeout=10000)
     assert not office_page.loading
     assert office_page.table.item(0, 2).text() == fingerprint
-    assert office_page.table.item(0, 6).text() == "Còn hiệu lực"
+    assert roles_offered and len(roles_offered[0]) == 2, "the clerk chooses the role, the key file does not"
+    assert office_page.table.item(0, 3).text() == "Xã/phường"
+    assert office_page.table.item(0, 4).text() == "Đăng ký tại đơn vị"
+    assert office_page.table.item(0, 7).text() == "Còn hiệu lực"
     office_page.table.selectRow(0)
     monkeypatch.setattr(QInputDialog, "getText", lambda *a: ("Mất máy tính", True))
     office_page.revoke_selected()
-    qtbot.waitUntil(lambda: office_page.table.item(0, 6).text().startswith("Đã thu hồi"), timeout=10000)
+    qtbot.waitUntil(lambda: office_page.table.item(0, 7).text().startswith("Đã thu hồi"), timeout=10000)
 
 
 def test_a_damaged_key_file_is_refused_with_a_message(office_page, tmp_path, monkeypatch):
@@ -56,3 +62,21 @@ def test_a_damaged_key_file_is_refused_with_a_message(office_page, tmp_path, mon
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: warnings.append(text))
     office_page.enrol_from_file(str(path))
     assert warnings and "không hợp lệ" in warnings[0] and office_page.table.rowCount() == 0
+
+
+def test_enrolling_an_office_records_its_role_and_communes(qtbot, office_page, tmp_path, monkeypatch):
+    """Issue 12: the GUI asks the role; a cluster office gets the communes it may vouch for."""
+    other = open_store(tmp_path / "cum2.sqlite3")
+    profile.initialise(other, role="district", unit_code="CUM-02", name="Cụm 2", officer_name="Lê Văn Cường",
+                       password=PASSWORD)
+    with other.session_factory() as session:
+        (tmp_path / "cum2.antqkey").write_bytes(keys.public_key_file(session, PASSWORD))
+    other.close()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QInputDialog, "getItem", lambda _p, _t, _text, items, *a: (items[1], True))
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("00070, 00073", True))
+    office_page.enrol_from_file(str(tmp_path / "cum2.antqkey"))
+    qtbot.waitUntil(lambda: office_page.table.rowCount() == 1, timeout=10000)
+    assert office_page.table.item(0, 3).text() == "Cụm/huyện"
+    with office_page.context.store.session_factory() as session:
+        assert keys.catchment(session, "CUM-02") == ["00070", "00073"]

@@ -50,8 +50,8 @@ def district_with_two_communes(office: Store, a: Commune, b: Commune, province: 
         path.unlink()  # the USB stick is gone: forwarding must use the kept copies
     office_plan(office)
     enrol_recipient(office, province)
-    with province.session() as session:
-        keys.trust_add(session, key_file(office), actor=ACTOR)
+    with province.session() as session:  # the province decides the role and the catchment, not the key file
+        keys.trust_add(session, key_file(office), actor=ACTOR, role="district", communes=[a.code, b.code])
 
 
 def digests(store: Store, *codes: str) -> dict[str, str]:
@@ -154,7 +154,7 @@ def test_forward_signed_by_a_commune_key_refused(commune_a, province, tmp_path: 
     with KeyStore.unlock(blob, PASSWORD) as signer:
         write_package(path, [], meta, signer, read_public_key_file(key_file(province)))
     (result,) = merge_packages(province, [path], actor=ACTOR, password=PASSWORD)
-    assert result.status == "refused" and result.code == "SIGNER_MISMATCH"
+    assert result.status == "refused" and result.code == "NOT_AUTHORISED" and "00004" in result.message
 
 
 def test_forward_with_garbage_inside_refused_cleanly(office_sqlite, province, tmp_path: Path) -> None:
@@ -165,7 +165,7 @@ def test_forward_with_garbage_inside_refused_cleanly(office_sqlite, province, tm
     from antq_desktop.exchange.package_writer import PackageMeta, write_package
 
     with province.session() as session:
-        keys.trust_add(session, key_file(office_sqlite), actor=ACTOR)
+        keys.trust_add(session, key_file(office_sqlite), actor=ACTOR, role="district")
     with office_sqlite.session_factory() as session:
         blob = keys.active_blob(session)
     uuid = "0b0c1d2e-3f40-4152-8637-48596a7b8c9d"

@@ -40,8 +40,10 @@ def store_for(args: argparse.Namespace) -> Store:
         raise CliError(exc.message) from exc
 
 
-def sign_in(store: Store, args: argparse.Namespace) -> tuple[UserInfo, str]:
-    """The acting officer and the password they gave (the keystore needs it too)."""
+def sign_in(store: Store, args: argparse.Namespace, *, read_only_ok: bool = False) -> tuple[UserInfo, str]:
+    """The acting officer and the password they gave (the keystore needs it too).
+
+    `read_only_ok`: the command changes nothing but the officer's own account (their password)."""
     username = args.user or os.environ.get("ANTQ_USER") or accounts.single_admin(store)
     if not username:
         raise CliError("Có nhiều tài khoản: hãy chỉ rõ --user TÊN_ĐĂNG_NHẬP.", 2)
@@ -50,7 +52,7 @@ def sign_in(store: Store, args: argparse.Namespace) -> tuple[UserInfo, str]:
         user = accounts.sign_in(store, username=username, password=password)
     except AntqError as exc:
         raise CliError(exc.message) from exc
-    if not user.can_write:
+    if not user.can_write and not read_only_ok:
         raise CliError("Tài khoản chỉ xem không được thay đổi dữ liệu.")
     return user, password
 

@@ -7,6 +7,7 @@ Vietnamese reason plus the stable English code in brackets).
 from __future__ import annotations
 
 import argparse
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -14,9 +15,11 @@ from antq_desktop.cli.common import CliError, add, sign_in, store_for
 from antq_desktop.domain.errors import AntqError
 from antq_desktop.services import keys
 from antq_desktop.services.accounts import UserInfo
+from antq_desktop.services.safe_files import NotAFileError, read_user_file
 from antq_desktop.storage.db import Store
 
 EXIT_REFUSED = 3
+LEGACY = "tệp khóa kiểu cũ — mã vân tay không bao gồm đơn vị và vai trò"
 
 
 def _coded(exc: AntqError) -> CliError:
@@ -32,8 +35,11 @@ def _admin(store: Store, args: argparse.Namespace) -> tuple[UserInfo, str]:
 
 
 def _read(path: str) -> bytes:
+    """A key file or receipt: a folder, device or FIFO is refused at once (never read for ever)."""
     try:
-        return Path(path).read_bytes()
+        return read_user_file(path, what="tệp khóa (.antqkey) hoặc tệp biên nhận")
+    except NotAFileError as exc:
+        raise CliError(f"[NOT_A_FILE] {exc.message}", EXIT_REFUSED) from None
     except OSError as exc:
         raise CliError(f"Không đọc được tệp {path} ({exc.strerror}). Hãy kiểm tra đường dẫn và USB.") from None
 
@@ -118,7 +124,9 @@ def _apply_key_file(args: argparse.Namespace, change: Any) -> str:
     try:
         actor, _ = _admin(store, args)
         row = change(store, data, actor.username)
-        return f"{row.unit_name} (mã {row.unit_code}), mã vân tay {row.fingerprint}"
+        old = f" ({LEGACY})" if row.legacy else ""
+        return (f"{row.unit_name} (mã {row.unit_code}), cấp {row.role_label}, "
+                f"nguồn: {row.source_label}, mã vân tay {row.fingerprint}{old}")
     except keys.KeyProblem as exc:
         raise _coded(exc) from None
     finally:
@@ -158,10 +166,31 @@ def _register_recipient(sub: Any) -> None:
 # ---- trust ----
 
 def _trust_add(args: argparse.Namespace) -> int:
-    text = _apply_key_file(args, lambda store, data, actor: keys.trust_add(store, data, actor=actor,
-                                                                         replaces=args.replaces))
+    communes = _codes(args.communes) if args.communes is not None else None
+    text = _apply_key_file(args, lambda store, data, actor: keys.trust_add(
+        store, data, actor=actor, replaces=args.replaces, role=args.role, communes=communes))
     print(f"Đã đăng ký khóa tin cậy: {text}.")
     print("Chỉ dùng khóa này nếu mã vân tay trùng với bản giấy có chữ ký của đơn vị gửi.")
+    return 0
+
+
+def _codes(text: str) -> list[str]:
+    return [code.strip() for code in text.split(",") if code.strip()]
+
+
+def _trust_communes(args: argparse.Namespace) -> int:
+    store = store_for(args)
+    try:
+        actor, _ = _admin(store, args)
+        if args.communes is not None:
+            keys.set_catchment(store, args.office, _codes(args.communes), actor=actor.username)
+        codes = keys.catchment(store, args.office)
+    except keys.KeyProblem as exc:
+        raise _coded(exc) from None
+    finally:
+        store.close()
+    listed = ", ".join(codes) if codes else "(chưa có xã nào: cơ quan này chưa được bảo lãnh khóa cho xã nào)"
+    print(f"Địa bàn của {args.office}: {listed}")
     return 0
 
 
@@ -171,7 +200,7 @@ def _trust_list(args: argparse.Namespace) -> int:
         lines = [_trust_line(r) for r in keys.trust_list(store)]
     finally:
         store.close()
-    print(f"{'Đơn vị':<8} {'Mã vân tay':<25} {'Trạng thái':<22} {'Nguồn':<10} Tên đơn vị")
+    print(f"{'Đơn vị':<8} {'Cấp':<10} {'Mã vân tay':<25} {'Trạng thái':<22} {'Nguồn':<26} Tên đơn vị")
     for line in lines:
         print(line)
     print(f"Tổng cộng {len(lines)} khóa.")
@@ -185,22 +214,35 @@ def _trust_line(row: keys.KnownKeyInfo) -> str:
         state = "tin cậy"
     else:
         state = "khóa nhận (cấp trên)" if row.is_recipient else "không dùng"
-    source = {"enrolled": "đăng ký", "announced": "thông báo", "recipient": "cấp trên"}.get(row.source, row.source)
-    return f"{row.unit_code:<8} {row.fingerprint:<25} {state:<22} {source:<10} {row.unit_name}"
+    old = f" ({LEGACY})" if row.legacy else ""
+    return (f"{row.unit_code:<8} {row.role_label:<10} {row.fingerprint:<25} {state:<22} "
+            f"{row.source_label:<26} {row.unit_name}{old}")
 
 
 def _trust_revoke(args: argparse.Namespace) -> int:
     store = store_for(args)
     try:
         actor, _ = _admin(store, args)
-        row = keys.trust_revoke(store, args.fingerprint, actor=actor.username, reason=args.reason)
-        text = f"{row.unit_code} {row.fingerprint}"
+        done = keys.trust_revoke(store, args.fingerprint, actor=actor.username, reason=args.reason,
+                                 since=args.since)
+        text = f"{done.key.unit_code} {done.key.fingerprint}"
+        also = [f"{k.unit_code} {k.fingerprint}" for k in done.also]
     except keys.KeyProblem as exc:
         raise _coded(exc) from None
     finally:
         store.close()
     print(f"Đã thu hồi khóa {text}. Mọi gói ký bằng khóa này sẽ bị từ chối.")
+    for line in also:
+        print(f"Cũng thu hồi khóa {line}: khóa này được thông báo bằng khóa vừa thu hồi.")
     return 0
+
+
+def _since(text: str) -> datetime:
+    try:
+        return datetime.strptime(text, "%d/%m/%Y")
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"ngày không hợp lệ “{text}” (dạng NGÀY/THÁNG/NĂM, ví dụ 01/12/2026)") \
+            from None
 
 
 def _register_trust(sub: Any) -> None:
@@ -210,10 +252,20 @@ def _register_trust(sub: Any) -> None:
     p = add(t_sub, "add", "Đăng ký khóa công khai của một đơn vị (sau khi đối chiếu mã vân tay).", _trust_add)
     p.add_argument("file")
     p.add_argument("--replaces", metavar="MÃ_VÂN_TAY", help="khóa cũ của cùng đơn vị mà khóa này thay thế")
-    add(t_sub, "list", "Liệt kê các khóa đã biết.", _trust_list)
-    p = add(t_sub, "revoke", "Thu hồi một khóa (gói ký bằng khóa đó bị từ chối).", _trust_revoke)
+    p.add_argument("--role", choices=["commune", "district"], help="cấp của đơn vị do nơi nhận quyết định (mặc định "
+                   "commune = xã/phường; district = công an cụm/huyện gửi gói chuyển tiếp), không lấy theo tệp khóa")
+    p.add_argument("--communes", metavar="MÃ,MÃ,...", help="với --role district: các xã thuộc địa bàn của cơ quan "
+                   "này (chỉ các xã này được cơ quan đó bảo lãnh khóa)")
+    add(t_sub, "list", "Liệt kê các khóa đã biết (đơn vị, cấp, nguồn).", _trust_list)
+    p = add(t_sub, "communes", "Xem hoặc sửa danh sách xã thuộc địa bàn của một cơ quan cụm/huyện.", _trust_communes)
+    p.add_argument("office", help="mã đơn vị của cơ quan cụm/huyện")
+    p.add_argument("communes", nargs="?", help="danh sách mã xã, cách nhau bằng dấu phẩy (thay toàn bộ danh sách)")
+    p = add(t_sub, "revoke", "Thu hồi một khóa (gói ký bằng khóa đó bị từ chối) và các khóa nó đã thông báo.",
+            _trust_revoke)
     p.add_argument("fingerprint")
     p.add_argument("--reason", help="lý do thu hồi")
+    p.add_argument("--since", type=_since, metavar="NGÀY/THÁNG/NĂM", help="khóa bị coi là lộ từ ngày này: chỉ "
+                   "thu hồi kèm các khóa nó thông báo từ ngày này (mặc định: mọi khóa nó đã thông báo)")
 
 
 REGISTRARS_KEYS = [_register_key, _register_recipient, _register_trust]

@@ -90,7 +90,8 @@ def _user_role(args: argparse.Namespace) -> int:
 def _user_passwd(args: argparse.Namespace) -> int:
     store = store_for(args)
     try:
-        actor, password = sign_in(store, args)
+        # Every account, a read-only one too, may change its own password; resetting another's is for admins.
+        actor, password = sign_in(store, args, read_only_ok=True)
         target = args.username or actor.username
         new = _new_password(f"Mật khẩu mới cho {target}: ")
         if target == actor.username:
@@ -219,7 +220,10 @@ def _restore(args: argparse.Namespace) -> int:
     password = os.environ.get("ANTQ_BACKUP_PASSWORD", password)
     keep = Path(args.keep_folder) if args.keep_folder else db_path.parent / "backups"
     try:
-        result = accounts.restore_backup(db_path, Path(args.file), password, keep_folder=keep, username=username)
+        result = accounts.restore_backup(db_path, Path(args.file), password, keep_folder=keep, username=username,
+                                 other_unit=args.other_unit)
+    except accounts.OtherUnitError as exc:
+        raise CliError(f"{exc.message} (thêm --other-unit để xác nhận)") from exc
     except AntqError as exc:
         raise CliError(exc.message) from exc
     kept = f" Dữ liệu trước khi khôi phục được giữ ở {result.kept}." if result.kept else ""
@@ -232,6 +236,8 @@ def _register_restore(sub: Any) -> None:
             "nhập quản trị; mật khẩu bản sao lưu mặc định là mật khẩu đó, hoặc ANTQ_BACKUP_PASSWORD.", _restore)
     p.add_argument("file")
     p.add_argument("--keep-folder", help="nơi giữ bản dữ liệu hiện tại (mặc định: backups cạnh tệp dữ liệu)")
+    p.add_argument("--other-unit", action="store_true",
+                   help="đồng ý khôi phục bản sao lưu của một đơn vị khác (thay toàn bộ dữ liệu của đơn vị này)")
 
 
 # ---- purge ----

@@ -25,6 +25,7 @@ DECRYPT_FAILED = "DECRYPT_FAILED"
 UNSUPPORTED_VERSION = "UNSUPPORTED_VERSION"
 CANCELLED = "CANCELLED"
 IO_ERROR = "IO_ERROR"
+NOT_A_FILE = "NOT_A_FILE"  # a folder, device or FIFO chosen as a package (exchange/regular_file.py)
 # Authority (docs/security.md "Authority: who may send what"): signed correctly, but not this sender's to change.
 NOT_AUTHORISED = "NOT_AUTHORISED"
 OWN_UNIT = "OWN_UNIT"
@@ -91,6 +92,10 @@ MESSAGES_VI: dict[str, str] = {
     IO_ERROR: (
         "Không đọc hoặc ghi được tệp (USB bị rút, hết chỗ trống hoặc không có quyền). "
         "Hãy kiểm tra thiết bị lưu trữ rồi thử lại."
+    ),
+    NOT_A_FILE: (
+        "Đường dẫn đã chọn không phải là một tệp thông thường (là thư mục, thiết bị hoặc đường ống) nên không được "
+        "mở. Hãy chọn đúng tệp gói dữ liệu (.antq)."
     ),
     NOT_AUTHORISED: (
         "Gói dữ liệu có chữ ký hợp lệ nhưng đơn vị gửi đã sửa hoặc tham chiếu tới dữ liệu không thuộc quyền của mình. "

@@ -23,9 +23,14 @@ from .errors import BAD_SIGNATURE, MALFORMED, TOO_LARGE, UNSUPPORTED_VERSION, Pa
 from .strict_json import canonical_dumps, check_text, loads_strict
 
 KEY_FILE_FORMAT = "antq-public-key"
-KEY_FILE_VERSION = 1
+# Version 2: the fingerprint read on paper covers unit code and role as well as both public keys.
+# Version 1 files still read (their fingerprint covers the keys only; shown as an old-style file).
+KEY_FILE_VERSION = 2
+KEY_FILE_VERSIONS = (1, 2)
 KEY_FILE_MAX_SIZE = 16 * 1024
 KEY_FILE_SIG_TAG = b"ANTQ-PUBKEY-SIG-v1\x00"
+KEY_FILE_SIG_TAG_V2 = b"ANTQ-PUBKEY-SIG-v2\x00"
+FINGERPRINT_V2_TAG = b"ANTQ-FINGERPRINT-v2\x00"
 RAW_KEY_LEN = 32
 
 UNIT_CODE_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
@@ -49,10 +54,24 @@ def key_id(raw_public: bytes) -> str:
     return hashlib.sha256(raw_public).digest()[:16].hex()
 
 
-def fingerprint(signing_public: bytes, receiving_public: bytes) -> str:
-    """20 hex digits in 5 groups (``3F2A-91C0-...``): short enough to compare on paper."""
-    digest = hashlib.sha256(signing_public + receiving_public).hexdigest().upper()[:20]
+def _grouped(digest_hex: str) -> str:
+    digest = digest_hex.upper()[:20]
     return "-".join(digest[i : i + 4] for i in range(0, 20, 4))
+
+
+def fingerprint(signing_public: bytes, receiving_public: bytes) -> str:
+    """Version 1: 20 hex digits in 5 groups (``3F2A-91C0-...``) over the two public keys only."""
+    return _grouped(hashlib.sha256(signing_public + receiving_public).hexdigest())
+
+
+def fingerprint_v2(unit_code: str, role: str, signing_public: bytes, receiving_public: bytes) -> str:
+    """Version 2: the same 5 groups over unit code, role and both keys, so the paper copy pins who the key is.
+
+    SHA-256( "ANTQ-FINGERPRINT-v2" 0x00 || unit_code || 0x00 || role || 0x00 || signing || receiving ).
+    Unit codes and roles never contain 0x00 (UNIT_CODE_RE, ROLE_RE), so the fields cannot slide.
+    """
+    message = FINGERPRINT_V2_TAG + unit_code.encode("ascii") + b"\x00" + role.encode("ascii") + b"\x00"
+    return _grouped(hashlib.sha256(message + signing_public + receiving_public).hexdigest())
 
 
 def b64encode(raw: bytes) -> str:
@@ -131,6 +150,12 @@ class PublicKeyRecord:
     signing_public: bytes
     receiving_public: bytes
     created_at: str
+    version: int = KEY_FILE_VERSION
+
+    @property
+    def legacy(self) -> bool:
+        """A version 1 file: its fingerprint does not cover unit and role."""
+        return self.version == 1
 
     @property
     def signing_key_id(self) -> str:
@@ -142,12 +167,14 @@ class PublicKeyRecord:
 
     @property
     def fingerprint(self) -> str:
-        return fingerprint(self.signing_public, self.receiving_public)
+        if self.legacy:
+            return fingerprint(self.signing_public, self.receiving_public)
+        return fingerprint_v2(self.unit_code, self.role, self.signing_public, self.receiving_public)
 
     def unsigned_dict(self) -> dict[str, Any]:
         return {
             "format": KEY_FILE_FORMAT,
-            "version": KEY_FILE_VERSION,
+            "version": self.version,
             "unit_code": self.unit_code,
             "unit_name": self.unit_name,
             "role": self.role,
@@ -185,7 +212,8 @@ _KEY_FILE_FIELDS = frozenset(PublicKeyRecord("x", "x", "x", b"", b"", "").unsign
 
 
 def key_file_signed_message(unsigned: dict[str, Any]) -> bytes:
-    return KEY_FILE_SIG_TAG + canonical_dumps(unsigned)
+    tag = KEY_FILE_SIG_TAG if unsigned.get("version") == 1 else KEY_FILE_SIG_TAG_V2
+    return tag + canonical_dumps(unsigned)
 
 
 def build_public_key_file(record: PublicKeyRecord, signer: Signer) -> bytes:
@@ -206,10 +234,11 @@ def read_public_key_file(data: bytes) -> PublicKeyRecord:
         raise PackageError(MALFORMED, detail="key file is not an object")
     if obj.get("format") != KEY_FILE_FORMAT:
         raise PackageError(MALFORMED, detail="not an ANTQ key file")
-    if obj.get("version") != KEY_FILE_VERSION:
-        raise PackageError(UNSUPPORTED_VERSION, detail=f"key file version {obj.get('version')}")
+    version = obj.get("version")
+    if type(version) is not int or version not in KEY_FILE_VERSIONS:
+        raise PackageError(UNSUPPORTED_VERSION, detail=f"key file version {version}")
     if set(obj) != _KEY_FILE_FIELDS:
-        raise PackageError(MALFORMED, detail="key file fields differ from version 1")
+        raise PackageError(MALFORMED, detail="key file fields differ from versions 1 and 2")
     record = PublicKeyRecord(
         unit_code=check_unit_code(obj["unit_code"]),
         unit_name=check_name(obj["unit_name"]),
@@ -217,6 +246,7 @@ def read_public_key_file(data: bytes) -> PublicKeyRecord:
         signing_public=b64decode(obj["signing_public_key"], RAW_KEY_LEN, "signing_public_key"),
         receiving_public=b64decode(obj["receiving_public_key"], RAW_KEY_LEN, "receiving_public_key"),
         created_at=check_utc_text(obj["created_at"], "created_at"),
+        version=version,
     )
     unsigned = record.unsigned_dict()
     for derived in ("signing_key_id", "receiving_key_id", "fingerprint"):

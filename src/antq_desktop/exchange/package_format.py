@@ -47,6 +47,14 @@ MAX_AUDIT_HEAD = 1024
 RECORD_MAX_DEPTH = 16  # top-level object is depth 0
 MAX_LINE_LENGTH = 1024 * 1024  # bytes, without the LF
 
+# Audit continuity (docs/package-format.md section 15): payload lines placed right after the manifest,
+# before any data record. Old readers pass them through as unknown types; old packages have none.
+AUDIT_BASE_TYPE = "audit_base"
+AUDIT_LINK_TYPE = "audit_link"
+AUDIT_TYPES = (AUDIT_BASE_TYPE, AUDIT_LINK_TYPE)
+MAX_AUDIT_LINKS = 50_000
+AUDIT_ACTION_RE = re.compile(r"[a-z][a-z0-9_]{0,29}")
+
 RECORD_TYPE_RE = re.compile(r"[a-z][a-z0-9_]{0,63}")
 SHA256_RE = re.compile(r"[0-9a-f]{64}")
 
@@ -284,6 +292,41 @@ def parse_header(raw: bytes) -> PackageHeader:
     if header.encode() != raw:
         raise PackageError(MALFORMED, detail="header is not canonical JSON")
     return header
+
+
+@dataclass(frozen=True)
+class AuditLink:
+    """One carried audit entry: version 2 (`action`, `digest`, hash recomputed) or 1 (`hash` claimed)."""
+
+    version: int
+    action: str | None = None
+    digest: str | None = None
+    claimed_hash: str | None = None
+
+
+def _sha256(value: Any, name: str) -> str:
+    if value is None:
+        raise PackageError(MALFORMED, detail=f"{name}: missing")
+    return _sha256_or_none(value, name) or ""
+
+
+def parse_audit_base(record: dict[str, Any]) -> tuple[str, bool]:
+    """(the hash the links start from, whether older entries were left out by the cap)."""
+    if set(record) != {"type", "base", "bounded"} or not isinstance(record["bounded"], bool):
+        raise PackageError(MALFORMED, detail="audit_base: wrong fields")
+    return _sha256(record["base"], "audit_base.base"), record["bounded"]
+
+
+def parse_audit_link(record: dict[str, Any]) -> AuditLink:
+    version = record.get("v")
+    if version == 2 and set(record) == {"type", "v", "action", "digest"}:
+        action = record["action"]
+        if not isinstance(action, str) or not AUDIT_ACTION_RE.fullmatch(action):
+            raise PackageError(MALFORMED, detail="audit_link: bad action")
+        return AuditLink(2, action=action, digest=_sha256(record["digest"], "audit_link.digest"))
+    if version == 1 and set(record) == {"type", "v", "hash"}:
+        return AuditLink(1, claimed_hash=_sha256(record["hash"], "audit_link.hash"))
+    raise PackageError(MALFORMED, detail="audit_link: wrong fields")
 
 
 def signed_message(digest: bytes) -> bytes:

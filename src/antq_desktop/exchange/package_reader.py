@@ -24,6 +24,7 @@ from .errors import (
     IO_ERROR,
     MALFORMED,
     NO_RECIPIENT,
+    NOT_A_FILE,
     REVOKED_KEY,
     SIGNER_MISMATCH,
     TOO_LARGE,
@@ -46,6 +47,7 @@ from .package_format import (
     parse_header,
     signed_message,
 )
+from .regular_file import NotRegularFileError, open_regular, opened_size
 from .stream_crypto import StreamDecryptor, chunk_aad, chunk_layout, payload_key_info
 from .strict_json import loads_strict
 
@@ -131,8 +133,20 @@ def _check_size(actual: int, header: PackageHeader) -> None:
         raise PackageError(MALFORMED, detail=f"{actual - expected} extra bytes after the end")
 
 
-def _file_size(path: Path, limits: Limits) -> int:
-    size = os.stat(path).st_size
+PACKAGE_FILE = "tệp gói dữ liệu (.antq)"
+
+
+def _open_package(path: Path) -> IO[bytes]:
+    """Only a regular file (never /dev/zero, a FIFO or a folder), opened without blocking."""
+    try:
+        return open_regular(path, what=PACKAGE_FILE)
+    except NotRegularFileError as exc:
+        raise PackageError(NOT_A_FILE, message_vi=exc.message_vi, detail=str(exc)) from None
+
+
+def _file_size(f: IO[bytes], limits: Limits) -> int:
+    """The size of the opened file itself (fstat), checked before a single byte is hashed."""
+    size = opened_size(f)
     if size > limits.max_file_size:
         raise PackageError(TOO_LARGE, detail=f"file is {size} bytes")
     return size
@@ -142,8 +156,8 @@ def _file_size(path: Path, limits: Limits) -> int:
 def inspect(path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS) -> PackageHeader:
     """Header only, unverified (show it as "claimed"): cheap, for listing files on a USB."""
     path = Path(path)
-    size = _file_size(path, limits)
-    with open(path, "rb") as f:
+    with _open_package(path) as f:
+        size = _file_size(f, limits)
         header = _read_header(f, limits)
     _check_size(size, header)
     return header
@@ -200,8 +214,8 @@ def verify(
     given, an encrypted package addressed to someone else is WRONG_RECIPIENT.
     """
     path = Path(path)
-    size = _file_size(path, limits)
-    with open(path, "rb") as f:
+    with _open_package(path) as f:
+        size = _file_size(f, limits)
         header = _read_header(f, limits)
         _check_size(size, header)
         signer = _trusted_signer(header, lookup)
@@ -341,7 +355,7 @@ def _records(package: VerifiedPackage, keys: PayloadKeyOpener | None, limits: Li
     header = package.header
     inflater = _Inflater(limits.max_decompressed_size)
     payload_hash = hashlib.sha256()
-    with open(package.path, "rb") as f:
+    with _open_package(package.path) as f:
         if _read_header(f, limits).raw != header.raw:
             raise PackageError(BAD_SIGNATURE, detail="file changed since it was verified")
 

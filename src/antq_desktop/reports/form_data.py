@@ -20,6 +20,8 @@ class UnitInfo:
     place: str | None = None  # địa danh for the date line: "Đông Sơn"
     commune_name: str = ""  # as written in sentences: "xã Đông Sơn"
     key_fingerprint: str | None = None  # the commune's signing-key fingerprint (hex)
+    province: str = ""  # "tỉnh Thanh Hóa", "thành phố Hà Nội" (a school's parent body, the upper office)
+    upper_name: str = ""  # the office the commune reports to, in sentences: "Công an tỉnh Thanh Hóa"
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,7 @@ class PledgeData:
     area_head_name: str | None = None
     record: RecordRef | None = None
     blank_member_rows: int = 5  # rows left empty on blank forms
+    member_count: int | None = None  # the household's size: rows after `members` are left blank for names
 
 
 # ---------------------------------------------------------------- covenant
@@ -69,6 +72,7 @@ class CovenantData:
     items: tuple[str, ...] | None = None
     signed_on: dt.date | None = None
     record: RecordRef | None = None
+    party_signer: str | None = None  # Bên B's signature title: "GIÁM ĐỐC"; None: the form text's
 
 
 # ---------------------------------------------------------------- registration
@@ -87,6 +91,13 @@ class RegistrationData:
     items: tuple[str, ...] | None = None
     signed_on: dt.date | None = None
     record: RecordRef | None = None
+    # Per unit type (resources/forms/unit_types.json); None keeps the form text's generic wording.
+    recipient: str | None = None  # "Kính gửi: Ủy ban nhân dân xã Đông Sơn"
+    facts: tuple[tuple[str, str | None], ...] | None = None  # (label, value) lines; value None prints dots
+    intro: str | None = None
+    items_heading: str | None = None
+    closing: str | None = None
+    signers: tuple[tuple[str, str | None], ...] | None = None  # (authority, name)
 
 
 # ---------------------------------------------------------------- self-assessment
@@ -96,9 +107,17 @@ class CriterionRow:
 
     code: str
     text: str
-    points: float | None = None
+    points: float | None = None  # the maximum the criterion is worth
     met: bool | None = None
     note: str = ""
+    required: bool | None = None  # binding criterion (all must be met) / bonus item; None: not told apart
+
+    @property
+    def awarded(self) -> float | None:
+        """Points earned: the maximum when met, 0 when not, unknown on a blank sheet."""
+        if self.met is None or self.points is None:
+            return None
+        return self.points if self.met else 0.0
 
 
 @dataclass(frozen=True)
@@ -116,6 +135,10 @@ class SelfAssessmentData:
     preparer: str | None = None
     head: str | None = None
     record: RecordRef | None = None
+    period: str | None = None  # "từ ngày 01/11/2025 đến ngày 31/10/2026"
+    cap_reason: str | None = None  # why the level is lower than the score gives (a failed binding criterion)
+    recipient: str | None = None
+    signers: tuple[str, str] | None = None  # (preparer's title, head's title); None: the form text's
 
 
 # ---------------------------------------------------------------- review minutes
@@ -153,6 +176,7 @@ class MinutesData:
     conclusion: str | None = None
     record: RecordRef | None = None
     blank_participant_rows: int = 6
+    header: tuple[str, str] | None = None  # (parent, issuing body) of the meeting's unit; None: the police
 
 
 # ---------------------------------------------------------------- annual report
@@ -210,6 +234,9 @@ class SummaryRow:
     pledge_coverage_pct: float | None = None
     last_package: dt.date | None = None
     missing_targets: bool = False
+    # (numerator, denominator) behind each percentage: the totals row adds these up, so it is the true
+    # share of all units (an average of percentages is not); keyed like the *_pct fields.
+    counts: tuple[tuple[str, int, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -223,3 +250,43 @@ class SummaryData:
     title: str = "BẢNG TỔNG HỢP"
     subject: str = "Kết quả phong trào Toàn dân bảo vệ an ninh Tổ quốc theo đơn vị cấp xã năm {year}"
     notes: tuple[str, ...] = field(default_factory=tuple)
+    # An outgoing document (ND30): number, signer and "Nơi nhận"; None number prints dots.
+    number: str | None = None
+    doc_code: str | None = None  # "BC-CAT"; None: no "Số:" line (older callers)
+    signer_authority: str | None = None
+    signer_name: str | None = None
+    recipients: tuple[str, ...] = ()
+
+
+# ---------------------------------------------------------------- recognition decision and certificates
+@dataclass(frozen=True)
+class RecognisedEntry:
+    """One unit the decision recognises (a row of the annex, one certificate)."""
+
+    name: str
+    kind: str = ""  # "Khu dân cư", "Doanh nghiệp", "Xã, phường, đặc khu"…
+    address: str | None = None
+    score: float | None = None
+
+
+@dataclass(frozen=True)
+class RecognitionData:
+    """Quyết định công nhận + annex list + one Giấy công nhận per unit; wording from upper_office.json."""
+
+    unit: UnitInfo  # place for the date line, key fingerprint
+    year: int
+    parent_body: str  # "" for a People's Committee (its own two-line name is the issuing body)
+    issuing_body: str  # "ỦY BAN NHÂN DÂN\nPHƯỜNG HOÀN KIẾM"
+    issuer_title: str  # "CHỦ TỊCH ỦY BAN NHÂN DÂN PHƯỜNG HOÀN KIẾM" (preamble, certificate)
+    signer: str  # "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH"
+    doc_code: str  # "QĐ-UBND"
+    bases: tuple[str, ...]
+    articles: tuple[str, ...]
+    recipients: tuple[str, ...]
+    units: tuple[RecognisedEntry, ...]
+    texts: dict[str, object]  # doc_type, subject, decides, annex_*, certificate_* (already expanded)
+    number: str | None = None  # None: dotted, written by hand
+    decided_on: dt.date | None = None
+    signer_name: str | None = None
+    record: RecordRef | None = None
+    issuer_in_sentence: str = ""  # "Chủ tịch Ủy ban nhân dân phường Hoàn Kiếm" (the annex's reference line)

@@ -17,6 +17,7 @@ from antq_desktop.reports.forms.summary import (
     summary_totals,
 )
 from antq_desktop.reports.text import fill, nfc
+from antq_desktop.xlsx_cells import safe_row
 
 _FONT = "Times New Roman"  # Excel on the clerks' machines has it; the PDF uses the metric clone
 _WIDTHS = (6, 32, 12, 14, 14, 14, 14, 16, 16)
@@ -44,10 +45,8 @@ def _values(no: object, r: SummaryRow) -> list[object]:
 
 
 def _write_title(ws, data: SummaryData) -> None:
-    ws.append([nfc(data.parent_body)])
-    ws.append([nfc(data.issuing_body)])
-    ws.append([nfc(data.title)])
-    ws.append([nfc(fill(data.subject, year=data.year))])
+    for line in (data.parent_body, data.issuing_body, data.title, fill(data.subject, year=data.year)):
+        ws.append(safe_row(ws, [nfc(line)]))
     for row in range(1, 5):
         ws.cell(row, 1).font = Font(name=_FONT, size=13, bold=row != 1)
     ws.append([])
@@ -66,24 +65,36 @@ def _style_row(ws, row: int, bold: bool = False) -> None:
             c.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
 
 
+def print_setup(ws, header_row: int, last_row: int, columns: int) -> None:
+    """A4 landscape, one page wide, header row repeated on every printed page, and a filter on the table."""
+    ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = f"{header_row}:{header_row}"
+    ws.auto_filter.ref = f"A{header_row}:{get_column_letter(columns)}{max(last_row, header_row)}"
+
+
 def write_summary_xlsx(output: Path, data: SummaryData) -> Path:
     """Write the roll-up (rows, totals, communes missing targets) to ``output`` atomically."""
     wb = Workbook()
     ws = wb.active
     ws.title = "Tổng hợp"
     _write_title(ws, data)
-    ws.append(list(HEADER))
+    ws.append(safe_row(ws, HEADER))
     header_row = ws.max_row
     _style_row(ws, header_row, bold=True)
     for i, r in enumerate(data.rows, 1):
-        ws.append(_values(i, r))
+        ws.append(safe_row(ws, _values(i, r)))  # commune names come from key files
         _style_row(ws, ws.max_row)
-    ws.append(_values(None, summary_totals(data.rows)))
+    last_commune = ws.max_row
+    ws.append(safe_row(ws, _values(None, summary_totals(data.rows))))
     _style_row(ws, ws.max_row, bold=True)
+    print_setup(ws, header_row, last_commune, len(HEADER))  # the filter leaves the totals row out
     missing = missing_communes(data.rows)
     if missing:
         ws.append([])
-        ws.append([f"Đơn vị chưa nhập đủ chỉ tiêu ({len(missing)}): {', '.join(missing)}."])
+        ws.append(safe_row(ws, [f"Đơn vị chưa nhập đủ chỉ tiêu ({len(missing)}): {', '.join(missing)}."]))
     for col, width in enumerate(_WIDTHS, 1):
         ws.column_dimensions[get_column_letter(col)].width = width
     ws.freeze_panes = ws.cell(header_row + 1, 3)

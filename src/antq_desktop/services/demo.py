@@ -59,6 +59,11 @@ class _Generator:
         self.faker.seed_instance(self.rng.getrandbits(32))
         self.session, self.profile, self.year, self.today = session, profile, year, today
         self.area_offset = int(existing)
+        # The commune police officer who fills in the self-assessments (a person, not the unit's name).
+        # Its own generator: drawing from self.rng would change every record generated after it.
+        pick = random.Random(f"officer:{seed}:{profile.unit_code}").choice
+        family, given = pick(("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng")), pick(("Hùng", "Dũng", "Quang", "Thành"))
+        self.officer = f"{family} Văn {given}"
 
     def uuid(self) -> str:
         return str(uuid.UUID(int=self.rng.getrandbits(128), version=4))
@@ -159,7 +164,7 @@ def _subject_rows(gen: _Generator, subjects: list[tuple[str, str | None, str]]) 
         day = gen.day(date(gen.year, 10, 15), date(gen.year, 11, 25))
         assessments.append({"subject_kind": kind, **ref, "year": gen.year,
                             "catalog_code": catalogs.DEFAULT_CATALOG_CODE,
-                            "answers": _answers(gen, unit_type, quality), "assessor": gen.profile.unit_name,
+                            "answers": _answers(gen, unit_type, quality), "assessor": gen.officer,
                             "assessed_on": day,
                             "status": "submitted" if submitted or gen.rng.random() < 0.5 else "draft"})
         ass_days.append(day)

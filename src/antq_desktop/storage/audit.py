@@ -1,4 +1,14 @@
-"""Hash-chained audit log: each entry's hash covers the previous hash, so edits to the past show."""
+"""Hash-chained audit log: each entry's hash covers the previous hash, so edits to the past show.
+
+Two link formulas (docs/security.md section 5). Version 1, entries written before audit continuity:
+``hash = SHA-256(canonical [prev_hash, at, actor, action, record_type, record_id, details])``.
+Version 2, every entry written now: ``content = SHA-256(canonical [at, actor, record_type, record_id,
+details])`` and ``hash = SHA-256(canonical ["antq-audit-v2", prev_hash, action, content])``, so a package
+can carry each entry's action and content digest (no personal data) and the upper office can recompute
+every link from the head it holds. The tag keeps the two formulas apart; a chain switches from version 1
+to version 2 once and never back, which `verify_chain` enforces (that is the per-entry version marker:
+which formula reproduces the stored hash, in that order).
+"""
 
 from __future__ import annotations
 
@@ -14,12 +24,31 @@ from antq_desktop.storage.locks import locked_counter
 from antq_desktop.storage.models import AuditEntry, utcnow
 
 GENESIS = "0" * 64
+V2_TAG = "antq-audit-v2"
+
+
+def _sha(value: Any) -> str:
+    return hashlib.sha256(canonical_json(value).encode("utf-8")).hexdigest()
+
+
+def _entry_hash_v1(prev_hash: str, at: str, actor: str, action: str, record_type: str | None,
+                   record_id: str | None, details: str) -> str:
+    return _sha([prev_hash, at, actor, action, record_type, record_id, details])
+
+
+def content_digest(at: str, actor: str, record_type: str | None, record_id: str | None, details: str) -> str:
+    """What a package carries instead of the entry's content (which may name citizens)."""
+    return _sha([at, actor, record_type, record_id, details])
+
+
+def link_hash(prev_hash: str, action: str, digest: str) -> str:
+    """Version 2 link: recomputable from the previous hash, the action and the content digest alone."""
+    return _sha([V2_TAG, prev_hash, action, digest])
 
 
 def _entry_hash(prev_hash: str, at: str, actor: str, action: str, record_type: str | None,
                 record_id: str | None, details: str) -> str:
-    payload = canonical_json([prev_hash, at, actor, action, record_type, record_id, details])
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+    return link_hash(prev_hash, action, content_digest(at, actor, record_type, record_id, details))
 
 
 def chain_head(session: Session, *, lock: bool = False) -> str:
@@ -60,22 +89,40 @@ def append_many(session: Session, entries: list[dict[str, Any]], *, actor: str) 
         session.execute(insert(AuditEntry), rows)
 
 
+def entry_link(entry: AuditEntry) -> dict[str, Any]:
+    """The entry as a package carries it: version 2 gives action and content digest (the office recomputes
+    the hash), version 1 only its claimed hash (its formula needs the content, which does not travel)."""
+    digest = content_digest(to_json_value(entry.at), entry.actor, entry.record_type, entry.record_id, entry.details)
+    if link_hash(entry.prev_hash, entry.action, digest) == entry.hash:
+        return {"v": 2, "action": entry.action, "digest": digest}
+    return {"v": 1, "hash": entry.hash}
+
+
 @dataclass(frozen=True)
 class ChainProblem:
     entry_id: int
     message: str
 
 
+def _version(entry: AuditEntry, prev: str) -> int:
+    """Which formula reproduces the entry's hash from `prev` (0: neither)."""
+    args = (to_json_value(entry.at), entry.actor, entry.action, entry.record_type, entry.record_id, entry.details)
+    if entry.hash == _entry_hash(prev, *args):
+        return 2
+    return 1 if entry.hash == _entry_hash_v1(prev, *args) else 0
+
+
 def verify_chain(session: Session) -> list[ChainProblem]:
-    """Recompute every hash; report the first entries whose content or link was altered."""
+    """Recompute every hash with either formula (version 1 only before the first version 2 entry);
+    report the entries whose content or link was altered."""
     problems: list[ChainProblem] = []
-    prev = GENESIS
+    prev, seen_v2 = GENESIS, False
     for entry in session.execute(select(AuditEntry).order_by(AuditEntry.id)).scalars():
-        expected = _entry_hash(prev, to_json_value(entry.at), entry.actor, entry.action,
-                               entry.record_type, entry.record_id, entry.details)
+        version = _version(entry, prev)
         if entry.prev_hash != prev:
             problems.append(ChainProblem(entry.id, f"Nhật ký #{entry.id}: mắt xích trước đã bị xóa hoặc sửa."))
-        elif entry.hash != expected:
+        elif version == 0 or (version == 1 and seen_v2):
             problems.append(ChainProblem(entry.id, f"Nhật ký #{entry.id}: nội dung đã bị sửa sau khi ghi."))
+        seen_v2 = seen_v2 or version == 2
         prev = entry.hash
     return problems

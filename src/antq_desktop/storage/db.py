@@ -42,12 +42,41 @@ def _sqlite_begin(conn) -> None:  # type: ignore[no-untyped-def]
     conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
+PRIVATE_FILE_MODE = 0o600  # the store holds citizens' personal data: no other account may read it
+PRIVATE_DIR_MODE = 0o700
+
+
+def private_folder(path: Path) -> None:
+    """Create a data folder readable by its owner only (an existing folder is left as the user set it)."""
+    if not path.exists():
+        path.mkdir(mode=PRIVATE_DIR_MODE, parents=True, exist_ok=True)
+
+
+def private_file(path: Path) -> None:
+    """Create the store file owner-only before SQLite opens it, whatever the umask; SQLite gives its
+    -wal and -shm files the mode of the database file. An existing store is narrowed to owner-only
+    (stores made by earlier versions were 0644). Windows has no such mode bits: nothing to do."""
+    if os.name == "nt":
+        return
+    for candidate in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        try:
+            if candidate == path and not path.exists():
+                os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE))
+            if candidate.exists() and candidate.stat().st_mode & 0o077:
+                os.chmod(candidate, candidate.stat().st_mode & 0o700)
+        except FileExistsError:
+            pass  # another process created it a moment ago; SQLite opens it as it is
+        except PermissionError:
+            pass  # a read-only or foreign file: opening it will say what is wrong
+
+
 def make_engine(url: str) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
         return create_engine(url, pool_pre_ping=True)
-    if parsed.database and parsed.database != ":memory:":
-        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+    if parsed.database and parsed.database != ":memory:" and not parsed.database.startswith("file:"):
+        private_folder(Path(parsed.database).parent)
+        private_file(Path(parsed.database))
     engine = create_engine(url, connect_args={"check_same_thread": False})
     event.listen(engine, "connect", _sqlite_pragmas)
     event.listen(engine, "begin", _sqlite_begin)
@@ -190,6 +219,7 @@ def _backup_sqlite_file(engine: Engine) -> None:
     target = path.with_name(f"{path.stem}.before-upgrade-{migrate.current_revision(engine) or 'none'}{path.suffix}")
     src = sqlite3.connect(path)
     try:
+        private_file(target)  # a full copy of the store: as private as the store
         dst = sqlite3.connect(target)
         with dst:
             src.backup(dst)

@@ -36,8 +36,14 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="antq-desktop")
     parser.add_argument("--db", help="tệp SQLite hoặc URL SQLAlchemy")
     parser.add_argument("--lang", choices=["vi", "en"], default=None)
+    parser.add_argument("files", nargs="*", help="gói dữ liệu .antq để mở (nhấp đúp trong Explorer)")
     args, _unknown = parser.parse_known_args(list(argv)[1:])
     return args
+
+
+def packages_given(files: Sequence[str]) -> list[str]:
+    """The .antq files among the command line's arguments (Explorer passes the double-clicked one)."""
+    return [name for name in files if name.lower().endswith(".antq")]
 
 
 def install_translator(app: QApplication, lang: str | None) -> None:
@@ -46,10 +52,26 @@ def install_translator(app: QApplication, lang: str | None) -> None:
 
     language = lang or saved_language() or ("en" if QLocale.system().language() == QLocale.Language.English else "vi")
     if language == "vi":
+        install_qt_vietnamese(app)
         return
     translator = QTranslator(app)
     if translator.load(str(resource_path("translations", f"antq_{language}.qm"))):
         app.installTranslator(translator)
+
+
+def install_qt_vietnamese(app: QApplication) -> bool:
+    """Qt's own texts (Yes/No, OK/Cancel, Discard, the file dialog) in Vietnamese.
+
+    Qt ships no qtbase_vi, so ours (resources/translations/qtbase_vi.qm) is used unless a Qt
+    translations folder provides one."""
+    from PySide6.QtCore import QLibraryInfo
+
+    translator = QTranslator(app)
+    qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load("qtbase_vi", qt_folder) or translator.load(str(resource_path("translations", "qtbase_vi.qm"))):
+        app.installTranslator(translator)
+        return True
+    return False
 
 
 def create_application(argv: Sequence[str]) -> QApplication:
@@ -196,8 +218,9 @@ class Startup:
     SQLite file, the sign-in dialog already shown (None otherwise, or when refused)."""
 
     def __init__(self, app: QApplication, url: str, lock: QLockFile | None, refusal: str | None,
-                 sign_in: SignInFirst | None) -> None:
+                 sign_in: SignInFirst | None, packages: Sequence[str] = ()) -> None:
         self.app, self.url, self.lock, self.refusal, self.sign_in = app, url, lock, refusal, sign_in
+        self.packages = list(packages)  # .antq files to open once the main window shows
 
 
 def install_error_handling() -> None:
@@ -224,7 +247,7 @@ def begin(argv: Sequence[str]) -> Startup:
     sign_in = None if refusal else show_sign_in_first(url)
     if sign_in is None:
         install_error_handling()
-    return Startup(app, url, lock, refusal, sign_in)
+    return Startup(app, url, lock, refusal, sign_in, packages_given(args.files))
 
 
 def run(argv: Sequence[str]) -> int:
@@ -255,6 +278,8 @@ def run(argv: Sequence[str]) -> int:
 
         window = MainWindow(context)
         window.show()
+        for package in start.packages:
+            window.open_package(package)
         protections = SessionProtections(window, context, password)
         del password
         code = app.exec()

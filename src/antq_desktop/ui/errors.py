@@ -26,22 +26,47 @@ def _t(text: str) -> str:
     return QCoreApplication.translate("Errors", text)
 
 
+LOG_NAME = "antq-desktop.log"
+FAULT_LOG_NAME = "antq-desktop-crash.log"  # faulthandler: a crash inside Qt or SQLite leaves its stack here
+LOG_BYTES, LOG_BACKUPS = 1_000_000, 4  # about 5 MB at most on a small laptop disk
+_fault_file = None  # kept open for faulthandler, which writes with no Python left to open a file
+
+
 def setup_logging() -> str:
-    """Log to antq-desktop.log in the log folder; returns the file path (shown in crash messages)."""
+    """Log to antq-desktop.log in the log folder, rotated; faulthandler on; returns the log's path."""
+    from logging.handlers import RotatingFileHandler
+
     from antq_desktop.paths import log_dir
 
-    path = log_dir() / "antq-desktop.log"
+    path = log_dir() / LOG_NAME
     root = logging.getLogger("antq_desktop")
     for old in [h for h in root.handlers if isinstance(h, logging.FileHandler)]:
         if old.baseFilename == str(path):
             return str(path)
         root.removeHandler(old)  # the data folder changed (tests, ANTQ_HOME): log next to it
         old.close()
-    handler = logging.FileHandler(path, encoding="utf-8")
+    handler = RotatingFileHandler(path, maxBytes=LOG_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
     root.setLevel(logging.INFO)
+    enable_faulthandler(path.parent / FAULT_LOG_NAME)
     return str(path)
+
+
+def enable_faulthandler(path) -> None:  # type: ignore[no-untyped-def]
+    """A hard crash (segfault in a library) writes every thread's stack to `path`, shown in Giới thiệu.
+    The file is cut back when it grows past LOG_BYTES so it never fills the disk."""
+    import faulthandler
+
+    global _fault_file
+    if _fault_file is not None and _fault_file.name == str(path):
+        return
+    if path.exists() and path.stat().st_size > LOG_BYTES:
+        path.write_text("", encoding="utf-8")
+    previous, _fault_file = _fault_file, open(path, "a", encoding="utf-8")  # noqa: SIM115 - must stay open
+    faulthandler.enable(file=_fault_file, all_threads=True)
+    if previous is not None:
+        previous.close()
 
 
 def show_error(parent: QWidget | None, exc: BaseException, title: str | None = None) -> None:
@@ -112,23 +137,39 @@ def run_undo(context, parent: QWidget | None):  # type: ignore[no-untyped-def]
     if not context.undo.can_undo:
         context.events.status_message.emit(_t("Không có thao tác nào để hoàn tác."))
         return None
-    if context.undo.last.in_background:
-        return _undo_in_background(context, parent)
-    description = context.undo.last.description
-    try:
-        context.undo.undo()
-    except Exception as exc:  # noqa: BLE001 — every failure is shown to the officer
-        show_error(parent, exc, _t("Không hoàn tác được"))
-        return None
-    context.events.status_message.emit(_t("Đã hoàn tác: %1").replace("%1", description))
-    return None
-
-
-def _undo_in_background(context, parent: QWidget | None):  # type: ignore[no-untyped-def]
     action = context.undo.take()
-    job = context.jobs.start(lambda _progress, _cancel: action.revert(), title=_t("Đang hoàn tác…"), parent=parent)
-    job.succeeded.connect(lambda _r: context.events.status_message.emit(
-        _t("Đã hoàn tác: %1").replace("%1", action.description)))
-    job.failed.connect(lambda exc: show_error(parent, exc, _t("Không hoàn tác được")))
-    job.finished.connect(lambda: context.events.data_changed.emit(action.record_type))
-    return job
+    return _run_step(context, parent, action, action.revert, _t("Đã hoàn tác: %1"), _t("Không hoàn tác được"),
+                     _t("Đang hoàn tác…"))
+
+
+def run_redo(context, parent: QWidget | None):  # type: ignore[no-untyped-def]
+    """Ctrl+Y / "Làm lại": do the last undone action again and say what was done."""
+    if not context.undo.can_redo:
+        context.events.status_message.emit(_t("Không có thao tác nào để làm lại."))
+        return None
+    action = context.undo.take_redo()
+    return _run_step(context, parent, action, action.redo, _t("Đã làm lại: %1"), _t("Không làm lại được"),
+                     _t("Đang làm lại…"))
+
+
+def _run_step(context, parent, action, call, done: str, failed: str, busy: str):  # type: ignore[no-untyped-def]
+    """Run one undo or redo step (a bulk one as a background job); a failure clears the history."""
+    def report_failure(exc: BaseException) -> None:
+        context.undo.clear()
+        show_error(parent, exc, failed)
+
+    if action.in_background:
+        job = context.jobs.start(lambda _progress, _cancel: call(), title=busy, parent=parent)
+        job.succeeded.connect(lambda _r: context.events.status_message.emit(done.replace("%1", action.description)))
+        job.failed.connect(report_failure)
+        job.finished.connect(lambda: context.events.data_changed.emit(action.record_type))
+        return job
+    try:
+        call()
+    except Exception as exc:  # noqa: BLE001 — every failure is shown to the officer
+        report_failure(exc)
+        return None
+    finally:
+        context.events.data_changed.emit(action.record_type)
+    context.events.status_message.emit(done.replace("%1", action.description))
+    return None

@@ -34,8 +34,12 @@ class _Relay(QObject):
 
 
 class Job(QObject):
-    """One piece of background work. Exactly one of succeeded/failed/cancelled, then finished."""
+    """One piece of background work: `ended`, then exactly one of succeeded/failed/cancelled, then finished.
 
+    `ended` comes first so the progress dialog is gone before any handler shows a result or an error
+    (a handler's message box would otherwise open under a progress dialog stuck at 0 %)."""
+
+    ended = Signal()
     progressed = Signal(float, str)
     succeeded = Signal(object)
     failed = Signal(object)  # the exception
@@ -62,6 +66,7 @@ class Job(QObject):
     @Slot(object)
     def _on_done(self, result: object) -> None:
         self.is_running = False
+        self.ended.emit()
         if self.cancel_event.is_set():
             self.cancelled.emit()
         else:
@@ -71,6 +76,7 @@ class Job(QObject):
     @Slot(object)
     def _on_error(self, exc: object) -> None:
         self.is_running = False
+        self.ended.emit()
         if isinstance(exc, JobCancelled) or self.cancel_event.is_set():  # stopped on request, not a failure
             self.cancelled.emit()
         else:
@@ -154,8 +160,15 @@ def _attach_progress_dialog(job: Job, parent: QWidget | None) -> QProgressDialog
         if message:
             dialog.setLabelText(message)
 
+    def close() -> None:
+        # reset() stops the timer that would show the dialog after minimumDuration: a quick job's
+        # result box would otherwise get a progress dialog at 0 % popping up over it.
+        dialog.canceled.disconnect(job.cancel)
+        dialog.reset()
+        dialog.hide()
+        dialog.deleteLater()
+
     job.progressed.connect(show_progress)
-    job.finished.connect(dialog.close)
-    job.finished.connect(dialog.deleteLater)
+    job.ended.connect(close)
     dialog.setValue(0)
     return dialog

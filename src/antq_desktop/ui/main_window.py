@@ -15,8 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRect, QSettings, Qt
+from PySide6.QtGui import QCursor, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
@@ -29,7 +29,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from antq_desktop.ui.accessibility import name_focusable_widgets
 from antq_desktop.ui.context import AppContext
+from antq_desktop.ui.mnemonics import assign_mnemonics
+from antq_desktop.ui.window_geometry import Rect, clamp_geometry, restored_geometry
 
 PageFactory = Callable[[AppContext], QWidget]
 
@@ -108,6 +111,15 @@ class PlaceholderPage(QWidget):
         layout.addStretch(1)
 
 
+def _saved_rect(value: object) -> Rect | None:
+    """The saved (x, y, width, height), or None when absent or unreadable (a first start then)."""
+    try:
+        x, y, w, h = (int(v) for v in value)  # type: ignore[union-attr]
+    except (TypeError, ValueError):
+        return None
+    return x, y, w, h
+
+
 class MainWindow(QMainWindow):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -135,7 +147,8 @@ class MainWindow(QMainWindow):
         context.year_getter = lambda: self.year
         context.extras["open_page"] = self.open_page  # pages that lead to others (the dashboard's to-do list)
         self._build_shortcuts()
-        self._build_help_menu()
+        self._build_menus()
+        self._frame_fitted = False
         self._restore_layout()
         self.navigation.setCurrentRow(0)
 
@@ -156,6 +169,8 @@ class MainWindow(QMainWindow):
             row = [s.key for s in self.specs].index(key)
             spec = self.specs[row]
             page = spec.factory(self.context) if spec.factory else PlaceholderPage(self._title(spec))
+            assign_mnemonics(page)  # Alt-letters on the page's buttons, none taken from the menus
+            name_focusable_widgets(page, self._title(spec))  # what a screen reader says for each field
             slot = self.stack.widget(row)
             self.stack.insertWidget(row, page)
             self.stack.removeWidget(slot)
@@ -206,18 +221,20 @@ class MainWindow(QMainWindow):
 
     # ---- keyboard ----
 
-    def _build_help_menu(self) -> None:
-        from antq_desktop.ui.help import make_user_guide_action  # the user guide feature (F1)
+    def _build_menus(self) -> None:
+        from antq_desktop.ui.menus import build_menus  # Tệp, Sửa (undo, redo, find), Trợ giúp (F1, about)
 
-        self.menuBar().addMenu(self.tr("Trợ giúp")).addAction(make_user_guide_action(self))
+        build_menus(self)
 
     def _build_shortcuts(self) -> None:
-        for sequence, method in ((QKeySequence.StandardKey.Find, "focus_search"),
-                                 (QKeySequence.StandardKey.New, "new_record")):
-            shortcut = QShortcut(sequence, self)
-            shortcut.activated.connect(lambda m=method: self._call_page(m))
-        undo = QShortcut(QKeySequence.StandardKey.Undo, self)
-        undo.activated.connect(self.undo_last)
+        shortcut = QShortcut(QKeySequence.StandardKey.New, self)  # Ctrl+F, Ctrl+Z, Ctrl+Y: the menus' actions
+        shortcut.activated.connect(lambda: self._call_page("new_record"))
+
+    def open_package(self, path: str | None = None) -> None:
+        """A .antq file given on the command line (a double-click in Explorer) or Tệp → Mở gói dữ liệu."""
+        from antq_desktop.ui.menus import open_package
+
+        open_package(self, path)
 
     def _call_page(self, method: str) -> None:
         action = getattr(self.current_page(), method, None)
@@ -229,24 +246,55 @@ class MainWindow(QMainWindow):
 
         run_undo(self.context, self)
 
+    def redo_next(self) -> None:
+        from antq_desktop.ui.errors import run_redo
+
+        run_redo(self.context, self)
+
     # ---- layout memory ----
+
+    def _available(self) -> Rect:
+        """The available area (without the taskbar) of the screen the window opens on."""
+        screen = QGuiApplication.screenAt(QCursor.pos()) or self.screen() or QGuiApplication.primaryScreen()
+        area = screen.availableGeometry()
+        return area.x(), area.y(), area.width(), area.height()
 
     def _restore_layout(self) -> None:
         settings = QSettings()
-        geometry = settings.value("main_window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 780)
+        saved = _saved_rect(settings.value("main_window/rect"))
+        maximised = str(settings.value("main_window/maximised", "false")).lower() == "true"
+        rect, maximised = restored_geometry(saved, maximised, self._available())
+        self.move(rect[0], rect[1])
+        self.resize(rect[2], rect[3])
+        if maximised:
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
         state = settings.value("main_window/splitter")
         if state is not None:
             self.splitter.restoreState(state)
         else:
             self.splitter.setSizes([self.navigation.minimumWidth(), 1000])
 
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # Qt override
+        super().showEvent(event)
+        if not self._frame_fitted and not self.isMaximized():
+            self._frame_fitted = True
+            self._fit_frame()
+
+    def _fit_frame(self) -> None:
+        """Once the title bar is known: the whole frame inside the available area, not just the inside."""
+        frame, inner = self.frameGeometry(), self.geometry()
+        extra_w, extra_h = frame.width() - inner.width(), frame.height() - inner.height()
+        x, y, w, h = clamp_geometry((frame.x(), frame.y(), frame.width(), frame.height()), self._available())
+        if (x, y, w, h) != (frame.x(), frame.y(), frame.width(), frame.height()):
+            self.resize(w - extra_w, h - extra_h)
+            self.move(x, y)
+
     def save_layout(self) -> None:
         settings = QSettings()
-        settings.setValue("main_window/geometry", self.saveGeometry())
+        # The frame's corner (what move() takes) and the inside size (what resize() takes).
+        normal = self.normalGeometry() if self.isMaximized() else QRect(self.pos(), self.size())
+        settings.setValue("main_window/rect", [normal.x(), normal.y(), normal.width(), normal.height()])
+        settings.setValue("main_window/maximised", self.isMaximized())
         settings.setValue("main_window/splitter", self.splitter.saveState())
         for page in self.pages.values():
             save = getattr(page, "save_layout", None)

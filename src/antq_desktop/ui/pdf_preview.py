@@ -17,7 +17,6 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -25,6 +24,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from antq_desktop.ui import file_dialogs
 
 MAX_PRINT_DPI = 300
 
@@ -134,7 +135,7 @@ class PdfPreview(QWidget):
     def save_dialog(self) -> Path | None:
         if self.path is None:
             return None
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("Lưu PDF"), self.suggested_name,
+        name = file_dialogs.save_file(self, file_dialogs.PDF, self.tr("Lưu PDF"), self.suggested_name,
                                               self.tr("Tệp PDF (*.pdf)"))
         if not name:
             return None

@@ -10,14 +10,12 @@ new data file instead. `launch` is the one entry point; tests drive the returned
 from __future__ import annotations
 
 from dataclasses import replace
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -33,7 +31,9 @@ from PySide6.QtWidgets import (
 from antq_desktop.domain.errors import AntqError, ValidationError
 from antq_desktop.services import keys, setup
 from antq_desktop.services.accounts import UserInfo
+from antq_desktop.services.safe_files import read_user_file
 from antq_desktop.storage.db import Store
+from antq_desktop.ui import file_dialogs
 from antq_desktop.ui.setup_wizard import RolePage, UnitPage
 from antq_desktop.ui.widgets.field_error import FieldErrorLabel
 
@@ -110,7 +110,7 @@ class RedoKeysPage(QWizardPage):
         if path is None:
             return True
         try:
-            data = Path(path).read_bytes()
+            data = read_user_file(path, what="tệp khóa công khai (.antqkey)", error=keys.KeyProblem)  # no FIFO
             record = keys.parse_key_file(data)
         except OSError:
             self.error.show_message(self.tr("Không đọc được tệp khóa. Hãy kiểm tra USB rồi chọn lại tệp."))
@@ -126,7 +126,7 @@ class RedoKeysPage(QWizardPage):
         return True
 
     def _choose(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Chọn tệp khóa của cấp trên"), "",
+        path = file_dialogs.open_file(self, file_dialogs.PACKAGES, self.tr("Chọn tệp khóa của cấp trên"),
                                               self.tr("Tệp khóa ANTQ (*.antqkey)"))
         if path:
             self.set_recipient_file(path)

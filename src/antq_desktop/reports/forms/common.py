@@ -95,12 +95,14 @@ def grid_table(
     """Bordered data table; cells may be plain strings (fast) or Paragraphs (wrapping).
 
     ``row_height`` fixes the body rows' height (handwriting room on blank forms); the
-    header row always keeps its natural height.
+    header row always keeps its natural height. An empty ``header`` gives a headless table: the
+    tail of a table kept on the same page as the signatures.
     """
     st = nd30.styles()
-    head = [Paragraph(markup(h), st.cell_head) for h in header]
-    heights = None if row_height is None else [None, *[row_height] * len(rows)]
-    table = Table([head, *rows], colWidths=list(widths), rowHeights=heights, repeatRows=1 if repeat_header else 0)
+    head = [[Paragraph(markup(h), st.cell_head) for h in header]] if header else []
+    heights = None if row_height is None else [*[None] * len(head), *[row_height] * len(rows)]
+    table = Table([*head, *rows], colWidths=list(widths), rowHeights=heights,
+                  repeatRows=1 if repeat_header and head else 0)
     cmds: list[tuple[Any, ...]] = [
         ("FONT", (0, 0), (-1, -1), fonts.REGULAR, 12, 14),
         ("GRID", (0, 0), (-1, -1), 0.5, "black"),

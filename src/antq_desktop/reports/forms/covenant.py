@@ -56,7 +56,7 @@ def covenant_flowables(data: CovenantData, text: FormText | None = None) -> list
         *numbered_items(data.items or text.items),
     ]
     signers = [
-        nd30.Signer(text.signers[0], data.party_representative, "(Ký, ghi rõ họ tên, đóng dấu)"),
+        nd30.Signer(data.party_signer or text.signers[0], data.party_representative, "(Ký, ghi rõ họ tên, đóng dấu)"),
         nd30.Signer(text.signers[1], data.police_representative, "(Ký, ghi rõ họ tên, đóng dấu)"),
     ]
     return out + nd30.closing_and_signatures([para(text.closing)], signers, FRAME_WIDTH, space=SIGN_SPACE)

@@ -62,8 +62,8 @@ def minutes_flowables(data: MinutesData, text: FormText | None = None) -> list[F
     info = nd30.DocumentInfo(
         doc_type=text.doc_type,
         subject=fill(text.subject, year=data.year),
-        parent_body=data.unit.parent_body,
-        issuing_body=data.unit.issuing_body,
+        parent_body=data.header[0] if data.header else data.unit.parent_body,
+        issuing_body=data.header[1] if data.header else data.unit.issuing_body,
         place=data.unit.place,
         date=data.meeting_date,
         number=data.number,

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Spacer, Table
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
 from antq_desktop.reports import nd30
 from antq_desktop.reports.batch import CancelFlag, ProgressFn, RecordMark
@@ -29,7 +31,29 @@ from antq_desktop.reports.forms.common import (
 FORM_ID = "household_pledge"
 
 
-def _members_table(data: PledgeData, text: FormText) -> Table:
+ROW_HEIGHT = 6.5 * mm  # handwriting room in a member row
+_MEASURE = Canvas(io.BytesIO())  # flowables are measured on a throw-away canvas (never saved)
+
+
+def _height(flowables: list[Flowable]) -> float:
+    """Laid-out height of flowables at the frame width (a KeepTogether counts its content)."""
+    total = 0.0
+    for f in flowables:
+        if isinstance(f, KeepTogether):
+            total += _height(list(f._content))
+            continue
+        total += f.wrapOn(_MEASURE, FRAME_WIDTH, nd30.geometry().frame_height)[1]
+        total += f.getSpaceBefore() + f.getSpaceAfter()
+    return total
+
+
+def _wanted_rows(data: PledgeData) -> int:
+    if data.member_count is not None:
+        return max(data.member_count, len(data.members), 1)
+    return len(data.members) or data.blank_member_rows
+
+
+def _members_table(data: PledgeData, text: FormText, rows: int) -> Table:
     lab = text.label
     header = [
         lab("member_no"),
@@ -38,17 +62,20 @@ def _members_table(data: PledgeData, text: FormText) -> Table:
         lab("member_relation"),
     ]
     widths = [14 * mm, FRAME_WIDTH - 79 * mm, 25 * mm, 40 * mm]
-    if data.members:
-        rows = [
-            [plain(i), cell(m.name), plain(m.birth_year or ""), cell(m.relation)] for i, m in enumerate(data.members, 1)
-        ]
-        return grid_table(header, rows, widths, align=("CENTER", "LEFT", "CENTER", "LEFT"))
-    rows = [[plain(i), "", "", ""] for i in range(1, data.blank_member_rows + 1)]
-    return grid_table(header, rows, widths, align=("CENTER",), row_height=6.5 * mm)
+    body: list[list[object]] = [
+        [plain(i), cell(m.name), plain(m.birth_year or ""), cell(m.relation)] for i, m in enumerate(data.members, 1)
+    ]
+    body += [[plain(i), "", "", ""] for i in range(len(body) + 1, rows + 1)]
+    return grid_table(header, body[:max(rows, 1)], widths, align=("CENTER", "LEFT", "CENTER", "LEFT"),
+                      row_height=ROW_HEIGHT if len(data.members) <= 1 else None)  # long names may wrap
 
 
 def pledge_flowables(data: PledgeData, text: FormText | None = None) -> list[Flowable]:
-    """The flowables of one household's pledge (blank when the data fields are None)."""
+    """The flowables of one household's pledge (blank when the data fields are None).
+
+    The member table gets as many rows as the household has members, but never more than leave
+    the signatures on the page: a long address or a large household must not push them to page 2.
+    """
     text = text or load_form_text(FORM_ID)
     info = nd30.DocumentInfo(
         doc_type=text.doc_type,
@@ -57,23 +84,27 @@ def pledge_flowables(data: PledgeData, text: FormText | None = None) -> list[Flo
         date=data.signed_on,
     )
     lab = text.label
-    out: list[Flowable] = [*nd30.document_head(info, FRAME_WIDTH)]
-    out += [
+    top: list[Flowable] = [*nd30.document_head(info, FRAME_WIDTH)]
+    top += [
         field(lab("household_head"), data.household_head),
         field(lab("address"), data.address),
         field(lab("area"), data.area_name),
         para(f"{lab('members')}:", "body_left"),
-        _members_table(data, text),
-        Spacer(1, 6),
-        para(fill(text.intro, year=data.year)),
-        *numbered_items(data.items or text.items),
     ]
     signers = [
         nd30.Signer(data.area_head_title or text.signers[0], data.area_head_name),
         nd30.Signer(text.signers[1], data.household_head),
     ]
-    out += nd30.closing_and_signatures([para(text.closing)], signers, FRAME_WIDTH, space=SIGN_SPACE)
-    return out
+    bottom: list[Flowable] = [Spacer(1, 6), para(fill(text.intro, year=data.year)),
+                              *numbered_items(data.items or text.items)]
+    bottom += nd30.closing_and_signatures([para(text.closing)], signers, FRAME_WIDTH, space=SIGN_SPACE)
+    one_row = PledgeData(data.unit, member_count=1)
+    empty = _height([_members_table(one_row, text, 1)]) - ROW_HEIGHT  # the header row alone
+    room = nd30.geometry().frame_height - _height(top) - _height(bottom) - empty - 3 * mm
+    # Named members always print (a big household spills over with the header repeated); only the
+    # blank rows for names still to be written are limited to what fits.
+    rows = max(1, len(data.members), min(_wanted_rows(data), int(room // ROW_HEIGHT)))
+    return [*top, _members_table(data, text, rows), *bottom]
 
 
 def _build(text: FormText) -> Callable[[PledgeData], tuple[RecordMark, list[Flowable]]]:

@@ -28,7 +28,8 @@ ACTION_LABELS = {
     "key_create": "Tạo khóa đơn vị", "reveal_citizen_ids": "Xem đầy đủ số định danh",
     "key_rewrap": "Bọc lại khóa đơn vị", "key_rotate": "Thay khóa đơn vị", "key_announce": "Thông báo khóa mới",
     "key_announced": "Nhận thông báo khóa", "recipient_set": "Đặt khóa cấp trên", "trust_add": "Tin cậy khóa",
-    "trust_revoke": "Thu hồi khóa", "office_communes": "Đổi danh sách xã", "office_late_after": "Đổi hạn nộp",
+    "trust_revoke": "Thu hồi khóa", "office_communes": "Đổi danh sách xã",
+    "office_catchment": "Đổi địa bàn cơ quan cấp dưới", "office_late_after": "Đổi hạn nộp",
     "receipt_issue": "Lập biên nhận", "receipt_verify": "Kiểm tra biên nhận",
     "trust_vouched": "Nhận khóa được bảo lãnh",
     "plan_publish": "Gửi kế hoạch xuống xã", "plan_import": "Nhận kế hoạch cấp trên",
@@ -190,12 +191,14 @@ def export_xlsx(store: Store, path: Path, f: AuditFilter = AuditFilter(), *, act
     """Write the filtered trail to an .xlsx file (atomic); the export itself is audited. Returns the row count."""
     from openpyxl import Workbook
 
+    from antq_desktop.xlsx_cells import safe_row
+
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("Nhật ký")
     sheet.append(list(XLSX_HEADERS))
     count = 0
     for values in _sheet_rows(iter_all(store, f)):
-        sheet.append(values)
+        sheet.append(safe_row(sheet, values))  # a failed sign-in's user name is anyone's text
         count += 1
 
     # Built in memory first: openpyxl cannot resume after a failed write, and the file is small.

@@ -39,7 +39,7 @@ from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from antq_desktop.domain.errors import AntqError
-from antq_desktop.services.safe_files import atomic_write
+from antq_desktop.services.safe_files import atomic_write, open_user_file
 from antq_desktop.storage.db import Store
 from antq_desktop.storage.models import utcnow
 
@@ -65,11 +65,24 @@ class KdfParams:
     parallelism: int = 1
 
     def checked(self) -> KdfParams:
-        # A tampered header must not make the laptop allocate gigabytes before decryption fails.
-        if not (1 <= self.time_cost <= 16 and 8 <= self.memory_cost_kib <= 1024 * 1024
-                and 1 <= self.parallelism <= 8):
-            raise BackupError(_DAMAGED)
+        # The header is read before the password can be checked: a file on a stick must not make the
+        # laptop spend a gigabyte and half a minute (1 GiB, 16 passes) before it is refused.
+        if not (1 <= self.time_cost <= MAX_KDF.time_cost and 8 * self.parallelism <= self.memory_cost_kib
+                <= MAX_KDF.memory_cost_kib and 1 <= self.parallelism <= MAX_KDF.parallelism):
+            raise BackupError(_too_costly(self))
         return self
+
+
+# The most a backup may demand: 4x the memory and 3x the passes of our own default (room for a future,
+# stronger default), at most ~4 s on an office laptop; 1 GiB / 16 passes took 25 s before any check.
+MAX_KDF = KdfParams(time_cost=10, memory_cost_kib=256 * 1024, parallelism=4)
+
+
+def _too_costly(params: KdfParams) -> str:
+    return (f"Bản sao lưu đòi tham số giải mã ngoài giới hạn cho phép (bộ nhớ {params.memory_cost_kib // 1024} MiB, "
+            f"{params.time_cost} lượt, {params.parallelism} luồng; tối đa {MAX_KDF.memory_cost_kib // 1024} MiB, "
+            f"{MAX_KDF.time_cost} lượt, {MAX_KDF.parallelism} luồng) nên chưa giải mã. Tệp có thể đã bị sửa; "
+            "hãy chọn bản sao lưu khác.")
 
 
 DEFAULT_KDF = KdfParams()
@@ -258,7 +271,7 @@ def _read_header_from(f: IO[bytes]) -> BackupHeader:
 def read_header(path: Path) -> BackupHeader:
     """Who made the backup and when, without the password (for lists and the restore prompt)."""
     try:
-        with open(path, "rb") as f:
+        with open_user_file(path, what="tệp sao lưu (.antqbak)", error=BackupError) as f:  # never a FIFO/device
             return _read_header_from(f)
     except OSError as exc:
         raise BackupError(f"Không đọc được tệp sao lưu ({exc.strerror or exc}). Hãy kiểm tra ổ đĩa.") from exc
@@ -292,7 +305,7 @@ def _plain_chunks(f: IO[bytes], header: BackupHeader, key: BackupKey) -> Iterato
 def decrypt(path: Path, secret: str | BackupKey) -> tuple[BackupHeader, bytes]:
     """The whole plaintext database in memory; raises BackupError on a wrong password or any damage."""
     try:
-        with open(path, "rb") as f:
+        with open_user_file(path, what="tệp sao lưu (.antqbak)", error=BackupError) as f:  # never a FIFO/device
             header = _read_header_from(f)
             key = key_for(header, secret)
             return header, b"".join(_plain_chunks(f, header, key))
@@ -310,7 +323,8 @@ def check_database_bytes(data: bytes) -> dict[str, Any]:
             raise BackupError("Bản sao lưu không toàn vẹn (integrity_check: "
                               f"{'; '.join(problems[:3])}). Hãy chọn bản sao lưu khác.")
         return {"schema_revision": _scalar(mem, "SELECT version_num FROM alembic_version"),
-                "initialised": _scalar(mem, "SELECT count(*) FROM unit_profile") == 1}
+                "initialised": _scalar(mem, "SELECT count(*) FROM unit_profile") == 1,
+                "unit_code": _scalar(mem, "SELECT unit_code FROM unit_profile WHERE id = 1")}
     except sqlite3.DatabaseError as exc:
         raise BackupError("Bản sao lưu không chứa cơ sở dữ liệu đọc được. Hãy chọn bản sao lưu khác.") from exc
     finally:

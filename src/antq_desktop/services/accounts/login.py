@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from antq_desktop.domain.errors import AuthError, FieldError, ValidationError
 from antq_desktop.domain.text import nfc
+from antq_desktop.domain.validation import clip_for_log, normalise_username, text_problem, username_problem
 from antq_desktop.paths import resource_path
 from antq_desktop.storage import audit
 from antq_desktop.storage.db import Store
@@ -20,6 +21,7 @@ from antq_desktop.storage.models import User, utcnow
 
 ROLES = {"admin": "Quản trị", "officer": "Cán bộ", "readonly": "Chỉ xem"}
 MIN_PASSWORD_LENGTH = 8
+MAX_FULL_NAME = 200  # the column's length
 MAX_FAILED_ATTEMPTS = 5
 LOCKOUT = timedelta(minutes=5)
 
@@ -81,14 +83,16 @@ def create_user(store: Store, *, username: str, full_name: str, role: str, passw
 def add_user(session: Session, *, username: str, full_name: str, role: str, password: str,
              actor: str) -> UserInfo:
     """Validate and add an account inside the caller's transaction."""
-    username = nfc(username).casefold()
+    username = normalise_username(username)
     errors = []
-    if not username or len(username) > 60 or " " in username:
-        errors.append(FieldError("username", "Tên đăng nhập không được trống, không có dấu cách, tối đa 60 ký tự."))
+    problem = username_problem(username)
+    if problem:
+        errors.append(FieldError("username", problem))
     elif session.execute(select(func.count()).select_from(User).where(User.username == username)).scalar():
         errors.append(FieldError("username", f"Tên đăng nhập “{username}” đã có."))
-    if not nfc(full_name):
-        errors.append(FieldError("full_name", "Họ tên cán bộ không được để trống."))
+    problem = full_name_problem(full_name)
+    if problem:
+        errors.append(FieldError("full_name", problem))
     if role not in ROLES:
         errors.append(FieldError("role", "Vai trò không hợp lệ."))
     problem = password_problem(password)
@@ -104,9 +108,19 @@ def add_user(session: Session, *, username: str, full_name: str, role: str, pass
     return _info(user)
 
 
+def full_name_problem(full_name: str) -> str | None:
+    """An officer's name is a record name like any other: not empty, bounded, nothing hidden, one script."""
+    name = nfc(full_name)
+    if not name:
+        return "Họ tên cán bộ không được để trống."
+    if len(name) > MAX_FULL_NAME:
+        return f"Họ tên cán bộ dài quá {MAX_FULL_NAME} ký tự."
+    return text_problem("Họ tên cán bộ", name)
+
+
 def sign_in(store: Store, *, username: str, password: str) -> UserInfo:
     """Check a password. Failed attempts are counted (and committed) and lock the account for a while."""
-    username = nfc(username).casefold()
+    username = normalise_username(username)
     with store.session() as session:
         user = session.execute(select(User).where(User.username == username)).scalar_one_or_none()
         now = utcnow()
@@ -136,7 +150,8 @@ def _record_failure(session: Session, user: User | None, username: str) -> None:
         if user.failed_attempts >= MAX_FAILED_ATTEMPTS:
             user.locked_until = utcnow() + LOCKOUT
             user.failed_attempts = 0
-    audit.append(session, actor=username or "?", action="login_failed")
+    # The typed name is untrusted (no account needed to type it): bounded and with nothing hidden.
+    audit.append(session, actor=clip_for_log(username) or "?", action="login_failed")
 
 
 def list_users(store: Store) -> list[UserInfo]:

@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from antq_desktop.domain.errors import AuthError, NotFoundError, PermissionDenied, ValidationError
-from antq_desktop.domain.text import nfc
+from antq_desktop.domain.validation import clip_for_log, normalise_username
 from antq_desktop.services.accounts import login as accounts
 from antq_desktop.services.accounts.login import ROLES, UserInfo
 from antq_desktop.storage import audit
@@ -67,9 +67,9 @@ def add(store: Store, actor: UserInfo, *, username: str, full_name: str, role: s
 
 
 def _load(session: Session, username: str) -> User:
-    user = session.execute(select(User).where(User.username == nfc(username).casefold())).scalar_one_or_none()
+    user = session.execute(select(User).where(User.username == normalise_username(username))).scalar_one_or_none()
     if user is None:
-        raise NotFoundError(f"Không có tài khoản “{username}”. Hãy kiểm tra lại tên đăng nhập.")
+        raise NotFoundError(f"Không có tài khoản “{clip_for_log(username)}”. Hãy kiểm tra lại tên đăng nhập.")
     return user
 
 

@@ -4,11 +4,18 @@
 One re-export line per module so both sides can append without touching each other's lines.
 """
 
+from antq_desktop.services.authority.keys import KEY_RULES  # noqa: F401
 from antq_desktop.services.authority.records import (  # noqa: F401
+    authorise_inner,
     authorise_producer,
     authorise_producers,
     authorise_references,
     plan_units,
     year_plan,
 )
-from antq_desktop.services.authority.table import RECORD_RULES, Rule, all_rules  # noqa: F401
+from antq_desktop.services.authority.table import RECORD_RULES, Rule  # noqa: F401
+
+
+def all_rules() -> tuple[Rule, ...]:
+    """Record rules, then the key rules (here, so that the table never imports the key side back)."""
+    return RECORD_RULES + KEY_RULES

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from antq_desktop.exchange.errors import NOT_AUTHORISED, OWN_UNIT, PackageError
 from antq_desktop.exchange.package_format import PackageHeader
 from antq_desktop.services.authority.table import REFERENCE_COLUMNS
+from antq_desktop.storage.db import Store
 from antq_desktop.storage.models import MODEL_BY_TYPE, KnownKey, Plan, UnitProfile
 
 CHUNK = 500  # ids per IN (...) query: under SQLite's bound-parameter limit
@@ -43,6 +44,12 @@ def authorise_producers(session: Session, producers: Iterable[str]) -> None:
             f"vị nào khác được gửi dữ liệu dưới mã {mine}; dữ liệu của đơn vị này chỉ được nhập trên chính máy này. "
             "Không nhập gói này; hãy báo cho cán bộ phụ trách (khóa ký gói có thể đã bị lộ)."),
             detail=f"producer {mine} is this office's own unit")
+
+
+def authorise_inner(store: Store, producers: list[str]) -> None:
+    """A6: a forward whose inner packages include one "from" this office is refused whole, before any is merged."""
+    with store.session_factory() as session:
+        authorise_producers(session, producers)
 
 
 def _chunks(ids: list[str]) -> Iterator[list[str]]:
@@ -104,4 +111,5 @@ def year_plan(session: Session, year: int) -> Plan | None:
                                                Plan.origin_unit.in_(units))
                             .order_by(Plan.updated_at.desc(), Plan.id)).scalars().all()
     mine = [p for p in plans if p.origin_unit == units[0]]
-    return (mine or list(plans) or [None])[0]
+    chosen = mine or list(plans)
+    return chosen[0] if chosen else None

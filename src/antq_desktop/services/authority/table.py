@@ -69,26 +69,30 @@ RECORD_RULES: tuple[Rule, ...] = (
          "area_id, organization_id, household_id, plan_id only to records of its own origin (stored or earlier "
          "in the same package)",
          "services.authority.records.authorise_references",
-         f"{_TEST}::test_household_pointing_at_another_communes_area_is_refused"),
+         f"{_TEST}::test_reference_to_another_communes_record_is_refused"),
     Rule("A3", "records", "commune", "-", "-",
          "never a plan_target on another unit's plan (the office's plan known from its plan package)",
          "services.authority.records.authorise_references",
          f"{_TEST}::test_plan_target_on_the_offices_plan_is_refused"),
     Rule("A4", "records", "any unit", "-", "tombstones (deleted=true) only of its own records",
          "a tombstone's references follow A2",
-         "services.authority.records.authorise_references",
+         "services.merge.incoming.classify (stored origin); services.authority.records.authorise_references",
          f"{_TEST}::test_tombstone_referencing_another_unit_is_refused"),
     Rule("A5", "records", "anyone outside", "never a package whose producer is the receiving office's own unit",
          "-", "-", "services.authority.records.authorise_producer",
          f"{_TEST}::test_package_from_the_offices_own_unit_is_refused"),
     Rule("A6", "records", "office (in a forward)", "inner packages of a forward pass A1-A5 like direct ones",
-         "-", "-", "services.authority.records.authorise_producer (called by merge_one for every inner package)",
+         "-", "-",
+         "services.authority.records.authorise_inner (whole forward, before any merge); authorise_producer (merge_one)",
          f"{_TEST}::test_forwarded_package_from_the_offices_own_unit_is_refused"),
     Rule("A7", "records", "upper office", "plan packages down, only to units that enrolled it as their office",
          "plan and plan_target of its own origin only", "plan_target only to its own plan",
          "services.plans.receive._upsert (check_shape + authorise_references)",
          f"{_TEST}::test_plan_package_target_on_a_foreign_plan_is_refused"),
-    Rule("A8", "records", "-", "-", "-",
+    Rule("A7b", "records", "anyone outside", "never a plan package under the receiving unit's own code", "-", "-",
+         "services.plans.receive._write (authorise_producer)",
+         f"{_TEST}::test_plan_package_from_the_units_own_code_is_refused"),
+    Rule("A8", "records", "plans received from above", "-", "-",
          "targets are measured only against the office's own plan or its upper office's plan (the unit of its "
          "recipient key), never a plan of a unit below",
          "services.authority.records.year_plan",
@@ -98,13 +102,4 @@ RECORD_RULES: tuple[Rule, ...] = (
 )
 
 # The key side (roles at enrolment, announcements, vouching, forwards only from enrolled offices,
-# revocation cascade) is added by services/authority/keys.py as KEY_RULES; see `all_rules`.
-
-
-def all_rules() -> tuple[Rule, ...]:
-    """Record rules, then the key rules if the key side has published them."""
-    try:
-        from antq_desktop.services.authority import keys as key_side  # type: ignore[attr-defined]
-    except ImportError:
-        return RECORD_RULES
-    return RECORD_RULES + tuple(getattr(key_side, "KEY_RULES", ()))
+# revocation cascade) is services/authority/keys.py's KEY_RULES; `authority.all_rules` joins both.

@@ -15,6 +15,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from antq_desktop.domain.errors import AntqError
+from antq_desktop.xlsx_cells import force_text, safe_cell_value
 
 Progress = Callable[[float, str], None]
 
@@ -58,7 +59,7 @@ def export_rows_to_xlsx(path: str | os.PathLike[str], title: str, columns: Seque
     sheet.freeze_panes = "A3"
     for index, column in enumerate(columns, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = max(10, min(50, len(column) + 6))
-    heading = WriteOnlyCell(sheet, value=title)
+    heading = force_text(WriteOnlyCell(sheet, value=title))
     heading.font = Font(bold=True, size=13)
     sheet.append([heading])
     sheet.append([_header_cell(sheet, column) for column in columns])
@@ -82,7 +83,7 @@ def export_rows_to_xlsx(path: str | os.PathLike[str], title: str, columns: Seque
 
 
 def _header_cell(sheet: Any, text: str) -> WriteOnlyCell:
-    cell = WriteOnlyCell(sheet, value=text)
+    cell = force_text(WriteOnlyCell(sheet, value=text))
     cell.font = Font(bold=True)
     cell.fill = _HEADER_FILL
     cell.alignment = Alignment(wrap_text=True, vertical="center")
@@ -95,4 +96,4 @@ def _data_cell(sheet: Any, value: Any) -> Any:
         cell = WriteOnlyCell(sheet, value=value)
         cell.number_format = "dd/mm/yyyy"
         return cell
-    return value
+    return safe_cell_value(sheet, value)  # a name like "=HYPERLINK(…)" stays text, never a formula

@@ -7,6 +7,7 @@ from Vietnamese headers → preview every row with the reasons it is invalid (th
 
 from __future__ import annotations
 
+import io
 import os
 import threading
 import zipfile
@@ -17,18 +18,22 @@ from typing import Any
 
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
 
 from antq_desktop.domain.errors import AntqError, ValidationError
 from antq_desktop.domain.text import fold, nfc
 from antq_desktop.domain.validation import AREA_KINDS, ORG_TYPES, VALIDATORS
 from antq_desktop.services.records import queries
 from antq_desktop.services.records import writes as records
+from antq_desktop.services.safe_files import read_user_file
 from antq_desktop.storage.db import Store
 
 Progress = Callable[[float, str], None]
 MAX_ROWS = 300_000  # a commune has at most some tens of thousands of households
 STEP = 500  # rows between two progress reports / cancel checks while reading and checking
 SAVE_CHUNK = 2_000  # rows per insert while saving (all chunks in one transaction)
+MAX_FILE_SIZE = 200 * 1024 * 1024  # a 300,000-row sheet compresses to far less; read into memory
+EXCEL_FILE = "tệp Excel (.xlsx)"
 
 
 class ImportFileError(AntqError):
@@ -125,8 +130,11 @@ def sheet_names(path: str | os.PathLike[str]) -> list[str]:
 
 
 def _open(path: str | os.PathLike[str]) -> Any:
+    # data_only=False: a cell holding a formula is read as the formula's text, which is then stored and
+    # exported as plain text — never its cached result, which whoever made the file could set to anything.
     try:
-        return load_workbook(path, read_only=True, data_only=True)
+        data = read_user_file(path, what=EXCEL_FILE, max_size=MAX_FILE_SIZE, error=ImportFileError)
+        return load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     except FileNotFoundError as exc:
         raise ImportFileError(f"Không tìm thấy tệp “{os.fspath(path)}”. Hãy chọn lại tệp.") from exc
     except (InvalidFileException, zipfile.BadZipFile, OSError, KeyError, ValueError) as exc:
@@ -158,7 +166,7 @@ def read_sheet(path: str | os.PathLike[str], sheet: str, *, progress: Progress |
                     continue
                 headers, first_line = [nfc(str(v)) if _present(v) else "" for v in row], line + 1
                 continue
-            data.append(list(row) if filled else [])  # empty rows keep later line numbers right
+            data.append([_formula_text(v) for v in row] if filled else [])  # empty rows keep line numbers right
             if len(data) > MAX_ROWS:
                 raise ImportFileError(f"Trang tính có hơn {MAX_ROWS:,} dòng; hãy chia nhỏ tệp.".replace(",", "."))
     finally:
@@ -166,6 +174,15 @@ def read_sheet(path: str | os.PathLike[str], sheet: str, *, progress: Progress |
     if headers is None:
         raise ImportFileError(f"Trang tính “{sheet}” không có dữ liệu.")
     return Sheet(headers, data, first_line)
+
+
+def _formula_text(value: Any) -> Any:
+    """An array or data-table formula is kept as its text too, like a plain "=…" cell."""
+    if isinstance(value, ArrayFormula):
+        return value.text
+    if isinstance(value, DataTableFormula):
+        return str(value)
+    return value
 
 
 def _present(value: Any) -> bool:

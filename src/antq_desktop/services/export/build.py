@@ -12,6 +12,7 @@ and no history row.
 
 from __future__ import annotations
 
+import itertools
 import json
 import threading
 from collections.abc import Callable, Iterator, Mapping
@@ -27,7 +28,7 @@ from antq_desktop import __version__
 from antq_desktop.domain.errors import AntqError
 from antq_desktop.exchange.errors import CANCELLED, NO_RECIPIENT, PackageError
 from antq_desktop.exchange.keystore import KeyStore
-from antq_desktop.exchange.package_format import Producer
+from antq_desktop.exchange.package_format import AUDIT_BASE_TYPE, AUDIT_LINK_TYPE, MAX_AUDIT_LINKS, Producer
 from antq_desktop.exchange.package_writer import PackageMeta, write_package
 from antq_desktop.services.keys import registry as keys
 from antq_desktop.services.keys import rotation as key_rotation
@@ -35,7 +36,7 @@ from antq_desktop.services.office.stats import iter_live_records, unit_stats
 from antq_desktop.storage import audit, migrate
 from antq_desktop.storage.canonical import canonical_record, digest_records
 from antq_desktop.storage.db import Store
-from antq_desktop.storage.models import SYNCED_MODELS, Counter, ExportRecord, Household, UnitProfile
+from antq_desktop.storage.models import SYNCED_MODELS, AuditEntry, Counter, ExportRecord, Household, UnitProfile
 
 Progress = Callable[[float, str], None]
 
@@ -141,6 +142,49 @@ def _records(session: Session, unit: str, p: ExportPlan, to_seq: int, exclude: b
         yield announcement
 
 
+@dataclass(frozen=True)
+class _AuditSpan:
+    """The audit entries a package carries: those after `after_id` (0: from the first), `base` their start."""
+
+    after_id: int
+    base: str
+    count: int
+    bounded: bool
+
+
+def _base_head(session: Session, p: ExportPlan) -> str:
+    """The oldest head the office may still hold: for an incremental, the previous package's (the office
+    must have merged it, or it holds this one); for a full one, the last package the office confirmed
+    with a receipt, else none (the whole chain, from its start)."""
+    stmt = select(ExportRecord.audit_head).where(ExportRecord.audit_head.is_not(None))
+    if p.kind == "full":
+        stmt = stmt.where(ExportRecord.receipt_verified_at.is_not(None))
+    return session.execute(stmt.order_by(ExportRecord.sequence.desc()).limit(1)).scalar() or audit.GENESIS
+
+
+def _audit_span(session: Session, p: ExportPlan) -> _AuditSpan:
+    base = _base_head(session, p)
+    after_id = 0
+    if base != audit.GENESIS:  # a base no longer in the log (cut, restored): carry from the start instead
+        found = session.execute(select(AuditEntry.id).where(AuditEntry.hash == base)
+                                .order_by(AuditEntry.id.desc()).limit(1)).scalar()
+        after_id, base = (found, base) if found is not None else (0, audit.GENESIS)
+    count = int(session.execute(select(func.count()).where(AuditEntry.id > after_id)).scalar() or 0)
+    if count <= MAX_AUDIT_LINKS:
+        return _AuditSpan(after_id, base, count, False)
+    first = session.execute(select(AuditEntry).where(AuditEntry.id > after_id).order_by(AuditEntry.id)
+                            .offset(count - MAX_AUDIT_LINKS).limit(1)).scalar_one()
+    return _AuditSpan(first.id - 1, first.prev_hash, MAX_AUDIT_LINKS, True)
+
+
+def _audit_links(session: Session, span: _AuditSpan) -> Iterator[dict[str, Any]]:
+    """Digests only: the office recomputes the links without ever seeing an entry's details."""
+    yield {"type": AUDIT_BASE_TYPE, "base": span.base, "bounded": span.bounded}
+    stmt = select(AuditEntry).where(AuditEntry.id > span.after_id).order_by(AuditEntry.id)
+    for entry in session.execute(stmt.execution_options(yield_per=1000)).scalars():
+        yield {"type": AUDIT_LINK_TYPE, **audit.entry_link(entry)}
+
+
 def _expected(session: Session, unit: str, exclude: bool) -> dict[str, Any]:
     """Counts and digest the upper office should report in its receipt once it has this package."""
     stats = unit_stats(session, unit)
@@ -186,12 +230,14 @@ def export_package(store: Store, dest: str | Path, *, password: str, actor: str,
                            app_version=__version__, schema_version=migrate.head_revision(),
                            previous_package_sha256=p.previous_package_sha256,
                            audit_head=audit.chain_head(session))
-        records = _records(session, profile.unit_code, p, to_seq, exclude_citizen_ids, announcement)
+        span = _audit_span(session, p)
+        records = itertools.chain(_audit_links(session, span),
+                                  _records(session, profile.unit_code, p, to_seq, exclude_citizen_ids, announcement))
         try:
             with KeyStore.unlock(blob, password) as signer:
                 say(0.01, "Đang ghi gói dữ liệu")
                 written = write_package(dest, records, meta, signer, recipient, encrypted=encrypted,
-                                        total_records=snap.total + (announcement is not None),
+                                        total_records=snap.total + (announcement is not None) + 1 + span.count,
                                         progress=say, cancel=cancel)
         except PackageError as exc:
             message = keys.unlock_message(exc) if exc.code != CANCELLED else exc.message_vi
@@ -202,9 +248,14 @@ def export_package(store: Store, dest: str | Path, *, password: str, actor: str,
         dest.unlink(missing_ok=True)  # no history row, no file: the sequence number stays free
         raise
     header = written.header
-    return ExportResult(dest, header.package_id, p.sequence, p.kind, dict(header.record_counts), written.file_size,
+    return ExportResult(dest, header.package_id, p.sequence, p.kind, _data_counts(header), written.file_size,
                         written.package_sha256, header.encrypted, p.note, announcement is not None,
                         recipient.fingerprint if recipient is not None else "")
+
+
+def _data_counts(header: Any) -> dict[str, int]:
+    """Records per type as the officer knows them: the carried audit digests are not data."""
+    return {k: v for k, v in header.record_counts.items() if k not in (AUDIT_BASE_TYPE, AUDIT_LINK_TYPE)}
 
 
 def _record(store: Store, written: Any, p: ExportPlan, snap: _Snapshot, *, actor: str, exclude: bool,
@@ -215,14 +266,14 @@ def _record(store: Store, written: Any, p: ExportPlan, snap: _Snapshot, *, actor
             package_uuid=header.package_id, sequence=p.sequence, kind=p.kind, actor=actor,
             file_name=written.path.name[:400], file_sha256=written.package_sha256, file_size=written.file_size,
             recipient_key_id=header.recipient_key_id, encrypted=header.encrypted,
-            record_counts=json.dumps(dict(header.record_counts), sort_keys=True),
+            record_counts=json.dumps(_data_counts(header), sort_keys=True),
             from_change_seq=p.from_change_seq, to_change_seq=snap.to_change_seq,
             prev_package_sha256=p.previous_package_sha256, audit_head=header.audit_head))
         session.flush()
         if announced is not None:
             key_rotation.mark_announced(session, header.package_id, actor=actor)
         audit.append(session, actor=actor, action="export", record_type="package", record_id=header.package_id,
-                     details={"sequence": p.sequence, "kind": p.kind, "counts": dict(header.record_counts),
+                     details={"sequence": p.sequence, "kind": p.kind, "counts": _data_counts(header),
                               "encrypted": header.encrypted, "exclude_citizen_ids": exclude,
                               "expected": snap.expected, "to_change_seq": snap.to_change_seq})
 

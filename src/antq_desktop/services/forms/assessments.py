@@ -14,9 +14,8 @@ from typing import Any
 
 from sqlalchemy import Select, select
 
-from antq_desktop.domain import catalog as catalogs
-from antq_desktop.domain.catalog import CatalogError, CriteriaCatalog
 from antq_desktop.domain.scoring import OUTCOME_LABELS, OUTCOME_MET
+from antq_desktop.reports import unit_forms
 from antq_desktop.reports.form_data import (
     CriterionRow,
     MinutesCriterion,
@@ -27,17 +26,20 @@ from antq_desktop.reports.form_data import (
 )
 from antq_desktop.reports.forms import minutes as minutes_form
 from antq_desktop.reports.forms import self_assessment
-from antq_desktop.services.forms.request import FormRequest, kind_word
+from antq_desktop.reports.text import DOTS, number
+from antq_desktop.services.forms.request import FormRequest, kind_word, localise_line
 from antq_desktop.services.forms.sources import (
-    COMMUNE_HEADER,
+    BLANK_AREA,
     Batch,
+    Subject,
     blank_subjects,
+    catalog_or_default,
     localise_form,
     ordered_ids,
     stream,
     subject_columns,
     subject_join,
-    subject_name,
+    subject_of,
     subject_order,
     subject_where,
     unit_type,
@@ -47,13 +49,6 @@ from antq_desktop.storage.db import Store
 from antq_desktop.storage.models import Assessment
 
 S = Assessment.__table__
-
-
-def _catalog(code: str | None) -> CriteriaCatalog:
-    try:
-        return catalogs.get_catalog(code or catalogs.DEFAULT_CATALOG_CODE)
-    except CatalogError:
-        return catalogs.get_catalog()  # an unknown catalog still prints the current criteria, unticked
 
 
 def _answers(raw: str | None) -> dict[str, Any]:
@@ -71,20 +66,22 @@ def _answer(answers: dict[str, Any], code: str) -> tuple[bool | None, str]:
     return (None, "") if value is None else (bool(value), "")
 
 
-def criteria_rows(row: Any, answers: dict[str, Any] | None) -> tuple[CriterionRow, ...]:
-    """The catalog's criteria for this subject; answers None gives an unticked (blank) sheet."""
-    catalog = _catalog(row.get("catalog_code"))
+def criteria_rows(row: Any, answers: dict[str, Any] | None, word: str = "xã") -> tuple[CriterionRow, ...]:
+    """The catalog's criteria for this subject; answers None gives an unticked (blank) sheet.
+
+    The catalog is written for a xã: a ward's sheet says "Công an phường"."""
+    catalog = catalog_or_default(row.get("catalog_code"))
     out = []
     for c in catalog.criteria(unit_type(row)):
         met, note = _answer(answers, c.code) if answers is not None else (None, "")
-        out.append(CriterionRow(c.code, c.text, c.points, False if answers is not None and met is None else met,
-                                note))
+        met = False if answers is not None and met is None else met
+        out.append(CriterionRow(c.code, localise_line(c.text, word), c.points, met, note, c.required))
     return tuple(out)
 
 
 def _level_label(row: Any) -> str | None:
     try:
-        return _catalog(row["catalog_code"]).level(row["level"]).label
+        return catalog_or_default(row["catalog_code"]).level(row["level"]).label
     except StopIteration:
         return row["level"] or None
 
@@ -94,14 +91,53 @@ def _head(row: Any) -> str | None:
     return row["area_head"] if kind == "area" else row["org_head"] if kind == "organization" else None
 
 
-def sheet_data(row: Any, unit: UnitInfo, year: int, commune: str) -> SelfAssessmentData:
-    rows = criteria_rows(row, _answers(row["answers"]))
+def cap_reason(row: Any, rows: tuple[CriterionRow, ...]) -> str | None:
+    """Why a unit that scored high is still "Chưa đạt" and capped: the binding criteria it failed."""
+    unmet = [c.code for c in rows if c.required and c.met is False]
+    if not unmet or row["score"] is None:
+        return None
+    catalog = catalog_or_default(row["catalog_code"])
+    by_score = next((lv for lv in catalog.levels if row["score"] >= lv.min_score), catalog.levels[-1])
+    reason = (f"Chưa đạt tiêu chuẩn vì tiêu chí bắt buộc {', '.join(unmet)} chưa đạt (phải đạt tất cả tiêu chí "
+              "bắt buộc).")
+    cap = catalog.max_level_if_not_met
+    if cap and catalog.rank(by_score.code) < catalog.rank(cap):  # rank 0 is the best level
+        reason += (f" Đơn vị chưa đạt tiêu chuẩn chỉ được xếp loại cao nhất “{catalog.level(cap).label}” "
+                   f"(theo điểm {number(row['score'])} là “{by_score.label}”).")
+    return reason
+
+
+def _officer(row: Any, names: set[str]) -> str | None:
+    """The officer who filled in the sheet; an assessor field holding a unit's name is not a person."""
+    assessor = (row["assessor"] or "").strip()
+    return assessor if assessor and assessor not in names else None
+
+
+def sheet_data(row: Any, unit: UnitInfo, year: int, commune: str, word: str = "xã") -> SelfAssessmentData:
+    rows = criteria_rows(row, _answers(row["answers"]), word)
+    subject = subject_of(row, unit, year, commune, word)
+    names = {commune, subject.name or "", unit.issuing_body, f"Công an {unit.commune_name}"}
     return SelfAssessmentData(
-        unit, rows, year=year, assessed_unit=subject_name(row, commune),
-        header_parent=COMMUNE_HEADER if row["subject_kind"] == "commune" else None, score=row["score"],
+        unit, rows, year=year, assessed_unit=subject.name, header_parent=subject.parent, score=row["score"],
         max_score=sum(c.points or 0 for c in rows), outcome=OUTCOME_LABELS.get(row["outcome"]),
-        level=_level_label(row), signed_on=row["assessed_on"], preparer=row["assessor"], head=_head(row),
-        record=RecordRef(row["record_id"], row["revision"]))
+        level=_level_label(row), signed_on=row["assessed_on"], preparer=_officer(row, names), head=_head(row),
+        record=RecordRef(row["record_id"], row["revision"]), cap_reason=cap_reason(row, rows),
+        **sheet_wording(subject))
+
+
+def sheet_wording(subject: Subject) -> dict[str, Any]:
+    """Period, addressee and signer titles of the subject's unit type."""
+    own = subject.text.self_assessment
+    titles = [unit_forms.expand(t, subject.values) for t in own["signers"]]
+    return {"period": unit_forms.expand(subject.text.period, subject.values),
+            "recipient": unit_forms.expand(own["recipient"], subject.values),
+            "signers": (titles[0], titles[-1])}
+
+
+def blank_sheet(s: Any, unit: UnitInfo, year: int, commune: str, word: str) -> SelfAssessmentData:
+    subject = subject_of(s, unit, year, commune, word)
+    return SelfAssessmentData(unit, criteria_rows(s, None, word), year=year, assessed_unit=subject.name,
+                              head=_head(s), header_parent=subject.parent, **sheet_wording(subject))
 
 
 def _assessment_ids(store: Store, request: FormRequest) -> tuple[Any, list[str]]:
@@ -136,16 +172,13 @@ def _word(store: Store) -> str:
 
 def self_assessments(store: Store, request: FormRequest, unit: UnitInfo) -> Batch:
     """One sheet per assessment of the year; blank: the catalog's criteria unticked."""
-    commune, render = get_profile(store).unit_name, _sheet_render(_word(store))
+    word = _word(store)
+    commune, render = get_profile(store).unit_name, _sheet_render(word)
     if request.blank:
         total, subjects = _blank_or_named(store, request)
-        return Batch(total, (SelfAssessmentData(unit, criteria_rows(s, None), year=request.year,
-                                                assessed_unit=s["name"] or None, head=_head(s),
-                                                header_parent=COMMUNE_HEADER if s["subject_kind"] == "commune"
-                                                else None)
-                             for s in subjects), render)
+        return Batch(total, (blank_sheet(s, unit, request.year, commune, word) for s in subjects), render)
     total, rows = _assessment_rows(store, request)
-    return Batch(total, (sheet_data(r, unit, request.year, commune) for r in rows), render)
+    return Batch(total, (sheet_data(r, unit, request.year, commune, word) for r in rows), render)
 
 
 # ---------------------------------------------------------------- minutes
@@ -165,11 +198,18 @@ def conclusion(name: str, data: SelfAssessmentData, year: int) -> str:
     return f"{head} Chưa đủ điều kiện công nhận; các tiêu chí chưa đạt: {unmet or 'không rõ'}."
 
 
-def minutes_data(row: Any, unit: UnitInfo, year: int, commune: str) -> MinutesData:
-    sheet = sheet_data(row, unit, year, commune)
+def minutes_header(subject: Subject) -> tuple[tuple[str, str], str]:
+    """The review meeting is held by the reviewed unit itself (an area's bình xét meeting, an agency's
+    meeting), so its minutes carry that unit's header and a plain "BB" code, not the police's."""
+    return (subject.parent, (subject.name or DOTS * 2).upper()), "BB"
+
+
+def minutes_data(row: Any, unit: UnitInfo, year: int, commune: str, word: str = "xã") -> MinutesData:
+    sheet = sheet_data(row, unit, year, commune, word)
     name = sheet.assessed_unit or commune
     criteria = tuple(MinutesCriterion(c.code, c.text, _finding(c)) for c in sheet.criteria)
-    return MinutesData(unit, year=year, reviewed_unit=name, criteria=criteria,
+    header, code = minutes_header(subject_of(row, unit, year, commune, word))
+    return MinutesData(unit, year=year, reviewed_unit=name, criteria=criteria, header=header, doc_code=code,
                        conclusion=conclusion(name, sheet, year), record=sheet.record)
 
 
@@ -184,15 +224,19 @@ def _minutes_render(word: str) -> Callable[..., Path]:
 
 def minutes(store: Store, request: FormRequest, unit: UnitInfo) -> Batch:
     """Review-meeting minutes prefilled from each assessment; time, place, participants left blank."""
-    commune, render = get_profile(store).unit_name, _minutes_render(_word(store))
+    word = _word(store)
+    commune, render = get_profile(store).unit_name, _minutes_render(word)
     if request.blank:
         total, subjects = _blank_or_named(store, request)
-        return Batch(total, (MinutesData(unit, year=request.year, reviewed_unit=s["name"] or None,
-                                         criteria=tuple(MinutesCriterion(c.code, c.text)
-                                                        for c in criteria_rows(s, None)))
-                             for s in subjects), render)
+        return Batch(total, (_blank_minutes(s, unit, request.year, commune, word) for s in subjects), render)
     total, rows = _assessment_rows(store, request)
-    return Batch(total, (minutes_data(r, unit, request.year, commune) for r in rows), render)
+    return Batch(total, (minutes_data(r, unit, request.year, commune, word) for r in rows), render)
+
+
+def _blank_minutes(s: Any, unit: UnitInfo, year: int, commune: str, word: str) -> MinutesData:
+    header, code = minutes_header(subject_of(s, unit, year, commune, word))
+    return MinutesData(unit, year=year, reviewed_unit=s["name"] or None, header=header, doc_code=code,
+                       criteria=tuple(MinutesCriterion(c.code, c.text) for c in criteria_rows(s, None, word)))
 
 
 # ---------------------------------------------------------------- subjects for blank forms
@@ -200,5 +244,5 @@ def minutes(store: Store, request: FormRequest, unit: UnitInfo) -> Batch:
 def _blank_or_named(store: Store, request: FormRequest) -> tuple[int, Iterable[Any]]:
     """One unnamed area form, or one named form per subject in scope (--blank --area/--all)."""
     if request.area_id is None and not request.names:
-        return 1, [{"subject_kind": "area", "org_type": None, "name": "", "area_head": None, "org_head": None}]
+        return 1, [dict(BLANK_AREA)]
     return blank_subjects(store, request)

@@ -41,6 +41,8 @@ class FormRequest:
     record_id: str | None = None  # one stored record (pledge, registration or assessment)
     blank: bool = False  # a form to fill by hand
     names: bool = False  # blank forms for every household/organisation in scope, names printed
+    household_ids: tuple[str, ...] = ()  # pledges of these households (the GUI's selection, --household …)
+    unsigned: bool = False  # pledges: one prefilled page per household without a signed pledge this year
 
 
 # ---------------------------------------------------------------- issuing unit
@@ -76,12 +78,34 @@ def unit_info_for(profile: ProfileInfo, fingerprint: str = "") -> UnitInfo:
         parent, commune = "BỘ CÔNG AN", profile.unit_name
     else:
         parent, commune = (profile.parent_name or "").upper(), profile.unit_name
+    if profile.role == "commune":
+        province = _lower_first(profile.parent_name or "")
+        upper = f"Công an {province}" if province else ""
+    elif profile.role == "province":
+        province, upper = _lower_first(profile.unit_name), "Bộ Công an"
+    else:  # a cluster office: its province and its own superior are not in the profile
+        province, upper = "", (profile.parent_name or "")
     return UnitInfo(parent_body=parent, issuing_body=issuing, place=_place(profile), commune_name=commune,
-                    key_fingerprint=fingerprint)
+                    key_fingerprint=fingerprint, province=province, upper_name=upper)
+
+
+def _lower_first(name: str) -> str:
+    """"Thành phố Hà Nội" → "thành phố Hà Nội" (in a sentence); a bare name stays as it is."""
+    for prefix in ("Thành phố ", "Tỉnh "):
+        if name.startswith(prefix):
+            return prefix.lower() + name[len(prefix):]
+    return name
 
 
 def unit_info(store: Store) -> UnitInfo:
     return unit_info_for(get_profile(store), key_fingerprint(store))
+
+
+def localise_line(line: str, word: str) -> str:
+    """One sentence of a text written for a xã ("Công an xã tham mưu…") as the ward or special zone says it."""
+    if word == "xã":
+        return line
+    return line.replace("CÔNG AN XÃ", f"CÔNG AN {word.upper()}").replace("Công an xã", f"Công an {word}")
 
 
 def localise(text: FormText, word: str) -> FormText:
@@ -90,23 +114,8 @@ def localise(text: FormText, word: str) -> FormText:
         return text
 
     def swap(s: str) -> str:
-        return s.replace("CÔNG AN XÃ", f"CÔNG AN {word.upper()}").replace("Công an xã", f"Công an {word}")
+        return localise_line(s, word)
 
     return replace(text, intro=swap(text.intro), closing=swap(text.closing), items=tuple(swap(i) for i in text.items),
                    signers=tuple(swap(s) for s in text.signers),
                    labels={k: swap(v) for k, v in text.labels.items()})
-
-
-def no_records_message(request: FormRequest) -> str:
-    what = FORM_KINDS.get(request.kind, request.kind).lower()
-    where = "khu dân cư đã chọn" if request.area_id else "đơn vị"
-    blank = "hoặc in mẫu trống (phạm vi “Mẫu trống để điền tay”; dòng lệnh: --blank)."
-    hints = {
-        "pledge": f"Hãy nhập bản cam kết đã ký ở trang Cam kết, {blank}",
-        "covenant": f"Hãy nhập giao ước (cam kết của cơ quan, doanh nghiệp, trường học) ở trang Cam kết, {blank}",
-        "registration": f"Hãy nhập đăng ký ở trang Đăng ký, {blank}",
-        "assessment": f"Hãy nhập kết quả ở trang Tự đánh giá, {blank}",
-        "minutes": f"Biên bản lấy nội dung từ tự đánh giá: hãy nhập ở trang Tự đánh giá trước, {blank}",
-    }
-    return (f"Không có {what} nào của {where} trong năm {request.year}. "
-            f"{hints.get(request.kind, 'Hãy chọn năm hoặc khu dân cư khác.')}")

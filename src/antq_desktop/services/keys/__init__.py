@@ -7,7 +7,9 @@ session-level functions other services use inside their own transactions.
 from antq_desktop.exchange.keys import PublicKeyRecord
 from antq_desktop.services.keys.manage import (
     KnownKeyInfo,
+    RevocationInfo,
     announcement_pending,
+    catchment,
     known_key_info,
     own_fingerprint,
     own_key,
@@ -15,6 +17,7 @@ from antq_desktop.services.keys.manage import (
     recipient,
     require_own_key,
     rotate,
+    set_catchment,
     set_recipient,
     trust_add,
     trust_list,
@@ -23,7 +26,7 @@ from antq_desktop.services.keys.manage import (
 from antq_desktop.services.keys.registry import KeyProblem, LocalKeyInfo, parse_key_file
 
 __all__ = [
-    "KeyProblem", "KnownKeyInfo", "LocalKeyInfo", "PublicKeyRecord", "announcement_pending", "known_key_info",
-    "own_fingerprint", "own_key", "parse_key_file", "public_key_file", "recipient", "require_own_key", "rotate",
-    "set_recipient", "trust_add", "trust_list", "trust_revoke",
+    "KeyProblem", "KnownKeyInfo", "LocalKeyInfo", "PublicKeyRecord", "RevocationInfo", "announcement_pending",
+    "catchment", "known_key_info", "own_fingerprint", "own_key", "parse_key_file", "public_key_file", "recipient",
+    "require_own_key", "rotate", "set_catchment", "set_recipient", "trust_add", "trust_list", "trust_revoke",
 ]

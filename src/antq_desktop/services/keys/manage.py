@@ -33,12 +33,24 @@ class KnownKeyInfo:
     enrolled_by: str | None
     revoked_at: datetime | None
     note: str | None
+    role_label: str  # "xã/phường", "cụm/huyện", "tỉnh"
+    source_label: str  # where this office got the key ("bảo lãnh bởi …" names who vouched)
+    legacy: bool  # from a version 1 key file: the fingerprint covers the two public keys only
+
+
+@dataclass(frozen=True)
+class RevocationInfo:
+    """A revoked key and the keys revoked with it because it had announced them."""
+
+    key: KnownKeyInfo
+    also: list[KnownKeyInfo]
 
 
 def known_key_info(row: KnownKey) -> KnownKeyInfo:
     return KnownKeyInfo(row.key_id, row.unit_code, row.unit_name, row.role, row.fingerprint, row.source,
                         bool(row.is_trusted), bool(row.is_recipient), row.enrolled_at, row.enrolled_by,
-                        row.revoked_at, row.note)
+                        row.revoked_at, row.note, registry.role_label(row), registry.source_label(row),
+                        registry.is_legacy_fingerprint(row))
 
 
 # ---- this unit's own key ----
@@ -57,8 +69,10 @@ def require_own_key(store: Store) -> LocalKeyInfo:
 
 
 def own_fingerprint(store: Store) -> str | None:
-    info = own_key(store)
-    return info.fingerprint if info is not None else None
+    """The paper fingerprint of this unit's active key (version 2: unit, role and keys), None without a key."""
+    with store.session_factory() as session:
+        row = registry.active_local_key(session)
+        return registry.paper_fingerprint(session, row) if row is not None else None
 
 
 def announcement_pending(store: Store) -> bool:
@@ -105,6 +119,20 @@ def trust_add(store: Store, data: bytes, *, actor: str, **options: Any) -> Known
         return known_key_info(registry.trust_add(session, data, actor=actor, **options))
 
 
-def trust_revoke(store: Store, fingerprint: str, *, actor: str, reason: str | None = None) -> KnownKeyInfo:
+def trust_revoke(store: Store, fingerprint: str, *, actor: str, reason: str | None = None,
+                 since: datetime | None = None) -> RevocationInfo:
+    """Revoke a key and the keys it announced (at or after `since`); see registry.trust_revoke."""
     with store.session() as session:
-        return known_key_info(registry.trust_revoke(session, fingerprint, actor=actor, reason=reason))
+        done = registry.trust_revoke(session, fingerprint, actor=actor, reason=reason, since=since)
+        return RevocationInfo(known_key_info(done.row), [known_key_info(k) for k in done.also])
+
+
+def set_catchment(store: Store, office_unit: str, communes: list[str], *, actor: str) -> list[str]:
+    """The communes an enrolled office may vouch keys for (replaces the list; audited)."""
+    with store.session() as session:
+        return registry.set_catchment(session, office_unit, communes, actor=actor)
+
+
+def catchment(store: Store, office_unit: str) -> list[str]:
+    with store.read_session() as session:
+        return registry.catchment(session, office_unit)

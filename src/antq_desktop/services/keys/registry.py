@@ -17,36 +17,34 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
-from antq_desktop.domain.errors import AntqError
+from antq_desktop.domain.errors import (
+    KeyProblem,  # noqa: F401  (re-exported: callers catch keys.KeyProblem)
+)
 from antq_desktop.exchange.errors import BAD_PASSWORD, PackageError
 from antq_desktop.exchange.keys import (
     PublicKeyRecord,
     TrustedKey,
     b64decode,
     b64encode,
+    fingerprint,
+    fingerprint_v2,
     key_id,
     read_public_key_file,
 )
 from antq_desktop.exchange.keystore import KeyStore
 from antq_desktop.services.accounts import users
+from antq_desktop.services.authority import keys as authority
 from antq_desktop.storage import audit
-from antq_desktop.storage.models import KnownKey, LocalKey, UnitProfile, utcnow
+from antq_desktop.storage.models import KnownKey, LocalKey, UnitProfile
 
 # Production Argon2id cost (64 MiB, t=3). One module-level store so tests and tools can see it.
 KEYSTORE = KeyStore()
-
-
-class KeyProblem(AntqError):
-    """A key operation refused: ``message`` (Vietnamese) says what to do, ``code`` is stable English."""
-
-    def __init__(self, message: str, code: str = "KEY_ERROR") -> None:
-        super().__init__(message)
-        self.code = code
 
 
 @dataclass(frozen=True)
@@ -97,10 +95,24 @@ def active_blob(session: Session) -> dict[str, Any]:
     return blob_of(require_local_key(session))
 
 
+def paper_fingerprint(session: Session, row: LocalKey) -> str:
+    """The fingerprint of this unit's key file (version 2: unit code, role and keys): what is read out on paper.
+
+    ``LocalKey.fingerprint`` stays the keys-only (version 1) value used in audit entries.
+    """
+    public = KeyStore.public_info(blob_of(row))
+    profile = session.get(UnitProfile, 1)
+    if profile is None:
+        return public.fingerprint
+    return fingerprint_v2(profile.unit_code, profile.role, public.signing_public, public.receiving_public)
+
+
 def local_key_info(row: LocalKey) -> LocalKeyInfo:
     public = KeyStore.public_info(blob_of(row))
     retired = f"{row.retired_at:%Y-%m-%d %H:%M}" if row.retired_at else None
-    return LocalKeyInfo(public.signing_key_id, public.receiving_key_id, public.fingerprint,
+    session = object_session(row)
+    shown = paper_fingerprint(session, row) if session is not None else public.fingerprint
+    return LocalKeyInfo(public.signing_key_id, public.receiving_key_id, shown,
                         f"{row.created_at:%Y-%m-%d %H:%M}", retired)
 
 
@@ -171,7 +183,7 @@ def public_key_file(session: Session, password: str) -> bytes:
 def record_of(row: KnownKey) -> PublicKeyRecord:
     created = row.enrolled_at.strftime("%Y-%m-%dT%H:%M:%SZ")
     return PublicKeyRecord(row.unit_code, row.unit_name, row.role, b64decode(row.signing_public, 32),
-                           b64decode(row.receiving_public, 32), created)
+                           b64decode(row.receiving_public, 32), created, 1 if is_legacy_fingerprint(row) else 2)
 
 
 def parse_key_file(data: bytes) -> PublicKeyRecord:
@@ -185,7 +197,9 @@ def parse_key_file(data: bytes) -> PublicKeyRecord:
 def known_by_fingerprint(session: Session, fingerprint_text: str) -> KnownKey:
     wanted = fingerprint_text.strip().upper().replace(" ", "")
     for row in session.execute(select(KnownKey)).scalars():
-        if row.fingerprint.replace("-", "") == wanted.replace("-", "") or row.key_id == fingerprint_text.strip():
+        keys_only = fingerprint(b64decode(row.signing_public, 32), b64decode(row.receiving_public, 32))
+        if wanted.replace("-", "") in (row.fingerprint.replace("-", ""), keys_only.replace("-", "")) \
+                or row.key_id == fingerprint_text.strip():
             return row
     raise KeyProblem(f"Không có khóa nào có mã vân tay “{fingerprint_text}”. Hãy xem danh sách bằng "
                     "“antq trust list” hoặc “antq recipient show”.", "UNKNOWN_KEY")
@@ -233,38 +247,99 @@ def recipient_record(session: Session) -> PublicKeyRecord | None:
 
 
 def trust_add(session: Session, data: bytes, *, actor: str, replaces: str | None = None,
-              note: str | None = None) -> KnownKey:
-    """Enrol a unit's key after the officer compared the fingerprint with the paper copy."""
+              note: str | None = None, role: str | None = None, communes: list[str] | None = None) -> KnownKey:
+    """Enrol a unit's key after the officer compared the fingerprint with the paper copy.
+
+    The role is the clerk's (``role``, default commune), never the key file's: a file claiming
+    another role is refused until the clerk chooses. ``communes``: an office's catchment.
+    """
     record = parse_key_file(data)
     old = known_by_fingerprint(session, replaces) if replaces else None
     if old is not None and old.unit_code != record.unit_code:
         raise KeyProblem(f"Khóa cũ thuộc đơn vị {old.unit_code}, khóa mới thuộc {record.unit_code}: không thay được. "
                         "Hãy kiểm tra lại hai tệp khóa.", "SIGNER_MISMATCH")
-    row = _upsert(session, record, actor=actor, source="enrolled")
-    if row.revoked_at is not None:
+    # A replacement key keeps the role this office gave the key it replaces, unless the clerk says otherwise.
+    inherited = role or (old.role if old is not None and old.source in ("enrolled", "announced") else None)
+    chosen = authority.enrolment_role(session, record.unit_code, record.role, inherited)
+    existing = session.execute(select(KnownKey).where(KnownKey.key_id == record.signing_key_id)).scalar_one_or_none()
+    if existing is not None and existing.revoked_at is not None:
         raise KeyProblem("Khóa này đã bị thu hồi, không đăng ký lại được. Đơn vị kia cần tạo khóa mới.", "REVOKED_KEY")
-    row.is_trusted = True
+    row = _upsert(session, record, actor=actor, source="enrolled")
+    # Enrolling by hand makes the key this office's own decision, whatever it was known as before.
+    row.role, row.source, row.is_trusted = chosen, "enrolled", True
     row.note = note or row.note
     if old is not None:
         row.replaces_key_id = old.key_id
     session.flush()
+    if communes is not None:
+        set_catchment(session, record.unit_code, communes, actor=actor)
     audit.append(session, actor=actor, action="trust_add", record_type="key", record_id=row.key_id,
-                 details={"unit_code": record.unit_code, "fingerprint": record.fingerprint,
+                 details={"unit_code": record.unit_code, "role": chosen, "fingerprint": record.fingerprint,
                           "replaces": old.key_id if old is not None else None})
     return row
 
 
-def trust_revoke(session: Session, fingerprint_text: str, *, actor: str, reason: str | None = None) -> KnownKey:
+def set_catchment(session: Session, office_unit: str, communes: list[str], *, actor: str) -> list[str]:
+    """Record which communes the office ``office_unit`` may vouch keys for (with an audit entry)."""
+    enrolled = [r for r in session.execute(select(KnownKey).where(KnownKey.unit_code == office_unit)).scalars()
+                if r.role in authority.OFFICE_ROLES]
+    if not enrolled:
+        raise KeyProblem(f"Đơn vị {office_unit} chưa được đăng ký là cơ quan cấp cụm/huyện ở đây; hãy đăng ký khóa "
+                        "của đơn vị đó với cấp cụm/huyện trước.", "NOT_AN_OFFICE")
+    wanted = authority.set_catchment(session, office_unit, communes, actor=actor)
+    audit.append(session, actor=actor, action="office_catchment", record_type="key", record_id=office_unit,
+                 details={"office": office_unit, "communes": wanted})
+    return wanted
+
+
+def catchment(session: Session, office_unit: str) -> list[str]:
+    return authority.catchment(session, office_unit)
+
+
+@dataclass(frozen=True)
+class Revocation:
+    """A revoked key and the keys revoked with it because it had announced them."""
+
+    row: KnownKey
+    also: list[KnownKey]
+
+
+def trust_revoke(session: Session, fingerprint_text: str, *, actor: str, reason: str | None = None,
+                 since: datetime | None = None) -> Revocation:
+    """Revoke a key and every key it announced (transitively) whose announcement came at or after ``since``
+    (default: all): a thief holding the old key may have announced a key of their own."""
     row = known_by_fingerprint(session, fingerprint_text)
-    if row.revoked_at is None:
-        row.revoked_at = utcnow()
-        row.revoked_by = actor
-        row.revoke_reason = reason
-        row.is_recipient = False
+    also = [k for k in authority.revocation_cascade(session, row, since) if k.revoked_at is None]
+    for target in ([row] if row.revoked_at is None else []) + also:
+        cascade = target is not row
+        why = f"Khóa {row.fingerprint} đã thông báo khóa này bị thu hồi" + (f": {reason}" if reason else "")
+        authority.revoke_row(target, actor=actor, reason=why if cascade else reason)
         session.flush()
-        audit.append(session, actor=actor, action="trust_revoke", record_type="key", record_id=row.key_id,
-                     details={"unit_code": row.unit_code, "fingerprint": row.fingerprint, "reason": reason})
-    return row
+        audit.append(session, actor=actor, action="trust_revoke", record_type="key", record_id=target.key_id,
+                     details={"unit_code": target.unit_code, "fingerprint": target.fingerprint, "reason": reason,
+                              "cascade_from": row.key_id if cascade else None})
+    return Revocation(row, also)
+
+
+ROLE_LABELS = {"commune": "xã/phường", "district": "cụm/huyện", "province": "tỉnh"}
+
+
+def source_label(row: KnownKey) -> str:
+    """Where this office got the key: never the bare word "vouched" (who vouched matters)."""
+    if row.source == "vouched":
+        return f"bảo lãnh bởi {row.enrolled_by}"
+    if row.source == "announced":
+        return "thông báo (thay khóa cũ)"
+    return {"enrolled": "đăng ký tại đây", "recipient": "khóa cấp trên"}.get(row.source, row.source)
+
+
+def is_legacy_fingerprint(row: KnownKey) -> bool:
+    """True for a key from a version 1 file: its fingerprint covers the two public keys only."""
+    return row.fingerprint == fingerprint(b64decode(row.signing_public, 32), b64decode(row.receiving_public, 32))
+
+
+def role_label(row: KnownKey) -> str:
+    return ROLE_LABELS.get(row.role, row.role)
 
 
 def list_known(session: Session) -> list[KnownKey]:

@@ -25,6 +25,7 @@ from antq_desktop.exchange.keys import (
 )
 from antq_desktop.exchange.keystore import KeyStore
 from antq_desktop.exchange.strict_json import canonical_dumps
+from antq_desktop.services.authority import keys as authority
 from antq_desktop.services.keys import registry as keys
 from antq_desktop.services.keys.registry import KeyProblem
 from antq_desktop.storage import audit
@@ -159,13 +160,21 @@ def check_announcement(record: dict[str, Any], signer: TrustedKey) -> Any:
 
 
 def accept_announcement(session: Session, record: dict[str, Any], *, signer: TrustedKey, actor: str) -> KnownKey:
-    """Record the announced key as trusted (source "announced", replaces the signer's key)."""
+    """Record the announced key as trusted (source "announced", replaces the signer's key).
+
+    The new key inherits the unit and role this office gave the signer's key; a key file that
+    claims another role is refused (NOT_AUTHORISED), never taken (services.authority.keys).
+    """
     new = check_announcement(record, signer)
+    signer_row = session.execute(select(KnownKey).where(KnownKey.key_id == signer.key_id)).scalar_one_or_none()
+    if signer_row is None:
+        raise _refuse("Khóa ký gói không có trong danh sách khóa tin cậy; thông báo đổi khóa không được ghi nhận.")
+    unit_code, role = authority.announced_identity(signer_row, new.unit_code, new.role)
     row = session.execute(select(KnownKey).where(KnownKey.key_id == new.signing_key_id)).scalar_one_or_none()
     if row is not None and row.revoked_at is not None:
         raise _refuse("Khóa mới được thông báo đã bị thu hồi ở đây trước đó; không ghi nhận lại.", "REVOKED_KEY")
     if row is None:
-        row = KnownKey(key_id=new.signing_key_id, unit_code=new.unit_code, unit_name=new.unit_name, role=new.role,
+        row = KnownKey(key_id=new.signing_key_id, unit_code=unit_code, unit_name=new.unit_name, role=role,
                        signing_public=b64encode(new.signing_public), receiving_public=b64encode(new.receiving_public),
                        fingerprint=new.fingerprint, source="announced", replaces_key_id=signer.key_id,
                        enrolled_by=actor, is_trusted=True)

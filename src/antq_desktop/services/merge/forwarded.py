@@ -2,8 +2,9 @@
 
 Rule (also in docs/upper-office.md): the forward is refused AS A WHOLE, with nothing written
 but its log row, unless (1) the office's signature verifies with a key the province enrolled
-(not a commune's key), (2) the forward is not a replay of an earlier one from that office,
-and (3) EVERY inner package is intact, verifies with its own producer's key, and decrypts.
+itself as an office (services.authority.keys.forward_signer), every key it vouches is a commune
+of the office's catchment recorded here (authorise_vouch), (2) the forward is not a replay of an
+earlier one from that office, and (3) EVERY inner package is intact, verifies with its own producer's key, and decrypts.
 A commune key is accepted if the province enrolled it itself, or if the office vouched for it
 in this signed forward; a vouched key is then recorded as KnownKey(source="vouched",
 enrolled_by=<office code>). A key the province revoked stays revoked. Only then is each inner
@@ -23,9 +24,12 @@ from sqlalchemy import select
 
 from antq_desktop.exchange import package_reader
 from antq_desktop.exchange.errors import DECRYPT_FAILED, IO_ERROR, MALFORMED, SIGNER_MISMATCH, PackageError
-from antq_desktop.exchange.keys import TrustedKey, b64decode, fingerprint, key_id
+from antq_desktop.exchange.keys import UNIT_CODE_RE, TrustedKey, b64decode, fingerprint, fingerprint_v2, key_id
 from antq_desktop.exchange.package_reader import VerifiedPackage
 from antq_desktop.exchange.sequence import check_continuity
+from antq_desktop.services.authority import authorise_inner
+from antq_desktop.services.authority import keys as authority
+from antq_desktop.services.authority.table import ROLES
 from antq_desktop.services.keys.ring import KeyRing, trusted_lookup
 from antq_desktop.services.merge import import_log
 from antq_desktop.services.merge.results import MergeOptions, PackageResult
@@ -88,8 +92,10 @@ def unpack(store: Store, path: Path, options: MergeOptions, folder: Path) -> Unp
         _check_office(store, outer)
         opener = options.ring.opener(outer.header) if options.ring else None
         items, vouched = _extract(outer, opener, folder, options)
+        _authorise_vouched(store, outer.header.producer.unit_code, vouched)
         lookup = _lookup(store, vouched)
         _preverify(items, lookup, options)
+        authorise_inner(store, [item["producer"] for item in items])  # authority A6: refused whole, before any merge
         if options.dry_run:
             return [_outer_result(outer, path, "dry_run", "Xem trước: gói chuyển tiếp và mọi gói bên trong hợp lệ, "
                                   f"{len(items)} gói sẽ được nhập. Chưa ghi gì.")]
@@ -108,13 +114,10 @@ def refuse_error(store: Store, path: Path, options: MergeOptions, exc: Exception
 
 
 def _check_office(store: Store, outer: VerifiedPackage) -> None:
-    """The signer must be an office key (not a commune's), and this forward must be new."""
+    """The signer must be a key this office enrolled itself as an office, and this forward must be new."""
     header = outer.header
     with store.session_factory() as session:
-        row = session.execute(select(KnownKey).where(KnownKey.key_id == header.signer_key_id)).scalar_one_or_none()
-        if row is None or row.role == "commune" or row.source == "vouched":
-            raise PackageError(SIGNER_MISMATCH, message_vi="Gói chuyển tiếp phải do công an cụm/huyện ký; khóa ký "
-                               "là của một xã. Không nhập gói này; hãy báo cho cán bộ phụ trách.")
+        authority.forward_signer(session, header.signer_key_id, header.producer.unit_code)
         done = select(ImportAttempt.sequence, ImportAttempt.package_uuid).where(
             ImportAttempt.kind == "forward", ImportAttempt.result == "merged",
             ImportAttempt.producer_unit == header.producer.unit_code)
@@ -122,6 +125,15 @@ def _check_office(store: Store, outer: VerifiedPackage) -> None:
     last = max((r[0] for r in rows if r[0] is not None), default=None)
     # A forward is complete in itself (like a full package): an office's missed forward may be skipped.
     check_continuity(dataclasses.replace(header, kind="full"), last, None, {str(r[1]) for r in rows})
+
+
+def _authorise_vouched(store: Store, office: str, vouched: list[dict[str, Any]]) -> None:
+    """Every key vouched in the forward that this office does not know yet must be the office's to vouch."""
+    with store.session_factory() as session:
+        known = set(session.execute(select(KnownKey.key_id)).scalars())
+        for v in vouched:
+            if v["id"] not in known:
+                authority.authorise_vouch(session, office, v)
 
 
 def _extract(outer: VerifiedPackage, opener: Any, folder: Path,
@@ -190,9 +202,14 @@ def _check_vouched(record: dict[str, Any]) -> dict[str, Any]:
         signing, receiving = b64decode(record["signing_public"], 32), b64decode(record["receiving_public"], 32)
     except (KeyError, PackageError, TypeError):
         raise _bad("vouched key") from None
-    if key_id(signing) != record["id"] or fingerprint(signing, receiving) != record.get("fingerprint") \
-            or record.get("role") != "commune" or not isinstance(record.get("unit_code"), str):
+    # The role is not checked here: a wrong role is an authority refusal naming the unit (authorise_vouch).
+    unit = record.get("unit_code")
+    if key_id(signing) != record["id"] or not isinstance(unit, str) or not UNIT_CODE_RE.fullmatch(unit):
         raise _bad("vouched key fields")
+    # The fingerprint the office read on paper: version 1 (keys only) or 2 (for the role the key file claimed).
+    shapes = {fingerprint(signing, receiving)} | {fingerprint_v2(unit, role, signing, receiving) for role in ROLES}
+    if record.get("fingerprint") not in shapes:
+        raise _bad("vouched key fingerprint")
     return record
 
 

@@ -24,6 +24,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from antq_desktop.exchange.package_format import PackageHeader
+from antq_desktop.exchange.regular_file import open_regular, opened_size
 from antq_desktop.services.merge.results import MergeStatus, PackageResult
 from antq_desktop.storage.models import ImportAttempt
 
@@ -34,12 +35,16 @@ MAX_HASHED_SIZE = 2 * 1024**3  # same cap as the reader: never hash an absurd fi
 def file_sha256(path: str | os.PathLike[str]) -> str:
     """SHA-256 of the file as it is on the stick ("" if unreadable or above the reader's size cap)."""
     try:
-        if os.stat(path).st_size > MAX_HASHED_SIZE:
-            return ""
-        digest = hashlib.sha256()
-        with open(path, "rb") as f:
-            while block := f.read(1024 * 1024):
+        # A FIFO or /dev/zero is refused on open (NotRegularFileError is an OSError); the cap is read
+        # from the opened file, so the path cannot be swapped for an endless one in between.
+        with open_regular(path) as f:
+            size = opened_size(f)
+            if size > MAX_HASHED_SIZE:
+                return ""
+            digest, left = hashlib.sha256(), size
+            while left and (block := f.read(min(1024 * 1024, left))):  # a file still growing is not followed
                 digest.update(block)
+                left -= len(block)
         return digest.hexdigest()
     except OSError:
         return ""

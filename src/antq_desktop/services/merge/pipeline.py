@@ -18,8 +18,10 @@ from sqlalchemy.orm import Session
 from antq_desktop.domain.errors import AntqError
 from antq_desktop.exchange import package_reader
 from antq_desktop.exchange.errors import CANCELLED, GAP, IO_ERROR, SIGNER_MISMATCH, VALIDATION_ERROR, PackageError
+from antq_desktop.exchange.package_format import AUDIT_TYPES
 from antq_desktop.exchange.package_reader import PayloadKeyOpener, VerifiedPackage
 from antq_desktop.exchange.sequence import check_continuity
+from antq_desktop.services.authority import authorise_producer, authorise_references
 from antq_desktop.services.keys import rotation as key_rotation
 from antq_desktop.services.keys.ring import trusted_lookup
 from antq_desktop.services.merge import archive as merge_archive
@@ -97,6 +99,7 @@ def _describe(result: PackageResult, package: VerifiedPackage) -> None:
 def _merge_in_session(session: Session, package: VerifiedPackage, opener: PayloadKeyOpener | None,
                       result: PackageResult, options: MergeOptions, held_uuid: str | None) -> None:
     header, producer = package.header, package.header.producer.unit_code
+    authorise_producer(session, header)  # before replay or gap: this office's own code is never taken from outside
     # One merge per producer at a time (PostgreSQL; SQLite's BEGIN IMMEDIATE already serialises).
     locked_counter(session, f"merge:{producer}")
     state = session.get(ProducerState, producer)
@@ -112,13 +115,15 @@ def _merge_in_session(session: Session, package: VerifiedPackage, opener: Payloa
         result.status, result.code = (MergeStatus.DRY_RUN if options.dry_run else MergeStatus.HELD), GAP
         result.message = (merge_held.HELD_PREVIEW if options.dry_run else merge_held.HELD_MESSAGE)
         raise _Outcome(result) from None  # nothing written here; the hold is its own transaction
-    check_audit_head(session, header, state)  # before any record is read: a refusal costs nothing
+    # before any data record is read (the audit links come first): a refusal costs nothing
+    note = check_audit_head(session, header, state, package, opener, options.limits, actor=options.actor)
     result.counts = _apply_records(session, package, opener, options)
     if options.dry_run:
         result.status = MergeStatus.DRY_RUN
         result.message = "Xem trước: gói hợp lệ, chưa ghi gì vào cơ sở dữ liệu."
         raise _Outcome(result)
     _record_success(session, package, state, result, options.actor, held_uuid)
+    result.message += note  # a restore branch or an unprovable continuity is merged, with the reason shown
 
 
 def _already_merged(session: Session, package_uuid: str, file_sha: str, state: ProducerState | None) -> bool:
@@ -153,12 +158,15 @@ def _apply_records(session: Session, package: VerifiedPackage, opener: PayloadKe
     for records, done in _batches(package, opener, options):
         if options.cancel is not None and options.cancel.is_set():
             raise PackageError(CANCELLED, message_vi=CANCELLED_MESSAGE)
+        if records[0].get("type") in AUDIT_TYPES:  # already checked by check_audit_head
+            continue
         if records[0].get("type") == ANNOUNCEMENT:
             _accept_announcements(session, package, records, options.actor, counts)
             continue
         metas = [check_shape(record, producer) for record in records]
         record_type = records[0]["type"]
         batch = Batch(record_type, validated_rows(session, record_type, records, metas))
+        authorise_references(session, record_type, batch.rows, producer)  # every row, before any is classified
         classify(session, batch, producer, counts.setdefault(record_type, new_counts()))
         check_references(session, batch)
         add_derived_keys(batch)

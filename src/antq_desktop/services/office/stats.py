@@ -21,7 +21,6 @@ from antq_desktop.storage.models import (
     SYNCED_MODELS,
     Plan,
     PlanTarget,
-    UnitProfile,
 )
 
 
@@ -70,19 +69,10 @@ def unit_stats(session: Session, unit_code: str) -> UnitStats:
 
 
 def year_plan(session: Session, year: int) -> Plan | None:
-    """The plan that sets this year's targets: the unit's own, else the newest received from above.
+    """The plan that sets this year's targets: one rule for every screen and report (authority A8)."""
+    from antq_desktop.services.authority import year_plan as authorised_plan
 
-    "From above" means an office: a commune's own plan, merged at the upper office, never sets
-    the office's targets.
-    """
-    from antq_desktop.domain.units import find_commune
-
-    own = session.get(UnitProfile, 1)
-    plans = session.execute(select(Plan).where(Plan.year == year, Plan.deleted.is_(False))
-                            .order_by(Plan.updated_at.desc())).scalars().all()
-    mine = [p for p in plans if own is not None and p.origin_unit == own.unit_code]
-    from_above = [p for p in plans if find_commune(p.origin_unit) is None]
-    return (mine or from_above or [None])[0]
+    return authorised_plan(session, year)
 
 
 def live_counts_by_unit(session: Session, scope: Scope | None = None) -> dict[str, dict[str, int]]:

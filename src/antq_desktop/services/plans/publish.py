@@ -31,6 +31,7 @@ from antq_desktop.exchange.package_format import Producer
 from antq_desktop.exchange.package_writer import PackageMeta, write_package
 from antq_desktop.paths import resource_path
 from antq_desktop.services.keys import registry as keys
+from antq_desktop.services.safe_files import read_user_file
 from antq_desktop.storage import audit, migrate
 from antq_desktop.storage.canonical import canonical_record
 from antq_desktop.storage.db import Store
@@ -102,7 +103,9 @@ def catalog_document(code: str, path: str | Path | None = None) -> dict[str, Any
             raise PlanPackageError(f"Không tìm thấy tệp bộ tiêu chí “{code}”.", "NO_CATALOG")
         path = found[0]
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        raw = read_user_file(path, what="tệp bộ tiêu chí (.json)",  # a FIFO or device is refused, never read
+                             error=lambda message: PlanPackageError(message, "NOT_A_FILE"))
+        data = json.loads(raw.decode("utf-8"))
         catalogs.parse_catalog(data)
     except (OSError, ValueError, AttributeError, TypeError, catalogs.CatalogError) as exc:
         raise PlanPackageError(f"Tệp bộ tiêu chí {Path(path).name} không hợp lệ ({exc}). Hãy sửa tệp rồi gửi lại.",

@@ -24,6 +24,7 @@ from antq_desktop.exchange.errors import MALFORMED, TOO_LARGE, PackageError
 from antq_desktop.exchange.keys import TrustedKey
 from antq_desktop.exchange.package_reader import VerifiedPackage
 from antq_desktop.exchange.sequence import check_continuity
+from antq_desktop.services.authority import authorise_producer, authorise_references
 from antq_desktop.services.keys import registry as keys
 from antq_desktop.services.merge import import_log
 from antq_desktop.services.merge.apply import check_end_state, write_batch
@@ -40,7 +41,7 @@ from antq_desktop.services.plans.files import StagedFiles, check_extras
 from antq_desktop.storage import audit
 from antq_desktop.storage.db import Store
 from antq_desktop.storage.locks import locked_counter
-from antq_desktop.storage.models import KnownKey, ProducerState, UnitProfile, utcnow
+from antq_desktop.storage.models import KnownKey, ProducerState, utcnow
 
 SYNCED_TYPES = ("plan", "plan_target")  # parents first
 EXTRA_TYPES = ("catalog", "form_text", "deadline")
@@ -78,14 +79,13 @@ def import_plan(store: Store, path: str | Path, *, actor: str) -> PlanImportResu
     try:
         with store.session_factory() as session:
             lookup = recipient_lookup(session)
-            own = session.get(UnitProfile, 1)
         package = package_reader.verify(path, lookup)
         header = package.header
         if header.kind != "plan" or not (header.period.isascii() and header.period.isdigit()):
             raise PackageError(MALFORMED, message_vi=NOT_A_PLAN, detail=f"kind {header.kind}, period {header.period}")
         synced, extras = _read(package)
         staged = check_extras(extras, header.producer.unit_code, int(header.period))
-        result = _write(store, package, synced, staged, actor, own)
+        result = _write(store, package, synced, staged, actor)
     except PackageError as exc:
         return _refused(store, path, header, exc, actor)
     staged.publish()  # after the commit: the files follow the recorded import
@@ -110,12 +110,11 @@ def _read(package: VerifiedPackage) -> tuple[dict[str, list[dict[str, Any]]], li
 
 
 def _write(store: Store, package: VerifiedPackage, synced: dict[str, list[dict[str, Any]]], staged: StagedFiles,
-           actor: str, own: UnitProfile | None) -> PlanImportResult:
+           actor: str) -> PlanImportResult:
     header, office = package.header, package.header.producer.unit_code
-    if own is not None and own.unit_code == office:
-        raise PackageError(MALFORMED, message_vi="Gói kế hoạch này do chính đơn vị này gửi đi; không nhập lại.")
     counts: dict[str, dict[str, int]] = {}
     with store.session() as session:
+        authorise_producer(session, header)  # a plan "from" this unit's own code came from outside
         locked_counter(session, f"merge:{office}")
         state = session.get(ProducerState, office)
         # Each plan package is complete (like a full package): a commune that missed one may skip it.
@@ -141,6 +140,7 @@ def _upsert(session: Session, record_type: str, records: list[dict[str, Any]], p
     """The merge's own checks: origin must be the office, a stored row of another unit is never overwritten."""
     metas = [check_shape(record, office) for record in records]
     batch = Batch(record_type, validated_rows(session, record_type, records, metas))
+    authorise_references(session, record_type, batch.rows, office)  # plan_target only to the office's own plan
     counts = new_counts()
     classify(session, batch, office, counts)
     check_references(session, batch)

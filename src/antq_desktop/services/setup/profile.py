@@ -13,6 +13,7 @@ from antq_desktop.domain import units
 from antq_desktop.domain.catalog import DEFAULT_CATALOG_CODE
 from antq_desktop.domain.errors import AntqError, AuthError, NotInitialisedError, PermissionDenied, ValidationError
 from antq_desktop.domain.text import nfc
+from antq_desktop.domain.validation import text_problem
 from antq_desktop.services.accounts import login as accounts
 from antq_desktop.services.keys import registry as keys
 from antq_desktop.services.keys import rotation as key_rotation
@@ -74,6 +75,10 @@ def resolve_unit(role: str, unit_code: str, name: str | None) -> tuple[str, str,
                                   "không được trùng dạng mã xã/tỉnh (ví dụ CUM-01).", "unit_code")
         if not name or not nfc(name):
             raise ValidationError("Hãy nhập tên đơn vị cấp trên (ví dụ “Cụm công an khu vực 1”).", "name")
+        problem = text_problem("Tên đơn vị", nfc(name)) or (
+            "Tên đơn vị dài quá 200 ký tự." if len(nfc(name)) > 200 else None)
+        if problem:
+            raise ValidationError(problem, "name")
         return code, nfc(name), None, None
     raise ValidationError("Vai trò phải là commune, district hoặc province.", "role")
 
@@ -173,7 +178,8 @@ def setup_snapshot(store: Store, username: str) -> SetupSnapshot:
         upper = keys.recipient(session)
         upper_text = f"{upper.unit_name} ({upper.unit_code}) — mã vân tay {upper.fingerprint}" if upper else None
         return SetupSnapshot(info, user.username if user else username, user.full_name if user else "",
-                             own.fingerprint if own else None, upper_text, _unit_lock(session, info.unit_code))
+                             keys.paper_fingerprint(session, own) if own else None, upper_text,
+                             _unit_lock(session, info.unit_code))
 
 
 def _user(session: Session, username: str) -> User | None:
@@ -240,6 +246,9 @@ def _set_officer_name(user: User, officer_name: str, changes: dict[str, tuple[An
     name = nfc(officer_name)
     if not name:
         raise ValidationError("Họ tên cán bộ không được để trống. Hãy nhập họ tên của bạn.", "full_name")
+    problem = accounts.full_name_problem(name)  # the same rules as a new account's name
+    if problem:
+        raise ValidationError(problem, "full_name")
     if name != user.full_name:
         changes["officer_name"] = (user.full_name, name)
         user.full_name = name

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -19,16 +17,8 @@ from PySide6.QtWidgets import (
 from antq_desktop.services import records
 from antq_desktop.ui.context import AppContext
 from antq_desktop.ui.table_model import format_count
+from antq_desktop.ui.widgets.date_field import DateField
 from antq_desktop.ui.widgets.fields import record_choices
-
-
-def date_edit(initial: QDate | None = None) -> QDateEdit:
-    edit = QDateEdit(initial or QDate.currentDate())
-    edit.setDisplayFormat("dd/MM/yyyy")
-    edit.setCalendarPopup(True)
-    edit.setMinimumDate(QDate(2000, 1, 1))
-    edit.setMaximumDate(QDate.currentDate())
-    return edit
 
 
 class AreaPledgeDialog(QDialog):
@@ -50,7 +40,8 @@ class AreaPledgeDialog(QDialog):
             self.area_box.addItem(name, value)
         if area_id and self.area_box.findData(area_id) >= 0:
             self.area_box.setCurrentIndex(self.area_box.findData(area_id))
-        self.signed_on = date_edit()
+        self.signed_on = DateField(optional=False, latest=date.today())  # typed or picked, checked before use
+        self.signed_on.set_date(date.today())
         self.signed_on.setObjectName("signed_on")
         form.addRow(self.tr("Khu dân cư:"), self.area_box)
         form.addRow(self.tr("Ngày ký:"), self.signed_on)
@@ -61,7 +52,7 @@ class AreaPledgeDialog(QDialog):
         self.buttons = QDialogButtonBox()
         self.ok_button = self.buttons.addButton(self.tr("Ghi cam kết"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(self.tr("Hủy"), QDialogButtonBox.ButtonRole.RejectRole)
-        self.buttons.accepted.connect(self.accept)
+        self.buttons.accepted.connect(self._accept_if_date_ok)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self.area_box.currentIndexChanged.connect(self._update_count)
@@ -75,11 +66,17 @@ class AreaPledgeDialog(QDialog):
         self.count_label.setText(self.tr("Số hộ sẽ được ghi cam kết: %1").replace("%1", format_count(missing)))
         self.ok_button.setEnabled(missing > 0)
 
+    def _accept_if_date_ok(self) -> None:
+        if self.signed_on.check():  # else the red message under the date says why
+            self.accept()
+        else:
+            self.signed_on.setFocus()
+
     def area_id(self) -> str | None:
         return self.area_box.currentData()
 
     def signed_date(self) -> date:
-        return self.signed_on.date().toPython()
+        return self.signed_on.date()
 
 
 class SubjectDialog(QDialog):

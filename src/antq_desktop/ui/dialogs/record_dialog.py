@@ -118,6 +118,8 @@ class RecordDialog(QDialog):
 
     def save(self) -> None:
         self._show_errors(None)
+        if not self._typed_values_ok():
+            return
         values = self.values()
         store, actor = self.context.store, self.context.actor
         try:
@@ -136,6 +138,15 @@ class RecordDialog(QDialog):
         self.initial = values
         self.context.notify_changed(self.record_type)
         super().accept()
+
+    def _typed_values_ok(self) -> bool:
+        """A value typed but not understood (31/02/2026) is never saved as something else or as nothing:
+        its editor shows why under the field, and the form stays open."""
+        wrong = [s.name for s in self.fields if self._visible(s) and self.editors[s.name].problem()]
+        if wrong:
+            self.general_error.show_message(tr_dialog("Chưa lưu: hãy sửa các mục được đánh dấu đỏ."))
+            self.editors[wrong[0]].widget.setFocus()
+        return not wrong
 
     def _show_errors(self, exc: ValidationError | None) -> None:
         for label in self.errors.values():
@@ -185,7 +196,10 @@ class RecordDialog(QDialog):
         store, actor, record_type, record_id = self.context.store, self.context.actor, self.record_type, self.saved_id
         if not self.record_id:
             return UndoAction(tr_dialog("Thêm %1").replace("%1", description), record_type,
-                              lambda: records.delete(store, record_type, record_id, actor=actor))
+                              lambda: records.delete(store, record_type, record_id, actor=actor),
+                              redo=lambda: records.restore(store, record_type, record_id, actor=actor))
         previous = {s.name: self.original.get(s.name) for s in self.fields}
+        saved = dict(self.initial)  # the values this dialog wrote: redo writes them again
         return UndoAction(tr_dialog("Sửa %1").replace("%1", description), record_type,
-                          lambda: records.update(store, record_type, record_id, previous, actor=actor))
+                          lambda: records.update(store, record_type, record_id, previous, actor=actor),
+                          redo=lambda: records.update(store, record_type, record_id, saved, actor=actor))

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -30,6 +29,7 @@ from antq_desktop.domain.errors import AntqError
 from antq_desktop.services import accounts
 from antq_desktop.services.accounts import UserInfo
 from antq_desktop.storage.db import Store
+from antq_desktop.ui import file_dialogs
 
 PAGE_SIZE = 200
 COLUMNS = ("Thời điểm (UTC)", "Người thực hiện", "Thao tác", "Loại bản ghi", "Mã bản ghi", "Nội dung thay đổi")
@@ -161,7 +161,8 @@ class AuditPage(QWidget):
         self.next.setEnabled(last < page.total)
 
     def _ask_export(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("Xuất nhật ký ra Excel"), "nhat-ky-thao-tac.xlsx",
+        name = file_dialogs.save_file(self, file_dialogs.EXCEL, self.tr("Xuất nhật ký ra Excel"),
+                                      "nhat-ky-thao-tac.xlsx",
                                               self.tr("Tệp Excel (*.xlsx)"))
         if name:
             self.export_to(Path(name))

@@ -10,6 +10,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QCheckBox,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -67,9 +68,14 @@ class BackupPage(QWidget):
         buttons.addWidget(self.restore_button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
+        # Another unit's backup would replace this unit's data wholesale: only when ticked on purpose.
+        self.other_unit = QCheckBox(self.tr("Tôi đồng ý khôi phục bản sao lưu của đơn vị khác (thay toàn bộ dữ liệu "
+                                           "của đơn vị này)"))
+        layout.addWidget(self.other_unit)
         is_admin = user.role == "admin"
         self.backup_button.setEnabled(is_admin)
         self.restore_button.setEnabled(is_admin)
+        self.other_unit.setEnabled(is_admin)
         if not is_admin:
             self.status.setText(self.tr("Chỉ quản trị viên được sao lưu và khôi phục."))
         self.restored.connect(self._default_after_restore)
@@ -140,11 +146,18 @@ class BackupPage(QWidget):
         if db_path is None:
             self._fail(self.tr("Không khôi phục được"), AntqError("Chỉ khôi phục được dữ liệu dạng tệp SQLite."))
             return False
+        other_unit = self.other_unit.isChecked()
         try:
+            accounts.check_unit(db_path, accounts.read_header(path).unit_code, other_unit=other_unit)
             accounts.verify_backup(path, password)  # refuse before closing anything
             self.store.close()
             result = accounts.restore_backup(db_path, path, password, keep_folder=self.folder,
-                                             username=self.user.username)
+                                             username=self.user.username, other_unit=other_unit)
+        except accounts.OtherUnitError as exc:
+            hint = self.tr("Nếu đúng là cần vậy, hãy đánh dấu ô “%1” rồi khôi phục lại.").replace(
+                "%1", self.other_unit.text())
+            self._fail(self.tr("Không khôi phục được"), AntqError(f"{exc.message} {hint}"))
+            return False
         except AntqError as exc:
             self._fail(self.tr("Không khôi phục được"), exc)
             return False

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
     QCheckBox,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -30,6 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from antq_desktop.services import export
+from antq_desktop.services.safe_files import read_user_file
+from antq_desktop.ui import file_dialogs
 from antq_desktop.ui.errors import show_error
 from antq_desktop.ui.jobs import Job
 from antq_desktop.ui.widgets.keys_box import KeysBox
@@ -130,7 +131,7 @@ class ExchangePage(QWidget):
         return str(Path(folder) / name) if folder else name
 
     def _choose_destination(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Lưu gói dữ liệu"), self.suggested_path(),
+        path = file_dialogs.save_file(self, file_dialogs.PACKAGES, self.tr("Lưu gói dữ liệu"), self.suggested_path(),
                                               self.tr("Gói dữ liệu ANTQ (*.antq)"))
         if path:
             self.destination.setText(path)
@@ -190,14 +191,15 @@ class ExchangePage(QWidget):
     # ---- receipts ----
 
     def _choose_receipt(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Chọn tệp biên nhận của cấp trên"), "",
+        path = file_dialogs.open_file(self, file_dialogs.PACKAGES, self.tr("Chọn tệp biên nhận của cấp trên"),
                                               self.tr("Biên nhận ANTQ (*.antqrcpt)"))
         if path:
             self.check_receipt(path)
 
     def check_receipt(self, path: str) -> export.ReceiptCheck | None:
         try:
-            check = export.verify_receipt(self.context.store, Path(path).read_bytes(), actor=self.context.actor)
+            data = read_user_file(path, what="tệp biên nhận", error=lambda m: export.ReceiptError(m, "NOT_A_FILE"))
+            check = export.verify_receipt(self.context.store, data, actor=self.context.actor)
         except OSError:
             QMessageBox.warning(self, self.tr("Không đọc được tệp"),
                                 self.tr("Không đọc được tệp biên nhận. Hãy kiểm tra USB rồi chọn lại."))

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP as N
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtCore import Qt, QTemporaryDir
+from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
-from antq_desktop.services import records
+from antq_desktop.services import forms, records
+from antq_desktop.ui.errors import show_error
 from antq_desktop.ui.pages import choices
 from antq_desktop.ui.pages.record_page import FilterSpec, RecordPage, tr_page
 from antq_desktop.ui.table_model import Column
@@ -53,6 +56,9 @@ class HouseholdsPage(RecordPage):
         FieldSpec("note", N("RecordDialogs", "Ghi chú"), "long_text"),
     ]
     filters = [FilterSpec("area_id", N("RecordPages", "Mọi khu dân cư"), choices.areas)]
+    # Pledges of the chosen households; and one prefilled page per household not yet signed this year.
+    print_actions = (("pledge", N("RecordPages", "In bản cam kết…")),
+                     ("pledge_unsigned", N("RecordPages", "In bản cam kết chưa ký…")))
 
     def describe(self, row: dict[str, Any]) -> str:
         return str(row.get("head_name") or "")
@@ -75,3 +81,38 @@ class HouseholdsPage(RecordPage):
         columns[index] = replace(columns[index], show=None if reveal else _masked_id)
         self.model.columns = columns
         self.model.dataChanged.emit(self.model.index(0, index), self.model.index(self.model.rowCount() - 1, index))
+
+    def print_selected(self, kind: str) -> None:
+        """Signed pledges of the selected households, or pages to sign for those without one this year
+        (the selected ones, else every household of the area filter, else the whole unit)."""
+        ids = tuple(str(row["id"]) for row in self.selected_rows())
+        if kind == "pledge" and not ids:
+            QMessageBox.information(self, tr_page("In biểu mẫu"), tr_page("Hãy chọn một hoặc nhiều hộ để in."))
+            return
+        area = None if ids else self.build_query().filters.get("area_id")
+        request = forms.FormRequest("pledge", self.context.year, area_id=area, household_ids=ids,
+                                    unsigned=kind == "pledge_unsigned")
+        print_request(self.context, self, request, tr_page("Bản cam kết hộ gia đình"))
+
+
+def print_request(context: Any, parent: QWidget, request: forms.FormRequest, title: str) -> Any:
+    """Render a request in the background, then show it in the preview window (print or save from there)."""
+    temp = QTemporaryDir()
+    output = Path(temp.path()) / "ban_cam_ket.pdf"
+    store = context.store
+    job = context.jobs.start(lambda progress, cancel: forms.render_form(store, request, output, progress=progress,
+                                                                        cancel=cancel),
+                             title=tr_page("Đang tạo bản in…"), parent=parent)
+
+    def show(path: object) -> None:
+        from antq_desktop.ui.pdf_preview import PdfPreviewDialog
+
+        dialog = PdfPreviewDialog(Path(str(path)), title, parent)
+        dialog.temp = temp  # the file lives as long as its preview
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        job.preview = dialog
+
+    job.succeeded.connect(show)
+    job.failed.connect(lambda exc: show_error(parent, exc, tr_page("Không tạo được bản in")))
+    return job

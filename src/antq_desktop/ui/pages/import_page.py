@@ -14,7 +14,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -33,6 +32,7 @@ from antq_desktop.exchange import package_reader
 from antq_desktop.exchange.errors import PackageError
 from antq_desktop.services import merge, records
 from antq_desktop.services.merge import PackageResult, merge_packages
+from antq_desktop.ui import file_dialogs
 from antq_desktop.ui.errors import show_error
 from antq_desktop.ui.jobs import Job
 
@@ -121,7 +121,7 @@ class ImportPage(QWidget):
     # ---- choosing files ----
 
     def choose_files(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(self, self.tr("Chọn gói dữ liệu"), "",
+        names = file_dialogs.open_files(self, file_dialogs.PACKAGES, self.tr("Chọn gói dữ liệu"),
                                                 self.tr("Gói dữ liệu ANTQ (*.antq);;Mọi tệp (*)"))
         self.add_files([Path(n) for n in names])
 

@@ -17,7 +17,7 @@ from antq_desktop.ui.dialogs.record_dialog import RecordDialog
 from antq_desktop.ui.errors import show_error
 from antq_desktop.ui.pages.record_page import RecordPage, tr_page
 from antq_desktop.ui.table_model import Column, format_day
-from antq_desktop.ui.undo import UndoAction
+from antq_desktop.ui.undo import UndoAction, restore_many
 from antq_desktop.ui.widgets.fields import FieldSpec
 
 NO_PLAN = "-"  # a filter value no plan has: an empty target list until a plan is selected
@@ -82,7 +82,12 @@ class PlanListPage(RecordPage):
             records.delete_many(store, "plan_target", target_ids, actor=actor)
             records.delete(store, "plan", plan_id, actor=actor)
 
-        self.context.undo.push(UndoAction(tr_page("Tạo kế hoạch %1").replace("%1", template.title), "plan", undo))
+        def redo() -> None:
+            records.restore(store, "plan", plan_id, actor=actor)
+            restore_many(store, "plan_target", target_ids, actor=actor)
+
+        self.context.undo.push(UndoAction(tr_page("Tạo kế hoạch %1").replace("%1", template.title), "plan", undo,
+                                          redo=redo))
         self.context.notify_changed("plan")
         self.select_record(plan_id)
         return plan_id

@@ -15,7 +15,7 @@ from antq_desktop.ui.jobs import Job
 from antq_desktop.ui.pages import choices
 from antq_desktop.ui.pages.record_page import FilterSpec, RecordPage, tr_page
 from antq_desktop.ui.table_model import Column, format_count, format_day
-from antq_desktop.ui.undo import UndoAction
+from antq_desktop.ui.undo import UndoAction, restore_many
 from antq_desktop.ui.widgets.fields import FieldSpec
 
 _SIGNER = ("signer_kind",)
@@ -105,7 +105,8 @@ class PledgesPage(RecordPage):
         if ids:
             self.context.undo.push(UndoAction(
                 tr_page("Ghi %1 bản cam kết").replace("%1", format_count(len(ids))), "pledge",
-                lambda: records.delete_many(store, "pledge", ids, actor=actor), in_background=True))
+                lambda: records.delete_many(store, "pledge", ids, actor=actor), in_background=True,
+                redo=lambda: restore_many(store, "pledge", ids, actor=actor)))
         self.context.events.status_message.emit(tr_page("Đã ghi %1 bản cam kết.").replace("%1", format_count(len(ids))))
         self.context.notify_changed("pledge")
 
@@ -132,7 +133,8 @@ class PledgesPage(RecordPage):
             return
         self.context.undo.push(UndoAction(tr_page("Đánh dấu %1 bản cam kết đã ký").replace("%1", format_count(changed)),
                                           "pledge", lambda: records.write_back(store, "pledge", previous, actor=actor),
-                                          in_background=True))
+                                          in_background=True,
+                                          redo=lambda: records.mark_pledges_signed(store, ids, today, actor=actor)))
         self.context.events.status_message.emit(tr_page("Đã đánh dấu %1 bản cam kết.").replace("%1",
                                                                                            format_count(changed)))
         self.context.notify_changed("pledge")

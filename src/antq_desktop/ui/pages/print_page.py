@@ -16,7 +16,6 @@ from typing import Any
 from PySide6.QtCore import Qt, QTemporaryDir, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from antq_desktop.services import forms, records
+from antq_desktop.ui import file_dialogs
 from antq_desktop.ui.errors import show_error
 from antq_desktop.ui.pdf_preview import PdfPreview
 
@@ -189,7 +189,7 @@ class PrintPage(QWidget):
 
     def export_excel(self) -> None:
         suggested = f"bang_tong_hop_{self.year_box.value()}.xlsx"
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("Xuất Excel"), suggested,
+        name = file_dialogs.save_file(self, file_dialogs.EXCEL, self.tr("Xuất Excel"), suggested,
                                               self.tr("Bảng tính Excel (*.xlsx)"))
         if not name:
             return

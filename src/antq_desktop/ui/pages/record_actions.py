@@ -113,10 +113,14 @@ class RecordActions:
             for record_id in deleted:
                 records.restore(store, record_type, record_id, actor=actor)
 
+        def delete_again() -> None:
+            for record_id in deleted:
+                records.delete(store, record_type, record_id, actor=actor)
+
         description = (self.describe(rows[0]) if len(deleted) == 1
                        else tr_page("%1 bản ghi").replace("%1", format_count(len(deleted))))
         self.context.undo.push(UndoAction(tr_page("Xóa %1").replace("%1", description), record_type, restore_all,
-                                          in_background=len(deleted) > 50))
+                                          in_background=len(deleted) > 50, redo=delete_again))
         self.context.events.status_message.emit(tr_page("Đã xóa %1. Bấm Ctrl+Z để hoàn tác.")
                                                 .replace("%1", description))
 

@@ -14,7 +14,7 @@ from antq_desktop.ui.jobs import Job
 from antq_desktop.ui.pages import choices
 from antq_desktop.ui.pages.record_page import FilterSpec, RecordPage, tr_page
 from antq_desktop.ui.table_model import Column, format_count, format_day
-from antq_desktop.ui.undo import UndoAction
+from antq_desktop.ui.undo import UndoAction, restore_many
 from antq_desktop.ui.widgets.fields import FieldSpec
 
 
@@ -93,6 +93,7 @@ class RegistrationsPage(RecordPage):
         if ids:
             self.context.undo.push(UndoAction(
                 tr_page("Chuyển %1 đăng ký").replace("%1", format_count(len(ids))), "registration",
-                lambda: records.delete_many(store, "registration", ids, actor=actor), in_background=True))
+                lambda: records.delete_many(store, "registration", ids, actor=actor), in_background=True,
+                redo=lambda: restore_many(store, "registration", ids, actor=actor)))
         self.context.events.status_message.emit(tr_page("Đã chuyển %1 đăng ký.").replace("%1", format_count(len(ids))))
         self.context.notify_changed("registration")

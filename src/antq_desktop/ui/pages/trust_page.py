@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP as N
@@ -27,16 +26,24 @@ from PySide6.QtWidgets import (
 
 from antq_desktop.domain.errors import AntqError
 from antq_desktop.services import keys
+from antq_desktop.services.safe_files import read_user_file
 from antq_desktop.storage.db import Store
 from antq_desktop.ui.context import AppContext
 from antq_desktop.ui.errors import explain_load_failure, show_error
 from antq_desktop.ui.formatting import format_date
 
 SOURCES = {"enrolled": N("TrustPage", "Đăng ký tại đơn vị"), "announced": N("TrustPage", "Thay khóa (xã thông báo)"),
-           "recipient": N("TrustPage", "Khóa cấp trên"), "vouched": N("TrustPage", "Được cấp dưới bảo lãnh")}
+           "recipient": N("TrustPage", "Khóa cấp trên")}
+VOUCHED = N("TrustPage", "Do %1 bảo lãnh")  # never the bare word: who vouched is what matters
+ROLES = {"commune": N("TrustPage", "Xã/phường"), "district": N("TrustPage", "Cụm/huyện"),
+         "province": N("TrustPage", "Tỉnh")}
+# The role is the receiving office's decision at enrolment (issue 12), so the clerk chooses it here.
+ROLE_CHOICES = (("commune", N("TrustPage", "Xã/phường (gửi gói dữ liệu của xã)")),
+                ("district", N("TrustPage", "Công an cụm/huyện (gửi gói chuyển tiếp)")))
+LEGACY = N("TrustPage", "tệp khóa kiểu cũ — mã vân tay không bao gồm đơn vị và vai trò")
 COLUMNS = (N("TrustPage", "Mã đơn vị"), N("TrustPage", "Tên đơn vị"), N("TrustPage", "Mã vân tay"),
-           N("TrustPage", "Nguồn"), N("TrustPage", "Ngày đăng ký"), N("TrustPage", "Người đăng ký"),
-           N("TrustPage", "Tình trạng"))
+           N("TrustPage", "Cấp"), N("TrustPage", "Nguồn"), N("TrustPage", "Ngày đăng ký"),
+           N("TrustPage", "Người đăng ký"), N("TrustPage", "Tình trạng"))
 
 
 @dataclass(frozen=True)
@@ -50,12 +57,14 @@ class TrustRow:
     enrolled_at: datetime | None
     enrolled_by: str | None
     revoked_at: datetime | None
+    role: str = "commune"
+    legacy: bool = False
 
 
 def load_rows(store: Store) -> list[TrustRow]:
     """The communes' keys (not this office's own upper-office key), read in one consistent snapshot."""
     return [TrustRow(row.unit_code, row.unit_name, row.fingerprint, row.source, row.enrolled_at, row.enrolled_by,
-                     row.revoked_at)
+                     row.revoked_at, row.role, row.legacy)
             for row in keys.trust_list(store) if row.source != "recipient"]
 
 
@@ -71,7 +80,9 @@ class TrustPage(QWidget):
         self.add_button.clicked.connect(self.enrol_from_file)
         self.revoke_button = QPushButton(self.tr("Thu hồi khóa…"))
         self.revoke_button.clicked.connect(self.revoke_selected)
-        for button in (self.add_button, self.revoke_button):
+        self.catchment_button = QPushButton(self.tr("Địa bàn cụm…"))
+        self.catchment_button.clicked.connect(self.edit_catchment)
+        for button in (self.add_button, self.revoke_button, self.catchment_button):
             button.setVisible(context.can_write)
         self.refresh_button = QPushButton(self.tr("Làm mới"))
         self.refresh_button.clicked.connect(self.refresh)
@@ -91,6 +102,7 @@ class TrustPage(QWidget):
         top.addStretch(1)
         top.addWidget(self.add_button)
         top.addWidget(self.revoke_button)
+        top.addWidget(self.catchment_button)
         top.addWidget(self.refresh_button)
         status_row = QHBoxLayout()
         status_row.addWidget(self.busy)
@@ -123,7 +135,7 @@ class TrustPage(QWidget):
     def _set_loading(self, loading: bool) -> None:
         self.busy.setVisible(loading)
         self.table.setEnabled(not loading)
-        for button in (self.add_button, self.revoke_button, self.refresh_button):
+        for button in (self.add_button, self.revoke_button, self.catchment_button, self.refresh_button):
             button.setEnabled(not loading)
         if loading:
             self.status.setText(self.tr("Đang tải danh sách khóa…"))
@@ -151,8 +163,9 @@ class TrustPage(QWidget):
         for r, row in enumerate(self.rows):
             status = (self.tr("Đã thu hồi %1").replace("%1", format_date(row.revoked_at)) if row.revoked_at
                       else self.tr("Còn hiệu lực"))
-            values = (row.unit_code, row.unit_name, row.fingerprint, self.tr(SOURCES.get(row.source, row.source)),
-                      format_date(row.enrolled_at), row.enrolled_by, status)
+            fingerprint = f"{row.fingerprint} ({self.tr(LEGACY)})" if row.legacy else row.fingerprint
+            values = (row.unit_code, row.unit_name, fingerprint, self.tr(ROLES.get(row.role, row.role)),
+                      self._source(row), format_date(row.enrolled_at), row.enrolled_by, status)
             for c, value in enumerate(values):
                 self.table.setItem(r, c, QTableWidgetItem(str(value or "")))
         self.table.resizeColumnsToContents()
@@ -164,7 +177,7 @@ class TrustPage(QWidget):
         if not path:
             return
         try:
-            data = Path(path).read_bytes()
+            data = read_user_file(path, what="tệp khóa công khai (.antqkey)")  # FIFO/device: refused
             record = keys.parse_key_file(data)
         except (OSError, AntqError) as exc:
             show_error(self, exc if isinstance(exc, AntqError) else AntqError(
@@ -176,7 +189,50 @@ class TrustPage(QWidget):
             .replace("%3", record.fingerprint)
         if QMessageBox.question(self, self.tr("Đăng ký khóa tin cậy"), question) != QMessageBox.StandardButton.Yes:
             return
-        self._apply(lambda store: keys.trust_add(store, data, actor=self.context.actor))
+        choice = self._choose_role(record.unit_code, record.role)
+        if choice is None:
+            return
+        role, communes = choice
+        self._apply(lambda store: keys.trust_add(store, data, actor=self.context.actor, role=role,
+                                                 communes=communes))
+
+    def _source(self, row: TrustRow) -> str:
+        if row.source == "vouched":
+            return self.tr(VOUCHED).replace("%1", row.enrolled_by or "?")
+        return self.tr(SOURCES.get(row.source, row.source))
+
+    def _choose_role(self, unit_code: str, claimed: str) -> tuple[str, list[str] | None] | None:
+        """The clerk decides the role (the file's claim is only shown); an office also gets its communes."""
+        labels = [self.tr(label) for _, label in ROLE_CHOICES]
+        text = self.tr("Đơn vị %1 được đăng ký ở đây với cấp nào? (Tệp khóa tự ghi: %2. Cấp do đơn vị nhận quyết "
+                       "định; chỉ chọn cụm/huyện khi đã xác minh đó là cơ quan cấp dưới của mình.)") \
+            .replace("%1", unit_code).replace("%2", self.tr(ROLES.get(claimed, claimed)))
+        label, ok = QInputDialog.getItem(self, self.tr("Cấp của đơn vị"), text, labels, 0, False)
+        if not ok:
+            return None
+        role = ROLE_CHOICES[labels.index(label)][0]
+        if role == "commune":
+            return role, None
+        communes = self._ask_communes(unit_code, "")
+        return None if communes is None else (role, communes)
+
+    def _ask_communes(self, office: str, current: str) -> list[str] | None:
+        text, ok = QInputDialog.getText(self, self.tr("Địa bàn của %1").replace("%1", office), self.tr(
+            "Mã các xã thuộc địa bàn của %1, cách nhau bằng dấu phẩy. Cơ quan này chỉ được bảo lãnh khóa cho các xã "
+            "này trong gói chuyển tiếp:").replace("%1", office), text=current)
+        return [c.strip() for c in text.split(",") if c.strip()] if ok else None
+
+    def edit_catchment(self) -> None:
+        selected = self.table.selectionModel().selectedRows()
+        row = self.rows[selected[0].row()] if selected else None
+        if row is None or row.role == "commune":
+            QMessageBox.information(self, self.tr("Địa bàn cụm"), self.tr(
+                "Hãy chọn trong danh sách một khóa của công an cụm/huyện."))
+            return
+        current = ", ".join(keys.catchment(self.context.store, row.unit_code))
+        communes = self._ask_communes(row.unit_code, current)
+        if communes is not None:
+            self._apply(lambda store: keys.set_catchment(store, row.unit_code, communes, actor=self.context.actor))
 
     def revoke_selected(self) -> None:
         selected = self.table.selectionModel().selectedRows()
@@ -188,14 +244,20 @@ class TrustPage(QWidget):
             "Thu hồi khóa của %1 (%2)? Các gói do khóa này ký sẽ bị từ chối. Lý do:").replace(
             "%1", row.unit_name or row.unit_code).replace("%2", row.fingerprint))
         if ok:
-            self._apply(lambda store: keys.trust_revoke(store, row.fingerprint, actor=self.context.actor,
-                                                           reason=reason or None))
+            done = self._apply(lambda store: keys.trust_revoke(store, row.fingerprint, actor=self.context.actor,
+                                                                reason=reason or None))
+            if done is not None and done.also:
+                also = "\n".join(f"{k.unit_code} — {k.fingerprint}" for k in done.also)
+                QMessageBox.information(self, self.tr("Thu hồi khóa"), self.tr(
+                    "Cũng đã thu hồi các khóa do khóa này thông báo (kẻ giữ khóa cũ có thể đã tự thông báo khóa "
+                    "mới):\n%1").replace("%1", also))
 
-    def _apply(self, change: Any) -> None:
+    def _apply(self, change: Any) -> Any:
         try:
-            change(self.context.store)
+            result = change(self.context.store)
         except AntqError as exc:
             show_error(self, exc)
-            return
+            return None
         self.refresh()
         self.context.notify_changed("key")
+        return result

@@ -32,10 +32,15 @@ def _chart(title: str) -> QChart:
     return chart
 
 
-def _view(chart: QChart, parent: QWidget | None) -> QChartView:
+def _view(chart: QChart, parent: QWidget | None, values: Mapping[str, int] | None = None) -> QChartView:
     view = QChartView(chart, parent)
     view.setRenderHint(QPainter.RenderHint.Antialiasing)
     view.setMinimumHeight(240)
+    # A screen reader cannot see the picture: the title names it, the figures describe it.
+    description = ", ".join(f"{label}: {count}" for label, count in (values or {}).items())
+    for widget in (view, view.viewport()):
+        widget.setAccessibleName(chart.title())
+        widget.setAccessibleDescription(description)
     return view
 
 
@@ -51,7 +56,7 @@ def pie_chart(title: str, slices: Mapping[str, int], colors: tuple[str, ...],
         piece.setLabelVisible(True)
     chart = _chart(title)
     chart.addSeries(series)
-    return _view(chart, parent)
+    return _view(chart, parent, slices)
 
 
 def bar_chart(title: str, bars: Mapping[str, int], colors: tuple[str, ...],
@@ -83,7 +88,7 @@ def bar_chart(title: str, bars: Mapping[str, int], colors: tuple[str, ...],
     chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
     series.attachAxis(axis_x)
     series.attachAxis(axis_y)
-    return _view(chart, parent)
+    return _view(chart, parent, bars)
 
 
 def percent_bar(percent: float | None, good: bool, parent: QWidget | None = None) -> QProgressBar:

@@ -8,14 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from PySide6.QtCore import QDate, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
@@ -27,8 +26,7 @@ from antq_desktop.services import records
 from antq_desktop.services.records import ListQuery
 from antq_desktop.storage.db import Store
 from antq_desktop.ui.table_model import format_count
-
-EMPTY_DATE = QDate(1999, 12, 31)  # below every valid date: shown as blank, read as "no date"
+from antq_desktop.ui.widgets.date_field import DateField
 
 
 @dataclass(frozen=True)
@@ -53,6 +51,10 @@ class Editor:
 
     def on_change(self, callback: Callable[[], None]) -> None:
         raise NotImplementedError
+
+    def problem(self) -> str | None:
+        """Why the value shown cannot be saved (shown under the field by the editor), or None."""
+        return None
 
 
 class TextEditor(Editor):
@@ -94,33 +96,30 @@ class LongTextEditor(Editor):
 
 
 class DateEditor(Editor):
+    """A typed date (see DateField): what the officer typed is what is saved, or nothing is saved."""
+
     def __init__(self, optional: bool) -> None:
         self.optional = optional
-        self.widget = QDateEdit()
-        self.widget.setDisplayFormat("dd/MM/yyyy")
-        self.widget.setCalendarPopup(True)
-        self.widget.setMaximumDate(QDate.currentDate().addYears(1))
-        if optional:
-            self.widget.setMinimumDate(EMPTY_DATE)
-            self.widget.setSpecialValueText(" ")
-        else:
-            self.widget.setMinimumDate(QDate(2000, 1, 1))
+        self.widget = DateField(optional=optional, latest=date.today() + timedelta(days=366))
         self.set(None)
 
     def get(self) -> Any:
-        value = self.widget.date()
-        return None if self.optional and value == EMPTY_DATE else value.toPython()
+        # Text that is not a date stays text: the form refuses to save it (see `problem`), and the
+        # unsaved-changes question still sees that something was typed.
+        return self.widget.text() if self.widget.problem() else self.widget.date()
 
     def set(self, value: Any) -> None:
         if isinstance(value, str) and value:
             value = date.fromisoformat(value[:10])
-        if value is None:
-            self.widget.setDate(EMPTY_DATE if self.optional else QDate.currentDate())
-        else:
-            self.widget.setDate(QDate(value.year, value.month, value.day))
+        if value is None and not self.optional:
+            value = date.today()
+        self.widget.set_date(value)
 
     def on_change(self, callback: Callable[[], None]) -> None:
-        self.widget.dateChanged.connect(callback)
+        self.widget.changed.connect(callback)
+
+    def problem(self) -> str | None:
+        return self.widget.problem() if self.widget.check() is False else None
 
 
 class ChoiceEditor(Editor):

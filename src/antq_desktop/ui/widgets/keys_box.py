@@ -13,7 +13,6 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -28,7 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from antq_desktop.services import keys
+from antq_desktop.services.safe_files import read_user_file
 from antq_desktop.storage.db import Store
+from antq_desktop.ui import file_dialogs
 from antq_desktop.ui.errors import show_error
 
 PasswordProvider = Callable[[QWidget], "str | None"]
@@ -54,8 +55,9 @@ def recipient_text(store: Store) -> str | None:
 def import_recipient(parent: QWidget, store: Store, actor: str, path: str) -> str | None:
     """Import an .antqkey as the upper office's key; returns its fingerprint or None (error shown)."""
     try:
-        data = Path(path).read_bytes()
-        fingerprint = keys.set_recipient(store, data, actor=actor).fingerprint
+        data = read_user_file(path, what="tệp khóa công khai (.antqkey)", error=keys.KeyProblem)  # never a FIFO/device
+        row = keys.set_recipient(store, data, actor=actor)
+        fingerprint = row.fingerprint
     except OSError:
         QMessageBox.warning(parent, parent.tr("Không đọc được tệp"),
                             parent.tr("Không đọc được tệp khóa. Hãy kiểm tra USB rồi chọn lại tệp."))
@@ -132,7 +134,8 @@ class KeysBox(QGroupBox):
         return fingerprint
 
     def _choose_export(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Lưu tệp khóa công khai"), "khoa-don-vi.antqkey",
+        path = file_dialogs.save_file(self, file_dialogs.PACKAGES, self.tr("Lưu tệp khóa công khai"),
+                                      "khoa-don-vi.antqkey",
                                               self.tr("Tệp khóa ANTQ (*.antqkey)"))
         password = self.password_provider(self) if path else None
         if path and password and self.export_public_key(path, password):
@@ -141,7 +144,7 @@ class KeysBox(QGroupBox):
                 "để đối chiếu.").format(own_fingerprint(self.store)))
 
     def _choose_import(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Chọn tệp khóa của cấp trên"), "",
+        path = file_dialogs.open_file(self, file_dialogs.PACKAGES, self.tr("Chọn tệp khóa của cấp trên"),
                                               self.tr("Tệp khóa ANTQ (*.antqkey)"))
         if path and (fingerprint := self.import_key(path)):
             QMessageBox.information(self, self.tr("Đã nhập khóa cấp trên"), self.tr(
@@ -176,7 +179,7 @@ class RecipientWizardPage(QWizardPage):
         return fingerprint
 
     def _choose(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Chọn tệp khóa của cấp trên"), "",
+        path = file_dialogs.open_file(self, file_dialogs.PACKAGES, self.tr("Chọn tệp khóa của cấp trên"),
                                               self.tr("Tệp khóa ANTQ (*.antqkey)"))
         if path:
             self.import_key(path)

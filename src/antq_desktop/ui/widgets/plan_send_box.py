@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtWidgets import (
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from antq_desktop.services import plans
+from antq_desktop.ui import file_dialogs
 from antq_desktop.ui.errors import show_error
 from antq_desktop.ui.jobs import Job
 from antq_desktop.ui.widgets.keys_box import KeysBox
@@ -52,7 +52,7 @@ class PlanSendBox(QGroupBox):
 
     def _on_clicked(self) -> None:
         name = f"ke-hoach-{self.year.value()}.antq"
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Lưu gói kế hoạch"), name,
+        path = file_dialogs.save_file(self, file_dialogs.PACKAGES, self.tr("Lưu gói kế hoạch"), name,
                                               self.tr("Gói dữ liệu ANTQ (*.antq)"))
         password = KeysBox.password_provider(self) if path else None
         if path and password:
@@ -101,7 +101,7 @@ class PlanReceiveBox(QGroupBox):
         layout.addWidget(self.receive_button)
 
     def _on_clicked(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Chọn gói kế hoạch của cấp trên"), "",
+        path = file_dialogs.open_file(self, file_dialogs.PACKAGES, self.tr("Chọn gói kế hoạch của cấp trên"),
                                               self.tr("Gói dữ liệu ANTQ (*.antq)"))
         if path:
             self.receive(path)

@@ -9,10 +9,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from antq_desktop.services import export
 from antq_desktop.storage.db import Store
+from antq_desktop.ui import file_dialogs
 from antq_desktop.ui.errors import show_error
 from antq_desktop.ui.widgets.keys_box import KeysBox
 
@@ -42,7 +43,7 @@ def offer_receipt(parent: QWidget, store: Store, actor: str, package_uuids: Sequ
         .format(len(package_uuids)))
     if answer != QMessageBox.StandardButton.Yes:
         return False
-    path, _ = QFileDialog.getSaveFileName(parent, parent.tr("Lưu biên nhận"), "bien-nhan.antqrcpt",
+    path = file_dialogs.save_file(parent, file_dialogs.PACKAGES, parent.tr("Lưu biên nhận"), "bien-nhan.antqrcpt",
                                           parent.tr("Biên nhận ANTQ (*.antqrcpt)"))
     password = KeysBox.password_provider(parent) if path else None
     if not path or not password:

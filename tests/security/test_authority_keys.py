@@ -1,0 +1,362 @@
+"""Issue 12, the key side: a valid signature no longer lets a key speak for more than this office gave it.
+
+Each test is an attack that worked before (a commune making itself an office, a cluster vouching
+for the province, a stolen key's announced successor surviving revocation, a role claim blocking
+a forward as "damaged file", the office enrolling its own code) and is now refused with the
+store unchanged (tests/security/store_state.py: per-unit digests and every table compared; only
+the import log row and the refusal's audit entry may be added). Real stores, real keys, real signed packages.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select, update
+from tests.conftest import ACTOR, PASSWORD
+from tests.exchange_merge.conftest import Commune, make_upper, merge, new_commune, trust
+from tests.security.store_state import assert_unchanged, capture
+
+from antq_desktop.exchange.keys import read_public_key_file
+from antq_desktop.exchange.keystore import KeyStore
+from antq_desktop.exchange.package_format import Producer
+from antq_desktop.exchange.package_writer import PackageMeta, write_package
+from antq_desktop.services.authority import all_rules
+from antq_desktop.services.authority import keys as authority
+from antq_desktop.services.keys import registry as keys
+from antq_desktop.services.keys import rotation as key_rotation
+from antq_desktop.services.records import writes as records
+from antq_desktop.services.setup import profile
+from antq_desktop.storage.db import Store, open_store
+from antq_desktop.storage.models import KnownKey, UnitProfile, utcnow
+
+ATTACKER = "00070"
+
+
+@pytest.fixture
+def office(tmp_path: Path) -> Store:
+    s = make_upper(str(tmp_path / "office.sqlite3"))
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def province(tmp_path: Path) -> Store:
+    s = open_store(tmp_path / "province.sqlite3")
+    profile.initialise(s, role="province", unit_code="01", officer_name="Lê Văn Cường", password=PASSWORD)
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def attacker(tmp_path: Path) -> Commune:
+    c = new_commune(tmp_path, ATTACKER, "Xã Tân Lập")
+    yield c
+    c.store.close()
+
+
+def set_role(store: Store, role: str) -> None:
+    """The attacker controls its own laptop: it can make its profile (and so its key files) claim any role."""
+    with store.session() as session:
+        session.execute(update(UnitProfile).values(role=role))
+
+
+def key_file_of(store: Store) -> bytes:
+    with store.session_factory() as session:
+        return keys.public_key_file(session, PASSWORD)
+
+
+def enrol(upper: Store, data: bytes, **kw: Any) -> KnownKey:
+    with upper.session() as session:
+        return keys.trust_add(session, data, actor=ACTOR, **kw)
+
+
+def known(store: Store) -> list[tuple[str, str, str]]:
+    with store.session_factory() as session:
+        return [(r.unit_code, r.role, r.source) for r in keys.list_known(session)]
+
+
+def rotate_with_announcement(commune: Commune) -> tuple[dict[str, Any], dict[str, Any]]:
+    """(announcement record, old blob): the commune's key rotation, announced under the old key."""
+    with commune.store.session() as session:
+        old_blob = keys.active_blob(session)
+        key_rotation.rotate(session, PASSWORD, actor=ACTOR)
+        record = key_rotation.pending_announcement(session)
+    assert record is not None
+    return record, old_blob
+
+
+def forward(tmp_path: Path, signer_store: Store, producer: Producer, recipient: Store, rows: list[dict[str, Any]],
+            name: str = "forward.antq") -> Path:
+    """A forward package signed by ``signer_store``'s active key, with whatever records a hostile office writes."""
+    with signer_store.session_factory() as session:
+        blob = keys.active_blob(session)
+    meta = PackageMeta(producer, 1, "forward", "2026", "t", "1")
+    path = tmp_path / name
+    with KeyStore.unlock(blob, PASSWORD) as signer:
+        write_package(path, rows, meta, signer, read_public_key_file(key_file_of(recipient)))
+    return path
+
+
+def vouched_record(office_code: str, subject: Store, unit_code: str, role: str = "commune") -> dict[str, Any]:
+    record = read_public_key_file(key_file_of(subject))
+    return {"type": "vouched_key", "id": record.signing_key_id, "origin_unit": office_code, "unit_code": unit_code,
+            "unit_name": "Giả", "role": role, "signing_public": keys.b64encode(record.signing_public),
+            "receiving_public": keys.b64encode(record.receiving_public),
+            "fingerprint": keys.fingerprint(record.signing_public, record.receiving_public)}
+
+
+CLUSTER = Producer("CUM-01", "Cụm công an khu vực 1", "district")
+
+
+# ---- 1. a commune cannot make itself an office ----
+
+def test_trust_add_takes_the_role_from_the_clerk_not_the_file(office: Store, attacker: Commune) -> None:
+    set_role(attacker.store, "district")  # the commune's FIRST key file claims to be an office
+    before = capture(office)
+    with pytest.raises(keys.KeyProblem) as caught, office.session() as session:
+        keys.trust_add(session, attacker.key_file(), actor=ACTOR)
+    assert caught.value.code == authority.ROLE_MISMATCH and ATTACKER in caught.value.message
+    assert "chọn cấp" in caught.value.message
+    assert_unchanged(office, before, max_log_rows=0, max_audit_rows=0)
+    row = enrol(office, attacker.key_file(), role="commune")  # the clerk decides: it is a commune
+    assert (row.role, row.source) == ("commune", "enrolled")
+
+
+def test_commune_announcing_an_office_key_is_refused(office: Store, attacker: Commune) -> None:
+    trust(office, attacker)
+    (first,) = merge(office, attacker.export(office))
+    assert first.status == "merged", first.message
+    set_role(attacker.store, "district")  # the new key file inside the announcement says "district"
+    announcement, old_blob = rotate_with_announcement(attacker)
+    path = attacker.export(office, "incremental", records=[announcement], signer_blob=old_blob)
+    before = capture(office)
+
+    (result,) = merge(office, path)
+
+    assert result.status == "refused" and result.code == "NOT_AUTHORISED", result.message
+    assert ATTACKER in result.message and "cấp" in result.message
+    assert_unchanged(office, before)
+    assert known(office) == [(ATTACKER, "commune", "enrolled")]
+
+
+def test_honest_announcement_inherits_unit_and_role(office: Store, attacker: Commune) -> None:
+    trust(office, attacker)
+    assert merge(office, attacker.export(office))[0].status == "merged"
+    announcement, old_blob = rotate_with_announcement(attacker)
+    (result,) = merge(office, attacker.export(office, "incremental", records=[announcement], signer_blob=old_blob))
+    assert result.status == "merged", result.message
+    assert known(office) == [(ATTACKER, "commune", "enrolled"), (ATTACKER, "commune", "announced")]
+
+
+def test_forward_signed_by_a_commune_key_is_refused(office: Store, attacker: Commune, tmp_path: Path) -> None:
+    """Even a store that kept an old "district" row for a commune's announced key takes no forward from it."""
+    trust(office, attacker)
+    set_role(attacker.store, "district")
+    _, _ = rotate_with_announcement(attacker)
+    new = read_public_key_file(attacker.key_file())
+    with office.session() as session:  # what the office stored before this fix
+        old = session.execute(select(KnownKey)).scalar_one()
+        session.add(KnownKey(key_id=new.signing_key_id, unit_code=ATTACKER, unit_name="Xã Tân Lập", role="district",
+                             signing_public=keys.b64encode(new.signing_public),
+                             receiving_public=keys.b64encode(new.receiving_public), fingerprint=new.fingerprint,
+                             source="announced", replaces_key_id=old.key_id, enrolled_by=ACTOR, is_trusted=True))
+    victim = new_commune(tmp_path, "00073", "Xã Bị Giả")
+    rows = [vouched_record(ATTACKER, victim.store, "00073"), vouched_record(ATTACKER, office, "CUM-01")]
+    path = forward(tmp_path, attacker.store, Producer(ATTACKER, "Xã Tân Lập", "district"), office, rows)
+    before = capture(office)
+
+    (result,) = merge(office, path)
+
+    assert result.status == "refused" and result.code == "NOT_AUTHORISED", result.message
+    assert ATTACKER in result.message
+    assert_unchanged(office, before)
+    victim.store.close()
+
+
+# ---- 2. a cluster cannot vouch for the province, another office, or beside the province's own keys ----
+
+@pytest.fixture
+def cluster_at_province(office: Store, province: Store) -> Store:
+    enrol(province, key_file_of(office), role="district", communes=["00004", "00277"])
+    return province
+
+
+def test_cluster_vouching_for_the_province_is_refused(office: Store, cluster_at_province: Store,
+                                                      tmp_path: Path) -> None:
+    fake = new_commune(tmp_path, "00073", "Xã Bị Giả")  # its key, vouched as "01": the province's own unit code
+    path = forward(tmp_path, office, CLUSTER, cluster_at_province, [vouched_record("CUM-01", fake.store, "01")])
+    before = capture(cluster_at_province)
+
+    (result,) = merge(cluster_at_province, path)
+
+    assert result.status == "refused" and result.code == "NOT_AUTHORISED", result.message
+    assert "CUM-01" in result.message and "01" in result.message
+    assert_unchanged(cluster_at_province, before)
+    fake.store.close()
+
+
+def test_cluster_vouching_beside_a_key_the_province_enrolled_is_refused(
+        office: Store, cluster_at_province: Store, tmp_path: Path) -> None:
+    (tmp_path / "f").mkdir()
+    real, fake = new_commune(tmp_path, "00004", "Phường Ba Đình"), new_commune(tmp_path / "f", "00004", "Giả")
+    enrol(cluster_at_province, real.key_file())  # the province enrolled 00004 itself
+    path = forward(tmp_path, office, CLUSTER, cluster_at_province, [vouched_record("CUM-01", fake.store, "00004")])
+    before = capture(cluster_at_province)
+
+    (result,) = merge(cluster_at_province, path)
+
+    assert result.status == "refused" and result.code == "NOT_AUTHORISED" and "00004" in result.message
+    assert_unchanged(cluster_at_province, before)
+    real.store.close()
+    fake.store.close()
+
+
+def test_cluster_vouching_outside_its_catchment_or_for_an_office_is_refused(
+        office: Store, cluster_at_province: Store, tmp_path: Path) -> None:
+    other_office = make_upper(str(tmp_path / "cum2.sqlite3"))
+    with other_office.session() as session:
+        session.execute(update(UnitProfile).values(unit_code="CUM-02"))
+    enrol(cluster_at_province, key_file_of(other_office), role="district", communes=["00073"])
+    outsider = new_commune(tmp_path, "00073", "Xã ngoài địa bàn")  # CUM-02's commune, not CUM-01's
+    for unit, subject in (("00073", outsider.store), ("CUM-02", outsider.store)):  # a fresh key called CUM-02
+        path = forward(tmp_path, office, CLUSTER, cluster_at_province, [vouched_record("CUM-01", subject, unit)],
+                       name=f"f-{unit}.antq")
+        before = capture(cluster_at_province)
+        (result,) = merge(cluster_at_province, path)
+        assert result.status == "refused" and result.code == "NOT_AUTHORISED" and unit in result.message
+        assert_unchanged(cluster_at_province, before)
+    other_office.close()
+    outsider.store.close()
+
+
+def test_catchment_is_the_receiving_offices_record(office: Store, province: Store) -> None:
+    enrol(province, key_file_of(office), role="district", communes=["00004"])
+    with province.session() as session:
+        assert keys.set_catchment(session, "CUM-01", ["00277", "00004", " "], actor=ACTOR) == ["00004", "00277"]
+        with pytest.raises(keys.KeyProblem):
+            keys.set_catchment(session, "CUM-01", ["01"], actor=ACTOR)  # never the province's own code
+        with pytest.raises(keys.KeyProblem):
+            keys.set_catchment(session, "00004", ["00277"], actor=ACTOR)  # not an office enrolled here
+
+
+# ---- 3. revocation follows announcements ----
+
+def test_revocation_follows_announcements(office: Store, attacker: Commune) -> None:
+    trust(office, attacker)
+    assert merge(office, attacker.export(office))[0].status == "merged"
+    stolen_fp = read_public_key_file(attacker.key_file()).fingerprint
+    announcement, old_blob = rotate_with_announcement(attacker)  # the thief announces a key of their own
+    assert merge(office, attacker.export(office, "incremental", records=[announcement],
+                                         signer_blob=old_blob))[0].status == "merged"
+    thief = read_public_key_file(attacker.key_file())
+
+    with office.session() as session:
+        done = keys.trust_revoke(session, stolen_fp, actor=ACTOR, reason="máy bị mất")
+        assert [k.key_id for k in done.also] == [thief.signing_key_id]
+    with office.session_factory() as session:
+        lookup = keys.trusted_lookup(session)
+    assert lookup(thief.signing_key_id).revoked  # type: ignore[union-attr]
+    records.create(attacker.store, "residential_area", {"name": "Tổ 9"}, actor=ACTOR)
+    before = capture(office)
+    (result,) = merge(office, attacker.export(office, "incremental"))
+    assert result.status == "refused" and result.code == "REVOKED_KEY"
+    assert_unchanged(office, before)
+
+
+def test_revocation_since_spares_keys_announced_before_the_compromise(office: Store, attacker: Commune) -> None:
+    trust(office, attacker)
+    assert merge(office, attacker.export(office))[0].status == "merged"
+    old_fp = read_public_key_file(attacker.key_file()).fingerprint
+    announcement, old_blob = rotate_with_announcement(attacker)
+    assert merge(office, attacker.export(office, "incremental", records=[announcement],
+                                         signer_blob=old_blob))[0].status == "merged"
+    with office.session() as session:
+        done = keys.trust_revoke(session, old_fp, actor=ACTOR, since=utcnow() + timedelta(days=1))
+    assert done.also == []
+    assert [r[2] for r in known(office)] == ["enrolled", "announced"]
+
+
+# ---- 4. a role problem is a role problem ----
+
+def test_vouched_key_with_an_office_role_is_a_role_problem(office: Store, cluster_at_province: Store,
+                                                           tmp_path: Path) -> None:
+    commune = new_commune(tmp_path, "00004", "Phường Ba Đình")
+    path = forward(tmp_path, office, CLUSTER, cluster_at_province,
+                   [vouched_record("CUM-01", commune.store, "00004", role="province")])
+    before = capture(cluster_at_province)
+
+    (result,) = merge(cluster_at_province, path)
+
+    assert result.status == "refused" and result.code == "NOT_AUTHORISED", (result.code, result.message)
+    assert "00004" in result.message and "hỏng" not in result.message
+    assert_unchanged(cluster_at_province, before)
+    commune.store.close()
+
+
+def test_commune_key_claiming_province_is_enrolled_as_the_clerk_decides(office: Store, attacker: Commune) -> None:
+    set_role(attacker.store, "province")
+    with pytest.raises(keys.KeyProblem) as caught, office.session() as session:
+        keys.trust_add(session, attacker.key_file(), actor=ACTOR)
+    assert caught.value.code == authority.ROLE_MISMATCH
+    assert enrol(office, attacker.key_file(), role="commune").role == "commune"
+
+
+# ---- 5. no key for the office's own unit ----
+
+def test_trust_add_refuses_the_offices_own_unit(office: Store, tmp_path: Path) -> None:
+    twin = make_upper(str(tmp_path / "twin.sqlite3"))  # another installation claiming CUM-01
+    before = capture(office)
+    for role in (None, "district", "commune"):
+        with pytest.raises(keys.KeyProblem) as caught, office.session() as session:
+            keys.trust_add(session, key_file_of(twin), actor=ACTOR, role=role)
+        assert caught.value.code == authority.OWN_UNIT_KEY and "CUM-01" in caught.value.message
+    assert_unchanged(office, before, max_log_rows=0, max_audit_rows=0)
+    twin.close()
+
+
+def test_key_rules_are_published_and_each_names_a_test_here() -> None:
+    rules = [r for r in all_rules() if r.side == "keys"]
+    assert len(rules) >= 7
+    names = set(globals())
+    for rule in rules:
+        path, name = rule.proved_by.split("::")
+        assert path == "tests/security/test_authority_keys.py" and name in names, rule.id
+
+
+# ---- the officer's commands ----
+
+@pytest.mark.slow
+def test_cli_trust_add_role_catchment_list_and_revoke(tmp_path: Path) -> None:
+    from tests.exchange_store.conftest import make_office
+    from tests.exchange_store.test_cli_exchange import antq, ok, refused
+
+    province_db, office_db = tmp_path / "p.sqlite3", tmp_path / "o.sqlite3"
+    s = open_store(province_db)
+    profile.initialise(s, role="province", unit_code="01", officer_name="Lê Văn Cường", password=PASSWORD)
+    s.close()
+    make_office(office_db).close()
+    key = str(tmp_path / "o.antqkey")
+    ok(antq(tmp_path, office_db, "key", "export", "--out", key))
+    refused(antq(tmp_path, province_db, "trust", "add", key), authority.ROLE_MISMATCH, exit_code=1)
+    out = ok(antq(tmp_path, province_db, "trust", "add", key, "--role", "district", "--communes", "00073,00070"))
+    assert "cấp cụm/huyện" in out and "nguồn: đăng ký tại đây" in out
+    office_fp = ok(antq(tmp_path, office_db, "key", "show")).splitlines()[0].split()[-1]
+    listed = ok(antq(tmp_path, province_db, "trust", "list"))
+    assert office_fp in listed and "cụm/huyện" in listed and "kiểu cũ" not in listed  # paper = listed (v2)
+    assert "00070, 00073" in ok(antq(tmp_path, province_db, "trust", "communes", "CUM-01"))
+    assert "00070" in ok(antq(tmp_path, province_db, "trust", "communes", "CUM-01", "00070"))
+    revoked = ok(antq(tmp_path, province_db, "trust", "revoke", office_fp, "--since", "01/12/2026"))
+    assert "Đã thu hồi khóa CUM-01" in revoked
+
+
+def test_a_replacement_enrolled_by_hand_keeps_the_role_given_to_the_old_key(office: Store, province: Store) -> None:
+    old = enrol(province, key_file_of(office), role="district", communes=["00070"])
+    with office.session() as session:
+        key_rotation.rotate(session, PASSWORD, actor=ACTOR, new_enrolment=True)
+    row = enrol(province, key_file_of(office), replaces=old.fingerprint)
+    assert (row.role, row.replaces_key_id) == ("district", old.key_id)
+    with province.session_factory() as session:
+        assert keys.catchment(session, "CUM-01") == ["00070"]

@@ -1,0 +1,199 @@
+"""Desktop conventions: Tệp/Sửa/Trợ giúp menus, undo and redo of several steps, Giới thiệu with the
+crash log, a rotated log and faulthandler, .antq files from the command line, Alt-letters on buttons,
+file dialogs that remember their folder per kind."""
+
+from __future__ import annotations
+
+import faulthandler
+import logging
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QFileDialog, QPushButton
+from tests.conftest import PASSWORD
+from tests.ui.conftest import admin_of
+
+from antq_desktop.paths import log_dir
+from antq_desktop.services.records import queries
+from antq_desktop.services.records import writes as records
+from antq_desktop.services.setup import profile
+from antq_desktop.storage.db import open_store
+from antq_desktop.ui.about import AboutDialog
+from antq_desktop.ui.app import packages_given, parse_args
+from antq_desktop.ui.context import make_context
+from antq_desktop.ui.errors import FAULT_LOG_NAME, setup_logging
+from antq_desktop.ui.main_window import MainWindow
+from antq_desktop.ui.menus import show_about
+from antq_desktop.ui.mnemonics import with_mnemonic
+from antq_desktop.ui.pages.areas_page import AreasPage
+
+
+def _menus(window) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
+    return {a.text().replace("&", ""): [x.text().replace("&", "") for x in a.menu().actions() if x.text()]
+            for a in window.menuBar().actions()}
+
+
+def test_file_edit_help_menus(context, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    menus = _menus(window)
+    assert menus["Tệp"] == ["Mở gói dữ liệu…", "Xuất…", "In…", "Thoát"]
+    assert menus["Sửa"] == ["Hoàn tác", "Làm lại", "Tìm"]
+    assert menus["Trợ giúp"] == ["Hướng dẫn sử dụng", "Giới thiệu ANTQ Desktop…"]
+    assert all("&" in a.text() for a in window.menuBar().actions())  # Alt+T, Alt+S, Alt+G
+    window.show()
+    window.findChild(type(window.menuBar().actions()[0]), "quit_action").trigger()
+    assert not window.isVisible()
+
+
+def _add_area(context, page, qtbot, monkeypatch, name: str) -> None:  # type: ignore[no-untyped-def]
+    from tests.ui.helpers import fill_dialog_on_exec
+
+    fill_dialog_on_exec(monkeypatch, {"name": name})
+    page.new_record()
+
+
+def _area_names(store) -> list[str]:  # type: ignore[no-untyped-def]
+    return sorted(r["name"] for r in queries.list_rows(store, "residential_area", limit=100))
+
+
+def test_undo_and_redo_several_steps_from_the_edit_menu(context, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    page = window.open_page("areas")
+    assert isinstance(page, AreasPage)
+    for name in ("Thôn Đông", "Thôn Tây", "Thôn Nam"):
+        _add_area(context, page, qtbot, monkeypatch, name)
+    store = context.store
+    undo = window.findChild(type(window.menuBar().actions()[0]), "undo_action")
+    redo = window.findChild(type(window.menuBar().actions()[0]), "redo_action")
+    assert "Thôn Nam" in undo.text() and not redo.isEnabled()
+    undo.trigger()
+    undo.trigger()
+    assert _area_names(store) == ["Thôn Đông"]  # two steps back, not one
+    assert "Thôn Tây" in redo.text() and redo.isEnabled()
+    redo.trigger()
+    assert _area_names(store) == ["Thôn Tây", "Thôn Đông"]
+    redo.trigger()
+    assert _area_names(store) == ["Thôn Nam", "Thôn Tây", "Thôn Đông"]
+    assert not redo.isEnabled()
+    undo.trigger()
+    _add_area(context, page, qtbot, monkeypatch, "Thôn Bắc")  # a new action drops what could be redone
+    assert not context.undo.can_redo and _area_names(store) == ["Thôn Bắc", "Thôn Tây", "Thôn Đông"]
+
+
+def test_edit_is_undone_and_redone(context, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from tests.ui.helpers import fill_dialog_on_exec
+
+    page = AreasPage(context)
+    qtbot.addWidget(page)
+    _add_area(context, page, qtbot, monkeypatch, "Thôn Đông")
+    area_id = page.selected_rows()[0]["id"]
+    fill_dialog_on_exec(monkeypatch, {"name": "Thôn Đông Mới"})
+    page.open_selected()
+    context.undo.undo()
+    assert records.get(context.store, "residential_area", area_id)["name"] == "Thôn Đông"
+    context.undo.redo()
+    assert records.get(context.store, "residential_area", area_id)["name"] == "Thôn Đông Mới"
+
+
+def test_log_is_rotated_and_faulthandler_writes_to_the_log_folder() -> None:
+    path = Path(setup_logging())
+    handlers = [h for h in logging.getLogger("antq_desktop").handlers if isinstance(h, logging.FileHandler)]
+    assert [type(h) for h in handlers] == [RotatingFileHandler] and handlers[0].maxBytes > 0
+    assert handlers[0].backupCount >= 1 and path.parent == log_dir()
+    assert faulthandler.is_enabled() and (log_dir() / FAULT_LOG_NAME).is_file()
+
+
+def test_about_shows_version_folders_licences_and_the_crash_log(context, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from antq_desktop import __version__
+
+    setup_logging()
+    logging.getLogger("antq_desktop.ui").error("Lỗi thử nghiệm 4711")
+    (log_dir() / FAULT_LOG_NAME).write_text("Fatal Python error: Segmentation fault\n", encoding="utf-8")
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    dialog = show_about(window)
+    qtbot.addWidget(dialog)
+    assert isinstance(dialog, AboutDialog)
+    assert dialog.version_label.text() == __version__
+    assert dialog.data_label.text() == str(context.store.sqlite_path)
+    assert dialog.log_label.text() == str(log_dir())
+    log = dialog.log_text.toPlainText()
+    assert "Lỗi thử nghiệm 4711" in log and "Segmentation fault" in log
+    licences = dialog.findChild(type(dialog.log_text), "about_licences").toPlainText()
+    assert "LGPL" in licences and "SIL Open Font License" in licences
+
+
+def test_antq_files_on_the_command_line() -> None:
+    args = parse_args(["antq-desktop", "--lang", "vi", r"E:\goi-xa-00070.antq", "ghi-chu.txt"])
+    assert packages_given(args.files) == [r"E:\goi-xa-00070.antq"]
+    assert packages_given(parse_args(["antq-desktop"]).files) == []
+
+
+@pytest.fixture
+def district_context(tmp_path):  # type: ignore[no-untyped-def]
+    store = open_store(tmp_path / "district.sqlite3")
+    profile.initialise(store, role="district", unit_code="CUM-01", name="Cụm công an khu vực 1",
+                       officer_name="Trần Văn Bình", password=PASSWORD)
+    ctx = make_context(store, admin_of(store))
+    yield ctx
+    ctx.jobs.wait()
+    store.close()
+
+
+def test_a_package_opens_on_the_import_page_selected(district_context, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    package = tmp_path / "goi-xa-00070.antq"
+    package.write_bytes(b"not checked until Kiem tra")
+    window = MainWindow(district_context)
+    qtbot.addWidget(window)
+    window.show()
+    window.open_package(str(package))
+    assert window.current_page() is window.pages["import"]
+    assert window.pages["import"].paths == [package]
+    assert window.pages["import"].files.rowCount() == 1
+
+
+def test_main_buttons_have_unique_alt_letters(demo_context, qtbot) -> None:  # type: ignore[no-untyped-def]
+    assert with_mnemonic("Xóa", set()) == "&Xóa"
+    assert with_mnemonic("Thêm mới", {"t"}) == "Thêm &mới"
+    window = MainWindow(demo_context)
+    qtbot.addWidget(window)
+    for key in ("households", "pledges", "exchange", "forms"):
+        page = window.open_page(key)
+        buttons = [b for b in page.findChildren(QPushButton) if b.text()]
+        letters = [b.text()[b.text().index("&") + 1].lower() for b in buttons if "&" in b.text()]
+        assert len(letters) == len(set(letters)), key  # one Alt-letter, one button
+        assert not set(letters) & set("tsg"), key  # never a menu's letter
+        assert len(letters) >= len(buttons) - 2, key  # nearly every button has one
+    assert "&" in window.pages["households"].add_button.text()
+
+
+def test_file_dialogs_remember_the_last_folder_per_kind(district_context, qtbot, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    asked: list[str] = []
+
+    def get_open_file_names(_parent, _title, folder, _filters):  # type: ignore[no-untyped-def]
+        asked.append(folder)
+        return [str(usb / "goi.antq")], ""
+
+    def get_save_file_name(_parent, _title, start, _filters):  # type: ignore[no-untyped-def]
+        asked.append(start)
+        return "", ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", get_open_file_names)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", get_save_file_name)
+    window = MainWindow(district_context)
+    qtbot.addWidget(window)
+    page = window.open_page("import")
+    page.choose_files()
+    page.choose_files()
+    assert asked == ["", str(usb)]  # the second time on the USB stick again
+    from antq_desktop.ui import file_dialogs
+
+    file_dialogs.save_file(None, file_dialogs.PDF, "Lưu PDF", "mau.pdf", "PDF (*.pdf)")
+    assert asked[-1] == "mau.pdf"  # another kind keeps its own folder
+    file_dialogs.save_file(None, file_dialogs.PACKAGES, "Lưu", "goi.antq", "(*.antq)")
+    assert asked[-1] == str(usb / "goi.antq")
