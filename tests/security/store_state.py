@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from tests.exchange_merge.conftest import dump
+from tests.services.merge.conftest import dump
 
 from antq_desktop.services.office import stats
 from antq_desktop.storage.db import Store

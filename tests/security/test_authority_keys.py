@@ -16,8 +16,8 @@ from typing import Any
 import pytest
 from sqlalchemy import select, update
 from tests.conftest import ACTOR, PASSWORD
-from tests.exchange_merge.conftest import Commune, make_upper, merge, new_commune, trust
 from tests.security.store_state import assert_unchanged, capture
+from tests.services.merge.conftest import Commune, make_upper, merge, new_commune, trust
 
 from antq_desktop.exchange.keys import read_public_key_file
 from antq_desktop.exchange.keystore import KeyStore

@@ -24,9 +24,9 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 from tests.conftest import ACTOR, PASSWORD, make_store
-from tests.exchange_merge.conftest import Commune, make_upper, merge, trust, upper_record
 from tests.security.store_state import assert_unchanged, capture
-from tests.upper_office.conftest import YEAR, enrol_recipient, key_file, office_plan
+from tests.services.conftest import YEAR, enrol_recipient, key_file, office_plan
+from tests.services.merge.conftest import Commune, make_upper, merge, trust, upper_record
 
 from antq_desktop.exchange import package_reader
 from antq_desktop.exchange.keys import b64encode, read_public_key_file

@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 from tests.conftest import ACTOR, PASSWORD, make_store
-from tests.exchange_merge.conftest import dump, make_upper
+from tests.services.merge.conftest import dump, make_upper
 
 from antq_desktop.exchange.regular_file import NotRegularFileError, open_regular
 from antq_desktop.services.accounts import backup, restore

@@ -121,7 +121,7 @@ def test_a_typed_household_with_a_cyrillic_letter_is_not_saved(store: Store) -> 
 @pytest.mark.parametrize("bad", [f"Nguyễn V{CYRILLIC_A}n An", "Nguyễn\u00adVăn An", "Nguyễn Văn\U000e0041 An"])
 def test_a_package_with_a_look_alike_name_is_refused_and_changes_nothing(tmp_path: Path, bad: str) -> None:
     """The merge validates each incoming record with the same function as the GUI: refused whole."""
-    from tests.exchange_merge.conftest import assert_only_logged, dump, make_upper, merge, new_commune, trust
+    from tests.services.merge.conftest import assert_only_logged, dump, make_upper, merge, new_commune, trust
 
     upper = make_upper(str(tmp_path / "upper.sqlite3"))
     commune = new_commune(tmp_path, "00004", "Phường Ba Đình")

@@ -19,7 +19,7 @@ from xml.etree import ElementTree
 import pytest
 from openpyxl import Workbook
 from tests.conftest import ACTOR, PASSWORD, make_store
-from tests.exchange_merge.conftest import make_upper, merge, new_commune
+from tests.services.merge.conftest import make_upper, merge, new_commune
 
 from antq_desktop.domain.errors import AntqError
 from antq_desktop.exchange.keystore import KeyStore

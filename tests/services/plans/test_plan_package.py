@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from sqlalchemy import select
-from tests.upper_office.conftest import ACTOR, PASSWORD, YEAR, dump_without_log, enrol_recipient, office_plan
+from tests.services.conftest import ACTOR, PASSWORD, YEAR, dump_without_log, enrol_recipient, office_plan
 
 from antq_desktop.cli.main import main
 from antq_desktop.domain import catalog as catalogs

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.exchange_merge.conftest import merge, trust
-from tests.upper_office.conftest import Commune
+from tests.services.conftest import Commune
+from tests.services.merge.conftest import merge, trust
 
 from antq_desktop.services import demo
 from antq_desktop.services.merge import archive as merge_archive

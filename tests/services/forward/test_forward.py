@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select, update
 from tests.conftest import ACTOR, PASSWORD
-from tests.upper_office.conftest import Commune, dump, enrol_recipient, key_file, office_plan
+from tests.services.conftest import Commune, dump, enrol_recipient, key_file, office_plan
 
 from antq_desktop.cli.main import main
 from antq_desktop.exchange import package_reader

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from tests.conftest import ACTOR, PASSWORD
-from tests.exchange_merge.conftest import Commune, dump, make_upper, new_commune
+from tests.services.merge.conftest import Commune, dump, make_upper, new_commune
 
 from antq_desktop.services.keys import registry as keys
 from antq_desktop.services.plans import files as plan_files

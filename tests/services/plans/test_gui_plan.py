@@ -9,7 +9,7 @@ import pytest
 pytest.importorskip("PySide6")
 
 from PySide6.QtWidgets import QMessageBox  # noqa: E402
-from tests.upper_office.conftest import ACTOR, PASSWORD, YEAR, enrol_recipient, office_plan  # noqa: E402
+from tests.services.conftest import ACTOR, PASSWORD, YEAR, enrol_recipient, office_plan  # noqa: E402
 
 from antq_desktop.services.accounts import login as accounts  # noqa: E402
 from antq_desktop.ui.context import make_context  # noqa: E402
