@@ -21,6 +21,7 @@ from antq_desktop.storage.models import User, utcnow
 
 ROLES = {"admin": "Quản trị", "officer": "Cán bộ", "readonly": "Chỉ xem"}
 MIN_PASSWORD_LENGTH = 8
+MAX_PASSWORD_LENGTH = 256  # far above any sentence typed by hand (NIST asks for at least 64)
 MAX_FULL_NAME = 200  # the column's length
 MAX_FAILED_ATTEMPTS = 5
 LOCKOUT = timedelta(minutes=5)
@@ -51,6 +52,8 @@ def password_problem(password: str) -> str | None:
     """Length and a list of common passwords only: composition rules make passwords weaker in practice."""
     if len(password) < MIN_PASSWORD_LENGTH:
         return f"Mật khẩu phải có ít nhất {MIN_PASSWORD_LENGTH} ký tự."
+    if len(password) > MAX_PASSWORD_LENGTH:
+        return f"Mật khẩu dài quá {MAX_PASSWORD_LENGTH} ký tự. Hãy chọn một câu ngắn hơn."
     if password.casefold() in _common_passwords():
         return "Mật khẩu này quá phổ biến, dễ bị đoán. Hãy chọn mật khẩu khác (ví dụ một câu ngắn dễ nhớ)."
     return None
