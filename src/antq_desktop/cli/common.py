@@ -15,6 +15,7 @@ from antq_desktop.domain.errors import AntqError
 from antq_desktop.services import accounts
 from antq_desktop.services.accounts import UserInfo
 from antq_desktop.storage.db import Store, open_store
+from antq_desktop.storage.migrate import UpgradeNotAllowedError
 
 __all__ = ["CliError", "UsageError", "add", "guarded", "progress_printer", "read_password", "sign_in", "store_for"]
 
@@ -34,9 +35,17 @@ def read_password(prompt: str = "Mật khẩu: ", *, confirm: bool = False) -> s
 
 def store_for(args: argparse.Namespace) -> Store:
     try:
-        return open_store(args.db)
+        return open_store(args.db, on_wait=_say_waiting)
+    except UpgradeNotAllowedError as exc:
+        raise CliError(f"{exc.message} Lệnh cho quản trị viên: ANTQ_DB_MIGRATE_URL=URL_VAI_TRÒ_CHỦ_SỞ_HỮU "
+                       "antq db upgrade") from exc
     except AntqError as exc:
         raise CliError(exc.message) from exc
+
+
+def _say_waiting(message: str) -> None:
+    """Another PC (or window) is migrating the same database: say why nothing happens yet."""
+    print(message, file=sys.stderr, flush=True)
 
 
 def sign_in(store: Store, args: argparse.Namespace, *, read_only_ok: bool = False) -> tuple[UserInfo, str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -145,31 +145,56 @@ class Store:
             pass  # best effort, as on close
 
 
-def open_store(db: str | os.PathLike[str] | None = None, *, backup_before_upgrade: bool = True) -> Store:
-    """Open (creating if needed) and migrate to the newest schema; refuse a newer database."""
+MIGRATE_URL_ENV = "ANTQ_DB_MIGRATE_URL"
+
+
+def open_store(db: str | os.PathLike[str] | None = None, *, backup_before_upgrade: bool = True,
+               on_wait: Callable[[str], None] | None = None) -> Store:
+    """Open (creating if needed) and migrate to the newest schema; refuse a newer database.
+
+    Another process migrating the same database at the same moment is waited for; `on_wait`
+    receives the Vietnamese line to show meanwhile. ANTQ_DB_MIGRATE_URL names the owner role's
+    connection when the app's own role may not change the schema (docs/postgresql.md)."""
     url = resolve_url(db)
     engine = make_engine(url)
     try:
         _check_readable(engine)
-        if migrate.needs_upgrade(engine):
-            if backup_before_upgrade:
-                _backup_sqlite_file(engine)
-            migrate.upgrade(engine)
+        _migrate(engine, backup_before_upgrade, on_wait)
     except (NewerDatabaseError, StorageError):
         engine.dispose()
         raise
     except Exception as exc:
         engine.dispose()
-        detail = getattr(exc, "orig", None) or exc
-        raise StorageError(
-            f"Không mở được cơ sở dữ liệu ({detail}). "
-            "Hãy kiểm tra đường dẫn tệp, quyền ghi và dung lượng ổ đĩa."
-        ) from exc
+        raise _open_error(engine, exc) from exc
     if engine.dialect.name == "sqlite":
         _analyze_once(engine)
     write_engine = engine.execution_options(**{WRITE_OPTION: True})
     return Store(url, engine, sessionmaker(engine, expire_on_commit=False),
                  sessionmaker(write_engine, expire_on_commit=False))
+
+
+def _migrate(engine: Engine, backup: bool, on_wait: Callable[[str], None] | None) -> None:
+    migrate_url = os.environ.get(MIGRATE_URL_ENV) if engine.dialect.name != "sqlite" else None
+    if migrate_url and not migrate.needs_upgrade(engine):
+        migrate_url = None  # every start but the first after an update: no second connection
+    migrate_engine = make_engine(migrate_url) if migrate_url else None
+    try:
+        migrate.upgrade_if_needed(engine, before=(lambda: _backup_sqlite_file(engine)) if backup else None,
+                                  on_wait=on_wait, migrate_engine=migrate_engine)
+    finally:
+        if migrate_engine is not None:
+            migrate_engine.dispose()
+
+
+def _open_error(engine: Engine, exc: Exception) -> StorageError:
+    """What went wrong, in words that fit the engine: a file's path, rights and disk, or the server."""
+    detail = getattr(exc, "orig", None) or exc
+    if engine.dialect.name == "sqlite":
+        return StorageError(f"Không mở được cơ sở dữ liệu ({detail}). "
+                            "Hãy kiểm tra đường dẫn tệp, quyền ghi và dung lượng ổ đĩa.")
+    return StorageError(f"Không mở được cơ sở dữ liệu trên máy chủ ({detail}). Hãy kiểm tra máy chủ còn chạy, "
+                        "mạng tới máy chủ, tên đăng nhập và mật khẩu cơ sở dữ liệu; nếu vẫn lỗi, hãy báo "
+                        "quản trị viên máy chủ.")
 
 
 def _analyze_once(engine: Engine) -> None:
