@@ -117,6 +117,9 @@ class UpgradeNotAllowedError(StorageError):
     này dùng không có quyền thay đổi cấu trúc. Hãy báo quản trị viên máy chủ nâng cấp cơ sở dữ liệu bằng vai
     trò chủ sở hữu (xem hướng dẫn PostgreSQL, mục vai trò), rồi mở lại."""
 
+    def __init__(self) -> None:
+        super().__init__(" ".join((self.__doc__ or "").split()))  # the docstring, as one line
+
 
 def upgrade_if_needed(engine: Engine, *, before: Callable[[], None] | None = None,
                       on_wait: Callable[[str], None] | None = None, migrate_engine: Engine | None = None) -> bool:
