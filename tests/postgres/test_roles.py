@@ -159,3 +159,30 @@ def test_the_application_role_is_told_to_ask_the_owner_to_upgrade(postgres_serve
     assert migrate.head_revision() in upgraded.stdout
     store = open_store(office.url(office.names.app))  # at the head now: the app role opens it
     store.close()
+
+
+@pytest.mark.parametrize("command", [["stats", "--json", "--year", "2025"], ["overview", "--json", "--year", "2025"]])
+def test_reports_run_on_a_read_only_connection(office, tmp_path, command):
+    """A read replica (hot standby) refuses every write; so does default_transaction_read_only."""
+    env = {**os.environ, "ANTQ_HOME": str(tmp_path / "home"), "PYTHONIOENCODING": "utf-8"}
+    url = office.url(office.names.app, "?options=-c%20default_transaction_read_only%3Don")
+    result = subprocess.run([sys.executable, "-m", "antq_desktop.cli.main", "--db", url, *command],
+                            capture_output=True, text=True, env=env, timeout=300)
+    assert result.returncode == 0, result.stderr
+    json.loads(result.stdout)
+
+
+def test_a_read_only_connection_is_known_to_the_store_and_refuses_writes(office):
+    from sqlalchemy import text
+    from sqlalchemy.exc import DBAPIError
+
+    store = open_store(office.url(office.names.app, "?options=-c%20default_transaction_read_only%3Don"))
+    try:
+        assert store.read_only
+        with pytest.raises(DBAPIError, match="read-only transaction"), store.session() as session:
+            session.execute(text("UPDATE settings SET value = value"))
+    finally:
+        store.close()
+    writable = open_store(office.url(office.names.app))
+    assert not writable.read_only
+    writable.close()

@@ -91,6 +91,9 @@ class Store:
     engine: Engine
     session_factory: sessionmaker[Session]  # reads (and snapshots); writes go through session()
     write_factory: sessionmaker[Session]
+    # A PostgreSQL read replica (hot standby) or a role with default_transaction_read_only: every
+    # write fails, so callers that write only as a side effect (sign-in's audit entry) can skip it.
+    read_only: bool = False
 
     @property
     def is_sqlite(self) -> bool:
@@ -170,7 +173,16 @@ def open_store(db: str | os.PathLike[str] | None = None, *, backup_before_upgrad
         _analyze_once(engine)
     write_engine = engine.execution_options(**{WRITE_OPTION: True})
     return Store(url, engine, sessionmaker(engine, expire_on_commit=False),
-                 sessionmaker(write_engine, expire_on_commit=False))
+                 sessionmaker(write_engine, expire_on_commit=False), read_only=_is_read_only(engine))
+
+
+def _is_read_only(engine: Engine) -> bool:
+    """True on a PostgreSQL hot standby or a read-only role: nothing written at open then (no
+    migration was needed, or opening would have failed). SQLite files are opened for writing."""
+    if engine.dialect.name != "postgresql":
+        return False
+    with engine.connect() as conn:
+        return conn.exec_driver_sql("SHOW transaction_read_only").scalar() == "on"
 
 
 def _migrate(engine: Engine, backup: bool, on_wait: Callable[[str], None] | None) -> None:

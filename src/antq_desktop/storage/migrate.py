@@ -163,5 +163,6 @@ def _log_wait(message: str) -> None:
 
 
 def _lacks_privilege(exc: DBAPIError) -> bool:
-    # SQLSTATE 42501 insufficient_privilege (also "must be owner of table", raised for ALTER/DROP).
-    return getattr(exc.orig, "sqlstate", None) == "42501"
+    # SQLSTATE 42501 insufficient_privilege (also "must be owner of table", raised for ALTER/DROP);
+    # 25006 read_only_sql_transaction: a read replica, whose primary must be upgraded instead.
+    return getattr(exc.orig, "sqlstate", None) in {"42501", "25006"}
