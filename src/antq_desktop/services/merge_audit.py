@@ -1,8 +1,7 @@
 """The producer's audit chain head across its packages: what the upper office can and cannot tell.
 
-A package carries only the head of the producer's audit chain (`header.audit_head`, read before
-the export), not the entries, so the office cannot prove that a new head descends from the one it
-stored. Two things it can prove (see docs/merge.md, "Audit chain head"):
+Every package carries the head of the producer's audit chain (`header.audit_head`, read before the
+export). From the head alone the office proves two things (see docs/merge.md, "Audit chain head"):
 
 * every export appends its own audit entry (with the history row, in one transaction) after
   reading the head, so in honest use two packages of one producer never carry the same head:
