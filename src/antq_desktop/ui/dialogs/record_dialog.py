@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from antq_desktop.domain.errors import AntqError, ValidationError
 from antq_desktop.services import records
+from antq_desktop.ui import colours
 from antq_desktop.ui.context import AppContext
 from antq_desktop.ui.undo import UndoAction
 from antq_desktop.ui.widgets.field_error import FieldErrorLabel
@@ -75,7 +76,7 @@ class RecordDialog(QDialog):
         layout.addLayout(self.form)
         if not self.read_only and any(s.required for s in fields):
             hint = QLabel(tr_dialog("Các mục có dấu * là bắt buộc."))
-            hint.setStyleSheet("color: #555;")
+            hint.setStyleSheet(colours.text_style("hint"))
             layout.addWidget(hint)
         self.general_error = FieldErrorLabel()
         self.general_error.setObjectName("general_error")

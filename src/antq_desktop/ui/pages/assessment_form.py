@@ -34,8 +34,8 @@ from antq_desktop.domain.scoring import OUTCOME_MET, score_assessment
 from antq_desktop.services import queries, records
 from antq_desktop.services.profile import get_profile
 from antq_desktop.storage.db import Store
+from antq_desktop.ui import colours
 from antq_desktop.ui.formatting import format_number
-from antq_desktop.ui.widgets.charts import MET_COLOR, NOT_MET_COLOR
 
 EDITOR_ROLES = ("admin", "officer")
 # Unit type labels are catalog data; listed so that lupdate extracts them (levels: dashboard_page).
@@ -157,7 +157,7 @@ class AssessmentForm(QWidget):
             note = QLabel(self.tr("Lưu ý: ") + self.catalog.provisional_note)
             note.setObjectName("provisional_note")
             note.setWordWrap(True)
-            note.setStyleSheet("background: #fff8e1; border: 1px solid #f9a825; padding: 6px;")
+            note.setStyleSheet(colours.box_style("note"))  # its own text colour: readable in a dark theme
             layout.addWidget(note)
         layout.addWidget(self._criteria_area(), 1)
         layout.addLayout(self._details())
@@ -165,7 +165,7 @@ class AssessmentForm(QWidget):
         self.error_label = QLabel()
         self.error_label.setObjectName("error_label")
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(f"color: {NOT_MET_COLOR};")
+        self.error_label.setStyleSheet(colours.text_style("error"))
         layout.addWidget(self.error_label)
         layout.addLayout(self._buttons())
 
@@ -273,7 +273,7 @@ class AssessmentForm(QWidget):
                                  .replace("%2", format_number(result.max_score)))
         met = result.outcome == OUTCOME_MET
         self.outcome_label.setText(self.tr("Kết quả: %1").replace("%1", self.tr("Đạt") if met else self.tr("Chưa đạt")))
-        self.outcome_label.setStyleSheet(f"color: {MET_COLOR if met else NOT_MET_COLOR}; font-weight: bold;")
+        self.outcome_label.setStyleSheet(colours.text_style("ok" if met else "error", "font-weight: bold;"))
         if result.unmet_required:
             self.outcome_label.setToolTip(self.tr("Chưa đạt tiêu chí bắt buộc: %1")
                                           .replace("%1", ", ".join(result.unmet_required)))
