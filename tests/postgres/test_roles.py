@@ -186,3 +186,24 @@ def test_a_read_only_connection_is_known_to_the_store_and_refuses_writes(office)
     writable = open_store(office.url(office.names.app))
     assert not writable.read_only
     writable.close()
+
+
+def test_sign_in_on_a_read_only_connection_checks_the_password_and_writes_nothing(office, caplog):
+    from antq_desktop.domain.errors import AuthError
+    from antq_desktop.services import accounts
+
+    def audit_rows():
+        with office.connect(office.names.owner) as conn:
+            return conn.execute("SELECT count(*), max(id) FROM audit_log").fetchone()
+
+    before = audit_rows()
+    store = open_store(office.url(office.names.app, "?options=-c%20default_transaction_read_only%3Don"))
+    try:
+        with caplog.at_level("INFO"):
+            assert accounts.sign_in(store, username="admin", password=PASSWORD).username == "admin"
+            with pytest.raises(AuthError):
+                accounts.sign_in(store, username="admin", password="not the password")
+    finally:
+        store.close()
+    assert audit_rows() == before
+    assert "not audited" in caplog.text
