@@ -14,10 +14,10 @@ import psycopg
 import pytest
 from psycopg import errors
 
+from antq_desktop.domain.errors import UpgradeNotAllowedError
 from antq_desktop.services import demo, profile
 from antq_desktop.storage import migrate
 from antq_desktop.storage.db import open_store
-from antq_desktop.storage.migrate import UpgradeNotAllowedError
 from antq_desktop.storage.roles import RoleNames, roles_sql
 
 DOCS_SQL = Path(__file__).resolve().parents[2] / "docs" / "postgresql-roles.sql"
