@@ -195,3 +195,27 @@ def test_file_dialogs_remember_the_last_folder_per_kind(district_context, qtbot,
     assert asked[-1] == "mau.pdf"  # another kind keeps its own folder
     file_dialogs.save_file(None, file_dialogs.PACKAGES, "Lưu", "goi.antq", "(*.antq)")
     assert asked[-1] == str(usb / "goi.antq")
+
+
+def test_export_and_print_follow_the_current_page(demo_context, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from antq_desktop.ui.pages.record_page import RecordPage
+
+    done: list[str] = []
+    monkeypatch.setattr(RecordPage, "export_excel", lambda self: done.append(f"excel {self.record_type}"))
+    monkeypatch.setattr(RecordPage, "print_selected", lambda self, kind: done.append(f"print {kind}"))
+    window = MainWindow(demo_context)
+    qtbot.addWidget(window)
+    window.show()
+    action = {a.objectName(): a for a in window.findChildren(type(window.menuBar().actions()[0]))}
+    page = window.open_page("households")
+    monkeypatch.setattr(type(page), "print_selected", lambda self, kind: done.append(f"print {kind}"))
+    action["export_action"].trigger()
+    page.table.selectRow(0)
+    action["print_action"].trigger()
+    assert done == ["excel household", "print pledge"]
+    window.open_page("settings")
+    action["print_action"].trigger()  # nothing to print here: the forms page
+    assert window.current_page() is window.pages["forms"]
+    window.open_page("settings")
+    action["export_action"].trigger()  # no list here: sending data to the upper office
+    assert window.current_page() is window.pages["exchange"]

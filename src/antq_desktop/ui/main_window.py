@@ -169,7 +169,7 @@ class MainWindow(QMainWindow):
             row = [s.key for s in self.specs].index(key)
             spec = self.specs[row]
             page = spec.factory(self.context) if spec.factory else PlaceholderPage(self._title(spec))
-            assign_mnemonics(page)  # Alt-letters on the page's buttons, none taken from the menus
+            assign_mnemonics(page, self._menu_letters())  # Alt-letters on the page's buttons (never a menu's)
             name_focusable_widgets(page, self._title(spec))  # what a screen reader says for each field
             slot = self.stack.widget(row)
             self.stack.insertWidget(row, page)
@@ -229,6 +229,11 @@ class MainWindow(QMainWindow):
     def _build_shortcuts(self) -> None:
         shortcut = QShortcut(QKeySequence.StandardKey.New, self)  # Ctrl+F, Ctrl+Z, Ctrl+Y: the menus' actions
         shortcut.activated.connect(lambda: self._call_page("new_record"))
+
+    def _menu_letters(self) -> frozenset[str]:
+        """The menus' Alt-letters (Tệp, Sửa, Trợ giúp or File, Edit, Help): no button may take them."""
+        texts = [action.text() for action in self.menuBar().actions()]
+        return frozenset(t[t.index("&") + 1].lower() for t in texts if "&" in t[:-1])
 
     def open_package(self, path: str | None = None) -> None:
         """A .antq file given on the command line (a double-click in Explorer) or Tệp → Mở gói dữ liệu."""
