@@ -258,9 +258,11 @@ class MainWindow(QMainWindow):
 
     # ---- layout memory ----
 
-    def _available(self) -> Rect:
-        """The available area (without the taskbar) of the screen the window opens on."""
-        screen = QGuiApplication.screenAt(QCursor.pos()) or self.screen() or QGuiApplication.primaryScreen()
+    def _available(self, shown: bool = False) -> Rect:
+        """The available area (without the taskbar) of the screen the window opens on: before it is
+        shown, the one under the mouse (where the officer started it); once shown, its own."""
+        screen = None if shown else QGuiApplication.screenAt(QCursor.pos())
+        screen = screen or self.screen() or QGuiApplication.primaryScreen()
         area = screen.availableGeometry()
         return area.x(), area.y(), area.width(), area.height()
 
@@ -289,7 +291,7 @@ class MainWindow(QMainWindow):
         """Once the title bar is known: the whole frame inside the available area, not just the inside."""
         frame, inner = self.frameGeometry(), self.geometry()
         extra_w, extra_h = frame.width() - inner.width(), frame.height() - inner.height()
-        x, y, w, h = clamp_geometry((frame.x(), frame.y(), frame.width(), frame.height()), self._available())
+        x, y, w, h = clamp_geometry((frame.x(), frame.y(), frame.width(), frame.height()), self._available(True))
         if (x, y, w, h) != (frame.x(), frame.y(), frame.width(), frame.height()):
             self.resize(w - extra_w, h - extra_h)
             self.move(x, y)
