@@ -1753,6 +1753,10 @@ not counted yet.</translation>
         <source>Trợ giúp</source>
         <translation>Help</translation>
     </message>
+    <message>
+        <source>Lần gửi dữ liệu gần nhất: %1 (gói số %2)</source>
+        <translation>Last data sent: %1 (package %2)</translation>
+    </message>
 </context>
 <context>
     <name>MappingPage</name>

@@ -880,6 +880,7 @@ ENGLISH = {
     "=== Lần chương trình bị đóng đột ngột ===": "=== The last time the program stopped abruptly ===",
     "Chưa có lỗi nào được ghi lại.": "No error has been logged.",
     "Bảng: %1": "Table: %1",
+    "Lần gửi dữ liệu gần nhất: %1 (gói số %2)": "Last data sent: %1 (package %2)",
     "ngày/tháng/năm": "day/month/year",
     "Ngày (ngày/tháng/năm)": "Date (day/month/year)",
     "Chọn ngày trên lịch": "Pick the date on a calendar",

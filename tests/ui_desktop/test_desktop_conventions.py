@@ -219,3 +219,31 @@ def test_export_and_print_follow_the_current_page(demo_context, qtbot, monkeypat
     window.open_page("settings")
     action["export_action"].trigger()  # no list here: sending data to the upper office
     assert window.current_page() is window.pages["exchange"]
+
+
+def test_status_bar_shows_the_last_package_sent(tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from tests.conftest import make_store
+    from tests.exchange_store.conftest import connect, make_office
+
+    from antq_desktop.services import export
+    from antq_desktop.ui.pages.exchange_page import ExchangePage
+
+    commune = make_store(tmp_path / "commune.sqlite3")
+    office = make_office(tmp_path / "office.sqlite3")
+    connect(commune, office)
+    context = make_context(commune, admin_of(commune))
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    assert window.last_export_label.text() == "Lần gửi dữ liệu gần nhất: chưa có"
+    page = window.open_page("exchange")
+    assert isinstance(page, ExchangePage)
+    job = page.start_export(str(tmp_path / "goi.antq"), PASSWORD)
+    with qtbot.waitSignal(job.finished, timeout=30_000):
+        pass
+    sent = export.history(commune)[0]
+    assert sent.sequence == 1
+    assert window.last_export_label.text().startswith("Lần gửi dữ liệu gần nhất: ")
+    assert window.last_export_label.text().endswith("(gói số 1)")
+    context.jobs.wait()
+    commune.close()
+    office.close()
