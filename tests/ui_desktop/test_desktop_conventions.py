@@ -247,3 +247,22 @@ def test_status_bar_shows_the_last_package_sent(tmp_path, qtbot) -> None:  # typ
     context.jobs.wait()
     commune.close()
     office.close()
+
+
+def test_export_without_the_upper_office_key_says_so_before_the_password(context, qtbot, monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMessageBox
+
+    from antq_desktop.ui.pages.exchange_page import ExchangePage
+    from antq_desktop.ui.widgets.keys_box import KeysBox
+
+    asked: list[str] = []
+    shown: list[str] = []
+    monkeypatch.setattr(KeysBox, "password_provider", staticmethod(lambda _parent: asked.append("password")))
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *a, **k: shown.append(text))
+    page = ExchangePage(context)
+    qtbot.addWidget(page)
+    page.destination.setText(str(tmp_path / "goi.antq"))
+    page._on_export_clicked()
+    assert asked == [] and len(shown) == 1
+    assert "Nhập khóa của cấp trên…" in shown[0] and "antq " not in shown[0]  # a button, never a command
+    assert not (tmp_path / "goi.antq").exists()
