@@ -1,14 +1,15 @@
 """Regenerate the sample PDFs (blank and filled) and the .xlsx roll-up in this folder.
 
 Run from the repository root:  PYTHONPATH=src python docs/samples/make_samples.py
-All data is invented. The filled forms and the annual report are printed FROM A DEMO STORE
-through `services.forms` (what `antq form …` does); the blank forms and the multi-commune
-roll-up come from `antq_desktop.reports.demo`.
+All data is invented. Every form is printed FROM DEMO STORES through `services.forms` (what
+`antq form …` does): a filled sample per unit type (area, commune, agency, enterprise, school) and
+a blank one, pledges still to sign, the recognition decision with certificates, and a province
+office's summary and recognition of communes from two communes' data. Only the blank annual report
+and the 12-household pledge run come from `antq_desktop.reports.demo`.
 """
 
 from __future__ import annotations
 
-import json
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -20,120 +21,171 @@ from reportlab import rl_config  # noqa: E402
 
 rl_config.invariant = 1  # fixed dates/IDs: regenerating does not churn the committed PDFs
 
-from antq_desktop.paths import resource_path  # noqa: E402
 from antq_desktop.reports import (  # noqa: E402
     demo,  # noqa: E402
     render_annual_report,
-    render_covenants,
-    render_minutes,
     render_pledges,
-    render_registrations,
-    render_self_assessments,
-    render_summary_pdf,
-    write_summary_xlsx,
 )
 from antq_desktop.reports.form_data import (  # noqa: E402
     AnnualReportData,
-    CovenantData,
-    CriterionRow,
-    MinutesData,
-    PledgeData,
-    RegistrationData,
-    SelfAssessmentData,
 )
 
-
-def catalog_criteria(unit_type: str = "area") -> tuple[CriterionRow, ...] | None:
-    """Criteria of the bundled TT124/TT48 catalog, read straight from its JSON for the sample.
-
-    The application gets them from the domain layer; this keeps the sample script free of it.
-    """
-    path = resource_path("catalogs", "tt124-2021_tt48-2025.json")
-    if not path.is_file():
-        return None
-    criteria = json.loads(path.read_text(encoding="utf-8"))["unit_types"][unit_type]["criteria"]
-    return tuple(CriterionRow(c["code"], c["text"], c["points"]) for c in criteria)
+HEADS = {"agency": "Lê Thị Hoa", "enterprise": "Trịnh Văn Long", "school": "Nguyễn Đình Phúc"}
+EXTRA_ORGS = {"agency": "Trạm Y tế xã An Nông", "enterprise": "Công ty TNHH Thương mại Hải Long",
+              "school": "Trường THPT Triệu Sơn 6"}
 
 
-def self_assessment_samples() -> tuple[SelfAssessmentData, SelfAssessmentData]:
-    filled = demo.demo_self_assessment()
-    rows = catalog_criteria()
-    if rows is None:
-        return filled, SelfAssessmentData(filled.unit, demo.demo_criteria(filled=False))
-    ticked = tuple(replace(r, met=(i != 3), note="Đạt 97,4% số hộ" if i == 3 else "") for i, r in enumerate(rows))
-    score = sum(r.points or 0 for r in ticked if r.met)
-    filled = replace(filled, criteria=ticked, score=score, max_score=100)
-    return filled, SelfAssessmentData(replace(filled.unit, place=None), rows)
-
-
-def from_store() -> None:
-    """One filled sample of each form, printed from a throw-away demo store by the services."""
+def _add_organisations(store, year: int) -> None:  # type: ignore[no-untyped-def]
+    """One organisation of each type with a registration, a met assessment and a covenant (demo data
+    has no guaranteed school), so every unit type has a filled sample."""
     import datetime as dt
-    import tempfile
+
+    from antq_desktop.domain import catalog as catalogs
+    from antq_desktop.services.records import writes as records
+    from antq_desktop.services.records.queries import list_rows
+
+    area = list_rows(store, "residential_area", limit=1)[0]
+    for org_type, name in EXTRA_ORGS.items():
+        org = records.create(store, "organization", {
+            "name": name, "org_type": org_type, "area_id": area["id"], "address": "Thôn 3, xã An Nông",
+            "head_name": HEADS[org_type],
+            "phone": "0237 3862 111", "staff_count": {"agency": 12, "enterprise": 1250, "school": 86}[org_type],
+            "in_scope": True}, actor="admin")
+        subject = {"subject_kind": "organization", "organization_id": org, "year": year}
+        records.create(store, "registration", {**subject, "registered_on": dt.date(year, 2, 3)}, actor="admin")
+        answers = {c.code: {"met": True, "note": ""} for c in catalogs.get_catalog().criteria(org_type)}
+        records.create(store, "assessment", {**subject, "catalog_code": catalogs.DEFAULT_CATALOG_CODE,
+                                             "assessor": "Lê Văn Quang", "assessed_on": dt.date(year, 11, 20),
+                                             "status": "submitted", "answers": answers}, actor="admin")
+        records.create(store, "pledge", {"signer_kind": "organization", "organization_id": org,
+                                         "template_code": "covenant", "year": year, "signed_on": dt.date(year, 3, 2),
+                                         "status": "signed"}, actor="admin")
+
+
+def _unit_type(store, row) -> str:  # type: ignore[no-untyped-def]
+    from antq_desktop.services.records.queries import list_rows
+
+    if row["subject_kind"] != "organization":
+        return row["subject_kind"]
+    orgs = list_rows(store, "organization", limit=100000)
+    return next(o["org_type"] for o in orgs if o["id"] == row["organization_id"])
+
+
+def _first_per_type(store, record_type: str, year: int) -> dict:  # type: ignore[no-untyped-def]
+    from antq_desktop.services.records.queries import ListQuery, list_rows
+
+    found: dict = {}
+    for row in list_rows(store, record_type, ListQuery(year=year), limit=100000):
+        if record_type == "assessment" and row["outcome"] != "dat":
+            continue
+        found.setdefault(_unit_type(store, row), row)
+    return found
+
+
+def _commune_store(path: Path, code: str, year: int, households: int, seed: int = 1):  # type: ignore[no-untyped-def]
+    import datetime as dt
 
     from antq_desktop.services import demo as store_demo
-    from antq_desktop.services import forms
-    from antq_desktop.services.forms import reports as form_reports
-    from antq_desktop.services.records import writes as records
-    from antq_desktop.services.records.queries import ListQuery, list_rows
     from antq_desktop.services.setup import profile
     from antq_desktop.storage.db import open_store
 
+    store = open_store(path)
+    profile.initialise(store, role="commune", unit_code=code, officer_name="Lê Văn Quang",
+                       password="mật khẩu mẫu dài")
+    if households:
+        store_demo.generate(store, households=households, seed=seed, year=year, today=dt.date(year, 12, 20))
+    return store
+
+
+def from_store() -> None:
+    """Filled samples of every form for every unit type, printed from demo stores by the services
+    (exactly what `antq form …` does), plus the blank forms, recognition and the office's summary."""
+    import datetime as dt
+    import tempfile
+
+    from antq_desktop.services import forms
+    from antq_desktop.services.forms import reports as form_reports
+    from antq_desktop.services.records.queries import ListQuery, list_rows
+
     year = 2025
     with tempfile.TemporaryDirectory() as tmp:
-        store = open_store(Path(tmp) / "demo.sqlite3")
-        profile.initialise(store, role="commune", unit_code="00070", officer_name="Nguyễn Văn An",
-                           password="mật khẩu mẫu dài")
-        store_demo.generate(store, households=300, seed=1, year=year, today=dt.date(year, 12, 20))
-        org = list_rows(store, "organization", ListQuery(filters={"in_scope": True}), limit=1)[0]
-        records.create(store, "pledge", {"signer_kind": "organization", "organization_id": org["id"],
-                                         "template_code": "covenant", "year": year, "signed_on": dt.date(year, 3, 2),
-                                         "status": "signed"}, actor="admin")
+        store = _commune_store(Path(tmp) / "xa.sqlite3", "15766", year, 300)  # Xã An Nông, Thanh Hóa
+        _add_organisations(store, year)
+
+        def out(name: str, request: forms.FormRequest) -> None:
+            print(forms.render_form(store, request, HERE / f"{name}.pdf").name)
+
         area = list_rows(store, "residential_area", limit=1)[0]
-        met = list_rows(store, "assessment", ListQuery(year=year, filters={"outcome": "dat"}), limit=1)[0]
-        picks = {
-            "pledge": list_rows(store, "pledge", ListQuery(year=year, filters={"area_id": area["id"]}), limit=1)[0],
-            "covenant": list_rows(store, "pledge", ListQuery(year=year, filters={"signer_kind": "organization"}))[0],
-            "registration": list_rows(store, "registration", ListQuery(year=year, filters={"subject_kind": "area"}),
-                                      limit=1)[0],
-            "assessment": met, "minutes": met,
-        }
-        names = {"assessment": "self_assessment", "minutes": "review_minutes"}
-        for kind, row in picks.items():
-            out = HERE / f"{names.get(kind, kind)}_filled.pdf"
-            print(forms.render_form(store, forms.FormRequest(kind, year, record_id=row["id"]), out).name)
+        pledge = list_rows(store, "pledge", ListQuery(year=year, filters={"area_id": area["id"],
+                                                                          "signer_kind": "household"}), limit=1)[0]
+        out("pledge_filled", forms.FormRequest("pledge", year, record_id=pledge["id"]))
+        out("pledges_unsigned_area", forms.FormRequest("pledge", year, area_id=area["id"], unsigned=True))
+        for kind, name in (("registration", "registration"), ("assessment", "self_assessment"),
+                           ("minutes", "review_minutes")):
+            record_type = "registration" if kind == "registration" else "assessment"
+            for utype, row in _first_per_type(store, record_type, year).items():
+                out(f"{name}_{utype}_filled", forms.FormRequest(kind, year, record_id=row["id"]))
+            out(f"{name}_blank", forms.FormRequest(kind, year, blank=True))
+        covenants = list_rows(store, "pledge", ListQuery(year=year, filters={"signer_kind": "organization"}),
+                              limit=100000)
+        done = set()
+        for row in covenants:
+            org_type = _unit_type(store, {"subject_kind": "organization", **row})
+            if org_type not in done:
+                done.add(org_type)
+                out(f"covenant_{org_type}_filled", forms.FormRequest("covenant", year, record_id=row["id"]))
+        out("covenant_blank", forms.FormRequest("covenant", year, blank=True))
+        out("pledge_blank_xa", forms.FormRequest("pledge", year, blank=True))
+        print(form_reports.render_recognition(store, year, HERE / "recognition_commune.pdf", number="45",
+                                              decided_on=dt.date(year, 11, 14)).name)
+        print(form_reports.render_recognition(store, year, HERE / "recognition_blank_number.pdf").name)
         print(form_reports.render_commune_report(store, year, HERE / "annual_report_filled.pdf",
                                                  report_date=dt.date(year + 1, 1, 5)).name)
         store.close()
+        ward = _commune_store(Path(tmp) / "phuong.sqlite3", "14812", year, 0)  # Phường Bỉm Sơn
+        print(forms.render_form(ward, forms.FormRequest("pledge", year, blank=True),
+                                HERE / "pledge_blank_phuong.pdf").name)
+        ward.close()
+        office_samples(Path(tmp), year)
+
+
+def office_samples(tmp: Path, year: int) -> None:
+    """A province office holding two communes' data: the summary (PDF, xlsx) and its recognition of communes."""
+    from sqlalchemy import insert, select
+
+    from antq_desktop.services import forms
+    from antq_desktop.services.forms import reports as form_reports
+    from antq_desktop.services.setup import profile
+    from antq_desktop.storage.db import open_store
+    from antq_desktop.storage.models import SYNCED_MODELS
+
+    office = open_store(tmp / "office.sqlite3")
+    profile.initialise(office, role="province", unit_code="38", officer_name="Phạm Văn Tỉnh",
+                       password="mật khẩu mẫu dài")
+    for code, seed in (("15766", 1), ("16171", 2)):
+        source = _commune_store(tmp / f"c{code}.sqlite3", code, year, 150, seed)
+        with source.engine.connect() as src, office.engine.begin() as dst:  # stand-in for merged packages
+            for model in SYNCED_MODELS:
+                rows = [dict(r) for r in src.execute(select(model.__table__)).mappings()]
+                if rows:
+                    dst.execute(insert(model.__table__), rows)
+        source.close()
+    for suffix in ("pdf", "xlsx"):
+        print(form_reports.render_summary(office, year, HERE / f"summary_upper_office.{suffix}", number="112").name)
+    try:
+        print(form_reports.render_recognition(office, year, HERE / "recognition_upper_office.pdf", number="310").name)
+    except forms.FormError as exc:  # no commune met the standard in this demo year
+        print(f"recognition_upper_office: {exc}")
+    office.close()
 
 
 def main() -> None:
+    """Blank forms from the reports alone (no store), then everything printed from demo stores."""
     unit = demo.demo_unit()
     blank_unit = replace(unit, place=None)
-    sa_filled, sa_blank = self_assessment_samples()
-    jobs = [
-        ("pledge", render_pledges, [demo.demo_pledge(3)], [PledgeData(blank_unit)]),
-        ("covenant", render_covenants, [demo.demo_covenant()], [CovenantData(blank_unit, police_position=None)]),
-        ("registration", render_registrations, [demo.demo_registration()], [RegistrationData(blank_unit)]),
-        ("self_assessment", render_self_assessments, [sa_filled], [sa_blank]),
-        (
-            "review_minutes",
-            render_minutes,
-            [demo.demo_minutes()],
-            [
-                MinutesData(
-                    blank_unit, criteria=tuple(replace(c, assessment=None) for c in demo.demo_minutes().criteria)
-                )
-            ],
-        ),
-    ]
-    for name, render, _filled, blank in jobs:
-        print(render(HERE / f"{name}_blank.pdf", blank).name)
     print(render_annual_report(HERE / "annual_report_blank.pdf", AnnualReportData(blank_unit)).name)
     from_store()
     print(render_pledges(HERE / "pledges_area_12_households.pdf", list(demo.demo_area(12))).name)
-    print(render_summary_pdf(HERE / "summary_upper_office.pdf", demo.demo_summary()).name)
-    print(write_summary_xlsx(HERE / "summary_upper_office.xlsx", demo.demo_summary()).name)
 
 
 if __name__ == "__main__":

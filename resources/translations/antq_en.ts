@@ -1097,6 +1097,14 @@ not counted yet.</translation>
         <source>Biên nhận của {0}</source>
         <translation>Receipt from {0}</translation>
     </message>
+    <message>
+        <source>Chưa có khóa của cấp trên</source>
+        <translation>No key of the upper office yet</translation>
+    </message>
+    <message>
+        <source>Chưa xuất được gói dữ liệu: máy này chưa có khóa của cấp trên để mã hóa gói. Hãy bấm “Nhập khóa của cấp trên…” ở khung “Khóa của đơn vị” phía trên, chọn tệp .antqkey do cấp trên gửi (so mã vân tay với bản giấy), rồi bấm “Xuất gói dữ liệu” lại.</source>
+        <translation>The data package was not exported: this computer has no key of the upper office to encrypt it. Click “Import the upper office's key…” in the “Unit key” box above, choose the .antqkey file the upper office sent (compare the fingerprint with the paper copy), then click “Export data package” again.</translation>
+    </message>
 </context>
 <context>
     <name>FilePage</name>
@@ -1752,6 +1760,10 @@ not counted yet.</translation>
         <location filename="../../src/antq_desktop/ui/main_window.py" line="212" />
         <source>Trợ giúp</source>
         <translation>Help</translation>
+    </message>
+    <message>
+        <source>Lần gửi dữ liệu gần nhất: %1 (gói số %2)</source>
+        <translation>Last data sent: %1 (package %2)</translation>
     </message>
 </context>
 <context>
@@ -3753,4 +3765,187 @@ Does this fingerprint match the signed and stamped paper copy from the sending u
         <translation>Receipt saved. Copy the file to a USB stick and give it back to the sending unit.</translation>
     </message>
 </context>
-<context><name>App</name><message><source>ANTQ Desktop đang mở trên tệp dữ liệu này ở một cửa sổ khác. Hãy dùng cửa sổ đang mở (xem thanh tác vụ). Nếu chắc chắn không còn cửa sổ nào, hãy khởi động lại máy rồi mở lại.</source><translation>ANTQ Desktop is already open on this data file in another window. Use that window (see the taskbar). If you are sure no window is left, restart the computer and open it again.</translation></message><message><source>Chương trình đang mở</source><translation>The program is already open</translation></message><message><source>Không mở được dữ liệu</source><translation>Could not open the data</translation></message></context><context><name>Errors</name><message><source>Chương trình gặp một lỗi không mong muốn. Công việc đang làm dở có thể chưa được lưu; dữ liệu đã lưu trước đó vẫn an toàn.</source><translation>The program hit an unexpected error. Work in progress may not be saved; data saved before is safe.</translation></message><message><source>Hãy thử lại. Nếu vẫn lỗi, bấm “Sao chép chi tiết” rồi gửi cho cán bộ kỹ thuật (chi tiết cũng đã được ghi vào nhật ký lỗi).</source><translation>Try again. If it still fails, press “Copy details” and send them to technical staff (the details are also in the error log).</translation></message><message><source>Không có thao tác nào để hoàn tác.</source><translation>There is nothing to undo.</translation></message><message><source>Không hoàn tác được</source><translation>Could not undo</translation></message><message><source>Không thực hiện được</source><translation>Could not be done</translation></message><message><source>Sao chép chi tiết</source><translation>Copy details</translation></message><message><source>cơ sở dữ liệu không đọc được (có thể đang bị khóa hoặc hỏng)</source><translation>the database could not be read (it may be locked or damaged)</translation></message><message><source>Đang hoàn tác…</source><translation>Undoing…</translation></message><message><source>Đã hoàn tác: %1</source><translation>Undone: %1</translation></message><message><source>Đã xảy ra lỗi không mong muốn</source><translation>An unexpected error occurred</translation></message><message><source>Đóng</source><translation>Close</translation></message></context></TS>
+<context><name>App</name><message><source>ANTQ Desktop đang mở trên tệp dữ liệu này ở một cửa sổ khác. Hãy dùng cửa sổ đang mở (xem thanh tác vụ). Nếu chắc chắn không còn cửa sổ nào, hãy khởi động lại máy rồi mở lại.</source><translation>ANTQ Desktop is already open on this data file in another window. Use that window (see the taskbar). If you are sure no window is left, restart the computer and open it again.</translation></message><message><source>Chương trình đang mở</source><translation>The program is already open</translation></message><message><source>Không mở được dữ liệu</source><translation>Could not open the data</translation></message></context><context><name>Errors</name><message><source>Chương trình gặp một lỗi không mong muốn. Công việc đang làm dở có thể chưa được lưu; dữ liệu đã lưu trước đó vẫn an toàn.</source><translation>The program hit an unexpected error. Work in progress may not be saved; data saved before is safe.</translation></message><message><source>Hãy thử lại. Nếu vẫn lỗi, bấm “Sao chép chi tiết” rồi gửi cho cán bộ kỹ thuật (chi tiết cũng đã được ghi vào nhật ký lỗi).</source><translation>Try again. If it still fails, press “Copy details” and send them to technical staff (the details are also in the error log).</translation></message><message><source>Không có thao tác nào để hoàn tác.</source><translation>There is nothing to undo.</translation></message><message><source>Không hoàn tác được</source><translation>Could not undo</translation></message><message><source>Không thực hiện được</source><translation>Could not be done</translation></message><message><source>Sao chép chi tiết</source><translation>Copy details</translation></message><message><source>cơ sở dữ liệu không đọc được (có thể đang bị khóa hoặc hỏng)</source><translation>the database could not be read (it may be locked or damaged)</translation></message><message><source>Đang hoàn tác…</source><translation>Undoing…</translation></message><message><source>Đã hoàn tác: %1</source><translation>Undone: %1</translation></message><message><source>Đã xảy ra lỗi không mong muốn</source><translation>An unexpected error occurred</translation></message><message><source>Đóng</source><translation>Close</translation></message></context><context>
+    <name>About</name>
+    <message>
+        <source>&amp;Mở thư mục nhật ký</source>
+        <translation>&amp;Open the log folder</translation>
+    </message>
+    <message>
+        <source>&amp;Sao chép nhật ký</source>
+        <translation>&amp;Copy the log</translation>
+    </message>
+    <message>
+        <source>=== Lần chương trình bị đóng đột ngột ===</source>
+        <translation>=== The last time the program stopped abruptly ===</translation>
+    </message>
+    <message>
+        <source>Chưa có lỗi nào được ghi lại.</source>
+        <translation>No error has been logged.</translation>
+    </message>
+    <message>
+        <source>Giấy phép</source>
+        <translation>Licences</translation>
+    </message>
+    <message>
+        <source>Giới thiệu</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <source>Giới thiệu %1</source>
+        <translation>About %1</translation>
+    </message>
+    <message>
+        <source>Nhật ký lỗi</source>
+        <translation>Error log</translation>
+    </message>
+    <message>
+        <source>Phiên bản:</source>
+        <translation>Version:</translation>
+    </message>
+    <message>
+        <source>Phần mềm quản lý phong trào Toàn dân bảo vệ an ninh Tổ quốc</source>
+        <translation>Records of the All People Protect National Security movement</translation>
+    </message>
+    <message>
+        <source>Thông tin</source>
+        <translation>Information</translation>
+    </message>
+    <message>
+        <source>Thư mục nhật ký:</source>
+        <translation>Log folder:</translation>
+    </message>
+    <message>
+        <source>Tệp dữ liệu:</source>
+        <translation>Data file:</translation>
+    </message>
+    <message>
+        <source>Đó&amp;ng</source>
+        <translation>&amp;Close</translation>
+    </message>
+</context>
+<context>
+    <name>Accessibility</name>
+    <message>
+        <source>Bảng: %1</source>
+        <translation>Table: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <source>Chọn ngày trên lịch</source>
+        <translation>Pick the date on a calendar</translation>
+    </message>
+    <message>
+        <source>Hãy nhập ngày, ví dụ 15/03/2026.</source>
+        <translation>Enter a date, for example 15/03/2026.</translation>
+    </message>
+    <message>
+        <source>Không có ngày %1/%2/%3. Hãy kiểm tra lại ngày và tháng.</source>
+        <translation>There is no date %1/%2/%3. Check the day and the month.</translation>
+    </message>
+    <message>
+        <source>Ngày %1 chưa tới: hãy kiểm tra lại ngày đã nhập.</source>
+        <translation>%1 is in the future: check the date entered.</translation>
+    </message>
+    <message>
+        <source>Ngày %1 quá xa trong quá khứ: hãy kiểm tra lại năm.</source>
+        <translation>%1 is too far in the past: check the year.</translation>
+    </message>
+    <message>
+        <source>Ngày (ngày/tháng/năm)</source>
+        <translation>Date (day/month/year)</translation>
+    </message>
+    <message>
+        <source>ngày/tháng/năm</source>
+        <translation>day/month/year</translation>
+    </message>
+    <message>
+        <source>“%1” không phải là ngày. Hãy gõ ngày/tháng/năm, ví dụ 15/03/2026.</source>
+        <translation>“%1” is not a date. Type day/month/year, for example 15/03/2026.</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>Không có thao tác nào để làm lại.</source>
+        <translation>There is nothing to redo.</translation>
+    </message>
+    <message>
+        <source>Không làm lại được</source>
+        <translation>Could not redo</translation>
+    </message>
+    <message>
+        <source>Đang làm lại…</source>
+        <translation>Redoing…</translation>
+    </message>
+    <message>
+        <source>Đã làm lại: %1</source>
+        <translation>Redone: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Menus</name>
+    <message>
+        <source>&amp;Giới thiệu ANTQ Desktop…</source>
+        <translation>&amp;About ANTQ Desktop…</translation>
+    </message>
+    <message>
+        <source>&amp;Hoàn tác</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <source>&amp;Hoàn tác: %1</source>
+        <translation>&amp;Undo: %1</translation>
+    </message>
+    <message>
+        <source>&amp;In…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <source>&amp;Làm lại</source>
+        <translation>&amp;Redo</translation>
+    </message>
+    <message>
+        <source>&amp;Làm lại: %1</source>
+        <translation>&amp;Redo: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Mở gói dữ liệu…</source>
+        <translation>&amp;Open package…</translation>
+    </message>
+    <message>
+        <source>&amp;Sửa</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>&amp;Tìm</source>
+        <translation>&amp;Find</translation>
+    </message>
+    <message>
+        <source>&amp;Tệp</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Xuất…</source>
+        <translation>&amp;Export…</translation>
+    </message>
+    <message>
+        <source>Nhận gói kế hoạch</source>
+        <translation>Receive plan package</translation>
+    </message>
+    <message>
+        <source>Nhận gói kế hoạch của cấp trên trong tệp “%1”?</source>
+        <translation>Receive the upper office's plan package in “%1”?</translation>
+    </message>
+    <message>
+        <source>T&amp;hoát</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>Trợ &amp;giúp</source>
+        <translation>&amp;Help</translation>
+    </message>
+</context>
+</TS>

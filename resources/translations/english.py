@@ -844,6 +844,60 @@ ENGLISH = {
     'Đã hủy kiểm tra. Bấm “Tiếp >” để kiểm tra lại.': 'Checking was cancelled. Click “Next >” to check again.',
     'Đã hủy nhập': 'Import cancelled',
     'Đã hủy; không có dòng nào được lưu. Bấm “Nhập” để nhập lại.': 'Cancelled; no rows were saved. Click “Import” to import again.',
+    # ---- desktop conventions: menus, about, typed dates, undo/redo, accessibility ----
+    "&Tệp": "&File",
+    "&Mở gói dữ liệu…": "&Open package…",
+    "&Xuất…": "&Export…",
+    "&In…": "&Print…",
+    "T&hoát": "&Quit",
+    "&Sửa": "&Edit",
+    "&Hoàn tác": "&Undo",
+    "&Hoàn tác: %1": "&Undo: %1",
+    "&Làm lại": "&Redo",
+    "&Làm lại: %1": "&Redo: %1",
+    "&Tìm": "&Find",
+    "Trợ &giúp": "&Help",
+    "&Giới thiệu ANTQ Desktop…": "&About ANTQ Desktop…",
+    "Nhận gói kế hoạch": "Receive plan package",
+    "Nhận gói kế hoạch của cấp trên trong tệp “%1”?": "Receive the upper office's plan package in “%1”?",
+    "Không có thao tác nào để làm lại.": "There is nothing to redo.",
+    "Không làm lại được": "Could not redo",
+    "Đang làm lại…": "Redoing…",
+    "Đã làm lại: %1": "Redone: %1",
+    "Giới thiệu %1": "About %1",
+    "Thông tin": "Information",
+    "Giấy phép": "Licences",
+    "Nhật ký lỗi": "Error log",
+    "Giới thiệu": "About",
+    "Đó&ng": "&Close",
+    "Phần mềm quản lý phong trào Toàn dân bảo vệ an ninh Tổ quốc":
+        "Records of the All People Protect National Security movement",
+    "Phiên bản:": "Version:",
+    "Tệp dữ liệu:": "Data file:",
+    "Thư mục nhật ký:": "Log folder:",
+    "&Sao chép nhật ký": "&Copy the log",
+    "&Mở thư mục nhật ký": "&Open the log folder",
+    "=== Lần chương trình bị đóng đột ngột ===": "=== The last time the program stopped abruptly ===",
+    "Chưa có lỗi nào được ghi lại.": "No error has been logged.",
+    "Bảng: %1": "Table: %1",
+    "Lần gửi dữ liệu gần nhất: %1 (gói số %2)": "Last data sent: %1 (package %2)",
+    "Chưa có khóa của cấp trên": "No key of the upper office yet",
+    "Chưa xuất được gói dữ liệu: máy này chưa có khóa của cấp trên để mã hóa gói. Hãy bấm "
+    "“Nhập khóa của cấp trên…” ở khung “Khóa của đơn vị” phía trên, chọn tệp .antqkey do cấp "
+    "trên gửi (so mã vân tay với bản giấy), rồi bấm “Xuất gói dữ liệu” lại.":
+        "The data package was not exported: this computer has no key of the upper office to encrypt it. "
+        "Click “Import the upper office's key…” in the “Unit key” box above, choose the .antqkey file the "
+        "upper office sent (compare the fingerprint with the paper copy), then click “Export data package” again.",
+    "ngày/tháng/năm": "day/month/year",
+    "Ngày (ngày/tháng/năm)": "Date (day/month/year)",
+    "Chọn ngày trên lịch": "Pick the date on a calendar",
+    "Hãy nhập ngày, ví dụ 15/03/2026.": "Enter a date, for example 15/03/2026.",
+    "Không có ngày %1/%2/%3. Hãy kiểm tra lại ngày và tháng.":
+        "There is no date %1/%2/%3. Check the day and the month.",
+    "Ngày %1 chưa tới: hãy kiểm tra lại ngày đã nhập.": "%1 is in the future: check the date entered.",
+    "Ngày %1 quá xa trong quá khứ: hãy kiểm tra lại năm.": "%1 is too far in the past: check the year.",
+    "“%1” không phải là ngày. Hãy gõ ngày/tháng/năm, ví dụ 15/03/2026.":
+        "“%1” is not a date. Type day/month/year, for example 15/03/2026.",
 }
 
 # Where one Vietnamese text needs a different English one in a given context.

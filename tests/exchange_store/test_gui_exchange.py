@@ -6,7 +6,7 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from PySide6.QtWidgets import QMessageBox  # noqa: E402
+from PySide6.QtWidgets import QFileDialog, QMessageBox  # noqa: E402
 from tests.conftest import PASSWORD  # noqa: E402
 from tests.exchange_store.conftest import key_file  # noqa: E402
 from tests.exchange_store.merging import merge  # noqa: E402
@@ -124,7 +124,7 @@ def test_receipt_offer_after_a_merge(pair, qtbot, monkeypatch, _quiet_boxes):
     parent = KeysBox(pair.office, "admin")
     qtbot.addWidget(parent)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
-    monkeypatch.setattr(receipt_offer.QFileDialog, "getSaveFileName",
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",  # through ui.file_dialogs
                         lambda *a, **k: (str(pair.tmp / "r.antqrcpt"), ""))
     monkeypatch.setattr(KeysBox, "password_provider", staticmethod(lambda _parent: PASSWORD))
     assert receipt_offer.offer_receipt(parent, pair.office, "admin", [result.package_uuid])

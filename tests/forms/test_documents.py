@@ -385,3 +385,11 @@ def test_recognition_decision_annex_and_one_certificate_per_recognised_unit(docs
 def test_recognition_without_number_prints_dots(docs_store, tmp_path):
     text = pdf_text_flat(form_reports.render_recognition(docs_store, YEAR, tmp_path / "r.pdf"))
     assert "Số: ………/QĐ-UBND" in text
+
+
+def test_no_recognition_or_summary_page_holds_only_signatures(docs_store, tmp_path):
+    names = {nfc(n) for n in _all_names(docs_store)}
+    recognition = form_reports.render_recognition(docs_store, YEAR, tmp_path / "r.pdf")
+    summary = form_reports.render_summary(docs_store, YEAR, tmp_path / "s.pdf")
+    assert pages_with_only_signatures(recognition, names) == []
+    assert pages_with_only_signatures(summary, names) == []

@@ -19,6 +19,7 @@ from tests.conftest import ACTOR, PASSWORD
 from tests.security.store_state import assert_unchanged, capture
 from tests.services.merge.conftest import Commune, make_upper, merge, new_commune, trust
 
+from antq_desktop.exchange.errors import PackageError
 from antq_desktop.exchange.keys import read_public_key_file
 from antq_desktop.exchange.keystore import KeyStore
 from antq_desktop.exchange.package_format import Producer
@@ -360,3 +361,35 @@ def test_a_replacement_enrolled_by_hand_keeps_the_role_given_to_the_old_key(offi
     assert (row.role, row.replaces_key_id) == ("district", old.key_id)
     with province.session_factory() as session:
         assert keys.catchment(session, "CUM-01") == ["00070"]
+
+
+# ---- property: a vouched key is accepted only when every rule allows it ----
+
+def test_vouching_rules_hold_for_any_unit_and_role(office: Store, province: Store, tmp_path: Path) -> None:
+    """Hypothesis over unit codes and roles of a vouched key: refused unless role commune, in CUM-01's catchment,
+    not the province's own code, not an office, and not a unit the province enrolled itself."""
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    enrol(province, key_file_of(office), role="district", communes=["00070", "00073", "00004"])
+    real = new_commune(tmp_path, "00004", "Phường Ba Đình")
+    enrol(province, real.key_file())  # the province enrolled 00004 itself
+    allowed = {"00070", "00073"}
+    units = st.sampled_from(["00070", "00073", "00004", "00277", "01", "CUM-01", "CUM-02"])
+    roles = st.sampled_from(["commune", "district", "province", "admin"])
+
+    @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(unit=units, role=roles)
+    def check(unit: str, role: str) -> None:
+        record = {"unit_code": unit, "role": role}
+        with province.session_factory() as session:
+            try:
+                authority.authorise_vouch(session, "CUM-01", record)
+                accepted = True
+            except PackageError as exc:
+                assert exc.code == "NOT_AUTHORISED" and unit in exc.message_vi
+                accepted = False
+        assert accepted == (role == "commune" and unit in allowed)
+
+    check()
+    real.store.close()

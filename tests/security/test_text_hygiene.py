@@ -243,3 +243,11 @@ def test_hidden_characters_refused_in_assessment_answers() -> None:
                                              "assessed_on": "2026-01-05",
                                              "answers": {"1.1": {"met": True, "note": "Đạt\u200b"}}})
     assert "ký tự ẩn" in (caught.value.for_field("answers") or "")
+
+
+def test_account_passwords_have_a_maximum_length(store: Store, admin: UserInfo) -> None:
+    with pytest.raises(ValidationError, match="dài quá"):
+        users.add(store, admin, username="lan", full_name="Trần Thị Lan", role="officer", password="a" * 257)
+    with pytest.raises(ValidationError, match="dài quá"):
+        users.change_own_password(store, "admin", PASSWORD, "b" * 100_000)
+    assert "lan" not in _usernames(store)

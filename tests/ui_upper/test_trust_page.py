@@ -80,3 +80,19 @@ def test_enrolling_an_office_records_its_role_and_communes(qtbot, office_page, t
     assert office_page.table.item(0, 3).text() == "Cụm/huyện"
     with office_page.context.store.session_factory() as session:
         assert keys.catchment(session, "CUM-02") == ["00070", "00073"]
+
+
+def test_an_old_style_key_file_is_marked_as_such(qtbot, office_page, monkeypatch):
+    """Version 1 key files still enrol, but the list says their fingerprint does not cover unit and role."""
+    from pathlib import Path
+
+    golden = Path(__file__).parents[1] / "exchange" / "data" / "golden-sender.antqkey"
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda _p, _t, text, *a: asked.append(text) or
+                        QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QInputDialog, "getItem", lambda _p, _t, _text, items, *a: (items[0], True))
+    office_page.enrol_from_file(str(golden))
+    qtbot.waitUntil(lambda: office_page.table.rowCount() == 1, timeout=10000)
+    assert "kiểu cũ" in asked[0]
+    assert "3941-CCB7-16D8-9B4A-E0C0" in office_page.table.item(0, 2).text()
+    assert "không bao gồm đơn vị và vai trò" in office_page.table.item(0, 2).text()

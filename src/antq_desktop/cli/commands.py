@@ -25,6 +25,7 @@ _PACKAGE = "antq_desktop.cli.package_commands"
 _FORM = "antq_desktop.cli.form_commands"
 _MERGE = "antq_desktop.cli.merge_commands"
 _PLAN = "antq_desktop.cli.plan_commands"
+_DB = "antq_desktop.cli.db_commands"
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,8 @@ COMMANDS: tuple[Command, ...] = (
     Command("plan", _PLAN, "Kế hoạch năm: cấp trên gửi xuống, xã nhận."),
     Command("forward", _PLAN, "Cụm/huyện: chuyển lên tỉnh các gói của xã đã nhập (nguyên bản, còn chữ ký) kèm dữ "
                               "liệu riêng của đơn vị."),
+    Command("db", _DB, "Cơ sở dữ liệu dùng chung (PostgreSQL): tập lệnh SQL tạo vai trò, nâng cấp cấu trúc bằng "
+                       "vai trò chủ sở hữu."),
 )
 BY_NAME = {command.name: command for command in COMMANDS}
 MODULES = tuple(dict.fromkeys(command.module for command in COMMANDS))  # in listing order, once each

@@ -11,7 +11,7 @@ from functools import wraps
 from typing import Any
 
 from antq_desktop.cli.errors import CliError, UsageError
-from antq_desktop.domain.errors import AntqError
+from antq_desktop.domain.errors import AntqError, UpgradeNotAllowedError
 from antq_desktop.services import accounts
 from antq_desktop.services.accounts import UserInfo
 from antq_desktop.services.startup import open_store
@@ -35,9 +35,17 @@ def read_password(prompt: str = "Mật khẩu: ", *, confirm: bool = False) -> s
 
 def store_for(args: argparse.Namespace) -> Store:
     try:
-        return open_store(args.db)
+        return open_store(args.db, on_wait=_say_waiting)
+    except UpgradeNotAllowedError as exc:
+        raise CliError(f"{exc.message} Lệnh cho quản trị viên: ANTQ_DB_MIGRATE_URL=URL_VAI_TRÒ_CHỦ_SỞ_HỮU "
+                       "antq db upgrade") from exc
     except AntqError as exc:
         raise CliError(exc.message) from exc
+
+
+def _say_waiting(message: str) -> None:
+    """Another PC (or window) is migrating the same database: say why nothing happens yet."""
+    print(message, file=sys.stderr, flush=True)
 
 
 def sign_in(store: Store, args: argparse.Namespace, *, read_only_ok: bool = False) -> tuple[UserInfo, str]:

@@ -101,8 +101,8 @@ def context(unit: UnitInfo, year: int | None = None, head_title: str = "") -> di
         "COMMUNE": unit.commune_name.upper(), "commune": unit.commune_name,
         "PROVINCE": province.upper(), "province": province or "……………",
         "police": f"Công an {unit.commune_name}" if unit.commune_name else unit.issuing_body,
-        "upper": unit.upper_name or unit.parent_body.capitalize(),
-        "head_title": head_title.capitalize(), "HEAD_TITLE": head_title,
+        "upper": unit.upper_name or unit.parent_body,
+        "head_title": head_title[:1] + head_title[1:].lower(), "HEAD_TITLE": head_title,
         "year": str(year) if year else "20……", "prev": str(year - 1) if year else "20……",
     }
     dots: defaultdict[str, str] = defaultdict(lambda: "……………")

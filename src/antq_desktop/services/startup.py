@@ -9,6 +9,7 @@ Light on purpose: the sign-in dialog is painted before SQLAlchemy loads, so `res
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from antq_desktop.storage.location import peek_sign_in, resolve_url, sqlite_file
@@ -19,11 +20,12 @@ if TYPE_CHECKING:
 __all__ = ["open_store", "peek_sign_in", "resolve_url", "sqlite_database", "sqlite_file"]
 
 
-def open_store(db: str | os.PathLike[str] | None = None, *, backup_before_upgrade: bool = True) -> Store:
-    """Open (and upgrade) the store; see `storage.db.open_store`."""
+def open_store(db: str | os.PathLike[str] | None = None, *, backup_before_upgrade: bool = True,
+               on_wait: Callable[[str], None] | None = None) -> Store:
+    """Open (and upgrade, under the migration lock) the store; see `storage.db.open_store`."""
     from antq_desktop.storage.db import open_store as open_db  # SQLAlchemy loads here, not at start-up
 
-    return open_db(db, backup_before_upgrade=backup_before_upgrade)
+    return open_db(db, backup_before_upgrade=backup_before_upgrade, on_wait=on_wait)
 
 
 def sqlite_database(url: str) -> str | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -91,6 +91,9 @@ class Store:
     engine: Engine
     session_factory: sessionmaker[Session]  # reads (and snapshots); writes go through session()
     write_factory: sessionmaker[Session]
+    # A PostgreSQL read replica (hot standby) or a role with default_transaction_read_only: every
+    # write fails, so callers that write only as a side effect (sign-in's audit entry) can skip it.
+    read_only: bool = False
 
     @property
     def is_sqlite(self) -> bool:
@@ -145,41 +148,82 @@ class Store:
             pass  # best effort, as on close
 
 
-def open_store(db: str | os.PathLike[str] | None = None, *, backup_before_upgrade: bool = True) -> Store:
-    """Open (creating if needed) and migrate to the newest schema; refuse a newer database."""
+MIGRATE_URL_ENV = "ANTQ_DB_MIGRATE_URL"
+
+
+def open_store(db: str | os.PathLike[str] | None = None, *, backup_before_upgrade: bool = True,
+               on_wait: Callable[[str], None] | None = None) -> Store:
+    """Open (creating if needed) and migrate to the newest schema; refuse a newer database.
+
+    Another process migrating the same database at the same moment is waited for; `on_wait`
+    receives the Vietnamese line to show meanwhile. ANTQ_DB_MIGRATE_URL names the owner role's
+    connection when the app's own role may not change the schema (docs/postgresql.md)."""
     url = resolve_url(db)
     engine = make_engine(url)
     try:
         _check_readable(engine)
-        if migrate.needs_upgrade(engine):
-            if backup_before_upgrade:
-                _backup_sqlite_file(engine)
-            migrate.upgrade(engine)
+        _migrate(engine, backup_before_upgrade, on_wait)
     except (NewerDatabaseError, StorageError):
         engine.dispose()
         raise
     except Exception as exc:
         engine.dispose()
-        detail = getattr(exc, "orig", None) or exc
-        raise StorageError(
-            f"Không mở được cơ sở dữ liệu ({detail}). "
-            "Hãy kiểm tra đường dẫn tệp, quyền ghi và dung lượng ổ đĩa."
-        ) from exc
+        raise _open_error(engine, exc) from exc
     if engine.dialect.name == "sqlite":
         _analyze_once(engine)
     write_engine = engine.execution_options(**{WRITE_OPTION: True})
     return Store(url, engine, sessionmaker(engine, expire_on_commit=False),
-                 sessionmaker(write_engine, expire_on_commit=False))
+                 sessionmaker(write_engine, expire_on_commit=False), read_only=_is_read_only(engine))
+
+
+def _is_read_only(engine: Engine) -> bool:
+    """True on a PostgreSQL hot standby or a read-only role: nothing written at open then (no
+    migration was needed, or opening would have failed). SQLite files are opened for writing."""
+    if engine.dialect.name != "postgresql":
+        return False
+    with engine.connect() as conn:
+        return conn.exec_driver_sql("SHOW transaction_read_only").scalar() == "on"
+
+
+def _migrate(engine: Engine, backup: bool, on_wait: Callable[[str], None] | None) -> None:
+    migrate_url = os.environ.get(MIGRATE_URL_ENV) if engine.dialect.name != "sqlite" else None
+    if migrate_url and not migrate.needs_upgrade(engine):
+        migrate_url = None  # every start but the first after an update: no second connection
+    migrate_engine = make_engine(migrate_url) if migrate_url else None
+    try:
+        migrate.upgrade_if_needed(engine, before=(lambda: _backup_sqlite_file(engine)) if backup else None,
+                                  on_wait=on_wait, migrate_engine=migrate_engine)
+    finally:
+        if migrate_engine is not None:
+            migrate_engine.dispose()
+
+
+def _open_error(engine: Engine, exc: Exception) -> StorageError:
+    """What went wrong, in words that fit the engine: a file's path, rights and disk, or the server."""
+    detail = getattr(exc, "orig", None) or exc
+    if engine.dialect.name == "sqlite":
+        return StorageError(f"Không mở được cơ sở dữ liệu ({detail}). "
+                            "Hãy kiểm tra đường dẫn tệp, quyền ghi và dung lượng ổ đĩa.")
+    return StorageError(f"Không mở được cơ sở dữ liệu trên máy chủ ({detail}). Hãy kiểm tra máy chủ còn chạy, "
+                        "mạng tới máy chủ, tên đăng nhập và mật khẩu cơ sở dữ liệu; nếu vẫn lỗi, hãy báo "
+                        "quản trị viên máy chủ.")
 
 
 def _analyze_once(engine: Engine) -> None:
     """Give the query planner statistics once (a second or so on 200,000 households); later,
-    PRAGMA optimize on close keeps them current."""
-    with engine.connect() as conn:
-        if conn.exec_driver_sql("SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_stat1'").scalar():
-            return
-        conn.exec_driver_sql("ANALYZE")
-        conn.commit()
+    PRAGMA optimize on close keeps them current. The write lock is taken before the check (BEGIN
+    IMMEDIATE): two processes opening a new file at once would otherwise both read "no statistics"
+    in a snapshot and the second's ANALYZE fail at once with "database is locked" (a snapshot
+    cannot become a writer once another process wrote). Statistics are an optimisation: a file
+    still busy after the timeout opens without them."""
+    try:
+        with engine.execution_options(**{WRITE_OPTION: True}).connect() as conn:
+            if conn.exec_driver_sql("SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_stat1'").scalar():
+                return
+            conn.exec_driver_sql("ANALYZE")
+            conn.commit()
+    except DatabaseError:
+        pass
 
 
 def _optimize(engine: Engine) -> None:

@@ -5,18 +5,26 @@ update) does not import Alembic (~0.1-0.15 s): the `alembic_version` row is read
 core and compared with `head_revision()`, which reads the revision ids from the migration files
 themselves (a test checks it against Alembic's script directory). Alembic is imported only when a
 migration must run or the revision is not the head (older, or unknown: a newer program's database).
+
+Migrations run under a lock (`upgrade_if_needed`): a PostgreSQL advisory lock, or a lock file beside
+a SQLite file; a second process waits, says so, and then finds the database migrated.
 """
 
 from __future__ import annotations
 
+import logging
 import re
+from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, inspect, text
+from sqlalchemy.exc import DBAPIError
 
-from antq_desktop.domain.errors import NewerDatabaseError
+from antq_desktop.domain.errors import NewerDatabaseError, UpgradeNotAllowedError
+from antq_desktop.storage import locks
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -99,3 +107,53 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     from alembic import command
 
     command.upgrade(alembic_config(engine), revision)
+
+
+WAITING_MESSAGE = "Đang chờ máy khác nâng cấp cơ sở dữ liệu…"
+
+
+def upgrade_if_needed(engine: Engine, *, before: Callable[[], None] | None = None,
+                      on_wait: Callable[[str], None] | None = None, migrate_engine: Engine | None = None) -> bool:
+    """Migrate to the head under a lock, so that two processes (two PCs on one PostgreSQL database,
+    two windows on one file) never race: the first migrates, the others wait, are told so through
+    `on_wait`, and find the database at the head. `before` runs under the lock before migrating
+    (the SQLite backup). `migrate_engine`: the owner role's connection, when the app's own role
+    may not change the schema. True when this process migrated."""
+    if not needs_upgrade(engine):
+        return False
+    runner = migrate_engine or engine
+    with migration_lock(runner, on_wait or _log_wait):
+        if not needs_upgrade(engine):  # another process migrated while this one waited
+            return False
+        if before is not None:
+            before()
+        try:
+            upgrade(runner)
+        except DBAPIError as exc:
+            if _lacks_privilege(exc):
+                raise UpgradeNotAllowedError() from exc
+            raise
+    return True
+
+
+def migration_lock(engine: Engine, on_wait: Callable[[str], None]) -> AbstractContextManager[None]:
+    def waiting() -> None:
+        on_wait(WAITING_MESSAGE)
+
+    if engine.dialect.name == "postgresql":
+        return locks.advisory_lock(engine, waiting)
+    database = engine.url.database
+    if engine.dialect.name == "sqlite" and database and database != ":memory:" and not database.startswith("file:"):
+        path = Path(database)
+        return locks.file_lock(path.with_name(path.name + ".migrate-lock"), waiting)
+    return nullcontext()  # an in-memory database has one connection: nobody to race
+
+
+def _log_wait(message: str) -> None:
+    logging.getLogger(__name__).info(message)
+
+
+def _lacks_privilege(exc: DBAPIError) -> bool:
+    # SQLSTATE 42501 insufficient_privilege (also "must be owner of table", raised for ALTER/DROP);
+    # 25006 read_only_sql_transaction: a read replica, whose primary must be upgraded instead.
+    return getattr(exc.orig, "sqlstate", None) in {"42501", "25006"}

@@ -26,6 +26,7 @@ from antq_desktop.domain.errors import AntqError
 from antq_desktop.services import accounts
 from antq_desktop.services.accounts import UserInfo
 from antq_desktop.storage.db import Store
+from antq_desktop.ui import colours
 
 _ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel,
              QEvent.Type.TouchBegin, QEvent.Type.TabletPress}
@@ -74,7 +75,7 @@ class LockDialog(QDialog):
         self.password.setObjectName("lockPassword")
         layout.addWidget(self.password)
         self.error = QLabel()
-        self.error.setStyleSheet("color: #b00020;")
+        self.error.setStyleSheet(colours.text_style("error"))
         self.error.setWordWrap(True)
         layout.addWidget(self.error)
         self.unlock_button = QPushButton(self.tr("Mở khóa"))

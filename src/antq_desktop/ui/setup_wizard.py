@@ -35,6 +35,7 @@ from antq_desktop.domain.errors import AntqError, ValidationError
 from antq_desktop.services import accounts, setup
 from antq_desktop.services.accounts import UserInfo
 from antq_desktop.storage.db import Store
+from antq_desktop.ui import colours
 from antq_desktop.ui.widgets.field_error import FieldErrorLabel
 from antq_desktop.ui.widgets.keys_box import build_recipient_page
 
@@ -72,7 +73,7 @@ class RolePage(QWizardPage):
             help_label = QLabel(self.tr(ROLE_HELP[role]))
             help_label.setWordWrap(True)
             help_label.setContentsMargins(24, 0, 0, 8)
-            help_label.setStyleSheet("color: #555;")
+            help_label.setStyleSheet(colours.text_style("hint"))
             layout.addWidget(help_label)
         self.buttons["commune"].setChecked(True)
         self.lock_note = _lock_note()
@@ -94,7 +95,7 @@ def _lock_note() -> QLabel:
     label = QLabel()
     label.setObjectName("unit_lock_note")
     label.setWordWrap(True)
-    label.setStyleSheet("color: #8a4b00;")
+    label.setStyleSheet(colours.text_style("warning"))
     label.hide()
     return label
 
@@ -296,9 +297,10 @@ class OfficerPage(QWizardPage):
         if not password:
             self.strength.setText("")
         elif problem:
-            self.strength.setText(f"<span style='color:#b3261e'>✗ {problem}</span>")
+            self.strength.setText(f"<span style='color:{colours.text('error')}'>✗ {problem}</span>")
         else:
-            self.strength.setText("<span style='color:#1b6e20'>✓ " + self.tr("Mật khẩu dùng được.") + "</span>")
+            self.strength.setText(f"<span style='color:{colours.text('ok')}'>✓ " + self.tr("Mật khẩu dùng được.")
+                                  + "</span>")
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:
@@ -343,8 +345,6 @@ class DonePage(QWizardPage):
                 self.tr("Đơn vị: <b>%1</b> (mã %2).<br>Tên đăng nhập của bạn: <b>%3</b>.<br><br>"
                         "Bấm “Hoàn tất” để bắt đầu làm việc.")
                 .replace("%1", info.unit_name).replace("%2", info.unit_code).replace("%3", user.username))
-        # The unit exists now: nothing left to cancel.
-        self.setup.button(QWizard.WizardButton.CancelButton).hide()
 
 
 class SetupWizard(QWizard):
@@ -380,3 +380,10 @@ class SetupWizard(QWizard):
             officer_name=officer_name, username=username.strip(), password=password)
         name = username.strip().casefold()
         self.signed_in_user = next(u for u in accounts.list_users(self.store) if u.username == name)
+        # The unit exists now: nothing left to cancel on the pages that follow (the upper office's key).
+        self.setOption(QWizard.WizardOption.NoCancelButton, True)
+
+    def reject(self) -> None:
+        """Esc or closing before the unit exists cancels the setup; afterwards "Hoàn tất" ends it."""
+        if self.signed_in_user is None:
+            super().reject()

@@ -33,6 +33,7 @@ FORM_ID = "household_pledge"
 
 ROW_HEIGHT = 6.5 * mm  # handwriting room in a member row
 _MEASURE = Canvas(io.BytesIO())  # flowables are measured on a throw-away canvas (never saved)
+_FIXED: dict[tuple[object, ...], float] = {}  # heights of the parts every household of a run shares
 
 
 def _height(flowables: list[Flowable]) -> float:
@@ -84,8 +85,8 @@ def pledge_flowables(data: PledgeData, text: FormText | None = None) -> list[Flo
         date=data.signed_on,
     )
     lab = text.label
-    top: list[Flowable] = [*nd30.document_head(info, FRAME_WIDTH)]
-    top += [
+    head = nd30.document_head(info, FRAME_WIDTH)
+    facts = [
         field(lab("household_head"), data.household_head),
         field(lab("address"), data.address),
         field(lab("area"), data.area_name),
@@ -98,9 +99,16 @@ def pledge_flowables(data: PledgeData, text: FormText | None = None) -> list[Flo
     bottom: list[Flowable] = [Spacer(1, 6), para(fill(text.intro, year=data.year)),
                               *numbered_items(data.items or text.items)]
     bottom += nd30.closing_and_signatures([para(text.closing)], signers, FRAME_WIDTH, space=SIGN_SPACE)
-    one_row = PledgeData(data.unit, member_count=1)
-    empty = _height([_members_table(one_row, text, 1)]) - ROW_HEIGHT  # the header row alone
-    room = nd30.geometry().frame_height - _height(top) - _height(bottom) - empty - 3 * mm
+    # Only the facts differ in height between households of one run: the rest is measured once.
+    fixed_key = (id(text), text.version, data.year, data.unit.place, data.signed_on is None, data.items,
+                 signers[0].authority, bool(data.area_head_name), bool(data.household_head))
+    if fixed_key not in _FIXED:
+        one_row = PledgeData(data.unit, member_count=1)
+        table_head = _height([_members_table(one_row, text, 1)]) - ROW_HEIGHT  # the header row alone
+        _FIXED.clear() if len(_FIXED) > 64 else None
+        _FIXED[fixed_key] = _height(head) + _height(bottom) + table_head
+    room = nd30.geometry().frame_height - _FIXED[fixed_key] - _height(facts) - 3 * mm
+    top = [*head, *facts]
     # Named members always print (a big household spills over with the header repeated); only the
     # blank rows for names still to be written are limited to what fits.
     rows = max(1, len(data.members), min(_wanted_rows(data), int(room // ROW_HEIGHT)))

@@ -84,6 +84,8 @@ def criteria_tables(data: SelfAssessmentData, text: FormText) -> tuple[Table, Ta
     rows.append(["", Paragraph(f"<b>{markup(_label(text, 'total'))}</b>", nd30.styles().cell),
                  plain(number(maximum)), plain(total_awarded), "", ""])
     cut = max(1, len(rows) - TAIL_ROWS - 1)
+    while cut > 1 and cut - 1 in spans:  # a section title never ends the first part without its rows
+        cut -= 1
     align = ("CENTER", "LEFT", "CENTER", "CENTER", "CENTER", "CENTER")
     head, tail = grid_table(header, rows[:cut], _WIDTHS, align=align), grid_table((), rows[cut:], _WIDTHS, align=align)
     head.setStyle(TableStyle([("SPAN", (0, r + 1), (-1, r + 1)) for r in spans if r < cut]))

@@ -15,7 +15,9 @@ from antq_desktop.services.authority.records import (  # noqa: F401
 )
 from antq_desktop.services.authority.table import RECORD_RULES, Rule  # noqa: F401
 
+ALL_RULES: tuple[Rule, ...] = RECORD_RULES + KEY_RULES  # the whole table (docs/security.md section 10)
+
 
 def all_rules() -> tuple[Rule, ...]:
-    """Record rules, then the key rules (here, so that the table never imports the key side back)."""
-    return RECORD_RULES + KEY_RULES
+    """Record rules, then key rules: the rows of docs/security.md section 10, in order."""
+    return ALL_RULES

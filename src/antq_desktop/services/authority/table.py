@@ -102,4 +102,5 @@ RECORD_RULES: tuple[Rule, ...] = (
 )
 
 # The key side (roles at enrolment, announcements, vouching, forwards only from enrolled offices,
-# revocation cascade) is services/authority/keys.py's KEY_RULES; `authority.all_rules` joins both.
+# revocation cascade) is services/authority/keys.py's KEY_RULES; the package front (authority/__init__.py)
+# composes both into ALL_RULES.

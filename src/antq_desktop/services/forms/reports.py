@@ -327,11 +327,13 @@ def _authority_values(profile: ProfileInfo, unit: Any, own: dict[str, Any], year
     values = unit_forms.context(unit, year)
     role = "province" if profile.role == "province" else "district"
     values.update(CODE=profile.unit_code, UPPER=unit.issuing_body, UPPER_PARENT=unit.parent_body,
-                  UPPER_NAME=unit.issuing_body.capitalize(), count="{count}", year=str(year))
+                  UPPER_NAME=f"Công an {unit.province}" if unit.province else unit.issuing_body, count="{count}",
+                  year=str(year))
     if "codes" in own:
         values.update(UPPER_CODE=unit_forms.expand(own["codes"][role], values),
                       UPPER_SIGNER=own["signers"][role])
         values["UPPER_HEAD_TITLE"] = unit_forms.expand(own["head_title"][role], values)
+    values["basis_law"] = own["basis_law"]
     values["proposer"] = unit_forms.expand(own["proposer"], values)
     values["offices"] = unit_forms.expand(own["offices"], values)
     return values

@@ -71,30 +71,30 @@ def _place(profile: ProfileInfo) -> str:
 def unit_info_for(profile: ProfileInfo, fingerprint: str = "") -> UnitInfo:
     """Header lines per ND30: parent police body over the issuing one, both in capitals."""
     issuing = profile.police_name.upper()
+    province, upper = "", (profile.parent_name or "")  # a cluster office: neither is in its profile
     if profile.role == "commune":
-        parent = f"Công an {profile.parent_name}".upper() if profile.parent_name else "BỘ CÔNG AN"
-        commune = f"{kind_word(profile)} {_place(profile)}"
+        province = province_title(profile.parent_name or "")
+        parent = f"Công an {province}".upper() if province else "BỘ CÔNG AN"
+        commune, upper = f"{kind_word(profile)} {_place(profile)}", (f"Công an {province}" if province else "")
     elif profile.role == "province":
-        parent, commune = "BỘ CÔNG AN", profile.unit_name
+        province = province_title(profile.unit_name)
+        parent, commune, upper = "BỘ CÔNG AN", profile.unit_name, "Bộ Công an"
+        issuing = f"CÔNG AN {province.upper()}"
     else:
         parent, commune = (profile.parent_name or "").upper(), profile.unit_name
-    if profile.role == "commune":
-        province = _lower_first(profile.parent_name or "")
-        upper = f"Công an {province}" if province else ""
-    elif profile.role == "province":
-        province, upper = _lower_first(profile.unit_name), "Bộ Công an"
-    else:  # a cluster office: its province and its own superior are not in the profile
-        province, upper = "", (profile.parent_name or "")
     return UnitInfo(parent_body=parent, issuing_body=issuing, place=_place(profile), commune_name=commune,
                     key_fingerprint=fingerprint, province=province, upper_name=upper)
 
 
-def _lower_first(name: str) -> str:
-    """"Thành phố Hà Nội" → "thành phố Hà Nội" (in a sentence); a bare name stays as it is."""
+def province_title(name: str) -> str:
+    """The province as a sentence names it: "thành phố Hà Nội"; the catalog writes "Thanh Hóa" for
+    "tỉnh Thanh Hóa" (only cities carry their prefix)."""
+    if not name:
+        return ""
     for prefix in ("Thành phố ", "Tỉnh "):
         if name.startswith(prefix):
             return prefix.lower() + name[len(prefix):]
-    return name
+    return f"tỉnh {name}"
 
 
 def unit_info(store: Store) -> UnitInfo:

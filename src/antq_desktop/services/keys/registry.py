@@ -265,8 +265,11 @@ def trust_add(session: Session, data: bytes, *, actor: str, replaces: str | None
     if existing is not None and existing.revoked_at is not None:
         raise KeyProblem("Khóa này đã bị thu hồi, không đăng ký lại được. Đơn vị kia cần tạo khóa mới.", "REVOKED_KEY")
     row = _upsert(session, record, actor=actor, source="enrolled")
-    # Enrolling by hand makes the key this office's own decision, whatever it was known as before.
-    row.role, row.source, row.is_trusted = chosen, "enrolled", True
+    # Enrolling by hand makes the key this office's own decision, whatever it was known as before
+    # (a vouched key becomes enrolled); the upper office's own key keeps its "recipient" source.
+    row.role, row.is_trusted = chosen, True
+    if row.source != "recipient":
+        row.source = "enrolled"
     row.note = note or row.note
     if old is not None:
         row.replaces_key_id = old.key_id

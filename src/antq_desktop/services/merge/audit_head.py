@@ -1,8 +1,7 @@
 """The producer's audit chain head across its packages: what the upper office can and cannot tell.
 
-A package carries only the head of the producer's audit chain (`header.audit_head`, read before
-the export), not the entries, so the office cannot prove that a new head descends from the one it
-stored. Two things it can prove (see docs/merge.md, "Audit chain head"):
+Every package carries the head of the producer's audit chain (`header.audit_head`, read before the
+export). From the head alone the office proves two things (see docs/merge.md, "Audit chain head"):
 
 * every export appends its own audit entry (with the history row, in one transaction) after
   reading the head, so in honest use two packages of one producer never carry the same head:
@@ -98,23 +97,38 @@ class _Chain:
     actions: list[str | None] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class Continuity:
+    """The continuity verdict of one package, recorded only once the merge succeeds (so the audit chain's
+    lock is taken at the end of the merge, as before, not for its whole length)."""
+
+    note: str = ""
+    details: dict[str, Any] | None = None
+    package_id: str | None = None
+
+    def record(self, session: Session, result: Any, actor: str) -> None:
+        """Append the note to the merge result and the verdict to this office's audit log."""
+        result.message += self.note
+        if self.details is not None:
+            audit.append(session, actor=actor, action=CONTINUITY_ACTION, record_type="package",
+                         record_id=self.package_id, details=self.details)
+
+
 def check_audit_head(session: Session, header: PackageHeader, state: ProducerState | None,
                      package: VerifiedPackage | None = None, opener: PayloadKeyOpener | None = None,
-                     limits: Limits = DEFAULT_LIMITS, *, actor: str = "system") -> str:
+                     limits: Limits = DEFAULT_LIMITS) -> Continuity:
     """Raise AUDIT_LOG_EMPTY, AUDIT_HEAD_REPEATED or AUDIT_CHAIN_BROKEN; call after the sequence checks.
-    Returns a note for the merge result ("" when continuity is proven)."""
+    Reads only the audit lines at the start of the payload; writes nothing."""
     _check_head(session, header, state)
     if package is None:
-        return ""
+        return Continuity()
     chain = read_links(package, opener, limits) if claimed_head(header) is not None else None
     if chain is None:  # an old program's package (or one without a head): merged as before, said so
-        return _ABSENT
+        return Continuity(_ABSENT)
     verdict = _verdict(session, header, state, chain)
-    audit.append(session, actor=actor, action=CONTINUITY_ACTION, record_type="package",
-                 record_id=header.package_id,
-                 details={"producer": header.producer.unit_code, "sequence": header.sequence, "verdict": verdict,
-                          "head": claimed_head(header), "links": len(chain.versions)})
-    return {"branch": _BRANCH, "unprovable": _UNPROVABLE}.get(verdict, "")
+    details = {"producer": header.producer.unit_code, "sequence": header.sequence, "verdict": verdict,
+               "head": claimed_head(header), "links": len(chain.versions)}
+    return Continuity({"branch": _BRANCH, "unprovable": _UNPROVABLE}.get(verdict, ""), details, header.package_id)
 
 
 def read_links(package: VerifiedPackage, opener: PayloadKeyOpener | None, limits: Limits) -> _Chain | None:

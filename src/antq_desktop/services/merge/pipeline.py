@@ -116,14 +116,14 @@ def _merge_in_session(session: Session, package: VerifiedPackage, opener: Payloa
         result.message = (merge_held.HELD_PREVIEW if options.dry_run else merge_held.HELD_MESSAGE)
         raise _Outcome(result) from None  # nothing written here; the hold is its own transaction
     # before any data record is read (the audit links come first): a refusal costs nothing
-    note = check_audit_head(session, header, state, package, opener, options.limits, actor=options.actor)
+    continuity = check_audit_head(session, header, state, package, opener, options.limits)
     result.counts = _apply_records(session, package, opener, options)
     if options.dry_run:
         result.status = MergeStatus.DRY_RUN
         result.message = "Xem trước: gói hợp lệ, chưa ghi gì vào cơ sở dữ liệu."
         raise _Outcome(result)
     _record_success(session, package, state, result, options.actor, held_uuid)
-    result.message += note  # a restore branch or an unprovable continuity is merged, with the reason shown
+    continuity.record(session, result, options.actor)  # a restore branch or an unprovable one: reason shown
 
 
 def _already_merged(session: Session, package_uuid: str, file_sha: str, state: ProducerState | None) -> bool:

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from antq_desktop.domain.errors import AntqError
 from antq_desktop.services import excel
 from antq_desktop.storage.db import Store
+from antq_desktop.ui import colours
 from antq_desktop.ui.formatting import format_int
 from antq_desktop.ui.jobs import JobRunner, Work
 
@@ -107,7 +108,7 @@ class FilePage(QWizardPage):
         self.sheet = QComboBox()
         self.problem = QLabel()
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #c62828;")
+        self.problem.setStyleSheet(colours.text_style("error"))
         form.addRow(self.tr("Loại dữ liệu"), self.record_type)
         form.addRow(self.tr("Tệp Excel"), row)
         form.addRow(self.tr("Trang tính"), self.sheet)
@@ -161,7 +162,7 @@ class MappingPage(QWizardPage):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(False)
         self.problem = QLabel()
-        self.problem.setStyleSheet("color: #c62828;")
+        self.problem.setStyleSheet(colours.text_style("error"))
         self.problem.setWordWrap(True)
         layout.addWidget(self.table)
         layout.addWidget(self.problem)
@@ -235,7 +236,7 @@ class PreviewPage(QWizardPage):
         invalid = len(owner.rows) - valid
         self.summary.setText(self.tr("%1 dòng hợp lệ sẽ được nhập; %2 dòng có lỗi sẽ bị bỏ qua.")
                              .replace("%1", format_int(valid)).replace("%2", format_int(invalid)))
-        self.summary.setStyleSheet("font-weight: bold; color: %s;" % ("#c62828" if invalid else "#2e7d32"))
+        self.summary.setStyleSheet(colours.text_style("error" if invalid else "ok", "font-weight: bold;"))
         self._fill_table()
 
     def _fill_table(self) -> None:

@@ -29,7 +29,7 @@ from antq_desktop.domain.errors import AntqError
 from antq_desktop.services import accounts
 from antq_desktop.services.accounts import UserInfo
 from antq_desktop.storage.db import Store
-from antq_desktop.ui import file_dialogs
+from antq_desktop.ui import colours, file_dialogs
 
 PAGE_SIZE = 200
 COLUMNS = ("Thời điểm (UTC)", "Người thực hiện", "Thao tác", "Loại bản ghi", "Mã bản ghi", "Nội dung thay đổi")
@@ -141,7 +141,7 @@ class AuditPage(QWidget):
             return
         ok, sentence = accounts.chain_status(self.store)
         self.status.setText(sentence)
-        self.status.setStyleSheet("" if ok else "color: #b00020; font-weight: bold;")
+        self.status.setStyleSheet("" if ok else colours.text_style("error", "font-weight: bold;"))
         try:
             page = accounts.query(self.store, self.current_filter(), offset=self.offset, limit=PAGE_SIZE)
         except AntqError as exc:
@@ -159,6 +159,10 @@ class AuditPage(QWidget):
                               .replace("%2", str(last)).replace("%3", f"{page.total:,}".replace(",", ".")))
         self.previous.setEnabled(page.offset > 0)
         self.next.setEnabled(last < page.total)
+
+    def export_excel(self) -> None:
+        """Tệp → Xuất… on this page (the same as its "Xuất Excel…" button)."""
+        self._ask_export()
 
     def _ask_export(self) -> None:
         name = file_dialogs.save_file(self, file_dialogs.EXCEL, self.tr("Xuất nhật ký ra Excel"),

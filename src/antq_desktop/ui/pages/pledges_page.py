@@ -66,7 +66,22 @@ class PledgesPage(RecordPage):
     ]
 
     def describe(self, row: dict[str, Any]) -> str:
-        return tr_page("cam kết của %1").replace("%1", str(row.get("signer_name") or row.get("person_name") or ""))
+        name = row.get("signer_name") or row.get("person_name") or self._signer_of(row)
+        return tr_page("cam kết của %1").replace("%1", str(name or ""))
+
+    def _signer_of(self, row: dict[str, Any]) -> str:
+        """A pledge not in the list (saved for another year) comes without its joined signer name."""
+        from antq_desktop.domain.errors import AntqError
+        from antq_desktop.services import records
+
+        for record_type, key, name in (("household", "household_id", "head_name"),
+                                       ("organization", "organization_id", "name")):
+            if row.get(key):
+                try:
+                    return str(records.get(self.context.store, record_type, row[key]).get(name) or "")
+                except AntqError:
+                    return ""
+        return ""
 
     def default_values(self) -> dict[str, Any]:
         values = super().default_values()

@@ -15,6 +15,7 @@ from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QFrame,
     QHBoxLayout,
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from antq_desktop.services.records import ListQuery
+from antq_desktop.ui import colours
 from antq_desktop.ui.context import AppContext
 from antq_desktop.ui.errors import run_undo
 from antq_desktop.ui.pages.record_actions import RecordActions, tr_page
@@ -63,6 +65,23 @@ def fitted_widths(wanted: list[int], available: int, floors: list[int]) -> list[
     extra = [w - f for w, f in zip(wanted, floors, strict=True)]
     room = available - sum(floors)
     return [f + e * room // sum(extra) for f, e in zip(floors, extra, strict=True)]
+
+
+def content_widths(defaults: list[int], content: list[int], available: int, floors: list[int]) -> list[int]:
+    """Widths for a table narrower than its default widths: a column never wants more than its content
+    needs (an empty phone column shrinks to its title) and the room saved goes to columns whose text
+    is cut ("Tổ dân phố số 12" whole); what is still left goes to the last, stretched column. When even
+    the contents do not fit, fitted_widths shares the shortage."""
+    if sum(defaults) <= available:
+        return list(defaults)
+    needs = [max(c, f) for c, f in zip(content, floors, strict=True)]
+    wanted = [min(d, n) for d, n in zip(defaults, needs, strict=True)]
+    spare = available - sum(wanted)
+    short = [n - w for n, w in zip(needs, wanted, strict=True)]
+    if spare > 0 and sum(short):
+        share = min(1.0, spare / sum(short))
+        wanted = [w + int(s * share) for w, s in zip(wanted, short, strict=True)]
+    return fitted_widths(wanted, available, floors)
 
 
 class _WrappingTitlesModel(RecordTableModel):
@@ -172,8 +191,8 @@ class RecordPage(RecordActions, QWidget):
     def _build_restriction_chip(self) -> QFrame:
         self.restriction_chip = QFrame()
         self.restriction_chip.setObjectName("restriction_chip")
-        self.restriction_chip.setStyleSheet("QFrame#restriction_chip { background: #fff4c2; border: 1px solid "
-                                            "#e0c050; border-radius: 4px; }")
+        self.restriction_chip.setStyleSheet(colours.box_style("chip", "QFrame#restriction_chip")
+                                            + f" QFrame#restriction_chip QLabel {{ color: {colours.box('chip')[1]}; }}")
         row = QHBoxLayout(self.restriction_chip)
         row.setContentsMargins(8, 2, 2, 2)
         self.restriction_label = QLabel()
@@ -329,6 +348,9 @@ class RecordPage(RecordActions, QWidget):
             QShortcut(QKeySequence(key), table, self.open_selected, context=Qt.ShortcutContext.WidgetShortcut)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), table, self._delete_if_allowed,
                   context=Qt.ShortcutContext.WidgetShortcut)
+        # Qt's Ctrl+End stops at the last row loaded (500 of 20,000): go to the real last row.
+        QShortcut(QKeySequence(QKeySequence.StandardKey.MoveToEndOfDocument), table, self.go_to_last_row,
+                  context=Qt.ShortcutContext.WidgetShortcut)
         self.model.modelReset.connect(self._update_count)
         return table
 
@@ -384,7 +406,7 @@ class RecordPage(RecordActions, QWidget):
     # ---- column widths ----
 
     MIN_COLUMN_WIDTH = 48
-    SHORT_CELL_WIDTH = 100  # cells up to this wide (dates, kinds, statuses) are kept whole
+    SHORT_CELL_WIDTH = 130  # cells up to this wide (dates, kinds, statuses, "Tổ dân phố số 12") are kept whole
 
     def fit_columns(self) -> None:
         """Until the officer sizes a column, the default widths shrink to fit the table (no sideways
@@ -396,10 +418,12 @@ class RecordPage(RecordActions, QWidget):
         if available <= 0:
             return
         header = self.table.horizontalHeader()
+        content = [self.table.sizeHintForColumn(index) for index in range(len(self.columns))]
+        # Short cells are kept whole; long free text (names, addresses) may be cut to its title's width.
         floors = [max(self.MIN_COLUMN_WIDTH, self._two_line_header_width(index),
-                      min(self.table.sizeHintForColumn(index), self.SHORT_CELL_WIDTH))
+                      content[index] if content[index] <= self.SHORT_CELL_WIDTH else 0)
                   for index in range(len(self.columns))]
-        widths = fitted_widths([column.width for column in self.columns], available, floors)
+        widths = content_widths([column.width for column in self.columns], content, available, floors)
         self._fitting_columns = True
         try:
             for index, width in enumerate(widths):
@@ -437,6 +461,22 @@ class RecordPage(RecordActions, QWidget):
             self._columns_sized_by_user = True
 
     # ---- selection ----
+
+    def go_to_last_row(self) -> None:
+        """Ctrl+End: load the rest of the list (in the model's growing pages) and select its last row."""
+        if self.model.canFetchMore():
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                while self.model.canFetchMore():
+                    self.model.fetchMore()
+            finally:
+                QApplication.restoreOverrideCursor()
+        last = self.model.rowCount() - 1
+        if last >= 0:
+            index = self.model.index(last, 0)
+            flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+            self.table.selectionModel().setCurrentIndex(index, flags)
+            self.table.scrollTo(index)
 
     def selected_rows(self) -> list[dict[str, Any]]:
         indexes = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []

@@ -29,6 +29,7 @@ from antq_desktop.domain import catalog as catalogs
 from antq_desktop.reports.form_texts import FORM_IDS, load_form_text
 from antq_desktop.services.setup import ROLES, get_profile
 from antq_desktop.storage.db import Store
+from antq_desktop.ui import colours
 from antq_desktop.ui.language import LANGUAGES, save_language, saved_language
 
 SectionFactory = Callable[[Any], QWidget]  # takes the AppContext
@@ -96,7 +97,7 @@ class SettingsPage(QWidget):
         note = QLabel(self.tr("Thông tin đơn vị được đặt khi thiết lập ban đầu; quản trị viên đổi bằng nút "
                               "“Thiết lập lại đơn vị…” ở mục Quản trị."))
         note.setWordWrap(True)
-        note.setStyleSheet("color: #555;")
+        note.setStyleSheet(colours.text_style("hint"))
         form.addRow(note)
         return box
 

@@ -185,8 +185,8 @@ class TrustPage(QWidget):
             return
         question = self.tr("Đơn vị: %1 (mã %2)\nMã vân tay: %3\n\nMã vân tay này có trùng với bản giấy có chữ ký, "
                            "đóng dấu của đơn vị gửi không? Chỉ bấm “Có” khi đã đối chiếu từng ký tự.")
-        question = question.replace("%1", record.unit_name).replace("%2", record.unit_code) \
-            .replace("%3", record.fingerprint)
+        shown = f"{record.fingerprint} ({self.tr(LEGACY)})" if record.legacy else record.fingerprint
+        question = question.replace("%1", record.unit_name).replace("%2", record.unit_code).replace("%3", shown)
         if QMessageBox.question(self, self.tr("Đăng ký khóa tin cậy"), question) != QMessageBox.StandardButton.Yes:
             return
         choice = self._choose_role(record.unit_code, record.role)

@@ -17,6 +17,8 @@ from PySide6.QtCore import QMargins, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QLabel, QProgressBar, QWidget
 
+from antq_desktop.ui import colours
+
 MET_COLOR = "#2e7d32"  # green: target met / đạt
 NOT_MET_COLOR = "#c62828"  # red: target not met / chưa đạt
 # Tốt, Khá, Trung bình, Yếu: from green to red, so the eye reads the quality at once.
@@ -108,5 +110,5 @@ def percent_bar(percent: float | None, good: bool, parent: QWidget | None = None
 
 def status_label(met: bool, met_text: str, not_met_text: str, parent: QWidget | None = None) -> QLabel:
     label = QLabel(met_text if met else not_met_text, parent)
-    label.setStyleSheet(f"color: {MET_COLOR if met else NOT_MET_COLOR}; font-weight: bold;")
+    label.setStyleSheet(colours.text_style("ok" if met else "error", "font-weight: bold;"))
     return label
