@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from antq_desktop.domain import catalog as catalogs
 from antq_desktop.domain.scoring import target_met
+from antq_desktop.services.authority import year_plan as authorised_plan
 from antq_desktop.services.office.indicators import Counts, Ratio, Scope, compute, compute_by_unit
 from antq_desktop.storage.canonical import canonical_record, digest_records
 from antq_desktop.storage.db import Store
@@ -70,8 +71,6 @@ def unit_stats(session: Session, unit_code: str) -> UnitStats:
 
 def year_plan(session: Session, year: int) -> Plan | None:
     """The plan that sets this year's targets: one rule for every screen and report (authority A8)."""
-    from antq_desktop.services.authority import year_plan as authorised_plan
-
     return authorised_plan(session, year)
 
 
