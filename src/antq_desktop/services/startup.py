@@ -9,8 +9,7 @@ Light on purpose: the sign-in dialog is painted before SQLAlchemy loads, so `res
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from antq_desktop.storage.location import peek_sign_in, resolve_url, sqlite_file
 
@@ -20,12 +19,12 @@ if TYPE_CHECKING:
 __all__ = ["open_store", "peek_sign_in", "resolve_url", "sqlite_database", "sqlite_file"]
 
 
-def open_store(db: str | os.PathLike[str] | None = None, *, backup_before_upgrade: bool = True,
-               on_wait: Callable[[str], None] | None = None) -> Store:
-    """Open (and upgrade, under the migration lock) the store; see `storage.db.open_store`."""
-    from antq_desktop.storage.db import open_store as open_db  # SQLAlchemy loads here, not at start-up
+def open_store(db: str | os.PathLike[str] | None = None, **options: Any) -> Store:
+    """Open (and upgrade, under the migration lock) the store; `options` as `storage.db.open_store`
+    (backup_before_upgrade, on_wait). Looked up when called, so SQLAlchemy loads here, not at start-up."""
+    from antq_desktop.storage.db import open_store as open_db
 
-    return open_db(db, backup_before_upgrade=backup_before_upgrade, on_wait=on_wait)
+    return open_db(db, **options)
 
 
 def sqlite_database(url: str) -> str | None:
