@@ -510,3 +510,39 @@ def test_unit_codes_are_compared_in_one_form(office: Store, attacker: Commune, p
         assert refused.value.code == "NOT_AUTHORISED"  # the province's own code "01", spelled with a letter O
         session.rollback()
     twin.close()
+
+
+def test_trust_page_revokes_with_a_typed_since_date(qtbot, office: Store, attacker: Commune,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """The trust page has `antq trust revoke --since`: a date typed d/M/yyyy keeps the keys the unit announced
+    before it (an honest rotation); a typed non-date keeps the dialog open and revokes nothing."""
+    from antq_desktop.services import accounts
+    from antq_desktop.ui.context import make_context
+    from antq_desktop.ui.pages.trust_page import RevokeDialog, TrustPage
+
+    trust(office, attacker)
+    assert merge(office, attacker.export(office))[0].status == "merged"
+    announcement, old_blob = rotate_with_announcement(attacker)
+    assert merge(office, attacker.export(office, "incremental", records=[announcement],
+                                         signer_blob=old_blob))[0].status == "merged"
+    page = TrustPage(make_context(office, accounts.sign_in(office, username="admin", password=PASSWORD)))
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: not page.loading and page.table.rowCount() == 2, timeout=10000)
+    tomorrow = (utcnow() + timedelta(days=1)).date()
+    typed = iter(["31/02/2026", f"{tomorrow.day}/{tomorrow.month}/{tomorrow.year}"])
+
+    def fill(dialog: RevokeDialog) -> int:
+        dialog.reason.setText("Mất máy tính")
+        dialog.since.latest = tomorrow  # the widget refuses a future day; the compromise is "from tomorrow"
+        dialog.since.edit.setText(next(typed))
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(RevokeDialog, "exec", fill)
+    page.table.selectRow([r.source for r in page.rows].index("enrolled"))
+    page.revoke_selected()  # 31/02/2026: not a date, the dialog stays open (cancelled here): nothing revoked
+    assert [r.revoked_at for r in page.rows] == [None, None]
+    page.revoke_selected()
+    qtbot.waitUntil(lambda: any(r.revoked_at for r in page.rows), timeout=10000)
+    states = {r.source: r.revoked_at is not None for r in page.rows}
+    assert states == {"enrolled": True, "announced": False}, states  # the rotation before the date is kept
