@@ -546,3 +546,25 @@ def test_trust_page_revokes_with_a_typed_since_date(qtbot, office: Store, attack
     qtbot.waitUntil(lambda: any(r.revoked_at for r in page.rows), timeout=10000)
     states = {r.source: r.revoked_at is not None for r in page.rows}
     assert states == {"enrolled": True, "announced": False}, states  # the rotation before the date is kept
+
+
+def test_enrolling_a_key_known_under_another_unit_is_refused(office: Store, cluster_at_province: Store,
+                                                             tmp_path: Path) -> None:
+    """A vouched record has no self-signature: the cluster vouched commune 00073's PUBLIC key as 00004 (in its
+    catchment). When the province then enrolled 00073's real key file, trust add kept the row under 00004 and
+    made it "enrolled here": 00073 was refused as a signer mismatch, and could sign as 00004."""
+    province = cluster_at_province
+    victim = new_commune(tmp_path, "00073", "Xã Bị Mạo Danh")
+    with province.session() as session:  # what the forward stored (authorise_vouch allows 00004: its catchment)
+        authority.authorise_vouch(session, "CUM-01", vouched_record("CUM-01", victim.store, "00004"))
+        v = vouched_record("CUM-01", victim.store, "00004")
+        session.add(KnownKey(key_id=v["id"], unit_code="00004", unit_name="Giả", role="commune",
+                             signing_public=v["signing_public"], receiving_public=v["receiving_public"],
+                             fingerprint=v["fingerprint"], source="vouched", enrolled_by="CUM-01", is_trusted=True))
+    before = capture(province)
+    with pytest.raises(keys.KeyProblem) as caught, province.session() as session:
+        keys.trust_add(session, victim.key_file(), actor=ACTOR)
+    assert caught.value.code == authority.KEY_OF_ANOTHER_UNIT
+    assert "00073" in caught.value.message and "00004" in caught.value.message
+    assert_unchanged(province, before, max_log_rows=0, max_audit_rows=0)
+    victim.store.close()

@@ -269,6 +269,7 @@ def trust_add(session: Session, data: bytes, *, actor: str, replaces: str | None
     inherited = role or (old.role if old is not None and old.source in ("enrolled", "announced") else None)
     chosen = authority.enrolment_role(session, record.unit_code, record.role, inherited)
     existing = session.execute(select(KnownKey).where(KnownKey.key_id == record.signing_key_id)).scalar_one_or_none()
+    authority.enrolment_clash(existing, record.unit_code)
     if existing is not None and existing.revoked_at is not None:
         raise KeyProblem("Khóa này đã bị thu hồi, không đăng ký lại được. Đơn vị kia cần tạo khóa mới.", "REVOKED_KEY")
     row = _upsert(session, record, actor=actor, source="enrolled")

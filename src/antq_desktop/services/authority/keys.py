@@ -31,6 +31,7 @@ OWN_UNIT_KEY = "OWN_UNIT"
 BAD_ROLE = "BAD_ROLE"
 NOT_IN_CATCHMENT = "NOT_IN_CATCHMENT"
 LOOKALIKE_UNIT = "LOOKALIKE_UNIT"
+KEY_OF_ANOTHER_UNIT = "KEY_OF_ANOTHER_UNIT"
 
 _TEST = "tests/security/test_authority_keys.py"
 KEY_RULES: tuple[Rule, ...] = (
@@ -67,6 +68,10 @@ KEY_RULES: tuple[Rule, ...] = (
          "vouch, package producer)", "-", "-",
          "services.authority.keys.is_own_unit, lookalike; services.authority.records.authorise_producers",
          f"{_TEST}::test_unit_codes_are_compared_in_one_form"),
+    Rule("K11", "keys", "receiving office", "enrolling a key file never re-labels a key already known here under "
+         "another unit (a vouched record carries no self-signature)", "-", "-",
+         "services.authority.keys.enrolment_clash (trust_add)",
+         f"{_TEST}::test_enrolling_a_key_known_under_another_unit_is_refused"),
 )
 
 
@@ -122,6 +127,17 @@ def enrolment_role(session: Session, unit_code: str, claimed: str, chosen: str |
                        "mặc định xã/phường. Cấp của một khóa do đơn vị nhận quyết định, không theo tệp khóa: hãy chọn "
                        "cấp rõ ràng (xã/phường hoặc cụm/huyện) sau khi xác minh với đơn vị đó.", ROLE_MISMATCH)
     return role
+
+
+def enrolment_clash(existing: KnownKey | None, unit_code: str) -> None:
+    """A key already known here under another unit (say vouched by an office for a commune of its catchment,
+    without the key's own signature) is never re-labelled by enrolling the real key file: the clerk must
+    revoke the wrong entry first."""
+    if existing is not None and existing.unit_code != unit_code:
+        raise _problem(f"Khóa trong tệp (đơn vị {unit_code}) đã có ở đây dưới tên đơn vị {existing.unit_code} "
+                       f"(nguồn: {existing.source}{' ' + existing.enrolled_by if existing.enrolled_by else ''}). Một "
+                       f"khóa chỉ thuộc một đơn vị: hãy thu hồi khóa đang ghi cho {existing.unit_code} và xác minh "
+                       f"với hai đơn vị trước khi đăng ký.", KEY_OF_ANOTHER_UNIT)
 
 
 def catchment(session: Session, office_unit: str) -> list[str]:
