@@ -108,7 +108,8 @@ RECORD_RULES: tuple[Rule, ...] = (
          "services.authority.records.year_plan",
          f"{_TEST}::test_province_without_a_plan_ignores_a_clusters_plan"),
     Rule("A9", "records", "any unit (fuzzed)", "validly signed packages with origin, references or producer "
-         "mutated", "-", "-", "services.merge.merge_one", f"{_FUZZ}::test_authority_mutations_are_refused"),
+         "mutated (the producer also as a look-alike spelling of the office's code)", "-", "-",
+         "services.merge.merge_one", f"{_FUZZ}::test_authority_mutations_are_refused"),
     Rule("A10", "records", "anyone (inside a forward)", "only full/incremental packages are merged as data; a plan "
          "or forward package inside a forward is refused", "-", "-",
          "services.authority.records.authorise_data_kind (merge_one)",
