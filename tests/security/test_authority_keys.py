@@ -485,6 +485,9 @@ def test_unit_codes_are_compared_in_one_form(office: Store, attacker: Commune, p
         with pytest.raises(keys.KeyProblem) as caught, office.session() as session:
             keys.trust_add(session, lookalike_key_file(twin, code, "district"), actor=ACTOR, role="district")
         assert caught.value.code == authority.OWN_UNIT_KEY, code
+        with pytest.raises(keys.KeyProblem) as caught, office.session() as session:  # nor as its upper office
+            keys.set_recipient(session, lookalike_key_file(twin, code, "province"), actor=ACTOR)
+        assert caught.value.code == "OWN_KEY", code
     enrol(office, attacker.key_file())
     before = capture(office)
     with pytest.raises(keys.KeyProblem) as caught, office.session() as session:
