@@ -6,14 +6,15 @@ import hashlib
 import json
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime
-from typing import Any
-
-from sqlalchemy import Column
+from typing import TYPE_CHECKING, Any
 
 from antq_desktop.storage.models import SyncedRecord
 
+if TYPE_CHECKING:
+    from sqlalchemy.sql.elements import KeyedColumnElement
 
-def exported_columns(model: type[SyncedRecord]) -> list[Column[Any]]:
+
+def exported_columns(model: type[SyncedRecord]) -> list[KeyedColumnElement[Any]]:
     return [c for c in model.__table__.columns if c.name not in model.LOCAL_COLUMNS]
 
 
