@@ -26,8 +26,9 @@ def to_json_value(value: Any) -> Any:
     return value
 
 
-def canonical_record(model: type[SyncedRecord], row: Mapping[str, Any]) -> dict[str, Any]:
-    """Record dict with "type" and every exported column, JSON-ready. `row` is a mapping of columns."""
+def canonical_record(model: type[SyncedRecord], row: Mapping[Any, Any]) -> dict[str, Any]:
+    """Record dict with "type" and every exported column, JSON-ready. `row` is a mapping of columns
+    (by name; a RowMapping, whose keys may also be Column objects, is one)."""
     record: dict[str, Any] = {"type": model.RECORD_TYPE}
     for column in exported_columns(model):
         record[column.name] = to_json_value(row[column.name])
