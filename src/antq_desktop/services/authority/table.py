@@ -95,6 +95,10 @@ RECORD_RULES: tuple[Rule, ...] = (
          "-", "-",
          "services.authority.records.authorise_inner (whole forward, before any merge); authorise_producer (merge_one)",
          f"{_TEST}::test_forwarded_package_from_the_offices_own_unit_is_refused"),
+    Rule("A6b", "records", "office (in a forward)", "its forward's own records and \"own\" inner packages only "
+         "under its own code; another unit's package labelled own is an authority refusal naming both units", "-",
+         "-", "services.forward_import._extract, _new_item (_not_theirs)",
+         f"{_TEST}::test_an_own_inner_package_of_another_unit_is_an_authority_refusal"),
     Rule("A7", "records", "upper office", "plan packages down, only to units that enrolled it as their office",
          "plan and plan_target of its own origin only", "plan_target only to its own plan",
          "services.plan_import._upsert (check_shape + authorise_references)",
@@ -107,12 +111,16 @@ RECORD_RULES: tuple[Rule, ...] = (
          "recipient key), never a plan of a unit below",
          "services.authority.records.year_plan",
          f"{_TEST}::test_province_without_a_plan_ignores_a_clusters_plan"),
+    Rule("A8b", "records", "a former upper office", "-", "-", "its stored plan never sets targets once this unit "
+         "reports to another office (only the recipient key in use counts, whatever the plan's timestamp)",
+         "services.authority.records.plan_units",
+         f"{_TEST}::test_a_former_upper_offices_plan_never_sets_the_targets"),
     Rule("A9", "records", "any unit (fuzzed)", "validly signed packages with origin, references or producer "
          "mutated (the producer also as a look-alike spelling of the office's code)", "-", "-",
          "services.merge.merge_one", f"{_FUZZ}::test_authority_mutations_are_refused"),
     Rule("A10", "records", "anyone (inside a forward)", "only full/incremental packages are merged as data; a plan "
          "or forward package inside a forward is refused", "-", "-",
-         "services.authority.records.authorise_data_kind (merge_one)",
+         "services.authority.records.authorise_data_kind (merge_one; forward_import._authorise_inner_signers)",
          f"{_TEST}::test_a_plan_package_inside_a_forward_is_not_merged_as_data"),
     Rule("A11", "records", "any unit", "-", "each record id once per package (also across batches of other types)",
          "-", "services.merge._once_per_package", f"{_TEST}::test_the_same_record_twice_in_one_package_is_refused"),
