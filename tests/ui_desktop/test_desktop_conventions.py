@@ -268,3 +268,30 @@ def test_export_without_the_upper_office_key_says_so_before_the_password(context
     assert asked == [] and len(shown) == 1
     assert "Nhập khóa của cấp trên…" in shown[0] and "antq " not in shown[0]  # a button, never a command
     assert not (tmp_path / "goi.antq").exists()
+
+
+def test_a_package_double_clicked_while_open_goes_to_the_open_window(district_context, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from antq_desktop.ui.app import listen_for_packages, lock_data_file
+    from antq_desktop.ui.single_instance import send_packages, take_requests
+
+    url = district_context.store.url
+    database = str(district_context.store.sqlite_path)
+    package = tmp_path / "goi-xa-00070.antq"
+    package.write_bytes(b"checked by Kiem tra")
+    window = MainWindow(district_context)
+    qtbot.addWidget(window)
+    window.show()
+    lock, refusal = lock_data_file(url)
+    assert lock is not None and refusal is None
+    try:
+        listener = listen_for_packages(url, window)
+        second_lock, second_refusal = lock_data_file(url)  # a second copy, started by Explorer
+        assert second_lock is None and second_refusal
+        assert send_packages(database, [str(package)])
+        qtbot.waitUntil(lambda: window.pages.get("import") is not None and window.pages["import"].paths == [package],
+                        timeout=5000)
+        assert window.current_page() is window.pages["import"]
+        assert take_requests(database) == []  # each request is taken once
+        listener.close()
+    finally:
+        lock.unlock()

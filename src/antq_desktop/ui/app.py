@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication
 
 from antq_desktop import APP_NAME, __version__
 from antq_desktop.paths import resource_path
+from antq_desktop.services.startup import sqlite_database  # light: the standard library until a URL has options
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -89,9 +90,7 @@ def lock_data_file(url: str) -> tuple[QLockFile | None, str | None]:
     A lock file next to the database: two copies writing the same file would each see stale lists.
     Other databases (PostgreSQL) handle concurrent users themselves, so they are not locked.
     """
-    from antq_desktop.services.startup import sqlite_database
-
-    database = sqlite_database(url)  # a plain file URL (the usual case) is answered without loading SQLAlchemy
+    database = sqlite_database(url)
     if database is None:
         return None, None
     from pathlib import Path
@@ -269,12 +268,35 @@ def begin(argv: Sequence[str]) -> Startup:
     return Startup(app, url, lock, refusal, sign_in, packages_given(args.files))
 
 
+def listen_for_packages(url: str, window):  # type: ignore[no-untyped-def]
+    """Packages double-clicked while this copy is open (a second copy leaves them): opened here, in front."""
+    from antq_desktop.ui.single_instance import PackageListener
+
+    database = sqlite_database(url)
+    if database is None:
+        return None
+
+    def open_package(path: str) -> None:
+        if window.isMinimized():
+            window.showNormal()
+        window.raise_()
+        window.activateWindow()
+        window.open_package(path)
+
+    return PackageListener(database, open_package, window)
+
+
 def run(argv: Sequence[str]) -> int:
     start = begin(argv)
     app, url, lock, sign_in = start.app, start.url, start.lock, start.sign_in
     if start.refusal:
         from PySide6.QtWidgets import QMessageBox
 
+        from antq_desktop.ui.single_instance import send_packages
+
+        database = sqlite_database(url)
+        if start.packages and database and send_packages(database, start.packages):
+            return 0  # a double-clicked package: the open window takes it
         QMessageBox.warning(None, _t("Chương trình đang mở"), start.refusal)
         return 1
     store: Store | None = None
@@ -299,9 +321,12 @@ def run(argv: Sequence[str]) -> int:
         window.show()
         for package in start.packages:
             window.open_package(package)
+        listener = listen_for_packages(url, window)
         protections = SessionProtections(window, context, password)
         del password
         code = app.exec()
+        if listener is not None:
+            listener.close()
         protections.close()  # waits for running work (the backup key among it), then the exit backup
         context.jobs.shutdown()  # work a page started while closing must end before the store closes
         return code

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRect, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QRect, QSettings, Qt
 from PySide6.QtGui import QCursor, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from antq_desktop.ui.accessibility import name_focusable_widgets
 from antq_desktop.ui.context import AppContext
+from antq_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from antq_desktop.ui.mnemonics import assign_mnemonics
 from antq_desktop.ui.window_geometry import Rect, clamp_geometry, restored_geometry
 

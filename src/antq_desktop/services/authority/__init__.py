@@ -6,6 +6,7 @@ One re-export line per module so both sides can append without touching each oth
 
 from antq_desktop.services.authority.keys import KEY_RULES  # noqa: F401
 from antq_desktop.services.authority.records import (  # noqa: F401
+    authorise_data_kind,
     authorise_inner,
     authorise_producer,
     authorise_producers,
@@ -14,6 +15,22 @@ from antq_desktop.services.authority.records import (  # noqa: F401
     year_plan,
 )
 from antq_desktop.services.authority.table import RECORD_RULES, Rule  # noqa: F401
+
+# The public names, one a line (the type checker does not re-export imports without this list).
+__all__ = [
+    "ALL_RULES",
+    "KEY_RULES",
+    "RECORD_RULES",
+    "Rule",
+    "all_rules",
+    "authorise_data_kind",
+    "authorise_inner",
+    "authorise_producer",
+    "authorise_producers",
+    "authorise_references",
+    "plan_units",
+    "year_plan",
+]
 
 ALL_RULES: tuple[Rule, ...] = RECORD_RULES + KEY_RULES  # the whole table (docs/security.md section 10)
 

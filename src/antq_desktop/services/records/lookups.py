@@ -11,7 +11,8 @@ from sqlalchemy import select
 from antq_desktop.storage.db import Store
 from antq_desktop.storage.models import Organization, ResidentialArea
 
-_MODELS = {"residential_area": ResidentialArea, "organization": Organization}
+_MODELS: dict[str, type[ResidentialArea] | type[Organization]] = {"residential_area": ResidentialArea,
+                                                                   "organization": Organization}
 
 
 def names(store: Store, record_type: str, *, limit: int = 5000) -> dict[str, str]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEventLoop, QSettings, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -39,6 +39,7 @@ from antq_desktop.services import excel
 from antq_desktop.storage.db import Store
 from antq_desktop.ui import colours
 from antq_desktop.ui.formatting import format_int
+from antq_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from antq_desktop.ui.jobs import JobRunner, Work
 
 PREVIEW_LIMIT = 5000  # rows drawn in the preview table; every row is still checked and counted

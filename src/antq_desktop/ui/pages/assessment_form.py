@@ -10,7 +10,7 @@ import json
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -35,6 +35,7 @@ from antq_desktop.services.setup import get_profile
 from antq_desktop.storage.db import Store
 from antq_desktop.ui import colours
 from antq_desktop.ui.formatting import format_number
+from antq_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from antq_desktop.ui.widgets.date_field import DateField
 
 EDITOR_ROLES = ("admin", "officer")

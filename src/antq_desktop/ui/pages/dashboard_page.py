@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -29,6 +29,7 @@ from antq_desktop.storage.db import Store
 if TYPE_CHECKING:
     from antq_desktop.services import office
 from antq_desktop.ui.formatting import format_date, format_int, format_percent, format_threshold
+from antq_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from antq_desktop.ui.widgets.charts import LEVEL_COLORS, MET_COLOR, NOT_MET_COLOR, bar_chart, percent_bar, pie_chart
 from antq_desktop.ui.widgets.charts import status_label as make_status_label
 
