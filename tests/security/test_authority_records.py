@@ -42,7 +42,7 @@ from antq_desktop.services.plans import receive as plan_import
 from antq_desktop.services.records import writes as records
 from antq_desktop.services.setup import profile
 from antq_desktop.storage.db import Store, open_store
-from antq_desktop.storage.models import KnownKey, Plan, PlanTarget, UnitProfile
+from antq_desktop.storage.models import KnownKey, Plan, PlanTarget, ProducerState, UnitProfile
 
 A, B, OFFICE = "00004", "00277", "CUM-01"
 NAMES = {A: "Phường Ba Đình", B: "Phường Bạch Mai"}
@@ -381,7 +381,7 @@ def test_the_same_record_twice_in_one_package_is_refused(world: World) -> None:
 def test_check_flags_what_the_authority_model_forbids(world: World) -> None:
     """`antq check` used to call a store whole after the issue's first attack: a commune's household in another
     commune's area, a commune's announced key stored as an office, a vouched office key, a key for the office's
-    own unit. Each is now a problem naming the unit."""
+    own unit, a package merged under the office's own code (any spelling). Each is now a problem naming it."""
     from antq_desktop.services import check
 
     assert check.run_checks(world.office).ok
@@ -402,11 +402,14 @@ def test_check_flags_what_the_authority_model_forbids(world: World) -> None:
                                  receiving_public=commune_key.receiving_public, fingerprint=f"FP-{source}",
                                  source=source, replaces_key_id=commune_key.key_id, enrolled_by=ACTOR,
                                  is_trusted=True))
+        session.add(ProducerState(producer_unit="cum-01", key_id="c" * 32, last_sequence=1,  # merged "from" itself
+                                  last_package_uuid=str(uuid.uuid4()), last_package_sha256="0" * 64))
     report = check.run_checks(world.office)
     text = "\n".join(report.problems)
     assert "households" in text and "residential_area" in text, text
     assert "FP-announced" in text and "FP-vouched" in text and f"đơn vị {OFFICE}" in text, text
-    assert len(report.problems) == 4, text
+    assert "dưới mã cum-01" in text, text
+    assert len(report.problems) == 5, text
 
 
 def records_table(record_type: str) -> Any:

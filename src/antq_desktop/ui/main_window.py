@@ -126,7 +126,7 @@ def _local_time(utc_text: str) -> str:
 def _saved_rect(value: object) -> Rect | None:
     """The saved (x, y, width, height), or None when absent or unreadable (a first start then)."""
     try:
-        x, y, w, h = (int(v) for v in value)  # type: ignore[union-attr]
+        x, y, w, h = (int(v) for v in value)  # type: ignore[attr-defined]  # any saved value; a bad one raises below
     except (TypeError, ValueError):
         return None
     return x, y, w, h
@@ -188,8 +188,9 @@ class MainWindow(QMainWindow):
             name_focusable_widgets(page, self._title(spec))  # what a screen reader says for each field
             slot = self.stack.widget(row)
             self.stack.insertWidget(row, page)
-            self.stack.removeWidget(slot)
-            slot.deleteLater()
+            if slot is not None:  # the placeholder the page replaces
+                self.stack.removeWidget(slot)
+                slot.deleteLater()
             self.pages[key] = page
         return self.pages[key]
 
@@ -197,7 +198,7 @@ class MainWindow(QMainWindow):
         self.navigation.setCurrentRow([s.key for s in self.specs].index(key))
         return self.pages[key]
 
-    def current_page(self) -> QWidget:
+    def current_page(self) -> QWidget | None:
         return self.stack.currentWidget()
 
     # ---- status bar ----

@@ -123,7 +123,8 @@ RECORD_RULES: tuple[Rule, ...] = (
          "services.authority.records.authorise_data_kind (merge_one; forward_import._authorise_inner_signers)",
          f"{_TEST}::test_a_plan_package_inside_a_forward_is_not_merged_as_data"),
     Rule("A11", "records", "any unit", "-", "each record id once per package (also across batches of other types)",
-         "-", "services.merge.pipeline._once_per_package", f"{_TEST}::test_the_same_record_twice_in_one_package_is_refused"),
+         "-", "services.merge.pipeline._once_per_package",
+         f"{_TEST}::test_the_same_record_twice_in_one_package_is_refused"),
     Rule("A12", "records", "- (antq check)", "-", "-", "a store already holding a cross-unit reference or a known "
          "key whose unit/role/source the rules cannot give is reported", "services.check._authority_checks",
          f"{_TEST}::test_check_flags_what_the_authority_model_forbids"),

@@ -116,7 +116,7 @@ class FilePage(QWizardPage):
         form.addRow(self.problem)
 
     def browse(self) -> None:
-        folder = QSettings().value(_LAST_FOLDER_KEY, str(Path.home()))
+        folder = str(QSettings().value(_LAST_FOLDER_KEY, str(Path.home())))
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Chọn tệp Excel"), folder, self.tr("Tệp Excel (*.xlsx)"))
         if path:
             QSettings().setValue(_LAST_FOLDER_KEY, str(Path(path).parent))
@@ -171,6 +171,8 @@ class MappingPage(QWizardPage):
 
     def initializePage(self) -> None:  # noqa: N802  # Qt override
         sheet, fields = self.owner.sheet, excel.FIELDS[self.owner.record_type]
+        if sheet is None:  # the file page reads the sheet before this page opens
+            return
         guess = excel.guess_mapping(self.owner.record_type, sheet.headers)
         sample = next((row for row in sheet.rows if row), [])
         self.table.setRowCount(len(fields))
@@ -201,6 +203,8 @@ class MappingPage(QWizardPage):
         self.problem.clear()
         owner = self.owner
         store, record_type, sheet = owner.store, owner.record_type, owner.sheet
+        if sheet is None:
+            return False
         outcome = owner.run_job(lambda progress, cancel: excel.preview(
             store, record_type, sheet, mapping, progress=progress, cancel=cancel), self.tr("Đang kiểm tra các dòng…"))
         if outcome.cancelled or not outcome.returned:
@@ -368,8 +372,8 @@ class ImportWizard(QWizard):
         self._import_done = True
         self.imported.emit(self.record_type, len(self.imported_ids))
 
-    def _import_failed(self, exc: BaseException) -> None:
-        message = exc.message if isinstance(exc, AntqError) else str(exc)
+    def _import_failed(self, exc: BaseException | None) -> None:
+        message = exc.message if isinstance(exc, AntqError) else str(exc or "")
         QMessageBox.warning(self, self.tr("Chưa nhập được"),
                             self.tr("Không có dòng nào được lưu: %1").replace("%1", message))
 

@@ -62,8 +62,9 @@ def _collect(store: Store, year: int) -> office.Dashboard:
 def _clear(layout: QGridLayout | QHBoxLayout | QVBoxLayout) -> None:
     while layout.count():
         item = layout.takeAt(0)
-        if item.widget() is not None:
-            item.widget().deleteLater()
+        widget = item.widget() if item is not None else None
+        if widget is not None:
+            widget.deleteLater()
 
 
 def _open_import(context, parent: QWidget) -> None:  # type: ignore[no-untyped-def]
@@ -122,6 +123,8 @@ def open_todo(context, parent: QWidget, action: tuple[Any, ...]) -> QWidget | No
 class DashboardPage(QWidget):
     """Read-only overview for one year; `refresh()` re-reads everything (in the background when a job
     runner is given: about a second per 50,000 households, mostly the indicator queries)."""
+
+    import_button: QPushButton  # added by the page registry's factory for accounts that may write
 
     def __init__(self, store: Store, year: int | None = None, parent: QWidget | None = None, *,
                  jobs: Any = None) -> None:

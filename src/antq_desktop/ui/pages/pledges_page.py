@@ -103,10 +103,12 @@ class PledgesPage(RecordPage):
 
     def pledge_whole_area(self) -> Job | None:
         dialog = AreaPledgeDialog(self.context, self.filter_boxes["area_id"].currentData(), self)
-        if not dialog.exec() or not dialog.area_id():
+        if not dialog.exec():
+            return None
+        area_id, signed_on = dialog.area_id(), dialog.signed_date()
+        if not area_id or signed_on is None:  # the dialog accepts only with both
             return None
         store, actor, year = self.context.store, self.context.actor, self.context.year
-        area_id, signed_on = dialog.area_id(), dialog.signed_date()
         job = self.context.jobs.start(
             lambda progress, cancel: records.pledge_area(store, area_id, year, signed_on, actor=actor,
                                                       progress=progress, cancel=cancel),
