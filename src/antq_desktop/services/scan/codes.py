@@ -48,7 +48,8 @@ class SheetCode:
     signed_text: str  # the part the tag covers
 
 
-def _field(value: str) -> str:
+def code_field(value: str) -> str:
+    """A unit code or template version as the code writes it (upper case, '.' -> '-')."""
     return value.strip().upper().replace(".", "-")
 
 
@@ -60,7 +61,7 @@ def _tag(key: bytes, text: str) -> str:
 def make_code(key: bytes, unit: str, household_id: str, year: int, template_version: str) -> str:
     """The code printed on one household's sheet of `year`."""
     household = str(uuid.UUID(household_id).int).zfill(_ID_DIGITS)
-    text = f"{PREFIX}.{_field(unit)}.{household}.{year:04d}.{_field(template_version) or '0'}"
+    text = f"{PREFIX}.{code_field(unit)}.{household}.{year:04d}.{code_field(template_version) or '0'}"
     return f"{text}.{_tag(key, text)}"
 
 

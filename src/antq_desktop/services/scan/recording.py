@@ -12,7 +12,7 @@ from antq_desktop.domain.errors import ValidationError
 from antq_desktop.domain.pledge_templates import default_template
 from antq_desktop.domain.validation import PLEDGE_STATUSES
 from antq_desktop.services import records
-from antq_desktop.services.scan.codes import SheetCode, is_genuine, parse_code, sheet_key
+from antq_desktop.services.scan.codes import SheetCode, code_field, is_genuine, parse_code, sheet_key
 from antq_desktop.storage.db import Store
 from antq_desktop.storage.models import Household, Pledge, ResidentialArea, UnitProfile
 
@@ -89,7 +89,7 @@ def _checked(store: Store, scanned: str, year: int) -> ScanResult | tuple[SheetC
     if code is None:
         return ScanResult(Outcome.UNREADABLE, UNREADABLE)
     own = _own_unit(store)
-    if code.unit != own.upper():
+    if code.unit != code_field(own):
         return ScanResult(Outcome.OTHER_UNIT, f"Phiếu của đơn vị mã {code.unit}, không phải của đơn vị này (mã {own}): "
                                               "chưa ghi gì. Hãy để riêng phiếu này và gửi lại cho đơn vị đó.", code)
     key = sheet_key(store, create=False)
