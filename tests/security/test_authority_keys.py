@@ -25,8 +25,8 @@ from antq_desktop.exchange.keystore import KeyStore
 from antq_desktop.exchange.package_format import Producer
 from antq_desktop.exchange.package_writer import PackageMeta, write_package
 from antq_desktop.services import key_rotation, keys, profile, records
+from antq_desktop.services.authority import all_rules
 from antq_desktop.services.authority import keys as authority
-from antq_desktop.services.authority.table import all_rules
 from antq_desktop.storage.db import Store, open_store
 from antq_desktop.storage.models import KnownKey, UnitProfile, utcnow
 

@@ -34,8 +34,7 @@ from antq_desktop.exchange.keystore import KeyStore
 from antq_desktop.exchange.package_format import Producer
 from antq_desktop.exchange.package_writer import PackageMeta, write_package
 from antq_desktop.services import demo, keys, plan_import, profile, records, stats
-from antq_desktop.services.authority import year_plan
-from antq_desktop.services.authority.table import all_rules
+from antq_desktop.services.authority import all_rules, year_plan
 from antq_desktop.storage.db import Store, open_store
 from antq_desktop.storage.models import KnownKey, Plan, PlanTarget
 

@@ -117,11 +117,30 @@ def open_store_or_explain(url: str, parent: QWidget | None = None) -> Store | No
     from antq_desktop.domain.errors import AntqError
     from antq_desktop.storage.db import open_store
 
+    notices: list[QMessageBox] = []
+
+    def say_waiting(message: str) -> None:
+        """Another PC or window is migrating this database: opening blocks until it is done, so show why
+        now (the sign-in dialog's status line, else a small window) and paint it before blocking."""
+        label = getattr(parent, "status_label", None)
+        if label is not None:
+            label.setText(message)
+        else:
+            notice = QMessageBox(QMessageBox.Icon.Information, _t("Đang mở dữ liệu"), message,
+                                 QMessageBox.StandardButton.NoButton, parent)
+            notice.setModal(False)
+            notice.show()
+            notices.append(notice)
+        QApplication.processEvents()
+
     try:
-        return open_store(url)
+        return open_store(url, on_wait=say_waiting)
     except AntqError as exc:
         QMessageBox.critical(parent, _t("Không mở được dữ liệu"), exc.message)
         return None
+    finally:
+        for notice in notices:
+            notice.close()
 
 
 class SignInFirst:

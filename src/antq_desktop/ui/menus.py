@@ -125,7 +125,7 @@ def export_current(window: MainWindow) -> None:
     export = getattr(page, "export_excel", None)
     if callable(export):
         export()
-    else:
+    elif "exchange" in [spec.key for spec in window.specs]:
         window.open_page("exchange")
 
 
@@ -135,5 +135,7 @@ def print_current(window: MainWindow) -> None:
     kinds = getattr(page, "print_actions", ())
     if kinds and callable(getattr(page, "print_selected", None)) and page.selected_rows():
         page.print_selected(kinds[0][0])
+    elif window.pages.get("forms") is page and callable(getattr(page, "generate", None)):
+        page.generate()  # already on the forms page: make the preview to print from
     else:
         window.open_page("forms")

@@ -4,6 +4,7 @@
 One re-export line per module so both sides can append without touching each other's lines.
 """
 
+from antq_desktop.services.authority.keys import KEY_RULES  # noqa: F401
 from antq_desktop.services.authority.records import (  # noqa: F401
     authorise_inner,
     authorise_producer,
@@ -12,4 +13,11 @@ from antq_desktop.services.authority.records import (  # noqa: F401
     plan_units,
     year_plan,
 )
-from antq_desktop.services.authority.table import RECORD_RULES, Rule, all_rules  # noqa: F401
+from antq_desktop.services.authority.table import RECORD_RULES, Rule  # noqa: F401
+
+ALL_RULES: tuple[Rule, ...] = RECORD_RULES + KEY_RULES  # the whole table (docs/security.md section 10)
+
+
+def all_rules() -> tuple[Rule, ...]:
+    """Record rules, then key rules: the rows of docs/security.md section 10, in order."""
+    return ALL_RULES

@@ -102,13 +102,5 @@ RECORD_RULES: tuple[Rule, ...] = (
 )
 
 # The key side (roles at enrolment, announcements, vouching, forwards only from enrolled offices,
-# revocation cascade) is added by services/authority/keys.py as KEY_RULES; see `all_rules`.
-
-
-def all_rules() -> tuple[Rule, ...]:
-    """Record rules, then the key rules if the key side has published them."""
-    try:
-        from antq_desktop.services.authority import keys as key_side  # type: ignore[attr-defined]
-    except ImportError:
-        return RECORD_RULES
-    return RECORD_RULES + tuple(getattr(key_side, "KEY_RULES", ()))
+# revocation cascade) is services/authority/keys.py's KEY_RULES; the package front (authority/__init__.py)
+# composes both into ALL_RULES.

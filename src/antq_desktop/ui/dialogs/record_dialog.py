@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -31,6 +31,15 @@ from antq_desktop.ui.widgets.fields import Editor, FieldSpec, make_editor
 
 def tr_dialog(text: str) -> str:
     return QCoreApplication.translate("RecordDialogs", text)
+
+
+def name_editor(widget: QWidget, name: str) -> None:
+    """The field's label as the accessible name of every focusable part of its editor (a household
+    picker has a search box and a list; a date a text box)."""
+    widget.setAccessibleName(name)
+    for part in widget.findChildren(QWidget):
+        if part.focusPolicy() != Qt.FocusPolicy.NoFocus:
+            part.setAccessibleName(name)
 
 
 class RecordDialog(QDialog):
@@ -70,7 +79,11 @@ class RecordDialog(QDialog):
             cell_layout.addWidget(editor.widget)
             cell_layout.addWidget(error)
             label = "" if spec.kind == "bool" else tr_dialog(spec.label) + (" *" if spec.required else "") + ":"
-            self.form.addRow(QLabel(label), cell)
+            label_widget = QLabel(label)
+            label_widget.setBuddy(editor.widget)
+            self.form.addRow(label_widget, cell)
+            if spec.kind != "bool":  # a check box speaks its own text
+                name_editor(editor.widget, tr_dialog(spec.label))
             self.editors[spec.name], self.errors[spec.name] = editor, error
             editor.on_change(self._update_visibility)
         layout.addLayout(self.form)

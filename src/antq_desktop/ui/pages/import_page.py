@@ -116,7 +116,9 @@ class ImportPage(QWidget):
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.horizontalHeader().setSectionResizeMode(len(columns) - 1, QHeaderView.ResizeMode.Stretch)
+        table.horizontalHeader().setMaximumSectionSize(360)  # a long file name: whole in its tooltip
         table.verticalHeader().setVisible(False)
+        table.resizeColumnsToContents()  # empty: every title whole ("Đơn vị (theo tệp)" was cut)
         return table
 
     # ---- choosing files ----
