@@ -927,6 +927,7 @@ ENGLISH = {
     "Phiếu của đơn vị khác": "Sheet of another unit",
     "Không có hộ này": "Unknown household",
     "Không đọc được mã": "Code not readable",
+    "Chưa ghi được": "Not recorded",
 }
 
 # Where one Vietnamese text needs a different English one in a given context.

@@ -49,6 +49,7 @@ SIGNALS: dict[Outcome, tuple[str, str, str, int]] = {
     Outcome.UNKNOWN_HOUSEHOLD: (N("PledgeScan", "Không có hộ này"), "#c62828", "#ffcdd2", 3),
     Outcome.UNREADABLE: (N("PledgeScan", "Không đọc được mã"), "#c62828", "#ffcdd2", 4),
 }
+NOT_SAVED = N("PledgeScan", "Chưa ghi được")  # the sheet was fine but the store refused the write
 FLASH_MS = 600
 BEEP_GAP_MS = 220
 
@@ -143,8 +144,10 @@ class PledgeScanDialog(QDialog):
         try:
             result = scan.record_scan(self.context.store, text, year=self.year, signed_on=self.signed_on.date(),
                                       actor=self.context.actor)
-        except AntqError as exc:  # the store refused the write: nothing was saved
+        except AntqError as exc:  # the store refused the write (e.g. locked): nothing was saved
             result = scan.ScanResult(Outcome.UNREADABLE, exc.message)
+            self.show_result(result, NOT_SAVED)
+            return result
         self.show_result(result)
         if result.outcome == Outcome.RECORDED and result.pledge_id:
             self._remember(result)
@@ -162,10 +165,11 @@ class PledgeScanDialog(QDialog):
 
     # ---- what the officer sees and hears ----
 
-    def show_result(self, result: scan.ScanResult) -> None:
+    def show_result(self, result: scan.ScanResult, word: str | None = None) -> None:
         self.last = result
         self.counts[result.outcome] += 1
-        word, strong, _calm, beeps = SIGNALS[result.outcome]
+        signal_word, strong, _calm, beeps = SIGNALS[result.outcome]
+        word = word or signal_word
         self.status.setText(_t(word))
         self.status.setProperty("outcome", result.outcome.value)
         self.status.setStyleSheet(f"padding: 8px; font-size: 14pt; font-weight: bold; color: white; "
