@@ -330,3 +330,75 @@ def test_province_without_a_plan_ignores_a_clusters_plan(world: World) -> None:
             cluster.close()
     finally:
         province.close()
+
+
+def test_a_plan_package_inside_a_forward_is_not_merged_as_data(world: World) -> None:
+    """A10: merge_one writes only full/incremental packages. A "plan" package signed by commune 00004, carried
+    inside its cluster's forward, used to be taken as data: held as a sequence gap, to be merged as data once
+    00004's next package arrived."""
+    province = open_store(str(world.folder / "province.sqlite3"))
+    profile.initialise(province, role="province", unit_code="01", officer_name="Lê Văn Cường", password=PASSWORD)
+    try:
+        with province.session() as session:
+            keys.trust_add(session, key_file(world.office), actor=ACTOR, role="district", communes=[A, B])
+            keys.trust_add(session, world.a.key_file(), actor=ACTOR)
+        plan = fresh(world.records(world.a, "plan")[0], title="Kế hoạch gửi như dữ liệu")
+        meta = PackageMeta(Producer(A, NAMES[A], "commune"), 1, "plan", str(YEAR), "t", "1")
+        inner = world.folder / "plan-as-data.antq"
+        with world.a.store.session_factory() as session, KeyStore.unlock(keys.active_blob(session), PASSWORD) as s:
+            write_package(inner, [plan], meta, s, None, encrypted=False)
+        path = forward_package(world.office, province, [inner], world.folder / "forward.antq")
+        before = capture(province)
+        outer, result = merge(province, path)
+        assert result.status == "refused" and result.code == "NOT_AUTHORISED", (result.code, result.message)
+        assert A in result.message and "plan" in result.message and outer.status == "refused"
+        assert_unchanged(province, before, max_log_rows=2, max_audit_rows=2)
+    finally:
+        province.close()
+
+
+def test_the_same_record_twice_in_one_package_is_refused(world: World) -> None:
+    """A11: a record id appears once per package, even with another type's records between its two copies."""
+    household = world.records(world.a, "household")[0]
+    area = fresh(world.records(world.a, "residential_area")[0], name="Khu mới")
+    rows = [changed(household, head_name="Nguyễn Văn Một"), area, changed(household, revision=household["revision"] + 1,
+                                                                          head_name="Nguyễn Văn Hai")]
+    path = world.a.export(world.office, records=rows, advance=False)
+    refused_unchanged(world.office, path, "VALIDATION_ERROR", household["id"], "hai lần")
+
+
+def test_check_flags_what_the_authority_model_forbids(world: World) -> None:
+    """`antq check` used to call a store whole after the issue's first attack: a commune's household in another
+    commune's area, a commune's announced key stored as an office, a vouched office key, a key for the office's
+    own unit. Each is now a problem naming the unit."""
+    from antq_desktop.services import check
+
+    assert check.run_checks(world.office).ok
+    other_area = world.records(world.b, "residential_area")[0]["id"]
+    household = world.records(world.a, "household")[0]["id"]
+    fake = impostor(world.folder / "fake", "district", OFFICE, "Cụm giả")
+    try:
+        plant_key(world.office, fake, "district")  # a key for the office's own unit
+    finally:
+        fake.store.close()
+    with world.office.session() as session:
+        session.execute(records_table("household").update().where(records_table("household").c.id == household)
+                        .values(area_id=other_area))
+        commune_key = session.execute(select(KnownKey).where(KnownKey.unit_code == A)).scalar_one()
+        for key_id, source, role in (("a" * 32, "announced", "district"), ("b" * 32, "vouched", "province")):
+            session.add(KnownKey(key_id=key_id, unit_code=A, unit_name=NAMES[A], role=role,
+                                 signing_public=commune_key.signing_public,
+                                 receiving_public=commune_key.receiving_public, fingerprint=f"FP-{source}",
+                                 source=source, replaces_key_id=commune_key.key_id, enrolled_by=ACTOR,
+                                 is_trusted=True))
+    report = check.run_checks(world.office)
+    text = "\n".join(report.problems)
+    assert "households" in text and "residential_area" in text, text
+    assert "FP-announced" in text and "FP-vouched" in text and f"đơn vị {OFFICE}" in text, text
+    assert len(report.problems) == 4, text
+
+
+def records_table(record_type: str) -> Any:
+    from antq_desktop.storage.models import MODEL_BY_TYPE
+
+    return MODEL_BY_TYPE[record_type].__table__

@@ -6,6 +6,7 @@ One re-export line per module so both sides can append without touching each oth
 
 from antq_desktop.services.authority.keys import KEY_RULES  # noqa: F401
 from antq_desktop.services.authority.records import (  # noqa: F401
+    authorise_data_kind,
     authorise_inner,
     authorise_producer,
     authorise_producers,

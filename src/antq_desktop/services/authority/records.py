@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from antq_desktop.exchange.errors import NOT_AUTHORISED, OWN_UNIT, PackageError
 from antq_desktop.exchange.package_format import PackageHeader
-from antq_desktop.services.authority.table import REFERENCE_COLUMNS
+from antq_desktop.services.authority.table import REFERENCE_COLUMNS, unit_skeleton
 from antq_desktop.storage.db import Store
 from antq_desktop.storage.models import MODEL_BY_TYPE, KnownKey, Plan, UnitProfile
 
@@ -35,10 +35,23 @@ def authorise_producer(session: Session, header: PackageHeader) -> None:
     authorise_producers(session, [header.producer.unit_code])
 
 
+DATA_KINDS = ("full", "incremental")
+
+
+def authorise_data_kind(header: PackageHeader) -> None:
+    """A10: a merge writes only data packages; a plan or forward (say inside a forward) is never data."""
+    if header.kind not in DATA_KINDS:
+        unit = header.producer.unit_code
+        raise PackageError(NOT_AUTHORISED, message_vi=(
+            f"Gói số {header.sequence} của đơn vị {unit} là gói loại “{header.kind}”, không phải gói dữ liệu; chỉ gói "
+            "dữ liệu (đầy đủ hoặc bổ sung) được nhập vào dữ liệu của đơn vị gửi. " + _REPORT.format(unit=unit)),
+            detail=f"kind {header.kind} merged as data")
+
+
 def authorise_producers(session: Session, producers: Iterable[str]) -> None:
     """`authorise_producer` for several claimed producers at once (a forward's inner packages, before any merge)."""
     mine = own_unit(session)
-    if mine is not None and mine in set(producers):
+    if mine is not None and unit_skeleton(mine) in {unit_skeleton(code) for code in producers}:  # "cum-01" too
         raise PackageError(OWN_UNIT, message_vi=(
             f"Gói dữ liệu ghi là của đơn vị {mine}, tức chính đơn vị này, nhưng lại được nhập từ bên ngoài. Không đơn "
             f"vị nào khác được gửi dữ liệu dưới mã {mine}; dữ liệu của đơn vị này chỉ được nhập trên chính máy này. "

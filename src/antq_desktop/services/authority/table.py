@@ -15,6 +15,16 @@ from dataclasses import dataclass
 COMMUNE, DISTRICT, PROVINCE = "commune", "district", "province"  # district = cluster office
 ROLES = (COMMUNE, DISTRICT, PROVINCE)
 
+# Unit codes are compared in one folded form: case and the look-alike pairs O/0, I/L/1 ignored, so
+# "cum-01" or "0OO70" never passes for CUM-01 or 00070 (codes are ASCII already: exchange.keys.UNIT_CODE_RE).
+_LOOK_ALIKES = str.maketrans({"O": "0", "I": "1", "L": "1"})
+
+
+def unit_skeleton(code: str) -> str:
+    """The form two unit codes are compared in: equal skeletons are the same unit to a reader."""
+    return code.strip().upper().translate(_LOOK_ALIKES)
+
+
 # Record types a unit writes about itself (its own origin_unit only).
 DATA_TYPES = ("residential_area", "organization", "household", "pledge", "registration", "assessment")
 PLAN_TYPES = ("plan", "plan_target")
@@ -99,6 +109,15 @@ RECORD_RULES: tuple[Rule, ...] = (
          f"{_TEST}::test_province_without_a_plan_ignores_a_clusters_plan"),
     Rule("A9", "records", "any unit (fuzzed)", "validly signed packages with origin, references or producer "
          "mutated", "-", "-", "services.merge.merge_one", f"{_FUZZ}::test_authority_mutations_are_refused"),
+    Rule("A10", "records", "anyone (inside a forward)", "only full/incremental packages are merged as data; a plan "
+         "or forward package inside a forward is refused", "-", "-",
+         "services.authority.records.authorise_data_kind (merge_one)",
+         f"{_TEST}::test_a_plan_package_inside_a_forward_is_not_merged_as_data"),
+    Rule("A11", "records", "any unit", "-", "each record id once per package (also across batches of other types)",
+         "-", "services.merge._once_per_package", f"{_TEST}::test_the_same_record_twice_in_one_package_is_refused"),
+    Rule("A12", "records", "- (antq check)", "-", "-", "a store already holding a cross-unit reference or a known "
+         "key whose unit/role/source the rules cannot give is reported", "services.check._authority_checks",
+         f"{_TEST}::test_check_flags_what_the_authority_model_forbids"),
 )
 
 # The key side (roles at enrolment, announcements, vouching, forwards only from enrolled offices,
