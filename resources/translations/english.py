@@ -898,6 +898,36 @@ ENGLISH = {
     "Ngày %1 quá xa trong quá khứ: hãy kiểm tra lại năm.": "%1 is too far in the past: check the year.",
     "“%1” không phải là ngày. Hãy gõ ngày/tháng/năm, ví dụ 15/03/2026.":
         "“%1” is not a date. Type day/month/year, for example 15/03/2026.",
+    # ---- scanning signed pledge sheets (Cam kết → Quét phiếu đã ký) ----
+    "Quét phiếu đã ký…": "Scan signed sheets…",
+    "Ghi cam kết bằng máy quét mã QR trên các phiếu in sẵn đã ký":
+        "Record pledges by scanning the QR codes of signed prefilled sheets",
+    "Quét phiếu đã ký — cam kết năm %1": "Scan signed sheets — pledges of %1",
+    "Đưa máy quét vào mã QR ở góc dưới bên trái của từng phiếu cam kết đã ký (phiếu in sẵn tên hộ). Mỗi phiếu "
+    "ghi một bản cam kết năm %1 với ngày ký dưới đây. Không quét được thì gõ dòng “Mã phiếu” in cạnh mã QR rồi "
+    "bấm Enter.":
+        "Point the scanner at the QR code in the lower left corner of each signed pledge sheet (sheets printed "
+        "with the household's name). Each sheet records one pledge of %1 with the signing date below. If a code "
+        "will not scan, type the “Mã phiếu” line printed next to it and press Enter.",
+    "Các phiếu đã quét": "Sheets scanned",
+    "Ngày ký của đợt quét": "Signing date of this batch",
+    "Quét mã trên phiếu (hoặc gõ mã rồi Enter)": "Scan the sheet's code (or type it, then Enter)",
+    "Mã trên phiếu": "Code on the sheet",
+    "Ngày ký (cả đợt):": "Signing date (whole batch):",
+    "Mã phiếu:": "Sheet code:",
+    "Sẵn sàng quét.": "Ready to scan.",
+    "Ngày ký chưa đúng: hãy sửa ngày rồi quét lại phiếu này.":
+        "The signing date is not valid: correct it, then scan this sheet again.",
+    "Ghi cam kết (quét phiếu) của hộ %1": "Record the pledge (scanned sheet) of household %1",
+    "Đã ghi: %1 · Đã ký trước đó: %2 · Chưa ghi được: %3 · Ngày ký: %4":
+        "Recorded: %1 · Already signed: %2 · Not recorded: %3 · Signing date: %4",
+    "Đã ghi": "Recorded",
+    "Đã ký trước đó": "Already signed",
+    "Phiếu năm khác": "Sheet of another year",
+    "Phiếu của đơn vị khác": "Sheet of another unit",
+    "Không có hộ này": "Unknown household",
+    "Không đọc được mã": "Code not readable",
+    "Chưa ghi được": "Not recorded",
 }
 
 # Where one Vietnamese text needs a different English one in a given context.

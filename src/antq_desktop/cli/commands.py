@@ -23,6 +23,7 @@ _OFFICE = "antq_desktop.cli.office_commands"
 _SELFTEST = "antq_desktop.selftest"
 _PACKAGE = "antq_desktop.cli.package_commands"
 _FORM = "antq_desktop.cli.form_commands"
+_PLEDGE = "antq_desktop.cli.pledge_commands"
 _MERGE = "antq_desktop.cli.merge_commands"
 _PLAN = "antq_desktop.cli.plan_commands"
 _DB = "antq_desktop.cli.db_commands"
@@ -62,6 +63,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("form", _FORM, "In biểu mẫu ra PDF: điền sẵn từ dữ liệu (mỗi hồ sơ một trang trở lên) hoặc mẫu trống."),
     Command("report", _FORM, "Lập báo cáo: commune (báo cáo kết quả năm của xã, PDF) hoặc summary (bảng tổng hợp "
                              "theo xã, PDF hoặc .xlsx)."),
+    Command("pledge", _PLEDGE, "Cam kết hộ gia đình: ghi các phiếu cam kết đã ký từ mã quét (antq pledge scan)."),
     Command("merge", _MERGE, "Cấp trên: kiểm tra và nhập gói dữ liệu của các xã (mỗi gói nhập trọn vẹn hoặc "
                              "không)."),
     Command("plan", _PLAN, "Kế hoạch năm: cấp trên gửi xuống, xã nhận."),

@@ -49,6 +49,7 @@ class RecordMark:
     record_uuid: str | None = None
     revision: int = 0
     key_fingerprint: str | None = None
+    sheet_code: str | None = None  # prefilled pledge sheet to be signed: the code scanned back (services.scan)
 
 
 class _MarkFlowable(Flowable):
@@ -98,6 +99,8 @@ QR_EDGE = 10 * mm
 def _draw_footer(canvas: Canvas, doc: BaseDocTemplate) -> None:
     """Small QR + key fingerprint in the bottom margin of filled records."""
     mark: RecordMark | None = getattr(doc, "antq_mark", None)
+    if mark is not None and mark.sheet_code and not mark.record_uuid:
+        _draw_sheet_code(canvas, mark.sheet_code)
     if mark is None or not mark.record_uuid:
         return
     # 10 mm inside the paper edge (many printers clip the outer 5 mm) and big enough that one module
@@ -117,6 +120,15 @@ def _draw_footer(canvas: Canvas, doc: BaseDocTemplate) -> None:
         lines.append(f"Dấu khóa xã: {mark.key_fingerprint}")
     for i, line in enumerate(lines):
         canvas.drawString(nd30.MARGIN_LEFT + 1 * mm, y + 7 * mm - i * 8.5, nfc(line))
+
+
+def _draw_sheet_code(canvas: Canvas, code: str) -> None:
+    """Same place and size as a filled record's QR; the code is also printed as text, so a sheet
+    whose QR got wet or torn can still be typed in."""
+    draw_qr(canvas, code, QR_EDGE, QR_EDGE, QR_SIZE)
+    canvas.setFont(fonts.REGULAR, 7)
+    canvas.drawString(nd30.MARGIN_LEFT + 1 * mm, QR_EDGE + 7 * mm, nfc("Mã phiếu (quét khi đã ký):"))
+    canvas.drawString(nd30.MARGIN_LEFT + 1 * mm, QR_EDGE + 7 * mm - 8.5, code)
 
 
 def _on_page_end(canvas: Canvas, doc: BaseDocTemplate) -> None:

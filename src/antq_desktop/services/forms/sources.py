@@ -25,6 +25,7 @@ from antq_desktop.reports.form_texts import FormText, FormTextError, load_form_t
 from antq_desktop.reports.forms import covenant, pledge, registration
 from antq_desktop.reports.forms.common import mark_for
 from antq_desktop.reports.text import number
+from antq_desktop.services import scan
 from antq_desktop.services.forms.request import FormRequest, kind_word, localise, localise_line
 from antq_desktop.services.setup.profile import get_profile
 from antq_desktop.storage.db import Store
@@ -112,6 +113,7 @@ class PledgeItem(NamedTuple):
     signer_kind: str = "household"
     template_code: str = pledge.FORM_ID
     members: int | None = None
+    sheet_code: str | None = None  # an unsigned sheet: the code scanned back once signed
 
 
 def _pledge_render(word: str) -> Callable[..., Path]:
@@ -123,6 +125,8 @@ def _pledge_render(word: str) -> Callable[..., Path]:
             texts[key] = subject_text(*key, word)
         text = _with_count(texts[key], item.members)
         mark = mark_for(texts[key].form_id, item.data.unit, item.data.record)
+        if item.sheet_code:
+            mark = replace(mark, sheet_code=item.sheet_code)
         return mark, pledge.pledge_flowables(item.data, text)
 
     def render(output: Path, records: Iterable[PledgeItem], **kw: Any) -> Path:
@@ -194,9 +198,11 @@ def _household_pages(store: Store, request: FormRequest, unit: UnitInfo, extra: 
         return select(*_pledge_columns()).select_from(joined).where(H.c.id.in_(chunk))
 
     def records() -> Iterator[Any]:
+        code = scan.sheet_coder(store)  # on the first page, not when the GUI only counts the pages
+        version = subject_text("household", pledge.FORM_ID, word).version
         for row in stream(store, ids, details, H.c.id):
             data = _pledge_data({**row, "pledge_id": None, "revision": 0}, unit, request.year, False, word)
-            yield PledgeItem(data, members=row["members"])
+            yield PledgeItem(data, members=row["members"], sheet_code=code(row["_id"], request.year, version))
 
     return Batch(len(ids), records(), _pledge_render(word))
 

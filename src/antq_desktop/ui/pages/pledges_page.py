@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtWidgets import QMessageBox, QPushButton
+from PySide6.QtWidgets import QDialog, QMessageBox, QPushButton
 
 from antq_desktop.services import records
 from antq_desktop.ui.dialogs.bulk_dialogs import AreaPledgeDialog
@@ -97,7 +97,29 @@ class PledgesPage(RecordPage):
         signed.setObjectName("mark_signed_button")
         signed.setToolTip(tr_page("Chuyển các bản cam kết đang chọn sang trạng thái “Đã ký”"))
         signed.clicked.connect(self.mark_selected_signed)
-        return [whole_area, signed]
+        scanning = QPushButton(tr_page("Quét phiếu đã ký…"))
+        scanning.setObjectName("scan_sheets_button")
+        scanning.setToolTip(tr_page("Ghi cam kết bằng máy quét mã QR trên các phiếu in sẵn đã ký"))
+        scanning.clicked.connect(self.open_scanning)
+        return [whole_area, signed, scanning]
+
+    # ---- scanning signed prefilled sheets ----
+
+    def open_scanning(self) -> QDialog:
+        """Non-modal, one at a time: scanning goes on while the list behind it refreshes."""
+        from antq_desktop.ui.pages.pledge_scan import PledgeScanDialog
+
+        dialog = getattr(self, "scan_dialog", None)
+        if dialog is not None and dialog.year != self.context.year:  # the working year changed meanwhile
+            dialog.close()
+            dialog = None
+        if dialog is None:
+            dialog = self.scan_dialog = PledgeScanDialog(self.context, self)
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        dialog.field.setFocus()
+        return dialog
 
     # ---- bulk: pledges for a whole area ----
 
