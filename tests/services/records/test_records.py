@@ -7,7 +7,7 @@ from tests.conftest import ACTOR
 from antq_desktop.domain.errors import ConflictError, PermissionDenied, ValidationError
 from antq_desktop.services.records import writes as records
 from antq_desktop.storage import audit
-from antq_desktop.storage.models import AuditEntry, Household, ResidentialArea
+from antq_desktop.storage.models import AuditEntry, Household, Registration, ResidentialArea
 
 
 def _area(store, name="Thôn Đông"):
@@ -151,3 +151,15 @@ def test_every_audit_action_written_by_the_code_has_a_vietnamese_label():
         if "audit" in text:
             written |= set(re.findall(r'action="([a-z_]+)"', text)) - {"store_true", "append", "version"}
     assert written - set(ACTION_LABELS) == set()
+
+
+def test_a_communes_merged_registration_does_not_block_the_units_own(store):
+    """Uniqueness is per unit: a merged record of another unit with the same key never blocks our own."""
+    with store.session() as s:
+        s.add(Registration(origin_unit="00073", revision=1, subject_kind="commune", year=2026,
+                           registered_on=date(2026, 2, 1)))
+    values = {"subject_kind": "commune", "year": 2026, "registered_on": date(2026, 2, 3)}
+    own = records.create(store, "registration", values, actor=ACTOR)
+    assert records.get(store, "registration", own)["origin_unit"] == "00070"
+    with pytest.raises(ValidationError):  # our own second one is still refused
+        records.create(store, "registration", values, actor=ACTOR)

@@ -123,25 +123,30 @@ def _applies(record_type: str, row: dict[str, Any]) -> bool:
     return not (record_type == "pledge" and row.get("signer_kind") == "person")
 
 
-def _stored_keys(session: Session, record_type: str, rows: list[dict[str, Any]],
+def _stored_keys(session: Session, record_type: str, rows: list[dict[str, Any]], origin_unit: str,
                  exclude_ids: set[str]) -> set[tuple[Any, ...]]:
     model, keys = MODEL_BY_TYPE[record_type], UNIQUE_KEYS[record_type]
     columns = [getattr(model, k) for k in keys]
     years = sorted({row["year"] for row in rows})
-    stmt = select(model.id, *columns).where(model.deleted.is_(False), model.__table__.c.year.in_(years))
+    stmt = select(model.id, *columns).where(model.deleted.is_(False), model.origin_unit == origin_unit,
+                                            model.__table__.c.year.in_(years))
     return {tuple(found[1:]) for found in session.execute(stmt) if found[0] not in exclude_ids}
 
 
-def check_unique(session: Session, record_type: str, rows: list[dict[str, Any]],
+def check_unique(session: Session, record_type: str, rows: list[dict[str, Any]], origin_unit: str,
                  exclude_ids: set[str] | None = None) -> None:
-    """Refuse a row whose key a live stored record, or an earlier row of the batch, already holds."""
+    """Refuse a row whose key a live stored record of the same unit, or an earlier row of the batch, holds.
+
+    Only ``origin_unit``'s own records count: at an office, a commune's merged registration of itself
+    (subject "commune", no area or organisation) must not block the office registering itself.
+    """
     keys = UNIQUE_KEYS.get(record_type)
     if not keys:
         return
     rows = [r for r in rows if _applies(record_type, r)]
     if not rows:
         return
-    taken = _stored_keys(session, record_type, rows, exclude_ids or set())
+    taken = _stored_keys(session, record_type, rows, origin_unit, exclude_ids or set())
     for index, row in enumerate(rows):
         key = tuple(row.get(k) for k in keys)
         if key in taken:

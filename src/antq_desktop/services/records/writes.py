@@ -69,7 +69,7 @@ def _prepare(session: Session, record_type: str, rows: list[dict[str, Any]],
     prepared = [_validated(record_type, values, unit_type, index, len(rows))
                 for index, (values, unit_type) in enumerate(zip(rows, unit_types, strict=True))]
     record_rules.check_references(session, prepared)
-    record_rules.check_unique(session, record_type, prepared, exclude_ids)
+    record_rules.check_unique(session, record_type, prepared, _own_unit(session), exclude_ids)
     for fields in prepared:
         fields.update(record_rules.derived_keys(record_type, fields))
     return prepared
@@ -158,7 +158,7 @@ def _revalidate_restored(session: Session, record_type: str, row: SyncedRecord) 
     """A restored record must not break a rule that other records now rely on (e.g. a second pledge)."""
     fields = {c.name: getattr(row, c.name) for c in row.__table__.columns}
     record_rules.check_references(session, [fields])
-    record_rules.check_unique(session, record_type, [fields], {row.id})
+    record_rules.check_unique(session, record_type, [fields], row.origin_unit, {row.id})
 
 
 def create_many(store: Store, record_type: str, rows: Iterable[dict[str, Any]], *, actor: str) -> list[str]:
