@@ -19,7 +19,7 @@ from antq_desktop.storage.db import open_store
 from antq_desktop.ui.context import make_context
 from antq_desktop.ui.pages import commune_records_dialog, communes_page, trust_page
 from antq_desktop.ui.pages.commune_records_dialog import CommuneRecordsDialog
-from antq_desktop.ui.pages.trust_page import TrustPage
+from antq_desktop.ui.pages.trust_page import COLUMNS, TrustPage
 
 
 @pytest.fixture
@@ -69,7 +69,7 @@ def test_trust_registry_loads_off_the_gui_thread_and_fills_at_once(qtbot, office
     assert not page.revoke_button.isEnabled() and not page.table.isEnabled()
     qtbot.waitUntil(lambda: page.table.rowCount() == 1, timeout=10000)
     assert threads and all(t is not threading.main_thread() for t in threads)
-    assert page.table.item(0, 1).text() == "Phường Hoàn Kiếm" and page.table.item(0, 6).text() == "Còn hiệu lực"
+    assert page.table.item(0, 1).text() == "Phường Hoàn Kiếm" and page.table.item(0, COLUMNS.index("Tình trạng")).text() == "Còn hiệu lực"
     assert not page.loading and page.busy.isHidden() and page.status.text() == ""
     assert page.revoke_button.isEnabled() and page.table.isEnabled()
 
