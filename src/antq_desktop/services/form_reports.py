@@ -201,7 +201,7 @@ def summary_row(name: str, figures: _UnitFigures, last_package: date | None) -> 
     """One commune's row and the targets it misses."""
     misses = [Miss(name, t.label, pct(t.actual) if t.actual is not None else "—",
                    threshold_text(t.comparator, t.threshold), t.actual, t.comparator, t.threshold)
-              for t in figures.statuses if not t.met]
+              for t in figures.statuses if t.missed]
     percents = {column: (ratio.percent if (ratio := figures.ratios.get(ind)) is not None else None)
                 for column, ind in SUMMARY_INDICATORS.items()}
     counts = tuple((column, ratio.numerator, ratio.denominator) for column, ind in SUMMARY_INDICATORS.items()

@@ -130,8 +130,9 @@ class Scope:
         return Counts(default=value) if self.by_unit else value
 
     def ratio(self, numerator: Count, denominator: Count) -> Any:
-        """A `Ratio`, or `Ratios` when grouped by unit."""
-        if isinstance(numerator, Counts) or isinstance(denominator, Counts):
+        """A `Ratio`, or `Ratios` when grouped by unit (even when no unit has a row: a year without
+        assessments gives plain zeros, and every unit then has 0/0, "no data yet")."""
+        if self.by_unit or isinstance(numerator, Counts) or isinstance(denominator, Counts):
             return Ratios(numerator + Counts(), denominator + Counts())
         return Ratio(numerator, denominator)
 

@@ -33,7 +33,11 @@ class TargetStatus:
     actual: float | None
     numerator: int
     denominator: int
-    met: bool
+    met: bool | None  # None: nothing to measure yet (0/0), "chưa có số liệu", neither met nor missed
+
+    @property
+    def missed(self) -> bool:
+        return self.met is False
 
 
 @dataclass(frozen=True)
@@ -108,8 +112,13 @@ def _statuses(targets: list[PlanTarget], ratios: dict[str, Ratio | None]) -> lis
         label = labels[target.indicator].label if target.indicator in labels else target.indicator
         statuses.append(TargetStatus(target.indicator, label, target.comparator, target.threshold, ratio.percent,
                                      ratio.numerator, ratio.denominator,
-                                     target_met(ratio.percent, target.comparator, target.threshold)))
+                                     _met(ratio, target.comparator, target.threshold)))
     return statuses
+
+
+def _met(ratio: Ratio, comparator: str, threshold: float) -> bool | None:
+    """A zero denominator (no household, no assessment yet) is "no data yet", not a missed target."""
+    return None if ratio.denominator == 0 else target_met(ratio.percent, comparator, threshold)
 
 
 def target_statuses(session: Session, year: int, unit: str | None = None) -> list[TargetStatus]:

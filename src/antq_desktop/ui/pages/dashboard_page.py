@@ -273,14 +273,24 @@ class DashboardPage(QWidget):
             return
         for row, target in enumerate(data.targets):
             self.targets_grid.addWidget(QLabel(QCoreApplication.translate("Indicators", target.label)), row, 0)
-            self.targets_grid.addWidget(percent_bar(target.actual, target.met), row, 1)
+            self.targets_grid.addWidget(percent_bar(target.actual, bool(target.met)), row, 1)
             threshold = format_threshold(target.comparator, target.threshold)
-            numbers = QLabel(f"{format_percent(target.actual)} / {threshold}")
+            actual = format_percent(target.actual) if target.met is not None else self.tr("Chưa có số liệu")
+            numbers = QLabel(f"{actual} / {threshold}")
             numbers.setObjectName(f"target_{target.indicator}")
             self.targets_grid.addWidget(numbers, row, 2)
             self.targets_grid.addWidget(QLabel(f"({format_int(target.numerator)}/{format_int(target.denominator)})"),
                                         row, 3)
-            self.targets_grid.addWidget(make_status_label(target.met, self.tr("Đạt"), self.tr("Chưa đạt")), row, 4)
+            self.targets_grid.addWidget(self._target_status(target), row, 4)
+
+    def _target_status(self, target: dashboard.TargetStatus) -> QLabel:
+        if target.met is None:  # nothing to measure yet: neither green nor red
+            label = QLabel(self.tr("Chưa có số liệu"))
+            label.setObjectName(f"target_status_{target.indicator}")
+            return label
+        label = make_status_label(target.met, self.tr("Đạt"), self.tr("Chưa đạt"))
+        label.setObjectName(f"target_status_{target.indicator}")
+        return label
 
     def _count_titles(self) -> dict[str, str]:
         return {"residential_areas": self.tr("Khu dân cư"), "organizations": self.tr("Cơ quan, DN, trường học"),
