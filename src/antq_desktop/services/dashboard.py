@@ -24,6 +24,7 @@ from antq_desktop.storage.models import (
     STATS_KEYS,
     Assessment,
     Household,
+    MergeConflict,
     Organization,
     Pledge,
     ResidentialArea,
@@ -79,6 +80,7 @@ class Dashboard:
     drafts: int
     unregistered_areas: list[tuple[str, str]] = field(default_factory=list)  # (id, name)
     pending: list[PendingAssessment] = field(default_factory=list)
+    unresolved_conflicts: int = 0  # merges' conflicts waiting for the officer (services/conflicts.py)
 
     @property
     def households_without_pledge(self) -> int:
@@ -95,6 +97,7 @@ def collect(store: Store, year: int, *, today: date | None = None) -> Dashboard:
             coverage=pledge_coverage(session, year), outcomes=outcomes, levels=levels, drafts=drafts,
             unregistered_areas=unregistered_areas(session, year),
             pending=pending_assessments(session, year, today),
+            unresolved_conflicts=_unresolved_conflicts(session),
         )
 
 
@@ -104,6 +107,11 @@ def _read_session(store: Store) -> Iterator[Session]:
     (SQLite's lock is not fair: the households list once took 7 s to open meanwhile)."""
     with store.read_session() as session:
         yield session
+
+
+def _unresolved_conflicts(session: Session) -> int:
+    return int(session.execute(select(func.count()).select_from(MergeConflict)
+                               .where(MergeConflict.resolved_at.is_(None))).scalar() or 0)
 
 
 def live_counts(session: Session) -> dict[str, int]:

@@ -83,8 +83,9 @@ def _open_assessment(context, parent: QWidget, kind: str, subject_id: str | None
 #   (UNPLEDGED, area id or None)   the households list, only those without a signed pledge this year
 #   (ASSESSMENTS,)                 the self-assessments list
 #   (ASSESSMENT, kind, subject id) the self-assessment form of one unit
-UNREGISTERED_AREAS, REGISTER_AREA, UNPLEDGED, ASSESSMENTS, ASSESSMENT = (
-    "unregistered_areas", "register_area", "unpledged", "assessments", "assessment")
+#   (CONFLICTS,)                   the import page, its unresolved conflicts
+UNREGISTERED_AREAS, REGISTER_AREA, UNPLEDGED, ASSESSMENTS, ASSESSMENT, CONFLICTS = (
+    "unregistered_areas", "register_area", "unpledged", "assessments", "assessment", "conflicts")
 
 # The chips the record pages show (translated there, in context "RecordPages"); %1 is the year.
 UNREGISTERED_CHIP = QT_TRANSLATE_NOOP("RecordPages", "khu dân cư chưa đăng ký năm %1")
@@ -113,6 +114,8 @@ def open_todo(context, parent: QWidget, action: tuple[Any, ...]) -> QWidget | No
     elif kind == UNPLEDGED:
         page = open_page("households")
         page.show_only(Restriction("unpledged_in", UNPLEDGED_CHIP), area_id=action[1])
+    elif kind == CONFLICTS:
+        page = open_page("import")
     else:
         page = open_page("assessments")
     return page
@@ -357,6 +360,9 @@ class DashboardPage(QWidget):
             self._todo_item(pending, [item.name, self._pending_text(item)],
                             (ASSESSMENT, item.subject_kind, item.subject_id),
                             self.tr("Mở bản tự đánh giá của đơn vị này"))
+        if data.unresolved_conflicts:  # only where merges happen and left some
+            self._todo_group(self.tr("Xung đột dữ liệu chưa giải quyết"), data.unresolved_conflicts, (CONFLICTS,),
+                             self.tr("Mở trang Nhận gói dữ liệu, phần xung đột dữ liệu"))
         self.todo.expandAll()
 
     def activate_todo(self, item: QTreeWidgetItem | None) -> None:
