@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from antq_desktop.domain import catalog as catalogs
 from antq_desktop.domain.scoring import OUTCOME_LABELS
 from antq_desktop.services import queries
+from antq_desktop.services.indicators import household_in_year
 from antq_desktop.services.stats import TargetStatus, target_statuses
 from antq_desktop.storage.db import Store
 from antq_desktop.storage.models import (
@@ -129,13 +130,13 @@ def pledge_coverage(session: Session, year: int) -> list[AreaCoverage]:
 
     Two grouped counts merged here: one outer join over 200,000 households took seconds.
     """
-    totals = dict(session.execute(select(Household.area_id, func.count()).where(Household.deleted.is_(False))
+    in_year = household_in_year(year)  # as households_pledged: the households of that year
+    totals = dict(session.execute(select(Household.area_id, func.count()).where(*in_year)
                                   .group_by(Household.area_id)).all())
     pledged = dict(session.execute(
         select(Household.area_id, func.count(distinct(Pledge.household_id)))
         .join(Household, Household.id == Pledge.household_id)
-        .where(Pledge.deleted.is_(False), Pledge.year == year, Pledge.status == "signed",
-               Household.deleted.is_(False))
+        .where(Pledge.deleted.is_(False), Pledge.year == year, Pledge.status == "signed", *in_year)
         .group_by(Household.area_id)).all())
     areas = session.execute(select(ResidentialArea.id, ResidentialArea.name)
                             .where(ResidentialArea.deleted.is_(False)).order_by(ResidentialArea.sort_key))

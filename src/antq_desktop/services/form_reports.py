@@ -95,9 +95,7 @@ def _situation(session: Session, year: int, word: str) -> tuple[str, ...]:
     scope = indicators.Scope(session, year)
     pledged = indicators.compute(session, "households_pledged_pct", year)
     registered = indicators.compute(session, "units_registered_pct", year)
-    from antq_desktop.storage.models import Household
-
-    areas, households = number(scope.areas()), number(scope.live(Household))
+    areas, households = number(scope.areas()), number(scope.households())  # the year's households
     orgs = number(scope.orgs(indicators.ALL_ORG_TYPES))
     lines = [f"Toàn {word} có {areas} khu dân cư, {households} hộ gia đình và {orgs} cơ quan, doanh nghiệp, "
              "cơ sở giáo dục thuộc diện xây dựng tiêu chuẩn “An toàn về an ninh, trật tự”."]
