@@ -275,7 +275,10 @@ class DashboardPage(QWidget):
             self.targets_grid.addWidget(hint, 0, 0, 1, 5)
             return
         for row, target in enumerate(data.targets):
-            self.targets_grid.addWidget(QLabel(QCoreApplication.translate("Indicators", target.label)), row, 0)
+            label = QCoreApplication.translate("Indicators", target.label)
+            if target.extra:  # the unit's own target beside its office's plan: shown, not what it is measured by
+                label += self.tr(" (chỉ tiêu riêng của đơn vị, thêm)")
+            self.targets_grid.addWidget(QLabel(label), row, 0)
             self.targets_grid.addWidget(percent_bar(target.actual, bool(target.met)), row, 1)
             threshold = format_threshold(target.comparator, target.threshold)
             actual = format_percent(target.actual) if target.met is not None else self.tr("Chưa có số liệu")
