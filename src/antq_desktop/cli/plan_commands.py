@@ -124,10 +124,10 @@ def _register_edits(plan_sub: Any) -> None:
     target = plan_sub.add_parser("target", help="Sửa chỉ tiêu của kế hoạch đơn vị.",
                                  description="Sửa chỉ tiêu của kế hoạch đơn vị.")
     target_sub = target.add_subparsers(dest="target_command", required=True)
-    p = add(target_sub, "set", "Thêm hoặc sửa một chỉ tiêu (ngưỡng %) của kế hoạch đơn vị.", _target_set)
+    p = add(target_sub, "set", "Thêm hoặc sửa một chỉ tiêu (ngưỡng phần trăm) của kế hoạch đơn vị.", _target_set)
     p.add_argument("--year", type=int, required=True)
     p.add_argument("indicator", metavar="CHỈ_TIÊU", help="mã chỉ tiêu, vd. households_pledged_pct")
-    p.add_argument("threshold", type=float, metavar="NGƯỠNG", help="ngưỡng %, 0–100")
+    p.add_argument("threshold", type=float, metavar="NGƯỠNG", help="ngưỡng (phần trăm, 0–100)")
     p.add_argument("--comparator", choices=[">=", ">"], help="phép so sánh (mặc định giữ nguyên hoặc >=)")
 
 
