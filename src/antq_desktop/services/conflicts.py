@@ -95,7 +95,7 @@ def _name(code: str, known: dict[str, str]) -> str:
 def _stored(session: Session, conflict: MergeConflict) -> dict[str, Any] | None:
     model = MODEL_BY_TYPE[conflict.record_type]
     row = session.execute(select(model.__table__).where(model.__table__.c.id == conflict.record_id)).mappings().first()
-    return canonical_record(model, row) if row is not None else None
+    return canonical_record(model, dict(row)) if row is not None else None
 
 
 def differences(stored: dict[str, Any] | None, incoming: dict[str, Any]) -> tuple[FieldDiff, ...]:
@@ -173,8 +173,7 @@ def _write_incoming(session: Session, conflict: MergeConflict) -> None:
         raise ConflictError(f"Bản nhận được không hợp lệ, không thể dùng: {exc.message_vi}") from None
     row.update(derived_keys(conflict.record_type, row))
     row["change_seq"] = next_change_seq(session)  # the office's lists and its next forward see the change
-    table = model.__table__
-    session.execute(update(table).where(table.c.id == conflict.record_id).values(
+    session.execute(update(model).where(model.id == conflict.record_id).values(
         **{k: v for k, v in row.items() if k != "id"}))
     try:
         check_end_state(session, conflict.producer_unit, {conflict.record_type})

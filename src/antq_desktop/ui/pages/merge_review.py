@@ -126,7 +126,7 @@ class ConflictsBox(QGroupBox):
         _fill(self.diff, [[d.label, _text(d.stored), _text(d.incoming)] for d in row.differences] if row else [])
         can = row is not None and self.context.can_write
         self.keep_stored.setEnabled(can)
-        self.keep_incoming.setEnabled(can and not row.stale)
+        self.keep_incoming.setEnabled(can and row is not None and not row.stale)
         if row is None:
             self.note.setText("")
         elif row.stale:
