@@ -113,3 +113,23 @@ def test_import_page_shows_conflict_side_by_side_and_resolves(qtbot, upper_sqlit
     assert box.isHidden() and box.table.rowCount() == 0
     with upper_sqlite.session_factory() as session:
         assert session.get(Household, target["id"]).head_name == "Trần Thị Mới"
+
+
+def test_import_page_lists_held_packages(qtbot, upper_sqlite, commune: Commune) -> None:
+    from antq_desktop.services import accounts
+    from antq_desktop.ui.context import make_context
+    from antq_desktop.ui.pages.import_page import ImportPage
+
+    demo.generate(commune.store, households=8, seed=24)
+    trust(upper_sqlite, commune)
+    commune.export(upper_sqlite)  # package 1 never arrives
+    assert merge(upper_sqlite, commune.export(upper_sqlite, "incremental", records=commune.records(0)))[0].status \
+        == "held"
+    admin = next(u for u in accounts.list_users(upper_sqlite) if u.username == "admin")
+    page = ImportPage(make_context(upper_sqlite, admin))
+    qtbot.addWidget(page)
+    box = page.held_box
+    assert not box.isHidden() and box.table.rowCount() == 1
+    assert [box.table.item(0, c).text() for c in (1, 2)] == ["#2", "#1"]
+    assert "gửi lại gói số 1" in box.table.item(0, 5).text()
+    assert page.conflicts_box.isHidden()
