@@ -8,7 +8,8 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from antq_desktop.services import demo, profile  # noqa: E402
+from antq_desktop.services import demo
+from antq_desktop.services.setup import profile  # noqa: E402
 from antq_desktop.storage.db import Store, open_store  # noqa: E402
 
 PASSWORD = "mot cau rat dai"
@@ -19,7 +20,7 @@ ACTOR = "admin"
 def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     """No test touches the real user data folder or the developer's environment."""
     monkeypatch.setenv("ANTQ_HOME", str(tmp_path_factory.mktemp("antq-home")))
-    for name in ("ANTQ_DB", "ANTQ_DB_URL", "ANTQ_PASSWORD", "ANTQ_USER"):
+    for name in ("ANTQ_DB", "ANTQ_DB_URL", "ANTQ_DB_MIGRATE_URL", "ANTQ_PASSWORD", "ANTQ_USER"):
         monkeypatch.delenv(name, raising=False)
 
 

@@ -14,7 +14,10 @@ from tests.conftest import ACTOR, PASSWORD, make_store
 from tests.store_copy import copy_synced_rows
 
 from antq_desktop.domain.errors import PermissionDenied
-from antq_desktop.services import dashboard, demo, overview, profile, records, stats
+from antq_desktop.services import demo
+from antq_desktop.services.office import dashboard, overview, stats
+from antq_desktop.services.records import writes as records
+from antq_desktop.services.setup import profile
 from antq_desktop.storage.canonical import canonical_record
 from antq_desktop.storage.db import Store, open_store
 from antq_desktop.storage.models import Household, Pledge
@@ -101,7 +104,7 @@ def test_left_on_travels_only_when_set(commune: Store) -> None:
 
 
 def test_households_page_moves_the_selected_household_away(qtbot, commune: Store) -> None:
-    from antq_desktop.services import accounts
+    from antq_desktop.services.accounts import login as accounts
     from antq_desktop.ui.context import make_context
     from antq_desktop.ui.pages.households_page import HouseholdsPage
 

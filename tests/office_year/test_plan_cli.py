@@ -11,7 +11,9 @@ import pytest
 from tests.conftest import PASSWORD
 
 from antq_desktop.cli.main import main
-from antq_desktop.services import plan_cli, profile, stats
+from antq_desktop.services.office import stats
+from antq_desktop.services.plans import manage as plan_cli
+from antq_desktop.services.setup import profile
 from antq_desktop.storage.db import Store, open_store
 
 YEAR = 2027

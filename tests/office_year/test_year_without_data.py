@@ -16,7 +16,13 @@ from tests.store_copy import copy_synced_rows
 
 from antq_desktop.cli.main import main
 from antq_desktop.paths import resource_path
-from antq_desktop.services import accounts, dashboard, demo, form_reports, office, profile, records, stats
+from antq_desktop.services import demo
+from antq_desktop.services.accounts import login as accounts
+from antq_desktop.services.forms import reports as form_reports
+from antq_desktop.services.office import dashboard, stats
+from antq_desktop.services.office import settings as office
+from antq_desktop.services.records import writes as records
+from antq_desktop.services.setup import profile
 from antq_desktop.storage.db import Store, open_store
 
 YEAR = 2027  # the plan's year; the communes' data is of the year before

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWizard
 from tests.conftest import PASSWORD
 
-from antq_desktop.services import accounts
+from antq_desktop.services.accounts import login as accounts
 from antq_desktop.storage.db import open_store
 from antq_desktop.ui import app as app_module
 from antq_desktop.ui import errors
@@ -145,7 +145,7 @@ def test_run_refuses_second_copy_with_a_message(tmp_path, monkeypatch, qapp) -> 
 def test_newer_database_is_refused_politely(tmp_path, monkeypatch, qapp) -> None:  # type: ignore[no-untyped-def]
     from antq_desktop.domain.errors import NewerDatabaseError
 
-    def newer(_url):  # type: ignore[no-untyped-def]
+    def newer(_url, **_options):  # type: ignore[no-untyped-def]
         raise NewerDatabaseError()
 
     shown: list[str] = []

@@ -8,7 +8,10 @@ from PySide6.QtWidgets import QGroupBox, QLabel, QMessageBox, QWizard
 from tests.exchange_store.conftest import FAST_KDF, key_file, make_office
 
 from antq_desktop.exchange.keystore import KeyStore
-from antq_desktop.services import accounts, audit_log, keys, profile
+from antq_desktop.services.accounts import audit_log
+from antq_desktop.services.accounts import login as accounts
+from antq_desktop.services.keys import registry as keys
+from antq_desktop.services.setup import profile
 from antq_desktop.storage.db import open_store
 from antq_desktop.ui import redo_setup
 from antq_desktop.ui.context import make_context
@@ -155,7 +158,7 @@ def test_on_an_empty_store_the_unit_and_the_upper_office_key_change(qtbot, empty
     assert profile.get_profile(empty_store).unit_name == "Phường Cửa Nam"
     with empty_store.session_factory() as session:
         assert keys.recipient(session).unit_code == "CUM-01"
-        assert keys.active_local_key(session).fingerprint == result.new_fingerprint
+        assert keys.paper_fingerprint(session, keys.active_local_key(session)) == result.new_fingerprint
     done = wizard.currentPage().summary.text()
     assert result.new_fingerprint in done and "mở lại chương trình" in done
     with qtbot.waitSignal(wizard.finished, timeout=5000):

@@ -4,7 +4,9 @@ import pytest
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 from tests.conftest import PASSWORD
 
-from antq_desktop.services import accounts, keys, profile
+from antq_desktop.services.accounts import login as accounts
+from antq_desktop.services.keys import registry as keys
+from antq_desktop.services.setup import profile
 from antq_desktop.storage.db import open_store
 from antq_desktop.ui.context import make_context
 from antq_desktop.ui.pages.trust_page import TrustPage
@@ -48,7 +50,7 @@ def test_enrol_after_confirming_the_fingerprint_then_revoke(qtbot, office_page, 
     assert office_page.table.item(0, 4).text() == "Đăng ký tại đơn vị"
     assert office_page.table.item(0, 7).text() == "Còn hiệu lực"
     office_page.table.selectRow(0)
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a: ("Mất máy tính", True))
+    monkeypatch.setattr(TrustPage, "_ask_revocation", lambda *a: ("Mất máy tính", None))  # reason, no --since
     office_page.revoke_selected()
     qtbot.waitUntil(lambda: office_page.table.item(0, 7).text().startswith("Đã thu hồi"), timeout=10000)
 

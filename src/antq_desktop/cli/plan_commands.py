@@ -13,7 +13,7 @@ from typing import Any
 
 from antq_desktop.cli.common import CliError, add, progress_printer, sign_in, store_for
 from antq_desktop.domain.errors import AntqError
-from antq_desktop.services import forwarding, plan_cli, plan_import, plan_package
+from antq_desktop.services import forward, plans
 
 EXIT_REFUSED = 3
 
@@ -32,9 +32,9 @@ def _publish(args: argparse.Namespace) -> int:
     store = store_for(args)
     try:
         user, password = sign_in(store, args)
-        result = plan_package.publish(store, args.out, year=args.year, password=password, actor=user.username,
+        result = plans.publish_plan(store, args.out, year=args.year, password=password, actor=user.username,
                                       catalog_path=args.catalog, deadlines=_deadlines(args.deadline or []))
-    except plan_package.PlanPackageError as exc:
+    except plans.PlanPackageError as exc:
         raise CliError(f"[{exc.code}] {exc.message}") from None
     finally:
         store.close()
@@ -49,7 +49,7 @@ def _import(args: argparse.Namespace) -> int:
     store = store_for(args)
     try:
         user, _ = sign_in(store, args)
-        result = plan_import.import_plan(store, args.file, actor=user.username)
+        result = plans.import_plan(store, args.file, actor=user.username)
     finally:
         store.close()
     if result.status != "imported":
@@ -68,8 +68,8 @@ def _new(args: argparse.Namespace) -> int:
     store = store_for(args)
     try:
         user, _ = sign_in(store, args)
-        plan_cli.create_from_template(store, args.year, args.template, actor=user.username)
-        view = plan_cli.show(store, args.year)
+        plans.create_from_template(store, args.year, args.template, actor=user.username)
+        view = plans.show_plan(store, args.year)
     except AntqError as exc:
         raise CliError(exc.message) from None
     finally:
@@ -82,7 +82,7 @@ def _new(args: argparse.Namespace) -> int:
 def _show(args: argparse.Namespace) -> int:
     store = store_for(args)
     try:
-        view = plan_cli.show(store, args.year)
+        view = plans.show_plan(store, args.year)
     finally:
         store.close()
     if view.plan_id is None:
@@ -103,7 +103,7 @@ def _target_set(args: argparse.Namespace) -> int:
     store = store_for(args)
     try:
         user, _ = sign_in(store, args)
-        plan_cli.set_target(store, args.year, args.indicator, args.threshold, comparator=args.comparator,
+        plans.set_target(store, args.year, args.indicator, args.threshold, comparator=args.comparator,
                             actor=user.username)
     except AntqError as exc:
         raise CliError(exc.message) from None
@@ -135,9 +135,9 @@ def _forward(args: argparse.Namespace) -> int:
     store = store_for(args)
     try:
         user, password = sign_in(store, args)
-        result = forwarding.write_forward(store, args.out, password=password, actor=user.username,
+        result = forward.write_forward(store, args.out, password=password, actor=user.username,
                                           since_last=args.since_last, progress=progress_printer())
-    except forwarding.ForwardError as exc:
+    except forward.ForwardError as exc:
         raise CliError(f"[{exc.code}] {exc.message}") from None
     finally:
         store.close()

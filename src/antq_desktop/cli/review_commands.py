@@ -12,17 +12,17 @@ from typing import Any
 from antq_desktop.cli.common import add, sign_in, store_for
 from antq_desktop.cli.errors import CliError
 from antq_desktop.domain.errors import AntqError
-from antq_desktop.services import conflicts, held_list
+from antq_desktop.services import merge
 
 
 def _held_list(args: argparse.Namespace) -> int:
     store = store_for(args)
     try:
-        rows = held_list.held_packages(store)
+        rows = merge.held_packages(store)
     finally:
         store.close()
     if args.json:
-        print(json.dumps([held_list.as_dict(r) for r in rows], ensure_ascii=False, sort_keys=True))
+        print(json.dumps([merge.held_as_dict(r) for r in rows], ensure_ascii=False, sort_keys=True))
         return 0
     if not rows:
         print("Không có gói nào đang chờ.")
@@ -42,11 +42,11 @@ def _value(value: Any) -> str:
 def _conflicts_list(args: argparse.Namespace) -> int:
     store = store_for(args)
     try:
-        rows = conflicts.list_conflicts(store, include_resolved=args.all)
+        rows = merge.list_conflicts(store, include_resolved=args.all)
     finally:
         store.close()
     if args.json:
-        print(json.dumps([conflicts.as_dict(r) for r in rows], ensure_ascii=False, sort_keys=True))
+        print(json.dumps([merge.conflict_as_dict(r) for r in rows], ensure_ascii=False, sort_keys=True))
         return 0
     if not rows:
         print("Không có xung đột dữ liệu nào cần giải quyết.")
@@ -67,7 +67,7 @@ def _conflicts_resolve(args: argparse.Namespace) -> int:
     store = store_for(args)
     try:
         user, _ = sign_in(store, args)
-        row = conflicts.resolve(store, args.id, args.keep, actor=user.username)
+        row = merge.resolve_conflict(store, args.id, args.keep, actor=user.username)
     except AntqError as exc:
         raise CliError(exc.message) from None
     finally:
@@ -97,7 +97,7 @@ def _register_conflicts(sub: Any) -> None:
     res = add(c_sub, "resolve", "Giải quyết một xung đột: giữ bản đang lưu hoặc dùng bản nhận được (ghi nhật ký).",
               _conflicts_resolve)
     res.add_argument("id", type=int, help="số xung đột (xem antq conflicts list)")
-    res.add_argument("--keep", required=True, choices=list(conflicts.KEEP))
+    res.add_argument("--keep", required=True, choices=list(merge.KEEP))
 
 
 REGISTRARS = [_register_held, _register_conflicts]

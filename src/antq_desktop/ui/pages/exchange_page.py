@@ -28,12 +28,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from antq_desktop.services import export, receipt
+from antq_desktop.services import export
 from antq_desktop.services.safe_files import read_user_file
 from antq_desktop.ui import file_dialogs
 from antq_desktop.ui.errors import show_error
 from antq_desktop.ui.jobs import Job
-from antq_desktop.ui.widgets.keys_box import KeysBox
+from antq_desktop.ui.widgets.keys_box import KeysBox, recipient_text
 from antq_desktop.ui.widgets.plan_send_box import PlanReceiveBox, PlanSendBox
 
 HISTORY_COLUMNS = ("Số", "Thời điểm (UTC)", "Kiểu", "Bản ghi", "Biên nhận", "Tệp")
@@ -139,6 +139,13 @@ class ExchangePage(QWidget):
     # ---- export ----
 
     def _on_export_clicked(self) -> None:
+        # Checks that need no password come first: no upper-office key means no encrypted package.
+        if recipient_text(self.context.store) is None:
+            QMessageBox.warning(self, self.tr("Chưa có khóa của cấp trên"), self.tr(
+                "Chưa xuất được gói dữ liệu: máy này chưa có khóa của cấp trên để mã hóa gói. Hãy bấm "
+                "“Nhập khóa của cấp trên…” ở khung “Khóa của đơn vị” phía trên, chọn tệp .antqkey do cấp "
+                "trên gửi (so mã vân tay với bản giấy), rồi bấm “Xuất gói dữ liệu” lại."))
+            return
         path = self.destination.text().strip()
         if not path:
             self._choose_destination()
@@ -196,15 +203,15 @@ class ExchangePage(QWidget):
         if path:
             self.check_receipt(path)
 
-    def check_receipt(self, path: str) -> receipt.ReceiptCheck | None:
+    def check_receipt(self, path: str) -> export.ReceiptCheck | None:
         try:
-            data = read_user_file(path, what="tệp biên nhận", error=lambda m: receipt.ReceiptError(m, "NOT_A_FILE"))
-            check = receipt.verify_receipt(self.context.store, data, actor=self.context.actor)
+            data = read_user_file(path, what="tệp biên nhận", error=lambda m: export.ReceiptError(m, "NOT_A_FILE"))
+            check = export.verify_receipt(self.context.store, data, actor=self.context.actor)
         except OSError:
             QMessageBox.warning(self, self.tr("Không đọc được tệp"),
                                 self.tr("Không đọc được tệp biên nhận. Hãy kiểm tra USB rồi chọn lại."))
             return None
-        except receipt.ReceiptError as exc:
+        except export.ReceiptError as exc:
             show_error(self, exc, self.tr("Biên nhận không được công nhận"))
             return None
         if check.matches == "current":

@@ -7,13 +7,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP as N
 from PySide6.QtCore import Qt, QTemporaryDir
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QPushButton, QWidget
 
 from antq_desktop.domain.errors import AntqError
-from antq_desktop.services import forms, privacy, records
+from antq_desktop.services import forms, records
 from antq_desktop.ui.errors import show_error
+from antq_desktop.ui.i18n import N
 from antq_desktop.ui.pages import choices
 from antq_desktop.ui.pages.record_page import FilterSpec, RecordPage, tr_page
 from antq_desktop.ui.table_model import Column
@@ -26,7 +26,7 @@ def _pledged(row: dict[str, Any]) -> str:
 
 def _masked_id(row: dict[str, Any]) -> str:
     # Lists show the last 4 digits only (Law 91/2025): enough to tell people apart, little to leak.
-    return privacy.mask_citizen_id(row.get("citizen_id"))
+    return records.mask_citizen_id(row.get("citizen_id"))
 
 
 class HouseholdsPage(RecordPage):
@@ -73,7 +73,7 @@ class HouseholdsPage(RecordPage):
         self.reveal_button.setCheckable(True)
         self.reveal_button.setToolTip(tr_page("Danh sách chỉ hiện 4 số cuối của số định danh. Bấm để xem đầy đủ; "
                                               "việc xem được ghi vào nhật ký thao tác."))
-        self.reveal_button.setEnabled(privacy.can_view_citizen_id(self.context.user))
+        self.reveal_button.setEnabled(records.can_view_citizen_id(self.context.user))
         self.reveal_button.toggled.connect(self.reveal_citizen_ids)
         self.left_button = QPushButton(tr_page("Chuyển đi…"))
         self.left_button.setObjectName("household_left_button")
@@ -105,7 +105,7 @@ class HouseholdsPage(RecordPage):
 
     def reveal_citizen_ids(self, reveal: bool) -> None:
         if reveal:
-            privacy.record_citizen_id_reveal(self.context.store, user=self.context.user, where="households_page")
+            records.record_citizen_id_reveal(self.context.store, user=self.context.user, where="households_page")
         columns = list(self.model.columns)  # the class's list is shared by every page instance
         index = next(i for i, column in enumerate(columns) if column.key == "citizen_id")
         columns[index] = replace(columns[index], show=None if reveal else _masked_id)

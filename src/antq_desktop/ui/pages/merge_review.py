@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from antq_desktop.domain.errors import AntqError
-from antq_desktop.services import conflicts, held_list
+from antq_desktop.services import merge
 from antq_desktop.ui.errors import show_error
 
 HELD_COLUMNS = ("Đơn vị gửi", "Gói số", "Chờ gói số", "Giữ từ", "Tệp", "Việc cần làm")
@@ -71,7 +71,7 @@ class HeldBox(QGroupBox):
         self.refresh()
 
     def refresh(self) -> None:
-        rows = held_list.held_packages(self.context.store)
+        rows = merge.held_packages(self.context.store)
         self.setTitle(self.tr("Gói đang chờ gói trước (%1)").replace("%1", str(len(rows))))
         _fill(self.table, [[f"{r.producer_unit} {r.producer_name}", f"#{r.sequence}", f"#{r.waiting_for}",
                             f"{r.since:%d/%m/%Y %H:%M}", r.file if r.file_present else self.tr("(không còn tệp)"),
@@ -87,7 +87,7 @@ class ConflictsBox(QGroupBox):
     def __init__(self, context: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.rows: list[conflicts.ConflictRow] = []
+        self.rows: list[merge.ConflictRow] = []
         self.table = _table(CONFLICT_COLUMNS, self.tr)
         self.table.itemSelectionChanged.connect(self._show_selected)
         self.diff = _table(DIFF_COLUMNS, self.tr)
@@ -108,7 +108,7 @@ class ConflictsBox(QGroupBox):
         self.refresh()
 
     def refresh(self) -> None:
-        self.rows = conflicts.list_conflicts(self.context.store)
+        self.rows = merge.list_conflicts(self.context.store)
         self.setTitle(self.tr("Xung đột dữ liệu chưa giải quyết (%1)").replace("%1", str(len(self.rows))))
         _fill(self.table, [[str(r.id), f"{r.producer_unit} {r.producer_name}", r.type_label, str(r.revision),
                             f"{r.at:%d/%m/%Y %H:%M}"] for r in self.rows])
@@ -117,7 +117,7 @@ class ConflictsBox(QGroupBox):
             self.table.selectRow(0)
         self._show_selected()
 
-    def selected(self) -> conflicts.ConflictRow | None:
+    def selected(self) -> merge.ConflictRow | None:
         picked = self.table.selectionModel().selectedRows()
         return self.rows[picked[0].row()] if picked and picked[0].row() < len(self.rows) else None
 
@@ -145,7 +145,7 @@ class ConflictsBox(QGroupBox):
             if answer != QMessageBox.StandardButton.Yes:
                 return
         try:
-            conflicts.resolve(self.context.store, row.id, keep, actor=self.context.user.username)
+            merge.resolve_conflict(self.context.store, row.id, keep, actor=self.context.user.username)
         except AntqError as exc:
             show_error(self, exc)
             return

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP as N
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from antq_desktop.domain import catalog as catalogs
 from antq_desktop.domain.validation import COMPARATORS
-from antq_desktop.services import bulk, plan_cli, records
-from antq_desktop.services.queries import ListQuery
+from antq_desktop.services import plans, records
+from antq_desktop.services.records import ListQuery
 from antq_desktop.ui.context import AppContext
 from antq_desktop.ui.dialogs.record_dialog import RecordDialog
 from antq_desktop.ui.errors import show_error
+from antq_desktop.ui.i18n import N
 from antq_desktop.ui.pages.record_page import RecordPage, tr_page
 from antq_desktop.ui.table_model import Column, format_day
 from antq_desktop.ui.undo import UndoAction, restore_many
@@ -62,14 +62,14 @@ class PlanListPage(RecordPage):
 
     def create_from_template(self) -> str | None:
         templates = list(catalogs.load_plan_templates().values())
-        names = [f"{plan_cli.template_title(t.title, self.context.year)} ({t.code})" for t in templates]
+        names = [f"{plans.template_title(t.title, self.context.year)} ({t.code})" for t in templates]
         name, ok = QInputDialog.getItem(self, tr_page("Tạo từ mẫu kế hoạch"), tr_page("Chọn mẫu:"), names, 0, False)
         if not ok or name not in names:
             return None
         template = templates[names.index(name)]
         store, actor, year = self.context.store, self.context.actor, self.context.year
         try:
-            title = plan_cli.template_title(template.title, year)
+            title = plans.template_title(template.title, year)
             plan_id = records.create(store, "plan", {"year": year, "title": title,
                                                      "document_ref": template.document_ref}, actor=actor)
             target_ids = records.create_many(store, "plan_target", [
@@ -80,7 +80,7 @@ class PlanListPage(RecordPage):
             return None
 
         def undo() -> None:
-            bulk.delete_many(store, "plan_target", target_ids, actor=actor)
+            records.delete_many(store, "plan_target", target_ids, actor=actor)
             records.delete(store, "plan", plan_id, actor=actor)
 
         def redo() -> None:

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from antq_desktop.services import queries
-from antq_desktop.services.queries import ListQuery
+from antq_desktop.services import records
+from antq_desktop.services.records import ListQuery
 from antq_desktop.storage.db import Store
 from antq_desktop.ui.table_model import format_count
 from antq_desktop.ui.widgets.date_field import DateField
@@ -58,6 +58,8 @@ class Editor:
 
 
 class TextEditor(Editor):
+    widget: QLineEdit
+
     def __init__(self, placeholder: str = "") -> None:
         self.widget = QLineEdit()
         self.widget.setPlaceholderText(placeholder)
@@ -80,6 +82,8 @@ class IntEditor(TextEditor):
 
 
 class LongTextEditor(Editor):
+    widget: QPlainTextEdit
+
     def __init__(self) -> None:
         self.widget = QPlainTextEdit()
         self.widget.setFixedHeight(70)
@@ -97,6 +101,8 @@ class LongTextEditor(Editor):
 
 class DateEditor(Editor):
     """A typed date (see DateField): what the officer typed is what is saved, or nothing is saved."""
+
+    widget: DateField
 
     def __init__(self, optional: bool) -> None:
         self.optional = optional
@@ -123,6 +129,8 @@ class DateEditor(Editor):
 
 
 class ChoiceEditor(Editor):
+    widget: QComboBox
+
     def __init__(self, choices: dict[str, str], empty_label: str | None = None) -> None:
         self.widget = QComboBox()
         if empty_label is not None:
@@ -145,6 +153,8 @@ class ChoiceEditor(Editor):
 
 
 class BoolEditor(Editor):
+    widget: QCheckBox
+
     def __init__(self, label: str) -> None:
         self.widget = QCheckBox(label)
 
@@ -159,6 +169,8 @@ class BoolEditor(Editor):
 
 
 class YearEditor(Editor):
+    widget: QSpinBox
+
     def __init__(self) -> None:
         self.widget = QSpinBox()
         self.widget.setRange(2000, QDate.currentDate().year() + 1)
@@ -176,9 +188,9 @@ class YearEditor(Editor):
 
 def record_choices(store: Store, record_type: str, label_key: str = "name", limit: int = 5000) -> dict[str, str]:
     """Live areas or organisations in Vietnamese order, for a combo box (a commune has at most hundreds)."""
-    from antq_desktop.services import lookups
+    from antq_desktop.services import records
 
-    return lookups.names(store, record_type, limit=limit)
+    return records.names(store, record_type, limit=limit)
 
 
 class HouseholdPicker(Editor):
@@ -206,7 +218,7 @@ class HouseholdPicker(Editor):
 
     def refresh(self) -> None:
         current = self.get()
-        rows = queries.list_rows(self.store, "household", ListQuery(search=self.search.text()), limit=50)
+        rows = records.list_rows(self.store, "household", ListQuery(search=self.search.text()), limit=50)
         self.results.clear()
         for row in rows:
             self.results.addItem(self.label(row), row["id"])
