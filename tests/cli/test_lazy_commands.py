@@ -18,6 +18,7 @@ ORIGINAL_MODULE_ORDER = [
     "antq_desktop.selftest", "antq_desktop.cli.package_commands", "antq_desktop.cli.form_commands",
     "antq_desktop.cli.pledge_commands", "antq_desktop.cli.merge_commands", "antq_desktop.cli.plan_commands",
     "antq_desktop.cli.db_commands",
+    "antq_desktop.cli.review_commands",  # issue 14: held list, conflicts (appended: earlier order unchanged)
 ]
 
 # Runs `antq ARGS…` in a fresh interpreter, then reports the exit code and the loaded modules on stderr.

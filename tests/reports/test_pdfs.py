@@ -132,8 +132,8 @@ def test_summary_pdf_is_landscape_with_totals(tmp_pdf):
     data = demo.demo_summary()
     render_summary_pdf(tmp_pdf, data)
     text = pdf_text(tmp_pdf)
-    assert "Tổng cộng" in text and "Xã Đông Ninh" in text and "Thiếu chỉ tiêu" in text
-    assert "Đơn vị chưa nhập đủ chỉ tiêu (2)" in text
+    assert "Tổng cộng" in text and "Xã Đông Ninh" in text and "Chưa đạt chỉ tiêu" in text
+    assert "Đơn vị chưa đạt chỉ tiêu (2)" in text
     import subprocess
 
     info = subprocess.run(["pdfinfo", str(tmp_pdf)], capture_output=True, text=True).stdout

@@ -18,7 +18,7 @@ def test_xlsx_has_rows_totals_and_missing_list(tmp_path):
     total = values[header_at + 1 + len(data.rows)]
     assert total[1] == "Tổng cộng" and total[2] == sum(r.areas for r in data.rows)
     assert ws.cell(header_at + 2, 4).number_format == "0.0%"
-    assert any(row[0] and str(row[0]).startswith("Đơn vị chưa nhập đủ chỉ tiêu (2)") for row in values)
+    assert any(row[0] and str(row[0]).startswith("Đơn vị chưa đạt chỉ tiêu (2)") for row in values)
     assert [p.name for p in tmp_path.iterdir()] == ["tong_hop.xlsx"]
 
 

@@ -197,6 +197,8 @@ def test_plan_from_template(context, qtbot, monkeypatch) -> None:  # type: ignor
     monkeypatch.setattr(QInputDialog, "getItem", lambda _p, _t, _l, items, *a: (items[0], True))
     plan_id = page.plans.create_from_template()
     assert plan_id and page.targets.plan_id == plan_id and page.targets.model.total > 0
+    title = records.get(context.store, "plan", plan_id)["title"]  # issue 14: the year filled in
+    assert "{year}" not in title and title.endswith(f"năm {context.year}")
     context.undo.undo()
     assert queries.count_rows(context.store, "plan") == 0
     assert queries.count_rows(context.store, "plan_target") == 0

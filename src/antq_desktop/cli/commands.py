@@ -27,6 +27,7 @@ _PLEDGE = "antq_desktop.cli.pledge_commands"
 _MERGE = "antq_desktop.cli.merge_commands"
 _PLAN = "antq_desktop.cli.plan_commands"
 _DB = "antq_desktop.cli.db_commands"
+_REVIEW = "antq_desktop.cli.review_commands"
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,8 @@ COMMANDS: tuple[Command, ...] = (
                               "liệu riêng của đơn vị."),
     Command("db", _DB, "Cơ sở dữ liệu dùng chung (PostgreSQL): tập lệnh SQL tạo vai trò, nâng cấp cấu trúc bằng "
                        "vai trò chủ sở hữu."),
+    Command("held", _REVIEW, "Cấp trên: các gói đang chờ gói trước của cùng đơn vị."),
+    Command("conflicts", _REVIEW, "Cấp trên: xung đột dữ liệu khi hợp nhất (xem và giải quyết)."),
 )
 BY_NAME = {command.name: command for command in COMMANDS}
 MODULES = tuple(dict.fromkeys(command.module for command in COMMANDS))  # in listing order, once each

@@ -57,7 +57,7 @@ def _demo(args: argparse.Namespace) -> int:
 
 def _format_actual(target: dict[str, Any]) -> str:
     actual = target["actual"]
-    return "—" if actual is None else f"{actual:.1f}%".replace(".", ",")
+    return "chưa có số liệu" if actual is None else f"{actual:.1f}%".replace(".", ",")
 
 
 def _stats(args: argparse.Namespace) -> int:
@@ -79,7 +79,7 @@ def _stats(args: argparse.Namespace) -> int:
     if not document["targets"]:
         print("Chưa có kế hoạch (chỉ tiêu) cho năm này.")
     for t in document["targets"]:
-        mark = "ĐẠT " if t["met"] else "CHƯA"
+        mark = "ĐẠT " if t["met"] else ("CHƯA" if t["met"] is False else "—   ")
         print(f"[{mark}] {t['label']}: {_format_actual(t)} (chỉ tiêu {t['comparator']} {t['threshold']:g}%)")
     return 0
 

@@ -13,6 +13,7 @@ import sys
 from typing import Any
 
 from antq_desktop.cli.common import add, progress_printer, sign_in, store_for
+from antq_desktop.domain import units
 from antq_desktop.services.merge import PackageResult, merge_packages
 
 EXIT_REFUSED = 3
@@ -22,13 +23,27 @@ _COUNT_LABELS = (("new", "mới"), ("updated", "cập nhật"), ("unchanged", "k
                  ("conflict", "xung đột"))
 
 
+def _who(result: PackageResult) -> str:
+    """The sender: a verified name; for a file refused before its signature was checked, the catalog's
+    name of the code it claims (never `None` or `?`)."""
+    code = result.producer_unit
+    if not code:
+        return "không đọc được đơn vị gửi"
+    if result.producer_name:
+        return f"{code} {result.producer_name}"
+    commune = units.find_commune(code) if code.isdigit() else None
+    return f"{code} {commune.name if commune else ''} (theo phần đầu gói, chưa xác thực)".replace("  ", " ")
+
+
 def _line(result: PackageResult) -> str:
-    who = f"{result.producer_unit} {result.producer_name}" if result.producer_unit else "?"
     sequence = f" gói #{result.sequence} ({result.kind})" if result.sequence else ""
     code = f" [{result.code}]" if result.code and result.status in ("refused", "cancelled") else ""
     released = " (gói chờ, nay đã đủ gói trước)" if result.released_from_hold else ""
-    return f"{_STATUS.get(result.status, result.status)}{code}: {result.file_name} — {who}{sequence}{released}. " \
-           f"{result.message}"
+    # The id `antq receipt --package` takes, for a package this office now holds.
+    package_id = f" Mã gói: {result.package_uuid}." if result.package_uuid and result.status in (
+        "merged", "duplicate") else ""
+    return f"{_STATUS.get(result.status, result.status)}{code}: {result.file_name} — {_who(result)}{sequence}" \
+           f"{released}. {result.message}{package_id}"
 
 
 def _count_lines(result: PackageResult) -> list[str]:
@@ -41,7 +56,8 @@ def _count_lines(result: PackageResult) -> list[str]:
 
 def _as_dict(result: PackageResult) -> dict[str, Any]:
     return {"file": result.file_name, "status": result.status, "code": result.code, "message": result.message,
-            "producer": result.producer_unit, "sequence": result.sequence, "kind": result.kind,
+            "producer": result.producer_unit, "producer_name": result.producer_name, "sequence": result.sequence,
+            "kind": result.kind,
             "package_id": result.package_uuid, "file_sha256": result.file_sha256, "counts": result.counts,
             "released_from_hold": result.released_from_hold}
 

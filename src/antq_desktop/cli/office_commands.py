@@ -25,9 +25,11 @@ def _overview(args: argparse.Namespace) -> int:
     for r in rows:
         status = "CHƯA GỬI" if r.missing else ("CHẬM" if r.late else "đúng hạn")
         received = r.last_received.strftime("%d/%m/%Y") if r.last_received else "—"
-        missed = "; ".join(t.label for t in r.targets if not t.met) or "—"
+        missed = "; ".join(t.label for t in r.targets if t.missed) or "—"
+        no_data = "; ".join(t.label for t in r.targets if t.met is None)
         print(f"{r.unit_code}  {r.unit_name:<28} gói #{r.last_sequence or '—':<4} {received:<10} {status:<9} "
-              f"hộ {r.counts.get('households', 0):>6}  chưa đạt: {missed}")
+              f"hộ {r.counts.get('households', 0):>6}  chưa đạt: {missed}"
+              + (f"  chưa có số liệu: {no_data}" if no_data else ""))
     return 0
 
 

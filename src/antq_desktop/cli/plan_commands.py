@@ -12,6 +12,7 @@ import sys
 from typing import Any
 
 from antq_desktop.cli.common import CliError, add, progress_printer, sign_in, store_for
+from antq_desktop.domain.errors import AntqError
 from antq_desktop.services import forward, plans
 
 EXIT_REFUSED = 3
@@ -63,6 +64,73 @@ def _import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _new(args: argparse.Namespace) -> int:
+    store = store_for(args)
+    try:
+        user, _ = sign_in(store, args)
+        plans.create_from_template(store, args.year, args.template, actor=user.username)
+        view = plans.show_plan(store, args.year)
+    except AntqError as exc:
+        raise CliError(exc.message) from None
+    finally:
+        store.close()
+    print(f"Đã lập kế hoạch năm {args.year} với {len(view.targets)} chỉ tiêu. Xem: antq plan show --year {args.year}; "
+          f"gửi xuống xã: antq plan publish --year {args.year} --out TỆP.")
+    return 0
+
+
+def _show(args: argparse.Namespace) -> int:
+    store = store_for(args)
+    try:
+        view = plans.show_plan(store, args.year)
+    finally:
+        store.close()
+    if view.plan_id is None:
+        print(f"Chưa có kế hoạch năm {args.year}: lập bằng antq plan new --year {args.year} --from MẪU, hoặc nhận "
+              "gói kế hoạch của cấp trên.")
+        return 0
+    source = "của đơn vị" if view.own else f"của cấp trên ({view.origin_unit})"
+    print(f"Kế hoạch năm {view.year} {source}: {view.title}")
+    for t in view.targets:
+        actual = "chưa có số liệu" if t.met is None else f"{t.actual:.1f}%".replace(".", ",")
+        state = "—" if t.met is None else ("đạt" if t.met else "chưa đạt")
+        extra = " (chỉ tiêu riêng của đơn vị, thêm)" if t.extra else ""
+        print(f"  {t.indicator:<32} {t.comparator} {t.threshold:g}%  thực hiện {actual}, {state}  {t.label}{extra}")
+    return 0
+
+
+def _target_set(args: argparse.Namespace) -> int:
+    store = store_for(args)
+    try:
+        user, _ = sign_in(store, args)
+        plans.set_target(store, args.year, args.indicator, args.threshold, comparator=args.comparator,
+                            actor=user.username)
+    except AntqError as exc:
+        raise CliError(exc.message) from None
+    finally:
+        store.close()
+    print(f"Đã đặt chỉ tiêu {args.indicator} {args.comparator or ''} {args.threshold:g}% cho kế hoạch năm "
+          f"{args.year}.".replace("  ", " "))
+    return 0
+
+
+def _register_edits(plan_sub: Any) -> None:
+    p = add(plan_sub, "new", "Lập kế hoạch năm của đơn vị từ mẫu (mã mẫu có sẵn hoặc tệp .json).", _new)
+    p.add_argument("--year", type=int, required=True, help="năm kế hoạch")
+    p.add_argument("--from", dest="template", required=True, metavar="MẪU",
+                   help="mã mẫu trong resources/plans (vd. thanh-hoa-2025) hoặc đường dẫn tệp mẫu .json")
+    p = add(plan_sub, "show", "Xem kế hoạch năm và các chỉ tiêu (thực hiện, đạt/chưa đạt).", _show)
+    p.add_argument("--year", type=int, required=True)
+    target = plan_sub.add_parser("target", help="Sửa chỉ tiêu của kế hoạch đơn vị.",
+                                 description="Sửa chỉ tiêu của kế hoạch đơn vị.")
+    target_sub = target.add_subparsers(dest="target_command", required=True)
+    p = add(target_sub, "set", "Thêm hoặc sửa một chỉ tiêu (ngưỡng phần trăm) của kế hoạch đơn vị.", _target_set)
+    p.add_argument("--year", type=int, required=True)
+    p.add_argument("indicator", metavar="CHỈ_TIÊU", help="mã chỉ tiêu, vd. households_pledged_pct")
+    p.add_argument("threshold", type=float, metavar="NGƯỠNG", help="ngưỡng (phần trăm, 0–100)")
+    p.add_argument("--comparator", choices=[">=", ">"], help="phép so sánh (mặc định giữ nguyên hoặc >=)")
+
+
 def _forward(args: argparse.Namespace) -> int:
     store = store_for(args)
     try:
@@ -95,6 +163,7 @@ def _register(sub: Any) -> None:
                    help="hạn nộp, ví dụ data_submission=2026-12-15 hoặc self_assessment:area=2026-11-30")
     p = add(plan_sub, "import", "Xã: nhập gói kế hoạch do cấp trên gửi (kiểm tra chữ ký trước).", _import)
     p.add_argument("file")
+    _register_edits(plan_sub)
     p = add(sub, "forward", "Cụm/huyện: chuyển lên tỉnh các gói của xã đã nhập (nguyên bản, còn chữ ký) "
             "kèm dữ liệu riêng của đơn vị.", _forward)
     p.add_argument("--out", required=True, help="tệp .antq cần tạo")

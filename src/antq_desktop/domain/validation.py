@@ -321,6 +321,7 @@ def validate_household(values: Mapping[str, Any]) -> dict[str, Any]:
     c.integer("members", "Số nhân khẩu", minimum=1, maximum=100, default=1)
     c.phone("phone")
     c.long_text("note", "Ghi chú")
+    c.day("left_on", "Ngày chuyển đi / không còn ở địa bàn")  # the household keeps counting in earlier years
     return c.done()
 
 

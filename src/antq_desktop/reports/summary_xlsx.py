@@ -13,6 +13,8 @@ from antq_desktop.reports.form_data import SummaryData, SummaryRow
 from antq_desktop.reports.forms.summary import (
     HEADER,
     MISSING_NOTE,
+    NO_DATA_NOTE,
+    has_no_data,
     missing_communes,
     summary_totals,
 )
@@ -25,9 +27,10 @@ _THIN = Side(style="thin")
 _BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 
 
-def _frac(value: float | None) -> float | None:
-    """Excel percentages are fractions shown with the '0.0%' format."""
-    return None if value is None else value / 100
+def _frac(value: float | None) -> float | str:
+    """Excel percentages are fractions shown with the '0.0%' format; "-" (as in the PDF, explained
+    under the table) when there is nothing to measure yet."""
+    return "-" if value is None else value / 100
 
 
 def _values(no: object, r: SummaryRow) -> list[object]:
@@ -94,7 +97,9 @@ def write_summary_xlsx(output: Path, data: SummaryData) -> Path:
     missing = missing_communes(data.rows)
     if missing:
         ws.append([])
-        ws.append(safe_row(ws, [f"Đơn vị chưa nhập đủ chỉ tiêu ({len(missing)}): {', '.join(missing)}."]))
+        ws.append(safe_row(ws, [f"Đơn vị chưa đạt chỉ tiêu ({len(missing)}): {', '.join(missing)}."]))
+    if has_no_data(data.rows):
+        ws.append(safe_row(ws, [NO_DATA_NOTE]))
     for col, width in enumerate(_WIDTHS, 1):
         ws.column_dimensions[get_column_letter(col)].width = width
     ws.freeze_panes = f"C{header_row + 1}"  # rows above and columns A–B stay in view

@@ -31,7 +31,11 @@ def canonical_record(model: type[SyncedRecord], row: Mapping[Any, Any]) -> dict[
     (by name; a RowMapping, whose keys may also be Column objects, is one)."""
     record: dict[str, Any] = {"type": model.RECORD_TYPE}
     for column in exported_columns(model):
-        record[column.name] = to_json_value(row[column.name])
+        optional = column.name in model.OPTIONAL_COLUMNS
+        value = row.get(column.name) if optional else row[column.name]
+        if value is None and optional:
+            continue  # unset optional fields are left out: the same record, digest and package as before
+        record[column.name] = to_json_value(value)
     return record
 
 

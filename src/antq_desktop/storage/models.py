@@ -51,6 +51,9 @@ class SyncedRecord(Base):
     __abstract__ = True
     RECORD_TYPE: str = ""
     LOCAL_COLUMNS: frozenset[str] = frozenset({"change_seq", "search_key", "sort_key"})
+    # Exported only when set: records without them keep their canonical form and digest, and
+    # packages from before the column existed stay valid (issue 14: households.left_on).
+    OPTIONAL_COLUMNS: frozenset[str] = frozenset()
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_uuid)
     origin_unit: Mapped[str] = mapped_column(String(16), index=True)
@@ -108,8 +111,10 @@ class Household(SyncedRecord):
     members: Mapped[int] = mapped_column(Integer, default=1)
     phone: Mapped[str | None] = mapped_column(String(20))
     note: Mapped[str | None] = mapped_column(Text)
+    left_on: Mapped[date | None] = mapped_column(Date)  # moved away / no longer in the commune (0010)
     search_key: Mapped[str] = mapped_column(String(800), default="")
     sort_key: Mapped[str] = mapped_column(SortKey, default="")
+    OPTIONAL_COLUMNS = frozenset({"left_on"})
 
 
 class Pledge(SyncedRecord):

@@ -80,7 +80,8 @@ def test_forward_province_verifies_and_merges(office_sqlite, commune_a, commune_
         assert session.execute(select(Plan).where(Plan.origin_unit == "CUM-01")).scalar_one().year == 2026
     before = dump(province)
     (again,) = merge_packages(province, [out], actor=ACTOR, password=PASSWORD)
-    assert again.status == "refused" and again.code == "REPLAY"
+    # issue 14: the same forward again is "already merged" (exit 0), as a repeated commune package
+    assert again.status == "duplicate" and again.code is None and again.package_uuid == header.package_id
     after = dump(province)
     assert {k: v for k, v in after.items() if k != "import_log"} == {k: v for k, v in before.items()
                                                                      if k != "import_log"}

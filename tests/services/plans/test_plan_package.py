@@ -61,14 +61,22 @@ def test_publish_import_targets_come_from_the_plan(office, commune_a, tmp_path: 
     assert catalogs.catalog_origin("TT124-2021/TT48-2025") == "received"
 
 
-def test_own_plan_wins_and_is_never_overwritten(office_sqlite, commune_a, tmp_path: Path) -> None:
+def test_office_plan_measures_the_commune_its_own_is_extra_and_never_overwritten(office_sqlite, commune_a,
+                                                                                  tmp_path: Path) -> None:
+    """Issue 14: a commune with a plan of its own is measured against its office's thresholds (before: its
+    own plan won); its own targets on other indicators are shown as extras."""
     enrol_recipient(commune_a.store, office_sqlite)
     own = records.create(commune_a.store, "plan", {"year": YEAR, "title": "Kế hoạch của xã"}, actor=ACTOR)
+    for indicator, threshold in (("households_pledged_pct", 50), ("areas_registered_pct", 100)):
+        records.create(commune_a.store, "plan_target", {"plan_id": own, "indicator": indicator,
+                                                        "threshold": threshold}, actor=ACTOR)
     office_plan(office_sqlite)
     assert plan_import.import_plan(commune_a.store, publish(office_sqlite, tmp_path), actor=ACTOR).status == "imported"
     with commune_a.store.session_factory() as session:
-        assert stats.year_plan(session, YEAR).id == own  # type: ignore[union-attr]
+        assert stats.year_plan(session, YEAR).origin_unit == "CUM-01"  # type: ignore[union-attr]
         assert session.get(Plan, own).title == "Kế hoạch của xã"  # type: ignore[union-attr]
+        statuses = {t.indicator: (t.threshold, t.extra) for t in stats.target_statuses(session, YEAR)}
+    assert statuses == {"households_pledged_pct": (90, False), "areas_registered_pct": (100, True)}
 
 
 def test_replayed_plan_package_refused(office_sqlite, commune_a, tmp_path: Path) -> None:

@@ -25,6 +25,7 @@ from antq_desktop.reports.forms.common import (
 )
 
 FORM_ID = "annual_report"
+NO_DATA = "Chưa có số liệu"  # a target with nothing to measure yet (0/0): neither met nor missed
 _BLANK_ROWS = 4
 
 
@@ -34,7 +35,7 @@ def _paras(lines: Sequence[str], blank_lines: int = 4) -> list[Flowable]:
 
 def _met(value: bool | None, text: FormText) -> str:
     if value is None:
-        return ""
+        return NO_DATA
     return text.label("met") if value else text.label("not_met")
 
 

@@ -27,7 +27,9 @@ HEADER = (
     "Gói dữ liệu gần nhất",
     "Ghi chú",
 )
-MISSING_NOTE = "Thiếu chỉ tiêu"
+MISSING_NOTE = "Chưa đạt chỉ tiêu"
+# A percentage with nothing to measure yet (no unit, household or assessment of the year) prints "-".
+NO_DATA_NOTE = "Dấu “-”: chưa có số liệu (năm này chưa có đơn vị, hộ hoặc phiếu nào để tính tỷ lệ)."
 TOTAL_LABEL = "Tổng cộng"
 
 
@@ -71,6 +73,11 @@ def missing_communes(rows: Sequence[SummaryRow]) -> list[str]:
     return [r.commune for r in rows if r.missing_targets]
 
 
+def has_no_data(rows: Sequence[SummaryRow]) -> bool:
+    """Some percentage of some row has nothing to measure yet (printed "-", explained by NO_DATA_NOTE)."""
+    return any(getattr(r, attr) is None for r in rows for attr in PCT_FIELDS)
+
+
 def _cells(no: str, r: SummaryRow) -> list[object]:
     return [
         plain(no),
@@ -106,7 +113,9 @@ def summary_flowables(data: SummaryData) -> list[Flowable]:
     out: list[Flowable] = [*nd30.document_head(info, geo.frame_width), table, Spacer(1, 6)]
     missing = missing_communes(data.rows)
     if missing:
-        out.append(para(f"Đơn vị chưa nhập đủ chỉ tiêu ({len(missing)}): {', '.join(missing)}.", "body_left"))
+        out.append(para(f"Đơn vị chưa đạt chỉ tiêu ({len(missing)}): {', '.join(missing)}.", "body_left"))
+    if has_no_data(data.rows):
+        out.append(para(NO_DATA_NOTE, "body_left"))
     out += [para(n, "body_left") for n in data.notes]
     how = ("Tỷ lệ ở dòng tổng cộng tính trên tổng số đơn vị, hộ của các xã (không lấy bình quân các tỷ lệ)."
            if summary_totals(data.rows).counts else "Tỷ lệ ở dòng tổng cộng là bình quân gia quyền theo số khu dân cư.")

@@ -35,6 +35,8 @@ ACTION_LABELS = {
     "plan_publish": "Gửi kế hoạch xuống xã", "plan_import": "Nhận kế hoạch cấp trên",
     "forward": "Chuyển gói lên cấp trên", "forward_import": "Nhận gói chuyển tiếp",
     "setup_redo": "Thiết lập lại đơn vị",
+    "conflict_resolve": "Giải quyết xung đột dữ liệu", "household_left": "Hộ chuyển đi",
+    "plan_create": "Lập kế hoạch năm",
 }
 MAX_PAGE = 1000
 XLSX_HEADERS = ("STT", "Thời điểm (UTC)", "Người thực hiện", "Thao tác", "Loại bản ghi", "Mã bản ghi",

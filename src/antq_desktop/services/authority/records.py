@@ -114,7 +114,9 @@ def plan_units(session: Session) -> list[str]:
 
 
 def year_plan(session: Session, year: int) -> Plan | None:
-    """The plan that sets this year's targets: the unit's own, else the newest of its upper office's.
+    """The plan that sets this year's targets: the newest of its upper office's (a commune is measured
+    against its office's thresholds, issue 14), else the unit's own (whose other targets are extras:
+    `stats.year_targets`).
 
     A commune's or a cluster's plan merged at an office never sets that office's targets.
     """
@@ -124,6 +126,6 @@ def year_plan(session: Session, year: int) -> Plan | None:
     plans = session.execute(select(Plan).where(Plan.year == year, Plan.deleted.is_(False),
                                                Plan.origin_unit.in_(units))
                             .order_by(Plan.updated_at.desc(), Plan.id)).scalars().all()
-    mine = [p for p in plans if p.origin_unit == units[0]]
-    chosen = mine or list(plans)
+    above = [p for p in plans if p.origin_unit != units[0]]
+    chosen = above or list(plans)
     return chosen[0] if chosen else None

@@ -102,9 +102,7 @@ def _situation(session: Session, year: int, word: str) -> tuple[str, ...]:
     scope = indicators.Scope(session, year)
     pledged = indicators.compute(session, "households_pledged_pct", year)
     registered = indicators.compute(session, "units_registered_pct", year)
-    from antq_desktop.storage.models import Household
-
-    areas, households = number(scope.areas()), number(scope.live(Household))
+    areas, households = number(scope.areas()), number(scope.households())  # the year's households
     orgs = number(scope.orgs(indicators.ALL_ORG_TYPES))
     lines = [f"Toàn {word} có {areas} khu dân cư, {households} hộ gia đình và {orgs} cơ quan, doanh nghiệp, "
              "cơ sở giáo dục thuộc diện xây dựng tiêu chuẩn “An toàn về an ninh, trật tự”."]
@@ -206,7 +204,7 @@ def summary_row(name: str, figures: _UnitFigures, last_package: date | None) -> 
     """One commune's row and the targets it misses."""
     misses = [Miss(name, t.label, pct(t.actual) if t.actual is not None else "—",
                    threshold_text(t.comparator, t.threshold), t.actual, t.comparator, t.threshold)
-              for t in figures.statuses if not t.met]
+              for t in figures.statuses if t.missed]
     percents = {column: (ratio.percent if (ratio := figures.ratios.get(ind)) is not None else None)
                 for column, ind in SUMMARY_INDICATORS.items()}
     counts = tuple((column, ratio.numerator, ratio.denominator) for column, ind in SUMMARY_INDICATORS.items()

@@ -96,6 +96,8 @@ def unpack(store: Store, path: Path, options: MergeOptions, folder: Path) -> Unp
     outer = None
     try:
         outer = package_reader.verify(path, options.lookup or trusted_lookup(store), limits=options.limits)
+        if _already_merged(store, outer):  # a repeat is "already merged", as for a commune's package
+            return [_duplicate(store, path, outer, options)]
         _check_office(store, outer)
         opener = options.ring.opener(outer.header) if options.ring else None
         items, vouched = _extract(outer, opener, folder, options)
@@ -119,6 +121,27 @@ def refuse_error(store: Store, path: Path, options: MergeOptions, exc: Exception
     if not isinstance(exc, PackageError):
         exc = PackageError(IO_ERROR if isinstance(exc, OSError) else MALFORMED, detail=str(exc)[:200])
     return _refuse_outer(store, path, options, exc, outer)
+
+
+def _already_merged(store: Store, outer: VerifiedPackage) -> bool:
+    """This very forward (its package id, from its signed office) was merged here before."""
+    header = outer.header
+    with store.session_factory() as session:
+        authority.forward_signer(session, header.signer_key_id, header.producer.unit_code)
+        return session.execute(select(ImportAttempt.id).where(
+            ImportAttempt.kind == "forward", ImportAttempt.result == "merged",
+            ImportAttempt.producer_unit == header.producer.unit_code,
+            ImportAttempt.package_uuid == header.package_id).limit(1)).first() is not None
+
+
+def _duplicate(store: Store, path: Path, outer: VerifiedPackage, options: MergeOptions) -> PackageResult:
+    result = _outer_result(outer, path, "duplicate", "Gói chuyển tiếp này đã được nhập trước đây; không có gì "
+                           "thay đổi.")
+    if not options.dry_run:
+        with store.session() as session:
+            import_log.log_attempt(session, actor=options.actor, path=path, result="duplicate", header=outer.header,
+                                   file_sha256_hex=outer.package_sha256, error_code=None, message=result.message)
+    return result
 
 
 def _check_office(store: Store, outer: VerifiedPackage) -> None:

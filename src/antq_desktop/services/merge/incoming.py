@@ -76,8 +76,8 @@ def check_shape(record: dict[str, Any], producer: str) -> dict[str, Any]:
         raise refuse(VALIDATION_ERROR, f"Gói có bản ghi {record_type} với mã (UUID) không hợp lệ.{_FIX}")
     where = f"Bản ghi {record_type} {record_id}"
     expected = _FIELDS[model.RECORD_TYPE]
-    if set(record) != expected:
-        odd = sorted(set(record) ^ expected)[:5]
+    if not expected - model.OPTIONAL_COLUMNS <= set(record) <= expected:
+        odd = sorted(set(record) ^ expected - (model.OPTIONAL_COLUMNS - set(record)))[:5]
         raise refuse(VALIDATION_ERROR, f"{where}: thiếu hoặc thừa trường ({', '.join(odd)}).{_FIX}")
     if record["origin_unit"] != producer:
         # A commune may only send its own records; another unit's UUIDs are not its to change.

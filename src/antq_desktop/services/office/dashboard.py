@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from antq_desktop.domain import catalog as catalogs
 from antq_desktop.domain.scoring import OUTCOME_LABELS
+from antq_desktop.services.office.indicators import household_in_year
 from antq_desktop.services.office.stats import TargetStatus, target_statuses
 from antq_desktop.services.records import queries
 from antq_desktop.storage.db import Store
@@ -24,6 +25,7 @@ from antq_desktop.storage.models import (
     STATS_KEYS,
     Assessment,
     Household,
+    MergeConflict,
     Organization,
     Pledge,
     ResidentialArea,
@@ -79,6 +81,7 @@ class Dashboard:
     drafts: int
     unregistered_areas: list[tuple[str, str]] = field(default_factory=list)  # (id, name)
     pending: list[PendingAssessment] = field(default_factory=list)
+    unresolved_conflicts: int = 0  # merges' conflicts waiting for the officer (services/merge/conflicts.py)
 
     @property
     def households_without_pledge(self) -> int:
@@ -95,6 +98,7 @@ def collect(store: Store, year: int, *, today: date | None = None) -> Dashboard:
             coverage=pledge_coverage(session, year), outcomes=outcomes, levels=levels, drafts=drafts,
             unregistered_areas=unregistered_areas(session, year),
             pending=pending_assessments(session, year, today),
+            unresolved_conflicts=_unresolved_conflicts(session),
         )
 
 
@@ -104,6 +108,11 @@ def _read_session(store: Store) -> Iterator[Session]:
     (SQLite's lock is not fair: the households list once took 7 s to open meanwhile)."""
     with store.read_session() as session:
         yield session
+
+
+def _unresolved_conflicts(session: Session) -> int:
+    return int(session.execute(select(func.count()).select_from(MergeConflict)
+                               .where(MergeConflict.resolved_at.is_(None))).scalar() or 0)
 
 
 def live_counts(session: Session) -> dict[str, int]:
@@ -121,13 +130,13 @@ def pledge_coverage(session: Session, year: int) -> list[AreaCoverage]:
 
     Two grouped counts merged here: one outer join over 200,000 households took seconds.
     """
-    totals = dict(session.execute(select(Household.area_id, func.count()).where(Household.deleted.is_(False))
+    in_year = household_in_year(year)  # as households_pledged: the households of that year
+    totals = dict(session.execute(select(Household.area_id, func.count()).where(*in_year)
                                   .group_by(Household.area_id)).all())
     pledged = dict(session.execute(
         select(Household.area_id, func.count(distinct(Pledge.household_id)))
         .join(Household, Household.id == Pledge.household_id)
-        .where(Pledge.deleted.is_(False), Pledge.year == year, Pledge.status == "signed",
-               Household.deleted.is_(False))
+        .where(Pledge.deleted.is_(False), Pledge.year == year, Pledge.status == "signed", *in_year)
         .group_by(Household.area_id)).all())
     areas = session.execute(select(ResidentialArea.id, ResidentialArea.name)
                             .where(ResidentialArea.deleted.is_(False)).order_by(ResidentialArea.sort_key))

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Any, TypeAlias
 
-from sqlalchemy import distinct, exists, func, select
+from sqlalchemy import and_, distinct, exists, func, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -31,6 +32,17 @@ from antq_desktop.storage.models import (
 )
 
 ALL_ORG_TYPES = ("agency", "enterprise", "school")
+
+
+def household_in_year(year: int) -> list[ColumnElement[bool]]:
+    """A household counts in `year` if it was part of the commune then (issue 14: past years stay as
+    reported): entered before the year ended, not moved away before it began ("Chuyển đi", left_on),
+    and not deleted — or deleted only in a later year (a deletion corrects the year it is made in,
+    never the years already reported; the tombstone's updated_at is when it was deleted)."""
+    start, end = date(year, 1, 1), datetime(year + 1, 1, 1)
+    return [Household.created_at < end,
+            or_(Household.left_on.is_(None), Household.left_on >= start),
+            or_(Household.deleted.is_(False), Household.updated_at >= end)]
 
 
 @dataclass(frozen=True)
@@ -130,8 +142,9 @@ class Scope:
         return Counts(default=value) if self.by_unit else value
 
     def ratio(self, numerator: Count, denominator: Count) -> Any:
-        """A `Ratio`, or `Ratios` when grouped by unit."""
-        if isinstance(numerator, Counts) or isinstance(denominator, Counts):
+        """A `Ratio`, or `Ratios` when grouped by unit (even when no unit has a row: a year without
+        assessments gives plain zeros, and every unit then has 0/0, "no data yet")."""
+        if self.by_unit or isinstance(numerator, Counts) or isinstance(denominator, Counts):
             return Ratios(numerator + Counts(), denominator + Counts())
         return Ratio(numerator, denominator)
 
@@ -150,7 +163,12 @@ class Scope:
         return self.live(ResidentialArea)
 
     def households(self) -> Any:
-        return self.live(Household)
+        """The households that were part of the commune in the year (see `household_in_year`)."""
+        def counter() -> Count:
+            where = [Household.origin_unit == self.unit] if self.unit is not None else []
+            stmt = select(func.count()).select_from(Household).where(*where, *household_in_year(self.year))
+            return self.count(stmt, Household)
+        return self._once(("households_in_year",), counter)
 
     def orgs(self, types: tuple[str, ...]) -> Any:
         return self._once(("orgs", types), lambda: self.live(
@@ -166,8 +184,8 @@ class Scope:
         One unit's few thousand references are each looked up; over many units, a lookup per
         reference costs seconds (1 M rows) and leaving out the few deleted households is one pass."""
         if self.unit is not None:
-            return exists().where(Household.id == household_id, Household.deleted.is_(False))
-        return household_id.not_in(select(Household.id).where(Household.deleted.is_(True)))
+            return exists().where(Household.id == household_id, *household_in_year(self.year))
+        return household_id.not_in(select(Household.id).where(~and_(*household_in_year(self.year))))
 
     def communes(self) -> Any:
         """A commune assesses itself; the upper office counts the communes whose data it holds."""

@@ -30,7 +30,12 @@ class CommuneRow:
 
     @property
     def targets_missed(self) -> tuple[str, ...]:
-        return tuple(t.indicator for t in self.targets if not t.met)
+        return tuple(t.indicator for t in self.targets if t.missed)
+
+    @property
+    def targets_without_data(self) -> tuple[str, ...]:
+        """Targets with nothing to measure yet (0/0): "chưa có số liệu", not missed."""
+        return tuple(t.indicator for t in self.targets if t.met is None)
 
 
 def _name(code: str) -> str:

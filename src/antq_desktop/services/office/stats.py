@@ -34,7 +34,12 @@ class TargetStatus:
     actual: float | None
     numerator: int
     denominator: int
-    met: bool
+    met: bool | None  # None: nothing to measure yet (0/0), "chưa có số liệu", neither met nor missed
+    extra: bool = False  # the unit's own target beside its office's plan: shown, but not what it is measured by
+
+    @property
+    def missed(self) -> bool:
+        return self.met is False
 
 
 @dataclass(frozen=True)
@@ -86,14 +91,33 @@ def live_counts_by_unit(session: Session, scope: Scope | None = None) -> dict[st
     return counts
 
 
+def _plan_targets(session: Session, plan_id: str) -> list[PlanTarget]:
+    return list(session.execute(select(PlanTarget).where(PlanTarget.plan_id == plan_id,
+                                                          PlanTarget.deleted.is_(False))
+                                .order_by(PlanTarget.indicator)).scalars())
+
+
 def year_targets(session: Session, year: int) -> list[PlanTarget]:
-    """The live targets of the plan that sets this year's targets, by indicator; none without a plan."""
+    """The live targets of the plan that sets this year's targets, by indicator, then the unit's own
+    targets on other indicators when that plan is its office's (extras: see `extra_indicators`)."""
     plan = year_plan(session, year)
     if plan is None:
         return []
-    return list(session.execute(select(PlanTarget).where(PlanTarget.plan_id == plan.id,
-                                                          PlanTarget.deleted.is_(False))
-                                .order_by(PlanTarget.indicator)).scalars())
+    targets = _plan_targets(session, plan.id)
+    return targets + [t for t in _own_extra_targets(session, year, plan) if t.indicator not in
+                      {s.indicator for s in targets}]
+
+
+def _own_extra_targets(session: Session, year: int, chosen: Plan) -> list[PlanTarget]:
+    from antq_desktop.services.authority import plan_units
+
+    units = plan_units(session)
+    if not units or chosen.origin_unit == units[0]:
+        return []
+    own = session.execute(select(Plan.id).where(Plan.year == year, Plan.deleted.is_(False),
+                                                Plan.origin_unit == units[0])
+                          .order_by(Plan.updated_at.desc(), Plan.id).limit(1)).scalar()
+    return _plan_targets(session, own) if own else []
 
 
 def _statuses(targets: list[PlanTarget], ratios: dict[str, Ratio | None]) -> list[TargetStatus]:
@@ -107,8 +131,14 @@ def _statuses(targets: list[PlanTarget], ratios: dict[str, Ratio | None]) -> lis
         label = labels[target.indicator].label if target.indicator in labels else target.indicator
         statuses.append(TargetStatus(target.indicator, label, target.comparator, target.threshold, ratio.percent,
                                      ratio.numerator, ratio.denominator,
-                                     target_met(ratio.percent, target.comparator, target.threshold)))
+                                     _met(ratio, target.comparator, target.threshold),
+                                     extra=target.plan_id != targets[0].plan_id))
     return statuses
+
+
+def _met(ratio: Ratio, comparator: str, threshold: float) -> bool | None:
+    """A zero denominator (no household, no assessment yet) is "no data yet", not a missed target."""
+    return None if ratio.denominator == 0 else target_met(ratio.percent, comparator, threshold)
 
 
 def target_statuses(session: Session, year: int, unit: str | None = None) -> list[TargetStatus]:

@@ -165,6 +165,9 @@ def blocking_children(session: Session, record_type: str, record_id: str) -> str
     for model, column, label in children.get(record_type, []):
         count = session.execute(select(func.count()).select_from(model).where(
             getattr(model, column) == record_id, model.deleted.is_(False))).scalar()
+        if count and record_type == "household":  # issue 14: its pledges are part of past years' figures
+            return (f"Hộ này còn {count} {label}. Nếu hộ đã chuyển đi hoặc không còn ở địa bàn, hãy dùng "
+                    "“Chuyển đi…” (ghi ngày chuyển đi) thay cho Xóa: hộ vẫn được tính trong các năm trước.")
         if count:
             return f"Còn {count} {label} thuộc bản ghi này; hãy xóa hoặc chuyển chúng trước."
     return None

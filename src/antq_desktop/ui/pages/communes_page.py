@@ -80,6 +80,8 @@ class CommunesModel(QAbstractTableModel):
         if column < len(fixed):
             return fixed[column]
         target = self._target(row, column)
+        if target is not None and target.met is None:
+            return self.tr("Chưa có số liệu")  # 0/0: nothing to measure yet, not a missed target
         return format_percent(target.actual) if target and target.actual is not None else "—"
 
     def _target(self, row: CommuneRow, column: int):  # type: ignore[no-untyped-def]
@@ -91,7 +93,7 @@ class CommunesModel(QAbstractTableModel):
             return _MISSED if row.missing else _LATE
         if column >= len(self.FIXED):
             target = self._target(row, column)
-            return _MISSED if target is not None and not target.met else None
+            return _MISSED if target is not None and target.missed else None
         return None
 
 

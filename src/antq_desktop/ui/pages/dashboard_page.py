@@ -85,8 +85,9 @@ def _open_assessment(context, parent: QWidget, kind: str, subject_id: str | None
 #   (UNPLEDGED, area id or None)   the households list, only those without a signed pledge this year
 #   (ASSESSMENTS,)                 the self-assessments list
 #   (ASSESSMENT, kind, subject id) the self-assessment form of one unit
-UNREGISTERED_AREAS, REGISTER_AREA, UNPLEDGED, ASSESSMENTS, ASSESSMENT = (
-    "unregistered_areas", "register_area", "unpledged", "assessments", "assessment")
+#   (CONFLICTS,)                   the import page, its unresolved conflicts
+UNREGISTERED_AREAS, REGISTER_AREA, UNPLEDGED, ASSESSMENTS, ASSESSMENT, CONFLICTS = (
+    "unregistered_areas", "register_area", "unpledged", "assessments", "assessment", "conflicts")
 
 # The chips the record pages show (translated there, in context "RecordPages"); %1 is the year.
 UNREGISTERED_CHIP = QT_TRANSLATE_NOOP("RecordPages", "khu dân cư chưa đăng ký năm %1")
@@ -115,6 +116,8 @@ def open_todo(context, parent: QWidget, action: tuple[Any, ...]) -> QWidget | No
     elif kind == UNPLEDGED:
         page = open_page("households")
         page.show_only(Restriction("unpledged_in", UNPLEDGED_CHIP), area_id=action[1])
+    elif kind == CONFLICTS:
+        page = open_page("import")
     else:
         page = open_page("assessments")
     return page
@@ -276,15 +279,28 @@ class DashboardPage(QWidget):
             self.targets_grid.addWidget(hint, 0, 0, 1, 5)
             return
         for row, target in enumerate(data.targets):
-            self.targets_grid.addWidget(QLabel(QCoreApplication.translate("Indicators", target.label)), row, 0)
-            self.targets_grid.addWidget(percent_bar(target.actual, target.met), row, 1)
+            label = QCoreApplication.translate("Indicators", target.label)
+            if target.extra:  # the unit's own target beside its office's plan: shown, not what it is measured by
+                label += self.tr(" (chỉ tiêu riêng của đơn vị, thêm)")
+            self.targets_grid.addWidget(QLabel(label), row, 0)
+            self.targets_grid.addWidget(percent_bar(target.actual, bool(target.met)), row, 1)
             threshold = format_threshold(target.comparator, target.threshold)
-            numbers = QLabel(f"{format_percent(target.actual)} / {threshold}")
+            actual = format_percent(target.actual) if target.met is not None else self.tr("Chưa có số liệu")
+            numbers = QLabel(f"{actual} / {threshold}")
             numbers.setObjectName(f"target_{target.indicator}")
             self.targets_grid.addWidget(numbers, row, 2)
             self.targets_grid.addWidget(QLabel(f"({format_int(target.numerator)}/{format_int(target.denominator)})"),
                                         row, 3)
-            self.targets_grid.addWidget(make_status_label(target.met, self.tr("Đạt"), self.tr("Chưa đạt")), row, 4)
+            self.targets_grid.addWidget(self._target_status(target), row, 4)
+
+    def _target_status(self, target: office.TargetStatus) -> QLabel:
+        if target.met is None:  # nothing to measure yet: neither green nor red
+            label = QLabel(self.tr("Chưa có số liệu"))
+            label.setObjectName(f"target_status_{target.indicator}")
+            return label
+        label = make_status_label(target.met, self.tr("Đạt"), self.tr("Chưa đạt"))
+        label.setObjectName(f"target_status_{target.indicator}")
+        return label
 
     def _count_titles(self) -> dict[str, str]:
         return {"residential_areas": self.tr("Khu dân cư"), "organizations": self.tr("Cơ quan, DN, trường học"),
@@ -351,6 +367,9 @@ class DashboardPage(QWidget):
             self._todo_item(pending, [item.name, self._pending_text(item)],
                             (ASSESSMENT, item.subject_kind, item.subject_id),
                             self.tr("Mở bản tự đánh giá của đơn vị này"))
+        if data.unresolved_conflicts:  # only where merges happen and left some
+            self._todo_group(self.tr("Xung đột dữ liệu chưa giải quyết"), data.unresolved_conflicts, (CONFLICTS,),
+                             self.tr("Mở trang Nhận gói dữ liệu, phần xung đột dữ liệu"))
         self.todo.expandAll()
 
     def activate_todo(self, item: QTreeWidgetItem | None) -> None:

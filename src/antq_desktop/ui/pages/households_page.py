@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTemporaryDir
-from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QPushButton, QWidget
 
+from antq_desktop.domain.errors import AntqError
 from antq_desktop.services import forms, records
 from antq_desktop.ui.errors import show_error
 from antq_desktop.ui.i18n import N
@@ -54,6 +56,8 @@ class HouseholdsPage(RecordPage):
         FieldSpec("members", N("RecordDialogs", "Số nhân khẩu"), "int"),
         FieldSpec("phone", N("RecordDialogs", "Số điện thoại")),
         FieldSpec("note", N("RecordDialogs", "Ghi chú"), "long_text"),
+        # Issue 14: a household that moved away keeps counting in the years it lived here.
+        FieldSpec("left_on", N("RecordDialogs", "Chuyển đi / không còn ở địa bàn từ ngày"), "optional_date"),
     ]
     filters = [FilterSpec("area_id", N("RecordPages", "Mọi khu dân cư"), choices.areas)]
     # Pledges of the chosen households; and one prefilled page per household not yet signed this year.
@@ -71,7 +75,33 @@ class HouseholdsPage(RecordPage):
                                               "việc xem được ghi vào nhật ký thao tác."))
         self.reveal_button.setEnabled(records.can_view_citizen_id(self.context.user))
         self.reveal_button.toggled.connect(self.reveal_citizen_ids)
-        return [*super().extra_buttons(), self.reveal_button]
+        self.left_button = QPushButton(tr_page("Chuyển đi…"))
+        self.left_button.setObjectName("household_left_button")
+        self.left_button.setToolTip(tr_page("Hộ chuyển đi hoặc không còn ở địa bàn: vẫn được tính trong các năm trước "
+                                            "(dùng thay cho Xóa với hộ đã có từ năm trước)"))
+        self.left_button.setEnabled(self.context.can_write)
+        self.left_button.clicked.connect(lambda: self.mark_left())
+        return [*super().extra_buttons(), self.reveal_button, self.left_button]
+
+    def mark_left(self, day: date | None = None) -> int:
+        """Set "Chuyển đi / không còn ở địa bàn" on the selected households (asks the day unless given)."""
+        rows = self.selected_rows()
+        if not rows:
+            QMessageBox.information(self, tr_page("Chuyển đi"), tr_page("Hãy chọn hộ chuyển đi trong danh sách."))
+            return 0
+        if day is None:
+            text, ok = QInputDialog.getText(self, tr_page("Chuyển đi / không còn ở địa bàn"),
+                                            tr_page("Từ ngày (dd/MM/yyyy):"), text=date.today().strftime("%d/%m/%Y"))
+            if not ok:
+                return 0
+        try:
+            changed = records.update_many(self.context.store, "household", [str(r["id"]) for r in rows],
+                                       {"left_on": day or text}, actor=self.context.actor)
+        except AntqError as exc:
+            show_error(self, exc, tr_page("Không ghi được ngày chuyển đi"))
+            return 0
+        self.context.notify_changed("household")
+        return changed
 
     def reveal_citizen_ids(self, reveal: bool) -> None:
         if reveal:

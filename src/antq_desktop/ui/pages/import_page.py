@@ -35,6 +35,7 @@ from antq_desktop.services.merge import PackageResult, merge_packages
 from antq_desktop.ui import file_dialogs
 from antq_desktop.ui.errors import show_error
 from antq_desktop.ui.jobs import Job
+from antq_desktop.ui.pages.merge_review import ConflictsBox, HeldBox
 
 FILE_COLUMNS = ("Tệp", "Đơn vị (theo tệp)", "Gói số", "Loại", "Kết quả", "Mới", "Cập nhật", "Không đổi",
                 "Xung đột", "Lý do / ghi chú")
@@ -69,6 +70,11 @@ class ImportPage(QWidget):
         layout.addWidget(hint)
         layout.addWidget(self._files_box(), 2)
         layout.addWidget(self._received_box(), 1)
+        self.held_box = HeldBox(context)  # issue 14: what the merges left to look at
+        self.conflicts_box = ConflictsBox(context)
+        self.conflicts_box.resolved.connect(self.context.notify_changed)
+        layout.addWidget(self.held_box, 1)
+        layout.addWidget(self.conflicts_box, 2)
         self.refresh()
 
     @classmethod
@@ -197,6 +203,9 @@ class ImportPage(QWidget):
             for column, value in enumerate(values):
                 self.received.setItem(index, column, QTableWidgetItem(value))
         self.received.resizeColumnsToContents()
+        if hasattr(self, "conflicts_box"):
+            self.held_box.refresh()
+            self.conflicts_box.refresh()
 
     # ---- running ----
 

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QInputDialog, QPushButton, QSplitter, QVBoxLayout,
 
 from antq_desktop.domain import catalog as catalogs
 from antq_desktop.domain.validation import COMPARATORS
-from antq_desktop.services import records
+from antq_desktop.services import plans, records
 from antq_desktop.services.records import ListQuery
 from antq_desktop.ui.context import AppContext
 from antq_desktop.ui.dialogs.record_dialog import RecordDialog
@@ -62,14 +62,15 @@ class PlanListPage(RecordPage):
 
     def create_from_template(self) -> str | None:
         templates = list(catalogs.load_plan_templates().values())
-        names = [t.title for t in templates]
+        names = [f"{plans.template_title(t.title, self.context.year)} ({t.code})" for t in templates]
         name, ok = QInputDialog.getItem(self, tr_page("Tạo từ mẫu kế hoạch"), tr_page("Chọn mẫu:"), names, 0, False)
         if not ok or name not in names:
             return None
         template = templates[names.index(name)]
         store, actor, year = self.context.store, self.context.actor, self.context.year
         try:
-            plan_id = records.create(store, "plan", {"year": year, "title": template.title,
+            title = plans.template_title(template.title, year)
+            plan_id = records.create(store, "plan", {"year": year, "title": title,
                                                      "document_ref": template.document_ref}, actor=actor)
             target_ids = records.create_many(store, "plan_target", [
                 {"plan_id": plan_id, "indicator": t.indicator, "comparator": t.comparator,
@@ -86,7 +87,7 @@ class PlanListPage(RecordPage):
             records.restore(store, "plan", plan_id, actor=actor)
             restore_many(store, "plan_target", target_ids, actor=actor)
 
-        self.context.undo.push(UndoAction(tr_page("Tạo kế hoạch %1").replace("%1", template.title), "plan", undo,
+        self.context.undo.push(UndoAction(tr_page("Tạo kế hoạch %1").replace("%1", name), "plan", undo,
                                           redo=redo))
         self.context.notify_changed("plan")
         self.select_record(plan_id)

@@ -1,0 +1,57 @@
+"""The packages an office holds back, waiting for an earlier one of the same unit (`antq held list`,
+the import page's "Gói đang chờ"): who sent it, its number, which number it waits for, since when,
+and where its copy is kept. Read only; holding and releasing are in `services/merge/held.py`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from antq_desktop.domain import units
+from antq_desktop.storage.db import Store
+from antq_desktop.storage.models import HeldPackage, KnownKey, ProducerState
+
+
+@dataclass(frozen=True)
+class HeldRow:
+    package_id: str
+    producer_unit: str
+    producer_name: str
+    sequence: int
+    waiting_for: int  # the number that must be merged first
+    since: datetime
+    file: str
+    file_present: bool
+
+    @property
+    def hint(self) -> str:
+        """What the officer does: ask the unit for the missing package (or a full one)."""
+        return (f"Hãy đề nghị {self.producer_name} gửi lại gói số {self.waiting_for} (hoặc một gói đầy đủ); "
+                "gói này sẽ tự động được nhập sau đó.")
+
+
+def _name(code: str, known: dict[str, str]) -> str:
+    commune = units.find_commune(code) if code.isdigit() else None
+    return commune.name if commune else known.get(code, code)
+
+
+def held_packages(store: Store) -> list[HeldRow]:
+    """Every held package, by unit then number."""
+    with store.read_session() as session:
+        held = list(session.execute(select(HeldPackage).order_by(HeldPackage.producer_unit, HeldPackage.sequence))
+                    .scalars())
+        last = dict(session.execute(select(ProducerState.producer_unit, ProducerState.last_sequence)).all())
+        known = dict(session.execute(select(KnownKey.unit_code, KnownKey.unit_name)).all())
+    return [HeldRow(h.package_uuid, h.producer_unit, _name(h.producer_unit, known), h.sequence,
+                    int(last.get(h.producer_unit) or 0) + 1, h.received_at, h.stored_path,
+                    Path(h.stored_path).is_file()) for h in held]
+
+
+def as_dict(row: HeldRow) -> dict[str, Any]:
+    return {"package_id": row.package_id, "producer": row.producer_unit, "producer_name": row.producer_name,
+            "sequence": row.sequence, "waiting_for": row.waiting_for, "since": row.since.isoformat(),
+            "file": row.file, "file_present": row.file_present}
