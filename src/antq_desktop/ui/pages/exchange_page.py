@@ -184,6 +184,7 @@ class ExchangePage(QWidget):
         if result.announced_key:
             text += " " + self.tr("Gói này thông báo khóa mới của đơn vị cho cấp trên.")
         self.status.setText(text)
+        self.context.apply_changes(result.changes)
         self.exported.emit(result)
 
     def _on_failed(self, exc: BaseException) -> None:
