@@ -260,12 +260,12 @@ def test_status_bar_shows_the_last_package_sent(tmp_path, qtbot) -> None:  # typ
 def test_export_without_the_upper_office_key_says_so_before_the_password(context, qtbot, monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QMessageBox
 
+    from antq_desktop.ui import password_prompt
     from antq_desktop.ui.pages.exchange_page import ExchangePage
-    from antq_desktop.ui.widgets.keys_box import KeysBox
 
     asked: list[str] = []
     shown: list[str] = []
-    monkeypatch.setattr(KeysBox, "password_provider", staticmethod(lambda _parent: asked.append("password")))
+    monkeypatch.setattr(password_prompt, "ask_password", lambda _parent, *_a: asked.append("password"))
     monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *a, **k: shown.append(text))
     page = ExchangePage(context)
     qtbot.addWidget(page)

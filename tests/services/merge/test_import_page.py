@@ -12,6 +12,7 @@ from antq_desktop.services import demo
 from antq_desktop.services.accounts import login as accounts
 from antq_desktop.services.office import stats
 from antq_desktop.storage.models import Household
+from antq_desktop.ui import password_prompt
 from antq_desktop.ui.context import make_context
 from antq_desktop.ui.main_window import PAGES
 
@@ -19,12 +20,12 @@ from .conftest import Commune, trust
 
 
 @pytest.fixture
-def page(qtbot, upper_sqlite):  # type: ignore[no-untyped-def]
+def page(qtbot, upper_sqlite, monkeypatch):  # type: ignore[no-untyped-def]
     from antq_desktop.ui.pages.import_page import ImportPage
     admin = next(u for u in accounts.list_users(upper_sqlite) if u.username == "admin")
     context = make_context(upper_sqlite, admin)
     widget = ImportPage(context)
-    widget.ask_password = lambda: PASSWORD  # type: ignore[method-assign]
+    monkeypatch.setattr(password_prompt, "ask_password", lambda _parent, *_a: PASSWORD)
     qtbot.addWidget(widget)
     yield widget
     context.jobs.wait()
