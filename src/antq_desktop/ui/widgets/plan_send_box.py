@@ -110,7 +110,7 @@ class PlanReceiveBox(QGroupBox):
         self.last_result = result
         self.status.setText(result.message)
         if result.status == "imported":
-            self.context.notify_changed("plan")
+            self.context.apply_changes(result.changes)
         else:
             QMessageBox.warning(self, self.tr("Không nhận gói kế hoạch"), result.message)
         return result
