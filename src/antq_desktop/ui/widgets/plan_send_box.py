@@ -75,6 +75,7 @@ class PlanSendBox(QGroupBox):
         self.last_result = result
         self.status.setText(self.tr("Đã tạo gói kế hoạch năm {0} (gói số {1}) tại {2}. Hãy chép tệp này cho các xã.")
                             .format(result.year, result.sequence, result.path))
+        self.context.apply_changes(result.changes)
 
     def _on_failed(self, exc: BaseException) -> None:
         self.status.setText(self.tr("Chưa tạo được gói kế hoạch."))
