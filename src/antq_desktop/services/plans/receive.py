@@ -148,6 +148,7 @@ def _upsert(session: Session, record_type: str, records: list[dict[str, Any]], p
             office: str) -> dict[str, int]:
     """The merge's own checks: origin must be the office, a stored row of another unit is never overwritten."""
     metas = [check_shape(record, office) for record in records]
+    authorise_references(session, record_type, records, office)  # the real reason before any validation message
     batch = Batch(record_type, validated_rows(session, record_type, records, metas))
     authorise_references(session, record_type, batch.rows, office)  # plan_target only to the office's own plan
     counts = new_counts()
