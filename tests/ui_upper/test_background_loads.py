@@ -70,7 +70,8 @@ def test_trust_registry_loads_off_the_gui_thread_and_fills_at_once(qtbot, office
     qtbot.waitUntil(lambda: page.table.rowCount() == 1, timeout=10000)
     assert threads and all(t is not threading.main_thread() for t in threads)
     status_column = COLUMNS.index("Tình trạng")
-    assert page.table.item(0, 1).text() == "Phường Hoàn Kiếm" and page.table.item(0, status_column).text() == "Còn hiệu lực"
+    assert page.table.item(0, 1).text() == "Phường Hoàn Kiếm"
+    assert page.table.item(0, status_column).text() == "Còn hiệu lực"
     assert not page.loading and page.busy.isHidden() and page.status.text() == ""
     assert page.revoke_button.isEnabled() and page.table.isEnabled()
 
