@@ -64,7 +64,7 @@ def _own_unit(session: Session) -> str:
 def _prepare(session: Session, record_type: str, rows: list[dict[str, Any]],
              exclude_ids: set[str] | None = None) -> list[dict[str, Any]]:
     """Validate, check references and uniqueness, derive keys — for one row or a whole batch."""
-    unit_types = (record_rules.assessment_unit_types(session, rows) if record_type == "assessment"
+    unit_types = (record_rules.assessment_unit_types(session, rows) if record_type in ("assessment", "meeting")
                   else ["area"] * len(rows))
     prepared = [_validated(record_type, values, unit_type, index, len(rows))
                 for index, (values, unit_type) in enumerate(zip(rows, unit_types, strict=True))]

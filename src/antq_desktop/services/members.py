@@ -1,0 +1,63 @@
+"""Household members (nhân khẩu) as records: ordering, and the rows a pledge prints.
+
+A household's members are the head first, then by relation and year of birth; the pledge
+prints them by name, year of birth and relation instead of blank rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from sqlalchemy import select
+
+from antq_desktop.domain.validation import RELATIONS
+from antq_desktop.reports.form_data import Member
+from antq_desktop.storage.db import Store
+from antq_desktop.storage.models import HouseholdMember
+
+HM = HouseholdMember.__table__
+_RELATION_ORDER = {code: index for index, code in enumerate(RELATIONS)}
+
+
+def _order(row: Any) -> tuple[int, int, str, str]:
+    return (_RELATION_ORDER.get(row["relation"], len(RELATIONS)), row["birth_year"] or 9999, row["full_name"],
+            row["id"])
+
+
+def by_household(store: Store, household_ids: Iterable[str]) -> dict[str, tuple[Member, ...]]:
+    """The live members of each household, ready to print (households without members: absent)."""
+    ids = sorted({i for i in household_ids if i})
+    found: dict[str, list[Any]] = {}
+    with store.engine.connect() as conn:
+        for start in range(0, len(ids), 500):
+            stmt = select(HM.c.id, HM.c.household_id, HM.c.full_name, HM.c.birth_year, HM.c.relation).where(
+                HM.c.household_id.in_(ids[start:start + 500]), HM.c.deleted.is_(False))
+            for row in conn.execute(stmt).mappings():
+                found.setdefault(row["household_id"], []).append(row)
+    return {hid: tuple(Member(r["full_name"], r["birth_year"], RELATIONS.get(r["relation"], ""))
+                       for r in sorted(rows, key=_order)) for hid, rows in found.items()}
+
+
+def with_members(store: Store, rows: Iterable[Any], chunk: int = 200) -> Iterator[tuple[Any, tuple[Member, ...]]]:
+    """Each row (with a `household_id`) and its members, fetched a chunk of rows at a time."""
+    buffer: list[Any] = []
+    for row in rows:
+        buffer.append(row)
+        if len(buffer) >= chunk:
+            yield from _flush(store, buffer)
+            buffer = []
+    yield from _flush(store, buffer)
+
+
+def _flush(store: Store, rows: list[Any]) -> Iterator[tuple[Any, tuple[Member, ...]]]:
+    members = by_household(store, (r.get("household_id") for r in rows))
+    for row in rows:
+        yield row, members.get(row.get("household_id") or "", ())
+
+
+def member_rows(store: Store, household_id: str) -> list[dict[str, Any]]:
+    """The live members of one household as plain dicts (the household dialog's table)."""
+    with store.engine.connect() as conn:
+        stmt = select(HM).where(HM.c.household_id == household_id, HM.c.deleted.is_(False))
+        return sorted((dict(r) for r in conn.execute(stmt).mappings()), key=_order)
