@@ -6,15 +6,17 @@ prints them by name, year of birth and relation instead of blank rows.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from antq_desktop.domain.validation import RELATIONS
 from antq_desktop.reports.form_data import Member
+from antq_desktop.storage import audit
 from antq_desktop.storage.db import Store
-from antq_desktop.storage.models import HouseholdMember
+from antq_desktop.storage.models import HouseholdMember, utcnow
 
 HM = HouseholdMember.__table__
 _RELATION_ORDER = {code: index for index, code in enumerate(RELATIONS)}
@@ -61,3 +63,16 @@ def member_rows(store: Store, household_id: str) -> list[dict[str, Any]]:
     with store.engine.connect() as conn:
         stmt = select(HM).where(HM.c.household_id == household_id, HM.c.deleted.is_(False))
         return sorted((dict(r) for r in conn.execute(stmt).mappings()), key=_order)
+
+
+def tombstone_members(session: Session, household_id: str, actor: str,
+                      next_seq: Callable[[Session], int]) -> int:
+    """A deleted household takes its member list with it (same transaction; each tombstone travels)."""
+    rows = session.execute(select(HouseholdMember).where(HouseholdMember.household_id == household_id,
+                                                         HouseholdMember.deleted.is_(False))).scalars().all()
+    for row in rows:
+        row.deleted, row.revision, row.updated_at = True, row.revision + 1, utcnow()
+        row.change_seq = next_seq(session)
+        audit.append(session, actor=actor, action="delete", record_type=HouseholdMember.RECORD_TYPE,
+                     record_id=row.id, details={"revision": row.revision, "with_household": household_id})
+    return len(rows)

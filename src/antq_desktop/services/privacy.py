@@ -19,8 +19,8 @@ from antq_desktop.storage.models import MODEL_BY_TYPE, UnitProfile, utcnow
 
 # Record types holding personal data, children before parents (a household with live pledges
 # cannot be deleted, so its pledges go first).
-PURGE_TYPES = ("pledge", "household_member", "household")
-PURGE_LABELS = {"pledge": "bản cam kết", "household_member": "nhân khẩu", "household": "hộ gia đình"}
+PURGE_TYPES = ("pledge", "household")
+PURGE_LABELS = {"pledge": "bản cam kết", "household": "hộ gia đình"}
 MIN_YEARS, MAX_YEARS = 1, 100
 
 

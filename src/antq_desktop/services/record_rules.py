@@ -21,7 +21,6 @@ from antq_desktop.storage.canonical import canonical_json
 from antq_desktop.storage.models import (
     MODEL_BY_TYPE,
     Household,
-    HouseholdMember,
     Meeting,
     Organization,
     Pledge,
@@ -168,7 +167,7 @@ def blocking_children(session: Session, record_type: str, record_id: str) -> str
     children = {
         "residential_area": [(Household, "area_id", "hộ gia đình"), (Meeting, "area_id", "biên bản họp")],
         "organization": [(Meeting, "organization_id", "biên bản họp")],
-        "household": [(Pledge, "household_id", "bản cam kết"), (HouseholdMember, "household_id", "nhân khẩu")],
+        "household": [(Pledge, "household_id", "bản cam kết")],  # its members go with it (members.py)
         "plan": [(MODEL_BY_TYPE["plan_target"], "plan_id", "chỉ tiêu")],
     }
     for model, column, label in children.get(record_type, []):

@@ -12,7 +12,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from antq_desktop.domain.errors import ConflictError, FieldError, NotFoundError, PermissionDenied, ValidationError
-from antq_desktop.services import record_rules
+from antq_desktop.services import members, record_rules
 from antq_desktop.storage import audit
 from antq_desktop.storage.canonical import to_json_value
 from antq_desktop.storage.db import Store
@@ -142,6 +142,8 @@ def _set_deleted(store: Store, record_type: str, record_id: str, deleted: bool, 
             reason = record_rules.blocking_children(session, record_type, record_id)
             if reason:
                 raise PermissionDenied(reason)
+            if record_type == "household":
+                members.tombstone_members(session, record_id, actor, next_change_seq)
         else:
             _revalidate_restored(session, record_type, row)
         row.deleted = deleted
