@@ -29,6 +29,7 @@ from antq_desktop.reports.form_data import (
 from antq_desktop.reports.forms import minutes as minutes_form
 from antq_desktop.reports.forms import self_assessment
 from antq_desktop.reports.text import DOTS, number
+from antq_desktop.services import meetings
 from antq_desktop.services.form_sources import (
     BLANK_AREA,
     A,
@@ -173,7 +174,8 @@ def _assessment_rows(store: Store, request: FormRequest) -> tuple[int, Iterator[
     joined, ids = _assessment_ids(store, request)
 
     def details(chunk: list[str]) -> Select[Any]:
-        return select(S.c.id.label("record_id"), S.c.revision, S.c.subject_kind, S.c.catalog_code, S.c.answers,
+        return select(S.c.id.label("record_id"), S.c.revision, S.c.subject_kind, S.c.area_id, S.c.organization_id,
+                      S.c.catalog_code, S.c.answers,
                       S.c.outcome, S.c.score, S.c.level, S.c.assessor, S.c.assessed_on, S.c.status,
                       *subject_columns()).select_from(joined).where(S.c.id.in_(chunk))
 
@@ -255,7 +257,9 @@ def minutes(store: Store, request: FormRequest, unit: UnitInfo) -> Batch:
         total, subjects = _blank_or_named(store, request)
         return Batch(total, (_blank_minutes(s, unit, request.year, commune, word) for s in subjects), render)
     total, rows = _assessment_rows(store, request)
-    return Batch(total, (minutes_data(r, unit, request.year, commune, word) for r in rows), render)
+    # A stored meeting (meetings.py) fills time, place, attendance, chair, secretary, discussion and votes.
+    return Batch(total, (meetings.minutes_facts(store, r, request.year, minutes_data(r, unit, request.year, commune,
+                                                                                     word)) for r in rows), render)
 
 
 def _blank_minutes(s: Any, unit: UnitInfo, year: int, commune: str, word: str) -> MinutesData:

@@ -8,6 +8,7 @@ minutes page never prints a criterion the unit was not assessed on.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import time
 from typing import Any
 
@@ -16,7 +17,10 @@ from sqlalchemy.engine import Connection
 
 from antq_desktop.domain import catalog as catalogs
 from antq_desktop.domain.errors import ValidationError
+from antq_desktop.reports.form_data import MinutesData, Participant
+from antq_desktop.reports.text import number
 from antq_desktop.storage.canonical import canonical_json
+from antq_desktop.storage.db import Store
 from antq_desktop.storage.models import Meeting
 
 M = Meeting.__table__
@@ -47,13 +51,6 @@ def clock(value: str | None) -> time | None:
     return time(int(hours), int(minutes))
 
 
-def percent(part: int | None, whole: int | None) -> str:
-    """"66,7 %" (Vietnamese decimal comma), or "" when there is nothing to divide by."""
-    if part is None or not whole:
-        return ""
-    return f"{100 * part / whole:.1f}".replace(".", ",") + " %"
-
-
 def meeting_for(conn: Connection, subject_kind: str, area_id: str | None, organization_id: str | None,
                 year: int) -> dict[str, Any] | None:
     """The subject's live meeting of the year: the recognition meeting if held, else the review meeting."""
@@ -64,3 +61,38 @@ def meeting_for(conn: Connection, subject_kind: str, area_id: str | None, organi
     rows = [dict(r) for r in conn.execute(stmt).mappings()]
     rows.sort(key=lambda r: (r["kind"] != "xet_cong_nhan", -r["held_on"].toordinal(), r["id"]))
     return rows[0] if rows else None
+
+
+def minutes_facts(store: Store, row: Any, year: int, data: MinutesData) -> MinutesData:
+    """The minutes of `row`'s subject filled from its stored meeting (unchanged when none was held)."""
+    with store.engine.connect() as conn:
+        found = meeting_for(conn, row["subject_kind"], row.get("area_id"), row.get("organization_id"), year)
+    if found is None:
+        return data
+    said = discussion(found["discussion"])
+    criteria = tuple(replace(c, assessment=_discussed(c.assessment, said.get(c.code))) for c in data.criteria)
+    return replace(
+        data, meeting_date=found["held_on"], start_time=clock(found["start_time"]), end_time=clock(found["end_time"]),
+        venue=found["place"], participants=_attendance(found),
+        chair=Participant(found["chair"]) if found["chair"] else None,
+        secretary=Participant(found["secretary"]) if found["secretary"] else None,
+        criteria=criteria, votes_for=found["votes_for"], votes_against=found["votes_against"],
+        votes_total=found["present"], conclusion=found["conclusion"] or data.conclusion)
+
+
+def _discussed(finding: str | None, said: str | None) -> str | None:
+    if not said:
+        return finding
+    return f"{finding} Ý kiến thảo luận: {said}" if finding else f"Ý kiến thảo luận: {said}"
+
+
+def _attendance(found: dict[str, Any]) -> tuple[Participant, ...]:
+    """Counts as the minutes state them (names of those present are in the attendance sheet)."""
+    lines = []
+    if found["invited"] is not None:
+        lines.append(Participant(f"Số người được mời: {number(found['invited'])} người"))
+    if found["present"] is not None:
+        lines.append(Participant(f"Có mặt: {number(found['present'])} người"))
+    if found["absent"] is not None:
+        lines.append(Participant(f"Vắng mặt: {number(found['absent'])} người"))
+    return tuple(lines)

@@ -41,6 +41,14 @@ def by_household(store: Store, household_ids: Iterable[str]) -> dict[str, tuple[
                        for r in sorted(rows, key=_order)) for hid, rows in found.items()}
 
 
+def printed(head: str | None, stored: tuple[Member, ...]) -> tuple[Member, ...]:
+    """The rows a pledge prints: the stored members, the head first (added by name when not entered)."""
+    head_label = RELATIONS["chu_ho"]
+    if any(m.relation == head_label for m in stored):
+        return stored
+    return (Member(head or "", relation=head_label), *stored)
+
+
 def with_members(store: Store, rows: Iterable[Any], chunk: int = 200) -> Iterator[tuple[Any, tuple[Member, ...]]]:
     """Each row (with a `household_id`) and its members, fetched a chunk of rows at a time."""
     buffer: list[Any] = []
