@@ -12,13 +12,15 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from antq_desktop.domain.validation import RELATIONS
+from antq_desktop.domain.errors import FieldError, ValidationError
+from antq_desktop.domain.validation import RELATIONS, validate_household_member
 from antq_desktop.reports.form_data import Member
 from antq_desktop.storage import audit
 from antq_desktop.storage.db import Store
 from antq_desktop.storage.models import HouseholdMember, utcnow
 
 HM = HouseholdMember.__table__
+_PLACEHOLDER = "00000000-0000-0000-0000-000000000000"  # a well-formed id while the household is not saved yet
 _RELATION_ORDER = {code: index for index, code in enumerate(RELATIONS)}
 
 
@@ -84,3 +86,35 @@ def tombstone_members(session: Session, household_id: str, actor: str,
         audit.append(session, actor=actor, action="delete", record_type=HouseholdMember.RECORD_TYPE,
                      record_id=row.id, details={"revision": row.revision, "with_household": household_id})
     return len(rows)
+
+
+def check_rows(rows: list[dict[str, Any]]) -> None:
+    """Validate member rows before anything is saved (the household dialog saves the household first)."""
+    errors = []
+    for index, row in enumerate(rows, 1):
+        try:
+            validate_household_member({**row, "household_id": _PLACEHOLDER})
+        except ValidationError as exc:
+            errors += [FieldError("members", f"Nhân khẩu dòng {index}: {e.message}") for e in exc.errors]
+    if errors:
+        raise ValidationError(errors)
+
+
+def save_members(store: Store, household_id: str, rows: list[dict[str, Any]], *, actor: str) -> None:
+    """Make the household's live members what `rows` says: new rows created, changed rows updated,
+    rows no longer listed deleted (each change a revision that travels)."""
+    from antq_desktop.services import records  # records tombstones members with their household (no cycle)
+
+    check_rows(rows)
+    stored = {r["id"]: r for r in member_rows(store, household_id)}
+    fields = ("full_name", "birth_year", "relation", "citizen_id")
+    for row in rows:
+        values = {f: row.get(f) for f in fields}
+        if row.get("id") in stored:
+            before = stored.pop(row["id"])
+            if any((before.get(f) or None) != (values[f] or None) for f in fields):
+                records.update(store, "household_member", row["id"], values, actor=actor)
+        else:
+            records.create(store, "household_member", {**values, "household_id": household_id}, actor=actor)
+    for gone in stored:
+        records.delete(store, "household_member", gone, actor=actor)
