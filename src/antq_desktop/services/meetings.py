@@ -96,3 +96,19 @@ def _attendance(found: dict[str, Any]) -> tuple[Participant, ...]:
     if found["absent"] is not None:
         lines.append(Participant(f"Vắng mặt: {number(found['absent'])} người"))
     return tuple(lines)
+
+
+def find(store: Store, subject_kind: str, area_id: str | None, organization_id: str | None, year: int,
+         kind: str | None = None) -> str | None:
+    """The id of the subject's live meeting of the year (of this kind, when given), or None."""
+    with store.engine.connect() as conn:
+        if kind is None:
+            found = meeting_for(conn, subject_kind, area_id, organization_id, year)
+            return str(found["id"]) if found else None
+        stmt = select(M.c.id).where(M.c.deleted.is_(False), M.c.year == year, M.c.kind == kind,
+                                    M.c.subject_kind == subject_kind,
+                                    M.c.area_id.is_(None) if area_id is None else M.c.area_id == area_id,
+                                    M.c.organization_id.is_(None) if organization_id is None
+                                    else M.c.organization_id == organization_id)
+        value = conn.execute(stmt.order_by(M.c.id).limit(1)).scalar()
+        return str(value) if value else None
