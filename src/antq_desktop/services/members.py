@@ -118,3 +118,18 @@ def save_members(store: Store, household_id: str, rows: list[dict[str, Any]], *,
             records.create(store, "household_member", {**values, "household_id": household_id}, actor=actor)
     for gone in stored:
         records.delete(store, "household_member", gone, actor=actor)
+
+
+def household_keys(store: Store) -> dict[str, str]:
+    """What a member row of an Excel sheet may name its household by: the head's ID number or the household's
+    code (its id), both → the id of a live household of this unit."""
+    from antq_desktop.storage.models import Household
+
+    H = Household.__table__  # noqa: N806
+    out: dict[str, str] = {}
+    with store.engine.connect() as conn:
+        for household_id, citizen_id in conn.execute(select(H.c.id, H.c.citizen_id).where(H.c.deleted.is_(False))):
+            out[str(household_id).lower()] = str(household_id)
+            if citizen_id:
+                out.setdefault(str(citizen_id), str(household_id))
+    return out
