@@ -469,8 +469,9 @@ def _clock(c: _Collector, field: str, label: str) -> str | None:
     if not found:
         c.fail(field, f"{label} phải có dạng giờ:phút, ví dụ 08:30.")
         return None
-    c.out[field] = f"{int(found.group(1)):02d}:{found.group(2)}"
-    return c.out[field]
+    value = f"{int(found.group(1)):02d}:{found.group(2)}"
+    c.out[field] = value
+    return value
 
 
 def _discussion(c: _Collector, raw: Any) -> dict[str, str]:

@@ -83,11 +83,11 @@ class HouseholdDialog(RecordDialog):
         table.insertRow(index)
         ident = row.get("citizen_id") or ""
         shown = ident if privacy.can_view_citizen_id(self.context.user) else privacy.mask_citizen_id(ident)
-        for column, text in ((_NAME, row.get("full_name") or ""), (_YEAR, str(row.get("birth_year") or "")),
-                             (_ID, shown)):
-            item = QTableWidgetItem(text)
+        name = QTableWidgetItem(row.get("full_name") or "")
+        name.setData(256, row.get("id"))  # Qt.UserRole: the stored member's id
+        for column, item in ((_NAME, name), (_YEAR, QTableWidgetItem(str(row.get("birth_year") or ""))),
+                             (_ID, QTableWidgetItem(shown))):
             table.setItem(index, column, item)
-        table.item(index, _NAME).setData(256, row.get("id"))  # Qt.UserRole: the stored member's id
         relation = QComboBox()
         relation.setAccessibleName(tr_dialog("Quan hệ với chủ hộ"))
         for code, label in RELATIONS.items():
@@ -98,7 +98,7 @@ class HouseholdDialog(RecordDialog):
         table.setCellWidget(index, _RELATION, relation)
         if focus:
             table.setCurrentCell(index, _NAME)
-            table.editItem(table.item(index, _NAME))
+            table.editItem(name)
 
     def _remove_current(self) -> None:
         row = self.members_table.currentRow()
@@ -114,7 +114,8 @@ class HouseholdDialog(RecordDialog):
             relation = table.cellWidget(index, _RELATION)
             if not any(text(c) for c in (_NAME, _YEAR, _ID)):
                 continue  # an empty row added by mistake is not a person
-            out.append({"id": table.item(index, _NAME).data(256), "full_name": text(_NAME),
+            name_item = table.item(index, _NAME)
+            out.append({"id": name_item.data(256) if name_item else None, "full_name": text(_NAME),
                         "birth_year": text(_YEAR) or None, "citizen_id": text(_ID) or None,
                         "relation": relation.currentData() if isinstance(relation, QComboBox) else "khac"})
         return out
