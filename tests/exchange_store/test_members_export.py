@@ -5,8 +5,9 @@ from __future__ import annotations
 from tests.conftest import PASSWORD
 from tests.exchange_store.test_export import read_back
 
-from antq_desktop.services import export, records
-from antq_desktop.services.queries import list_rows
+from antq_desktop.services.export import build as export
+from antq_desktop.services.records import writes as records
+from antq_desktop.services.records.queries import list_rows
 
 ACTOR = "admin"
 

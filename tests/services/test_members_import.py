@@ -6,7 +6,10 @@ from __future__ import annotations
 from openpyxl import Workbook
 from tests.reports.conftest import pdf_text_flat
 
-from antq_desktop.services import excel_import, forms, members, records
+from antq_desktop.services import forms
+from antq_desktop.services.excel import import_rows as excel_import
+from antq_desktop.services.records import members
+from antq_desktop.services.records import writes as records
 
 ACTOR = "admin"
 HEAD_ID = "001203004567"

@@ -6,7 +6,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox
 from tests.ui.helpers import fill_dialog_on_exec
 
-from antq_desktop.services import accounts, members, records
+from antq_desktop.services.accounts import login as accounts
+from antq_desktop.services.records import member_edits, members
+from antq_desktop.services.records import writes as records
 from antq_desktop.ui.context import make_context
 from antq_desktop.ui.dialogs.household_dialog import HouseholdDialog
 from antq_desktop.ui.pages.households_page import HouseholdsPage
@@ -75,7 +77,7 @@ def test_a_wrong_member_row_saves_nothing_and_says_which_row(context, qtbot, mon
 def test_read_only_accounts_see_members_with_masked_ids(store, qtbot) -> None:  # type: ignore[no-untyped-def]
     area = records.create(store, "residential_area", {"name": "Tổ 3", "kind": "to_dan_pho"}, actor=ACTOR)
     household = records.create(store, "household", {"area_id": area, "head_name": "Phạm Văn Sáu"}, actor=ACTOR)
-    members.save_members(store, household, [{"full_name": "Phạm Văn Sáu", "relation": "chu_ho",
+    member_edits.save_members(store, household, [{"full_name": "Phạm Văn Sáu", "relation": "chu_ho",
                                              "citizen_id": CITIZEN_ID}], actor=ACTOR)
     accounts.create_user(store, username="xem", full_name="Người Xem", role="readonly", password="Mat-khau-dai-123",
                          actor=ACTOR)

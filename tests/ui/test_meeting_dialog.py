@@ -8,8 +8,10 @@ from datetime import date
 from tests.reports.conftest import pdf_text_flat
 from tests.ui.helpers import fill_dialog_on_exec
 
-from antq_desktop.services import forms, meetings, records
-from antq_desktop.services.queries import ListQuery, list_rows
+from antq_desktop.services import forms
+from antq_desktop.services.records import meetings
+from antq_desktop.services.records import writes as records
+from antq_desktop.services.records.queries import ListQuery, list_rows
 from antq_desktop.ui.dialogs.meeting_dialog import MeetingDialog
 from antq_desktop.ui.pages.assessments_page import AssessmentsPage
 

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from antq_desktop.ui.context import AppEvents
+from antq_desktop.services.changes import EVERYTHING, Changes
+from antq_desktop.ui.events import AppEvents
 
 
 @dataclass(frozen=True)
@@ -130,4 +131,4 @@ class UndoHistory(QObject):
             self.clear()
             raise
         finally:
-            self.events.data_changed.emit(action.record_type)
+            self.events.apply_changes(Changes.records(action.record_type) if action.record_type else EVERYTHING)

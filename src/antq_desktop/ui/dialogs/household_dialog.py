@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from antq_desktop.domain.errors import ValidationError
 from antq_desktop.domain.validation import RELATIONS
-from antq_desktop.services import members, privacy
+from antq_desktop.services import records
 from antq_desktop.ui.dialogs.record_dialog import RecordDialog, tr_dialog
 from antq_desktop.ui.widgets.field_error import FieldErrorLabel
 
@@ -37,7 +37,7 @@ class HouseholdDialog(RecordDialog):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._add_members_table()
-        stored = members.member_rows(self.context.store, self.record_id) if self.record_id else []
+        stored = records.member_rows(self.context.store, self.record_id) if self.record_id else []
         for row in stored:
             self._append(row)
         self.initial_members = self.member_values()
@@ -82,7 +82,7 @@ class HouseholdDialog(RecordDialog):
         index = table.rowCount()
         table.insertRow(index)
         ident = row.get("citizen_id") or ""
-        shown = ident if privacy.can_view_citizen_id(self.context.user) else privacy.mask_citizen_id(ident)
+        shown = ident if records.can_view_citizen_id(self.context.user) else records.mask_citizen_id(ident)
         name = QTableWidgetItem(row.get("full_name") or "")
         name.setData(256, row.get("id"))  # Qt.UserRole: the stored member's id
         for column, item in ((_NAME, name), (_YEAR, QTableWidgetItem(str(row.get("birth_year") or ""))),
@@ -128,7 +128,7 @@ class HouseholdDialog(RecordDialog):
         self.members_error.show_message(None)
         rows = self.member_values()
         try:
-            members.check_rows(rows)
+            records.check_member_rows(rows)
         except ValidationError as exc:
             self.members_error.show_message("\n".join(e.message for e in exc.errors))
             self.members_table.setFocus()
@@ -137,7 +137,7 @@ class HouseholdDialog(RecordDialog):
         if self.saved_id is None:  # not saved: the household's own errors are shown
             return
         try:
-            members.save_members(self.context.store, self.saved_id, rows, actor=self.context.actor)
+            records.save_members(self.context.store, self.saved_id, rows, actor=self.context.actor)
         except ValidationError as exc:  # e.g. the household was deleted meanwhile
             self.general_error.show_message(exc.message)
         self.initial_members = rows

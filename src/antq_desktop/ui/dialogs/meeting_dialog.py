@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QHeaderView, QLabel, QTableWidget, QTableWidgetIte
 
 from antq_desktop.domain import catalog as catalogs
 from antq_desktop.domain.validation import MEETING_KINDS
-from antq_desktop.services import meetings
+from antq_desktop.services import records
 from antq_desktop.ui.context import AppContext
 from antq_desktop.ui.dialogs.record_dialog import RecordDialog, tr_dialog
 from antq_desktop.ui.i18n import N
@@ -41,14 +41,14 @@ class MeetingDialog(RecordDialog):
     def __init__(self, context: AppContext, subject: dict[str, Any], unit_type: str, year: int,
                  parent: QWidget | None = None) -> None:
         kind = "binh_xet" if subject.get("subject_kind") == "area" else "xet_cong_nhan"
-        record_id = meetings.find(context.store, subject["subject_kind"], subject.get("area_id"),
+        record_id = records.find_meeting(context.store, subject["subject_kind"], subject.get("area_id"),
                                   subject.get("organization_id"), year)
         fixed = {"subject_kind": subject["subject_kind"], "area_id": subject.get("area_id"),
                  "organization_id": subject.get("organization_id"), "year": year}
         self.criteria = catalogs.get_catalog().criteria(unit_type)
         super().__init__(context, "meeting", FIELDS, N("RecordDialogs", "Biên bản họp"), record_id=record_id,
                          defaults={"kind": kind}, read_only=not context.can_write, fixed_values=fixed, parent=parent)
-        self._add_discussion(meetings.discussion(self.original.get("discussion")))
+        self._add_discussion(records.meeting_discussion(self.original.get("discussion")))
         self.initial = self.values()
 
     def _add_discussion(self, said: dict[str, str]) -> None:

@@ -168,14 +168,14 @@ class RecordDialog(QDialog):
         self.general_error.show_message(None)
         if exc is None:
             return
-        unplaced = []
+        unplaced: list[str] = []
         shown = {s.name for s in self.fields if self._visible(s)}
         for error in exc.errors:
-            label = self.errors.get(error.field) if error.field in shown else None
-            if label is None:
+            under = self.errors.get(error.field) if error.field in shown else None
+            if under is None:
                 unplaced.append(error.message)
             else:
-                label.show_message((label.text() + "\n" if label.text() else "") + error.message)
+                under.show_message((under.text() + "\n" if under.text() else "") + error.message)
         self.general_error.show_message("\n".join(unplaced) if unplaced else tr_dialog(
             "Chưa lưu: hãy sửa các mục được đánh dấu đỏ."))
         first = next((n for n in self.errors if self.errors[n].text()), None)

@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from antq_desktop.services import export, receipt
+from antq_desktop.services import export
 from antq_desktop.services.safe_files import read_user_file
-from antq_desktop.ui import file_dialogs
+from antq_desktop.ui import file_dialogs, password_prompt
 from antq_desktop.ui.errors import show_error
 from antq_desktop.ui.jobs import Job
 from antq_desktop.ui.widgets.keys_box import KeysBox, recipient_text
@@ -152,7 +152,7 @@ class ExchangePage(QWidget):
             path = self.destination.text().strip()
         if not path:
             return
-        password = KeysBox.password_provider(self)
+        password = password_prompt.ask_password(self)
         if password:
             self.start_export(path, password)
 
@@ -184,6 +184,7 @@ class ExchangePage(QWidget):
         if result.announced_key:
             text += " " + self.tr("Gói này thông báo khóa mới của đơn vị cho cấp trên.")
         self.status.setText(text)
+        self.context.apply_changes(result.changes)
         self.exported.emit(result)
 
     def _on_failed(self, exc: BaseException) -> None:
@@ -203,15 +204,15 @@ class ExchangePage(QWidget):
         if path:
             self.check_receipt(path)
 
-    def check_receipt(self, path: str) -> receipt.ReceiptCheck | None:
+    def check_receipt(self, path: str) -> export.ReceiptCheck | None:
         try:
-            data = read_user_file(path, what="tệp biên nhận", error=lambda m: receipt.ReceiptError(m, "NOT_A_FILE"))
-            check = receipt.verify_receipt(self.context.store, data, actor=self.context.actor)
+            data = read_user_file(path, what="tệp biên nhận", error=lambda m: export.ReceiptError(m, "NOT_A_FILE"))
+            check = export.verify_receipt(self.context.store, data, actor=self.context.actor)
         except OSError:
             QMessageBox.warning(self, self.tr("Không đọc được tệp"),
                                 self.tr("Không đọc được tệp biên nhận. Hãy kiểm tra USB rồi chọn lại."))
             return None
-        except receipt.ReceiptError as exc:
+        except export.ReceiptError as exc:
             show_error(self, exc, self.tr("Biên nhận không được công nhận"))
             return None
         if check.matches == "current":
