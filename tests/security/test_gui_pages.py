@@ -74,12 +74,19 @@ def test_audit_page_is_for_admins_only(qtbot, store: Store) -> None:  # type: ig
 
 
 def test_users_page_manages_accounts(qtbot, store: Store, admin: UserInfo) -> None:  # type: ignore[no-untyped-def]
-    page = UsersPage(store, admin)
+    from antq_desktop.ui.context import make_context
+
+    context = make_context(store, admin)
+    page = UsersPage.from_context(context)
     qtbot.addWidget(page)
+    seen: list = []  # what reached the one refresh hook
+    context.events.changed.connect(seen.append)
     assert page.table.rowCount() == 1
     assert page.add_user("lan", "Trần Thị Lan", "officer", "cau dai cua lan")
     assert page.table.rowCount() == 2
+    assert [c.accounts_changed for c in seen] == [True]
     assert not page.add_user("an2", "An", "officer", "ngan")
+    assert len(seen) == 1  # a refused change reports nothing
     assert "ít nhất 8" in page.status.text()
     assert page.change_role("lan", "readonly") and page.set_disabled("lan", True)
     assert page.table.item(1, 3).text() == "Đã khóa"

@@ -68,7 +68,15 @@ class Changes:
         return replace(Changes.of_counts(totals), ids=() if lost_ids or len(ids) > MAX_IDS else ids, **flags)
 
 
+class WrittenIds(list[str]):
+    """The ids of rows a front call created (a list, as its callers always read it) and their Changes."""
+
+    def __init__(self, kind: str, ids: Iterable[str] = ()) -> None:
+        super().__init__(ids)
+        self.changes = Changes.records(kind, len(self), self)
+
+
 NO_CHANGES = Changes()
 EVERYTHING = Changes(everything=True)
 
-__all__ = ["EVERYTHING", "MAX_IDS", "NO_CHANGES", "Changes"]
+__all__ = ["EVERYTHING", "MAX_IDS", "NO_CHANGES", "Changes", "WrittenIds"]

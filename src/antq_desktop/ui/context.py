@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from antq_desktop.services.changes import EVERYTHING, Changes
+from antq_desktop.services.changes import Changes
 from antq_desktop.ui.events import AppEvents  # noqa: F401  (re-exported: pages import it from here)
 
 if TYPE_CHECKING:
@@ -47,10 +47,6 @@ class AppContext:
     def apply_changes(self, changes: Changes) -> None:
         """The one refresh hook: every action that changed data ends here with the front's Changes."""
         self.events.apply_changes(changes)
-
-    def notify_changed(self, record_type: str) -> None:
-        """A record kind changed (undo/redo of a record action): through the one hook."""
-        self.apply_changes(Changes.records(record_type) if record_type else EVERYTHING)
 
 
 def make_context(store: Store, user: UserInfo, year_getter: Callable[[], int] | None = None) -> AppContext:

@@ -27,6 +27,11 @@ class UndoAction:
     in_background: bool = False  # undoing a bulk action touches many records: run it as a job
     redo: Callable[[], object] | None = None  # does the action again; None: it cannot be redone
 
+    @property
+    def changes(self) -> Changes:
+        """What undoing or redoing it changes, for the one refresh hook ("" record type: anything)."""
+        return Changes.records(self.record_type) if self.record_type else EVERYTHING
+
 
 def restore_many(store, record_type: str, record_ids: list[str], *, actor: str) -> None:  # type: ignore[no-untyped-def]
     """Redo of a bulk creation that undo deleted: the same records come back (the same ids)."""
@@ -131,4 +136,4 @@ class UndoHistory(QObject):
             self.clear()
             raise
         finally:
-            self.events.apply_changes(Changes.records(action.record_type) if action.record_type else EVERYTHING)
+            self.events.apply_changes(action.changes)

@@ -23,6 +23,7 @@ from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
 from antq_desktop.domain.errors import AntqError, ValidationError
 from antq_desktop.domain.text import fold, nfc
 from antq_desktop.domain.validation import AREA_KINDS, ORG_TYPES, RELATIONS, VALIDATORS
+from antq_desktop.services.changes import WrittenIds
 from antq_desktop.services.records import members, queries
 from antq_desktop.services.records import writes as records
 from antq_desktop.services.safe_files import read_user_file
@@ -322,7 +323,7 @@ def _check_member_row(row: PreviewRow, households: dict[str, str],
 
 
 def import_valid_rows(store: Store, record_type: str, rows: Sequence[PreviewRow], *, actor: str,
-                      progress: Progress | None = None, cancel: threading.Event | None = None) -> list[str]:
+                      progress: Progress | None = None, cancel: threading.Event | None = None) -> WrittenIds:
     """Save only the valid rows, all in one transaction: nothing is saved if anything fails or the
     officer cancels (`cancel` is checked between chunks, before the commit)."""
     valid = [row.values for row in rows if row.valid]
@@ -336,7 +337,7 @@ def import_valid_rows(store: Store, record_type: str, rows: Sequence[PreviewRow]
         _check(cancel)  # the last moment a cancel can still undo everything
     if progress is not None:
         progress(1.0, "Đã nhập xong.")
-    return ids
+    return WrittenIds(record_type, ids)
 
 
 def cell_text(value: Any) -> str:

@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 
 from antq_desktop.exchange import package_reader
 from antq_desktop.exchange.errors import PackageError
-from antq_desktop.services import merge, records
-from antq_desktop.services.merge import PackageResult, merge_packages
+from antq_desktop.services import merge
+from antq_desktop.services.merge import MergeRun, PackageResult, merge_packages
 from antq_desktop.ui import file_dialogs, password_prompt
 from antq_desktop.ui.errors import show_error
 from antq_desktop.ui.jobs import Job
@@ -240,9 +240,7 @@ class ImportPage(QWidget):
         self._show_files()
         self.refresh()
         self.summary.setText(self._summary(results))
-        if any(r.status == "merged" for r in results):
-            for record_type in records.RECORD_TYPES:
-                self.context.notify_changed(record_type)
+        self.context.apply_changes(MergeRun(results).changes)  # what the merge wrote (none on a dry run)
         self.merged.emit(results)
 
     @staticmethod

@@ -75,6 +75,7 @@ class PlanSendBox(QGroupBox):
         self.last_result = result
         self.status.setText(self.tr("Đã tạo gói kế hoạch năm {0} (gói số {1}) tại {2}. Hãy chép tệp này cho các xã.")
                             .format(result.year, result.sequence, result.path))
+        self.context.apply_changes(result.changes)
 
     def _on_failed(self, exc: BaseException) -> None:
         self.status.setText(self.tr("Chưa tạo được gói kế hoạch."))
@@ -110,7 +111,7 @@ class PlanReceiveBox(QGroupBox):
         self.last_result = result
         self.status.setText(result.message)
         if result.status == "imported":
-            self.context.notify_changed("plan")
+            self.context.apply_changes(result.changes)
         else:
             QMessageBox.warning(self, self.tr("Không nhận gói kế hoạch"), result.message)
         return result
