@@ -232,7 +232,7 @@ def minutes(store: Store, request: FormRequest, unit: UnitInfo) -> Batch:
         total, subjects = _blank_or_named(store, request)
         return Batch(total, (_blank_minutes(s, unit, request.year, commune, word) for s in subjects), render)
     total, rows = _assessment_rows(store, request)
-    # A stored meeting (records package, meetings module) fills time, place, attendance, chair, secretary, discussion and votes.
+    # A stored meeting (records.meetings) fills time, place, attendance, chair, secretary, discussion, votes.
     return Batch(total, (meetings.minutes_facts(store, r, request.year, minutes_data(r, unit, request.year, commune,
                                                                                      word)) for r in rows), render)
 
