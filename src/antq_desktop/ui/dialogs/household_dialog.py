@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from antq_desktop.domain.errors import ValidationError
 from antq_desktop.domain.validation import RELATIONS
 from antq_desktop.services import records
+from antq_desktop.services.changes import Changes
 from antq_desktop.ui.dialogs.record_dialog import RecordDialog, tr_dialog
 from antq_desktop.ui.widgets.field_error import FieldErrorLabel
 
@@ -141,4 +142,4 @@ class HouseholdDialog(RecordDialog):
         except ValidationError as exc:  # e.g. the household was deleted meanwhile
             self.general_error.show_message(exc.message)
         self.initial_members = rows
-        self.context.notify_changed("household_member")
+        self.context.apply_changes(Changes.records("household_member", count=max(1, len(rows))))
