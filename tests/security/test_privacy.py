@@ -13,7 +13,7 @@ from antq_desktop.services.accounts import login as accounts
 from antq_desktop.services.accounts.login import UserInfo
 from antq_desktop.services.records import privacy
 from antq_desktop.storage.db import Store
-from antq_desktop.storage.models import AuditEntry, Household, Pledge
+from antq_desktop.storage.models import AuditEntry, Household, HouseholdMember, Pledge
 
 
 @pytest.mark.parametrize("value, masked", [
@@ -70,7 +70,15 @@ def test_purge_tombstones_through_the_records_service(store: Store, admin: accou
         deletes = session.execute(select(func.count()).select_from(AuditEntry)
                                   .where(AuditEntry.action == "delete")).scalar_one()
         stamped = session.execute(select(func.min(Household.change_seq)).where(Household.deleted.is_(True))).scalar()
-    assert deletes == result.total and stamped and stamped > 0  # audited, and will travel in the next package
+        # A purged household takes its members with it, each tombstone audited (and none left behind).
+        gone = session.execute(select(func.count()).select_from(HouseholdMember).join(
+            Household, Household.id == HouseholdMember.household_id).where(Household.deleted.is_(True),
+                                                                          HouseholdMember.deleted.is_(True))).scalar()
+        orphans = session.execute(select(func.count()).select_from(HouseholdMember).join(
+            Household, Household.id == HouseholdMember.household_id).where(Household.deleted.is_(True),
+                                                                          HouseholdMember.deleted.is_(False))).scalar()
+    assert gone and orphans == 0
+    assert deletes == result.total + gone and stamped and stamped > 0  # audited, and will travel in the next package
     assert check.run_checks(store).ok
 
 

@@ -16,12 +16,12 @@ from antq_desktop.services import accounts, forms, records
 from antq_desktop.storage.db import Store
 
 
-def _signed_in(store: Store, args: argparse.Namespace) -> None:
+def _signed_in(store: Store, args: argparse.Namespace) -> accounts.UserInfo:
     """Forms print names and addresses: any signed-in account may print, read-only ones too."""
     username = args.user or os.environ.get("ANTQ_USER") or accounts.single_admin(store)
     if not username:
         raise CliError("Có nhiều tài khoản: hãy chỉ rõ --user TÊN_ĐĂNG_NHẬP.", 2)
-    accounts.sign_in(store, username=username, password=ask_password(f"Mật khẩu của {username}: "))
+    return accounts.sign_in(store, username=username, password=ask_password(f"Mật khẩu của {username}: "))
 
 
 def _area_id(store: Store, value: str) -> str:
@@ -94,9 +94,15 @@ def _recognition(args: argparse.Namespace, out: Path) -> int:
     decided_on = _decision_date(args.date)
     store = store_for(args)
     try:
-        _signed_in(store, args)
+        user = _signed_in(store, args)
+        # With a number and a date the decision is also recorded (it travels to the units it names);
+        # a read-only account prints it without recording.
+        recorder = user.username if user.can_write and args.number and decided_on else None
+        if args.number and decided_on and recorder is None:
+            print("Tài khoản chỉ xem: quyết định được in nhưng không lưu số và ngày vào dữ liệu.", file=sys.stderr)
         return _run(lambda: forms.render_recognition(store, args.year, out, number=args.number,
-                                                            decided_on=decided_on, progress=progress_printer()),
+                                                     decided_on=decided_on, progress=progress_printer(),
+                                                     actor=recorder),
                     out)
     finally:
         store.close()

@@ -305,10 +305,7 @@ def validate_organization(values: Mapping[str, Any]) -> dict[str, Any]:
     return c.done()
 
 
-def validate_household(values: Mapping[str, Any]) -> dict[str, Any]:
-    c = _Collector(values)
-    c.reference("area_id", "khu dân cư", required=True)
-    c.text("head_name", "Họ tên chủ hộ", required=True)
+def _citizen_id(c: _Collector, values: Mapping[str, Any]) -> None:
     # Officers copy IDs as printed ("001 203 004 567"): separators are not part of the number.
     raw_id = values.get("citizen_id")
     c.values = {**values, "citizen_id": re.sub(r"[\s.-]", "", str(raw_id)) if raw_id else raw_id}
@@ -317,6 +314,13 @@ def validate_household(values: Mapping[str, Any]) -> dict[str, Any]:
         problem = citizen_id_problem(citizen_id)
         if problem:
             c.fail("citizen_id", problem)
+
+
+def validate_household(values: Mapping[str, Any]) -> dict[str, Any]:
+    c = _Collector(values)
+    c.reference("area_id", "khu dân cư", required=True)
+    c.text("head_name", "Họ tên chủ hộ", required=True)
+    _citizen_id(c, values)
     c.text("address", "Địa chỉ", max_len=400)
     c.integer("members", "Số nhân khẩu", minimum=1, maximum=100, default=1)
     c.phone("phone")
@@ -438,6 +442,107 @@ def validate_plan_target(values: Mapping[str, Any], known_indicators: Mapping[st
     return c.done()
 
 
+RELATIONS = {
+    "chu_ho": "Chủ hộ", "vo": "Vợ", "chong": "Chồng", "con": "Con", "cha": "Cha", "me": "Mẹ", "ong": "Ông",
+    "ba": "Bà", "chau": "Cháu", "anh": "Anh", "chi": "Chị", "em": "Em", "khac": "Khác",
+}
+MEETING_KINDS = {"binh_xet": "Họp bình xét khu dân cư", "xet_cong_nhan": "Họp xét công nhận"}
+_CLOCK = re.compile(r"^([01]?[0-9]|2[0-3])[:hg]([0-5][0-9])$")
+
+
+def validate_household_member(values: Mapping[str, Any], today: date | None = None) -> dict[str, Any]:
+    c = _Collector(values)
+    c.reference("household_id", "hộ gia đình", required=True)
+    c.text("full_name", "Họ tên", required=True)
+    c.integer("birth_year", "Năm sinh", minimum=1900, maximum=(today or date.today()).year)
+    c.choice("relation", "Quan hệ với chủ hộ", RELATIONS, default="khac")
+    _citizen_id(c, values)
+    c.long_text("note", "Ghi chú")
+    return c.done()
+
+
+def _clock(c: _Collector, field: str, label: str) -> str | None:
+    """"8:30", "08h30" or "8g30" → "08:30" (text, so it travels in packages unchanged)."""
+    raw = str(c.values.get(field) or "").strip().lower()
+    if not raw:
+        c.out[field] = None
+        return None
+    found = _CLOCK.match(raw)
+    if not found:
+        c.fail(field, f"{label} phải có dạng giờ:phút, ví dụ 08:30.")
+        return None
+    value = f"{int(found.group(1)):02d}:{found.group(2)}"
+    c.out[field] = value
+    return value
+
+
+def _discussion(c: _Collector, raw: Any) -> dict[str, str]:
+    """{criterion code: text}; the codes are checked against the subject's catalog by the service."""
+    if isinstance(raw, str):
+        try:
+            raw = json.loads(raw or "{}")
+        except ValueError:
+            raw = None
+    if not isinstance(raw, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in raw.items()):
+        c.fail("discussion", "Ý kiến thảo luận theo tiêu chí không hợp lệ.")
+        return {}
+    out: dict[str, str] = {}
+    for code, text in raw.items():
+        sub = _Collector({"t": text})
+        sub.long_text("t", f"Ý kiến về tiêu chí {code}")
+        c.errors += [FieldError("discussion", e.message) for e in sub.errors]
+        if sub.out.get("t"):
+            out[code.strip()] = sub.out["t"]
+    return out
+
+
+def validate_meeting(values: Mapping[str, Any]) -> dict[str, Any]:
+    c = _Collector(values)
+    c.choice("kind", "Loại cuộc họp", MEETING_KINDS, default="binh_xet")
+    validate_subject(c)
+    c.year()
+    c.day("held_on", "Ngày họp", required=True)
+    start, end = _clock(c, "start_time", "Giờ bắt đầu"), _clock(c, "end_time", "Giờ kết thúc")
+    if start and end and end <= start:
+        c.fail("end_time", "Giờ kết thúc phải sau giờ bắt đầu.")
+    c.text("place", "Địa điểm", max_len=400)
+    c.text("chair", "Chủ trì")
+    c.text("secretary", "Thư ký")
+    counts = {f: c.integer(f, label, maximum=100_000) for f, label in (
+        ("invited", "Số người được mời"), ("present", "Số người có mặt"), ("absent", "Số người vắng mặt"),
+        ("votes_for", "Số phiếu đồng ý"), ("votes_against", "Số phiếu không đồng ý"))}
+    if counts["invited"] is not None and (counts["present"] or 0) + (counts["absent"] or 0) > counts["invited"]:
+        c.fail("present", "Số người có mặt và vắng mặt cộng lại vượt quá số người được mời.")
+    votes = (counts["votes_for"] or 0) + (counts["votes_against"] or 0)
+    if counts["present"] is not None and votes > counts["present"]:
+        c.fail("votes_for", "Tổng số phiếu đồng ý và không đồng ý vượt quá số người có mặt.")
+    c.long_text("conclusion", "Kết luận")
+    c.long_text("note", "Ghi chú")
+    c.out["discussion"] = _discussion(c, values.get("discussion", {}))
+    return c.done()
+
+
+def validate_recognition_decision(values: Mapping[str, Any]) -> dict[str, Any]:
+    c = _Collector(values)
+    c.year()
+    c.text("number", "Số quyết định", required=True, max_len=60)
+    c.day("decided_on", "Ngày quyết định", required=True)
+    c.text("issuing_body", "Cơ quan ban hành", max_len=300)
+    raw = values.get("subjects", [])
+    if isinstance(raw, str):
+        try:
+            raw = json.loads(raw or "[]")
+        except ValueError:
+            raw = None
+    if not isinstance(raw, list) or not all(isinstance(x, str) and re.fullmatch(r"[0-9A-Za-z-]{1,36}", x)
+                                            for x in raw):
+        c.fail("subjects", "Danh sách đơn vị được công nhận không hợp lệ.")
+        raw = []
+    c.out["subjects"] = sorted(set(raw))
+    c.long_text("note", "Ghi chú")
+    return c.done()
+
+
 def _boolean(raw: Any) -> bool:
     if isinstance(raw, str):
         return raw.strip().casefold() in {"1", "true", "có", "co", "x", "yes", "đạt"}
@@ -452,4 +557,7 @@ VALIDATORS: dict[str, Callable[[Mapping[str, Any]], dict[str, Any]]] = {
     "registration": validate_registration,
     "assessment": validate_assessment,
     "plan": validate_plan,
+    "household_member": validate_household_member,
+    "meeting": validate_meeting,
+    "recognition_decision": validate_recognition_decision,
 }

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from antq_desktop.domain import catalog as catalogs
 from antq_desktop.domain.errors import ValidationError
+from antq_desktop.services import demo_people
 from antq_desktop.services.records.writes import insert_batch
 from antq_desktop.storage.db import Store
 from antq_desktop.storage.models import Household, Plan, Registration, ResidentialArea, UnitProfile
@@ -48,6 +49,8 @@ class DemoResult:
     registrations: int
     assessments: int
     plans: int
+    members: int = 0
+    meetings: int = 0
 
 
 class _Generator:
@@ -233,8 +236,15 @@ def _fill(gen: _Generator, household_count: int, report: Progress) -> DemoResult
     gen.insert("registration", regs, reg_days)
     gen.insert("assessment", asses, ass_days)
     plans = _plan(gen)
+    report(0.9, "Đang tạo nhân khẩu và biên bản họp…")
+    # Last, so every record made above is the same as before these existed.
+    member_rows = demo_people.members(gen, hh_rows, hh_ids)
+    gen.insert("household_member", member_rows, [_quarter1(gen) for _ in member_rows])
+    meeting_rows = demo_people.meetings(gen, area_ids, area_rows)
+    gen.insert("meeting", meeting_rows, [m["held_on"] for m in meeting_rows])
     report(1.0, "Đã tạo xong dữ liệu mẫu.")
-    return DemoResult(len(area_ids), len(org_ids), len(hh_ids), len(pledges), len(regs), len(asses), plans)
+    return DemoResult(len(area_ids), len(org_ids), len(hh_ids), len(pledges), len(regs), len(asses), plans,
+                      len(member_rows), len(meeting_rows))
 
 
 def _commune_registered(gen: _Generator) -> bool:

@@ -187,9 +187,68 @@ class PlanTarget(SyncedRecord):
     note: Mapped[str | None] = mapped_column(Text)
 
 
+class HouseholdMember(SyncedRecord):
+    """One person of a household besides (or including) its head, printed on the household's pledge."""
+
+    __tablename__ = "household_members"
+    RECORD_TYPE = "household_member"
+
+    household_id: Mapped[str] = mapped_column(ForeignKey("households.id"), index=True)
+    full_name: Mapped[str] = mapped_column(String(200))
+    birth_year: Mapped[int | None] = mapped_column(Integer)
+    relation: Mapped[str] = mapped_column(String(20))  # chu_ho | vo | chong | con | ... (validation.RELATIONS)
+    citizen_id: Mapped[str | None] = mapped_column(String(12))
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class Meeting(SyncedRecord):
+    """A review meeting (họp bình xét / họp xét công nhận) of one subject: what its minutes print."""
+
+    __tablename__ = "meetings"
+    RECORD_TYPE = "meeting"
+
+    kind: Mapped[str] = mapped_column(String(20))  # binh_xet | xet_cong_nhan
+    subject_kind: Mapped[str] = mapped_column(String(20))  # area | organization | commune
+    area_id: Mapped[str | None] = mapped_column(ForeignKey("residential_areas.id"), index=True)
+    organization_id: Mapped[str | None] = mapped_column(ForeignKey("organizations.id"), index=True)
+    year: Mapped[int] = mapped_column(Integer, index=True)
+    held_on: Mapped[date] = mapped_column(Date)
+    start_time: Mapped[str | None] = mapped_column(String(5))  # "HH:MM": plain text travels unchanged
+    end_time: Mapped[str | None] = mapped_column(String(5))
+    place: Mapped[str | None] = mapped_column(String(400))
+    chair: Mapped[str | None] = mapped_column(String(200))
+    secretary: Mapped[str | None] = mapped_column(String(200))
+    invited: Mapped[int | None] = mapped_column(Integer)
+    present: Mapped[int | None] = mapped_column(Integer)
+    absent: Mapped[int | None] = mapped_column(Integer)
+    discussion: Mapped[str] = mapped_column(Text, default="{}")  # canonical JSON {criterion code: text}
+    votes_for: Mapped[int | None] = mapped_column(Integer)
+    votes_against: Mapped[int | None] = mapped_column(Integer)
+    conclusion: Mapped[str | None] = mapped_column(Text)
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class RecognitionDecision(SyncedRecord):
+    """The recognition decision (Quyết định công nhận) an office issued: number, date and the units it
+    names. Sent down in the office's plan package so the communes' reports cite it."""
+
+    __tablename__ = "recognition_decisions"
+    RECORD_TYPE = "recognition_decision"
+
+    year: Mapped[int] = mapped_column(Integer, index=True)
+    number: Mapped[str] = mapped_column(String(60))
+    decided_on: Mapped[date] = mapped_column(Date)
+    issuing_body: Mapped[str | None] = mapped_column(String(300))
+    # Canonical JSON list of the recognised subjects: area/organisation ids, or a commune's unit code.
+    # Not reference columns: they name other units' records, which an office may cite but never changes.
+    subjects: Mapped[str] = mapped_column(Text, default="[]")
+    note: Mapped[str | None] = mapped_column(Text)
+
+
 # Parents before children: the order packages are written and merged in.
 SYNCED_MODELS: tuple[type[SyncedRecord], ...] = (
-    ResidentialArea, Organization, Household, Pledge, Registration, Assessment, Plan, PlanTarget,
+    ResidentialArea, Organization, Household, HouseholdMember, Pledge, Registration, Assessment, Meeting, Plan,
+    PlanTarget, RecognitionDecision,
 )
 MODEL_BY_TYPE: dict[str, type[SyncedRecord]] = {m.RECORD_TYPE: m for m in SYNCED_MODELS}
 STATS_KEYS = {

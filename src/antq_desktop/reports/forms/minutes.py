@@ -53,7 +53,12 @@ def _criteria(data: MinutesData, text: FormText) -> list[Flowable]:
 
 
 def _votes(data: MinutesData, text: FormText) -> str:
-    return fill(text.label("votes"), for_=data.votes_for, total=data.votes_total, against=data.votes_against)
+    line = fill(text.label("votes"), for_=data.votes_for, total=data.votes_total, against=data.votes_against)
+    if data.votes_for is None or not data.votes_total:
+        return line
+    # The share of those present, computed at print (the store keeps the counts only).
+    share = f"{100 * data.votes_for / data.votes_total:.1f}".replace(".", ",")
+    return f"{line} Tỷ lệ đồng ý: {share}% số người có mặt."
 
 
 def minutes_flowables(data: MinutesData, text: FormText | None = None) -> list[Flowable]:

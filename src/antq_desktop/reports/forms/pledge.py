@@ -8,7 +8,7 @@ from pathlib import Path
 
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from antq_desktop.reports import nd30
 from antq_desktop.reports.batch import CancelFlag, ProgressFn, RecordMark
@@ -32,6 +32,8 @@ FORM_ID = "household_pledge"
 
 
 ROW_HEIGHT = 6.5 * mm  # handwriting room in a member row
+NAMED_HEIGHT = 6.8 * mm  # a printed name's row at the table's normal type
+COMPACT_MIN = 3.9 * mm  # the tightest a printed row gets (10 pt type)
 _MEASURE = Canvas(io.BytesIO())  # flowables are measured on a throw-away canvas (never saved)
 _FIXED: dict[tuple[object, ...], float] = {}  # heights of the parts every household of a run shares
 
@@ -54,7 +56,7 @@ def _wanted_rows(data: PledgeData) -> int:
     return len(data.members) or data.blank_member_rows
 
 
-def _members_table(data: PledgeData, text: FormText, rows: int) -> Table:
+def _members_table(data: PledgeData, text: FormText, rows: int, compact: float | None = None) -> Table:
     lab = text.label
     header = [
         lab("member_no"),
@@ -67,8 +69,15 @@ def _members_table(data: PledgeData, text: FormText, rows: int) -> Table:
         [plain(i), cell(m.name), plain(m.birth_year or ""), cell(m.relation)] for i, m in enumerate(data.members, 1)
     ]
     body += [[plain(i), "", "", ""] for i in range(len(body) + 1, rows + 1)]
-    return grid_table(header, body[:max(rows, 1)], widths, align=("CENTER", "LEFT", "CENTER", "LEFT"),
-                      row_height=ROW_HEIGHT if len(data.members) <= 1 else None)  # long names may wrap
+    if compact:  # more named members than fit at handwriting height: one tight line each, smaller type
+        body = [[plain(i), plain(m.name), plain(m.birth_year or ""), plain(m.relation)]
+                for i, m in enumerate(data.members, 1)]
+    table = grid_table(header, body[:max(rows, 1)], widths, align=("CENTER", "LEFT", "CENTER", "LEFT"),
+                       row_height=compact or (ROW_HEIGHT if len(data.members) <= 1 else None))  # names may wrap
+    if compact:
+        table.setStyle(TableStyle([("FONTSIZE", (0, 1), (-1, -1), 10), ("LEADING", (0, 1), (-1, -1), 11),
+                                   ("TOPPADDING", (0, 1), (-1, -1), 0), ("BOTTOMPADDING", (0, 1), (-1, -1), 1)]))
+    return table
 
 
 def pledge_flowables(data: PledgeData, text: FormText | None = None) -> list[Flowable]:
@@ -112,7 +121,12 @@ def pledge_flowables(data: PledgeData, text: FormText | None = None) -> list[Flo
     # Named members always print (a big household spills over with the header repeated); only the
     # blank rows for names still to be written are limited to what fits.
     rows = max(1, len(data.members), min(_wanted_rows(data), int(room // ROW_HEIGHT)))
-    return [*top, _members_table(data, text, rows), *bottom]
+    # Named members that do not fit at handwriting height are set tighter (down to COMPACT_MIN a row) so
+    # the household stays on one page; only beyond that does the table continue on a second page.
+    compact = None
+    if len(data.members) > 1 and len(data.members) * NAMED_HEIGHT > room:
+        compact = max(COMPACT_MIN, room / len(data.members))
+    return [*top, _members_table(data, text, rows, compact), *bottom]
 
 
 def _build(text: FormText) -> Callable[[PledgeData], tuple[RecordMark, list[Flowable]]]:

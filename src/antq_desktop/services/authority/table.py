@@ -26,8 +26,10 @@ def unit_skeleton(code: str) -> str:
 
 
 # Record types a unit writes about itself (its own origin_unit only).
-DATA_TYPES = ("residential_area", "organization", "household", "pledge", "registration", "assessment")
-PLAN_TYPES = ("plan", "plan_target")
+DATA_TYPES = ("residential_area", "organization", "household", "household_member", "pledge", "registration",
+              "assessment", "meeting")
+# An office's recognition decision travels down with its plan (A7): the communes' reports cite it.
+PLAN_TYPES = ("plan", "plan_target", "recognition_decision")
 
 # Every reference column of the synced models and the record type it points at. Each must point at
 # a record of the SAME origin unit as the referring record (stored, or earlier in the same package).
@@ -100,7 +102,7 @@ RECORD_RULES: tuple[Rule, ...] = (
          "-", "services.merge.forwarded._extract, _new_item (_not_theirs)",
          f"{_TEST}::test_an_own_inner_package_of_another_unit_is_an_authority_refusal"),
     Rule("A7", "records", "upper office", "plan packages down, only to units that enrolled it as their office",
-         "plan and plan_target of its own origin only", "plan_target only to its own plan",
+         "plan, plan_target and recognition_decision of its own origin only", "plan_target only to its own plan",
          "services.plans.receive._upsert (check_shape + authorise_references)",
          f"{_TEST}::test_plan_package_target_on_a_foreign_plan_is_refused"),
     Rule("A7b", "records", "anyone outside", "never a plan package under the receiving unit's own code", "-", "-",

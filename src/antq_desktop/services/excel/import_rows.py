@@ -22,9 +22,9 @@ from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
 
 from antq_desktop.domain.errors import AntqError, ValidationError
 from antq_desktop.domain.text import fold, nfc
-from antq_desktop.domain.validation import AREA_KINDS, ORG_TYPES, VALIDATORS
+from antq_desktop.domain.validation import AREA_KINDS, ORG_TYPES, RELATIONS, VALIDATORS
 from antq_desktop.services.changes import WrittenIds
-from antq_desktop.services.records import queries
+from antq_desktop.services.records import members, queries
 from antq_desktop.services.records import writes as records
 from antq_desktop.services.safe_files import read_user_file
 from antq_desktop.storage.db import Store
@@ -98,6 +98,16 @@ FIELDS: dict[str, tuple[ImportField, ...]] = {
                                                               "hieu truong")),
         ImportField("phone", "Số điện thoại", False, ("so dien thoai", "dien thoai", "sdt")),
         ImportField("staff_count", "Số cán bộ, người lao động", False, ("so lao dong", "so can bo", "so nguoi")),
+        _NOTE,
+    ),
+    # One row per person, tied to its household by the head's ID number (or the household's code).
+    "household_member": (
+        ImportField("household_key", "Số định danh chủ hộ (hoặc mã hộ)", True, (
+            "so dinh danh chu ho", "cccd chu ho", "so cccd chu ho", "ma ho", "ma ho gia dinh")),
+        ImportField("full_name", "Họ và tên", True, ("ho va ten", "ho ten", "ten", "ho ten thanh vien")),
+        ImportField("birth_year", "Năm sinh", False, ("nam sinh", "sinh nam")),
+        ImportField("relation", "Quan hệ với chủ hộ", False, ("quan he voi chu ho", "quan he", "quan he chu ho")),
+        ImportField("citizen_id", "Số định danh (CCCD)", False, ("so dinh danh", "so cccd", "cccd", "can cuoc")),
         _NOTE,
     ),
 }
@@ -218,7 +228,8 @@ def _lookup(labels: Mapping[str, str]) -> dict[str, str]:
     return table
 
 
-_CHOICES = {"kind": _lookup(AREA_KINDS), "org_type": _lookup({**ORG_TYPES, "school": "Trường học"})}
+_CHOICES = {"kind": _lookup(AREA_KINDS), "org_type": _lookup({**ORG_TYPES, "school": "Trường học"}),
+            "relation": _lookup(RELATIONS)}
 _CHOICES["org_type"].update(_lookup(ORG_TYPES))
 
 
@@ -232,7 +243,7 @@ def _text_cell(key: str, value: Any) -> Any:
 
     Every province code in a CCCD starts with 0, so an 11-digit number is a CCCD missing that zero.
     """
-    if key == "citizen_id" and isinstance(value, (int, float)) and not isinstance(value, bool):
+    if key in ("citizen_id", "household_key") and isinstance(value, (int, float)) and not isinstance(value, bool):
         return str(int(value)).zfill(12)
     if key in ("phone", "head_phone") and isinstance(value, (int, float)) and not isinstance(value, bool):
         return "0" + str(int(value))  # phone numbers lose their leading 0 the same way
@@ -247,6 +258,8 @@ def preview(store: Store, record_type: str, sheet: Sheet, mapping: Mapping[str, 
             progress: Progress | None = None, cancel: threading.Event | None = None) -> list[PreviewRow]:
     """Every non-empty data row with the values to save or the reasons it cannot be saved."""
     areas = area_index(store) if any(f.key == "area_name" for f in FIELDS[record_type]) else {}
+    if record_type == "household_member":
+        areas = members.household_keys(store)  # the household's key plays the area name's part
     validator = VALIDATORS[record_type]
     rows = []
     total = len(sheet.rows)
@@ -266,6 +279,9 @@ def preview(store: Store, record_type: str, sheet: Sheet, mapping: Mapping[str, 
 
 def _check_row(row: PreviewRow, record_type: str, areas: dict[str, str],
                validator: Callable[[Mapping[str, Any]], dict[str, Any]]) -> None:
+    if "household_key" in row.cells:
+        _check_member_row(row, areas, validator)
+        return
     values = {k: v for k, v in row.cells.items() if k != "area_name"}
     for key, table in _CHOICES.items():
         if key in values and _present(values[key]):
@@ -282,6 +298,26 @@ def _check_row(row: PreviewRow, record_type: str, areas: dict[str, str],
         row.errors = [e.message for e in exc.errors if not (area_problem and e.field == "area_id")]
     if area_problem:
         row.errors.insert(0, area_problem)
+    if row.valid:
+        row.values = values
+
+
+def _check_member_row(row: PreviewRow, households: dict[str, str],
+                      validator: Callable[[Mapping[str, Any]], dict[str, Any]]) -> None:
+    values = {k: v for k, v in row.cells.items() if k != "household_key"}
+    if _present(values.get("relation")):
+        values["relation"] = _CHOICES["relation"].get(fold(str(values["relation"])), values["relation"])
+    key = str(row.cells.get("household_key") or "").replace(" ", "").replace(".", "").strip().lower()
+    values["household_id"] = households.get(key)
+    problem = None if values["household_id"] else (
+        f"Không có hộ nào có số định danh chủ hộ (hoặc mã hộ) “{row.cells.get('household_key') or ''}”; "
+        "hãy nhập hộ gia đình trước hoặc sửa số trong tệp.")
+    try:
+        validator(values)
+    except ValidationError as exc:
+        row.errors = [e.message for e in exc.errors if not (problem and e.field == "household_id")]
+    if problem:
+        row.errors.insert(0, problem)
     if row.valid:
         row.values = values
 

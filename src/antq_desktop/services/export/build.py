@@ -37,7 +37,15 @@ from antq_desktop.services.office.stats import iter_live_records, unit_stats
 from antq_desktop.storage import audit, migrate
 from antq_desktop.storage.canonical import canonical_record, digest_records
 from antq_desktop.storage.db import Store
-from antq_desktop.storage.models import SYNCED_MODELS, AuditEntry, Counter, ExportRecord, Household, UnitProfile
+from antq_desktop.storage.models import (
+    SYNCED_MODELS,
+    AuditEntry,
+    Counter,
+    ExportRecord,
+    Household,
+    HouseholdMember,
+    UnitProfile,
+)
 
 Progress = Callable[[float, str], None]
 
@@ -131,7 +139,7 @@ def _count(session: Session, unit: str, p: ExportPlan, to_seq: int) -> int:
 
 
 def _strip_ids(record: dict[str, Any], exclude: bool) -> dict[str, Any]:
-    if exclude and record["type"] == Household.RECORD_TYPE:
+    if exclude and record["type"] in (Household.RECORD_TYPE, HouseholdMember.RECORD_TYPE):
         record["citizen_id"] = None
     return record
 

@@ -44,6 +44,7 @@ from antq_desktop.services.forms.sources import (
     subject_where,
     unit_type,
 )
+from antq_desktop.services.records import meetings
 from antq_desktop.services.setup.profile import get_profile
 from antq_desktop.storage.db import Store
 from antq_desktop.storage.models import Assessment
@@ -150,7 +151,8 @@ def _assessment_rows(store: Store, request: FormRequest) -> tuple[int, Iterator[
     joined, ids = _assessment_ids(store, request)
 
     def details(chunk: list[str]) -> Select[Any]:
-        return select(S.c.id.label("record_id"), S.c.revision, S.c.subject_kind, S.c.catalog_code, S.c.answers,
+        return select(S.c.id.label("record_id"), S.c.revision, S.c.subject_kind, S.c.area_id, S.c.organization_id,
+                      S.c.catalog_code, S.c.answers,
                       S.c.outcome, S.c.score, S.c.level, S.c.assessor, S.c.assessed_on, S.c.status,
                       *subject_columns()).select_from(joined).where(S.c.id.in_(chunk))
 
@@ -230,7 +232,9 @@ def minutes(store: Store, request: FormRequest, unit: UnitInfo) -> Batch:
         total, subjects = _blank_or_named(store, request)
         return Batch(total, (_blank_minutes(s, unit, request.year, commune, word) for s in subjects), render)
     total, rows = _assessment_rows(store, request)
-    return Batch(total, (minutes_data(r, unit, request.year, commune, word) for r in rows), render)
+    # A stored meeting (records.meetings) fills time, place, attendance, chair, secretary, discussion, votes.
+    return Batch(total, (meetings.minutes_facts(store, r, request.year, minutes_data(r, unit, request.year, commune,
+                                                                                     word)) for r in rows), render)
 
 
 def _blank_minutes(s: Any, unit: UnitInfo, year: int, commune: str, word: str) -> MinutesData:

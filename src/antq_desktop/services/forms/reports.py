@@ -37,6 +37,7 @@ from antq_desktop.reports.form_data import (
 from antq_desktop.reports.forms.recognition import render_recognition as render_recognition_pdf
 from antq_desktop.reports.summary_xlsx import print_setup
 from antq_desktop.reports.text import number, pct
+from antq_desktop.services.forms import recognition
 from antq_desktop.services.forms.assessments import S
 from antq_desktop.services.forms.request import FormError, kind_word, unit_info
 from antq_desktop.services.forms.sources import (
@@ -85,7 +86,8 @@ def _kind_label(row: Any, word: str) -> str:
 
 def _submitted(session: Session, year: int) -> Iterable[Any]:
     """Submitted assessments of the year with their subject, commune first then by name."""
-    stmt = select(S.c.subject_kind, S.c.outcome, S.c.level, S.c.catalog_code, *subject_columns()) \
+    stmt = select(S.c.subject_kind, S.c.outcome, S.c.level, S.c.catalog_code, S.c.area_id, S.c.organization_id,
+                  S.c.origin_unit, *subject_columns()) \
         .select_from(subject_join(S)) \
         .where(S.c.deleted.is_(False), S.c.year == year, S.c.status == "submitted").order_by(*subject_order(S))
     return session.execute(stmt).mappings().all()
@@ -121,7 +123,9 @@ def annual_report_data(store: Store, year: int, *, report_date: date | None = No
     commune = profile.unit_name
     with store.session_factory() as session:
         submitted = _submitted(session, year)
-        recognised = tuple(RecognisedUnit(subject_name(r, commune), _kind_label(r, word))
+        cited = recognition.decisions_by_subject(session, year)  # the office's arrive in its plan package
+        recognised = tuple(RecognisedUnit(subject_name(r, commune), _kind_label(r, word),
+                                          cited.get(recognition.subject_key(r, profile.unit_code), ""))
                            for r in submitted if r["outcome"] == "dat")
         classification = tuple(ClassifiedUnit(subject_name(r, commune), _kind_label(r, word), _level(r))
                                for r in submitted)
@@ -315,7 +319,8 @@ RECOGNITION_NAMESPACE = uuid.UUID("0c7d2a52-3f0e-4b8e-9d55-6a1f4e2b7c31")
 
 def _recognised_rows(session: Session, year: int, kinds: tuple[str, ...]) -> list[Any]:
     """Submitted assessments of the year that meet the standard, for the subjects this authority recognises."""
-    stmt = select(S.c.subject_kind, S.c.score, S.c.origin_unit, *subject_columns()).select_from(subject_join(S)) \
+    stmt = select(S.c.subject_kind, S.c.score, S.c.origin_unit, S.c.area_id, S.c.organization_id,
+                  *subject_columns()).select_from(subject_join(S)) \
         .where(S.c.deleted.is_(False), S.c.year == year, S.c.status == "submitted", S.c.outcome == "dat",
                S.c.subject_kind.in_(kinds)).order_by(*subject_order(S))
     return list(session.execute(stmt).mappings())
@@ -385,10 +390,25 @@ def _recognition_ref(session: Session, profile: ProfileInfo, year: int) -> Recor
 
 def render_recognition(store: Store, year: int, output: Path, *, number: str | None = None,
                        decided_on: date | None = None, progress: ProgressFn | None = None,
-                       cancel: CancelFlag | None = None) -> Path:
+                       cancel: CancelFlag | None = None, actor: str | None = None) -> Path:
+    """The decision, annex and certificates; with a number, a date and an `actor`, the decision is also
+    recorded (its number and date travel to the units it names)."""
     data = recognition_data(store, year, number=number, decided_on=decided_on)
     if not data.units:
         who = "khu dân cư, cơ quan, doanh nghiệp, cơ sở giáo dục" if get_profile(store).is_commune else "xã, phường"
         raise FormError(f"Chưa có {who} nào có phiếu tự đánh giá đã gửi với kết quả “Đạt” trong năm {year}. "
                         "Hãy hoàn tất và gửi phiếu tự đánh giá ở trang Tự đánh giá, hoặc chọn năm khác.")
-    return render_recognition_pdf(Path(output), data, progress=progress, cancel=cancel)
+    written = render_recognition_pdf(Path(output), data, progress=progress, cancel=cancel)
+    if actor and number and decided_on:
+        _record_recognition(store, data, number, decided_on, actor)
+    return written
+
+
+def _record_recognition(store: Store, data: RecognitionData, number: str, decided_on: date, actor: str) -> None:
+    profile = get_profile(store)
+    kinds = ("area", "organization") if profile.is_commune else ("commune",)
+    with store.read_session() as session:
+        subjects = [recognition.subject_key(r, profile.unit_code) for r in _recognised_rows(session, data.year, kinds)]
+    recognition.record_decision(store, year=data.year, number=recognition.full_number(number, data.doc_code),
+                                decided_on=decided_on, issuing_body=" ".join(data.issuing_body.split()),
+                                subjects=subjects, actor=actor)

@@ -27,6 +27,7 @@ from antq_desktop.reports.forms.common import mark_for
 from antq_desktop.reports.text import number
 from antq_desktop.services import scan
 from antq_desktop.services.forms.request import FormRequest, kind_word, localise, localise_line
+from antq_desktop.services.records import members
 from antq_desktop.services.setup.profile import get_profile
 from antq_desktop.storage.db import Store
 from antq_desktop.storage.models import Household, Organization, Pledge, Registration, ResidentialArea
@@ -88,13 +89,15 @@ def _with_count(text: FormText, members: int | None) -> FormText:
     return replace(text, labels={**text.labels, "members": label})
 
 
-def _pledge_data(row: Any, unit: UnitInfo, year: int, record: bool, word: str = "xã") -> PledgeData:
-    # The store keeps a member count, not names: the head's row, then blank rows for the others
-    # (as many as fit on the page; the renderer decides).
+def _pledge_data(row: Any, unit: UnitInfo, year: int, record: bool, word: str = "xã",
+                 stored: tuple[Member, ...] = ()) -> PledgeData:
+    # The household's stored members by name, year of birth and relation (the head first, added when
+    # not entered as a member); then blank rows up to the declared count, as many as fit on the page.
     head = row["head_name"] or row.get("person_name")
+    people = members.printed(head, stored)
     return PledgeData(
         unit, year=year, area_name=row["area_name"], household_head=head, address=row["address"],
-        members=(Member(head or "", relation="Chủ hộ"),), member_count=row["members"],
+        members=people, member_count=max(row["members"] or 0, len(people)) or None,
         signed_on=row.get("signed_on"),
         area_head_title=unit_forms.load_unit_types().area_head(row["area_kind"], word),
         area_head_name=row["area_head"],
@@ -102,7 +105,8 @@ def _pledge_data(row: Any, unit: UnitInfo, year: int, record: bool, word: str = 
 
 
 def _pledge_columns() -> list[Any]:
-    return [H.c.head_name, H.c.address, H.c.members, A.c.name.label("area_name"), A.c.kind.label("area_kind"),
+    return [H.c.id.label("household_id"), H.c.head_name, H.c.address, H.c.members, A.c.name.label("area_name"),
+            A.c.kind.label("area_kind"),
             A.c.head_name.label("area_head")]
 
 
@@ -168,9 +172,9 @@ def pledges(store: Store, request: FormRequest, unit: UnitInfo) -> Batch:
                       P.c.template_code, *_pledge_columns()).select_from(joined).where(P.c.id.in_(chunk))
 
     def records() -> Iterator[Any]:
-        for row in stream(store, ids, details, P.c.id):
-            yield PledgeItem(_pledge_data(row, unit, request.year, True, word), row["signer_kind"],
-                             row["template_code"], row["members"])
+        for row, people in members.with_members(store, stream(store, ids, details, P.c.id)):
+            yield PledgeItem(_pledge_data(row, unit, request.year, True, word, people), row["signer_kind"],
+                             row["template_code"], max(row["members"] or 0, len(people)) or None)
 
     return Batch(len(ids), records(), _pledge_render(word))
 
@@ -200,9 +204,10 @@ def _household_pages(store: Store, request: FormRequest, unit: UnitInfo, extra: 
     def records() -> Iterator[Any]:
         code = scan.sheet_coder(store)  # on the first page, not when the GUI only counts the pages
         version = subject_text("household", pledge.FORM_ID, word).version
-        for row in stream(store, ids, details, H.c.id):
-            data = _pledge_data({**row, "pledge_id": None, "revision": 0}, unit, request.year, False, word)
-            yield PledgeItem(data, members=row["members"], sheet_code=code(row["_id"], request.year, version))
+        for row, people in members.with_members(store, stream(store, ids, details, H.c.id)):
+            data = _pledge_data({**row, "pledge_id": None, "revision": 0}, unit, request.year, False, word, people)
+            yield PledgeItem(data, members=max(row["members"] or 0, len(people)) or None,
+                             sheet_code=code(row["_id"], request.year, version))
 
     return Batch(len(ids), records(), _pledge_render(word))
 

@@ -31,8 +31,12 @@ _LINKS = (
     ("assessment", "area_id", "residential_area", "khu dân cư"),
     ("assessment", "organization_id", "organization", "cơ quan, doanh nghiệp, trường học"),
     ("plan_target", "plan_id", "plan", "kế hoạch"),
+    ("household_member", "household_id", "household", "hộ gia đình"),
+    ("meeting", "area_id", "residential_area", "khu dân cư"),
+    ("meeting", "organization_id", "organization", "cơ quan, doanh nghiệp, trường học"),
 )
-_UNIQUE_LABELS = {"pledge": "bản cam kết", "registration": "đăng ký", "assessment": "bản tự đánh giá"}
+_UNIQUE_LABELS = {"pledge": "bản cam kết", "registration": "đăng ký", "assessment": "bản tự đánh giá",
+                  "meeting": "biên bản họp cùng loại"}
 
 
 def write_batch(session: Session, batch: Batch, *, package_uuid: str, producer: str) -> None:

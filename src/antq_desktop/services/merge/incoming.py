@@ -96,7 +96,7 @@ def check_shape(record: dict[str, Any], producer: str) -> dict[str, Any]:
 def validated_rows(session: Session, record_type: str, records: list[dict[str, Any]],
                    metas: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The GUI's validation for each record (normalised fields plus the bookkeeping columns)."""
-    unit_types = (record_rules.assessment_unit_types(session, records) if record_type == "assessment"
+    unit_types = (record_rules.assessment_unit_types(session, records) if record_type in ("assessment", "meeting")
                   else ["area"] * len(records))
     rows = []
     for record, meta, unit_type in zip(records, metas, unit_types, strict=True):

@@ -36,7 +36,7 @@ from antq_desktop.services.safe_files import read_user_file
 from antq_desktop.storage import audit, migrate
 from antq_desktop.storage.canonical import canonical_record
 from antq_desktop.storage.db import Store
-from antq_desktop.storage.models import Plan, PlanTarget, Setting, UnitProfile
+from antq_desktop.storage.models import Plan, PlanTarget, RecognitionDecision, Setting, UnitProfile
 
 KIND = "plan"
 STATE_KEY = "plan_package.last"  # {"sequence", "package_sha256", "package_id"} of the last published package
@@ -96,7 +96,13 @@ def _plan_records(session: Session, unit: str, year: int) -> list[dict[str, Any]
     targets = session.execute(select(PlanTarget.__table__).where(PlanTarget.plan_id.in_(ids),
                                                                  PlanTarget.origin_unit == unit)
                               .order_by(PlanTarget.id)).mappings()
-    return out + [canonical_record(PlanTarget, dict(t)) for t in targets]
+    out += [canonical_record(PlanTarget, dict(t)) for t in targets]
+    # The office's recognition decisions of the year (tombstones too) go down with the plan (rule A7),
+    # so the communes' annual reports cite their number and date.
+    decisions = session.execute(select(RecognitionDecision.__table__).where(
+        RecognitionDecision.origin_unit == unit, RecognitionDecision.year == year)
+        .order_by(RecognitionDecision.id)).mappings()
+    return out + [canonical_record(RecognitionDecision, dict(d)) for d in decisions]
 
 
 def catalog_document(code: str, path: str | Path | None = None) -> dict[str, Any]:

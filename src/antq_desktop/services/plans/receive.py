@@ -44,7 +44,7 @@ from antq_desktop.storage.db import Store
 from antq_desktop.storage.locks import locked_counter
 from antq_desktop.storage.models import KnownKey, ProducerState, utcnow
 
-SYNCED_TYPES = ("plan", "plan_target")  # parents first
+SYNCED_TYPES = ("plan", "plan_target", "recognition_decision")  # parents first
 EXTRA_TYPES = ("catalog", "form_text", "deadline")
 MAX_RECORDS = 20_000  # a plan is a few dozen rows; anything near this is not a plan package
 NOT_A_PLAN = ("Tệp này không phải gói kế hoạch do cấp trên gửi xuống. Gói dữ liệu của xã được nhập ở cấp trên bằng "

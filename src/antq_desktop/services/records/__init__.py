@@ -12,6 +12,11 @@ from antq_desktop.services.records.bulk import (
     write_back,
 )
 from antq_desktop.services.records.lookups import area_ids, names
+from antq_desktop.services.records.meetings import discussion as meeting_discussion
+from antq_desktop.services.records.meetings import find as find_meeting
+from antq_desktop.services.records.member_edits import check_rows as check_member_rows
+from antq_desktop.services.records.member_edits import save_members
+from antq_desktop.services.records.members import member_rows
 from antq_desktop.services.records.privacy import (
     can_view_citizen_id,
     mask_citizen_id,
@@ -36,4 +41,5 @@ __all__ = [
     "create_many", "delete", "delete_many", "get", "households_without_pledge", "list_rows", "mark_pledges_signed",
     "mask_citizen_id", "names", "pledge_area", "previous_pledge_values", "purge_older_than",
     "record_citizen_id_reveal", "registrations_to_carry", "restore", "update", "update_many", "write_back",
+    "check_member_rows", "find_meeting", "meeting_discussion", "member_rows", "save_members",
 ]

@@ -16,8 +16,16 @@ from antq_desktop.domain.errors import FieldError, ValidationError
 from antq_desktop.domain.scoring import score_assessment
 from antq_desktop.domain.text import fold, person_sort_key, sort_key
 from antq_desktop.domain.validation import VALIDATORS, validate_plan_target
+from antq_desktop.services.records import meetings
 from antq_desktop.storage.canonical import canonical_json
-from antq_desktop.storage.models import MODEL_BY_TYPE, Household, Organization, Pledge, SyncedRecord
+from antq_desktop.storage.models import (
+    MODEL_BY_TYPE,
+    Household,
+    Meeting,
+    Organization,
+    Pledge,
+    SyncedRecord,
+)
 
 
 def validate(record_type: str, values: dict[str, Any], *, unit_type: str = "area") -> dict[str, Any]:
@@ -27,6 +35,10 @@ def validate(record_type: str, values: dict[str, Any], *, unit_type: str = "area
     fields = VALIDATORS[record_type](values)
     if record_type == "assessment":
         fields = _score(fields, unit_type)
+    elif record_type == "meeting":
+        fields = meetings.finish(fields, unit_type)
+    elif record_type == "recognition_decision":
+        fields["subjects"] = canonical_json(fields["subjects"])
     return fields
 
 
@@ -114,9 +126,11 @@ UNIQUE_KEYS: dict[str, tuple[str, ...]] = {
     "pledge": ("signer_kind", "household_id", "organization_id", "template_code", "year"),
     "registration": ("subject_kind", "area_id", "organization_id", "year"),
     "assessment": ("subject_kind", "area_id", "organization_id", "year"),
+    "meeting": ("kind", "subject_kind", "area_id", "organization_id", "year"),
 }
 _UNIQUE_MESSAGES = {"pledge": "đã có bản cam kết năm {year} theo cùng mẫu",
-                    "registration": "đã có đăng ký năm {year}", "assessment": "đã có bản tự đánh giá năm {year}"}
+                    "registration": "đã có đăng ký năm {year}", "assessment": "đã có bản tự đánh giá năm {year}",
+                    "meeting": "đã có biên bản họp cùng loại năm {year}"}
 
 
 def _applies(record_type: str, row: dict[str, Any]) -> bool:
@@ -158,8 +172,9 @@ def check_unique(session: Session, record_type: str, rows: list[dict[str, Any]],
 def blocking_children(session: Session, record_type: str, record_id: str) -> str | None:
     """Why a record cannot be deleted yet (live records still point at it), or None."""
     children: dict[str, list[tuple[type[SyncedRecord], str, str]]] = {
-        "residential_area": [(Household, "area_id", "hộ gia đình")],
-        "household": [(Pledge, "household_id", "bản cam kết")],
+        "residential_area": [(Household, "area_id", "hộ gia đình"), (Meeting, "area_id", "biên bản họp")],
+        "organization": [(Meeting, "organization_id", "biên bản họp")],
+        "household": [(Pledge, "household_id", "bản cam kết")],  # its members go with it (records.members)
         "plan": [(MODEL_BY_TYPE["plan_target"], "plan_id", "chỉ tiêu")],
     }
     for model, column, label in children.get(record_type, []):

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from antq_desktop.domain.errors import ConflictError, FieldError, NotFoundError, PermissionDenied, ValidationError
 from antq_desktop.services.changes import WrittenIds
+from antq_desktop.services.records import members
 from antq_desktop.services.records import rules as record_rules
 from antq_desktop.storage import audit
 from antq_desktop.storage.canonical import to_json_value
@@ -65,7 +66,7 @@ def _own_unit(session: Session) -> str:
 def _prepare(session: Session, record_type: str, rows: list[dict[str, Any]],
              exclude_ids: set[str] | None = None) -> list[dict[str, Any]]:
     """Validate, check references and uniqueness, derive keys — for one row or a whole batch."""
-    unit_types = (record_rules.assessment_unit_types(session, rows) if record_type == "assessment"
+    unit_types = (record_rules.assessment_unit_types(session, rows) if record_type in ("assessment", "meeting")
                   else ["area"] * len(rows))
     prepared = [_validated(record_type, values, unit_type, index, len(rows))
                 for index, (values, unit_type) in enumerate(zip(rows, unit_types, strict=True))]
@@ -144,6 +145,8 @@ def _set_deleted(store: Store, record_type: str, record_id: str, deleted: bool, 
             reason = record_rules.blocking_children(session, record_type, record_id)
             if reason:
                 raise PermissionDenied(reason)
+            if record_type == "household":
+                members.tombstone_members(session, record_id, actor, next_change_seq)
         else:
             _revalidate_restored(session, record_type, row)
         row.deleted = deleted

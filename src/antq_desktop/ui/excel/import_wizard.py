@@ -86,7 +86,8 @@ def field_label(spec: excel.ImportField) -> str:
 def record_type_titles() -> dict[str, str]:
     return {"household": QCoreApplication.translate("ImportWizard", "Hộ gia đình"),
             "residential_area": QCoreApplication.translate("ImportWizard", "Khu dân cư"),
-            "organization": QCoreApplication.translate("ImportWizard", "Cơ quan, doanh nghiệp, trường học")}
+            "organization": QCoreApplication.translate("ImportWizard", "Cơ quan, doanh nghiệp, trường học"),
+            "household_member": QCoreApplication.translate("ImportWizard", "Nhân khẩu (thành viên hộ gia đình)")}
 
 
 class FilePage(QWizardPage):

@@ -11,13 +11,14 @@ import importlib
 import importlib.util
 from typing import Any
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 from antq_desktop.domain import catalog as catalogs
 from antq_desktop.domain.errors import AntqError
 from antq_desktop.services import records
 from antq_desktop.ui.dialogs.assessment_view import AssessmentView
 from antq_desktop.ui.dialogs.bulk_dialogs import SubjectDialog
+from antq_desktop.ui.dialogs.meeting_dialog import MeetingDialog
 from antq_desktop.ui.errors import show_error
 from antq_desktop.ui.i18n import N
 from antq_desktop.ui.pages import choices
@@ -68,6 +69,31 @@ class AssessmentsPage(RecordPage):
 
     def describe(self, row: dict[str, Any]) -> str:
         return tr_page("tự đánh giá của %1").replace("%1", str(row.get("subject_name") or ""))
+
+    def extra_buttons(self) -> list[QPushButton]:
+        self.meeting_button = QPushButton(tr_page("Biên bản họp…"))
+        self.meeting_button.setObjectName("meeting_button")
+        self.meeting_button.setToolTip(tr_page("Ghi thời gian, địa điểm, thành phần, ý kiến và biểu quyết của "
+                                               "cuộc họp xét đối tượng đang chọn; biên bản in ra sẽ điền sẵn các "
+                                               "nội dung này."))
+        self.meeting_button.clicked.connect(lambda _checked=False: self.open_meeting())
+        return [*super().extra_buttons(), self.meeting_button]
+
+    def open_meeting(self) -> MeetingDialog | None:
+        """The meeting of the selected row's subject and year (a new one if none was recorded)."""
+        rows = self.selected_rows()
+        if not rows:
+            QMessageBox.information(self, tr_page("Biên bản họp"), tr_page("Hãy chọn một dòng trong danh sách trước."))
+            return None
+        row = rows[0]
+        try:
+            dialog = MeetingDialog(self.context, row, self._unit_type(row), int(row.get("year") or self.context.year),
+                                   self)
+        except AntqError as exc:
+            show_error(self, exc)
+            return None
+        dialog.exec()
+        return dialog
 
     @staticmethod
     def form_opener() -> Any:
