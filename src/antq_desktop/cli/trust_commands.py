@@ -10,6 +10,7 @@ from typing import Any
 
 from antq_desktop.cli.common import CliError, add, read_password, sign_in, store_for
 from antq_desktop.domain.errors import AntqError
+from antq_desktop.domain.local_time import local_time_text
 from antq_desktop.services import audit_log, backup, privacy, restore, users
 from antq_desktop.services.accounts import ROLES, UserInfo
 from antq_desktop.storage.db import Store, resolve_url
@@ -150,7 +151,8 @@ def _audit(args: argparse.Namespace) -> int:
         store.close()
     for row in page.rows:
         target = f" {row.record_type}/{row.record_id}" if row.record_type else ""
-        print(f"#{row.id} {row.at:%Y-%m-%d %H:%M:%S}Z {row.actor} {row.action_label}{target} {row.summary()}")
+        at = local_time_text(row.at, seconds=True)
+        print(f"#{row.id} {at} {row.actor} {row.action_label}{target} {row.summary()}")
     print(f"Hiển thị {len(page.rows)}/{page.total} mục (mới nhất trước). {status}")
     return 0 if ok else 1
 
@@ -226,7 +228,8 @@ def _restore(args: argparse.Namespace) -> int:
     except AntqError as exc:
         raise CliError(exc.message) from exc
     kept = f" Dữ liệu trước khi khôi phục được giữ ở {result.kept}." if result.kept else ""
-    print(f"Đã khôi phục bản sao lưu ngày {result.header.created_at} (người tạo: {result.header.username}).{kept}")
+    print(f"Đã khôi phục bản sao lưu ngày {local_time_text(result.header.created_at)} "
+          f"(người tạo: {result.header.username}).{kept}")
     return 0
 
 

@@ -13,6 +13,7 @@ from typing import IO, Any
 from sqlalchemy import Select, func, or_, select
 
 from antq_desktop.domain.errors import ValidationError
+from antq_desktop.domain.local_time import to_local
 from antq_desktop.services.safe_files import atomic_write
 from antq_desktop.storage import audit
 from antq_desktop.storage.db import Store
@@ -37,7 +38,7 @@ ACTION_LABELS = {
     "setup_redo": "Thiết lập lại đơn vị",
 }
 MAX_PAGE = 1000
-XLSX_HEADERS = ("STT", "Thời điểm (UTC)", "Người thực hiện", "Thao tác", "Loại bản ghi", "Mã bản ghi",
+XLSX_HEADERS = ("STT", "Thời điểm", "Người thực hiện", "Thao tác", "Loại bản ghi", "Mã bản ghi",
                 "Nội dung thay đổi", "Mã băm")
 
 
@@ -181,9 +182,14 @@ def head_still_present(store: Store, head: str) -> tuple[bool, str]:
     return True, f"Mục nhật ký #{found} có mã {head[:16]}… vẫn còn nguyên."
 
 
+def _local_naive(moment: datetime) -> datetime:
+    """The stored UTC moment as the laptop's clock showed it (Excel cells carry no time zone)."""
+    return to_local(moment).replace(tzinfo=None)  # type: ignore[union-attr]  # a datetime always converts
+
+
 def _sheet_rows(rows: Iterator[AuditRow]) -> Iterator[list[Any]]:
     for number, row in enumerate(rows, start=1):
-        yield [number, row.at, row.actor, row.action_label, row.record_type or "", row.record_id or "",
+        yield [number, _local_naive(row.at), row.actor, row.action_label, row.record_type or "", row.record_id or "",
                row.summary(), row.hash]
 
 

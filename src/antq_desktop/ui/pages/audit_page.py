@@ -26,13 +26,14 @@ from PySide6.QtWidgets import (
 )
 
 from antq_desktop.domain.errors import AntqError
+from antq_desktop.domain.local_time import local_time_text
 from antq_desktop.services import audit_log
 from antq_desktop.services.accounts import UserInfo
 from antq_desktop.storage.db import Store
 from antq_desktop.ui import colours, file_dialogs
 
 PAGE_SIZE = 200
-COLUMNS = ("Thời điểm (UTC)", "Người thực hiện", "Thao tác", "Loại bản ghi", "Mã bản ghi", "Nội dung thay đổi")
+COLUMNS = ("Thời điểm", "Người thực hiện", "Thao tác", "Loại bản ghi", "Mã bản ghi", "Nội dung thay đổi")
 
 
 class AuditPage(QWidget):
@@ -150,7 +151,7 @@ class AuditPage(QWidget):
         self.page = page
         self.table.setRowCount(len(page.rows))
         for r, row in enumerate(page.rows):
-            values = (f"{row.at:%d/%m/%Y %H:%M:%S}", row.actor, row.action_label, row.record_type or "",
+            values = (local_time_text(row.at, seconds=True), row.actor, row.action_label, row.record_type or "",
                       row.record_id or "", row.summary())
             for c, value in enumerate(values):
                 self.table.setItem(r, c, QTableWidgetItem(value))
