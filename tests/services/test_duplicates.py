@@ -49,3 +49,38 @@ def test_the_same_citizen_id_is_found_digits_only(store):
     assert warning and "Nguyễn Văn An" in warning and "Tổ dân phố số 1" in warning
     assert duplicates.households_with_citizen_id(store, "001203004568") == []
     assert duplicates.citizen_id_warning([]) is None
+
+
+def _sheet(tmp_path, headers, rows):
+    from openpyxl import Workbook
+
+    from antq_desktop.services import excel_import
+
+    workbook = Workbook()
+    workbook.active.append(headers)
+    for row in rows:
+        workbook.active.append(row)
+    workbook.save(tmp_path / "x.xlsx")
+    return excel_import.read_sheet(tmp_path / "x.xlsx", workbook.active.title)
+
+
+def test_excel_import_preview_says_so_instead_of_matching_a_duplicate(store, tmp_path):
+    from antq_desktop.services import excel_import
+
+    _area(store, "Thôn Tổ")
+    _area(store, "Thôn Tô")
+    headers = ["Họ tên chủ hộ", "Thôn"]
+    sheet = _sheet(tmp_path, headers, [["Nguyễn Văn An", "Thôn Tổ"], ["Trần Văn Bình", "thon to"]])
+    rows = excel_import.preview(store, "household", sheet, excel_import.guess_mapping("household", headers))
+    assert rows[0].valid  # the exact name picks one area
+    assert not rows[1].valid and "Có 2 khu dân cư gần giống tên “thon to”" in rows[1].errors[0]
+
+    headers = ["Tên khu dân cư", "Loại"]
+    sheet = _sheet(tmp_path, headers, [["Tổ dân phố số 2", "Tổ dân phố"], ["thôn tổ", "Thôn"],
+                                       ["tổ dân phố  số 2", "Tổ dân phố"]])
+    rows = excel_import.preview(store, "residential_area", sheet,
+                                excel_import.guess_mapping("residential_area", headers))
+    assert [row.valid for row in rows] == [True, False, False]
+    assert "Đơn vị đã có khu dân cư “Thôn Tổ”" in rows[1].errors[-1]
+    assert "Đơn vị đã có khu dân cư “Tổ dân phố số 2”" in rows[2].errors[-1]
+    assert len(excel_import.import_valid_rows(store, "residential_area", rows, actor=ACTOR)) == 1

@@ -73,13 +73,32 @@ def own_area_names(session: Session, exclude_ids: Iterable[str] = ()) -> list[tu
     return [(row_id, name) for row_id, name in session.execute(query) if row_id not in excluded]
 
 
-def area_name_problem(areas: Iterable[tuple[str, str]], name: str) -> str | None:
-    """For a spreadsheet naming an area: why the name does not pick exactly one area, or None."""
+def match_area(areas: Iterable[tuple[str, str]], name: str) -> tuple[str | None, str | None]:
+    """For a spreadsheet naming an area: (its id, None), (None, why it is ambiguous) or (None, None) if unknown.
+
+    The exact name (normalised) wins; a name typed without diacritics still matches when only one area
+    fits. Never a silent pick between two areas."""
+    from antq_desktop.domain.text import fold
+
+    areas = list(areas)
+    for same, how in (([a for a in areas if name_key(a[1]) == name_key(name)], "cùng tên"),
+                      ([a for a in areas if fold(a[1]) == fold(name)], "gần giống tên")):
+        if len(same) == 1:
+            return same[0][0], None
+        if same:
+            names = ", ".join(f"“{area_name}”" for _id, area_name in same[:3])
+            return None, (f"Có {len(same)} khu dân cư {how} “{name}” ({names}): không biết chọn khu nào. Hãy ghi đúng "
+                          "tên có dấu, hoặc đổi tên cho khác nhau ở trang Khu dân cư, rồi xem trước lại.")
+    return None, None
+
+
+def sheet_area_name_problem(taken: dict[str, str], name: str) -> str | None:
+    """An area row of a spreadsheet whose name this unit (or an earlier row) already has; records it."""
     key = name_key(name)
-    same = [area_name for _id, area_name in areas if name_key(area_name) == key]
-    if len(same) > 1:
-        return (f"Có {len(same)} khu dân cư cùng tên “{same[0]}”: không biết chọn khu nào. Hãy đổi tên cho khác nhau "
-                "ở trang Khu dân cư rồi xem trước lại.")
+    if key in taken:
+        return (f"Đơn vị đã có khu dân cư “{taken[key]}”; hai khu dân cư không được trùng tên. Dòng này sẽ không được "
+                "nhập: hãy đặt tên khác hoặc bỏ dòng.")
+    taken[key] = name
     return None
 
 
