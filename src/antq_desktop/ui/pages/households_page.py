@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, QTemporaryDir
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 from antq_desktop.services import forms, privacy
+from antq_desktop.ui.dialogs.household_dialog import HouseholdDialog
 from antq_desktop.ui.errors import show_error
 from antq_desktop.ui.i18n import N
 from antq_desktop.ui.pages import choices
@@ -62,6 +63,12 @@ class HouseholdsPage(RecordPage):
 
     def describe(self, row: dict[str, Any]) -> str:
         return str(row.get("head_name") or "")
+
+    def make_dialog(self, record_id: str | None, defaults: dict[str, Any] | None = None) -> HouseholdDialog:
+        """The form that warns about another household with the same citizen ID."""
+        title = self.edit_title if record_id else self.new_title
+        return HouseholdDialog(self.context, self.record_type, self.fields, title, record_id=record_id,
+                               defaults=defaults, read_only=not self.context.can_write, parent=self)
 
     def extra_buttons(self) -> list[QPushButton]:
         self.reveal_button = QPushButton(tr_page("Hiện số định danh"))
