@@ -139,24 +139,32 @@ def citizen_id_warning(matches: list[SameCitizenId]) -> str | None:
 
 @dataclass(frozen=True)
 class CrossCommuneId:
-    citizen_id: str
+    citizen_id: str  # masked to its last 4 digits (Law 91/2025): enough for the communes to find the households
     units: tuple[str, ...]  # origin unit codes, sorted
+    unit_names: tuple[str, ...]
     households: int
+
+    def as_dict(self) -> dict[str, object]:
+        return {"citizen_id": self.citizen_id, "units": list(self.units), "unit_names": list(self.unit_names),
+                "households": self.households}
 
 
 def cross_commune_citizen_ids(store: Store, limit: int = 5000) -> list[CrossCommuneId]:
-    """Citizen IDs held by live households of more than one commune (upper office review list)."""
+    """Citizen IDs held by live households of more than one commune: a review list for the upper office
+    (a family that moved, or one entered by two communes), not an error."""
+    from antq_desktop.domain.units import find_commune
+    from antq_desktop.services.privacy import mask_citizen_id
+
+    live = (Household.deleted.is_(False), Household.citizen_id.is_not(None), Household.citizen_id != "")
     with store.session_factory() as session:
-        units_of = (select(Household.citizen_id, func.count(func.distinct(Household.origin_unit)).label("n"),
-                           func.count().label("households"))
-                    .where(Household.deleted.is_(False), Household.citizen_id.is_not(None), Household.citizen_id != "")
-                    .group_by(Household.citizen_id)
-                    .having(func.count(func.distinct(Household.origin_unit)) > 1)
-                    .order_by(Household.citizen_id).limit(limit))
-        shared = session.execute(units_of).all()
+        shared = session.execute(
+            select(Household.citizen_id, func.count()).where(*live).group_by(Household.citizen_id)
+            .having(func.count(func.distinct(Household.origin_unit)) > 1)
+            .order_by(Household.citizen_id).limit(limit)).all()
         found = []
-        for citizen_id, _n, households in shared:
-            units = session.scalars(select(Household.origin_unit).distinct().where(
-                Household.citizen_id == citizen_id, Household.deleted.is_(False))).all()
-            found.append(CrossCommuneId(citizen_id, tuple(sorted(units)), households))
+        for citizen_id, households in shared:
+            units = tuple(sorted(session.scalars(select(Household.origin_unit).distinct().where(
+                Household.citizen_id == citizen_id, *live)).all()))
+            names = tuple((find_commune(code).name if find_commune(code) else code) for code in units)
+            found.append(CrossCommuneId(mask_citizen_id(citizen_id), units, names, households))
     return found
