@@ -143,6 +143,7 @@ def _audit(args: argparse.Namespace) -> int:
             print(f"Đã xuất {count} dòng nhật ký ra {args.xlsx}.")
             return 0
         page = audit_log.query(store, f, limit=args.limit)
+        names = audit_log.names_for(store, page.rows)
         ok, status = audit_log.chain_status(store)
         if args.expect_head:
             present, sentence = audit_log.head_still_present(store, args.expect_head)
@@ -150,9 +151,10 @@ def _audit(args: argparse.Namespace) -> int:
     finally:
         store.close()
     for row in page.rows:
-        target = f" {row.record_type}/{row.record_id}" if row.record_type else ""
+        name = names.get(row.record_id or "", "")
+        target = f" {row.record_type_label}{f' “{name}”' if name else ''}" if row.record_type else ""
         at = local_time_text(row.at, seconds=True)
-        print(f"#{row.id} {at} {row.actor} {row.action_label}{target} {row.summary()}")
+        print(f"#{row.id} {at} {row.actor} {row.action_label}{target}: {row.summary(names)}")
     print(f"Hiển thị {len(page.rows)}/{page.total} mục (mới nhất trước). {status}")
     return 0 if ok else 1
 
