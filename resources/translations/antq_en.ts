@@ -594,8 +594,8 @@
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/pages/commune_records_dialog.py" line="120" />
-        <source>Không tải được dữ liệu của xã: %1. Hãy đóng cửa sổ này rồi mở lại; nếu vẫn lỗi, hãy chạy “antq check” hoặc báo cán bộ kỹ thuật.</source>
-        <translation>Could not load the commune's data: %1. Close this window and open it again; if it still fails, run “antq check” or tell the technical staff.</translation>
+        <source>Không tải được dữ liệu của xã: %1. Hãy đóng cửa sổ này rồi mở lại; nếu vẫn lỗi, hãy báo cán bộ kỹ thuật (Trợ giúp → Giới thiệu → Nhật ký lỗi).</source>
+        <translation>Could not load the commune's data: %1. Close this window and open it again; if it still fails, tell the technical staff (Help → About → Error log).</translation>
     </message>
 </context>
 <context>
@@ -635,8 +635,8 @@
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/pages/communes_page.py" line="138" />
-        <source>Không tính được số liệu các xã: %1. Hãy bấm “Làm mới” để thử lại; nếu vẫn lỗi, hãy chạy “antq check” hoặc báo cán bộ kỹ thuật.</source>
-        <translation>Could not compute the communes' figures: %1. Press “Refresh” to try again; if it still fails, run “antq check” or tell the technical staff.</translation>
+        <source>Không tính được số liệu các xã: %1. Hãy bấm “Làm mới” để thử lại; nếu vẫn lỗi, hãy báo cán bộ kỹ thuật (Trợ giúp → Giới thiệu → Nhật ký lỗi).</source>
+        <translation>Could not compute the communes' figures: %1. Press “Refresh” to try again; if it still fails, tell the technical staff (Help → About → Error log).</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/pages/communes_page.py" line="116" />
@@ -3419,8 +3419,8 @@ You can get it back at once with “Undo” (Ctrl+Z).</translation></message><me
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="145" />
-        <source>Không tải được danh sách khóa: %1. Hãy bấm “Làm mới” để thử lại; nếu vẫn lỗi, hãy chạy “antq check” hoặc báo cán bộ kỹ thuật.</source>
-        <translation>Could not load the key list: %1. Press “Refresh” to try again; if it still fails, run “antq check” or tell the technical staff.</translation>
+        <source>Không tải được danh sách khóa: %1. Hãy bấm “Làm mới” để thử lại; nếu vẫn lỗi, hãy báo cán bộ kỹ thuật (Trợ giúp → Giới thiệu → Nhật ký lỗi).</source>
+        <translation>Could not load the key list: %1. Press “Refresh” to try again; if it still fails, tell the technical staff (Help → About → Error log).</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="153" />

@@ -15,6 +15,7 @@ from antq_desktop import __version__
 from antq_desktop.cli import commands
 from antq_desktop.cli.errors import CliError, UsageError
 from antq_desktop.cli.usage_vi import ERROR_WORD, translate_error, translate_help
+from antq_desktop.domain import fronts
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
@@ -62,6 +63,7 @@ def parse(argv: Sequence[str] | None = None) -> argparse.Namespace:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    fronts.use_front(fronts.CLI)  # services' messages name the commands to run
     try:
         args = parse(argv)
         handler: Callable[[argparse.Namespace], int | None] = args.handler

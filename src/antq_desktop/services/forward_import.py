@@ -24,6 +24,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
+from antq_desktop.domain.fronts import hint
 from antq_desktop.exchange import package_reader
 from antq_desktop.exchange.errors import DECRYPT_FAILED, IO_ERROR, MALFORMED, SIGNER_MISMATCH, PackageError
 from antq_desktop.exchange.keys import UNIT_CODE_RE, TrustedKey, b64decode, fingerprint, fingerprint_v2, key_id
@@ -41,8 +42,9 @@ from antq_desktop.storage.models import ImportAttempt, KnownKey
 if TYPE_CHECKING:
     from antq_desktop.services.merge import MergeOptions, PackageResult
 
-PLAN_HERE = ("Đây là gói kế hoạch do cấp trên gửi xuống, không phải gói dữ liệu của xã. Hãy nhập bằng "
-             "“antq plan import TỆP” (hoặc nút nhận kế hoạch).")
+def _plan_here() -> str:
+    return ("Đây là gói kế hoạch do cấp trên gửi xuống, không phải gói dữ liệu của xã. Hãy nhập " + hint(
+        gui="ở mục “Nhận kế hoạch của cấp trên” trên trang Gửi – nhận dữ liệu.", cli="bằng “antq plan import TỆP”."))
 INNER_BAD = "Gói chuyển tiếp bị từ chối toàn bộ, chưa ghi gì: gói số {seq} của đơn vị {unit} bên trong không hợp lệ. "
 OK_STATUSES = ("merged", "duplicate", "held")
 
@@ -73,7 +75,7 @@ def dispatch(store: Store, path: Path, options: MergeOptions,
     if kind == "forward":
         return merge_forward(store, path, options, merge_one)
     if kind == "plan":
-        return [_refuse_outer(store, path, options, PackageError(MALFORMED, message_vi=PLAN_HERE), None)]
+        return [_refuse_outer(store, path, options, PackageError(MALFORMED, message_vi=_plan_here()), None)]
     return None
 
 

@@ -141,7 +141,7 @@ class CommunesPage(QWidget):
 
     def _on_failed(self, exc: BaseException) -> None:
         message = self.tr("Không tính được số liệu các xã: %1. Hãy bấm “Làm mới” để thử lại; nếu vẫn lỗi, "
-                          "hãy chạy “antq check” hoặc báo cán bộ kỹ thuật.")
+                          "hãy báo cán bộ kỹ thuật (Trợ giúp → Giới thiệu → Nhật ký lỗi).")
         explain_load_failure(self.summary, exc, message, "Communes overview not computed")
 
     def _show(self, rows: list[CommuneRow]) -> None:
