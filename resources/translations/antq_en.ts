@@ -3948,4 +3948,292 @@ Does this fingerprint match the signed and stamped paper copy from the sending u
         <translation>&amp;Help</translation>
     </message>
 </context>
+<context>
+    <name>AuditPage</name>
+    <message>
+        <source>Thời điểm</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Bản ghi</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Nội dung thay đổi</source>
+        <translation>Changes</translation>
+    </message>
+</context>
+<context>
+    <name>BackupPage</name>
+    <message>
+        <source>Tệp</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Thời điểm tạo</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>Người tạo</source>
+        <translation>Created by</translation>
+    </message>
+    <message>
+        <source>Dung lượng</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>Tôi đồng ý khôi phục bản sao lưu của đơn vị khác (thay toàn bộ dữ liệu của đơn vị này)</source>
+        <translation>I agree to restore another unit's backup (it replaces all of this unit's data)</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangePage</name>
+    <message>
+        <source>Số</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Thời điểm</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Kiểu</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Bản ghi</source>
+        <translation>Records</translation>
+    </message>
+    <message>
+        <source>Biên nhận</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <source>Tệp</source>
+        <translation>File</translation>
+    </message>
+</context>
+<context>
+    <name>UsersPage</name>
+    <message>
+        <source>Tên đăng nhập</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Họ tên</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Vai trò</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>RecordPages</name>
+    <message>
+        <source>In bản cam kết…</source>
+        <translation>Print pledges…</translation>
+    </message>
+    <message>
+        <source>In bản cam kết chưa ký…</source>
+        <translation>Print unsigned pledges…</translation>
+    </message>
+</context>
+<context>
+    <name>RecordDialogs</name>
+    <message>
+        <source>&amp;Mở hộ đã có</source>
+        <translation>&amp;Open the existing household</translation>
+    </message>
+    <message>
+        <source>Xem hộ có cùng số định danh (mở trong cửa sổ mới)</source>
+        <translation>See the household with the same citizen ID (opens a new window)</translation>
+    </message>
+    <message>
+        <source>Số định danh này đã có ở hộ “%1” (%2). Hãy kiểm tra có phải cùng một người không; nếu nhập trùng, hãy bấm “Mở hộ đã có” thay vì thêm hộ mới.</source>
+        <translation>This citizen ID is already held by household “%1” (%2). Check whether it is the same person; if it was entered twice, press “Open the existing household” instead of adding a new one.</translation>
+    </message>
+</context>
+<context>
+    <name>CommunesPage</name>
+    <message>
+        <source>Số định danh trùng giữa các xã…</source>
+        <translation>Citizen IDs in several communes…</translation>
+    </message>
+    <message>
+        <source>Danh sách rà soát: số định danh có ở hộ của hơn một xã</source>
+        <translation>Review list: citizen IDs held by households of more than one commune</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicateIdsDialog</name>
+    <message>
+        <source>Số định danh có ở nhiều xã</source>
+        <translation>Citizen IDs in several communes</translation>
+    </message>
+    <message>
+        <source>Đang tìm…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message>
+        <source>%1 số định danh có ở hộ của hơn một xã. Đây là danh sách để rà soát, không phải lỗi: gia đình có thể đã chuyển nơi ở, hoặc hai xã cùng nhập một hộ. Hãy báo các xã liên quan kiểm tra.</source>
+        <translation>%1 citizen IDs are held by households of more than one commune. This is a list to review, not errors: a family may have moved, or two communes entered the same household. Ask the communes concerned to check.</translation>
+    </message>
+    <message>
+        <source>Không có số định danh nào xuất hiện ở hơn một xã.</source>
+        <translation>No citizen ID appears in more than one commune.</translation>
+    </message>
+    <message>
+        <source>Không tìm được danh sách: %1. Hãy đóng cửa sổ rồi mở lại.</source>
+        <translation>Could not build the list: %1. Close the window and open it again.</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicateIds</name>
+    <message>
+        <source>Số định danh (4 số cuối)</source>
+        <translation>Citizen ID (last 4 digits)</translation>
+    </message>
+    <message>
+        <source>Số hộ</source>
+        <translation>Households</translation>
+    </message>
+    <message>
+        <source>Các xã</source>
+        <translation>Communes</translation>
+    </message>
+</context>
+<context>
+    <name>Choices</name>
+    <message>
+        <source>Thôn</source>
+        <translation>Village (thon)</translation>
+    </message>
+    <message>
+        <source>Làng</source>
+        <translation>Village (lang)</translation>
+    </message>
+    <message>
+        <source>Bản</source>
+        <translation>Hamlet (ban)</translation>
+    </message>
+    <message>
+        <source>Ấp</source>
+        <translation>Hamlet (ap)</translation>
+    </message>
+    <message>
+        <source>Buôn</source>
+        <translation>Hamlet (buon)</translation>
+    </message>
+    <message>
+        <source>Phum</source>
+        <translation>Hamlet (phum)</translation>
+    </message>
+    <message>
+        <source>Sóc</source>
+        <translation>Hamlet (soc)</translation>
+    </message>
+    <message>
+        <source>Khóm</source>
+        <translation>Quarter (khom)</translation>
+    </message>
+    <message>
+        <source>Tổ dân phố</source>
+        <translation>Residential group</translation>
+    </message>
+    <message>
+        <source>Khu phố</source>
+        <translation>Neighbourhood</translation>
+    </message>
+    <message>
+        <source>Khác</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Cơ quan</source>
+        <translation>Agency</translation>
+    </message>
+    <message>
+        <source>Doanh nghiệp</source>
+        <translation>Enterprise</translation>
+    </message>
+    <message>
+        <source>Cơ sở giáo dục</source>
+        <translation>School</translation>
+    </message>
+    <message>
+        <source>Hộ gia đình</source>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <source>Cơ quan, doanh nghiệp, trường học</source>
+        <translation>Agency, enterprise, school</translation>
+    </message>
+    <message>
+        <source>Cá nhân</source>
+        <translation>Individual</translation>
+    </message>
+    <message>
+        <source>Khu dân cư</source>
+        <translation>Residential area</translation>
+    </message>
+    <message>
+        <source>Xã, phường</source>
+        <translation>Commune, ward</translation>
+    </message>
+    <message>
+        <source>Đã ký</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <source>Vi phạm</source>
+        <translation>Breached</translation>
+    </message>
+    <message>
+        <source>Rút cam kết</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <source>Đang soạn</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>Đã nộp</source>
+        <translation>Submitted</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>phiên bản</source>
+        <translation>version</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPage</name>
+    <message>
+        <source>Bản cam kết hộ gia đình</source>
+        <translation>Household pledge</translation>
+    </message>
+    <message>
+        <source>Giao ước thi đua (cơ quan, doanh nghiệp, trường học)</source>
+        <translation>Emulation covenant (agencies, enterprises, schools)</translation>
+    </message>
+    <message>
+        <source>Bản đăng ký phấn đấu</source>
+        <translation>Registration to strive for the standard</translation>
+    </message>
+    <message>
+        <source>Phiếu tự đánh giá</source>
+        <translation>Self-assessment sheet</translation>
+    </message>
+    <message>
+        <source>Biên bản họp xét công nhận</source>
+        <translation>Minutes of the recognition meeting</translation>
+    </message>
+</context>
 </TS>

@@ -31,10 +31,12 @@ from antq_desktop.services import audit_log, audit_text
 from antq_desktop.services.accounts import UserInfo
 from antq_desktop.storage.db import Store
 from antq_desktop.ui import colours, file_dialogs
+from antq_desktop.ui.i18n import N
 
 PAGE_SIZE = 200
 RECORD_COLUMN = 4
-COLUMNS = ("Thời điểm", "Người thực hiện", "Thao tác", "Loại bản ghi", "Bản ghi", "Nội dung thay đổi")
+COLUMNS = (N("AuditPage", "Thời điểm"), N("AuditPage", "Người thực hiện"), N("AuditPage", "Thao tác"),
+           N("AuditPage", "Loại bản ghi"), N("AuditPage", "Bản ghi"), N("AuditPage", "Nội dung thay đổi"))
 
 
 class AuditPage(QWidget):

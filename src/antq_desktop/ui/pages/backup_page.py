@@ -30,8 +30,10 @@ from antq_desktop.services import backup, restore
 from antq_desktop.services.accounts import UserInfo
 from antq_desktop.services.backup import BackupKey
 from antq_desktop.storage.db import Store
+from antq_desktop.ui.i18n import N
 
-COLUMNS = ("Tệp", "Thời điểm tạo", "Người tạo", "Dung lượng")
+COLUMNS = (N("BackupPage", "Tệp"), N("BackupPage", "Thời điểm tạo"), N("BackupPage", "Người tạo"),
+           N("BackupPage", "Dung lượng"))
 
 
 class BackupPage(QWidget):

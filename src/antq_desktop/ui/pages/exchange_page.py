@@ -33,11 +33,13 @@ from antq_desktop.services import export, receipt
 from antq_desktop.services.safe_files import read_user_file
 from antq_desktop.ui import file_dialogs
 from antq_desktop.ui.errors import show_error
+from antq_desktop.ui.i18n import N
 from antq_desktop.ui.jobs import Job
 from antq_desktop.ui.widgets.keys_box import KeysBox, recipient_text
 from antq_desktop.ui.widgets.plan_send_box import PlanReceiveBox, PlanSendBox
 
-HISTORY_COLUMNS = ("Số", "Thời điểm", "Kiểu", "Bản ghi", "Biên nhận", "Tệp")
+HISTORY_COLUMNS = (N("ExchangePage", "Số"), N("ExchangePage", "Thời điểm"), N("ExchangePage", "Kiểu"),
+                   N("ExchangePage", "Bản ghi"), N("ExchangePage", "Biên nhận"), N("ExchangePage", "Tệp"))
 
 
 class ExchangePage(QWidget):
