@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from PySide6.QtCore import QAbstractItemModel, QTranslator, Qt
+from PySide6.QtCore import QAbstractItemModel, Qt, QTranslator
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
