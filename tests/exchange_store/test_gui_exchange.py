@@ -11,7 +11,11 @@ from tests.conftest import PASSWORD  # noqa: E402
 from tests.exchange_store.conftest import key_file  # noqa: E402
 from tests.exchange_store.merging import merge  # noqa: E402
 
-from antq_desktop.services import accounts, export, keys, receipt  # noqa: E402
+from antq_desktop.services import export as export_front
+from antq_desktop.services.accounts import login as accounts
+from antq_desktop.services.export import build as export
+from antq_desktop.services.export import receipt  # noqa: E402
+from antq_desktop.services.keys import registry as keys
 from antq_desktop.storage.db import open_store  # noqa: E402
 from antq_desktop.storage.models import KnownKey  # noqa: E402
 from antq_desktop.ui.context import make_context  # noqa: E402
@@ -64,7 +68,7 @@ def test_cancel_from_the_page_leaves_nothing(page, pair, qtbot, monkeypatch):
         kwargs["cancel"].set()
         return real(*args, **kwargs)
     real = export.export_package
-    monkeypatch.setattr(export, "export_package", cancelled_export)
+    monkeypatch.setattr(export_front, "export_package", cancelled_export)  # where the page looks it up
     _run(page, qtbot, pair.tmp / "c.antq")
     assert not (pair.tmp / "c.antq").exists() and page.history.rowCount() == 0
     assert "hủy" in page.status.text()
@@ -113,6 +117,7 @@ def test_wizard_slot_imports_the_upper_office_key(pair, qtbot, tmp_path):
 
 
 def test_receipt_offer_after_a_merge(pair, qtbot, monkeypatch, _quiet_boxes):
+    from antq_desktop.ui import password_prompt
     from antq_desktop.ui.widgets import receipt_offer
 
     result = export.export_package(pair.commune, pair.tmp / "m.antq", password=PASSWORD, actor="admin", kind="full")
@@ -122,7 +127,7 @@ def test_receipt_offer_after_a_merge(pair, qtbot, monkeypatch, _quiet_boxes):
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     monkeypatch.setattr(QFileDialog, "getSaveFileName",  # through ui.file_dialogs
                         lambda *a, **k: (str(pair.tmp / "r.antqrcpt"), ""))
-    monkeypatch.setattr(KeysBox, "password_provider", staticmethod(lambda _parent: PASSWORD))
+    monkeypatch.setattr(password_prompt, "ask_password", lambda _parent, *_a: PASSWORD)
     assert receipt_offer.offer_receipt(parent, pair.office, "admin", [result.package_uuid])
     assert receipt.verify_receipt(pair.commune, (pair.tmp / "r.antqrcpt").read_bytes(), actor="admin").marked == [1]
     assert not receipt_offer.save_receipt(parent, pair.office, "admin", ["not-merged"], str(pair.tmp / "x"), PASSWORD)

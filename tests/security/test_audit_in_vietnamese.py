@@ -7,7 +7,8 @@ import re
 from PySide6.QtWidgets import QTableWidget
 from tests.conftest import ACTOR
 
-from antq_desktop.services import audit_log, records
+from antq_desktop.services.accounts import audit_log
+from antq_desktop.services.records import writes as records
 from antq_desktop.storage.db import Store
 
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-")
@@ -46,7 +47,7 @@ def test_rows_name_kinds_fields_values_and_records(store: Store) -> None:
 
 def test_audit_page_and_cli_show_names_not_ids(store: Store, qtbot, capsys, monkeypatch) -> None:
     from antq_desktop.cli.main import main
-    from antq_desktop.services import accounts
+    from antq_desktop.services.accounts import login as accounts
     from antq_desktop.ui.pages.audit_page import AuditPage
 
     from .conftest import PASSWORD

@@ -18,25 +18,31 @@ import re
 import shutil
 import uuid
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlalchemy import select
 from tests.conftest import ACTOR, PASSWORD, make_store
-from tests.exchange_merge.conftest import Commune, make_upper, merge, trust, upper_record
 from tests.security.store_state import assert_unchanged, capture
-from tests.upper_office.conftest import YEAR, enrol_recipient, key_file, office_plan
+from tests.services.conftest import YEAR, enrol_recipient, key_file, office_plan
+from tests.services.merge.conftest import Commune, make_upper, merge, trust, upper_record
 
 from antq_desktop.exchange import package_reader
 from antq_desktop.exchange.keys import b64encode, read_public_key_file
 from antq_desktop.exchange.keystore import KeyStore
 from antq_desktop.exchange.package_format import Producer
 from antq_desktop.exchange.package_writer import PackageMeta, write_package
-from antq_desktop.services import demo, keys, plan_import, profile, records, stats
+from antq_desktop.services import demo
 from antq_desktop.services.authority import all_rules, year_plan
+from antq_desktop.services.keys import registry as keys
+from antq_desktop.services.office import stats
+from antq_desktop.services.plans import receive as plan_import
+from antq_desktop.services.records import writes as records
+from antq_desktop.services.setup import profile
 from antq_desktop.storage.db import Store, open_store
-from antq_desktop.storage.models import KnownKey, Plan, PlanTarget
+from antq_desktop.storage.models import KnownKey, Plan, PlanTarget, ProducerState, UnitProfile
 
 A, B, OFFICE = "00004", "00277", "CUM-01"
 NAMES = {A: "Phường Ba Đình", B: "Phường Bạch Mai"}
@@ -208,7 +214,7 @@ def test_package_from_the_offices_own_unit_is_refused(world: World) -> None:
         fake.store.close()
 
 
-def forward_package(office: Store, province: Store, inner: list[Path], path: Path) -> Path:
+def forward_package(office: Store, province: Store, inner: list[Path], path: Path, *, own: bool = False) -> Path:
     """A forward signed by the enrolled office carrying `inner` as they are (encrypted to the province)."""
     items: list[dict[str, Any]] = []
     for file in inner:
@@ -217,7 +223,7 @@ def forward_package(office: Store, province: Store, inner: list[Path], path: Pat
         items.append({"type": "forward_package", "id": header.package_id, "origin_unit": OFFICE,
                       "producer_unit": header.producer.unit_code, "sequence": header.sequence, "kind": header.kind,
                       "package_sha256": hashlib.sha256(data).hexdigest(), "file_size": len(data), "chunks": 1,
-                      "own": False, "payload_key": None})
+                      "own": own, "payload_key": None})
         items.append({"type": "forward_chunk", "id": header.package_id, "origin_unit": OFFICE, "index": 0,
                       "data": base64.b64encode(data).decode()})
     meta = PackageMeta(Producer(OFFICE, "Cụm công an khu vực 1", "district"), 1, "forward", str(YEAR), "t", "1")
@@ -349,10 +355,15 @@ def test_a_plan_package_inside_a_forward_is_not_merged_as_data(world: World) -> 
             write_package(inner, [plan], meta, s, None, encrypted=False)
         path = forward_package(world.office, province, [inner], world.folder / "forward.antq")
         before = capture(province)
-        outer, result = merge(province, path)
+        (result,) = merge(province, path)  # the whole forward, before any inner package is merged
         assert result.status == "refused" and result.code == "NOT_AUTHORISED", (result.code, result.message)
-        assert A in result.message and "plan" in result.message and outer.status == "refused"
-        assert_unchanged(province, before, max_log_rows=2, max_audit_rows=2)
+        assert A in result.message and "plan" in result.message
+        assert_unchanged(province, before)
+        honest = world.a.export(province, name="honest.antq", advance=False)  # beside an honest package: whole
+        path = forward_package(world.office, province, [honest, inner], world.folder / "forward2.antq")
+        (result,) = merge(province, path)
+        assert result.status == "refused" and result.code == "NOT_AUTHORISED", (result.code, result.message)
+        assert_unchanged(province, before, max_log_rows=2)
     finally:
         province.close()
 
@@ -370,7 +381,7 @@ def test_the_same_record_twice_in_one_package_is_refused(world: World) -> None:
 def test_check_flags_what_the_authority_model_forbids(world: World) -> None:
     """`antq check` used to call a store whole after the issue's first attack: a commune's household in another
     commune's area, a commune's announced key stored as an office, a vouched office key, a key for the office's
-    own unit. Each is now a problem naming the unit."""
+    own unit, a package merged under the office's own code (any spelling). Each is now a problem naming it."""
     from antq_desktop.services import check
 
     assert check.run_checks(world.office).ok
@@ -391,14 +402,59 @@ def test_check_flags_what_the_authority_model_forbids(world: World) -> None:
                                  receiving_public=commune_key.receiving_public, fingerprint=f"FP-{source}",
                                  source=source, replaces_key_id=commune_key.key_id, enrolled_by=ACTOR,
                                  is_trusted=True))
+        session.add(ProducerState(producer_unit="cum-01", key_id="c" * 32, last_sequence=1,  # merged "from" itself
+                                  last_package_uuid=str(uuid.uuid4()), last_package_sha256="0" * 64))
     report = check.run_checks(world.office)
     text = "\n".join(report.problems)
     assert "households" in text and "residential_area" in text, text
     assert "FP-announced" in text and "FP-vouched" in text and f"đơn vị {OFFICE}" in text, text
-    assert len(report.problems) == 4, text
+    assert "dưới mã cum-01" in text, text
+    assert len(report.problems) == 5, text
 
 
 def records_table(record_type: str) -> Any:
     from antq_desktop.storage.models import MODEL_BY_TYPE
 
     return MODEL_BY_TYPE[record_type].__table__
+
+
+def test_a_former_upper_offices_plan_never_sets_the_targets(world: World) -> None:
+    """A8: a commune that moved from CUM-01 to CUM-02 is measured against CUM-02's plan. CUM-01's plan, stamped
+    far in the future by its own laptop, used to win as "the newest plan from above" for ever."""
+    with world.a.store.session() as session:  # the commune's own plan does not count here (it would win)
+        session.execute(Plan.__table__.update().where(Plan.origin_unit == A).values(deleted=True))
+    enrol_recipient(world.a.store, world.office)
+    old = add_plan(world.a.store, OFFICE, 5.0)
+    with world.a.store.session() as session:
+        session.execute(Plan.__table__.update().where(Plan.id == old).values(updated_at=datetime(2099, 1, 1)))
+    cum2 = make_upper(str(world.folder / "cum2.sqlite3"))
+    try:
+        with cum2.session() as session:
+            session.execute(UnitProfile.__table__.update().values(unit_code="CUM-02"))
+        enrol_recipient(world.a.store, cum2)
+        new = add_plan(world.a.store, "CUM-02", 80.0)
+        with world.a.store.session_factory() as session:
+            assert stats.year_plan(session, YEAR).id == new  # type: ignore[union-attr]
+            assert [t.threshold for t in stats.target_statuses(session, YEAR)] == [80.0]
+    finally:
+        cum2.close()
+
+
+def test_an_own_inner_package_of_another_unit_is_an_authority_refusal(world: World) -> None:
+    """A6: the cluster labels commune 00004's package as its "own" (opened with the province's keys, not a
+    passed-on payload key). Refused before, but as a damaged file; now NOT_AUTHORISED naming both units."""
+    province = open_store(str(world.folder / "province.sqlite3"))
+    profile.initialise(province, role="province", unit_code="01", officer_name="Lê Văn Cường", password=PASSWORD)
+    try:
+        with province.session() as session:
+            keys.trust_add(session, key_file(world.office), actor=ACTOR, role="district", communes=[A, B])
+            keys.trust_add(session, world.a.key_file(), actor=ACTOR)
+        inner = world.a.export(province, name="own.antq", advance=False)
+        path = forward_package(world.office, province, [inner], world.folder / "forward.antq", own=True)
+        before = capture(province)
+        (result,) = merge(province, path)
+        assert result.status == "refused" and result.code == "NOT_AUTHORISED", (result.code, result.message)
+        assert A in result.message and OFFICE in result.message and "hỏng" not in result.message
+        assert_unchanged(province, before)
+    finally:
+        province.close()

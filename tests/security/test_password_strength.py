@@ -7,7 +7,8 @@ import pytest
 import zxcvbn.feedback
 
 from antq_desktop.domain.errors import ValidationError
-from antq_desktop.services import accounts, password_strength, users
+from antq_desktop.services.accounts import login as accounts
+from antq_desktop.services.accounts import password_strength, users
 
 VIETNAMESE = re.compile(r"[ăâđêôơưáàảãạấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ]", re.IGNORECASE)
 

@@ -4,7 +4,8 @@ import pytest
 from tests.conftest import ACTOR
 
 from antq_desktop.domain.errors import ValidationError
-from antq_desktop.services import duplicates, records
+from antq_desktop.services.records import duplicates
+from antq_desktop.services.records import writes as records
 
 
 def _area(store, name):
@@ -54,7 +55,7 @@ def test_the_same_citizen_id_is_found_digits_only(store):
 def _sheet(tmp_path, headers, rows):
     from openpyxl import Workbook
 
-    from antq_desktop.services import excel_import
+    from antq_desktop.services.excel import import_rows as excel_import
 
     workbook = Workbook()
     workbook.active.append(headers)
@@ -65,7 +66,7 @@ def _sheet(tmp_path, headers, rows):
 
 
 def test_excel_import_preview_says_so_instead_of_matching_a_duplicate(store, tmp_path):
-    from antq_desktop.services import excel_import
+    from antq_desktop.services.excel import import_rows as excel_import
 
     _area(store, "Thôn Tổ")
     _area(store, "Thôn Tô")

@@ -2,7 +2,9 @@ from datetime import date
 
 from tests.conftest import ACTOR, make_store
 
-from antq_desktop.services import demo, records, stats
+from antq_desktop.services import demo
+from antq_desktop.services.office import stats
+from antq_desktop.services.records import writes as records
 
 
 def test_demo_is_reproducible_for_a_seed(tmp_path):
@@ -51,7 +53,8 @@ def test_household_pledge_indicator_matches_records(store):
     records.create(store, "plan_target", {"plan_id": plan, "indicator": "households_pledged_pct",
                                           "comparator": ">=", "threshold": 75}, actor=ACTOR)
     for hh in households[:3]:
-        records.create(store, "pledge", {"signer_kind": "household", "household_id": hh, "template_code": "household_pledge",
+        records.create(store, "pledge", {"signer_kind": "household", "household_id": hh,
+                                         "template_code": "household_pledge",
                                          "year": year, "signed_on": date.today()}, actor=ACTOR)
     (target,) = stats.collect(store, year=year)["targets"]
     assert (target["actual"], target["numerator"], target["denominator"], target["met"]) == (75.0, 3, 4, True)
@@ -59,7 +62,7 @@ def test_household_pledge_indicator_matches_records(store):
 
 def test_targets_per_commune_add_up_at_the_upper_office(tmp_path):
     """Per-unit indicators see only that unit's records; the store-wide figure pools them."""
-    from antq_desktop.services.indicators import compute
+    from antq_desktop.services.office.indicators import compute
     from antq_desktop.storage.models import Household, Pledge
 
     s = make_store(tmp_path / "u.sqlite3")

@@ -3,7 +3,9 @@
 from tests.conftest import ACTOR, PASSWORD, make_store
 from tests.store_copy import copy_synced_rows
 
-from antq_desktop.services import accounts, profile, records
+from antq_desktop.services.accounts import login as accounts
+from antq_desktop.services.records import writes as records
+from antq_desktop.services.setup import profile
 from antq_desktop.storage.db import open_store
 from antq_desktop.ui.context import make_context
 from antq_desktop.ui.pages.communes_page import CommunesPage

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
+from typing import NoReturn
 
 from antq_desktop import __version__
 from antq_desktop.cli import commands
@@ -23,7 +24,7 @@ EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 class _Parser(argparse.ArgumentParser):
     """argparse speaking Vietnamese: its errors and help headings are English templates (usage_vi.py)."""
 
-    def error(self, message: str) -> None:  # type: ignore[override]  # argparse exits 2 itself; one line
+    def error(self, message: str) -> NoReturn:  # argparse exits 2 itself; one line
         raise UsageError(f"{translate_error(message)}. Xem hướng dẫn: {self.prog} -h")
 
     def format_usage(self) -> str:

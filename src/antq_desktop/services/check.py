@@ -16,6 +16,7 @@ from antq_desktop.storage.models import (
     Household,
     KnownKey,
     Pledge,
+    ProducerState,
     ResidentialArea,
     UnitProfile,
 )
@@ -100,6 +101,13 @@ def _authority_checks(session, report: CheckReport) -> None:  # type: ignore[no-
             report.problems.append(f"Khóa của đơn vị {row.unit_code} (mã vân tay {row.fingerprint}): {problem} "
                                    "Hãy thu hồi khóa này rồi đăng ký lại đúng cấp sau khi xác minh.")
     report.checked.append("cấp và nguồn của các khóa đã biết")
+    if session.get(UnitProfile, 1) is not None:
+        for state in session.execute(select(ProducerState)).scalars():
+            if is_own_unit(session, state.producer_unit):
+                report.problems.append(f"Đã có gói nhập từ bên ngoài dưới mã {state.producer_unit}, tức mã của chính "
+                                       "đơn vị này: dữ liệu của đơn vị có thể đã bị ghi đè. Hãy báo cho cán bộ phụ "
+                                       "trách và đối chiếu với bản sao lưu.")
+    report.checked.append("gói nhập dưới mã của chính đơn vị")
 
 
 def _key_problem(session, row: KnownKey, keys: dict[str, KnownKey]) -> str | None:  # type: ignore[no-untyped-def]

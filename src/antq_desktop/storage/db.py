@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from antq_desktop.domain.errors import NewerDatabaseError, NotInitialisedError, StorageError
 from antq_desktop.storage import migrate
-from antq_desktop.storage.location import resolve_url  # noqa: F401  (re-exported: callers import it from here)
+from antq_desktop.storage.location import resolve_url as resolve_url  # re-exported: callers import it from here
 from antq_desktop.storage.models import UnitProfile
 
 

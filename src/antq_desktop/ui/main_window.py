@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from antq_desktop.services.changes import Changes
 from antq_desktop.ui.accessibility import name_focusable_widgets
 from antq_desktop.ui.context import AppContext
 from antq_desktop.ui.i18n import QT_TRANSLATE_NOOP
@@ -122,7 +123,7 @@ def _local_time(utc_text: str) -> str:
 def _saved_rect(value: object) -> Rect | None:
     """The saved (x, y, width, height), or None when absent or unreadable (a first start then)."""
     try:
-        x, y, w, h = (int(v) for v in value)  # type: ignore[union-attr]
+        x, y, w, h = (int(v) for v in value)  # type: ignore[attr-defined]  # any saved value; a bad one raises below
     except (TypeError, ValueError):
         return None
     return x, y, w, h
@@ -177,15 +178,13 @@ class MainWindow(QMainWindow):
             row = [s.key for s in self.specs].index(key)
             spec = self.specs[row]
             page = spec.factory(self.context) if spec.factory else PlaceholderPage(self._title(spec))
-            exported = getattr(page, "exported", None)
-            if exported is not None:  # the exchange page: the status bar shows the new package at once
-                exported.connect(lambda _result: self.show_last_export())
             assign_mnemonics(page, self._menu_letters())  # Alt-letters on the page's buttons (never a menu's)
             name_focusable_widgets(page, self._title(spec))  # what a screen reader says for each field
             slot = self.stack.widget(row)
             self.stack.insertWidget(row, page)
-            self.stack.removeWidget(slot)
-            slot.deleteLater()
+            if slot is not None:  # the placeholder the page replaces
+                self.stack.removeWidget(slot)
+                slot.deleteLater()
             self.pages[key] = page
         return self.pages[key]
 
@@ -193,7 +192,7 @@ class MainWindow(QMainWindow):
         self.navigation.setCurrentRow([s.key for s in self.specs].index(key))
         return self.pages[key]
 
-    def current_page(self) -> QWidget:
+    def current_page(self) -> QWidget | None:
         return self.stack.currentWidget()
 
     # ---- status bar ----
@@ -215,7 +214,7 @@ class MainWindow(QMainWindow):
         self.last_export_label.setObjectName("last_export_label")
         bar.addPermanentWidget(self.last_export_label)
         self.show_last_export()
-        self.context.events.data_changed.connect(lambda _kind: self.show_last_export())
+        self.context.events.changed.connect(self._on_changed)
         self.year_box = QComboBox()
         self.year_box.setObjectName("year_box")
         self.year_box.setToolTip(self.tr("Năm đang làm việc: các danh sách cam kết, đăng ký, tự đánh giá theo năm này"))
@@ -226,6 +225,11 @@ class MainWindow(QMainWindow):
         self.year_box.currentIndexChanged.connect(lambda _i: self.context.events.year_changed.emit(self.year))
         bar.addPermanentWidget(self.year_box)
         self.context.events.status_message.connect(lambda text: bar.showMessage(text, 6000))
+
+    def _on_changed(self, changes: Changes) -> None:
+        """The status bar's last export follows an export (or a restore) through the one hook."""
+        if changes.export_made or changes.everything:
+            self.show_last_export()
 
     def show_last_export(self) -> None:
         """The newest package this unit sent up (the plans it sends down do not count), in local time."""

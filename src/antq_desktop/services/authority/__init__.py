@@ -16,6 +16,22 @@ from antq_desktop.services.authority.records import (  # noqa: F401
 )
 from antq_desktop.services.authority.table import RECORD_RULES, Rule  # noqa: F401
 
+# The public names, one a line (the type checker does not re-export imports without this list).
+__all__ = [
+    "ALL_RULES",
+    "KEY_RULES",
+    "RECORD_RULES",
+    "Rule",
+    "all_rules",
+    "authorise_data_kind",
+    "authorise_inner",
+    "authorise_producer",
+    "authorise_producers",
+    "authorise_references",
+    "plan_units",
+    "year_plan",
+]
+
 ALL_RULES: tuple[Rule, ...] = RECORD_RULES + KEY_RULES  # the whole table (docs/security.md section 10)
 
 

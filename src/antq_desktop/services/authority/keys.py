@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from antq_desktop.domain.errors import KeyProblem
 from antq_desktop.exchange.errors import NOT_AUTHORISED, PackageError
 from antq_desktop.services.authority.table import COMMUNE, DISTRICT, PROVINCE, ROLES, Rule, unit_skeleton
 from antq_desktop.storage.models import KnownKey, OfficeCatchment, UnitProfile, utcnow
@@ -58,7 +59,8 @@ KEY_RULES: tuple[Rule, ...] = (
          f"{_TEST}::test_vouched_key_with_an_office_role_is_a_role_problem"),
     Rule("K8", "keys", "office (vouched keys)", "a key an office vouched signs packages only while that office may "
          "vouch for the unit: no key of the unit enrolled here since, the unit still in its catchment, the office's "
-         "key enrolled here and not revoked", "-", "-", "services.authority.keys.authorise_signer (merge_one)",
+         "key enrolled here and not revoked", "-", "-",
+         "services.authority.keys.authorise_signer (merge_one; forward_import._authorise_inner_signers)",
          f"{_TEST}::test_a_vouched_key_stops_when_its_office_may_no_longer_vouch"),
     Rule("K9", "keys", "office (in a forward)", "never vouches a unit whose key this office enrolled, even revoked: "
          "the receiving office decides", "-", "-", "services.authority.keys.authorise_vouch",
@@ -80,8 +82,6 @@ def _refused(text: str, detail: str) -> PackageError:
 
 
 def _problem(text: str, code: str) -> Exception:
-    from antq_desktop.services.keys import KeyProblem  # services.keys calls this module: import late
-
     return KeyProblem(text, code)
 
 

@@ -1,7 +1,7 @@
 """The record side of the authority table (table.py rows A1-A8), enforced before anything is written.
 
-The merge (services/merge.py, every inner package of a forward included) and the plan import
-(services/plan_import.py) call these; a refusal is a PackageError with a stable code, a Vietnamese
+The merge (services/merge/pipeline.py, every inner package of a forward included) and the plan import
+(services/plans/receive.py) call these; a refusal is a PackageError with a stable code, a Vietnamese
 message naming the units, and nothing written but the import log and its audit entry.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from antq_desktop.exchange.errors import NOT_AUTHORISED, OWN_UNIT, PackageError
@@ -103,11 +103,12 @@ def authorise_references(session: Session, record_type: str, rows: list[dict[str
 
 
 def plan_units(session: Session) -> list[str]:
-    """A8: the units whose plans may set this store's targets: its own, then its upper office's
-    (the unit of the recipient key it enrolled), never a unit below it."""
+    """A8: the units whose plans may set this store's targets: its own, then its CURRENT upper office's
+    (the unit of the recipient key in use), never a unit below it nor an office it no longer reports to
+    (whose stored plan, stamped by that office's own clock, could otherwise stay "the newest")."""
     mine = own_unit(session)
-    above = session.execute(select(KnownKey.unit_code).where(
-        or_(KnownKey.is_recipient.is_(True), KnownKey.source == "recipient")).distinct()).scalars()
+    above = session.execute(select(KnownKey.unit_code).where(KnownKey.is_recipient.is_(True),
+                                                             KnownKey.revoked_at.is_(None)).distinct()).scalars()
     units = [mine] if mine is not None else []
     return units + sorted(code for code in set(above) if code != mine)
 

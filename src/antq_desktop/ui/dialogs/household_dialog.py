@@ -2,7 +2,7 @@
 
 Two households with one citizen ID are allowed (a head who moved, a record being cleaned up) but
 usually mean the same family was entered twice: the form says which household has it and offers
-to open that one. The comparison is by digits (services/duplicates.py).
+to open that one. The comparison is by digits (services/records/duplicates.py).
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
-from antq_desktop.services import duplicates
+from antq_desktop.services import records
 from antq_desktop.ui import colours
 from antq_desktop.ui.dialogs.record_dialog import RecordDialog, tr_dialog
 
@@ -19,7 +19,7 @@ from antq_desktop.ui.dialogs.record_dialog import RecordDialog, tr_dialog
 class HouseholdDialog(RecordDialog):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.same_id: list[duplicates.SameCitizenId] = []
+        self.same_id: list[records.SameCitizenId] = []
         self._add_warning_row()
         self.editors["citizen_id"].on_change(self.check_citizen_id)
         self.check_citizen_id()
@@ -45,8 +45,8 @@ class HouseholdDialog(RecordDialog):
     def check_citizen_id(self) -> None:
         """Show (or hide) the warning for the ID as typed; never blocks saving."""
         value = self.editors["citizen_id"].get()
-        digits = duplicates.citizen_id_key(value if isinstance(value, str) else None)
-        self.same_id = duplicates.households_with_citizen_id(self.context.store, digits, self.record_id) \
+        digits = records.citizen_id_key(value if isinstance(value, str) else None)
+        self.same_id = records.households_with_citizen_id(self.context.store, digits, self.record_id) \
             if len(digits) == 12 else []
         if self.same_id:
             first = self.same_id[0]

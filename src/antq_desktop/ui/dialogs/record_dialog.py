@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from antq_desktop.domain.errors import AntqError, ValidationError
 from antq_desktop.services import records
+from antq_desktop.services.changes import Changes
 from antq_desktop.ui import colours
 from antq_desktop.ui.context import AppContext
 from antq_desktop.ui.undo import UndoAction
@@ -150,7 +151,7 @@ class RecordDialog(QDialog):
             self.general_error.show_message(exc.message)
             return
         self.initial = values
-        self.context.notify_changed(self.record_type)
+        self.context.apply_changes(Changes.records(self.record_type, ids=[self.saved_id]))
         super().accept()
 
     def _typed_values_ok(self) -> bool:
@@ -168,14 +169,14 @@ class RecordDialog(QDialog):
         self.general_error.show_message(None)
         if exc is None:
             return
-        unplaced = []
+        unplaced: list[str] = []
         shown = {s.name for s in self.fields if self._visible(s)}
         for error in exc.errors:
-            label = self.errors.get(error.field) if error.field in shown else None
-            if label is None:
+            under = self.errors.get(error.field) if error.field in shown else None
+            if under is None:
                 unplaced.append(error.message)
             else:
-                label.show_message((label.text() + "\n" if label.text() else "") + error.message)
+                under.show_message((under.text() + "\n" if under.text() else "") + error.message)
         self.general_error.show_message("\n".join(unplaced) if unplaced else tr_dialog(
             "Chưa lưu: hãy sửa các mục được đánh dấu đỏ."))
         first = next((n for n in self.errors if self.errors[n].text()), None)

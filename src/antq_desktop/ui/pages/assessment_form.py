@@ -30,8 +30,9 @@ from PySide6.QtWidgets import (
 from antq_desktop.domain import catalog as catalogs
 from antq_desktop.domain.errors import AntqError, ValidationError
 from antq_desktop.domain.scoring import OUTCOME_MET, score_assessment
-from antq_desktop.services import queries, records
-from antq_desktop.services.profile import get_profile
+from antq_desktop.services import records
+from antq_desktop.services.changes import Changes
+from antq_desktop.services.setup import get_profile
 from antq_desktop.storage.db import Store
 from antq_desktop.ui import colours
 from antq_desktop.ui.formatting import format_number
@@ -128,19 +129,19 @@ class AssessmentForm(QWidget):
     def _existing(self) -> dict[str, Any] | None:
         key = {"area": "area_id", "organization": "organization_id"}.get(self.subject_kind)
         filters = {"subject_kind": self.subject_kind, **({key: self.subject_id} if key else {})}
-        rows = queries.list_rows(self.store, "assessment", queries.ListQuery(year=self.year, filters=filters), limit=1)
+        rows = records.list_rows(self.store, "assessment", records.ListQuery(year=self.year, filters=filters), limit=1)
         return rows[0] if rows else None
 
     def _unit_type(self) -> str:
         if self.subject_kind == "organization":
-            return records.get(self.store, "organization", self.subject_id)["org_type"]
+            return records.get(self.store, "organization", self.subject_id or "")["org_type"]
         return "commune" if self.subject_kind == "commune" else "area"
 
     def _subject_name(self) -> str:
         if self.subject_kind == "commune":
             return get_profile(self.store).unit_name
         record_type = "residential_area" if self.subject_kind == "area" else "organization"
-        return records.get(self.store, record_type, self.subject_id)["name"]
+        return records.get(self.store, record_type, self.subject_id or "")["name"]  # set for these kinds
 
     # ---- layout ----
 
@@ -242,7 +243,7 @@ class AssessmentForm(QWidget):
 
     @property
     def is_submitted(self) -> bool:
-        return bool(self.record) and self.record.get("status") == "submitted"
+        return self.record is not None and self.record.get("status") == "submitted"
 
     def _apply_lock(self) -> None:
         can_edit = self.role in EDITOR_ROLES
@@ -333,7 +334,7 @@ class AssessmentForm(QWidget):
 
     def reopen(self) -> bool:
         """A submitted assessment goes back to draft as a new revision (the service keeps the history)."""
-        if not self.is_submitted or self.role not in EDITOR_ROLES:
+        if self.record is None or not self.is_submitted or self.role not in EDITOR_ROLES:
             return False
         if not self.confirm(self.tr("Mở lại để sửa"),
                             self.tr("Bản tự đánh giá sẽ trở lại trạng thái nháp (tạo phiên bản mới) và không "
@@ -359,7 +360,7 @@ def open_assessment_dialog(context, parent: QWidget | None, *, subject_kind: str
     form = AssessmentForm(context.store, actor=context.actor, role=context.user.role, subject_kind=subject_kind,
                           subject_id=subject_id, year=context.year, assessment_id=assessment_id,
                           assessor_name=context.user.full_name, parent=dialog)
-    form.saved.connect(lambda _id: context.notify_changed("assessment"))
+    form.saved.connect(lambda record_id: context.apply_changes(Changes.records("assessment", ids=[record_id])))
     QVBoxLayout(dialog).addWidget(form)
     dialog.resize(1000, 760)
     dialog.show()

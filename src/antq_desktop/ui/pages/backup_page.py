@@ -13,9 +13,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
     QTableWidget,
@@ -26,10 +24,10 @@ from PySide6.QtWidgets import (
 
 from antq_desktop.domain.errors import AntqError
 from antq_desktop.domain.local_time import local_time_text
-from antq_desktop.services import backup, restore
-from antq_desktop.services.accounts import UserInfo
-from antq_desktop.services.backup import BackupKey
+from antq_desktop.services import accounts
+from antq_desktop.services.accounts import BackupKey, UserInfo
 from antq_desktop.storage.db import Store
+from antq_desktop.ui import password_prompt
 from antq_desktop.ui.i18n import N
 
 COLUMNS = (N("BackupPage", "Tệp"), N("BackupPage", "Thời điểm tạo"), N("BackupPage", "Người tạo"),
@@ -43,9 +41,8 @@ class BackupPage(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store, self.user = store, user
-        self.folder = Path(folder) if folder else backup.default_folder(store)
+        self.folder = Path(folder) if folder else accounts.default_folder(store)
         # Replaceable in tests: ask for a password (None = cancelled), confirm a question.
-        self.ask_password: Callable[[str], str | None] = self._ask_password
         self.confirm: Callable[[str], bool] = self._confirm
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("<h2>Sao lưu – khôi phục</h2>")))
@@ -90,7 +87,7 @@ class BackupPage(QWidget):
         return cls(context.store, context.user)
 
     def refresh(self) -> None:
-        self.listing = backup.list_backups(self.folder) if self.folder.exists() else []
+        self.listing = accounts.list_backups(self.folder) if self.folder.exists() else []
         self.table.setRowCount(len(self.listing))
         for r, item in enumerate(self.listing):
             header = item.header
@@ -99,10 +96,6 @@ class BackupPage(QWidget):
                       f"{item.size / 1024 / 1024:.1f} MB".replace(".", ","))
             for c, value in enumerate(values):
                 self.table.setItem(r, c, QTableWidgetItem(value))
-
-    def _ask_password(self, prompt: str) -> str | None:
-        text, ok = QInputDialog.getText(self, self.tr("Mật khẩu"), prompt, QLineEdit.EchoMode.Password)
-        return text if ok else None
 
     def _confirm(self, question: str) -> bool:
         answer = QMessageBox.question(self, self.tr("Xác nhận"), question)
@@ -113,14 +106,16 @@ class BackupPage(QWidget):
         QMessageBox.warning(self, title, exc.message)
 
     def back_up_now(self) -> Path | None:
-        password = self.ask_password(self.tr("Nhập mật khẩu của bạn để mã hóa bản sao lưu:"))
+        password = password_prompt.ask_password(self, self.tr("Nhập mật khẩu của bạn để mã hóa bản sao lưu:"),
+                                                self.tr("Mật khẩu"))
         if not password:
             return None
         try:
             from antq_desktop.services import accounts
 
             accounts.sign_in(self.store, username=self.user.username, password=password)  # the right password
-            path = backup.rolling_backup(self.store, self.folder, BackupKey.derive(password), actor=self.user.username)
+            key = BackupKey.derive(password)
+            path = accounts.rolling_backup(self.store, self.folder, key, actor=self.user.username)
         except AntqError as exc:
             self._fail(self.tr("Chưa sao lưu được"), exc)
             return None
@@ -142,7 +137,8 @@ class BackupPage(QWidget):
                            ).replace("%1", path.name)
         if not self.confirm(question):
             return False
-        password = self.ask_password(self.tr("Mật khẩu của người đã tạo bản sao lưu:"))
+        password = password_prompt.ask_password(self, self.tr("Mật khẩu của người đã tạo bản sao lưu:"),
+                                                self.tr("Mật khẩu"))
         if not password:
             return False
         db_path = self.store.sqlite_path
@@ -151,12 +147,12 @@ class BackupPage(QWidget):
             return False
         other_unit = self.other_unit.isChecked()
         try:
-            restore.check_unit(db_path, backup.read_header(path).unit_code, other_unit=other_unit)
-            backup.verify_backup(path, password)  # refuse before closing anything
+            accounts.check_unit(db_path, accounts.read_header(path).unit_code, other_unit=other_unit)
+            accounts.verify_backup(path, password)  # refuse before closing anything
             self.store.close()
-            result = restore.restore(db_path, path, password, keep_folder=self.folder, username=self.user.username,
-                                     other_unit=other_unit)
-        except restore.OtherUnitError as exc:
+            result = accounts.restore_backup(db_path, path, password, keep_folder=self.folder,
+                                             username=self.user.username, other_unit=other_unit)
+        except accounts.OtherUnitError as exc:
             hint = self.tr("Nếu đúng là cần vậy, hãy đánh dấu ô “%1” rồi khôi phục lại.").replace(
                 "%1", self.other_unit.text())
             self._fail(self.tr("Không khôi phục được"), AntqError(f"{exc.message} {hint}"))

@@ -9,8 +9,8 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from antq_desktop.domain import catalog as catalogs
-from antq_desktop.services import overview
-from antq_desktop.services.overview import CommuneRow
+from antq_desktop.services import office
+from antq_desktop.services.office import CommuneRow
 from antq_desktop.ui.context import AppContext
 from antq_desktop.ui.errors import explain_load_failure
 from antq_desktop.ui.formatting import format_date, format_int, format_percent
@@ -127,14 +127,14 @@ class CommunesPage(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
-        context.events.data_changed.connect(lambda _type: self.refresh())
+        context.events.changed.connect(lambda _changes: self.refresh())
         context.events.year_changed.connect(lambda _year: self.refresh())
         self.refresh()
 
     def refresh(self) -> None:
         self.summary.setText(self.tr("Đang tính số liệu các xã…"))
         store, year = self.context.store, self.context.year
-        job = self.context.jobs.start(lambda _p, _c: overview.commune_rows(store, year=year),
+        job = self.context.jobs.start(lambda _p, _c: office.commune_rows(store, year=year),
                                       title=self.tr("Tình hình các xã"), parent=self, show_progress=False)
         job.succeeded.connect(self._show)
         job.failed.connect(self._on_failed)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
-from antq_desktop.services import duplicates
+from antq_desktop.services import records
 from antq_desktop.ui.context import AppContext
 from antq_desktop.ui.errors import explain_load_failure
 
@@ -35,13 +35,13 @@ class DuplicateIdsDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(720, 420)
         store = context.store
-        self.job = context.jobs.start(lambda _p, _c: duplicates.cross_commune_citizen_ids(store),
+        self.job = context.jobs.start(lambda _p, _c: records.cross_commune_citizen_ids(store),
                                       title=self.windowTitle(), parent=self, show_progress=False)
         self.job.succeeded.connect(self._show)
         self.job.failed.connect(self._failed)
 
     def _show(self, found: object) -> None:
-        rows: list[duplicates.CrossCommuneId] = list(found)  # type: ignore[call-overload]
+        rows: list[records.CrossCommuneId] = list(found)  # type: ignore[call-overload]
         self.table.setRowCount(len(rows))
         for r, item in enumerate(rows):
             communes = ", ".join(f"{name} ({code})" for code, name in zip(item.units, item.unit_names, strict=True))

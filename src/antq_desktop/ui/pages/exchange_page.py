@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
 )
 
 from antq_desktop.domain.local_time import local_time_text
-from antq_desktop.services import export, receipt
+from antq_desktop.services import export
 from antq_desktop.services.safe_files import read_user_file
-from antq_desktop.ui import file_dialogs
+from antq_desktop.ui import file_dialogs, password_prompt
 from antq_desktop.ui.errors import show_error
 from antq_desktop.ui.i18n import N
 from antq_desktop.ui.jobs import Job
@@ -156,7 +156,7 @@ class ExchangePage(QWidget):
             path = self.destination.text().strip()
         if not path:
             return
-        password = KeysBox.password_provider(self)
+        password = password_prompt.ask_password(self)
         if password:
             self.start_export(path, password)
 
@@ -188,6 +188,7 @@ class ExchangePage(QWidget):
         if result.announced_key:
             text += " " + self.tr("Gói này thông báo khóa mới của đơn vị cho cấp trên.")
         self.status.setText(text)
+        self.context.apply_changes(result.changes)
         self.exported.emit(result)
 
     def _on_failed(self, exc: BaseException) -> None:
@@ -207,15 +208,15 @@ class ExchangePage(QWidget):
         if path:
             self.check_receipt(path)
 
-    def check_receipt(self, path: str) -> receipt.ReceiptCheck | None:
+    def check_receipt(self, path: str) -> export.ReceiptCheck | None:
         try:
-            data = read_user_file(path, what="tệp biên nhận", error=lambda m: receipt.ReceiptError(m, "NOT_A_FILE"))
-            check = receipt.verify_receipt(self.context.store, data, actor=self.context.actor)
+            data = read_user_file(path, what="tệp biên nhận", error=lambda m: export.ReceiptError(m, "NOT_A_FILE"))
+            check = export.verify_receipt(self.context.store, data, actor=self.context.actor)
         except OSError:
             QMessageBox.warning(self, self.tr("Không đọc được tệp"),
                                 self.tr("Không đọc được tệp biên nhận. Hãy kiểm tra USB rồi chọn lại."))
             return None
-        except receipt.ReceiptError as exc:
+        except export.ReceiptError as exc:
             show_error(self, exc, self.tr("Biên nhận không được công nhận"))
             return None
         if check.matches == "current":

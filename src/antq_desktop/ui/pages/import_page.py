@@ -17,9 +17,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
     QTableWidget,
@@ -30,10 +28,9 @@ from PySide6.QtWidgets import (
 
 from antq_desktop.exchange import package_reader
 from antq_desktop.exchange.errors import PackageError
-from antq_desktop.services import merge_status
-from antq_desktop.services.merge import PackageResult, merge_packages
-from antq_desktop.storage.models import MODEL_BY_TYPE
-from antq_desktop.ui import file_dialogs
+from antq_desktop.services import merge
+from antq_desktop.services.merge import MergeRun, PackageResult, merge_packages
+from antq_desktop.ui import file_dialogs, password_prompt
 from antq_desktop.ui.errors import show_error
 from antq_desktop.ui.jobs import Job
 
@@ -167,8 +164,8 @@ class ImportPage(QWidget):
         self.files.setRowCount(len(self.paths) + len(extra))
         for row, path in enumerate(self.paths):
             producer, sequence, kind, problem = self._claimed(path)
-            result = by_name.get(path.name)
-            self._fill_file_row(row, path.name, producer, sequence, kind, result, problem)
+            found = by_name.get(path.name)
+            self._fill_file_row(row, path.name, producer, sequence, kind, found, problem)
         for offset, result in enumerate(extra):
             self._fill_file_row(len(self.paths) + offset, result.file_name, f"{result.producer_unit} "
                                 f"{result.producer_name}", str(result.sequence), KIND_LABELS.get(result.kind or "", ""),
@@ -190,7 +187,7 @@ class ImportPage(QWidget):
             self.files.setItem(row, column, item)
 
     def refresh(self) -> None:
-        rows = merge_status.received(self.context.store)
+        rows = merge.received(self.context.store)
         self.received.setRowCount(len(rows))
         for index, r in enumerate(rows):
             values = [r.unit_code, r.unit_name, f"#{r.last_sequence}" if r.last_sequence else "—",
@@ -203,10 +200,9 @@ class ImportPage(QWidget):
 
     def ask_password(self) -> str | None:
         """The key-holder's password opens this office's receiving key (packages are encrypted to it)."""
-        text, ok = QInputDialog.getText(self, self.tr("Mở khóa nhận của đơn vị"),
-                                        self.tr("Mật khẩu của người giữ khóa (tài khoản đã thiết lập máy):"),
-                                        QLineEdit.EchoMode.Password)
-        return text if ok and text else None
+        return password_prompt.ask_password(
+            self, self.tr("Mật khẩu của người giữ khóa (tài khoản đã thiết lập máy):"),
+            self.tr("Mở khóa nhận của đơn vị"))
 
     def run(self, *, dry_run: bool) -> Job | None:
         if not self.paths:
@@ -244,9 +240,7 @@ class ImportPage(QWidget):
         self._show_files()
         self.refresh()
         self.summary.setText(self._summary(results))
-        if any(r.status == "merged" for r in results):
-            for record_type in MODEL_BY_TYPE:
-                self.context.notify_changed(record_type)
+        self.context.apply_changes(MergeRun(results).changes)  # what the merge wrote (none on a dry run)
         self.merged.emit(results)
 
     @staticmethod

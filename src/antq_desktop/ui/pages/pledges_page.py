@@ -7,7 +7,8 @@ from typing import Any
 
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
-from antq_desktop.services import bulk
+from antq_desktop.services import records
+from antq_desktop.services.changes import Changes
 from antq_desktop.ui.dialogs.bulk_dialogs import AreaPledgeDialog
 from antq_desktop.ui.errors import show_error
 from antq_desktop.ui.i18n import N
@@ -86,7 +87,7 @@ class PledgesPage(RecordPage):
     def default_values(self) -> dict[str, Any]:
         values = super().default_values()
         values.pop("area_id", None)  # the area filter is not a pledge field
-        return {"signer_kind": "household", "template_code": bulk.HOUSEHOLD_TEMPLATE, "status": "signed", **values}
+        return {"signer_kind": "household", "template_code": records.HOUSEHOLD_TEMPLATE, "status": "signed", **values}
 
     def extra_buttons(self) -> list[QPushButton]:
         whole_area = QPushButton(tr_page("Ghi cam kết cả khu dân cư…"))
@@ -103,12 +104,14 @@ class PledgesPage(RecordPage):
 
     def pledge_whole_area(self) -> Job | None:
         dialog = AreaPledgeDialog(self.context, self.filter_boxes["area_id"].currentData(), self)
-        if not dialog.exec() or not dialog.area_id():
+        if not dialog.exec():
+            return None
+        area_id, signed_on = dialog.area_id(), dialog.signed_date()
+        if not area_id or signed_on is None:  # the dialog accepts only with both
             return None
         store, actor, year = self.context.store, self.context.actor, self.context.year
-        area_id, signed_on = dialog.area_id(), dialog.signed_date()
         job = self.context.jobs.start(
-            lambda progress, cancel: bulk.pledge_area(store, area_id, year, signed_on, actor=actor,
+            lambda progress, cancel: records.pledge_area(store, area_id, year, signed_on, actor=actor,
                                                       progress=progress, cancel=cancel),
             title=tr_page("Đang ghi cam kết cho khu dân cư"), parent=self)
         job.succeeded.connect(self._area_pledged)
@@ -120,10 +123,10 @@ class PledgesPage(RecordPage):
         if ids:
             self.context.undo.push(UndoAction(
                 tr_page("Ghi %1 bản cam kết").replace("%1", format_count(len(ids))), "pledge",
-                lambda: bulk.delete_many(store, "pledge", ids, actor=actor), in_background=True,
+                lambda: records.delete_many(store, "pledge", ids, actor=actor), in_background=True,
                 redo=lambda: restore_many(store, "pledge", ids, actor=actor)))
         self.context.events.status_message.emit(tr_page("Đã ghi %1 bản cam kết.").replace("%1", format_count(len(ids))))
-        self.context.notify_changed("pledge")
+        self.context.apply_changes(Changes.records("pledge", len(ids), ids))
 
     # ---- bulk: mark selected as signed ----
 
@@ -140,19 +143,19 @@ class PledgesPage(RecordPage):
         if answer != QMessageBox.StandardButton.Yes:
             return
         store, actor = self.context.store, self.context.actor
-        previous = bulk.previous_pledge_values(store, ids)
+        previous = records.previous_pledge_values(store, ids)
         try:
-            changed = bulk.mark_pledges_signed(store, ids, today, actor=actor)
+            changed = records.mark_pledges_signed(store, ids, today, actor=actor)
         except Exception as exc:  # noqa: BLE001 — shown to the officer; nothing was saved
             show_error(self, exc, tr_page("Không đánh dấu được"))
             return
         self.context.undo.push(UndoAction(tr_page("Đánh dấu %1 bản cam kết đã ký").replace("%1", format_count(changed)),
-                                          "pledge", lambda: bulk.write_back(store, "pledge", previous, actor=actor),
+                                          "pledge", lambda: records.write_back(store, "pledge", previous, actor=actor),
                                           in_background=True,
-                                          redo=lambda: bulk.mark_pledges_signed(store, ids, today, actor=actor)))
+                                          redo=lambda: records.mark_pledges_signed(store, ids, today, actor=actor)))
         self.context.events.status_message.emit(tr_page("Đã đánh dấu %1 bản cam kết.").replace("%1",
                                                                                            format_count(changed)))
-        self.context.notify_changed("pledge")
+        self.context.apply_changes(Changes.records("pledge", changed, ids))
 
     def print_kind(self, kind: str, row: dict[str, Any]) -> str:
         # An organisation's pledge is a covenant (giao ước thi đua) and prints on that form.

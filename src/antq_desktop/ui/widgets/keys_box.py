@@ -2,12 +2,11 @@
 
 Used on the exchange page, in the settings page (``register_settings_section("keys", ...)``)
 and, as ``RecipientWizardPage``, in the first-run wizard. The password for the private keys
-is asked with ``ask_password``; tests replace ``KeysBox.password_provider``.
+is asked with ``ui.password_prompt.ask_password`` (the GUI's one prompt; tests replace it there).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -16,9 +15,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
     QVBoxLayout,
@@ -29,39 +26,26 @@ from PySide6.QtWidgets import (
 from antq_desktop.services import keys
 from antq_desktop.services.safe_files import read_user_file
 from antq_desktop.storage.db import Store
-from antq_desktop.ui import file_dialogs
+from antq_desktop.ui import file_dialogs, password_prompt
 from antq_desktop.ui.errors import show_error
-
-PasswordProvider = Callable[[QWidget], "str | None"]
-
-
-def ask_password(parent: QWidget) -> str | None:
-    text, ok = QInputDialog.getText(parent, parent.tr("Mật khẩu mở khóa"),
-                                    parent.tr("Nhập mật khẩu của người giữ khóa (quản trị viên đã thiết lập máy):"),
-                                    QLineEdit.EchoMode.Password)
-    return text if ok and text else None
 
 
 def own_fingerprint(store: Store) -> str | None:
-    with store.session_factory() as session:
-        row = keys.active_local_key(session)
-        return keys.paper_fingerprint(session, row) if row is not None else None
+    return keys.own_fingerprint(store)
 
 
 def recipient_text(store: Store) -> str | None:
     """"Cụm công an khu vực 1 (CUM-01) — vân tay XXXX-…" or None when no upper-office key was imported."""
-    with store.session_factory() as session:
-        row = keys.recipient(session)
-        return None if row is None else f"{row.unit_name} ({row.unit_code}) — mã vân tay {row.fingerprint}"
+    row = keys.recipient(store)
+    return None if row is None else f"{row.unit_name} ({row.unit_code}) — mã vân tay {row.fingerprint}"
 
 
 def import_recipient(parent: QWidget, store: Store, actor: str, path: str) -> str | None:
     """Import an .antqkey as the upper office's key; returns its fingerprint or None (error shown)."""
     try:
         data = read_user_file(path, what="tệp khóa công khai (.antqkey)", error=keys.KeyProblem)  # never a FIFO/device
-        with store.session() as session:
-            row = keys.set_recipient(session, data, actor=actor)
-            fingerprint = row.fingerprint
+        row = keys.set_recipient(store, data, actor=actor)
+        fingerprint = row.fingerprint
     except OSError:
         QMessageBox.warning(parent, parent.tr("Không đọc được tệp"),
                             parent.tr("Không đọc được tệp khóa. Hãy kiểm tra USB rồi chọn lại tệp."))
@@ -83,7 +67,6 @@ class KeysBox(QGroupBox):
     """Fingerprint of this unit, the upper office's key, and the two buttons."""
 
     changed = Signal()
-    password_provider: PasswordProvider = staticmethod(ask_password)  # type: ignore[assignment]
 
     def __init__(self, store: Store, actor: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -119,8 +102,7 @@ class KeysBox(QGroupBox):
 
     def export_public_key(self, path: str, password: str) -> bool:
         try:
-            with self.store.session() as session:
-                data = keys.public_key_file(session, password)
+            data = keys.public_key_file(self.store, password)
             Path(path).write_bytes(data)
         except keys.KeyProblem as exc:
             show_error(self, exc)
@@ -142,7 +124,7 @@ class KeysBox(QGroupBox):
         path = file_dialogs.save_file(self, file_dialogs.PACKAGES, self.tr("Lưu tệp khóa công khai"),
                                       "khoa-don-vi.antqkey",
                                               self.tr("Tệp khóa ANTQ (*.antqkey)"))
-        password = self.password_provider(self) if path else None
+        password = password_prompt.ask_password(self) if path else None
         if path and password and self.export_public_key(path, password):
             QMessageBox.information(self, self.tr("Đã xuất khóa"), self.tr(
                 "Đã lưu tệp khóa công khai. Hãy in mã vân tay {0}, ký xác nhận và gửi kèm tệp cho cấp trên "

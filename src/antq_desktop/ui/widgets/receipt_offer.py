@@ -11,20 +11,19 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from antq_desktop.services import receipt
+from antq_desktop.services import export
 from antq_desktop.storage.db import Store
-from antq_desktop.ui import file_dialogs
+from antq_desktop.ui import file_dialogs, password_prompt
 from antq_desktop.ui.errors import show_error
-from antq_desktop.ui.widgets.keys_box import KeysBox
 
 
 def save_receipt(parent: QWidget, store: Store, actor: str, package_uuids: Sequence[str], path: str,
                  password: str) -> bool:
     """Sign and write the receipt; a refusal is shown to the officer and returns False."""
     try:
-        data = receipt.issue_receipt(store, list(package_uuids), password=password, actor=actor)
+        data = export.issue_receipt(store, list(package_uuids), password=password, actor=actor)
         Path(path).write_bytes(data)
-    except receipt.ReceiptError as exc:
+    except export.ReceiptError as exc:
         show_error(parent, exc, parent.tr("Chưa lập được biên nhận"))
         return False
     except OSError:
@@ -45,7 +44,7 @@ def offer_receipt(parent: QWidget, store: Store, actor: str, package_uuids: Sequ
         return False
     path = file_dialogs.save_file(parent, file_dialogs.PACKAGES, parent.tr("Lưu biên nhận"), "bien-nhan.antqrcpt",
                                           parent.tr("Biên nhận ANTQ (*.antqrcpt)"))
-    password = KeysBox.password_provider(parent) if path else None
+    password = password_prompt.ask_password(parent) if path else None
     if not path or not password:
         return False
     if save_receipt(parent, store, actor, package_uuids, path, password):

@@ -1,0 +1,38 @@
+"""Records: create/update/delete/restore, lists and lookups, bulk actions, privacy."""
+
+from antq_desktop.services.records.bulk import (
+    HOUSEHOLD_TEMPLATE,
+    carry_registrations_forward,
+    delete_many,
+    households_without_pledge,
+    mark_pledges_signed,
+    pledge_area,
+    previous_pledge_values,
+    registrations_to_carry,
+    write_back,
+)
+from antq_desktop.services.records.duplicates import (
+    CrossCommuneId,
+    SameCitizenId,
+    citizen_id_key,
+    cross_commune_citizen_ids,
+    households_with_citizen_id,
+)
+from antq_desktop.services.records.lookups import area_ids, names
+from antq_desktop.services.records.privacy import (
+    can_view_citizen_id,
+    mask_citizen_id,
+    purge_older_than,
+    record_citizen_id_reveal,
+)
+from antq_desktop.services.records.queries import ListQuery, count_rows, list_rows
+from antq_desktop.services.records.writes import RECORD_TYPES, create, create_many, delete, get, restore, update
+
+__all__ = [
+    "HOUSEHOLD_TEMPLATE", "RECORD_TYPES", "CrossCommuneId", "ListQuery", "SameCitizenId", "area_ids",
+    "can_view_citizen_id", "carry_registrations_forward", "citizen_id_key", "count_rows", "create",
+    "cross_commune_citizen_ids", "households_with_citizen_id", "create_many", "delete", "delete_many", "get",
+    "households_without_pledge", "list_rows", "mark_pledges_signed", "mask_citizen_id", "names", "pledge_area",
+    "previous_pledge_values", "purge_older_than", "record_citizen_id_reveal", "registrations_to_carry", "restore",
+    "update", "write_back",
+]

@@ -1,0 +1,165 @@
+"""Per record type: derived search/sort keys, reference checks and "one per year" rules.
+
+Kept apart from the write path so that package merge applies exactly the same rules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from antq_desktop.domain import catalog as catalogs
+from antq_desktop.domain.errors import FieldError, ValidationError
+from antq_desktop.domain.scoring import score_assessment
+from antq_desktop.domain.text import fold, person_sort_key, sort_key
+from antq_desktop.domain.validation import VALIDATORS, validate_plan_target
+from antq_desktop.storage.canonical import canonical_json
+from antq_desktop.storage.models import MODEL_BY_TYPE, Household, Organization, Pledge, SyncedRecord
+
+
+def validate(record_type: str, values: dict[str, Any], *, unit_type: str = "area") -> dict[str, Any]:
+    """Normalised fields; `unit_type` (area, commune, agency…) picks an assessment's criteria."""
+    if record_type == "plan_target":
+        return validate_plan_target(values, catalogs.load_indicators())
+    fields = VALIDATORS[record_type](values)
+    if record_type == "assessment":
+        fields = _score(fields, unit_type)
+    return fields
+
+
+def _score(fields: dict[str, Any], unit_type: str) -> dict[str, Any]:
+    """Outcome, score and level always come from the catalog, never from the input."""
+    catalog = catalogs.get_catalog(fields["catalog_code"])
+    result = score_assessment(catalog, unit_type, fields["answers"])
+    unknown = set(fields["answers"]) - {c.code for c in catalog.criteria(unit_type)}
+    if unknown:
+        raise ValidationError(f"Tiêu chí không có trong bộ tiêu chí: {', '.join(sorted(unknown))}.", "answers")
+    fields.update(catalog_version=catalog.version, outcome=result.outcome, score=result.score,
+                  level=result.level, answers=canonical_json(fields["answers"]))
+    return fields
+
+
+def derived_keys(record_type: str, fields: dict[str, Any]) -> dict[str, str]:
+    """Folded search text and Vietnamese sort key, stored so lists filter and sort in SQL."""
+    if record_type == "residential_area":
+        return {"search_key": fold(" ".join(filter(None, [fields.get("name"), fields.get("head_name")]))),
+                "sort_key": sort_key(fields.get("name"))}
+    if record_type == "organization":
+        return {"search_key": fold(" ".join(filter(None, [fields.get("name"), fields.get("head_name"),
+                                                         fields.get("address")]))),
+                "sort_key": sort_key(fields.get("name"))}
+    if record_type == "household":
+        parts = [fields.get("head_name"), fields.get("address"), fields.get("citizen_id")]
+        return {"search_key": fold(" ".join(filter(None, parts))),
+                "sort_key": person_sort_key(fields.get("head_name"))}
+    if record_type == "pledge":
+        return {"search_key": fold(fields.get("person_name") or "")}
+    return {}
+
+
+_REFERENCES = {"area_id": ("residential_area", "Khu dân cư"), "organization_id": ("organization", "Đơn vị"),
+               "household_id": ("household", "Hộ gia đình"), "plan_id": ("plan", "Kế hoạch")}
+_CHUNK = 500  # stays under SQLite's bound-parameter limit
+
+
+def _chunks(items: list[Any]) -> Iterator[list[Any]]:
+    for start in range(0, len(items), _CHUNK):
+        yield items[start:start + _CHUNK]
+
+
+def _live_ids(session: Session, model: type[SyncedRecord], ids: set[str]) -> set[str]:
+    found: set[str] = set()
+    for chunk in _chunks(sorted(ids)):
+        found.update(session.execute(select(model.id).where(model.id.in_(chunk), model.deleted.is_(False))).scalars())
+    return found
+
+
+def _row_label(index: int, total: int) -> str:
+    return f"Dòng {index + 1}: " if total > 1 else ""
+
+
+def check_references(session: Session, rows: list[dict[str, Any]]) -> None:
+    """Every referenced record must exist and be live — one query per referenced table for the batch."""
+    errors: list[FieldError] = []
+    for field, (ref_type, label) in _REFERENCES.items():
+        wanted = {row[field] for row in rows if row.get(field)}
+        if not wanted:
+            continue
+        live = _live_ids(session, MODEL_BY_TYPE[ref_type], wanted)
+        errors += [FieldError(field, f"{_row_label(i, len(rows))}{label} được chọn không tồn tại hoặc đã bị xóa.")
+                   for i, row in enumerate(rows) if row.get(field) and row[field] not in live]
+    if errors:
+        raise ValidationError(errors[:50])
+
+
+def assessment_unit_types(session: Session, rows: list[dict[str, Any]]) -> list[str]:
+    """The criteria set for each assessment: area, commune, or the organisation's type."""
+    org_ids = sorted({r["organization_id"] for r in rows if r.get("subject_kind") == "organization"
+                      and isinstance(r.get("organization_id"), str)})
+    org_types: dict[str, str] = {}
+    for chunk in _chunks(org_ids):
+        stmt = select(Organization.id, Organization.org_type).where(Organization.id.in_(chunk))
+        org_types.update((org_id, org_type) for org_id, org_type in session.execute(stmt))
+    kinds = {"commune": "commune", "area": "area"}
+    return [org_types.get(r.get("organization_id") or "", "agency") if r.get("subject_kind") == "organization"
+            else kinds.get(r.get("subject_kind") or "", "area") for r in rows]
+
+
+# One live record per key: a household pledges once a year per template; a subject registers
+# and is assessed once a year.
+UNIQUE_KEYS: dict[str, tuple[str, ...]] = {
+    "pledge": ("signer_kind", "household_id", "organization_id", "template_code", "year"),
+    "registration": ("subject_kind", "area_id", "organization_id", "year"),
+    "assessment": ("subject_kind", "area_id", "organization_id", "year"),
+}
+_UNIQUE_MESSAGES = {"pledge": "đã có bản cam kết năm {year} theo cùng mẫu",
+                    "registration": "đã có đăng ký năm {year}", "assessment": "đã có bản tự đánh giá năm {year}"}
+
+
+def _applies(record_type: str, row: dict[str, Any]) -> bool:
+    return not (record_type == "pledge" and row.get("signer_kind") == "person")
+
+
+def _stored_keys(session: Session, record_type: str, rows: list[dict[str, Any]],
+                 exclude_ids: set[str]) -> set[tuple[Any, ...]]:
+    model, keys = MODEL_BY_TYPE[record_type], UNIQUE_KEYS[record_type]
+    columns = [getattr(model, k) for k in keys]
+    years = sorted({row["year"] for row in rows})
+    stmt = select(model.id, *columns).where(model.deleted.is_(False), model.__table__.c.year.in_(years))
+    return {tuple(found[1:]) for found in session.execute(stmt) if found[0] not in exclude_ids}
+
+
+def check_unique(session: Session, record_type: str, rows: list[dict[str, Any]],
+                 exclude_ids: set[str] | None = None) -> None:
+    """Refuse a row whose key a live stored record, or an earlier row of the batch, already holds."""
+    keys = UNIQUE_KEYS.get(record_type)
+    if not keys:
+        return
+    rows = [r for r in rows if _applies(record_type, r)]
+    if not rows:
+        return
+    taken = _stored_keys(session, record_type, rows, exclude_ids or set())
+    for index, row in enumerate(rows):
+        key = tuple(row.get(k) for k in keys)
+        if key in taken:
+            message = _UNIQUE_MESSAGES[record_type].format(year=row["year"])
+            raise ValidationError(f"{_row_label(index, len(rows))}Đối tượng này {message}.", "year")
+        taken.add(key)
+
+
+def blocking_children(session: Session, record_type: str, record_id: str) -> str | None:
+    """Why a record cannot be deleted yet (live records still point at it), or None."""
+    children: dict[str, list[tuple[type[SyncedRecord], str, str]]] = {
+        "residential_area": [(Household, "area_id", "hộ gia đình")],
+        "household": [(Pledge, "household_id", "bản cam kết")],
+        "plan": [(MODEL_BY_TYPE["plan_target"], "plan_id", "chỉ tiêu")],
+    }
+    for model, column, label in children.get(record_type, []):
+        count = session.execute(select(func.count()).select_from(model).where(
+            getattr(model, column) == record_id, model.deleted.is_(False))).scalar()
+        if count:
+            return f"Còn {count} {label} thuộc bản ghi này; hãy xóa hoặc chuyển chúng trước."
+    return None
