@@ -58,7 +58,7 @@ def min_score(role: str) -> int:
 
 def strength_problem(password: str, role: str = "officer", user_inputs: Sequence[str] = ()) -> str | None:
     """None if the password is hard enough to guess for `role`, else why not (Vietnamese) and what to do."""
-    from zxcvbn import zxcvbn  # ~0.1 s of word lists: loaded only when a password is set
+    from zxcvbn import zxcvbn  # type: ignore[import-untyped]  # no hints shipped; word lists load here, not at start
 
     result = zxcvbn(password[:_ZXCVBN_MAX_LENGTH], user_inputs=[text for text in user_inputs if text])
     if result["score"] >= min_score(role):

@@ -124,7 +124,7 @@ def households_with_citizen_id(store: Store, citizen_id: str | None,
                         Household.citizen_id == digits)
                  .order_by(Household.sort_key))
         rows = session.execute(query).all()
-    return [SameCitizenId(row_id, head, area, cid) for row_id, head, area, cid in rows if row_id != exclude_id]
+    return [SameCitizenId(row_id, head, area, cid or "") for row_id, head, area, cid in rows if row_id != exclude_id]
 
 
 def citizen_id_warning(matches: list[SameCitizenId]) -> str | None:
@@ -149,6 +149,13 @@ class CrossCommuneId:
                 "households": self.households}
 
 
+def _commune_name(code: str) -> str:
+    from antq_desktop.domain.units import find_commune
+
+    commune = find_commune(code)
+    return commune.name if commune else code
+
+
 def _last_four(citizen_id: str) -> str:
     """As privacy.mask_citizen_id shows it (not imported: privacy writes records, which import this module)."""
     return "*" * (len(citizen_id) - 4) + citizen_id[-4:]
@@ -157,8 +164,6 @@ def _last_four(citizen_id: str) -> str:
 def cross_commune_citizen_ids(store: Store, limit: int = 5000) -> list[CrossCommuneId]:
     """Citizen IDs held by live households of more than one commune: a review list for the upper office
     (a family that moved, or one entered by two communes), not an error."""
-    from antq_desktop.domain.units import find_commune
-
     live = (Household.deleted.is_(False), Household.citizen_id.is_not(None), Household.citizen_id != "")
     with store.session_factory() as session:
         shared = session.execute(
@@ -169,6 +174,6 @@ def cross_commune_citizen_ids(store: Store, limit: int = 5000) -> list[CrossComm
         for citizen_id, households in shared:
             units = tuple(sorted(session.scalars(select(Household.origin_unit).distinct().where(
                 Household.citizen_id == citizen_id, *live)).all()))
-            names = tuple((find_commune(code).name if find_commune(code) else code) for code in units)
-            found.append(CrossCommuneId(_last_four(citizen_id), units, names, households))
+            names = tuple(_commune_name(code) for code in units)
+            found.append(CrossCommuneId(_last_four(citizen_id or ""), units, names, households))
     return found

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
 from antq_desktop.services import records
 from antq_desktop.ui.context import AppContext
 from antq_desktop.ui.errors import explain_load_failure
+from antq_desktop.ui.i18n import QT_TRANSLATE_NOOP
 
 COLUMNS = (QT_TRANSLATE_NOOP("DuplicateIds", "Số định danh (4 số cuối)"), QT_TRANSLATE_NOOP("DuplicateIds", "Số hộ"),
            QT_TRANSLATE_NOOP("DuplicateIds", "Các xã"))
