@@ -129,6 +129,10 @@ HIDDEN_IMPORTS = [
     "sqlalchemy.ext.baked",
     "logging.config",  # alembic.config
     "mako.template",  # alembic.script renders script.py.mako
+    # imported inside a function (services/password_strength.py); its word lists and keyboard graphs are
+    # Python modules (frequency_lists.py, adjacency_graphs.py), so no data files need collecting
+    "zxcvbn.frequency_lists",
+    "zxcvbn.adjacency_graphs",
 ]
 # Optional PostgreSQL support (upper offices running a server): ANTQ_BUNDLE_POSTGRES=1 bundles
 # psycopg (+~11 MB: libpq, its own OpenSSL, Kerberos, LDAP). Commune laptops use SQLite.

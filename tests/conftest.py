@@ -24,6 +24,15 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
         monkeypatch.delenv(name, raising=False)
 
 
+@pytest.fixture(autouse=True)
+def _command_line_front() -> None:
+    """Services word their hints for the command line unless a GUI context was made in this test
+    (domain.fronts: one process-wide front; a GUI test earlier in the session must not leak into the next)."""
+    from antq_desktop.domain import fronts
+
+    fronts.use_front(fronts.CLI)
+
+
 def make_store(path, unit_code: str = "00070") -> Store:  # type: ignore[no-untyped-def]
     store = open_store(path)
     profile.initialise(store, role="commune", unit_code=unit_code, officer_name="Nguyễn Văn An", password=PASSWORD)

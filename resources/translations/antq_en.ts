@@ -594,8 +594,8 @@
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/pages/commune_records_dialog.py" line="120" />
-        <source>Không tải được dữ liệu của xã: %1. Hãy đóng cửa sổ này rồi mở lại; nếu vẫn lỗi, hãy chạy “antq check” hoặc báo cán bộ kỹ thuật.</source>
-        <translation>Could not load the commune's data: %1. Close this window and open it again; if it still fails, run “antq check” or tell the technical staff.</translation>
+        <source>Không tải được dữ liệu của xã: %1. Hãy đóng cửa sổ này rồi mở lại; nếu vẫn lỗi, hãy báo cán bộ kỹ thuật (Trợ giúp → Giới thiệu → Nhật ký lỗi).</source>
+        <translation>Could not load the commune's data: %1. Close this window and open it again; if it still fails, tell the technical staff (Help → About → Error log).</translation>
     </message>
 </context>
 <context>
@@ -635,8 +635,8 @@
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/pages/communes_page.py" line="138" />
-        <source>Không tính được số liệu các xã: %1. Hãy bấm “Làm mới” để thử lại; nếu vẫn lỗi, hãy chạy “antq check” hoặc báo cán bộ kỹ thuật.</source>
-        <translation>Could not compute the communes' figures: %1. Press “Refresh” to try again; if it still fails, run “antq check” or tell the technical staff.</translation>
+        <source>Không tính được số liệu các xã: %1. Hãy bấm “Làm mới” để thử lại; nếu vẫn lỗi, hãy báo cán bộ kỹ thuật (Trợ giúp → Giới thiệu → Nhật ký lỗi).</source>
+        <translation>Could not compute the communes' figures: %1. Press “Refresh” to try again; if it still fails, tell the technical staff (Help → About → Error log).</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/pages/communes_page.py" line="116" />
@@ -3419,8 +3419,8 @@ You can get it back at once with “Undo” (Ctrl+Z).</translation></message><me
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="145" />
-        <source>Không tải được danh sách khóa: %1. Hãy bấm “Làm mới” để thử lại; nếu vẫn lỗi, hãy chạy “antq check” hoặc báo cán bộ kỹ thuật.</source>
-        <translation>Could not load the key list: %1. Press “Refresh” to try again; if it still fails, run “antq check” or tell the technical staff.</translation>
+        <source>Không tải được danh sách khóa: %1. Hãy bấm “Làm mới” để thử lại; nếu vẫn lỗi, hãy báo cán bộ kỹ thuật (Trợ giúp → Giới thiệu → Nhật ký lỗi).</source>
+        <translation>Could not load the key list: %1. Press “Refresh” to try again; if it still fails, tell the technical staff (Help → About → Error log).</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="153" />
@@ -3949,4 +3949,293 @@ Does this fingerprint match the signed and stamped paper copy from the sending u
     </message>
 </context>
 <context>
-    <name>PledgeScan</name><message><source>Đã ghi</source><translation>Recorded</translation></message><message><source>Đã ký trước đó</source><translation>Already signed</translation></message><message><source>Phiếu năm khác</source><translation>Sheet of another year</translation></message><message><source>Phiếu của đơn vị khác</source><translation>Sheet of another unit</translation></message><message><source>Không có hộ này</source><translation>Unknown household</translation></message><message><source>Không đọc được mã</source><translation>Code not readable</translation></message><message><source>Các phiếu đã quét</source><translation>Sheets scanned</translation></message><message><source>Ghi cam kết (quét phiếu) của hộ %1</source><translation>Record the pledge (scanned sheet) of household %1</translation></message><message><source>Mã phiếu:</source><translation>Sheet code:</translation></message><message><source>Mã trên phiếu</source><translation>Code on the sheet</translation></message><message><source>Ngày ký (cả đợt):</source><translation>Signing date (whole batch):</translation></message><message><source>Ngày ký chưa đúng: hãy sửa ngày rồi quét lại phiếu này.</source><translation>The signing date is not valid: correct it, then scan this sheet again.</translation></message><message><source>Ngày ký của đợt quét</source><translation>Signing date of this batch</translation></message><message><source>Quét mã trên phiếu (hoặc gõ mã rồi Enter)</source><translation>Scan the sheet's code (or type it, then Enter)</translation></message><message><source>Quét phiếu đã ký — cam kết năm %1</source><translation>Scan signed sheets — pledges of %1</translation></message><message><source>Sẵn sàng quét.</source><translation>Ready to scan.</translation></message><message><source>Đã ghi: %1 · Đã ký trước đó: %2 · Chưa ghi được: %3 · Ngày ký: %4</source><translation>Recorded: %1 · Already signed: %2 · Not recorded: %3 · Signing date: %4</translation></message><message><source>Đóng</source><translation>Close</translation></message><message><source>Đưa máy quét vào mã QR ở góc dưới bên trái của từng phiếu cam kết đã ký (phiếu in sẵn tên hộ). Mỗi phiếu ghi một bản cam kết năm %1 với ngày ký dưới đây. Không quét được thì gõ dòng “Mã phiếu” in cạnh mã QR rồi bấm Enter.</source><translation>Point the scanner at the QR code in the lower left corner of each signed pledge sheet (sheets printed with the household's name). Each sheet records one pledge of %1 with the signing date below. If a code will not scan, type the “Mã phiếu” line printed next to it and press Enter.</translation></message><message><source>Chưa ghi được</source><translation>Not recorded</translation></message></context></TS>
+    <name>PledgeScan</name><message><source>Đã ghi</source><translation>Recorded</translation></message><message><source>Đã ký trước đó</source><translation>Already signed</translation></message><message><source>Phiếu năm khác</source><translation>Sheet of another year</translation></message><message><source>Phiếu của đơn vị khác</source><translation>Sheet of another unit</translation></message><message><source>Không có hộ này</source><translation>Unknown household</translation></message><message><source>Không đọc được mã</source><translation>Code not readable</translation></message><message><source>Các phiếu đã quét</source><translation>Sheets scanned</translation></message><message><source>Ghi cam kết (quét phiếu) của hộ %1</source><translation>Record the pledge (scanned sheet) of household %1</translation></message><message><source>Mã phiếu:</source><translation>Sheet code:</translation></message><message><source>Mã trên phiếu</source><translation>Code on the sheet</translation></message><message><source>Ngày ký (cả đợt):</source><translation>Signing date (whole batch):</translation></message><message><source>Ngày ký chưa đúng: hãy sửa ngày rồi quét lại phiếu này.</source><translation>The signing date is not valid: correct it, then scan this sheet again.</translation></message><message><source>Ngày ký của đợt quét</source><translation>Signing date of this batch</translation></message><message><source>Quét mã trên phiếu (hoặc gõ mã rồi Enter)</source><translation>Scan the sheet's code (or type it, then Enter)</translation></message><message><source>Quét phiếu đã ký — cam kết năm %1</source><translation>Scan signed sheets — pledges of %1</translation></message><message><source>Sẵn sàng quét.</source><translation>Ready to scan.</translation></message><message><source>Đã ghi: %1 · Đã ký trước đó: %2 · Chưa ghi được: %3 · Ngày ký: %4</source><translation>Recorded: %1 · Already signed: %2 · Not recorded: %3 · Signing date: %4</translation></message><message><source>Đóng</source><translation>Close</translation></message><message><source>Đưa máy quét vào mã QR ở góc dưới bên trái của từng phiếu cam kết đã ký (phiếu in sẵn tên hộ). Mỗi phiếu ghi một bản cam kết năm %1 với ngày ký dưới đây. Không quét được thì gõ dòng “Mã phiếu” in cạnh mã QR rồi bấm Enter.</source><translation>Point the scanner at the QR code in the lower left corner of each signed pledge sheet (sheets printed with the household's name). Each sheet records one pledge of %1 with the signing date below. If a code will not scan, type the “Mã phiếu” line printed next to it and press Enter.</translation></message><message><source>Chưa ghi được</source><translation>Not recorded</translation></message></context>
+<context>
+    <name>AuditPage</name>
+    <message>
+        <source>Thời điểm</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Bản ghi</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Nội dung thay đổi</source>
+        <translation>Changes</translation>
+    </message>
+</context>
+<context>
+    <name>BackupPage</name>
+    <message>
+        <source>Tệp</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Thời điểm tạo</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>Người tạo</source>
+        <translation>Created by</translation>
+    </message>
+    <message>
+        <source>Dung lượng</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>Tôi đồng ý khôi phục bản sao lưu của đơn vị khác (thay toàn bộ dữ liệu của đơn vị này)</source>
+        <translation>I agree to restore another unit's backup (it replaces all of this unit's data)</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangePage</name>
+    <message>
+        <source>Số</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Thời điểm</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Kiểu</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Bản ghi</source>
+        <translation>Records</translation>
+    </message>
+    <message>
+        <source>Biên nhận</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <source>Tệp</source>
+        <translation>File</translation>
+    </message>
+</context>
+<context>
+    <name>UsersPage</name>
+    <message>
+        <source>Tên đăng nhập</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Họ tên</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Vai trò</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>RecordPages</name>
+    <message>
+        <source>In bản cam kết…</source>
+        <translation>Print pledges…</translation>
+    </message>
+    <message>
+        <source>In bản cam kết chưa ký…</source>
+        <translation>Print unsigned pledges…</translation>
+    </message>
+</context>
+<context>
+    <name>RecordDialogs</name>
+    <message>
+        <source>&amp;Mở hộ đã có</source>
+        <translation>&amp;Open the existing household</translation>
+    </message>
+    <message>
+        <source>Xem hộ có cùng số định danh (mở trong cửa sổ mới)</source>
+        <translation>See the household with the same citizen ID (opens a new window)</translation>
+    </message>
+    <message>
+        <source>Số định danh này đã có ở hộ “%1” (%2). Hãy kiểm tra có phải cùng một người không; nếu nhập trùng, hãy bấm “Mở hộ đã có” thay vì thêm hộ mới.</source>
+        <translation>This citizen ID is already held by household “%1” (%2). Check whether it is the same person; if it was entered twice, press “Open the existing household” instead of adding a new one.</translation>
+    </message>
+</context>
+<context>
+    <name>CommunesPage</name>
+    <message>
+        <source>Số định danh trùng giữa các xã…</source>
+        <translation>Citizen IDs in several communes…</translation>
+    </message>
+    <message>
+        <source>Danh sách rà soát: số định danh có ở hộ của hơn một xã</source>
+        <translation>Review list: citizen IDs held by households of more than one commune</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicateIdsDialog</name>
+    <message>
+        <source>Số định danh có ở nhiều xã</source>
+        <translation>Citizen IDs in several communes</translation>
+    </message>
+    <message>
+        <source>Đang tìm…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message>
+        <source>%1 số định danh có ở hộ của hơn một xã. Đây là danh sách để rà soát, không phải lỗi: gia đình có thể đã chuyển nơi ở, hoặc hai xã cùng nhập một hộ. Hãy báo các xã liên quan kiểm tra.</source>
+        <translation>%1 citizen IDs are held by households of more than one commune. This is a list to review, not errors: a family may have moved, or two communes entered the same household. Ask the communes concerned to check.</translation>
+    </message>
+    <message>
+        <source>Không có số định danh nào xuất hiện ở hơn một xã.</source>
+        <translation>No citizen ID appears in more than one commune.</translation>
+    </message>
+    <message>
+        <source>Không tìm được danh sách: %1. Hãy đóng cửa sổ rồi mở lại.</source>
+        <translation>Could not build the list: %1. Close the window and open it again.</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicateIds</name>
+    <message>
+        <source>Số định danh (4 số cuối)</source>
+        <translation>Citizen ID (last 4 digits)</translation>
+    </message>
+    <message>
+        <source>Số hộ</source>
+        <translation>Households</translation>
+    </message>
+    <message>
+        <source>Các xã</source>
+        <translation>Communes</translation>
+    </message>
+</context>
+<context>
+    <name>Choices</name>
+    <message>
+        <source>Thôn</source>
+        <translation>Village (thon)</translation>
+    </message>
+    <message>
+        <source>Làng</source>
+        <translation>Village (lang)</translation>
+    </message>
+    <message>
+        <source>Bản</source>
+        <translation>Hamlet (ban)</translation>
+    </message>
+    <message>
+        <source>Ấp</source>
+        <translation>Hamlet (ap)</translation>
+    </message>
+    <message>
+        <source>Buôn</source>
+        <translation>Hamlet (buon)</translation>
+    </message>
+    <message>
+        <source>Phum</source>
+        <translation>Hamlet (phum)</translation>
+    </message>
+    <message>
+        <source>Sóc</source>
+        <translation>Hamlet (soc)</translation>
+    </message>
+    <message>
+        <source>Khóm</source>
+        <translation>Quarter (khom)</translation>
+    </message>
+    <message>
+        <source>Tổ dân phố</source>
+        <translation>Residential group</translation>
+    </message>
+    <message>
+        <source>Khu phố</source>
+        <translation>Neighbourhood</translation>
+    </message>
+    <message>
+        <source>Khác</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Cơ quan</source>
+        <translation>Agency</translation>
+    </message>
+    <message>
+        <source>Doanh nghiệp</source>
+        <translation>Enterprise</translation>
+    </message>
+    <message>
+        <source>Cơ sở giáo dục</source>
+        <translation>School</translation>
+    </message>
+    <message>
+        <source>Hộ gia đình</source>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <source>Cơ quan, doanh nghiệp, trường học</source>
+        <translation>Agency, enterprise, school</translation>
+    </message>
+    <message>
+        <source>Cá nhân</source>
+        <translation>Individual</translation>
+    </message>
+    <message>
+        <source>Khu dân cư</source>
+        <translation>Residential area</translation>
+    </message>
+    <message>
+        <source>Xã, phường</source>
+        <translation>Commune, ward</translation>
+    </message>
+    <message>
+        <source>Đã ký</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <source>Vi phạm</source>
+        <translation>Breached</translation>
+    </message>
+    <message>
+        <source>Rút cam kết</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <source>Đang soạn</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>Đã nộp</source>
+        <translation>Submitted</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>phiên bản</source>
+        <translation>version</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPage</name>
+    <message>
+        <source>Bản cam kết hộ gia đình</source>
+        <translation>Household pledge</translation>
+    </message>
+    <message>
+        <source>Giao ước thi đua (cơ quan, doanh nghiệp, trường học)</source>
+        <translation>Emulation covenant (agencies, enterprises, schools)</translation>
+    </message>
+    <message>
+        <source>Bản đăng ký phấn đấu</source>
+        <translation>Registration to strive for the standard</translation>
+    </message>
+    <message>
+        <source>Phiếu tự đánh giá</source>
+        <translation>Self-assessment sheet</translation>
+    </message>
+    <message>
+        <source>Biên bản họp xét công nhận</source>
+        <translation>Minutes of the recognition meeting</translation>
+    </message>
+</context>
+</TS>

@@ -84,7 +84,32 @@ def test_check_detects_a_tampered_audit_log(tmp_path):
 
 @pytest.mark.parametrize("command", ["stats", "check"])
 def test_commands_on_an_uninitialised_store_still_work(tmp_path, command):
+    # The store file exists but was never set up (a missing file is now an error: see below).
+    (tmp_path / "s.sqlite3").touch()
     assert antq(tmp_path, command).returncode == 0
+
+
+@pytest.mark.parametrize("command", ["stats", "check", "audit"])
+def test_a_missing_db_is_an_error_and_nothing_is_created(tmp_path, command):
+    result = antq(tmp_path, command)
+    assert result.returncode == 1 and "Không tìm thấy cơ sở dữ liệu" in result.stderr and "s.sqlite3" in result.stderr
+    assert not (tmp_path / "s.sqlite3").exists()
+    typo = tmp_path / "no-such-folder" / "x.sqlite3"
+    result = subprocess.run([sys.executable, "-m", "antq_desktop.cli.main", "--db", str(typo), command],
+                            capture_output=True, text=True, env={**os.environ, "ANTQ_PASSWORD": PASSWORD},
+                            stdin=subprocess.DEVNULL, timeout=120)
+    assert result.returncode == 1 and not typo.parent.exists()
+
+
+@pytest.mark.parametrize("args", [["verify", "x.antq"], ["plan", "import", "x.antq"], ["merge", "ok.antq", "x.antq"],
+                                  ["restore", "x.antq"], ["trust", "add", "x.antq"], ["recipient", "set", "x.antq"]])
+def test_a_missing_input_file_is_named(tmp_path, args):
+    antq(tmp_path, "init", "--role", "district", "--unit", "CUM-01", "--name", "Cụm 1", check=True)
+    (tmp_path / "ok.antq").write_bytes(b"x")
+    args = [str(tmp_path / a) if a.endswith(".antq") else a for a in args]
+    result = antq(tmp_path, *args)
+    assert result.returncode == 1
+    assert f"Không tìm thấy tệp “{tmp_path / 'x.antq'}”" in result.stderr and "USB bị rút" not in result.stderr
 
 
 def test_upper_office_overview_and_expected_communes(tmp_path):
@@ -96,3 +121,25 @@ def test_upper_office_overview_and_expected_communes(tmp_path):
     assert "CHƯA GỬI" in antq(tmp_path, "overview", check=True).stdout
     bad = antq(tmp_path, "office", "communes", "12345")
     assert bad.returncode == 1 and "12345" in bad.stderr
+
+
+@pytest.mark.parametrize(("args", "vietnamese"), [
+    (["frobnicate"], "lựa chọn không hợp lệ: 'frobnicate'"),
+    (["stats", "--bogus"], "tham số không nhận ra: --bogus"),
+    (["merge"], "thiếu tham số bắt buộc: FILE"),
+    (["audit", "--limit"], "tham số --limit: cần đúng một giá trị"),
+    (["audit", "--limit", "x"], "giá trị không hợp lệ (int): 'x'"),
+])
+def test_usage_errors_are_in_vietnamese(tmp_path, args, vietnamese):
+    result = antq(tmp_path, *args)
+    assert result.returncode == 2 and result.stderr.startswith("antq: lỗi: ") and vietnamese in result.stderr
+    for english in ("usage:", "error:", "invalid choice", "unrecognized", "required", "expected"):
+        assert english not in result.stderr
+
+
+@pytest.mark.parametrize("args", [["-h"], ["merge", "-h"], ["plan", "import", "-h"]])
+def test_help_headings_are_in_vietnamese(tmp_path, args):
+    result = antq(tmp_path, *args)
+    assert result.returncode == 0 and result.stdout.startswith("cách dùng: antq")
+    assert "tùy chọn:" in result.stdout and "xem hướng dẫn này rồi thoát" in result.stdout
+    assert "usage:" not in result.stdout and "options:" not in result.stdout and "show this help" not in result.stdout

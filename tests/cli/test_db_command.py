@@ -34,6 +34,7 @@ def test_roles_without_print_sql_says_what_to_add(tmp_path):
 
 
 def test_upgrade_brings_a_file_to_the_newest_schema(tmp_path):
+    (tmp_path / "s.sqlite3").touch()  # an empty file: a missing one is refused (only init creates a store)
     out = antq(tmp_path, "--db", str(tmp_path / "s.sqlite3"), "db", "upgrade")
     assert out.returncode == 0, out.stderr
     assert migrate.head_revision() in out.stdout

@@ -106,13 +106,13 @@ def test_every_command_and_subcommand_help_works(name, capsys):
             main([*path, "--help"])
         assert exit_info.value.code == 0, path
         out = capsys.readouterr().out
-        assert out.startswith(f"usage: antq {' '.join(path)}"), (path, out[:200])
+        assert out.startswith(f"cách dùng: antq {' '.join(path)}"), (path, out[:200])
     assert capsys.readouterr().err == ""
 
 
 def test_usage_errors_and_version_still_work(capsys):
     assert main(["frobnicate"]) == 2
-    assert "invalid choice" in capsys.readouterr().err
+    assert "lựa chọn không hợp lệ" in capsys.readouterr().err
     assert main([]) == 2
     assert main(["stats", "--no-such-option"]) == 2
     assert "--no-such-option" in capsys.readouterr().err

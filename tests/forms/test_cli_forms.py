@@ -90,8 +90,8 @@ def test_reports(db, tmp_path) -> None:
      "Không có bản cam kết hộ gia đình nào của đơn vị trong năm 1999"),
     (["form", "pledge", "--area", "không có"], 1, "Không chọn được khu dân cư “không có”"),
     (["form", "pledge"], 2, "Hãy chọn --area"),
-    (["form", "pledge", "--all", "--area", "x"], 2, "not allowed with argument"),
-    (["form", "letter", "--all"], 2, "invalid choice"),
+    (["form", "pledge", "--all", "--area", "x"], 2, "không dùng chung được với tham số"),
+    (["form", "letter", "--all"], 2, "lựa chọn không hợp lệ"),
     (["report", "commune"], 2, "--out"),
 ])
 def test_errors_are_one_line(db, tmp_path, args, code, message) -> None:

@@ -109,7 +109,7 @@ def test_xlsx_export_is_complete_and_audited(store: Store, tmp_path: Path) -> No
     sheet = load_workbook(out, read_only=True).active
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0] == audit_log.XLSX_HEADERS and len(rows) == 201
-    assert rows[1][3] == "Thêm" and rows[1][4] == "household"
+    assert rows[1][3] == "Thêm" and rows[1][4] == "Hộ gia đình"  # the kind in Vietnamese (was "household")
     assert audit_log.query(store, limit=1).rows[0].action == "audit_export"
     assert check.run_checks(store).ok
 

@@ -57,7 +57,8 @@ def test_only_admins_use_the_trust_commands(cli, db_path: Path, monkeypatch: pyt
 
 def test_audit_command_lists_filters_exports(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     code, out, _ = cli("audit", "--type", "household", "--limit", "3")
-    assert code == 0 and out.count("Thêm household/") == 3 and "200 mục" in out and "nguyên vẹn" in out
+    # the kind in Vietnamese and the household by its head (was "Thêm household/UUID")
+    assert code == 0 and out.count("Thêm Hộ gia đình “") == 3 and "200 mục" in out and "nguyên vẹn" in out
     code, out, _ = cli("audit", "--since", "2000-01-01", "--actor", "admin", "--action", "login")
     assert code == 0 and "Đăng nhập" in out
     assert cli("audit", "--since", "31/01/2026")[0] == 2  # a usage error, explained

@@ -8,6 +8,7 @@ import os
 import sys
 from collections.abc import Callable
 from functools import wraps
+from pathlib import Path
 from typing import Any
 
 from antq_desktop.cli.errors import CliError, UsageError
@@ -17,7 +18,8 @@ from antq_desktop.services.accounts import UserInfo
 from antq_desktop.services.startup import open_store
 from antq_desktop.storage.db import Store
 
-__all__ = ["CliError", "UsageError", "add", "guarded", "ask_password", "progress_printer", "sign_in", "store_for"]
+__all__ = ["CliError", "UsageError", "add", "ask_password", "guarded", "progress_printer", "require_files",
+           "sign_in", "store_for"]
 
 
 def ask_password(prompt: str = "Mật khẩu: ", *, confirm: bool = False, env: str = "ANTQ_PASSWORD") -> str:
@@ -35,6 +37,7 @@ def ask_password(prompt: str = "Mật khẩu: ", *, confirm: bool = False, env: 
 
 
 def store_for(args: argparse.Namespace) -> Store:
+    _refuse_missing_db(args)
     try:
         return open_store(args.db, on_wait=_say_waiting)
     except UpgradeNotAllowedError as exc:
@@ -42,6 +45,27 @@ def store_for(args: argparse.Namespace) -> Store:
                        "antq db upgrade") from exc
     except AntqError as exc:
         raise CliError(exc.message) from exc
+
+
+def _refuse_missing_db(args: argparse.Namespace) -> None:
+    """A typo in --db must not silently create a new empty store (and its folder): only `init` creates one."""
+    db = getattr(args, "db", None)
+    if not db or "://" in str(db) or getattr(args, "command", None) == "init":
+        return
+    if not Path(db).expanduser().exists():
+        raise CliError(f"Không tìm thấy cơ sở dữ liệu “{db}”. Hãy kiểm tra lại đường dẫn sau --db; "
+                       "muốn tạo cơ sở dữ liệu mới thì dùng “antq --db ĐƯỜNG_DẪN init”.")
+
+
+def require_files(args: argparse.Namespace) -> None:
+    """Every input file named on the command line (FILE arguments) exists: name the missing one
+    instead of the generic "USB bị rút…" that reading it would give."""
+    named = getattr(args, "files", None) or ([args.file] if getattr(args, "file", None) else [])
+    for name in named:
+        path = Path(name).expanduser()
+        if not path.exists():
+            raise CliError(f"Không tìm thấy tệp “{name}”. Hãy kiểm tra tên tệp và thư mục (USB đã cắm chưa) "
+                           "rồi thử lại.")
 
 
 def _say_waiting(message: str) -> None:
@@ -70,6 +94,7 @@ def guarded(handler: Callable[[argparse.Namespace], int | None]) -> Callable[[ar
     """Turn domain errors into one-line CLI errors (exit 1)."""
     @wraps(handler)
     def wrapper(args: argparse.Namespace) -> int | None:
+        require_files(args)
         try:
             return handler(args)
         except AntqError as exc:

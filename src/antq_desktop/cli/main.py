@@ -15,13 +15,23 @@ from typing import NoReturn
 from antq_desktop import __version__
 from antq_desktop.cli import commands
 from antq_desktop.cli.errors import CliError, UsageError
+from antq_desktop.cli.usage_vi import ERROR_WORD, translate_error, translate_help
+from antq_desktop.domain import fronts
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:  # argparse exits 2 itself; keep the message one line
-        raise UsageError(message)
+    """argparse speaking Vietnamese: its errors and help headings are English templates (usage_vi.py)."""
+
+    def error(self, message: str) -> NoReturn:  # argparse exits 2 itself; one line
+        raise UsageError(f"{translate_error(message)}. Xem hướng dẫn: {self.prog} -h")
+
+    def format_usage(self) -> str:
+        return translate_help(super().format_usage())
+
+    def format_help(self) -> str:
+        return translate_help(super().format_help())
 
 
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
@@ -54,12 +64,13 @@ def parse(argv: Sequence[str] | None = None) -> argparse.Namespace:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    fronts.use_front(fronts.CLI)  # services' messages name the commands to run
     try:
         args = parse(argv)
         handler: Callable[[argparse.Namespace], int | None] = args.handler
         return handler(args) or EXIT_OK
     except UsageError as exc:
-        print(f"antq: {exc}", file=sys.stderr)
+        print(f"antq: {ERROR_WORD}: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except CliError as exc:
         print(f"antq: {exc}", file=sys.stderr)

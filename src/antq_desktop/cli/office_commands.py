@@ -58,6 +58,28 @@ def _late_after(args: argparse.Namespace) -> int:
     return 0
 
 
+def _duplicate_ids(args: argparse.Namespace) -> int:
+    from antq_desktop.services import records
+
+    store = store_for(args)
+    try:
+        found = records.cross_commune_citizen_ids(store)
+    finally:
+        store.close()
+    if args.json:
+        print(json.dumps([f.as_dict() for f in found], ensure_ascii=False, sort_keys=True))
+        return 0
+    if not found:
+        print("Không có số định danh nào xuất hiện ở hơn một xã.")
+        return 0
+    for f in found:
+        communes = ", ".join(f"{name} ({code})" for code, name in zip(f.units, f.unit_names, strict=True))
+        print(f"{f.citizen_id}  {f.households} hộ  ở các xã: {communes}")
+    print(f"{len(found)} số định danh xuất hiện ở hơn một xã: danh sách để rà soát (gia đình chuyển nơi ở, hoặc "
+          "hai xã cùng nhập một hộ), không phải lỗi.")
+    return 0
+
+
 def _register_overview(sub: Any) -> None:
     p = add(sub, "overview", "Cấp trên: tình hình từng xã (gói đã nhận, số liệu, chỉ tiêu chưa đạt).", _overview)
     p.add_argument("--year", type=int, default=date.today().year)
@@ -71,6 +93,8 @@ def _register_office(sub: Any) -> None:
     c.add_argument("codes", nargs="*", help="mã xã 5 chữ số")
     late = add(office_sub, "late-after", "Số ngày không gửi gói thì coi là chậm.", _late_after)
     late.add_argument("days", type=int)
+    d = add(office_sub, "duplicate-ids", "Rà soát: số định danh có ở hộ của hơn một xã (4 số cuối).", _duplicate_ids)
+    d.add_argument("--json", action="store_true", help="kết quả dạng JSON")
 
 
 REGISTRARS = [_register_overview, _register_office]

@@ -12,6 +12,7 @@ from typing import Any
 
 from antq_desktop.cli.common import CliError, add, progress_printer, sign_in, store_for
 from antq_desktop.cli.exchange_commands import EXIT_REFUSED, REGISTRARS_KEYS, _read, _write
+from antq_desktop.domain.local_time import local_time_text
 from antq_desktop.services import export, merge
 
 # ---- export ----
@@ -59,11 +60,12 @@ def _history(args: argparse.Namespace) -> int:
     if not rows:
         print("Chưa xuất gói dữ liệu nào.")
         return 0
-    print(f"{'Số':>4}  {'Thời điểm (UTC)':<16}  {'Kiểu':<14} {'Bản ghi':>8}  {'Biên nhận':<16}  Tệp")
+    print(f"{'Số':>4}  {'Thời điểm':<16}  {'Kiểu':<14} {'Bản ghi':>8}  {'Biên nhận':<16}  Tệp")
     for r in rows:
-        confirmed = r.receipt_verified_at or "chưa"
+        confirmed = local_time_text(r.receipt_verified_at) or "chưa"
         kind = export.KIND_LABELS.get(r.kind, r.kind)
-        print(f"{r.sequence:>4}  {r.created_at:<16}  {kind:<14} {r.total_records:>8}  {confirmed:<16}  {r.file_name}")
+        created = local_time_text(r.created_at)
+        print(f"{r.sequence:>4}  {created:<16}  {kind:<14} {r.total_records:>8}  {confirmed:<16}  {r.file_name}")
     return 0
 
 
@@ -92,7 +94,8 @@ def _verify(args: argparse.Namespace) -> int:
     if header is not None:
         state = "" if outcome.ok else " (chưa xác thực)"
         print(f"Đơn vị gửi{state}: {header.producer.unit_name} (mã {header.producer.unit_code})")
-        print(f"Gói số {header.sequence}, kiểu {header.kind}, tạo lúc {header.created_at}, mã gói {header.package_id}")
+        print(f"Gói số {header.sequence}, kiểu {header.kind}, tạo lúc "
+              f"{local_time_text(header.created_at)}, mã gói {header.package_id}")
         counts = ", ".join(f"{k}: {v}" for k, v in sorted(header.record_counts.items())) or "không có bản ghi"
         print(f"Số bản ghi: {counts}")
         fingerprint = outcome.signer_fingerprint or f"(mã khóa {header.signer_key_id})"

@@ -10,6 +10,7 @@ from typing import Any
 
 from antq_desktop.cli.common import CliError, add, ask_password, sign_in, store_for
 from antq_desktop.domain.errors import AntqError
+from antq_desktop.domain.local_time import local_time_text
 from antq_desktop.services import accounts, records
 from antq_desktop.services.accounts import ROLES, UserInfo
 from antq_desktop.services.startup import resolve_url
@@ -135,6 +136,7 @@ def _audit(args: argparse.Namespace) -> int:
             print(f"Đã xuất {count} dòng nhật ký ra {args.xlsx}.")
             return 0
         page = accounts.query(store, f, limit=args.limit)
+        names = accounts.names_for(store, page.rows)
         ok, status = accounts.chain_status(store)
         if args.expect_head:
             present, sentence = accounts.head_still_present(store, args.expect_head)
@@ -142,8 +144,10 @@ def _audit(args: argparse.Namespace) -> int:
     finally:
         store.close()
     for row in page.rows:
-        target = f" {row.record_type}/{row.record_id}" if row.record_type else ""
-        print(f"#{row.id} {row.at:%Y-%m-%d %H:%M:%S}Z {row.actor} {row.action_label}{target} {row.summary()}")
+        name = names.get(row.record_id or "", "")
+        target = f" {row.record_type_label}{f' “{name}”' if name else ''}" if row.record_type else ""
+        at = local_time_text(row.at, seconds=True)
+        print(f"#{row.id} {at} {row.actor} {row.action_label}{target}: {row.summary(names)}")
     print(f"Hiển thị {len(page.rows)}/{page.total} mục (mới nhất trước). {status}")
     return 0 if ok else 1
 
@@ -219,7 +223,8 @@ def _restore(args: argparse.Namespace) -> int:
     except AntqError as exc:
         raise CliError(exc.message) from exc
     kept = f" Dữ liệu trước khi khôi phục được giữ ở {result.kept}." if result.kept else ""
-    print(f"Đã khôi phục bản sao lưu ngày {result.header.created_at} (người tạo: {result.header.username}).{kept}")
+    print(f"Đã khôi phục bản sao lưu ngày {local_time_text(result.header.created_at)} "
+          f"(người tạo: {result.header.username}).{kept}")
     return 0
 
 

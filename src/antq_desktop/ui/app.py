@@ -18,6 +18,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, QLockFile, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from antq_desktop import APP_NAME, __version__
+from antq_desktop.domain import fronts
 from antq_desktop.paths import resource_path
 from antq_desktop.services.startup import sqlite_database  # light: the standard library until a URL has options
 
@@ -77,6 +78,7 @@ def install_qt_vietnamese(app: QApplication) -> bool:
 
 def create_application(argv: Sequence[str]) -> QApplication:
     app = QApplication.instance() or QApplication(list(argv))
+    fronts.use_front(fronts.GUI)  # services' messages say which page and button, never a command
     QCoreApplication.setOrganizationName("ANTQ")
     QCoreApplication.setApplicationName(APP_NAME)
     QCoreApplication.setApplicationVersion(__version__)

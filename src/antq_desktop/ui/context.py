@@ -51,6 +51,9 @@ class AppContext:
 
 def make_context(store: Store, user: UserInfo, year_getter: Callable[[], int] | None = None) -> AppContext:
     """A context for the signed-in user; the year defaults to this year until a window provides one."""
+    from antq_desktop.domain import fronts
+
+    fronts.use_front(fronts.GUI)  # a window is being built: messages speak of pages and buttons
     from datetime import date
 
     from antq_desktop.services.setup import get_profile

@@ -115,13 +115,9 @@ class PlaceholderPage(QWidget):
 
 def _local_time(utc_text: str) -> str:
     """"2026-12-03 12:59" (stored in UTC) as the laptop's clock shows it: "03/12/2026 19:59"."""
-    from datetime import UTC, datetime
+    from antq_desktop.domain.local_time import local_time_text
 
-    try:
-        moment = datetime.strptime(utc_text, "%Y-%m-%d %H:%M").replace(tzinfo=UTC).astimezone()
-    except ValueError:
-        return utc_text
-    return moment.strftime("%d/%m/%Y %H:%M")
+    return local_time_text(utc_text)
 
 
 def _saved_rect(value: object) -> Rect | None:

@@ -294,7 +294,7 @@ class OfficerPage(QWizardPage):
 
     def _on_text_changed(self) -> None:
         password = self.password.text()
-        problem = accounts.password_problem(password) if password else None
+        problem = accounts.password_problem(password, "admin") if password else None
         if not password:
             self.strength.setText("")
         elif problem:

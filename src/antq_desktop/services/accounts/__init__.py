@@ -7,8 +7,10 @@ from antq_desktop.services.accounts.audit_log import (
     choices,
     export_xlsx,
     head_still_present,
+    names_for,
     query,
 )
+from antq_desktop.services.accounts.audit_text import RECORD_TYPE_LABELS
 from antq_desktop.services.accounts.backup import (
     BackupError,
     BackupKey,
@@ -43,10 +45,10 @@ from antq_desktop.services.accounts.users import (
 )
 
 __all__ = [
-    "ACTION_LABELS", "AuditFilter", "BackupError", "BackupKey", "MIN_PASSWORD_LENGTH", "OtherUnitError", "ROLES",
-    "UserInfo", "add", "automatic_backup", "chain_status", "change_own_password", "change_role", "check_unit",
-    "choices", "create_backup", "default_folder", "export_xlsx", "head_still_present", "idle_lock_minutes",
-    "list_accounts", "list_backups", "list_users", "password_problem", "query", "read_header", "reset_password",
-    "restore_backup", "rolling_backup", "set_disabled", "set_idle_lock_minutes", "sign_in", "single_admin",
-    "verify_backup",
+    "ACTION_LABELS", "RECORD_TYPE_LABELS", "AuditFilter", "BackupError", "BackupKey", "MIN_PASSWORD_LENGTH",
+    "OtherUnitError", "ROLES", "UserInfo", "add", "automatic_backup", "chain_status", "change_own_password",
+    "change_role", "check_unit", "choices", "create_backup", "default_folder", "export_xlsx", "head_still_present",
+    "idle_lock_minutes", "list_accounts", "list_backups", "list_users", "names_for", "password_problem", "query",
+    "read_header", "reset_password", "restore_backup", "rolling_backup", "set_disabled", "set_idle_lock_minutes",
+    "sign_in", "single_admin", "verify_backup",
 ]

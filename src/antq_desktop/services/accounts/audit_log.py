@@ -7,12 +7,15 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from itertools import islice
 from pathlib import Path
 from typing import IO, Any
 
 from sqlalchemy import Select, func, or_, select
 
 from antq_desktop.domain.errors import ValidationError
+from antq_desktop.domain.local_time import to_local
+from antq_desktop.services.accounts import audit_text
 from antq_desktop.services.safe_files import atomic_write
 from antq_desktop.storage import audit
 from antq_desktop.storage.db import Store
@@ -39,7 +42,7 @@ ACTION_LABELS = {
     "plan_create": "Lập kế hoạch năm",
 }
 MAX_PAGE = 1000
-XLSX_HEADERS = ("STT", "Thời điểm (UTC)", "Người thực hiện", "Thao tác", "Loại bản ghi", "Mã bản ghi",
+XLSX_HEADERS = ("STT", "Thời điểm", "Người thực hiện", "Thao tác", "Loại bản ghi", "Bản ghi", "Mã bản ghi",
                 "Nội dung thay đổi", "Mã băm")
 
 
@@ -68,13 +71,19 @@ class AuditRow:
     def action_label(self) -> str:
         return ACTION_LABELS.get(self.action, self.action)
 
-    def summary(self) -> str:
-        """One line in Vietnamese: "ho_ten: A → B; ..." for updates, the key fields otherwise."""
-        changes = self.details.get("changes")
-        if isinstance(changes, dict):
-            return "; ".join(f"{k}: {_short(v[0])} → {_short(v[1])}" for k, v in changes.items()
-                             if isinstance(v, list | tuple) and len(v) == 2)
-        return "; ".join(f"{k}: {_short(v)}" for k, v in self.details.items())
+    @property
+    def record_type_label(self) -> str:
+        return audit_text.record_type_label(self.record_type)
+
+    def summary(self, names: dict[str, str] | None = None) -> str:
+        """One line in Vietnamese: "Họ tên chủ hộ: A → B; ..." for updates, the fields otherwise (audit_text)."""
+        return audit_text.summary(self.record_type, self.details, names)
+
+
+def names_for(store: Store, rows: list[AuditRow]) -> dict[str, str]:
+    """Display names of the records these entries are about or point at (audit_text.display_names)."""
+    ids = {r.record_id for r in rows if r.record_id} | {i for r in rows for i in audit_text.referenced_ids(r.details)}
+    return audit_text.display_names(store, ids)
 
 
 @dataclass(frozen=True)
@@ -83,11 +92,6 @@ class AuditPage:
     total: int
     offset: int
     limit: int
-
-
-def _short(value: Any, width: int = 60) -> str:
-    text = "—" if value is None or value == "" else str(value)
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def _where(query: Select[Any], f: AuditFilter) -> Select[Any]:
@@ -183,10 +187,19 @@ def head_still_present(store: Store, head: str) -> tuple[bool, str]:
     return True, f"Mục nhật ký #{found} có mã {head[:16]}… vẫn còn nguyên."
 
 
-def _sheet_rows(rows: Iterator[AuditRow]) -> Iterator[list[Any]]:
-    for number, row in enumerate(rows, start=1):
-        yield [number, row.at, row.actor, row.action_label, row.record_type or "", row.record_id or "",
-               row.summary(), row.hash]
+def _local_naive(moment: datetime) -> datetime:
+    """The stored UTC moment as the laptop's clock showed it (Excel cells carry no time zone)."""
+    return to_local(moment).replace(tzinfo=None)  # type: ignore[union-attr]  # a datetime always converts
+
+
+def _sheet_rows(store: Store, rows: Iterator[AuditRow], batch: int = 1000) -> Iterator[list[Any]]:
+    number = 0
+    while chunk := list(islice(rows, batch)):
+        names = names_for(store, chunk)
+        for row in chunk:
+            number += 1
+            yield [number, _local_naive(row.at), row.actor, row.action_label, row.record_type_label,
+                   names.get(row.record_id or "", ""), row.record_id or "", row.summary(names), row.hash]
 
 
 def export_xlsx(store: Store, path: Path, f: AuditFilter = AuditFilter(), *, actor: str) -> int:
@@ -199,7 +212,7 @@ def export_xlsx(store: Store, path: Path, f: AuditFilter = AuditFilter(), *, act
     sheet = workbook.create_sheet("Nhật ký")
     sheet.append(list(XLSX_HEADERS))
     count = 0
-    for values in _sheet_rows(iter_all(store, f)):
+    for values in _sheet_rows(store, iter_all(store, f)):
         sheet.append(safe_row(sheet, values))  # a failed sign-in's user name is anyone's text
         count += 1
 

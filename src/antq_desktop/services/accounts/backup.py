@@ -39,6 +39,7 @@ from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from antq_desktop.domain.errors import AntqError
+from antq_desktop.domain.fronts import hint
 from antq_desktop.services.safe_files import atomic_write, open_user_file
 from antq_desktop.storage.db import Store
 from antq_desktop.storage.models import utcnow
@@ -134,6 +135,11 @@ class BackupListing:
 
 # ---- snapshot and checks ----
 
+def _check_hint() -> str:
+    return hint(gui="Hãy báo cán bộ kỹ thuật kiểm tra máy (Trợ giúp → Giới thiệu: thư mục nhật ký lỗi)",
+                cli="Hãy chạy “antq check”")
+
+
 def _integrity(conn: sqlite3.Connection) -> list[str]:
     return [row[0] for row in conn.execute("PRAGMA integrity_check").fetchall()]
 
@@ -155,13 +161,13 @@ def snapshot(db_path: Path) -> tuple[bytes, dict[str, Any]]:
         problems = _integrity(mem)
         if problems != ["ok"]:
             raise BackupError("Cơ sở dữ liệu hiện tại không toàn vẹn (integrity_check: "
-                              f"{'; '.join(problems[:3])}), nên chưa sao lưu. Hãy chạy “antq check” và "
-                              "khôi phục từ một bản sao lưu tốt.")
+                              f"{'; '.join(problems[:3])}), nên chưa sao lưu. " + _check_hint()
+                              + " và khôi phục từ một bản sao lưu tốt.")
         info = {"schema_revision": _scalar(mem, "SELECT version_num FROM alembic_version"),
                 "unit_code": _scalar(mem, "SELECT unit_code FROM unit_profile WHERE id = 1") or ""}
         return _rollback_mode(mem.serialize()), info
     except sqlite3.DatabaseError as exc:
-        raise BackupError(f"Không đọc được cơ sở dữ liệu để sao lưu ({exc}). Hãy chạy “antq check”.") from exc
+        raise BackupError(f"Không đọc được cơ sở dữ liệu để sao lưu ({exc}). {_check_hint()}.") from exc
     finally:
         mem.close()
         src.close()

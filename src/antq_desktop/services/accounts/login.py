@@ -16,6 +16,7 @@ from antq_desktop.domain.errors import AuthError, FieldError, ValidationError
 from antq_desktop.domain.text import nfc
 from antq_desktop.domain.validation import clip_for_log, normalise_username, text_problem, username_problem
 from antq_desktop.paths import resource_path
+from antq_desktop.services.accounts import password_strength
 from antq_desktop.storage import audit
 from antq_desktop.storage.db import Store
 from antq_desktop.storage.models import User, utcnow
@@ -51,15 +52,16 @@ def _common_passwords() -> frozenset[str]:
     return frozenset(line.strip().casefold() for line in lines if line.strip() and not line.startswith("#"))
 
 
-def password_problem(password: str) -> str | None:
-    """Length and a list of common passwords only: composition rules make passwords weaker in practice."""
+def password_problem(password: str, role: str = "officer") -> str | None:
+    """Length, a list of common passwords and how hard it is to guess (zxcvbn: stricter for admins, who
+    hold the unit's keys); no composition rules: they make passwords weaker in practice."""
     if len(password) < MIN_PASSWORD_LENGTH:
         return f"Mật khẩu phải có ít nhất {MIN_PASSWORD_LENGTH} ký tự."
     if len(password) > MAX_PASSWORD_LENGTH:
         return f"Mật khẩu dài quá {MAX_PASSWORD_LENGTH} ký tự. Hãy chọn một câu ngắn hơn."
     if password.casefold() in _common_passwords():
         return "Mật khẩu này quá phổ biến, dễ bị đoán. Hãy chọn mật khẩu khác (ví dụ một câu ngắn dễ nhớ)."
-    return None
+    return password_strength.strength_problem(password, role)
 
 
 def hash_password(password: str) -> str:
@@ -101,7 +103,7 @@ def add_user(session: Session, *, username: str, full_name: str, role: str, pass
         errors.append(FieldError("full_name", problem))
     if role not in ROLES:
         errors.append(FieldError("role", "Vai trò không hợp lệ."))
-    problem = password_problem(password)
+    problem = password_problem(password, role)
     if problem:
         errors.append(FieldError("password", problem))
     if errors:

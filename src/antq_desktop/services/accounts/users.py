@@ -115,10 +115,17 @@ def change_role(store: Store, actor: UserInfo, username: str, role: str) -> None
         user.role = role
 
 
-def _check_new_password(password: str) -> None:
-    problem = accounts.password_problem(password)
+def _check_new_password(password: str, store: Store | None = None, username: str = "") -> None:
+    problem = accounts.password_problem(password, _role_of(store, username) if store else "officer")
     if problem:
         raise ValidationError(problem, "password")
+
+
+def _role_of(store: Store, username: str) -> str:
+    """The account's role (its password rule depends on it); an unknown name is refused later."""
+    with store.session_factory() as session:
+        role = session.scalar(select(User.role).where(User.username == normalise_username(username)))
+    return role or "officer"
 
 
 def reset_password(store: Store, actor: UserInfo, username: str, new_password: str) -> None:
@@ -128,7 +135,7 @@ def reset_password(store: Store, actor: UserInfo, username: str, new_password: s
     exchange keys belong to the unit's key-holder, who changes the password with change_own_password.
     """
     require_admin(actor)
-    _check_new_password(new_password)
+    _check_new_password(new_password, store, username)
     with store.session() as session:
         user = _load(session, username)
         user.password_hash = accounts.hash_password(new_password)
@@ -140,7 +147,7 @@ def reset_password(store: Store, actor: UserInfo, username: str, new_password: s
 
 def change_own_password(store: Store, username: str, old_password: str, new_password: str) -> None:
     """The signed-in officer changes their password; the old one must be given again."""
-    _check_new_password(new_password)
+    _check_new_password(new_password, store, username)
     if new_password == old_password:
         raise ValidationError("Mật khẩu mới phải khác mật khẩu hiện tại.", "password")
     with store.session() as session:

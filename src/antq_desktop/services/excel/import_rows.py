@@ -24,7 +24,7 @@ from antq_desktop.domain.errors import AntqError, ValidationError
 from antq_desktop.domain.text import fold, nfc
 from antq_desktop.domain.validation import AREA_KINDS, ORG_TYPES, RELATIONS, VALIDATORS
 from antq_desktop.services.changes import WrittenIds
-from antq_desktop.services.records import members, queries
+from antq_desktop.services.records import duplicates, members, queries
 from antq_desktop.services.records import writes as records
 from antq_desktop.services.safe_files import read_user_file
 from antq_desktop.storage.db import Store
@@ -233,11 +233,6 @@ _CHOICES = {"kind": _lookup(AREA_KINDS), "org_type": _lookup({**ORG_TYPES, "scho
 _CHOICES["org_type"].update(_lookup(ORG_TYPES))
 
 
-def area_index(store: Store) -> dict[str, str]:
-    """Folded area name → id of the live areas; names are unique enough within one commune."""
-    return {fold(row["name"]): row["id"] for row in queries.list_rows(store, "residential_area")}
-
-
 def _text_cell(key: str, value: Any) -> Any:
     """Excel turns a CCCD typed as a number into an int and drops its leading zero; put it back.
 
@@ -257,9 +252,11 @@ def _text_cell(key: str, value: Any) -> Any:
 def preview(store: Store, record_type: str, sheet: Sheet, mapping: Mapping[str, int], *,
             progress: Progress | None = None, cancel: threading.Event | None = None) -> list[PreviewRow]:
     """Every non-empty data row with the values to save or the reasons it cannot be saved."""
-    areas = area_index(store) if any(f.key == "area_name" for f in FIELDS[record_type]) else {}
-    if record_type == "household_member":
-        areas = members.household_keys(store)  # the household's key plays the area name's part
+    areas = _areas(store) if any(f.key == "area_name" for f in FIELDS[record_type]) else []
+    # A member row names its household by the head's citizen ID or the household's code.
+    households = members.household_keys(store) if record_type == "household_member" else {}
+    names_taken = {duplicates.name_key(name): name for _id, name in _areas(store)} \
+        if record_type == "residential_area" else None
     validator = VALIDATORS[record_type]
     rows = []
     total = len(sheet.rows)
@@ -272,16 +269,24 @@ def preview(store: Store, record_type: str, sheet: Sheet, mapping: Mapping[str, 
             continue
         cells = {key: _text_cell(key, raw[index]) if index < len(raw) else None for key, index in mapping.items()}
         row = PreviewRow(sheet.first_line + offset, cells)
-        _check_row(row, record_type, areas, validator)
+        if record_type == "household_member":
+            _check_member_row(row, households, validator)
+        else:
+            _check_row(row, record_type, areas, validator)
+        if names_taken is not None and _present(cells.get("name")):
+            duplicates_problem = duplicates.sheet_area_name_problem(names_taken, str(cells["name"]))
+            row.errors += [duplicates_problem] if duplicates_problem else []
         rows.append(row)
     return rows
 
 
-def _check_row(row: PreviewRow, record_type: str, areas: dict[str, str],
+def _areas(store: Store) -> list[tuple[str, str]]:
+    """(id, name) of the live areas an import may name (duplicates.match_area never picks silently)."""
+    return [(row["id"], row["name"]) for row in queries.list_rows(store, "residential_area")]
+
+
+def _check_row(row: PreviewRow, record_type: str, areas: list[tuple[str, str]],
                validator: Callable[[Mapping[str, Any]], dict[str, Any]]) -> None:
-    if "household_key" in row.cells:
-        _check_member_row(row, areas, validator)
-        return
     values = {k: v for k, v in row.cells.items() if k != "area_name"}
     for key, table in _CHOICES.items():
         if key in values and _present(values[key]):
@@ -289,8 +294,8 @@ def _check_row(row: PreviewRow, record_type: str, areas: dict[str, str],
     area_name = row.cells.get("area_name")
     area_problem = None
     if _present(area_name):
-        values["area_id"] = areas.get(fold(str(area_name)))
-        if values["area_id"] is None:
+        values["area_id"], area_problem = duplicates.match_area(areas, str(area_name))
+        if values["area_id"] is None and area_problem is None:
             area_problem = f"Không có khu dân cư “{area_name}” trong danh sách; hãy thêm khu dân cư trước."
     try:
         validator(values)  # the service validates again on save; this is for the preview

@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 
 from antq_desktop import __version__
 from antq_desktop.domain.errors import AntqError
+from antq_desktop.domain.fronts import hint
 from antq_desktop.exchange.errors import CANCELLED, NO_RECIPIENT, PackageError
 from antq_desktop.exchange.keystore import KeyStore
 from antq_desktop.exchange.package_format import AUDIT_BASE_TYPE, AUDIT_LINK_TYPE, MAX_AUDIT_LINKS, Producer
@@ -121,7 +122,9 @@ def suggested_file_name(store: Store) -> str:
 def _profile(session: Session) -> UnitProfile:
     profile = session.get(UnitProfile, 1)
     if profile is None:
-        raise ExportError("Máy này chưa được thiết lập đơn vị. Hãy chạy “antq init” trước.", "NOT_INITIALISED")
+        raise ExportError("Máy này chưa được thiết lập đơn vị. " + hint(
+            gui="Hãy khởi động lại chương trình để làm theo các bước thiết lập.",
+            cli="Hãy chạy “antq init” trước."), "NOT_INITIALISED")
     return profile
 
 
@@ -232,8 +235,11 @@ def export_package(store: Store, dest: str | Path, *, password: str, actor: str,
         p = plan(session, kind)
         recipient = keys.recipient_record(session) if encrypted else None
         if encrypted and recipient is None:
-            raise ExportError(PackageError(NO_RECIPIENT).message_vi + " (Lệnh: antq recipient set TỆP.antqkey; "
-                              "hoặc --unencrypted nếu thật sự cần gói không mã hóa.)", NO_RECIPIENT)
+            raise ExportError(PackageError(NO_RECIPIENT).message_vi + hint(
+                gui=" Trên trang Gửi – nhận dữ liệu, bấm “Nhập khóa của cấp trên…” và chọn tệp .antqkey do cấp "
+                    "trên gửi.",
+                cli=" (Lệnh: antq recipient set TỆP.antqkey; hoặc --unencrypted nếu thật sự cần gói không mã hóa.)"),
+                NO_RECIPIENT)
         announcement = key_rotation.pending_announcement(session)
         blob = _signer_blob(session, announcement)
         to_seq = int(session.execute(select(Counter.value).where(Counter.name == "change_seq")).scalar() or 0)

@@ -19,6 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from antq_desktop.domain.errors import AntqError
+from antq_desktop.domain.fronts import hint
 from antq_desktop.exchange.errors import PackageError
 from antq_desktop.exchange.keys import (
     b64decode,
@@ -73,7 +74,8 @@ def _merged(session: Session, package_uuid: str) -> ImportAttempt:
                           .order_by(ImportAttempt.id.desc()).limit(1)).scalar_one_or_none()
     if row is None:
         raise ReceiptError(f"Gói {package_uuid} chưa được hợp nhất ở máy này nên chưa lập biên nhận được. Hãy nhập "
-                           "gói trước (antq merge) rồi lập biên nhận.", "NOT_MERGED")
+                           "gói trước " + hint(gui="(trang Nhận gói dữ liệu)", cli="(antq merge)")
+                           + " rồi lập biên nhận.", "NOT_MERGED")
     return row
 
 
@@ -199,4 +201,5 @@ def _match(session: Session, unit: str, entry: dict[str, Any], mine: list[str],
     if matched:
         return ReceiptCheck(issuer, document["packages"], counts, "export", max(matched))
     raise _bad("Số liệu cấp trên xác nhận không khớp với dữ liệu của đơn vị (mã băm khác). Hãy xuất một gói đầy "
-               "đủ (antq export --full) gửi lại cấp trên rồi xin biên nhận mới.", "DIGEST_MISMATCH")
+               "đủ " + hint(gui="(trang Gửi – nhận dữ liệu, kiểu Đầy đủ)", cli="(antq export --full)")
+               + " gửi lại cấp trên rồi xin biên nhận mới.", "DIGEST_MISMATCH")

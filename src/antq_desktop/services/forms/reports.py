@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from antq_desktop.domain import catalog as catalogs
 from antq_desktop.domain import units
+from antq_desktop.domain.fronts import hint
 from antq_desktop.domain.validation import COMPARATORS
 from antq_desktop.reports import render_annual_report, render_summary_pdf, unit_forms, write_summary_xlsx
 from antq_desktop.reports.batch import CancelFlag, ProgressFn, atomic_output
@@ -141,7 +142,8 @@ def render_commune_report(store: Store, year: int, output: Path, *, progress: Pr
                           cancel: CancelFlag | None = None, report_date: date | None = None) -> Path:
     if not get_profile(store).is_commune:  # an office's store mixes communes: one commune's report is wrong here
         raise FormError("Báo cáo kết quả năm chỉ lập trên máy của xã, phường. Cấp trên hãy dùng bảng tổng hợp "
-                        "theo xã (antq report summary, hoặc “Bảng tổng hợp theo xã” trong trang In biểu mẫu).")
+                        "theo xã" + hint(gui=" (“Bảng tổng hợp theo xã” trong trang In biểu mẫu).",
+                                          cli=" (antq report summary --year NĂM --out TỆP)."))
     data = annual_report_data(store, year, report_date=report_date)
     text = localise_form("annual_report", kind_word(get_profile(store)))
     return render_annual_report(Path(output), data, text=text, progress=progress, cancel=cancel)

@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 
 from antq_desktop import __version__
 from antq_desktop.domain.errors import AntqError
+from antq_desktop.domain.fronts import hint
 from antq_desktop.exchange import package_reader
 from antq_desktop.exchange.errors import NO_RECIPIENT, PackageError
 from antq_desktop.exchange.keystore import KeyStore
@@ -73,8 +74,9 @@ class ForwardResult:
 def _office(session: Session) -> UnitProfile:
     profile = session.get(UnitProfile, 1)
     if profile is None or profile.role in ("commune", "province"):
-        raise ForwardError("Chỉ công an cụm/huyện mới chuyển tiếp gói của xã lên tỉnh. Xã gửi dữ liệu bằng "
-                           "“antq export”; tỉnh là cấp cao nhất.", "NOT_A_DISTRICT")
+        raise ForwardError("Chỉ công an cụm/huyện mới chuyển tiếp gói của xã lên tỉnh. Xã gửi dữ liệu "
+                           + hint(gui="ở trang Gửi – nhận dữ liệu", cli="bằng “antq export”")
+                           + "; tỉnh là cấp cao nhất.", "NOT_A_DISTRICT")
     return profile
 
 

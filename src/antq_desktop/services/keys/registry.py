@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session, object_session
 from antq_desktop.domain.errors import (
     KeyProblem,  # noqa: F401  (re-exported: callers catch keys.KeyProblem)
 )
+from antq_desktop.domain.fronts import hint
 from antq_desktop.exchange.errors import BAD_PASSWORD, PackageError
 from antq_desktop.exchange.keys import (
     PublicKeyRecord,
@@ -80,8 +81,9 @@ def active_local_key(session: Session) -> LocalKey | None:
 def require_local_key(session: Session) -> LocalKey:
     row = active_local_key(session)
     if row is None:
-        raise KeyProblem("Máy này chưa có khóa của đơn vị. Quản trị viên hãy tạo khóa mới bằng lệnh "
-                        "“antq key rotate” (hoặc trong Cài đặt) rồi gửi tệp khóa công khai cho cấp trên.", "NO_KEY")
+        raise KeyProblem("Máy này chưa có khóa của đơn vị. Quản trị viên hãy tạo khóa mới " + hint(
+            gui="(trang Cài đặt → “Thiết lập lại đơn vị…” → tạo cặp khóa mới cho đơn vị)",
+            cli="bằng lệnh “antq key rotate”") + " rồi gửi tệp khóa công khai cho cấp trên.", "NO_KEY")
     return row
 
 
@@ -201,8 +203,9 @@ def known_by_fingerprint(session: Session, fingerprint_text: str) -> KnownKey:
         if wanted.replace("-", "") in (row.fingerprint.replace("-", ""), keys_only.replace("-", "")) \
                 or row.key_id == fingerprint_text.strip():
             return row
-    raise KeyProblem(f"Không có khóa nào có mã vân tay “{fingerprint_text}”. Hãy xem danh sách bằng "
-                    "“antq trust list” hoặc “antq recipient show”.", "UNKNOWN_KEY")
+    raise KeyProblem(f"Không có khóa nào có mã vân tay “{fingerprint_text}”. Hãy xem danh sách " + hint(
+        gui="ở trang Khóa tin cậy các xã hoặc trang Gửi – nhận dữ liệu (khóa của cấp trên).",
+        cli="bằng “antq trust list” hoặc “antq recipient show”."), "UNKNOWN_KEY")
 
 
 def _upsert(session: Session, record: PublicKeyRecord, *, actor: str, source: str) -> KnownKey:

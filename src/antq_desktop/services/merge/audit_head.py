@@ -32,6 +32,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from antq_desktop.domain.fronts import hint
 from antq_desktop.exchange import package_reader
 from antq_desktop.exchange.errors import MALFORMED, PackageError
 from antq_desktop.exchange.package_format import (
@@ -56,12 +57,18 @@ _APP_HEAD = re.compile(r"[0-9a-f]{64}")
 _REPEATED = ("Nhật ký thao tác ở máy của {unit} đã bị cắt bớt: gói số {sequence} mang mã cuối nhật ký trùng với gói "
              "số {previous} đã nhập trước, nghĩa là các dòng nhật ký ghi từ lần xuất gói số {previous} (kể cả dòng ghi "
              "việc xuất gói đó) đã bị xóa. Gói không được nhập, dữ liệu ở đây không thay đổi; việc từ chối đã được ghi "
-             "lại. Hãy báo ngay lãnh đạo đơn vị và đề nghị xã kiểm tra máy bằng lệnh “antq check” và "
-             "“antq audit --expect-head {head}”, giải trình bằng văn bản, rồi xuất một gói mới.")
+             "lại. Hãy báo ngay lãnh đạo đơn vị và đề nghị xã kiểm tra máy {check}, giải trình bằng văn bản, rồi "
+             "xuất một gói mới.")
 _EMPTY = ("Nhật ký thao tác ở máy của {unit} trống hoàn toàn (gói số {sequence}), trong khi máy nào đã thiết lập cũng "
           "có ít nhất một dòng nhật ký: nhật ký đã bị xóa hoặc dữ liệu đã bị làm lại không đúng quy trình. Gói không "
           "được nhập, dữ liệu ở đây không thay đổi; việc từ chối đã được ghi lại. Hãy báo ngay lãnh đạo đơn vị, đề "
           "nghị xã khôi phục dữ liệu từ bản sao lưu mã hóa gần nhất, rồi xuất một gói mới.")
+
+
+def _commune_check(head: str) -> str:
+    """What the commune should look at, said for this office's front (the commune may use either)."""
+    return hint(gui=f"(trang Nhật ký thao tác trên máy của xã: chuỗi nhật ký phải nguyên vẹn và còn mục có mã {head}…)",
+                cli=f"bằng lệnh “antq check” và “antq audit --expect-head {head}”")
 
 
 def claimed_head(header: PackageHeader) -> str | None:
@@ -72,7 +79,7 @@ def claimed_head(header: PackageHeader) -> str | None:
 _BROKEN = ("Nhật ký thao tác ở máy của {unit} không liền mạch với lần nhập trước (gói số {sequence}): {why}. Điều này "
            "xảy ra khi nhật ký bị cắt bớt rồi ghi tiếp, hoặc dữ liệu của xã đã bị thay bằng một bộ dữ liệu khác. Gói "
            "không được nhập, dữ liệu ở đây không thay đổi; việc từ chối đã được ghi lại. Hãy báo ngay lãnh đạo đơn vị "
-           "và đề nghị xã kiểm tra máy bằng lệnh “antq check” và “antq audit --expect-head {head}”, giải trình bằng "
+           "và đề nghị xã kiểm tra máy {check}, giải trình bằng "
            "văn bản. Nếu xã đã khôi phục từ bản sao lưu, hãy đề nghị xã xuất một gói đầy đủ.")
 _WHY_NOT_THROUGH = "các dòng nhật ký gửi kèm không đi qua mã cuối nhật ký của gói đã nhập trước"
 _WHY_NOT_AT_HEAD = "các dòng nhật ký gửi kèm không dẫn tới mã cuối nhật ký mà gói ghi"
@@ -235,7 +242,8 @@ def _had_links(session: Session, producer: str, head: str) -> bool:
 
 def _broken(header: PackageHeader, state: ProducerState | None, why: str) -> None:
     held = (state.last_audit_head or "") if state is not None else ""
-    message = _BROKEN.format(unit=header.producer.unit_name, sequence=header.sequence, why=why, head=held[:16])
+    message = _BROKEN.format(unit=header.producer.unit_name, sequence=header.sequence, why=why,
+                             check=_commune_check(held[:16]))
     raise PackageError(AUDIT_CHAIN_BROKEN, message, detail=f"audit continuity: {why}")
 
 
@@ -252,7 +260,7 @@ def _check_head(session: Session, header: PackageHeader, state: ProducerState | 
     else:
         previous = earlier_package_with(session, header.producer.unit_code, head)
     if previous is not None:
-        message = _REPEATED.format(unit=unit, sequence=sequence, previous=previous, head=head[:16])
+        message = _REPEATED.format(unit=unit, sequence=sequence, previous=previous, check=_commune_check(head[:16]))
         raise PackageError(AUDIT_HEAD_REPEATED, message, detail=f"audit_head equals the head of package {previous}")
 
 

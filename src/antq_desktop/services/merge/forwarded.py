@@ -22,6 +22,7 @@ from typing import IO, Any
 
 from sqlalchemy import select
 
+from antq_desktop.domain.fronts import hint
 from antq_desktop.exchange import package_reader
 from antq_desktop.exchange.errors import (
     DECRYPT_FAILED,
@@ -44,8 +45,10 @@ from antq_desktop.storage import audit
 from antq_desktop.storage.db import Store
 from antq_desktop.storage.models import ImportAttempt, KnownKey
 
-PLAN_HERE = ("Đây là gói kế hoạch do cấp trên gửi xuống, không phải gói dữ liệu của xã. Hãy nhập bằng "
-             "“antq plan import TỆP” (hoặc nút nhận kế hoạch).")
+
+def _plan_here() -> str:
+    return ("Đây là gói kế hoạch do cấp trên gửi xuống, không phải gói dữ liệu của xã. Hãy nhập " + hint(
+        gui="ở mục “Nhận kế hoạch của cấp trên” trên trang Gửi – nhận dữ liệu.", cli="bằng “antq plan import TỆP”."))
 INNER_BAD = "Gói chuyển tiếp bị từ chối toàn bộ, chưa ghi gì: gói số {seq} của đơn vị {unit} bên trong không hợp lệ. "
 OK_STATUSES = ("merged", "duplicate", "held")
 
@@ -75,7 +78,7 @@ def claimed_kind(path: Path, options: MergeOptions) -> str | None:
 
 
 def refuse_plan(store: Store, path: Path, options: MergeOptions) -> PackageResult:
-    return _refuse_outer(store, path, options, PackageError(MALFORMED, message_vi=PLAN_HERE), None)
+    return _refuse_outer(store, path, options, PackageError(MALFORMED, message_vi=_plan_here()), None)
 
 
 @dataclasses.dataclass

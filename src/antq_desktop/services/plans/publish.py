@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 from antq_desktop import __version__
 from antq_desktop.domain import catalog as catalogs
 from antq_desktop.domain.errors import AntqError
+from antq_desktop.domain.fronts import hint
 from antq_desktop.exchange.errors import PackageError
 from antq_desktop.exchange.keystore import KeyStore
 from antq_desktop.exchange.package_format import Producer
@@ -76,10 +77,14 @@ def record_id(kind: str, key: str) -> str:
 def _office(session: Session) -> UnitProfile:
     profile = session.get(UnitProfile, 1)
     if profile is None:
-        raise PlanPackageError("Máy này chưa được thiết lập đơn vị. Hãy chạy “antq init” trước.", "NOT_INITIALISED")
+        raise PlanPackageError("Máy này chưa được thiết lập đơn vị. " + hint(
+            gui="Hãy khởi động lại chương trình để làm theo các bước thiết lập.",
+            cli="Hãy chạy “antq init” trước."), "NOT_INITIALISED")
     if profile.role == "commune":
         raise PlanPackageError("Chỉ đơn vị cấp trên (cụm, huyện, tỉnh) mới gửi kế hoạch xuống xã. Máy này là của "
-                               "một xã: hãy nhập gói kế hoạch bằng “antq plan import TỆP”.", "NOT_AN_OFFICE")
+                               "một xã: hãy nhập gói kế hoạch " + hint(
+                                   gui="ở mục “Nhận kế hoạch của cấp trên” trên trang Gửi – nhận dữ liệu.",
+                                   cli="bằng “antq plan import TỆP”."), "NOT_AN_OFFICE")
     return profile
 
 

@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from antq_desktop.domain.fronts import hint
 from antq_desktop.exchange import package_reader
 from antq_desktop.exchange.errors import MALFORMED, TOO_LARGE, PackageError
 from antq_desktop.exchange.keys import TrustedKey
@@ -47,8 +48,9 @@ from antq_desktop.storage.models import KnownKey, ProducerState, utcnow
 SYNCED_TYPES = ("plan", "plan_target", "recognition_decision")  # parents first
 EXTRA_TYPES = ("catalog", "form_text", "deadline")
 MAX_RECORDS = 20_000  # a plan is a few dozen rows; anything near this is not a plan package
-NOT_A_PLAN = ("Tệp này không phải gói kế hoạch do cấp trên gửi xuống. Gói dữ liệu của xã được nhập ở cấp trên bằng "
-              "“antq merge”; hãy chọn đúng tệp kế hoạch.")
+def _not_a_plan() -> str:
+    return ("Tệp này không phải gói kế hoạch do cấp trên gửi xuống. Gói dữ liệu của xã được nhập ở cấp trên "
+            + hint(gui="(trang Nhận gói dữ liệu)", cli="bằng “antq merge”") + "; hãy chọn đúng tệp kế hoạch.")
 
 
 @dataclass
@@ -91,7 +93,8 @@ def import_plan(store: Store, path: str | Path, *, actor: str) -> PlanImportResu
         package = package_reader.verify(path, lookup)
         header = package.header
         if header.kind != "plan" or not (header.period.isascii() and header.period.isdigit()):
-            raise PackageError(MALFORMED, message_vi=NOT_A_PLAN, detail=f"kind {header.kind}, period {header.period}")
+            raise PackageError(MALFORMED, message_vi=_not_a_plan(),
+                               detail=f"kind {header.kind}, period {header.period}")
         synced, extras = _read(package)
         staged = check_extras(extras, header.producer.unit_code, int(header.period))
         result = _write(store, package, synced, staged, actor)
@@ -114,7 +117,7 @@ def _read(package: VerifiedPackage) -> tuple[dict[str, list[dict[str, Any]]], li
         elif kind in EXTRA_TYPES:
             extras.append(record)
         else:
-            raise PackageError(MALFORMED, message_vi=NOT_A_PLAN, detail=f"record type {kind}")
+            raise PackageError(MALFORMED, message_vi=_not_a_plan(), detail=f"record type {kind}")
     return synced, extras
 
 

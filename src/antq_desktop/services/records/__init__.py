@@ -11,6 +11,13 @@ from antq_desktop.services.records.bulk import (
     registrations_to_carry,
     write_back,
 )
+from antq_desktop.services.records.duplicates import (
+    CrossCommuneId,
+    SameCitizenId,
+    citizen_id_key,
+    cross_commune_citizen_ids,
+    households_with_citizen_id,
+)
 from antq_desktop.services.records.lookups import area_ids, names
 from antq_desktop.services.records.meetings import discussion as meeting_discussion
 from antq_desktop.services.records.meetings import find as find_meeting
@@ -36,10 +43,11 @@ from antq_desktop.services.records.writes import (
 )
 
 __all__ = [
-    "HOUSEHOLD_TEMPLATE", "RECORD_TYPES", "ListQuery", "area_ids", "can_view_citizen_id", "carry_registrations_forward",
-    "count_rows", "create",
-    "create_many", "delete", "delete_many", "get", "households_without_pledge", "list_rows", "mark_pledges_signed",
-    "mask_citizen_id", "names", "pledge_area", "previous_pledge_values", "purge_older_than",
-    "record_citizen_id_reveal", "registrations_to_carry", "restore", "update", "update_many", "write_back",
-    "check_member_rows", "find_meeting", "meeting_discussion", "member_rows", "save_members",
+    "HOUSEHOLD_TEMPLATE", "RECORD_TYPES", "CrossCommuneId", "ListQuery", "SameCitizenId", "area_ids",
+    "can_view_citizen_id", "carry_registrations_forward", "check_member_rows", "citizen_id_key", "count_rows",
+    "create", "create_many", "cross_commune_citizen_ids", "delete", "delete_many", "find_meeting", "get",
+    "households_with_citizen_id", "households_without_pledge", "list_rows", "mark_pledges_signed",
+    "mask_citizen_id", "meeting_discussion", "member_rows", "names", "pledge_area", "previous_pledge_values",
+    "purge_older_than", "record_citizen_id_reveal", "registrations_to_carry", "restore", "save_members", "update",
+    "update_many", "write_back",
 ]

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from antq_desktop.domain.errors import ConflictError, FieldError, NotFoundError, PermissionDenied, ValidationError
 from antq_desktop.services.changes import WrittenIds
-from antq_desktop.services.records import members
+from antq_desktop.services.records import duplicates, members
 from antq_desktop.services.records import rules as record_rules
 from antq_desktop.storage import audit
 from antq_desktop.storage.canonical import to_json_value
@@ -72,6 +72,7 @@ def _prepare(session: Session, record_type: str, rows: list[dict[str, Any]],
                 for index, (values, unit_type) in enumerate(zip(rows, unit_types, strict=True))]
     record_rules.check_references(session, prepared)
     record_rules.check_unique(session, record_type, prepared, _own_unit(session), exclude_ids)
+    duplicates.check_area_names(session, record_type, prepared, exclude_ids)
     for fields in prepared:
         fields.update(record_rules.derived_keys(record_type, fields))
     return prepared

@@ -26,13 +26,17 @@ from PySide6.QtWidgets import (
 )
 
 from antq_desktop.domain.errors import AntqError
+from antq_desktop.domain.local_time import local_time_text
 from antq_desktop.services import accounts
 from antq_desktop.services.accounts import UserInfo
 from antq_desktop.storage.db import Store
 from antq_desktop.ui import colours, file_dialogs
+from antq_desktop.ui.i18n import N
 
 PAGE_SIZE = 200
-COLUMNS = ("Thời điểm (UTC)", "Người thực hiện", "Thao tác", "Loại bản ghi", "Mã bản ghi", "Nội dung thay đổi")
+RECORD_COLUMN = 4
+COLUMNS = (N("AuditPage", "Thời điểm"), N("AuditPage", "Người thực hiện"), N("AuditPage", "Thao tác"),
+           N("AuditPage", "Loại bản ghi"), N("AuditPage", "Bản ghi"), N("AuditPage", "Nội dung thay đổi"))
 
 
 class AuditPage(QWidget):
@@ -68,7 +72,7 @@ class AuditPage(QWidget):
         choices = accounts.choices(self.store)
         self.actor = self._combo(choices["actor"], {})
         self.action = self._combo(choices["action"], accounts.ACTION_LABELS)
-        self.record_type = self._combo(choices["record_type"], {})
+        self.record_type = self._combo(choices["record_type"], accounts.RECORD_TYPE_LABELS)
         self.use_since, self.since = QCheckBox(self.tr("Từ ngày")), self._date()
         self.use_until, self.until = QCheckBox(self.tr("Đến ngày")), self._date()
         self.text = QLineEdit()
@@ -149,11 +153,15 @@ class AuditPage(QWidget):
             return
         self.page = page
         self.table.setRowCount(len(page.rows))
+        names = accounts.names_for(self.store, page.rows)
         for r, row in enumerate(page.rows):
-            values = (f"{row.at:%d/%m/%Y %H:%M:%S}", row.actor, row.action_label, row.record_type or "",
-                      row.record_id or "", row.summary())
+            values = (local_time_text(row.at, seconds=True), row.actor, row.action_label, row.record_type_label,
+                      names.get(row.record_id or "", row.record_id or ""), row.summary(names))
             for c, value in enumerate(values):
-                self.table.setItem(r, c, QTableWidgetItem(value))
+                item = QTableWidgetItem(value)
+                if c == RECORD_COLUMN and row.record_id:
+                    item.setToolTip(row.record_id)  # the id stays findable (the search box matches it)
+                self.table.setItem(r, c, item)
         last = page.offset + len(page.rows)
         self.position.setText(self.tr("%1–%2 trên %3 mục").replace("%1", str(page.offset + 1 if page.rows else 0))
                               .replace("%2", str(last)).replace("%3", f"{page.total:,}".replace(",", ".")))

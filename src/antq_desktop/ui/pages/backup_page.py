@@ -23,12 +23,15 @@ from PySide6.QtWidgets import (
 )
 
 from antq_desktop.domain.errors import AntqError
+from antq_desktop.domain.local_time import local_time_text
 from antq_desktop.services import accounts
 from antq_desktop.services.accounts import BackupKey, UserInfo
 from antq_desktop.storage.db import Store
 from antq_desktop.ui import password_prompt
+from antq_desktop.ui.i18n import N
 
-COLUMNS = ("Tệp", "Thời điểm tạo (UTC)", "Người tạo", "Dung lượng")
+COLUMNS = (N("BackupPage", "Tệp"), N("BackupPage", "Thời điểm tạo"), N("BackupPage", "Người tạo"),
+           N("BackupPage", "Dung lượng"))
 
 
 class BackupPage(QWidget):
@@ -88,7 +91,7 @@ class BackupPage(QWidget):
         self.table.setRowCount(len(self.listing))
         for r, item in enumerate(self.listing):
             header = item.header
-            values = (item.path.name, header.created_at.replace("T", " ").rstrip("Z") if header else "?",
+            values = (item.path.name, local_time_text(header.created_at) if header else "?",
                       header.username if header else self.tr("(không đọc được)"),
                       f"{item.size / 1024 / 1024:.1f} MB".replace(".", ","))
             for c, value in enumerate(values):
@@ -158,7 +161,7 @@ class BackupPage(QWidget):
             self._fail(self.tr("Không khôi phục được"), exc)
             return False
         message = self.tr("Đã khôi phục bản sao lưu ngày %1. Dữ liệu trước đó được giữ ở %2.").replace(
-            "%1", result.header.created_at).replace("%2", result.kept.name if result.kept else "—")
+            "%1", local_time_text(result.header.created_at)).replace("%2", result.kept.name if result.kept else "—")
         self.status.setText(message)
         self.restored.emit(message)
         return True

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from antq_desktop.domain import validation
 from antq_desktop.domain.pledge_templates import pledge_templates
+from antq_desktop.ui.choice_labels import tr_choice
 from antq_desktop.ui.context import AppContext
 from antq_desktop.ui.widgets.fields import record_choices
 
@@ -20,7 +21,7 @@ def organizations(context: AppContext) -> dict[str, str]:
 
 
 def label(mapping: dict[str, str], key: str | None) -> str:
-    return mapping.get(key or "", key or "")
+    return tr_choice(mapping.get(key or "", key or ""))
 
 
 AREA_KINDS = validation.AREA_KINDS

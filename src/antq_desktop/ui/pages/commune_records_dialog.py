@@ -118,7 +118,7 @@ class CommuneRecordsDialog(QDialog):
     def _on_failed(self, exc: BaseException) -> None:
         self.busy.hide()
         message = self.tr("Không tải được dữ liệu của xã: %1. Hãy đóng cửa sổ này rồi mở lại; nếu vẫn lỗi, "
-                          "hãy chạy “antq check” hoặc báo cán bộ kỹ thuật.")
+                          "hãy báo cán bộ kỹ thuật (Trợ giúp → Giới thiệu → Nhật ký lỗi).")
         explain_load_failure(self.status, exc, message, "Commune records not loaded")
 
     def _table(self, rows: list[dict[str, object]], columns: tuple[tuple[str, str], ...]) -> QTableWidget:

@@ -114,11 +114,16 @@ class CommunesPage(QWidget):
         refresh.clicked.connect(self.refresh)
         drill = QPushButton(self.tr("Xem dữ liệu của xã…"))
         drill.clicked.connect(self._open_selected)
+        self.duplicates_button = QPushButton(self.tr("Số định danh trùng giữa các xã…"))
+        self.duplicates_button.setObjectName("duplicate_ids_button")
+        self.duplicates_button.setToolTip(self.tr("Danh sách rà soát: số định danh có ở hộ của hơn một xã"))
+        self.duplicates_button.clicked.connect(self.show_duplicate_ids)
         top = QHBoxLayout()
         title = self.tr("Tình hình các xã")
         top.addWidget(QLabel(f"<h2>{title}</h2>"))
         top.addStretch(1)
         top.addWidget(drill)
+        top.addWidget(self.duplicates_button)
         top.addWidget(refresh)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -138,7 +143,7 @@ class CommunesPage(QWidget):
 
     def _on_failed(self, exc: BaseException) -> None:
         message = self.tr("Không tính được số liệu các xã: %1. Hãy bấm “Làm mới” để thử lại; nếu vẫn lỗi, "
-                          "hãy chạy “antq check” hoặc báo cán bộ kỹ thuật.")
+                          "hãy báo cán bộ kỹ thuật (Trợ giúp → Giới thiệu → Nhật ký lỗi).")
         explain_load_failure(self.summary, exc, message, "Communes overview not computed")
 
     def _show(self, rows: list[CommuneRow]) -> None:
@@ -154,6 +159,12 @@ class CommunesPage(QWidget):
         self.summary.setText(self.tr("%1 xã · %2 chưa gửi dữ liệu · %3 chậm gửi · %4 xã chưa đạt ít nhất một chỉ tiêu")
                              .replace("%1", format_int(len(rows))).replace("%2", format_int(missing))
                              .replace("%3", format_int(late)).replace("%4", format_int(missed)))
+
+    def show_duplicate_ids(self) -> None:
+        from antq_desktop.ui.pages.duplicate_ids_dialog import DuplicateIdsDialog
+
+        self.duplicate_ids = DuplicateIdsDialog(self.context, self)
+        self.duplicate_ids.open()
 
     def _open_selected(self, *_args: object) -> None:
         rows = self.table.selectionModel().selectedRows()

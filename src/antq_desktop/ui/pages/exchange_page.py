@@ -28,15 +28,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from antq_desktop.domain.local_time import local_time_text
 from antq_desktop.services import export
 from antq_desktop.services.safe_files import read_user_file
 from antq_desktop.ui import file_dialogs, password_prompt
 from antq_desktop.ui.errors import show_error
+from antq_desktop.ui.i18n import N
 from antq_desktop.ui.jobs import Job
 from antq_desktop.ui.widgets.keys_box import KeysBox, recipient_text
 from antq_desktop.ui.widgets.plan_send_box import PlanReceiveBox, PlanSendBox
 
-HISTORY_COLUMNS = ("Số", "Thời điểm (UTC)", "Kiểu", "Bản ghi", "Biên nhận", "Tệp")
+HISTORY_COLUMNS = (N("ExchangePage", "Số"), N("ExchangePage", "Thời điểm"), N("ExchangePage", "Kiểu"),
+                   N("ExchangePage", "Bản ghi"), N("ExchangePage", "Biên nhận"), N("ExchangePage", "Tệp"))
 
 
 class ExchangePage(QWidget):
@@ -120,8 +123,9 @@ class ExchangePage(QWidget):
         rows = export.history(self.context.store)
         self.history.setRowCount(len(rows))
         for index, r in enumerate(rows):
-            values = (str(r.sequence), r.created_at, self.tr(export.KIND_LABELS.get(r.kind, r.kind)),
-                      f"{r.total_records:,}".replace(",", "."), r.receipt_verified_at or self.tr("chưa"), r.file_name)
+            values = (str(r.sequence), local_time_text(r.created_at), self.tr(export.KIND_LABELS.get(r.kind, r.kind)),
+                      f"{r.total_records:,}".replace(",", "."),
+                      local_time_text(r.receipt_verified_at) or self.tr("chưa"), r.file_name)
             for column, value in enumerate(values):
                 self.history.setItem(index, column, QTableWidgetItem(value))
         self.export_button.setEnabled(self.context.can_write)

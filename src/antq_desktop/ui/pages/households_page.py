@@ -14,7 +14,6 @@ from antq_desktop.domain.errors import AntqError
 from antq_desktop.services import forms, records
 from antq_desktop.services.changes import Changes
 from antq_desktop.ui.dialogs.household_dialog import HouseholdDialog
-from antq_desktop.ui.dialogs.record_dialog import RecordDialog
 from antq_desktop.ui.errors import show_error
 from antq_desktop.ui.i18n import N
 from antq_desktop.ui.pages import choices
@@ -70,8 +69,9 @@ class HouseholdsPage(RecordPage):
     def describe(self, row: dict[str, Any]) -> str:
         return str(row.get("head_name") or "")
 
-    def make_dialog(self, record_id: str | None, defaults: dict[str, Any] | None = None) -> RecordDialog:
-        """The household's fields and, under them, the table of its members."""
+    def make_dialog(self, record_id: str | None, defaults: dict[str, Any] | None = None) -> HouseholdDialog:
+        """The household's fields, the table of its members, and a warning about another household with the
+        same citizen ID."""
         title = self.edit_title if record_id else self.new_title
         return HouseholdDialog(self.context, self.record_type, self.fields, title, record_id=record_id,
                                defaults=defaults, read_only=not self.context.can_write, parent=self)

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from antq_desktop.services.changes import Changes
 from antq_desktop.services.records import ListQuery
 from antq_desktop.ui import colours
+from antq_desktop.ui.choice_labels import tr_choice
 from antq_desktop.ui.context import AppContext
 from antq_desktop.ui.errors import run_undo
 from antq_desktop.ui.pages.record_actions import RecordActions, tr_page
@@ -253,7 +254,7 @@ class RecordPage(RecordActions, QWidget):
         box.clear()
         box.addItem(tr_page(spec.label), None)
         for value, label in spec.choices(self.context).items():
-            box.addItem(tr_page(label), value)
+            box.addItem(tr_choice(label, tr_page), value)
         box.setCurrentIndex(max(0, box.findData(current)))
         box.blockSignals(False)
 

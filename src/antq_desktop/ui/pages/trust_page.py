@@ -195,7 +195,7 @@ class TrustPage(QWidget):
         self.job = None
         self._set_loading(False)
         message = self.tr("Không tải được danh sách khóa: %1. Hãy bấm “Làm mới” để thử lại; nếu vẫn lỗi, "
-                          "hãy chạy “antq check” hoặc báo cán bộ kỹ thuật.")
+                          "hãy báo cán bộ kỹ thuật (Trợ giúp → Giới thiệu → Nhật ký lỗi).")
         explain_load_failure(self.status, exc, message, "Trust registry not loaded")
 
     def _show(self, rows: list[TrustRow]) -> None:

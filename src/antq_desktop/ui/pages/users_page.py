@@ -30,8 +30,10 @@ from antq_desktop.services import accounts
 from antq_desktop.services.accounts import MIN_PASSWORD_LENGTH, ROLES, UserInfo
 from antq_desktop.services.changes import Changes
 from antq_desktop.storage.db import Store
+from antq_desktop.ui.i18n import N
 
-COLUMNS = ("Tên đăng nhập", "Họ tên", "Vai trò", "Trạng thái")
+COLUMNS = (N("UsersPage", "Tên đăng nhập"), N("UsersPage", "Họ tên"), N("UsersPage", "Vai trò"),
+           N("UsersPage", "Trạng thái"))
 
 
 def _password_field() -> QLineEdit:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from antq_desktop.services import records
 from antq_desktop.services.records import ListQuery
 from antq_desktop.storage.db import Store
+from antq_desktop.ui.choice_labels import tr_choice
 from antq_desktop.ui.table_model import format_count
 from antq_desktop.ui.widgets.date_field import DateField
 
@@ -255,7 +256,7 @@ def make_editor(spec: FieldSpec, store: Store, tr: Callable[[str], str]) -> Edit
     if kind in ("date", "optional_date"):
         return DateEditor(optional=kind == "optional_date")
     if kind == "choice":
-        return ChoiceEditor({k: tr(v) for k, v in spec.choices.items()})
+        return ChoiceEditor({k: tr_choice(v, tr) for k, v in spec.choices.items()})
     if kind == "bool":
         return BoolEditor(tr(spec.label))
     if kind == "year":
