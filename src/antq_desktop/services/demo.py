@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from antq_desktop.domain import catalog as catalogs
 from antq_desktop.domain.errors import ValidationError
+from antq_desktop.services.activities import demo as activities_demo
 from antq_desktop.services.records import insert_batch
 from antq_desktop.storage.db import Store
 from antq_desktop.storage.models import Household, Plan, Registration, ResidentialArea, UnitProfile
@@ -48,6 +49,7 @@ class DemoResult:
     registrations: int
     assessments: int
     plans: int
+    activities: int = 0  # models, festival days, briefings, commendations, security teams and ratings
 
 
 class _Generator:
@@ -233,8 +235,11 @@ def _fill(gen: _Generator, household_count: int, report: Progress) -> DemoResult
     gen.insert("registration", regs, reg_days)
     gen.insert("assessment", asses, ass_days)
     plans = _plan(gen)
+    report(0.9, "Đang tạo mô hình, ngày hội, buổi phổ biến, khen thưởng…")
+    made = activities_demo.make(gen, list(zip(area_ids, (a["name"] for a in area_rows), strict=True)),
+                                list(zip(org_ids, org_rows, strict=True)))
     report(1.0, "Đã tạo xong dữ liệu mẫu.")
-    return DemoResult(len(area_ids), len(org_ids), len(hh_ids), len(pledges), len(regs), len(asses), plans)
+    return DemoResult(len(area_ids), len(org_ids), len(hh_ids), len(pledges), len(regs), len(asses), plans, made)
 
 
 def _commune_registered(gen: _Generator) -> bool:

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session, aliased
 
 from antq_desktop.exchange.errors import VALIDATION_ERROR
 from antq_desktop.services.merge_plan import Batch, refuse
-from antq_desktop.services.record_rules import UNIQUE_KEYS
+from antq_desktop.services.record_rules import ACTIVITY_LINKS, PARENT_LABELS, UNIQUE_KEYS
 from antq_desktop.services.records import next_change_seq
 from antq_desktop.storage.canonical import canonical_json, canonical_record
 from antq_desktop.storage.models import MODEL_BY_TYPE, MergeConflict, SyncedRecord, utcnow
@@ -31,8 +31,10 @@ _LINKS = (
     ("assessment", "area_id", "residential_area", "khu dân cư"),
     ("assessment", "organization_id", "organization", "cơ quan, doanh nghiệp, trường học"),
     ("plan_target", "plan_id", "plan", "kế hoạch"),
+    *((child, column, parent, PARENT_LABELS[parent]) for child, column, parent, _ in ACTIVITY_LINKS),
 )
-_UNIQUE_LABELS = {"pledge": "bản cam kết", "registration": "đăng ký", "assessment": "bản tự đánh giá"}
+_UNIQUE_LABELS = {"pledge": "bản cam kết", "registration": "đăng ký", "assessment": "bản tự đánh giá",
+                  "security_team_rating": "kết quả xếp loại"}
 
 
 def write_batch(session: Session, batch: Batch, *, package_uuid: str, producer: str) -> None:

@@ -16,7 +16,9 @@ COMMUNE, DISTRICT, PROVINCE = "commune", "district", "province"  # district = cl
 ROLES = (COMMUNE, DISTRICT, PROVINCE)
 
 # Record types a unit writes about itself (its own origin_unit only).
-DATA_TYPES = ("residential_area", "organization", "household", "pledge", "registration", "assessment")
+DATA_TYPES = ("residential_area", "organization", "household", "pledge", "registration", "assessment",
+              # the movement's activities (issue 20)
+              "movement_model", "festival_day", "briefing", "commendation", "security_team", "security_team_rating")
 PLAN_TYPES = ("plan", "plan_target")
 
 # Every reference column of the synced models and the record type it points at. Each must point at
@@ -26,6 +28,7 @@ REFERENCE_COLUMNS: dict[str, str] = {
     "organization_id": "organization",
     "household_id": "household",
     "plan_id": "plan",
+    "team_id": "security_team",  # a security force team's yearly rating
 }
 
 # Package kinds each role may send, and to whom.
@@ -66,8 +69,8 @@ RECORD_RULES: tuple[Rule, ...] = (
          "only records whose origin_unit is its own unit code", "-",
          "services.merge_plan.check_shape", f"{_TEST}::test_record_of_another_origin_is_refused"),
     Rule("A2", "records", "any unit", "-", "-",
-         "area_id, organization_id, household_id, plan_id only to records of its own origin (stored or earlier "
-         "in the same package)",
+         "area_id, organization_id, household_id, plan_id, team_id only to records of its own origin (stored or "
+         "earlier in the same package)",
          "services.authority.records.authorise_references",
          f"{_TEST}::test_reference_to_another_communes_record_is_refused"),
     Rule("A3", "records", "commune", "-", "-",
