@@ -183,7 +183,7 @@ def _plan(gen: _Generator) -> int:
     plan_ids = gen.insert("plan", [{"year": gen.year, "title": template.title.format(year=gen.year),
                                     "document_ref": template.document_ref, "issued_on": issued}], [issued])
     targets = [{"plan_id": plan_ids[0], "indicator": t.indicator, "comparator": t.comparator,
-                "threshold": t.threshold} for t in template.targets]
+                "threshold": t.threshold, "note": t.note or None} for t in template.targets]
     gen.insert("plan_target", targets, [issued] * len(targets))
     return 1
 
