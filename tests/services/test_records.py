@@ -150,3 +150,12 @@ def test_every_audit_action_written_by_the_code_has_a_vietnamese_label():
         if "audit" in text:
             written |= set(re.findall(r'action="([a-z_]+)"', text)) - {"store_true", "append", "version"}
     assert written - set(ACTION_LABELS) == set()
+
+
+def test_every_record_type_has_a_vietnamese_label_in_the_audit_log():
+    """Issue 20: the audit page names each record type (activities included) in Vietnamese."""
+    from antq_desktop.services.audit_log import RECORD_TYPE_LABELS
+    from antq_desktop.storage.models import MODEL_BY_TYPE
+
+    assert set(MODEL_BY_TYPE) <= set(RECORD_TYPE_LABELS)
+    assert all(label and label != code for code, label in RECORD_TYPE_LABELS.items())

@@ -36,6 +36,16 @@ ACTION_LABELS = {
     "forward": "Chuyển gói lên cấp trên", "forward_import": "Nhận gói chuyển tiếp",
     "setup_redo": "Thiết lập lại đơn vị",
 }
+# Record types as the officer reads them (the page's filter and table; the Excel export keeps the
+# stable English codes that scripts filter on).
+RECORD_TYPE_LABELS = {
+    "residential_area": "Khu dân cư", "organization": "Cơ quan, doanh nghiệp, trường học", "household": "Hộ gia đình",
+    "pledge": "Bản cam kết", "registration": "Đăng ký phấn đấu", "assessment": "Tự đánh giá", "plan": "Kế hoạch",
+    "plan_target": "Chỉ tiêu kế hoạch", "movement_model": "Mô hình, điển hình tiên tiến",
+    "festival_day": "Ngày hội toàn dân bảo vệ ANTQ", "briefing": "Buổi phổ biến, quán triệt",
+    "commendation": "Khen thưởng, biểu dương", "security_team": "Tổ bảo vệ an ninh, trật tự",
+    "security_team_rating": "Xếp loại tổ bảo vệ ANTT",
+}
 MAX_PAGE = 1000
 XLSX_HEADERS = ("STT", "Thời điểm (UTC)", "Người thực hiện", "Thao tác", "Loại bản ghi", "Mã bản ghi",
                 "Nội dung thay đổi", "Mã băm")
@@ -65,6 +75,10 @@ class AuditRow:
     @property
     def action_label(self) -> str:
         return ACTION_LABELS.get(self.action, self.action)
+
+    @property
+    def record_type_label(self) -> str:
+        return RECORD_TYPE_LABELS.get(self.record_type or "", self.record_type or "")
 
     def summary(self) -> str:
         """One line in Vietnamese: "ho_ten: A → B; ..." for updates, the key fields otherwise."""

@@ -68,7 +68,7 @@ class AuditPage(QWidget):
         choices = audit_log.choices(self.store)
         self.actor = self._combo(choices["actor"], {})
         self.action = self._combo(choices["action"], audit_log.ACTION_LABELS)
-        self.record_type = self._combo(choices["record_type"], {})
+        self.record_type = self._combo(choices["record_type"], audit_log.RECORD_TYPE_LABELS)
         self.use_since, self.since = QCheckBox(self.tr("Từ ngày")), self._date()
         self.use_until, self.until = QCheckBox(self.tr("Đến ngày")), self._date()
         self.text = QLineEdit()
@@ -150,7 +150,7 @@ class AuditPage(QWidget):
         self.page = page
         self.table.setRowCount(len(page.rows))
         for r, row in enumerate(page.rows):
-            values = (f"{row.at:%d/%m/%Y %H:%M:%S}", row.actor, row.action_label, row.record_type or "",
+            values = (f"{row.at:%d/%m/%Y %H:%M:%S}", row.actor, row.action_label, row.record_type_label,
                       row.record_id or "", row.summary())
             for c, value in enumerate(values):
                 self.table.setItem(r, c, QTableWidgetItem(value))
