@@ -7,11 +7,24 @@ hints of the self-assessment form and the demo data (`demo`, imported on its own
 but only `antq demo` needs it).
 """
 
+from antq_desktop.services.activities.hints import activity_of, criterion_hints
 from antq_desktop.services.activities.year import (
     ACTIVITY_LABELS,
     ACTIVITY_TYPES,
     YearActivities,
     year_activities,
 )
+from antq_desktop.storage.db import Store
+from antq_desktop.storage.models import UnitProfile
 
-__all__ = ["ACTIVITY_LABELS", "ACTIVITY_TYPES", "YearActivities", "year_activities"]
+__all__ = ["ACTIVITY_LABELS", "ACTIVITY_TYPES", "YearActivities", "activity_of", "criterion_hints",
+           "subject_hints", "year_activities"]
+
+
+def subject_hints(store: Store, year: int, subject_kind: str, subject_id: str | None,
+                  criteria: list[tuple[str, str]]) -> dict[str, str]:
+    """`criterion_hints` for the assessment form (the store's own unit)."""
+    with store.session_factory() as session:
+        profile = session.get(UnitProfile, 1)
+        unit = profile.unit_code if profile is not None else ""
+        return criterion_hints(session, year, subject_kind, subject_id, unit, criteria)
