@@ -37,7 +37,7 @@ from antq_desktop.reports.form_data import (
 from antq_desktop.reports.forms.recognition import render_recognition as render_recognition_pdf
 from antq_desktop.reports.summary_xlsx import print_setup
 from antq_desktop.reports.text import number, pct
-from antq_desktop.services import indicators, stats
+from antq_desktop.services import activities, indicators, stats
 from antq_desktop.services.form_assessments import S, subject_name, unit_type
 from antq_desktop.services.form_sources import localise_form, subject_columns, subject_join, subject_order
 from antq_desktop.services.forms import kind_word, unit_info
@@ -125,7 +125,8 @@ def annual_report_data(store: Store, year: int, *, report_date: date | None = No
             recipient=f"Kính gửi: Công an {profile.parent_name}" if profile.parent_name else None,
             situation=_situation(session, year, word), targets=target_rows(session, year),
             recognised=recognised, classification=classification,
-            signer_authority=f"TRƯỞNG CÔNG AN {word.upper()}", record=report_ref(session, profile, year))
+            signer_authority=f"TRƯỞNG CÔNG AN {word.upper()}", record=report_ref(session, profile, year),
+            activities=activities.activity_lines(session, year, word))
 
 
 def render_commune_report(store: Store, year: int, output: Path, *, progress: ProgressFn | None = None,

@@ -81,6 +81,36 @@ def classification_table(data: AnnualReportData, text: FormText) -> Flowable:
     return grid_table(header, rows, widths, align=("CENTER", "LEFT", "LEFT", "CENTER"))
 
 
+def _activity_table(header: list[str], rows: list[list[Flowable]], widths: tuple[float, ...],
+                    text: FormText) -> Flowable:
+    if not rows:
+        return para(text.label("no_activity"))
+    return grid_table(header, rows, widths, align=("CENTER",) + ("LEFT",) * (len(widths) - 1))
+
+
+def activities_section(data: AnnualReportData, text: FormText) -> list[Flowable]:
+    """The year's models, festival, briefings, commendations and security force (issue 20)."""
+    lab, acts = text.label, data.activities
+    if acts is None:
+        return []
+    model_rows = [[plain(i), cell(name), cell(kind), cell(status), cell(recognised)]
+                  for i, (name, kind, status, recognised) in enumerate(acts.models, 1)]
+    award_rows = [[plain(i), cell(who), cell(award), plain(day)]
+                  for i, (who, award, day) in enumerate(acts.commendations, 1)]
+    out: list[Flowable] = [para(lab("activities"), "heading"), para(lab("models"), "heading")]
+    out.append(_activity_table([lab("col_no"), lab("col_model"), lab("col_kind"), lab("col_status"),
+                                lab("col_recognised")], model_rows,
+                               (12 * mm, FRAME_WIDTH - 105 * mm, 25 * mm, 28 * mm, 40 * mm), text))
+    for key, lines in (("festival", acts.festival), ("briefings", acts.briefings)):
+        out += [para(lab(key), "heading"), *([para(line) for line in lines] or [para(lab("no_activity"))])]
+    out += [para(lab("commendations"), "heading"),
+            _activity_table([lab("col_no"), lab("col_who"), lab("col_award"), lab("col_date")], award_rows,
+                            (12 * mm, FRAME_WIDTH - 96 * mm, 60 * mm, 24 * mm), text)]
+    out += [para(lab("security_force"), "heading"),
+            *([para(line) for line in acts.security_force] or [para(lab("no_activity"))]), Spacer(1, 4)]
+    return out
+
+
 def annual_report_flowables(data: AnnualReportData, text: FormText | None = None) -> list[Flowable]:
     text = text or load_form_text(FORM_ID)
     lab = text.label
@@ -100,6 +130,7 @@ def annual_report_flowables(data: AnnualReportData, text: FormText | None = None
     out += [para(lab("targets"), "heading"), targets_table(data, text), Spacer(1, 4)]
     out += [para(lab("recognised"), "heading"), recognised_table(data, text), Spacer(1, 4)]
     out += [para(lab("classification"), "heading"), classification_table(data, text), Spacer(1, 4)]
+    out += activities_section(data, text)
     out += [para(lab("proposals"), "heading"), *_paras(data.proposals, 3)]
     signer = nd30.Signer(data.signer_authority, data.signer_name, None if data.signer_name else nd30.SIGN_HINT)
     recipients = data.recipients or ("Như trên;", "Lưu: VT, …")

@@ -7,6 +7,10 @@ hints of the self-assessment form and the demo data (`demo`, imported on its own
 but only `antq demo` needs it).
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from antq_desktop.services.activities.hints import activity_of, criterion_hints
 from antq_desktop.services.activities.year import (
     ACTIVITY_LABELS,
@@ -17,7 +21,12 @@ from antq_desktop.services.activities.year import (
 from antq_desktop.storage.db import Store
 from antq_desktop.storage.models import UnitProfile
 
-__all__ = ["ACTIVITY_LABELS", "ACTIVITY_TYPES", "YearActivities", "activity_of", "criterion_hints",
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from antq_desktop.reports.form_data import ActivityLines
+
+__all__ = ["ACTIVITY_LABELS", "ACTIVITY_TYPES", "YearActivities", "activity_lines", "activity_of", "criterion_hints",
            "subject_hints", "year_activities"]
 
 
@@ -28,3 +37,10 @@ def subject_hints(store: Store, year: int, subject_kind: str, subject_id: str | 
         profile = session.get(UnitProfile, 1)
         unit = profile.unit_code if profile is not None else ""
         return criterion_hints(session, year, subject_kind, subject_id, unit, criteria)
+
+
+def activity_lines(session: Session, year: int, word: str = "xã") -> ActivityLines:
+    """The year's activities for the commune report (the report module loads ReportLab: imported here, on use)."""
+    from antq_desktop.services.activities.report import activity_lines as lines
+
+    return lines(session, year, word)
