@@ -100,12 +100,12 @@ def activities_section(data: AnnualReportData, text: FormText) -> list[Flowable]
     out: list[Flowable] = [para(lab("activities"), "heading"), para(lab("models"), "heading")]
     out.append(_activity_table([lab("col_no"), lab("col_model"), lab("col_kind"), lab("col_status"),
                                 lab("col_recognised")], model_rows,
-                               (12 * mm, FRAME_WIDTH - 105 * mm, 25 * mm, 28 * mm, 40 * mm), text))
+                               (14 * mm, FRAME_WIDTH - 106 * mm, 24 * mm, 32 * mm, 36 * mm), text))
     for key, lines in (("festival", acts.festival), ("briefings", acts.briefings)):
         out += [para(lab(key), "heading"), *([para(line) for line in lines] or [para(lab("no_activity"))])]
     out += [para(lab("commendations"), "heading"),
             _activity_table([lab("col_no"), lab("col_who"), lab("col_award"), lab("col_date")], award_rows,
-                            (12 * mm, FRAME_WIDTH - 96 * mm, 60 * mm, 24 * mm), text)]
+                            (14 * mm, FRAME_WIDTH - 98 * mm, 60 * mm, 24 * mm), text)]
     out += [para(lab("security_force"), "heading"),
             *([para(line) for line in acts.security_force] or [para(lab("no_activity"))]), Spacer(1, 4)]
     return out
