@@ -28,6 +28,7 @@ FORM_KINDS: dict[str, str] = {
     "registration": "Bản đăng ký phấn đấu",
     "assessment": "Phiếu tự đánh giá",
     "minutes": "Biên bản họp xét công nhận",
+    "festival_report": "Báo cáo kết quả Ngày hội toàn dân bảo vệ ANTQ",
 }
 
 
@@ -133,11 +134,12 @@ def localise(text: FormText, word: str) -> FormText:
 def batch_for(store: Store, request: FormRequest) -> Batch:
     """The documents a request prints (lazy: nothing but their ids is read yet)."""
     from antq_desktop.services import form_assessments, form_sources
+    from antq_desktop.services.activities import festival
 
     sources = {
         "pledge": form_sources.pledges, "covenant": form_sources.covenants,
         "registration": form_sources.registrations, "assessment": form_assessments.self_assessments,
-        "minutes": form_assessments.minutes,
+        "minutes": form_assessments.minutes, "festival_report": festival.festival_reports,
     }
     if request.kind not in sources:
         raise FormError(f"Không có loại biểu mẫu “{request.kind}”. Hãy chọn một trong: {', '.join(FORM_KINDS)}.")
@@ -177,6 +179,7 @@ def no_records_message(request: FormRequest, store: Store | None = None) -> str:
         "registration": f"Hãy nhập đăng ký ở trang Đăng ký, {blank}",
         "assessment": f"Hãy nhập kết quả ở trang Tự đánh giá, {blank}",
         "minutes": f"Biên bản lấy nội dung từ tự đánh giá: hãy nhập ở trang Tự đánh giá trước, {blank}",
+        "festival_report": f"Hãy ghi nhận Ngày hội ở trang Phong trào, thẻ “Ngày hội 19/8”, {blank}",
     }
     return (f"Không có {what} nào của {where} trong năm {request.year}. "
             f"{hints.get(request.kind, 'Hãy chọn năm hoặc khu dân cư khác.')}")

@@ -84,6 +84,7 @@ class FestivalsTab(RecordPage):
     new_title = N("RecordDialogs", "Thêm ngày hội")
     edit_title = N("RecordDialogs", "Sửa ngày hội")
     excel_import = True
+    print_actions = (("festival_report", N("RecordPages", "In báo cáo…")),)
     columns = [
         Column("held_on", N("RecordPages", "Ngày tổ chức"), sort="held_on", width=110,
                show=lambda r: format_day(r.get("held_on"))),
