@@ -43,8 +43,10 @@ translations: install
 fuzz: install
 	QT_QPA_PLATFORM=offscreen $(PY) tests/fuzz/run_long.py
 
+# ruff on everything, then mypy on src/ (its configuration, strict parts included, is in pyproject.toml).
 lint: install
 	$(VENV)/bin/ruff check src tests bench
+	$(VENV)/bin/mypy
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache

@@ -78,10 +78,17 @@ def migration_datas() -> list[tuple[str, str]]:
 
 
 def guide_datas() -> list[tuple[str, str]]:
-    """The Vietnamese user guide and its screenshots, where ui/help.py looks in a bundle."""
+    """The Vietnamese user guide and the screenshots it shows, where ui/help.py looks in a bundle.
+
+    Only the images the guide refers to: docs/screenshots/ also holds every page at two screen sizes
+    (for review) and the script that takes them, which the laptop does not need."""
+    import re
+
     docs = REPO / "docs"
-    guide = [(str(docs / "huong-dan-su-dung.md"), "antq_desktop/resources/docs")]
-    return guide + _datas(docs / "screenshots", "antq_desktop/resources/docs/screenshots")
+    text = (docs / "huong-dan-su-dung.md").read_text(encoding="utf-8")
+    images = sorted(set(re.findall(r"\]\((screenshots/[^)\s]+)\)", text)))
+    return [(str(docs / "huong-dan-su-dung.md"), "antq_desktop/resources/docs")] + [
+        (str(docs / image), str(PurePosixPath("antq_desktop/resources/docs", image).parent)) for image in images]
 
 
 def datas() -> list[tuple[str, str]]:

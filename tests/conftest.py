@@ -19,7 +19,7 @@ ACTOR = "admin"
 def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     """No test touches the real user data folder or the developer's environment."""
     monkeypatch.setenv("ANTQ_HOME", str(tmp_path_factory.mktemp("antq-home")))
-    for name in ("ANTQ_DB", "ANTQ_DB_URL", "ANTQ_PASSWORD", "ANTQ_USER"):
+    for name in ("ANTQ_DB", "ANTQ_DB_URL", "ANTQ_DB_MIGRATE_URL", "ANTQ_PASSWORD", "ANTQ_USER"):
         monkeypatch.delenv(name, raising=False)
 
 

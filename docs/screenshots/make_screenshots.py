@@ -28,6 +28,53 @@ def save(app, widget, name: str) -> None:  # type: ignore[no-untyped-def]
     print("saved", name)
 
 
+# The inside of a maximised window on a laptop screen: 768 pixels less the taskbar (40) and the title bar (30).
+LAPTOP_HEIGHT = 698
+MAIN_PAGES = ("dashboard", "households", "pledges", "assessments", "exchange", "settings")
+
+
+def laptop(app, window, width: int) -> None:  # type: ignore[no-untyped-def]
+    """The main window as on a 1,366 or 1,024 × 768 laptop screen, maximised."""
+    window.showNormal()
+    window.resize(width, LAPTOP_HEIGHT)
+    settle(app)
+
+
+def cut_off(window, page) -> list[str]:  # type: ignore[no-untyped-def]
+    """What would not be seen whole: a window forced larger, the year selector, sideways scrolling."""
+    from PySide6.QtWidgets import QAbstractScrollArea, QPushButton
+
+    problems = []
+    if window.minimumSizeHint().width() > window.width() or window.minimumSizeHint().height() > window.height():
+        problems.append(f"the window needs {window.minimumSizeHint().width()} × {window.minimumSizeHint().height()}")
+    year = window.year_box
+    corner = year.mapTo(window, year.rect().bottomRight())
+    if not year.isVisible() or corner.x() >= window.width() or corner.y() >= window.height():
+        problems.append("the year selector is not on screen")
+    for area in page.findChildren(QAbstractScrollArea):
+        if area.isVisible() and area.horizontalScrollBar().isVisible():
+            problems.append(f"sideways scrolling in {type(area).__name__} {area.objectName()}")
+    for button in page.findChildren(QPushButton):
+        if button.isVisible() and button.width() < button.minimumSizeHint().width():
+            problems.append(f"button cut: {button.text()}")
+    return problems
+
+
+def page_shots(app, window, width: int, keys) -> list[str]:  # type: ignore[no-untyped-def]
+    """Every page in `keys` at `width` × 768 into pages-<width>/; returns what was cut off."""
+    laptop(app, window, width)
+    folder = OUT / f"pages-{width}"
+    folder.mkdir(exist_ok=True)
+    problems = []
+    for key in keys:
+        page = window.open_page(key)
+        window.context.jobs.wait(60_000)
+        settle(app)
+        problems += [f"{width}: {key}: {p}" for p in cut_off(window, page)]
+        save(app, window, f"pages-{width}/{key}.png")
+    return problems
+
+
 def setup_wizard_shots(app, folder: Path) -> None:  # type: ignore[no-untyped-def]
     from antq_desktop.storage.db import open_store
     from antq_desktop.ui.setup_wizard import SetupWizard
@@ -60,9 +107,9 @@ def main_window_shots(app, folder: Path) -> None:  # type: ignore[no-untyped-def
     user = accounts.sign_in(store, username="admin", password=PASSWORD)
     context = make_context(store, user)
     window = MainWindow(context)
-    window.resize(1366, 900)
-    window.splitter.setSizes([260, 1106])
     window.show()
+    laptop(app, window, 1366)
+    window.splitter.setSizes([260, 1106])
     settle(app)
     context.jobs.wait(60_000)  # the overview reads its numbers in the background
     save(app, window, "03-tong-quan.png")
@@ -70,10 +117,10 @@ def main_window_shots(app, folder: Path) -> None:  # type: ignore[no-untyped-def
     save(app, charts, "03b-ket-qua-tu-danh-gia.png")
     window.open_page("households")
     save(app, window, "04-ho-gia-dinh.png")
-    window.resize(1024, 768)  # a common laptop screen: every page fits, toolbars wrap, columns narrow
+    laptop(app, window, 1024)  # a common laptop screen: every page fits, toolbars wrap, columns narrow
     window.open_page("pledges")
     save(app, window, "04b-cam-ket-man-hinh-1024.png")
-    window.resize(1366, 900)
+    laptop(app, window, 1366)
     window.splitter.setSizes([260, 1106])
     settings = window.open_page("settings")
     _show_typical_data_folder(settings, folder)
@@ -129,6 +176,9 @@ def main_window_shots(app, folder: Path) -> None:  # type: ignore[no-untyped-def
     save(app, wizard, "06b-nhap-excel-xem-truoc.png")
     wizard.close()
 
+    problems = page_shots(app, window, 1366, [spec.key for spec in window.specs])
+    problems += page_shots(app, window, 1024, MAIN_PAGES)
+
     guide = user_guide_path()
     if guide is not None:
         dialog = UserGuideDialog(guide)
@@ -136,7 +186,31 @@ def main_window_shots(app, folder: Path) -> None:  # type: ignore[no-untyped-def
         save(app, dialog, "09-huong-dan.png")
         dialog.close()
     window.close()
+    context.jobs.shutdown(60_000)  # a page's background read must end before its store closes
+    window.deleteLater()
+    settle(app)
     store.close()
+    return problems
+
+
+def upper_office_shots(app, folder: Path) -> list[str]:  # type: ignore[no-untyped-def]
+    """The pages only a cluster/district office has, at 1,366 × 768."""
+    from antq_desktop.services import accounts, profile
+    from antq_desktop.storage.db import open_store
+    from antq_desktop.ui.context import make_context
+    from antq_desktop.ui.main_window import MainWindow
+
+    store = open_store(folder / "district.sqlite3")
+    profile.initialise(store, role="district", unit_code="CUM-01", name="Cụm công an khu vực 1",
+                       officer_name="Trần Văn Bình", password=PASSWORD)
+    context = make_context(store, accounts.sign_in(store, username="admin", password=PASSWORD))
+    window = MainWindow(context)
+    window.show()
+    problems = page_shots(app, window, 1366, ["communes", "import", "trust"])
+    window.close()
+    context.jobs.shutdown(60_000)
+    store.close()
+    return problems
 
 
 # Where the installed app keeps its data on an officer's Windows laptop (platformdirs' user data
@@ -163,8 +237,10 @@ def main() -> int:
         QSettings.setDefaultFormat(QSettings.Format.IniFormat)
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, folder)
         setup_wizard_shots(app, Path(folder))
-        main_window_shots(app, Path(folder))
-    return 0
+        problems = upper_office_shots(app, Path(folder)) + main_window_shots(app, Path(folder))
+    for problem in problems:
+        print("CUT OFF:", problem)
+    return 1 if problems else 0
 
 
 if __name__ == "__main__":

@@ -1097,6 +1097,14 @@ not counted yet.</translation>
         <source>Biên nhận của {0}</source>
         <translation>Receipt from {0}</translation>
     </message>
+    <message>
+        <source>Chưa có khóa của cấp trên</source>
+        <translation>No key of the upper office yet</translation>
+    </message>
+    <message>
+        <source>Chưa xuất được gói dữ liệu: máy này chưa có khóa của cấp trên để mã hóa gói. Hãy bấm “Nhập khóa của cấp trên…” ở khung “Khóa của đơn vị” phía trên, chọn tệp .antqkey do cấp trên gửi (so mã vân tay với bản giấy), rồi bấm “Xuất gói dữ liệu” lại.</source>
+        <translation>The data package was not exported: this computer has no key of the upper office to encrypt it. Click “Import the upper office's key…” in the “Unit key” box above, choose the .antqkey file the upper office sent (compare the fingerprint with the paper copy), then click “Export data package” again.</translation>
+    </message>
 </context>
 <context>
     <name>FilePage</name>
@@ -1752,6 +1760,10 @@ not counted yet.</translation>
         <location filename="../../src/antq_desktop/ui/main_window.py" line="212" />
         <source>Trợ giúp</source>
         <translation>Help</translation>
+    </message>
+    <message>
+        <source>Lần gửi dữ liệu gần nhất: %1 (gói số %2)</source>
+        <translation>Last data sent: %1 (package %2)</translation>
     </message>
 </context>
 <context>

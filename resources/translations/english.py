@@ -880,6 +880,14 @@ ENGLISH = {
     "=== Lần chương trình bị đóng đột ngột ===": "=== The last time the program stopped abruptly ===",
     "Chưa có lỗi nào được ghi lại.": "No error has been logged.",
     "Bảng: %1": "Table: %1",
+    "Lần gửi dữ liệu gần nhất: %1 (gói số %2)": "Last data sent: %1 (package %2)",
+    "Chưa có khóa của cấp trên": "No key of the upper office yet",
+    "Chưa xuất được gói dữ liệu: máy này chưa có khóa của cấp trên để mã hóa gói. Hãy bấm "
+    "“Nhập khóa của cấp trên…” ở khung “Khóa của đơn vị” phía trên, chọn tệp .antqkey do cấp "
+    "trên gửi (so mã vân tay với bản giấy), rồi bấm “Xuất gói dữ liệu” lại.":
+        "The data package was not exported: this computer has no key of the upper office to encrypt it. "
+        "Click “Import the upper office's key…” in the “Unit key” box above, choose the .antqkey file the "
+        "upper office sent (compare the fingerprint with the paper copy), then click “Export data package” again.",
     "ngày/tháng/năm": "day/month/year",
     "Ngày (ngày/tháng/năm)": "Date (day/month/year)",
     "Chọn ngày trên lịch": "Pick the date on a calendar",

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Re-extract every translatable string of the GUI into antq_en.ts, fill in the English texts kept in
 # english.py, then compile antq_en.qm. Run from anywhere: resources/translations/update.sh
-#   - lupdate finds tr()/translate()/QT_TRANSLATE_NOOP (also imported as N);
+#   - lupdate finds tr()/translate()/QT_TRANSLATE_NOOP and N (both from ui/i18n.py, typed as returning str);
 #   - extract_helpers.py adds calls of one-line helpers like tr_page("…") that lupdate cannot see;
 #   - english.py lists any string still without English (translate it there, then re-run).
 #   - qtbase_vi.ts holds Qt's own texts (buttons, file dialog) in Vietnamese: Qt ships none.

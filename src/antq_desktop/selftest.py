@@ -171,6 +171,8 @@ def _step_pdf(state: _State) -> str:
     _check(data.startswith(b"%PDF-") and b"%%EOF" in data[-1024:], "tệp PDF không hoàn chỉnh")
     _check(b"/FontFile2" in data, "PDF không nhúng phông chữ")
     # The filled form carries the record's QR code in its footer (vector, drawn by reports.qr).
+    if filled.record is None:
+        raise SelfTestFailure("mẫu cam kết đã điền thiếu hồ sơ")
     qr = qr_payload(PLEDGE_FORM, filled.record.record_uuid, filled.record.revision, filled.unit.key_fingerprint)
     _check(_qr_ops(qr)[1].encode("ascii") in _pdf_streams(data), "PDF thiếu mã QR của hồ sơ")
     return f"bản cam kết hộ gia đình (mẫu trống và mẫu đã điền, có mã QR), {_bytes(len(data))}"
@@ -214,14 +216,14 @@ def _step_xlsx(state: _State) -> str:
     path = state.root / "ho-gia-dinh.xlsx"
     count = export_rows_to_xlsx(path, "Danh sách hộ gia đình", ["Chủ hộ", "Địa chỉ", "Số nhân khẩu"], rows)
     workbook = load_workbook(path, read_only=True)
-    read = [tuple(r) for r in workbook.active.iter_rows(min_row=3, values_only=True)]
+    read = [tuple(r) for r in workbook.worksheets[0].iter_rows(min_row=3, values_only=True)]
     workbook.close()
     _check(count == len(rows) and read == rows, "tệp Excel đọc lại khác dữ liệu đã ghi")
     summary = state.root / "tong-hop.xlsx"
     write_summary_xlsx(summary, SummaryData("CÔNG AN THÀNH PHỐ HÀ NỘI", "PHÒNG THAM MƯU", "Hà Nội", 2026,
                                             (SummaryRow(state.profile.unit_name, areas=3, registered_pct=100.0),)))
     workbook = load_workbook(summary)
-    found = any(state.profile.unit_name in row for row in workbook.active.iter_rows(values_only=True))
+    found = any(state.profile.unit_name in row for row in workbook.worksheets[0].iter_rows(values_only=True))
     workbook.close()
     _check(found, "bảng tổng hợp Excel thiếu tên đơn vị")
     return f"danh sách {count} hộ và bảng tổng hợp của cấp trên, đọc lại đúng"

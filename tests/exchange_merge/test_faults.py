@@ -54,7 +54,6 @@ def test_usb_file_vanishing_mid_read_refuses_the_package_and_writes_nothing(fill
     commune, upper = filled
     path = commune.export(upper)
     before = dump(upper)
-    real_open = open
     reads = {"n": 0}
 
     class Vanishing:
@@ -78,8 +77,9 @@ def test_usb_file_vanishing_mid_read_refuses_the_package_and_writes_nothing(fill
         def __exit__(self, *exc):  # type: ignore[no-untyped-def]
             self.f.close()
 
-    monkeypatch.setattr(package_reader, "open", lambda p, mode="r", *a, **k: Vanishing(real_open(p, mode, *a, **k)),
-                        raising=False)
+    # Packages are opened through the regular-file rule (open_regular), so the pulled stick is injected there.
+    real_open = package_reader.open_regular
+    monkeypatch.setattr(package_reader, "open_regular", lambda p, **k: Vanishing(real_open(p, **k)))
     (result,) = merge(upper, path)
     assert result.status == "refused" and result.code == "IO_ERROR"
     assert "USB bị rút" in result.message

@@ -3,7 +3,8 @@
 Unlike test_merge_fuzz.py (damaged bytes), every package here is well-formed and correctly signed
 by a trusted key; hypothesis changes only who the records belong to, what they reference, or who
 claims to send them: origin_unit swapped to another known unit, a reference column re-pointed at
-another unit's record, the producer set to the office's own code; each live or as a tombstone,
+another unit's record, the producer set to the office's own code (or a look-alike spelling of it:
+another case, letter O for zero, l for one); each live or as a tombstone,
 as an update or as a new record. Every one must be refused with the store unchanged
 (tests/security/store_state.py). Keys are unlocked once per module so an example costs one merge.
 """
@@ -24,6 +25,7 @@ from tests.security.store_state import assert_unchanged, capture
 from tests.security.test_authority_records import impostor, plant_key
 from tests.upper_office.conftest import office_plan
 
+from antq_desktop.exchange.keys import b64encode
 from antq_desktop.exchange.keystore import KeyStore
 from antq_desktop.exchange.package_format import Producer
 from antq_desktop.exchange.package_writer import PackageMeta, write_package
@@ -31,8 +33,10 @@ from antq_desktop.services import demo, keys
 from antq_desktop.services.authority.table import REFERENCE_COLUMNS
 from antq_desktop.services.merge import merge_packages
 from antq_desktop.storage.db import Store
+from antq_desktop.storage.models import KnownKey
 
 A, B, OFFICE = "00004", "00277", "CUM-01"
+LOOK_ALIKES = ("cum-01", "CUM-O1", "Cum-0l")  # the office's code in another case, letter O for 0, l for 1
 # Each example is a real merge: a short run in `make test`, the profile's count under `make fuzz`.
 EXAMPLES = 40 if os.environ.get("ANTQ_FUZZ_PROFILE", "ci") == "ci" else settings().max_examples
 
@@ -59,6 +63,14 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Any:
     plant_key(office, fake, "district")
     everyone = Commune(office, OFFICE, "", root).records(0) + units[A].records(0) + units[B].records(0)
     signers = {A: _unlocked(units[A].store), OFFICE: _unlocked(fake.store)}
+    for code in LOOK_ALIKES:  # keys planted under spellings of the office's own code (trust add refuses them)
+        blob, public = keys.KEYSTORE.create(PASSWORD)
+        with office.session() as session:
+            session.add(KnownKey(key_id=public.signing_key_id, unit_code=code, unit_name="Giả", role="district",
+                                 signing_public=b64encode(public.signing_public),
+                                 receiving_public=b64encode(public.receiving_public), fingerprint=public.fingerprint,
+                                 source="enrolled", enrolled_by=ACTOR, is_trusted=True))
+        signers[code] = KeyStore.unlock(blob, PASSWORD)
     with _unlocked(office) as office_keys:
         yield {"office": office, "keys": office_keys, "signers": signers, "records": everyone,
                "recipient": upper_record(office), "root": root}
@@ -77,7 +89,7 @@ def _mutate(world: dict[str, Any], pick: int, how: str, other: int, tombstone: b
     if how == "origin":
         record["origin_unit"] = (B, OFFICE)[other % 2]
     elif how == "producer":
-        record["origin_unit"] = producer = OFFICE
+        record["origin_unit"] = producer = (OFFICE, *LOOK_ALIKES)[other % (1 + len(LOOK_ALIKES))]
     else:
         columns = [c for c in REFERENCE_COLUMNS if record.get(c)] or [None]
         column = columns[other % len(columns)]

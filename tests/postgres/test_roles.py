@@ -14,10 +14,10 @@ import psycopg
 import pytest
 from psycopg import errors
 
+from antq_desktop.domain.errors import UpgradeNotAllowedError
 from antq_desktop.services import demo, profile
 from antq_desktop.storage import migrate
 from antq_desktop.storage.db import open_store
-from antq_desktop.storage.migrate import UpgradeNotAllowedError
 from antq_desktop.storage.roles import RoleNames, roles_sql
 
 DOCS_SQL = Path(__file__).resolve().parents[2] / "docs" / "postgresql-roles.sql"
@@ -186,3 +186,59 @@ def test_a_read_only_connection_is_known_to_the_store_and_refuses_writes(office)
     writable = open_store(office.url(office.names.app))
     assert not writable.read_only
     writable.close()
+
+
+def test_sign_in_on_a_read_only_connection_checks_the_password_and_writes_nothing(office, caplog):
+    from antq_desktop.domain.errors import AuthError
+    from antq_desktop.services import accounts
+
+    def audit_rows():
+        with office.connect(office.names.owner) as conn:
+            return conn.execute("SELECT count(*), max(id) FROM audit_log").fetchone()
+
+    before = audit_rows()
+    store = open_store(office.url(office.names.app, "?options=-c%20default_transaction_read_only%3Don"))
+    try:
+        with caplog.at_level("INFO"):
+            assert accounts.sign_in(store, username="admin", password=PASSWORD).username == "admin"
+            with pytest.raises(AuthError):
+                accounts.sign_in(store, username="admin", password="not the password")
+    finally:
+        store.close()
+    assert audit_rows() == before
+    assert "not audited" in caplog.text
+
+
+def test_a_single_role_database_moves_to_the_three_roles_as_documented(postgres_server):
+    """docs/postgresql.md section 5: a database set up with one role (section 1) is handed to the owner
+    role with REASSIGN OWNED between two runs of the script; then the roles behave as for a new one."""
+    from alembic import command
+
+    name = f"antq_roles_{os.getpid()}_{next(_counter)}"
+    office = Office.__new__(Office)
+    office.server, office.names = postgres_server, RoleNames(database=name, owner=f"{name}_owner",
+                                                             app=f"{name}_app", report=f"{name}_report")
+    postgres_server.create_database(name)
+    office.psql("antq", f"CREATE ROLE {name}_office LOGIN; ALTER DATABASE {name} OWNER TO {name}_office; "
+                        f"ALTER SCHEMA public OWNER TO {name}_office")
+    open_store(office.url(f"{name}_office")).close()  # the old way: the one role migrates
+    office.psql("antq", roles_sql(office.names))
+    office.psql("antq", f"REASSIGN OWNED BY {name}_office TO {office.names.owner}")
+    office.psql("antq", roles_sql(office.names))
+
+    app_store = open_store(office.url(office.names.app))
+    profile.initialise(app_store, role="commune", unit_code="00070", officer_name="Nguyễn Văn An", password=PASSWORD)
+    app_store.close()
+    with office.connect(office.names.app) as conn, pytest.raises(errors.InsufficientPrivilege):
+        conn.execute("DROP TABLE households")
+    with office.connect(office.names.report) as conn:
+        assert conn.execute("SELECT count(*) FROM report_unit_counts").fetchone()[0] >= 0
+    owner = open_store(office.url(office.names.owner))
+    try:  # the owner can still migrate both ways
+        command.downgrade(migrate.alembic_config(owner.engine), "-1")
+        migrate.upgrade(owner.engine)
+        assert migrate.current_revision(owner.engine) == migrate.head_revision()
+    finally:
+        owner.close()
+    with office.connect(office.names.report) as conn:  # views re-created by the owner: granted by default
+        conn.execute("SELECT * FROM report_pledges_by_year").fetchall()

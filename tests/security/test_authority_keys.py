@@ -9,6 +9,8 @@ the import log row and the refusal's audit entry may be added). Real stores, rea
 
 from __future__ import annotations
 
+import base64
+import hashlib
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -19,16 +21,17 @@ from tests.conftest import ACTOR, PASSWORD
 from tests.exchange_merge.conftest import Commune, make_upper, merge, new_commune, trust
 from tests.security.store_state import assert_unchanged, capture
 
+from antq_desktop.exchange import package_reader
 from antq_desktop.exchange.errors import PackageError
 from antq_desktop.exchange.keys import read_public_key_file
 from antq_desktop.exchange.keystore import KeyStore
 from antq_desktop.exchange.package_format import Producer
 from antq_desktop.exchange.package_writer import PackageMeta, write_package
 from antq_desktop.services import key_rotation, keys, profile, records
+from antq_desktop.services.authority import all_rules
 from antq_desktop.services.authority import keys as authority
-from antq_desktop.services.authority.table import all_rules
 from antq_desktop.storage.db import Store, open_store
-from antq_desktop.storage.models import KnownKey, UnitProfile, utcnow
+from antq_desktop.storage.models import KnownKey, OfficeCatchment, UnitProfile, utcnow
 
 ATTACKER = "00070"
 
@@ -390,3 +393,181 @@ def test_vouching_rules_hold_for_any_unit_and_role(office: Store, province: Stor
 
     check()
     real.store.close()
+
+
+# ---- 6. a vouched key speaks only while its office may vouch; unit codes in one form ----
+
+def forward_items(paths: list[Path]) -> list[dict[str, Any]]:
+    """forward_package + forward_chunk rows carrying ``paths`` as they are (encrypted to the receiving office)."""
+    rows: list[dict[str, Any]] = []
+    for file in paths:
+        data, header = file.read_bytes(), package_reader.inspect(file)
+        rows.append({"type": "forward_package", "id": header.package_id, "origin_unit": "CUM-01",
+                     "producer_unit": header.producer.unit_code, "sequence": header.sequence, "kind": header.kind,
+                     "package_sha256": hashlib.sha256(data).hexdigest(), "file_size": len(data), "chunks": 1,
+                     "own": False, "payload_key": None})
+        rows.append({"type": "forward_chunk", "id": header.package_id, "origin_unit": "CUM-01", "index": 0,
+                     "data": base64.b64encode(data).decode()})
+    return rows
+
+
+@pytest.mark.parametrize("change", ["province enrols the unit", "catchment shrinks", "office key revoked"])
+def test_a_vouched_key_stops_when_its_office_may_no_longer_vouch(office: Store, cluster_at_province: Store,
+                                                                 tmp_path: Path, change: str) -> None:
+    """The cluster vouched a (fake) key for 00004 while it could; then the province enrols 00004's real key itself,
+    takes 00004 out of the cluster's catchment, or revokes the cluster's key. The vouched key's next package
+    (sent directly) used to merge beside the real key; now it is refused naming the unit and the office."""
+    province = cluster_at_province
+    (tmp_path / "f").mkdir()
+    fake = new_commune(tmp_path / "f", "00004", "Giả")
+    records.create(fake.store, "residential_area", {"name": "Tổ giả 1"}, actor=ACTOR)
+    rows = [vouched_record("CUM-01", fake.store, "00004"), *forward_items([fake.export(province)])]
+    results = merge(province, forward(tmp_path, office, CLUSTER, province, rows))
+    assert [r.status for r in results] == ["merged", "merged"], [r.message for r in results]
+    if change == "province enrols the unit":
+        real = new_commune(tmp_path, "00004", "Phường Ba Đình")
+        enrol(province, real.key_file())
+        real.store.close()
+    elif change == "catchment shrinks":
+        with province.session() as session:
+            keys.set_catchment(session, "CUM-01", ["00277"], actor=ACTOR)
+    else:
+        cluster_fp = read_public_key_file(key_file_of(office)).fingerprint
+        with province.session() as session:
+            keys.trust_revoke(session, cluster_fp, actor=ACTOR, reason="máy bị mất")
+    records.create(fake.store, "residential_area", {"name": "Tổ giả 2"}, actor=ACTOR)
+    path = fake.export(province, "incremental")
+    before = capture(province)
+
+    (result,) = merge(province, path)
+
+    assert result.status == "refused" and result.code == "NOT_AUTHORISED", (result.code, result.message)
+    assert "00004" in result.message and "CUM-01" in result.message and "hỏng" not in result.message
+    assert_unchanged(province, before)
+    fake.store.close()
+
+
+def test_a_commune_the_province_revoked_is_not_re_vouched(office: Store, cluster_at_province: Store,
+                                                          tmp_path: Path) -> None:
+    """K5, decided: the province's own enrolment wins even once revoked; its cluster cannot vouch the unit again."""
+    real = new_commune(tmp_path, "00004", "Phường Ba Đình")
+    row = enrol(cluster_at_province, real.key_file())
+    with cluster_at_province.session() as session:
+        keys.trust_revoke(session, row.fingerprint, actor=ACTOR, reason="máy bị mất")
+    (tmp_path / "f").mkdir()
+    fake = new_commune(tmp_path / "f", "00004", "Giả")
+    records.create(fake.store, "residential_area", {"name": "Tổ giả"}, actor=ACTOR)
+    rows = [vouched_record("CUM-01", fake.store, "00004"), *forward_items([fake.export(cluster_at_province)])]
+    path = forward(tmp_path, office, CLUSTER, cluster_at_province, rows)
+    before = capture(cluster_at_province)
+
+    (result,) = merge(cluster_at_province, path)
+
+    assert result.status == "refused" and result.code == "NOT_AUTHORISED" and "00004" in result.message
+    assert_unchanged(cluster_at_province, before)
+    real.store.close()
+    fake.store.close()
+
+
+def lookalike_key_file(store: Store, code: str, role: str) -> bytes:
+    """``store``'s key pair in a key file naming ``code``: what a hostile installation can write."""
+    with store.session_factory() as session:
+        blob = keys.active_blob(session)
+    return keys.KEYSTORE.export_public_key_file(blob, PASSWORD, code, "Đơn vị giả", role)
+
+
+def test_unit_codes_are_compared_in_one_form(office: Store, attacker: Commune, province: Store,
+                                             tmp_path: Path) -> None:
+    """"cum-01" is CUM-01; "0OO70" next to 00070 is refused; look-alikes never enter a catchment or a vouch."""
+    twin = make_upper(str(tmp_path / "twin.sqlite3"))
+    before = capture(office)
+    for code in ("cum-01", "CUM-O1", "CUM-0l"):
+        with pytest.raises(keys.KeyProblem) as caught, office.session() as session:
+            keys.trust_add(session, lookalike_key_file(twin, code, "district"), actor=ACTOR, role="district")
+        assert caught.value.code == authority.OWN_UNIT_KEY, code
+        with pytest.raises(keys.KeyProblem) as caught, office.session() as session:  # nor as its upper office
+            keys.set_recipient(session, lookalike_key_file(twin, code, "province"), actor=ACTOR)
+        assert caught.value.code == "OWN_KEY", code
+    enrol(office, attacker.key_file())
+    before = capture(office)
+    with pytest.raises(keys.KeyProblem) as caught, office.session() as session:
+        keys.trust_add(session, lookalike_key_file(twin, "0OO70", "commune"), actor=ACTOR)
+    assert caught.value.code == authority.LOOKALIKE_UNIT and "00070" in caught.value.message
+    assert_unchanged(office, before, max_log_rows=0, max_audit_rows=0)
+
+    enrol(province, key_file_of(office), role="district", communes=["00004"])
+    enrol(province, attacker.key_file())  # the province knows 00070
+    with pytest.raises(keys.KeyProblem) as caught, province.session() as session:
+        keys.set_catchment(session, "CUM-01", ["00004", "0OO70"], actor=ACTOR)
+    assert caught.value.code == authority.LOOKALIKE_UNIT
+    with pytest.raises(keys.KeyProblem) as caught, province.session() as session:
+        keys.set_catchment(session, "CUM-01", ["00073", "0OO73"], actor=ACTOR)
+    assert caught.value.code == authority.LOOKALIKE_UNIT
+    with province.session_factory() as session:  # a look-alike planted in the catchment by an older store
+        session.add(OfficeCatchment(office_unit="CUM-01", commune_code="0OO70", added_by=ACTOR))
+        with pytest.raises(PackageError) as refused:
+            authority.authorise_vouch(session, "CUM-01", {"unit_code": "0OO70", "role": "commune"})
+        assert refused.value.code == "NOT_AUTHORISED" and "00070" in refused.value.message_vi
+        with pytest.raises(PackageError) as refused:
+            authority.authorise_vouch(session, "CUM-01", {"unit_code": "O1", "role": "commune"})
+        assert refused.value.code == "NOT_AUTHORISED"  # the province's own code "01", spelled with a letter O
+        session.rollback()
+    twin.close()
+
+
+def test_trust_page_revokes_with_a_typed_since_date(qtbot, office: Store, attacker: Commune,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """The trust page has `antq trust revoke --since`: a date typed d/M/yyyy keeps the keys the unit announced
+    before it (an honest rotation); a typed non-date keeps the dialog open and revokes nothing."""
+    from antq_desktop.services import accounts
+    from antq_desktop.ui.context import make_context
+    from antq_desktop.ui.pages.trust_page import RevokeDialog, TrustPage
+
+    trust(office, attacker)
+    assert merge(office, attacker.export(office))[0].status == "merged"
+    announcement, old_blob = rotate_with_announcement(attacker)
+    assert merge(office, attacker.export(office, "incremental", records=[announcement],
+                                         signer_blob=old_blob))[0].status == "merged"
+    page = TrustPage(make_context(office, accounts.sign_in(office, username="admin", password=PASSWORD)))
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: not page.loading and page.table.rowCount() == 2, timeout=10000)
+    tomorrow = (utcnow() + timedelta(days=1)).date()
+    typed = iter(["31/02/2026", f"{tomorrow.day}/{tomorrow.month}/{tomorrow.year}"])
+
+    def fill(dialog: RevokeDialog) -> int:
+        dialog.reason.setText("Mất máy tính")
+        dialog.since.latest = tomorrow  # the widget refuses a future day; the compromise is "from tomorrow"
+        dialog.since.edit.setText(next(typed))
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(RevokeDialog, "exec", fill)
+    page.table.selectRow([r.source for r in page.rows].index("enrolled"))
+    page.revoke_selected()  # 31/02/2026: not a date, the dialog stays open (cancelled here): nothing revoked
+    assert [r.revoked_at for r in page.rows] == [None, None]
+    page.revoke_selected()
+    qtbot.waitUntil(lambda: any(r.revoked_at for r in page.rows), timeout=10000)
+    states = {r.source: r.revoked_at is not None for r in page.rows}
+    assert states == {"enrolled": True, "announced": False}, states  # the rotation before the date is kept
+
+
+def test_enrolling_a_key_known_under_another_unit_is_refused(office: Store, cluster_at_province: Store,
+                                                             tmp_path: Path) -> None:
+    """A vouched record has no self-signature: the cluster vouched commune 00073's PUBLIC key as 00004 (in its
+    catchment). When the province then enrolled 00073's real key file, trust add kept the row under 00004 and
+    made it "enrolled here": 00073 was refused as a signer mismatch, and could sign as 00004."""
+    province = cluster_at_province
+    victim = new_commune(tmp_path, "00073", "Xã Bị Mạo Danh")
+    with province.session() as session:  # what the forward stored (authorise_vouch allows 00004: its catchment)
+        authority.authorise_vouch(session, "CUM-01", vouched_record("CUM-01", victim.store, "00004"))
+        v = vouched_record("CUM-01", victim.store, "00004")
+        session.add(KnownKey(key_id=v["id"], unit_code="00004", unit_name="Giả", role="commune",
+                             signing_public=v["signing_public"], receiving_public=v["receiving_public"],
+                             fingerprint=v["fingerprint"], source="vouched", enrolled_by="CUM-01", is_trusted=True))
+    before = capture(province)
+    with pytest.raises(keys.KeyProblem) as caught, province.session() as session:
+        keys.trust_add(session, victim.key_file(), actor=ACTOR)
+    assert caught.value.code == authority.KEY_OF_ANOTHER_UNIT
+    assert "00073" in caught.value.message and "00004" in caught.value.message
+    assert_unchanged(province, before, max_log_rows=0, max_audit_rows=0)
+    victim.store.close()

@@ -18,6 +18,7 @@ import re
 import shutil
 import uuid
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -34,10 +35,9 @@ from antq_desktop.exchange.keystore import KeyStore
 from antq_desktop.exchange.package_format import Producer
 from antq_desktop.exchange.package_writer import PackageMeta, write_package
 from antq_desktop.services import demo, keys, plan_import, profile, records, stats
-from antq_desktop.services.authority import year_plan
-from antq_desktop.services.authority.table import all_rules
+from antq_desktop.services.authority import all_rules, year_plan
 from antq_desktop.storage.db import Store, open_store
-from antq_desktop.storage.models import KnownKey, Plan, PlanTarget
+from antq_desktop.storage.models import KnownKey, Plan, PlanTarget, ProducerState, UnitProfile
 
 A, B, OFFICE = "00004", "00277", "CUM-01"
 NAMES = {A: "Phường Ba Đình", B: "Phường Bạch Mai"}
@@ -211,7 +211,7 @@ def test_package_from_the_offices_own_unit_is_refused(world: World) -> None:
         fake.store.close()
 
 
-def forward_package(office: Store, province: Store, inner: list[Path], path: Path) -> Path:
+def forward_package(office: Store, province: Store, inner: list[Path], path: Path, *, own: bool = False) -> Path:
     """A forward signed by the enrolled office carrying `inner` as they are (encrypted to the province)."""
     items: list[dict[str, Any]] = []
     for file in inner:
@@ -220,7 +220,7 @@ def forward_package(office: Store, province: Store, inner: list[Path], path: Pat
         items.append({"type": "forward_package", "id": header.package_id, "origin_unit": OFFICE,
                       "producer_unit": header.producer.unit_code, "sequence": header.sequence, "kind": header.kind,
                       "package_sha256": hashlib.sha256(data).hexdigest(), "file_size": len(data), "chunks": 1,
-                      "own": False, "payload_key": None})
+                      "own": own, "payload_key": None})
         items.append({"type": "forward_chunk", "id": header.package_id, "origin_unit": OFFICE, "index": 0,
                       "data": base64.b64encode(data).decode()})
     meta = PackageMeta(Producer(OFFICE, "Cụm công an khu vực 1", "district"), 1, "forward", str(YEAR), "t", "1")
@@ -331,5 +331,127 @@ def test_province_without_a_plan_ignores_a_clusters_plan(world: World) -> None:
                 assert [t.threshold for t in stats.target_statuses(session, YEAR)] == [95.0]
         finally:
             cluster.close()
+    finally:
+        province.close()
+
+
+def test_a_plan_package_inside_a_forward_is_not_merged_as_data(world: World) -> None:
+    """A10: merge_one writes only full/incremental packages. A "plan" package signed by commune 00004, carried
+    inside its cluster's forward, used to be taken as data: held as a sequence gap, to be merged as data once
+    00004's next package arrived."""
+    province = open_store(str(world.folder / "province.sqlite3"))
+    profile.initialise(province, role="province", unit_code="01", officer_name="Lê Văn Cường", password=PASSWORD)
+    try:
+        with province.session() as session:
+            keys.trust_add(session, key_file(world.office), actor=ACTOR, role="district", communes=[A, B])
+            keys.trust_add(session, world.a.key_file(), actor=ACTOR)
+        plan = fresh(world.records(world.a, "plan")[0], title="Kế hoạch gửi như dữ liệu")
+        meta = PackageMeta(Producer(A, NAMES[A], "commune"), 1, "plan", str(YEAR), "t", "1")
+        inner = world.folder / "plan-as-data.antq"
+        with world.a.store.session_factory() as session, KeyStore.unlock(keys.active_blob(session), PASSWORD) as s:
+            write_package(inner, [plan], meta, s, None, encrypted=False)
+        path = forward_package(world.office, province, [inner], world.folder / "forward.antq")
+        before = capture(province)
+        (result,) = merge(province, path)  # the whole forward, before any inner package is merged
+        assert result.status == "refused" and result.code == "NOT_AUTHORISED", (result.code, result.message)
+        assert A in result.message and "plan" in result.message
+        assert_unchanged(province, before)
+        honest = world.a.export(province, name="honest.antq", advance=False)  # beside an honest package: whole
+        path = forward_package(world.office, province, [honest, inner], world.folder / "forward2.antq")
+        (result,) = merge(province, path)
+        assert result.status == "refused" and result.code == "NOT_AUTHORISED", (result.code, result.message)
+        assert_unchanged(province, before, max_log_rows=2)
+    finally:
+        province.close()
+
+
+def test_the_same_record_twice_in_one_package_is_refused(world: World) -> None:
+    """A11: a record id appears once per package, even with another type's records between its two copies."""
+    household = world.records(world.a, "household")[0]
+    area = fresh(world.records(world.a, "residential_area")[0], name="Khu mới")
+    rows = [changed(household, head_name="Nguyễn Văn Một"), area, changed(household, revision=household["revision"] + 1,
+                                                                          head_name="Nguyễn Văn Hai")]
+    path = world.a.export(world.office, records=rows, advance=False)
+    refused_unchanged(world.office, path, "VALIDATION_ERROR", household["id"], "hai lần")
+
+
+def test_check_flags_what_the_authority_model_forbids(world: World) -> None:
+    """`antq check` used to call a store whole after the issue's first attack: a commune's household in another
+    commune's area, a commune's announced key stored as an office, a vouched office key, a key for the office's
+    own unit, a package merged under the office's own code (any spelling). Each is now a problem naming it."""
+    from antq_desktop.services import check
+
+    assert check.run_checks(world.office).ok
+    other_area = world.records(world.b, "residential_area")[0]["id"]
+    household = world.records(world.a, "household")[0]["id"]
+    fake = impostor(world.folder / "fake", "district", OFFICE, "Cụm giả")
+    try:
+        plant_key(world.office, fake, "district")  # a key for the office's own unit
+    finally:
+        fake.store.close()
+    with world.office.session() as session:
+        session.execute(records_table("household").update().where(records_table("household").c.id == household)
+                        .values(area_id=other_area))
+        commune_key = session.execute(select(KnownKey).where(KnownKey.unit_code == A)).scalar_one()
+        for key_id, source, role in (("a" * 32, "announced", "district"), ("b" * 32, "vouched", "province")):
+            session.add(KnownKey(key_id=key_id, unit_code=A, unit_name=NAMES[A], role=role,
+                                 signing_public=commune_key.signing_public,
+                                 receiving_public=commune_key.receiving_public, fingerprint=f"FP-{source}",
+                                 source=source, replaces_key_id=commune_key.key_id, enrolled_by=ACTOR,
+                                 is_trusted=True))
+        session.add(ProducerState(producer_unit="cum-01", key_id="c" * 32, last_sequence=1,  # merged "from" itself
+                                  last_package_uuid=str(uuid.uuid4()), last_package_sha256="0" * 64))
+    report = check.run_checks(world.office)
+    text = "\n".join(report.problems)
+    assert "households" in text and "residential_area" in text, text
+    assert "FP-announced" in text and "FP-vouched" in text and f"đơn vị {OFFICE}" in text, text
+    assert "dưới mã cum-01" in text, text
+    assert len(report.problems) == 5, text
+
+
+def records_table(record_type: str) -> Any:
+    from antq_desktop.storage.models import MODEL_BY_TYPE
+
+    return MODEL_BY_TYPE[record_type].__table__
+
+
+def test_a_former_upper_offices_plan_never_sets_the_targets(world: World) -> None:
+    """A8: a commune that moved from CUM-01 to CUM-02 is measured against CUM-02's plan. CUM-01's plan, stamped
+    far in the future by its own laptop, used to win as "the newest plan from above" for ever."""
+    with world.a.store.session() as session:  # the commune's own plan does not count here (it would win)
+        session.execute(Plan.__table__.update().where(Plan.origin_unit == A).values(deleted=True))
+    enrol_recipient(world.a.store, world.office)
+    old = add_plan(world.a.store, OFFICE, 5.0)
+    with world.a.store.session() as session:
+        session.execute(Plan.__table__.update().where(Plan.id == old).values(updated_at=datetime(2099, 1, 1)))
+    cum2 = make_upper(str(world.folder / "cum2.sqlite3"))
+    try:
+        with cum2.session() as session:
+            session.execute(UnitProfile.__table__.update().values(unit_code="CUM-02"))
+        enrol_recipient(world.a.store, cum2)
+        new = add_plan(world.a.store, "CUM-02", 80.0)
+        with world.a.store.session_factory() as session:
+            assert stats.year_plan(session, YEAR).id == new  # type: ignore[union-attr]
+            assert [t.threshold for t in stats.target_statuses(session, YEAR)] == [80.0]
+    finally:
+        cum2.close()
+
+
+def test_an_own_inner_package_of_another_unit_is_an_authority_refusal(world: World) -> None:
+    """A6: the cluster labels commune 00004's package as its "own" (opened with the province's keys, not a
+    passed-on payload key). Refused before, but as a damaged file; now NOT_AUTHORISED naming both units."""
+    province = open_store(str(world.folder / "province.sqlite3"))
+    profile.initialise(province, role="province", unit_code="01", officer_name="Lê Văn Cường", password=PASSWORD)
+    try:
+        with province.session() as session:
+            keys.trust_add(session, key_file(world.office), actor=ACTOR, role="district", communes=[A, B])
+            keys.trust_add(session, world.a.key_file(), actor=ACTOR)
+        inner = world.a.export(province, name="own.antq", advance=False)
+        path = forward_package(world.office, province, [inner], world.folder / "forward.antq", own=True)
+        before = capture(province)
+        (result,) = merge(province, path)
+        assert result.status == "refused" and result.code == "NOT_AUTHORISED", (result.code, result.message)
+        assert A in result.message and OFFICE in result.message and "hỏng" not in result.message
+        assert_unchanged(province, before)
     finally:
         province.close()

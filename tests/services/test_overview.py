@@ -74,7 +74,8 @@ def test_office_rows_are_communes_and_commune_plans_never_set_office_targets(off
     copy_synced_rows(commune, office_store)
     with office_store.session() as s:  # records of another office (as a forward would bring)
         s.execute(text(
-            "UPDATE residential_areas SET origin_unit = 'CUM-02' WHERE rowid = (SELECT min(rowid) FROM residential_areas)"))
+            "UPDATE residential_areas SET origin_unit = 'CUM-02' "
+            "WHERE rowid = (SELECT min(rowid) FROM residential_areas)"))
     codes = [r.unit_code for r in overview.commune_rows(office_store, year=date.today().year)]
     assert "00070" in codes and "CUM-02" not in codes
     with office_store.session_factory() as s:

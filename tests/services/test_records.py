@@ -40,7 +40,8 @@ def test_update_raises_revision_and_records_field_changes(store):
     assert records.update(store, "household", hh, {"members": 5}, actor=ACTOR) == 2
     assert records.update(store, "household", hh, {"members": 5}, actor=ACTOR) == 2  # no change, no revision
     with store.session_factory() as s:
-        entry = s.execute(select(AuditEntry).where(AuditEntry.record_id == hh, AuditEntry.action == "update")).scalar_one()
+        entry = s.execute(select(AuditEntry).where(AuditEntry.record_id == hh,
+                                                   AuditEntry.action == "update")).scalar_one()
     assert '"members":[1,5]' in entry.details
 
 

@@ -10,6 +10,7 @@ from tests.exchange_store.merging import merge
 
 from antq_desktop.domain.errors import AuthError, PermissionDenied
 from antq_desktop.exchange import package_reader
+from antq_desktop.exchange.keys import read_public_key_file
 from antq_desktop.exchange.keystore import KeyStore
 from antq_desktop.services import accounts, audit_log, export, key_rotation, keys, profile, records, users
 from antq_desktop.storage.models import AuditEntry, LocalKey, User
@@ -100,10 +101,13 @@ def test_unit_and_role_change_on_an_empty_store_with_a_new_key(store):
     assert result.new_fingerprint is not None
     with store.session_factory() as session:
         active = keys.active_local_key(session)
-        assert active.key_id != old_key and active.fingerprint == result.new_fingerprint
+        assert active.key_id != old_key
+        # the version 2 paper fingerprint (unit, role, keys), as the new key file shows it
+        assert keys.paper_fingerprint(session, active) == result.new_fingerprint != active.fingerprint
         # Nothing was ever exported, so there is nothing to announce: the office enrols the new key file.
         assert key_rotation.pending_announcement(session) is None
     assert b"00073" in key_file(store)
+    assert read_public_key_file(key_file(store)).fingerprint == result.new_fingerprint  # what the clerk reads
     # ... and to an upper office of its own (the name is required for a "district" office).
     result = profile.redo_setup(store, actor=ADMIN, password=PASSWORD, role="district", unit_code="cum-02",
                                 unit_name="Cụm công an khu vực 2")

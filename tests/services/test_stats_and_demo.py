@@ -51,7 +51,8 @@ def test_household_pledge_indicator_matches_records(store):
     records.create(store, "plan_target", {"plan_id": plan, "indicator": "households_pledged_pct",
                                           "comparator": ">=", "threshold": 75}, actor=ACTOR)
     for hh in households[:3]:
-        records.create(store, "pledge", {"signer_kind": "household", "household_id": hh, "template_code": "household_pledge",
+        records.create(store, "pledge", {"signer_kind": "household", "household_id": hh,
+                                         "template_code": "household_pledge",
                                          "year": year, "signed_on": date.today()}, actor=ACTOR)
     (target,) = stats.collect(store, year=year)["targets"]
     assert (target["actual"], target["numerator"], target["denominator"], target["met"]) == (75.0, 3, 4, True)

@@ -145,7 +145,7 @@ def test_run_refuses_second_copy_with_a_message(tmp_path, monkeypatch, qapp) -> 
 def test_newer_database_is_refused_politely(tmp_path, monkeypatch, qapp) -> None:  # type: ignore[no-untyped-def]
     from antq_desktop.domain.errors import NewerDatabaseError
 
-    def newer(_url):  # type: ignore[no-untyped-def]
+    def newer(_url, **_options):  # type: ignore[no-untyped-def]
         raise NewerDatabaseError()
 
     shown: list[str] = []

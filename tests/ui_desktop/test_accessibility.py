@@ -52,3 +52,25 @@ def test_search_box_and_table_are_named_from_the_page(demo_context, qtbot) -> No
     page = window.open_page("households")
     assert "tên chủ hộ" in page.search_edit.accessibleName()
     assert page.table.accessibleName() == "Bảng: Hộ gia đình"
+
+
+def test_record_dialog_fields_are_named_by_their_labels(demo_context, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from antq_desktop.ui.pages.record_page import RecordPage
+
+    window = MainWindow(demo_context)
+    qtbot.addWidget(window)
+    for spec in window.specs:
+        page = window.open_page(spec.key)
+        if not isinstance(page, RecordPage):
+            continue
+        dialog = page.make_dialog(None, page.default_values())
+        qtbot.addWidget(dialog)
+        unnamed = [f"{type(w).__name__} {w.objectName()}" for w in dialog.findChildren(QWidget)
+                   if focusable(w) and w.isVisibleTo(dialog) and not spoken_name(w)]  # not closed pop-ups
+        assert unnamed == [], spec.key
+        dialog.initial = dialog.values()  # closes without asking
+    page = window.open_page("pledges")
+    dialog = page.make_dialog(None, page.default_values())
+    qtbot.addWidget(dialog)
+    assert dialog.editors["signed_on"].widget.edit.accessibleName() == "Ngày ký"
+    dialog.initial = dialog.values()

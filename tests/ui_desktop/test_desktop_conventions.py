@@ -195,3 +195,101 @@ def test_file_dialogs_remember_the_last_folder_per_kind(district_context, qtbot,
     assert asked[-1] == "mau.pdf"  # another kind keeps its own folder
     file_dialogs.save_file(None, file_dialogs.PACKAGES, "Lưu", "goi.antq", "(*.antq)")
     assert asked[-1] == str(usb / "goi.antq")
+
+
+def test_export_and_print_follow_the_current_page(demo_context, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from antq_desktop.ui.pages.record_page import RecordPage
+
+    done: list[str] = []
+    monkeypatch.setattr(RecordPage, "export_excel", lambda self: done.append(f"excel {self.record_type}"))
+    monkeypatch.setattr(RecordPage, "print_selected", lambda self, kind: done.append(f"print {kind}"))
+    window = MainWindow(demo_context)
+    qtbot.addWidget(window)
+    window.show()
+    action = {a.objectName(): a for a in window.findChildren(type(window.menuBar().actions()[0]))}
+    page = window.open_page("households")
+    monkeypatch.setattr(type(page), "print_selected", lambda self, kind: done.append(f"print {kind}"))
+    action["export_action"].trigger()
+    page.table.selectRow(0)
+    action["print_action"].trigger()
+    assert done == ["excel household", "print pledge"]
+    window.open_page("settings")
+    action["print_action"].trigger()  # nothing to print here: the forms page
+    assert window.current_page() is window.pages["forms"]
+    window.open_page("settings")
+    action["export_action"].trigger()  # no list here: sending data to the upper office
+    assert window.current_page() is window.pages["exchange"]
+
+
+def test_status_bar_shows_the_last_package_sent(tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from tests.conftest import make_store
+    from tests.exchange_store.conftest import connect, make_office
+
+    from antq_desktop.services import export
+    from antq_desktop.ui.pages.exchange_page import ExchangePage
+
+    commune = make_store(tmp_path / "commune.sqlite3")
+    office = make_office(tmp_path / "office.sqlite3")
+    connect(commune, office)
+    context = make_context(commune, admin_of(commune))
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    assert window.last_export_label.text() == "Lần gửi dữ liệu gần nhất: chưa có"
+    page = window.open_page("exchange")
+    assert isinstance(page, ExchangePage)
+    job = page.start_export(str(tmp_path / "goi.antq"), PASSWORD)
+    with qtbot.waitSignal(job.finished, timeout=30_000):
+        pass
+    sent = export.history(commune)[0]
+    assert sent.sequence == 1
+    assert window.last_export_label.text().startswith("Lần gửi dữ liệu gần nhất: ")
+    assert window.last_export_label.text().endswith("(gói số 1)")
+    context.jobs.wait()
+    commune.close()
+    office.close()
+
+
+def test_export_without_the_upper_office_key_says_so_before_the_password(context, qtbot, monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMessageBox
+
+    from antq_desktop.ui.pages.exchange_page import ExchangePage
+    from antq_desktop.ui.widgets.keys_box import KeysBox
+
+    asked: list[str] = []
+    shown: list[str] = []
+    monkeypatch.setattr(KeysBox, "password_provider", staticmethod(lambda _parent: asked.append("password")))
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *a, **k: shown.append(text))
+    page = ExchangePage(context)
+    qtbot.addWidget(page)
+    page.destination.setText(str(tmp_path / "goi.antq"))
+    page._on_export_clicked()
+    assert asked == [] and len(shown) == 1
+    assert "Nhập khóa của cấp trên…" in shown[0] and "antq " not in shown[0]  # a button, never a command
+    assert not (tmp_path / "goi.antq").exists()
+
+
+def test_a_package_double_clicked_while_open_goes_to_the_open_window(district_context, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from antq_desktop.ui.app import listen_for_packages, lock_data_file
+    from antq_desktop.ui.single_instance import send_packages, take_requests
+
+    url = district_context.store.url
+    database = str(district_context.store.sqlite_path)
+    package = tmp_path / "goi-xa-00070.antq"
+    package.write_bytes(b"checked by Kiem tra")
+    window = MainWindow(district_context)
+    qtbot.addWidget(window)
+    window.show()
+    lock, refusal = lock_data_file(url)
+    assert lock is not None and refusal is None
+    try:
+        listener = listen_for_packages(url, window)
+        second_lock, second_refusal = lock_data_file(url)  # a second copy, started by Explorer
+        assert second_lock is None and second_refusal
+        assert send_packages(database, [str(package)])
+        qtbot.waitUntil(lambda: window.pages.get("import") is not None and window.pages["import"].paths == [package],
+                        timeout=5000)
+        assert window.current_page() is window.pages["import"]
+        assert take_requests(database) == []  # each request is taken once
+        listener.close()
+    finally:
+        lock.unlock()

@@ -99,3 +99,27 @@ def test_whole_area_dialog_takes_a_typed_date(demo_context, qtbot) -> None:  # t
     qtbot.keyClicks(field, "0503" + str(date.today().year))
     dialog.buttons.accepted.emit()
     assert dialog.signed_date() == date(date.today().year, 3, 5) or dialog.isVisible()
+
+
+def test_assessment_date_typed_and_checked(demo_context, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from antq_desktop.ui.pages.assessment_form import AssessmentForm
+
+    area_id = records.create(demo_context.store, "residential_area", {"name": "Thôn Mới", "kind": "thon"},
+                             actor="admin")
+    form = AssessmentForm(demo_context.store, actor="admin", role="admin", subject_kind="area",
+                          subject_id=area_id, year=date.today().year)
+    qtbot.addWidget(form)
+    with qtbot.waitActive(form):
+        form.show()
+        form.activateWindow()
+    field = form.assessed_on.edit
+    field.clear()
+    qtbot.keyClicks(field, "30022026")
+    assert not form.save("draft") and "30/02/2026" in form.error_label.text()
+    assert form.record is None  # nothing was saved
+    field.clear()
+    qtbot.keyClicks(field, "2-1-" + str(date.today().year))
+    assert form.save("draft")
+    saved = records.get(demo_context.store, "assessment", form.record["id"])
+    assert str(saved["assessed_on"])[:10] == f"{date.today().year}-01-02" and field.text() == \
+        f"02/01/{date.today().year}"

@@ -89,3 +89,56 @@ def test_status_bar_with_year_visible(size, key, demo_context, qtbot) -> None:  
     assert year.isVisible()
     corner = year.mapTo(window, year.rect().bottomRight())
     assert corner.x() < window.width() and corner.y() < window.height()
+
+
+_ON_A_LAPTOP = r"""
+import json, sys
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QCoreApplication, QSettings
+app = QApplication([])
+QCoreApplication.setOrganizationName("ANTQ-tests")
+QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, sys.argv[2])
+if sys.argv[3] == "big":
+    QSettings().setValue("main_window/rect", [300, 200, 1900, 1050])  # saved on a 1920 × 1080 office screen
+from antq_desktop.storage.db import open_store
+from antq_desktop.services import accounts
+from antq_desktop.ui.context import make_context
+from antq_desktop.ui.main_window import MainWindow
+store = open_store(sys.argv[1])
+user = next(u for u in accounts.list_users(store) if u.username == "admin")
+window = MainWindow(make_context(store, user))
+window.show()
+app.processEvents()
+frame, year = window.frameGeometry(), window.year_box
+corner = year.mapTo(window, year.rect().bottomRight())
+print(json.dumps({"maximised": window.isMaximized(), "frame": [frame.x(), frame.y(), frame.width(), frame.height()],
+                  "year_visible": year.isVisible() and corner.y() < window.height() and corner.x() < window.width()}))
+store.close()
+"""
+
+
+@pytest.mark.parametrize("saved", ["none", "big"])
+@pytest.mark.parametrize("screen", [(1366, 768), (1024, 768)])
+def test_on_a_real_laptop_screen(screen, saved, store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A separate process with an offscreen screen of the laptop's size: the window opens maximised on
+    it, within it, with the year selector on screen, whether or not a bigger size was saved."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    config = tmp_path / "screen.json"
+    config.write_text(json.dumps({"screens": [{"name": "laptop", "x": 0, "y": 0, "width": screen[0],
+                                              "height": screen[1], "logicalDpi": 96, "logicalBaseDpi": 96,
+                                              "dpr": 1}]}), encoding="utf-8")
+    path = store.sqlite_path
+    store.close()
+    env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}"}
+    result = subprocess.run([sys.executable, "-c", _ON_A_LAPTOP, str(path), str(tmp_path / "settings"), saved],
+                            env=env, capture_output=True, text=True, timeout=120, check=True)
+    shown = json.loads(result.stdout.strip().splitlines()[-1])
+    x, y, width, height = shown["frame"]
+    assert shown["maximised"] and shown["year_visible"]
+    assert x >= 0 and y >= 0 and x + width <= screen[0] and y + height <= screen[1]

@@ -155,7 +155,7 @@ def test_on_an_empty_store_the_unit_and_the_upper_office_key_change(qtbot, empty
     assert profile.get_profile(empty_store).unit_name == "Phường Cửa Nam"
     with empty_store.session_factory() as session:
         assert keys.recipient(session).unit_code == "CUM-01"
-        assert keys.active_local_key(session).fingerprint == result.new_fingerprint
+        assert keys.paper_fingerprint(session, keys.active_local_key(session)) == result.new_fingerprint
     done = wizard.currentPage().summary.text()
     assert result.new_fingerprint in done and "mở lại chương trình" in done
     with qtbot.waitSignal(wizard.finished, timeout=5000):

@@ -48,7 +48,7 @@ def test_enrol_after_confirming_the_fingerprint_then_revoke(qtbot, office_page, 
     assert office_page.table.item(0, 4).text() == "Đăng ký tại đơn vị"
     assert office_page.table.item(0, 7).text() == "Còn hiệu lực"
     office_page.table.selectRow(0)
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a: ("Mất máy tính", True))
+    monkeypatch.setattr(TrustPage, "_ask_revocation", lambda *a: ("Mất máy tính", None))  # reason, no --since
     office_page.revoke_selected()
     qtbot.waitUntil(lambda: office_page.table.item(0, 7).text().startswith("Đã thu hồi"), timeout=10000)
 

@@ -11,11 +11,10 @@ from functools import wraps
 from typing import Any
 
 from antq_desktop.cli.errors import CliError, UsageError
-from antq_desktop.domain.errors import AntqError
+from antq_desktop.domain.errors import AntqError, UpgradeNotAllowedError
 from antq_desktop.services import accounts
 from antq_desktop.services.accounts import UserInfo
 from antq_desktop.storage.db import Store, open_store
-from antq_desktop.storage.migrate import UpgradeNotAllowedError
 
 __all__ = ["CliError", "UsageError", "add", "guarded", "progress_printer", "read_password", "sign_in", "store_for"]
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
+from typing import NoReturn
 
 from antq_desktop import __version__
 from antq_desktop.cli import commands
@@ -19,7 +20,7 @@ EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # argparse exits 2 itself; keep the message one line
+    def error(self, message: str) -> NoReturn:  # argparse exits 2 itself; keep the message one line
         raise UsageError(message)
 
 

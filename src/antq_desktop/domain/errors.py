@@ -61,5 +61,9 @@ class NotInitialisedError(StorageError):
     """Cơ sở dữ liệu chưa được thiết lập đơn vị. Hãy chạy thiết lập ban đầu (antq init)."""
 
 
+class UpgradeNotAllowedError(StorageError):
+    """Cơ sở dữ liệu trên máy chủ cần được nâng cấp lên phiên bản mới, nhưng tài khoản cơ sở dữ liệu mà máy này dùng không có quyền thay đổi cấu trúc. Hãy báo quản trị viên máy chủ nâng cấp cơ sở dữ liệu bằng vai trò chủ sở hữu (xem hướng dẫn PostgreSQL, mục vai trò), rồi mở lại."""  # noqa: E501 - one-line message
+
+
 class AuthError(AntqError):
     """Tên đăng nhập hoặc mật khẩu không đúng."""

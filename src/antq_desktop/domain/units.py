@@ -48,7 +48,7 @@ def _communes_by_code() -> dict[str, OfficialUnit]:
 
 
 def communes(province_code: str | None = None) -> list[OfficialUnit]:
-    units = _communes_by_code().values()
+    units = list(_communes_by_code().values())
     if province_code:
         units = [u for u in units if u.province_code == province_code]
     return sorted(units, key=lambda u: sort_key(u.short_name))

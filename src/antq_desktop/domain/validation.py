@@ -107,7 +107,8 @@ def username_problem(username: str) -> str | None:
 def _username_char(ch: str) -> bool:
     if ch.isascii():
         return ch.isalnum() or ch in _USERNAME_PUNCT
-    base, *marks = unicodedata.normalize("NFD", ch)
+    decomposed = unicodedata.normalize("NFD", ch)
+    base, marks = decomposed[0], decomposed[1:]
     return (base.isascii() and base.isalpha() or base == "đ") and all(m in _VIETNAMESE_MARKS for m in marks)
 
 
@@ -401,7 +402,7 @@ def _answers(c: _Collector, raw: Any) -> dict[str, dict[str, Any]]:
     if not isinstance(raw, Mapping):
         c.fail("answers", "Kết quả chấm từng tiêu chí không hợp lệ.")
         return {}
-    answers = {}
+    answers: dict[str, dict[str, Any]] = {}
     for code, answer in raw.items():
         answer = answer if isinstance(answer, Mapping) else {"met": answer}
         answers[str(code)] = {

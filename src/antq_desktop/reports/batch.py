@@ -33,9 +33,6 @@ class CancelFlag(Protocol):
     def is_set(self) -> bool: ...
 
 
-_NOTHING = object()
-
-
 class NoRecordsError(ValueError):
     """Nothing to print: the selection (e.g. an area) has no records."""
 
@@ -65,7 +62,7 @@ class _MarkFlowable(Flowable):
         return 0, 0
 
     def draw(self) -> None:
-        doc = self.canv._doctemplate
+        doc = self.canv._doctemplate  # type: ignore[attr-defined]  # set on the canvas by BaseDocTemplate; not in the stub
         doc.antq_mark = self.mark
         doc.antq_first_page = doc.page
 
@@ -214,9 +211,10 @@ def render_records(
     if total is None and hasattr(records, "__len__"):
         total = len(records)  # type: ignore[arg-type]
     iterator = iter(records)
-    first = next(iterator, _NOTHING)
-    if first is _NOTHING:
-        raise NoRecordsError("Không có hồ sơ nào để xuất.")
+    try:
+        first = next(iterator)
+    except StopIteration:
+        raise NoRecordsError("Không có hồ sơ nào để xuất.") from None
     records = itertools.chain([first], iterator)
     with atomic_output(Path(output)) as tmp:
         doc = make_doc(tmp, title, is_landscape)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import threading
 import unicodedata
+from typing import Literal, cast
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
@@ -46,12 +47,13 @@ def register_fonts() -> str:
                     raise FileNotFoundError(f"Thiếu tệp phông chữ: {path.name}")
                 pdfmetrics.registerFont(TTFont(name, str(path)))
             # Lets <b>/<i> inside Paragraph markup pick the right face.
-            for bold, italic, name in (
+            faces: tuple[tuple[Literal[0, 1], Literal[0, 1], str], ...] = (
                 (0, 0, REGULAR),
                 (1, 0, BOLD),
                 (0, 1, ITALIC),
                 (1, 1, BOLD_ITALIC),
-            ):
+            )
+            for bold, italic, name in faces:
                 addMapping(FAMILY, bold, italic, name)
             _registered = True
     return FAMILY
@@ -71,5 +73,5 @@ def vietnamese_letters() -> str:
 def missing_glyphs(text: str, font_name: str = REGULAR) -> str:
     """Characters of ``text`` that the registered font cannot draw (empty when all are covered)."""
     register_fonts()
-    face = pdfmetrics.getFont(font_name).face
+    face = cast(TTFont, pdfmetrics.getFont(font_name)).face  # every font registered above is a TTFont
     return "".join(sorted({c for c in text if not c.isspace() and ord(c) not in face.charToGlyph}))

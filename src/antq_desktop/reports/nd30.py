@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
 from reportlab.lib.pagesizes import A4, landscape
@@ -104,7 +105,7 @@ def geometry(is_landscape: bool = False) -> PageGeometry:
     return PageGeometry(*size)
 
 
-def _style(name: str, size: float, font: str = fonts.REGULAR, **kw: object) -> ParagraphStyle:
+def _style(name: str, size: float, font: str = fonts.REGULAR, **kw: Any) -> ParagraphStyle:
     kw.setdefault("leading", round(size * 1.2, 1))
     return ParagraphStyle(name, fontName=font, fontSize=size, **kw)
 
@@ -203,7 +204,7 @@ def _right_header(st: Styles) -> list[Flowable]:
     ]
 
 
-def _grid(rows: list[list[object]], widths: Sequence[float], valign: str = "TOP") -> Table:
+def _grid(rows: list[list[Any]], widths: Sequence[float], valign: str = "TOP") -> Table:
     """Invisible layout grid: no padding on the outer edges so text lines up with the margins."""
     table = Table(rows, colWidths=list(widths))
     table.setStyle(

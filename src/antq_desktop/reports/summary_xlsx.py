@@ -78,7 +78,7 @@ def print_setup(ws, header_row: int, last_row: int, columns: int) -> None:
 def write_summary_xlsx(output: Path, data: SummaryData) -> Path:
     """Write the roll-up (rows, totals, communes missing targets) to ``output`` atomically."""
     wb = Workbook()
-    ws = wb.active
+    ws = wb.worksheets[0]  # the new workbook's only sheet (wb.active is typed as possibly None)
     ws.title = "Tổng hợp"
     _write_title(ws, data)
     ws.append(safe_row(ws, HEADER))
@@ -97,7 +97,7 @@ def write_summary_xlsx(output: Path, data: SummaryData) -> Path:
         ws.append(safe_row(ws, [f"Đơn vị chưa nhập đủ chỉ tiêu ({len(missing)}): {', '.join(missing)}."]))
     for col, width in enumerate(_WIDTHS, 1):
         ws.column_dimensions[get_column_letter(col)].width = width
-    ws.freeze_panes = ws.cell(header_row + 1, 3)
+    ws.freeze_panes = f"C{header_row + 1}"  # rows above and columns A–B stay in view
     with atomic_output(Path(output)) as tmp:
         wb.save(tmp)
     return Path(output)

@@ -115,7 +115,7 @@ def _areas(gen: _Generator, count: int) -> list[dict[str, Any]]:
 
 
 def _organizations(gen: _Generator, count: int, area_ids: list[str]) -> list[dict[str, Any]]:
-    rows = []
+    rows: list[dict[str, Any]] = []
     place = gen.profile.unit_name
     for _ in range(count):
         kind = gen.rng.choices(["agency", "enterprise", "school"], weights=[3, 4, 2])[0]
@@ -227,7 +227,7 @@ def _fill(gen: _Generator, household_count: int, report: Progress) -> DemoResult
             days.append(day)
     gen.insert("pledge", pledges, days)
     report(0.8, "Đang tạo đăng ký và tự đánh giá…")
-    subjects = [("area", a, "area") for a in area_ids]
+    subjects: list[tuple[str, str | None, str]] = [("area", a, "area") for a in area_ids]
     subjects += [("organization", o, r["org_type"]) for o, r in zip(org_ids, org_rows, strict=True) if r["in_scope"]]
     if not _commune_registered(gen):
         subjects.append(("commune", None, "commune"))

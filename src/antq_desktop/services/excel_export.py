@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell import Cell, WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
@@ -82,7 +82,7 @@ def export_rows_to_xlsx(path: str | os.PathLike[str], title: str, columns: Seque
     return count
 
 
-def _header_cell(sheet: Any, text: str) -> WriteOnlyCell:
+def _header_cell(sheet: Any, text: str) -> Cell:
     cell = force_text(WriteOnlyCell(sheet, value=text))
     cell.font = Font(bold=True)
     cell.fill = _HEADER_FILL
@@ -93,7 +93,8 @@ def _header_cell(sheet: Any, text: str) -> WriteOnlyCell:
 def _data_cell(sheet: Any, value: Any) -> Any:
     value = _cell_value(value)
     if isinstance(value, (date, datetime)):
-        cell = WriteOnlyCell(sheet, value=value)
+        cell = WriteOnlyCell(sheet)
+        cell.value = value  # set apart: the stub of WriteOnlyCell(value=) omits date, Cell.value takes it
         cell.number_format = "dd/mm/yyyy"
         return cell
     return safe_cell_value(sheet, value)  # a name like "=HYPERLINK(…)" stays text, never a formula

@@ -301,8 +301,8 @@ def _write_xlsx(output: Path, data: SummaryData, misses: list[Miss]) -> Path:
                                           COMPARATORS.get(m.comparator, m.comparator), _fraction(m.threshold_value)]))
             for column in (3, 5):
                 sheet.cell(sheet.max_row, column).number_format = "0.0%"
-        for column, width in zip("ABCDE", (30, 60, 12, 10, 12), strict=True):
-            sheet.column_dimensions[column].width = width
+        for letter, width in zip("ABCDE", (30, 60, 12, 10, 12), strict=True):
+            sheet.column_dimensions[letter].width = width
         print_setup(sheet, 1, sheet.max_row, 5)
         workbook.save(tmp)
     return output

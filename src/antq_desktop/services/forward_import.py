@@ -25,12 +25,19 @@ from typing import IO, TYPE_CHECKING, Any
 from sqlalchemy import select
 
 from antq_desktop.exchange import package_reader
-from antq_desktop.exchange.errors import DECRYPT_FAILED, IO_ERROR, MALFORMED, SIGNER_MISMATCH, PackageError
+from antq_desktop.exchange.errors import (
+    DECRYPT_FAILED,
+    IO_ERROR,
+    MALFORMED,
+    NOT_AUTHORISED,
+    SIGNER_MISMATCH,
+    PackageError,
+)
 from antq_desktop.exchange.keys import UNIT_CODE_RE, TrustedKey, b64decode, fingerprint, fingerprint_v2, key_id
 from antq_desktop.exchange.package_reader import VerifiedPackage
 from antq_desktop.exchange.sequence import check_continuity
 from antq_desktop.services import import_log
-from antq_desktop.services.authority import authorise_inner
+from antq_desktop.services.authority import authorise_data_kind, authorise_inner
 from antq_desktop.services.authority import keys as authority
 from antq_desktop.services.authority.table import ROLES
 from antq_desktop.services.merge_keys import KeyRing, trusted_lookup
@@ -90,6 +97,7 @@ def merge_forward(store: Store, path: Path, options: MergeOptions,
         lookup = _lookup(store, vouched)
         _preverify(items, lookup, options)
         authorise_inner(store, [item["producer"] for item in items])  # authority A6: refused whole, before any merge
+        _authorise_inner_signers(store, items)  # A10 and K8 for every inner package, also before any merge
         if options.dry_run:
             return [_outer_result(outer, path, "dry_run", "Xem trước: gói chuyển tiếp và mọi gói bên trong hợp lệ, "
                                   f"{len(items)} gói sẽ được nhập. Chưa ghi gì.")]
@@ -128,6 +136,16 @@ def _authorise_vouched(store: Store, office: str, vouched: list[dict[str, Any]])
                 authority.authorise_vouch(session, office, v)
 
 
+def _authorise_inner_signers(store: Store, items: list[dict[str, Any]]) -> None:
+    """Each inner package is a data package, signed by a key that may still speak for its unit (merge_one
+    checks the same again; here a refusal stops the whole forward before any inner package is merged)."""
+    with store.session_factory() as session:
+        for item in items:
+            header = package_reader.inspect(item["path"])
+            authorise_data_kind(header)
+            authority.authorise_signer(session, header.signer_key_id, item["producer"])
+
+
 def _extract(outer: VerifiedPackage, opener: Any, folder: Path,
              options: MergeOptions) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     office = outer.header.producer.unit_code
@@ -137,7 +155,8 @@ def _extract(outer: VerifiedPackage, opener: Any, folder: Path,
     try:
         for record in package_reader.iter_records(outer, opener, limits=options.limits):
             if record.get("origin_unit") != office:
-                raise _bad("a record of another origin")
+                raise _not_theirs(f"Gói chuyển tiếp của {office} có bản ghi ghi là của đơn vị "
+                                  f"{str(record.get('origin_unit'))[:20]}", "a record of another origin")
             kind = record["type"]
             if kind == "vouched_key":
                 vouched.append(_check_vouched(record))
@@ -160,6 +179,13 @@ def _extract(outer: VerifiedPackage, opener: Any, folder: Path,
     return items, vouched
 
 
+def _not_theirs(what: str, detail: str) -> PackageError:
+    """An authority refusal inside a forward: the real reason, naming the units (never "damaged file")."""
+    return PackageError(NOT_AUTHORISED, message_vi=f"{what}: cơ quan chuyển tiếp chỉ được gửi gói của chính mình và "
+                        "chuyển nguyên gói của xã. Không nhập gói này; hãy báo cho cán bộ phụ trách.",
+                        detail=f"forward: {detail}")
+
+
 def _bad(detail: str) -> PackageError:
     return PackageError(MALFORMED, detail=f"forward: {detail}")
 
@@ -171,7 +197,9 @@ def _new_item(record: dict[str, Any], folder: Path, index: int, office: str) -> 
             raise _bad(f"forward_package field {name}")
     key = record.get("payload_key")
     if record["own"] and record["producer_unit"] != office:
-        raise _bad("own package of another unit")
+        unit = record["producer_unit"][:20]
+        raise _not_theirs(f"Gói chuyển tiếp của {office} ghi gói bên trong của đơn vị {unit} là gói của chính {office}",
+                          "own package of another unit")
     return {"id": record["id"], "producer": record["producer_unit"], "sha": record["package_sha256"],
             "size": record["file_size"], "chunks": record["chunks"], "own": record["own"], "seen": 0,
             "key": b64decode(key, 32) if isinstance(key, str) else None,

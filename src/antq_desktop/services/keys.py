@@ -223,9 +223,10 @@ def _upsert(session: Session, record: PublicKeyRecord, *, actor: str, source: st
 
 def set_recipient(session: Session, data: bytes, *, actor: str) -> KnownKey:
     """Make the upper office's key file the one packages are encrypted to (replacing any earlier one)."""
+    from antq_desktop.services.authority import keys as authority
+
     record = parse_key_file(data)
-    own = session.get(UnitProfile, 1)
-    if own is not None and record.unit_code == own.unit_code:
+    if authority.is_own_unit(session, record.unit_code):  # "cum-01" too: one folded form (authority K10)
         raise KeyProblem("Đây là tệp khóa của chính đơn vị này, không phải của cấp trên. Hãy chọn tệp khóa công khai "
                         "do đơn vị cấp trên gửi.", "OWN_KEY")
     for other in session.execute(select(KnownKey).where(KnownKey.is_recipient.is_(True))).scalars():
@@ -269,6 +270,7 @@ def trust_add(session: Session, data: bytes, *, actor: str, replaces: str | None
     inherited = role or (old.role if old is not None and old.source in ("enrolled", "announced") else None)
     chosen = authority.enrolment_role(session, record.unit_code, record.role, inherited)
     existing = session.execute(select(KnownKey).where(KnownKey.key_id == record.signing_key_id)).scalar_one_or_none()
+    authority.enrolment_clash(existing, record.unit_code)
     if existing is not None and existing.revoked_at is not None:
         raise KeyProblem("Khóa này đã bị thu hồi, không đăng ký lại được. Đơn vị kia cần tạo khóa mới.", "REVOKED_KEY")
     row = _upsert(session, record, actor=actor, source="enrolled")

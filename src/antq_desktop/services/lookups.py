@@ -11,7 +11,8 @@ from sqlalchemy import select
 from antq_desktop.storage.db import Store
 from antq_desktop.storage.models import Organization, ResidentialArea, SecurityTeam
 
-_MODELS = {"residential_area": ResidentialArea, "organization": Organization, "security_team": SecurityTeam}
+_MODELS: dict[str, type[ResidentialArea] | type[Organization] | type[SecurityTeam]] = {
+    "residential_area": ResidentialArea, "organization": Organization, "security_team": SecurityTeam}
 
 
 def names(store: Store, record_type: str, *, limit: int = 5000) -> dict[str, str]:

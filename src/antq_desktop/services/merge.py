@@ -24,7 +24,8 @@ from antq_desktop.exchange.package_format import AUDIT_TYPES, PackageHeader
 from antq_desktop.exchange.package_reader import DEFAULT_LIMITS, Limits, PayloadKeyOpener, VerifiedPackage
 from antq_desktop.exchange.sequence import DEFAULT_MAX_JUMP, check_continuity
 from antq_desktop.services import forward_import, import_log, merge_archive, merge_held
-from antq_desktop.services.authority import authorise_producer, authorise_references
+from antq_desktop.services.authority import authorise_data_kind, authorise_producer, authorise_references
+from antq_desktop.services.authority.keys import authorise_signer
 from antq_desktop.services.merge_apply import check_end_state, counts_json, write_batch
 from antq_desktop.services.merge_audit import check_audit_head, claimed_head, next_head
 from antq_desktop.services.merge_keys import KeyRing, TrustedLookup, trusted_lookup
@@ -181,6 +182,8 @@ def _merge_in_session(session: Session, package: VerifiedPackage, opener: Payloa
                       result: PackageResult, options: MergeOptions, held_uuid: str | None) -> None:
     header, producer = package.header, package.header.producer.unit_code
     authorise_producer(session, header)  # before replay or gap: this office's own code is never taken from outside
+    authorise_signer(session, header.signer_key_id, producer)  # a vouched key only while its office may vouch
+    authorise_data_kind(header)  # a plan or forward reaching here (inside a forward) is never merged as data
     # One merge per producer at a time (PostgreSQL; SQLite's BEGIN IMMEDIATE already serialises).
     locked_counter(session, f"merge:{producer}")
     state = session.get(ProducerState, producer)
@@ -235,6 +238,7 @@ def _apply_records(session: Session, package: VerifiedPackage, opener: PayloadKe
                    options: MergeOptions) -> dict[str, dict[str, int]]:
     header, producer = package.header, package.header.producer.unit_code
     counts: dict[str, dict[str, int]] = {}
+    seen: dict[str, set[str]] = {}  # ids per type across batches: classify sees one batch at a time
     total = max(1, header.total_records)
     for records, done in _batches(package, opener, options):
         if options.cancel is not None and options.cancel.is_set():
@@ -246,6 +250,7 @@ def _apply_records(session: Session, package: VerifiedPackage, opener: PayloadKe
             continue
         metas = [check_shape(record, producer) for record in records]
         record_type = records[0]["type"]
+        _once_per_package(record_type, metas, seen.setdefault(record_type, set()))
         batch = Batch(record_type, validated_rows(session, record_type, records, metas))
         authorise_references(session, record_type, batch.rows, producer)  # every row, before any is classified
         classify(session, batch, producer, counts.setdefault(record_type, new_counts()))
@@ -257,6 +262,15 @@ def _apply_records(session: Session, package: VerifiedPackage, opener: PayloadKe
     # The reader's last checks (payload hash, counts) ran when the iterator ended, before this line.
     check_end_state(session, producer, set(counts))
     return counts
+
+
+def _once_per_package(record_type: str, metas: list[dict[str, Any]], seen: set[str]) -> None:
+    """A record id appears once in a package, even when other types' records stand between its copies."""
+    for meta in metas:
+        if meta["id"] in seen:
+            raise PackageError(VALIDATION_ERROR, message_vi=f"Bản ghi {record_type} {meta['id']} xuất hiện hai lần "
+                               "trong gói. Hãy sửa dữ liệu ở máy gửi rồi xuất lại gói.")
+    seen.update(meta["id"] for meta in metas)
 
 
 def _accept_announcements(session: Session, package: VerifiedPackage, records: list[dict[str, Any]], actor: str,

@@ -215,6 +215,8 @@ def redo_setup(store: Store, *, actor: str, password: str, role: str | None = No
         if current is None:
             raise NotInitialisedError()
         changes: dict[str, tuple[Any, Any]] = {}
+        old_key = keys.active_local_key(session)  # its paper fingerprint names the unit and role before the change
+        old_paper = keys.paper_fingerprint(session, old_key) if old_key is not None else None
         new_role = role or current.role
         if unit_name is None and new_role == current.role == "district":
             unit_name = current.unit_name
@@ -231,7 +233,7 @@ def redo_setup(store: Store, *, actor: str, password: str, role: str | None = No
             _set_officer_name(user, officer_name, changes)
         session.flush()
         new_fingerprint = _keys_step(session, password, actor, rotate=rotate_keys or unit_changed,
-                                     enrolment=unit_changed, changes=changes)
+                                     enrolment=unit_changed, changes=changes, old_paper=old_paper)
         _recipient_step(session, recipient_key_file, actor, changes)
         if changes:
             audit.append(session, actor=user.username, action="setup_redo", record_type="unit_profile",
@@ -253,14 +255,16 @@ def _set_officer_name(user: User, officer_name: str, changes: dict[str, tuple[An
 
 
 def _keys_step(session: Session, password: str, actor: str, *, rotate: bool, enrolment: bool,
-               changes: dict[str, tuple[Any, Any]]) -> str | None:
+               changes: dict[str, tuple[Any, Any]], old_paper: str | None) -> str | None:
+    """The new key's paper fingerprint (version 2: unit, role and keys), the one its key file shows."""
     if not rotate:
         return None
     old = keys.active_local_key(session)
     # A new unit: nothing was exported, so nothing to announce; the office enrols the new key file.
     new = key_rotation.rotate(session, password, actor=actor, new_enrolment=enrolment or old is None)
-    changes["key"] = (old.fingerprint if old else None, new.fingerprint)
-    return new.fingerprint
+    paper = keys.paper_fingerprint(session, new)
+    changes["key"] = (old_paper, paper)
+    return paper
 
 
 def _recipient_step(session: Session, data: bytes | None, actor: str, changes: dict[str, tuple[Any, Any]]) -> None:

@@ -75,7 +75,7 @@ def _base(record_type: str, q: ListQuery) -> tuple[Select[Any], Any, ColumnEleme
         stmt = select(ORGS, area.c.name.label("area_name")).select_from(joined)
         return stmt, ORGS, ORGS.c.sort_key, ORGS.c.search_key
     if record_type == "household":
-        columns = [H, A.c.name.label("area_name")]
+        columns: list[Any] = [H, A.c.name.label("area_name")]
         if q.year is not None:
             pledged = select(func.count()).where(
                 Pledge.household_id == H.c.id, Pledge.year == q.year, Pledge.deleted.is_(False),
@@ -91,7 +91,7 @@ def _base(record_type: str, q: ListQuery) -> tuple[Select[Any], Any, ColumnEleme
         name = func.coalesce(H.c.head_name, ORGS.c.name, P.c.person_name)
         stmt = select(P, name.label("signer_name"), area.c.name.label("area_name"),
                       area.c.id.label("signer_area_id")).select_from(joined)
-        search = func.coalesce(H.c.search_key, ORGS.c.search_key, P.c.search_key)
+        search: ColumnElement[Any] = func.coalesce(H.c.search_key, ORGS.c.search_key, P.c.search_key)
         return stmt, P, func.coalesce(H.c.sort_key, ORGS.c.sort_key, literal("")), search
     if record_type in ("registration", "assessment"):
         table = (Registration if record_type == "registration" else Assessment).__table__

@@ -109,8 +109,8 @@ def assessment_unit_types(session: Session, rows: list[dict[str, Any]]) -> list[
         stmt = select(Organization.id, Organization.org_type).where(Organization.id.in_(chunk))
         org_types.update((org_id, org_type) for org_id, org_type in session.execute(stmt))
     kinds = {"commune": "commune", "area": "area"}
-    return [org_types.get(r.get("organization_id"), "agency") if r.get("subject_kind") == "organization"
-            else kinds.get(r.get("subject_kind"), "area") for r in rows]
+    return [org_types.get(r.get("organization_id") or "", "agency") if r.get("subject_kind") == "organization"
+            else kinds.get(r.get("subject_kind") or "", "area") for r in rows]
 
 
 # One live record per key: a household pledges once a year per template; a subject registers
@@ -135,7 +135,7 @@ def _stored_keys(session: Session, record_type: str, rows: list[dict[str, Any]],
     model, keys = MODEL_BY_TYPE[record_type], UNIQUE_KEYS[record_type]
     columns = [getattr(model, k) for k in keys]
     years = sorted({row["year"] for row in rows})
-    stmt = select(model.id, *columns).where(model.deleted.is_(False), model.year.in_(years))
+    stmt = select(model.id, *columns).where(model.deleted.is_(False), model.__table__.c.year.in_(years))
     return {tuple(found[1:]) for found in session.execute(stmt) if found[0] not in exclude_ids}
 
 
@@ -143,7 +143,9 @@ def check_unique(session: Session, record_type: str, rows: list[dict[str, Any]],
                  exclude_ids: set[str] | None = None) -> None:
     """Refuse a row whose key a live stored record, or an earlier row of the batch, already holds."""
     keys = UNIQUE_KEYS.get(record_type)
-    rows = [r for r in rows if _applies(record_type, r)] if keys else []
+    if not keys:
+        return
+    rows = [r for r in rows if _applies(record_type, r)]
     if not rows:
         return
     taken = _stored_keys(session, record_type, rows, exclude_ids or set())
@@ -157,7 +159,7 @@ def check_unique(session: Session, record_type: str, rows: list[dict[str, Any]],
 
 def blocking_children(session: Session, record_type: str, record_id: str) -> str | None:
     """Why a record cannot be deleted yet (live records still point at it), or None."""
-    children = {
+    children: dict[str, list[tuple[type[SyncedRecord], str, str]]] = {
         "residential_area": [(Household, "area_id", "hộ gia đình")],
         "household": [(Pledge, "household_id", "bản cam kết")],
         "plan": [(MODEL_BY_TYPE["plan_target"], "plan_id", "chỉ tiêu")],

@@ -119,7 +119,8 @@ def update(store: Store, record_type: str, record_id: str, changes: dict[str, An
             raise NotFoundError("Bản ghi đã bị xóa; hãy khôi phục trước khi sửa.")
         if expected_revision is not None and row.revision != expected_revision:
             raise ConflictError()
-        if record_type == "assessment" and row.status == "submitted" and changes.get("status") != "draft":
+        submitted = getattr(row, "status", None) == "submitted"  # only assessments have a status
+        if record_type == "assessment" and submitted and changes.get("status") != "draft":
             raise PermissionDenied("Bản tự đánh giá đã nộp và bị khóa; hãy mở lại (tạo phiên bản mới) để sửa.")
         _update_in_session(session, record_type, row, changes, actor)
         return row.revision

@@ -6,14 +6,15 @@ import hashlib
 import json
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime
-from typing import Any
-
-from sqlalchemy import Column
+from typing import TYPE_CHECKING, Any
 
 from antq_desktop.storage.models import SyncedRecord
 
+if TYPE_CHECKING:
+    from sqlalchemy.sql.elements import KeyedColumnElement
 
-def exported_columns(model: type[SyncedRecord]) -> list[Column[Any]]:
+
+def exported_columns(model: type[SyncedRecord]) -> list[KeyedColumnElement[Any]]:
     return [c for c in model.__table__.columns if c.name not in model.LOCAL_COLUMNS]
 
 
@@ -25,8 +26,9 @@ def to_json_value(value: Any) -> Any:
     return value
 
 
-def canonical_record(model: type[SyncedRecord], row: Mapping[str, Any]) -> dict[str, Any]:
-    """Record dict with "type" and every exported column, JSON-ready. `row` is a mapping of columns."""
+def canonical_record(model: type[SyncedRecord], row: Mapping[Any, Any]) -> dict[str, Any]:
+    """Record dict with "type" and every exported column, JSON-ready. `row` is a mapping of columns
+    (by name; a RowMapping, whose keys may also be Column objects, is one)."""
     record: dict[str, Any] = {"type": model.RECORD_TYPE}
     for column in exported_columns(model):
         record[column.name] = to_json_value(row[column.name])

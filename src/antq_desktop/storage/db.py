@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from antq_desktop.domain.errors import NewerDatabaseError, NotInitialisedError, StorageError
 from antq_desktop.storage import migrate
-from antq_desktop.storage.location import resolve_url  # noqa: F401  (re-exported: callers import it from here)
+from antq_desktop.storage.location import resolve_url as resolve_url  # re-exported: callers import it from here
 from antq_desktop.storage.models import UnitProfile
 
 
@@ -211,12 +211,19 @@ def _open_error(engine: Engine, exc: Exception) -> StorageError:
 
 def _analyze_once(engine: Engine) -> None:
     """Give the query planner statistics once (a second or so on 200,000 households); later,
-    PRAGMA optimize on close keeps them current."""
-    with engine.connect() as conn:
-        if conn.exec_driver_sql("SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_stat1'").scalar():
-            return
-        conn.exec_driver_sql("ANALYZE")
-        conn.commit()
+    PRAGMA optimize on close keeps them current. The write lock is taken before the check (BEGIN
+    IMMEDIATE): two processes opening a new file at once would otherwise both read "no statistics"
+    in a snapshot and the second's ANALYZE fail at once with "database is locked" (a snapshot
+    cannot become a writer once another process wrote). Statistics are an optimisation: a file
+    still busy after the timeout opens without them."""
+    try:
+        with engine.execution_options(**{WRITE_OPTION: True}).connect() as conn:
+            if conn.exec_driver_sql("SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_stat1'").scalar():
+                return
+            conn.exec_driver_sql("ANALYZE")
+            conn.commit()
+    except DatabaseError:
+        pass
 
 
 def _optimize(engine: Engine) -> None:

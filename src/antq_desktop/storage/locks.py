@@ -8,6 +8,7 @@ or two clerks importing at the same time would fork the audit chain or reuse a s
 from __future__ import annotations
 
 import os
+import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -72,7 +73,7 @@ def file_lock(path: Path, on_wait: Callable[[], None]) -> Iterator[None]:
         os.close(fd)
 
 
-if os.name == "nt":
+if sys.platform == "win32":  # mypy checks each branch on its own platform only
     import msvcrt
 
     def _try_lock(fd: int) -> bool:

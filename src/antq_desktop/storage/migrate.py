@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Engine, inspect, text
 from sqlalchemy.exc import DBAPIError
 
-from antq_desktop.domain.errors import NewerDatabaseError, StorageError
+from antq_desktop.domain.errors import NewerDatabaseError, UpgradeNotAllowedError
 from antq_desktop.storage import locks
 
 if TYPE_CHECKING:
@@ -110,15 +110,6 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
 
 
 WAITING_MESSAGE = "Đang chờ máy khác nâng cấp cơ sở dữ liệu…"
-
-
-class UpgradeNotAllowedError(StorageError):
-    """Cơ sở dữ liệu trên máy chủ cần được nâng cấp lên phiên bản mới, nhưng tài khoản cơ sở dữ liệu mà máy
-    này dùng không có quyền thay đổi cấu trúc. Hãy báo quản trị viên máy chủ nâng cấp cơ sở dữ liệu bằng vai
-    trò chủ sở hữu (xem hướng dẫn PostgreSQL, mục vai trò), rồi mở lại."""
-
-    def __init__(self) -> None:
-        super().__init__(" ".join((self.__doc__ or "").split()))  # the docstring, as one line
 
 
 def upgrade_if_needed(engine: Engine, *, before: Callable[[], None] | None = None,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -104,7 +104,7 @@ class AboutDialog(QDialog):
     def _selectable(text: str) -> QLabel:
         label = QLabel(text)
         label.setWordWrap(True)
-        label.setTextInteractionFlags(label.textInteractionFlags() | label.textInteractionFlags().TextSelectableByMouse)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # copied to the technician
         return label
 
     def _licences_tab(self) -> QWidget:

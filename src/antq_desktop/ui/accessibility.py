@@ -59,7 +59,8 @@ def _label_before(widget: QWidget) -> QLabel | None:
         return None
     previous = None
     for index in range(layout.count()):
-        item_widget = layout.itemAt(index).widget()
+        item = layout.itemAt(index)
+        item_widget = item.widget() if item is not None else None
         if item_widget is widget:
             return previous if isinstance(previous, QLabel) and _plain(previous.text()) else None
         if item_widget is not None:

@@ -83,23 +83,30 @@ def create_application(argv: Sequence[str]) -> QApplication:
     return app  # type: ignore[return-value]
 
 
+def sqlite_database(url: str) -> str | None:
+    """The SQLite data file's path, or None for another database (or an in-memory one)."""
+    from antq_desktop.storage.location import sqlite_file
+
+    plain = sqlite_file(url)  # the usual case, answered without loading SQLAlchemy
+    if plain is not None:
+        return str(plain)
+    from sqlalchemy.engine import make_url
+
+    database = make_url(url).database or ""
+    if make_url(url).get_backend_name() != "sqlite" or not database or database == ":memory:":
+        return None
+    return database
+
+
 def lock_data_file(url: str) -> tuple[QLockFile | None, str | None]:
     """(lock, None) when this is the only copy of the app on the data file, else (None, message).
 
     A lock file next to the database: two copies writing the same file would each see stale lists.
     Other databases (PostgreSQL) handle concurrent users themselves, so they are not locked.
     """
-    from antq_desktop.storage.location import sqlite_file
-
-    plain = sqlite_file(url)  # the usual case, answered without loading SQLAlchemy
-    if plain is not None:
-        database = str(plain)
-    else:
-        from sqlalchemy.engine import make_url
-
-        database = make_url(url).database or ""
-        if make_url(url).get_backend_name() != "sqlite" or not database or database == ":memory:":
-            return None, None
+    database = sqlite_database(url)
+    if database is None:
+        return None, None
     from pathlib import Path
 
     Path(database).parent.mkdir(parents=True, exist_ok=True)
@@ -117,11 +124,30 @@ def open_store_or_explain(url: str, parent: QWidget | None = None) -> Store | No
     from antq_desktop.domain.errors import AntqError
     from antq_desktop.storage.db import open_store
 
+    notices: list[QMessageBox] = []
+
+    def say_waiting(message: str) -> None:
+        """Another PC or window is migrating this database: opening blocks until it is done, so show why
+        now (the sign-in dialog's status line, else a small window) and paint it before blocking."""
+        label = getattr(parent, "status_label", None)
+        if label is not None:
+            label.setText(message)
+        else:
+            notice = QMessageBox(QMessageBox.Icon.Information, _t("Đang mở dữ liệu"), message,
+                                 QMessageBox.StandardButton.NoButton, parent)
+            notice.setModal(False)
+            notice.show()
+            notices.append(notice)
+        QApplication.processEvents()
+
     try:
-        return open_store(url)
+        return open_store(url, on_wait=say_waiting)
     except AntqError as exc:
         QMessageBox.critical(parent, _t("Không mở được dữ liệu"), exc.message)
         return None
+    finally:
+        for notice in notices:
+            notice.close()
 
 
 class SignInFirst:
@@ -256,12 +282,35 @@ def begin(argv: Sequence[str]) -> Startup:
     return Startup(app, url, lock, refusal, sign_in, packages_given(args.files))
 
 
+def listen_for_packages(url: str, window):  # type: ignore[no-untyped-def]
+    """Packages double-clicked while this copy is open (a second copy leaves them): opened here, in front."""
+    from antq_desktop.ui.single_instance import PackageListener
+
+    database = sqlite_database(url)
+    if database is None:
+        return None
+
+    def open_package(path: str) -> None:
+        if window.isMinimized():
+            window.showNormal()
+        window.raise_()
+        window.activateWindow()
+        window.open_package(path)
+
+    return PackageListener(database, open_package, window)
+
+
 def run(argv: Sequence[str]) -> int:
     start = begin(argv)
     app, url, lock, sign_in = start.app, start.url, start.lock, start.sign_in
     if start.refusal:
         from PySide6.QtWidgets import QMessageBox
 
+        from antq_desktop.ui.single_instance import send_packages
+
+        database = sqlite_database(url)
+        if start.packages and database and send_packages(database, start.packages):
+            return 0  # a double-clicked package: the open window takes it
         QMessageBox.warning(None, _t("Chương trình đang mở"), start.refusal)
         return 1
     store: Store | None = None
@@ -286,9 +335,12 @@ def run(argv: Sequence[str]) -> int:
         window.show()
         for package in start.packages:
             window.open_package(package)
+        listener = listen_for_packages(url, window)
         protections = SessionProtections(window, context, password)
         del password
         code = app.exec()
+        if listener is not None:
+            listener.close()
         protections.close()  # waits for running work (the backup key among it), then the exit backup
         context.jobs.shutdown()  # work a page started while closing must end before the store closes
         return code

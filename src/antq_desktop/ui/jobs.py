@@ -12,7 +12,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 Progress = Callable[[float, str], None]
@@ -146,7 +146,7 @@ class JobRunner(QObject):
 
 
 def _attach_progress_dialog(job: Job, parent: QWidget | None) -> QProgressDialog:
-    dialog = QProgressDialog(job.title, QProgressDialog.tr("Hủy"), 0, 1000, parent)
+    dialog = QProgressDialog(job.title, QCoreApplication.translate("QProgressDialog", "Hủy"), 0, 1000, parent)
     dialog.setWindowTitle(job.title)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(400)  # quick jobs finish without a flashing dialog

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRect, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QRect, QSettings, Qt
 from PySide6.QtGui import QCursor, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from antq_desktop.ui.accessibility import name_focusable_widgets
 from antq_desktop.ui.context import AppContext
+from antq_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from antq_desktop.ui.mnemonics import assign_mnemonics
 from antq_desktop.ui.window_geometry import Rect, clamp_geometry, restored_geometry
 
@@ -113,10 +114,21 @@ class PlaceholderPage(QWidget):
         layout.addStretch(1)
 
 
+def _local_time(utc_text: str) -> str:
+    """"2026-12-03 12:59" (stored in UTC) as the laptop's clock shows it: "03/12/2026 19:59"."""
+    from datetime import UTC, datetime
+
+    try:
+        moment = datetime.strptime(utc_text, "%Y-%m-%d %H:%M").replace(tzinfo=UTC).astimezone()
+    except ValueError:
+        return utc_text
+    return moment.strftime("%d/%m/%Y %H:%M")
+
+
 def _saved_rect(value: object) -> Rect | None:
     """The saved (x, y, width, height), or None when absent or unreadable (a first start then)."""
     try:
-        x, y, w, h = (int(v) for v in value)  # type: ignore[union-attr]
+        x, y, w, h = (int(v) for v in value)  # type: ignore[attr-defined]  # any saved value; a bad one raises below
     except (TypeError, ValueError):
         return None
     return x, y, w, h
@@ -171,12 +183,16 @@ class MainWindow(QMainWindow):
             row = [s.key for s in self.specs].index(key)
             spec = self.specs[row]
             page = spec.factory(self.context) if spec.factory else PlaceholderPage(self._title(spec))
-            assign_mnemonics(page)  # Alt-letters on the page's buttons, none taken from the menus
+            exported = getattr(page, "exported", None)
+            if exported is not None:  # the exchange page: the status bar shows the new package at once
+                exported.connect(lambda _result: self.show_last_export())
+            assign_mnemonics(page, self._menu_letters())  # Alt-letters on the page's buttons (never a menu's)
             name_focusable_widgets(page, self._title(spec))  # what a screen reader says for each field
             slot = self.stack.widget(row)
             self.stack.insertWidget(row, page)
-            self.stack.removeWidget(slot)
-            slot.deleteLater()
+            if slot is not None:  # the placeholder the page replaces
+                self.stack.removeWidget(slot)
+                slot.deleteLater()
             self.pages[key] = page
         return self.pages[key]
 
@@ -184,7 +200,7 @@ class MainWindow(QMainWindow):
         self.navigation.setCurrentRow([s.key for s in self.specs].index(key))
         return self.pages[key]
 
-    def current_page(self) -> QWidget:
+    def current_page(self) -> QWidget | None:
         return self.stack.currentWidget()
 
     # ---- status bar ----
@@ -202,10 +218,11 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.user_label)
         self._show_profile()
         self.context.events.profile_changed.connect(self._show_profile)
-        # Filled in by the data exchange feature once packages exist.
-        self.last_export_label = QLabel(self.tr("Lần gửi dữ liệu gần nhất: chưa có"))
+        self.last_export_label = QLabel()
         self.last_export_label.setObjectName("last_export_label")
         bar.addPermanentWidget(self.last_export_label)
+        self.show_last_export()
+        self.context.events.data_changed.connect(lambda _kind: self.show_last_export())
         self.year_box = QComboBox()
         self.year_box.setObjectName("year_box")
         self.year_box.setToolTip(self.tr("Năm đang làm việc: các danh sách cam kết, đăng ký, tự đánh giá theo năm này"))
@@ -216,6 +233,18 @@ class MainWindow(QMainWindow):
         self.year_box.currentIndexChanged.connect(lambda _i: self.context.events.year_changed.emit(self.year))
         bar.addPermanentWidget(self.year_box)
         self.context.events.status_message.connect(lambda text: bar.showMessage(text, 6000))
+
+    def show_last_export(self) -> None:
+        """The newest package this unit sent up (the plans it sends down do not count), in local time."""
+        from antq_desktop.services import export
+
+        sent = next((row for row in export.history(self.context.store) if row.kind != "plan"), None)
+        if sent is None:
+            self.last_export_label.setText(self.tr("Lần gửi dữ liệu gần nhất: chưa có"))
+        else:
+            text = self.tr("Lần gửi dữ liệu gần nhất: %1 (gói số %2)")
+            self.last_export_label.setText(text.replace("%1", _local_time(sent.created_at))
+                                           .replace("%2", str(sent.sequence)))
 
     @property
     def year(self) -> int:
@@ -231,6 +260,11 @@ class MainWindow(QMainWindow):
     def _build_shortcuts(self) -> None:
         shortcut = QShortcut(QKeySequence.StandardKey.New, self)  # Ctrl+F, Ctrl+Z, Ctrl+Y: the menus' actions
         shortcut.activated.connect(lambda: self._call_page("new_record"))
+
+    def _menu_letters(self) -> frozenset[str]:
+        """The menus' Alt-letters (Tệp, Sửa, Trợ giúp or File, Edit, Help): no button may take them."""
+        texts = [action.text() for action in self.menuBar().actions()]
+        return frozenset(t[t.index("&") + 1].lower() for t in texts if "&" in t[:-1])
 
     def open_package(self, path: str | None = None) -> None:
         """A .antq file given on the command line (a double-click in Explorer) or Tệp → Mở gói dữ liệu."""
@@ -255,9 +289,11 @@ class MainWindow(QMainWindow):
 
     # ---- layout memory ----
 
-    def _available(self) -> Rect:
-        """The available area (without the taskbar) of the screen the window opens on."""
-        screen = QGuiApplication.screenAt(QCursor.pos()) or self.screen() or QGuiApplication.primaryScreen()
+    def _available(self, shown: bool = False) -> Rect:
+        """The available area (without the taskbar) of the screen the window opens on: before it is
+        shown, the one under the mouse (where the officer started it); once shown, its own."""
+        screen = None if shown else QGuiApplication.screenAt(QCursor.pos())
+        screen = screen or self.screen() or QGuiApplication.primaryScreen()
         area = screen.availableGeometry()
         return area.x(), area.y(), area.width(), area.height()
 
@@ -286,7 +322,7 @@ class MainWindow(QMainWindow):
         """Once the title bar is known: the whole frame inside the available area, not just the inside."""
         frame, inner = self.frameGeometry(), self.geometry()
         extra_w, extra_h = frame.width() - inner.width(), frame.height() - inner.height()
-        x, y, w, h = clamp_geometry((frame.x(), frame.y(), frame.width(), frame.height()), self._available())
+        x, y, w, h = clamp_geometry((frame.x(), frame.y(), frame.width(), frame.height()), self._available(True))
         if (x, y, w, h) != (frame.x(), frame.y(), frame.width(), frame.height()):
             self.resize(w - extra_w, h - extra_h)
             self.move(x, y)

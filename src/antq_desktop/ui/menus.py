@@ -8,7 +8,7 @@ Trợ giúp: the user guide (F1) and Giới thiệu (version, folders, licences,
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
@@ -19,6 +19,7 @@ from antq_desktop.ui.errors import run_redo, run_undo
 
 if TYPE_CHECKING:
     from antq_desktop.ui.main_window import MainWindow
+    from antq_desktop.ui.pages.import_page import ImportPage
 
 
 def _t(text: str) -> str:
@@ -98,16 +99,16 @@ def open_package(window: MainWindow, path: str | None = None) -> None:
     receives plans from the upper office on the exchange page: asked first, then received."""
     keys = [spec.key for spec in window.specs]
     if "import" in keys:
-        page = window.open_page("import")
+        page = cast("ImportPage", window.open_page("import"))
         if path:
             page.add_files([Path(path)])
         else:
             page.choose_files()
         return
-    page = window.open_page("exchange")
+    exchange = window.open_page("exchange")
     from antq_desktop.ui.widgets.plan_send_box import PlanReceiveBox
 
-    box = page.findChild(PlanReceiveBox)
+    box = exchange.findChild(PlanReceiveBox)
     if box is None or not window.context.can_write:
         return
     if path is None:
@@ -125,15 +126,17 @@ def export_current(window: MainWindow) -> None:
     export = getattr(page, "export_excel", None)
     if callable(export):
         export()
-    else:
+    elif "exchange" in [spec.key for spec in window.specs]:
         window.open_page("exchange")
 
 
 def print_current(window: MainWindow) -> None:
     """The selected record's form when the page prints one; otherwise the forms page."""
-    page = window.current_page()
+    page: Any = window.current_page()  # any page: what it offers is asked with getattr below
     kinds = getattr(page, "print_actions", ())
     if kinds and callable(getattr(page, "print_selected", None)) and page.selected_rows():
         page.print_selected(kinds[0][0])
+    elif window.pages.get("forms") is page and callable(generate := getattr(page, "generate", None)):
+        generate()  # already on the forms page: make the preview to print from
     else:
         window.open_page("forms")

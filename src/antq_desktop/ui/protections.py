@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
 from antq_desktop.ui.context import AppContext
+
+if TYPE_CHECKING:
+    from antq_desktop.services.backup import BackupKey
 
 HOURLY_MS = 60 * 60 * 1000
 log = logging.getLogger(__name__)
@@ -22,7 +27,7 @@ class SessionProtections(QObject):
 
         self.context = context
         self.idle_lock = install_idle_lock(window, context.store, context.user)
-        self.backup_key = None
+        self.backup_key: BackupKey | None = None
         self.last_message: str | None = None
         self.timer = QTimer(self)
         self.timer.setInterval(HOURLY_MS)
@@ -37,7 +42,7 @@ class SessionProtections(QObject):
         job = self.context.jobs.start(lambda _p, _c: BackupKey.derive(password), title="", show_progress=False)
         job.succeeded.connect(self._key_ready)
 
-    def _key_ready(self, key: object) -> None:
+    def _key_ready(self, key: BackupKey) -> None:
         self.backup_key = key
         self.timer.start()
         self.backup(only_if_due=True)
@@ -52,8 +57,8 @@ class SessionProtections(QObject):
                                       title="", show_progress=False)
         job.succeeded.connect(self._report)
 
-    def _report(self, result: object) -> None:
-        _path, message = result  # type: ignore[misc]
+    def _report(self, result: tuple[Path | None, str | None]) -> None:
+        _path, message = result
         if message:
             self.last_message = message
             self.context.events.status_message.emit(message)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -36,6 +36,7 @@ from antq_desktop.services import accounts, profile
 from antq_desktop.services.accounts import UserInfo
 from antq_desktop.storage.db import Store
 from antq_desktop.ui import colours
+from antq_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from antq_desktop.ui.widgets.field_error import FieldErrorLabel
 from antq_desktop.ui.widgets.keys_box import build_recipient_page
 

@@ -101,7 +101,7 @@ def grid_table(
     st = nd30.styles()
     head = [[Paragraph(markup(h), st.cell_head) for h in header]] if header else []
     heights = None if row_height is None else [*[None] * len(head), *[row_height] * len(rows)]
-    table = Table([*head, *rows], colWidths=list(widths), rowHeights=heights,
+    table = Table([*head, *map(list, rows)], colWidths=list(widths), rowHeights=heights,
                   repeatRows=1 if repeat_header and head else 0)
     cmds: list[tuple[Any, ...]] = [
         ("FONT", (0, 0), (-1, -1), fonts.REGULAR, 12, 14),

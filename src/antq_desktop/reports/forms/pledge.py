@@ -41,7 +41,7 @@ def _height(flowables: list[Flowable]) -> float:
     total = 0.0
     for f in flowables:
         if isinstance(f, KeepTogether):
-            total += _height(list(f._content))
+            total += _height(list(f._content))  # type: ignore[attr-defined]  # ReportLab keeps them there; the stub hides it
             continue
         total += f.wrapOn(_MEASURE, FRAME_WIDTH, nd30.geometry().frame_height)[1]
         total += f.getSpaceBefore() + f.getSpaceAfter()

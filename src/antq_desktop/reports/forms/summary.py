@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
@@ -56,12 +57,13 @@ def summary_totals(rows: Sequence[SummaryRow]) -> SummaryRow:
     without counts), newest package date."""
     dates = [r.last_package for r in rows if r.last_package]
     pooled = {attr: _pooled(rows, attr) for attr in PCT_FIELDS}
+    percentages: dict[str, Any] = {attr: value for attr, (value, _) in pooled.items()}  # PCT_FIELDS name fields
     return SummaryRow(
         commune=TOTAL_LABEL,
         areas=sum(r.areas for r in rows),
         last_package=max(dates) if dates else None,
         counts=tuple((attr, *nd) for attr, (_, nd) in pooled.items() if nd is not None),
-        **{attr: value for attr, (value, _) in pooled.items()},
+        **percentages,
     )
 
 

@@ -4,7 +4,9 @@
 One re-export line per module so both sides can append without touching each other's lines.
 """
 
+from antq_desktop.services.authority.keys import KEY_RULES  # noqa: F401
 from antq_desktop.services.authority.records import (  # noqa: F401
+    authorise_data_kind,
     authorise_inner,
     authorise_producer,
     authorise_producers,
@@ -12,4 +14,27 @@ from antq_desktop.services.authority.records import (  # noqa: F401
     plan_units,
     year_plan,
 )
-from antq_desktop.services.authority.table import RECORD_RULES, Rule, all_rules  # noqa: F401
+from antq_desktop.services.authority.table import RECORD_RULES, Rule  # noqa: F401
+
+# The public names, one a line (the type checker does not re-export imports without this list).
+__all__ = [
+    "ALL_RULES",
+    "KEY_RULES",
+    "RECORD_RULES",
+    "Rule",
+    "all_rules",
+    "authorise_data_kind",
+    "authorise_inner",
+    "authorise_producer",
+    "authorise_producers",
+    "authorise_references",
+    "plan_units",
+    "year_plan",
+]
+
+ALL_RULES: tuple[Rule, ...] = RECORD_RULES + KEY_RULES  # the whole table (docs/security.md section 10)
+
+
+def all_rules() -> tuple[Rule, ...]:
+    """Record rules, then key rules: the rows of docs/security.md section 10, in order."""
+    return ALL_RULES

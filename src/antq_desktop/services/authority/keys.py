@@ -21,7 +21,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from antq_desktop.exchange.errors import NOT_AUTHORISED, PackageError
-from antq_desktop.services.authority.table import COMMUNE, DISTRICT, PROVINCE, ROLES, Rule
+from antq_desktop.services.authority.table import COMMUNE, DISTRICT, PROVINCE, ROLES, Rule, unit_skeleton
 from antq_desktop.storage.models import KnownKey, OfficeCatchment, UnitProfile, utcnow
 
 OFFICE_ROLES = (DISTRICT, PROVINCE)
@@ -30,6 +30,8 @@ ROLE_MISMATCH = "ROLE_MISMATCH"
 OWN_UNIT_KEY = "OWN_UNIT"
 BAD_ROLE = "BAD_ROLE"
 NOT_IN_CATCHMENT = "NOT_IN_CATCHMENT"
+LOOKALIKE_UNIT = "LOOKALIKE_UNIT"
+KEY_OF_ANOTHER_UNIT = "KEY_OF_ANOTHER_UNIT"
 
 _TEST = "tests/security/test_authority_keys.py"
 KEY_RULES: tuple[Rule, ...] = (
@@ -54,6 +56,23 @@ KEY_RULES: tuple[Rule, ...] = (
     Rule("K7", "keys", "office (in a forward)", "a vouched key with a wrong role is refused as a role problem "
          "naming the unit, not as a damaged file", "-", "-", "services.authority.keys.authorise_vouch",
          f"{_TEST}::test_vouched_key_with_an_office_role_is_a_role_problem"),
+    Rule("K8", "keys", "office (vouched keys)", "a key an office vouched signs packages only while that office may "
+         "vouch for the unit: no key of the unit enrolled here since, the unit still in its catchment, the office's "
+         "key enrolled here and not revoked", "-", "-",
+         "services.authority.keys.authorise_signer (merge_one; forward_import._authorise_inner_signers)",
+         f"{_TEST}::test_a_vouched_key_stops_when_its_office_may_no_longer_vouch"),
+    Rule("K9", "keys", "office (in a forward)", "never vouches a unit whose key this office enrolled, even revoked: "
+         "the receiving office decides", "-", "-", "services.authority.keys.authorise_vouch",
+         f"{_TEST}::test_a_commune_the_province_revoked_is_not_re_vouched"),
+    Rule("K10", "keys", "anyone", "unit codes compared in one folded form (case, O/0, I/L/1): a look-alike of "
+         "this office's code is its own code, a look-alike of a known unit is refused (trust add, catchment, "
+         "vouch, package producer)", "-", "-",
+         "services.authority.keys.is_own_unit, lookalike; services.authority.records.authorise_producers",
+         f"{_TEST}::test_unit_codes_are_compared_in_one_form"),
+    Rule("K11", "keys", "receiving office", "enrolling a key file never re-labels a key already known here under "
+         "another unit (a vouched record carries no self-signature)", "-", "-",
+         "services.authority.keys.enrolment_clash (trust_add)",
+         f"{_TEST}::test_enrolling_a_key_known_under_another_unit_is_refused"),
 )
 
 
@@ -72,11 +91,33 @@ def own_unit(session: Session) -> str | None:
     return profile.unit_code if profile is not None else None
 
 
+def is_own_unit(session: Session, unit_code: str) -> bool:
+    """This office's own code, in any case or look-alike spelling ("cum-01", "CUM-O1" for CUM-01)."""
+    mine = own_unit(session)
+    return mine is not None and unit_skeleton(unit_code) == unit_skeleton(mine)
+
+
+def lookalike(session: Session, unit_code: str) -> str | None:
+    """A unit code known here (a key, a catchment) spelled differently but read the same, e.g. 0OO70 for 00070."""
+    known = set(session.execute(select(KnownKey.unit_code)).scalars())
+    known |= set(session.execute(select(OfficeCatchment.commune_code)).scalars())
+    wanted = unit_skeleton(unit_code)
+    return next((code for code in sorted(known) if code != unit_code and unit_skeleton(code) == wanted), None)
+
+
+def _lookalike_text(unit_code: str, other: str) -> str:
+    return (f"Mã đơn vị “{unit_code}” trông giống mã {other} đã có ở đây (khác chữ hoa/thường hoặc chữ O/số 0, chữ "
+            f"I/L/số 1): hai mã dễ nhầm không được dùng cho hai đơn vị.")
+
+
 # ---- enrolment (trust add) ----
 
 def enrolment_role(session: Session, unit_code: str, claimed: str, chosen: str | None) -> str:
     """The role this office gives a key it enrols: the clerk's choice (default commune), never the file's."""
-    if unit_code == own_unit(session):
+    other = lookalike(session, unit_code)
+    if other is not None:
+        raise _problem(_lookalike_text(unit_code, other) + " Hãy kiểm tra lại tệp khóa với đơn vị đó.", LOOKALIKE_UNIT)
+    if is_own_unit(session, unit_code):
         raise _problem(f"Tệp khóa ghi mã {unit_code}, là mã của chính đơn vị này: không đăng ký khóa của đơn vị "
                        "mình như một đơn vị gửi. Hãy kiểm tra lại tệp khóa được gửi đến.", OWN_UNIT_KEY)
     role = chosen or COMMUNE
@@ -87,6 +128,17 @@ def enrolment_role(session: Session, unit_code: str, claimed: str, chosen: str |
                        "mặc định xã/phường. Cấp của một khóa do đơn vị nhận quyết định, không theo tệp khóa: hãy chọn "
                        "cấp rõ ràng (xã/phường hoặc cụm/huyện) sau khi xác minh với đơn vị đó.", ROLE_MISMATCH)
     return role
+
+
+def enrolment_clash(existing: KnownKey | None, unit_code: str) -> None:
+    """A key already known here under another unit (say vouched by an office for a commune of its catchment,
+    without the key's own signature) is never re-labelled by enrolling the real key file: the clerk must
+    revoke the wrong entry first."""
+    if existing is not None and existing.unit_code != unit_code:
+        raise _problem(f"Khóa trong tệp (đơn vị {unit_code}) đã có ở đây dưới tên đơn vị {existing.unit_code} "
+                       f"(nguồn: {existing.source}{' ' + existing.enrolled_by if existing.enrolled_by else ''}). Một "
+                       f"khóa chỉ thuộc một đơn vị: hãy thu hồi khóa đang ghi cho {existing.unit_code} và xác minh "
+                       f"với hai đơn vị trước khi đăng ký.", KEY_OF_ANOTHER_UNIT)
 
 
 def catchment(session: Session, office_unit: str) -> list[str]:
@@ -100,14 +152,21 @@ def set_catchment(session: Session, office_unit: str, communes: Iterable[str], *
     from antq_desktop.exchange.keys import check_unit_code
 
     wanted = sorted({c.strip() for c in communes if c.strip()})
-    mine = own_unit(session)
+    skeletons = [unit_skeleton(code) for code in wanted]
+    twins = [code for code, sk in zip(wanted, skeletons, strict=True) if skeletons.count(sk) > 1]
+    if twins:
+        raise _problem(f"Các mã {', '.join(twins)} trông như một (khác chữ hoa/thường hoặc chữ O/số 0, chữ I/L/số 1): "
+                       "hãy nhập đúng mã của từng xã.", LOOKALIKE_UNIT)
     for code in wanted:
         try:
             check_unit_code(code)
         except PackageError:
             raise _problem(f"Mã xã “{code}” không hợp lệ.", "BAD_UNIT") from None
-        if code == mine or code == office_unit:
+        if is_own_unit(session, code) or unit_skeleton(code) == unit_skeleton(office_unit):
             raise _problem(f"Mã {code} không phải một xã thuộc địa bàn của {office_unit}.", NOT_IN_CATCHMENT)
+        other = lookalike(session, code)
+        if other is not None and other not in wanted:
+            raise _problem(_lookalike_text(code, other) + " Hãy nhập đúng mã xã.", LOOKALIKE_UNIT)
     session.execute(delete(OfficeCatchment).where(OfficeCatchment.office_unit == office_unit))
     for code in wanted:
         session.add(OfficeCatchment(office_unit=office_unit, commune_code=code, added_by=actor))
@@ -176,9 +235,12 @@ def authorise_vouch(session: Session, office_unit: str, vouched: dict[str, Any])
         raise _refused(f"{head} với cấp “{ROLE_NAMES.get(str(role), role)}”: cấp trên chỉ bảo lãnh khóa của xã. "
                        f"Hãy đề nghị {office_unit} đăng ký lại khóa của {unit} với cấp xã/phường rồi gửi lại.{tail}",
                        f"vouched role {role} for {unit}")
-    if unit == own_unit(session):
+    if is_own_unit(session, unit):
         raise _refused(f"{head}, là mã của chính đơn vị này: không ai được bảo lãnh khóa thay đơn vị này.{tail}",
                        f"vouched own unit {unit}")
+    other = lookalike(session, unit)
+    if other is not None:
+        raise _refused(f"{head}. {_lookalike_text(unit, other)}{tail}", f"vouched look-alike {unit} of {other}")
     if any(r.role in OFFICE_ROLES for r in _units_enrolled_here(session, unit)):
         raise _refused(f"{head}, nhưng {unit} được đăng ký ở đây là một cơ quan cấp trên, không phải xã.{tail}",
                        f"vouched office unit {unit}")
@@ -189,6 +251,47 @@ def authorise_vouch(session: Session, office_unit: str, vouched: dict[str, Any])
         raise _refused(f"{head}, nhưng {unit} không có trong danh sách xã thuộc địa bàn của {office_unit} đã ghi ở "
                        f"đây. Nếu đúng là xã của {office_unit}, hãy thêm vào danh sách địa bàn rồi nhập lại.{tail}",
                        f"vouched {unit} outside the catchment of {office_unit}")
+
+
+# ---- every package's signer ----
+
+def authorise_signer(session: Session, key_id: str, producer_unit: str) -> None:
+    """A key an office vouched for speaks only while that office may vouch for the unit: no key of the unit
+    enrolled here since (the receiving office's own enrolment wins), the unit still in the office's
+    catchment, and the office still holding a live key enrolled here as an office. Keys enrolled here
+    (or announced by such keys) are not concerned."""
+    row = session.execute(select(KnownKey).where(KnownKey.key_id == key_id)).scalar_one_or_none()
+    root = _vouched_root(session, row) if row is not None else None
+    if root is None:
+        return
+    office = root.enrolled_by or ""
+    why = None
+    if [r for r in _units_enrolled_here(session, producer_unit) if r.key_id != key_id]:
+        why = f"đơn vị này đã tự đăng ký khóa của {producer_unit}; khóa do {office} bảo lãnh không còn được dùng"
+    elif producer_unit not in catchment(session, office):
+        why = f"{producer_unit} không còn trong danh sách xã thuộc địa bàn của {office} ghi ở đây"
+    elif not any(r.revoked_at is None and is_enrolled_office(session, r) for r in _office_keys(session, office)):
+        why = f"khóa của {office} đăng ký ở đây đã bị thu hồi hoặc không còn là khóa cơ quan cấp trên"
+    if why is not None:
+        raise _refused(f"Gói của đơn vị {producer_unit} ký bằng khóa do {office} bảo lãnh, nhưng {why}. Không nhập gói "
+                       f"này; hãy đề nghị {producer_unit} gửi gói ký bằng khóa đã đăng ký ở đây, hoặc báo cho cán bộ "
+                       "phụ trách.", f"vouched key {key_id} of {producer_unit} by {office} no longer authorised")
+
+
+def _vouched_root(session: Session, row: KnownKey) -> KnownKey | None:
+    """The vouched key ``row`` is (or descends from by announcements), or None for keys enrolled here."""
+    seen: set[str] = set()
+    while row.source == "announced" and row.replaces_key_id and row.key_id not in seen:
+        seen.add(row.key_id)
+        parent = session.execute(select(KnownKey).where(KnownKey.key_id == row.replaces_key_id)).scalar_one_or_none()
+        if parent is None:
+            return None
+        row = parent
+    return row if row.source == "vouched" else None
+
+
+def _office_keys(session: Session, office_unit: str) -> list[KnownKey]:
+    return list(session.execute(select(KnownKey).where(KnownKey.unit_code == office_unit)).scalars())
 
 
 # ---- revocation ----

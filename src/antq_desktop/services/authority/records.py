@@ -10,12 +10,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from antq_desktop.exchange.errors import NOT_AUTHORISED, OWN_UNIT, PackageError
 from antq_desktop.exchange.package_format import PackageHeader
-from antq_desktop.services.authority.table import REFERENCE_COLUMNS
+from antq_desktop.services.authority.table import REFERENCE_COLUMNS, unit_skeleton
 from antq_desktop.storage.db import Store
 from antq_desktop.storage.models import MODEL_BY_TYPE, KnownKey, Plan, UnitProfile
 
@@ -35,10 +35,23 @@ def authorise_producer(session: Session, header: PackageHeader) -> None:
     authorise_producers(session, [header.producer.unit_code])
 
 
+DATA_KINDS = ("full", "incremental")
+
+
+def authorise_data_kind(header: PackageHeader) -> None:
+    """A10: a merge writes only data packages; a plan or forward (say inside a forward) is never data."""
+    if header.kind not in DATA_KINDS:
+        unit = header.producer.unit_code
+        raise PackageError(NOT_AUTHORISED, message_vi=(
+            f"Gói số {header.sequence} của đơn vị {unit} là gói loại “{header.kind}”, không phải gói dữ liệu; chỉ gói "
+            "dữ liệu (đầy đủ hoặc bổ sung) được nhập vào dữ liệu của đơn vị gửi. " + _REPORT.format(unit=unit)),
+            detail=f"kind {header.kind} merged as data")
+
+
 def authorise_producers(session: Session, producers: Iterable[str]) -> None:
     """`authorise_producer` for several claimed producers at once (a forward's inner packages, before any merge)."""
     mine = own_unit(session)
-    if mine is not None and mine in set(producers):
+    if mine is not None and unit_skeleton(mine) in {unit_skeleton(code) for code in producers}:  # "cum-01" too
         raise PackageError(OWN_UNIT, message_vi=(
             f"Gói dữ liệu ghi là của đơn vị {mine}, tức chính đơn vị này, nhưng lại được nhập từ bên ngoài. Không đơn "
             f"vị nào khác được gửi dữ liệu dưới mã {mine}; dữ liệu của đơn vị này chỉ được nhập trên chính máy này. "
@@ -90,11 +103,12 @@ def authorise_references(session: Session, record_type: str, rows: list[dict[str
 
 
 def plan_units(session: Session) -> list[str]:
-    """A8: the units whose plans may set this store's targets: its own, then its upper office's
-    (the unit of the recipient key it enrolled), never a unit below it."""
+    """A8: the units whose plans may set this store's targets: its own, then its CURRENT upper office's
+    (the unit of the recipient key in use), never a unit below it nor an office it no longer reports to
+    (whose stored plan, stamped by that office's own clock, could otherwise stay "the newest")."""
     mine = own_unit(session)
-    above = session.execute(select(KnownKey.unit_code).where(
-        or_(KnownKey.is_recipient.is_(True), KnownKey.source == "recipient")).distinct()).scalars()
+    above = session.execute(select(KnownKey.unit_code).where(KnownKey.is_recipient.is_(True),
+                                                             KnownKey.revoked_at.is_(None)).distinct()).scalars()
     units = [mine] if mine is not None else []
     return units + sorted(code for code in set(above) if code != mine)
 

@@ -15,6 +15,16 @@ from dataclasses import dataclass
 COMMUNE, DISTRICT, PROVINCE = "commune", "district", "province"  # district = cluster office
 ROLES = (COMMUNE, DISTRICT, PROVINCE)
 
+# Unit codes are compared in one folded form: case and the look-alike pairs O/0, I/L/1 ignored, so
+# "cum-01" or "0OO70" never passes for CUM-01 or 00070 (codes are ASCII already: exchange.keys.UNIT_CODE_RE).
+_LOOK_ALIKES = str.maketrans({"O": "0", "I": "1", "L": "1"})
+
+
+def unit_skeleton(code: str) -> str:
+    """The form two unit codes are compared in: equal skeletons are the same unit to a reader."""
+    return code.strip().upper().translate(_LOOK_ALIKES)
+
+
 # Record types a unit writes about itself (its own origin_unit only).
 DATA_TYPES = ("residential_area", "organization", "household", "pledge", "registration", "assessment",
               # the movement's activities (issue 20)
@@ -88,6 +98,10 @@ RECORD_RULES: tuple[Rule, ...] = (
          "-", "-",
          "services.authority.records.authorise_inner (whole forward, before any merge); authorise_producer (merge_one)",
          f"{_TEST}::test_forwarded_package_from_the_offices_own_unit_is_refused"),
+    Rule("A6b", "records", "office (in a forward)", "its forward's own records and \"own\" inner packages only "
+         "under its own code; another unit's package labelled own is an authority refusal naming both units", "-",
+         "-", "services.forward_import._extract, _new_item (_not_theirs)",
+         f"{_TEST}::test_an_own_inner_package_of_another_unit_is_an_authority_refusal"),
     Rule("A7", "records", "upper office", "plan packages down, only to units that enrolled it as their office",
          "plan and plan_target of its own origin only", "plan_target only to its own plan",
          "services.plan_import._upsert (check_shape + authorise_references)",
@@ -100,18 +114,24 @@ RECORD_RULES: tuple[Rule, ...] = (
          "recipient key), never a plan of a unit below",
          "services.authority.records.year_plan",
          f"{_TEST}::test_province_without_a_plan_ignores_a_clusters_plan"),
+    Rule("A8b", "records", "a former upper office", "-", "-", "its stored plan never sets targets once this unit "
+         "reports to another office (only the recipient key in use counts, whatever the plan's timestamp)",
+         "services.authority.records.plan_units",
+         f"{_TEST}::test_a_former_upper_offices_plan_never_sets_the_targets"),
     Rule("A9", "records", "any unit (fuzzed)", "validly signed packages with origin, references or producer "
-         "mutated", "-", "-", "services.merge.merge_one", f"{_FUZZ}::test_authority_mutations_are_refused"),
+         "mutated (the producer also as a look-alike spelling of the office's code)", "-", "-",
+         "services.merge.merge_one", f"{_FUZZ}::test_authority_mutations_are_refused"),
+    Rule("A10", "records", "anyone (inside a forward)", "only full/incremental packages are merged as data; a plan "
+         "or forward package inside a forward is refused", "-", "-",
+         "services.authority.records.authorise_data_kind (merge_one; forward_import._authorise_inner_signers)",
+         f"{_TEST}::test_a_plan_package_inside_a_forward_is_not_merged_as_data"),
+    Rule("A11", "records", "any unit", "-", "each record id once per package (also across batches of other types)",
+         "-", "services.merge._once_per_package", f"{_TEST}::test_the_same_record_twice_in_one_package_is_refused"),
+    Rule("A12", "records", "- (antq check)", "-", "-", "a store already holding a cross-unit reference or a known "
+         "key whose unit/role/source the rules cannot give is reported", "services.check._authority_checks",
+         f"{_TEST}::test_check_flags_what_the_authority_model_forbids"),
 )
 
 # The key side (roles at enrolment, announcements, vouching, forwards only from enrolled offices,
-# revocation cascade) is added by services/authority/keys.py as KEY_RULES; see `all_rules`.
-
-
-def all_rules() -> tuple[Rule, ...]:
-    """Record rules, then the key rules if the key side has published them."""
-    try:
-        from antq_desktop.services.authority import keys as key_side  # type: ignore[attr-defined]
-    except ImportError:
-        return RECORD_RULES
-    return RECORD_RULES + tuple(getattr(key_side, "KEY_RULES", ()))
+# revocation cascade) is services/authority/keys.py's KEY_RULES; the package front (authority/__init__.py)
+# composes both into ALL_RULES.

@@ -74,7 +74,7 @@ class AreaPledgeDialog(QDialog):
     def area_id(self) -> str | None:
         return self.area_box.currentData()
 
-    def signed_date(self) -> date:
+    def signed_date(self) -> date | None:
         return self.signed_on.date()
 
 

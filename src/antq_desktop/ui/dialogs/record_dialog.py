@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -31,6 +31,15 @@ from antq_desktop.ui.widgets.fields import Editor, FieldSpec, make_editor
 
 def tr_dialog(text: str) -> str:
     return QCoreApplication.translate("RecordDialogs", text)
+
+
+def name_editor(widget: QWidget, name: str) -> None:
+    """The field's label as the accessible name of every focusable part of its editor (a household
+    picker has a search box and a list; a date a text box)."""
+    widget.setAccessibleName(name)
+    for part in widget.findChildren(QWidget):
+        if part.focusPolicy() != Qt.FocusPolicy.NoFocus:
+            part.setAccessibleName(name)
 
 
 class RecordDialog(QDialog):
@@ -70,7 +79,11 @@ class RecordDialog(QDialog):
             cell_layout.addWidget(editor.widget)
             cell_layout.addWidget(error)
             label = "" if spec.kind == "bool" else tr_dialog(spec.label) + (" *" if spec.required else "") + ":"
-            self.form.addRow(QLabel(label), cell)
+            label_widget = QLabel(label)
+            label_widget.setBuddy(editor.widget)
+            self.form.addRow(label_widget, cell)
+            if spec.kind != "bool":  # a check box speaks its own text
+                name_editor(editor.widget, tr_dialog(spec.label))
             self.editors[spec.name], self.errors[spec.name] = editor, error
             editor.on_change(self._update_visibility)
         layout.addLayout(self.form)
@@ -155,14 +168,14 @@ class RecordDialog(QDialog):
         self.general_error.show_message(None)
         if exc is None:
             return
-        unplaced = []
+        unplaced: list[str] = []
         shown = {s.name for s in self.fields if self._visible(s)}
         for error in exc.errors:
-            label = self.errors.get(error.field) if error.field in shown else None
-            if label is None:
+            under = self.errors.get(error.field) if error.field in shown else None
+            if under is None:
                 unplaced.append(error.message)
             else:
-                label.show_message((label.text() + "\n" if label.text() else "") + error.message)
+                under.show_message((under.text() + "\n" if under.text() else "") + error.message)
         self.general_error.show_message("\n".join(unplaced) if unplaced else tr_dialog(
             "Chưa lưu: hãy sửa các mục được đánh dấu đỏ."))
         first = next((n for n in self.errors if self.errors[n].text()), None)

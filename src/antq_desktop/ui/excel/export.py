@@ -36,7 +36,7 @@ def suggested_file_name(title: str) -> str:
 
 
 def ask_export_path(parent: QWidget | None, title: str) -> str | None:
-    folder = QSettings().value(_LAST_FOLDER_KEY, str(Path.home()))
+    folder = str(QSettings().value(_LAST_FOLDER_KEY, str(Path.home())))
     suggestion = str(Path(folder) / suggested_file_name(title))
     path, _ = QFileDialog.getSaveFileName(parent, QCoreApplication.translate("ExcelExport", "Xuất Excel"), suggestion,
                                           QCoreApplication.translate("ExcelExport", "Tệp Excel (*.xlsx)"))

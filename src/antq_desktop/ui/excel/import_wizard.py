@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEventLoop, QSettings, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -39,6 +39,7 @@ from antq_desktop.services import excel_import
 from antq_desktop.storage.db import Store
 from antq_desktop.ui import colours
 from antq_desktop.ui.formatting import format_int
+from antq_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from antq_desktop.ui.jobs import JobRunner, Work
 
 PREVIEW_LIMIT = 5000  # rows drawn in the preview table; every row is still checked and counted
@@ -145,7 +146,7 @@ class FilePage(QWizardPage):
         form.addRow(self.problem)
 
     def browse(self) -> None:
-        folder = QSettings().value(_LAST_FOLDER_KEY, str(Path.home()))
+        folder = str(QSettings().value(_LAST_FOLDER_KEY, str(Path.home())))
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Chọn tệp Excel"), folder, self.tr("Tệp Excel (*.xlsx)"))
         if path:
             QSettings().setValue(_LAST_FOLDER_KEY, str(Path(path).parent))
@@ -200,6 +201,8 @@ class MappingPage(QWizardPage):
 
     def initializePage(self) -> None:  # noqa: N802  # Qt override
         sheet, fields = self.owner.sheet, excel_import.FIELDS[self.owner.record_type]
+        if sheet is None:  # the file page reads the sheet before this page opens
+            return
         guess = excel_import.guess_mapping(self.owner.record_type, sheet.headers)
         sample = next((row for row in sheet.rows if row), [])
         self.table.setRowCount(len(fields))
@@ -230,6 +233,8 @@ class MappingPage(QWizardPage):
         self.problem.clear()
         owner = self.owner
         store, record_type, sheet = owner.store, owner.record_type, owner.sheet
+        if sheet is None:
+            return False
         outcome = owner.run_job(lambda progress, cancel: excel_import.preview(
             store, record_type, sheet, mapping, progress=progress, cancel=cancel), self.tr("Đang kiểm tra các dòng…"))
         if outcome.cancelled or not outcome.returned:
@@ -397,8 +402,8 @@ class ImportWizard(QWizard):
         self._import_done = True
         self.imported.emit(self.record_type, len(self.imported_ids))
 
-    def _import_failed(self, exc: BaseException) -> None:
-        message = exc.message if isinstance(exc, AntqError) else str(exc)
+    def _import_failed(self, exc: BaseException | None) -> None:
+        message = exc.message if isinstance(exc, AntqError) else str(exc or "")
         QMessageBox.warning(self, self.tr("Chưa nhập được"),
                             self.tr("Không có dòng nào được lưu: %1").replace("%1", message))
 

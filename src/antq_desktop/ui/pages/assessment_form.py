@@ -10,10 +10,9 @@ import json
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDateEdit,
     QDialog,
     QFormLayout,
     QGridLayout,
@@ -36,6 +35,8 @@ from antq_desktop.services.profile import get_profile
 from antq_desktop.storage.db import Store
 from antq_desktop.ui import colours
 from antq_desktop.ui.formatting import format_number
+from antq_desktop.ui.i18n import QT_TRANSLATE_NOOP
+from antq_desktop.ui.widgets.date_field import DateField
 
 EDITOR_ROLES = ("admin", "officer")
 # Unit type labels are catalog data; listed so that lupdate extracts them (levels: dashboard_page).
@@ -149,14 +150,14 @@ class AssessmentForm(QWidget):
 
     def _unit_type(self) -> str:
         if self.subject_kind == "organization":
-            return records.get(self.store, "organization", self.subject_id)["org_type"]
+            return records.get(self.store, "organization", self.subject_id or "")["org_type"]
         return "commune" if self.subject_kind == "commune" else "area"
 
     def _subject_name(self) -> str:
         if self.subject_kind == "commune":
             return get_profile(self.store).unit_name
         record_type = "residential_area" if self.subject_kind == "area" else "organization"
-        return records.get(self.store, record_type, self.subject_id)["name"]
+        return records.get(self.store, record_type, self.subject_id or "")["name"]  # set for these kinds
 
     # ---- layout ----
 
@@ -208,10 +209,8 @@ class AssessmentForm(QWidget):
     def _details(self) -> QFormLayout:
         form = QFormLayout()
         self.assessor = QLineEdit()
-        self.assessed_on = QDateEdit()
-        self.assessed_on.setDisplayFormat("dd/MM/yyyy")
-        self.assessed_on.setCalendarPopup(True)
-        self.assessed_on.setMaximumDate(QDate.currentDate())
+        self.assessed_on = DateField(optional=False, latest=date.today())  # typed as dd/MM/yyyy, or picked
+        self.assessed_on.setObjectName("assessed_on")
         self.note = QPlainTextEdit()
         self.note.setMaximumHeight(60)
         form.addRow(self.tr("Người đánh giá"), self.assessor)
@@ -257,14 +256,14 @@ class AssessmentForm(QWidget):
             row.load(answers.get(row.criterion.code))
         self.assessor.setText(record.get("assessor") or self.assessor_name)
         day = record.get("assessed_on") or min(date.today(), date(self.year, 12, 31))
-        self.assessed_on.setDate(QDate(day.year, day.month, day.day))
+        self.assessed_on.set_date(day)
         self.note.setPlainText(record.get("note") or "")
         self._apply_lock()
         self.update_result()
 
     @property
     def is_submitted(self) -> bool:
-        return bool(self.record) and self.record.get("status") == "submitted"
+        return self.record is not None and self.record.get("status") == "submitted"
 
     def _apply_lock(self) -> None:
         can_edit = self.role in EDITOR_ROLES
@@ -272,7 +271,8 @@ class AssessmentForm(QWidget):
         for row in self.rows:
             row.set_locked(locked)
         self.assessor.setReadOnly(locked)
-        self.assessed_on.setReadOnly(locked)
+        self.assessed_on.edit.setReadOnly(locked)
+        self.assessed_on.calendar_button.setEnabled(not locked)
         self.note.setReadOnly(locked)
         self.save_button.setVisible(not locked)
         self.submit_button.setVisible(not locked)
@@ -308,10 +308,9 @@ class AssessmentForm(QWidget):
 
     def _values(self, status: str) -> dict[str, Any]:
         key = {"area": "area_id", "organization": "organization_id"}.get(self.subject_kind)
-        day = self.assessed_on.date()
         values = {"subject_kind": self.subject_kind, "year": self.year, "catalog_code": self.catalog.code,
                   "answers": self.answers(), "assessor": self.assessor.text(), "status": status,
-                  "assessed_on": date(day.year(), day.month(), day.day()), "note": self.note.toPlainText()}
+                  "assessed_on": self.assessed_on.date(), "note": self.note.toPlainText()}
         if key:
             values[key] = self.subject_id
         return values
@@ -319,6 +318,9 @@ class AssessmentForm(QWidget):
     def save(self, status: str = "draft") -> bool:
         """Create or update; on error the reason is shown under the form and nothing is saved."""
         self.error_label.clear()
+        if not self.assessed_on.check():  # a date typed wrong: its red message is under the field
+            self.error_label.setText(self.tr("Chưa lưu được: %1").replace("%1", self.assessed_on.problem() or ""))
+            return False
         try:
             if self.record is None:
                 record_id = records.create(self.store, "assessment", self._values(status), actor=self.actor)
@@ -352,7 +354,7 @@ class AssessmentForm(QWidget):
 
     def reopen(self) -> bool:
         """A submitted assessment goes back to draft as a new revision (the service keeps the history)."""
-        if not self.is_submitted or self.role not in EDITOR_ROLES:
+        if self.record is None or not self.is_submitted or self.role not in EDITOR_ROLES:
             return False
         if not self.confirm(self.tr("Mở lại để sửa"),
                             self.tr("Bản tự đánh giá sẽ trở lại trạng thái nháp (tạo phiên bản mới) và không "

@@ -11,7 +11,6 @@ import importlib
 import importlib.util
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP as N
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from antq_desktop.domain import catalog as catalogs
@@ -20,6 +19,7 @@ from antq_desktop.services import records
 from antq_desktop.ui.dialogs.assessment_view import AssessmentView
 from antq_desktop.ui.dialogs.bulk_dialogs import SubjectDialog
 from antq_desktop.ui.errors import show_error
+from antq_desktop.ui.i18n import N
 from antq_desktop.ui.pages import choices
 from antq_desktop.ui.pages.record_page import FilterSpec, RecordPage, tr_page
 from antq_desktop.ui.table_model import Column, format_day

@@ -163,6 +163,10 @@ class AuditPage(QWidget):
         self.previous.setEnabled(page.offset > 0)
         self.next.setEnabled(last < page.total)
 
+    def export_excel(self) -> None:
+        """Tệp → Xuất… on this page (the same as its "Xuất Excel…" button)."""
+        self._ask_export()
+
     def _ask_export(self) -> None:
         name = file_dialogs.save_file(self, file_dialogs.EXCEL, self.tr("Xuất nhật ký ra Excel"),
                                       "nhat-ky-thao-tac.xlsx",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -29,6 +29,7 @@ from antq_desktop.storage.db import Store
 if TYPE_CHECKING:
     from antq_desktop.services import dashboard
 from antq_desktop.ui.formatting import format_date, format_int, format_percent, format_threshold
+from antq_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from antq_desktop.ui.widgets.charts import LEVEL_COLORS, MET_COLOR, NOT_MET_COLOR, bar_chart, percent_bar, pie_chart
 from antq_desktop.ui.widgets.charts import status_label as make_status_label
 
@@ -61,8 +62,9 @@ def _collect(store: Store, year: int) -> dashboard.Dashboard:
 def _clear(layout: QGridLayout | QHBoxLayout | QVBoxLayout) -> None:
     while layout.count():
         item = layout.takeAt(0)
-        if item.widget() is not None:
-            item.widget().deleteLater()
+        widget = item.widget() if item is not None else None
+        if widget is not None:
+            widget.deleteLater()
 
 
 def _open_import(context, parent: QWidget) -> None:  # type: ignore[no-untyped-def]
@@ -121,6 +123,8 @@ def open_todo(context, parent: QWidget, action: tuple[Any, ...]) -> QWidget | No
 class DashboardPage(QWidget):
     """Read-only overview for one year; `refresh()` re-reads everything (in the background when a job
     runner is given: about a second per 50,000 households, mostly the indicator queries)."""
+
+    import_button: QPushButton  # added by the page registry's factory for accounts that may write
 
     def __init__(self, store: Store, year: int | None = None, parent: QWidget | None = None, *,
                  jobs: Any = None) -> None:

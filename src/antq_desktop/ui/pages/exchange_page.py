@@ -33,7 +33,7 @@ from antq_desktop.services.safe_files import read_user_file
 from antq_desktop.ui import file_dialogs
 from antq_desktop.ui.errors import show_error
 from antq_desktop.ui.jobs import Job
-from antq_desktop.ui.widgets.keys_box import KeysBox
+from antq_desktop.ui.widgets.keys_box import KeysBox, recipient_text
 from antq_desktop.ui.widgets.plan_send_box import PlanReceiveBox, PlanSendBox
 
 HISTORY_COLUMNS = ("Số", "Thời điểm (UTC)", "Kiểu", "Bản ghi", "Biên nhận", "Tệp")
@@ -139,6 +139,13 @@ class ExchangePage(QWidget):
     # ---- export ----
 
     def _on_export_clicked(self) -> None:
+        # Checks that need no password come first: no upper-office key means no encrypted package.
+        if recipient_text(self.context.store) is None:
+            QMessageBox.warning(self, self.tr("Chưa có khóa của cấp trên"), self.tr(
+                "Chưa xuất được gói dữ liệu: máy này chưa có khóa của cấp trên để mã hóa gói. Hãy bấm "
+                "“Nhập khóa của cấp trên…” ở khung “Khóa của đơn vị” phía trên, chọn tệp .antqkey do cấp "
+                "trên gửi (so mã vân tay với bản giấy), rồi bấm “Xuất gói dữ liệu” lại."))
+            return
         path = self.destination.text().strip()
         if not path:
             self._choose_destination()

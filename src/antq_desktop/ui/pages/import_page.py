@@ -116,7 +116,9 @@ class ImportPage(QWidget):
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.horizontalHeader().setSectionResizeMode(len(columns) - 1, QHeaderView.ResizeMode.Stretch)
+        table.horizontalHeader().setMaximumSectionSize(360)  # a long file name: whole in its tooltip
         table.verticalHeader().setVisible(False)
+        table.resizeColumnsToContents()  # empty: every title whole ("Đơn vị (theo tệp)" was cut)
         return table
 
     # ---- choosing files ----
@@ -165,8 +167,8 @@ class ImportPage(QWidget):
         self.files.setRowCount(len(self.paths) + len(extra))
         for row, path in enumerate(self.paths):
             producer, sequence, kind, problem = self._claimed(path)
-            result = by_name.get(path.name)
-            self._fill_file_row(row, path.name, producer, sequence, kind, result, problem)
+            found = by_name.get(path.name)
+            self._fill_file_row(row, path.name, producer, sequence, kind, found, problem)
         for offset, result in enumerate(extra):
             self._fill_file_row(len(self.paths) + offset, result.file_name, f"{result.producer_unit} "
                                 f"{result.producer_name}", str(result.sequence), KIND_LABELS.get(result.kind or "", ""),

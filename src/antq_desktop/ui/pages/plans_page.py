@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP as N
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog, QPushButton, QSplitter, QVBoxLayout, QWidget
 
@@ -15,6 +14,7 @@ from antq_desktop.services.queries import ListQuery
 from antq_desktop.ui.context import AppContext
 from antq_desktop.ui.dialogs.record_dialog import RecordDialog
 from antq_desktop.ui.errors import show_error
+from antq_desktop.ui.i18n import N
 from antq_desktop.ui.pages.record_page import RecordPage, tr_page
 from antq_desktop.ui.table_model import Column, format_day
 from antq_desktop.ui.undo import UndoAction, restore_many

@@ -5,12 +5,12 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP as N
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from antq_desktop.services import bulk
 from antq_desktop.ui.dialogs.bulk_dialogs import AreaPledgeDialog
 from antq_desktop.ui.errors import show_error
+from antq_desktop.ui.i18n import N
 from antq_desktop.ui.jobs import Job
 from antq_desktop.ui.pages import choices
 from antq_desktop.ui.pages.record_page import FilterSpec, RecordPage, tr_page
@@ -103,10 +103,12 @@ class PledgesPage(RecordPage):
 
     def pledge_whole_area(self) -> Job | None:
         dialog = AreaPledgeDialog(self.context, self.filter_boxes["area_id"].currentData(), self)
-        if not dialog.exec() or not dialog.area_id():
+        if not dialog.exec():
+            return None
+        area_id, signed_on = dialog.area_id(), dialog.signed_date()
+        if not area_id or signed_on is None:  # the dialog accepts only with both
             return None
         store, actor, year = self.context.store, self.context.actor, self.context.year
-        area_id, signed_on = dialog.area_id(), dialog.signed_date()
         job = self.context.jobs.start(
             lambda progress, cancel: bulk.pledge_area(store, area_id, year, signed_on, actor=actor,
                                                       progress=progress, cancel=cancel),

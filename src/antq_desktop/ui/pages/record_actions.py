@@ -5,10 +5,10 @@ Kept apart from `record_page.py` (how the page looks and queries); `RecordPage` 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QComboBox, QLineEdit, QMessageBox, QPushButton, QWidget
 
 from antq_desktop.domain.errors import AntqError
 from antq_desktop.services import records
@@ -17,13 +17,42 @@ from antq_desktop.ui.errors import show_error
 from antq_desktop.ui.table_model import format_count
 from antq_desktop.ui.undo import UndoAction
 
+if TYPE_CHECKING:
+    from antq_desktop.ui.context import AppContext
+    from antq_desktop.ui.excel.import_wizard import ImportWizard
+    from antq_desktop.ui.table_model import RecordTableModel
+    from antq_desktop.ui.widgets.fields import FieldSpec
+    # For the type checker the mixin is the widget it is mixed into (dialogs take it as their parent).
+    _PageBase = QWidget
+else:
+    _PageBase = object
+
 
 def tr_page(text: str) -> str:
     return QCoreApplication.translate("RecordPages", text)
 
 
-class RecordActions:
+class RecordActions(_PageBase):
     """Mixed into RecordPage; relies on its context, model, table, filters and class attributes."""
+
+    # What RecordPage provides (declared here so that the type checker sees them; set by RecordPage).
+    context: AppContext
+    record_type: str
+    heading: str
+    fields: list[FieldSpec]
+    new_title: str
+    edit_title: str
+    model: RecordTableModel
+    search_edit: QLineEdit
+    filter_boxes: dict[str, QComboBox]
+    undo_button: QPushButton
+    import_wizard: ImportWizard
+
+    if TYPE_CHECKING:
+        def refresh(self, keep_position: bool = False) -> None: ...
+        def selected_rows(self) -> list[dict[str, Any]]: ...
+        def select_record(self, record_id: str) -> None: ...
+        def describe(self, row: dict[str, Any]) -> str: ...
 
     def focus_search(self) -> None:
         self.search_edit.setFocus()
@@ -65,11 +94,14 @@ class RecordActions:
 
     def _after_save(self, dialog: RecordDialog) -> None:
         self.refresh(keep_position=True)
-        self.select_record(dialog.saved_id)
-        row = self.model.row_of(dialog.saved_id)
+        saved_id = dialog.saved_id
+        if saved_id is None:  # accepted without saving: nothing to select or to undo
+            return
+        self.select_record(saved_id)
+        row = self.model.row_of(saved_id)
         # The listed row carries joined names (signer, subject); a fresh record only its own fields.
         description = self.describe(self.model.row_at(row) if row is not None
-                                    else records.get(self.context.store, self.record_type, dialog.saved_id))
+                                    else records.get(self.context.store, self.record_type, saved_id))
         action = dialog.undo_action(description)
         if action:
             self.context.undo.push(action)

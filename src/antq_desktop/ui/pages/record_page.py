@@ -78,7 +78,7 @@ def content_widths(defaults: list[int], content: list[int], available: int, floo
     wanted = [min(d, n) for d, n in zip(defaults, needs, strict=True)]
     spare = available - sum(wanted)
     short = [n - w for n, w in zip(needs, wanted, strict=True)]
-    if spare > 0 and sum(short):
+    if spare > 0 and sum(short) > 0:
         share = min(1.0, spare / sum(short))
         wanted = [w + int(s * share) for w, s in zip(wanted, short, strict=True)]
     return fitted_widths(wanted, available, floors)
@@ -288,7 +288,7 @@ class RecordPage(RecordActions, QWidget):
             self.edit_button.setText(tr_page("Xem"))
         return holder
 
-    def _button(self, row: FlowLayout, name: str, text: str, slot: Callable[[], Any], keys: str, *,
+    def _button(self, row: FlowLayout, name: str, text: str, slot: Callable[..., Any], keys: str, *,
                 trailing: bool = False) -> QPushButton:
         button = QPushButton(tr_page(text))
         button.setObjectName(name)

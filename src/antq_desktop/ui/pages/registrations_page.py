@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP as N
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from antq_desktop.services import bulk
 from antq_desktop.ui.errors import show_error
+from antq_desktop.ui.i18n import N
 from antq_desktop.ui.jobs import Job
 from antq_desktop.ui.pages import choices
 from antq_desktop.ui.pages.record_page import FilterSpec, RecordPage, tr_page

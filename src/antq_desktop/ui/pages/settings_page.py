@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
@@ -30,6 +30,7 @@ from antq_desktop.reports.form_texts import FORM_IDS, load_form_text
 from antq_desktop.services.profile import ROLES, get_profile
 from antq_desktop.storage.db import Store
 from antq_desktop.ui import colours
+from antq_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from antq_desktop.ui.language import LANGUAGES, save_language, saved_language
 
 SectionFactory = Callable[[Any], QWidget]  # takes the AppContext

@@ -6,15 +6,18 @@ The list is read on the worker thread (`context.jobs`): at province scale it tak
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, time
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP as N
 from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
     QFileDialog,
+    QFormLayout,
     QHBoxLayout,
     QInputDialog,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QProgressBar,
     QPushButton,
@@ -31,6 +34,8 @@ from antq_desktop.storage.db import Store
 from antq_desktop.ui.context import AppContext
 from antq_desktop.ui.errors import explain_load_failure, show_error
 from antq_desktop.ui.formatting import format_date
+from antq_desktop.ui.i18n import N
+from antq_desktop.ui.widgets.date_field import DateField
 
 SOURCES = {"enrolled": N("TrustPage", "Đăng ký tại đơn vị"), "announced": N("TrustPage", "Thay khóa (xã thông báo)"),
            "recipient": N("TrustPage", "Khóa cấp trên")}
@@ -67,6 +72,41 @@ def load_rows(store: Store) -> list[TrustRow]:
         return [TrustRow(row.unit_code, row.unit_name, row.fingerprint, row.source, row.enrolled_at, row.enrolled_by,
                          row.revoked_at, row.role, keys.is_legacy_fingerprint(row))
                 for row in keys.list_known(session) if row.source != "recipient"]
+
+
+class RevokeDialog(QDialog):
+    """The reason and, as with `antq trust revoke --since`, the day the key is considered compromised:
+    keys it announced before that day (the unit's own honest rotations) are kept."""
+
+    def __init__(self, question: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Thu hồi khóa"))
+        text = QLabel(question)
+        text.setWordWrap(True)
+        self.reason = QLineEdit()
+        self.reason.setMaxLength(400)
+        self.since = DateField(optional=True, latest=date.today())
+        self.since.setAccessibleName(self.tr("Khóa bị lộ từ ngày"))
+        hint = QLabel(self.tr("Để trống: thu hồi cả mọi khóa do khóa này đã thông báo. Có ngày: giữ các khóa đơn vị "
+                              "đã thông báo trước ngày đó."))
+        hint.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(text)
+        form.addRow(self.tr("Lý do:"), self.reason)
+        form.addRow(self.tr("Khóa bị lộ từ ngày:"), self.since)
+        form.addRow(hint)
+        form.addRow(buttons)
+
+    def accept(self) -> None:
+        if self.since.check():  # a typed date that is not a date keeps the dialog open with its red message
+            super().accept()
+
+    def values(self) -> tuple[str | None, datetime | None]:
+        day = self.since.date()
+        return self.reason.text().strip() or None, datetime.combine(day, time()) if day is not None else None
 
 
 class TrustPage(QWidget):
@@ -243,17 +283,22 @@ class TrustPage(QWidget):
             QMessageBox.information(self, self.tr("Thu hồi khóa"), self.tr("Hãy chọn một khóa trong danh sách."))
             return
         row = self.rows[selected[0].row()]
-        reason, ok = QInputDialog.getText(self, self.tr("Thu hồi khóa"), self.tr(
-            "Thu hồi khóa của %1 (%2)? Các gói do khóa này ký sẽ bị từ chối. Lý do:").replace(
-            "%1", row.unit_name or row.unit_code).replace("%2", row.fingerprint))
-        if ok:
+        answer = self._ask_revocation(self.tr("Thu hồi khóa của %1 (%2)? Các gói do khóa này ký sẽ bị từ chối.")
+                                      .replace("%1", row.unit_name or row.unit_code).replace("%2", row.fingerprint))
+        if answer is not None:
+            reason, since = answer
             done = self._apply(lambda session: keys.trust_revoke(session, row.fingerprint, actor=self.context.actor,
-                                                                  reason=reason or None))
+                                                                  reason=reason, since=since))
             if done is not None and done.also:
                 also = "\n".join(f"{k.unit_code} — {k.fingerprint}" for k in done.also)
                 QMessageBox.information(self, self.tr("Thu hồi khóa"), self.tr(
                     "Cũng đã thu hồi các khóa do khóa này thông báo (kẻ giữ khóa cũ có thể đã tự thông báo khóa "
                     "mới):\n%1").replace("%1", also))
+
+    def _ask_revocation(self, question: str) -> tuple[str | None, datetime | None] | None:
+        """(reason, compromised since) from the revocation dialog, or None if cancelled."""
+        dialog = RevokeDialog(question, self)
+        return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def _apply(self, change: Any) -> Any:
         try:

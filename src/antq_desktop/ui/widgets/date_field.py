@@ -109,7 +109,12 @@ class DateField(QWidget):
         action.setDefaultWidget(self.calendar)
         menu.addAction(action)
         menu.aboutToShow.connect(self._calendar_at_value)
-        self.calendar.clicked.connect(lambda day: (self.set_date(day.toPython()), menu.close(), self.check()))
+        def picked(day: QDate) -> None:
+            self.set_date(date(day.year(), day.month(), day.day()))
+            menu.close()
+            self.check()
+
+        self.calendar.clicked.connect(picked)
         self.calendar_button.setMenu(menu)
 
     def _calendar_at_value(self) -> None:

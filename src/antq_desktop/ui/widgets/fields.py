@@ -58,6 +58,8 @@ class Editor:
 
 
 class TextEditor(Editor):
+    widget: QLineEdit
+
     def __init__(self, placeholder: str = "") -> None:
         self.widget = QLineEdit()
         self.widget.setPlaceholderText(placeholder)
@@ -80,6 +82,8 @@ class IntEditor(TextEditor):
 
 
 class LongTextEditor(Editor):
+    widget: QPlainTextEdit
+
     def __init__(self) -> None:
         self.widget = QPlainTextEdit()
         self.widget.setFixedHeight(70)
@@ -97,6 +101,8 @@ class LongTextEditor(Editor):
 
 class DateEditor(Editor):
     """A typed date (see DateField): what the officer typed is what is saved, or nothing is saved."""
+
+    widget: DateField
 
     def __init__(self, optional: bool) -> None:
         self.optional = optional
@@ -123,6 +129,8 @@ class DateEditor(Editor):
 
 
 class ChoiceEditor(Editor):
+    widget: QComboBox
+
     def __init__(self, choices: dict[str, str], empty_label: str | None = None) -> None:
         self.widget = QComboBox()
         if empty_label is not None:
@@ -145,6 +153,8 @@ class ChoiceEditor(Editor):
 
 
 class BoolEditor(Editor):
+    widget: QCheckBox
+
     def __init__(self, label: str) -> None:
         self.widget = QCheckBox(label)
 
@@ -159,6 +169,8 @@ class BoolEditor(Editor):
 
 
 class YearEditor(Editor):
+    widget: QSpinBox
+
     def __init__(self) -> None:
         self.widget = QSpinBox()
         self.widget.setRange(2000, QDate.currentDate().year() + 1)
