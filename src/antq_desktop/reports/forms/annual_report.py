@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from antq_desktop.reports import nd30
 from antq_desktop.reports.batch import CancelFlag, ProgressFn, RecordMark
@@ -97,10 +97,12 @@ def activities_section(data: AnnualReportData, text: FormText) -> list[Flowable]
                   for i, (name, kind, status, recognised) in enumerate(acts.models, 1)]
     award_rows = [[plain(i), cell(who), cell(award), plain(day)]
                   for i, (who, award, day) in enumerate(acts.commendations, 1)]
-    out: list[Flowable] = [para(lab("activities"), "heading"), para(lab("models"), "heading")]
-    out.append(_activity_table([lab("col_no"), lab("col_model"), lab("col_kind"), lab("col_status"),
-                                lab("col_recognised")], model_rows,
-                               (14 * mm, FRAME_WIDTH - 106 * mm, 24 * mm, 32 * mm, 36 * mm), text))
+    models = _activity_table([lab("col_no"), lab("col_model"), lab("col_kind"), lab("col_status"),
+                              lab("col_recognised")], model_rows,
+                             (14 * mm, FRAME_WIDTH - 106 * mm, 24 * mm, 32 * mm, 36 * mm), text)
+    # The section's headings never stay alone at the foot of a page.
+    out: list[Flowable] = [KeepTogether([para(lab("activities"), "heading"), para(lab("models"), "heading"),
+                                         models])]
     for key, lines in (("festival", acts.festival), ("briefings", acts.briefings)):
         out += [para(lab(key), "heading"), *([para(line) for line in lines] or [para(lab("no_activity"))])]
     out += [para(lab("commendations"), "heading"),
