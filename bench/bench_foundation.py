@@ -31,7 +31,7 @@ t0 = time.perf_counter()
 from antq_desktop.ui.app import create_application
 app = create_application(sys.argv)
 from antq_desktop.storage.db import open_store
-from antq_desktop.services.accounts import UserInfo
+from antq_desktop.services.accounts.login import UserInfo
 from antq_desktop.ui.context import make_context
 from antq_desktop.ui.main_window import MainWindow
 store = open_store(sys.argv[1])

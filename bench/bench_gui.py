@@ -51,7 +51,7 @@ t0 = time.perf_counter()
 from antq_desktop.ui.app import create_application
 app = create_application(sys.argv)
 from antq_desktop.storage.db import open_store
-from antq_desktop.services.accounts import UserInfo
+from antq_desktop.services.accounts.login import UserInfo
 from antq_desktop.ui.context import make_context
 from antq_desktop.ui.main_window import MainWindow
 if len(sys.argv) > 2:  # the same window with an empty first page: what the overview itself costs
@@ -101,7 +101,7 @@ assert start.sign_in.dialog.is_ready and not marks["heavy_loaded_at_paint"]
 assert marks["paint_seen"] <= marks["painted"], "the store must open after the dialog is painted"
 start.sign_in.dialog.removeEventFilter(first_paint)
 started = time.perf_counter()
-from antq_desktop.services.accounts import UserInfo
+from antq_desktop.services.accounts.login import UserInfo
 from antq_desktop.ui.context import make_context
 from antq_desktop.ui.main_window import MainWindow
 user = UserInfo("bench", "admin", "Quản trị", "admin")
@@ -122,7 +122,8 @@ def ensure_store() -> Path:
     OUT.mkdir(exist_ok=True)
     for suffix in ("", "-wal", "-shm"):
         Path(f"{STORE}{suffix}").unlink(missing_ok=True)
-    from antq_desktop.services import demo, profile
+    from antq_desktop.services import demo
+    from antq_desktop.services.setup import profile
     from antq_desktop.storage.db import open_store
 
     print(f"… generating {HOUSEHOLDS:,} households into {STORE.name} (once)", file=sys.stderr, flush=True)
@@ -167,8 +168,8 @@ def search_results(store_path: Path) -> list[Result]:
     """Per keystroke: what the households page does — count + first 500 rows + model reset."""
     from datetime import date
 
-    from antq_desktop.services import queries
-    from antq_desktop.services.queries import ListQuery
+    from antq_desktop.services.records import queries
+    from antq_desktop.services.records.queries import ListQuery
     from antq_desktop.storage.db import open_store
     from antq_desktop.ui.app import create_application
     from antq_desktop.ui.table_model import Column, RecordTableModel

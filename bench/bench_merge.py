@@ -52,7 +52,9 @@ def _make_package(folder: Path, index: int, unit: Any, households: int, upper_ke
     from antq_desktop.exchange.keystore import KeyStore
     from antq_desktop.exchange.package_format import Producer
     from antq_desktop.exchange.package_writer import PackageMeta, write_package
-    from antq_desktop.services import demo, keys, profile
+    from antq_desktop.services import demo
+    from antq_desktop.services.keys import registry as keys
+    from antq_desktop.services.setup import profile
     from antq_desktop.storage.db import open_store
     db = folder / "communes" / f"{unit.code}.sqlite3"
     db.unlink(missing_ok=True)
@@ -76,7 +78,8 @@ def prepare(communes: int, households: int) -> Path:
     """The cached upper-office template (keys, trust registry) and the commune packages."""
     from antq_desktop.domain import units
     from antq_desktop.exchange.keys import read_public_key_file
-    from antq_desktop.services import keys, profile
+    from antq_desktop.services.keys import registry as keys
+    from antq_desktop.services.setup import profile
     from antq_desktop.storage.db import open_store
     folder = _folder(communes, households)
     if (folder / "ready.json").exists():
@@ -103,7 +106,7 @@ def prepare(communes: int, households: int) -> Path:
 _MERGE = """
 import json, resource, shutil, sys, time
 from pathlib import Path
-from antq_desktop.services.merge import merge_packages
+from antq_desktop.services.merge.run import merge_packages
 from antq_desktop.storage.db import open_store
 folder, count, password = Path(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
 db = folder / f"upper-run-{count}.sqlite3"
@@ -138,7 +141,7 @@ def _rows_by_table(folder: Path) -> list[tuple[str, list[str], list[tuple[Any, .
     """The same rows as the merge writes (decrypted up front, not timed), grouped per package and table."""
     from antq_desktop.exchange.keystore import KeyStore
     from antq_desktop.exchange.package_reader import read_package
-    from antq_desktop.services import keys
+    from antq_desktop.services.keys import registry as keys
     from antq_desktop.storage.db import open_store
     from antq_desktop.storage.models import MODEL_BY_TYPE
     upper = open_store(str(folder / "upper-template.sqlite3"))
@@ -162,7 +165,7 @@ def _rows_by_table(folder: Path) -> list[tuple[str, list[str], list[tuple[Any, .
 def _stored_form(record_type: str, record: dict[str, Any], names: list[str]) -> list[Any]:
     """The row as the merge stores it, local columns included: the same search and sort keys
     (they feed the search index triggers, a real part of the write cost) and a change number."""
-    from antq_desktop.services import record_rules
+    from antq_desktop.services.records import rules as record_rules
     global _SEQ
     _SEQ += 1
     local = {"change_seq": _SEQ, "search_key": "", "sort_key": "", **record_rules.derived_keys(record_type, record)}

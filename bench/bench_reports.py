@@ -75,7 +75,8 @@ def _store_with_pledges(folder: Path, households: int) -> tuple[object, int]:
     """A commune store with `households` signed pledges (demo data), and its year."""
     from datetime import date
 
-    from antq_desktop.services import demo, profile
+    from antq_desktop.services import demo
+    from antq_desktop.services.setup import profile
     from antq_desktop.storage.db import open_store
 
     store = open_store(folder / "bench.sqlite3")

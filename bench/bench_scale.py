@@ -72,7 +72,7 @@ def _grow(source: Path, folder: Path, communes: int, households: int) -> None:
     from antq_desktop.domain import units
     from antq_desktop.exchange import package_reader
     from antq_desktop.exchange.keys import read_public_key_file
-    from antq_desktop.services import keys
+    from antq_desktop.services.keys import registry as keys
     from antq_desktop.storage.db import open_store
 
     if not (folder / "upper-template.sqlite3").exists():
@@ -233,8 +233,9 @@ def measure(store: Any, folder: Path, *, merge: bool = True, server: Any = None)
     and the summary report on it."""
     from sqlalchemy import func, select
 
-    from antq_desktop.services import form_reports, overview
-    from antq_desktop.services.merge import merge_packages
+    from antq_desktop.services.forms import reports as form_reports
+    from antq_desktop.services.merge.run import merge_packages
+    from antq_desktop.services.office import overview
     from antq_desktop.storage.models import SYNCED_MODELS, Household
 
     paths = sorted((folder / "packages").glob("*.antq"))
@@ -270,7 +271,7 @@ def _province_plan(store: Any) -> None:
     """The province's plan for the year with a target on every indicator: the overview then
     computes each of them for every commune (without a plan it has no target to show)."""
     from antq_desktop.domain import catalog as catalogs
-    from antq_desktop.services import records
+    from antq_desktop.services.records import writes as records
 
     plan = records.create(store, "plan", {"year": YEAR, "title": "Kế hoạch của tỉnh"}, actor="admin")
     for indicator in catalogs.load_indicators():

@@ -2,7 +2,7 @@
 
 from tests.conftest import PASSWORD
 
-from antq_desktop.services import accounts
+from antq_desktop.services.accounts import login as accounts
 from antq_desktop.ui.context import make_context
 from antq_desktop.ui.main_window import MainWindow
 

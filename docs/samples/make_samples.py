@@ -41,8 +41,8 @@ def _add_organisations(store, year: int) -> None:  # type: ignore[no-untyped-def
     import datetime as dt
 
     from antq_desktop.domain import catalog as catalogs
-    from antq_desktop.services import records
-    from antq_desktop.services.queries import list_rows
+    from antq_desktop.services.records import writes as records
+    from antq_desktop.services.records.queries import list_rows
 
     area = list_rows(store, "residential_area", limit=1)[0]
     for org_type, name in EXTRA_ORGS.items():
@@ -63,7 +63,7 @@ def _add_organisations(store, year: int) -> None:  # type: ignore[no-untyped-def
 
 
 def _unit_type(store, row) -> str:  # type: ignore[no-untyped-def]
-    from antq_desktop.services.queries import list_rows
+    from antq_desktop.services.records.queries import list_rows
 
     if row["subject_kind"] != "organization":
         return row["subject_kind"]
@@ -72,7 +72,7 @@ def _unit_type(store, row) -> str:  # type: ignore[no-untyped-def]
 
 
 def _first_per_type(store, record_type: str, year: int) -> dict:  # type: ignore[no-untyped-def]
-    from antq_desktop.services.queries import ListQuery, list_rows
+    from antq_desktop.services.records.queries import ListQuery, list_rows
 
     found: dict = {}
     for row in list_rows(store, record_type, ListQuery(year=year), limit=100000):
@@ -86,7 +86,7 @@ def _commune_store(path: Path, code: str, year: int, households: int, seed: int 
     import datetime as dt
 
     from antq_desktop.services import demo as store_demo
-    from antq_desktop.services import profile
+    from antq_desktop.services.setup import profile
     from antq_desktop.storage.db import open_store
 
     store = open_store(path)
@@ -103,8 +103,9 @@ def from_store() -> None:
     import datetime as dt
     import tempfile
 
-    from antq_desktop.services import form_reports, forms
-    from antq_desktop.services.queries import ListQuery, list_rows
+    from antq_desktop.services import forms
+    from antq_desktop.services.forms import reports as form_reports
+    from antq_desktop.services.records.queries import ListQuery, list_rows
 
     year = 2025
     with tempfile.TemporaryDirectory() as tmp:
@@ -152,7 +153,9 @@ def office_samples(tmp: Path, year: int) -> None:
     """A province office holding two communes' data: the summary (PDF, xlsx) and its recognition of communes."""
     from sqlalchemy import insert, select
 
-    from antq_desktop.services import form_reports, forms, profile
+    from antq_desktop.services import forms
+    from antq_desktop.services.forms import reports as form_reports
+    from antq_desktop.services.setup import profile
     from antq_desktop.storage.db import open_store
     from antq_desktop.storage.models import SYNCED_MODELS
 

@@ -93,7 +93,10 @@ def setup_wizard_shots(app, folder: Path) -> None:  # type: ignore[no-untyped-de
 def main_window_shots(app, folder: Path) -> None:  # type: ignore[no-untyped-def]
     from openpyxl import Workbook
 
-    from antq_desktop.services import accounts, demo, profile, queries
+    from antq_desktop.services import demo
+    from antq_desktop.services.accounts import login as accounts
+    from antq_desktop.services.records import queries
+    from antq_desktop.services.setup import profile
     from antq_desktop.storage.db import open_store
     from antq_desktop.ui.context import make_context
     from antq_desktop.ui.excel.import_wizard import ImportWizard
@@ -140,7 +143,7 @@ def main_window_shots(app, folder: Path) -> None:  # type: ignore[no-untyped-def
     save(app, form, "05-tu-danh-gia.png")
     form.close()
 
-    from antq_desktop.services import records
+    from antq_desktop.services.records import writes as records
 
     new_area = records.create(store, "residential_area", {"name": "Thôn Đồng Tâm", "kind": "thon"}, actor="admin")
     draft = AssessmentForm(store, actor="admin", role="admin", subject_kind="area", subject_id=new_area,
@@ -195,7 +198,8 @@ def main_window_shots(app, folder: Path) -> None:  # type: ignore[no-untyped-def
 
 def upper_office_shots(app, folder: Path) -> list[str]:  # type: ignore[no-untyped-def]
     """The pages only a cluster/district office has, at 1,366 × 768."""
-    from antq_desktop.services import accounts, profile
+    from antq_desktop.services.accounts import login as accounts
+    from antq_desktop.services.setup import profile
     from antq_desktop.storage.db import open_store
     from antq_desktop.ui.context import make_context
     from antq_desktop.ui.main_window import MainWindow

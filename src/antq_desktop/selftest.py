@@ -100,9 +100,9 @@ def _step_migrations(state: _State) -> str:
 
 
 def _step_profile(state: _State) -> str:
-    from antq_desktop.services import accounts, profile
+    from antq_desktop.services import accounts, setup
 
-    state.profile = profile.initialise(state.store, role="commune", unit_code=UNIT_CODE,
+    state.profile = setup.initialise(state.store, role="commune", unit_code=UNIT_CODE,
                                        officer_name="Cán bộ kiểm tra", username=USERNAME, password=PASSWORD)
     state.user = accounts.sign_in(state.store, username=USERNAME, password=PASSWORD)
     return f"{state.profile.unit_name} (mã {state.profile.unit_code}), đăng nhập {state.user.username}"
@@ -132,9 +132,8 @@ def _step_exchange(state: _State) -> str:
     office_blob, _ = office_store.create(PASSWORD)
     office_key = office_store.export_public_key_file(office_blob, PASSWORD, "CUM-01", "Cụm công an khu vực 1",
                                                      "district")
-    with state.store.session() as session:
-        keys.set_recipient(session, office_key, actor=USERNAME)
-        commune_key = read_public_key_file(keys.public_key_file(session, PASSWORD))
+    keys.set_recipient(state.store, office_key, actor=USERNAME)
+    commune_key = read_public_key_file(keys.public_key_file(state.store, PASSWORD))
     path = state.root / export.suggested_file_name(state.store)
     result = export.export_package(state.store, path, password=PASSWORD, actor=USERNAME, kind="full")
     _check(result.encrypted and path.is_file(), "gói dữ liệu không được ghi hoặc không mã hóa")
@@ -206,7 +205,7 @@ def _step_xlsx(state: _State) -> str:
 
     from antq_desktop.reports import write_summary_xlsx
     from antq_desktop.reports.form_data import SummaryData, SummaryRow
-    from antq_desktop.services.excel_export import export_rows_to_xlsx
+    from antq_desktop.services.excel import export_rows_to_xlsx
     from antq_desktop.storage.models import Household
 
     with state.store.read_session() as session:

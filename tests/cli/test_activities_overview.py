@@ -15,7 +15,8 @@ from tests.exchange_merge.conftest import make_upper
 from tests.store_copy import copy_synced_rows
 
 from antq_desktop.domain import catalog as catalogs
-from antq_desktop.services import demo, records
+from antq_desktop.services import demo
+from antq_desktop.services.records import writes as records
 
 YEAR = 2025
 ACTIVITY_TARGETS = {"communes_with_model_pct", "festival_held_pct", "orgs_festival_held_pct", "briefed_pct"}

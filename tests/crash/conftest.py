@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from antq_desktop.services import profile, records
+from antq_desktop.services.records import writes as records
+from antq_desktop.services.setup import profile
 from antq_desktop.storage.db import open_store
 
 PASSWORD = "mot cau rat dai"

@@ -90,7 +90,8 @@ def _inspect(db: Path, delay: float, reported: int) -> Outcome:
 
 def _batch_seconds(template: Path, area: str, folder: Path, mode: str, batch: int) -> float:
     """How long one batch takes on this machine right now, so the kills spread over several batches."""
-    from antq_desktop.services import demo, records
+    from antq_desktop.services import demo
+    from antq_desktop.services.records import writes as records
 
     folder.mkdir(parents=True)
     shutil.copyfile(template, folder / "x.sqlite3")

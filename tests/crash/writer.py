@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import sys
 
-from antq_desktop.services import records
+from antq_desktop.services.records import writes as records
 from antq_desktop.storage.db import open_store
 
 ADD_CHUNK = 10  # households per transaction in "add" mode

@@ -14,7 +14,7 @@ from antq_desktop.exchange.errors import MALFORMED, PackageError
 from antq_desktop.exchange.keys import TrustedKey, read_public_key_file
 from antq_desktop.exchange.package_format import AUDIT_TYPES, parse_audit_base, parse_audit_link
 from antq_desktop.exchange.package_reader import DEFAULT_LIMITS, verify
-from antq_desktop.services.merge_audit import read_links
+from antq_desktop.services.merge.audit_head import read_links
 from antq_desktop.storage import audit
 
 DATA = Path(__file__).parent / "data"

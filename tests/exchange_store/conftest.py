@@ -9,7 +9,9 @@ import pytest
 from tests.conftest import PASSWORD, make_store
 
 from antq_desktop.exchange.keystore import KdfParams, KeyStore
-from antq_desktop.services import demo, keys, profile
+from antq_desktop.services import demo
+from antq_desktop.services.keys import registry as keys
+from antq_desktop.services.setup import profile
 from antq_desktop.storage.db import Store, open_store
 
 FAST_KDF = KdfParams(time_cost=1, memory_cost_kib=8, parallelism=1)

@@ -10,14 +10,15 @@ from tests.conftest import PASSWORD
 
 from antq_desktop.exchange import package_reader
 from antq_desktop.exchange.keystore import KeyStore
-from antq_desktop.services import import_log, keys
+from antq_desktop.services.keys import registry as keys
+from antq_desktop.services.merge import import_log
 from antq_desktop.storage.canonical import exported_columns
 from antq_desktop.storage.models import MODEL_BY_TYPE
 
 
 def merge(office, path) -> None:
     try:
-        from antq_desktop.services.merge import merge_packages
+        from antq_desktop.services.merge.run import merge_packages
     except ImportError:
         _stand_in(office, path)
         return

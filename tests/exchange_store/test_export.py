@@ -11,7 +11,10 @@ from tests.conftest import PASSWORD, make_store
 from antq_desktop.exchange import package_reader
 from antq_desktop.exchange.keystore import KeyStore
 from antq_desktop.exchange.package_format import AUDIT_TYPES
-from antq_desktop.services import export, keys, records, stats
+from antq_desktop.services.export import build as export
+from antq_desktop.services.keys import registry as keys
+from antq_desktop.services.office import stats
+from antq_desktop.services.records import writes as records
 from antq_desktop.storage.audit import verify_chain
 from antq_desktop.storage.canonical import canonical_record
 from antq_desktop.storage.models import SYNCED_MODELS, AuditEntry, ExportRecord, Household, Pledge

@@ -11,7 +11,11 @@ from tests.conftest import PASSWORD  # noqa: E402
 from tests.exchange_store.conftest import key_file  # noqa: E402
 from tests.exchange_store.merging import merge  # noqa: E402
 
-from antq_desktop.services import accounts, export, keys, receipt  # noqa: E402
+from antq_desktop.services import export as export_front
+from antq_desktop.services.accounts import login as accounts
+from antq_desktop.services.export import build as export
+from antq_desktop.services.export import receipt  # noqa: E402
+from antq_desktop.services.keys import registry as keys
 from antq_desktop.storage.db import open_store  # noqa: E402
 from antq_desktop.storage.models import KnownKey  # noqa: E402
 from antq_desktop.ui.context import make_context  # noqa: E402
@@ -64,7 +68,7 @@ def test_cancel_from_the_page_leaves_nothing(page, pair, qtbot, monkeypatch):
         kwargs["cancel"].set()
         return real(*args, **kwargs)
     real = export.export_package
-    monkeypatch.setattr(export, "export_package", cancelled_export)
+    monkeypatch.setattr(export_front, "export_package", cancelled_export)  # where the page looks it up
     _run(page, qtbot, pair.tmp / "c.antq")
     assert not (pair.tmp / "c.antq").exists() and page.history.rowCount() == 0
     assert "hủy" in page.status.text()

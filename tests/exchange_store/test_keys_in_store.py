@@ -12,7 +12,8 @@ from tests.exchange_store.conftest import key_file, make_office
 from antq_desktop.exchange.errors import BAD_PASSWORD, PackageError
 from antq_desktop.exchange.keys import read_public_key_file
 from antq_desktop.exchange.keystore import KeyStore
-from antq_desktop.services import keys, users
+from antq_desktop.services.accounts import users
+from antq_desktop.services.keys import registry as keys
 from antq_desktop.storage.models import AuditEntry, KnownKey, LocalKey
 
 RAW = serialization.Encoding.Raw
@@ -49,7 +50,7 @@ def test_private_keys_never_reach_the_database_file_in_the_clear(tmp_path):
 
 def test_a_failed_init_keeps_no_key(tmp_path):
     from antq_desktop.domain.errors import ValidationError
-    from antq_desktop.services import profile
+    from antq_desktop.services.setup import profile
     from antq_desktop.storage.db import open_store
 
     store = open_store(tmp_path / "x.sqlite3")

@@ -11,7 +11,10 @@ from tests.exchange_store.merging import merge
 
 from antq_desktop.exchange.package_reader import inspect
 from antq_desktop.exchange.strict_json import canonical_dumps
-from antq_desktop.services import export, import_log, receipt, records
+from antq_desktop.services.export import build as export
+from antq_desktop.services.export import receipt
+from antq_desktop.services.merge import import_log
+from antq_desktop.services.records import writes as records
 from antq_desktop.storage.models import ExportRecord
 
 ACTOR = "admin"

@@ -10,7 +10,9 @@ from tests.exchange_store.conftest import key_file
 from antq_desktop.exchange import package_reader
 from antq_desktop.exchange.errors import PackageError
 from antq_desktop.exchange.keystore import KeyStore
-from antq_desktop.services import export, key_rotation, keys
+from antq_desktop.services.export import build as export
+from antq_desktop.services.keys import registry as keys
+from antq_desktop.services.keys import rotation as key_rotation
 from antq_desktop.storage.models import AuditEntry, KnownKey, LocalKey
 
 ACTOR = "admin"

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from tests.conftest import PASSWORD
 
-from antq_desktop.services import export, import_log, verify
+from antq_desktop.services.export import build as export
+from antq_desktop.services.merge import import_log, verify
 from antq_desktop.storage.models import ImportAttempt
 
 

@@ -7,8 +7,9 @@ from datetime import date
 import pytest
 from tests.conftest import make_store
 
-from antq_desktop.services import demo, records
-from antq_desktop.services.queries import ListQuery, list_rows
+from antq_desktop.services import demo
+from antq_desktop.services.records import writes as records
+from antq_desktop.services.records.queries import ListQuery, list_rows
 from antq_desktop.storage.db import Store
 
 # Last year, "today" in December: every assessment is submitted, the demo is the same on any day.

@@ -8,7 +8,8 @@ from tests.reports.conftest import pdf_text_flat
 
 from antq_desktop.reports.form_texts import load_form_text
 from antq_desktop.reports.text import number
-from antq_desktop.services import activities, form_reports
+from antq_desktop.services import activities
+from antq_desktop.services.forms import reports as form_reports
 
 
 def test_commune_report_lists_the_years_activities(forms_store, tmp_path) -> None:

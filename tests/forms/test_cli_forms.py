@@ -14,7 +14,7 @@ from tests.conftest import PASSWORD, make_store
 from tests.forms.conftest import YEAR, add_covenants, fill_demo, first_area
 from tests.reports.conftest import pdf_pages, pdf_text_flat
 
-from antq_desktop.services import records
+from antq_desktop.services.records import writes as records
 from antq_desktop.storage.db import Store
 
 
@@ -64,7 +64,7 @@ def test_area_by_uuid_and_blank(db, tmp_path) -> None:
 
 
 def test_one_household(db, tmp_path) -> None:
-    from antq_desktop.services.queries import ListQuery, list_rows
+    from antq_desktop.services.records.queries import ListQuery, list_rows
     from antq_desktop.storage.db import open_store
 
     store = open_store(db)
@@ -140,7 +140,7 @@ def test_500_household_area_one_page_each(tmp_path) -> None:
 
 def _pledge_households(db: Path) -> tuple[list[str], list[dict]]:
     """Households with a signed pledge this year, and the live households without one."""
-    from antq_desktop.services.queries import ListQuery, list_rows
+    from antq_desktop.services.records.queries import ListQuery, list_rows
     from antq_desktop.storage.db import open_store
 
     store = open_store(db)

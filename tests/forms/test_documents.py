@@ -19,8 +19,11 @@ from tests.reports.conftest import pdf_text, pdf_text_flat
 from antq_desktop.domain import catalog as catalogs
 from antq_desktop.paths import resource_path
 from antq_desktop.reports.text import nfc, number
-from antq_desktop.services import form_reports, forms, records
-from antq_desktop.services.queries import ListQuery, list_rows
+from antq_desktop.services import forms
+from antq_desktop.services.forms import reports as form_reports
+from antq_desktop.services.forms import request as form_request
+from antq_desktop.services.records import writes as records
+from antq_desktop.services.records.queries import ListQuery, list_rows
 from antq_desktop.storage.db import Store
 
 OFFICER = "Đỗ Thị Hạnh"
@@ -105,7 +108,7 @@ def test_registration_of_every_unit_type_carries_its_own_header_criteria_signers
         assert "XÁC NHẬN CỦA CÔNG AN" not in flat  # nobody's registration is "confirmed" by the police here
         for c in catalogs.get_catalog().criteria(utype):
             if c.required:
-                assert nfc(forms.localise_line(c.text, "phường")) in flat, (utype, c.code)
+                assert nfc(form_request.localise_line(c.text, "phường")) in flat, (utype, c.code)
         assert "tai nạn giao thông" in flat
         if utype == "area":
             assert flat.startswith(" UBND PHƯỜNG HOÀN KIẾM") or "UBND PHƯỜNG HOÀN KIẾM" in flat[:80]
@@ -323,7 +326,7 @@ def test_blank_pledge_in_a_ward_is_signed_by_the_to_truong(docs_store, tmp_path)
 def test_blank_pledge_in_a_xa_is_signed_by_the_truong_thon(tmp_path):
     store = make_store(tmp_path / "xa.sqlite3", "19483")  # Xã A Dơi, from the official catalog
     try:
-        assert forms.kind_word(forms.get_profile(store)) == "xã"
+        assert form_request.kind_word(form_request.get_profile(store)) == "xã"
         pdf = forms.render_form(store, forms.FormRequest("pledge", YEAR, blank=True), tmp_path / "b.pdf")
         assert "TRƯỞNG THÔN" in pdf_text_flat(pdf)
     finally:

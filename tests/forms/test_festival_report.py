@@ -9,7 +9,8 @@ from tests.conftest import ACTOR
 from tests.reports.conftest import pdf_pages, pdf_text_flat
 
 from antq_desktop.reports.form_texts import load_form_text
-from antq_desktop.services import forms, records
+from antq_desktop.services import forms
+from antq_desktop.services.records import writes as records
 
 YEAR = date.today().year - 1
 

@@ -17,7 +17,8 @@ from tests.reports.conftest import pdf_fonts, pdf_pages, pdf_text_flat
 from antq_desktop.domain import catalog as catalogs
 from antq_desktop.reports import RenderCancelled, batch
 from antq_desktop.services import forms
-from antq_desktop.services.queries import ListQuery, list_rows
+from antq_desktop.services.forms import request as form_request
+from antq_desktop.services.records.queries import ListQuery, list_rows
 from antq_desktop.storage.models import Assessment, Household, Pledge, ResidentialArea
 
 
@@ -39,7 +40,7 @@ def test_issuing_unit_from_profile(forms_store) -> None:
     unit = forms.unit_info(forms_store)
     assert (unit.parent_body, unit.issuing_body) == ("CÔNG AN THÀNH PHỐ HÀ NỘI", "CÔNG AN PHƯỜNG HOÀN KIẾM")
     assert (unit.place, unit.commune_name) == ("Hoàn Kiếm", "phường Hoàn Kiếm")
-    assert unit.key_fingerprint == forms.key_fingerprint(forms_store) != ""
+    assert unit.key_fingerprint == form_request.key_fingerprint(forms_store) != ""
 
 
 def test_pledges_of_an_area(forms_store, tmp_path) -> None:
@@ -57,7 +58,7 @@ def test_pledges_of_an_area(forms_store, tmp_path) -> None:
         assert f"({household['members']} người)" in text
         assert f"Mã hồ sơ: {p['id']} · phiên bản {p['revision']}" in text
     assert nfc(area["name"]) in text and nfc(area["head_name"]) in text
-    assert f"Dấu khóa xã: {forms.key_fingerprint(forms_store)}" in text
+    assert f"Dấu khóa xã: {form_request.key_fingerprint(forms_store)}" in text
     assert_embedded(pdf)
 
 
@@ -76,7 +77,7 @@ def test_qr_payload_carries_uuid_and_revision(forms_store, tmp_path, monkeypatch
     monkeypatch.setattr(batch, "qr_payload", lambda *a: seen.append(original(*a)) or seen[-1])
     pledge = list_rows(forms_store, "pledge", ListQuery(year=YEAR), limit=1)[0]
     render(forms_store, tmp_path, kind="pledge", record_id=pledge["id"])
-    fingerprint = forms.key_fingerprint(forms_store)
+    fingerprint = form_request.key_fingerprint(forms_store)
     assert seen == [original("household_pledge", pledge["id"], pledge["revision"], fingerprint)]
     assert seen[0].startswith(f"ANTQ1|household_pledge|{pledge['id']}|r{pledge['revision']}|")
 
@@ -89,7 +90,7 @@ def test_printed_qr_scans_to_the_record(forms_store, tmp_path) -> None:
                    check=True)  # a whole page at 150 dpi, the resolution of an ordinary office scan
     png = next(tmp_path.glob("qr*.png"))
     scanned = subprocess.run(["zbarimg", "-q", "--raw", str(png)], capture_output=True, text=True).stdout.strip()
-    fingerprint = "".join(ch for ch in forms.key_fingerprint(forms_store) if ch.isalnum())[:16]
+    fingerprint = "".join(ch for ch in form_request.key_fingerprint(forms_store) if ch.isalnum())[:16]
     assert len(fingerprint) == 16
     assert scanned == (f"ANTQ1|registration|{registration['id']}|r{registration['revision']}|{fingerprint}")
 
@@ -214,12 +215,12 @@ def test_pledge_counts_match_store(forms_store) -> None:
 
 
 def test_without_a_key_the_footer_has_no_fingerprint(store, tmp_path) -> None:
-    from antq_desktop.services import records
+    from antq_desktop.services.records import writes as records
     from antq_desktop.storage.models import LocalKey, utcnow
 
     with store.session() as session:
         session.execute(LocalKey.__table__.update().values(retired_at=utcnow()))
-    assert forms.key_fingerprint(store) == ""
+    assert form_request.key_fingerprint(store) == ""
     area = records.create(store, "residential_area", {"name": "Thôn Đoài"}, actor="admin")
     reg = records.create(store, "registration", {"subject_kind": "area", "area_id": area, "year": YEAR,
                                                  "registered_on": "2025-02-01"}, actor="admin")
@@ -232,7 +233,7 @@ def test_every_form_on_both_engines(any_store, tmp_path) -> None:
     """The Core queries (unions, CASE ordering, C-collated sort keys) run on SQLite and PostgreSQL."""
     from tests.forms.conftest import add_covenants, fill_demo
 
-    from antq_desktop.services import form_reports
+    from antq_desktop.services.forms import reports as form_reports
 
     fill_demo(any_store, households=60)
     add_covenants(any_store, 1)

@@ -6,8 +6,8 @@ from PySide6.QtCore import QItemSelectionModel
 from tests.forms.conftest import YEAR
 from tests.reports.conftest import pdf_text_flat
 
-from antq_desktop.services import accounts
-from antq_desktop.services.queries import ListQuery, list_rows
+from antq_desktop.services.accounts import login as accounts
+from antq_desktop.services.records.queries import ListQuery, list_rows
 from antq_desktop.ui.context import make_context
 from antq_desktop.ui.pages.households_page import HouseholdsPage
 

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 from tests.forms.conftest import YEAR
 from tests.reports.conftest import pdf_pages, pdf_text_flat
 
-from antq_desktop.services import accounts
+from antq_desktop.services.accounts import login as accounts
 from antq_desktop.ui.context import make_context
 from antq_desktop.ui.pages.print_page import PrintPage
 from antq_desktop.ui.pdf_preview import PdfPreviewDialog
@@ -108,7 +108,7 @@ def test_preview_dialog_for_record_pages(page, qtbot) -> None:
 
 
 def test_print_record_hook_opens_a_preview(page, qtbot, forms_store) -> None:
-    from antq_desktop.services.queries import ListQuery, list_rows
+    from antq_desktop.services.records.queries import ListQuery, list_rows
     from antq_desktop.ui.pages.print_page import print_record
 
     pledge = list_rows(forms_store, "pledge", ListQuery(year=YEAR), limit=1)[0]

@@ -12,7 +12,9 @@ from tests.forms.conftest import YEAR, fill_demo
 from tests.reports.conftest import pdf_fonts, pdf_text_flat
 
 from antq_desktop.reports.text import pct
-from antq_desktop.services import form_reports, indicators, profile, stats
+from antq_desktop.services.forms import reports as form_reports
+from antq_desktop.services.office import indicators, stats
+from antq_desktop.services.setup import profile
 from antq_desktop.storage.db import Store, open_store
 from antq_desktop.storage.models import SYNCED_MODELS, ProducerState
 
@@ -124,7 +126,7 @@ def test_office_summary_pdf_and_xlsx(office, tmp_path) -> None:
 
 
 def test_office_cannot_print_a_commune_report(office, tmp_path) -> None:
-    from antq_desktop.services.forms import FormError
+    from antq_desktop.services.forms.request import FormError
 
     with pytest.raises(FormError, match="bảng tổng hợp"):
         form_reports.render_commune_report(office[0], YEAR, tmp_path / "r.pdf")
@@ -132,7 +134,7 @@ def test_office_cannot_print_a_commune_report(office, tmp_path) -> None:
 
 
 def test_summary_rejects_other_suffix(forms_store, tmp_path) -> None:
-    from antq_desktop.services.forms import FormError
+    from antq_desktop.services.forms.request import FormError
 
     with pytest.raises(FormError, match=r"\.pdf hoặc \.xlsx"):
         form_reports.render_summary(forms_store, YEAR, tmp_path / "s.csv")

@@ -20,18 +20,19 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from tests.conftest import ACTOR, PASSWORD, make_store
-from tests.exchange_merge.conftest import Commune, make_upper, merge, trust, upper_record
 from tests.security.store_state import assert_unchanged, capture
 from tests.security.test_authority_records import impostor, plant_key
-from tests.upper_office.conftest import office_plan
+from tests.services.conftest import office_plan
+from tests.services.merge.conftest import Commune, make_upper, merge, trust, upper_record
 
 from antq_desktop.exchange.keys import b64encode
 from antq_desktop.exchange.keystore import KeyStore
 from antq_desktop.exchange.package_format import Producer
 from antq_desktop.exchange.package_writer import PackageMeta, write_package
-from antq_desktop.services import demo, keys
+from antq_desktop.services import demo
 from antq_desktop.services.authority.table import REFERENCE_COLUMNS
-from antq_desktop.services.merge import merge_packages
+from antq_desktop.services.keys import registry as keys
+from antq_desktop.services.merge.run import merge_packages
 from antq_desktop.storage.db import Store
 from antq_desktop.storage.models import KnownKey
 

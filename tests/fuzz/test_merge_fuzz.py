@@ -1,6 +1,6 @@
 """Fuzzing the whole import path: a damaged real package is refused by merge and no record changes.
 
-A commune exports a real signed, encrypted package (services.export); the upper office trusts
+A commune exports a real signed, encrypted package (services.export.build); the upper office trusts
 its key. Hypothesis damages the file; merge_packages must answer "refused" (never raise), and
 every synced table of the upper office must be byte-for-byte as before. Refusals are logged
 (ImportAttempt, audit entry) by design — that is the only write allowed, and the audit chain
@@ -17,8 +17,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 from sqlalchemy import select
 
-from antq_desktop.services import check, demo, export, keys, profile
-from antq_desktop.services.merge import merge_packages
+from antq_desktop.services import check, demo
+from antq_desktop.services.export import build as export
+from antq_desktop.services.keys import registry as keys
+from antq_desktop.services.merge.run import merge_packages
+from antq_desktop.services.setup import profile
 from antq_desktop.storage.canonical import canonical_record
 from antq_desktop.storage.db import Store, open_store
 from antq_desktop.storage.models import SYNCED_MODELS

@@ -60,7 +60,7 @@ def packages(tmp_path_factory: pytest.TempPathFactory, commune: Unit, district: 
 @pytest.fixture(scope="module")
 def store_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A real store sitting next to the packages; its bytes must never change."""
-    from antq_desktop.services import profile
+    from antq_desktop.services.setup import profile
     from antq_desktop.storage.db import open_store
 
     path = tmp_path_factory.mktemp("fuzz-store") / "x.sqlite3"

@@ -90,7 +90,7 @@ from antq_desktop.reports import render_pledges
 from antq_desktop.reports.demo import demo_pledge
 from antq_desktop.reports.forms.pledge import FORM_ID
 from antq_desktop.reports.qr import _qr_ops, qr_payload
-from antq_desktop.services.excel_export import export_rows_to_xlsx
+from antq_desktop.services.excel.export import export_rows_to_xlsx
 from openpyxl import load_workbook
 
 tmp = Path(tempfile.mkdtemp())

@@ -15,7 +15,8 @@ import pytest
 from psycopg import errors
 
 from antq_desktop.domain.errors import UpgradeNotAllowedError
-from antq_desktop.services import demo, profile
+from antq_desktop.services import demo
+from antq_desktop.services.setup import profile
 from antq_desktop.storage import migrate
 from antq_desktop.storage.db import open_store
 from antq_desktop.storage.roles import RoleNames, roles_sql
@@ -190,7 +191,7 @@ def test_a_read_only_connection_is_known_to_the_store_and_refuses_writes(office)
 
 def test_sign_in_on_a_read_only_connection_checks_the_password_and_writes_nothing(office, caplog):
     from antq_desktop.domain.errors import AuthError
-    from antq_desktop.services import accounts
+    from antq_desktop.services.accounts import login as accounts
 
     def audit_rows():
         with office.connect(office.names.owner) as conn:

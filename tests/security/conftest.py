@@ -7,8 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from antq_desktop.services import accounts, demo, profile
-from antq_desktop.services.accounts import UserInfo
+from antq_desktop.services import demo
+from antq_desktop.services.accounts import login as accounts
+from antq_desktop.services.accounts.login import UserInfo
+from antq_desktop.services.setup import profile
 from antq_desktop.storage.db import Store, open_store
 
 PASSWORD = "mot cau rat dai"

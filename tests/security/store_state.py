@@ -4,7 +4,7 @@
     ... the attack ...
     assert_unchanged(store, before)
 
-`capture` takes the `antq stats --json` per-unit digests and counts (services/stats.py) and a dump
+`capture` takes the `antq stats --json` per-unit digests and counts (services/office/stats.py) and a dump
 of every table; `assert_unchanged` allows only what a refusal adds today: import log rows and audit
 entries appended at the end (never an earlier row changed). Everything else must be identical.
 """
@@ -14,9 +14,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from tests.exchange_merge.conftest import dump
+from tests.services.merge.conftest import dump
 
-from antq_desktop.services import stats
+from antq_desktop.services.office import stats
 from antq_desktop.storage.db import Store
 
 APPEND_ONLY = ("import_log", "audit_log")

@@ -8,7 +8,8 @@ import pytest
 from sqlalchemy import select, update
 
 from antq_desktop.domain.errors import AuthError, ValidationError
-from antq_desktop.services import accounts, users
+from antq_desktop.services.accounts import login as accounts
+from antq_desktop.services.accounts import users
 from antq_desktop.storage.db import Store
 from antq_desktop.storage.models import AuditEntry, User, utcnow
 

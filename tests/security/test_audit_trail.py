@@ -11,7 +11,10 @@ from openpyxl import load_workbook
 from sqlalchemy import func, select, text
 
 from antq_desktop.domain.errors import ValidationError
-from antq_desktop.services import accounts, audit_log, check, records
+from antq_desktop.services import check
+from antq_desktop.services.accounts import audit_log
+from antq_desktop.services.accounts import login as accounts
+from antq_desktop.services.records import writes as records
 from antq_desktop.services.safe_files import FileWriteError
 from antq_desktop.storage import audit
 from antq_desktop.storage.db import Store

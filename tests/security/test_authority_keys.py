@@ -18,8 +18,8 @@ from typing import Any
 import pytest
 from sqlalchemy import select, update
 from tests.conftest import ACTOR, PASSWORD
-from tests.exchange_merge.conftest import Commune, make_upper, merge, new_commune, trust
 from tests.security.store_state import assert_unchanged, capture
+from tests.services.merge.conftest import Commune, make_upper, merge, new_commune, trust
 
 from antq_desktop.exchange import package_reader
 from antq_desktop.exchange.errors import PackageError
@@ -27,9 +27,12 @@ from antq_desktop.exchange.keys import read_public_key_file
 from antq_desktop.exchange.keystore import KeyStore
 from antq_desktop.exchange.package_format import Producer
 from antq_desktop.exchange.package_writer import PackageMeta, write_package
-from antq_desktop.services import key_rotation, keys, profile, records
 from antq_desktop.services.authority import all_rules
 from antq_desktop.services.authority import keys as authority
+from antq_desktop.services.keys import registry as keys
+from antq_desktop.services.keys import rotation as key_rotation
+from antq_desktop.services.records import writes as records
+from antq_desktop.services.setup import profile
 from antq_desktop.storage.db import Store, open_store
 from antq_desktop.storage.models import KnownKey, OfficeCatchment, UnitProfile, utcnow
 
@@ -519,7 +522,7 @@ def test_trust_page_revokes_with_a_typed_since_date(qtbot, office: Store, attack
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     """The trust page has `antq trust revoke --since`: a date typed d/M/yyyy keeps the keys the unit announced
     before it (an honest rotation); a typed non-date keeps the dialog open and revokes nothing."""
-    from antq_desktop.services import accounts
+    from antq_desktop.services.accounts import login as accounts
     from antq_desktop.ui.context import make_context
     from antq_desktop.ui.pages.trust_page import RevokeDialog, TrustPage
 

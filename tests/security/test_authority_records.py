@@ -25,17 +25,22 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 from tests.conftest import ACTOR, PASSWORD, make_store
-from tests.exchange_merge.conftest import Commune, make_upper, merge, trust, upper_record
 from tests.security.store_state import assert_unchanged, capture
-from tests.upper_office.conftest import YEAR, enrol_recipient, key_file, office_plan
+from tests.services.conftest import YEAR, enrol_recipient, key_file, office_plan
+from tests.services.merge.conftest import Commune, make_upper, merge, trust, upper_record
 
 from antq_desktop.exchange import package_reader
 from antq_desktop.exchange.keys import b64encode, read_public_key_file
 from antq_desktop.exchange.keystore import KeyStore
 from antq_desktop.exchange.package_format import Producer
 from antq_desktop.exchange.package_writer import PackageMeta, write_package
-from antq_desktop.services import demo, keys, plan_import, profile, records, stats
+from antq_desktop.services import demo
 from antq_desktop.services.authority import all_rules, year_plan
+from antq_desktop.services.keys import registry as keys
+from antq_desktop.services.office import stats
+from antq_desktop.services.plans import receive as plan_import
+from antq_desktop.services.records import writes as records
+from antq_desktop.services.setup import profile
 from antq_desktop.storage.db import Store, open_store
 from antq_desktop.storage.models import KnownKey, Plan, PlanTarget, ProducerState, UnitProfile
 

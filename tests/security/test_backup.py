@@ -12,8 +12,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from antq_desktop.services import backup, check, records, restore, safe_files
-from antq_desktop.services.backup import BackupError, BackupKey, KdfParams
+from antq_desktop.services import check, safe_files
+from antq_desktop.services.accounts import backup, restore
+from antq_desktop.services.accounts.backup import BackupError, BackupKey, KdfParams
+from antq_desktop.services.records import writes as records
 from antq_desktop.services.safe_files import FileWriteError
 from antq_desktop.storage import migrate
 from antq_desktop.storage.db import Store, open_store
@@ -380,7 +382,7 @@ def test_backup_page_restores_another_units_backup_only_when_ticked(
         qtbot, store: Store, db_path: Path, other_unit_backup: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QMessageBox
 
-    from antq_desktop.services import accounts
+    from antq_desktop.services.accounts import login as accounts
     from antq_desktop.ui.pages.backup_page import BackupPage
 
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: None)

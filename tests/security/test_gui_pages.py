@@ -11,8 +11,9 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QMainWindow, QMessageBox
 from sqlalchemy import func, select
 
-from antq_desktop.services import accounts, safe_files
-from antq_desktop.services.accounts import UserInfo
+from antq_desktop.services import safe_files
+from antq_desktop.services.accounts import login as accounts
+from antq_desktop.services.accounts.login import UserInfo
 from antq_desktop.storage.db import Store
 from antq_desktop.storage.models import Household
 from antq_desktop.ui.idle_lock import IdleLock, LockDialog
@@ -153,7 +154,7 @@ def test_idle_lock_covers_windows_keeps_work_and_needs_the_password(qtbot, store
 
 
 def test_install_idle_lock_uses_the_admin_setting(qtbot, store: Store, admin: UserInfo) -> None:  # type: ignore[no-untyped-def]
-    from antq_desktop.services import users
+    from antq_desktop.services.accounts import users
     from antq_desktop.ui.idle_lock import install_idle_lock
 
     users.set_idle_lock_minutes(store, admin, 3)

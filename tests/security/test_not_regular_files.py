@@ -19,11 +19,15 @@ from typing import Any
 
 import pytest
 from tests.conftest import ACTOR, PASSWORD, make_store
-from tests.exchange_merge.conftest import dump, make_upper
+from tests.services.merge.conftest import dump, make_upper
 
 from antq_desktop.exchange.regular_file import NotRegularFileError, open_regular
-from antq_desktop.services import backup, excel_import, plan_import, plan_package, restore, verify
-from antq_desktop.services.merge import merge_packages
+from antq_desktop.services.accounts import backup, restore
+from antq_desktop.services.excel import import_rows as excel_import
+from antq_desktop.services.merge import verify
+from antq_desktop.services.merge.run import merge_packages
+from antq_desktop.services.plans import publish as plan_package
+from antq_desktop.services.plans import receive as plan_import
 from antq_desktop.services.safe_files import NotAFileError, read_user_file
 from antq_desktop.storage.db import open_store
 

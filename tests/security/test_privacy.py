@@ -8,8 +8,10 @@ import pytest
 from sqlalchemy import func, select, text
 
 from antq_desktop.domain.errors import ValidationError
-from antq_desktop.services import accounts, check, privacy
-from antq_desktop.services.accounts import UserInfo
+from antq_desktop.services import check
+from antq_desktop.services.accounts import login as accounts
+from antq_desktop.services.accounts.login import UserInfo
+from antq_desktop.services.records import privacy
 from antq_desktop.storage.db import Store
 from antq_desktop.storage.models import AuditEntry, Household, Pledge
 

@@ -18,8 +18,12 @@ from sqlalchemy import func, select
 from antq_desktop.cli.main import main
 from antq_desktop.domain.errors import AuthError, ValidationError
 from antq_desktop.domain.validation import MAX_USERNAME, invisible_characters
-from antq_desktop.services import accounts, demo, record_rules, records, users
-from antq_desktop.services.accounts import UserInfo
+from antq_desktop.services import demo
+from antq_desktop.services.accounts import login as accounts
+from antq_desktop.services.accounts import users
+from antq_desktop.services.accounts.login import UserInfo
+from antq_desktop.services.records import rules as record_rules
+from antq_desktop.services.records import writes as records
 from antq_desktop.storage.db import Store, open_store
 from antq_desktop.storage.models import AuditEntry, Household, ResidentialArea, User
 
@@ -117,7 +121,7 @@ def test_a_typed_household_with_a_cyrillic_letter_is_not_saved(store: Store) -> 
 @pytest.mark.parametrize("bad", [f"Nguyễn V{CYRILLIC_A}n An", "Nguyễn\u00adVăn An", "Nguyễn Văn\U000e0041 An"])
 def test_a_package_with_a_look_alike_name_is_refused_and_changes_nothing(tmp_path: Path, bad: str) -> None:
     """The merge validates each incoming record with the same function as the GUI: refused whole."""
-    from tests.exchange_merge.conftest import assert_only_logged, dump, make_upper, merge, new_commune, trust
+    from tests.services.merge.conftest import assert_only_logged, dump, make_upper, merge, new_commune, trust
 
     upper = make_upper(str(tmp_path / "upper.sqlite3"))
     commune = new_commune(tmp_path, "00004", "Phường Ba Đình")

@@ -8,7 +8,8 @@ from sqlalchemy import select
 from antq_desktop.domain.errors import AuthError, NotFoundError, PermissionDenied, ValidationError
 from antq_desktop.exchange.errors import PackageError
 from antq_desktop.exchange.keystore import KdfParams, KeyStore
-from antq_desktop.services import accounts, users
+from antq_desktop.services.accounts import login as accounts
+from antq_desktop.services.accounts import users
 from antq_desktop.storage.db import Store
 from antq_desktop.storage.models import AuditEntry
 
@@ -119,8 +120,8 @@ def test_idle_lock_minutes_setting(store: Store, admin: accounts.UserInfo, offic
 
 
 def test_password_change_rewraps_the_units_real_keys(store: Store) -> None:
-    """Integration with services.keys: the unit's keys open with the new password only."""
-    from antq_desktop.services import keys
+    """Integration with services.keys.registry: the unit's keys open with the new password only."""
+    from antq_desktop.services.keys import registry as keys
 
     users.change_own_password(store, "admin", PASSWORD, "cau moi rat dai")
     with store.session_factory() as session:

@@ -19,13 +19,19 @@ from xml.etree import ElementTree
 import pytest
 from openpyxl import Workbook
 from tests.conftest import ACTOR, PASSWORD, make_store
-from tests.exchange_merge.conftest import make_upper, merge, new_commune
+from tests.services.merge.conftest import make_upper, merge, new_commune
 
 from antq_desktop.domain.errors import AntqError
 from antq_desktop.exchange.keystore import KeyStore
-from antq_desktop.services import accounts, audit_log, demo, excel_import, keys, queries, records
-from antq_desktop.services.excel_export import export_rows_to_xlsx
-from antq_desktop.services.form_reports import render_summary
+from antq_desktop.services import demo
+from antq_desktop.services.accounts import audit_log
+from antq_desktop.services.accounts import login as accounts
+from antq_desktop.services.excel import import_rows as excel_import
+from antq_desktop.services.excel.export import export_rows_to_xlsx
+from antq_desktop.services.forms.reports import render_summary
+from antq_desktop.services.keys import registry as keys
+from antq_desktop.services.records import queries
+from antq_desktop.services.records import writes as records
 from antq_desktop.xlsx_cells import FORMULA_TRIGGERS, needs_text_guard, safe_row
 
 HYPERLINK = '=HYPERLINK("http://x","bấm")'
@@ -133,7 +139,7 @@ def test_commune_name_from_a_key_file_is_text_in_the_summary(office_after_hostil
 def test_summary_writer_guards_every_cell(tmp_path: Path) -> None:
     """The summary workbook itself (both sheets), whatever the source of a commune's name."""
     from antq_desktop.reports.form_data import SummaryData, SummaryRow
-    from antq_desktop.services.form_reports import Miss, _write_xlsx
+    from antq_desktop.services.forms.reports import Miss, _write_xlsx
 
     row = SummaryRow(HYPERLINK, areas=3, last_package=None, missing_targets=True, registered_pct=50.0,
                      recognised_pct=None, classified_good_pct=None, pledge_coverage_pct=None)

@@ -11,7 +11,8 @@ from tests.conftest import ACTOR
 
 from antq_desktop.domain import catalog as catalogs
 from antq_desktop.domain.errors import PermissionDenied, ValidationError
-from antq_desktop.services import indicators, records, stats
+from antq_desktop.services.office import indicators, stats
+from antq_desktop.services.records import writes as records
 from antq_desktop.storage.models import Organization
 
 YEAR = 2025

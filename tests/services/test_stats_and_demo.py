@@ -2,7 +2,9 @@ from datetime import date
 
 from tests.conftest import ACTOR, make_store
 
-from antq_desktop.services import demo, records, stats
+from antq_desktop.services import demo
+from antq_desktop.services.office import stats
+from antq_desktop.services.records import writes as records
 
 
 def test_demo_is_reproducible_for_a_seed(tmp_path):
@@ -60,7 +62,7 @@ def test_household_pledge_indicator_matches_records(store):
 
 def test_targets_per_commune_add_up_at_the_upper_office(tmp_path):
     """Per-unit indicators see only that unit's records; the store-wide figure pools them."""
-    from antq_desktop.services.indicators import compute
+    from antq_desktop.services.office.indicators import compute
     from antq_desktop.storage.models import Household, Pledge
 
     s = make_store(tmp_path / "u.sqlite3")

@@ -4,8 +4,11 @@ from datetime import date
 
 from tests.conftest import ACTOR
 
-from antq_desktop.services import demo, queries, records, stats
-from antq_desktop.services.queries import ListQuery
+from antq_desktop.services import demo
+from antq_desktop.services.office import stats
+from antq_desktop.services.records import queries
+from antq_desktop.services.records import writes as records
+from antq_desktop.services.records.queries import ListQuery
 from antq_desktop.storage import migrate
 
 
@@ -36,7 +39,7 @@ def test_demo_and_digest_are_identical_on_both_engines(any_store, tmp_path):
 
 CONCURRENT_WRITER = """
 import sys
-from antq_desktop.services import records
+from antq_desktop.services.records import writes as records
 from antq_desktop.storage.db import open_store
 store = open_store(sys.argv[1])
 area = sys.argv[2]

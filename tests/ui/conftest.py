@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
 
-from antq_desktop.services import accounts
+from antq_desktop.services.accounts import login as accounts
 from antq_desktop.ui.context import AppContext, make_context
 
 

@@ -7,7 +7,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QApplication, QPushButton, QTableView, QWidget
 from tests.ui.test_record_pages import _add_edit_delete_undo, _area
 
-from antq_desktop.services import queries, records
+from antq_desktop.services.records import queries
+from antq_desktop.services.records import writes as records
 from antq_desktop.ui.accessibility import focusable, spoken_name
 from antq_desktop.ui.main_window import MainWindow
 from antq_desktop.ui.pages.activities_page import ActivitiesPage

@@ -7,8 +7,9 @@ from datetime import date
 
 from tests.ui.helpers import answer_questions
 
-from antq_desktop.services import bulk, queries, records
-from antq_desktop.services.queries import ListQuery
+from antq_desktop.services.records import bulk, queries
+from antq_desktop.services.records import writes as records
+from antq_desktop.services.records.queries import ListQuery
 from antq_desktop.ui.dialogs.bulk_dialogs import AreaPledgeDialog
 from antq_desktop.ui.errors import run_undo
 from antq_desktop.ui.jobs import JobRunner

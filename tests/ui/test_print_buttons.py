@@ -3,7 +3,7 @@
 import pytest
 from tests.conftest import PASSWORD
 
-from antq_desktop.services import accounts
+from antq_desktop.services.accounts import login as accounts
 from antq_desktop.ui.context import make_context
 from antq_desktop.ui.pages import print_page
 from antq_desktop.ui.pages.assessments_page import AssessmentsPage

@@ -3,7 +3,7 @@
 from PySide6.QtWidgets import QApplication
 from tests.conftest import PASSWORD, make_store
 
-from antq_desktop.services import backup
+from antq_desktop.services.accounts import backup
 from antq_desktop.ui import app as app_module
 from antq_desktop.ui.idle_lock import IdleLock
 from antq_desktop.ui.login_dialog import LoginDialog

@@ -8,8 +8,9 @@ import pytest
 from PySide6.QtCore import Qt
 from tests.ui.helpers import answer_questions, fill_dialog_on_exec, texts
 
-from antq_desktop.services import queries, records
-from antq_desktop.services.queries import ListQuery
+from antq_desktop.services.records import queries
+from antq_desktop.services.records import writes as records
+from antq_desktop.services.records.queries import ListQuery
 from antq_desktop.ui.pages.areas_page import AreasPage
 from antq_desktop.ui.pages.households_page import HouseholdsPage
 from antq_desktop.ui.pages.organizations_page import OrganizationsPage
@@ -297,7 +298,7 @@ def test_header_click_sorts_in_sql(demo_context, qtbot) -> None:  # type: ignore
 
 
 def test_read_only_account_sees_no_changes(store, qtbot) -> None:  # type: ignore[no-untyped-def]
-    from antq_desktop.services import accounts
+    from antq_desktop.services.accounts import login as accounts
     from antq_desktop.ui.context import make_context
 
     viewer = accounts.create_user(store, username="xem", full_name="Người xem", role="readonly",

@@ -35,7 +35,7 @@ class Watcher(QObject):
         if event.type() == QEvent.Type.Paint and type(obj).__name__ == "LoginDialog" and "paint" not in seen:
             seen["paint"] = True
             seen["loaded_at_paint"] = sorted(m for m in ("sqlalchemy", "alembic", "argon2",
-                                             "antq_desktop.storage.db", "antq_desktop.services.accounts")
+                                             "antq_desktop.storage.db", "antq_desktop.services.accounts.login")
                                              if m in sys.modules)
             seen["ready_at_paint"] = obj.is_ready
             seen["button_enabled_at_paint"] = obj.sign_in_button.isEnabled()

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWizard
 from tests.conftest import PASSWORD
 
-from antq_desktop.services import accounts
+from antq_desktop.services.accounts import login as accounts
 from antq_desktop.storage.db import open_store
 from antq_desktop.ui import app as app_module
 from antq_desktop.ui import errors

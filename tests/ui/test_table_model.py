@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from antq_desktop.services import queries
-from antq_desktop.services.queries import ListQuery
+from antq_desktop.services import records as queries  # the front: where the table model looks them up
+from antq_desktop.services.records.queries import ListQuery
 from antq_desktop.ui.table_model import Column, RecordTableModel
 
 

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from tests.conftest import PASSWORD
 from tests.ui.conftest import admin_of
 
-from antq_desktop.services import profile
+from antq_desktop.services.setup import profile
 from antq_desktop.storage.db import open_store
 from antq_desktop.ui.accessibility import focusable, spoken_name
 from antq_desktop.ui.context import make_context

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
-from antq_desktop.services import queries
+from antq_desktop.services.records import queries
 from antq_desktop.ui import colours
 from antq_desktop.ui.dialogs.record_dialog import RecordDialog
 from antq_desktop.ui.pages.assessment_form import AssessmentForm

@@ -15,7 +15,9 @@ from tests.conftest import PASSWORD
 from tests.ui.conftest import admin_of
 
 from antq_desktop.paths import log_dir
-from antq_desktop.services import profile, queries, records
+from antq_desktop.services.records import queries
+from antq_desktop.services.records import writes as records
+from antq_desktop.services.setup import profile
 from antq_desktop.storage.db import open_store
 from antq_desktop.ui.about import AboutDialog
 from antq_desktop.ui.app import packages_given, parse_args
@@ -225,7 +227,7 @@ def test_status_bar_shows_the_last_package_sent(tmp_path, qtbot) -> None:  # typ
     from tests.conftest import make_store
     from tests.exchange_store.conftest import connect, make_office
 
-    from antq_desktop.services import export
+    from antq_desktop.services.export import build as export
     from antq_desktop.ui.pages.exchange_page import ExchangePage
 
     commune = make_store(tmp_path / "commune.sqlite3")

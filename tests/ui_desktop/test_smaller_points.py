@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QApplication, QWizard
 from tests.conftest import PASSWORD
 from tests.ui.helpers import fill_dialog_on_exec
 
-from antq_desktop.services import queries, records
+from antq_desktop.services.records import queries
+from antq_desktop.services.records import writes as records
 from antq_desktop.storage.db import open_store
 from antq_desktop.ui.main_window import MainWindow
 from antq_desktop.ui.pages.households_page import HouseholdsPage
@@ -20,7 +21,7 @@ from antq_desktop.ui.table_model import RecordTableModel
 
 
 def _household_without_pledge(context) -> dict:  # type: ignore[no-untyped-def, type-arg]
-    from antq_desktop.services import bulk
+    from antq_desktop.services.records import bulk
 
     area = queries.list_rows(context.store, "residential_area", limit=1)[0]
     household_id = bulk.households_without_pledge(context.store, area["id"], context.year - 1)[0]["id"]

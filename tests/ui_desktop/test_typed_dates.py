@@ -9,7 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QMessageBox
 from tests.ui.helpers import answer_questions
 
-from antq_desktop.services import queries, records
+from antq_desktop.services.records import queries
+from antq_desktop.services.records import writes as records
 from antq_desktop.ui.dialogs.bulk_dialogs import AreaPledgeDialog
 from antq_desktop.ui.pages.pledges_page import PledgesPage
 from antq_desktop.ui.widgets.date_field import DateProblem, parse_typed_date

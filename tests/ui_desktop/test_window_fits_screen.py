@@ -103,7 +103,7 @@ QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, sys.arg
 if sys.argv[3] == "big":
     QSettings().setValue("main_window/rect", [300, 200, 1900, 1050])  # saved on a 1920 × 1080 office screen
 from antq_desktop.storage.db import open_store
-from antq_desktop.services import accounts
+from antq_desktop.services.accounts import login as accounts
 from antq_desktop.ui.context import make_context
 from antq_desktop.ui.main_window import MainWindow
 store = open_store(sys.argv[1])

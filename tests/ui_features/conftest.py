@@ -8,7 +8,8 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from antq_desktop.services import demo, profile  # noqa: E402
+from antq_desktop.services import demo
+from antq_desktop.services.setup import profile  # noqa: E402
 from antq_desktop.storage.db import Store, open_store  # noqa: E402
 
 PASSWORD = "mot cau rat dai"

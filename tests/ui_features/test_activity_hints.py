@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from antq_desktop.services import activities, records
+from antq_desktop.services import activities
+from antq_desktop.services.records import writes as records
 from antq_desktop.ui.pages.assessment_form import AssessmentForm
 
 YEAR = date.today().year

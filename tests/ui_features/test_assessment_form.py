@@ -9,7 +9,8 @@ import pytest
 
 from antq_desktop.domain import catalog as catalogs
 from antq_desktop.domain.scoring import score_assessment
-from antq_desktop.services import queries, records
+from antq_desktop.services.records import queries
+from antq_desktop.services.records import writes as records
 from antq_desktop.ui.pages.assessment_form import AssessmentForm
 
 
@@ -95,7 +96,7 @@ def test_commune_assessment_error_is_shown_not_raised(qtbot, feature_store) -> N
 
 
 def test_dialog_from_context_uses_officer_name_and_announces_saves(qtbot, feature_store, new_area) -> None:
-    from antq_desktop.services import accounts
+    from antq_desktop.services.accounts import login as accounts
     from antq_desktop.ui.context import make_context
     from antq_desktop.ui.pages.assessment_form import open_assessment_dialog
 

@@ -7,7 +7,8 @@ from datetime import date
 
 from PySide6.QtWidgets import QLabel
 
-from antq_desktop.services import dashboard, records, stats
+from antq_desktop.services.office import dashboard, stats
+from antq_desktop.services.records import writes as records
 from antq_desktop.ui.pages.dashboard_page import DashboardPage
 
 

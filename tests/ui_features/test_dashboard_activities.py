@@ -7,7 +7,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QLabel
 
-from antq_desktop.services import records
+from antq_desktop.services.records import writes as records
 from antq_desktop.ui.pages.dashboard_page import DashboardPage
 
 

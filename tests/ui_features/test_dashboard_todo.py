@@ -8,8 +8,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QToolButton, QTreeWidgetItem
 
-from antq_desktop.services import accounts, dashboard, queries, records
-from antq_desktop.services.queries import ListQuery
+from antq_desktop.services.accounts import login as accounts
+from antq_desktop.services.office import dashboard
+from antq_desktop.services.records import queries
+from antq_desktop.services.records import writes as records
+from antq_desktop.services.records.queries import ListQuery
 from antq_desktop.ui.context import make_context
 from antq_desktop.ui.dialogs.record_dialog import RecordDialog
 from antq_desktop.ui.main_window import MainWindow

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from openpyxl import Workbook
 
-from antq_desktop.services import excel_import, queries
+from antq_desktop.services.excel import import_rows as excel_import
+from antq_desktop.services.records import queries
 
 
 def test_activities_import_from_vietnamese_sheets(tmp_path, feature_store) -> None:

@@ -9,7 +9,11 @@ from openpyxl import Workbook
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QMessageBox
 
-from antq_desktop.services import accounts, excel_import, queries, records
+from antq_desktop.services import excel as excel_front
+from antq_desktop.services.accounts import login as accounts
+from antq_desktop.services.excel import import_rows as excel_import
+from antq_desktop.services.records import queries
+from antq_desktop.services.records import writes as records
 from antq_desktop.ui.context import make_context
 from antq_desktop.ui.excel.import_wizard import PREVIEW_LIMIT, ImportWizard
 
@@ -52,7 +56,7 @@ def _threads_of(monkeypatch, *names: str) -> dict[str, list[threading.Thread]]: 
             seen[_name].append(threading.current_thread())
             return _real(*args, **kwargs)
 
-        monkeypatch.setattr(excel_import, name, spy)
+        monkeypatch.setattr(excel_front, name, spy)  # where the wizard looks it up
     return seen
 
 

@@ -7,7 +7,9 @@ from datetime import date
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from antq_desktop.services import excel_export, excel_import, queries
+from antq_desktop.services.excel import export as excel_export
+from antq_desktop.services.excel import import_rows as excel_import
+from antq_desktop.services.records import queries
 
 HEADERS = ["STT", "Họ tên chủ hộ", "Số CCCD", "Thôn", "Địa chỉ", "Số nhân khẩu"]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from openpyxl import load_workbook
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
-from antq_desktop.services import queries
+from antq_desktop.services.records import queries
 from antq_desktop.ui.excel import export as excel_ui
 from antq_desktop.ui.excel.import_wizard import ImportWizard
 
@@ -77,7 +77,7 @@ def test_export_helpers(qtbot, tmp_path, monkeypatch) -> None:
 
 
 def test_export_record_model_writes_every_matching_row(qtbot, tmp_path, feature_store, monkeypatch) -> None:
-    from antq_desktop.services.queries import ListQuery
+    from antq_desktop.services.records.queries import ListQuery
     from antq_desktop.ui.table_model import Column, RecordTableModel
 
     monkeypatch.setattr(excel_ui.QMessageBox, "information", lambda *a: None)
@@ -94,7 +94,7 @@ def test_export_record_model_writes_every_matching_row(qtbot, tmp_path, feature_
 
 
 def test_export_in_background_with_context(qtbot, tmp_path, feature_store, monkeypatch) -> None:
-    from antq_desktop.services import accounts
+    from antq_desktop.services.accounts import login as accounts
     from antq_desktop.ui.context import make_context
 
     from .conftest import PASSWORD
@@ -111,7 +111,7 @@ def test_export_in_background_with_context(qtbot, tmp_path, feature_store, monke
 
 
 def test_open_import_wizard_reports_through_the_context(qtbot, tmp_path, feature_store) -> None:
-    from antq_desktop.services import accounts
+    from antq_desktop.services.accounts import login as accounts
     from antq_desktop.ui.context import make_context
     from antq_desktop.ui.excel.import_wizard import open_import_wizard
 

@@ -6,7 +6,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QLabel
 
-from antq_desktop.services import accounts
+from antq_desktop.services.accounts import login as accounts
 from antq_desktop.ui.context import make_context
 from antq_desktop.ui.help import show_user_guide, user_guide_path
 from antq_desktop.ui.pages.dashboard_page import DashboardPage
@@ -42,7 +42,7 @@ def test_dashboard_from_context_follows_year(qtbot, feature_store) -> None:
 
 
 def test_pending_assessment_opens_from_todo(qtbot, feature_store) -> None:
-    from antq_desktop.services import records
+    from antq_desktop.services.records import writes as records
 
     area_id = records.create(feature_store, "residential_area", {"name": "Thôn Mới", "kind": "thon"}, actor="admin")
     page = DashboardPage(feature_store, date.today().year)

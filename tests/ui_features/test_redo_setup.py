@@ -8,7 +8,10 @@ from PySide6.QtWidgets import QGroupBox, QLabel, QMessageBox, QWizard
 from tests.exchange_store.conftest import FAST_KDF, key_file, make_office
 
 from antq_desktop.exchange.keystore import KeyStore
-from antq_desktop.services import accounts, audit_log, keys, profile
+from antq_desktop.services.accounts import audit_log
+from antq_desktop.services.accounts import login as accounts
+from antq_desktop.services.keys import registry as keys
+from antq_desktop.services.setup import profile
 from antq_desktop.storage.db import open_store
 from antq_desktop.ui import redo_setup
 from antq_desktop.ui.context import make_context

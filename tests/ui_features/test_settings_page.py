@@ -70,7 +70,8 @@ def test_sections_point_to_existing_pages(qtbot, feature_store, monkeypatch) -> 
 
 
 def test_signed_in_settings_show_the_units_key_fingerprint(qtbot, feature_store):
-    from antq_desktop.services import accounts, keys
+    from antq_desktop.services.accounts import login as accounts
+    from antq_desktop.services.keys import registry as keys
     from antq_desktop.ui.context import make_context
 
     from .conftest import PASSWORD

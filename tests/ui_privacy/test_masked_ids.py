@@ -3,7 +3,8 @@
 from sqlalchemy import select
 from tests.conftest import PASSWORD
 
-from antq_desktop.services import accounts, records
+from antq_desktop.services.accounts import login as accounts
+from antq_desktop.services.records import writes as records
 from antq_desktop.storage.models import AuditEntry
 from antq_desktop.ui.context import make_context
 from antq_desktop.ui.pages.households_page import HouseholdsPage

@@ -11,7 +11,10 @@ from tests.conftest import PASSWORD, make_store
 from tests.store_copy import copy_synced_rows
 
 from antq_desktop.domain.errors import AntqError
-from antq_desktop.services import accounts, demo, keys, profile
+from antq_desktop.services import demo
+from antq_desktop.services.accounts import login as accounts
+from antq_desktop.services.keys import registry as keys
+from antq_desktop.services.setup import profile
 from antq_desktop.storage.db import open_store
 from antq_desktop.ui.context import make_context
 from antq_desktop.ui.pages import commune_records_dialog, communes_page, trust_page

@@ -8,7 +8,11 @@ from PySide6.QtWidgets import QTabWidget
 from tests.conftest import PASSWORD, make_store
 from tests.store_copy import copy_synced_rows
 
-from antq_desktop.services import accounts, demo, office, profile, records
+from antq_desktop.services import demo
+from antq_desktop.services.accounts import login as accounts
+from antq_desktop.services.office import settings as office
+from antq_desktop.services.records import writes as records
+from antq_desktop.services.setup import profile
 from antq_desktop.storage.db import open_store
 from antq_desktop.ui.context import make_context
 from antq_desktop.ui.main_window import MainWindow

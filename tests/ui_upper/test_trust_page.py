@@ -4,7 +4,9 @@ import pytest
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 from tests.conftest import PASSWORD
 
-from antq_desktop.services import accounts, keys, profile
+from antq_desktop.services.accounts import login as accounts
+from antq_desktop.services.keys import registry as keys
+from antq_desktop.services.setup import profile
 from antq_desktop.storage.db import open_store
 from antq_desktop.ui.context import make_context
 from antq_desktop.ui.pages.trust_page import TrustPage

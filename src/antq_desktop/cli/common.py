@@ -14,7 +14,8 @@ from antq_desktop.cli.errors import CliError, UsageError
 from antq_desktop.domain.errors import AntqError, UpgradeNotAllowedError
 from antq_desktop.services import accounts
 from antq_desktop.services.accounts import UserInfo
-from antq_desktop.storage.db import Store, open_store
+from antq_desktop.services.startup import open_store
+from antq_desktop.storage.db import Store
 
 __all__ = ["CliError", "UsageError", "add", "guarded", "progress_printer", "read_password", "sign_in", "store_for"]
 

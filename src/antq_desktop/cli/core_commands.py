@@ -16,7 +16,7 @@ from antq_desktop.cli.common import (
     sign_in,
     store_for,
 )
-from antq_desktop.services import check, profile, stats
+from antq_desktop.services import check, office, setup
 
 
 def _init(args: argparse.Namespace) -> int:
@@ -25,14 +25,14 @@ def _init(args: argparse.Namespace) -> int:
     store = store_for(args)
     try:
         # Validate the unit before asking for a password: a typo should not cost a prompt.
-        profile.resolve_unit(args.role, args.unit, args.name)
+        setup.resolve_unit(args.role, args.unit, args.name)
         password = read_password("Đặt mật khẩu cho tài khoản quản trị: ", confirm=True)
-        info = profile.initialise(store, role=args.role, unit_code=args.unit, name=args.name,
+        info = setup.initialise(store, role=args.role, unit_code=args.unit, name=args.name,
                                   officer_name=args.officer or "Quản trị viên", username=args.username,
                                   password=password)
     finally:
         store.close()
-    print(f"Đã thiết lập: {info.unit_name} (mã {info.unit_code}, vai trò {profile.ROLES[info.role]}). "
+    print(f"Đã thiết lập: {info.unit_name} (mã {info.unit_code}, vai trò {setup.ROLES[info.role]}). "
           f"Tài khoản quản trị: {args.username}.")
     return 0
 
@@ -64,7 +64,7 @@ def _format_actual(target: dict[str, Any]) -> str:
 def _stats(args: argparse.Namespace) -> int:
     store = store_for(args)
     try:
-        document = stats.collect(store, year=args.year)
+        document = office.collect_stats(store, year=args.year)
     finally:
         store.close()
     if args.json:
@@ -103,7 +103,7 @@ def _check(args: argparse.Namespace) -> int:
 
 def _register_init(sub: Any) -> None:
     p = add(sub, "init", "Thiết lập cơ sở dữ liệu cho đơn vị và tạo tài khoản quản trị đầu tiên.", _init)
-    p.add_argument("--role", choices=sorted(profile.ROLES), required=True)
+    p.add_argument("--role", choices=sorted(setup.ROLES), required=True)
     p.add_argument("--unit", required=True, help="mã xã 5 chữ số, mã tỉnh 2 chữ số, hoặc mã đơn vị cấp trên tự đặt")
     p.add_argument("--name", help="tên đơn vị cấp trên (bắt buộc với --role district)")
     p.add_argument("--officer", help="họ tên cán bộ quản trị")

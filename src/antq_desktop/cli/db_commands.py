@@ -6,8 +6,7 @@ import argparse
 from typing import Any
 
 from antq_desktop.cli.common import UsageError, add, store_for
-from antq_desktop.storage import migrate
-from antq_desktop.storage.roles import RoleNames, roles_sql
+from antq_desktop.services.database import RoleNames, roles_sql, schema_revision
 
 HELP = "Cơ sở dữ liệu dùng chung (PostgreSQL): tập lệnh SQL tạo vai trò, nâng cấp cấu trúc bằng vai trò chủ sở hữu."
 
@@ -26,7 +25,7 @@ def _roles(args: argparse.Namespace) -> int:
 def _upgrade(args: argparse.Namespace) -> int:
     store = store_for(args)  # opening migrates (under the lock), with ANTQ_DB_MIGRATE_URL if set
     try:
-        revision = migrate.current_revision(store.engine)
+        revision = schema_revision(store)
     finally:
         store.close()
     print(f"Cơ sở dữ liệu ở phiên bản cấu trúc mới nhất ({revision}).")

@@ -13,7 +13,7 @@ from typing import Any
 
 from antq_desktop.cli.common import CliError, add, sign_in, store_for
 from antq_desktop.domain.errors import AntqError
-from antq_desktop.services import key_rotation, keys
+from antq_desktop.services import keys
 from antq_desktop.services.accounts import UserInfo
 from antq_desktop.services.safe_files import NotAFileError, read_user_file
 from antq_desktop.storage.db import Store
@@ -56,9 +56,8 @@ def _write(path: str, data: bytes) -> None:
 def _key_show(args: argparse.Namespace) -> int:
     store = store_for(args)
     try:
-        with store.session_factory() as session:
-            info = keys.local_key_info(keys.require_local_key(session))
-            pending = key_rotation.pending_announcement(session)
+        info = keys.require_own_key(store)
+        pending = keys.announcement_pending(store)
     finally:
         store.close()
     print(f"Mã vân tay:      {info.fingerprint}")
@@ -74,9 +73,8 @@ def _key_export(args: argparse.Namespace) -> int:
     store = store_for(args)
     try:
         _, password = sign_in(store, args)
-        with store.session() as session:
-            data = keys.public_key_file(session, password)
-            info = keys.local_key_info(keys.require_local_key(session))
+        data = keys.public_key_file(store, password)
+        info = keys.require_own_key(store)
     except keys.KeyProblem as exc:
         raise _coded(exc) from None
     finally:
@@ -91,9 +89,7 @@ def _key_rotate(args: argparse.Namespace) -> int:
     store = store_for(args)
     try:
         actor, password = _admin(store, args)
-        with store.session() as session:
-            row = key_rotation.rotate(session, password, actor=actor.username, new_enrolment=args.new_enrolment)
-            fingerprint = row.fingerprint
+        fingerprint = keys.rotate(store, password, actor=actor.username, new_enrolment=args.new_enrolment).fingerprint
     except keys.KeyProblem as exc:
         raise _coded(exc) from None
     finally:
@@ -122,16 +118,15 @@ def _register_key(sub: Any) -> None:
 # ---- recipient ----
 
 def _apply_key_file(args: argparse.Namespace, change: Any) -> str:
-    """Read a key file, sign in as an admin, apply `change(session, data, actor)`; describe the key."""
+    """Read a key file, sign in as an admin, apply `change(store, data, actor)`; describe the key."""
     data = _read(args.file)
     store = store_for(args)
     try:
         actor, _ = _admin(store, args)
-        with store.session() as session:
-            row = change(session, data, actor.username)
-            old = f" ({LEGACY})" if keys.is_legacy_fingerprint(row) else ""
-            return (f"{row.unit_name} (mã {row.unit_code}), cấp {keys.role_label(row)}, "
-                    f"nguồn: {keys.source_label(row)}, mã vân tay {row.fingerprint}{old}")
+        row = change(store, data, actor.username)
+        old = f" ({LEGACY})" if row.legacy else ""
+        return (f"{row.unit_name} (mã {row.unit_code}), cấp {row.role_label}, "
+                f"nguồn: {row.source_label}, mã vân tay {row.fingerprint}{old}")
     except keys.KeyProblem as exc:
         raise _coded(exc) from None
     finally:
@@ -139,7 +134,7 @@ def _apply_key_file(args: argparse.Namespace, change: Any) -> str:
 
 
 def _recipient_set(args: argparse.Namespace) -> int:
-    text = _apply_key_file(args, lambda session, data, actor: keys.set_recipient(session, data, actor=actor))
+    text = _apply_key_file(args, lambda store, data, actor: keys.set_recipient(store, data, actor=actor))
     print(f"Đã nhận khóa của cấp trên: {text}.")
     print("Hãy đối chiếu mã vân tay này với bản giấy do cấp trên gửi; nếu khác, không xuất dữ liệu và báo ngay.")
     return 0
@@ -148,10 +143,9 @@ def _recipient_set(args: argparse.Namespace) -> int:
 def _recipient_show(args: argparse.Namespace) -> int:
     store = store_for(args)
     try:
-        with store.session_factory() as session:
-            row = keys.recipient(session)
-            text = None if row is None else (f"{row.unit_name} (mã {row.unit_code}), mã vân tay {row.fingerprint}, "
-                                             f"nhập lúc {row.enrolled_at:%Y-%m-%d %H:%M} UTC bởi {row.enrolled_by}")
+        row = keys.recipient(store)
+        text = None if row is None else (f"{row.unit_name} (mã {row.unit_code}), mã vân tay {row.fingerprint}, "
+                                         f"nhập lúc {row.enrolled_at:%Y-%m-%d %H:%M} UTC bởi {row.enrolled_by}")
     finally:
         store.close()
     if text is None:
@@ -173,8 +167,8 @@ def _register_recipient(sub: Any) -> None:
 
 def _trust_add(args: argparse.Namespace) -> int:
     communes = _codes(args.communes) if args.communes is not None else None
-    text = _apply_key_file(args, lambda session, data, actor: keys.trust_add(
-        session, data, actor=actor, replaces=args.replaces, role=args.role, communes=communes))
+    text = _apply_key_file(args, lambda store, data, actor: keys.trust_add(
+        store, data, actor=actor, replaces=args.replaces, role=args.role, communes=communes))
     print(f"Đã đăng ký khóa tin cậy: {text}.")
     print("Chỉ dùng khóa này nếu mã vân tay trùng với bản giấy có chữ ký của đơn vị gửi.")
     return 0
@@ -188,10 +182,9 @@ def _trust_communes(args: argparse.Namespace) -> int:
     store = store_for(args)
     try:
         actor, _ = _admin(store, args)
-        with store.session() as session:
-            if args.communes is not None:
-                keys.set_catchment(session, args.office, _codes(args.communes), actor=actor.username)
-            codes = keys.catchment(session, args.office)
+        if args.communes is not None:
+            keys.set_catchment(store, args.office, _codes(args.communes), actor=actor.username)
+        codes = keys.catchment(store, args.office)
     except keys.KeyProblem as exc:
         raise _coded(exc) from None
     finally:
@@ -204,9 +197,7 @@ def _trust_communes(args: argparse.Namespace) -> int:
 def _trust_list(args: argparse.Namespace) -> int:
     store = store_for(args)
     try:
-        with store.session_factory() as session:
-            rows = keys.list_known(session)
-            lines = [_trust_line(r) for r in rows]
+        lines = [_trust_line(r) for r in keys.trust_list(store)]
     finally:
         store.close()
     print(f"{'Đơn vị':<8} {'Cấp':<10} {'Mã vân tay':<25} {'Trạng thái':<22} {'Nguồn':<26} Tên đơn vị")
@@ -216,27 +207,26 @@ def _trust_list(args: argparse.Namespace) -> int:
     return 0
 
 
-def _trust_line(row: Any) -> str:
+def _trust_line(row: keys.KnownKeyInfo) -> str:
     if row.revoked_at is not None:
         state = f"thu hồi {row.revoked_at:%Y-%m-%d}"
     elif row.is_trusted:
         state = "tin cậy"
     else:
         state = "khóa nhận (cấp trên)" if row.is_recipient else "không dùng"
-    old = f" ({LEGACY})" if keys.is_legacy_fingerprint(row) else ""
-    return (f"{row.unit_code:<8} {keys.role_label(row):<10} {row.fingerprint:<25} {state:<22} "
-            f"{keys.source_label(row):<26} {row.unit_name}{old}")
+    old = f" ({LEGACY})" if row.legacy else ""
+    return (f"{row.unit_code:<8} {row.role_label:<10} {row.fingerprint:<25} {state:<22} "
+            f"{row.source_label:<26} {row.unit_name}{old}")
 
 
 def _trust_revoke(args: argparse.Namespace) -> int:
     store = store_for(args)
     try:
         actor, _ = _admin(store, args)
-        with store.session() as session:
-            done = keys.trust_revoke(session, args.fingerprint, actor=actor.username, reason=args.reason,
-                                     since=args.since)
-            text = f"{done.row.unit_code} {done.row.fingerprint}"
-            also = [f"{k.unit_code} {k.fingerprint}" for k in done.also]
+        done = keys.trust_revoke(store, args.fingerprint, actor=actor.username, reason=args.reason,
+                                 since=args.since)
+        text = f"{done.key.unit_code} {done.key.fingerprint}"
+        also = [f"{k.unit_code} {k.fingerprint}" for k in done.also]
     except keys.KeyProblem as exc:
         raise _coded(exc) from None
     finally:

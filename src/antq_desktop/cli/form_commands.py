@@ -9,14 +9,11 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
-
 from antq_desktop.cli.common import CliError, add, progress_printer, read_password, store_for
 from antq_desktop.domain.errors import AntqError
 from antq_desktop.reports import RenderCancelled
-from antq_desktop.services import accounts, form_reports, forms
+from antq_desktop.services import accounts, forms, records
 from antq_desktop.storage.db import Store
-from antq_desktop.storage.models import ResidentialArea
 
 
 def _signed_in(store: Store, args: argparse.Namespace) -> None:
@@ -29,10 +26,7 @@ def _signed_in(store: Store, args: argparse.Namespace) -> None:
 
 def _area_id(store: Store, value: str) -> str:
     """An area's UUID, or its exact name (easier to type); the error says how to find the code."""
-    table = ResidentialArea.__table__
-    stmt = select(table.c.id).where(table.c.deleted.is_(False), (table.c.id == value) | (table.c.name == value))
-    with store.engine.connect() as conn:
-        found = [str(v) for v in conn.execute(stmt).scalars()]
+    found = records.area_ids(store, value)
     if len(found) != 1:
         reason = "có nhiều khu dân cư trùng tên" if found else "không có khu dân cư này"
         raise CliError(f"Không chọn được khu dân cư “{value}”: {reason}. Hãy dùng mã (UUID) ở trang Khu dân cư "
@@ -101,7 +95,7 @@ def _recognition(args: argparse.Namespace, out: Path) -> int:
     store = store_for(args)
     try:
         _signed_in(store, args)
-        return _run(lambda: form_reports.render_recognition(store, args.year, out, number=args.number,
+        return _run(lambda: forms.render_recognition(store, args.year, out, number=args.number,
                                                             decided_on=decided_on, progress=progress_printer()),
                     out)
     finally:
@@ -133,7 +127,7 @@ def _warn_missing(store: Store, request: forms.FormRequest) -> None:
     """Some of several chosen households have no pledge: print the others and say which were left out."""
     if request.kind != "pledge" or request.blank or request.unsigned or len(request.household_ids) < 2:
         return
-    from antq_desktop.services.form_sources import households_without_pledge
+    from antq_desktop.services.forms import households_without_pledge
 
     missing = households_without_pledge(store, request)
     if missing and len(missing) < len(request.household_ids):
@@ -147,9 +141,9 @@ def _report(args: argparse.Namespace) -> int:
     try:
         _signed_in(store, args)
         if args.what == "commune":
-            return _run(lambda: form_reports.render_commune_report(store, args.year, out,
+            return _run(lambda: forms.render_commune_report(store, args.year, out,
                                                                     progress=progress_printer()), out)
-        return _run(lambda: form_reports.render_summary(store, args.year, out, progress=progress_printer(),
+        return _run(lambda: forms.render_summary(store, args.year, out, progress=progress_printer(),
                                                         number=args.number), out)
     except AntqError as exc:
         raise CliError(exc.message) from exc

@@ -8,17 +8,17 @@ from datetime import date
 from typing import Any
 
 from antq_desktop.cli.common import add, sign_in, store_for
-from antq_desktop.services import office, overview
+from antq_desktop.services import office
 
 
 def _overview(args: argparse.Namespace) -> int:
     store = store_for(args)
     try:
-        rows = overview.commune_rows(store, year=args.year)
+        rows = office.commune_rows(store, year=args.year)
     finally:
         store.close()
     if args.json:
-        print(json.dumps([overview.as_dict(r) for r in rows], ensure_ascii=False, sort_keys=True))
+        print(json.dumps([office.as_dict(r) for r in rows], ensure_ascii=False, sort_keys=True))
         return 0
     if not rows:
         print("Chưa có xã nào: hãy khai báo danh sách xã (antq office communes …) hoặc nhận gói dữ liệu.")

@@ -12,7 +12,7 @@ from typing import Any
 
 from antq_desktop.cli.common import CliError, add, progress_printer, sign_in, store_for
 from antq_desktop.cli.exchange_commands import EXIT_REFUSED, REGISTRARS_KEYS, _read, _write
-from antq_desktop.services import export, receipt, verify
+from antq_desktop.services import export, merge
 
 # ---- export ----
 
@@ -85,7 +85,7 @@ def _verify(args: argparse.Namespace) -> int:
     store = store_for(args)
     try:
         user, _ = sign_in(store, args)
-        outcome = verify.verify_file(store, args.file, actor=user.username)
+        outcome = merge.verify_file(store, args.file, actor=user.username)
     finally:
         store.close()
     header = outcome.header
@@ -96,7 +96,7 @@ def _verify(args: argparse.Namespace) -> int:
         counts = ", ".join(f"{k}: {v}" for k, v in sorted(header.record_counts.items())) or "không có bản ghi"
         print(f"Số bản ghi: {counts}")
         fingerprint = outcome.signer_fingerprint or f"(mã khóa {header.signer_key_id})"
-        print(f"Khóa ký: {fingerprint} — {verify.TRUST_LABELS[outcome.trust]}")
+        print(f"Khóa ký: {fingerprint} — {merge.TRUST_LABELS[outcome.trust]}")
     if not outcome.ok:
         raise CliError(f"[{outcome.code}] {outcome.message}", EXIT_REFUSED)
     print(f"Kết quả: {outcome.message}")
@@ -119,8 +119,8 @@ def _receipt(args: argparse.Namespace) -> int:
     store = store_for(args)
     try:
         user, password = sign_in(store, args)
-        data = receipt.issue_receipt(store, args.package, password=password, actor=user.username)
-    except receipt.ReceiptError as exc:
+        data = export.issue_receipt(store, args.package, password=password, actor=user.username)
+    except export.ReceiptError as exc:
         raise CliError(f"[{exc.code}] {exc.message}") from None
     finally:
         store.close()
@@ -134,8 +134,8 @@ def _receipt_verify(args: argparse.Namespace) -> int:
     store = store_for(args)
     try:
         user, _ = sign_in(store, args)
-        check = receipt.verify_receipt(store, data, actor=user.username)
-    except receipt.ReceiptError as exc:
+        check = export.verify_receipt(store, data, actor=user.username)
+    except export.ReceiptError as exc:
         raise CliError(f"[{exc.code}] {exc.message}", EXIT_REFUSED) from None
     finally:
         store.close()

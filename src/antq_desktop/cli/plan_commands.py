@@ -12,7 +12,7 @@ import sys
 from typing import Any
 
 from antq_desktop.cli.common import CliError, add, progress_printer, sign_in, store_for
-from antq_desktop.services import forwarding, plan_import, plan_package
+from antq_desktop.services import forward, plans
 
 EXIT_REFUSED = 3
 
@@ -31,9 +31,9 @@ def _publish(args: argparse.Namespace) -> int:
     store = store_for(args)
     try:
         user, password = sign_in(store, args)
-        result = plan_package.publish(store, args.out, year=args.year, password=password, actor=user.username,
+        result = plans.publish_plan(store, args.out, year=args.year, password=password, actor=user.username,
                                       catalog_path=args.catalog, deadlines=_deadlines(args.deadline or []))
-    except plan_package.PlanPackageError as exc:
+    except plans.PlanPackageError as exc:
         raise CliError(f"[{exc.code}] {exc.message}") from None
     finally:
         store.close()
@@ -48,7 +48,7 @@ def _import(args: argparse.Namespace) -> int:
     store = store_for(args)
     try:
         user, _ = sign_in(store, args)
-        result = plan_import.import_plan(store, args.file, actor=user.username)
+        result = plans.import_plan(store, args.file, actor=user.username)
     finally:
         store.close()
     if result.status != "imported":
@@ -67,9 +67,9 @@ def _forward(args: argparse.Namespace) -> int:
     store = store_for(args)
     try:
         user, password = sign_in(store, args)
-        result = forwarding.write_forward(store, args.out, password=password, actor=user.username,
+        result = forward.write_forward(store, args.out, password=password, actor=user.username,
                                           since_last=args.since_last, progress=progress_printer())
-    except forwarding.ForwardError as exc:
+    except forward.ForwardError as exc:
         raise CliError(f"[{exc.code}] {exc.message}") from None
     finally:
         store.close()

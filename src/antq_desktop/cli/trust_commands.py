@@ -10,9 +10,10 @@ from typing import Any
 
 from antq_desktop.cli.common import CliError, add, read_password, sign_in, store_for
 from antq_desktop.domain.errors import AntqError
-from antq_desktop.services import audit_log, backup, privacy, restore, users
+from antq_desktop.services import accounts, records
 from antq_desktop.services.accounts import ROLES, UserInfo
-from antq_desktop.storage.db import Store, resolve_url
+from antq_desktop.services.startup import resolve_url
+from antq_desktop.storage.db import Store
 
 
 def _admin(store: Store, args: argparse.Namespace) -> tuple[UserInfo, str]:
@@ -41,7 +42,7 @@ def _user_list(args: argparse.Namespace) -> int:
     store = store_for(args)
     try:
         _admin(store, args)
-        rows = users.list_accounts(store)
+        rows = accounts.list_accounts(store)
     finally:
         store.close()
     print(f"{'Tên đăng nhập':<20} {'Vai trò':<10} {'Trạng thái':<12} Họ tên")
@@ -56,7 +57,7 @@ def _user_add(args: argparse.Namespace) -> int:
     try:
         actor, _ = _admin(store, args)
         password = _new_password(f"Mật khẩu cho {args.username}: ")
-        info = users.add(store, actor, username=args.username, full_name=args.name, role=args.role,
+        info = accounts.add(store, actor, username=args.username, full_name=args.name, role=args.role,
                          password=password)
     finally:
         store.close()
@@ -68,7 +69,7 @@ def _user_disable(args: argparse.Namespace) -> int:
     store = store_for(args)
     try:
         actor, _ = _admin(store, args)
-        users.set_disabled(store, actor, args.username, not args.enable)
+        accounts.set_disabled(store, actor, args.username, not args.enable)
     finally:
         store.close()
     print(f"Đã {'mở khóa' if args.enable else 'khóa'} tài khoản {args.username}.")
@@ -79,7 +80,7 @@ def _user_role(args: argparse.Namespace) -> int:
     store = store_for(args)
     try:
         actor, _ = _admin(store, args)
-        users.change_role(store, actor, args.username, args.role)
+        accounts.change_role(store, actor, args.username, args.role)
     finally:
         store.close()
     print(f"Tài khoản {args.username} giờ có vai trò {ROLES[args.role]}.")
@@ -94,9 +95,9 @@ def _user_passwd(args: argparse.Namespace) -> int:
         target = args.username or actor.username
         new = _new_password(f"Mật khẩu mới cho {target}: ")
         if target == actor.username:
-            users.change_own_password(store, actor.username, password, new)
+            accounts.change_own_password(store, actor.username, password, new)
         else:
-            users.reset_password(store, actor, target, new)
+            accounts.reset_password(store, actor, target, new)
     finally:
         store.close()
     print(f"Đã đổi mật khẩu của {target}.")
@@ -135,16 +136,16 @@ def _audit(args: argparse.Namespace) -> int:
     store = store_for(args)
     try:
         actor, _ = _admin(store, args)
-        f = audit_log.AuditFilter(actor=args.actor, action=args.action, record_type=args.type, since=args.since,
+        f = accounts.AuditFilter(actor=args.actor, action=args.action, record_type=args.type, since=args.since,
                                   until=args.until, text=args.text)
         if args.xlsx:
-            count = audit_log.export_xlsx(store, Path(args.xlsx), f, actor=actor.username)
+            count = accounts.export_xlsx(store, Path(args.xlsx), f, actor=actor.username)
             print(f"Đã xuất {count} dòng nhật ký ra {args.xlsx}.")
             return 0
-        page = audit_log.query(store, f, limit=args.limit)
-        ok, status = audit_log.chain_status(store)
+        page = accounts.query(store, f, limit=args.limit)
+        ok, status = accounts.chain_status(store)
         if args.expect_head:
-            present, sentence = audit_log.head_still_present(store, args.expect_head)
+            present, sentence = accounts.head_still_present(store, args.expect_head)
             ok, status = ok and present, f"{status} {sentence}"
     finally:
         store.close()
@@ -160,7 +161,7 @@ def _register_audit(sub: Any) -> None:
     p.add_argument("--since", type=_day, help="từ ngày (UTC), ví dụ 2026-01-01")
     p.add_argument("--until", type=_day, help="đến hết ngày (UTC)")
     p.add_argument("--actor", help="tên đăng nhập người thực hiện")
-    p.add_argument("--action", choices=sorted(audit_log.ACTION_LABELS))
+    p.add_argument("--action", choices=sorted(accounts.ACTION_LABELS))
     p.add_argument("--type", help="loại bản ghi, ví dụ household")
     p.add_argument("--text", help="tìm trong nội dung")
     p.add_argument("--limit", type=int, default=100)
@@ -175,13 +176,13 @@ def _backup(args: argparse.Namespace) -> int:
     store = store_for(args)
     try:
         actor, password = _admin(store, args)
-        key = backup.BackupKey.derive(password)
+        key = accounts.BackupKey.derive(password)
         if args.out:
-            path = backup.create_backup(store, Path(args.out), key, actor=actor.username)
+            path = accounts.create_backup(store, Path(args.out), key, actor=actor.username)
         else:
-            folder = Path(args.folder) if args.folder else backup.default_folder(store)
-            path = backup.rolling_backup(store, folder, key, actor=actor.username, keep_days=args.keep_days)
-        backup.verify_backup(path, key)
+            folder = Path(args.folder) if args.folder else accounts.default_folder(store)
+            path = accounts.rolling_backup(store, folder, key, actor=actor.username, keep_days=args.keep_days)
+        accounts.verify_backup(path, key)
     finally:
         store.close()
     print(f"Đã sao lưu (mã hóa, đã kiểm tra) vào {path}. Cần mật khẩu của {actor.username} để khôi phục.")
@@ -219,9 +220,9 @@ def _restore(args: argparse.Namespace) -> int:
     password = os.environ.get("ANTQ_BACKUP_PASSWORD", password)
     keep = Path(args.keep_folder) if args.keep_folder else db_path.parent / "backups"
     try:
-        result = restore.restore(db_path, Path(args.file), password, keep_folder=keep, username=username,
+        result = accounts.restore_backup(db_path, Path(args.file), password, keep_folder=keep, username=username,
                                  other_unit=args.other_unit)
-    except restore.OtherUnitError as exc:
+    except accounts.OtherUnitError as exc:
         raise CliError(f"{exc.message} (thêm --other-unit để xác nhận)") from exc
     except AntqError as exc:
         raise CliError(exc.message) from exc
@@ -245,7 +246,7 @@ def _purge(args: argparse.Namespace) -> int:
     store = store_for(args)
     try:
         actor, _ = _admin(store, args)
-        result = privacy.purge_older_than(store, years=args.older_than, actor=actor.username, dry_run=args.dry_run)
+        result = records.purge_older_than(store, years=args.older_than, actor=actor.username, dry_run=args.dry_run)
     finally:
         store.close()
     print(result.summary())

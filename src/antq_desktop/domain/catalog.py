@@ -142,7 +142,7 @@ def _parse_criteria(body: dict[str, Any], where: str) -> tuple[Criterion, ...]:
 
 
 # Where each loaded catalog came from: "resources" (shipped) or "received" (a plan package from the
-# upper office, see services/plan_package.py). Filled by load_catalogs().
+# upper office, see services/plans/publish.py). Filled by load_catalogs().
 CATALOG_ORIGINS: dict[str, str] = {}
 
 

@@ -67,3 +67,14 @@ class UpgradeNotAllowedError(StorageError):
 
 class AuthError(AntqError):
     """Tên đăng nhập hoặc mật khẩu không đúng."""
+
+
+class KeyProblem(AntqError):
+    """A key operation refused: ``message`` (Vietnamese) says what to do, ``code`` is stable English.
+
+    Here rather than in services.keys so that services.authority (below keys) can raise it too.
+    """
+
+    def __init__(self, message: str, code: str = "KEY_ERROR") -> None:
+        super().__init__(message)
+        self.code = code

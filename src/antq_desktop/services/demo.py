@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from antq_desktop.domain import catalog as catalogs
 from antq_desktop.domain.errors import ValidationError
 from antq_desktop.services.activities import demo as activities_demo
-from antq_desktop.services.records import insert_batch
+from antq_desktop.services.records.writes import insert_batch
 from antq_desktop.storage.db import Store
 from antq_desktop.storage.models import Household, Plan, Registration, ResidentialArea, UnitProfile
 

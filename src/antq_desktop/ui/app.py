@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication
 
 from antq_desktop import APP_NAME, __version__
 from antq_desktop.paths import resource_path
+from antq_desktop.services.startup import sqlite_database  # light: the standard library until a URL has options
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -83,21 +84,6 @@ def create_application(argv: Sequence[str]) -> QApplication:
     return app  # type: ignore[return-value]
 
 
-def sqlite_database(url: str) -> str | None:
-    """The SQLite data file's path, or None for another database (or an in-memory one)."""
-    from antq_desktop.storage.location import sqlite_file
-
-    plain = sqlite_file(url)  # the usual case, answered without loading SQLAlchemy
-    if plain is not None:
-        return str(plain)
-    from sqlalchemy.engine import make_url
-
-    database = make_url(url).database or ""
-    if make_url(url).get_backend_name() != "sqlite" or not database or database == ":memory:":
-        return None
-    return database
-
-
 def lock_data_file(url: str) -> tuple[QLockFile | None, str | None]:
     """(lock, None) when this is the only copy of the app on the data file, else (None, message).
 
@@ -122,7 +108,7 @@ def open_store_or_explain(url: str, parent: QWidget | None = None) -> Store | No
     from PySide6.QtWidgets import QMessageBox
 
     from antq_desktop.domain.errors import AntqError
-    from antq_desktop.storage.db import open_store
+    from antq_desktop.services.startup import open_store
 
     notices: list[QMessageBox] = []
 
@@ -205,7 +191,7 @@ class SignInFirst:
 def show_sign_in_first(url: str) -> SignInFirst | None:
     """An existing SQLite data file: show the sign-in dialog now (nothing heavy imported), with the
     unit's name and its only account read ahead; None for a first run or another database."""
-    from antq_desktop.storage.location import peek_sign_in, sqlite_file
+    from antq_desktop.services.startup import peek_sign_in, sqlite_file
 
     path = sqlite_file(url)
     if path is None or not path.is_file() or path.stat().st_size == 0:
@@ -272,7 +258,7 @@ def begin(argv: Sequence[str]) -> Startup:
     args = parse_args(argv)
     app = create_application(argv)
     install_translator(app, args.lang)
-    from antq_desktop.storage.location import resolve_url
+    from antq_desktop.services.startup import resolve_url
 
     url = resolve_url(args.db)
     lock, refusal = lock_data_file(url)  # before anything reads or writes the data file

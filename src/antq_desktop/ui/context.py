@@ -10,23 +10,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from antq_desktop.ui.events import AppEvents  # noqa: F401  (re-exported: pages import it from here)
 
 if TYPE_CHECKING:
     from antq_desktop.services.accounts import UserInfo
-    from antq_desktop.services.profile import ProfileInfo
+    from antq_desktop.services.setup import ProfileInfo
     from antq_desktop.storage.db import Store
     from antq_desktop.ui.jobs import JobRunner
     from antq_desktop.ui.undo import UndoHistory
-
-
-class AppEvents(QObject):
-    """App-wide notifications. `data_changed` carries a record type ("" = everything may have changed)."""
-
-    data_changed = Signal(str)
-    year_changed = Signal(int)
-    status_message = Signal(str)
-    profile_changed = Signal()  # the unit or the signed-in officer's name changed (redo setup)
 
 
 @dataclass
@@ -60,7 +51,7 @@ def make_context(store: Store, user: UserInfo, year_getter: Callable[[], int] | 
     """A context for the signed-in user; the year defaults to this year until a window provides one."""
     from datetime import date
 
-    from antq_desktop.services.profile import get_profile
+    from antq_desktop.services.setup import get_profile
     from antq_desktop.ui.jobs import JobRunner
     from antq_desktop.ui.undo import UndoHistory
 

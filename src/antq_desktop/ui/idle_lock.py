@@ -6,7 +6,7 @@ modal sign-in. Sign-in goes through accounts.sign_in, so failures count towards 
 both outcomes are in the audit trail.
 
 Install once the main window is up:
-    lock = IdleLock(window, store, user, minutes=users.idle_lock_minutes(store))
+    lock = IdleLock(window, store, user, minutes=accounts.idle_lock_minutes(store))
 """
 
 from __future__ import annotations
@@ -166,6 +166,6 @@ class IdleLock(QObject):
 
 def install_idle_lock(window: QWidget, store: Store, user: UserInfo) -> IdleLock:
     """The one call start-up needs: the admin-configured minutes (default 10; 0 = never)."""
-    from antq_desktop.services import users
+    from antq_desktop.services import accounts
 
-    return IdleLock(window, store, user, minutes=users.idle_lock_minutes(store))
+    return IdleLock(window, store, user, minutes=accounts.idle_lock_minutes(store))

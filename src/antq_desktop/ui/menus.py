@@ -7,19 +7,41 @@ Trợ giúp: the user guide (F1) and Giới thiệu (version, folders, licences,
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QMessageBox
+from PySide6.QtWidgets import QMenu, QMenuBar, QMessageBox, QWidget
 
 from antq_desktop.ui import file_dialogs
 from antq_desktop.ui.errors import run_redo, run_undo
 
 if TYPE_CHECKING:
-    from antq_desktop.ui.main_window import MainWindow
+    from antq_desktop.ui.context import AppContext
     from antq_desktop.ui.pages.import_page import ImportPage
+
+
+class MainWindow(Protocol):
+    """What the menus use of the main window (a protocol: ui.main_window imports this module)."""
+
+    context: AppContext
+    pages: dict[str, Any]
+
+    @property
+    def specs(self) -> Sequence[Any]: ...
+
+    def menuBar(self) -> QMenuBar: ...  # noqa: N802 - Qt's name
+    def close(self) -> bool: ...
+    def open_page(self, key: str) -> Any: ...
+    def current_page(self) -> Any: ...
+    def _call_page(self, method: str) -> Any: ...
+
+
+def _widget(window: MainWindow) -> QWidget:
+    """The window as the QWidget it is (dialogs need a parent; the protocol only names what menus call)."""
+    return cast(QWidget, window)
 
 
 def _t(text: str) -> str:
@@ -50,9 +72,9 @@ def build_menus(window: MainWindow) -> None:
 
 def _build_edit_menu(window: MainWindow, menu: QMenu) -> None:
     context = window.context
-    undo = _action(menu, _t("&Hoàn tác"), lambda: run_undo(context, window), QKeySequence.StandardKey.Undo,
+    undo = _action(menu, _t("&Hoàn tác"), lambda: run_undo(context, _widget(window)), QKeySequence.StandardKey.Undo,
                    "undo_action")
-    redo = _action(menu, _t("&Làm lại"), lambda: run_redo(context, window),
+    redo = _action(menu, _t("&Làm lại"), lambda: run_redo(context, _widget(window)),
                    [QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")], "redo_action")
     menu.addSeparator()
     _action(menu, _t("&Tìm"), lambda: window._call_page("focus_search"), QKeySequence.StandardKey.Find, "find_action")
@@ -71,7 +93,7 @@ def _build_edit_menu(window: MainWindow, menu: QMenu) -> None:
 def _build_help_menu(window: MainWindow, menu: QMenu) -> None:
     from antq_desktop.ui.help import make_user_guide_action
 
-    menu.addAction(make_user_guide_action(window))
+    menu.addAction(make_user_guide_action(_widget(window)))
     _action(menu, _t("&Giới thiệu ANTQ Desktop…"), lambda: show_about(window), None, "about_action")
 
 
@@ -87,7 +109,7 @@ def data_file_label(store) -> str:  # type: ignore[no-untyped-def]
 def show_about(window: MainWindow):  # type: ignore[no-untyped-def]
     from antq_desktop.ui.about import AboutDialog
 
-    dialog = AboutDialog(data_file_label(window.context.store), window)
+    dialog = AboutDialog(data_file_label(window.context.store), _widget(window))
     dialog.open()
     return dialog
 
@@ -113,7 +135,7 @@ def open_package(window: MainWindow, path: str | None = None) -> None:
         return
     if path is None:
         box._on_clicked()
-    elif QMessageBox.question(window, _t("Nhận gói kế hoạch"),
+    elif QMessageBox.question(_widget(window), _t("Nhận gói kế hoạch"),
                               _t("Nhận gói kế hoạch của cấp trên trong tệp “%1”?").replace("%1", Path(path).name)) \
             == QMessageBox.StandardButton.Yes:
         file_dialogs.remember(file_dialogs.PACKAGES, path)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QWidget
 from antq_desktop.ui.context import AppContext
 
 if TYPE_CHECKING:
-    from antq_desktop.services.backup import BackupKey
+    from antq_desktop.services.accounts import BackupKey
 
 HOURLY_MS = 60 * 60 * 1000
 log = logging.getLogger(__name__)
@@ -37,7 +37,7 @@ class SessionProtections(QObject):
 
     def _derive_key(self, password: str) -> None:
         # Argon2id takes a moment on purpose: derive it off the GUI thread, once per session.
-        from antq_desktop.services.backup import BackupKey
+        from antq_desktop.services.accounts import BackupKey
 
         job = self.context.jobs.start(lambda _p, _c: BackupKey.derive(password), title="", show_progress=False)
         job.succeeded.connect(self._key_ready)
@@ -50,7 +50,7 @@ class SessionProtections(QObject):
     def backup(self, *, only_if_due: bool) -> None:
         if self.backup_key is None:
             return
-        from antq_desktop.services.backup import automatic_backup
+        from antq_desktop.services.accounts import automatic_backup
 
         store, key, actor = self.context.store, self.backup_key, self.context.actor
         job = self.context.jobs.start(lambda _p, _c: automatic_backup(store, key, actor=actor, only_if_due=only_if_due),
@@ -70,7 +70,7 @@ class SessionProtections(QObject):
         QCoreApplication.processEvents()  # deliver a key derived just before closing
         if self.backup_key is None:
             return
-        from antq_desktop.services.backup import automatic_backup
+        from antq_desktop.services.accounts import automatic_backup
 
         _path, message = automatic_backup(self.context.store, self.backup_key, actor=self.context.actor)
         if message:

@@ -1,7 +1,7 @@
 """Cài đặt → "Thiết lập lại đơn vị…": the setup wizard again, for an admin, filled in with the current setup.
 
 Nothing is written until the last page: the officer confirms with their password and
-`profile.redo_setup` applies every change in one transaction (cancel or an error leaves the store
+`setup.redo_setup` applies every change in one transaction (cancel or an error leaves the store
 as it was). The unit and the role are fixed once the store holds the unit's data (records carry
 the unit code, sent packages are signed with the unit's key); the pages say why and how to start a
 new data file instead. `launch` is the one entry point; tests drive the returned wizard.
@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from antq_desktop.domain.errors import AntqError, ValidationError
-from antq_desktop.services import keys, profile
+from antq_desktop.services import keys, setup
 from antq_desktop.services.accounts import UserInfo
 from antq_desktop.services.safe_files import read_user_file
 from antq_desktop.storage.db import Store
@@ -50,7 +50,7 @@ def _note(text: str = "", name: str = "") -> QLabel:
 class RedoOfficerPage(QWizardPage):
     """The admin's own name (the account and its password stay; Tài khoản manages those)."""
 
-    def __init__(self, snapshot: profile.SetupSnapshot) -> None:
+    def __init__(self, snapshot: setup.SetupSnapshot) -> None:
         super().__init__()
         self.setTitle(self.tr("Cán bộ quản trị"))
         self.setSubTitle(self.tr("Họ tên in trên thanh trạng thái và ghi trong nhật ký. Tên đăng nhập và mật khẩu "
@@ -69,7 +69,7 @@ class RedoOfficerPage(QWizardPage):
 class RedoKeysPage(QWizardPage):
     """New key pair for the unit, and the upper office's key file (imported or replaced)."""
 
-    def __init__(self, snapshot: profile.SetupSnapshot) -> None:
+    def __init__(self, snapshot: setup.SetupSnapshot) -> None:
         super().__init__()
         self.recipient_file: bytes | None = None
         self.setTitle(self.tr("Khóa của đơn vị và của cấp trên"))
@@ -210,8 +210,8 @@ class RedoSetupWizard(QWizard):
     def __init__(self, store: Store, user: UserInfo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store, self.user = store, user
-        self.snapshot = profile.setup_snapshot(store, user.username)
-        self.redo_result: profile.RedoResult | None = None
+        self.snapshot = setup.setup_snapshot(store, user.username)
+        self.redo_result: setup.RedoResult | None = None
         self.setWindowTitle(self.tr("Thiết lập lại đơn vị — ANTQ Desktop"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
@@ -250,13 +250,13 @@ class RedoSetupWizard(QWizard):
         info, chosen = self.snapshot.profile, self.chosen()
         lines = []
         try:
-            code, name, _province, _parent = profile.resolve_unit(chosen["role"], chosen["unit_code"],
+            code, name, _province, _parent = setup.resolve_unit(chosen["role"], chosen["unit_code"],
                                                                   chosen["unit_name"])
         except ValidationError:
             code, name = info.unit_code, info.unit_name
         if chosen["role"] != info.role:
-            lines.append(self.tr("Cấp: %1 → %2").replace("%1", profile.ROLES[info.role])
-                         .replace("%2", profile.ROLES[chosen["role"]]))
+            lines.append(self.tr("Cấp: %1 → %2").replace("%1", setup.ROLES[info.role])
+                         .replace("%2", setup.ROLES[chosen["role"]]))
         if (code, name) != (info.unit_code, info.unit_name):
             lines.append(self.tr("Đơn vị: %1 (%2) → %3 (%4)").replace("%1", info.unit_name)
                          .replace("%2", info.unit_code).replace("%3", name).replace("%4", code))
@@ -271,13 +271,13 @@ class RedoSetupWizard(QWizard):
             lines.append(self.keys_page.recipient_status.text())
         return lines
 
-    def save(self, password: str) -> profile.RedoResult:
-        self.redo_result = profile.redo_setup(self.store, actor=self.user.username, password=password,
+    def save(self, password: str) -> setup.RedoResult:
+        self.redo_result = setup.redo_setup(self.store, actor=self.user.username, password=password,
                                               **self.chosen())
         return self.redo_result
 
 
-def apply_to_session(context: Any, result: profile.RedoResult) -> None:
+def apply_to_session(context: Any, result: setup.RedoResult) -> None:
     """The signed-in session sees the change: context, then whoever shows the profile (status bar)."""
     context.user = replace(context.user, full_name=result.officer_name)
     context.profile = result.profile

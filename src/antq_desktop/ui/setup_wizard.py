@@ -1,7 +1,7 @@
 """First-run setup: who uses this computer (commune or upper office), which unit, the first account.
 
 Shown once, when the store has no unit profile. The profile and the admin account are created
-together (`profile.initialise`) when the officer presses "Tạo đơn vị"; nothing is kept on error.
+together (`setup.initialise`) when the officer presses "Tạo đơn vị"; nothing is kept on error.
 Features that need the new unit (signing keys, the upper office's key) add pages through
 `EXTRA_PAGES`, which run after the unit exists.
 
@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from antq_desktop.domain import units
 from antq_desktop.domain.errors import AntqError, ValidationError
-from antq_desktop.services import accounts, profile
+from antq_desktop.services import accounts, setup
 from antq_desktop.services.accounts import UserInfo
 from antq_desktop.storage.db import Store
 from antq_desktop.ui import colours
@@ -215,7 +215,7 @@ class UnitPage(QWizardPage):
             "province": self.tr("Chọn tỉnh, thành phố của đơn vị."),
         }[role])
 
-    def prefill(self, info: profile.ProfileInfo, lock_reason: str | None) -> None:
+    def prefill(self, info: setup.ProfileInfo, lock_reason: str | None) -> None:
         """Redo mode: the current unit; only an upper office's display name stays editable once locked."""
         if info.province_code:  # also the likely choice if a commune becomes its province's office
             self.province_only.setCurrentIndex(max(0, self.province_only.findData(info.province_code)))
@@ -238,7 +238,7 @@ class UnitPage(QWizardPage):
 
     def validatePage(self) -> bool:
         try:
-            profile.resolve_unit(self.role_page.role(), self.unit_code(), self.office_name.text())
+            setup.resolve_unit(self.role_page.role(), self.unit_code(), self.office_name.text())
         except ValidationError as exc:
             self.error_label.show_message(exc.message)
             return False
@@ -352,7 +352,7 @@ class SetupWizard(QWizard):
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
-        self.profile_info: profile.ProfileInfo | None = None
+        self.profile_info: setup.ProfileInfo | None = None
         self.signed_in_user: UserInfo | None = None
         self.setWindowTitle(self.tr("Thiết lập ban đầu — ANTQ Desktop"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
@@ -375,7 +375,7 @@ class SetupWizard(QWizard):
     def create_unit(self, officer_name: str, username: str, password: str) -> None:
         """Create profile + admin (all or nothing), then treat the new admin as signed in."""
         role = self.role_page.role()
-        self.profile_info = profile.initialise(
+        self.profile_info = setup.initialise(
             self.store, role=role, unit_code=self.unit_page.unit_code(),
             name=self.unit_page.office_name.text() if role == "district" else None,
             officer_name=officer_name, username=username.strip(), password=password)

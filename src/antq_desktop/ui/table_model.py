@@ -1,4 +1,4 @@
-"""A table model over `queries.list_rows`: rows arrive in pages as the officer scrolls.
+"""A table model over `records.list_rows`: rows arrive in pages as the officer scrolls.
 
 No proxy model: searching and sorting 200,000 households in a QSortFilterProxyModel takes seconds,
 so the query (search, filters, order) goes to SQL and the model only holds what was scrolled to.
@@ -13,8 +13,8 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
-from antq_desktop.services import queries
-from antq_desktop.services.queries import ListQuery
+from antq_desktop.services import records
+from antq_desktop.services.records import ListQuery
 from antq_desktop.storage.db import Store
 
 Index = QModelIndex | QPersistentModelIndex
@@ -68,11 +68,11 @@ class RecordTableModel(QAbstractTableModel):
         officer's place in a long list is kept)."""
         limit = min(max(self.PAGE_SIZE, len(self.rows)), self.MAX_FETCH * 4) if keep_loaded else self.PAGE_SIZE
         self.beginResetModel()
-        self.rows = queries.list_rows(self.store, self.record_type, self.query, limit=limit)
+        self.rows = records.list_rows(self.store, self.record_type, self.query, limit=limit)
         # A page that is not full is the whole answer: a narrow search (the slow case of the count,
         # which scans every key) then costs one query per keystroke instead of two.
         full_page = len(self.rows) == limit
-        self.total = queries.count_rows(self.store, self.record_type, self.query) if full_page else len(self.rows)
+        self.total = records.count_rows(self.store, self.record_type, self.query) if full_page else len(self.rows)
         self.endResetModel()
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008 — Qt's default argument
@@ -85,7 +85,7 @@ class RecordTableModel(QAbstractTableModel):
         # rows with OFFSET, which costs more the deeper it goes: bigger pages further down keep
         # reaching row 100,000 to a few dozen queries.
         size = min(self.MAX_FETCH, max(self.PAGE_SIZE, len(self.rows) // 4))
-        more = queries.list_rows(self.store, self.record_type, self.query, offset=len(self.rows), limit=size,
+        more = records.list_rows(self.store, self.record_type, self.query, offset=len(self.rows), limit=size,
                                  after=self.rows[-1] if self.rows else None)
         if not more:
             self.total = len(self.rows)  # rows vanished meanwhile; stop asking

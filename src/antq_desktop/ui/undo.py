@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from antq_desktop.ui.context import AppEvents
+from antq_desktop.ui.events import AppEvents
 
 
 @dataclass(frozen=True)

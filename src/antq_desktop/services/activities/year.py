@@ -17,7 +17,7 @@ from antq_desktop.domain.validation import (
     MODEL_STATUSES,
     TEAM_RATINGS,
 )
-from antq_desktop.services.record_rules import ACTIVITY_TYPES
+from antq_desktop.services.records.rules import ACTIVITY_TYPES
 from antq_desktop.storage.models import (
     Briefing,
     Commendation,

@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from antq_desktop.domain.errors import KeyProblem
 from antq_desktop.exchange.errors import NOT_AUTHORISED, PackageError
 from antq_desktop.services.authority.table import COMMUNE, DISTRICT, PROVINCE, ROLES, Rule, unit_skeleton
 from antq_desktop.storage.models import KnownKey, OfficeCatchment, UnitProfile, utcnow
@@ -81,8 +82,6 @@ def _refused(text: str, detail: str) -> PackageError:
 
 
 def _problem(text: str, code: str) -> Exception:
-    from antq_desktop.services.keys import KeyProblem  # services.keys calls this module: import late
-
     return KeyProblem(text, code)
 
 

@@ -1,7 +1,7 @@
 """The record side of the authority table (table.py rows A1-A8), enforced before anything is written.
 
-The merge (services/merge.py, every inner package of a forward included) and the plan import
-(services/plan_import.py) call these; a refusal is a PackageError with a stable code, a Vietnamese
+The merge (services/merge/pipeline.py, every inner package of a forward included) and the plan import
+(services/plans/receive.py) call these; a refusal is a PackageError with a stable code, a Vietnamese
 message naming the units, and nothing written but the import log and its audit entry.
 """
 

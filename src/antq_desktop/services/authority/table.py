@@ -77,7 +77,7 @@ _FUZZ = "tests/fuzz/test_authority_fuzz.py"
 RECORD_RULES: tuple[Rule, ...] = (
     Rule("A1", "records", "any unit", "data packages (full/incremental) up to its enrolled office",
          "only records whose origin_unit is its own unit code", "-",
-         "services.merge_plan.check_shape", f"{_TEST}::test_record_of_another_origin_is_refused"),
+         "services.merge.incoming.check_shape", f"{_TEST}::test_record_of_another_origin_is_refused"),
     Rule("A2", "records", "any unit", "-", "-",
          "area_id, organization_id, household_id, plan_id, team_id only to records of its own origin (stored or "
          "earlier in the same package)",
@@ -89,7 +89,7 @@ RECORD_RULES: tuple[Rule, ...] = (
          f"{_TEST}::test_plan_target_on_the_offices_plan_is_refused"),
     Rule("A4", "records", "any unit", "-", "tombstones (deleted=true) only of its own records",
          "a tombstone's references follow A2",
-         "services.merge_plan.classify (stored origin); services.authority.records.authorise_references",
+         "services.merge.incoming.classify (stored origin); services.authority.records.authorise_references",
          f"{_TEST}::test_tombstone_referencing_another_unit_is_refused"),
     Rule("A5", "records", "anyone outside", "never a package whose producer is the receiving office's own unit",
          "-", "-", "services.authority.records.authorise_producer",
@@ -100,14 +100,14 @@ RECORD_RULES: tuple[Rule, ...] = (
          f"{_TEST}::test_forwarded_package_from_the_offices_own_unit_is_refused"),
     Rule("A6b", "records", "office (in a forward)", "its forward's own records and \"own\" inner packages only "
          "under its own code; another unit's package labelled own is an authority refusal naming both units", "-",
-         "-", "services.forward_import._extract, _new_item (_not_theirs)",
+         "-", "services.merge.forwarded._extract, _new_item (_not_theirs)",
          f"{_TEST}::test_an_own_inner_package_of_another_unit_is_an_authority_refusal"),
     Rule("A7", "records", "upper office", "plan packages down, only to units that enrolled it as their office",
          "plan and plan_target of its own origin only", "plan_target only to its own plan",
-         "services.plan_import._upsert (check_shape + authorise_references)",
+         "services.plans.receive._upsert (check_shape + authorise_references)",
          f"{_TEST}::test_plan_package_target_on_a_foreign_plan_is_refused"),
     Rule("A7b", "records", "anyone outside", "never a plan package under the receiving unit's own code", "-", "-",
-         "services.plan_import._write (authorise_producer)",
+         "services.plans.receive._write (authorise_producer)",
          f"{_TEST}::test_plan_package_from_the_units_own_code_is_refused"),
     Rule("A8", "records", "plans received from above", "-", "-",
          "targets are measured only against the office's own plan or its upper office's plan (the unit of its "
@@ -120,13 +120,14 @@ RECORD_RULES: tuple[Rule, ...] = (
          f"{_TEST}::test_a_former_upper_offices_plan_never_sets_the_targets"),
     Rule("A9", "records", "any unit (fuzzed)", "validly signed packages with origin, references or producer "
          "mutated (the producer also as a look-alike spelling of the office's code)", "-", "-",
-         "services.merge.merge_one", f"{_FUZZ}::test_authority_mutations_are_refused"),
+         "services.merge.pipeline.merge_one", f"{_FUZZ}::test_authority_mutations_are_refused"),
     Rule("A10", "records", "anyone (inside a forward)", "only full/incremental packages are merged as data; a plan "
          "or forward package inside a forward is refused", "-", "-",
          "services.authority.records.authorise_data_kind (merge_one; forward_import._authorise_inner_signers)",
          f"{_TEST}::test_a_plan_package_inside_a_forward_is_not_merged_as_data"),
     Rule("A11", "records", "any unit", "-", "each record id once per package (also across batches of other types)",
-         "-", "services.merge._once_per_package", f"{_TEST}::test_the_same_record_twice_in_one_package_is_refused"),
+         "-", "services.merge.pipeline._once_per_package",
+         f"{_TEST}::test_the_same_record_twice_in_one_package_is_refused"),
     Rule("A12", "records", "- (antq check)", "-", "-", "a store already holding a cross-unit reference or a known "
          "key whose unit/role/source the rules cannot give is reported", "services.check._authority_checks",
          f"{_TEST}::test_check_flags_what_the_authority_model_forbids"),

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from antq_desktop.services import bulk
+from antq_desktop.services import records
 from antq_desktop.ui.context import AppContext
 from antq_desktop.ui.table_model import format_count
 from antq_desktop.ui.widgets.date_field import DateField
@@ -61,7 +61,8 @@ class AreaPledgeDialog(QDialog):
 
     def _update_count(self) -> None:
         area_id = self.area_id()
-        missing = len(bulk.households_without_pledge(self.context.store, area_id, self.context.year)) if area_id else 0
+        store, year = self.context.store, self.context.year
+        missing = len(records.households_without_pledge(store, area_id, year)) if area_id else 0
         self.count_label.setText(self.tr("Số hộ sẽ được ghi cam kết: %1").replace("%1", format_count(missing)))
         self.ok_button.setEnabled(missing > 0)
 

@@ -18,7 +18,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from antq_desktop.domain.errors import AntqError
-from antq_desktop.services.excel_export import ExportCancelled, export_rows_to_xlsx
+from antq_desktop.services.excel import ExportCancelled, export_rows_to_xlsx
 from antq_desktop.ui.formatting import format_int
 
 __all__ = ["export_rows_to_xlsx", "export_table", "export_model", "export_record_model", "make_export_action",
@@ -108,17 +108,17 @@ def export_model(parent: QWidget | None, title: str, model: QAbstractItemModel, 
 
 def record_model_table(model: Any, *, page_size: int = 2000) -> tuple[list[str], Iterable[list[str]], int]:
     """Every row matching a `RecordTableModel`'s query (not only the rows scrolled to), read page by
-    page from `services.queries` as the file is written, shown as the table shows them."""
-    from antq_desktop.services import queries
+    page from `services.records` as the file is written, shown as the table shows them."""
+    from antq_desktop.services import records
 
     columns = [QCoreApplication.translate("RecordPages", column.title) for column in model.columns]
     store, record_type, query = model.store, model.record_type, model.query
-    total = queries.count_rows(store, record_type, query)
+    total = records.count_rows(store, record_type, query)
 
     def rows() -> Iterable[list[str]]:
         offset = 0
         while True:
-            page = queries.list_rows(store, record_type, query, offset=offset, limit=page_size)
+            page = records.list_rows(store, record_type, query, offset=offset, limit=page_size)
             if not page:
                 return
             for row in page:

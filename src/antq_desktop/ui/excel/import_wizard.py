@@ -1,6 +1,6 @@
 """Nhập từ Excel: file and sheet → which column is which → preview with every error → import valid rows.
 
-All the work is in `services.excel_import`; this wizard only collects choices and shows results.
+All the work is in `services.excel`; this wizard only collects choices and shows results.
 Reading the sheet, checking its rows and saving them each take seconds on 20,000 rows, so all three
 run on the job runner's worker thread (the AppContext's, or the wizard's own) with a progress
 dialog and "Hủy"; the wizard waits for the job the way a modal dialog does, its window staying alive.
@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from antq_desktop.domain.errors import AntqError
-from antq_desktop.services import excel_import
+from antq_desktop.services import excel
 from antq_desktop.storage.db import Store
 from antq_desktop.ui import colours
 from antq_desktop.ui.formatting import format_int
@@ -103,7 +103,7 @@ class JobOutcome:
     cancelled: bool = False
 
 
-def field_label(spec: excel_import.ImportField) -> str:
+def field_label(spec: excel.ImportField) -> str:
     return QCoreApplication.translate("ImportFields", spec.label)
 
 
@@ -157,7 +157,7 @@ class FilePage(QWizardPage):
         self.problem.clear()
         self.path.setText(path)
         try:
-            self.sheet.addItems(excel_import.sheet_names(path))
+            self.sheet.addItems(excel.sheet_names(path))
         except AntqError as exc:
             self.problem.setText(exc.message)
         self.completeChanged.emit()
@@ -169,7 +169,7 @@ class FilePage(QWizardPage):
     def validatePage(self) -> bool:  # noqa: N802  # Qt override
         path, name = self.path.text(), self.sheet.currentText()
         outcome = self.owner.run_job(
-            lambda progress, cancel: excel_import.read_sheet(path, name, progress=progress, cancel=cancel),
+            lambda progress, cancel: excel.read_sheet(path, name, progress=progress, cancel=cancel),
             self.tr("Đang đọc tệp Excel…"))
         if outcome.cancelled or not outcome.returned:
             self.problem.setText(self.owner.problem_text(outcome, self.tr("Đã hủy đọc tệp. Bấm “Tiếp >” để "
@@ -200,10 +200,10 @@ class MappingPage(QWizardPage):
         self.boxes: dict[str, QComboBox] = {}
 
     def initializePage(self) -> None:  # noqa: N802  # Qt override
-        sheet, fields = self.owner.sheet, excel_import.FIELDS[self.owner.record_type]
+        sheet, fields = self.owner.sheet, excel.FIELDS[self.owner.record_type]
         if sheet is None:  # the file page reads the sheet before this page opens
             return
-        guess = excel_import.guess_mapping(self.owner.record_type, sheet.headers)
+        guess = excel.guess_mapping(self.owner.record_type, sheet.headers)
         sample = next((row for row in sheet.rows if row), [])
         self.table.setRowCount(len(fields))
         self.boxes = {}
@@ -212,7 +212,7 @@ class MappingPage(QWizardPage):
             box = QComboBox()
             box.addItem(self.tr("— Không nhập —"), -1)
             for index, header in enumerate(sheet.headers):
-                example = excel_import.cell_text(sample[index]) if index < len(sample) else ""
+                example = excel.cell_text(sample[index]) if index < len(sample) else ""
                 text = header or self.tr("(cột %1 không có tiêu đề)").replace("%1", str(index + 1))
                 box.addItem(f"{text}  —  {self.tr('ví dụ')}: {example}" if example else text, index)
             box.setCurrentIndex(box.findData(guess.get(spec.key, -1)))
@@ -225,7 +225,7 @@ class MappingPage(QWizardPage):
 
     def validatePage(self) -> bool:  # noqa: N802  # Qt override
         mapping = self.mapping()
-        missing = [field_label(f) for f in excel_import.FIELDS[self.owner.record_type]
+        missing = [field_label(f) for f in excel.FIELDS[self.owner.record_type]
                    if f.required and f.key not in mapping]
         if missing:
             self.problem.setText(self.tr("Chưa chọn cột cho: %1.").replace("%1", ", ".join(missing)))
@@ -235,7 +235,7 @@ class MappingPage(QWizardPage):
         store, record_type, sheet = owner.store, owner.record_type, owner.sheet
         if sheet is None:
             return False
-        outcome = owner.run_job(lambda progress, cancel: excel_import.preview(
+        outcome = owner.run_job(lambda progress, cancel: excel.preview(
             store, record_type, sheet, mapping, progress=progress, cancel=cancel), self.tr("Đang kiểm tra các dòng…"))
         if outcome.cancelled or not outcome.returned:
             self.problem.setText(owner.problem_text(outcome, self.tr("Đã hủy kiểm tra. Bấm “Tiếp >” để kiểm tra "
@@ -276,7 +276,7 @@ class PreviewPage(QWizardPage):
 
     def _fill_table(self) -> None:
         """Line number, then the reasons (seen first, without scrolling), then the cells as read."""
-        fields = [f for f in excel_import.FIELDS[self.owner.record_type] if f.key in self.owner.mapping]
+        fields = [f for f in excel.FIELDS[self.owner.record_type] if f.key in self.owner.mapping]
         rows = [r for r in self.owner.rows if not (self.only_errors.isChecked() and r.valid)][:PREVIEW_LIMIT]
         self.table.clear()
         self.table.setColumnCount(len(fields) + 2)
@@ -284,7 +284,7 @@ class PreviewPage(QWizardPage):
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
             texts = [str(row.line), "; ".join(row.errors),
-                     *(excel_import.cell_text(row.cells.get(f.key)) for f in fields)]
+                     *(excel.cell_text(row.cells.get(f.key)) for f in fields)]
             for c, text in enumerate(texts):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
@@ -310,9 +310,9 @@ class ImportWizard(QWizard):
         self.jobs = jobs if jobs is not None else JobRunner(self)
         self.job: Any = None  # the running job, if any
         self._import_done = False
-        self.sheet: excel_import.Sheet | None = None
+        self.sheet: excel.Sheet | None = None
         self.mapping: dict[str, int] = {}
-        self.rows: list[excel_import.PreviewRow] = []
+        self.rows: list[excel.PreviewRow] = []
         self.imported_ids: list[str] = []
         self.setWindowTitle(self.tr("Nhập dữ liệu từ Excel"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
@@ -385,7 +385,7 @@ class ImportWizard(QWizard):
                             .replace("%1", format_int(valid))):
             return False
         store, record_type, rows, actor = self.store, self.record_type, self.rows, self.actor
-        outcome = self.run_job(lambda progress, cancel: excel_import.import_valid_rows(
+        outcome = self.run_job(lambda progress, cancel: excel.import_valid_rows(
             store, record_type, rows, actor=actor, progress=progress, cancel=cancel), self.tr("Đang nhập dữ liệu…"))
         if outcome.returned:  # saved, even if "Hủy" was pressed after the commit
             self._imported(outcome.result)

@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 from antq_desktop.domain import catalog as catalogs
 from antq_desktop.domain.errors import AntqError, ValidationError
 from antq_desktop.domain.scoring import OUTCOME_MET, score_assessment
-from antq_desktop.services import activities, queries, records
-from antq_desktop.services.profile import get_profile
+from antq_desktop.services import activities, records
+from antq_desktop.services.setup import get_profile
 from antq_desktop.storage.db import Store
 from antq_desktop.ui import colours
 from antq_desktop.ui.formatting import format_number
@@ -145,7 +145,7 @@ class AssessmentForm(QWidget):
     def _existing(self) -> dict[str, Any] | None:
         key = {"area": "area_id", "organization": "organization_id"}.get(self.subject_kind)
         filters = {"subject_kind": self.subject_kind, **({key: self.subject_id} if key else {})}
-        rows = queries.list_rows(self.store, "assessment", queries.ListQuery(year=self.year, filters=filters), limit=1)
+        rows = records.list_rows(self.store, "assessment", records.ListQuery(year=self.year, filters=filters), limit=1)
         return rows[0] if rows else None
 
     def _unit_type(self) -> str:

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from antq_desktop.domain.errors import AntqError
-from antq_desktop.services import audit_log
+from antq_desktop.services import accounts
 from antq_desktop.services.accounts import UserInfo
 from antq_desktop.storage.db import Store
 from antq_desktop.ui import colours, file_dialogs
@@ -65,10 +65,10 @@ class AuditPage(QWidget):
 
     def _filters(self) -> QGridLayout:
         grid = QGridLayout()
-        choices = audit_log.choices(self.store)
+        choices = accounts.choices(self.store)
         self.actor = self._combo(choices["actor"], {})
-        self.action = self._combo(choices["action"], audit_log.ACTION_LABELS)
-        self.record_type = self._combo(choices["record_type"], audit_log.RECORD_TYPE_LABELS)
+        self.action = self._combo(choices["action"], accounts.ACTION_LABELS)
+        self.record_type = self._combo(choices["record_type"], accounts.RECORD_TYPE_LABELS)
         # Long labels ("Cơ quan, doanh nghiệp, trường học") must not widen the page past a laptop screen.
         self.record_type.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.record_type.setMinimumContentsLength(10)
@@ -122,11 +122,11 @@ class AuditPage(QWidget):
         row.addWidget(self.next)
         return row
 
-    def current_filter(self) -> audit_log.AuditFilter:
+    def current_filter(self) -> accounts.AuditFilter:
         def day(check: QCheckBox, edit: QDateEdit) -> date | None:
             return edit.date().toPython() if check.isChecked() else None  # type: ignore[return-value]
 
-        return audit_log.AuditFilter(actor=self.actor.currentData(), action=self.action.currentData(),
+        return accounts.AuditFilter(actor=self.actor.currentData(), action=self.action.currentData(),
                                      record_type=self.record_type.currentData(),
                                      since=day(self.use_since, self.since), until=day(self.use_until, self.until),
                                      text=self.text.text().strip() or None)
@@ -142,11 +142,11 @@ class AuditPage(QWidget):
     def refresh(self) -> None:
         if self.table is None:
             return
-        ok, sentence = audit_log.chain_status(self.store)
+        ok, sentence = accounts.chain_status(self.store)
         self.status.setText(sentence)
         self.status.setStyleSheet("" if ok else colours.text_style("error", "font-weight: bold;"))
         try:
-            page = audit_log.query(self.store, self.current_filter(), offset=self.offset, limit=PAGE_SIZE)
+            page = accounts.query(self.store, self.current_filter(), offset=self.offset, limit=PAGE_SIZE)
         except AntqError as exc:
             QMessageBox.warning(self, self.tr("Bộ lọc chưa hợp lệ"), exc.message)
             return
@@ -179,7 +179,7 @@ class AuditPage(QWidget):
         if path.suffix.lower() != ".xlsx":
             path = path.with_suffix(".xlsx")
         try:
-            count = audit_log.export_xlsx(self.store, path, self.current_filter(), actor=self.user.username)
+            count = accounts.export_xlsx(self.store, path, self.current_filter(), actor=self.user.username)
         except AntqError as exc:
             QMessageBox.warning(self, self.tr("Không xuất được nhật ký"), exc.message)
             return None

@@ -25,9 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from antq_desktop.domain.errors import AntqError
-from antq_desktop.services import backup, restore
-from antq_desktop.services.accounts import UserInfo
-from antq_desktop.services.backup import BackupKey
+from antq_desktop.services import accounts
+from antq_desktop.services.accounts import BackupKey, UserInfo
 from antq_desktop.storage.db import Store
 
 COLUMNS = ("Tệp", "Thời điểm tạo (UTC)", "Người tạo", "Dung lượng")
@@ -40,7 +39,7 @@ class BackupPage(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store, self.user = store, user
-        self.folder = Path(folder) if folder else backup.default_folder(store)
+        self.folder = Path(folder) if folder else accounts.default_folder(store)
         # Replaceable in tests: ask for a password (None = cancelled), confirm a question.
         self.ask_password: Callable[[str], str | None] = self._ask_password
         self.confirm: Callable[[str], bool] = self._confirm
@@ -87,7 +86,7 @@ class BackupPage(QWidget):
         return cls(context.store, context.user)
 
     def refresh(self) -> None:
-        self.listing = backup.list_backups(self.folder) if self.folder.exists() else []
+        self.listing = accounts.list_backups(self.folder) if self.folder.exists() else []
         self.table.setRowCount(len(self.listing))
         for r, item in enumerate(self.listing):
             header = item.header
@@ -117,7 +116,8 @@ class BackupPage(QWidget):
             from antq_desktop.services import accounts
 
             accounts.sign_in(self.store, username=self.user.username, password=password)  # the right password
-            path = backup.rolling_backup(self.store, self.folder, BackupKey.derive(password), actor=self.user.username)
+            key = BackupKey.derive(password)
+            path = accounts.rolling_backup(self.store, self.folder, key, actor=self.user.username)
         except AntqError as exc:
             self._fail(self.tr("Chưa sao lưu được"), exc)
             return None
@@ -148,12 +148,12 @@ class BackupPage(QWidget):
             return False
         other_unit = self.other_unit.isChecked()
         try:
-            restore.check_unit(db_path, backup.read_header(path).unit_code, other_unit=other_unit)
-            backup.verify_backup(path, password)  # refuse before closing anything
+            accounts.check_unit(db_path, accounts.read_header(path).unit_code, other_unit=other_unit)
+            accounts.verify_backup(path, password)  # refuse before closing anything
             self.store.close()
-            result = restore.restore(db_path, path, password, keep_folder=self.folder, username=self.user.username,
-                                     other_unit=other_unit)
-        except restore.OtherUnitError as exc:
+            result = accounts.restore_backup(db_path, path, password, keep_folder=self.folder,
+                                             username=self.user.username, other_unit=other_unit)
+        except accounts.OtherUnitError as exc:
             hint = self.tr("Nếu đúng là cần vậy, hãy đánh dấu ô “%1” rồi khôi phục lại.").replace(
                 "%1", self.other_unit.text())
             self._fail(self.tr("Không khôi phục được"), AntqError(f"{exc.message} {hint}"))

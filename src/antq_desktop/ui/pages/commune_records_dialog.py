@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from antq_desktop.services import queries
-from antq_desktop.services.queries import ListQuery
+from antq_desktop.services import records
+from antq_desktop.services.records import ListQuery
 from antq_desktop.storage.db import Store
 from antq_desktop.ui.context import AppContext
 from antq_desktop.ui.errors import explain_load_failure
@@ -55,8 +55,8 @@ def load_lists(store: Store, unit_code: str, year: int, cancel: threading.Event 
         if cancel is not None and cancel.is_set():
             raise JobCancelled()
         query = ListQuery(origin_unit=unit_code, year=year if record_type == "assessment" else None)
-        total = queries.count_rows(store, record_type, query)
-        out.append(CommuneList(record_type, total, queries.list_rows(store, record_type, query, limit=PAGE_SIZE)))
+        total = records.count_rows(store, record_type, query)
+        out.append(CommuneList(record_type, total, records.list_rows(store, record_type, query, limit=PAGE_SIZE)))
     return out
 
 

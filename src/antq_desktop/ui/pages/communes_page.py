@@ -9,8 +9,8 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from antq_desktop.domain import catalog as catalogs
-from antq_desktop.services import overview
-from antq_desktop.services.overview import CommuneRow
+from antq_desktop.services import office
+from antq_desktop.services.office import CommuneRow
 from antq_desktop.ui.context import AppContext
 from antq_desktop.ui.errors import explain_load_failure
 from antq_desktop.ui.formatting import format_date, format_int, format_percent
@@ -129,7 +129,7 @@ class CommunesPage(QWidget):
     def refresh(self) -> None:
         self.summary.setText(self.tr("Đang tính số liệu các xã…"))
         store, year = self.context.store, self.context.year
-        job = self.context.jobs.start(lambda _p, _c: overview.commune_rows(store, year=year),
+        job = self.context.jobs.start(lambda _p, _c: office.commune_rows(store, year=year),
                                       title=self.tr("Tình hình các xã"), parent=self, show_progress=False)
         job.succeeded.connect(self._show)
         job.failed.connect(self._on_failed)

@@ -27,7 +27,7 @@ from antq_desktop.domain.errors import AntqError
 from antq_desktop.storage.db import Store
 
 if TYPE_CHECKING:
-    from antq_desktop.services import dashboard
+    from antq_desktop.services import office
 from antq_desktop.ui.formatting import format_date, format_int, format_percent, format_threshold
 from antq_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from antq_desktop.ui.widgets.charts import LEVEL_COLORS, MET_COLOR, NOT_MET_COLOR, bar_chart, percent_bar, pie_chart
@@ -52,11 +52,11 @@ _DATA_LABELS = (
 )
 
 
-def _collect(store: Store, year: int) -> dashboard.Dashboard:
+def _collect(store: Store, year: int) -> office.Dashboard:
     # Imported here, on the worker thread: the indicator modules are not needed to show the window.
-    from antq_desktop.services import dashboard
+    from antq_desktop.services import office
 
-    return dashboard.collect(store, year)
+    return office.collect_dashboard(store, year)
 
 
 def _clear(layout: QGridLayout | QHBoxLayout | QVBoxLayout) -> None:
@@ -131,7 +131,7 @@ class DashboardPage(QWidget):
         super().__init__(parent)
         self.store = store
         self.year = year or date.today().year
-        self.data: dashboard.Dashboard | None = None
+        self.data: office.Dashboard | None = None
         # With a job runner the numbers are read off the GUI thread: with 200,000 households the
         # indicator queries take seconds, and the window must not wait for them.
         self.jobs = jobs
@@ -248,7 +248,7 @@ class DashboardPage(QWidget):
         job.succeeded.connect(lambda data: self._on_collected(generation, data))
         job.failed.connect(lambda exc: self._on_failed(generation, exc))
 
-    def _on_collected(self, generation: int, data: dashboard.Dashboard) -> None:
+    def _on_collected(self, generation: int, data: office.Dashboard) -> None:
         if generation == self._generation:  # an older year's numbers arriving late are dropped
             self.show_data(data)
 
@@ -257,7 +257,7 @@ class DashboardPage(QWidget):
             message = exc.message if isinstance(exc, AntqError) else str(exc)
             self.busy.setText(self.tr("Không đọc được số liệu: %1. Bấm “Làm mới” để thử lại.").replace("%1", message))
 
-    def show_data(self, data: dashboard.Dashboard) -> None:
+    def show_data(self, data: office.Dashboard) -> None:
         self.data = data
         self.busy.clear()
         self._show_targets(data)
@@ -266,7 +266,7 @@ class DashboardPage(QWidget):
         self._show_charts(data)
         self._show_todo(data)
 
-    def _show_targets(self, data: dashboard.Dashboard) -> None:
+    def _show_targets(self, data: office.Dashboard) -> None:
         _clear(self.targets_grid)
         if not data.targets:
             text = self.tr("Chưa có kế hoạch năm %1 với chỉ tiêu. Hãy vào “Kế hoạch – chỉ tiêu” để nhập "
@@ -293,7 +293,7 @@ class DashboardPage(QWidget):
                 "households": self.tr("Hộ gia đình"), "pledges": self.tr("Bản cam kết"),
                 "registrations": self.tr("Đăng ký"), "assessments": self.tr("Tự đánh giá")}
 
-    def _show_counts(self, data: dashboard.Dashboard) -> None:
+    def _show_counts(self, data: office.Dashboard) -> None:
         _clear(self.counts_row)
         for key, title in self._count_titles().items():
             label = QLabel(f"<div align='center'><span style='font-size:18pt; font-weight:bold'>"
@@ -301,7 +301,7 @@ class DashboardPage(QWidget):
             label.setObjectName(f"count_{key}")
             self.counts_row.addWidget(label, 1)
 
-    def _show_coverage(self, data: dashboard.Dashboard) -> None:
+    def _show_coverage(self, data: office.Dashboard) -> None:
         table = self.coverage_table
         table.setRowCount(len(data.coverage))
         for row, area in enumerate(data.coverage):
@@ -320,7 +320,7 @@ class DashboardPage(QWidget):
         table.resizeColumnsToContents()
         table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
 
-    def _show_charts(self, data: dashboard.Dashboard) -> None:
+    def _show_charts(self, data: office.Dashboard) -> None:
         _clear(self.charts_row)
         outcomes = {self.tr("Đạt"): data.outcomes.get("dat", 0), self.tr("Chưa đạt"): data.outcomes.get("chua_dat", 0)}
         levels = {QCoreApplication.translate("Catalog", label): count for label, count in data.levels.items()}
@@ -332,7 +332,7 @@ class DashboardPage(QWidget):
             note = QLabel(self.tr("Còn %1 bản đang soạn\nchưa được tính.").replace("%1", format_int(data.drafts)))
             self.charts_row.addWidget(note)
 
-    def _show_todo(self, data: dashboard.Dashboard) -> None:
+    def _show_todo(self, data: office.Dashboard) -> None:
         self.todo.clear()
         areas = self._todo_group(self.tr("Khu dân cư chưa đăng ký năm nay"), len(data.unregistered_areas),
                                  (UNREGISTERED_AREAS,), self.tr("Mở danh sách khu dân cư, chỉ các khu chưa đăng ký"))
@@ -390,7 +390,7 @@ class DashboardPage(QWidget):
                 group.setToolTip(column, self.tr("%1 (bấm đúp hoặc Enter)").replace("%1", tip))
         return group
 
-    def _pending_text(self, item: dashboard.PendingAssessment) -> str:
+    def _pending_text(self, item: office.PendingAssessment) -> str:
         state = self.tr("Chưa có bản tự đánh giá") if item.state == "missing" else self.tr("Bản nháp, chưa nộp")
         deadline = format_date(item.deadline)
         if item.overdue:

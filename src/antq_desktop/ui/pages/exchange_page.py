@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from antq_desktop.services import export, receipt
+from antq_desktop.services import export
 from antq_desktop.services.safe_files import read_user_file
 from antq_desktop.ui import file_dialogs
 from antq_desktop.ui.errors import show_error
@@ -203,15 +203,15 @@ class ExchangePage(QWidget):
         if path:
             self.check_receipt(path)
 
-    def check_receipt(self, path: str) -> receipt.ReceiptCheck | None:
+    def check_receipt(self, path: str) -> export.ReceiptCheck | None:
         try:
-            data = read_user_file(path, what="tệp biên nhận", error=lambda m: receipt.ReceiptError(m, "NOT_A_FILE"))
-            check = receipt.verify_receipt(self.context.store, data, actor=self.context.actor)
+            data = read_user_file(path, what="tệp biên nhận", error=lambda m: export.ReceiptError(m, "NOT_A_FILE"))
+            check = export.verify_receipt(self.context.store, data, actor=self.context.actor)
         except OSError:
             QMessageBox.warning(self, self.tr("Không đọc được tệp"),
                                 self.tr("Không đọc được tệp biên nhận. Hãy kiểm tra USB rồi chọn lại."))
             return None
-        except receipt.ReceiptError as exc:
+        except export.ReceiptError as exc:
             show_error(self, exc, self.tr("Biên nhận không được công nhận"))
             return None
         if check.matches == "current":

@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import Qt, QTemporaryDir
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
-from antq_desktop.services import forms, privacy
+from antq_desktop.services import forms, records
 from antq_desktop.ui.errors import show_error
 from antq_desktop.ui.i18n import N
 from antq_desktop.ui.pages import choices
@@ -24,7 +24,7 @@ def _pledged(row: dict[str, Any]) -> str:
 
 def _masked_id(row: dict[str, Any]) -> str:
     # Lists show the last 4 digits only (Law 91/2025): enough to tell people apart, little to leak.
-    return privacy.mask_citizen_id(row.get("citizen_id"))
+    return records.mask_citizen_id(row.get("citizen_id"))
 
 
 class HouseholdsPage(RecordPage):
@@ -69,13 +69,13 @@ class HouseholdsPage(RecordPage):
         self.reveal_button.setCheckable(True)
         self.reveal_button.setToolTip(tr_page("Danh sách chỉ hiện 4 số cuối của số định danh. Bấm để xem đầy đủ; "
                                               "việc xem được ghi vào nhật ký thao tác."))
-        self.reveal_button.setEnabled(privacy.can_view_citizen_id(self.context.user))
+        self.reveal_button.setEnabled(records.can_view_citizen_id(self.context.user))
         self.reveal_button.toggled.connect(self.reveal_citizen_ids)
         return [*super().extra_buttons(), self.reveal_button]
 
     def reveal_citizen_ids(self, reveal: bool) -> None:
         if reveal:
-            privacy.record_citizen_id_reveal(self.context.store, user=self.context.user, where="households_page")
+            records.record_citizen_id_reveal(self.context.store, user=self.context.user, where="households_page")
         columns = list(self.model.columns)  # the class's list is shared by every page instance
         index = next(i for i, column in enumerate(columns) if column.key == "citizen_id")
         columns[index] = replace(columns[index], show=None if reveal else _masked_id)

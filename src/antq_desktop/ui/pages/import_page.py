@@ -30,9 +30,8 @@ from PySide6.QtWidgets import (
 
 from antq_desktop.exchange import package_reader
 from antq_desktop.exchange.errors import PackageError
-from antq_desktop.services import merge_status
+from antq_desktop.services import merge, records
 from antq_desktop.services.merge import PackageResult, merge_packages
-from antq_desktop.storage.models import MODEL_BY_TYPE
 from antq_desktop.ui import file_dialogs
 from antq_desktop.ui.errors import show_error
 from antq_desktop.ui.jobs import Job
@@ -190,7 +189,7 @@ class ImportPage(QWidget):
             self.files.setItem(row, column, item)
 
     def refresh(self) -> None:
-        rows = merge_status.received(self.context.store)
+        rows = merge.received(self.context.store)
         self.received.setRowCount(len(rows))
         for index, r in enumerate(rows):
             values = [r.unit_code, r.unit_name, f"#{r.last_sequence}" if r.last_sequence else "—",
@@ -245,7 +244,7 @@ class ImportPage(QWidget):
         self.refresh()
         self.summary.setText(self._summary(results))
         if any(r.status == "merged" for r in results):
-            for record_type in MODEL_BY_TYPE:
+            for record_type in records.RECORD_TYPES:
                 self.context.notify_changed(record_type)
         self.merged.emit(results)
 

@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QInputDialog, QPushButton, QSplitter, QVBoxLayout,
 
 from antq_desktop.domain import catalog as catalogs
 from antq_desktop.domain.validation import COMPARATORS
-from antq_desktop.services import bulk, records
-from antq_desktop.services.queries import ListQuery
+from antq_desktop.services import records
+from antq_desktop.services.records import ListQuery
 from antq_desktop.ui.context import AppContext
 from antq_desktop.ui.dialogs.record_dialog import RecordDialog
 from antq_desktop.ui.errors import show_error
@@ -79,7 +79,7 @@ class PlanListPage(RecordPage):
             return None
 
         def undo() -> None:
-            bulk.delete_many(store, "plan_target", target_ids, actor=actor)
+            records.delete_many(store, "plan_target", target_ids, actor=actor)
             records.delete(store, "plan", plan_id, actor=actor)
 
         def redo() -> None:

@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
-from antq_desktop.services import bulk
+from antq_desktop.services import records
 from antq_desktop.ui.dialogs.bulk_dialogs import AreaPledgeDialog
 from antq_desktop.ui.errors import show_error
 from antq_desktop.ui.i18n import N
@@ -86,7 +86,7 @@ class PledgesPage(RecordPage):
     def default_values(self) -> dict[str, Any]:
         values = super().default_values()
         values.pop("area_id", None)  # the area filter is not a pledge field
-        return {"signer_kind": "household", "template_code": bulk.HOUSEHOLD_TEMPLATE, "status": "signed", **values}
+        return {"signer_kind": "household", "template_code": records.HOUSEHOLD_TEMPLATE, "status": "signed", **values}
 
     def extra_buttons(self) -> list[QPushButton]:
         whole_area = QPushButton(tr_page("Ghi cam kết cả khu dân cư…"))
@@ -110,7 +110,7 @@ class PledgesPage(RecordPage):
             return None
         store, actor, year = self.context.store, self.context.actor, self.context.year
         job = self.context.jobs.start(
-            lambda progress, cancel: bulk.pledge_area(store, area_id, year, signed_on, actor=actor,
+            lambda progress, cancel: records.pledge_area(store, area_id, year, signed_on, actor=actor,
                                                       progress=progress, cancel=cancel),
             title=tr_page("Đang ghi cam kết cho khu dân cư"), parent=self)
         job.succeeded.connect(self._area_pledged)
@@ -122,7 +122,7 @@ class PledgesPage(RecordPage):
         if ids:
             self.context.undo.push(UndoAction(
                 tr_page("Ghi %1 bản cam kết").replace("%1", format_count(len(ids))), "pledge",
-                lambda: bulk.delete_many(store, "pledge", ids, actor=actor), in_background=True,
+                lambda: records.delete_many(store, "pledge", ids, actor=actor), in_background=True,
                 redo=lambda: restore_many(store, "pledge", ids, actor=actor)))
         self.context.events.status_message.emit(tr_page("Đã ghi %1 bản cam kết.").replace("%1", format_count(len(ids))))
         self.context.notify_changed("pledge")
@@ -142,16 +142,16 @@ class PledgesPage(RecordPage):
         if answer != QMessageBox.StandardButton.Yes:
             return
         store, actor = self.context.store, self.context.actor
-        previous = bulk.previous_pledge_values(store, ids)
+        previous = records.previous_pledge_values(store, ids)
         try:
-            changed = bulk.mark_pledges_signed(store, ids, today, actor=actor)
+            changed = records.mark_pledges_signed(store, ids, today, actor=actor)
         except Exception as exc:  # noqa: BLE001 — shown to the officer; nothing was saved
             show_error(self, exc, tr_page("Không đánh dấu được"))
             return
         self.context.undo.push(UndoAction(tr_page("Đánh dấu %1 bản cam kết đã ký").replace("%1", format_count(changed)),
-                                          "pledge", lambda: bulk.write_back(store, "pledge", previous, actor=actor),
+                                          "pledge", lambda: records.write_back(store, "pledge", previous, actor=actor),
                                           in_background=True,
-                                          redo=lambda: bulk.mark_pledges_signed(store, ids, today, actor=actor)))
+                                          redo=lambda: records.mark_pledges_signed(store, ids, today, actor=actor)))
         self.context.events.status_message.emit(tr_page("Đã đánh dấu %1 bản cam kết.").replace("%1",
                                                                                            format_count(changed)))
         self.context.notify_changed("pledge")

@@ -1,7 +1,7 @@
 """“In biểu mẫu”: choose a form, a scope and a year, generate in the background, preview, print.
 
 The page only collects choices and shows the result: the PDF is built by `services.forms` /
-`services.form_reports` in the JobRunner's worker thread (progress and “Hủy” in its dialog).
+`services.forms` in the JobRunner's worker thread (progress and “Hủy” in its dialog).
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from antq_desktop.services import form_reports, forms, lookups
+from antq_desktop.services import forms, records
 from antq_desktop.ui import file_dialogs
 from antq_desktop.ui.errors import show_error
 from antq_desktop.ui.pdf_preview import PdfPreview
@@ -109,7 +109,7 @@ class PrintPage(QWidget):
     def _reload_areas(self) -> None:
         current = self.area_box.currentData()
         self.area_box.clear()
-        for area_id, name in lookups.names(self.context.store, "residential_area").items():
+        for area_id, name in records.names(self.context.store, "residential_area").items():
             self.area_box.addItem(name, area_id)
         index = self.area_box.findData(current)
         self.area_box.setCurrentIndex(max(index, 0))
@@ -156,10 +156,10 @@ class PrintPage(QWidget):
     def _work(self, output: Path) -> Callable[[Callable[[float, str], None], threading.Event], Path]:
         store, kind, year = self.context.store, self.kind, self.year_box.value()
         if kind == "report_commune":
-            return lambda progress, cancel: form_reports.render_commune_report(store, year, output,
+            return lambda progress, cancel: forms.render_commune_report(store, year, output,
                                                                                progress=progress, cancel=cancel)
         if kind == "report_summary":
-            return lambda progress, cancel: form_reports.render_summary(store, year, output, progress=progress,
+            return lambda progress, cancel: forms.render_summary(store, year, output, progress=progress,
                                                                         cancel=cancel)
         request = self.request()
         return lambda progress, cancel: forms.render_form(store, request, output, progress=progress, cancel=cancel)

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from antq_desktop.services.queries import ListQuery
+from antq_desktop.services.records import ListQuery
 from antq_desktop.ui import colours
 from antq_desktop.ui.context import AppContext
 from antq_desktop.ui.errors import run_undo

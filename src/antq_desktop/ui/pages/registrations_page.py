@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
-from antq_desktop.services import bulk
+from antq_desktop.services import records
 from antq_desktop.ui.errors import show_error
 from antq_desktop.ui.i18n import N
 from antq_desktop.ui.jobs import Job
@@ -67,7 +67,7 @@ class RegistrationsPage(RecordPage):
 
     def carry_forward(self) -> Job | None:
         store, actor, year = self.context.store, self.context.actor, self.context.year
-        count = len(bulk.registrations_to_carry(store, year - 1, year))
+        count = len(records.registrations_to_carry(store, year - 1, year))
         if count == 0:
             QMessageBox.information(self, tr_page("Chuyển đăng ký"), tr_page(
                 "Không có đăng ký nào của năm %1 cần chuyển sang năm %2 (đã chuyển hết hoặc năm trước chưa có "
@@ -81,7 +81,7 @@ class RegistrationsPage(RecordPage):
         if answer != QMessageBox.StandardButton.Yes:
             return None
         job = self.context.jobs.start(
-            lambda progress, cancel: bulk.carry_registrations_forward(
+            lambda progress, cancel: records.carry_registrations_forward(
                 store, year - 1, year, registered_on, actor=actor, progress=progress, cancel=cancel),
             title=tr_page("Đang chuyển đăng ký"), parent=self)
         job.succeeded.connect(self._carried)
@@ -93,7 +93,7 @@ class RegistrationsPage(RecordPage):
         if ids:
             self.context.undo.push(UndoAction(
                 tr_page("Chuyển %1 đăng ký").replace("%1", format_count(len(ids))), "registration",
-                lambda: bulk.delete_many(store, "registration", ids, actor=actor), in_background=True,
+                lambda: records.delete_many(store, "registration", ids, actor=actor), in_background=True,
                 redo=lambda: restore_many(store, "registration", ids, actor=actor)))
         self.context.events.status_message.emit(tr_page("Đã chuyển %1 đăng ký.").replace("%1", format_count(len(ids))))
         self.context.notify_changed("registration")

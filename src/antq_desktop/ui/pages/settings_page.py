@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from antq_desktop import paths
 from antq_desktop.domain import catalog as catalogs
 from antq_desktop.reports.form_texts import FORM_IDS, load_form_text
-from antq_desktop.services.profile import ROLES, get_profile
+from antq_desktop.services.setup import ROLES, get_profile
 from antq_desktop.storage.db import Store
 from antq_desktop.ui import colours
 from antq_desktop.ui.i18n import QT_TRANSLATE_NOOP

@@ -68,10 +68,9 @@ class TrustRow:
 
 def load_rows(store: Store) -> list[TrustRow]:
     """The communes' keys (not this office's own upper-office key), read in one consistent snapshot."""
-    with store.read_session() as session:
-        return [TrustRow(row.unit_code, row.unit_name, row.fingerprint, row.source, row.enrolled_at, row.enrolled_by,
-                         row.revoked_at, row.role, keys.is_legacy_fingerprint(row))
-                for row in keys.list_known(session) if row.source != "recipient"]
+    return [TrustRow(row.unit_code, row.unit_name, row.fingerprint, row.source, row.enrolled_at, row.enrolled_by,
+                     row.revoked_at, row.role, row.legacy)
+            for row in keys.trust_list(store) if row.source != "recipient"]
 
 
 class RevokeDialog(QDialog):
@@ -234,8 +233,8 @@ class TrustPage(QWidget):
         if choice is None:
             return
         role, communes = choice
-        self._apply(lambda session: keys.trust_add(session, data, actor=self.context.actor, role=role,
-                                                   communes=communes))
+        self._apply(lambda store: keys.trust_add(store, data, actor=self.context.actor, role=role,
+                                                 communes=communes))
 
     def _source(self, row: TrustRow) -> str:
         if row.source == "vouched":
@@ -270,12 +269,10 @@ class TrustPage(QWidget):
             QMessageBox.information(self, self.tr("Địa bàn cụm"), self.tr(
                 "Hãy chọn trong danh sách một khóa của công an cụm/huyện."))
             return
-        with self.context.store.read_session() as session:
-            current = ", ".join(keys.catchment(session, row.unit_code))
+        current = ", ".join(keys.catchment(self.context.store, row.unit_code))
         communes = self._ask_communes(row.unit_code, current)
         if communes is not None:
-            self._apply(lambda session: keys.set_catchment(session, row.unit_code, communes,
-                                                           actor=self.context.actor))
+            self._apply(lambda store: keys.set_catchment(store, row.unit_code, communes, actor=self.context.actor))
 
     def revoke_selected(self) -> None:
         selected = self.table.selectionModel().selectedRows()
@@ -287,8 +284,8 @@ class TrustPage(QWidget):
                                       .replace("%1", row.unit_name or row.unit_code).replace("%2", row.fingerprint))
         if answer is not None:
             reason, since = answer
-            done = self._apply(lambda session: keys.trust_revoke(session, row.fingerprint, actor=self.context.actor,
-                                                                  reason=reason, since=since))
+            done = self._apply(lambda store: keys.trust_revoke(store, row.fingerprint, actor=self.context.actor,
+                                                                reason=reason, since=since))
             if done is not None and done.also:
                 also = "\n".join(f"{k.unit_code} — {k.fingerprint}" for k in done.also)
                 QMessageBox.information(self, self.tr("Thu hồi khóa"), self.tr(
@@ -302,8 +299,7 @@ class TrustPage(QWidget):
 
     def _apply(self, change: Any) -> Any:
         try:
-            with self.context.store.session() as session:
-                result = change(session)
+            result = change(self.context.store)
         except AntqError as exc:
             show_error(self, exc)
             return None

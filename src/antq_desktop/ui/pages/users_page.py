@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from antq_desktop.domain.errors import AntqError
-from antq_desktop.services import users
+from antq_desktop.services import accounts
 from antq_desktop.services.accounts import MIN_PASSWORD_LENGTH, ROLES, UserInfo
 from antq_desktop.storage.db import Store
 
@@ -125,7 +125,7 @@ class UsersPage(QWidget):
         row.addWidget(QLabel(self.tr("Tự khóa màn hình sau (phút, 0 = không khóa):")))
         self.idle = QSpinBox()
         self.idle.setRange(0, 240)
-        self.idle.setValue(users.idle_lock_minutes(self.store))
+        self.idle.setValue(accounts.idle_lock_minutes(self.store))
         self.idle.setEnabled(self.is_admin)
         self.idle.editingFinished.connect(lambda: self.set_idle_minutes(self.idle.value()))
         row.addWidget(self.idle)
@@ -133,7 +133,7 @@ class UsersPage(QWidget):
         return row
 
     def refresh(self) -> None:
-        self.rows = users.list_accounts(self.store)
+        self.rows = accounts.list_accounts(self.store)
         self.table.setRowCount(len(self.rows))
         for r, row in enumerate(self.rows):
             state = self.tr("Đã khóa") if row.disabled else (
@@ -161,31 +161,31 @@ class UsersPage(QWidget):
     # ---- operations (the dialogs below only gather input for these) ----
 
     def add_user(self, username: str, full_name: str, role: str, password: str) -> bool:
-        return self._run(lambda: users.add(self.store, self.user, username=username, full_name=full_name, role=role,
+        return self._run(lambda: accounts.add(self.store, self.user, username=username, full_name=full_name, role=role,
                                            password=password),
                          self.tr("Đã tạo tài khoản %1.").replace("%1", username))
 
     def change_role(self, username: str, role: str) -> bool:
-        return self._run(lambda: users.change_role(self.store, self.user, username, role),
+        return self._run(lambda: accounts.change_role(self.store, self.user, username, role),
                          self.tr("Đã đổi vai trò của %1.").replace("%1", username))
 
     def set_disabled(self, username: str, disabled: bool) -> bool:
         done = self.tr("Đã khóa tài khoản %1.") if disabled else self.tr("Đã mở khóa tài khoản %1.")
-        return self._run(lambda: users.set_disabled(self.store, self.user, username, disabled),
+        return self._run(lambda: accounts.set_disabled(self.store, self.user, username, disabled),
                          done.replace("%1", username))
 
     def reset_password(self, username: str, password: str) -> bool:
-        return self._run(lambda: users.reset_password(self.store, self.user, username, password),
+        return self._run(lambda: accounts.reset_password(self.store, self.user, username, password),
                          self.tr("Đã đặt lại mật khẩu của %1.").replace("%1", username))
 
     def change_own_password(self, current: str, password: str) -> bool:
-        return self._run(lambda: users.change_own_password(self.store, self.user.username, current, password),
+        return self._run(lambda: accounts.change_own_password(self.store, self.user.username, current, password),
                          self.tr("Đã đổi mật khẩu của bạn."))
 
     def set_idle_minutes(self, minutes: int) -> bool:
-        if minutes == users.idle_lock_minutes(self.store):
+        if minutes == accounts.idle_lock_minutes(self.store):
             return True
-        return self._run(lambda: users.set_idle_lock_minutes(self.store, self.user, minutes),
+        return self._run(lambda: accounts.set_idle_lock_minutes(self.store, self.user, minutes),
                          self.tr("Đã lưu thời gian tự khóa (áp dụng từ lần đăng nhập sau)."))
 
     # ---- dialogs ----

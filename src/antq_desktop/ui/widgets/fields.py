@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from antq_desktop.services import queries
-from antq_desktop.services.queries import ListQuery
+from antq_desktop.services import records
+from antq_desktop.services.records import ListQuery
 from antq_desktop.storage.db import Store
 from antq_desktop.ui.table_model import format_count
 from antq_desktop.ui.widgets.date_field import DateField
@@ -188,9 +188,9 @@ class YearEditor(Editor):
 
 def record_choices(store: Store, record_type: str, label_key: str = "name", limit: int = 5000) -> dict[str, str]:
     """Live areas or organisations in Vietnamese order, for a combo box (a commune has at most hundreds)."""
-    from antq_desktop.services import lookups
+    from antq_desktop.services import records
 
-    return lookups.names(store, record_type, limit=limit)
+    return records.names(store, record_type, limit=limit)
 
 
 class HouseholdPicker(Editor):
@@ -218,7 +218,7 @@ class HouseholdPicker(Editor):
 
     def refresh(self) -> None:
         current = self.get()
-        rows = queries.list_rows(self.store, "household", ListQuery(search=self.search.text()), limit=50)
+        rows = records.list_rows(self.store, "household", ListQuery(search=self.search.text()), limit=50)
         self.results.clear()
         for row in rows:
             self.results.addItem(self.label(row), row["id"])

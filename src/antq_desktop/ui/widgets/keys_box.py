@@ -43,25 +43,21 @@ def ask_password(parent: QWidget) -> str | None:
 
 
 def own_fingerprint(store: Store) -> str | None:
-    with store.session_factory() as session:
-        row = keys.active_local_key(session)
-        return keys.paper_fingerprint(session, row) if row is not None else None
+    return keys.own_fingerprint(store)
 
 
 def recipient_text(store: Store) -> str | None:
     """"Cụm công an khu vực 1 (CUM-01) — vân tay XXXX-…" or None when no upper-office key was imported."""
-    with store.session_factory() as session:
-        row = keys.recipient(session)
-        return None if row is None else f"{row.unit_name} ({row.unit_code}) — mã vân tay {row.fingerprint}"
+    row = keys.recipient(store)
+    return None if row is None else f"{row.unit_name} ({row.unit_code}) — mã vân tay {row.fingerprint}"
 
 
 def import_recipient(parent: QWidget, store: Store, actor: str, path: str) -> str | None:
     """Import an .antqkey as the upper office's key; returns its fingerprint or None (error shown)."""
     try:
         data = read_user_file(path, what="tệp khóa công khai (.antqkey)", error=keys.KeyProblem)  # never a FIFO/device
-        with store.session() as session:
-            row = keys.set_recipient(session, data, actor=actor)
-            fingerprint = row.fingerprint
+        row = keys.set_recipient(store, data, actor=actor)
+        fingerprint = row.fingerprint
     except OSError:
         QMessageBox.warning(parent, parent.tr("Không đọc được tệp"),
                             parent.tr("Không đọc được tệp khóa. Hãy kiểm tra USB rồi chọn lại tệp."))
@@ -119,8 +115,7 @@ class KeysBox(QGroupBox):
 
     def export_public_key(self, path: str, password: str) -> bool:
         try:
-            with self.store.session() as session:
-                data = keys.public_key_file(session, password)
+            data = keys.public_key_file(self.store, password)
             Path(path).write_bytes(data)
         except keys.KeyProblem as exc:
             show_error(self, exc)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from antq_desktop.services import plan_import, plan_package
+from antq_desktop.services import plans
 from antq_desktop.ui import file_dialogs
 from antq_desktop.ui.errors import show_error
 from antq_desktop.ui.jobs import Job
@@ -27,7 +27,7 @@ class PlanSendBox(QGroupBox):
     def __init__(self, context: Any, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Gửi kế hoạch xuống xã"), parent)
         self.context = context
-        self.last_result: plan_package.PublishResult | None = None
+        self.last_result: plans.PublishResult | None = None
         layout = QVBoxLayout(self)
         intro = QLabel(self.tr("Tạo một gói kế hoạch có ký số (kế hoạch, chỉ tiêu, bộ tiêu chí, mẫu cam kết) để chép "
                                "cho mọi xã; xã nhận ở mục “Nhận kế hoạch của cấp trên” của trang Gửi – nhận dữ liệu."))
@@ -61,8 +61,8 @@ class PlanSendBox(QGroupBox):
     def start(self, path: str, password: str) -> Job:
         store, actor, year = self.context.store, self.context.actor, self.year.value()
 
-        def work(_progress: Any, _cancel: Any) -> plan_package.PublishResult:
-            return plan_package.publish(store, path, year=year, password=password, actor=actor)
+        def work(_progress: Any, _cancel: Any) -> plans.PublishResult:
+            return plans.publish_plan(store, path, year=year, password=password, actor=actor)
 
         self.send_button.setEnabled(False)
         self.status.setText(self.tr("Đang tạo gói kế hoạch…"))
@@ -72,7 +72,7 @@ class PlanSendBox(QGroupBox):
         job.finished.connect(lambda *_: self.send_button.setEnabled(self.context.can_write))
         return job
 
-    def _on_done(self, result: plan_package.PublishResult) -> None:
+    def _on_done(self, result: plans.PublishResult) -> None:
         self.last_result = result
         self.status.setText(self.tr("Đã tạo gói kế hoạch năm {0} (gói số {1}) tại {2}. Hãy chép tệp này cho các xã.")
                             .format(result.year, result.sequence, result.path))
@@ -88,7 +88,7 @@ class PlanReceiveBox(QGroupBox):
     def __init__(self, context: Any, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Nhận kế hoạch của cấp trên"), parent)
         self.context = context
-        self.last_result: plan_import.PlanImportResult | None = None
+        self.last_result: plans.PlanImportResult | None = None
         layout = QHBoxLayout(self)
         self.status = QLabel(self.tr("Chọn tệp gói kế hoạch (.antq) do cấp trên gửi; chữ ký được kiểm tra trước khi "
                                      "nhận. Dữ liệu của xã không bị thay đổi."))
@@ -106,8 +106,8 @@ class PlanReceiveBox(QGroupBox):
         if path:
             self.receive(path)
 
-    def receive(self, path: str) -> plan_import.PlanImportResult:
-        result = plan_import.import_plan(self.context.store, path, actor=self.context.actor)
+    def receive(self, path: str) -> plans.PlanImportResult:
+        result = plans.import_plan(self.context.store, path, actor=self.context.actor)
         self.last_result = result
         self.status.setText(result.message)
         if result.status == "imported":

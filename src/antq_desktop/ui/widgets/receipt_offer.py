@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from antq_desktop.services import receipt
+from antq_desktop.services import export
 from antq_desktop.storage.db import Store
 from antq_desktop.ui import file_dialogs
 from antq_desktop.ui.errors import show_error
@@ -22,9 +22,9 @@ def save_receipt(parent: QWidget, store: Store, actor: str, package_uuids: Seque
                  password: str) -> bool:
     """Sign and write the receipt; a refusal is shown to the officer and returns False."""
     try:
-        data = receipt.issue_receipt(store, list(package_uuids), password=password, actor=actor)
+        data = export.issue_receipt(store, list(package_uuids), password=password, actor=actor)
         Path(path).write_bytes(data)
-    except receipt.ReceiptError as exc:
+    except export.ReceiptError as exc:
         show_error(parent, exc, parent.tr("Chưa lập được biên nhận"))
         return False
     except OSError:

@@ -2,7 +2,7 @@
 
 Only what plain SQL can say honestly: live records per unit and type, and per-year counts of
 pledges, registrations and assessments. "Communes against their targets" needs the plan's
-indicator rules (services/indicators.py) and is left to the app's own reports.
+indicator rules (services/office/indicators.py) and is left to the app's own reports.
 
 PostgreSQL only (a dialect check; on SQLite this migration only moves the revision): a commune's
 SQLite file has no roles and no BI tool, and a view there would break every later batch migration

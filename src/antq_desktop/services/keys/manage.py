@@ -1,0 +1,138 @@
+"""What ui/ and cli/ do with keys: each function takes the Store, runs one transaction (or one
+read), and returns plain frozen dataclasses, never ORM rows.
+
+Thin wrappers over the session-taking functions in `registry` and `rotation`, which other
+services call inside their own transactions (export, merge, setup).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from antq_desktop.services.keys import registry, rotation
+from antq_desktop.services.keys.registry import LocalKeyInfo
+from antq_desktop.storage.db import Store
+from antq_desktop.storage.models import KnownKey
+
+
+@dataclass(frozen=True)
+class KnownKeyInfo:
+    """One entry of the trust registry (another unit's key) as plain values."""
+
+    key_id: str
+    unit_code: str
+    unit_name: str
+    role: str
+    fingerprint: str
+    source: str  # enrolled | announced | vouched | recipient
+    is_trusted: bool
+    is_recipient: bool
+    enrolled_at: datetime | None
+    enrolled_by: str | None
+    revoked_at: datetime | None
+    note: str | None
+    role_label: str  # "xã/phường", "cụm/huyện", "tỉnh"
+    source_label: str  # where this office got the key ("bảo lãnh bởi …" names who vouched)
+    legacy: bool  # from a version 1 key file: the fingerprint covers the two public keys only
+
+
+@dataclass(frozen=True)
+class RevocationInfo:
+    """A revoked key and the keys revoked with it because it had announced them."""
+
+    key: KnownKeyInfo
+    also: list[KnownKeyInfo]
+
+
+def known_key_info(row: KnownKey) -> KnownKeyInfo:
+    return KnownKeyInfo(row.key_id, row.unit_code, row.unit_name, row.role, row.fingerprint, row.source,
+                        bool(row.is_trusted), bool(row.is_recipient), row.enrolled_at, row.enrolled_by,
+                        row.revoked_at, row.note, registry.role_label(row), registry.source_label(row),
+                        registry.is_legacy_fingerprint(row))
+
+
+# ---- this unit's own key ----
+
+def own_key(store: Store) -> LocalKeyInfo | None:
+    """The active key (the one packages are signed with), or None before one was created."""
+    with store.session_factory() as session:
+        row = registry.active_local_key(session)
+        return registry.local_key_info(row) if row is not None else None
+
+
+def require_own_key(store: Store) -> LocalKeyInfo:
+    """The active key; KeyProblem [NO_KEY] (saying what to do) when there is none."""
+    with store.session_factory() as session:
+        return registry.local_key_info(registry.require_local_key(session))
+
+
+def own_fingerprint(store: Store) -> str | None:
+    """The paper fingerprint of this unit's active key (version 2: unit, role and keys), None without a key."""
+    with store.session_factory() as session:
+        row = registry.active_local_key(session)
+        return registry.paper_fingerprint(session, row) if row is not None else None
+
+
+def announcement_pending(store: Store) -> bool:
+    """A new key not yet announced to the upper office (the next export carries the announcement)."""
+    with store.session_factory() as session:
+        return rotation.pending_announcement(session) is not None
+
+
+def public_key_file(store: Store, password: str) -> bytes:
+    """The .antqkey file of this unit (password: the key holder's, to prove the key opens)."""
+    with store.session() as session:
+        return registry.public_key_file(session, password)
+
+
+def rotate(store: Store, password: str, *, actor: str, new_enrolment: bool = False) -> LocalKeyInfo:
+    with store.session() as session:
+        return registry.local_key_info(rotation.rotate(session, password, actor=actor, new_enrolment=new_enrolment))
+
+
+# ---- the upper office's key (recipient) ----
+
+def recipient(store: Store) -> KnownKeyInfo | None:
+    with store.session_factory() as session:
+        row = registry.recipient(session)
+        return known_key_info(row) if row is not None else None
+
+
+def set_recipient(store: Store, data: bytes, *, actor: str) -> KnownKeyInfo:
+    with store.session() as session:
+        return known_key_info(registry.set_recipient(session, data, actor=actor))
+
+
+# ---- the trust registry ----
+
+def trust_list(store: Store) -> list[KnownKeyInfo]:
+    """Every key this unit knows, by unit code then enrolment time, read in one snapshot."""
+    with store.read_session() as session:
+        return [known_key_info(row) for row in registry.list_known(session)]
+
+
+def trust_add(store: Store, data: bytes, *, actor: str, **options: Any) -> KnownKeyInfo:
+    """Enrol a unit's key after the officer compared the fingerprint (options: see registry.trust_add)."""
+    with store.session() as session:
+        return known_key_info(registry.trust_add(session, data, actor=actor, **options))
+
+
+def trust_revoke(store: Store, fingerprint: str, *, actor: str, reason: str | None = None,
+                 since: datetime | None = None) -> RevocationInfo:
+    """Revoke a key and the keys it announced (at or after `since`); see registry.trust_revoke."""
+    with store.session() as session:
+        done = registry.trust_revoke(session, fingerprint, actor=actor, reason=reason, since=since)
+        return RevocationInfo(known_key_info(done.row), [known_key_info(k) for k in done.also])
+
+
+def set_catchment(store: Store, office_unit: str, communes: list[str], *, actor: str) -> list[str]:
+    """The communes an enrolled office may vouch keys for (replaces the list; audited)."""
+    with store.session() as session:
+        return registry.set_catchment(session, office_unit, communes, actor=actor)
+
+
+def catchment(store: Store, office_unit: str) -> list[str]:
+    with store.read_session() as session:
+        return registry.catchment(session, office_unit)

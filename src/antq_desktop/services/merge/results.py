@@ -1,0 +1,72 @@
+"""What merging a file produced (PackageResult), how to merge (MergeOptions), and the statuses.
+
+Its own module so that the pipeline, the held packages, the archive and forwarded packages can all
+speak of results without importing one another.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Protocol
+
+from antq_desktop.exchange.package_format import PackageHeader
+from antq_desktop.exchange.package_reader import DEFAULT_LIMITS, Limits
+from antq_desktop.exchange.sequence import DEFAULT_MAX_JUMP
+from antq_desktop.services.keys.ring import KeyRing, TrustedLookup
+
+CANCELLED_MESSAGE = "Đã hủy nhập gói; chưa có gì được ghi vào cơ sở dữ liệu. Có thể nhập lại gói này bất cứ lúc nào."
+
+Progress = Callable[[float, str], None]
+
+
+class MergeStatus(StrEnum):
+    """str-valued, so logs, JSON and comparisons with the plain words keep working."""
+
+    MERGED = "merged"
+    DUPLICATE = "duplicate"
+    HELD = "held"
+    REFUSED = "refused"
+    CANCELLED = "cancelled"
+    DRY_RUN = "dry_run"
+
+
+class Cancel(Protocol):
+    def is_set(self) -> bool: ...
+
+
+@dataclass
+class PackageResult:
+    """What happened to one file. `status`: a MergeStatus (merged, duplicate, held, refused, cancelled, dry_run)."""
+
+    file_name: str
+    status: str
+    message: str = ""
+    code: str | None = None
+    producer_unit: str | None = None
+    producer_name: str | None = None
+    sequence: int | None = None
+    kind: str | None = None
+    package_uuid: str | None = None
+    file_sha256: str = ""
+    counts: dict[str, dict[str, int]] = field(default_factory=dict)
+    released_from_hold: bool = False
+    finished_holds: list[str] = field(default_factory=list, repr=False)  # held copies to delete after commit
+    header: PackageHeader | None = field(default=None, repr=False)
+
+    @property
+    def refused(self) -> bool:
+        return self.status in (MergeStatus.REFUSED, MergeStatus.CANCELLED)
+
+
+@dataclass
+class MergeOptions:
+    actor: str
+    dry_run: bool = False
+    ring: KeyRing | None = None
+    lookup: TrustedLookup | None = None
+    limits: Limits = DEFAULT_LIMITS
+    max_jump: int = DEFAULT_MAX_JUMP
+    cancel: Cancel | None = None
+    report: Callable[[float, str], None] = lambda _f, _m: None

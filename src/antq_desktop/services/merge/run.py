@@ -1,0 +1,104 @@
+"""The loop over files: each package merged on its own, forward packages unpacked and their inner
+packages merged, plan packages turned away, held packages released when their predecessor arrives.
+
+The one module that calls both the pipeline and the forwarded/held modules, so none of those has
+to import the pipeline back.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from antq_desktop.exchange.errors import CANCELLED, PackageError
+from antq_desktop.exchange.package_reader import DEFAULT_LIMITS, Limits, PayloadKeyOpener
+from antq_desktop.exchange.sequence import DEFAULT_MAX_JUMP
+from antq_desktop.services.keys.ring import KeyRing, TrustedLookup
+from antq_desktop.services.merge import forwarded, held, pipeline
+from antq_desktop.services.merge.results import (
+    CANCELLED_MESSAGE,
+    Cancel,
+    MergeOptions,
+    MergeStatus,
+    PackageResult,
+    Progress,
+)
+from antq_desktop.storage.db import Store
+
+
+def merge_packages(store: Store, paths: Sequence[str | os.PathLike[str]], *, actor: str, dry_run: bool = False,
+                   progress: Progress | None = None, cancel: Cancel | None = None, password: str | None = None,
+                   keys: PayloadKeyOpener | None = None, lookup: TrustedLookup | None = None,
+                   limits: Limits = DEFAULT_LIMITS, max_jump: int = DEFAULT_MAX_JUMP) -> list[PackageResult]:
+    """Merge each file on its own (one refusal never stops the others); held packages whose
+    predecessor arrives are merged right after it, in sequence order.
+
+    `password` unlocks this office's receiving keys (or pass already unlocked `keys`).
+    `cancel.is_set()` is checked between packages and batches; a cancelled package writes nothing.
+    """
+    results: list[PackageResult] = []
+    total = max(1, len(paths))
+    ring = KeyRing(store, password, keys)
+    try:
+        for index, path in enumerate(paths):
+            def report(fraction: float, message: str, _i: int = index) -> None:
+                if progress is not None:
+                    progress((_i + min(1.0, fraction)) / total, message)
+            options = MergeOptions(actor, dry_run, ring, lookup, limits, max_jump, cancel, report)
+            results.extend(merge_file(store, Path(path), options))
+    finally:
+        ring.close()
+    if any(r.status == MergeStatus.MERGED for r in results) and not dry_run:
+        store.refresh_statistics()
+    if progress is not None:
+        progress(1.0, "Đã xử lý xong các gói dữ liệu.")
+    return results
+
+
+def merge_file(store: Store, path: Path, options: MergeOptions) -> list[PackageResult]:
+    """One file: its result, then the results of any held packages it released (or of a forward's inner ones)."""
+    if options.cancel is not None and options.cancel.is_set():
+        return [PackageResult(path.name, MergeStatus.CANCELLED, CANCELLED_MESSAGE, CANCELLED)]
+    kind = forwarded.claimed_kind(path, options)
+    if kind == "forward":
+        return merge_forward(store, path, options)
+    if kind == "plan":
+        return [forwarded.refuse_plan(store, path, options)]
+    result = pipeline.merge_one(store, path, options)
+    if result.status in (MergeStatus.MERGED, MergeStatus.HELD) and not options.dry_run:
+        return [result, *release_held(store, result.producer_unit or "", options)]
+    return [result]
+
+
+def merge_forward(store: Store, path: Path, options: MergeOptions) -> list[PackageResult]:
+    """The forward's own result first, then each inner package's (merged whole or not at all)."""
+    folder = Path(tempfile.mkdtemp(prefix="antq-forward-"))
+    try:
+        unpacked = forwarded.unpack(store, path, options, folder)
+        if isinstance(unpacked, list):  # refused, or a preview
+            return unpacked
+        try:
+            results = [pipeline.merge_one(store, inner, inner_options)
+                       for inner, inner_options in unpacked.inner(options)]
+        except (PackageError, ValueError, OSError) as exc:
+            return [forwarded.refuse_error(store, path, options, exc, unpacked.outer)]
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    return [forwarded.finish(store, path, unpacked.outer, results, options.actor), *results]
+
+
+def release_held(store: Store, producer: str, options: MergeOptions) -> list[PackageResult]:
+    """Merge the held packages that now follow the chain, one after another."""
+    released: list[PackageResult] = []
+    while (waiting := held.next_held(store, producer)) is not None:
+        result = pipeline.merge_one(store, Path(waiting.stored_path), options, held_uuid=waiting.package_uuid)
+        result.released_from_hold = True
+        released.append(result)
+        if result.status != MergeStatus.MERGED:
+            if result.status == MergeStatus.REFUSED:  # it can never fit the chain: drop it, the refusal is logged
+                held.drop(store, waiting.package_uuid)
+            break
+    return released

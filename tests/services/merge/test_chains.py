@@ -1,0 +1,132 @@
+"""Gaps held then released, full packages superseding a gap, conflicts, dry run, cancel."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from sqlalchemy import func, select
+from tests.conftest import ACTOR
+
+from antq_desktop.services import demo
+from antq_desktop.services.office import stats
+from antq_desktop.services.records import writes as records
+from antq_desktop.storage.models import HeldPackage, Household, ImportAttempt, MergeConflict
+
+from .conftest import Commune, assert_only_logged, dump, merge, trust
+
+
+def _digest(store, code):  # type: ignore[no-untyped-def]
+    with store.session_factory() as session:
+        return stats.unit_stats(session, code).digest
+
+
+def _households(commune: Commune, n: int) -> list[str]:
+    with commune.store.session_factory() as session:
+        return list(session.execute(select(Household.id).order_by(Household.id).limit(n)).scalars())
+
+
+def _held(upper) -> list[HeldPackage]:  # type: ignore[no-untyped-def]
+    with upper.session_factory() as session:
+        return list(session.execute(select(HeldPackage).order_by(HeldPackage.sequence)).scalars())
+
+
+def _chain(upper, commune: Commune) -> list[Path]:  # type: ignore[no-untyped-def]
+    """full 1, then incrementals 2 and 3 with an update and a deletion each."""
+    demo.generate(commune.store, households=25, seed=21)
+    trust(upper, commune)
+    paths = [commune.export(upper)]
+    first, second = _households(commune, 2)
+    records.update(commune.store, "household", first, {"members": 9}, actor=ACTOR)
+    paths.append(commune.export(upper, "incremental"))
+    records.update(commune.store, "household", second, {"head_name": "Phạm Văn Đức"}, actor=ACTOR)
+    records.update(commune.store, "household", first, {"members": 3}, actor=ACTOR)
+    paths.append(commune.export(upper, "incremental"))
+    return paths
+
+
+def test_gap_is_held_then_released(upper, commune: Commune) -> None:
+    full, inc2, inc3 = _chain(upper, commune)
+    assert merge(upper, full)[0].status == "merged"
+    (held,) = merge(upper, inc3)
+    assert held.status == "held" and held.code == "GAP"
+    (row,) = _held(upper)
+    assert row.sequence == 3 and Path(row.stored_path).exists()
+    assert merge(upper, inc3)[0].status == "held"  # twice: still one held copy
+    assert len(_held(upper)) == 1
+    results = merge(upper, inc2)
+    assert [(r.sequence, r.status, r.released_from_hold) for r in results] == [(2, "merged", False),
+                                                                              (3, "merged", True)]
+    assert _held(upper) == [] and not Path(row.stored_path).exists()
+    assert _digest(upper, commune.code) == _digest(commune.store, commune.code)
+
+
+def test_full_package_supersedes_a_gap(upper, commune: Commune) -> None:
+    full, _inc2, inc3 = _chain(upper, commune)
+    assert merge(upper, full)[0].status == "merged"
+    assert merge(upper, inc3)[0].status == "held"
+    stored = Path(_held(upper)[0].stored_path)
+    assert merge(upper, commune.export(upper))[0].status == "merged"  # full package 4
+    assert _held(upper) == [] and not stored.exists()
+    assert _digest(upper, commune.code) == _digest(commune.store, commune.code)
+
+
+def test_first_package_incremental_is_held_until_a_full_one(upper, commune: Commune) -> None:
+    _full, inc2, _inc3 = _chain(upper, commune)
+    assert merge(upper, inc2)[0].status == "held"
+    results = merge(upper, _full)
+    assert [r.status for r in results] == ["merged", "merged"]
+
+
+def test_same_revision_other_content_is_a_conflict(upper, commune: Commune) -> None:
+    demo.generate(commune.store, households=10, seed=22)
+    trust(upper, commune)
+    assert merge(upper, commune.export(upper))[0].status == "merged"
+    rows = commune.records(0)
+    target = next(r for r in rows if r["type"] == "household")
+    original = target["head_name"]
+    target["head_name"] = "Tên bị sửa lén"  # same revision, different content
+    (result,) = merge(upper, commune.export(upper, records=rows))
+    assert result.status == "merged" and result.counts["household"]["conflict"] == 1
+    assert "xung đột" in result.message
+    with upper.session_factory() as session:
+        assert session.get(Household, target["id"]).head_name == original  # never silently overwritten
+        conflict = session.execute(select(MergeConflict)).scalars().one()
+        assert conflict.record_id == target["id"] and "Tên bị sửa lén" in conflict.incoming_record
+
+
+def test_dry_run_writes_only_the_log(upper, commune: Commune) -> None:
+    demo.generate(commune.store, households=15, seed=23)
+    trust(upper, commune)
+    path = commune.export(upper)
+    before = dump(upper)
+    (result,) = merge(upper, path, dry_run=True)
+    assert result.status == "dry_run" and result.counts["household"]["new"] == 15
+    assert_only_logged(before, dump(upper), audit=0)
+    broken = path.with_name("broken.antq")
+    broken.write_bytes(path.read_bytes()[:-1])
+    before = dump(upper)
+    assert merge(upper, broken, dry_run=True)[0].code == "TRUNCATED"
+    assert_only_logged(before, dump(upper), audit=0)  # a refused preview is not audited either
+    assert merge(upper, path)[0].status == "merged"
+
+
+def test_cancel_leaves_no_partial_writes(upper, commune: Commune) -> None:
+    demo.generate(commune.store, households=30, seed=24)
+    trust(upper, commune)
+    path = commune.export(upper)
+    before = dump(upper)
+    cancel = threading.Event()
+    calls = []
+
+    def progress(fraction: float, message: str) -> None:
+        calls.append(fraction)
+        if fraction > 0.05:
+            cancel.set()  # cancelled after the first batch was written in the transaction
+    (result,) = merge(upper, path, progress=progress, cancel=cancel)
+    assert result.status == "cancelled" and result.code == "CANCELLED"
+    after = dump(upper)
+    assert_only_logged(before, after, audit=0)
+    with upper.session_factory() as session:
+        assert session.execute(select(func.count()).select_from(Household)).scalar() == 0
+        assert session.execute(select(ImportAttempt.result, ImportAttempt.error_code)).one() == ("refused", "CANCELLED")
