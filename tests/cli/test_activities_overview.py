@@ -11,7 +11,7 @@ import sys
 from datetime import date
 
 from tests.conftest import ACTOR, PASSWORD, make_store
-from tests.exchange_merge.conftest import make_upper
+from tests.services.merge.conftest import make_upper
 from tests.store_copy import copy_synced_rows
 
 from antq_desktop.domain import catalog as catalogs

@@ -8,7 +8,7 @@ from datetime import date
 
 from sqlalchemy import select
 from tests.conftest import ACTOR, PASSWORD
-from tests.upper_office.conftest import enrol_recipient
+from tests.services.conftest import enrol_recipient
 
 from antq_desktop.services.activities import ACTIVITY_TYPES
 from antq_desktop.services.export import build as export
