@@ -81,7 +81,7 @@ def classification_table(data: AnnualReportData, text: FormText) -> Flowable:
     return grid_table(header, rows, widths, align=("CENTER", "LEFT", "LEFT", "CENTER"))
 
 
-def _activity_table(header: list[str], rows: list[list[Flowable]], widths: tuple[float, ...],
+def _activity_table(header: list[str], rows: list[list[object]], widths: tuple[float, ...],
                     text: FormText) -> Flowable:
     if not rows:
         return para(text.label("no_activity"))

@@ -71,7 +71,7 @@ def _recorded(session: Session, record_type: str, year: int, subject_kind: str, 
     model = {"movement_model": MovementModel, "festival_day": FestivalDay, "briefing": Briefing,
              "commendation": Commendation}[record_type]
     when = ([MovementModel.started_year <= year, MovementModel.status.in_(WORKING)] if model is MovementModel
-            else [model.year == year])
+            else [model.__table__.c.year == year])
     return bool(session.execute(select(exists().where(model.deleted.is_(False), model.origin_unit == unit, *when,
                                                       *_subject(model, subject_kind, subject_id)))).scalar())
 

@@ -92,12 +92,16 @@ def _live(model: Any, unit: str | None) -> list[Any]:
     return conditions
 
 
+def _recognised(model: MovementModel) -> str:
+    day = model.recognised_on.strftime("%d/%m/%Y") if model.recognised_on else ""
+    return ", ".join(part for part in (model.recognised_by or "", day) if part)
+
+
 def _models(session: Session, year: int, unit: str | None) -> tuple[ModelLine, ...]:
     rows = session.execute(select(MovementModel).where(*_live(MovementModel, unit), MovementModel.started_year <= year)
                            .order_by(MovementModel.started_year, MovementModel.name)).scalars()
     return tuple(ModelLine(m.name, MODEL_KINDS.get(m.kind, m.kind), MODEL_STATUSES.get(m.status, m.status),
-                           m.started_year, ", ".join(filter(None, [m.recognised_by, m.recognised_on and
-                                                                   m.recognised_on.strftime("%d/%m/%Y")])))
+                           m.started_year, _recognised(m))
                  for m in rows)
 
 

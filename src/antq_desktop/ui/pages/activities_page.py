@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP as N
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from antq_desktop.domain import validation
 from antq_desktop.ui.context import AppContext
+from antq_desktop.ui.i18n import N
 from antq_desktop.ui.pages import choices
 from antq_desktop.ui.pages.record_page import FilterSpec, RecordPage, tr_page
 from antq_desktop.ui.table_model import Column, format_day
