@@ -117,6 +117,7 @@ def test_wizard_slot_imports_the_upper_office_key(pair, qtbot, tmp_path):
 
 
 def test_receipt_offer_after_a_merge(pair, qtbot, monkeypatch, _quiet_boxes):
+    from antq_desktop.ui import password_prompt
     from antq_desktop.ui.widgets import receipt_offer
 
     result = export.export_package(pair.commune, pair.tmp / "m.antq", password=PASSWORD, actor="admin", kind="full")
@@ -126,7 +127,7 @@ def test_receipt_offer_after_a_merge(pair, qtbot, monkeypatch, _quiet_boxes):
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     monkeypatch.setattr(QFileDialog, "getSaveFileName",  # through ui.file_dialogs
                         lambda *a, **k: (str(pair.tmp / "r.antqrcpt"), ""))
-    monkeypatch.setattr(KeysBox, "password_provider", staticmethod(lambda _parent: PASSWORD))
+    monkeypatch.setattr(password_prompt, "ask_password", lambda _parent, *_a: PASSWORD)
     assert receipt_offer.offer_receipt(parent, pair.office, "admin", [result.package_uuid])
     assert receipt.verify_receipt(pair.commune, (pair.tmp / "r.antqrcpt").read_bytes(), actor="admin").marked == [1]
     assert not receipt_offer.save_receipt(parent, pair.office, "admin", ["not-merged"], str(pair.tmp / "x"), PASSWORD)

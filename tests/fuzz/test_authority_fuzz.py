@@ -121,4 +121,6 @@ def test_authority_mutations_are_refused(world: dict[str, Any], tmp_path: Path, 
     (result,) = merge_packages(world["office"], [path], actor=ACTOR, keys=world["keys"])
     assert result.status == "refused", (how, record, result.message)
     assert result.code in ("SIGNER_MISMATCH", "NOT_AUTHORISED", "OWN_UNIT"), (result.code, result.message)
+    if how == "producer":  # the office's own code in any spelling: refused for that, before anything else
+        assert result.code == "OWN_UNIT", (producer, result.code, result.message)
     assert_unchanged(world["office"], before)

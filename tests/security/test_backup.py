@@ -383,6 +383,7 @@ def test_backup_page_restores_another_units_backup_only_when_ticked(
     from PySide6.QtWidgets import QMessageBox
 
     from antq_desktop.services.accounts import login as accounts
+    from antq_desktop.ui import password_prompt
     from antq_desktop.ui.pages.backup_page import BackupPage
 
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: None)
@@ -390,7 +391,8 @@ def test_backup_page_restores_another_units_backup_only_when_ticked(
     page = BackupPage(store, admin, folder=other_unit_backup.parent)
     qtbot.addWidget(page)
     page.keep_running_after_restore = True
-    page.ask_password, page.confirm = (lambda _prompt: PASSWORD), (lambda _question: True)
+    monkeypatch.setattr(password_prompt, "ask_password", lambda _parent, _reason, *_a: PASSWORD)
+    page.confirm = lambda _question: True
     page.table.selectRow(next(i for i, b in enumerate(page.listing) if b.path == other_unit_backup))
     assert not page.other_unit.isChecked() and not page.restore_selected()
     assert "00004" in page.status.text() and page.other_unit.text() in page.status.text()

@@ -16,6 +16,7 @@ from antq_desktop.services.accounts import login as accounts
 from antq_desktop.services.accounts.login import UserInfo
 from antq_desktop.storage.db import Store
 from antq_desktop.storage.models import Household
+from antq_desktop.ui import password_prompt
 from antq_desktop.ui.idle_lock import IdleLock, LockDialog
 from antq_desktop.ui.pages.audit_page import AuditPage
 from antq_desktop.ui.pages.backup_page import BackupPage
@@ -73,12 +74,19 @@ def test_audit_page_is_for_admins_only(qtbot, store: Store) -> None:  # type: ig
 
 
 def test_users_page_manages_accounts(qtbot, store: Store, admin: UserInfo) -> None:  # type: ignore[no-untyped-def]
-    page = UsersPage(store, admin)
+    from antq_desktop.ui.context import make_context
+
+    context = make_context(store, admin)
+    page = UsersPage.from_context(context)
     qtbot.addWidget(page)
+    seen: list = []  # what reached the one refresh hook
+    context.events.changed.connect(seen.append)
     assert page.table.rowCount() == 1
     assert page.add_user("lan", "Trần Thị Lan", "officer", "cau dai cua lan")
     assert page.table.rowCount() == 2
+    assert [c.accounts_changed for c in seen] == [True]
     assert not page.add_user("an2", "An", "officer", "ngan")
+    assert len(seen) == 1  # a refused change reports nothing
     assert "ít nhất 8" in page.status.text()
     assert page.change_role("lan", "readonly") and page.set_disabled("lan", True)
     assert page.table.item(1, 3).text() == "Đã khóa"
@@ -98,22 +106,23 @@ def test_users_page_for_an_officer_only_changes_own_password(qtbot, store: Store
     assert page.change_own_password("cau dai cua lan", "cau moi cua lan")
 
 
-def test_backup_page_backs_up_and_restores(qtbot, store: Store, admin: UserInfo, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_backup_page_backs_up_and_restores(qtbot, store: Store, admin: UserInfo, tmp_path: Path,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
     page = BackupPage(store, admin, folder=tmp_path / "backups")
     qtbot.addWidget(page)
     page.keep_running_after_restore = True
-    page.ask_password = lambda _prompt: "sai mat khau"
+    monkeypatch.setattr(password_prompt, "ask_password", lambda _parent, _reason, *_a: "sai mat khau")
     assert page.back_up_now() is None and "không đúng" in page.status.text()  # a typo is caught before encrypting
-    page.ask_password = lambda _prompt: PASSWORD
+    monkeypatch.setattr(password_prompt, "ask_password", lambda _parent, _reason, *_a: PASSWORD)
     made = page.back_up_now()
     assert made is not None and page.table.rowCount() == 1
     page.table.selectRow(0)
     page.confirm = lambda _q: False
     assert not page.restore_selected()  # cancelled: nothing happens
-    page.ask_password = lambda _prompt: "mat khau khac"
+    monkeypatch.setattr(password_prompt, "ask_password", lambda _parent, _reason, *_a: "mat khau khac")
     page.confirm = lambda _q: True
     assert not page.restore_selected() and "sai mật khẩu" in page.status.text()
-    page.ask_password = lambda _prompt: PASSWORD
+    monkeypatch.setattr(password_prompt, "ask_password", lambda _parent, _reason, *_a: PASSWORD)
     with qtbot.waitSignal(page.restored):
         assert page.restore_selected()
     assert page.table.rowCount() == 1  # the list is not refreshed: the app reopens after a restore

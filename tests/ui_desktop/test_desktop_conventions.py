@@ -227,7 +227,9 @@ def test_status_bar_shows_the_last_package_sent(tmp_path, qtbot) -> None:  # typ
     from tests.conftest import make_store
     from tests.exchange_store.conftest import connect, make_office
 
+    from antq_desktop.services.changes import Changes
     from antq_desktop.services.export import build as export
+    from antq_desktop.ui.main_window import _local_time
     from antq_desktop.ui.pages.exchange_page import ExchangePage
 
     commune = make_store(tmp_path / "commune.sqlite3")
@@ -239,13 +241,17 @@ def test_status_bar_shows_the_last_package_sent(tmp_path, qtbot) -> None:  # typ
     assert window.last_export_label.text() == "Lần gửi dữ liệu gần nhất: chưa có"
     page = window.open_page("exchange")
     assert isinstance(page, ExchangePage)
+    seen: list[Changes] = []
+    context.events.changed.connect(seen.append)
     job = page.start_export(str(tmp_path / "goi.antq"), PASSWORD)
     with qtbot.waitSignal(job.finished, timeout=30_000):
         pass
     sent = export.history(commune)[0]
     assert sent.sequence == 1
-    assert window.last_export_label.text().startswith("Lần gửi dữ liệu gần nhất: ")
-    assert window.last_export_label.text().endswith("(gói số 1)")
+    # the export reached the status bar through the one hook (context.apply_changes), as Changes.export_made
+    assert [c.export_made for c in seen] == [True]
+    assert window.last_export_label.text() == (
+        f"Lần gửi dữ liệu gần nhất: {_local_time(sent.created_at)} (gói số 1)")
     context.jobs.wait()
     commune.close()
     office.close()
@@ -254,12 +260,12 @@ def test_status_bar_shows_the_last_package_sent(tmp_path, qtbot) -> None:  # typ
 def test_export_without_the_upper_office_key_says_so_before_the_password(context, qtbot, monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QMessageBox
 
+    from antq_desktop.ui import password_prompt
     from antq_desktop.ui.pages.exchange_page import ExchangePage
-    from antq_desktop.ui.widgets.keys_box import KeysBox
 
     asked: list[str] = []
     shown: list[str] = []
-    monkeypatch.setattr(KeysBox, "password_provider", staticmethod(lambda _parent: asked.append("password")))
+    monkeypatch.setattr(password_prompt, "ask_password", lambda _parent, *_a: asked.append("password"))
     monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *a, **k: shown.append(text))
     page = ExchangePage(context)
     qtbot.addWidget(page)

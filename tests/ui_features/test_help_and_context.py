@@ -7,6 +7,7 @@ from datetime import date
 from PySide6.QtWidgets import QLabel
 
 from antq_desktop.services.accounts import login as accounts
+from antq_desktop.services.changes import Changes
 from antq_desktop.ui.context import make_context
 from antq_desktop.ui.help import show_user_guide, user_guide_path
 from antq_desktop.ui.pages.dashboard_page import DashboardPage
@@ -36,7 +37,7 @@ def test_dashboard_from_context_follows_year(qtbot, feature_store) -> None:
     assert page.year == 2001
     qtbot.waitUntil(lambda: page.data.year == 2001, timeout=10000)
     assert any("Chưa có kế hoạch năm 2001" in label.text() for label in page.findChildren(QLabel))
-    context.notify_changed("household")  # hidden page: refreshed when shown
+    context.apply_changes(Changes.records("household"))  # hidden page: refreshed when shown
     assert page._stale
     context.jobs.wait()
 

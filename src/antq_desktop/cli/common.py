@@ -17,16 +17,17 @@ from antq_desktop.services.accounts import UserInfo
 from antq_desktop.services.startup import open_store
 from antq_desktop.storage.db import Store
 
-__all__ = ["CliError", "UsageError", "add", "guarded", "progress_printer", "read_password", "sign_in", "store_for"]
+__all__ = ["CliError", "UsageError", "add", "guarded", "ask_password", "progress_printer", "sign_in", "store_for"]
 
 
-def read_password(prompt: str = "Mật khẩu: ", *, confirm: bool = False) -> str:
-    """ANTQ_PASSWORD for scripts; otherwise ask on the terminal (never echoed)."""
-    env = os.environ.get("ANTQ_PASSWORD")
-    if env is not None:
-        return env
+def ask_password(prompt: str = "Mật khẩu: ", *, confirm: bool = False, env: str = "ANTQ_PASSWORD") -> str:
+    """The CLI's one password prompt: the variable `env` for scripts (ANTQ_PASSWORD: the signed-in
+    officer's own; ANTQ_NEW_PASSWORD: a password being set), otherwise asked on the terminal, never echoed."""
+    given = os.environ.get(env)
+    if given is not None:
+        return given
     if not sys.stdin.isatty():
-        raise CliError("Cần mật khẩu: hãy chạy trong cửa sổ dòng lệnh hoặc đặt biến môi trường ANTQ_PASSWORD.")
+        raise CliError(f"Cần mật khẩu: hãy chạy trong cửa sổ dòng lệnh hoặc đặt biến môi trường {env}.")
     password = getpass.getpass(prompt)
     if confirm and getpass.getpass("Nhập lại mật khẩu: ") != password:
         raise CliError("Hai lần nhập mật khẩu không khớp.")
@@ -55,7 +56,7 @@ def sign_in(store: Store, args: argparse.Namespace, *, read_only_ok: bool = Fals
     username = args.user or os.environ.get("ANTQ_USER") or accounts.single_admin(store)
     if not username:
         raise CliError("Có nhiều tài khoản: hãy chỉ rõ --user TÊN_ĐĂNG_NHẬP.", 2)
-    password = read_password(f"Mật khẩu của {username}: ")
+    password = ask_password(f"Mật khẩu của {username}: ")
     try:
         user = accounts.sign_in(store, username=username, password=password)
     except AntqError as exc:

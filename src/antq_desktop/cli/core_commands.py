@@ -11,8 +11,8 @@ from typing import Any
 from antq_desktop.cli.common import (
     CliError,
     add,
+    ask_password,
     progress_printer,
-    read_password,
     sign_in,
     store_for,
 )
@@ -26,7 +26,7 @@ def _init(args: argparse.Namespace) -> int:
     try:
         # Validate the unit before asking for a password: a typo should not cost a prompt.
         setup.resolve_unit(args.role, args.unit, args.name)
-        password = read_password("Đặt mật khẩu cho tài khoản quản trị: ", confirm=True)
+        password = ask_password("Đặt mật khẩu cho tài khoản quản trị: ", confirm=True)
         info = setup.initialise(store, role=args.role, unit_code=args.unit, name=args.name,
                                   officer_name=args.officer or "Quản trị viên", username=args.username,
                                   password=password)

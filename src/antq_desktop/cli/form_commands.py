@@ -9,7 +9,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from antq_desktop.cli.common import CliError, add, progress_printer, read_password, store_for
+from antq_desktop.cli.common import CliError, add, ask_password, progress_printer, store_for
 from antq_desktop.domain.errors import AntqError
 from antq_desktop.reports import RenderCancelled
 from antq_desktop.services import accounts, forms, records
@@ -21,7 +21,7 @@ def _signed_in(store: Store, args: argparse.Namespace) -> None:
     username = args.user or os.environ.get("ANTQ_USER") or accounts.single_admin(store)
     if not username:
         raise CliError("Có nhiều tài khoản: hãy chỉ rõ --user TÊN_ĐĂNG_NHẬP.", 2)
-    accounts.sign_in(store, username=username, password=read_password(f"Mật khẩu của {username}: "))
+    accounts.sign_in(store, username=username, password=ask_password(f"Mật khẩu của {username}: "))
 
 
 def _area_id(store: Store, value: str) -> str:

@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from antq_desktop.cli.common import CliError, add, read_password, sign_in, store_for
+from antq_desktop.cli.common import CliError, add, ask_password, sign_in, store_for
 from antq_desktop.domain.errors import AntqError
 from antq_desktop.services import accounts, records
 from antq_desktop.services.accounts import ROLES, UserInfo
@@ -24,16 +24,8 @@ def _admin(store: Store, args: argparse.Namespace) -> tuple[UserInfo, str]:
 
 
 def _new_password(prompt: str) -> str:
-    """ANTQ_NEW_PASSWORD for scripts (ANTQ_PASSWORD is the signed-in officer's own)."""
-    env = os.environ.get("ANTQ_NEW_PASSWORD")
-    if env is not None:
-        return env
-    saved = os.environ.pop("ANTQ_PASSWORD", None)
-    try:
-        return read_password(prompt, confirm=True)
-    finally:
-        if saved is not None:
-            os.environ["ANTQ_PASSWORD"] = saved
+    """ANTQ_NEW_PASSWORD for scripts (ANTQ_PASSWORD is the signed-in officer's own, never the new one)."""
+    return ask_password(prompt, confirm=True, env="ANTQ_NEW_PASSWORD")
 
 
 # ---- user ----
@@ -201,10 +193,10 @@ def _restore_authority(args: argparse.Namespace) -> tuple[str, str]:
     try:
         store = store_for(args)
     except CliError:
-        return "", read_password("Mật khẩu của bản sao lưu: ")
+        return "", ask_password("Mật khẩu của bản sao lưu: ")
     try:
         if not store.is_initialised():
-            return "", read_password("Mật khẩu của bản sao lưu: ")
+            return "", ask_password("Mật khẩu của bản sao lưu: ")
         actor, password = _admin(store, args)
         return actor.username, password
     finally:

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from antq_desktop.services.changes import Changes
 from antq_desktop.ui.events import AppEvents  # noqa: F401  (re-exported: pages import it from here)
 
 if TYPE_CHECKING:
@@ -43,8 +44,9 @@ class AppContext:
     def can_write(self) -> bool:
         return self.user.can_write
 
-    def notify_changed(self, record_type: str) -> None:
-        self.events.data_changed.emit(record_type)
+    def apply_changes(self, changes: Changes) -> None:
+        """The one refresh hook: every action that changed data ends here with the front's Changes."""
+        self.events.apply_changes(changes)
 
 
 def make_context(store: Store, user: UserInfo, year_getter: Callable[[], int] | None = None) -> AppContext:

@@ -162,7 +162,7 @@ def _run_step(context, parent, action, call, done: str, failed: str, busy: str):
         job = context.jobs.start(lambda _progress, _cancel: call(), title=busy, parent=parent)
         job.succeeded.connect(lambda _r: context.events.status_message.emit(done.replace("%1", action.description)))
         job.failed.connect(report_failure)
-        job.finished.connect(lambda: context.events.data_changed.emit(action.record_type))
+        job.finished.connect(lambda: context.apply_changes(action.changes))
         return job
     try:
         call()
@@ -170,6 +170,6 @@ def _run_step(context, parent, action, call, done: str, failed: str, busy: str):
         report_failure(exc)
         return None
     finally:
-        context.events.data_changed.emit(action.record_type)
+        context.apply_changes(action.changes)
     context.events.status_message.emit(done.replace("%1", action.description))
     return None

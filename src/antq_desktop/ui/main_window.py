@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from antq_desktop.services.changes import Changes
 from antq_desktop.ui.accessibility import name_focusable_widgets
 from antq_desktop.ui.context import AppContext
 from antq_desktop.ui.i18n import QT_TRANSLATE_NOOP
@@ -183,9 +184,6 @@ class MainWindow(QMainWindow):
             row = [s.key for s in self.specs].index(key)
             spec = self.specs[row]
             page = spec.factory(self.context) if spec.factory else PlaceholderPage(self._title(spec))
-            exported = getattr(page, "exported", None)
-            if exported is not None:  # the exchange page: the status bar shows the new package at once
-                exported.connect(lambda _result: self.show_last_export())
             assign_mnemonics(page, self._menu_letters())  # Alt-letters on the page's buttons (never a menu's)
             name_focusable_widgets(page, self._title(spec))  # what a screen reader says for each field
             slot = self.stack.widget(row)
@@ -222,7 +220,7 @@ class MainWindow(QMainWindow):
         self.last_export_label.setObjectName("last_export_label")
         bar.addPermanentWidget(self.last_export_label)
         self.show_last_export()
-        self.context.events.data_changed.connect(lambda _kind: self.show_last_export())
+        self.context.events.changed.connect(self._on_changed)
         self.year_box = QComboBox()
         self.year_box.setObjectName("year_box")
         self.year_box.setToolTip(self.tr("Năm đang làm việc: các danh sách cam kết, đăng ký, tự đánh giá theo năm này"))
@@ -233,6 +231,11 @@ class MainWindow(QMainWindow):
         self.year_box.currentIndexChanged.connect(lambda _i: self.context.events.year_changed.emit(self.year))
         bar.addPermanentWidget(self.year_box)
         self.context.events.status_message.connect(lambda text: bar.showMessage(text, 6000))
+
+    def _on_changed(self, changes: Changes) -> None:
+        """The status bar's last export follows an export (or a restore) through the one hook."""
+        if changes.export_made or changes.everything:
+            self.show_last_export()
 
     def show_last_export(self) -> None:
         """The newest package this unit sent up (the plans it sends down do not count), in local time."""

@@ -281,7 +281,7 @@ def apply_to_session(context: Any, result: setup.RedoResult) -> None:
     """The signed-in session sees the change: context, then whoever shows the profile (status bar)."""
     context.user = replace(context.user, full_name=result.officer_name)
     context.profile = result.profile
-    context.events.profile_changed.emit()
+    context.apply_changes(result.app_changes)
     context.events.status_message.emit(QCoreApplication.translate("RedoSetupWizard", "Đã lưu thiết lập đơn vị."))
 
 

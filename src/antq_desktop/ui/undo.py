@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from antq_desktop.services.changes import EVERYTHING, Changes
 from antq_desktop.ui.events import AppEvents
 
 
@@ -25,6 +26,11 @@ class UndoAction:
     revert: Callable[[], object]  # a service call; raises AntqError when it cannot be undone
     in_background: bool = False  # undoing a bulk action touches many records: run it as a job
     redo: Callable[[], object] | None = None  # does the action again; None: it cannot be redone
+
+    @property
+    def changes(self) -> Changes:
+        """What undoing or redoing it changes, for the one refresh hook ("" record type: anything)."""
+        return Changes.records(self.record_type) if self.record_type else EVERYTHING
 
 
 def restore_many(store, record_type: str, record_ids: list[str], *, actor: str) -> None:  # type: ignore[no-untyped-def]
@@ -130,4 +136,4 @@ class UndoHistory(QObject):
             self.clear()
             raise
         finally:
-            self.events.data_changed.emit(action.record_type)
+            self.events.apply_changes(action.changes)

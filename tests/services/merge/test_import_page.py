@@ -12,6 +12,7 @@ from antq_desktop.services import demo
 from antq_desktop.services.accounts import login as accounts
 from antq_desktop.services.office import stats
 from antq_desktop.storage.models import Household
+from antq_desktop.ui import password_prompt
 from antq_desktop.ui.context import make_context
 from antq_desktop.ui.main_window import PAGES
 
@@ -19,12 +20,12 @@ from .conftest import Commune, trust
 
 
 @pytest.fixture
-def page(qtbot, upper_sqlite):  # type: ignore[no-untyped-def]
+def page(qtbot, upper_sqlite, monkeypatch):  # type: ignore[no-untyped-def]
     from antq_desktop.ui.pages.import_page import ImportPage
     admin = next(u for u in accounts.list_users(upper_sqlite) if u.username == "admin")
     context = make_context(upper_sqlite, admin)
     widget = ImportPage(context)
-    widget.ask_password = lambda: PASSWORD  # type: ignore[method-assign]
+    monkeypatch.setattr(password_prompt, "ask_password", lambda _parent, *_a: PASSWORD)
     qtbot.addWidget(widget)
     yield widget
     context.jobs.wait()
@@ -62,9 +63,12 @@ def test_preview_then_merge(qtbot, page, upper_sqlite, commune: Commune, tmp_pat
     bad.write_bytes(good.read_bytes()[:-10])
     page.add_files([good, bad])
     assert _cell(page.files, 0, 1).startswith(commune.code) and _cell(page.files, 0, 4) == "Chưa kiểm tra"
+    seen: list = []  # what reached the one refresh hook (context.apply_changes -> events.changed)
+    page.context.events.changed.connect(seen.append)
 
     with qtbot.waitSignal(page.merged, timeout=60_000):
         page.run(dry_run=True)
+    assert seen == []  # a preview writes nothing, so nothing redraws
     assert _cell(page.files, 0, 4) == "Hợp lệ (xem trước)" and _cell(page.files, 0, 5) != "0"
     assert _cell(page.files, 1, 4) == "Từ chối" and "TRUNCATED" in _cell(page.files, 1, 9)
     assert page.received.rowCount() == 0
@@ -74,6 +78,7 @@ def test_preview_then_merge(qtbot, page, upper_sqlite, commune: Commune, tmp_pat
     assert _cell(page.files, 0, 4) == "Đã nhập"
     assert page.received.rowCount() == 1 and _cell(page.received, 0, 2) == "#1"
     assert "Đã nhập 1 gói" in page.summary.text()
+    assert len(seen) == 1 and seen[0].count("household") == 15  # the merge's Changes: rows written per kind
     with upper_sqlite.session_factory() as session, commune.store.session_factory() as theirs:
         assert stats.unit_stats(session, commune.code) == stats.unit_stats(theirs, commune.code)
 

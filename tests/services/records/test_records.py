@@ -111,7 +111,11 @@ def test_create_many_is_all_or_nothing(store):
         records.create_many(store, "household", rows, actor=ACTOR)
     assert _count(store, Household) == 0
     del rows[37]["citizen_id"]
-    assert len(records.create_many(store, "household", rows, actor=ACTOR)) == 50
+    ids = records.create_many(store, "household", rows, actor=ACTOR)
+    assert len(ids) == 50
+    # the front also says what it changed (issue 13): 50 households, ids kept since they are few enough
+    assert ids.changes.count("household") == 50 and set(ids.changes.ids) == set(ids) and ids.changes.kinds == {
+        "household"}
 
 
 def test_assessment_outcome_is_computed_not_trusted(store):

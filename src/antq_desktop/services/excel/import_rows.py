@@ -31,6 +31,7 @@ from antq_desktop.domain.validation import (
     ORG_TYPES,
     VALIDATORS,
 )
+from antq_desktop.services.changes import WrittenIds
 from antq_desktop.services.records import queries
 from antq_desktop.services.records import writes as records
 from antq_desktop.services.safe_files import read_user_file
@@ -348,7 +349,7 @@ def _check_row(row: PreviewRow, record_type: str, areas: dict[str, str],
 
 
 def import_valid_rows(store: Store, record_type: str, rows: Sequence[PreviewRow], *, actor: str,
-                      progress: Progress | None = None, cancel: threading.Event | None = None) -> list[str]:
+                      progress: Progress | None = None, cancel: threading.Event | None = None) -> WrittenIds:
     """Save only the valid rows, all in one transaction: nothing is saved if anything fails or the
     officer cancels (`cancel` is checked between chunks, before the commit)."""
     valid = [row.values for row in rows if row.valid]
@@ -362,7 +363,7 @@ def import_valid_rows(store: Store, record_type: str, rows: Sequence[PreviewRow]
         _check(cancel)  # the last moment a cancel can still undo everything
     if progress is not None:
         progress(1.0, "Đã nhập xong.")
-    return ids
+    return WrittenIds(record_type, ids)
 
 
 def cell_text(value: Any) -> str:

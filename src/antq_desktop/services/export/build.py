@@ -30,6 +30,7 @@ from antq_desktop.exchange.errors import CANCELLED, NO_RECIPIENT, PackageError
 from antq_desktop.exchange.keystore import KeyStore
 from antq_desktop.exchange.package_format import AUDIT_BASE_TYPE, AUDIT_LINK_TYPE, MAX_AUDIT_LINKS, Producer
 from antq_desktop.exchange.package_writer import PackageMeta, write_package
+from antq_desktop.services.changes import Changes
 from antq_desktop.services.keys import registry as keys
 from antq_desktop.services.keys import rotation as key_rotation
 from antq_desktop.services.office.stats import iter_live_records, unit_stats
@@ -73,6 +74,11 @@ class ExportResult:
     note: str = ""
     announced_key: bool = False
     fingerprint: str = ""
+
+    @property
+    def changes(self) -> Changes:
+        """An export changes no record; the status bar's last export follows it."""
+        return Changes(export_made=True)
 
 
 @dataclass

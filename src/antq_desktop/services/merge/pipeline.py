@@ -170,6 +170,9 @@ def _apply_records(session: Session, package: VerifiedPackage, opener: PayloadKe
         metas = [check_shape(record, producer) for record in records]
         record_type = records[0]["type"]
         _once_per_package(record_type, metas, seen.setdefault(record_type, set()))
+        # The real reason first: a reference to another unit's record would otherwise surface as a validation
+        # problem (an assessment scored against another unit's organisation type), then again after validation.
+        authorise_references(session, record_type, records, producer)
         batch = Batch(record_type, validated_rows(session, record_type, records, metas))
         authorise_references(session, record_type, batch.rows, producer)  # every row, before any is classified
         classify(session, batch, producer, counts.setdefault(record_type, new_counts()))

@@ -14,6 +14,7 @@ from typing import Protocol
 from antq_desktop.exchange.package_format import PackageHeader
 from antq_desktop.exchange.package_reader import DEFAULT_LIMITS, Limits
 from antq_desktop.exchange.sequence import DEFAULT_MAX_JUMP
+from antq_desktop.services.changes import NO_CHANGES, Changes
 from antq_desktop.services.keys.ring import KeyRing, TrustedLookup
 
 CANCELLED_MESSAGE = "Đã hủy nhập gói; chưa có gì được ghi vào cơ sở dữ liệu. Có thể nhập lại gói này bất cứ lúc nào."
@@ -58,6 +59,25 @@ class PackageResult:
     @property
     def refused(self) -> bool:
         return self.status in (MergeStatus.REFUSED, MergeStatus.CANCELLED)
+
+    @property
+    def changes(self) -> Changes:
+        """Rows written per record kind (new or newer revisions); nothing unless the package was merged."""
+        if self.status != MergeStatus.MERGED:
+            return NO_CHANGES
+        written = {kind: c.get("new", 0) + c.get("updated", 0) for kind, c in self.counts.items()}
+        return Changes.of_counts(written) | Changes(plans_changed=self.kind == "plan")
+
+
+class MergeRun(list[PackageResult]):
+    """What merge_packages returns: the results in order (a list, as callers always read it) and `changes`."""
+
+    @property
+    def changes(self) -> Changes:
+        combined = NO_CHANGES
+        for result in self:
+            combined = combined | result.changes
+        return combined
 
 
 @dataclass

@@ -22,6 +22,7 @@ from antq_desktop.services.merge.results import (
     CANCELLED_MESSAGE,
     Cancel,
     MergeOptions,
+    MergeRun,
     MergeStatus,
     PackageResult,
     Progress,
@@ -32,14 +33,14 @@ from antq_desktop.storage.db import Store
 def merge_packages(store: Store, paths: Sequence[str | os.PathLike[str]], *, actor: str, dry_run: bool = False,
                    progress: Progress | None = None, cancel: Cancel | None = None, password: str | None = None,
                    keys: PayloadKeyOpener | None = None, lookup: TrustedLookup | None = None,
-                   limits: Limits = DEFAULT_LIMITS, max_jump: int = DEFAULT_MAX_JUMP) -> list[PackageResult]:
+                   limits: Limits = DEFAULT_LIMITS, max_jump: int = DEFAULT_MAX_JUMP) -> MergeRun:
     """Merge each file on its own (one refusal never stops the others); held packages whose
     predecessor arrives are merged right after it, in sequence order.
 
     `password` unlocks this office's receiving keys (or pass already unlocked `keys`).
     `cancel.is_set()` is checked between packages and batches; a cancelled package writes nothing.
     """
-    results: list[PackageResult] = []
+    results = MergeRun()
     total = max(1, len(paths))
     ring = KeyRing(store, password, keys)
     try:

@@ -30,6 +30,7 @@ from antq_desktop.exchange.keystore import KeyStore
 from antq_desktop.exchange.package_format import Producer
 from antq_desktop.exchange.package_writer import PackageMeta, write_package
 from antq_desktop.paths import resource_path
+from antq_desktop.services.changes import Changes
 from antq_desktop.services.keys import registry as keys
 from antq_desktop.services.safe_files import read_user_file
 from antq_desktop.storage import audit, migrate
@@ -61,6 +62,11 @@ class PublishResult:
     year: int
     counts: dict[str, int]
     package_sha256: str
+
+    @property
+    def changes(self) -> Changes:
+        """A plan package was made (not data sent up: the status bar's last export ignores it)."""
+        return Changes(plans_changed=True)
 
 
 def record_id(kind: str, key: str) -> str:

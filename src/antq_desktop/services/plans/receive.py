@@ -25,6 +25,7 @@ from antq_desktop.exchange.keys import TrustedKey
 from antq_desktop.exchange.package_reader import VerifiedPackage
 from antq_desktop.exchange.sequence import check_continuity
 from antq_desktop.services.authority import authorise_producer, authorise_references
+from antq_desktop.services.changes import Changes
 from antq_desktop.services.keys import registry as keys
 from antq_desktop.services.merge import import_log
 from antq_desktop.services.merge.apply import check_end_state, write_batch
@@ -60,6 +61,14 @@ class PlanImportResult:
     year: int | None = None
     counts: dict[str, dict[str, int]] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
+
+    @property
+    def changes(self) -> Changes:
+        """Plan rows written per kind and plans_changed; nothing when the package was refused."""
+        if self.status != "imported":
+            return Changes()
+        written = {kind: c.get("new", 0) + c.get("updated", 0) for kind, c in self.counts.items()}
+        return Changes.of_counts(written) | Changes(plans_changed=True)
 
 
 def recipient_lookup(session: Session) -> Callable[[str], TrustedKey | None]:
@@ -139,6 +148,7 @@ def _upsert(session: Session, record_type: str, records: list[dict[str, Any]], p
             office: str) -> dict[str, int]:
     """The merge's own checks: origin must be the office, a stored row of another unit is never overwritten."""
     metas = [check_shape(record, office) for record in records]
+    authorise_references(session, record_type, records, office)  # the real reason before any validation message
     batch = Batch(record_type, validated_rows(session, record_type, records, metas))
     authorise_references(session, record_type, batch.rows, office)  # plan_target only to the office's own plan
     counts = new_counts()

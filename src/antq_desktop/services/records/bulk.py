@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import select
 
 from antq_desktop.domain.pledge_templates import default_template
+from antq_desktop.services.changes import WrittenIds
 from antq_desktop.services.records import writes as records
 from antq_desktop.storage.db import Store
 from antq_desktop.storage.models import Household, Pledge, Registration
@@ -124,7 +125,7 @@ def registrations_to_carry(store: Store, from_year: int, to_year: int) -> list[d
 
 
 def carry_registrations_forward(store: Store, from_year: int, to_year: int, registered_on: date, *, actor: str,
-                                progress: Progress = _quiet, cancel: threading.Event | None = None) -> list[str]:
+                                progress: Progress = _quiet, cancel: threading.Event | None = None) -> WrittenIds:
     """Register again this year every area/unit registered last year; subjects deleted since are skipped."""
     progress(0.1, "Đang đọc đăng ký năm trước…")
     subjects = registrations_to_carry(store, from_year, to_year)
@@ -133,7 +134,7 @@ def carry_registrations_forward(store: Store, from_year: int, to_year: int, regi
     rows = [{**s, "year": to_year, "registered_on": registered_on,
              "note": f"Chuyển tiếp từ đăng ký năm {from_year}"} for s in live]
     progress(0.4, f"Đang ghi {len(rows)} đăng ký…")
-    ids = records.create_many(store, "registration", rows, actor=actor) if rows else []
+    ids = records.create_many(store, "registration", rows, actor=actor) if rows else WrittenIds("registration")
     progress(1.0, "Xong.")
     return ids
 

@@ -12,6 +12,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from antq_desktop.domain.errors import ConflictError, FieldError, NotFoundError, PermissionDenied, ValidationError
+from antq_desktop.services.changes import WrittenIds
 from antq_desktop.services.records import rules as record_rules
 from antq_desktop.storage import audit
 from antq_desktop.storage.canonical import to_json_value
@@ -163,10 +164,10 @@ def _revalidate_restored(session: Session, record_type: str, row: SyncedRecord) 
     record_rules.check_unique(session, record_type, [fields], {row.id})
 
 
-def create_many(store: Store, record_type: str, rows: Iterable[dict[str, Any]], *, actor: str) -> list[str]:
+def create_many(store: Store, record_type: str, rows: Iterable[dict[str, Any]], *, actor: str) -> WrittenIds:
     """Validate every row, then insert all in one transaction (all or nothing); one audit entry each."""
     with store.session() as session:
-        return insert_batch(session, record_type, list(rows), actor=actor)
+        return WrittenIds(record_type, insert_batch(session, record_type, list(rows), actor=actor))
 
 
 def insert_batch(session: Session, record_type: str, rows: list[dict[str, Any]], *, actor: str,

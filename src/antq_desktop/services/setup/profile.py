@@ -15,6 +15,7 @@ from antq_desktop.domain.errors import AntqError, AuthError, NotInitialisedError
 from antq_desktop.domain.text import nfc
 from antq_desktop.domain.validation import text_problem
 from antq_desktop.services.accounts import login as accounts
+from antq_desktop.services.changes import Changes
 from antq_desktop.services.keys import registry as keys
 from antq_desktop.services.keys import rotation as key_rotation
 from antq_desktop.storage import audit
@@ -145,6 +146,14 @@ class RedoResult:
     @property
     def unit_changed(self) -> bool:
         return "role" in self.changes or "unit_code" in self.changes
+
+    @property
+    def app_changes(self) -> Changes:
+        """What the GUI redraws (`changes` above predates services.changes and lists the fields)."""
+        if not self.changes and self.new_fingerprint is None:
+            return Changes(profile_changed=True)  # the officer's name may still have changed
+        return Changes(profile_changed=True, keys_changed=self.new_fingerprint is not None,
+                       everything=self.unit_changed)
 
 
 def _unit_lock(session: Session, unit_code: str) -> str | None:

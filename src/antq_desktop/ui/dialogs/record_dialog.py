@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from antq_desktop.domain.errors import AntqError, ValidationError
 from antq_desktop.services import records
+from antq_desktop.services.changes import Changes
 from antq_desktop.ui import colours
 from antq_desktop.ui.context import AppContext
 from antq_desktop.ui.undo import UndoAction
@@ -150,7 +151,7 @@ class RecordDialog(QDialog):
             self.general_error.show_message(exc.message)
             return
         self.initial = values
-        self.context.notify_changed(self.record_type)
+        self.context.apply_changes(Changes.records(self.record_type, ids=[self.saved_id]))
         super().accept()
 
     def _typed_values_ok(self) -> bool:

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from antq_desktop.domain.errors import AntqError
 from antq_desktop.services import excel
+from antq_desktop.services.changes import Changes
 from antq_desktop.storage.db import Store
 from antq_desktop.ui import colours
 from antq_desktop.ui.formatting import format_int
@@ -413,7 +414,7 @@ def open_import_wizard(context, parent: QWidget | None = None,  # type: ignore[n
     """For list pages ("Nhập từ Excel" button): the wizard, announcing the change through the AppContext."""
     wizard = ImportWizard(context.store, actor=context.actor, record_type=record_type, jobs=context.jobs,
                           parent=parent)
-    wizard.imported.connect(lambda kind, _count: context.notify_changed(kind))
+    wizard.imported.connect(lambda kind, count: context.apply_changes(Changes.records(kind, count)))
     wizard.imported.connect(lambda kind, count: context.events.status_message.emit(
         QCoreApplication.translate("ImportWizard", "Đã nhập %1 dòng từ Excel (%2).")
         .replace("%1", format_int(count)).replace("%2", record_type_titles()[kind])))

@@ -31,6 +31,7 @@ from antq_desktop.domain import catalog as catalogs
 from antq_desktop.domain.errors import AntqError, ValidationError
 from antq_desktop.domain.scoring import OUTCOME_MET, score_assessment
 from antq_desktop.services import activities, records
+from antq_desktop.services.changes import Changes
 from antq_desktop.services.setup import get_profile
 from antq_desktop.storage.db import Store
 from antq_desktop.ui import colours
@@ -380,7 +381,7 @@ def open_assessment_dialog(context, parent: QWidget | None, *, subject_kind: str
     form = AssessmentForm(context.store, actor=context.actor, role=context.user.role, subject_kind=subject_kind,
                           subject_id=subject_id, year=context.year, assessment_id=assessment_id,
                           assessor_name=context.user.full_name, parent=dialog)
-    form.saved.connect(lambda _id: context.notify_changed("assessment"))
+    form.saved.connect(lambda record_id: context.apply_changes(Changes.records("assessment", ids=[record_id])))
     QVBoxLayout(dialog).addWidget(form)
     dialog.resize(1000, 760)
     dialog.show()

@@ -13,9 +13,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
     QTableWidget,
@@ -28,6 +26,7 @@ from antq_desktop.domain.errors import AntqError
 from antq_desktop.services import accounts
 from antq_desktop.services.accounts import BackupKey, UserInfo
 from antq_desktop.storage.db import Store
+from antq_desktop.ui import password_prompt
 
 COLUMNS = ("Tệp", "Thời điểm tạo (UTC)", "Người tạo", "Dung lượng")
 
@@ -41,7 +40,6 @@ class BackupPage(QWidget):
         self.store, self.user = store, user
         self.folder = Path(folder) if folder else accounts.default_folder(store)
         # Replaceable in tests: ask for a password (None = cancelled), confirm a question.
-        self.ask_password: Callable[[str], str | None] = self._ask_password
         self.confirm: Callable[[str], bool] = self._confirm
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("<h2>Sao lưu – khôi phục</h2>")))
@@ -96,10 +94,6 @@ class BackupPage(QWidget):
             for c, value in enumerate(values):
                 self.table.setItem(r, c, QTableWidgetItem(value))
 
-    def _ask_password(self, prompt: str) -> str | None:
-        text, ok = QInputDialog.getText(self, self.tr("Mật khẩu"), prompt, QLineEdit.EchoMode.Password)
-        return text if ok else None
-
     def _confirm(self, question: str) -> bool:
         answer = QMessageBox.question(self, self.tr("Xác nhận"), question)
         return answer == QMessageBox.StandardButton.Yes
@@ -109,7 +103,8 @@ class BackupPage(QWidget):
         QMessageBox.warning(self, title, exc.message)
 
     def back_up_now(self) -> Path | None:
-        password = self.ask_password(self.tr("Nhập mật khẩu của bạn để mã hóa bản sao lưu:"))
+        password = password_prompt.ask_password(self, self.tr("Nhập mật khẩu của bạn để mã hóa bản sao lưu:"),
+                                                self.tr("Mật khẩu"))
         if not password:
             return None
         try:
@@ -139,7 +134,8 @@ class BackupPage(QWidget):
                            ).replace("%1", path.name)
         if not self.confirm(question):
             return False
-        password = self.ask_password(self.tr("Mật khẩu của người đã tạo bản sao lưu:"))
+        password = password_prompt.ask_password(self, self.tr("Mật khẩu của người đã tạo bản sao lưu:"),
+                                                self.tr("Mật khẩu"))
         if not password:
             return False
         db_path = self.store.sqlite_path

@@ -122,7 +122,7 @@ class CommunesPage(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
-        context.events.data_changed.connect(lambda _type: self.refresh())
+        context.events.changed.connect(lambda _changes: self.refresh())
         context.events.year_changed.connect(lambda _year: self.refresh())
         self.refresh()
 

@@ -179,7 +179,7 @@ class DashboardPage(QWidget):
             page.import_button.clicked.connect(lambda: _open_import(context, page))
             page.header.insertWidget(1, page.import_button)
         context.events.year_changed.connect(page.set_year)
-        context.events.data_changed.connect(lambda _record_type: page.refresh_if_visible())
+        context.events.changed.connect(lambda _changes: page.refresh_if_visible())  # any change: once per action
         return page
 
     def refresh_if_visible(self) -> None:

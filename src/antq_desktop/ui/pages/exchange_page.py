@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from antq_desktop.services import export
 from antq_desktop.services.safe_files import read_user_file
-from antq_desktop.ui import file_dialogs
+from antq_desktop.ui import file_dialogs, password_prompt
 from antq_desktop.ui.errors import show_error
 from antq_desktop.ui.jobs import Job
 from antq_desktop.ui.widgets.keys_box import KeysBox, recipient_text
@@ -152,7 +152,7 @@ class ExchangePage(QWidget):
             path = self.destination.text().strip()
         if not path:
             return
-        password = KeysBox.password_provider(self)
+        password = password_prompt.ask_password(self)
         if password:
             self.start_export(path, password)
 
@@ -184,6 +184,7 @@ class ExchangePage(QWidget):
         if result.announced_key:
             text += " " + self.tr("Gói này thông báo khóa mới của đơn vị cho cấp trên.")
         self.status.setText(text)
+        self.context.apply_changes(result.changes)
         self.exported.emit(result)
 
     def _on_failed(self, exc: BaseException) -> None:

@@ -17,9 +17,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
     QTableWidget,
@@ -30,9 +28,9 @@ from PySide6.QtWidgets import (
 
 from antq_desktop.exchange import package_reader
 from antq_desktop.exchange.errors import PackageError
-from antq_desktop.services import merge, records
-from antq_desktop.services.merge import PackageResult, merge_packages
-from antq_desktop.ui import file_dialogs
+from antq_desktop.services import merge
+from antq_desktop.services.merge import MergeRun, PackageResult, merge_packages
+from antq_desktop.ui import file_dialogs, password_prompt
 from antq_desktop.ui.errors import show_error
 from antq_desktop.ui.jobs import Job
 
@@ -202,10 +200,9 @@ class ImportPage(QWidget):
 
     def ask_password(self) -> str | None:
         """The key-holder's password opens this office's receiving key (packages are encrypted to it)."""
-        text, ok = QInputDialog.getText(self, self.tr("Mở khóa nhận của đơn vị"),
-                                        self.tr("Mật khẩu của người giữ khóa (tài khoản đã thiết lập máy):"),
-                                        QLineEdit.EchoMode.Password)
-        return text if ok and text else None
+        return password_prompt.ask_password(
+            self, self.tr("Mật khẩu của người giữ khóa (tài khoản đã thiết lập máy):"),
+            self.tr("Mở khóa nhận của đơn vị"))
 
     def run(self, *, dry_run: bool) -> Job | None:
         if not self.paths:
@@ -243,9 +240,7 @@ class ImportPage(QWidget):
         self._show_files()
         self.refresh()
         self.summary.setText(self._summary(results))
-        if any(r.status == "merged" for r in results):
-            for record_type in records.RECORD_TYPES:
-                self.context.notify_changed(record_type)
+        self.context.apply_changes(MergeRun(results).changes)  # what the merge wrote (none on a dry run)
         self.merged.emit(results)
 
     @staticmethod

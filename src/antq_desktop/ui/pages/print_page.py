@@ -54,7 +54,7 @@ class PrintPage(QWidget):
         layout.addWidget(self.preview, 1)
         self.preview.printed.connect(self._on_printed)
         context.events.year_changed.connect(self.year_box.setValue)
-        context.events.data_changed.connect(lambda _t: self._reload_areas())
+        context.events.changed.connect(lambda _changes: self._reload_areas())
         self._update_enabled()
 
     @classmethod

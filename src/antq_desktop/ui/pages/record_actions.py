@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QMessageBox, QPushButton, QW
 
 from antq_desktop.domain.errors import AntqError
 from antq_desktop.services import records
+from antq_desktop.services.changes import Changes
 from antq_desktop.ui.dialogs.record_dialog import RecordDialog
 from antq_desktop.ui.errors import show_error
 from antq_desktop.ui.table_model import format_count
@@ -127,7 +128,7 @@ class RecordActions(_PageBase):
             show_error(self, exc, tr_page("Không xóa được"))
         if deleted:
             self._push_delete_undo(rows, deleted)
-        self.context.notify_changed(self.record_type)
+        self.context.apply_changes(Changes.records(self.record_type, len(deleted), deleted))
 
     def _confirm_delete(self, rows: list[dict[str, Any]]) -> bool:
         what = (tr_page("“%1”").replace("%1", self.describe(rows[0])) if len(rows) == 1

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from antq_desktop.services.changes import Changes
 from antq_desktop.services.records import ListQuery
 from antq_desktop.ui import colours
 from antq_desktop.ui.context import AppContext
@@ -154,7 +155,7 @@ class RecordPage(RecordActions, QWidget):
         self.search_timer.setInterval(150)  # debounce: one query after the officer pauses typing
         self.search_timer.timeout.connect(self.refresh)
         self.search_edit.textChanged.connect(lambda _t: self.search_timer.start())
-        context.events.data_changed.connect(self._on_data_changed)
+        context.events.changed.connect(self._on_changes)
         context.events.year_changed.connect(lambda _y: self._on_data_changed(self.record_type if self.uses_year
                                                                              else "-"))
         context.undo.changed.connect(self._update_undo_button)
@@ -383,6 +384,11 @@ class RecordPage(RecordActions, QWidget):
 
     def _update_count(self) -> None:
         self.count_label.setText(tr_page("%1 bản ghi").replace("%1", format_count(self.model.total)))
+
+    def _on_changes(self, changes: Changes) -> None:
+        """From the one hook: redraw when this page's kind or a related one was touched."""
+        if changes.everything or changes.kinds & {self.record_type, *self.related_types}:
+            self._on_data_changed(self.record_type)
 
     def _on_data_changed(self, record_type: str) -> None:
         if record_type in ("", self.record_type, *self.related_types):

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from antq_desktop.domain.errors import AntqError
 from antq_desktop.services import keys
+from antq_desktop.services.changes import Changes
 from antq_desktop.services.safe_files import read_user_file
 from antq_desktop.storage.db import Store
 from antq_desktop.ui.context import AppContext
@@ -304,5 +305,5 @@ class TrustPage(QWidget):
             show_error(self, exc)
             return None
         self.refresh()
-        self.context.notify_changed("key")
+        self.context.apply_changes(Changes(trust_changed=True, keys_changed=True))
         return result

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 from antq_desktop.domain.errors import AntqError
 from antq_desktop.services import accounts
 from antq_desktop.services.accounts import MIN_PASSWORD_LENGTH, ROLES, UserInfo
+from antq_desktop.services.changes import Changes
 from antq_desktop.storage.db import Store
 
 COLUMNS = ("Tên đăng nhập", "Họ tên", "Vai trò", "Trạng thái")
@@ -82,6 +84,8 @@ class PasswordDialog(QDialog):
 
 
 class UsersPage(QWidget):
+    changed = Signal(object)  # Changes(accounts_changed=True); from_context routes it to context.apply_changes
+
     def __init__(self, store: Store, user: UserInfo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store, self.user = store, user
@@ -104,7 +108,9 @@ class UsersPage(QWidget):
 
     @classmethod
     def from_context(cls, context: Any) -> UsersPage:
-        return cls(context.store, context.user)
+        page = cls(context.store, context.user)
+        page.changed.connect(context.apply_changes)
+        return page
 
     def _buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -156,6 +162,7 @@ class UsersPage(QWidget):
         self.status.setText(done)
         self.status.setStyleSheet("")
         self.refresh()
+        self.changed.emit(Changes(accounts_changed=True))
         return True
 
     # ---- operations (the dialogs below only gather input for these) ----

@@ -2,12 +2,11 @@
 
 Used on the exchange page, in the settings page (``register_settings_section("keys", ...)``)
 and, as ``RecipientWizardPage``, in the first-run wizard. The password for the private keys
-is asked with ``ask_password``; tests replace ``KeysBox.password_provider``.
+is asked with ``ui.password_prompt.ask_password`` (the GUI's one prompt; tests replace it there).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -16,9 +15,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
     QVBoxLayout,
@@ -29,17 +26,8 @@ from PySide6.QtWidgets import (
 from antq_desktop.services import keys
 from antq_desktop.services.safe_files import read_user_file
 from antq_desktop.storage.db import Store
-from antq_desktop.ui import file_dialogs
+from antq_desktop.ui import file_dialogs, password_prompt
 from antq_desktop.ui.errors import show_error
-
-PasswordProvider = Callable[[QWidget], "str | None"]
-
-
-def ask_password(parent: QWidget) -> str | None:
-    text, ok = QInputDialog.getText(parent, parent.tr("Mật khẩu mở khóa"),
-                                    parent.tr("Nhập mật khẩu của người giữ khóa (quản trị viên đã thiết lập máy):"),
-                                    QLineEdit.EchoMode.Password)
-    return text if ok and text else None
 
 
 def own_fingerprint(store: Store) -> str | None:
@@ -79,7 +67,6 @@ class KeysBox(QGroupBox):
     """Fingerprint of this unit, the upper office's key, and the two buttons."""
 
     changed = Signal()
-    password_provider: PasswordProvider = staticmethod(ask_password)  # type: ignore[assignment]
 
     def __init__(self, store: Store, actor: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -137,7 +124,7 @@ class KeysBox(QGroupBox):
         path = file_dialogs.save_file(self, file_dialogs.PACKAGES, self.tr("Lưu tệp khóa công khai"),
                                       "khoa-don-vi.antqkey",
                                               self.tr("Tệp khóa ANTQ (*.antqkey)"))
-        password = self.password_provider(self) if path else None
+        password = password_prompt.ask_password(self) if path else None
         if path and password and self.export_public_key(path, password):
             QMessageBox.information(self, self.tr("Đã xuất khóa"), self.tr(
                 "Đã lưu tệp khóa công khai. Hãy in mã vân tay {0}, ký xác nhận và gửi kèm tệp cho cấp trên "

@@ -17,10 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from antq_desktop.services import plans
-from antq_desktop.ui import file_dialogs
+from antq_desktop.ui import file_dialogs, password_prompt
 from antq_desktop.ui.errors import show_error
 from antq_desktop.ui.jobs import Job
-from antq_desktop.ui.widgets.keys_box import KeysBox
 
 
 class PlanSendBox(QGroupBox):
@@ -54,7 +53,7 @@ class PlanSendBox(QGroupBox):
         name = f"ke-hoach-{self.year.value()}.antq"
         path = file_dialogs.save_file(self, file_dialogs.PACKAGES, self.tr("Lưu gói kế hoạch"), name,
                                               self.tr("Gói dữ liệu ANTQ (*.antq)"))
-        password = KeysBox.password_provider(self) if path else None
+        password = password_prompt.ask_password(self) if path else None
         if path and password:
             self.start(path, password)
 
@@ -76,6 +75,7 @@ class PlanSendBox(QGroupBox):
         self.last_result = result
         self.status.setText(self.tr("Đã tạo gói kế hoạch năm {0} (gói số {1}) tại {2}. Hãy chép tệp này cho các xã.")
                             .format(result.year, result.sequence, result.path))
+        self.context.apply_changes(result.changes)
 
     def _on_failed(self, exc: BaseException) -> None:
         self.status.setText(self.tr("Chưa tạo được gói kế hoạch."))
@@ -111,7 +111,7 @@ class PlanReceiveBox(QGroupBox):
         self.last_result = result
         self.status.setText(result.message)
         if result.status == "imported":
-            self.context.notify_changed("plan")
+            self.context.apply_changes(result.changes)
         else:
             QMessageBox.warning(self, self.tr("Không nhận gói kế hoạch"), result.message)
         return result

@@ -13,9 +13,8 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from antq_desktop.services import export
 from antq_desktop.storage.db import Store
-from antq_desktop.ui import file_dialogs
+from antq_desktop.ui import file_dialogs, password_prompt
 from antq_desktop.ui.errors import show_error
-from antq_desktop.ui.widgets.keys_box import KeysBox
 
 
 def save_receipt(parent: QWidget, store: Store, actor: str, package_uuids: Sequence[str], path: str,
@@ -45,7 +44,7 @@ def offer_receipt(parent: QWidget, store: Store, actor: str, package_uuids: Sequ
         return False
     path = file_dialogs.save_file(parent, file_dialogs.PACKAGES, parent.tr("Lưu biên nhận"), "bien-nhan.antqrcpt",
                                           parent.tr("Biên nhận ANTQ (*.antqrcpt)"))
-    password = KeysBox.password_provider(parent) if path else None
+    password = password_prompt.ask_password(parent) if path else None
     if not path or not password:
         return False
     if save_receipt(parent, store, actor, package_uuids, path, password):
