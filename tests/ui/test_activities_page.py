@@ -66,7 +66,6 @@ def test_a_teams_rating_of_the_working_year_shows_beside_it(context, qtbot) -> N
     assert teams.model.row_at(0)["rating"] is None
     records.create(store, "security_team_rating", {"team_id": team, "year": context.year, "rating": "hoan_thanh_tot"},
                    actor="admin")
-    context.notify_changed("security_team_rating")
     teams.refresh()
     assert teams.model.row_at(0)["rating"] == "hoan_thanh_tot"
     assert queries.count_rows(store, "security_team_rating") == 1
