@@ -149,6 +149,8 @@ def test_plan_target_on_the_offices_plan_is_refused(world: World) -> None:
     ("registration", "area_id", "residential_area"),
     ("pledge", "household_id", "household"),
     ("assessment", "area_id", "residential_area"),
+    ("security_team", "area_id", "residential_area"),  # issue 20: the activities' references too
+    ("security_team_rating", "team_id", "security_team"),
 ])
 def test_reference_to_another_communes_record_is_refused(world: World, record_type: str, column: str,
                                                           ref_type: str) -> None:

@@ -74,6 +74,7 @@ class TargetTemplate:
     indicator: str
     comparator: str
     threshold: float
+    note: str = ""  # where the plan's text sets it (copied into the target's note)
 
 
 @dataclass(frozen=True)
@@ -199,7 +200,7 @@ def load_plan_templates() -> dict[str, PlanTemplate]:
     for path in sorted(resource_path("plans").glob("*.json")):
         data = _read_json(path, "antq-plan-template")
         targets = tuple(
-            TargetTemplate(t["indicator"], t.get("comparator", ">="), float(t["threshold"]))
+            TargetTemplate(t["indicator"], t.get("comparator", ">="), float(t["threshold"]), str(t.get("note", "")))
             for t in _require(data, "targets", list, path.name)
         )
         unknown = [t.indicator for t in targets if t.indicator not in indicators]

@@ -203,6 +203,17 @@ class ClassifiedUnit:
 
 
 @dataclass(frozen=True)
+class ActivityLines:
+    """The year's activities as the commune report prints them (issue 20): ready-made cells and sentences."""
+
+    models: tuple[tuple[str, str, str, str], ...] = ()  # (name, kind, status, recognised by / on)
+    festival: tuple[str, ...] = ()  # sentences
+    briefings: tuple[str, ...] = ()
+    commendations: tuple[tuple[str, str, str], ...] = ()  # (who, level and by whom, date)
+    security_force: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class AnnualReportData:
     unit: UnitInfo
     year: int | None = None
@@ -219,6 +230,7 @@ class AnnualReportData:
     signer_name: str | None = None
     recipients: tuple[str, ...] = ()  # last one is usually "Lưu: VT, ..."
     record: RecordRef | None = None
+    activities: ActivityLines | None = None  # None: the section is left out (a blank or older report)
 
 
 # ---------------------------------------------------------------- upper-office summary

@@ -23,6 +23,7 @@ FORM_IDS = (
     "self_assessment",
     "review_minutes",
     "annual_report",
+    "festival_report",
 )
 
 _TOP_KEYS: dict[str, type | tuple[type, ...]] = {
@@ -93,6 +94,8 @@ REQUIRED_LABELS: dict[str, tuple[str, ...]] = {
         "conclusion",
         "ending",
     ),
+    "festival_report": ("general", "organiser", "held_on", "place", "participants", "content", "outcome",
+                        "proposals", "commune"),
     "annual_report": (
         "situation",
         "targets",

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from antq_desktop.domain import catalog as catalogs
 from antq_desktop.domain.errors import ValidationError
 from antq_desktop.services import demo_people
+from antq_desktop.services.activities import demo as activities_demo
 from antq_desktop.services.records.writes import insert_batch
 from antq_desktop.storage.db import Store
 from antq_desktop.storage.models import Household, Plan, Registration, ResidentialArea, UnitProfile
@@ -51,6 +52,7 @@ class DemoResult:
     plans: int
     members: int = 0
     meetings: int = 0
+    activities: int = 0  # models, festival days, briefings, commendations, security teams and ratings
 
 
 class _Generator:
@@ -184,7 +186,7 @@ def _plan(gen: _Generator) -> int:
     plan_ids = gen.insert("plan", [{"year": gen.year, "title": template.title.format(year=gen.year),
                                     "document_ref": template.document_ref, "issued_on": issued}], [issued])
     targets = [{"plan_id": plan_ids[0], "indicator": t.indicator, "comparator": t.comparator,
-                "threshold": t.threshold} for t in template.targets]
+                "threshold": t.threshold, "note": t.note or None} for t in template.targets]
     gen.insert("plan_target", targets, [issued] * len(targets))
     return 1
 
@@ -242,9 +244,12 @@ def _fill(gen: _Generator, household_count: int, report: Progress) -> DemoResult
     gen.insert("household_member", member_rows, [_quarter1(gen) for _ in member_rows])
     meeting_rows = demo_people.meetings(gen, area_ids, area_rows)
     gen.insert("meeting", meeting_rows, [m["held_on"] for m in meeting_rows])
+    report(0.95, "Đang tạo mô hình, ngày hội, buổi phổ biến, khen thưởng…")
+    made = activities_demo.make(gen, list(zip(area_ids, (a["name"] for a in area_rows), strict=True)),
+                                list(zip(org_ids, org_rows, strict=True)))
     report(1.0, "Đã tạo xong dữ liệu mẫu.")
     return DemoResult(len(area_ids), len(org_ids), len(hh_ids), len(pledges), len(regs), len(asses), plans,
-                      len(member_rows), len(meeting_rows))
+                      len(member_rows), len(meeting_rows), made)
 
 
 def _commune_registered(gen: _Generator) -> bool:

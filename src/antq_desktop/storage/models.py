@@ -242,6 +242,104 @@ class RecognitionDecision(SyncedRecord):
     # Canonical JSON list of the recognised subjects: area/organisation ids, or a commune's unit code.
     # Not reference columns: they name other units' records, which an office may cite but never changes.
     subjects: Mapped[str] = mapped_column(Text, default="[]")
+
+
+# ---- The movement's activities (issue 20): models, the festival day, briefings, commendations,
+# the grassroots security force. Each may name an area or organisation of the SAME unit.
+
+class MovementModel(SyncedRecord):
+    """A model (mô hình, điển hình tiên tiến) the unit builds: what plans count as "one model per ..."."""
+
+    __tablename__ = "movement_models"
+    RECORD_TYPE = "movement_model"
+
+    name: Mapped[str] = mapped_column(String(300))
+    kind: Mapped[str] = mapped_column(String(20))  # khu_dan_cu | xa | co_quan | doanh_nghiep | truong_hoc | khac
+    area_id: Mapped[str | None] = mapped_column(ForeignKey("residential_areas.id"), index=True)
+    organization_id: Mapped[str | None] = mapped_column(ForeignKey("organizations.id"), index=True)
+    field_of_work: Mapped[str | None] = mapped_column(String(300))
+    started_year: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(20))  # dang_xay_dung | dang_hoat_dong | da_cong_nhan | ngung
+    recognised_by: Mapped[str | None] = mapped_column(String(300))
+    recognised_on: Mapped[date | None] = mapped_column(Date)
+    note: Mapped[str | None] = mapped_column(Text)
+    search_key: Mapped[str] = mapped_column(String(800), default="")
+
+
+class FestivalDay(SyncedRecord):
+    """The festival day "Ngày hội toàn dân bảo vệ an ninh Tổ quốc" (19 August) as held by the unit,
+    or by one of its areas or organisations."""
+
+    __tablename__ = "festival_days"
+    RECORD_TYPE = "festival_day"
+
+    year: Mapped[int] = mapped_column(Integer, index=True)
+    held_on: Mapped[date] = mapped_column(Date)
+    place: Mapped[str] = mapped_column(String(400))
+    participants: Mapped[int] = mapped_column(Integer, default=0)
+    content: Mapped[str | None] = mapped_column(Text)
+    outcome: Mapped[str | None] = mapped_column(Text)
+    area_id: Mapped[str | None] = mapped_column(ForeignKey("residential_areas.id"), index=True)
+    organization_id: Mapped[str | None] = mapped_column(ForeignKey("organizations.id"), index=True)
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class Briefing(SyncedRecord):
+    """A briefing (phổ biến, quán triệt, tuyên truyền): who was invited, who came."""
+
+    __tablename__ = "briefings"
+    RECORD_TYPE = "briefing"
+
+    held_on: Mapped[date] = mapped_column(Date)
+    year: Mapped[int] = mapped_column(Integer, index=True)  # always the year of held_on
+    audience_kind: Mapped[str] = mapped_column(String(20))
+    invited: Mapped[int] = mapped_column(Integer)
+    present: Mapped[int] = mapped_column(Integer)
+    topic: Mapped[str] = mapped_column(String(400))
+    organization_id: Mapped[str | None] = mapped_column(ForeignKey("organizations.id"), index=True)
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class Commendation(SyncedRecord):
+    """A commendation (khen thưởng, biểu dương) of a collective or a person."""
+
+    __tablename__ = "commendations"
+    RECORD_TYPE = "commendation"
+
+    subject_kind: Mapped[str] = mapped_column(String(10))  # unit | person
+    subject_name: Mapped[str] = mapped_column(String(300))
+    area_id: Mapped[str | None] = mapped_column(ForeignKey("residential_areas.id"), index=True)
+    organization_id: Mapped[str | None] = mapped_column(ForeignKey("organizations.id"), index=True)
+    awarded_by: Mapped[str] = mapped_column(String(300))
+    level: Mapped[str] = mapped_column(String(200))  # e.g. "Giấy khen", "Bằng khen"
+    awarded_on: Mapped[date] = mapped_column(Date)
+    year: Mapped[int] = mapped_column(Integer, index=True)  # always the year of awarded_on
+    reason: Mapped[str | None] = mapped_column(Text)
+    note: Mapped[str | None] = mapped_column(Text)
+    search_key: Mapped[str] = mapped_column(String(800), default="")
+
+
+class SecurityTeam(SyncedRecord):
+    """A team of the grassroots security force (lực lượng tham gia bảo vệ ANTT ở cơ sở) of an area."""
+
+    __tablename__ = "security_teams"
+    RECORD_TYPE = "security_team"
+
+    area_id: Mapped[str] = mapped_column(ForeignKey("residential_areas.id"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    members: Mapped[int] = mapped_column(Integer, default=1)
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class SecurityTeamRating(SyncedRecord):
+    """A team's rating for one year: its own record, so each year's rating travels and merges alone."""
+
+    __tablename__ = "security_team_ratings"
+    RECORD_TYPE = "security_team_rating"
+
+    team_id: Mapped[str] = mapped_column(ForeignKey("security_teams.id"), index=True)
+    year: Mapped[int] = mapped_column(Integer, index=True)
+    rating: Mapped[str] = mapped_column(String(30))
     note: Mapped[str | None] = mapped_column(Text)
 
 
@@ -249,6 +347,7 @@ class RecognitionDecision(SyncedRecord):
 SYNCED_MODELS: tuple[type[SyncedRecord], ...] = (
     ResidentialArea, Organization, Household, HouseholdMember, Pledge, Registration, Assessment, Meeting, Plan,
     PlanTarget, RecognitionDecision,
+    MovementModel, FestivalDay, Briefing, Commendation, SecurityTeam, SecurityTeamRating,
 )
 MODEL_BY_TYPE: dict[str, type[SyncedRecord]] = {m.RECORD_TYPE: m for m in SYNCED_MODELS}
 STATS_KEYS = {

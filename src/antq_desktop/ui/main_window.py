@@ -76,6 +76,8 @@ PAGES: list[PageSpec] = [
              lazy_page("registrations_page", "RegistrationsPage")),
     PageSpec("assessments", QT_TRANSLATE_NOOP("MainWindow", "Tự đánh giá"),
              lazy_page("assessments_page", "AssessmentsPage")),
+    PageSpec("activities", QT_TRANSLATE_NOOP("MainWindow", "Phong trào"),
+             lazy_page("activities_page", "ActivitiesPage")),
     PageSpec("plans", QT_TRANSLATE_NOOP("MainWindow", "Kế hoạch – chỉ tiêu"), lazy_page("plans_page", "PlansPage")),
     PageSpec("forms", QT_TRANSLATE_NOOP("MainWindow", "In biểu mẫu"), lazy_page("print_page", "PrintPage")),
     PageSpec("exchange", QT_TRANSLATE_NOOP("MainWindow", "Gửi – nhận dữ liệu"),

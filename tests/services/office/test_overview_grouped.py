@@ -21,12 +21,17 @@ from antq_desktop.services.setup import profile
 from antq_desktop.storage.db import Store, open_store
 from antq_desktop.storage.models import (
     Assessment,
+    Briefing,
+    FestivalDay,
     Household,
+    MovementModel,
     Organization,
     Plan,
     Pledge,
     Registration,
     ResidentialArea,
+    SecurityTeam,
+    SecurityTeamRating,
     SyncedRecord,
 )
 
@@ -98,6 +103,21 @@ def vary(store: Store) -> None:
     change(store, Assessment, ids(store, Assessment, d, Assessment.subject_kind == "organization", limit=2),
            organization_id=foreign[0])
     change(store, Plan, ids(store, Plan, d), deleted=True)  # D issued no plan this year
+    vary_activities(store)
+
+
+def vary_activities(store: Store) -> None:
+    """Issue 20: the activities' special cases (a deleted team's rating, last year's festival, a stopped
+    model, a festival at another unit's organisation, a failed rating)."""
+    a, b, c, d, e = CODES[:5]
+    change(store, SecurityTeam, ids(store, SecurityTeam, a, limit=1), deleted=True)  # its rating counts nowhere
+    change(store, FestivalDay, ids(store, FestivalDay, b, limit=50), year=YEAR - 1)  # B held none this year
+    change(store, MovementModel, ids(store, MovementModel, c, limit=50), status="ngung")  # C's models stopped
+    foreign = ids(store, Organization, a, Organization.in_scope.is_(True), Organization.deleted.is_(False), limit=1)
+    change(store, FestivalDay, ids(store, FestivalDay, d, FestivalDay.organization_id.is_not(None), limit=1),
+           organization_id=foreign[0])
+    change(store, SecurityTeamRating, ids(store, SecurityTeamRating, e, limit=1), rating="khong_hoan_thanh")
+    change(store, Briefing, ids(store, Briefing, e, limit=1), deleted=True)
 
 
 def province_plan(store: Store) -> None:
@@ -132,6 +152,12 @@ def test_grouped_indicators_equal_each_unit_computed_alone(province: Store, tmp_
         assert whole is not None
         assert whole.numerator == sum(grouped["units_registered_pct"][u].numerator for u in every) + 1
         assert indicators.compute_by_unit(s, ["no_such_indicator"], YEAR, every) == {}
+        # The activities' cases (issue 20) are varied enough too.
+        assert grouped["festival_held_pct"][b] == indicators.Ratio(0, 1) != grouped["festival_held_pct"][a]
+        assert grouped["communes_with_model_pct"][c] == indicators.Ratio(0, 1)
+        assert grouped["briefed_pct"][NO_DATA] == indicators.Ratio(0, 0)  # no figure, not 0 %
+        completed = grouped["security_teams_completed_pct"]
+        assert completed[CODES[4]].numerator < completed[CODES[4]].denominator
 
     # The overview's targets, computed for all communes at once, are each commune's own.
     province_plan(province)

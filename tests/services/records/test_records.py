@@ -167,3 +167,12 @@ def test_a_communes_merged_registration_does_not_block_the_units_own(store):
     assert records.get(store, "registration", own)["origin_unit"] == "00070"
     with pytest.raises(ValidationError):  # our own second one is still refused
         records.create(store, "registration", values, actor=ACTOR)
+
+
+def test_every_record_type_has_a_vietnamese_label_in_the_audit_log():
+    """Issue 20: the audit page names each record type (activities included) in Vietnamese."""
+    from antq_desktop.services.accounts import RECORD_TYPE_LABELS
+    from antq_desktop.storage.models import MODEL_BY_TYPE
+
+    assert set(MODEL_BY_TYPE) <= set(RECORD_TYPE_LABELS)
+    assert all(label and label != code for code, label in RECORD_TYPE_LABELS.items())

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from antq_desktop.reports import nd30
 from antq_desktop.reports.batch import CancelFlag, ProgressFn, RecordMark
@@ -82,6 +82,38 @@ def classification_table(data: AnnualReportData, text: FormText) -> Flowable:
     return grid_table(header, rows, widths, align=("CENTER", "LEFT", "LEFT", "CENTER"))
 
 
+def _activity_table(header: list[str], rows: list[list[object]], widths: tuple[float, ...],
+                    text: FormText) -> Flowable:
+    if not rows:
+        return para(text.label("no_activity"))
+    return grid_table(header, rows, widths, align=("CENTER",) + ("LEFT",) * (len(widths) - 1))
+
+
+def activities_section(data: AnnualReportData, text: FormText) -> list[Flowable]:
+    """The year's models, festival, briefings, commendations and security force (issue 20)."""
+    lab, acts = text.label, data.activities
+    if acts is None:
+        return []
+    model_rows = [[plain(i), cell(name), cell(kind), cell(status), cell(recognised)]
+                  for i, (name, kind, status, recognised) in enumerate(acts.models, 1)]
+    award_rows = [[plain(i), cell(who), cell(award), plain(day)]
+                  for i, (who, award, day) in enumerate(acts.commendations, 1)]
+    models = _activity_table([lab("col_no"), lab("col_model"), lab("col_kind"), lab("col_status"),
+                              lab("col_recognised")], model_rows,
+                             (14 * mm, FRAME_WIDTH - 106 * mm, 24 * mm, 32 * mm, 36 * mm), text)
+    # The section's headings never stay alone at the foot of a page.
+    out: list[Flowable] = [KeepTogether([para(lab("activities"), "heading"), para(lab("models"), "heading"),
+                                         models])]
+    for key, lines in (("festival", acts.festival), ("briefings", acts.briefings)):
+        out += [para(lab(key), "heading"), *([para(line) for line in lines] or [para(lab("no_activity"))])]
+    out += [para(lab("commendations"), "heading"),
+            _activity_table([lab("col_no"), lab("col_who"), lab("col_award"), lab("col_date")], award_rows,
+                            (14 * mm, FRAME_WIDTH - 98 * mm, 60 * mm, 24 * mm), text)]
+    out += [para(lab("security_force"), "heading"),
+            *([para(line) for line in acts.security_force] or [para(lab("no_activity"))]), Spacer(1, 4)]
+    return out
+
+
 def annual_report_flowables(data: AnnualReportData, text: FormText | None = None) -> list[Flowable]:
     text = text or load_form_text(FORM_ID)
     lab = text.label
@@ -101,6 +133,7 @@ def annual_report_flowables(data: AnnualReportData, text: FormText | None = None
     out += [para(lab("targets"), "heading"), targets_table(data, text), Spacer(1, 4)]
     out += [para(lab("recognised"), "heading"), recognised_table(data, text), Spacer(1, 4)]
     out += [para(lab("classification"), "heading"), classification_table(data, text), Spacer(1, 4)]
+    out += activities_section(data, text)
     out += [para(lab("proposals"), "heading"), *_paras(data.proposals, 3)]
     signer = nd30.Signer(data.signer_authority, data.signer_name, None if data.signer_name else nd30.SIGN_HINT)
     recipients = data.recipients or ("Như trên;", "Lưu: VT, …")

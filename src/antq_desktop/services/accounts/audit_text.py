@@ -31,6 +31,10 @@ RECORD_TYPE_LABELS = {
     "household": "Hộ gia đình", "pledge": "Bản cam kết", "registration": "Đăng ký", "assessment": "Tự đánh giá",
     "plan": "Kế hoạch", "plan_target": "Chỉ tiêu", "user": "Tài khoản", "key": "Khóa", "package": "Gói dữ liệu",
     "receipt": "Biên nhận", "setting": "Cài đặt", "unit_profile": "Thông tin đơn vị",
+    "household_member": "Nhân khẩu", "meeting": "Biên bản họp", "recognition_decision": "Quyết định công nhận",
+    "movement_model": "Mô hình, điển hình tiên tiến", "festival_day": "Ngày hội toàn dân bảo vệ ANTQ",
+    "briefing": "Buổi phổ biến, quán triệt", "commendation": "Khen thưởng, biểu dương",
+    "security_team": "Tổ bảo vệ an ninh, trật tự", "security_team_rating": "Xếp loại tổ bảo vệ ANTT",
 }
 
 _COMMON = {

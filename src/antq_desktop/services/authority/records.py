@@ -21,7 +21,7 @@ from antq_desktop.storage.models import MODEL_BY_TYPE, KnownKey, Plan, UnitProfi
 
 CHUNK = 500  # ids per IN (...) query: under SQLite's bound-parameter limit
 _LABELS = {"residential_area": "khu dân cư", "organization": "cơ quan, doanh nghiệp, trường học",
-           "household": "hộ gia đình", "plan": "kế hoạch"}
+           "household": "hộ gia đình", "plan": "kế hoạch", "security_team": "tổ bảo vệ an ninh, trật tự"}
 _REPORT = "Không nhập gói này; hãy báo cho cán bộ phụ trách và đề nghị đơn vị {unit} kiểm tra dữ liệu rồi xuất lại gói."
 
 

@@ -27,7 +27,9 @@ def unit_skeleton(code: str) -> str:
 
 # Record types a unit writes about itself (its own origin_unit only).
 DATA_TYPES = ("residential_area", "organization", "household", "household_member", "pledge", "registration",
-              "assessment", "meeting")
+              "assessment", "meeting",
+              # the movement's activities (issue 20)
+              "movement_model", "festival_day", "briefing", "commendation", "security_team", "security_team_rating")
 # An office's recognition decision travels down with its plan (A7): the communes' reports cite it.
 PLAN_TYPES = ("plan", "plan_target", "recognition_decision")
 
@@ -38,6 +40,7 @@ REFERENCE_COLUMNS: dict[str, str] = {
     "organization_id": "organization",
     "household_id": "household",
     "plan_id": "plan",
+    "team_id": "security_team",  # a security force team's yearly rating
 }
 
 # Package kinds each role may send, and to whom.
@@ -78,8 +81,8 @@ RECORD_RULES: tuple[Rule, ...] = (
          "only records whose origin_unit is its own unit code", "-",
          "services.merge.incoming.check_shape", f"{_TEST}::test_record_of_another_origin_is_refused"),
     Rule("A2", "records", "any unit", "-", "-",
-         "area_id, organization_id, household_id, plan_id only to records of its own origin (stored or earlier "
-         "in the same package)",
+         "area_id, organization_id, household_id, plan_id, team_id only to records of its own origin (stored or "
+         "earlier in the same package)",
          "services.authority.records.authorise_references",
          f"{_TEST}::test_reference_to_another_communes_record_is_refused"),
     Rule("A3", "records", "commune", "-", "-",

@@ -22,7 +22,16 @@ from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
 
 from antq_desktop.domain.errors import AntqError, ValidationError
 from antq_desktop.domain.text import fold, nfc
-from antq_desktop.domain.validation import AREA_KINDS, ORG_TYPES, RELATIONS, VALIDATORS
+from antq_desktop.domain.validation import (
+    AREA_KINDS,
+    AUDIENCE_KINDS,
+    COMMENDATION_SUBJECTS,
+    MODEL_KINDS,
+    MODEL_STATUSES,
+    ORG_TYPES,
+    RELATIONS,
+    VALIDATORS,
+)
 from antq_desktop.services.changes import WrittenIds
 from antq_desktop.services.records import duplicates, members, queries
 from antq_desktop.services.records import writes as records
@@ -111,6 +120,56 @@ FIELDS: dict[str, tuple[ImportField, ...]] = {
         _NOTE,
     ),
 }
+
+# The movement's activities (issue 20). An organisation is not matched by name yet: enter it in the
+# record's dialog after the import. A team's yearly rating is entered on the page (it names a team).
+_YEAR_COLS = ("nam", "nam bat dau", "nam xay dung")
+FIELDS.update({
+    "movement_model": (
+        ImportField("name", "Tên mô hình", True, ("ten mo hinh", "mo hinh", "ten mo hinh, dien hinh", "ten")),
+        ImportField("kind", "Loại mô hình", True, ("loai", "loai mo hinh")),
+        ImportField("area_name", "Khu dân cư", False, _AREA.aliases),
+        ImportField("field_of_work", "Lĩnh vực", False, ("linh vuc",)),
+        ImportField("started_year", "Năm bắt đầu", True, _YEAR_COLS),
+        ImportField("status", "Trạng thái", False, ("trang thai", "tinh trang")),
+        ImportField("recognised_by", "Cơ quan công nhận", False, ("co quan cong nhan", "cap cong nhan")),
+        ImportField("recognised_on", "Ngày công nhận", False, ("ngay cong nhan",)),
+        _NOTE,
+    ),
+    "festival_day": (
+        ImportField("held_on", "Ngày tổ chức", True, ("ngay to chuc", "ngay")),
+        ImportField("place", "Địa điểm", True, ("dia diem", "noi to chuc")),
+        ImportField("participants", "Số người tham gia", True, ("so nguoi tham gia", "so nguoi", "nguoi tham gia")),
+        ImportField("area_name", "Khu dân cư", False, _AREA.aliases),
+        ImportField("content", "Nội dung", False, ("noi dung",)),
+        ImportField("outcome", "Kết quả", False, ("ket qua",)),
+        _NOTE,
+    ),
+    "briefing": (
+        ImportField("held_on", "Ngày tổ chức", True, ("ngay to chuc", "ngay")),
+        ImportField("audience_kind", "Đối tượng", True, ("doi tuong",)),
+        ImportField("invited", "Số người được mời", True, ("so nguoi duoc moi", "so duoc moi", "duoc moi")),
+        ImportField("present", "Số người dự", True, ("so nguoi du", "so nguoi tham du", "tham du", "co mat")),
+        ImportField("topic", "Nội dung phổ biến", True, ("noi dung", "noi dung pho bien", "chu de")),
+        _NOTE,
+    ),
+    "commendation": (
+        ImportField("subject_kind", "Tập thể/cá nhân", True, ("tap the/ca nhan", "doi tuong", "loai")),
+        ImportField("subject_name", "Tên tập thể, cá nhân", True, ("ten tap the, ca nhan", "ho ten", "ten")),
+        ImportField("level", "Hình thức khen thưởng", True, ("hinh thuc", "hinh thuc khen thuong")),
+        ImportField("awarded_by", "Cấp khen thưởng", True, ("cap khen thuong", "cap khen", "nguoi ky")),
+        ImportField("awarded_on", "Ngày khen thưởng", True, ("ngay khen thuong", "ngay")),
+        ImportField("reason", "Thành tích", False, ("thanh tich", "ly do")),
+        ImportField("area_name", "Khu dân cư", False, _AREA.aliases),
+        _NOTE,
+    ),
+    "security_team": (
+        ImportField("name", "Tên tổ", True, ("ten to", "to bao ve", "ten")),
+        _AREA,
+        ImportField("members", "Số thành viên", False, ("so thanh vien", "so to vien", "so nguoi")),
+        _NOTE,
+    ),
+})
 
 
 @dataclass(frozen=True)
@@ -231,6 +290,10 @@ def _lookup(labels: Mapping[str, str]) -> dict[str, str]:
 _CHOICES = {"kind": _lookup(AREA_KINDS), "org_type": _lookup({**ORG_TYPES, "school": "Trường học"}),
             "relation": _lookup(RELATIONS)}
 _CHOICES["org_type"].update(_lookup(ORG_TYPES))
+# Per record type, over `_CHOICES`: a model's "kind" is not an area's.
+_TYPE_CHOICES = {"movement_model": {"kind": _lookup(MODEL_KINDS), "status": _lookup(MODEL_STATUSES)},
+                 "briefing": {"audience_kind": _lookup(AUDIENCE_KINDS)},
+                 "commendation": {"subject_kind": _lookup(COMMENDATION_SUBJECTS)}}
 
 
 def _text_cell(key: str, value: Any) -> Any:
@@ -288,7 +351,7 @@ def _areas(store: Store) -> list[tuple[str, str]]:
 def _check_row(row: PreviewRow, record_type: str, areas: list[tuple[str, str]],
                validator: Callable[[Mapping[str, Any]], dict[str, Any]]) -> None:
     values = {k: v for k, v in row.cells.items() if k != "area_name"}
-    for key, table in _CHOICES.items():
+    for key, table in {**_CHOICES, **_TYPE_CHOICES.get(record_type, {})}.items():
         if key in values and _present(values[key]):
             values[key] = table.get(fold(str(values[key])), values[key])
     area_name = row.cells.get("area_name")

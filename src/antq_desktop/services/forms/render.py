@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from antq_desktop.reports import CancelFlag, NoRecordsError, ProgressFn
-from antq_desktop.services.forms import assessments, sources
+from antq_desktop.services.forms import assessments, festival, sources
 from antq_desktop.services.forms.request import FORM_KINDS, FormError, FormRequest, unit_info
 from antq_desktop.services.forms.sources import Batch, households_without_pledge
 from antq_desktop.storage.db import Store
@@ -21,6 +21,7 @@ def batch_for(store: Store, request: FormRequest) -> Batch:
     by_kind = {
         "pledge": sources.pledges, "covenant": sources.covenants, "registration": sources.registrations,
         "assessment": assessments.self_assessments, "minutes": assessments.minutes,
+        "festival_report": festival.festival_reports,
     }
     if request.kind not in by_kind:
         raise FormError(f"Không có loại biểu mẫu “{request.kind}”. Hãy chọn một trong: {', '.join(FORM_KINDS)}.")
@@ -58,6 +59,7 @@ def no_records_message(request: FormRequest, store: Store | None = None) -> str:
         "pledge": f"Hãy nhập bản cam kết đã ký ở trang Cam kết, {blank}",
         "covenant": f"Hãy nhập giao ước (cam kết của cơ quan, doanh nghiệp, trường học) ở trang Cam kết, {blank}",
         "registration": f"Hãy nhập đăng ký ở trang Đăng ký, {blank}",
+        "festival_report": f"Hãy ghi nhận Ngày hội ở trang Phong trào, thẻ “Ngày hội 19/8”, {blank}",
         "assessment": f"Hãy nhập kết quả ở trang Tự đánh giá, {blank}",
         "minutes": f"Biên bản lấy nội dung từ tự đánh giá: hãy nhập ở trang Tự đánh giá trước, {blank}",
     }

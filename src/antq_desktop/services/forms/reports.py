@@ -38,6 +38,7 @@ from antq_desktop.reports.form_data import (
 from antq_desktop.reports.forms.recognition import render_recognition as render_recognition_pdf
 from antq_desktop.reports.summary_xlsx import print_setup
 from antq_desktop.reports.text import number, pct
+from antq_desktop.services import activities
 from antq_desktop.services.forms import recognition
 from antq_desktop.services.forms.assessments import S
 from antq_desktop.services.forms.request import FormError, kind_word, unit_info
@@ -135,7 +136,8 @@ def annual_report_data(store: Store, year: int, *, report_date: date | None = No
             recipient=f"Kính gửi: Công an {profile.parent_name}" if profile.parent_name else None,
             situation=_situation(session, year, word), targets=target_rows(session, year),
             recognised=recognised, classification=classification,
-            signer_authority=f"TRƯỞNG CÔNG AN {word.upper()}", record=report_ref(session, profile, year))
+            signer_authority=f"TRƯỞNG CÔNG AN {word.upper()}", record=report_ref(session, profile, year),
+            activities=activities.activity_lines(session, year, word))
 
 
 def render_commune_report(store: Store, year: int, output: Path, *, progress: ProgressFn | None = None,

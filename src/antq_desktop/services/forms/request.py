@@ -23,6 +23,7 @@ FORM_KINDS: dict[str, str] = {
     "registration": "Bản đăng ký phấn đấu",
     "assessment": "Phiếu tự đánh giá",
     "minutes": "Biên bản họp xét công nhận",
+    "festival_report": "Báo cáo kết quả Ngày hội toàn dân bảo vệ ANTQ",
 }
 
 

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session, aliased
 
 from antq_desktop.exchange.errors import VALIDATION_ERROR
 from antq_desktop.services.merge.incoming import Batch, refuse
-from antq_desktop.services.records.rules import UNIQUE_KEYS
+from antq_desktop.services.records.rules import ACTIVITY_LINKS, PARENT_LABELS, UNIQUE_KEYS
 from antq_desktop.services.records.writes import next_change_seq
 from antq_desktop.storage.canonical import canonical_json, canonical_record
 from antq_desktop.storage.models import MODEL_BY_TYPE, MergeConflict, SyncedRecord, utcnow
@@ -34,9 +34,10 @@ _LINKS = (
     ("household_member", "household_id", "household", "hộ gia đình"),
     ("meeting", "area_id", "residential_area", "khu dân cư"),
     ("meeting", "organization_id", "organization", "cơ quan, doanh nghiệp, trường học"),
+    *((child, column, parent, PARENT_LABELS[parent]) for child, column, parent, _ in ACTIVITY_LINKS),
 )
 _UNIQUE_LABELS = {"pledge": "bản cam kết", "registration": "đăng ký", "assessment": "bản tự đánh giá",
-                  "meeting": "biên bản họp cùng loại"}
+                  "meeting": "biên bản họp cùng loại", "security_team_rating": "kết quả xếp loại"}
 
 
 def write_batch(session: Session, batch: Batch, *, package_uuid: str, producer: str) -> None:

@@ -26,7 +26,7 @@ CHUNK = 500  # ids per IN (...) query: under SQLite's bound-parameter limit
 COUNT_KEYS = ("new", "updated", "unchanged", "older", "conflict")
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 _REFERENCES = {"area_id": "residential_area", "organization_id": "organization",
-               "household_id": "household", "plan_id": "plan"}
+               "household_id": "household", "plan_id": "plan", "team_id": "security_team"}
 _FIX = " Hãy sửa dữ liệu ở máy gửi rồi xuất lại gói."
 # The exact keys of each record type's line: its exported columns and "type".
 _FIELDS = {t: frozenset(c.name for c in exported_columns(m)) | {"type"} for t, m in MODEL_BY_TYPE.items()}

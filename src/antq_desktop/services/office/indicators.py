@@ -21,12 +21,17 @@ from antq_desktop.domain import catalog as catalogs
 from antq_desktop.domain.catalog import CatalogError
 from antq_desktop.storage.models import (
     Assessment,
+    Briefing,
+    FestivalDay,
     Household,
+    MovementModel,
     Organization,
     Plan,
     Pledge,
     Registration,
     ResidentialArea,
+    SecurityTeam,
+    SecurityTeamRating,
     SyncedRecord,
     UnitProfile,
 )
@@ -224,6 +229,21 @@ class Scope:
         return self._once(("met_orgs", types), lambda: self._met(
             "organization", Assessment.organization_id.in_(self.org_ids(types, Assessment))))
 
+    def units_with(self, model: type[SyncedRecord], *conditions: ColumnElement[bool]) -> Any:
+        """Communes with at least one live record of `model` meeting `conditions` (0 or 1 for one
+        unit or per unit); over an office's whole store, its communes' (as `communes` counts them)."""
+        extra: list[ColumnElement[bool]] = []
+        if self.unit is None and not self.by_unit:
+            profile = self.session.get(UnitProfile, 1)
+            if profile is not None and profile.role != "commune":
+                extra.append(model.origin_unit != profile.unit_code)
+        return self.count(select(func.count(distinct(model.origin_unit))).where(
+            *self._where(model), *conditions, *extra), model)
+
+    def total(self, column: Any, model: type[SyncedRecord], *conditions: ColumnElement[bool]) -> Any:
+        """The sum of `column` over live records of `model` (0 when none)."""
+        return self.count(select(func.coalesce(func.sum(column), 0)).where(*self._where(model), *conditions), model)
+
     def levels(self) -> list[tuple[str, str, Count]]:
         """Submitted assessments by catalog and level: (catalog, level, count), the count per unit if grouped."""
         keys = [Assessment.origin_unit] if self.by_unit else []
@@ -295,6 +315,42 @@ def plan_issued(s: Scope) -> Any:
     return s.ratio(s.at_most(1, s.live(Plan, Plan.year == s.year)), s.constant(1))
 
 
+# The movement's activities (issue 20).
+WORKING_MODEL = ("dang_hoat_dong", "da_cong_nhan")
+TEAM_COMPLETED = ("hoan_thanh_xuat_sac", "hoan_thanh_tot", "hoan_thanh")
+
+
+def communes_with_model(s: Scope) -> Any:
+    """A commune with at least one model started by the year and working (or recognised)."""
+    return s.ratio(s.units_with(MovementModel, MovementModel.started_year <= s.year,
+                                MovementModel.status.in_(WORKING_MODEL)), s.communes())
+
+
+def festival_held(s: Scope) -> Any:
+    return s.ratio(s.units_with(FestivalDay, FestivalDay.year == s.year), s.communes())
+
+
+def orgs_festival_held(s: Scope) -> Any:
+    held = select(func.count(distinct(FestivalDay.organization_id))).where(
+        *s._where(FestivalDay), FestivalDay.year == s.year,
+        FestivalDay.organization_id.in_(s.org_ids(ALL_ORG_TYPES, FestivalDay)))
+    return s.ratio(s.count(held, FestivalDay), s.orgs(ALL_ORG_TYPES))
+
+
+def briefed(s: Scope) -> Any:
+    """People present over people invited, over the year's briefings (none: no figure)."""
+    return s.ratio(s.total(Briefing.present, Briefing, Briefing.year == s.year),
+                   s.total(Briefing.invited, Briefing, Briefing.year == s.year))
+
+
+def security_teams_completed(s: Scope) -> Any:
+    """Of the year's ratings of live teams, those "hoàn thành nhiệm vụ" or better."""
+    rated = (SecurityTeamRating.year == s.year,
+             SecurityTeamRating.team_id.not_in(select(SecurityTeam.id).where(SecurityTeam.deleted.is_(True))))
+    return s.ratio(s.live(SecurityTeamRating, *rated, SecurityTeamRating.rating.in_(TEAM_COMPLETED)),
+                   s.live(SecurityTeamRating, *rated))
+
+
 INDICATORS: dict[str, Callable[[Scope], Any]] = {
     "areas_registered_pct": areas_registered,
     "orgs_registered_pct": orgs_registered,
@@ -306,6 +362,11 @@ INDICATORS: dict[str, Callable[[Scope], Any]] = {
     "classified_kha_or_above_pct": classified_kha_or_above,
     "households_pledged_pct": households_pledged,
     "plan_issued_pct": plan_issued,
+    "communes_with_model_pct": communes_with_model,
+    "festival_held_pct": festival_held,
+    "orgs_festival_held_pct": orgs_festival_held,
+    "briefed_pct": briefed,
+    "security_teams_completed_pct": security_teams_completed,
 }
 
 

@@ -9,17 +9,17 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from antq_desktop.storage.db import Store
-from antq_desktop.storage.models import Organization, ResidentialArea
+from antq_desktop.storage.models import Organization, ResidentialArea, SecurityTeam
 
-_MODELS: dict[str, type[ResidentialArea] | type[Organization]] = {"residential_area": ResidentialArea,
-                                                                   "organization": Organization}
+_MODELS: dict[str, type[ResidentialArea] | type[Organization] | type[SecurityTeam]] = {
+    "residential_area": ResidentialArea, "organization": Organization, "security_team": SecurityTeam}
 
 
 def names(store: Store, record_type: str, *, limit: int = 5000) -> dict[str, str]:
     """{id: name} of live records of this type ("residential_area" or "organization")."""
     model = _MODELS[record_type]
     stmt = (select(model.id, model.name).where(model.deleted.is_(False))
-            .order_by(model.sort_key, model.id).limit(limit))
+            .order_by(getattr(model, "sort_key", model.name), model.id).limit(limit))
     with store.session_factory() as session:
         return {row.id: row.name for row in session.execute(stmt)}
 

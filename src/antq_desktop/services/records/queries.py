@@ -14,6 +14,7 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from antq_desktop.domain import units
 from antq_desktop.domain.text import fold
+from antq_desktop.services.records import activity_lists
 from antq_desktop.storage.db import Store
 from antq_desktop.storage.models import (
     Assessment,
@@ -102,6 +103,9 @@ def _base(record_type: str, q: ListQuery) -> tuple[Select[Any], Any, ColumnEleme
     if record_type == "plan_target":
         T = PlanTarget.__table__
         return select(T), T, T.c.indicator, T.c.indicator
+    activity = activity_lists.base(record_type, q.year)  # the movement's activities (issue 20)
+    if activity is not None:
+        return activity
     raise ValueError(record_type)
 
 

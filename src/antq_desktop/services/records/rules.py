@@ -69,11 +69,16 @@ def derived_keys(record_type: str, fields: dict[str, Any]) -> dict[str, str]:
                 "sort_key": person_sort_key(fields.get("head_name"))}
     if record_type == "pledge":
         return {"search_key": fold(fields.get("person_name") or "")}
+    if record_type == "movement_model":
+        return {"search_key": fold(" ".join(filter(None, [fields.get("name"), fields.get("field_of_work")])))}
+    if record_type == "commendation":
+        return {"search_key": fold(" ".join(filter(None, [fields.get("subject_name"), fields.get("level")])))}
     return {}
 
 
 _REFERENCES = {"area_id": ("residential_area", "Khu dân cư"), "organization_id": ("organization", "Đơn vị"),
-               "household_id": ("household", "Hộ gia đình"), "plan_id": ("plan", "Kế hoạch")}
+               "household_id": ("household", "Hộ gia đình"), "plan_id": ("plan", "Kế hoạch"),
+               "team_id": ("security_team", "Tổ bảo vệ an ninh, trật tự")}
 _CHUNK = 500  # stays under SQLite's bound-parameter limit
 
 
@@ -127,10 +132,12 @@ UNIQUE_KEYS: dict[str, tuple[str, ...]] = {
     "registration": ("subject_kind", "area_id", "organization_id", "year"),
     "assessment": ("subject_kind", "area_id", "organization_id", "year"),
     "meeting": ("kind", "subject_kind", "area_id", "organization_id", "year"),
+    "security_team_rating": ("team_id", "year"),  # a team is rated once a year
 }
 _UNIQUE_MESSAGES = {"pledge": "đã có bản cam kết năm {year} theo cùng mẫu",
                     "registration": "đã có đăng ký năm {year}", "assessment": "đã có bản tự đánh giá năm {year}",
-                    "meeting": "đã có biên bản họp cùng loại năm {year}"}
+                    "meeting": "đã có biên bản họp cùng loại năm {year}",
+                    "security_team_rating": "đã được xếp loại năm {year}"}
 
 
 def _applies(record_type: str, row: dict[str, Any]) -> bool:
@@ -177,6 +184,8 @@ def blocking_children(session: Session, record_type: str, record_id: str) -> str
         "household": [(Pledge, "household_id", "bản cam kết")],  # its members go with it (records.members)
         "plan": [(MODEL_BY_TYPE["plan_target"], "plan_id", "chỉ tiêu")],
     }
+    for child_type, column, parent_type, label in ACTIVITY_LINKS:  # the movement's activities (issue 20)
+        children.setdefault(parent_type, []).append((MODEL_BY_TYPE[child_type], column, label))
     for model, column, label in children.get(record_type, []):
         count = session.execute(select(func.count()).select_from(model).where(
             getattr(model, column) == record_id, model.deleted.is_(False))).scalar()
@@ -186,3 +195,36 @@ def blocking_children(session: Session, record_type: str, record_id: str) -> str
         if count:
             return f"Còn {count} {label} thuộc bản ghi này; hãy xóa hoặc chuyển chúng trước."
     return None
+
+
+PARENT_LABELS = {"residential_area": "khu dân cư", "organization": "cơ quan, doanh nghiệp, trường học",
+                 "security_team": "tổ bảo vệ an ninh, trật tự"}
+# The activities' references (child type, column, parent type, label): a live activity keeps its
+# area, organisation or team from being deleted, and the merge refuses a package that would leave
+# one pointing at a deleted record (merge_apply._LINKS).
+ACTIVITY_LINKS: tuple[tuple[str, str, str, str], ...] = (
+    ("movement_model", "area_id", "residential_area", "mô hình"),
+    ("movement_model", "organization_id", "organization", "mô hình"),
+    ("festival_day", "area_id", "residential_area", "ngày hội"),
+    ("festival_day", "organization_id", "organization", "ngày hội"),
+    ("briefing", "organization_id", "organization", "buổi phổ biến"),
+    ("commendation", "area_id", "residential_area", "khen thưởng"),
+    ("commendation", "organization_id", "organization", "khen thưởng"),
+    ("security_team", "area_id", "residential_area", "tổ bảo vệ an ninh, trật tự"),
+    ("security_team_rating", "team_id", "security_team", "kết quả xếp loại"),
+)
+ACTIVITY_TYPES = tuple(dict.fromkeys(child for child, *_ in ACTIVITY_LINKS))
+
+
+def check_same_unit(session: Session, record_type: str, rows: list[dict[str, Any]], unit: str) -> None:
+    """An activity names only areas, organisations and teams of the unit that records it: an office
+    that pointed at a commune's organisation could not forward its own data (authority rule A2)."""
+    for child, column, parent, _ in ACTIVITY_LINKS:
+        wanted = {row[column] for row in rows if child == record_type and row.get(column)}
+        model = MODEL_BY_TYPE[parent]
+        for chunk in _chunks(sorted(wanted)):
+            foreign = session.execute(select(model.id).where(model.id.in_(chunk), model.origin_unit != unit)
+                                      .limit(1)).scalar()
+            if foreign is not None:
+                raise ValidationError(f"{PARENT_LABELS[parent].capitalize()} được chọn thuộc đơn vị khác; chỉ chọn "
+                                      "dữ liệu của chính đơn vị này.", column)

@@ -71,6 +71,8 @@ def _prepare(session: Session, record_type: str, rows: list[dict[str, Any]],
     prepared = [_validated(record_type, values, unit_type, index, len(rows))
                 for index, (values, unit_type) in enumerate(zip(rows, unit_types, strict=True))]
     record_rules.check_references(session, prepared)
+    if record_type in record_rules.ACTIVITY_TYPES:
+        record_rules.check_same_unit(session, record_type, prepared, _own_unit(session))
     record_rules.check_unique(session, record_type, prepared, _own_unit(session), exclude_ids)
     duplicates.check_area_names(session, record_type, prepared, exclude_ids)
     for fields in prepared:

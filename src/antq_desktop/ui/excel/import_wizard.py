@@ -66,6 +66,31 @@ _FIELD_LABELS = (
     QT_TRANSLATE_NOOP("ImportFields", "Tên khu dân cư"),
     QT_TRANSLATE_NOOP("ImportFields", "Tên đơn vị"),
     QT_TRANSLATE_NOOP("ImportFields", "Địa chỉ"),
+    # the movement's activities (issue 20)
+    QT_TRANSLATE_NOOP("ImportFields", "Tên mô hình"),
+    QT_TRANSLATE_NOOP("ImportFields", "Loại mô hình"),
+    QT_TRANSLATE_NOOP("ImportFields", "Lĩnh vực"),
+    QT_TRANSLATE_NOOP("ImportFields", "Năm bắt đầu"),
+    QT_TRANSLATE_NOOP("ImportFields", "Trạng thái"),
+    QT_TRANSLATE_NOOP("ImportFields", "Cơ quan công nhận"),
+    QT_TRANSLATE_NOOP("ImportFields", "Ngày công nhận"),
+    QT_TRANSLATE_NOOP("ImportFields", "Ngày tổ chức"),
+    QT_TRANSLATE_NOOP("ImportFields", "Địa điểm"),
+    QT_TRANSLATE_NOOP("ImportFields", "Số người tham gia"),
+    QT_TRANSLATE_NOOP("ImportFields", "Nội dung"),
+    QT_TRANSLATE_NOOP("ImportFields", "Kết quả"),
+    QT_TRANSLATE_NOOP("ImportFields", "Đối tượng"),
+    QT_TRANSLATE_NOOP("ImportFields", "Số người được mời"),
+    QT_TRANSLATE_NOOP("ImportFields", "Số người dự"),
+    QT_TRANSLATE_NOOP("ImportFields", "Nội dung phổ biến"),
+    QT_TRANSLATE_NOOP("ImportFields", "Tập thể/cá nhân"),
+    QT_TRANSLATE_NOOP("ImportFields", "Tên tập thể, cá nhân"),
+    QT_TRANSLATE_NOOP("ImportFields", "Hình thức khen thưởng"),
+    QT_TRANSLATE_NOOP("ImportFields", "Cấp khen thưởng"),
+    QT_TRANSLATE_NOOP("ImportFields", "Ngày khen thưởng"),
+    QT_TRANSLATE_NOOP("ImportFields", "Thành tích"),
+    QT_TRANSLATE_NOOP("ImportFields", "Tên tổ"),
+    QT_TRANSLATE_NOOP("ImportFields", "Số thành viên"),
 )
 
 
@@ -87,7 +112,12 @@ def record_type_titles() -> dict[str, str]:
     return {"household": QCoreApplication.translate("ImportWizard", "Hộ gia đình"),
             "residential_area": QCoreApplication.translate("ImportWizard", "Khu dân cư"),
             "organization": QCoreApplication.translate("ImportWizard", "Cơ quan, doanh nghiệp, trường học"),
-            "household_member": QCoreApplication.translate("ImportWizard", "Nhân khẩu (thành viên hộ gia đình)")}
+            "household_member": QCoreApplication.translate("ImportWizard", "Nhân khẩu (thành viên hộ gia đình)"),
+            "movement_model": QCoreApplication.translate("ImportWizard", "Mô hình, điển hình tiên tiến"),
+            "festival_day": QCoreApplication.translate("ImportWizard", "Ngày hội toàn dân bảo vệ ANTQ"),
+            "briefing": QCoreApplication.translate("ImportWizard", "Buổi phổ biến, quán triệt"),
+            "commendation": QCoreApplication.translate("ImportWizard", "Khen thưởng, biểu dương"),
+            "security_team": QCoreApplication.translate("ImportWizard", "Tổ bảo vệ an ninh, trật tự")}
 
 
 class FilePage(QWizardPage):

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from antq_desktop.domain import catalog as catalogs
 from antq_desktop.domain.errors import AntqError, ValidationError
 from antq_desktop.domain.scoring import OUTCOME_MET, score_assessment
-from antq_desktop.services import records
+from antq_desktop.services import activities, records
 from antq_desktop.services.changes import Changes
 from antq_desktop.services.setup import get_profile
 from antq_desktop.storage.db import Store
@@ -74,6 +74,23 @@ class CriterionRow:
         grid.addWidget(points, row, 2, Qt.AlignmentFlag.AlignTop)
         grid.addWidget(self.note, row + 1, 1)
         grid.addWidget(self.evidence, row + 1, 2, 1, 1)
+        # A criterion about an activity (a model, the festival…) ticked with nothing recorded: say so.
+        self.hint = QLabel(parent)
+        self.hint.setObjectName(f"hint_{criterion.code}")
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet(colours.box_style("note"))
+        self.hint.hide()
+        self.hint_text = ""
+        grid.addWidget(self.hint, row + 2, 1, 1, 2)
+        self.check.toggled.connect(lambda _on: self.show_hint())
+
+    def set_hint(self, text: str) -> None:
+        self.hint_text = text
+        self.hint.setText(text)
+        self.show_hint()
+
+    def show_hint(self) -> None:
+        self.hint.setVisible(bool(self.hint_text) and self.check.isChecked())
 
     def answer(self) -> dict[str, Any]:
         return {"met": self.check.isChecked(), "note": self.note.text().strip(),
@@ -177,9 +194,13 @@ class AssessmentForm(QWidget):
         grid.setColumnStretch(1, 3)
         grid.setColumnStretch(2, 2)
         self.rows: list[CriterionRow] = []
-        for index, criterion in enumerate(self.catalog.criteria(self.unit_type)):
-            row = CriterionRow(criterion, grid, 2 * index, self)
+        criteria = self.catalog.criteria(self.unit_type)
+        hints = activities.subject_hints(self.store, self.year, self.subject_kind, self.subject_id,
+                                         [(c.code, c.text) for c in criteria])
+        for index, criterion in enumerate(criteria):
+            row = CriterionRow(criterion, grid, 3 * index, self)
             row.check.toggled.connect(self.update_result)
+            row.set_hint(hints.get(criterion.code, ""))
             self.rows.append(row)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)

@@ -73,6 +73,9 @@ class AuditPage(QWidget):
         self.actor = self._combo(choices["actor"], {})
         self.action = self._combo(choices["action"], accounts.ACTION_LABELS)
         self.record_type = self._combo(choices["record_type"], accounts.RECORD_TYPE_LABELS)
+        # Long labels ("Cơ quan, doanh nghiệp, trường học") must not widen the page past a laptop screen.
+        self.record_type.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.record_type.setMinimumContentsLength(10)
         self.use_since, self.since = QCheckBox(self.tr("Từ ngày")), self._date()
         self.use_until, self.until = QCheckBox(self.tr("Đến ngày")), self._date()
         self.text = QLineEdit()

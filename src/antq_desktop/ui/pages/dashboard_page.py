@@ -288,6 +288,8 @@ class DashboardPage(QWidget):
             actual = format_percent(target.actual) if target.met is not None else self.tr("Chưa có số liệu")
             numbers = QLabel(f"{actual} / {threshold}")
             numbers.setObjectName(f"target_{target.indicator}")
+            if target.actual is None:  # e.g. no briefing recorded this year: nothing to divide by
+                numbers.setToolTip(self.tr("Chưa có số liệu của năm %1").replace("%1", str(data.year)))
             self.targets_grid.addWidget(numbers, row, 2)
             self.targets_grid.addWidget(QLabel(f"({format_int(target.numerator)}/{format_int(target.denominator)})"),
                                         row, 3)

@@ -75,7 +75,7 @@ class PlanListPage(RecordPage):
                                                      "document_ref": template.document_ref}, actor=actor)
             target_ids = records.create_many(store, "plan_target", [
                 {"plan_id": plan_id, "indicator": t.indicator, "comparator": t.comparator,
-                 "threshold": t.threshold} for t in template.targets], actor=actor)
+                 "threshold": t.threshold, "note": t.note or None} for t in template.targets], actor=actor)
         except Exception as exc:  # noqa: BLE001 — shown to the officer
             show_error(self, exc, tr_page("Không tạo được kế hoạch"))
             return None

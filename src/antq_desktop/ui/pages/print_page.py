@@ -35,7 +35,8 @@ REPORTS = {"report_commune": "Báo cáo kết quả năm của xã", "report_sum
 SCOPE_AREA, SCOPE_ALL, SCOPE_BLANK, SCOPE_NAMES = "area", "all", "blank", "names"
 AREA_SCOPES = (SCOPE_AREA, SCOPE_NAMES)
 FILE_NAMES = {"pledge": "cam_ket", "covenant": "giao_uoc", "registration": "dang_ky", "assessment": "tu_danh_gia",
-              "minutes": "bien_ban_hop_xet", "report_commune": "bao_cao_ket_qua", "report_summary": "bang_tong_hop"}
+              "minutes": "bien_ban_hop_xet", "report_commune": "bao_cao_ket_qua", "report_summary": "bang_tong_hop",
+              "festival_report": "bao_cao_ngay_hoi"}
 
 
 class PrintPage(QWidget):

@@ -265,6 +265,8 @@ def make_editor(spec: FieldSpec, store: Store, tr: Callable[[str], str]) -> Edit
         record_type = "residential_area" if kind == "area" else "organization"
         empty = None if spec.required else tr("— Không chọn —")
         return ChoiceEditor(record_choices(store, record_type, "name"), empty_label=empty)
+    if kind == "security_team":  # a team's yearly rating (the movement's activities)
+        return ChoiceEditor(record_choices(store, "security_team", "name"), empty_label=None)
     if kind == "household":
         return HouseholdPicker(store, tr("Gõ tên chủ hộ, địa chỉ hoặc số định danh để tìm"))
     return TextEditor(tr(spec.placeholder) if spec.placeholder else "")

@@ -4,14 +4,14 @@ A household that left keeps counting in the years it was part of the commune (is
 stay as reported); it travels in packages only when set, so records without it keep their digests.
 
 Revision ID: 0010
-Revises: 0008
+Revises: 0009
 Create Date: 2026-12-03
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = '0010'
-down_revision = '0008'
+down_revision = '0009'
 branch_labels = None
 depends_on = None
 
