@@ -242,6 +242,7 @@ class RecognitionDecision(SyncedRecord):
     # Canonical JSON list of the recognised subjects: area/organisation ids, or a commune's unit code.
     # Not reference columns: they name other units' records, which an office may cite but never changes.
     subjects: Mapped[str] = mapped_column(Text, default="[]")
+    note: Mapped[str | None] = mapped_column(Text)
 
 
 # ---- The movement's activities (issue 20): models, the festival day, briefings, commendations,

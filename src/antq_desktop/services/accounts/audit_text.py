@@ -7,6 +7,7 @@ the audit page, its Excel export and `antq audit`.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable
 from datetime import date
@@ -18,10 +19,14 @@ from antq_desktop.domain.local_time import local_time_text
 from antq_desktop.domain.validation import (
     AREA_KINDS,
     ASSESSMENT_STATUSES,
+    AUDIENCE_KINDS,
+    MODEL_STATUSES,
     ORG_TYPES,
     PLEDGE_STATUSES,
+    RELATIONS,
     SIGNER_KINDS,
     SUBJECT_KINDS,
+    TEAM_RATINGS,
 )
 from antq_desktop.storage.db import Store
 from antq_desktop.storage.models import MODEL_BY_TYPE, User
@@ -46,7 +51,7 @@ _COMMON = {
     "kind": "Kiểu", "file": "Tệp", "file_name": "Tệp", "package_id": "Mã gói", "counts": "Số bản ghi",
     "reason": "Lý do", "code": "Mã lỗi", "message": "Nội dung", "key": "Khóa", "value": "Giá trị",
     "where": "Nơi xem", "count": "Số lượng", "records": "Số bản ghi", "created_at": "Tạo lúc",
-    "updated_at": "Cập nhật lúc", "origin_unit": "Đơn vị lập",
+    "updated_at": "Cập nhật lúc", "origin_unit": "Đơn vị lập", "team_id": "Tổ bảo vệ",
 }
 FIELD_LABELS: dict[str, dict[str, str]] = {
     "residential_area": {"name": "Tên khu dân cư", "kind": "Loại", "head_name": "Trưởng thôn/tổ trưởng",
@@ -63,16 +68,36 @@ FIELD_LABELS: dict[str, dict[str, str]] = {
                    "assessed_on": "Ngày đánh giá"},
     "plan": {"title": "Tên kế hoạch", "document_ref": "Số văn bản", "issued_on": "Ngày ban hành"},
     "plan_target": {"indicator": "Chỉ tiêu", "comparator": "So sánh", "threshold": "Mức chỉ tiêu"},
+    "household_member": {"birth_year": "Năm sinh", "relation": "Quan hệ với chủ hộ",
+                         "citizen_id": "Số định danh (CCCD)"},
+    "meeting": {"held_on": "Ngày họp", "start_time": "Bắt đầu", "end_time": "Kết thúc", "place": "Địa điểm",
+                "chair": "Chủ trì", "secretary": "Thư ký", "invited": "Số được mời", "present": "Số có mặt",
+                "absent": "Số vắng", "discussion": "Ý kiến thảo luận", "votes_for": "Số tán thành",
+                "votes_against": "Số không tán thành", "conclusion": "Kết luận"},
+    "recognition_decision": {"number": "Số quyết định", "decided_on": "Ngày quyết định",
+                             "issuing_body": "Cơ quan ban hành", "subjects": "Đơn vị được công nhận"},
+    "movement_model": {"name": "Tên mô hình", "field_of_work": "Lĩnh vực", "started_year": "Năm bắt đầu",
+                       "recognised_by": "Cơ quan công nhận", "recognised_on": "Ngày công nhận"},
+    "festival_day": {"held_on": "Ngày tổ chức", "place": "Địa điểm", "participants": "Số người tham gia",
+                     "content": "Nội dung", "outcome": "Kết quả"},
+    "briefing": {"held_on": "Ngày tổ chức", "audience_kind": "Đối tượng", "invited": "Số được mời",
+                 "present": "Số có mặt", "topic": "Nội dung"},
+    "commendation": {"subject_name": "Tập thể/cá nhân", "awarded_by": "Cấp khen", "level": "Hình thức",
+                     "awarded_on": "Ngày khen", "reason": "Lý do"},
+    "security_team": {"name": "Tên tổ", "members": "Số thành viên"},
+    "security_team_rating": {"rating": "Xếp loại"},
 }
 _CHOICES: dict[str, dict[str, str]] = {
     "kind": AREA_KINDS, "org_type": ORG_TYPES, "signer_kind": SIGNER_KINDS, "subject_kind": SUBJECT_KINDS,
     "role": {"admin": "Quản trị", "officer": "Cán bộ", "readonly": "Chỉ xem"},
+    "relation": RELATIONS, "audience_kind": AUDIENCE_KINDS, "rating": TEAM_RATINGS,
 }
-_STATUS = {**PLEDGE_STATUSES, **ASSESSMENT_STATUSES}
+_STATUS = {**PLEDGE_STATUSES, **ASSESSMENT_STATUSES, **MODEL_STATUSES}
 _REFERENCES = {"area_id": "residential_area", "organization_id": "organization", "household_id": "household",
-               "plan_id": "plan"}
+               "plan_id": "plan", "team_id": "security_team"}
 _ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _ISO_MOMENT = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z?$")
+_JSON_TEXT = ("discussion", "subjects")
 _NAME_COLUMNS = ("name", "head_name", "person_name", "title", "indicator")
 _WIDTH = 80
 
@@ -98,6 +123,11 @@ def value_text(field: str, value: Any, names: dict[str, str] | None = None) -> s
     if isinstance(value, list | tuple):
         return ", ".join(value_text(field, v, names) for v in value)
     text = str(value)
+    if text[:1] in "{[" and field in _JSON_TEXT:  # a meeting's discussion, a decision's subjects: JSON text
+        try:
+            return value_text(field, json.loads(text), names)
+        except ValueError:
+            pass
     if field in _REFERENCES and names and text in names:
         return names[text]
     if field == "status" and text in _STATUS:
