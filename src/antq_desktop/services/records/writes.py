@@ -12,7 +12,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from antq_desktop.domain.errors import ConflictError, FieldError, NotFoundError, PermissionDenied, ValidationError
-from antq_desktop.services.changes import WrittenIds
+from antq_desktop.services.changes import WrittenId, WrittenIds, WrittenRevision
 from antq_desktop.services.records import rules as record_rules
 from antq_desktop.storage import audit
 from antq_desktop.storage.canonical import to_json_value
@@ -86,8 +86,8 @@ def _validated(record_type: str, values: dict[str, Any], unit_type: str, index: 
         raise ValidationError([FieldError(e.field, f"Dòng {index + 1}: {e.message}") for e in exc.errors]) from exc
 
 
-def create(store: Store, record_type: str, values: dict[str, Any], *, actor: str) -> str:
-    """Validate and insert one record of this unit; returns its UUID. Nothing is saved on error."""
+def create(store: Store, record_type: str, values: dict[str, Any], *, actor: str) -> WrittenId:
+    """Validate and insert one record of this unit; returns its UUID (with `.changes`). Nothing is saved on error."""
     model = model_for(record_type)
     with store.session() as session:
         (fields,) = _prepare(session, record_type, [values])
@@ -97,7 +97,7 @@ def create(store: Store, record_type: str, values: dict[str, Any], *, actor: str
         session.flush()
         audit.append(session, actor=actor, action="create", record_type=record_type, record_id=row.id,
                      details=_public(model, fields))
-        return row.id
+        return WrittenId(record_type, row.id)
 
 
 def _load_own(session: Session, record_type: str, record_id: str) -> SyncedRecord:
@@ -110,8 +110,8 @@ def _load_own(session: Session, record_type: str, record_id: str) -> SyncedRecor
 
 
 def update(store: Store, record_type: str, record_id: str, changes: dict[str, Any], *, actor: str,
-           expected_revision: int | None = None) -> int:
-    """Apply changes to a live record; returns the new revision. Raises ConflictError on a stale edit."""
+           expected_revision: int | None = None) -> WrittenRevision:
+    """Apply changes to a live record; returns the new revision (with `.changes`). ConflictError on a stale edit."""
     with store.session() as session:
         row = _load_own(session, record_type, record_id)
         if row.deleted:
@@ -121,25 +121,26 @@ def update(store: Store, record_type: str, record_id: str, changes: dict[str, An
         submitted = getattr(row, "status", None) == "submitted"  # only assessments have a status
         if record_type == "assessment" and submitted and changes.get("status") != "draft":
             raise PermissionDenied("Bản tự đánh giá đã nộp và bị khóa; hãy mở lại (tạo phiên bản mới) để sửa.")
-        _update_in_session(session, record_type, row, changes, actor)
-        return row.revision
+        changed = _update_in_session(session, record_type, row, changes, actor)
+        return WrittenRevision(record_type, record_id, row.revision, changed)
 
 
-def delete(store: Store, record_type: str, record_id: str, *, actor: str) -> int:
+def delete(store: Store, record_type: str, record_id: str, *, actor: str) -> WrittenRevision:
     """Soft delete: the tombstone travels in packages so the upper office deletes it too."""
     return _set_deleted(store, record_type, record_id, True, actor=actor)
 
 
-def restore(store: Store, record_type: str, record_id: str, *, actor: str) -> int:
+def restore(store: Store, record_type: str, record_id: str, *, actor: str) -> WrittenRevision:
     """Undo a delete (a new revision, so the restoration travels too)."""
     return _set_deleted(store, record_type, record_id, False, actor=actor)
 
 
-def _set_deleted(store: Store, record_type: str, record_id: str, deleted: bool, *, actor: str) -> int:
+def _set_deleted(store: Store, record_type: str, record_id: str, deleted: bool, *,
+                 actor: str) -> WrittenRevision:
     with store.session() as session:
         row = _load_own(session, record_type, record_id)
         if row.deleted == deleted:
-            return row.revision
+            return WrittenRevision(record_type, record_id, row.revision, 0)
         if deleted:
             reason = record_rules.blocking_children(session, record_type, record_id)
             if reason:
@@ -152,7 +153,7 @@ def _set_deleted(store: Store, record_type: str, record_id: str, deleted: bool, 
         row.change_seq = next_change_seq(session)
         audit.append(session, actor=actor, action="delete" if deleted else "restore",
                      record_type=record_type, record_id=record_id, details={"revision": row.revision})
-        return row.revision
+        return WrittenRevision(record_type, record_id, row.revision)
 
 
 def _revalidate_restored(session: Session, record_type: str, row: SyncedRecord) -> None:
