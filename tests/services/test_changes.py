@@ -1,8 +1,11 @@
 """services.changes.Changes: the one value a writing front function returns (issue 13)."""
 
-from tests.conftest import ACTOR
+from datetime import date
 
-from antq_desktop.services import records
+from tests.conftest import ACTOR, PASSWORD
+from tests.services.merge.conftest import make_upper
+
+from antq_desktop.services import keys, records, scan
 from antq_desktop.services.changes import EVERYTHING, MAX_IDS, NO_CHANGES, Changes
 
 
@@ -36,3 +39,28 @@ def test_single_record_fronts_return_the_id_or_revision_with_what_they_changed(s
     assert deleted == 3 and deleted.changes == Changes.records("household", ids=[household])
     restored = records.restore(store, "household", household, actor=ACTOR)
     assert restored == 4 and restored.changes.touches("household") and restored.changes.ids == (household,)
+
+
+def test_scan_recording_a_pledge_says_which_pledge_it_wrote(store) -> None:
+    area = records.create(store, "residential_area", {"name": "Thôn Tây", "kind": "thon"}, actor=ACTOR)
+    household = records.create(store, "household", {"area_id": area, "head_name": "Trần Văn Bình"}, actor=ACTOR)
+    code = scan.sheet_coder(store)(household, 2026, "2026.1")
+    first = scan.record_scan(store, code, year=2026, signed_on=date(2026, 1, 15), actor=ACTOR)
+    assert first.pledge_id and first.changes == Changes.records("pledge", ids=[first.pledge_id])
+    again = scan.record_scan(store, code, year=2026, signed_on=date(2026, 1, 15), actor=ACTOR)
+    assert again.outcome == scan.Outcome.ALREADY_SIGNED and not again.changes
+
+
+def test_keys_fronts_say_trust_or_keys_changed(store, tmp_path) -> None:
+    upper = make_upper(str(tmp_path / "upper.sqlite3"))
+    try:
+        added = keys.trust_add(upper, keys.public_key_file(store, PASSWORD), actor=ACTOR)
+        assert added.changes == Changes(trust_changed=True)
+        assert added in keys.trust_list(upper)  # the Changes is not part of the key's equality
+        recipient = keys.set_recipient(store, keys.public_key_file(upper, PASSWORD), actor=ACTOR)
+        assert recipient.changes.keys_changed and recipient.changes.trust_changed
+        revoked = keys.trust_revoke(upper, added.fingerprint, actor=ACTOR, reason="mất máy")
+        assert revoked.changes.trust_changed and not revoked.changes.kinds
+        assert keys.rotate(store, PASSWORD, actor=ACTOR).changes == Changes(keys_changed=True)
+    finally:
+        upper.close()
