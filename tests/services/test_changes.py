@@ -5,7 +5,7 @@ from datetime import date
 from tests.conftest import ACTOR, PASSWORD
 from tests.services.merge.conftest import make_upper
 
-from antq_desktop.services import keys, records, scan
+from antq_desktop.services import accounts, keys, records, scan
 from antq_desktop.services.changes import EVERYTHING, MAX_IDS, NO_CHANGES, Changes
 
 
@@ -64,3 +64,15 @@ def test_keys_fronts_say_trust_or_keys_changed(store, tmp_path) -> None:
         assert keys.rotate(store, PASSWORD, actor=ACTOR).changes == Changes(keys_changed=True)
     finally:
         upper.close()
+
+
+def test_accounts_fronts_say_accounts_changed_and_nothing_when_nothing_changed(store) -> None:
+    admin = accounts.sign_in(store, username=ACTOR, password=PASSWORD)
+    lan = accounts.add(store, admin, username="lan", full_name="Trần Thị Lan", role="officer",
+                       password="cau dai cua lan")
+    assert lan.changes == Changes(accounts_changed=True) and lan == accounts.sign_in(
+        store, username="lan", password="cau dai cua lan")  # the Changes is not part of who signed in
+    assert accounts.change_role(store, admin, "lan", "readonly").accounts_changed
+    assert not accounts.change_role(store, admin, "lan", "readonly")  # already read-only: nothing written
+    assert accounts.set_disabled(store, admin, "lan", True).accounts_changed
+    assert accounts.reset_password(store, admin, "lan", "mot mat khau moi dai").accounts_changed
