@@ -39,6 +39,13 @@ def test_single_record_fronts_return_the_id_or_revision_with_what_they_changed(s
     assert deleted == 3 and deleted.changes == Changes.records("household", ids=[household])
     restored = records.restore(store, "household", household, actor=ACTOR)
     assert restored == 4 and restored.changes.touches("household") and restored.changes.ids == (household,)
+    moved = records.update_many(store, "household", [household], {"left_on": "01/02/2026"}, actor=ACTOR)
+    assert moved == 1 and moved.changes == Changes.records("household", ids=[household])
+    records.create(store, "household", {"area_id": area, "head_name": "Lê Văn C"}, actor=ACTOR)
+    pledged = records.pledge_area(store, area, 2026, date(2026, 1, 15), actor=ACTOR)
+    assert pledged and pledged.changes == Changes.records("pledge", len(pledged), ids=pledged)
+    signed_again = records.mark_pledges_signed(store, list(pledged), date(2026, 1, 16), actor=ACTOR)
+    assert signed_again == 0 and not signed_again.changes  # already signed and dated: nothing written
 
 
 def test_scan_recording_a_pledge_says_which_pledge_it_wrote(store) -> None:

@@ -107,7 +107,22 @@ class WrittenRevision(int):
         return int, (int(self),)  # a copy is the plain revision
 
 
+class WrittenCount(int):
+    """How many rows a batch front call changed (still a plain int to its callers) and its Changes."""
+
+    changes: Changes
+
+    def __new__(cls, kind: str, count: int, ids: Iterable[str] = ()) -> WrittenCount:
+        written = super().__new__(cls, count)
+        written.changes = Changes.records(kind, count, ids)
+        return written
+
+    def __reduce__(self) -> tuple[type[int], tuple[int]]:
+        return int, (int(self),)  # a copy is the plain count
+
+
 NO_CHANGES = Changes()
 EVERYTHING = Changes(everything=True)
 
-__all__ = ["EVERYTHING", "MAX_IDS", "NO_CHANGES", "Changes", "WrittenId", "WrittenIds", "WrittenRevision"]
+__all__ = ["EVERYTHING", "MAX_IDS", "NO_CHANGES", "Changes", "WrittenCount", "WrittenId", "WrittenIds",
+           "WrittenRevision"]

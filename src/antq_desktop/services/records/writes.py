@@ -12,7 +12,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from antq_desktop.domain.errors import ConflictError, FieldError, NotFoundError, PermissionDenied, ValidationError
-from antq_desktop.services.changes import WrittenId, WrittenIds, WrittenRevision
+from antq_desktop.services.changes import WrittenCount, WrittenId, WrittenIds, WrittenRevision
 from antq_desktop.services.records import rules as record_rules
 from antq_desktop.storage import audit
 from antq_desktop.storage.canonical import to_json_value
@@ -192,15 +192,15 @@ def insert_batch(session: Session, record_type: str, rows: list[dict[str, Any]],
 
 
 def update_many(store: Store, record_type: str, record_ids: Iterable[str], changes: dict[str, Any], *,
-                actor: str) -> int:
+                actor: str) -> WrittenCount:
     """The same change on many records (e.g. mark a batch of pledges as signed); all or nothing."""
-    count = 0
+    changed: list[str] = []
     with store.session() as session:
         for record_id in record_ids:
             row = _load_own(session, record_type, record_id)
-            if not row.deleted:
-                count += _update_in_session(session, record_type, row, changes, actor)
-    return count
+            if not row.deleted and _update_in_session(session, record_type, row, changes, actor):
+                changed.append(record_id)
+    return WrittenCount(record_type, len(changed), changed)
 
 
 def _update_in_session(session: Session, record_type: str, row: SyncedRecord, changes: dict[str, Any],
