@@ -1,10 +1,13 @@
 """services.changes.Changes: the one value a writing front function returns (issue 13)."""
 
+import re
 from datetime import date
+from pathlib import Path
 
 from tests.conftest import ACTOR, PASSWORD
 from tests.services.merge.conftest import make_upper
 
+import antq_desktop.ui
 from antq_desktop.services import accounts, keys, records, scan
 from antq_desktop.services.changes import EVERYTHING, MAX_IDS, NO_CHANGES, Changes
 
@@ -83,3 +86,13 @@ def test_accounts_fronts_say_accounts_changed_and_nothing_when_nothing_changed(s
     assert not accounts.change_role(store, admin, "lan", "readonly")  # already read-only: nothing written
     assert accounts.set_disabled(store, admin, "lan", True).accounts_changed
     assert accounts.reset_password(store, admin, "lan", "mot mat khau moi dai").accounts_changed
+
+
+def test_no_ui_module_builds_changes_by_hand() -> None:
+    """The GUI passes on what the fronts returned; the one exception is documented in docs/architecture.md."""
+    allowed = {"undo.py"}  # an undo or redo runs any earlier call again: it names only the record kind
+    built = re.compile(r"\bChanges(\.records|\.of_counts)?\(")
+    found = [f"{path.name}:{n}" for path in Path(antq_desktop.ui.__file__).parent.rglob("*.py")
+             if path.name not in allowed
+             for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if built.search(line)]
+    assert found == []
