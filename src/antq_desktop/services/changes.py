@@ -76,7 +76,53 @@ class WrittenIds(list[str]):
         self.changes = Changes.records(kind, len(self), self)
 
 
+class WrittenId(str):
+    """The id of the one row a front call created (still a plain id to its callers) and its Changes."""
+
+    changes: Changes
+
+    def __new__(cls, kind: str, record_id: str) -> WrittenId:
+        written = super().__new__(cls, record_id)
+        written.changes = Changes.records(kind, ids=[record_id])
+        return written
+
+    def __reduce__(self) -> tuple[type[str], tuple[str]]:
+        return str, (str(self),)  # a copy (dataclasses.asdict deep-copies) is the plain id
+
+
+class WrittenRevision(int):
+    """The revision a front call left a row at (still a plain int to its callers) and its Changes.
+
+    `count` is 0 when the call changed nothing (an edit with the same values, a second delete).
+    """
+
+    changes: Changes
+
+    def __new__(cls, kind: str, record_id: str, revision: int, count: int = 1) -> WrittenRevision:
+        written = super().__new__(cls, revision)
+        written.changes = Changes.records(kind, count, ids=[record_id])
+        return written
+
+    def __reduce__(self) -> tuple[type[int], tuple[int]]:
+        return int, (int(self),)  # a copy is the plain revision
+
+
+class WrittenCount(int):
+    """How many rows a batch front call changed (still a plain int to its callers) and its Changes."""
+
+    changes: Changes
+
+    def __new__(cls, kind: str, count: int, ids: Iterable[str] = ()) -> WrittenCount:
+        written = super().__new__(cls, count)
+        written.changes = Changes.records(kind, count, ids)
+        return written
+
+    def __reduce__(self) -> tuple[type[int], tuple[int]]:
+        return int, (int(self),)  # a copy is the plain count
+
+
 NO_CHANGES = Changes()
 EVERYTHING = Changes(everything=True)
 
-__all__ = ["EVERYTHING", "MAX_IDS", "NO_CHANGES", "Changes", "WrittenIds"]
+__all__ = ["EVERYTHING", "MAX_IDS", "NO_CHANGES", "Changes", "WrittenCount", "WrittenId", "WrittenIds",
+           "WrittenRevision"]

@@ -12,6 +12,7 @@ from tests.conftest import ACTOR, PASSWORD
 
 from antq_desktop.cli.main import main
 from antq_desktop.services import demo
+from antq_desktop.services.changes import Changes
 from antq_desktop.services.merge import conflicts, held_list
 from antq_desktop.services.office import dashboard
 from antq_desktop.services.records import writes as records
@@ -68,7 +69,8 @@ def test_keep_stored_only_marks_and_a_stale_conflict_cannot_take_incoming(upper,
     assert stale.stale
     with pytest.raises(conflicts.ConflictError, match="đã thay đổi"):
         conflicts.resolve(upper, row.id, "incoming", actor=ACTOR)
-    conflicts.resolve(upper, row.id, "stored", actor=ACTOR)
+    done = conflicts.resolve(upper, row.id, "stored", actor=ACTOR)
+    assert done.changes == Changes.records("household", ids=[target["id"]])  # issue 13: its views redraw
     with upper.session_factory() as session:
         assert session.get(Household, target["id"]).head_name == original
     assert conflicts.list_conflicts(upper) == []

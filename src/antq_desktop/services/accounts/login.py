@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 from functools import lru_cache
 
@@ -17,6 +17,7 @@ from antq_desktop.domain.text import nfc
 from antq_desktop.domain.validation import clip_for_log, normalise_username, text_problem, username_problem
 from antq_desktop.paths import resource_path
 from antq_desktop.services.accounts import password_strength
+from antq_desktop.services.changes import NO_CHANGES, Changes
 from antq_desktop.storage import audit
 from antq_desktop.storage.db import Store
 from antq_desktop.storage.models import User, utcnow
@@ -40,6 +41,7 @@ class UserInfo:
     username: str
     full_name: str
     role: str
+    changes: Changes = field(default=NO_CHANGES, compare=False)  # set when a front call created the account
 
     @property
     def can_write(self) -> bool:

@@ -7,7 +7,7 @@ active admin, so nobody can lock the unit out of its own data by mistake.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from sqlalchemy import func, select
@@ -17,6 +17,7 @@ from antq_desktop.domain.errors import AuthError, NotFoundError, PermissionDenie
 from antq_desktop.domain.validation import clip_for_log, normalise_username
 from antq_desktop.services.accounts import login as accounts
 from antq_desktop.services.accounts.login import ROLES, UserInfo
+from antq_desktop.services.changes import NO_CHANGES, Changes
 from antq_desktop.storage import audit
 from antq_desktop.storage.db import Store
 from antq_desktop.storage.models import Setting, User, utcnow
@@ -54,6 +55,10 @@ def require_admin(actor: UserInfo) -> None:
         raise PermissionDenied("Chỉ quản trị viên mới được quản lý tài khoản. Hãy nhờ quản trị viên của đơn vị.")
 
 
+# An account or an account setting (the idle lock) changed: the users page and sign-in lists redraw.
+ACCOUNTS = Changes(accounts_changed=True)
+
+
 def list_accounts(store: Store) -> list[UserRow]:
     with store.session_factory() as session:
         users = session.execute(select(User).order_by(User.username)).scalars()
@@ -62,8 +67,9 @@ def list_accounts(store: Store) -> list[UserRow]:
 
 def add(store: Store, actor: UserInfo, *, username: str, full_name: str, role: str, password: str) -> UserInfo:
     require_admin(actor)
-    return accounts.create_user(store, username=username, full_name=full_name, role=role, password=password,
-                                actor=actor.username)
+    created = accounts.create_user(store, username=username, full_name=full_name, role=role, password=password,
+                                   actor=actor.username)
+    return replace(created, changes=ACCOUNTS)
 
 
 def _load(session: Session, username: str) -> User:
@@ -84,13 +90,13 @@ def _keep_one_admin(session: Session, user: User) -> None:
                                "cho một tài khoản khác trước.")
 
 
-def set_disabled(store: Store, actor: UserInfo, username: str, disabled: bool = True) -> None:
+def set_disabled(store: Store, actor: UserInfo, username: str, disabled: bool = True) -> Changes:
     """Disable (or re-enable) an account; a disabled account cannot sign in. Nothing is deleted."""
     require_admin(actor)
     with store.session() as session:
         user = _load(session, username)
         if user.disabled == disabled:
-            return
+            return NO_CHANGES
         if disabled:
             if user.username == actor.username:
                 raise PermissionDenied("Không thể tự khóa tài khoản đang dùng. Hãy nhờ quản trị viên khác.")
@@ -98,21 +104,23 @@ def set_disabled(store: Store, actor: UserInfo, username: str, disabled: bool = 
         user.disabled = disabled
         audit.append(session, actor=actor.username, action="user_disable" if disabled else "user_enable",
                      record_type="user", record_id=user.id, details={"username": user.username})
+        return ACCOUNTS
 
 
-def change_role(store: Store, actor: UserInfo, username: str, role: str) -> None:
+def change_role(store: Store, actor: UserInfo, username: str, role: str) -> Changes:
     require_admin(actor)
     if role not in ROLES:
         raise ValidationError("Vai trò phải là admin (quản trị), officer (cán bộ) hoặc readonly (chỉ xem).", "role")
     with store.session() as session:
         user = _load(session, username)
         if user.role == role:
-            return
+            return NO_CHANGES
         if role != "admin":
             _keep_one_admin(session, user)
         audit.append(session, actor=actor.username, action="user_role", record_type="user", record_id=user.id,
                      details={"username": user.username, "changes": {"role": [user.role, role]}})
         user.role = role
+        return ACCOUNTS
 
 
 def _check_new_password(password: str, store: Store | None = None, username: str = "") -> None:
@@ -128,7 +136,7 @@ def _role_of(store: Store, username: str) -> str:
     return role or "officer"
 
 
-def reset_password(store: Store, actor: UserInfo, username: str, new_password: str) -> None:
+def reset_password(store: Store, actor: UserInfo, username: str, new_password: str) -> Changes:
     """Admin sets a new password for someone who forgot theirs; also lifts a lockout.
 
     The keystore's private keys cannot be re-wrapped here (the old password is unknown); the
@@ -143,9 +151,10 @@ def reset_password(store: Store, actor: UserInfo, username: str, new_password: s
         user.locked_until = None
         audit.append(session, actor=actor.username, action="password_reset", record_type="user",
                      record_id=user.id, details={"username": user.username})
+        return ACCOUNTS
 
 
-def change_own_password(store: Store, username: str, old_password: str, new_password: str) -> None:
+def change_own_password(store: Store, username: str, old_password: str, new_password: str) -> Changes:
     """The signed-in officer changes their password; the old one must be given again."""
     _check_new_password(new_password, store, username)
     if new_password == old_password:
@@ -159,6 +168,7 @@ def change_own_password(store: Store, username: str, old_password: str, new_pass
         user.password_hash = accounts.hash_password(new_password)
         audit.append(session, actor=user.username, action="password_change", record_type="user",
                      record_id=user.id, details={"username": user.username})
+        return ACCOUNTS
 
 
 def idle_lock_minutes(store: Store) -> int:
@@ -171,7 +181,7 @@ def idle_lock_minutes(store: Store) -> int:
         return DEFAULT_IDLE_MINUTES
 
 
-def set_idle_lock_minutes(store: Store, actor: UserInfo, minutes: int) -> None:
+def set_idle_lock_minutes(store: Store, actor: UserInfo, minutes: int) -> Changes:
     require_admin(actor)
     if not 0 <= minutes <= 240:
         raise ValidationError("Thời gian tự khóa phải từ 0 (không khóa) đến 240 phút.", "minutes")
@@ -184,3 +194,4 @@ def set_idle_lock_minutes(store: Store, actor: UserInfo, minutes: int) -> None:
             row.value = str(minutes)
         audit.append(session, actor=actor.username, action="setting", record_type="setting",
                      record_id=IDLE_LOCK_KEY, details={"changes": {"value": [old, str(minutes)]}})
+        return ACCOUNTS

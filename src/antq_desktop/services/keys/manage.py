@@ -7,10 +7,11 @@ services call inside their own transactions (export, merge, setup).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
+from antq_desktop.services.changes import NO_CHANGES, Changes
 from antq_desktop.services.keys import registry, rotation
 from antq_desktop.services.keys.registry import LocalKeyInfo
 from antq_desktop.storage.db import Store
@@ -36,6 +37,7 @@ class KnownKeyInfo:
     role_label: str  # "xã/phường", "cụm/huyện", "tỉnh"
     source_label: str  # where this office got the key ("bảo lãnh bởi …" names who vouched)
     legacy: bool  # from a version 1 key file: the fingerprint covers the two public keys only
+    changes: Changes = field(default=NO_CHANGES, compare=False)  # what the call that returned it wrote
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,19 @@ class RevocationInfo:
 
     key: KnownKeyInfo
     also: list[KnownKeyInfo]
+    changes: Changes = field(default=NO_CHANGES, compare=False)
+
+
+class CatchmentList(list[str]):
+    """The communes an office may vouch for (a list, as callers read it) and the Changes of setting it."""
+
+    changes = Changes(trust_changed=True)
+
+
+# The trust registry's entries changed; the recipient is also the key exports encrypt to.
+TRUST = Changes(trust_changed=True)
+RECIPIENT = Changes(trust_changed=True, keys_changed=True)
+OWN_KEY = Changes(keys_changed=True)
 
 
 def known_key_info(row: KnownKey) -> KnownKeyInfo:
@@ -89,7 +104,8 @@ def public_key_file(store: Store, password: str) -> bytes:
 
 def rotate(store: Store, password: str, *, actor: str, new_enrolment: bool = False) -> LocalKeyInfo:
     with store.session() as session:
-        return registry.local_key_info(rotation.rotate(session, password, actor=actor, new_enrolment=new_enrolment))
+        info = registry.local_key_info(rotation.rotate(session, password, actor=actor, new_enrolment=new_enrolment))
+        return replace(info, changes=OWN_KEY)
 
 
 # ---- the upper office's key (recipient) ----
@@ -102,7 +118,7 @@ def recipient(store: Store) -> KnownKeyInfo | None:
 
 def set_recipient(store: Store, data: bytes, *, actor: str) -> KnownKeyInfo:
     with store.session() as session:
-        return known_key_info(registry.set_recipient(session, data, actor=actor))
+        return replace(known_key_info(registry.set_recipient(session, data, actor=actor)), changes=RECIPIENT)
 
 
 # ---- the trust registry ----
@@ -116,7 +132,7 @@ def trust_list(store: Store) -> list[KnownKeyInfo]:
 def trust_add(store: Store, data: bytes, *, actor: str, **options: Any) -> KnownKeyInfo:
     """Enrol a unit's key after the officer compared the fingerprint (options: see registry.trust_add)."""
     with store.session() as session:
-        return known_key_info(registry.trust_add(session, data, actor=actor, **options))
+        return replace(known_key_info(registry.trust_add(session, data, actor=actor, **options)), changes=TRUST)
 
 
 def trust_revoke(store: Store, fingerprint: str, *, actor: str, reason: str | None = None,
@@ -124,13 +140,13 @@ def trust_revoke(store: Store, fingerprint: str, *, actor: str, reason: str | No
     """Revoke a key and the keys it announced (at or after `since`); see registry.trust_revoke."""
     with store.session() as session:
         done = registry.trust_revoke(session, fingerprint, actor=actor, reason=reason, since=since)
-        return RevocationInfo(known_key_info(done.row), [known_key_info(k) for k in done.also])
+        return RevocationInfo(known_key_info(done.row), [known_key_info(k) for k in done.also], TRUST)
 
 
-def set_catchment(store: Store, office_unit: str, communes: list[str], *, actor: str) -> list[str]:
+def set_catchment(store: Store, office_unit: str, communes: list[str], *, actor: str) -> CatchmentList:
     """The communes an enrolled office may vouch keys for (replaces the list; audited)."""
     with store.session() as session:
-        return registry.set_catchment(session, office_unit, communes, actor=actor)
+        return CatchmentList(registry.set_catchment(session, office_unit, communes, actor=actor))
 
 
 def catchment(store: Store, office_unit: str) -> list[str]:

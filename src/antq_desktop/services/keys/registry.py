@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -41,6 +41,7 @@ from antq_desktop.exchange.keys import (
 from antq_desktop.exchange.keystore import KeyStore
 from antq_desktop.services.accounts import users
 from antq_desktop.services.authority import keys as authority
+from antq_desktop.services.changes import NO_CHANGES, Changes
 from antq_desktop.storage import audit
 from antq_desktop.storage.models import KnownKey, LocalKey, UnitProfile
 
@@ -57,6 +58,7 @@ class LocalKeyInfo:
     fingerprint: str
     created_at: str
     retired_at: str | None
+    changes: Changes = field(default=NO_CHANGES, compare=False)  # set by the front call that wrote the key
 
 
 # ---- this installation's keys ----

@@ -14,7 +14,7 @@ conflict's): that conflict is stale, keep stored.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 from antq_desktop.domain import units
 from antq_desktop.domain.errors import AntqError, NotFoundError
 from antq_desktop.exchange.errors import PackageError
+from antq_desktop.services.changes import NO_CHANGES, Changes
 from antq_desktop.services.merge.apply import check_end_state
 from antq_desktop.services.merge.incoming import check_shape, validated_rows
 from antq_desktop.services.records.rules import derived_keys
@@ -81,6 +82,7 @@ class ConflictRow:
     stored_revision: int | None  # the record's revision now (None: no longer stored)
     differences: tuple[FieldDiff, ...]
     resolved_at: datetime | None
+    changes: Changes = field(default=NO_CHANGES, compare=False)  # set by `resolve`
 
     @property
     def stale(self) -> bool:
@@ -154,7 +156,10 @@ def resolve(store: Store, conflict_id: int, keep: str, *, actor: str) -> Conflic
                               "incoming_sha256": conflict.incoming_sha256, "stored_sha256": conflict.stored_sha256})
         session.flush()
         known = dict(session.execute(select(KnownKey.unit_code, KnownKey.unit_name)).all())
-        return _row(session, conflict, known)
+        # Keeping the stored copy writes no record, but the record is no longer in conflict: its views
+        # and the dashboard's count of unresolved conflicts redraw either way.
+        return replace(_row(session, conflict, known),
+                       changes=Changes.records(conflict.record_type, ids=[conflict.record_id]))
 
 
 def _write_incoming(session: Session, conflict: MergeConflict) -> None:

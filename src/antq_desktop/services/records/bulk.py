@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import select
 
 from antq_desktop.domain.pledge_templates import default_template
-from antq_desktop.services.changes import WrittenIds
+from antq_desktop.services.changes import WrittenCount, WrittenIds
 from antq_desktop.services.records import writes as records
 from antq_desktop.storage.db import Store
 from antq_desktop.storage.models import Household, Pledge, Registration
@@ -52,14 +52,14 @@ def households_without_pledge(store: Store, area_id: str, year: int,
 
 def pledge_area(store: Store, area_id: str, year: int, signed_on: date | None, *, actor: str,
                 template_code: str = HOUSEHOLD_TEMPLATE, progress: Progress = _quiet,
-                cancel: threading.Event | None = None) -> list[str]:
+                cancel: threading.Event | None = None) -> WrittenIds:
     """Record a signed pledge for every household of the area that has none this year; returns new ids."""
     progress(0.05, "Đang tìm các hộ chưa có bản cam kết…")
     households = households_without_pledge(store, area_id, year, template_code)
     _check(cancel)
     if not households:
         progress(1.0, "Mọi hộ trong khu dân cư đã có bản cam kết năm này.")
-        return []
+        return WrittenIds("pledge")
     progress(0.3, f"Đang ghi {len(households)} bản cam kết…")
     rows = [{"signer_kind": "household", "household_id": h["id"], "template_code": template_code, "year": year,
              "signed_on": signed_on, "status": "signed"} for h in households]
@@ -76,7 +76,7 @@ def previous_pledge_values(store: Store, pledge_ids: Iterable[str]) -> dict[str,
         return {r["id"]: {"status": r["status"], "signed_on": r["signed_on"]} for r in rows}
 
 
-def mark_pledges_signed(store: Store, pledge_ids: list[str], signed_on: date, *, actor: str) -> int:
+def mark_pledges_signed(store: Store, pledge_ids: list[str], signed_on: date, *, actor: str) -> WrittenCount:
     """Mark a batch of pledges as signed; a pledge without a signing date gets `signed_on`.
 
     Dates already recorded are kept: the paper form's date is the truth, not the day of data entry.
@@ -84,11 +84,11 @@ def mark_pledges_signed(store: Store, pledge_ids: list[str], signed_on: date, *,
     previous = previous_pledge_values(store, pledge_ids)
     dated = [i for i in pledge_ids if previous.get(i, {}).get("signed_on")]
     undated = [i for i in pledge_ids if i not in set(dated)]
-    changed = records.update_many(store, "pledge", dated, {"status": "signed"}, actor=actor) if dated else 0
+    done = [records.update_many(store, "pledge", dated, {"status": "signed"}, actor=actor)] if dated else []
     if undated:
-        changed += records.update_many(store, "pledge", undated, {"status": "signed", "signed_on": signed_on},
-                                       actor=actor)
-    return changed
+        done.append(records.update_many(store, "pledge", undated, {"status": "signed", "signed_on": signed_on},
+                                        actor=actor))
+    return WrittenCount("pledge", sum(done), [i for part in done for i in part.changes.ids])
 
 
 def write_back(store: Store, record_type: str, previous: dict[str, dict[str, Any]], *, actor: str,

@@ -7,6 +7,7 @@ from typing import Any
 
 from antq_desktop.domain.errors import FieldError, ValidationError
 from antq_desktop.domain.validation import validate_household_member
+from antq_desktop.services.changes import NO_CHANGES, Changes
 from antq_desktop.services.records import writes as records
 from antq_desktop.services.records.members import member_rows
 from antq_desktop.storage.db import Store
@@ -26,10 +27,11 @@ def check_rows(rows: list[dict[str, Any]]) -> None:
         raise ValidationError(errors)
 
 
-def save_members(store: Store, household_id: str, rows: list[dict[str, Any]], *, actor: str) -> None:
+def save_members(store: Store, household_id: str, rows: list[dict[str, Any]], *, actor: str) -> Changes:
     """Make the household's live members what `rows` says: new rows created, changed rows updated,
-    rows no longer listed deleted (each change a revision that travels)."""
+    rows no longer listed deleted (each change a revision that travels). Returns what it wrote."""
     check_rows(rows)
+    changes = NO_CHANGES
     stored = {r["id"]: r for r in member_rows(store, household_id)}
     fields = ("full_name", "birth_year", "relation", "citizen_id")
     for row in rows:
@@ -37,8 +39,10 @@ def save_members(store: Store, household_id: str, rows: list[dict[str, Any]], *,
         if row.get("id") in stored:
             before = stored.pop(row["id"])
             if any((before.get(f) or None) != (values[f] or None) for f in fields):
-                records.update(store, "household_member", row["id"], values, actor=actor)
+                changes |= records.update(store, "household_member", row["id"], values, actor=actor).changes
         else:
-            records.create(store, "household_member", {**values, "household_id": household_id}, actor=actor)
+            changes |= records.create(store, "household_member", {**values, "household_id": household_id},
+                                      actor=actor).changes
     for gone in stored:
-        records.delete(store, "household_member", gone, actor=actor)
+        changes |= records.delete(store, "household_member", gone, actor=actor).changes
+    return changes

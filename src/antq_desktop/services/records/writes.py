@@ -12,7 +12,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from antq_desktop.domain.errors import ConflictError, FieldError, NotFoundError, PermissionDenied, ValidationError
-from antq_desktop.services.changes import WrittenIds
+from antq_desktop.services.changes import WrittenCount, WrittenId, WrittenIds, WrittenRevision
 from antq_desktop.services.records import duplicates, members
 from antq_desktop.services.records import rules as record_rules
 from antq_desktop.storage import audit
@@ -90,8 +90,8 @@ def _validated(record_type: str, values: dict[str, Any], unit_type: str, index: 
         raise ValidationError([FieldError(e.field, f"Dòng {index + 1}: {e.message}") for e in exc.errors]) from exc
 
 
-def create(store: Store, record_type: str, values: dict[str, Any], *, actor: str) -> str:
-    """Validate and insert one record of this unit; returns its UUID. Nothing is saved on error."""
+def create(store: Store, record_type: str, values: dict[str, Any], *, actor: str) -> WrittenId:
+    """Validate and insert one record of this unit; returns its UUID (with `.changes`). Nothing is saved on error."""
     model = model_for(record_type)
     with store.session() as session:
         (fields,) = _prepare(session, record_type, [values])
@@ -101,7 +101,7 @@ def create(store: Store, record_type: str, values: dict[str, Any], *, actor: str
         session.flush()
         audit.append(session, actor=actor, action="create", record_type=record_type, record_id=row.id,
                      details=_public(model, fields))
-        return row.id
+        return WrittenId(record_type, row.id)
 
 
 def _load_own(session: Session, record_type: str, record_id: str) -> SyncedRecord:
@@ -114,8 +114,8 @@ def _load_own(session: Session, record_type: str, record_id: str) -> SyncedRecor
 
 
 def update(store: Store, record_type: str, record_id: str, changes: dict[str, Any], *, actor: str,
-           expected_revision: int | None = None) -> int:
-    """Apply changes to a live record; returns the new revision. Raises ConflictError on a stale edit."""
+           expected_revision: int | None = None) -> WrittenRevision:
+    """Apply changes to a live record; returns the new revision (with `.changes`). ConflictError on a stale edit."""
     with store.session() as session:
         row = _load_own(session, record_type, record_id)
         if row.deleted:
@@ -125,25 +125,26 @@ def update(store: Store, record_type: str, record_id: str, changes: dict[str, An
         submitted = getattr(row, "status", None) == "submitted"  # only assessments have a status
         if record_type == "assessment" and submitted and changes.get("status") != "draft":
             raise PermissionDenied("Bản tự đánh giá đã nộp và bị khóa; hãy mở lại (tạo phiên bản mới) để sửa.")
-        _update_in_session(session, record_type, row, changes, actor)
-        return row.revision
+        changed = _update_in_session(session, record_type, row, changes, actor)
+        return WrittenRevision(record_type, record_id, row.revision, changed)
 
 
-def delete(store: Store, record_type: str, record_id: str, *, actor: str) -> int:
+def delete(store: Store, record_type: str, record_id: str, *, actor: str) -> WrittenRevision:
     """Soft delete: the tombstone travels in packages so the upper office deletes it too."""
     return _set_deleted(store, record_type, record_id, True, actor=actor)
 
 
-def restore(store: Store, record_type: str, record_id: str, *, actor: str) -> int:
+def restore(store: Store, record_type: str, record_id: str, *, actor: str) -> WrittenRevision:
     """Undo a delete (a new revision, so the restoration travels too)."""
     return _set_deleted(store, record_type, record_id, False, actor=actor)
 
 
-def _set_deleted(store: Store, record_type: str, record_id: str, deleted: bool, *, actor: str) -> int:
+def _set_deleted(store: Store, record_type: str, record_id: str, deleted: bool, *,
+                 actor: str) -> WrittenRevision:
     with store.session() as session:
         row = _load_own(session, record_type, record_id)
         if row.deleted == deleted:
-            return row.revision
+            return WrittenRevision(record_type, record_id, row.revision, 0)
         if deleted:
             reason = record_rules.blocking_children(session, record_type, record_id)
             if reason:
@@ -158,7 +159,7 @@ def _set_deleted(store: Store, record_type: str, record_id: str, deleted: bool, 
         row.change_seq = next_change_seq(session)
         audit.append(session, actor=actor, action="delete" if deleted else "restore",
                      record_type=record_type, record_id=record_id, details={"revision": row.revision})
-        return row.revision
+        return WrittenRevision(record_type, record_id, row.revision)
 
 
 def _revalidate_restored(session: Session, record_type: str, row: SyncedRecord) -> None:
@@ -197,15 +198,15 @@ def insert_batch(session: Session, record_type: str, rows: list[dict[str, Any]],
 
 
 def update_many(store: Store, record_type: str, record_ids: Iterable[str], changes: dict[str, Any], *,
-                actor: str) -> int:
+                actor: str) -> WrittenCount:
     """The same change on many records (e.g. mark a batch of pledges as signed); all or nothing."""
-    count = 0
+    changed: list[str] = []
     with store.session() as session:
         for record_id in record_ids:
             row = _load_own(session, record_type, record_id)
-            if not row.deleted:
-                count += _update_in_session(session, record_type, row, changes, actor)
-    return count
+            if not row.deleted and _update_in_session(session, record_type, row, changes, actor):
+                changed.append(record_id)
+    return WrittenCount(record_type, len(changed), changed)
 
 
 def _update_in_session(session: Session, record_type: str, row: SyncedRecord, changes: dict[str, Any],

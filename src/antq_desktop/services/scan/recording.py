@@ -12,6 +12,7 @@ from antq_desktop.domain.errors import ValidationError
 from antq_desktop.domain.pledge_templates import default_template
 from antq_desktop.domain.validation import PLEDGE_STATUSES
 from antq_desktop.services import records
+from antq_desktop.services.changes import NO_CHANGES, Changes
 from antq_desktop.services.scan.codes import SheetCode, code_field, is_genuine, parse_code, sheet_key
 from antq_desktop.storage.db import Store
 from antq_desktop.storage.models import Household, Pledge, ResidentialArea, UnitProfile
@@ -41,6 +42,7 @@ class ScanResult:
     household_name: str = ""
     area_name: str = ""
     pledge_id: str | None = None  # the pledge recorded by this scan (RECORDED only)
+    changes: Changes = NO_CHANGES  # the pledge written (RECORDED only), for the GUI's one refresh hook
 
     @property
     def taken(self) -> bool:
@@ -132,7 +134,7 @@ def record_scan(store: Store, scanned: str, *, year: int, signed_on: date | None
             raise
         return already
     return ScanResult(Outcome.RECORDED, f"Đã ghi cam kết năm {year} của hộ {_who(found)}.", code, found.name,
-                      found.area, pledge_id)
+                      found.area, str(pledge_id), pledge_id.changes)
 
 
 def _already(store: Store, code: SheetCode, found: _Household) -> ScanResult | None:

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 from antq_desktop.domain.errors import ValidationError
 from antq_desktop.domain.validation import RELATIONS
 from antq_desktop.services import records
-from antq_desktop.services.changes import Changes
 from antq_desktop.ui import colours
 from antq_desktop.ui.dialogs.record_dialog import RecordDialog, tr_dialog
 from antq_desktop.ui.widgets.field_error import FieldErrorLabel
@@ -147,11 +146,12 @@ class HouseholdDialog(RecordDialog):
         if self.saved_id is None:  # not saved: the household's own errors are shown
             return
         try:
-            records.save_members(self.context.store, self.saved_id, rows, actor=self.context.actor)
+            changes = records.save_members(self.context.store, self.saved_id, rows, actor=self.context.actor)
         except ValidationError as exc:  # e.g. the household was deleted meanwhile
             self.general_error.show_message(exc.message)
+            return
         self.initial_members = rows
-        self.context.apply_changes(Changes.records("household_member", count=max(1, len(rows))))
+        self.context.apply_changes(changes)
 
     # ---- another household with the same citizen ID ----
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from antq_desktop.domain.errors import AntqError, ValidationError
 from antq_desktop.services import records
-from antq_desktop.services.changes import Changes
+from antq_desktop.services.changes import WrittenId, WrittenRevision
 from antq_desktop.ui import colours
 from antq_desktop.ui.context import AppContext
 from antq_desktop.ui.undo import UndoAction
@@ -139,11 +139,12 @@ class RecordDialog(QDialog):
         store, actor = self.context.store, self.context.actor
         try:
             if self.record_id:
-                records.update(store, self.record_type, self.record_id, values, actor=actor,
-                               expected_revision=self.original.get("revision"))
+                written: WrittenId | WrittenRevision = records.update(
+                    store, self.record_type, self.record_id, values, actor=actor,
+                    expected_revision=self.original.get("revision"))
                 self.saved_id = self.record_id
             else:
-                self.saved_id = records.create(store, self.record_type, values, actor=actor)
+                written = self.saved_id = records.create(store, self.record_type, values, actor=actor)
         except ValidationError as exc:
             self._show_errors(exc)
             return
@@ -151,7 +152,7 @@ class RecordDialog(QDialog):
             self.general_error.show_message(exc.message)
             return
         self.initial = values
-        self.context.apply_changes(Changes.records(self.record_type, ids=[self.saved_id]))
+        self.context.apply_changes(written.changes)
         super().accept()
 
     def _typed_values_ok(self) -> bool:

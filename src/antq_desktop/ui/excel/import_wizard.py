@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from antq_desktop.domain.errors import AntqError
 from antq_desktop.services import excel
-from antq_desktop.services.changes import Changes
+from antq_desktop.services.changes import WrittenIds
 from antq_desktop.storage.db import Store
 from antq_desktop.ui import colours
 from antq_desktop.ui.formatting import format_int
@@ -300,9 +300,10 @@ class PreviewPage(QWizardPage):
 
 
 class ImportWizard(QWizard):
-    """Emits `imported(record_type, count)` after a successful import."""
+    """Emits `imported(record_type, count)` after a successful import, and `wrote(Changes)` for the one hook."""
 
     imported = Signal(str, int)
+    wrote = Signal(object)  # the Changes of `excel.import_valid_rows`
 
     def __init__(self, store: Store, *, actor: str, record_type: str = "household", jobs: Any = None,
                  parent: QWidget | None = None) -> None:
@@ -399,9 +400,10 @@ class ImportWizard(QWizard):
             self._import_failed(outcome.error)
         return False
 
-    def _imported(self, ids: list[str]) -> None:
+    def _imported(self, ids: WrittenIds) -> None:
         self.imported_ids = list(ids)
         self._import_done = True
+        self.wrote.emit(ids.changes)
         self.imported.emit(self.record_type, len(self.imported_ids))
 
     def _import_failed(self, exc: BaseException | None) -> None:
@@ -415,7 +417,7 @@ def open_import_wizard(context, parent: QWidget | None = None,  # type: ignore[n
     """For list pages ("Nhập từ Excel" button): the wizard, announcing the change through the AppContext."""
     wizard = ImportWizard(context.store, actor=context.actor, record_type=record_type, jobs=context.jobs,
                           parent=parent)
-    wizard.imported.connect(lambda kind, count: context.apply_changes(Changes.records(kind, count)))
+    wizard.wrote.connect(context.apply_changes)
     wizard.imported.connect(lambda kind, count: context.events.status_message.emit(
         QCoreApplication.translate("ImportWizard", "Đã nhập %1 dòng từ Excel (%2).")
         .replace("%1", format_int(count)).replace("%2", record_type_titles()[kind])))

@@ -31,7 +31,7 @@ from antq_desktop.domain import catalog as catalogs
 from antq_desktop.domain.errors import AntqError, ValidationError
 from antq_desktop.domain.scoring import OUTCOME_MET, score_assessment
 from antq_desktop.services import activities, records
-from antq_desktop.services.changes import Changes
+from antq_desktop.services.changes import WrittenId, WrittenRevision
 from antq_desktop.services.setup import get_profile
 from antq_desktop.storage.db import Store
 from antq_desktop.ui import colours
@@ -112,6 +112,7 @@ class AssessmentForm(QWidget):
     """One subject's self-assessment for one year. Emits `saved(id)` after every successful write."""
 
     saved = Signal(str)
+    wrote = Signal(object)  # the Changes the records front returned, for the one refresh hook
 
     def __init__(self, store: Store, *, actor: str, role: str = "officer", subject_kind: str,
                  subject_id: str | None = None, year: int | None = None, assessment_id: str | None = None,
@@ -324,11 +325,13 @@ class AssessmentForm(QWidget):
             return False
         try:
             if self.record is None:
-                record_id = records.create(self.store, "assessment", self._values(status), actor=self.actor)
+                written: WrittenId | WrittenRevision = records.create(self.store, "assessment",
+                                                                      self._values(status), actor=self.actor)
+                record_id = str(written)
             else:
                 record_id = self.record["id"]
-                records.update(self.store, "assessment", record_id, self._values(status), actor=self.actor,
-                               expected_revision=self.record["revision"])
+                written = records.update(self.store, "assessment", record_id, self._values(status),
+                                         actor=self.actor, expected_revision=self.record["revision"])
         except ValidationError as exc:
             reasons = "; ".join(e.message for e in exc.errors)
             self.error_label.setText(self.tr("Chưa lưu được: %1").replace("%1", reasons))
@@ -338,6 +341,7 @@ class AssessmentForm(QWidget):
             return False
         self.record = records.get(self.store, "assessment", record_id)
         self._apply_lock()
+        self.wrote.emit(written.changes)
         self.saved.emit(record_id)
         return True
 
@@ -362,13 +366,14 @@ class AssessmentForm(QWidget):
                                     "được tính vào chỉ tiêu cho đến khi nộp lại. Tiếp tục?")):
             return False
         try:
-            records.update(self.store, "assessment", self.record["id"], {"status": "draft"}, actor=self.actor,
-                           expected_revision=self.record["revision"])
+            reopened = records.update(self.store, "assessment", self.record["id"], {"status": "draft"},
+                                      actor=self.actor, expected_revision=self.record["revision"])
         except AntqError as exc:
             self.error_label.setText(self.tr("Không mở lại được: %1").replace("%1", exc.message))
             return False
         self.record = records.get(self.store, "assessment", self.record["id"])
         self._apply_lock()
+        self.wrote.emit(reopened.changes)
         self.saved.emit(self.record["id"])
         return True
 
@@ -381,7 +386,7 @@ def open_assessment_dialog(context, parent: QWidget | None, *, subject_kind: str
     form = AssessmentForm(context.store, actor=context.actor, role=context.user.role, subject_kind=subject_kind,
                           subject_id=subject_id, year=context.year, assessment_id=assessment_id,
                           assessor_name=context.user.full_name, parent=dialog)
-    form.saved.connect(lambda record_id: context.apply_changes(Changes.records("assessment", ids=[record_id])))
+    form.wrote.connect(context.apply_changes)
     QVBoxLayout(dialog).addWidget(form)
     dialog.resize(1000, 760)
     dialog.show()

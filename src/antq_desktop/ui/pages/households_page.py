@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox, QPushButton, QWidget
 
 from antq_desktop.domain.errors import AntqError
 from antq_desktop.services import forms, records
-from antq_desktop.services.changes import Changes
 from antq_desktop.ui.dialogs.household_dialog import HouseholdDialog
 from antq_desktop.ui.errors import show_error
 from antq_desktop.ui.i18n import N
@@ -109,7 +108,7 @@ class HouseholdsPage(RecordPage):
         except AntqError as exc:
             show_error(self, exc, tr_page("Không ghi được ngày chuyển đi"))
             return 0
-        self.context.apply_changes(Changes.records("household", changed))
+        self.context.apply_changes(changed.changes)
         return changed
 
     def reveal_citizen_ids(self, reveal: bool) -> None:

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 from antq_desktop.exchange import package_reader
 from antq_desktop.exchange.errors import PackageError
 from antq_desktop.services import merge
-from antq_desktop.services.changes import Changes
 from antq_desktop.services.merge import MergeRun, PackageResult, merge_packages
 from antq_desktop.ui import file_dialogs, password_prompt
 from antq_desktop.ui.errors import show_error
@@ -71,7 +70,7 @@ class ImportPage(QWidget):
         layout.addWidget(self._received_box(), 1)
         self.held_box = HeldBox(context)  # issue 14: what the merges left to look at
         self.conflicts_box = ConflictsBox(context)
-        self.conflicts_box.resolved.connect(lambda kind: self.context.apply_changes(Changes.records(kind)))
+        self.conflicts_box.resolved.connect(self.context.apply_changes)
         layout.addWidget(self.held_box, 1)
         layout.addWidget(self.conflicts_box, 2)
         self.refresh()

@@ -82,7 +82,7 @@ class HeldBox(QGroupBox):
 class ConflictsBox(QGroupBox):
     """Unresolved conflicts; the selected one's differing fields side by side, and the two decisions."""
 
-    resolved = Signal(str)  # the record type whose record may have changed
+    resolved = Signal(object)  # the Changes `merge.resolve_conflict` returned
 
     def __init__(self, context: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -145,9 +145,9 @@ class ConflictsBox(QGroupBox):
             if answer != QMessageBox.StandardButton.Yes:
                 return
         try:
-            merge.resolve_conflict(self.context.store, row.id, keep, actor=self.context.user.username)
+            done = merge.resolve_conflict(self.context.store, row.id, keep, actor=self.context.user.username)
         except AntqError as exc:
             show_error(self, exc)
             return
         self.refresh()
-        self.resolved.emit(row.record_type)
+        self.resolved.emit(done.changes)

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QInputDialog, QPushButton, QSplitter, QVBoxLayout,
 from antq_desktop.domain import catalog as catalogs
 from antq_desktop.domain.validation import COMPARATORS
 from antq_desktop.services import plans, records
-from antq_desktop.services.changes import Changes
 from antq_desktop.services.records import ListQuery
 from antq_desktop.ui.context import AppContext
 from antq_desktop.ui.dialogs.record_dialog import RecordDialog
@@ -90,8 +89,7 @@ class PlanListPage(RecordPage):
 
         self.context.undo.push(UndoAction(tr_page("Tạo kế hoạch %1").replace("%1", name), "plan", undo,
                                           redo=redo))
-        self.context.apply_changes(Changes.records("plan", ids=[plan_id])
-                                   | Changes.records("plan_target", len(target_ids), target_ids))
+        self.context.apply_changes(plan_id.changes | target_ids.changes)
         self.select_record(plan_id)
         return plan_id
 

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 
 from antq_desktop.domain.errors import AntqError
 from antq_desktop.services import records, scan
-from antq_desktop.services.changes import Changes
 from antq_desktop.ui.context import AppContext
 from antq_desktop.ui.i18n import N
 from antq_desktop.ui.table_model import format_count
@@ -152,7 +151,7 @@ class PledgeScanDialog(QDialog):
         self.show_result(result)
         if result.outcome == Outcome.RECORDED and result.pledge_id:
             self._remember(result)
-            self.context.apply_changes(Changes.records("pledge", ids=[result.pledge_id]))
+            self.context.apply_changes(result.changes)
         self.field.setFocus()
         return result
 

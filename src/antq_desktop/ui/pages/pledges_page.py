@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtWidgets import QDialog, QMessageBox, QPushButton
 
 from antq_desktop.services import records
-from antq_desktop.services.changes import Changes
+from antq_desktop.services.changes import WrittenIds
 from antq_desktop.ui.dialogs.bulk_dialogs import AreaPledgeDialog
 from antq_desktop.ui.errors import show_error
 from antq_desktop.ui.i18n import N
@@ -140,7 +140,7 @@ class PledgesPage(RecordPage):
         job.failed.connect(lambda exc: show_error(self, exc, tr_page("Không ghi được cam kết")))
         return job
 
-    def _area_pledged(self, ids: list[str]) -> None:
+    def _area_pledged(self, ids: WrittenIds) -> None:
         store, actor = self.context.store, self.context.actor
         if ids:
             self.context.undo.push(UndoAction(
@@ -148,7 +148,7 @@ class PledgesPage(RecordPage):
                 lambda: records.delete_many(store, "pledge", ids, actor=actor), in_background=True,
                 redo=lambda: restore_many(store, "pledge", ids, actor=actor)))
         self.context.events.status_message.emit(tr_page("Đã ghi %1 bản cam kết.").replace("%1", format_count(len(ids))))
-        self.context.apply_changes(Changes.records("pledge", len(ids), ids))
+        self.context.apply_changes(ids.changes)
 
     # ---- bulk: mark selected as signed ----
 
@@ -177,7 +177,7 @@ class PledgesPage(RecordPage):
                                           redo=lambda: records.mark_pledges_signed(store, ids, today, actor=actor)))
         self.context.events.status_message.emit(tr_page("Đã đánh dấu %1 bản cam kết.").replace("%1",
                                                                                            format_count(changed)))
-        self.context.apply_changes(Changes.records("pledge", changed, ids))
+        self.context.apply_changes(changed.changes)
 
     def print_kind(self, kind: str, row: dict[str, Any]) -> str:
         # An organisation's pledge is a covenant (giao ước thi đua) and prints on that form.

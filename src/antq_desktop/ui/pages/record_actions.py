@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QMessageBox, QPushButton, QW
 
 from antq_desktop.domain.errors import AntqError
 from antq_desktop.services import records
-from antq_desktop.services.changes import Changes
+from antq_desktop.services.changes import NO_CHANGES
 from antq_desktop.ui.dialogs.record_dialog import RecordDialog
 from antq_desktop.ui.errors import show_error
 from antq_desktop.ui.table_model import format_count
@@ -120,15 +120,17 @@ class RecordActions(_PageBase):
         if not self._confirm_delete(rows):
             return
         deleted: list[str] = []
+        changes = NO_CHANGES
         try:
             for row in rows:
-                records.delete(self.context.store, self.record_type, row["id"], actor=self.context.actor)
+                changes |= records.delete(self.context.store, self.record_type, row["id"],
+                                          actor=self.context.actor).changes
                 deleted.append(row["id"])
         except AntqError as exc:
             show_error(self, exc, tr_page("Không xóa được"))
         if deleted:
             self._push_delete_undo(rows, deleted)
-        self.context.apply_changes(Changes.records(self.record_type, len(deleted), deleted))
+        self.context.apply_changes(changes)
 
     def _confirm_delete(self, rows: list[dict[str, Any]]) -> bool:
         what = (tr_page("“%1”").replace("%1", self.describe(rows[0])) if len(rows) == 1

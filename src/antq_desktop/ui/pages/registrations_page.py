@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from antq_desktop.services import records
-from antq_desktop.services.changes import Changes
+from antq_desktop.services.changes import WrittenIds
 from antq_desktop.ui.errors import show_error
 from antq_desktop.ui.i18n import N
 from antq_desktop.ui.jobs import Job
@@ -89,7 +89,7 @@ class RegistrationsPage(RecordPage):
         job.failed.connect(lambda exc: show_error(self, exc, tr_page("Không chuyển được đăng ký")))
         return job
 
-    def _carried(self, ids: list[str]) -> None:
+    def _carried(self, ids: WrittenIds) -> None:
         store, actor = self.context.store, self.context.actor
         if ids:
             self.context.undo.push(UndoAction(
@@ -97,4 +97,4 @@ class RegistrationsPage(RecordPage):
                 lambda: records.delete_many(store, "registration", ids, actor=actor), in_background=True,
                 redo=lambda: restore_many(store, "registration", ids, actor=actor)))
         self.context.events.status_message.emit(tr_page("Đã chuyển %1 đăng ký.").replace("%1", format_count(len(ids))))
-        self.context.apply_changes(Changes.records("registration", len(ids), ids))
+        self.context.apply_changes(ids.changes)

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 
 from antq_desktop.domain.errors import AntqError
 from antq_desktop.services import keys
-from antq_desktop.services.changes import Changes
 from antq_desktop.services.safe_files import read_user_file
 from antq_desktop.storage.db import Store
 from antq_desktop.ui.context import AppContext
@@ -305,5 +304,5 @@ class TrustPage(QWidget):
             show_error(self, exc)
             return None
         self.refresh()
-        self.context.apply_changes(Changes(trust_changed=True, keys_changed=True))
+        self.context.apply_changes(result.changes)  # each keys front says what it wrote
         return result

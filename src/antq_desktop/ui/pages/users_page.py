@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 from antq_desktop.domain.errors import AntqError
 from antq_desktop.services import accounts
 from antq_desktop.services.accounts import MIN_PASSWORD_LENGTH, ROLES, UserInfo
-from antq_desktop.services.changes import Changes
 from antq_desktop.storage.db import Store
 from antq_desktop.ui.i18n import N
 
@@ -86,7 +85,7 @@ class PasswordDialog(QDialog):
 
 
 class UsersPage(QWidget):
-    changed = Signal(object)  # Changes(accounts_changed=True); from_context routes it to context.apply_changes
+    changed = Signal(object)  # the Changes an accounts front returned; from_context routes it to context.apply_changes
 
     def __init__(self, store: Store, user: UserInfo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -156,7 +155,7 @@ class UsersPage(QWidget):
     def _run(self, action: Any, done: str) -> bool:
         """Call a service; show its Vietnamese message on failure."""
         try:
-            action()
+            changes = action()
         except AntqError as exc:
             self.status.setText(exc.message)
             self.status.setStyleSheet("color: #b00020;")
@@ -164,14 +163,14 @@ class UsersPage(QWidget):
         self.status.setText(done)
         self.status.setStyleSheet("")
         self.refresh()
-        self.changed.emit(Changes(accounts_changed=True))
+        self.changed.emit(changes)
         return True
 
     # ---- operations (the dialogs below only gather input for these) ----
 
     def add_user(self, username: str, full_name: str, role: str, password: str) -> bool:
         return self._run(lambda: accounts.add(self.store, self.user, username=username, full_name=full_name, role=role,
-                                           password=password),
+                                           password=password).changes,
                          self.tr("Đã tạo tài khoản %1.").replace("%1", username))
 
     def change_role(self, username: str, role: str) -> bool:
