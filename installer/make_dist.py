@@ -125,7 +125,8 @@ def check_cli_help(env: dict[str, str]) -> None:
     if missing:
         raise SystemExit(f"make_dist: the frozen `antq --help` does not list {' '.join(missing)}")
     for command in COMMANDS:
-        if not run(command.name, "--help").startswith(f"usage: antq {command.name}"):
+        # The usage line is in Vietnamese ("cách dùng:", cli/usage_vi.py), like every CLI message.
+        if not run(command.name, "--help").startswith(f"cách dùng: antq {command.name}"):
             raise SystemExit(f"make_dist: the frozen `antq {command.name} --help` printed no usage")
     print(f"$ antq --help, antq COMMAND --help: all {len(COMMANDS)} commands", flush=True)
 

@@ -22,6 +22,13 @@ CHOICE_LABELS = (
     N("Choices", "Khu dân cư"), N("Choices", "Xã, phường"),
     N("Choices", "Đã ký"), N("Choices", "Vi phạm"), N("Choices", "Rút cam kết"),
     N("Choices", "Đang soạn"), N("Choices", "Đã nộp"),
+    N("Choices", "Đang xây dựng"), N("Choices", "Đang hoạt động"), N("Choices", "Đã công nhận"),
+    N("Choices", "Ngừng hoạt động"),
+    # record kinds of the audit log's filter (services/accounts/audit_text.RECORD_TYPE_LABELS)
+    N("Choices", "Nhân khẩu"), N("Choices", "Biên bản họp"), N("Choices", "Quyết định công nhận"),
+    N("Choices", "Mô hình, điển hình tiên tiến"), N("Choices", "Ngày hội toàn dân bảo vệ ANTQ"),
+    N("Choices", "Buổi phổ biến, quán triệt"), N("Choices", "Khen thưởng, biểu dương"),
+    N("Choices", "Tổ bảo vệ an ninh, trật tự"), N("Choices", "Xếp loại tổ bảo vệ ANTT"),
 )
 _KNOWN = frozenset(CHOICE_LABELS)
 

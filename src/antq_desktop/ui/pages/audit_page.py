@@ -31,6 +31,7 @@ from antq_desktop.services import accounts
 from antq_desktop.services.accounts import UserInfo
 from antq_desktop.storage.db import Store
 from antq_desktop.ui import colours, file_dialogs
+from antq_desktop.ui.choice_labels import tr_choice
 from antq_desktop.ui.i18n import N
 
 PAGE_SIZE = 200
@@ -105,7 +106,7 @@ class AuditPage(QWidget):
         combo = QComboBox()
         combo.addItem(self.tr("Tất cả"), None)
         for value in values:
-            combo.addItem(labels.get(value, value), value)
+            combo.addItem(tr_choice(labels.get(value, value)), value)
         return combo
 
     def _date(self) -> QDateEdit:
