@@ -17,7 +17,10 @@ HOUSEHOLD = "1b4e28ba-2fa1-11d2-883f-0016d3cca427"
 
 
 def _household(store, name="Trần Văn Bình"):  # type: ignore[no-untyped-def]
-    area = records.create(store, "residential_area", {"name": "Thôn Tây", "kind": "thon"}, actor="admin")
+    # One area per unit under one name (issue 16): a second household goes into the same area.
+    found = records.list_rows(store, "residential_area", records.ListQuery(search="Thôn Tây"))
+    area = found[0]["id"] if found else records.create(store, "residential_area", {"name": "Thôn Tây", "kind": "thon"},
+                                                         actor="admin")
     return records.create(store, "household", {"area_id": area, "head_name": name, "members": 4}, actor="admin")
 
 
