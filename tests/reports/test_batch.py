@@ -71,7 +71,8 @@ def test_big_household_spills_with_repeated_header_and_page_number(tmp_pdf):
 
     from antq_desktop.reports.form_data import Member
 
-    members = tuple(Member(f"Nguyễn Văn Thành Viên Số {i}", 1950 + i, "Cháu") for i in range(1, 46))
+    # enough members for three pages even in the smaller type long member lists print in
+    members = tuple(Member(f"Nguyễn Văn Thành Viên Số {i}", 1950 + i % 70, "Cháu") for i in range(1, 91))
     render_pledges(tmp_pdf, [replace(demo.demo_pledge(0), members=members), demo.demo_pledge(1)])
     pages = pdf_text(tmp_pdf).split("\f")
     first_lines = [p.strip().splitlines()[0].strip() for p in pages if p.strip()]

@@ -7,11 +7,13 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from antq_desktop.reports import nd30
 from antq_desktop.reports.batch import CancelFlag, ProgressFn, RecordMark
+from antq_desktop.reports.fonts import REGULAR
 from antq_desktop.reports.form_data import PledgeData
 from antq_desktop.reports.form_texts import FormText, load_form_text
 from antq_desktop.reports.forms.common import (
@@ -56,6 +58,11 @@ def _wanted_rows(data: PledgeData) -> int:
     return len(data.members) or data.blank_member_rows
 
 
+def _tight(text: str, width: float) -> object:
+    """A compact row's cell on one line; text too wide for its column wraps instead of leaving the frame."""
+    return plain(text) if stringWidth(plain(text), REGULAR, 10) <= width - 6 else cell(text)
+
+
 def _members_table(data: PledgeData, text: FormText, rows: int, compact: float | None = None) -> Table:
     lab = text.label
     header = [
@@ -70,7 +77,7 @@ def _members_table(data: PledgeData, text: FormText, rows: int, compact: float |
     ]
     body += [[plain(i), "", "", ""] for i in range(len(body) + 1, rows + 1)]
     if compact:  # more named members than fit at handwriting height: one tight line each, smaller type
-        body = [[plain(i), plain(m.name), plain(m.birth_year or ""), plain(m.relation)]
+        body = [[plain(i), _tight(m.name, widths[1]), plain(m.birth_year or ""), _tight(m.relation, widths[3])]
                 for i, m in enumerate(data.members, 1)]
     table = grid_table(header, body[:max(rows, 1)], widths, align=("CENTER", "LEFT", "CENTER", "LEFT"),
                        row_height=compact or (ROW_HEIGHT if len(data.members) <= 1 else None))  # names may wrap
