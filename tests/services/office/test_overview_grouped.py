@@ -192,4 +192,4 @@ def test_overview_statements_do_not_grow_with_communes(province: Store, tmp_path
     with_five = count_statements(province)
     assert len([r for r in overview.commune_rows(province, year=YEAR, today=TODAY) if r.targets]) == 5
     assert with_five == with_two
-    assert with_five <= 40, with_five
+    assert with_five <= 45, with_five  # a fixed budget; 45 since the activity indicators (issue 20) joined
