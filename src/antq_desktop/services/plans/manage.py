@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from antq_desktop.domain import catalog as catalogs
 from antq_desktop.domain.errors import AntqError
+from antq_desktop.domain.fronts import hint
 from antq_desktop.services.office import stats
 from antq_desktop.services.records import writes as records
 from antq_desktop.storage.db import Store
@@ -85,8 +86,9 @@ def create_from_template(store: Store, year: int, source: str, *, actor: str) ->
     template = load_template(source)
     with store.session() as session:
         if own_plan(session, year) is not None:
-            raise PlanError(f"Đơn vị đã có kế hoạch năm {year}. Sửa chỉ tiêu bằng “antq plan target set”, hoặc xóa "
-                            "kế hoạch cũ trước.")
+            raise PlanError(f"Đơn vị đã có kế hoạch năm {year}. " + hint(
+                gui="Hãy mở kế hoạch đó ở trang Kế hoạch – chỉ tiêu để sửa chỉ tiêu, hoặc xóa kế hoạch cũ trước.",
+                cli="Sửa chỉ tiêu bằng “antq plan target set”, hoặc xóa kế hoạch cũ trước."))
         (plan_id,) = records.insert_batch(session, "plan", [{
             "year": year, "title": template_title(template.title, year),
             "document_ref": template.document_ref or None}], actor=actor)
@@ -102,8 +104,9 @@ def set_target(store: Store, year: int, indicator: str, threshold: float, *, com
     with store.session_factory() as session:
         plan = own_plan(session, year)
         if plan is None:
-            raise PlanError(f"Đơn vị chưa có kế hoạch năm {year}. Hãy tạo trước: antq plan new --year {year} "
-                            "--from MẪU.")
+            raise PlanError(f"Đơn vị chưa có kế hoạch năm {year}. " + hint(
+                gui="Hãy tạo kế hoạch ở trang Kế hoạch – chỉ tiêu (nút “Tạo từ mẫu kế hoạch”) trước.",
+                cli=f"Hãy tạo trước: antq plan new --year {year} --from MẪU."))
         existing = session.execute(select(PlanTarget).where(
             PlanTarget.plan_id == plan.id, PlanTarget.indicator == indicator, PlanTarget.deleted.is_(False))
         ).scalars().first()
