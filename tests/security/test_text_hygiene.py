@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 
 from antq_desktop.cli.main import main
 from antq_desktop.domain.errors import AuthError, ValidationError
-from antq_desktop.domain.validation import MAX_USERNAME, invisible_characters
+from antq_desktop.domain.text_hygiene import MAX_USERNAME, invisible_characters
 from antq_desktop.services import demo
 from antq_desktop.services.accounts import login as accounts
 from antq_desktop.services.accounts import users

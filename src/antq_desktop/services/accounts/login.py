@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from antq_desktop.domain.errors import AuthError, FieldError, ValidationError
 from antq_desktop.domain.text import nfc
-from antq_desktop.domain.validation import clip_for_log, normalise_username, text_problem, username_problem
+from antq_desktop.domain.text_hygiene import clip_for_log, normalise_username, text_problem, username_problem
 from antq_desktop.paths import resource_path
 from antq_desktop.services.accounts import password_strength
 from antq_desktop.services.changes import NO_CHANGES, Changes

@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from antq_desktop.domain.errors import AuthError, NotFoundError, PermissionDenied, ValidationError
-from antq_desktop.domain.validation import clip_for_log, normalise_username
+from antq_desktop.domain.text_hygiene import clip_for_log, normalise_username
 from antq_desktop.services.accounts import login as accounts
 from antq_desktop.services.accounts.login import ROLES, UserInfo
 from antq_desktop.services.changes import NO_CHANGES, Changes

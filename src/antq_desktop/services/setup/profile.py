@@ -13,7 +13,7 @@ from antq_desktop.domain import units
 from antq_desktop.domain.catalog import DEFAULT_CATALOG_CODE
 from antq_desktop.domain.errors import AntqError, AuthError, NotInitialisedError, PermissionDenied, ValidationError
 from antq_desktop.domain.text import nfc
-from antq_desktop.domain.validation import text_problem
+from antq_desktop.domain.text_hygiene import text_problem
 from antq_desktop.services.accounts import login as accounts
 from antq_desktop.services.changes import Changes
 from antq_desktop.services.keys import registry as keys
