@@ -1154,6 +1154,8 @@ IN_CONTEXT = {
     ("Choices", "Cơ sở giáo dục"): "School",
     ("Choices", "Hộ gia đình"): "Household",
     ("Choices", "Cơ quan, doanh nghiệp, trường học"): "Agency, enterprise, school",
+    ("ImportFields", "Cơ quan, doanh nghiệp, trường học"): "Agency, enterprise, school",
+    ("ImportWizard", "Xếp loại tổ bảo vệ an ninh, trật tự"): "Security and order team ratings",
     ("Choices", "Cá nhân"): "Individual",
     ("Choices", "Khu dân cư"): "Residential area",
     ("Choices", "Xã, phường"): "Commune, ward",
