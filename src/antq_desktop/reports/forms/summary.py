@@ -13,7 +13,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 from antq_desktop.reports import fonts, nd30
 from antq_desktop.reports.batch import CancelFlag, ProgressFn, RecordMark
 from antq_desktop.reports.form_data import SummaryData, SummaryRow
-from antq_desktop.reports.forms.common import cell, fill, para, plain, run
+from antq_desktop.reports.forms.common import fill, para, plain, run
 from antq_desktop.reports.text import dmy, markup, number, pct
 
 FORM_ID = "summary"
@@ -99,10 +99,10 @@ def has_no_data(rows: Sequence[SummaryRow]) -> bool:
     return any(getattr(r, attr) is None for r in rows for attr in PCT_FIELDS)
 
 
-def _cells(no: str, r: SummaryRow) -> list[object]:
+def _cells(no: str, r: SummaryRow, name_style: ParagraphStyle) -> list[object]:
     return [
         plain(no),
-        plain(r.commune) if r.commune == TOTAL_LABEL else cell(r.commune),
+        plain(r.commune) if r.commune == TOTAL_LABEL else Paragraph(markup(r.commune), name_style),
         plain(number(r.areas)),
         plain(pct(r.registered_pct)),
         plain(pct(r.recognised_pct)),
@@ -118,9 +118,11 @@ def _cells(no: str, r: SummaryRow) -> list[object]:
     ]
 
 
-# Millimetres at 12 pt: "100,0%" fits 16, a date 22, "Chưa đạt chỉ tiêu" 33 (one line); the commune's name
-# takes what is left of the frame (about 33 mm; a longer name wraps).
-WIDTHS = (11, None, 13, 16, 16, 16, 16, 14, 14, 16, 15, 17, 22, 33)
+# Millimetres, the body at 11 pt: "100,0%" fits 15, a date 20, "Chưa đạt chỉ tiêu" 30 (one line); the
+# commune's name takes what is left of the frame (about 44 mm: "Phường Hoàn Kiếm" on one line, a longer
+# name wraps).
+BODY_SIZE = 11
+WIDTHS = (11, None, 13, 15, 15, 15, 15, 14, 14, 15, 15, 16, 20, 30)
 
 
 def _head_rows() -> tuple[list[object], list[object], list[tuple[Any, ...]]]:
@@ -132,7 +134,7 @@ def _head_rows() -> tuple[list[object], list[object], list[tuple[Any, ...]]]:
     spans: list[tuple[Any, ...]] = []
     for index, (_full, group, short) in enumerate(COLUMNS):
         if group is None:
-            top.append(Paragraph(markup(short), st.cell_head))
+            top.append(Paragraph(markup(short), short_head))
             below.append("")
             spans.append(("SPAN", (index, 0), (index, 1)))
             continue
@@ -148,13 +150,14 @@ def _head_rows() -> tuple[list[object], list[object], list[tuple[Any, ...]]]:
 def summary_table(rows: Sequence[SummaryRow], frame_width: float) -> Table:
     fixed = sum(w for w in WIDTHS if w is not None)
     widths = [(w if w is not None else frame_width / mm - fixed) * mm for w in WIDTHS]
-    body = [_cells(str(i), r) for i, r in enumerate(rows, 1)]
-    body.append(_cells("", summary_totals(rows)))
+    name_style = ParagraphStyle("summary_name", parent=nd30.styles().cell, fontSize=BODY_SIZE, leading=BODY_SIZE + 2)
+    body = [_cells(str(i), r, name_style) for i, r in enumerate(rows, 1)]
+    body.append(_cells("", summary_totals(rows), name_style))
     top, below, spans = _head_rows()
     table = Table([top, below, *body], colWidths=widths, repeatRows=2)
     table.setStyle(TableStyle([
-        ("FONT", (0, 0), (-1, -1), fonts.REGULAR, 12, 14),
-        ("FONT", (0, -1), (-1, -1), fonts.BOLD, 12, 14),
+        ("FONT", (0, 0), (-1, -1), fonts.REGULAR, BODY_SIZE, BODY_SIZE + 2),
+        ("FONT", (0, -1), (-1, -1), fonts.BOLD, BODY_SIZE, BODY_SIZE + 2),
         ("GRID", (0, 0), (-1, -1), 0.5, "black"),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("ALIGN", (0, 2), (-1, -1), "CENTER"),
