@@ -70,6 +70,15 @@ def province(tmp_path: Path) -> Store:
     s.close()
 
 
+@pytest.fixture
+def province_any(engine_url: str) -> Store:
+    """The province on SQLite and on PostgreSQL."""
+    s = open_store(engine_url)
+    profile.initialise(s, role="province", unit_code="01", officer_name="Lê Văn Cường", password=PASSWORD)
+    yield s
+    s.close()
+
+
 def merge(store: Store, *paths: Path) -> list[Any]:
     return merge_packages(store, list(paths), actor=ACTOR, password=PASSWORD)
 
@@ -106,13 +115,17 @@ def cluster_revoked_and_forwarded(office: Store, a: Commune, b: Commune, provinc
     district_with_two_communes(office, a, b, province)
     revoke_at_cluster(office, a.code, since=datetime(2026, 1, 1))
     out = forward(office, tmp_path, "forward-1.antq")
+    before = without_log(province)
+    (preview,) = merge_packages(province, [out], actor=ACTOR, password=PASSWORD, dry_run=True)
+    assert preview.status == "dry_run" and without_log(province) == before, preview.message  # a preview writes nothing
     results = merge(province, out)
     assert [r.status for r in results] == ["merged"] * 4, [(r.status, r.message) for r in results]
     return out
 
 
-def test_revocation_travels_and_pre_revocation_data_stays(office, commune_a, commune_b, province,
+def test_revocation_travels_and_pre_revocation_data_stays(office, commune_a, commune_b, province_any,
                                                           tmp_path: Path) -> None:
+    province = province_any
     out = cluster_revoked_and_forwarded(office, commune_a, commune_b, province, tmp_path)
     assert digests(province, "00004", "00277") == {**digests(commune_a.store, "00004"),
                                                    **digests(commune_b.store, "00277")}
