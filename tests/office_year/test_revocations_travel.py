@@ -120,6 +120,7 @@ def cluster_revoked_and_forwarded(office: Store, a: Commune, b: Commune, provinc
     assert preview.status == "dry_run" and without_log(province) == before, preview.message  # a preview writes nothing
     results = merge(province, out)
     assert [r.status for r in results] == ["merged"] * 4, [(r.status, r.message) for r in results]
+    assert results.changes.trust_changed  # the GUI's trust views learn that the registry changed
     return out
 
 
