@@ -28,12 +28,15 @@ from antq_desktop.exchange.keys import b64encode, fingerprint, read_public_key_f
 from antq_desktop.exchange.keystore import KeyStore
 from antq_desktop.exchange.package_format import Producer
 from antq_desktop.exchange.package_writer import PackageMeta, write_package
+from antq_desktop.services.export import build as export
 from antq_desktop.services.forward import build as forwarding
 from antq_desktop.services.keys import registry as keys
+from antq_desktop.services.keys import rotation as key_rotation
 from antq_desktop.services.keys import trust_list
 from antq_desktop.services.merge import archive as merge_archive
 from antq_desktop.services.merge.run import merge_packages
 from antq_desktop.services.merge.verify import verify_file
+from antq_desktop.services.records import writes as records
 from antq_desktop.services.setup import profile
 from antq_desktop.storage.db import Store, open_store
 from antq_desktop.storage.models import AuditEntry, ImportAttempt, KnownKey, ReceivedRevocation
@@ -215,6 +218,27 @@ def lost_laptop_packages_are_refused(office: Store, commune_a: Commune, commune_
         assert result.status == "refused" and result.code == "REVOKED_KEY", result.message
         assert "00004" in result.message and OFFICE in result.message and "toàn bộ" in result.message
         assert without_log(province) == before
+
+
+def test_the_commune_recovers_with_a_new_key_enrolled_at_its_office(office, commune_a, commune_b, province,
+                                                                    tmp_path: Path) -> None:
+    """What the refusal tells the commune to do works: a new key enrolled at the cluster, data up again."""
+    cluster_revoked_and_forwarded(office, commune_a, commune_b, province, tmp_path)
+    with commune_a.store.session() as session:
+        key_rotation.rotate(session, PASSWORD, actor=ACTOR, new_enrolment=True)
+    with office.session() as session:
+        keys.trust_add(session, commune_a.key_file(), actor=ACTOR)
+    records.create(commune_a.store, "residential_area", {"name": "Tổ dân phố Mới", "kind": "to_dan_pho"}, actor=ACTOR)
+    fresh = commune_a.folder / "after-new-key.antq"
+    export.export_package(commune_a.store, fresh, password=PASSWORD, actor=ACTOR, kind="full")
+    assert [r.status for r in merge(office, fresh)] == ["merged"]
+    later = forward(office, tmp_path, "forward-2.antq", since_last=True)
+    assert [r.status for r in merge(province, later)] == ["merged"] * 3
+    assert digests(province, "00004") == digests(commune_a.store, "00004")
+    with province.session_factory() as session:
+        states = sorted((k.source, k.revoked_at is None) for k in session.execute(
+            select(KnownKey).where(KnownKey.unit_code == "00004")).scalars())
+    assert states == [("vouched", False), ("vouched", True)]  # the lost key revoked, the new one vouched
 
 
 def test_revoked_key_without_earlier_merges_carries_nothing(office, commune_a, commune_b, province,
