@@ -5466,6 +5466,11 @@ You can get it back at once with “Undo” (Ctrl+Z).</translation>
         <translation>Revoked %1</translation>
     </message>
     <message>
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="216" />
+        <source>Thu hồi — do %1 báo lên, ngày %2</source>
+        <translation>Revoked — reported by %1, on %2</translation>
+    </message>
+    <message>
         <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="205" />
         <source>Còn hiệu lực</source>
         <translation>Valid</translation>

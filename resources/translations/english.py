@@ -757,6 +757,7 @@ ENGLISH = {
     'Thu hồi khóa…': 'Revoke key…',
     'Chỉ đăng ký khóa khi mã vân tay trùng với bản giấy có chữ ký, đóng dấu của xã gửi. Gói dữ liệu chỉ được nhận khi do một khóa còn hiệu lực ở đây ký.': 'Enrol a key only when its fingerprint matches the signed and stamped paper copy from the commune. Packages are accepted only when signed by a key that is valid here.',
     'Đã thu hồi %1': 'Revoked %1',
+    'Thu hồi — do %1 báo lên, ngày %2': 'Revoked — reported by %1, on %2',
     'Còn hiệu lực': 'Valid',
     'Chọn tệp khóa công khai của xã': "Choose the commune's public key file",
     'Tệp khóa (*.antqkey)': 'Key files (*.antqkey)',
