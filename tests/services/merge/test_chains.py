@@ -11,9 +11,9 @@ from tests.conftest import ACTOR
 from antq_desktop.services import demo
 from antq_desktop.services.office import stats
 from antq_desktop.services.records import writes as records
-from antq_desktop.storage.models import HeldPackage, Household, ImportAttempt, MergeConflict
+from antq_desktop.storage.models import Blob, HeldPackage, Household, ImportAttempt, MergeConflict
 
-from .conftest import Commune, assert_only_logged, dump, merge, trust
+from .conftest import Commune, assert_only_logged, blob_bytes, blob_count, dump, merge, trust
 
 
 def _digest(store, code):  # type: ignore[no-untyped-def]
@@ -29,6 +29,11 @@ def _households(commune: Commune, n: int) -> list[str]:
 def _held(upper) -> list[HeldPackage]:  # type: ignore[no-untyped-def]
     with upper.session_factory() as session:
         return list(session.execute(select(HeldPackage).order_by(HeldPackage.sequence)).scalars())
+
+
+def _blob_ids(upper) -> set[str]:  # type: ignore[no-untyped-def]
+    with upper.session_factory() as session:
+        return set(session.execute(select(Blob.id)).scalars())
 
 
 def _chain(upper, commune: Commune) -> list[Path]:  # type: ignore[no-untyped-def]
@@ -51,13 +56,15 @@ def test_gap_is_held_then_released(upper, commune: Commune) -> None:
     (held,) = merge(upper, inc3)
     assert held.status == "held" and held.code == "GAP"
     (row,) = _held(upper)
-    assert row.sequence == 3 and Path(row.stored_path).exists()
+    # the copy is in the database (any clerk's merge can release it), byte for byte
+    assert row.sequence == 3 and row.stored_path is None and blob_bytes(upper, row.blob_id) == inc3.read_bytes()
+    copies = blob_count(upper)
     assert merge(upper, inc3)[0].status == "held"  # twice: still one held copy
-    assert len(_held(upper)) == 1
+    assert len(_held(upper)) == 1 and blob_count(upper) == copies
     results = merge(upper, inc2)
     assert [(r.sequence, r.status, r.released_from_hold) for r in results] == [(2, "merged", False),
                                                                               (3, "merged", True)]
-    assert _held(upper) == [] and not Path(row.stored_path).exists()
+    assert _held(upper) == [] and row.blob_id not in _blob_ids(upper)  # the hold and its copy went together
     assert _digest(upper, commune.code) == _digest(commune.store, commune.code)
 
 
@@ -65,9 +72,9 @@ def test_full_package_supersedes_a_gap(upper, commune: Commune) -> None:
     full, _inc2, inc3 = _chain(upper, commune)
     assert merge(upper, full)[0].status == "merged"
     assert merge(upper, inc3)[0].status == "held"
-    stored = Path(_held(upper)[0].stored_path)
+    stored = _held(upper)[0].blob_id
     assert merge(upper, commune.export(upper))[0].status == "merged"  # full package 4
-    assert _held(upper) == [] and not stored.exists()
+    assert _held(upper) == [] and stored not in _blob_ids(upper)
     assert _digest(upper, commune.code) == _digest(commune.store, commune.code)
 
 
