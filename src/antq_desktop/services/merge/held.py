@@ -50,7 +50,8 @@ def hold(store: Store, package: VerifiedPackage, result: PackageResult, actor: s
     header = package.header
     with store.session() as session:
         locked_counter(session, f"merge:{header.producer.unit_code}")
-        if session.get(HeldPackage, header.package_id) is None:
+        if session.get(HeldPackage, header.package_id) is None and not _overtaken(session, header.producer.unit_code,
+                                                                                   header.sequence):
             copy = blobs.put_file(session, package.path)
             session.add(HeldPackage(package_uuid=header.package_id, producer_unit=header.producer.unit_code,
                                     sequence=header.sequence, prev_package_sha256=header.previous_package_sha256,
@@ -60,6 +61,12 @@ def hold(store: Store, package: VerifiedPackage, result: PackageResult, actor: s
         audit.append(session, actor=actor, action="merge_held", record_type="package", record_id=header.package_id,
                      details={"producer": header.producer.unit_code, "sequence": header.sequence,
                               "file_sha256": package.package_sha256})
+
+
+def _overtaken(session: Session, producer: str, sequence: int) -> bool:
+    """Another clerk's merge reached this number between the gap check and the hold: nothing to wait for."""
+    state = session.get(ProducerState, producer)
+    return state is not None and state.last_sequence >= sequence
 
 
 def drop_superseded(session: Session, producer: str, sequence: int) -> list[str]:
