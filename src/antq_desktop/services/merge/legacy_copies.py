@@ -18,12 +18,15 @@ from __future__ import annotations
 
 import contextlib
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from antq_desktop.domain.errors import StorageError
 from antq_desktop.services.merge import archive, held, import_log
 from antq_desktop.storage import audit, blobs
 from antq_desktop.storage.db import Store
@@ -49,17 +52,26 @@ def move_into_database(store: Store) -> MoveReport:
     held_folder, archive_folder = held.held_dir(store), archive.archive_dir(store)
     if held_folder.is_dir():
         for path in _package_files(held_folder):
-            _move_held(store, path, report)
+            _one(_move_held, store, path, report)
         _remove_if_empty(held_folder)
     for path in _unmoved_held_paths(store):  # a held row naming a file elsewhere on this PC
-        _move_held(store, path, report)
+        _one(_move_held, store, path, report)
     if archive_folder.is_dir():
         for path in _package_files(archive_folder):
-            _move_archived(store, path, report)
+            _one(_move_archived, store, path, report)
         _remove_if_empty(archive_folder)
     if report.left:
         _LOG.warning("package copies left in the data folder: %s", ", ".join(report.left))
     return report
+
+
+def _one(move: Callable[[Store, Path, MoveReport], None], store: Store, path: Path, report: MoveReport) -> None:
+    """One file; a failure (disk, server, a damaged blob) leaves that file for the next use, never stops a merge."""
+    try:
+        move(store, path, report)
+    except (OSError, SQLAlchemyError, StorageError) as exc:
+        _LOG.warning("package copy %s not moved into the database: %s", path, exc)
+        report.left.append(str(path))
 
 
 def _package_files(folder: Path) -> list[Path]:
