@@ -125,22 +125,23 @@ def test_a_crash_in_the_middle_then_a_rerun_completes(upper, commune: Commune, m
     _held_and_merged(upper, commune)
     contents = as_an_older_version_left_it(upper)
     calls = {"n": 0}
-    if where == "inside the transaction":
-        real = blobs.put_file
+    real = blobs.put_file
 
-        def dying_put(session, path, **kw):  # type: ignore[no-untyped-def]
-            calls["n"] += 1
-            if calls["n"] == 2:  # the second file: its blob half written, never committed
-                raise Crash
-            return real(session, path, **kw)
-        monkeypatch.setattr(blobs, "put_file", dying_put)
-    else:
-        def dying_delete(path: Path) -> None:
+    def dying_put(session, path, **kw):  # type: ignore[no-untyped-def]
+        calls["n"] += 1
+        if calls["n"] == 2:  # the second file: its blob half written, never committed
             raise Crash
-        monkeypatch.setattr(legacy_copies, "_delete", dying_delete)
-    with pytest.raises(Crash):
+        return real(session, path, **kw)
+
+    def dying_delete(path: Path) -> None:
+        raise Crash
+    # a context of its own: undoing the whole monkeypatch would also undo the test's own ANTQ_HOME
+    with monkeypatch.context() as patch, pytest.raises(Crash):
+        if where == "inside the transaction":
+            patch.setattr(blobs, "put_file", dying_put)
+        else:
+            patch.setattr(legacy_copies, "_delete", dying_delete)
         legacy_copies.move_into_database(upper)
-    monkeypatch.undo()
     for uuid, data in _in_database(upper).items():  # whatever committed is whole
         assert data == contents[uuid]
 
