@@ -185,3 +185,31 @@ def test_killed_at_random_moments_the_move_never_loses_a_copy(tmp_path, upper_sq
 
     assert _in_database(store) == contents and not folder.exists()
     assert [record_id for record_id, _d in _moved_entries(store)] == sorted(contents)
+
+
+def test_a_package_an_older_version_held_on_another_pc_is_kept_until_that_pc_moves_it_in(upper, commune: Commune,
+                                                                                         tmp_path) -> None:
+    """The issue's bug: another clerk's merge could not reach the held file, reported an I/O error and deleted
+    the held record. Now the hold stays, the merge says what to do, and it follows once its copy is in."""
+    _full, inc2, _inc3 = _held_and_merged(upper, commune)
+    as_an_older_version_left_it(upper)
+    with upper.session_factory() as session:
+        held_row = session.execute(select(HeldPackage)).scalar_one()
+    pc1_folder = tmp_path / "pc1-data" / "held-packages"
+    pc1_folder.mkdir(parents=True)
+    pc1_file = Path(held_row.stored_path or "").rename(pc1_folder / f"{held_row.package_uuid}.antq")
+    with upper.session() as session:
+        session.get(HeldPackage, held_row.package_uuid).stored_path = str(pc1_file)  # type: ignore[union-attr]
+    offline = pc1_folder.parent.rename(tmp_path / "pc1-switched-off")
+
+    results = merge(upper, inc2)  # PC 2 merges the missing package while PC 1 is off
+
+    assert [(r.sequence, r.status, r.code) for r in results] == [(2, "merged", None), (3, "held", "HELD_ELSEWHERE")]
+    assert "antq held list" in results[1].message and "nhập lại gói số 2" in results[1].message
+    assert [r.in_database for r in held_packages(upper)] == [False]  # the hold is kept, not deleted
+    offline.rename(pc1_folder.parent)  # PC 1 comes back: its first use moves its copy in
+    assert [r.in_database for r in held_packages(upper)] == [True] and not pc1_file.exists()
+    again = merge(upper, inc2)  # the predecessor again (a duplicate) releases it, on any PC
+    assert [(r.sequence, r.status, r.released_from_hold) for r in again] == [(2, "duplicate", False),
+                                                                            (3, "merged", True)]
+    assert held_packages(upper) == []

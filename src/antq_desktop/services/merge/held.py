@@ -19,6 +19,7 @@ from pathlib import Path
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from antq_desktop.domain.fronts import hint
 from antq_desktop.exchange.errors import IO_ERROR
 from antq_desktop.exchange.package_reader import VerifiedPackage
 from antq_desktop.paths import data_dir
@@ -117,9 +118,10 @@ def copy_of(store: Store, waiting: HeldPackage) -> Iterator[Path | None]:
 def elsewhere(waiting: HeldPackage) -> PackageResult:
     """What a merge says of a held package it cannot release yet: its copy is still a file on the PC that held it."""
     message = (f"Gói số {waiting.sequence} của đơn vị {waiting.producer_unit} đang chờ, nhưng bản sao của gói còn nằm "
-               "trong thư mục dữ liệu của máy đã giữ gói (phiên bản cũ của chương trình). Hãy mở chương trình trên "
-               "máy đó để chuyển bản sao vào cơ sở dữ liệu; gói sẽ tự động được nhập ở lần nhập gói tiếp theo của "
-               "đơn vị này.")
+               "trong thư mục dữ liệu của máy đã giữ gói (phiên bản cũ của chương trình). Hãy "
+               + hint(gui="mở trang Nhận gói dữ liệu trên máy đó", cli="chạy “antq held list” trên máy đó")
+               + f" để chuyển bản sao vào cơ sở dữ liệu, rồi nhập lại gói số {waiting.sequence - 1} (hoặc gói tiếp "
+               "theo của đơn vị này): gói đang chờ sẽ tự động được nhập theo.")
     return PackageResult(Path(waiting.stored_path or waiting.package_uuid).name, MergeStatus.HELD, message,
                          "HELD_ELSEWHERE", waiting.producer_unit, sequence=waiting.sequence,
                          package_uuid=waiting.package_uuid, file_sha256=waiting.file_sha256)

@@ -72,7 +72,9 @@ def merge_file(store: Store, path: Path, options: MergeOptions) -> list[PackageR
     if kind == "plan":
         return [forwarded.refuse_plan(store, path, options)]
     result = pipeline.merge_one(store, path, options)
-    if result.status in (MergeStatus.MERGED, MergeStatus.HELD) and not options.dry_run:
+    # A duplicate too: merging the predecessor again releases a held package that could not be released
+    # when it first arrived (its copy was then still in an older version's data folder on another PC).
+    if result.status in (MergeStatus.MERGED, MergeStatus.HELD, MergeStatus.DUPLICATE) and not options.dry_run:
         return [result, *release_held(store, result.producer_unit or "", options)]
     return [result]
 
