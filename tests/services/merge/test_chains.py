@@ -5,13 +5,13 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from tests.conftest import ACTOR
 
 from antq_desktop.services import demo
 from antq_desktop.services.office import stats
 from antq_desktop.services.records import writes as records
-from antq_desktop.storage.models import Blob, HeldPackage, Household, ImportAttempt, MergeConflict
+from antq_desktop.storage.models import Blob, BlobChunk, HeldPackage, Household, ImportAttempt, MergeConflict
 
 from .conftest import Commune, assert_only_logged, blob_bytes, blob_count, dump, merge, trust
 
@@ -137,3 +137,22 @@ def test_cancel_leaves_no_partial_writes(upper, commune: Commune) -> None:
     with upper.session_factory() as session:
         assert session.execute(select(func.count()).select_from(Household)).scalar() == 0
         assert session.execute(select(ImportAttempt.result, ImportAttempt.error_code)).one() == ("refused", "CANCELLED")
+
+
+def test_a_damaged_held_copy_is_refused_not_merged_and_the_hold_kept(upper, commune: Commune) -> None:
+    full, inc2, inc3 = _chain(upper, commune)
+    assert [r.status for r in merge(upper, full, inc3)] == ["merged", "held"]
+    (row,) = _held(upper)
+    with upper.session() as session:  # one byte of the kept copy changes (disk fault, or someone at the database)
+        chunk = (BlobChunk.blob_id == row.blob_id) & (BlobChunk.chunk_no == 0)
+        data = bytearray(session.execute(select(BlobChunk.data).where(chunk)).scalar_one())
+        data[-1] ^= 0x01
+        session.execute(update(BlobChunk).where(chunk).values(data=bytes(data)))
+    results = merge(upper, inc2)
+    assert [(r.sequence, r.status, r.code) for r in results] == [(2, "merged", None), (3, "refused", "IO_ERROR")]
+    assert "gửi lại gói số 3" in results[1].message
+    assert [h.package_uuid for h in _held(upper)] == [row.package_uuid]  # kept for inspection, never half-merged
+    with upper.session_factory() as session:
+        logged = session.execute(select(ImportAttempt.result, ImportAttempt.error_code)
+                                 .where(ImportAttempt.package_uuid == row.package_uuid)).all()
+    assert ("refused", "IO_ERROR") in logged

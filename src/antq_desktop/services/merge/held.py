@@ -135,7 +135,11 @@ def damaged(store: Store, waiting: HeldPackage, actor: str, error: blobs.BlobErr
                            waiting.producer_unit, sequence=waiting.sequence, package_uuid=waiting.package_uuid,
                            file_sha256=waiting.file_sha256)
     with store.session() as session:
-        import_log.log_result(session, result, actor)
+        logged = import_log.log_attempt(session, actor=actor, path=result.file_name, result=MergeStatus.REFUSED.value,
+                                        file_sha256_hex=waiting.file_sha256, error_code=IO_ERROR, message=message)
+        # no header was read (the copy is damaged): the log row names the package from the held row
+        logged.producer_unit, logged.package_uuid, logged.sequence = (waiting.producer_unit, waiting.package_uuid,
+                                                                      waiting.sequence)
         audit.append(session, actor=actor, action="merge_refused", record_type="package",
                      record_id=waiting.package_uuid, details={"producer": waiting.producer_unit,
                                                               "sequence": waiting.sequence, "code": IO_ERROR,
