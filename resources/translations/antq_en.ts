@@ -1785,6 +1785,11 @@ not counted yet.</translation>
         <source>(không còn tệp)</source>
         <translation>(file no longer exists)</translation>
     </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/merge_review.py" line="84" />
+        <source>Trong cơ sở dữ liệu</source>
+        <translation>In the database</translation>
+    </message>
 </context>
 <context>
     <name>Help</name>

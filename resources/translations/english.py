@@ -966,6 +966,7 @@ ENGLISH = {
     # ---- issue 14/15/16/20 texts: activities, members, meetings, conflicts, held packages ----
     ' (chỉ tiêu riêng của đơn vị, thêm)': " (the unit's own extra target)",
     '(không còn tệp)': '(file no longer exists)',
+    'Trong cơ sở dữ liệu': 'In the database',
     'Biên bản họp': 'Meeting minutes',
     'Biên bản họp…': 'Meeting minutes…',
     'Buổi phổ biến, quán triệt': 'Briefing',

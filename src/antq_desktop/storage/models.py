@@ -6,6 +6,7 @@ import uuid
 from datetime import UTC, date, datetime
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Date,
     DateTime,
@@ -13,6 +14,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -576,10 +578,51 @@ class HeldPackage(Base):
     producer_unit: Mapped[str] = mapped_column(String(16), index=True)
     sequence: Mapped[int] = mapped_column(Integer)
     prev_package_sha256: Mapped[str | None] = mapped_column(String(64))
-    stored_path: Mapped[str] = mapped_column(String(600))  # a copy inside the data folder
+    # Earlier versions kept the copy in the data folder of the PC that held it; it is moved into
+    # `blob_id` on that PC's next use (services/merge/legacy_copies.py), then this is None.
+    stored_path: Mapped[str | None] = mapped_column(String(600))
+    blob_id: Mapped[str | None] = mapped_column(ForeignKey("blobs.id"))  # the copy, in the database
     file_sha256: Mapped[str] = mapped_column(String(64))
     received_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     reason: Mapped[str] = mapped_column(String(400))
+
+
+class ArchivedPackage(Base):
+    """The copy of a merged package that a district office forwards to the province (services/merge/archive.py).
+    One row per package id; a producer's later full package supersedes its earlier copies."""
+
+    __tablename__ = "merged_packages"
+
+    package_uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    producer_unit: Mapped[str] = mapped_column(String(16), index=True)
+    sequence: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(12))
+    file_sha256: Mapped[str] = mapped_column(String(64))
+    blob_id: Mapped[str] = mapped_column(ForeignKey("blobs.id"))
+    kept_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class Blob(Base):
+    """A file's bytes kept in the database, in BlobChunk rows (storage/blobs.py): whole-content SHA-256 and
+    size are checked on every read."""
+
+    __tablename__ = "blobs"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_uuid)
+    size: Mapped[int] = mapped_column(BigInteger, default=0)
+    sha256: Mapped[str] = mapped_column(String(64), default="")
+    chunks: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class BlobChunk(Base):
+    """One piece (at most storage.blobs.CHUNK_SIZE bytes) of a Blob, numbered from 0."""
+
+    __tablename__ = "blob_chunks"
+
+    blob_id: Mapped[str] = mapped_column(ForeignKey("blobs.id", ondelete="CASCADE"), primary_key=True)
+    chunk_no: Mapped[int] = mapped_column(Integer, primary_key=True)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class MergeConflict(Base):
