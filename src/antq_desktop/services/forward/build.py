@@ -120,8 +120,8 @@ def _vouched(session: Session, inner: list[Inner], own: str) -> list[dict[str, A
              "receiving_public": r.receiving_public, "fingerprint": r.fingerprint} for r in rows]
 
 
-def _open_keys(store: Store, password: str, inner: list[Inner]) -> None:
-    ring = KeyRing(store, password)
+def _open_keys(store: Store, password: str, inner: list[Inner], actor: str) -> None:
+    ring = KeyRing(store, password, actor=actor)
     try:
         for item in inner:
             header = item.header
@@ -165,10 +165,10 @@ def write_forward(store: Store, dest: str | Path, *, password: str, actor: str, 
         last_attempt = max([a.id for a in attempts], default=int(state["last_attempt_id"]))
         inner = _collect(store, attempts, notes)
         vouched = _vouched(session, inner, office.unit_code)
-        blob = keys.active_blob(session)
+        blob = keys.active_blob(session, actor)
     own_path = dest.with_name(f".{dest.name}.own.antq")
     try:
-        _open_keys(store, password, inner)
+        _open_keys(store, password, inner, actor)
         # The office's own records travel as an ordinary full export to the province (its own chain).
         own = export.export_package(store, own_path, password=password, actor=actor, kind="full")
         inner.append(Inner(own_path, package_reader.inspect(own_path), own.package_sha256, own=True))

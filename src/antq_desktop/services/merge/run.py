@@ -42,7 +42,7 @@ def merge_packages(store: Store, paths: Sequence[str | os.PathLike[str]], *, act
     """
     results = MergeRun()
     total = max(1, len(paths))
-    ring = KeyRing(store, password, keys)
+    ring = KeyRing(store, password, keys, actor=actor)
     try:
         for index, path in enumerate(paths):
             def report(fraction: float, message: str, _i: int = index) -> None:
