@@ -153,7 +153,12 @@ def sign_in(store: Store, *, username: str, password: str) -> UserInfo:
             wraps.pick_up(session, user, password)
             return _info(user)
         _record_failure(session, user, username)
+        # Only someone who typed the right password learns that the account is disabled (and what to do).
+        disabled = user is not None and user.disabled and _verify(user, password)
     # Raised only after the block above committed the failure counter.
+    if disabled:
+        raise AuthError("Tài khoản này đã bị khóa và không còn giữ khóa của đơn vị. Hãy nhờ quản trị viên mở "
+                        "khóa và đặt lại mật khẩu cho tài khoản.")
     raise AuthError()
 
 
