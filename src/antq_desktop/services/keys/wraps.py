@@ -94,8 +94,8 @@ def sole_holder(session: Session, key_row: LocalKey) -> str:
         KeyWrap.key_id == key_row.key_id, KeyWrap.kind == ACCOUNT)).scalars()
              if (user := session.get(User, wrap.user_id)) is not None and may_hold_keys(user)]
     if len(names) != 1:
-        raise KeyProblem("Không rõ dùng khóa của tài khoản nào: hãy đăng nhập bằng tài khoản giữ khóa của đơn vị "
-                         + hint(gui="", cli="(--user TÊN_ĐĂNG_NHẬP)") + ".", NO_WRAP)
+        raise KeyProblem("Không rõ dùng khóa của tài khoản nào: hãy đăng nhập bằng tài khoản giữ khóa của đơn vị"
+                         + hint(gui="", cli=" (--user TÊN_ĐĂNG_NHẬP)") + ".", NO_WRAP)
     return names[0]
 
 
