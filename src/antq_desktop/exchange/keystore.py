@@ -331,7 +331,8 @@ class KeyStore:
         raw = holder.open_payload_key(sealed, HANDOVER_INFO_TAG + signing_key_id.encode("ascii"))
         if len(raw) != 64:
             raise PackageError(MALFORMED, detail="handed-over keys have the wrong length")
-        keys = UnlockedKeys(Ed25519PrivateKey.from_private_bytes(raw[:32]), X25519PrivateKey.from_private_bytes(raw[32:]))
+        keys = UnlockedKeys(Ed25519PrivateKey.from_private_bytes(raw[:32]),
+                            X25519PrivateKey.from_private_bytes(raw[32:]))
         if keys.signing_key_id != signing_key_id:
             keys.close()
             raise PackageError(MALFORMED, detail="handed-over keys are not the announced pair")

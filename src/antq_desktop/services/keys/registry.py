@@ -73,7 +73,7 @@ def create_local_keys(session: Session, password: str, *, actor: str) -> LocalKe
     session.flush()
     audit.append(session, actor=actor, action="key_create", record_type="key", record_id=public.signing_key_id,
                  details={"fingerprint": public.fingerprint})
-    wraps.wrap_new_key(session, row, blob, username=actor)
+    wraps.wrap_new_key(session, row, blob, username=actor, password=password)
     return row
 
 

@@ -233,11 +233,17 @@ def rewrap_own(session: Session, user: User, old_password: str, new_password: st
 
 # ---- new keys ----
 
-def wrap_new_key(session: Session, key_row: LocalKey, keystore_blob: dict[str, Any], *, username: str) -> None:
-    """A key just created under ``username``'s password: that blob becomes its wrap (its first holder)."""
+def wrap_new_key(session: Session, key_row: LocalKey, keystore_blob: dict[str, Any], *, username: str,
+                 password: str) -> None:
+    """A key just created under ``password``: that blob becomes ``username``'s wrap (its first holder).
+    ``password`` must be the account's own: a key is never wrapped under a password the account does not use."""
     user = find_user(session, username)
     if user is None or not may_hold_keys(user):
         raise _not_holder(username)
+    if not _is_password_of(user, password):
+        raise KeyProblem("Mật khẩu không phải mật khẩu đăng nhập của tài khoản “" + user.username + "”: khóa mới "
+                         "phải được bọc bằng mật khẩu của chính tài khoản tạo nó. Hãy nhập lại đúng mật khẩu.",
+                         BAD_PASSWORD)
     session.add(KeyWrap(key_id=key_row.key_id, user_id=user.id, kind=ACCOUNT, blob=json.dumps(keystore_blob),
                         created_by=user.username))
     session.flush()
@@ -256,6 +262,18 @@ def hand_over(session: Session, new_row: LocalKey, new_keys: UnlockedKeys, old_r
     audit.append(session, actor=actor, action="key_handover", record_type="key", record_id=new_row.key_id,
                  details={"sealed_to": old_public.receiving_key_id, "old_key_id": old_row.key_id})
     _prune_handovers(session, actor=actor)
+
+
+def _is_password_of(user: User, password: str) -> bool:
+    # argon2's own check of the account's hash (the hash carries its parameters): services.accounts
+    # imports this module, so its verify_password cannot be imported here.
+    from argon2 import PasswordHasher
+    from argon2.exceptions import InvalidHashError, VerificationError
+
+    try:
+        return PasswordHasher().verify(user.password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
 
 
 # ---- at sign-in ----

@@ -29,8 +29,8 @@ from antq_desktop.domain.errors import AntqError
 from antq_desktop.services import accounts
 from antq_desktop.services.accounts import MIN_PASSWORD_LENGTH, ROLES, UserInfo
 from antq_desktop.storage.db import Store
-from antq_desktop.ui.i18n import N
 from antq_desktop.ui import password_prompt
+from antq_desktop.ui.i18n import N
 
 COLUMNS = (N("UsersPage", "Tên đăng nhập"), N("UsersPage", "Họ tên"), N("UsersPage", "Vai trò"),
            N("UsersPage", "Trạng thái"))
