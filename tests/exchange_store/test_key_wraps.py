@@ -192,3 +192,15 @@ def test_another_units_account_or_wrap_cannot_get_the_office_keys(pair: Pair) ->
         _unlock_as(pair.office, "b", B_PASSWORD)
     assert refused.value.code == "MALFORMED"
     assert json.loads(foreign.blob)["signing"]["key_id"] != office_key
+
+
+def test_a_damaged_waiting_row_does_not_stop_a_sign_in(pair: Pair) -> None:
+    accounts.add(pair.office, _admin(pair.office), username="b", full_name="Lê Thị Cúc", role="officer",
+                 password=B_PASSWORD)  # no keys yet: the sign-in looks for waiting rows
+    with pair.office.session() as session:
+        office_key = keys.require_local_key(session).key_id
+        session.add(KeyWrap(key_id=office_key, user_id=None, kind="legacy", blob="{not json", created_by="x"))
+        session.add(KeyWrap(key_id=office_key, user_id=None, kind="handover", blob="%%%", sealed_to="0" * 32,
+                            created_by="x"))
+    assert accounts.sign_in(pair.office, username="b", password=B_PASSWORD).username == "b"
+    assert _wraps_of(pair.office, "b") == []

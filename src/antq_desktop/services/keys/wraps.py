@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import base64
 import json
+import logging
 from typing import Any
 
 from sqlalchemy import select
@@ -37,6 +38,7 @@ from antq_desktop.exchange.keystore import KeyStore, PublicKeys, UnlockedKeys, k
 from antq_desktop.storage import audit
 from antq_desktop.storage.models import KeyWrap, LocalKey, User
 
+_LOG = logging.getLogger(__name__)
 AUTHORISED_ROLES = frozenset({"admin", "officer"})
 ACCOUNT, LEGACY, HANDOVER = "account", "legacy", "handover"
 NOT_HOLDER = "NOT_AUTHORISED"
@@ -284,9 +286,14 @@ def pick_up(session: Session, user: User, password: str) -> int:
         return 0
     count = 0
     for key_row in _local_keys(session):  # oldest first: a hand-over opens with the key before it
-        if account_wrap(session, user, key_row.key_id) is None and (
-                _claim_legacy(session, user, key_row, password) or _take_handover(session, user, key_row, password)):
-            count += 1
+        try:
+            if account_wrap(session, user, key_row.key_id) is None and (
+                    _claim_legacy(session, user, key_row, password)
+                    or _take_handover(session, user, key_row, password)):
+                count += 1
+        except (PackageError, KeyProblem, ValueError):
+            # A damaged key row must not stop the sign-in: using that key says what is wrong.
+            _LOG.warning("key %s: waiting wrap not taken (damaged row)", key_row.key_id)
     if count:
         _prune_handovers(session, actor=user.username)
     return count
