@@ -41,6 +41,9 @@ ACTION_LABELS = {
     "conflict_resolve": "Giải quyết xung đột dữ liệu", "household_left": "Hộ chuyển đi",
     "plan_create": "Lập kế hoạch năm",
     "package_copy_moved": "Chuyển bản sao gói vào cơ sở dữ liệu",
+    "key_wrap": "Cấp khóa đơn vị cho tài khoản", "key_unwrap": "Thu hồi khóa đơn vị của tài khoản",
+    "key_wrap_claim": "Nhận bản khóa cũ của đơn vị", "key_handover": "Chuyển khóa mới cho người giữ khóa",
+    "key_handover_done": "Xong chuyển khóa mới",
 }
 MAX_PAGE = 1000
 XLSX_HEADERS = ("STT", "Thời điểm", "Người thực hiện", "Thao tác", "Loại bản ghi", "Bản ghi", "Mã bản ghi",

@@ -211,10 +211,11 @@ def _expected(session: Session, unit: str, exclude: bool) -> dict[str, Any]:
     return {"counts": stats.counts, "digest": digest}
 
 
-def _signer_blob(session: Session, announcement: dict[str, Any] | None) -> dict[str, Any]:
+def _signer_blob(session: Session, announcement: dict[str, Any] | None, actor: str) -> dict[str, Any]:
+    """``actor``'s own wrap of the key that signs: the active one, or the old one carrying an announcement."""
     if announcement is None:
-        return keys.active_blob(session)
-    blob = keys.blob_for_signing_key(session, announcement["old_signing_key_id"])
+        return keys.active_blob(session, actor)
+    blob = keys.blob_for_signing_key(session, announcement["old_signing_key_id"], actor)
     if blob is None:
         raise ExportError("Không tìm thấy khóa cũ để ký thông báo đổi khóa. Quản trị viên hãy gửi tệp khóa mới "
                           "cho cấp trên để đăng ký bằng tay.", "NO_KEY")
@@ -241,7 +242,7 @@ def export_package(store: Store, dest: str | Path, *, password: str, actor: str,
                 cli=" (Lệnh: antq recipient set TỆP.antqkey; hoặc --unencrypted nếu thật sự cần gói không mã hóa.)"),
                 NO_RECIPIENT)
         announcement = key_rotation.pending_announcement(session)
-        blob = _signer_blob(session, announcement)
+        blob = _signer_blob(session, announcement, actor)
         to_seq = int(session.execute(select(Counter.value).where(Counter.name == "change_seq")).scalar() or 0)
         snap = _Snapshot(profile.unit_code, to_seq, _count(session, profile.unit_code, p, to_seq),
                          _expected(session, profile.unit_code, exclude_citizen_ids))

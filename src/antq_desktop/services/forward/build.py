@@ -130,8 +130,8 @@ def _vouched(session: Session, inner: list[Inner], own: str) -> list[dict[str, A
              "receiving_public": r.receiving_public, "fingerprint": r.fingerprint} for r in rows]
 
 
-def _open_keys(store: Store, password: str, inner: list[Inner]) -> None:
-    ring = KeyRing(store, password)
+def _open_keys(store: Store, password: str, inner: list[Inner], actor: str) -> None:
+    ring = KeyRing(store, password, actor=actor)
     try:
         for item in inner:
             header = item.header
@@ -200,10 +200,10 @@ def _write(store: Store, dest: Path, office: UnitProfile, state: dict[str, Any],
     with store.session_factory() as session:
         vouched = _vouched(session, inner, office.unit_code)
         revoked = revocation_records(store, session, office.unit_code)
-        blob = keys.active_blob(session)
+        blob = keys.active_blob(session, actor)
     own_path = dest.with_name(f".{dest.name}.own.antq")
     try:
-        _open_keys(store, password, inner)
+        _open_keys(store, password, inner, actor)
         # The office's own records travel as an ordinary full export to the province (its own chain).
         own = export.export_package(store, own_path, password=password, actor=actor, kind="full")
         inner.append(Inner(own_path, package_reader.inspect(own_path), own.package_sha256, own=True))

@@ -45,7 +45,7 @@ def merge_packages(store: Store, paths: Sequence[str | os.PathLike[str]], *, act
     if not dry_run:  # a preview writes only its log rows
         legacy_copies.move_into_database(store)  # so a package held by an older version here can be released
     total = max(1, len(paths))
-    ring = KeyRing(store, password, keys)
+    ring = KeyRing(store, password, keys, actor=actor)
     try:
         for index, path in enumerate(paths):
             def report(fraction: float, message: str, _i: int = index) -> None:

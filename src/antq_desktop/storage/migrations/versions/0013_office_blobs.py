@@ -7,14 +7,14 @@ in the data folders are moved into these tables by the app on first use, on each
 (services/merge/legacy_copies.py): a migration runs once, on one PC, and cannot reach the others' folders.
 
 Revision ID: 0013
-Revises: 0011
+Revises: 0012
 Create Date: 2026-12-03
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = '0013'
-down_revision = '0011'
+down_revision = '0012'
 branch_labels = None
 depends_on = None
 
