@@ -41,8 +41,7 @@ from antq_desktop.exchange.keys import (
 from antq_desktop.exchange.keystore import KeyStore
 from antq_desktop.services.authority import keys as authority
 from antq_desktop.services.changes import NO_CHANGES, Changes
-from antq_desktop.services.keys import reported
-from antq_desktop.services.keys import wraps
+from antq_desktop.services.keys import reported, wraps
 from antq_desktop.storage import audit
 from antq_desktop.storage.models import KnownKey, LocalKey, UnitProfile
 
