@@ -40,6 +40,7 @@ ACTION_LABELS = {
     "setup_redo": "Thiết lập lại đơn vị",
     "conflict_resolve": "Giải quyết xung đột dữ liệu", "household_left": "Hộ chuyển đi",
     "plan_create": "Lập kế hoạch năm",
+    "recovery_build": "Gửi gói khôi phục cho xã", "recovery_apply": "Nhận dữ liệu khôi phục của cấp trên",
 }
 MAX_PAGE = 1000
 XLSX_HEADERS = ("STT", "Thời điểm", "Người thực hiện", "Thao tác", "Loại bản ghi", "Bản ghi", "Mã bản ghi",

@@ -105,6 +105,9 @@ def plan(session: Session, kind: str) -> ExportPlan:
     sequence = (last.sequence if last else 0) + 1
     if kind == "full":
         return ExportPlan(sequence, "full", 0, None)
+    if last is not None and last.kind == "recovery" and not last.file_sha256:  # services/recovery/apply.py
+        return ExportPlan(sequence, "full", 0, None, "Sau khi nhận dữ liệu khôi phục, máy này đã từng đánh số gói "
+                          "vượt gói cấp trên nhận sau cùng, nên lần xuất này là gói đầy đủ (full).")
     if last is None:
         return ExportPlan(sequence, "full", 0, None,
                           "Chưa có lần xuất nào trước đây nên lần xuất này là gói đầy đủ (full).")
@@ -321,4 +324,5 @@ def history(store: Store) -> list[HistoryRow]:
                 for r in rows]
 
 
-KIND_LABELS = {"full": "Đầy đủ", "incremental": "Phần thay đổi", "plan": "Kế hoạch", "forward": "Chuyển tiếp"}
+KIND_LABELS = {"full": "Đầy đủ", "incremental": "Phần thay đổi", "plan": "Kế hoạch", "forward": "Chuyển tiếp",
+               "recovery": "Mốc khôi phục (gói cấp trên nhận sau cùng)"}
