@@ -37,33 +37,13 @@ def _build(args: argparse.Namespace) -> int:
     return 0
 
 
-def describe(result: recovery.RecoveryPreview) -> list[str]:
-    """The preview in lines (the same figures the GUI dialog shows)."""
-    lines = [f"Gói khôi phục số {result.sequence} của {result.office_unit} {result.office_name} cho đơn vị "
-             f"{result.unit_code}: bản dữ liệu của cấp trên sẽ THAY bản trên máy này."]
-    for record_type, counts in result.counts.items():
-        label = recovery.RECORD_LABELS.get(record_type, record_type)
-        lines.append(f"    {label}: {counts['added']} thêm, {counts['updated']} cập nhật, {counts['removed']} xóa, "
-                     f"{counts['unchanged']} không đổi")
-    if result.local_edits:
-        lines.append(f"Lưu ý: {result.local_edits} bản ghi đã sửa trên máy này mà cấp trên chưa có sẽ được thay bằng "
-                     "bản của cấp trên; hãy sửa lại sau khi nhận nếu cần.")
-    if result.total("removed"):
-        lines.append(f"Lưu ý: {result.total('removed')} bản ghi đang có trên máy này sẽ bị xóa (cấp trên đã xóa hoặc "
-                     "chưa từng nhận được); nhập lại sau khi nhận nếu cần.")
-    kind = "gói phần thay đổi" if result.next_kind == "incremental" else "gói đầy đủ"
-    lines.append(f"Lần gửi tiếp theo của máy này: {kind}, số {result.next_sequence} (cấp trên đã nhận tới gói số "
-                 f"{result.office_last_sequence}).")
-    return lines
-
-
 def _run(args: argparse.Namespace, *, apply: bool) -> int:
     store = store_for(args)
     try:
         user, password = sign_in(store, args, read_only_ok=not apply)
         try:
             preview = recovery.preview_recovery(store, args.file, password=password, actor=user.username)
-            print("\n".join(describe(preview)))
+            print("\n".join(recovery.preview_lines(preview)))
             if not apply:
                 print("Chỉ xem trước: chưa thay đổi gì. Nhận bằng “antq recovery apply TỆP”.")
                 return 0

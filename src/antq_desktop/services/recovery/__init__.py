@@ -10,25 +10,22 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from antq_desktop.services.accounts.audit_text import RECORD_TYPE_LABELS as RECORD_LABELS
-from antq_desktop.services.changes import EVERYTHING, Changes
-from antq_desktop.services.recovery.apply import RecoveryPreview
-from antq_desktop.services.recovery.build import RecoveryBuildResult
 from antq_desktop.services.recovery.errors import RecoveryError
-from antq_desktop.storage.db import Store
+from antq_desktop.services.recovery.results import (
+    RECORD_LABELS,
+    RecoveryApplied,
+    RecoveryBuildResult,
+    RecoveryPreview,
+    preview_lines,
+)
+
+if TYPE_CHECKING:
+    from antq_desktop.storage.db import Store
 
 __all__ = ["RECORD_LABELS", "RecoveryApplied", "RecoveryBuildResult", "RecoveryError", "RecoveryPreview",
-           "apply_recovery", "build_recovery", "preview_recovery"]
-
-
-
-class RecoveryApplied(RecoveryPreview):
-    """The preview's figures, after they were committed; `changes`: every view redraws (like a restore)."""
-
-    @property
-    def changes(self) -> Changes:
-        return EVERYTHING
+           "apply_recovery", "build_recovery", "is_recovery_file", "preview_lines", "preview_recovery"]
 
 
 def build_recovery(store: Store, unit: str, dest: str | Path, *, password: str, actor: str) -> RecoveryBuildResult:
@@ -57,3 +54,14 @@ def _run(store: Store, path: str | Path, *, password: str, actor: str, commit: b
         return apply.run(store, path, password=password, actor=actor, commit=commit)
     except PackageError as exc:
         raise RecoveryError(exc.message_vi, exc.code) from None
+
+
+def is_recovery_file(path: str | Path) -> bool:
+    """Does the file claim to be a recovery package (header only, unverified: to route a double-clicked file)?"""
+    from antq_desktop.exchange import package_reader
+    from antq_desktop.exchange.errors import PackageError
+
+    try:
+        return package_reader.inspect(Path(path)).kind == "recovery"
+    except PackageError:
+        return False

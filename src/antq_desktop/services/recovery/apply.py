@@ -23,7 +23,6 @@ What applying means (docs/huong-dan-su-dung.md, "Khôi phục sau khi mất máy
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
 
@@ -38,6 +37,7 @@ from antq_desktop.services.merge.incoming import Batch, add_derived_keys, check_
 from antq_desktop.services.merge.recovery_grant import APPLY_ACTION
 from antq_desktop.services.records.writes import next_change_seq
 from antq_desktop.services.recovery.receive import Opened, by_type, opened
+from antq_desktop.services.recovery.results import COUNT_KEYS, RecoveryPreview
 from antq_desktop.storage import audit
 from antq_desktop.storage.db import Store
 from antq_desktop.storage.locks import locked_counter
@@ -45,27 +45,6 @@ from antq_desktop.storage.models import SYNCED_MODELS, Counter, ExportRecord, Se
 from antq_desktop.storage.upsert import upsert_replace
 
 APPLIED_KEY = "recovery.applied"  # {"office", "sequence", "package_id"} of the last recovery package taken in
-COUNT_KEYS = ("added", "updated", "removed", "unchanged")
-
-
-@dataclass
-class RecoveryPreview:
-    """What taking the package in changes (the preview) or changed (after apply)."""
-
-    office_unit: str
-    office_name: str
-    unit_code: str
-    package_id: str
-    sequence: int  # the office's recovery package number
-    office_last_sequence: int  # the commune's package the office merged last
-    next_sequence: int  # the number this commune's next package gets
-    next_kind: str  # "incremental" (continues the office's chain) or "full"
-    counts: dict[str, dict[str, int]] = field(default_factory=dict)  # record type -> added/updated/removed/unchanged
-    local_edits: int = 0  # records edited here that the office's copy replaces (same or higher revision here)
-    applied: bool = False
-
-    def total(self, key: str) -> int:
-        return sum(c.get(key, 0) for c in self.counts.values())
 
 
 class _Rollback(Exception):

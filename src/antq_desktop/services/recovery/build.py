@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
 
@@ -35,6 +34,7 @@ from antq_desktop.services.authority.table import COMMUNE, unit_skeleton
 from antq_desktop.services.keys import registry as keys
 from antq_desktop.services.merge.recovery_grant import BUILD_ACTION
 from antq_desktop.services.recovery.errors import RecoveryError
+from antq_desktop.services.recovery.results import RecoveryBuildResult
 from antq_desktop.storage import audit, migrate
 from antq_desktop.storage.canonical import canonical_record
 from antq_desktop.storage.db import Store
@@ -45,18 +45,6 @@ STATE_TYPE = "recovery_state"
 STATE_FIELDS = frozenset({"type", "unit_code", "office_unit", "last_sequence", "last_package_sha256",
                           "last_package_uuid", "last_audit_head"})
 COUNTER_KEY = "recovery_package.last"  # {"sequence": n}: this office's recovery packages, all communes
-
-
-@dataclass(frozen=True)
-class RecoveryBuildResult:
-    path: Path
-    package_id: str
-    unit_code: str
-    unit_name: str
-    sequence: int
-    last_sequence: int  # the commune's package this office merged last: the commune continues after it
-    counts: dict[str, int]
-    fingerprint: str  # of the commune key the package is encrypted to
 
 
 def _office(session: Session) -> UnitProfile:
