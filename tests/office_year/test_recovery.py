@@ -33,9 +33,12 @@ from antq_desktop.services import demo, recovery
 from antq_desktop.services.accounts import backup, restore
 from antq_desktop.services.accounts.backup import BackupKey, KdfParams
 from antq_desktop.services.export import export_package
+from antq_desktop.services.forward import build as forwarding
 from antq_desktop.services.keys import registry as keys
+from antq_desktop.services.office import stats
 from antq_desktop.services.records import writes as records
 from antq_desktop.services.recovery import build as recovery_build
+from antq_desktop.services.setup import profile
 from antq_desktop.storage.db import Store, open_store
 from antq_desktop.storage.models import Household, ProducerState
 
@@ -164,13 +167,7 @@ def test_a_lost_laptop_converges_from_a_new_store_and_key(world: World, capsys: 
     assert [r.status for r in send(world, world.a)] == ["merged"]
     with world.office.session_factory() as session:  # the old key stays enrolled: the newest one is used
         office_last = session.get(ProducerState, A).last_sequence  # type: ignore[union-attr]
-    world.a.close()
-    world.a_path.unlink()
-    new = make_store(world.folder / "a-new.sqlite3", A)  # a new laptop: new store, new key
-    world.a, world.a_path = new, world.folder / "a-new.sqlite3"
-    enrol_recipient(new, world.office)
-    with world.office.session() as session:
-        keys.trust_add(session, key_file(new), actor=ACTOR)  # the office enrols the new key
+    new = _lost_laptop(world)  # a new laptop: new store, new key, enrolled at the office
     (refused,) = send(world, new, "full")  # the failure: a new laptop starts again at package 1
     assert (refused.status, refused.code) == ("refused", "REPLAY")
 
@@ -187,6 +184,56 @@ def test_a_lost_laptop_converges_from_a_new_store_and_key(world: World, capsys: 
     assert "gói khôi phục" in after.message
     assert head_name(world.office, household) == "Trần Thị Mới"
     assert digests(world.a_path, A, capsys) == digests(world.office_path, A, capsys)
+
+
+def _lost_laptop(world: World) -> Store:
+    """A new laptop for commune A: new store, new key, enrolled at the office (the old one stays enrolled)."""
+    world.a.close()
+    world.a_path.unlink()
+    world.a_path = world.folder / "a-new.sqlite3"
+    world.a = make_store(world.a_path, A)
+    enrol_recipient(world.a, world.office)
+    with world.office.session() as session:
+        keys.trust_add(session, key_file(world.a), actor=ACTOR)
+    return world.a
+
+
+def test_the_province_takes_the_recovered_communes_next_package_from_the_forward(
+        world: World, tmp_path: Path) -> None:
+    """The province never sees the recovery package: the office's signed grant travels in the commune's next
+    package, and the province trusts the cluster for that commune (its catchment), so the new branch passes."""
+    province = open_store(str(tmp_path / "province.sqlite3"))
+    profile.initialise(province, role="province", unit_code="01", officer_name="Lê Văn Cường", password=PASSWORD)
+    enrol_recipient(world.office, province)
+    with province.session() as session:
+        keys.trust_add(session, key_file(world.office), actor=ACTOR, role="district", communes=[A, B])
+
+    def forward() -> list[Any]:
+        out = tmp_path / f"fwd-{next(_count)}.antq"
+        forwarding.write_forward(world.office, out, password=PASSWORD, actor=ACTOR)
+        return merge(province, out)
+
+    try:
+        assert [r.status for r in send(world, world.a, "full")] == ["merged"]
+        assert [r.status for r in send(world, world.a)] == ["merged"]
+        assert {r.status for r in forward()} == {"merged"}
+        commune = _lost_laptop(world)
+        recovery.apply_recovery(commune, build(world), password=PASSWORD, actor=ACTOR)
+        household = a_household(commune)
+        records.update(commune, "household", household, {"head_name": "Phạm Thị Tỉnh"}, actor=ACTOR)
+        (after,) = send(world, commune)
+        assert after.status == "merged", after.message
+        results = forward()
+        inner = [r for r in results if r.producer_unit == A and r.status == "merged"]
+        assert inner and all(r.status in ("merged", "duplicate") for r in results), [r.message for r in results]
+        assert "gói khôi phục" in inner[-1].message
+        assert head_name(province, household) == "Phạm Thị Tỉnh"
+        with province.session_factory() as session:
+            at_province = stats.unit_stats(session, A).digest
+        with commune.session_factory() as session:
+            assert stats.unit_stats(session, A).digest == at_province
+    finally:
+        province.close()
 
 
 def test_the_cli_builds_previews_and_applies(world: World, capsys: pytest.CaptureFixture[str],

@@ -53,7 +53,10 @@ MAX_LINE_LENGTH = 1024 * 1024  # bytes, without the LF
 # before any data record. Old readers pass them through as unknown types; old packages have none.
 AUDIT_BASE_TYPE = "audit_base"
 AUDIT_LINK_TYPE = "audit_link"
-AUDIT_TYPES = (AUDIT_BASE_TYPE, AUDIT_LINK_TYPE)
+# A commune's first packages after a recovery (section 16) carry the office's signed grant right after the
+# audit lines; it belongs to the continuity check, so a merge skips it like them.
+RECOVERY_GRANT_TYPE = "recovery_grant"
+AUDIT_TYPES = (AUDIT_BASE_TYPE, AUDIT_LINK_TYPE, RECOVERY_GRANT_TYPE)
 MAX_AUDIT_LINKS = 50_000
 AUDIT_ACTION_RE = re.compile(r"[a-z][a-z0-9_]{0,29}")
 

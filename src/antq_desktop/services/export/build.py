@@ -29,12 +29,19 @@ from antq_desktop.domain.errors import AntqError
 from antq_desktop.domain.fronts import hint
 from antq_desktop.exchange.errors import CANCELLED, NO_RECIPIENT, PackageError
 from antq_desktop.exchange.keystore import KeyStore
-from antq_desktop.exchange.package_format import AUDIT_BASE_TYPE, AUDIT_LINK_TYPE, MAX_AUDIT_LINKS, Producer
+from antq_desktop.exchange.package_format import (
+    AUDIT_BASE_TYPE,
+    AUDIT_LINK_TYPE,
+    AUDIT_TYPES,
+    MAX_AUDIT_LINKS,
+    Producer,
+)
 from antq_desktop.exchange.package_writer import PackageMeta, write_package
 from antq_desktop.services.changes import Changes
 from antq_desktop.services.keys import registry as keys
 from antq_desktop.services.keys import rotation as key_rotation
 from antq_desktop.services.office.stats import iter_live_records, unit_stats
+from antq_desktop.services.recovery import carry as recovery_carry
 from antq_desktop.storage import audit, migrate
 from antq_desktop.storage.canonical import canonical_record, digest_records
 from antq_desktop.storage.db import Store
@@ -254,13 +261,15 @@ def export_package(store: Store, dest: str | Path, *, password: str, actor: str,
                            previous_package_sha256=p.previous_package_sha256,
                            audit_head=audit.chain_head(session))
         span = _audit_span(session, p)
-        records = itertools.chain(_audit_links(session, span),
+        grant = recovery_carry.pending_grant(session)  # after a recovery: the office's word (docs/merge.md)
+        records = itertools.chain(_audit_links(session, span), grant,
                                   _records(session, profile.unit_code, p, to_seq, exclude_citizen_ids, announcement))
+        total = snap.total + (announcement is not None) + 1 + span.count + len(grant)
         try:
             with KeyStore.unlock(blob, password) as signer:
                 say(0.01, "Đang ghi gói dữ liệu")
                 written = write_package(dest, records, meta, signer, recipient, encrypted=encrypted,
-                                        total_records=snap.total + (announcement is not None) + 1 + span.count,
+                                        total_records=total,
                                         progress=say, cancel=cancel)
         except PackageError as exc:
             message = keys.unlock_message(exc) if exc.code != CANCELLED else exc.message_vi
@@ -278,7 +287,7 @@ def export_package(store: Store, dest: str | Path, *, password: str, actor: str,
 
 def _data_counts(header: Any) -> dict[str, int]:
     """Records per type as the officer knows them: the carried audit digests are not data."""
-    return {k: v for k, v in header.record_counts.items() if k not in (AUDIT_BASE_TYPE, AUDIT_LINK_TYPE)}
+    return {k: v for k, v in header.record_counts.items() if k not in AUDIT_TYPES}
 
 
 def _record(store: Store, written: Any, p: ExportPlan, snap: _Snapshot, *, actor: str, exclude: bool,

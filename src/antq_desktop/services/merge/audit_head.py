@@ -43,7 +43,7 @@ from antq_desktop.exchange.package_format import (
     parse_audit_link,
 )
 from antq_desktop.exchange.package_reader import DEFAULT_LIMITS, Limits, PayloadKeyOpener, VerifiedPackage
-from antq_desktop.services.merge.recovery_grant import APPLY_ACTION, issued_for
+from antq_desktop.services.merge.recovery_grant import APPLY_ACTION, GRANT_TYPE, grant_accepted, issued_for
 from antq_desktop.storage import audit
 from antq_desktop.storage.audit import GENESIS
 from antq_desktop.storage.models import AuditEntry, ProducerState
@@ -105,6 +105,7 @@ class _Chain:
     hashes: list[str] = field(default_factory=list)
     versions: list[int] = field(default_factory=list)
     actions: list[str | None] = field(default_factory=list)
+    grant: dict[str, Any] | None = None  # an office's recovery grant carried after the links (recovery_grant.py)
 
 
 @dataclass(frozen=True)
@@ -154,6 +155,7 @@ def read_links(package: VerifiedPackage, opener: PayloadKeyOpener | None, limits
     records = package_reader.iter_records(package, opener, limits=limits)
     try:
         chain = _read(records, expected)
+        chain.grant = _grant(records, counts.get(GRANT_TYPE, 0))
     finally:
         records.close()  # type: ignore[attr-defined]
     return chain
@@ -178,6 +180,16 @@ def _read(records: Any, expected: int) -> _Chain:
     return chain
 
 
+def _grant(records: Any, count: int) -> dict[str, Any] | None:
+    """The recovery grant, when the package says it carries one: right after the audit links."""
+    if count == 0:
+        return None
+    record = next(records, None) if count == 1 else None
+    if record is None or record.get("type") != GRANT_TYPE:
+        raise PackageError(MALFORMED, detail="recovery_grant is not one line right after the audit links")
+    return dict(record)
+
+
 def _verdict(session: Session, header: PackageHeader, state: ProducerState | None, chain: _Chain) -> str:
     """proven | claimed (pre-upgrade links) | first | recovered | branch | unprovable, or AUDIT_CHAIN_BROKEN."""
     if chain.hashes[-1] != claimed_head(header):
@@ -189,8 +201,9 @@ def _verdict(session: Session, header: PackageHeader, state: ProducerState | Non
         return "first"
     if stored in chain.hashes:
         return _descends(session, header, state, chain, len(chain.hashes) - 1 - chain.hashes[::-1].index(stored))
-    if APPLY_ACTION in chain.actions and issued_for(session, header.producer.unit_code, stored):
-        return "recovered"  # this office sent the commune a recovery package while holding `stored`
+    if APPLY_ACTION in chain.actions and (issued_for(session, header.producer.unit_code, stored)
+                                          or grant_accepted(session, header.producer.unit_code, stored, chain.grant)):
+        return "recovered"  # this office (or an office it trusts for the commune) sent a recovery at `stored`
     if _restored_from_known(session, header, chain, stored):
         return "branch"
     if chain.bounded:

@@ -36,6 +36,7 @@ from antq_desktop.services.merge.apply import check_end_state
 from antq_desktop.services.merge.incoming import Batch, add_derived_keys, check_shape, content_hash, validated_rows
 from antq_desktop.services.merge.recovery_grant import APPLY_ACTION
 from antq_desktop.services.records.writes import next_change_seq
+from antq_desktop.services.recovery import carry
 from antq_desktop.services.recovery.receive import Opened, by_type, opened
 from antq_desktop.services.recovery.results import COUNT_KEYS, RecoveryPreview
 from antq_desktop.storage import audit
@@ -190,6 +191,7 @@ def _remember(session: Session, package: Opened, result: RecoveryPreview, actor:
     row.value = json.dumps({"office": header.producer.unit_code, "sequence": header.sequence,
                             "package_id": header.package_id})
     session.add(row)
+    carry.keep_grant(session, package.state["grant"])  # travels with the next packages (carry.py)
     audit.append(session, actor=actor, action=APPLY_ACTION, record_type="package", record_id=header.package_id,
                  details={"office": header.producer.unit_code, "sequence": header.sequence,
                           "office_last_sequence": result.office_last_sequence, "next_sequence": result.next_sequence,

@@ -28,11 +28,11 @@ from antq_desktop import __version__
 from antq_desktop.domain.fronts import hint
 from antq_desktop.exchange.errors import PackageError
 from antq_desktop.exchange.keystore import KeyStore
-from antq_desktop.exchange.package_format import Producer
+from antq_desktop.exchange.package_format import Producer, new_package_id
 from antq_desktop.exchange.package_writer import PackageMeta, write_package
 from antq_desktop.services.authority.table import COMMUNE, unit_skeleton
 from antq_desktop.services.keys import registry as keys
-from antq_desktop.services.merge.recovery_grant import BUILD_ACTION
+from antq_desktop.services.merge.recovery_grant import BUILD_ACTION, make_grant
 from antq_desktop.services.recovery.errors import RecoveryError
 from antq_desktop.services.recovery.results import RecoveryBuildResult
 from antq_desktop.storage import audit, migrate
@@ -43,7 +43,7 @@ from antq_desktop.storage.models import SYNCED_MODELS, KnownKey, ProducerState, 
 KIND = "recovery"
 STATE_TYPE = "recovery_state"
 STATE_FIELDS = frozenset({"type", "unit_code", "office_unit", "last_sequence", "last_package_sha256",
-                          "last_package_uuid", "last_audit_head"})
+                          "last_package_uuid", "last_audit_head", "grant"})
 COUNTER_KEY = "recovery_package.last"  # {"sequence": n}: this office's recovery packages, all communes
 
 
@@ -85,7 +85,7 @@ def _state(session: Session, unit: str) -> ProducerState:
 def state_record(state: ProducerState, office: str) -> dict[str, Any]:
     return {"type": STATE_TYPE, "unit_code": state.producer_unit, "office_unit": office,
             "last_sequence": state.last_sequence, "last_package_sha256": state.last_package_sha256,
-            "last_package_uuid": state.last_package_uuid, "last_audit_head": state.last_audit_head}
+            "last_package_uuid": state.last_package_uuid, "last_audit_head": state.last_audit_head, "grant": None}
 
 
 def _records(session: Session, unit: str) -> Iterator[dict[str, Any]]:
@@ -112,11 +112,14 @@ def build(store: Store, unit: str, dest: str | Path, *, password: str, actor: st
         first = state_record(state, office.unit_code)
         sequence = _next_sequence(session)
         meta = PackageMeta(Producer(office.unit_code, office.unit_name, office.role), sequence, KIND,
-                           key.unit_code, __version__, migrate.head_revision(), audit_head=audit.chain_head(session))
+                           key.unit_code, __version__, migrate.head_revision(), audit_head=audit.chain_head(session),
+                           package_id=new_package_id())
         blob = keys.active_blob(session)
         recipient = keys.record_of(key)
         try:
             with KeyStore.unlock(blob, password) as signer:
+                first["grant"] = make_grant(signer, unit=key.unit_code, office=office.unit_code,
+                                            base_head=state.last_audit_head, package_id=str(meta.package_id))
                 records = _with_state(first, _records(session, key.unit_code))
                 written = write_package(dest, records, meta, signer, recipient)
         except PackageError as exc:

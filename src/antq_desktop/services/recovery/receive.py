@@ -120,7 +120,8 @@ def _state(record: dict[str, Any] | None, unit: str) -> dict[str, Any]:
     if (isinstance(sequence, bool) or not isinstance(sequence, int) or not 1 <= sequence <= 2**31 - 1
             or not isinstance(sha, str) or not SHA256_RE.fullmatch(sha)
             or not (head is None or (isinstance(head, str) and len(head) <= 64))
-            or not isinstance(record["last_package_uuid"], str) or not isinstance(record["office_unit"], str)):
+            or not isinstance(record["last_package_uuid"], str) or not isinstance(record["office_unit"], str)
+            or not (record["grant"] is None or isinstance(record["grant"], dict))):
         raise PackageError(MALFORMED, message_vi="Dòng trạng thái trong gói khôi phục không hợp lệ. Không nhận gói "
                            "này; hãy đề nghị cấp trên tạo lại gói khôi phục.", detail="recovery_state")
     return record
