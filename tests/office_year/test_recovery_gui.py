@@ -12,12 +12,13 @@ pytest.importorskip("PySide6")
 
 from PySide6.QtWidgets import QMessageBox  # noqa: E402
 from tests.conftest import ACTOR, PASSWORD  # noqa: E402
-from tests.office_year.test_recovery import A, World, send, world  # noqa: E402, F401
+from tests.office_year.test_recovery import A, World, a_household, send, world  # noqa: E402, F401
 from tests.security.store_state import assert_unchanged, capture  # noqa: E402
 
 from antq_desktop.services import recovery  # noqa: E402
 from antq_desktop.services.accounts import login as accounts  # noqa: E402
 from antq_desktop.services.office import stats  # noqa: E402
+from antq_desktop.services.records import writes as records  # noqa: E402
 from antq_desktop.storage.db import Store  # noqa: E402
 from antq_desktop.ui import file_dialogs, password_prompt  # noqa: E402
 from antq_desktop.ui.context import make_context  # noqa: E402
@@ -73,9 +74,6 @@ def test_the_office_sends_and_the_commune_previews_then_takes_in(world: World, q
     qtbot.addWidget(dialog)
     assert (dialog.accept_button.text(), dialog.cancel_button.text()) == ("Nhận dữ liệu khôi phục", "Huỷ")
     assert "THAY bản trên máy này" in dialog.text.text()
-
-    from antq_desktop.services.records import writes as records
-    from tests.office_year.test_recovery import a_household
 
     records.update(world.a, "household", a_household(world.a), {"head_name": "Lê Văn Khác"}, actor=ACTOR)
     before = capture(world.a)
