@@ -13,9 +13,10 @@ What applying means (docs/huong-dan-su-dung.md, "Khôi phục sau khi mất máy
   at the office is sent again. If this store already numbered packages at or past it (exports the
   office never took), the row gets the next free number and no hash, and the next package is a full
   one (services/export/build.py `plan`), still numbered past the office's last;
-* the audit log gets a `recovery_apply` entry: the office, which recorded a `recovery_build` entry
-  naming the head it held, accepts the commune's next package although its log is a new branch
-  (services/merge/recovery_grant.py);
+* the audit log gets a `recovery_apply` entry, and the office's signed grant is kept to travel with the
+  next packages (carry.py): the office, which recorded a `recovery_build` entry naming the head it held,
+  and a province trusting that office for the commune accept the commune's next package although its
+  log is a new branch (services/merge/recovery_grant.py);
 * replays: a recovery package from the same office with a number not above the last one taken here
   is refused (REPLAY): an old recovery package can never roll the commune back after newer edits.
 """
@@ -91,7 +92,7 @@ def _take_in(session: Session, package: Opened, raw: dict[str, list[dict[str, An
         _remove_unknown(session, model, unit, {r["id"] for r in raw.get(model.RECORD_TYPE, [])})
     check_end_state(session, unit, written)
     result.counts = {k: v for k, v in result.counts.items() if any(v.values())}
-    result.next_sequence, result.next_kind = _continue_numbering(session, package)
+    result.next_sequence, result.next_kind = _continue_numbering(session, package, actor)
     _remember(session, package, result, actor)
     return result
 
@@ -168,7 +169,7 @@ def _remove_unknown(session: Session, model: type[SyncedRecord], unit: str, keep
         session.execute(delete(table).where(table.c.id.in_(ids[start:start + 500])))
 
 
-def _continue_numbering(session: Session, package: Opened) -> tuple[int, str]:
+def _continue_numbering(session: Session, package: Opened, actor: str) -> tuple[int, str]:
     """A history row standing for the office's last merged package; returns the next export's number and kind."""
     state = package.state
     office_last, office_sha = int(state["last_sequence"]), str(state["last_package_sha256"])
@@ -177,7 +178,7 @@ def _continue_numbering(session: Session, package: Opened) -> tuple[int, str]:
     sequence = office_last if joins else own_last + 1
     to_seq = int(session.execute(select(Counter.value).where(Counter.name == "change_seq")).scalar() or 0)
     session.add(ExportRecord(
-        package_uuid=package.header.package_id, sequence=sequence, kind="recovery", actor="-",
+        package_uuid=package.header.package_id, sequence=sequence, kind="recovery", actor=actor[:60] or "-",
         file_name=Path(package.package.path).name[:400], file_sha256=office_sha if joins else "", file_size=0,
         recipient_key_id=None, encrypted=True, record_counts="{}", from_change_seq=to_seq, to_change_seq=to_seq,
         prev_package_sha256=None, audit_head=None))
