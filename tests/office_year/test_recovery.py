@@ -325,3 +325,35 @@ def test_a_commune_refuses_to_build_and_the_office_needs_an_enrolled_key(merged:
         recovery.build_recovery(merged.office, "00070", merged.folder / "x.antq", password=PASSWORD, actor=ACTOR)
     assert caught.value.code == "NO_COMMUNE_KEY"
     assert not (merged.folder / "x.antq").exists()
+
+
+def test_a_grant_counts_only_from_an_office_trusted_for_that_commune_at_the_held_head(tmp_path: Path) -> None:
+    """The province's side of the grant: signed by the cluster's key enrolled there as an office whose
+    catchment has the commune, for the head the province holds; anything else is ignored (then the
+    continuity check refuses the new branch as before)."""
+    from antq_desktop.services.merge.recovery_grant import grant_accepted, make_grant
+
+    office = make_upper(str(tmp_path / "office.sqlite3"))
+    province = open_store(str(tmp_path / "province.sqlite3"))
+    try:
+        profile.initialise(province, role="province", unit_code="01", officer_name="Lê Văn Cường", password=PASSWORD)
+        with province.session() as session:
+            keys.trust_add(session, key_file(office), actor=ACTOR, role="district", communes=[B])
+        with office.session_factory() as session:
+            blob = keys.active_blob(session)
+        head = "ab" * 32
+        with KeyStore.unlock(blob, PASSWORD) as signer:
+            grant = make_grant(signer, unit=A, office="CUM-01", base_head=head, package_id="p")
+        with province.session_factory() as session:
+            assert not grant_accepted(session, A, head, grant)  # A is not in the cluster's catchment here
+        with province.session() as session:
+            keys.set_catchment(session, "CUM-01", [A, B], actor=ACTOR)
+        with province.session_factory() as session:
+            assert grant_accepted(session, A, head, grant)
+            assert not grant_accepted(session, A, "cd" * 32, grant)  # another head than the one held
+            assert not grant_accepted(session, B, head, grant)  # for another commune
+            assert not grant_accepted(session, A, head, {**grant, "base_head": "cd" * 32})  # altered: signature
+            assert not grant_accepted(session, A, head, None)
+    finally:
+        office.close()
+        province.close()
