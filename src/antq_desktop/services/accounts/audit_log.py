@@ -44,6 +44,7 @@ ACTION_LABELS = {
     "key_wrap": "Cấp khóa đơn vị cho tài khoản", "key_unwrap": "Thu hồi khóa đơn vị của tài khoản",
     "key_wrap_claim": "Nhận bản khóa cũ của đơn vị", "key_handover": "Chuyển khóa mới cho người giữ khóa",
     "key_handover_done": "Xong chuyển khóa mới",
+    "recovery_build": "Gửi gói khôi phục cho xã", "recovery_apply": "Nhận dữ liệu khôi phục của cấp trên",
 }
 MAX_PAGE = 1000
 XLSX_HEADERS = ("STT", "Thời điểm", "Người thực hiện", "Thao tác", "Loại bản ghi", "Bản ghi", "Mã bản ghi",

@@ -29,12 +29,19 @@ from antq_desktop.domain.errors import AntqError
 from antq_desktop.domain.fronts import hint
 from antq_desktop.exchange.errors import CANCELLED, NO_RECIPIENT, PackageError
 from antq_desktop.exchange.keystore import KeyStore
-from antq_desktop.exchange.package_format import AUDIT_BASE_TYPE, AUDIT_LINK_TYPE, MAX_AUDIT_LINKS, Producer
+from antq_desktop.exchange.package_format import (
+    AUDIT_BASE_TYPE,
+    AUDIT_LINK_TYPE,
+    AUDIT_TYPES,
+    MAX_AUDIT_LINKS,
+    Producer,
+)
 from antq_desktop.exchange.package_writer import PackageMeta, write_package
 from antq_desktop.services.changes import Changes
 from antq_desktop.services.keys import registry as keys
 from antq_desktop.services.keys import rotation as key_rotation
 from antq_desktop.services.office.stats import iter_live_records, unit_stats
+from antq_desktop.services.recovery import carry as recovery_carry
 from antq_desktop.storage import audit, migrate
 from antq_desktop.storage.canonical import canonical_record, digest_records
 from antq_desktop.storage.db import Store
@@ -105,6 +112,9 @@ def plan(session: Session, kind: str) -> ExportPlan:
     sequence = (last.sequence if last else 0) + 1
     if kind == "full":
         return ExportPlan(sequence, "full", 0, None)
+    if last is not None and last.kind == "recovery" and not last.file_sha256:  # services/recovery/apply.py
+        return ExportPlan(sequence, "full", 0, None, "Sau khi nhận dữ liệu khôi phục, máy này đã từng đánh số gói "
+                          "vượt gói cấp trên nhận sau cùng, nên lần xuất này là gói đầy đủ (full).")
     if last is None:
         return ExportPlan(sequence, "full", 0, None,
                           "Chưa có lần xuất nào trước đây nên lần xuất này là gói đầy đủ (full).")
@@ -252,13 +262,15 @@ def export_package(store: Store, dest: str | Path, *, password: str, actor: str,
                            previous_package_sha256=p.previous_package_sha256,
                            audit_head=audit.chain_head(session))
         span = _audit_span(session, p)
-        records = itertools.chain(_audit_links(session, span),
+        grant = recovery_carry.pending_grant(session)  # after a recovery: the office's word (docs/merge.md)
+        records = itertools.chain(_audit_links(session, span), grant,
                                   _records(session, profile.unit_code, p, to_seq, exclude_citizen_ids, announcement))
+        total = snap.total + (announcement is not None) + 1 + span.count + len(grant)
         try:
             with KeyStore.unlock(blob, password) as signer:
                 say(0.01, "Đang ghi gói dữ liệu")
                 written = write_package(dest, records, meta, signer, recipient, encrypted=encrypted,
-                                        total_records=snap.total + (announcement is not None) + 1 + span.count,
+                                        total_records=total,
                                         progress=say, cancel=cancel)
         except PackageError as exc:
             message = keys.unlock_message(exc) if exc.code != CANCELLED else exc.message_vi
@@ -276,7 +288,7 @@ def export_package(store: Store, dest: str | Path, *, password: str, actor: str,
 
 def _data_counts(header: Any) -> dict[str, int]:
     """Records per type as the officer knows them: the carried audit digests are not data."""
-    return {k: v for k, v in header.record_counts.items() if k not in (AUDIT_BASE_TYPE, AUDIT_LINK_TYPE)}
+    return {k: v for k, v in header.record_counts.items() if k not in AUDIT_TYPES}
 
 
 def _record(store: Store, written: Any, p: ExportPlan, snap: _Snapshot, *, actor: str, exclude: bool,
@@ -322,4 +334,5 @@ def history(store: Store) -> list[HistoryRow]:
                 for r in rows]
 
 
-KIND_LABELS = {"full": "Đầy đủ", "incremental": "Phần thay đổi", "plan": "Kế hoạch", "forward": "Chuyển tiếp"}
+KIND_LABELS = {"full": "Đầy đủ", "incremental": "Phần thay đổi", "plan": "Kế hoạch", "forward": "Chuyển tiếp",
+               "recovery": "Mốc khôi phục (gói cấp trên nhận sau cùng)"}
