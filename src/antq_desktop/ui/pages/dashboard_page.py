@@ -287,7 +287,9 @@ class DashboardPage(QWidget):
             label = QCoreApplication.translate("Indicators", target.label)
             if target.extra:  # the unit's own target beside its office's plan: shown, not what it is measured by
                 label += self.tr(" (chỉ tiêu riêng của đơn vị, thêm)")
-            self.targets_grid.addWidget(QLabel(label), row, 0)
+            name = QLabel(label)
+            name.setWordWrap(True)  # a long indicator wraps instead of pushing the page sideways at 1,024 px
+            self.targets_grid.addWidget(name, row, 0)
             self.targets_grid.addWidget(percent_bar(target.actual, bool(target.met)), row, 1)
             threshold = format_threshold(target.comparator, target.threshold)
             actual = format_percent(target.actual) if target.met is not None else self.tr("Chưa có số liệu")

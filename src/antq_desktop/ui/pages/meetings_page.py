@@ -52,9 +52,9 @@ class MeetingsPage(RecordPage):
         Column("held_on", N("RecordPages", "Ngày họp"), sort="held_on", width=100,
                show=lambda r: format_day(r.get("held_on"))),
         Column("start_time", N("RecordPages", "Thời gian"), width=100, show=_time),
-        Column("place", N("RecordPages", "Địa điểm"), sort="place", width=200),
         Column("chair", N("RecordPages", "Chủ trì"), sort="chair", width=160),
         Column("votes_for", N("RecordPages", "Tán thành"), sort="votes_for", numeric=True, width=120, show=_votes),
+        Column("place", N("RecordPages", "Địa điểm"), sort="place", width=200),  # last: it takes the room left
     ]
     filters = [
         FilterSpec("subject_kind", N("RecordPages", "Mọi đối tượng"), lambda _c: choices.SUBJECT_KINDS),
