@@ -174,6 +174,10 @@ def from_store() -> None:
                 done.add(org_type)
                 out(f"covenant_{org_type}_filled", forms.FormRequest("covenant", year, record_id=row["id"]))
         out("covenant_blank", forms.FormRequest("covenant", year, blank=True))
+        festivals = list_rows(store, "festival_day", ListQuery(year=year), limit=1)
+        if festivals:  # the demo holds the commune's Ngày hội 19/8 and some areas'
+            out("festival_report_filled", forms.FormRequest("festival_report", year, record_id=festivals[0]["id"]))
+        out("festival_report_blank", forms.FormRequest("festival_report", year, blank=True))
         out("pledge_blank_xa", forms.FormRequest("pledge", year, blank=True))
         print(form_reports.render_recognition(store, year, HERE / "recognition_commune.pdf", number="45",
                                               decided_on=dt.date(year, 11, 14)).name)
