@@ -53,6 +53,13 @@ def test_recognition_printed_from_the_gui_carries_the_typed_number_and_date(demo
     # Next time the page offers the recorded number and date.
     again = _page(context, qtbot)
     assert again.decision_number.text() == "45/QĐ-UBND" and again.decision_date.text() == f"20/11/{year}"
+    again.year_box.setValue(year - 1)  # another year: this year's decision is not offered for it
+    assert again.decision_number.text() == "" and again.decision_date.text() == ""
+    again.year_box.setValue(year)
+    assert again.decision_number.text() == "45/QĐ-UBND"
+    _type(qtbot, again.decision_number, "47")  # typed by the officer: kept when the year changes
+    again.year_box.setValue(year - 1)
+    assert again.decision_number.text() == "47"
     # Other forms do not show the decision's fields.
     again.kind_box.setCurrentIndex(again.kind_box.findData("pledge"))
     assert not again.decision_number.isVisible()

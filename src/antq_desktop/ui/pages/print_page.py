@@ -109,6 +109,7 @@ class PrintPage(QWidget):
         self.decision_date = DateField(optional=True)
         self.decision_date.setObjectName("decision_date")
         self.decision_date.setAccessibleName(self.tr("Ngày ký quyết định"))
+        self._offered = ("", "")  # the number and date the page filled in from the store
         self.form = form = QFormLayout()
         form.addRow(self.tr("Biểu mẫu:"), self.kind_box)
         form.addRow(self.tr("Phạm vi:"), self.scope_box)
@@ -185,13 +186,15 @@ class PrintPage(QWidget):
                                     "đơn vị được công nhận ghi đúng số quyết định.")
 
     def _offer_recorded_decision(self) -> None:
-        """The number and date already recorded for the year come back when printing it again."""
-        if self.kind != "recognition" or self.decision_number.text().strip() or self.decision_date.text().strip():
+        """The number and date already recorded for the year come back when printing it again; what the
+        page offered for another year is taken away (never what the officer typed)."""
+        shown = (self.decision_number.text().strip(), self.decision_date.text().strip())
+        if self.kind != "recognition" or shown not in (("", ""), self._offered):
             return
         found = forms.recorded_decision(self.context.store, self.year_box.value())
-        if found:
-            self.decision_number.setText(found[0])
-            self.decision_date.set_date(found[1])
+        self.decision_number.setText(found[0] if found else "")
+        self.decision_date.set_date(found[1] if found else None)
+        self._offered = (self.decision_number.text().strip(), self.decision_date.text().strip())
 
     def _decision(self) -> tuple[str | None, date | None]:
         """The typed number and date; a date that is not one is refused with its red message."""
