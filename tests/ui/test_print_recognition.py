@@ -39,6 +39,7 @@ def test_recognition_printed_from_the_gui_carries_the_typed_number_and_date(demo
     page = _page(context, qtbot)
     assert page.decision_number.isVisible() and page.decision_date.isVisible()
     assert not page.scope_box.isEnabled()
+    assert page.kind_box.toolTip() == "Quyết định công nhận (kèm danh sách và giấy công nhận)"  # cut in the box
     _type(qtbot, page.decision_number, "45")
     _type(qtbot, page.decision_date.edit, f"2011{year}")  # typed without separators
     assert "lưu lại" in page.hint.text()

@@ -124,6 +124,8 @@ class PrintPage(QWidget):
         column.addWidget(self.hint)
         column.addStretch(1)
         self.kind_box.currentIndexChanged.connect(self._update_enabled)
+        # A long form name is cut in the narrow box: its tooltip reads it whole.
+        self.kind_box.currentIndexChanged.connect(lambda _i: self.kind_box.setToolTip(self.kind_box.currentText()))
         self.kind_box.currentIndexChanged.connect(lambda _i: self._offer_recorded_decision())
         self.year_box.valueChanged.connect(lambda _y: self._offer_recorded_decision())
         self.scope_box.currentIndexChanged.connect(self._update_enabled)
