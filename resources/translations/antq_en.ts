@@ -82,37 +82,37 @@
 <context>
     <name>ActivitiesPage</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/activities_page.py" line="251" />
+        <location filename="../../src/antq_desktop/ui/pages/activities_page.py" line="252" />
         <source>Mô hình</source>
         <translation>Models</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/activities_page.py" line="251" />
+        <location filename="../../src/antq_desktop/ui/pages/activities_page.py" line="252" />
         <source>Ngày hội 19/8</source>
         <translation>19 August festival day</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/activities_page.py" line="252" />
+        <location filename="../../src/antq_desktop/ui/pages/activities_page.py" line="253" />
         <source>Phổ biến, quán triệt</source>
         <translation>Briefings</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/activities_page.py" line="253" />
+        <location filename="../../src/antq_desktop/ui/pages/activities_page.py" line="254" />
         <source>Khen thưởng</source>
         <translation>Commendations</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/activities_page.py" line="253" />
+        <location filename="../../src/antq_desktop/ui/pages/activities_page.py" line="254" />
         <source>Tổ bảo vệ ANTT</source>
         <translation>Security and order team</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/activities_page.py" line="254" />
+        <location filename="../../src/antq_desktop/ui/pages/activities_page.py" line="255" />
         <source>Xếp loại tổ</source>
         <translation>Team classification</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/activities_page.py" line="265" />
+        <location filename="../../src/antq_desktop/ui/pages/activities_page.py" line="266" />
         <source>Các loại hoạt động của phong trào</source>
         <translation>The movement's activities</translation>
     </message>
@@ -120,37 +120,37 @@
 <context>
     <name>AddUserDialog</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="47" />
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="48" />
         <source>Thêm tài khoản</source>
         <translation>Add account</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="55" />
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="56" />
         <source>Tên đăng nhập</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="56" />
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="57" />
         <source>Họ tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="57" />
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="58" />
         <source>Vai trò</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="58" />
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="59" />
         <source>Mật khẩu</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="59" />
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="60" />
         <source>Nhập lại mật khẩu</source>
         <translation>Repeat password</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="60" />
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="61" />
         <source>Ít nhất %1 ký tự; nên dùng một câu ngắn dễ nhớ.</source>
         <translation>At least %1 characters; a short memorable sentence is best.</translation>
     </message>
@@ -634,132 +634,177 @@
         <translation>Year plan made</translation>
     </message>
     <message>
+        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="32" />
+        <source>Thu hồi khóa do cấp dưới báo lên</source>
+        <translation>Key revoked as reported by a lower office</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="33" />
+        <source>Chuyển bản sao gói vào cơ sở dữ liệu</source>
+        <translation>Package copy moved into the database</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="33" />
+        <source>Cấp khóa đơn vị cho tài khoản</source>
+        <translation>Unit's keys granted to an account</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="34" />
+        <source>Thu hồi khóa đơn vị của tài khoản</source>
+        <translation>Unit's keys removed from an account</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="34" />
+        <source>Nhận bản khóa cũ của đơn vị</source>
+        <translation>Unit's earlier key copy claimed</translation>
+    </message>
+    <message>
         <location filename="../../src/antq_desktop/ui/audit_labels.py" line="35" />
+        <source>Chuyển khóa mới cho người giữ khóa</source>
+        <translation>New key handed over to key holders</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="35" />
+        <source>Xong chuyển khóa mới</source>
+        <translation>New key handover finished</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="36" />
+        <source>Gửi gói khôi phục cho xã</source>
+        <translation>Send a recovery package to the commune</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="36" />
+        <source>Nhận dữ liệu khôi phục của cấp trên</source>
+        <translation>Recovery data from the upper office</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="39" />
         <source>Khu dân cư</source>
         <translation>Residential area</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="35" />
+        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="39" />
         <source>Cơ quan – doanh nghiệp – trường học</source>
         <translation>Agency – enterprise – school</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="36" />
+        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="40" />
         <source>Hộ gia đình</source>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="36" />
+        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="40" />
         <source>Bản cam kết</source>
         <translation>Pledge</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="36" />
+        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="40" />
         <source>Đăng ký</source>
         <translation>Registration</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="37" />
+        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="41" />
         <source>Tự đánh giá</source>
         <translation>Self-assessment</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="37" />
+        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="41" />
         <source>Kế hoạch</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="37" />
+        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="41" />
         <source>Chỉ tiêu</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="38" />
+        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="42" />
         <source>Tài khoản</source>
         <translation>Account</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="38" />
+        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="42" />
         <source>Khóa</source>
         <translation>Key</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="38" />
+        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="42" />
         <source>Gói dữ liệu</source>
         <translation>Data package</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="39" />
+        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="43" />
         <source>Biên nhận</source>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="39" />
+        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="43" />
         <source>Cài đặt</source>
         <translation>Setting</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="39" />
+        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="43" />
         <source>Thông tin đơn vị</source>
         <translation>Unit details</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="40" />
+        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="44" />
         <source>Nhân khẩu</source>
         <translation>Household member</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="40" />
+        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="44" />
         <source>Biên bản họp</source>
         <translation>Meeting minutes</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="40" />
+        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="44" />
         <source>Quyết định công nhận</source>
         <translation>Recognition decision</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="41" />
+        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="45" />
         <source>Mô hình, điển hình tiên tiến</source>
         <translation>Model or advanced example</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="41" />
+        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="45" />
         <source>Ngày hội toàn dân bảo vệ ANTQ</source>
         <translation>All People Protect National Security festival day</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="42" />
+        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="46" />
         <source>Buổi phổ biến, quán triệt</source>
         <translation>Briefing</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="42" />
+        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="46" />
         <source>Khen thưởng, biểu dương</source>
         <translation>Commendation</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="43" />
+        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="47" />
         <source>Tổ bảo vệ an ninh, trật tự</source>
         <translation>Security and order team</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="43" />
+        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="47" />
         <source>Xếp loại tổ bảo vệ ANTT</source>
         <translation>Security team rating</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="47" />
+        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="51" />
         <source>Công an cấp xã</source>
         <translation>Commune police</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="47" />
+        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="51" />
         <source>Cấp trên (cụm, khu vực)</source>
         <translation>Upper office (cluster, area)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="48" />
+        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="52" />
         <source>Công an cấp tỉnh</source>
         <translation>Provincial police</translation>
     </message>
@@ -1461,33 +1506,33 @@
 <context>
     <name>ConflictsBox</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/merge_review.py" line="96" />
+        <location filename="../../src/antq_desktop/ui/pages/merge_review.py" line="101" />
         <source>Giữ bản đang lưu</source>
         <translation>Keep the stored version</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/merge_review.py" line="98" />
-        <location filename="../../src/antq_desktop/ui/pages/merge_review.py" line="143" />
+        <location filename="../../src/antq_desktop/ui/pages/merge_review.py" line="103" />
+        <location filename="../../src/antq_desktop/ui/pages/merge_review.py" line="148" />
         <source>Dùng bản nhận được</source>
         <translation>Use the received version</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/merge_review.py" line="112" />
+        <location filename="../../src/antq_desktop/ui/pages/merge_review.py" line="117" />
         <source>Xung đột dữ liệu chưa giải quyết (%1)</source>
         <translation>Unresolved data conflicts (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/merge_review.py" line="133" />
+        <location filename="../../src/antq_desktop/ui/pages/merge_review.py" line="138" />
         <source>Bản ghi đã được xã cập nhật sau xung đột này: chỉ còn giữ bản đang lưu.</source>
         <translation>The commune has updated the record since this conflict: only the stored version can be kept.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/merge_review.py" line="135" />
+        <location filename="../../src/antq_desktop/ui/pages/merge_review.py" line="140" />
         <source>Cùng một bản ghi, cùng phiên bản nhưng nội dung khác (thường do xã khôi phục bản sao lưu cũ rồi sửa). Hỏi lại xã bản nào đúng rồi chọn.</source>
         <translation>The same record with the same version but different content (usually because the commune restored an old backup and then edited it). Ask the commune which one is right, then choose.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/merge_review.py" line="144" />
+        <location filename="../../src/antq_desktop/ui/pages/merge_review.py" line="149" />
         <source>Nội dung đang lưu của bản ghi này sẽ được thay bằng bản nhận được từ xã. Tiếp tục?</source>
         <translation>The stored content of this record will be replaced with the version received from the commune. Continue?</translation>
     </message>
@@ -1515,255 +1560,255 @@
         <translation>Import households, residential areas or organisations from an .xlsx file</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="213" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="214" />
         <source>Chỉ tiêu năm</source>
         <translation>This year's targets</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="215" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="216" />
         <source>Số liệu hiện có</source>
         <translation>Records</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="218" />
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="227" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="219" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="228" />
         <source>Việc cần làm</source>
         <translation>To do</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="218" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="219" />
         <source>Chi tiết</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="231" />
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="313" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="232" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="316" />
         <source>Khu dân cư</source>
         <translation>Residential areas</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="231" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="232" />
         <source>Số hộ</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="231" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="232" />
         <source>Đã ký cam kết</source>
         <translation>Pledged</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="231" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="232" />
         <source>Chưa ký</source>
         <translation>Not pledged</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="231" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="232" />
         <source>Tỷ lệ</source>
         <translation>Share</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="237" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="238" />
         <source>Hộ gia đình ký cam kết theo khu dân cư</source>
         <translation>Household pledges by residential area</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="239" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="240" />
         <source>Kết quả tự đánh giá (bản đã nộp)</source>
         <translation>Self-assessment results (submitted)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="248" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="249" />
         <source>&lt;h2&gt;Tổng quan năm %1&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Overview %1&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="253" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="254" />
         <source>Đang tính số liệu…</source>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="255" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="256" />
         <source>Tổng quan</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="266" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="267" />
         <source>Không đọc được số liệu: %1. Bấm “Làm mới” để thử lại.</source>
         <translation>Could not read the figures: %1. Press “Refresh” to try again.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="280" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="281" />
         <source>Chưa có kế hoạch năm %1 với chỉ tiêu. Hãy vào “Kế hoạch – chỉ tiêu” để nhập kế hoạch của đơn vị, hoặc nhận gói kế hoạch từ cấp trên.</source>
         <translation>There is no %1 plan with targets yet. Go to “Plans – targets” to enter the unit's plan, or receive the plan package from the upper office.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="289" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="290" />
         <source> (chỉ tiêu riêng của đơn vị, thêm)</source>
         <translation> (the unit's own extra target)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="293" />
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="305" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="296" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="308" />
         <source>Chưa có số liệu</source>
         <translation>No figures yet</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="297" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="300" />
         <source>Chưa có số liệu của năm %1</source>
         <translation>No figures for %1 yet</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="308" />
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="346" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="311" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="349" />
         <source>Đạt</source>
         <translation>Met</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="308" />
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="346" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="311" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="349" />
         <source>Chưa đạt</source>
         <translation>Not met</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="313" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="316" />
         <source>Cơ quan, DN, trường học</source>
         <translation>Agencies, enterprises, schools</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="314" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="317" />
         <source>Hộ gia đình</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="314" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="317" />
         <source>Bản cam kết</source>
         <translation>Pledges</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="315" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="318" />
         <source>Đăng ký</source>
         <translation>Registrations</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="315" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="318" />
         <source>Tự đánh giá</source>
         <translation>Self-assessments</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="348" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="351" />
         <source>Kết quả đạt chuẩn</source>
         <translation>Standard met</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="349" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="352" />
         <source>Xếp loại phong trào</source>
         <translation>Movement classification</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="353" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="356" />
         <source>Còn %1 bản đang soạn
 chưa được tính.</source>
         <translation>%1 drafts
 not counted yet.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="358" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="361" />
         <source>Khu dân cư chưa đăng ký năm nay</source>
         <translation>Residential areas not registered this year</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="359" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="362" />
         <source>Mở danh sách khu dân cư, chỉ các khu chưa đăng ký</source>
         <translation>Opens the residential areas list, showing only the areas not registered</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="360" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="363" />
         <source>Mở trang Đăng ký với bản đăng ký mới cho khu dân cư này</source>
         <translation>Opens the Registrations page with a new registration for this area</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="361" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="364" />
         <source>Mở trang Đăng ký</source>
         <translation>Opens the Registrations page</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="365" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="368" />
         <source>Hộ chưa ký cam kết</source>
         <translation>Households without a pledge</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="366" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="369" />
         <source>Mở danh sách hộ gia đình, chỉ các hộ chưa ký cam kết năm nay</source>
         <translation>Opens the households list, showing only the households without a pledge this year</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="368" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="371" />
         <source>%1 hộ</source>
         <translation>%1 households</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="370" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="373" />
         <source>Mở danh sách hộ gia đình của khu dân cư này, chỉ các hộ chưa ký cam kết</source>
         <translation>Opens this area's households, showing only those without a pledge</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="371" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="374" />
         <source>Chưa tự đánh giá hoặc còn bản nháp</source>
         <translation>Not assessed yet or still in draft</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="372" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="375" />
         <source>Mở trang Tự đánh giá</source>
         <translation>Opens the Self-assessment page</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="376" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="379" />
         <source>Mở bản tự đánh giá của đơn vị này</source>
         <translation>Opens this unit's self-assessment</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="378" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="381" />
         <source>Xung đột dữ liệu chưa giải quyết</source>
         <translation>Unresolved data conflicts</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="379" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="382" />
         <source>Mở trang Nhận gói dữ liệu, phần xung đột dữ liệu</source>
         <translation>Opens the Receive data packages page at the data conflicts section</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="398" />
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="414" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="401" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="417" />
         <source>%1 (bấm đúp hoặc Enter)</source>
         <translation>%1 (double-click or Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="402" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="405" />
         <source>Xong</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="409" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="412" />
         <source>Đã xong, không còn việc nào ở mục này.</source>
         <translation>Done: nothing left to do here.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="418" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="421" />
         <source>Chưa có bản tự đánh giá</source>
         <translation>No self-assessment yet</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="418" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="421" />
         <source>Bản nháp, chưa nộp</source>
         <translation>Draft, not submitted</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="421" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="424" />
         <source>quá hạn %1 (%2 ngày)</source>
         <translation>overdue since %1 (%2 days)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="423" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="426" />
         <source>hạn %1, còn %2 ngày</source>
         <translation>due %1, %2 days left</translation>
     </message>
@@ -1975,178 +2020,178 @@ not counted yet.</translation>
 <context>
     <name>ExchangePage</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="54" />
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="55" />
         <source>Gửi dữ liệu lên cấp trên</source>
         <translation>Send data to the upper office</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="73" />
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="92" />
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="76" />
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="95" />
         <source>Xuất gói dữ liệu</source>
         <translation>Export data package</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="75" />
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="78" />
         <source>Phần thay đổi từ lần xuất trước (thường dùng)</source>
         <translation>Changes since the last export (usual)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="76" />
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="79" />
         <source>Đầy đủ: toàn bộ dữ liệu của đơn vị (lần đầu, hoặc khi cấp trên yêu cầu)</source>
         <translation>Full: all of the unit's data (the first time, or when the upper office asks)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="82" />
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="85" />
         <source>Không gửi số định danh cá nhân của chủ hộ</source>
         <translation>Do not send household heads' citizen ID numbers</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="86" />
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="89" />
         <source>Nơi lưu tệp gói (.antq), ví dụ trên USB</source>
         <translation>Where to save the package file (.antq), e.g. on a USB stick</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="87" />
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="90" />
         <source>Chọn nơi lưu…</source>
         <translation>Choose where to save…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="103" />
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="106" />
         <source>Lịch sử xuất dữ liệu</source>
         <translation>Export history</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="114" />
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="117" />
         <source>Kiểm tra biên nhận của cấp trên…</source>
         <translation>Check the upper office's receipt…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="128" />
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="131" />
         <source>chưa</source>
         <translation>not yet</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="138" />
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="141" />
         <source>Lưu gói dữ liệu</source>
         <translation>Save data package</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="139" />
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="142" />
         <source>Gói dữ liệu ANTQ (*.antq)</source>
         <translation>ANTQ data packages (*.antq)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="174" />
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="177" />
         <source>Đang xuất gói dữ liệu…</source>
         <translation>Exporting the data package…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="175" />
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="178" />
         <source>Đang xuất gói dữ liệu</source>
         <translation>Exporting the data package</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="185" />
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="188" />
         <source>Đã xuất gói số {0} ({1} bản ghi) vào {2}.</source>
         <translation>Package no. {0} ({1} records) exported to {2}.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="189" />
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="192" />
         <source>Gói này thông báo khóa mới của đơn vị cho cấp trên.</source>
         <translation>This package announces the unit's new key to the upper office.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="197" />
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="200" />
         <source>Chưa xuất được gói dữ liệu ({0}).</source>
         <translation>The data package was not exported ({0}).</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="198" />
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="201" />
         <source>Không xuất được gói dữ liệu</source>
         <translation>Could not export the data package</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="201" />
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="204" />
         <source>Đã hủy xuất dữ liệu. Không có tệp nào được tạo.</source>
         <translation>Export cancelled. No file was created.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="206" />
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="209" />
         <source>Chọn tệp biên nhận của cấp trên</source>
         <translation>Choose the upper office's receipt file</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="207" />
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="210" />
         <source>Biên nhận ANTQ (*.antqrcpt)</source>
         <translation>ANTQ receipts (*.antqrcpt)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="216" />
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="219" />
         <source>Không đọc được tệp</source>
         <translation>Could not read the file</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="217" />
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="220" />
         <source>Không đọc được tệp biên nhận. Hãy kiểm tra USB rồi chọn lại.</source>
         <translation>Could not read the receipt file. Check the USB stick and choose it again.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="220" />
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="223" />
         <source>Biên nhận không được công nhận</source>
         <translation>Receipt not recognised</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="223" />
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="226" />
         <source>Biên nhận hợp lệ: số liệu cấp trên khớp với dữ liệu hiện tại của đơn vị.</source>
         <translation>Valid receipt: the upper office's figures match the unit's current data.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="225" />
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="228" />
         <source>Biên nhận hợp lệ: số liệu cấp trên khớp với dữ liệu tại lần xuất số {0}; dữ liệu đã thay đổi sau đó, hãy gửi phần thay đổi ở lần tới.</source>
         <translation>Valid receipt: the upper office's figures match the data of export no. {0}; the data has changed since, send the changes next time.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="228" />
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="231" />
         <source>Biên nhận của {0}</source>
         <translation>Receipt from {0}</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="148" />
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="151" />
         <source>Chưa có khóa của cấp trên</source>
         <translation>No key of the upper office yet</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="149" />
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="152" />
         <source>Chưa xuất được gói dữ liệu: máy này chưa có khóa của cấp trên để mã hóa gói. Hãy bấm “Nhập khóa của cấp trên…” ở khung “Khóa của đơn vị” phía trên, chọn tệp .antqkey do cấp trên gửi (so mã vân tay với bản giấy), rồi bấm “Xuất gói dữ liệu” lại.</source>
         <translation>The data package was not exported: this computer has no key of the upper office to encrypt it. Click “Import the upper office's key…” in the “Unit key” box above, choose the .antqkey file the upper office sent (compare the fingerprint with the paper copy), then click “Export data package” again.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="41" />
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="42" />
         <source>Số</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="41" />
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="42" />
         <source>Thời điểm</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="41" />
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="42" />
         <source>Kiểu</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="42" />
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="43" />
         <source>Bản ghi</source>
         <translation>Records</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="42" />
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="43" />
         <source>Biên nhận</source>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="42" />
+        <location filename="../../src/antq_desktop/ui/pages/exchange_page.py" line="43" />
         <source>Tệp</source>
         <translation>File</translation>
     </message>
@@ -2154,52 +2199,52 @@ not counted yet.</translation>
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="127" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="131" />
         <source>Bước 1: Chọn tệp Excel</source>
         <translation>Step 1: Choose the Excel file</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="128" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="132" />
         <source>Chọn loại dữ liệu, tệp .xlsx và trang tính chứa danh sách. Dòng đầu tiên có từ hai ô trở lên được coi là dòng tiêu đề cột.</source>
         <translation>Choose the kind of data, the .xlsx file and the sheet holding the list. The first row with two or more filled cells is taken as the column headers.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="136" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="140" />
         <source>Chọn tệp…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="145" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="149" />
         <source>Loại dữ liệu</source>
         <translation>Kind of data</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="146" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="150" />
         <source>Tệp Excel</source>
         <translation>Excel file</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="147" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="151" />
         <source>Trang tính</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="152" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="156" />
         <source>Chọn tệp Excel</source>
         <translation>Choose an Excel file</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="152" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="156" />
         <source>Tệp Excel (*.xlsx)</source>
         <translation>Excel files (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="175" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="179" />
         <source>Đang đọc tệp Excel…</source>
         <translation>Reading the Excel file…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="177" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="181" />
         <source>Đã hủy đọc tệp. Bấm “Tiếp &gt;” để đọc lại.</source>
         <translation>Reading the file was cancelled. Click “Next &gt;” to read it again.</translation>
     </message>
@@ -2212,12 +2257,12 @@ not counted yet.</translation>
         <translation>Packages waiting for an earlier package (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/merge_review.py" line="77" />
+        <location filename="../../src/antq_desktop/ui/pages/merge_review.py" line="84" />
         <source>(không còn tệp)</source>
         <translation>(file no longer exists)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/merge_review.py" line="84" />
+        <location filename="../../src/antq_desktop/ui/pages/merge_review.py" line="83" />
         <source>Trong cơ sở dữ liệu</source>
         <translation>In the database</translation>
     </message>
@@ -2438,12 +2483,12 @@ not counted yet.</translation>
         <translation>Number of members</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="96" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="94" />
         <source>Cơ quan, doanh nghiệp, trường học</source>
         <translation>Agency, enterprise, school</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="96" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="95" />
         <source>Năm</source>
         <translation>Year</translation>
     </message>
@@ -2523,7 +2568,7 @@ not counted yet.</translation>
     <message>
         <location filename="../../src/antq_desktop/ui/pages/import_page.py" line="213" />
         <source>Mật khẩu của bạn (mở khóa nhận của đơn vị bằng tài khoản đang đăng nhập):</source>
-        <translation>Your password (the signed-in account opens the unit&apos;s receiving key):</translation>
+        <translation>Your password (the signed-in account opens the unit's receiving key):</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/pages/import_page.py" line="218" />
@@ -2554,127 +2599,127 @@ not counted yet.</translation>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="112" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="115" />
         <source>Hộ gia đình</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="113" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="116" />
         <source>Khu dân cư</source>
         <translation>Residential areas</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="114" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="117" />
         <source>Cơ quan, doanh nghiệp, trường học</source>
         <translation>Agencies, enterprises, schools</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="115" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="118" />
         <source>Nhân khẩu (thành viên hộ gia đình)</source>
         <translation>Residents (household members)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="116" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="119" />
         <source>Mô hình, điển hình tiên tiến</source>
         <translation>Models and advanced examples</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="117" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="120" />
         <source>Ngày hội toàn dân bảo vệ ANTQ</source>
         <translation>All People Protect National Security festival day</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="118" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="121" />
         <source>Buổi phổ biến, quán triệt</source>
         <translation>Briefing</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="119" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="122" />
         <source>Khen thưởng, biểu dương</source>
         <translation>Commendations and praise</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="120" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="123" />
         <source>Tổ bảo vệ an ninh, trật tự</source>
         <translation>Security and order teams</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="320" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="324" />
         <source>Nhập dữ liệu từ Excel</source>
         <translation>Import data from Excel</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="322" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="326" />
         <source>Tiếp &gt;</source>
         <translation>Next &gt;</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="323" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="327" />
         <source>&lt; Quay lại</source>
         <translation>&lt; Back</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="324" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="328" />
         <source>Nhập</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="325" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="329" />
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="383" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="387" />
         <source>Không có dòng hợp lệ</source>
         <translation>No valid rows</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="384" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="388" />
         <source>Không có dòng nào hợp lệ để nhập. Hãy sửa tệp theo cột “Lỗi” rồi nhập lại.</source>
         <translation>There is no valid row to import. Fix the file as the “Errors” column says, then import again.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="387" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="391" />
         <source>Nhập dữ liệu</source>
         <translation>Import data</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="387" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="391" />
         <source>Nhập %1 dòng hợp lệ vào cơ sở dữ liệu?</source>
         <translation>Import %1 valid rows into the database?</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="392" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="396" />
         <source>Đang nhập dữ liệu…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="397" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="401" />
         <source>Đã hủy nhập</source>
         <translation>Import cancelled</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="398" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="402" />
         <source>Đã hủy; không có dòng nào được lưu. Bấm “Nhập” để nhập lại.</source>
         <translation>Cancelled; no rows were saved. Click “Import” to import again.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="411" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="415" />
         <source>Chưa nhập được</source>
         <translation>Not imported</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="412" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="416" />
         <source>Không có dòng nào được lưu: %1</source>
         <translation>No row was saved: %1</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="422" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="426" />
         <source>Đã nhập %1 dòng từ Excel (%2).</source>
         <translation>%1 rows imported from Excel (%2).</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="96" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="124" />
         <source>Xếp loại tổ bảo vệ an ninh, trật tự</source>
         <translation>Security and order team ratings</translation>
     </message>
@@ -3037,47 +3082,47 @@ not counted yet.</translation>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="189" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="193" />
         <source>Bước 2: Ghép cột</source>
         <translation>Step 2: Match columns</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="190" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="194" />
         <source>Chương trình đã đoán cột theo tiêu đề. Hãy kiểm tra, sửa nếu sai. Mục có dấu * là bắt buộc.</source>
         <translation>The columns were guessed from the headers. Check them and correct any mistakes. Items marked * are required.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="194" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="198" />
         <source>Thông tin cần nhập</source>
         <translation>Information</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="194" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="198" />
         <source>Lấy từ cột trong tệp</source>
         <translation>Taken from file column</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="215" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="219" />
         <source>— Không nhập —</source>
         <translation>— Do not import —</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="218" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="222" />
         <source>(cột %1 không có tiêu đề)</source>
         <translation>(column %1 has no header)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="233" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="237" />
         <source>Chưa chọn cột cho: %1.</source>
         <translation>No column chosen for: %1.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="241" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="245" />
         <source>Đang kiểm tra các dòng…</source>
         <translation>Checking the rows…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="243" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="247" />
         <source>Đã hủy kiểm tra. Bấm “Tiếp &gt;” để kiểm tra lại.</source>
         <translation>Checking was cancelled. Click “Next &gt;” to check again.</translation>
     </message>
@@ -3196,17 +3241,17 @@ not counted yet.</translation>
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="77" />
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="78" />
         <source>Mật khẩu hiện tại</source>
         <translation>Current password</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="79" />
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="80" />
         <source>Mật khẩu mới</source>
         <translation>New password</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="80" />
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="81" />
         <source>Nhập lại mật khẩu mới</source>
         <translation>Repeat the new password</translation>
     </message>
@@ -3216,7 +3261,7 @@ not counted yet.</translation>
     <message>
         <location filename="../../src/antq_desktop/ui/password_prompt.py" line="16" />
         <source>Nhập mật khẩu của bạn (tài khoản đang đăng nhập mở khóa của đơn vị):</source>
-        <translation>Enter your password (the signed-in account opens the unit&apos;s keys):</translation>
+        <translation>Enter your password (the signed-in account opens the unit's keys):</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/password_prompt.py" line="24" />
@@ -3484,32 +3529,32 @@ not counted yet.</translation>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="254" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="258" />
         <source>Bước 3: Xem trước và nhập</source>
         <translation>Step 3: Preview and import</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="255" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="259" />
         <source>Dòng tô đỏ có lỗi và sẽ bị bỏ qua; cột “Lỗi” cho biết cần sửa gì trong tệp. Bấm “Nhập” để lưu các dòng hợp lệ (tất cả trong một lần, lỗi giữa chừng thì không lưu gì).</source>
         <translation>Rows in red have errors and will be skipped; the “Errors” column says what to fix in the file. Press “Import” to save the valid rows (all at once; if anything fails, nothing is saved).</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="261" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="265" />
         <source>Chỉ hiện dòng lỗi</source>
         <translation>Show only rows with errors</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="274" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="278" />
         <source>%1 dòng hợp lệ sẽ được nhập; %2 dòng có lỗi sẽ bị bỏ qua.</source>
         <translation>%1 valid rows will be imported; %2 rows with errors will be skipped.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="285" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="289" />
         <source>Dòng</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="285" />
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="289" />
         <source>Lỗi</source>
         <translation>Errors</translation>
     </message>
@@ -3577,117 +3622,117 @@ not counted yet.</translation>
         <translation>Decision signing date</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="113" />
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="114" />
         <source>Biểu mẫu:</source>
         <translation>Form:</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="114" />
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="115" />
         <source>Phạm vi:</source>
         <translation>Scope:</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="115" />
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="116" />
         <source>Khu dân cư:</source>
         <translation>Residential area:</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="116" />
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="117" />
         <source>Năm:</source>
         <translation>Year:</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="117" />
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="118" />
         <source>Số quyết định:</source>
         <translation>Decision number:</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="118" />
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="119" />
         <source>Ngày ký:</source>
         <translation>Signed on:</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="167" />
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="170" />
         <source>Số liệu lấy từ các chỉ tiêu của năm đã chọn.</source>
         <translation>Figures come from the targets of the chosen year.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="169" />
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="172" />
         <source>Một mẫu trống để in và điền tay.</source>
         <translation>One blank form to print and fill in by hand.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="171" />
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="174" />
         <source>Mỗi hộ (hoặc khu dân cư, cơ quan, doanh nghiệp, trường học) của khu dân cư một bản, in sẵn tên, để mang đi ký.</source>
         <translation>One form per household (or area, agency, enterprise, school) of the area, names printed, to take for signing.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="174" />
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="177" />
         <source>Chưa có khu dân cư nào: hãy thêm ở trang Khu dân cư, hoặc chọn “Toàn đơn vị”.</source>
         <translation>There are no residential areas yet: add them on the Residential areas page, or choose “Whole unit”.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="175" />
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="178" />
         <source>Mỗi hồ sơ in trên một trang trở lên; chân trang có mã QR và dấu khóa của xã.</source>
         <translation>Each record prints on one page or more; the footer carries a QR code and the commune's seal mark.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="178" />
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="181" />
         <source>Quyết định, danh sách kèm theo và một giấy công nhận cho mỗi đơn vị có phiếu tự đánh giá “Đạt” đã gửi trong năm.</source>
         <translation>The decision, its annex list and one certificate for each unit whose submitted self-assessment of the year is “Met”.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="181" />
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="184" />
         <source>Bỏ trống số hoặc ngày thì bản in để chấm để ghi tay.</source>
         <translation>Without a number or a date the printout leaves dots to write them by hand.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="183" />
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="186" />
         <source>Tài khoản chỉ xem: bản in có số và ngày nhưng không được lưu lại.</source>
         <translation>Read-only account: the printout carries the number and date but they are not recorded.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="184" />
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="187" />
         <source>Số và ngày quyết định được lưu lại, gửi kèm dữ liệu để báo cáo của các đơn vị được công nhận ghi đúng số quyết định.</source>
         <translation>The decision's number and date are recorded and sent with the data, so the recognised units' reports cite it.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="199" />
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="204" />
         <source>Ngày ký quyết định chưa đúng: %1</source>
         <translation>The decision's signing date is not right: %1</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="236" />
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="241" />
         <source>Đang tạo bản in…</source>
         <translation>Creating the printout…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="238" />
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="243" />
         <source>Không tạo được bản in</source>
         <translation>Could not create the printout</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="239" />
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="244" />
         <source>Đã hủy tạo bản in.</source>
         <translation>Printout cancelled.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="260" />
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="265" />
         <source>Xuất Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="261" />
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="266" />
         <source>Bảng tính Excel (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="266" />
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="271" />
         <source>Đã lưu bảng tổng hợp: %1</source>
         <translation>Summary table saved: %1</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="270" />
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="275" />
         <source>Đã gửi %1 trang tới máy in.</source>
         <translation>%1 pages sent to the printer.</translation>
     </message>
@@ -4039,12 +4084,12 @@ not counted yet.</translation>
         <translation>Edit classification</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/activities_page.py" line="236" />
+        <location filename="../../src/antq_desktop/ui/pages/activities_page.py" line="237" />
         <source>Tổ bảo vệ an ninh, trật tự</source>
         <translation>Security and order teams</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/activities_page.py" line="238" />
+        <location filename="../../src/antq_desktop/ui/pages/activities_page.py" line="239" />
         <source>Kết quả xếp loại</source>
         <translation>Classification result</translation>
     </message>
@@ -4139,7 +4184,7 @@ not counted yet.</translation>
         <translation>Edit plan</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/activities_page.py" line="237" />
+        <location filename="../../src/antq_desktop/ui/pages/activities_page.py" line="238" />
         <location filename="../../src/antq_desktop/ui/pages/plans_page.py" line="49" />
         <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="58" />
         <location filename="../../src/antq_desktop/ui/pages/registrations_page.py" line="47" />
@@ -4446,7 +4491,7 @@ not counted yet.</translation>
     <name>RecordPages</name>
     <message>
         <location filename="../../src/antq_desktop/ui/pages/activities_page.py" line="203" />
-        <location filename="../../src/antq_desktop/ui/pages/activities_page.py" line="230" />
+        <location filename="../../src/antq_desktop/ui/pages/activities_page.py" line="231" />
         <location filename="../../src/antq_desktop/ui/pages/areas_page.py" line="14" />
         <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="45" />
         <location filename="../../src/antq_desktop/ui/pages/organizations_page.py" line="25" />
@@ -4601,7 +4646,7 @@ not counted yet.</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/pages/activities_page.py" line="92" />
-        <location filename="../../src/antq_desktop/ui/pages/meetings_page.py" line="55" />
+        <location filename="../../src/antq_desktop/ui/pages/meetings_page.py" line="57" />
         <source>Địa điểm</source>
         <translation>Place</translation>
     </message>
@@ -4700,17 +4745,17 @@ not counted yet.</translation>
         <translation>Yearly classification of security and order teams</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/activities_page.py" line="229" />
+        <location filename="../../src/antq_desktop/ui/pages/activities_page.py" line="230" />
         <source>Tổ</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/activities_page.py" line="232" />
+        <location filename="../../src/antq_desktop/ui/pages/activities_page.py" line="233" />
         <source>Kết quả xếp loại</source>
         <translation>Classification result</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/activities_page.py" line="241" />
+        <location filename="../../src/antq_desktop/ui/pages/activities_page.py" line="242" />
         <source>Mọi kết quả</source>
         <translation>All results</translation>
     </message>
@@ -4856,7 +4901,7 @@ not counted yet.</translation>
         <translation>Search by plan title</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/activities_page.py" line="231" />
+        <location filename="../../src/antq_desktop/ui/pages/activities_page.py" line="232" />
         <location filename="../../src/antq_desktop/ui/pages/plans_page.py" line="42" />
         <location filename="../../src/antq_desktop/ui/pages/registrations_page.py" line="35" />
         <source>Năm</source>
@@ -5345,12 +5390,12 @@ You can get it back at once with “Undo” (Ctrl+Z).</translation>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/meetings_page.py" line="56" />
+        <location filename="../../src/antq_desktop/ui/pages/meetings_page.py" line="55" />
         <source>Chủ trì</source>
         <translation>Chaired by</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/meetings_page.py" line="57" />
+        <location filename="../../src/antq_desktop/ui/pages/meetings_page.py" line="56" />
         <source>Tán thành</source>
         <translation>In favour</translation>
     </message>
@@ -5359,7 +5404,90 @@ You can get it back at once with “Undo” (Ctrl+Z).</translation>
         <source>Mọi loại cuộc họp</source>
         <translation>All kinds of meeting</translation>
     </message>
-<message><source>Biên bản họp mới — chọn đối tượng</source><translation>New meeting minutes — choose the subject</translation></message><message><source>Biên bản in kèm kết quả tự đánh giá, nhưng đối tượng này chưa có phiếu tự đánh giá năm %1. Hãy lập phiếu ở trang Tự đánh giá rồi in lại.</source><translation>The minutes print with the self-assessment, but this subject has no self-assessment for %1. Make one on the Self-assessments page, then print again.</translation></message><message><source>biên bản họp của %1, ngày %2</source><translation>meeting minutes of %1, %2</translation></message></context>
+    <message>
+        <source>Biên bản họp mới — chọn đối tượng</source>
+        <translation>New meeting minutes — choose the subject</translation>
+    </message>
+    <message>
+        <source>Biên bản in kèm kết quả tự đánh giá, nhưng đối tượng này chưa có phiếu tự đánh giá năm %1. Hãy lập phiếu ở trang Tự đánh giá rồi in lại.</source>
+        <translation>The minutes print with the self-assessment, but this subject has no self-assessment for %1. Make one on the Self-assessments page, then print again.</translation>
+    </message>
+    <message>
+        <source>biên bản họp của %1, ngày %2</source>
+        <translation>meeting minutes of %1, %2</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryPreviewDialog</name>
+    <message>
+        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="36" />
+        <source>Xem trước dữ liệu khôi phục</source>
+        <translation>Preview of the recovery data</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="42" />
+        <source>Dữ liệu của xã trên máy này sẽ được thay bằng dữ liệu cấp trên đang giữ. Chưa có gì thay đổi cho đến khi bấm “Nhận dữ liệu khôi phục”.</source>
+        <translation>The commune's data on this computer will be replaced by the data the upper office holds. Nothing changes until you press “Take in the recovery data”.</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="48" />
+        <source>Nhận dữ liệu khôi phục</source>
+        <translation>Take in the recovery data</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="50" />
+        <source>Huỷ</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryReceiveBox</name>
+    <message>
+        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="67" />
+        <source>Nhận dữ liệu khôi phục của cấp trên</source>
+        <translation>Recovery data from the upper office</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="71" />
+        <source>Sau khi mất máy hoặc khôi phục bản sao lưu cũ: chọn gói khôi phục (.antq) do cấp trên gửi; xem trước rồi mới nhận.</source>
+        <translation>After a lost laptop or restoring an old backup: choose the recovery package (.antq) the upper office sent; preview it before taking it in.</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="75" />
+        <source>Nhận dữ liệu khôi phục…</source>
+        <translation>Take in recovery data…</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="82" />
+        <source>Chọn gói khôi phục của cấp trên</source>
+        <translation>Choose the upper office's recovery package</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="83" />
+        <source>Gói dữ liệu ANTQ (*.antq)</source>
+        <translation>ANTQ data packages (*.antq)</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="89" />
+        <source>Mật khẩu của bạn (mở khóa của đơn vị bằng tài khoản đang đăng nhập):</source>
+        <translation>Your password (opens the unit's keys through the signed-in account):</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="97" />
+        <source>Đã hủy: dữ liệu trên máy này không thay đổi.</source>
+        <translation>Cancelled: the data on this computer is unchanged.</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="102" />
+        <source>Không nhận gói khôi phục</source>
+        <translation>Recovery package not taken in</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="105" />
+        <source>Đã nhận dữ liệu khôi phục của %1. Lần gửi tiếp theo là gói số %2.</source>
+        <translation>Recovery data from %1 taken in. The next package sent will be number %2.</translation>
+    </message>
+</context>
 <context>
     <name>RedoConfirmPage</name>
     <message>
@@ -5590,27 +5718,27 @@ You can get it back at once with “Undo” (Ctrl+Z).</translation>
 <context>
     <name>RevokeDialog</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="82" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="84" />
         <source>Thu hồi khóa</source>
         <translation>Revoke key</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="88" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="90" />
         <source>Khóa bị lộ từ ngày</source>
         <translation>Key exposed since</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="89" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="91" />
         <source>Để trống: thu hồi cả mọi khóa do khóa này đã thông báo. Có ngày: giữ các khóa đơn vị đã thông báo trước ngày đó.</source>
         <translation>Left blank: also revoke every key this key has announced. With a date: keep the keys the unit announced before that date.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="97" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="99" />
         <source>Lý do:</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="98" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="100" />
         <source>Khóa bị lộ từ ngày:</source>
         <translation>Key exposed since:</translation>
     </message>
@@ -5880,17 +6008,17 @@ You can get it back at once with “Undo” (Ctrl+Z).</translation>
 <context>
     <name>TrustPage</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="40" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="41" />
         <source>Đăng ký tại đơn vị</source>
         <translation>Enrolled here</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="40" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="41" />
         <source>Thay khóa (xã thông báo)</source>
         <translation>Replacement (announced by the commune)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="41" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="42" />
         <source>Khóa cấp trên</source>
         <translation>Upper office key</translation>
     </message>
@@ -5899,157 +6027,172 @@ You can get it back at once with “Undo” (Ctrl+Z).</translation>
         <translation>Vouched for by a lower office</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="42" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="43" />
         <source>Do %1 bảo lãnh</source>
         <translation>Vouched for by %1</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="43" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="44" />
         <source>Xã/phường</source>
         <translation>Commune/ward</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="43" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="44" />
         <source>Cụm/huyện</source>
         <translation>Cluster/district</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="44" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="45" />
         <source>Tỉnh</source>
         <translation>Province</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="46" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="47" />
         <source>Xã/phường (gửi gói dữ liệu của xã)</source>
         <translation>Commune/ward (sends the commune's data packages)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="47" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="48" />
         <source>Công an cụm/huyện (gửi gói chuyển tiếp)</source>
         <translation>Cluster/district police (sends forwarded packages)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="48" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="49" />
         <source>tệp khóa kiểu cũ — mã vân tay không bao gồm đơn vị và vai trò</source>
         <translation>old-style key file — the fingerprint does not cover the unit and role</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="49" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="50" />
         <source>Mã đơn vị</source>
         <translation>Unit code</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="49" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="50" />
         <source>Tên đơn vị</source>
         <translation>Unit name</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="49" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="50" />
         <source>Mã vân tay</source>
         <translation>Fingerprint</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="50" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="51" />
         <source>Nguồn</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="50" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="51" />
         <source>Ngày đăng ký</source>
         <translation>Registered on</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="50" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="51" />
         <source>Cấp</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="51" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="52" />
         <source>Người đăng ký</source>
         <translation>Enrolled by</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="51" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="52" />
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="119" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="121" />
         <source>Đăng ký khóa từ tệp…</source>
         <translation>Enrol a key from a file…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="121" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="123" />
         <source>Thu hồi khóa…</source>
         <translation>Revoke key…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="123" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="125" />
         <source>Địa bàn cụm…</source>
         <translation>Cluster area…</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="127" />
+        <source>Gửi gói khôi phục cho xã…</source>
+        <translation>Send a recovery package to the commune…</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="132" />
         <source>Làm mới</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="136" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="141" />
         <source>Chỉ đăng ký khóa khi mã vân tay trùng với bản giấy có chữ ký, đóng dấu của xã gửi. Gói dữ liệu chỉ được nhận khi do một khóa còn hiệu lực ở đây ký.</source>
         <translation>Enrol a key only when its fingerprint matches the signed and stamped paper copy from the commune. Packages are accepted only when signed by a key that is valid here.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="140" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="145" />
         <source>Khóa tin cậy của các xã</source>
         <translation>Trusted keys of the communes</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="169" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="175" />
         <source>Khóa tin cậy</source>
         <translation>Trusted keys</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="181" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="187" />
         <source>Đang tải danh sách khóa…</source>
         <translation>Loading the key list…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="196" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="202" />
         <source>Không tải được danh sách khóa: %1. Hãy bấm “Làm mới” để thử lại; nếu vẫn lỗi, hãy báo cán bộ kỹ thuật (Trợ giúp → Giới thiệu → Nhật ký lỗi).</source>
         <translation>Could not load the key list: %1. Press “Refresh” to try again; if it still fails, tell the technical staff (Help → About → Error log).</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="204" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="223" />
         <source>Đã thu hồi %1</source>
         <translation>Revoked %1</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="216" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="313" />
+        <source>Gửi gói khôi phục cho xã</source>
+        <translation>Send a recovery package to the commune</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="314" />
+        <source>Hãy chọn trong danh sách khóa của xã cần gửi gói khôi phục.</source>
+        <translation>Choose, in the list of keys, the commune to send the recovery package to.</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="220" />
         <source>Thu hồi — do %1 báo lên, ngày %2</source>
         <translation>Revoked — reported by %1, on %2</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="205" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="224" />
         <source>Còn hiệu lực</source>
         <translation>Valid</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="215" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="228" />
         <source>Chọn tệp khóa công khai của xã</source>
         <translation>Choose the commune's public key file</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="216" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="229" />
         <source>Tệp khóa (*.antqkey)</source>
         <translation>Key files (*.antqkey)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="224" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="237" />
         <source>Không đọc được tệp khóa. Hãy kiểm tra USB rồi thử lại.</source>
         <translation>Could not read the key file. Check the USB stick and try again.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="226" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="239" />
         <source>Đơn vị: %1 (mã %2)
 Mã vân tay: %3
 
@@ -6060,58 +6203,58 @@ Fingerprint: %3
 Does this fingerprint match the signed and stamped paper copy from the sending unit? Press “Yes” only after comparing every character.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="230" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="243" />
         <source>Đăng ký khóa tin cậy</source>
         <translation>Enrol trusted key</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="247" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="260" />
         <source>Đơn vị %1 được đăng ký ở đây với cấp nào? (Tệp khóa tự ghi: %2. Cấp do đơn vị nhận quyết định; chỉ chọn cụm/huyện khi đã xác minh đó là cơ quan cấp dưới của mình.)</source>
         <translation>At what level is unit %1 enrolled here? (The key file states: %2. The receiving unit decides the level; choose cluster/district only after verifying it is one of your lower offices.)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="250" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="263" />
         <source>Cấp của đơn vị</source>
         <translation>Unit's level</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="260" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="273" />
         <source>Địa bàn của %1</source>
         <translation>Area of %1</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="261" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="274" />
         <source>Mã các xã thuộc địa bàn của %1, cách nhau bằng dấu phẩy. Cơ quan này chỉ được bảo lãnh khóa cho các xã này trong gói chuyển tiếp:</source>
         <translation>Codes of the communes in the area of %1, separated by commas. This office may vouch for keys only of these communes in forwarded packages:</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="269" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="282" />
         <source>Địa bàn cụm</source>
         <translation>Cluster area</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="270" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="283" />
         <source>Hãy chọn trong danh sách một khóa của công an cụm/huyện.</source>
         <translation>Select a key of a cluster/district police office in the list.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="280" />
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="291" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="293" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="304" />
         <source>Thu hồi khóa</source>
         <translation>Revoke key</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="280" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="293" />
         <source>Hãy chọn một khóa trong danh sách.</source>
         <translation>Select a key in the list.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="283" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="296" />
         <source>Thu hồi khóa của %1 (%2)? Các gói do khóa này ký sẽ bị từ chối.</source>
         <translation>Revoke the key of %1 (%2)? Packages signed by this key will be refused.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="292" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="305" />
         <source>Cũng đã thu hồi các khóa do khóa này thông báo (kẻ giữ khóa cũ có thể đã tự thông báo khóa mới):
 %1</source>
         <translation>The keys announced by this key were also revoked (whoever holds the old key may have announced a new key themselves):
@@ -6186,165 +6329,167 @@ Does this fingerprint match the signed and stamped paper copy from the sending u
 <context>
     <name>UsersPage</name>
     <message>
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="200" />
         <source>Nhập mật khẩu của chính bạn để cấp khóa của đơn vị cho tài khoản này (tài khoản sẽ mở khóa bằng mật khẩu của nó).</source>
-        <translation>Enter your own password to give this account the unit&apos;s keys (it will open them with its own password).</translation>
+        <translation>Enter your own password to give this account the unit's keys (it will open them with its own password).</translation>
     </message>
     <message>
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="203" />
         <source>Đã hủy: chưa có gì thay đổi.</source>
         <translation>Cancelled: nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="95" />
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="96" />
         <source>&lt;h2&gt;Tài khoản&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Accounts&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="118" />
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="119" />
         <source>Thêm tài khoản…</source>
         <translation>Add account…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="118" />
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="119" />
         <source>Đổi vai trò…</source>
         <translation>Change role…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="119" />
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="120" />
         <source>Khóa / mở khóa</source>
         <translation>Lock / unlock</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="120" />
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="121" />
         <source>Đặt lại mật khẩu…</source>
         <translation>Reset password…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="121" />
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="122" />
         <source>Đổi mật khẩu của tôi…</source>
         <translation>Change my password…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="132" />
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="133" />
         <source>Tự khóa màn hình sau (phút, 0 = không khóa):</source>
         <translation>Lock the screen after (minutes, 0 = never):</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="146" />
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="147" />
         <source>Đã khóa</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="147" />
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="148" />
         <source>Tạm khóa (đăng nhập sai)</source>
         <translation>Temporarily locked (wrong sign-ins)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="147" />
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="148" />
         <source>Hoạt động</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="174" />
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="176" />
         <source>Đã tạo tài khoản %1.</source>
         <translation>Account %1 created.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="178" />
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="180" />
         <source>Đã đổi vai trò của %1.</source>
         <translation>The role of %1 has been changed.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="181" />
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="183" />
         <source>Đã khóa tài khoản %1.</source>
         <translation>Account %1 locked.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="181" />
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="183" />
         <source>Đã mở khóa tài khoản %1.</source>
         <translation>Account %1 unlocked.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="187" />
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="190" />
         <source>Đã đặt lại mật khẩu của %1.</source>
         <translation>The password of %1 has been reset.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="191" />
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="209" />
         <source>Đã đổi mật khẩu của bạn.</source>
         <translation>Your password has been changed.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="197" />
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="215" />
         <source>Đã lưu thời gian tự khóa (áp dụng từ lần đăng nhập sau).</source>
         <translation>Auto-lock time saved (applies from the next sign-in).</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="203" />
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="221" />
         <source>Hai lần nhập mật khẩu không khớp. Chưa có gì thay đổi.</source>
         <translation>The two passwords do not match. Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="216" />
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="236" />
         <source>Hãy chọn một tài khoản trong danh sách.</source>
         <translation>Choose an account in the list.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="224" />
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="244" />
         <source>Đổi vai trò</source>
         <translation>Change role</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="224" />
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="244" />
         <source>Vai trò mới của %1:</source>
         <translation>New role for %1:</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="234" />
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="254" />
         <source>Mở khóa</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="234" />
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="254" />
         <source>Khóa</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="235" />
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="255" />
         <source>%1 tài khoản %2?</source>
         <translation>%1 account %2?</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="236" />
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="256" />
         <source>Xác nhận</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="243" />
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="263" />
         <source>Đặt lại mật khẩu cho %1</source>
         <translation>Reset the password of %1</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="248" />
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="271" />
         <source>Đổi mật khẩu của tôi</source>
         <translation>Change my password</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="34" />
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="35" />
         <source>Tên đăng nhập</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="34" />
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="35" />
         <source>Họ tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="34" />
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="35" />
         <source>Vai trò</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="35" />
+        <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="36" />
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
@@ -6365,7 +6510,7 @@ Does this fingerprint match the signed and stamped paper copy from the sending u
     </message>
     <message>
         <source>Nhập mật khẩu của bạn (tài khoản đang đăng nhập mở khóa của đơn vị):</source>
-        <translation>Enter your password (the signed-in account opens the unit&apos;s keys):</translation>
+        <translation>Enter your password (the signed-in account opens the unit's keys):</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="50" />
@@ -6378,12 +6523,12 @@ Does this fingerprint match the signed and stamped paper copy from the sending u
         <translation>Could not read the key file. Check the USB stick and choose the file again.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="285" />
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="290" />
         <source>Đang tạo bản in…</source>
         <translation>Creating the printout…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="298" />
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="303" />
         <source>Không tạo được bản in</source>
         <translation>Could not create the printout</translation>
     </message>
@@ -6431,6 +6576,37 @@ Does this fingerprint match the signed and stamped paper copy from the sending u
         <location filename="../../src/antq_desktop/ui/widgets/receipt_offer.py" line="52" />
         <source>Đã lưu biên nhận. Hãy chép tệp vào USB và gửi lại cho đơn vị gửi.</source>
         <translation>Receipt saved. Copy the file to a USB stick and give it back to the sending unit.</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="113" />
+        <source>Gửi cho %1 (%2) gói khôi phục: toàn bộ dữ liệu của xã như đơn vị này đang giữ, mã hóa cho khóa còn hiệu lực của xã. Dùng khi xã mất máy hoặc đã khôi phục bản sao lưu cũ. Tiếp tục?</source>
+        <translation>Send %1 (%2) a recovery package: all of the commune's data as this office holds it, encrypted to the commune's valid key. Use it when the commune lost its laptop or restored an old backup. Continue?</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="115" />
+        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="131" />
+        <source>Gửi gói khôi phục cho xã</source>
+        <translation>Send a recovery package to the commune</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="119" />
+        <source>Lưu gói khôi phục</source>
+        <translation>Save the recovery package</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="120" />
+        <source>Gói dữ liệu ANTQ (*.antq)</source>
+        <translation>ANTQ data packages (*.antq)</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="129" />
+        <source>Không tạo được gói khôi phục</source>
+        <translation>The recovery package could not be made</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="132" />
+        <source>Đã tạo gói khôi phục số %1 cho %2: %3 bản ghi. Chép tệp cho xã; ở xã, trên trang Gửi – nhận dữ liệu bấm “Nhận dữ liệu khôi phục…”, xem trước rồi nhận.</source>
+        <translation>Recovery package number %1 for %2 made: %3 records. Copy the file for the commune; there, on the Send – receive data page, press “Take in recovery data…”, preview it, then take it in.</translation>
     </message>
 </context>
 </TS>

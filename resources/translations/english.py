@@ -1188,6 +1188,39 @@ ENGLISH = {
     'Biên bản in kèm kết quả tự đánh giá, nhưng đối tượng này chưa có phiếu tự đánh giá năm %1. Hãy lập phiếu ở trang Tự đánh giá rồi in lại.':
         'The minutes print with the self-assessment, but this subject has no self-assessment for %1. Make one on the Self-assessments page, then print again.',
     'biên bản họp của %1, ngày %2': 'meeting minutes of %1, %2',
+    'Xem trước dữ liệu khôi phục': 'Preview of the recovery data',
+    'Dữ liệu của xã trên máy này sẽ được thay bằng dữ liệu cấp trên đang giữ. Chưa có gì thay đổi cho đến khi bấm “Nhận dữ liệu khôi phục”.':
+        "The commune's data on this computer will be replaced by the data the upper office holds. Nothing changes until you press “Take in the recovery data”.",
+    'Nhận dữ liệu khôi phục': 'Take in the recovery data',
+    'Huỷ': 'Cancel',
+    'Nhận dữ liệu khôi phục của cấp trên': 'Recovery data from the upper office',
+    'Sau khi mất máy hoặc khôi phục bản sao lưu cũ: chọn gói khôi phục (.antq) do cấp trên gửi; xem trước rồi mới nhận.':
+        'After a lost laptop or restoring an old backup: choose the recovery package (.antq) the upper office sent; preview it before taking it in.',
+    'Nhận dữ liệu khôi phục…': 'Take in recovery data…',
+    'Chọn gói khôi phục của cấp trên': "Choose the upper office's recovery package",
+    'Mật khẩu của bạn (mở khóa của đơn vị bằng tài khoản đang đăng nhập):':
+        "Your password (opens the unit's keys through the signed-in account):",
+    'Đã hủy: dữ liệu trên máy này không thay đổi.': 'Cancelled: the data on this computer is unchanged.',
+    'Không nhận gói khôi phục': 'Recovery package not taken in',
+    'Đã nhận dữ liệu khôi phục của %1. Lần gửi tiếp theo là gói số %2.':
+        'Recovery data from %1 taken in. The next package sent will be number %2.',
+    'Gửi gói khôi phục cho xã…': 'Send a recovery package to the commune…',
+    'Gửi gói khôi phục cho xã': 'Send a recovery package to the commune',
+    'Hãy chọn trong danh sách khóa của xã cần gửi gói khôi phục.':
+        'Choose, in the list of keys, the commune to send the recovery package to.',
+    'Gửi cho %1 (%2) gói khôi phục: toàn bộ dữ liệu của xã như đơn vị này đang giữ, mã hóa cho khóa còn hiệu lực của xã. Dùng khi xã mất máy hoặc đã khôi phục bản sao lưu cũ. Tiếp tục?':
+        "Send %1 (%2) a recovery package: all of the commune's data as this office holds it, encrypted to the commune's valid key. Use it when the commune lost its laptop or restored an old backup. Continue?",
+    'Lưu gói khôi phục': 'Save the recovery package',
+    'Không tạo được gói khôi phục': 'The recovery package could not be made',
+    'Đã tạo gói khôi phục số %1 cho %2: %3 bản ghi. Chép tệp cho xã; ở xã, trên trang Gửi – nhận dữ liệu bấm “Nhận dữ liệu khôi phục…”, xem trước rồi nhận.':
+        'Recovery package number %1 for %2 made: %3 records. Copy the file for the commune; there, on the Send – receive data page, press “Take in recovery data…”, preview it, then take it in.',
+    'Thu hồi khóa do cấp dưới báo lên': 'Key revoked as reported by a lower office',
+    'Chuyển bản sao gói vào cơ sở dữ liệu': 'Package copy moved into the database',
+    'Cấp khóa đơn vị cho tài khoản': "Unit's keys granted to an account",
+    'Thu hồi khóa đơn vị của tài khoản': "Unit's keys removed from an account",
+    'Nhận bản khóa cũ của đơn vị': "Unit's earlier key copy claimed",
+    'Chuyển khóa mới cho người giữ khóa': 'New key handed over to key holders',
+    'Xong chuyển khóa mới': 'New key handover finished',
 }
 
 # Where one Vietnamese text needs a different English one in a given context.

@@ -29,7 +29,11 @@ ACTION_TEXTS = (
     N("AuditLabels", "Nhận kế hoạch cấp trên"), N("AuditLabels", "Chuyển gói lên cấp trên"),
     N("AuditLabels", "Nhận gói chuyển tiếp"), N("AuditLabels", "Thiết lập lại đơn vị"),
     N("AuditLabels", "Giải quyết xung đột dữ liệu"), N("AuditLabels", "Hộ chuyển đi"),
-    N("AuditLabels", "Lập kế hoạch năm"),
+    N("AuditLabels", "Lập kế hoạch năm"), N("AuditLabels", "Thu hồi khóa do cấp dưới báo lên"),
+    N("AuditLabels", "Chuyển bản sao gói vào cơ sở dữ liệu"), N("AuditLabels", "Cấp khóa đơn vị cho tài khoản"),
+    N("AuditLabels", "Thu hồi khóa đơn vị của tài khoản"), N("AuditLabels", "Nhận bản khóa cũ của đơn vị"),
+    N("AuditLabels", "Chuyển khóa mới cho người giữ khóa"), N("AuditLabels", "Xong chuyển khóa mới"),
+    N("AuditLabels", "Gửi gói khôi phục cho xã"), N("AuditLabels", "Nhận dữ liệu khôi phục của cấp trên"),
 )
 RECORD_TYPE_TEXTS = (
     N("AuditLabels", "Khu dân cư"), N("AuditLabels", "Cơ quan – doanh nghiệp – trường học"),

@@ -86,8 +86,8 @@ class RecoveryReceiveBox(QGroupBox):
 
     def receive(self, path: str) -> recovery.RecoveryApplied | None:
         """Preview, ask, apply. None when cancelled or refused (nothing changed)."""
-        password = password_prompt.ask_password(self, self.tr("Mật khẩu của người giữ khóa đơn vị (để mở gói khôi "
-                                                              "phục):"))
+        password = password_prompt.ask_password(self, self.tr("Mật khẩu của bạn (mở khóa của đơn vị bằng tài khoản "
+                                                              "đang đăng nhập):"))
         if password is None:
             return None
         store, actor = self.context.store, self.context.actor
