@@ -6,13 +6,19 @@ from __future__ import annotations
 import contextlib
 import io
 import json
-from dataclasses import dataclass
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from argon2 import PasswordHasher
 from sqlalchemy import create_engine, text
 
 from antq_desktop.cli.main import main
+from antq_desktop.exchange.keystore import KdfParams, KeyStore
+from antq_desktop.services.accounts import login
+from antq_desktop.services.keys import registry as keys
 
 PASSWORD = "mot cau rat dai"
 YEAR = 2026
@@ -25,12 +31,28 @@ class Ran:
     err: str
 
 
-def antq(db: str, *args: str) -> Ran:
+def antq(db: str, *args: str, user: str | None = None) -> Ran:
     """One `antq --db DB …` in this process (ANTQ_PASSWORD set by the caller's fixture)."""
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = main(["--db", db, *args])
+        code = main(["--db", db, *(["--user", user] if user else []), *args])
     return Ran(code, out.getvalue(), err.getvalue())
+
+
+@contextlib.contextmanager
+def fast_keys() -> Iterator[Any]:
+    """Argon2id at its minimum cost for the keys and accounts made here: key blobs and password hashes
+    carry their parameters, so every later unlock (in this process or another) is fast too."""
+    with pytest_monkeypatch() as patch:
+        patch.setattr(keys, "KEYSTORE", KeyStore(KdfParams(time_cost=1, memory_cost_kib=8, parallelism=1)))
+        patch.setattr(login, "_HASHER", PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
+        yield patch
+
+
+def pytest_monkeypatch() -> Any:
+    import pytest
+
+    return pytest.MonkeyPatch.context()
 
 
 def ok(db: str, *args: str) -> str:
@@ -53,9 +75,15 @@ class Unit:
     code: str
     role: str
     folder: Path
+    user: str | None = None  # named once a second account exists
 
     def run(self, *args: str) -> str:
-        return ok(self.db, *args)
+        ran = antq(self.db, *args, user=self.user)
+        assert ran.code == 0, (self.code, args, ran.out, ran.err)
+        return ran.out
+
+    def fingerprint(self) -> str:
+        return self.run("key", "show").splitlines()[0].split()[-1]
 
     def key_file(self) -> Path:
         path = self.folder / f"{self.code}.antqkey"
@@ -66,8 +94,9 @@ class Unit:
     def stats(self, year: int = YEAR) -> dict[str, Any]:
         return dict(json.loads(self.run("stats", "--year", str(year), "--json")))
 
-    def overview(self, year: int = YEAR) -> dict[str, Any]:
-        return dict(json.loads(self.run("overview", "--year", str(year), "--json")))
+    def overview(self, year: int = YEAR) -> list[dict[str, Any]]:
+        """`antq overview --json`: one row per commune of the office."""
+        return list(json.loads(self.run("overview", "--year", str(year), "--json")))
 
 
 def init_unit(folder: Path, db: str, role: str, code: str, name: str | None = None) -> Unit:
@@ -105,3 +134,173 @@ def sql_counts(db: str) -> dict[str, dict[str, int]]:
     finally:
         engine.dispose()
     return counts
+
+
+def pledged(db: str, year: int) -> dict[str, tuple[int, int]]:
+    """Per unit: (households with a signed pledge of the year, live households), in plain SQL."""
+    engine = create_engine(sql_url(db))
+    try:
+        with engine.connect() as connection:
+            live = dict(connection.execute(text(
+                "SELECT origin_unit, COUNT(*) FROM households WHERE deleted = :no GROUP BY origin_unit"),
+                {"no": False}).all())
+            signed = dict(connection.execute(text(
+                "SELECT h.origin_unit, COUNT(DISTINCT p.household_id) FROM pledges p JOIN households h "
+                "ON h.id = p.household_id WHERE p.year = :year AND p.status = 'signed' AND p.deleted = :no "
+                "AND h.deleted = :no GROUP BY h.origin_unit"), {"no": False, "year": year}).all())
+    finally:
+        engine.dispose()
+    return {unit: (int(signed.get(unit, 0)), int(count)) for unit, count in live.items()}
+
+
+VOLATILE = ("last_received", "last_sequence", "late", "missing")  # overview fields that follow the calendar
+
+
+@dataclass
+class World:
+    """The province, the cluster, four communes, and which stores should hold whose records by now."""
+
+    folder: Path
+    province: Unit
+    cluster: Unit
+    communes: list[Unit]
+    backups: dict[str, Path] = field(default_factory=dict)
+    revoked: set[str] = field(default_factory=set)
+    broken: str | None = None
+    synced: set[tuple[str, str]] = field(default_factory=set)  # (store's unit, unit whose records it holds)
+    counter: int = 0
+
+    @contextlib.contextmanager
+    def step(self, name: str) -> Iterator[None]:
+        try:
+            yield
+        except BaseException:
+            self.broken = name
+            raise
+
+    def stores(self) -> list[Unit]:
+        return [self.province, self.cluster, *self.communes]
+
+    def active_communes(self) -> list[Unit]:
+        return [c for c in self.communes if c.code not in self.revoked]
+
+    def path(self, stem: str) -> Path:
+        self.counter += 1
+        return self.folder / f"{self.counter:03d}-{stem}.antq"
+
+    # ---- what the offices do ----
+    def export(self, commune: Unit, *, full: bool) -> Path:
+        path = self.path(f"{commune.code}-{'full' if full else 'incr'}")
+        commune.run("export", "--out", str(path), "--full" if full else "--incremental")
+        return path
+
+    def backup(self, commune: Unit) -> Path:
+        path = self.folder / f"backup-{commune.code}.antqbak"
+        commune.run("backup", "--out", str(path))
+        return path
+
+    def forward(self, *, since_last: bool) -> Path:
+        path = self.path("forward-since-last" if since_last else "forward-full")
+        self.cluster.run("forward", "--out", str(path), *(["--since-last"] if since_last else []))
+        return path
+
+    def forward_full(self) -> None:
+        """A full forward, merged at the province: it then holds what the cluster holds."""
+        self.province.run("merge", str(self.forward(since_last=False)))
+        self.synced_at_province(*self.active_communes())
+
+    def plan_down(self, year: int, *, cluster_adds: tuple[str, str]) -> None:
+        """The province publishes, the cluster imports and adds a target, the communes import the cluster's."""
+        province_plan = self.path(f"plan-{year}-province")
+        self.province.run("plan", "publish", "--year", str(year), "--out", str(province_plan))
+        self.cluster.run("plan", "import", str(province_plan))
+        template = self.folder / f"cluster-plan-{year}.json"
+        template.write_text(json.dumps({"format": "antq-plan-template", "title": "Kế hoạch của cụm năm {year}",
+                                        "targets": [{"indicator": cluster_adds[0],
+                                                     "threshold": float(cluster_adds[1])}]}), encoding="utf-8")
+        self.cluster.run("plan", "new", "--year", str(year), "--from", str(template))
+        cluster_plan = self.path(f"plan-{year}-cluster")
+        self.cluster.run("plan", "publish", "--year", str(year), "--out", str(cluster_plan))
+        for commune in self.active_communes():
+            commune.run("plan", "import", str(cluster_plan))
+        self.synced |= {(c.code, office) for c in self.active_communes() for office in ("01", "CUM-01")}
+        self.synced.add(("CUM-01", "01"))
+        self.synced.discard(("01", "CUM-01"))  # until the next forward brings the cluster's plan up
+
+    def refused(self, unit: Unit, code: str, *args: str) -> str:
+        ran = antq(unit.db, *args, user=unit.user)
+        assert ran.code == 3 and f"[{code}]" in ran.err, (unit.code, args, ran.code, ran.out, ran.err)
+        return ran.err
+
+    def copy_laptop(self, commune: Unit) -> Unit:
+        folder = self.folder / f"copy-{commune.code}"
+        folder.mkdir()
+        shutil.copy(commune.db, folder / "copy.sqlite3")
+        return Unit(str(folder / "copy.sqlite3"), commune.code, commune.role, folder)
+
+    # ---- expectations ----
+    def synced_at_cluster(self, *communes: Unit) -> None:
+        self.synced |= {("CUM-01", c.code) for c in communes}
+
+    def synced_at_province(self, *communes: Unit) -> None:
+        self.synced |= {("01", c.code) for c in communes} | {("01", "CUM-01")}
+
+    def unsynced(self, commune: Unit) -> None:
+        self.synced -= {(store, commune.code) for store in ("01", "CUM-01")}
+
+    # ---- checks ----
+    def check_store(self, unit: Unit, year: int = YEAR) -> dict[str, Any]:
+        """`antq stats` counts and, at an office, `antq overview` figures equal plain SQL counts."""
+        stats, sql = unit.stats(year), sql_counts(unit.db)
+        for code in set(stats["units"]) | set(sql):
+            expected = {key: sql.get(code, {}).get(key, 0) for key in STATS_KEYS}
+            got = stats["units"].get(code, {}).get("counts", dict.fromkeys(STATS_KEYS, 0))
+            assert got == expected, (unit.code, code, got, expected)
+        if unit.role != "commune":
+            ratios = pledged(unit.db, year)
+            for row in unit.overview(year):
+                code = row["unit_code"]
+                counts = row["counts"] or dict.fromkeys(STATS_KEYS, 0)  # a commune nothing came from yet: {}
+                assert counts == {key: sql.get(code, {}).get(key, 0) for key in STATS_KEYS}, (unit.code, row)
+                for target in row["targets"]:
+                    if target["indicator"] == "households_pledged_pct":
+                        signed, households = ratios.get(code, (0, 0))
+                        if households == 0:
+                            assert target["actual"] is None and target["met"] is None, (unit.code, code, target)
+                        else:
+                            assert abs(target["actual"] - 100 * signed / households) < 0.051, (unit.code, code, target)
+        return stats
+
+    def check(self, year: int = YEAR) -> None:
+        """Every store against SQL, then each unit's digest on every store that should hold its records."""
+        digests = {unit.code: {code: u["digest"] for code, u in self.check_store(unit, year)["units"].items()}
+                   for unit in self.stores()}
+        for store, code in sorted(self.synced):
+            own = digests[code].get(code)
+            assert digests[store].get(code) == own, f"{code}'s records at {store} differ from {code}'s own"
+
+    def year_figures(self, year: int) -> dict[str, Any]:
+        """What each level reports for a year: the offices' overview rows and each commune's targets."""
+        figures: dict[str, Any] = {}
+        for office in (self.province, self.cluster):
+            rows = office.overview(year)
+            figures[office.code] = [{k: v for k, v in row.items() if k not in VOLATILE} for row in rows]
+        for commune in self.communes:
+            figures[commune.code] = commune.stats(year)["targets"]
+        return figures
+
+
+STATS_KEYS = ("residential_areas", "organizations", "households", "pledges", "registrations", "assessments")
+
+
+def build_world(folder: Path, province_db: str) -> World:
+    """The units initialised and their keys exchanged as officers do (fingerprints compared on paper)."""
+    province = init_unit(folder / "province", province_db, "province", "01")
+    cluster = init_unit(folder / "cluster", str(folder / "cluster.sqlite3"), "district", "CUM-01",
+                        "Cụm công an khu vực 1")
+    codes = ("00004", "00070", "00277", "00008")
+    communes = [init_unit(folder / code, str(folder / f"{code}.sqlite3"), "commune", code) for code in codes]
+    link(cluster, province, role="district", communes=list(codes))
+    for commune in communes:
+        link(commune, cluster)
+    return World(folder, province, cluster, communes)
