@@ -63,8 +63,9 @@ def ok(db: str, *args: str) -> str:
 
 def refused(db: str, code: str, *args: str, exit_code: int = 3) -> str:
     ran = antq(db, *args)
-    assert ran.code == exit_code and f"[{code}]" in ran.err, (args, ran.code, ran.out, ran.err)
-    return ran.err
+    said = ran.out + ran.err  # merge reports each refused package on stdout, other commands on stderr
+    assert ran.code == exit_code and f"[{code}]" in said, (args, ran.code, ran.out, ran.err)
+    return said
 
 
 @dataclass
@@ -229,8 +230,9 @@ class World:
 
     def refused(self, unit: Unit, code: str, *args: str) -> str:
         ran = antq(unit.db, *args, user=unit.user)
-        assert ran.code == 3 and f"[{code}]" in ran.err, (unit.code, args, ran.code, ran.out, ran.err)
-        return ran.err
+        said = ran.out + ran.err  # merge reports each refused package on stdout, other commands on stderr
+        assert ran.code == 3 and f"[{code}]" in said, (unit.code, args, ran.code, ran.out, ran.err)
+        return said
 
     def copy_laptop(self, commune: Unit) -> Unit:
         folder = self.folder / f"copy-{commune.code}"
