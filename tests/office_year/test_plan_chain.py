@@ -161,3 +161,18 @@ def test_an_older_province_plan_passed_down_is_refused(chain, tmp_path: Path) ->
     _resign(cluster, tmp_path / "c3.antq", old, sequence=9)  # the cluster sends the province's first plan again
     refused(commune.db, "REPLAY", "plan", "import", str(tmp_path / "c3.antq"))
     assert _targets(commune)["households_pledged_pct"]["threshold"] == 98
+
+
+def test_the_communes_own_enrolment_of_the_province_decides(chain, tmp_path: Path) -> None:
+    """A commune that enrolled the province's key itself (it reported to the province before its cluster
+    existed) checks the province's part with that key: once it revoked it, a cluster's package carrying
+    that province plan is refused (REVOKED_KEY), whatever key the cluster announces."""
+    province, cluster, commune = chain
+    path = tmp_path / "c-plan.antq"
+    cluster.run("plan", "publish", "--year", Y, "--out", str(path))
+    commune.run("recipient", "set", str(province.key_file()))
+    commune.run("recipient", "set", str(cluster.key_file()))
+    commune.run("trust", "revoke", province.fingerprint(), "--reason", "khóa của tỉnh bị lộ")
+    before = commune.stats()
+    refused(commune.db, "REVOKED_KEY", "plan", "import", str(path))
+    assert commune.stats() == before
