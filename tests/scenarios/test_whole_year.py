@@ -78,7 +78,7 @@ def test_02_data_and_packages_in_shuffled_order(world: World) -> None:
         packages = []
         for index, commune in enumerate(world.communes):
             for round_ in range(3):
-                commune.run("demo", "--households", str(4 + index), "--seed", str(10 * index + round_))
+                world.demo(commune, 4 + index, 10 * index + round_)
                 packages.append((commune, world.export(commune, full=round_ == 0)))
                 if round_ == 0:
                     world.backups[commune.code] = world.backup(commune)
@@ -105,7 +105,7 @@ def test_04_forwards_full_and_since_last_out_of_order(world: World) -> None:
         forwards = []
         for round_ in range(2):
             for index, commune in enumerate(world.communes):
-                commune.run("demo", "--households", "2", "--seed", str(100 + 10 * index + round_))
+                world.demo(commune, 2, 100 + 10 * index + round_)
                 world.cluster.run("merge", str(world.export(commune, full=False)))
             forwards.append(world.forward(since_last=True))
         full = world.forward(since_last=False)
@@ -133,7 +133,7 @@ def test_05_commune_restored_from_an_old_backup_and_recovered(world: World) -> N
         world.synced_at_cluster(commune)
         world.synced_at_province(commune)
         world.check()
-        commune.run("demo", "--households", "2", "--seed", "500")  # its edits count again
+        world.demo(commune, 2, 500)  # its edits count again
         world.cluster.run("merge", str(world.export(commune, full=False)))
         world.forward_full()
         world.check()
@@ -143,7 +143,7 @@ def test_06_two_clerks_merge_at_once_at_the_province(world: World, monkeypatch: 
     with world.step("two clerks"):
         for index, commune in enumerate(world.communes):
             if commune.code not in world.revoked:
-                commune.run("demo", "--households", "2", "--seed", str(600 + index))
+                world.demo(commune, 2, 600 + index)
                 world.cluster.run("merge", str(world.export(commune, full=False)))
         path = world.forward(since_last=False)
         env = {**os.environ, "ANTQ_PASSWORD": PASSWORD, "ANTQ_NEW_PASSWORD": PASSWORD}
@@ -175,7 +175,7 @@ def test_07_a_key_revoked_at_the_cluster(world: World) -> None:
         fingerprint = lost.fingerprint()
         world.cluster.run("trust", "revoke", fingerprint, "--reason", "mất máy tính xách tay")
         world.revoked.add(lost.code)
-        thief.run("demo", "--households", "2", "--seed", "700")
+        world.demo(thief, 2, 700)
         stolen = world.export(thief, full=False)
         world.refused(world.cluster, "REVOKED_KEY", "merge", str(stolen))
         world.forward_full()  # what the cluster merged before the revocation stays valid

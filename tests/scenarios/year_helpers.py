@@ -189,7 +189,12 @@ class World:
         self.counter += 1
         return self.folder / f"{self.counter:03d}-{stem}.antq"
 
-    # ---- what the offices do ----
+    # ---- what the units do ----
+    def demo(self, commune: Unit, households: int, seed: int) -> None:
+        """New records at a commune (areas, organisations, households, pledges, registrations, assessments)
+        for the scenario's year, whatever the calendar says."""
+        commune.run("demo", "--households", str(households), "--seed", str(seed), "--year", str(YEAR))
+
     def export(self, commune: Unit, *, full: bool) -> Path:
         path = self.path(f"{commune.code}-{'full' if full else 'incr'}")
         commune.run("export", "--out", str(path), "--full" if full else "--incremental")
