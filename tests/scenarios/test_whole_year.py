@@ -86,7 +86,7 @@ def test_02_data_and_packages_in_shuffled_order(world: World) -> None:
         random.Random(YEAR + 1).shuffle(order)
         for _commune, path in order:
             world.cluster.run("merge", str(path))
-            world.check_store(world.cluster)
+            world.check_store(world.cluster)  # after each package
         held = world.cluster.run("held", "list", "--json")
         assert held.strip() in ("[]", ""), held
         world.synced_at_cluster(*world.communes)

@@ -256,35 +256,53 @@ class World:
         self.synced -= {(store, commune.code) for store in ("01", "CUM-01")}
 
     # ---- checks ----
-    def check_store(self, unit: Unit, year: int = YEAR) -> dict[str, Any]:
+    def check_store(self, unit: Unit, year: int = YEAR) -> tuple[dict[str, Any], list[dict[str, Any]]]:
         """`antq stats` counts and, at an office, `antq overview` figures equal plain SQL counts."""
         stats, sql = unit.stats(year), sql_counts(unit.db)
         for code in set(stats["units"]) | set(sql):
             expected = {key: sql.get(code, {}).get(key, 0) for key in STATS_KEYS}
             got = stats["units"].get(code, {}).get("counts", dict.fromkeys(STATS_KEYS, 0))
             assert got == expected, (unit.code, code, got, expected)
-        if unit.role != "commune":
-            ratios = pledged(unit.db, year)
-            for row in unit.overview(year):
-                code = row["unit_code"]
-                counts = row["counts"] or dict.fromkeys(STATS_KEYS, 0)  # a commune nothing came from yet: {}
-                assert counts == {key: sql.get(code, {}).get(key, 0) for key in STATS_KEYS}, (unit.code, row)
-                for target in row["targets"]:
-                    if target["indicator"] == "households_pledged_pct":
-                        signed, households = ratios.get(code, (0, 0))
-                        if households == 0:
-                            assert target["actual"] is None and target["met"] is None, (unit.code, code, target)
-                        else:
-                            assert abs(target["actual"] - 100 * signed / households) < 0.051, (unit.code, code, target)
-        return stats
+        if unit.role == "commune":
+            return stats, []
+        rows, ratios = unit.overview(year), pledged(unit.db, year)
+        for row in rows:
+            code = row["unit_code"]
+            counts = row["counts"] or dict.fromkeys(STATS_KEYS, 0)  # a commune nothing came from yet: {}
+            assert counts == {key: sql.get(code, {}).get(key, 0) for key in STATS_KEYS}, (unit.code, row)
+            for target in row["targets"]:
+                if target["indicator"] == "households_pledged_pct":
+                    signed, households = ratios.get(code, (0, 0))
+                    if households == 0:
+                        assert target["actual"] is None and target["met"] is None, (unit.code, code, target)
+                    else:
+                        assert abs(target["actual"] - 100 * signed / households) < 0.051, (unit.code, code, target)
+        return stats, rows
 
     def check(self, year: int = YEAR) -> None:
-        """Every store against SQL, then each unit's digest on every store that should hold its records."""
-        digests = {unit.code: {code: u["digest"] for code, u in self.check_store(unit, year)["units"].items()}
-                   for unit in self.stores()}
+        """Every store against SQL, then each unit's digest on every store that should hold its records, and
+        what an office reports for a commune it is in step with against what the commune itself shows."""
+        checked = {unit.code: self.check_store(unit, year) for unit in self.stores()}
+        digests = {code: {unit: u["digest"] for unit, u in stats["units"].items()}
+                   for code, (stats, _) in checked.items()}
         for store, code in sorted(self.synced):
             own = digests[code].get(code)
             assert digests[store].get(code) == own, f"{code}'s records at {store} differ from {code}'s own"
+        for office in (self.cluster, self.province):
+            for row in checked[office.code][1]:
+                if (office.code, row["unit_code"]) in self.synced:
+                    self._same_targets(office, row, checked[row["unit_code"]][0]["targets"])
+
+    def _same_targets(self, office: Unit, row: dict[str, Any], own: list[dict[str, Any]]) -> None:
+        """The office's figures for a commune are the commune's own; at its cluster, on the same thresholds
+        (the province measures with its own plan only, so there only the indicators both hold are compared)."""
+        seen = {t["indicator"]: (t["threshold"], t["actual"], t["met"]) for t in own if not t["extra"]}
+        reported = {t["indicator"]: (t["threshold"], t["actual"], t["met"]) for t in row["targets"]}
+        if office is self.cluster:
+            assert reported == seen, (office.code, row["unit_code"], reported, seen)
+        else:
+            assert {k: reported[k] for k in reported.keys() & seen.keys()} == \
+                {k: seen[k] for k in reported.keys() & seen.keys()}, (office.code, row["unit_code"])
 
     def year_figures(self, year: int) -> dict[str, Any]:
         """What each level reports for a year: the offices' overview rows and each commune's targets."""
