@@ -3,9 +3,10 @@
 Run from the repository root:  PYTHONPATH=src python docs/samples/make_samples.py
 All data is invented. Every form is printed FROM DEMO STORES through `services.forms` (what
 `antq form …` does): a filled sample per unit type (area, commune, agency, enterprise, school) and
-a blank one, pledges still to sign, the recognition decision with certificates, and a province
-office's summary and recognition of communes from two communes' data. Only the blank annual report
-and the 12-household pledge run come from `antq_desktop.reports.demo`.
+a blank one, pledges still to sign, the recognition decision with certificates, the commune report
+(its section V lists the year's activities) and the festival day report, and a province office's
+summary (with its activity columns) and recognition of communes from two communes' data. Only the
+blank annual report and the 12-household pledge run come from `antq_desktop.reports.demo`.
 """
 
 from __future__ import annotations
@@ -141,12 +142,26 @@ def from_store() -> None:
         print(form_reports.render_recognition(store, year, HERE / "recognition_blank_number.pdf").name)
         print(form_reports.render_commune_report(store, year, HERE / "annual_report_filled.pdf",
                                                  report_date=dt.date(year + 1, 1, 5)).name)
+        festival_samples(store, year)
         store.close()
         ward = _commune_store(Path(tmp) / "phuong.sqlite3", "14812", year, 0)  # Phường Bỉm Sơn
         print(forms.render_form(ward, forms.FormRequest("pledge", year, blank=True),
                                 HERE / "pledge_blank_phuong.pdf").name)
         ward.close()
         office_samples(Path(tmp), year)
+
+
+def festival_samples(store, year: int) -> None:  # type: ignore[no-untyped-def]
+    """The report on the commune's own festival day (issue 20) and the blank one to fill by hand."""
+    from antq_desktop.services import forms
+    from antq_desktop.services.records.queries import ListQuery, list_rows
+
+    days = list_rows(store, "festival_day", ListQuery(year=year), limit=100000)
+    commune_day = next(d for d in days if not d["organization_id"] and not d["area_id"])
+    for name, request in (("festival_report_filled", forms.FormRequest("festival_report", year,
+                                                                        record_id=commune_day["id"])),
+                          ("festival_report_blank", forms.FormRequest("festival_report", year, blank=True))):
+        print(forms.render_form(store, request, HERE / f"{name}.pdf").name)
 
 
 def office_samples(tmp: Path, year: int) -> None:

@@ -120,6 +120,8 @@ def main_window_shots(app, folder: Path) -> None:  # type: ignore[no-untyped-def
     save(app, charts, "03b-ket-qua-tu-danh-gia.png")
     window.open_page("households")
     save(app, window, "04-ho-gia-dinh.png")
+    window.open_page("activities")  # the movement's activities (issue 20), on the models tab
+    save(app, window, "10-phong-trao.png")
     laptop(app, window, 1024)  # a common laptop screen: every page fits, toolbars wrap, columns narrow
     window.open_page("pledges")
     save(app, window, "04b-cam-ket-man-hinh-1024.png")

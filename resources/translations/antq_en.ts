@@ -2001,6 +2001,21 @@ not counted yet.</translation>
         <source>Số thành viên</source>
         <translation>Number of members</translation>
     </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="96" />
+        <source>Cơ quan, doanh nghiệp, trường học</source>
+        <translation>Agency, enterprise, school</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="96" />
+        <source>Năm</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="96" />
+        <source>Kết quả xếp loại</source>
+        <translation>Classification result</translation>
+    </message>
 </context>
 <context>
     <name>ImportPage</name>
@@ -2221,6 +2236,11 @@ not counted yet.</translation>
         <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="422" />
         <source>Đã nhập %1 dòng từ Excel (%2).</source>
         <translation>%1 rows imported from Excel (%2).</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/excel/import_wizard.py" line="96" />
+        <source>Xếp loại tổ bảo vệ an ninh, trật tự</source>
+        <translation>Security and order team ratings</translation>
     </message>
 </context>
 <context>
@@ -5444,6 +5464,11 @@ You can get it back at once with “Undo” (Ctrl+Z).</translation>
         <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="204" />
         <source>Đã thu hồi %1</source>
         <translation>Revoked %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="216" />
+        <source>Thu hồi — do %1 báo lên, ngày %2</source>
+        <translation>Revoked — reported by %1, on %2</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="205" />

@@ -30,6 +30,8 @@ def test_festival_report_prints_the_recorded_day(any_store, tmp_path) -> None:
                  "Tổ chức an toàn", "Toàn phường", "TRƯỞNG CÔNG AN PHƯỜNG", festival):
         assert fact in text, fact
     assert wording.labels["outcome"] in text
+    # sent up: "Nơi nhận: Như trên" names the recipient under the title
+    assert "Kính gửi: Công an thành phố Hà Nội" in text and "Như trên" in text
 
 
 def test_no_festival_says_where_to_record_it_and_a_blank_prints(any_store, tmp_path) -> None:
@@ -39,3 +41,4 @@ def test_no_festival_says_where_to_record_it_and_a_blank_prints(any_store, tmp_p
         forms.render_form(any_store, forms.FormRequest("festival_report", YEAR), tmp_path / "none.pdf")
     blank = forms.render_form(any_store, forms.FormRequest("festival_report", YEAR, blank=True), tmp_path / "b.pdf")
     assert pdf_pages(blank) == 1 and "Mã hồ sơ" not in pdf_text_flat(blank)
+    assert "Kính gửi: Công an thành phố Hà Nội" in pdf_text_flat(blank)

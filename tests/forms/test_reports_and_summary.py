@@ -155,8 +155,10 @@ def test_office_summary_queries_do_not_grow_per_indicator_and_commune(office) ->
         form_reports.summary_data(upper, YEAR)
     finally:
         event.remove(upper.engine, "before_cursor_execute", count)
-    # ~30 grouped queries plus one name lookup per commune; per commune it was ~60 each.
-    assert len(statements) <= 40 + 2 * len(communes), len(statements)
+    # ~37 grouped queries plus one name lookup per commune; per commune it was ~60 each. The activity
+    # columns (issue 20) add seven grouped queries: present and invited of briefings, rated and completed
+    # teams, working models, festival days, commendations.
+    assert len(statements) <= 47 + 2 * len(communes), len(statements)
 
 
 # ---------------------------------------------------------------- issue 15: the summary as a document

@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select, update
 from tests.conftest import ACTOR, PASSWORD
+from tests.office_year import test_revocations_travel as revocations_travel
 from tests.security.store_state import assert_unchanged, capture
 from tests.services.merge.conftest import Commune, make_upper, merge, new_commune, trust
 
@@ -319,6 +320,33 @@ def test_trust_add_refuses_the_offices_own_unit(office: Store, tmp_path: Path) -
         assert caught.value.code == authority.OWN_UNIT_KEY and "CUM-01" in caught.value.message
     assert_unchanged(office, before, max_log_rows=0, max_audit_rows=0)
     twin.close()
+
+
+# ---- revocations reported up in a forward (issue 14, point 3; the scenarios live with the office year) ----
+
+def _two_communes(tmp_path: Path) -> tuple[Commune, Commune]:
+    return new_commune(tmp_path, "00004", "Phường Ba Đình"), new_commune(tmp_path, "00277", "Phường Bạch Mai")
+
+
+def test_hostile_office_revocations_are_refused_and_change_nothing(office: Store, province: Store,
+                                                                   tmp_path: Path) -> None:
+    a, b = _two_communes(tmp_path)
+    try:
+        revocations_travel.hostile_office_revocations_are_refused(office, a, b, province, tmp_path)
+    finally:
+        a.store.close()
+        b.store.close()
+
+
+@pytest.mark.slow
+def test_lost_laptop_packages_are_refused_direct_and_forwarded(office: Store, province: Store,
+                                                               tmp_path: Path) -> None:
+    a, b = _two_communes(tmp_path)
+    try:
+        revocations_travel.lost_laptop_packages_are_refused(office, a, b, province, tmp_path)
+    finally:
+        a.store.close()
+        b.store.close()
 
 
 def test_key_rules_are_published_and_each_names_a_test_here() -> None:

@@ -69,3 +69,41 @@ def test_a_teams_rating_of_the_working_year_shows_beside_it(context, qtbot) -> N
     teams.refresh()
     assert teams.model.row_at(0)["rating"] == "hoan_thanh_tot"
     assert queries.count_rows(store, "security_team_rating") == 1
+
+
+def test_ratings_tab_imports_a_sheet_naming_teams(context, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The "Xếp loại tổ" tab has "Nhập từ Excel…": the wizard opens on ratings, guesses the columns,
+    shows the row naming no team in red with its reason, saves the other and the tab shows it."""
+    from openpyxl import Workbook
+
+    store = context.store
+    area = _area(store)
+    records.create(store, "security_team", {"area_id": area, "name": "Tổ ANTT số 1", "members": 4}, actor="admin")
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["Tên tổ", "Năm", "Xếp loại"])
+    sheet.append(["to antt so 1", context.year, "Hoàn thành tốt nhiệm vụ"])
+    sheet.append(["Tổ ANTT số 9", context.year, "Hoàn thành"])
+    path = tmp_path / "xep-loai.xlsx"
+    workbook.save(path)
+    page = ActivitiesPage(context)
+    qtbot.addWidget(page)
+    page.show()
+    ratings = page.show_tab("security_team_rating")
+    ratings.findChild(QPushButton, "import_button").click()
+    wizard = ratings.import_wizard  # a child of the page, deleted when it closes
+    wizard.confirm = lambda _t, _m: True
+    assert wizard.file_page.record_type.currentData() == "security_team_rating"
+    assert wizard.file_page.set_file(str(path))
+    wizard.next()
+    assert wizard.mapping_page.mapping() == {"team_name": 0, "year": 1, "rating": 2}
+    wizard.next()
+    preview = wizard.preview_page
+    assert wizard.currentPage() is preview
+    assert preview.summary.text() == "1 dòng hợp lệ sẽ được nhập; 1 dòng có lỗi sẽ bị bỏ qua."
+    assert preview.table.item(1, 1).text().startswith("Không có tổ bảo vệ an ninh, trật tự “Tổ ANTT số 9”")
+    wizard.accept()
+    context.jobs.wait()
+    _settle()
+    assert queries.count_rows(store, "security_team_rating") == 1
+    assert ratings.model.rowCount() == 1 and ratings.model.row_at(0)["rating"] == "hoan_thanh_tot"

@@ -125,3 +125,34 @@ def test_narrowed_columns_keep_their_titles_on_two_lines(demo_context, qtbot) ->
     _settle()
     assert [page.table.columnWidth(i) for i in range(header.count() - 1)] == \
         [column.width for column in page.columns[:-1]]  # room again: the default widths
+
+
+def test_dashboard_targets_of_a_long_plan_fit_1024(demo_context, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Issue 20 gave the plans long target names ("Cán bộ, đảng viên, hội viên, học sinh, sinh viên được phổ
+    biến, quán triệt"): on a 1,024-pixel screen they wrap onto two lines instead of pushing the overview
+    sideways."""
+    from PySide6.QtWidgets import QLabel
+
+    from antq_desktop.services import plans
+    from antq_desktop.services.records import queries
+    from antq_desktop.services.records import writes as records
+
+    store, year = demo_context.store, demo_context.year
+    for plan in [p for p in queries.list_rows(store, "plan") if p["year"] == year]:  # gives way to Kon Tum's
+        for target in [t for t in queries.list_rows(store, "plan_target") if t["plan_id"] == plan["id"]]:
+            records.delete(store, "plan_target", target["id"], actor="admin")
+        records.delete(store, "plan", plan["id"], actor="admin")
+    plans.create_from_template(store, year, "kon-tum-2025", actor="admin")
+    window = MainWindow(demo_context)
+    qtbot.addWidget(window)
+    window.showNormal()
+    window.resize(WIDTH, HEIGHT)
+    page = window.open_page("dashboard")
+    demo_context.jobs.wait(60_000)
+    _settle()
+    names = [w.text() for w in page.findChildren(QLabel) if "phổ biến, quán triệt" in w.text()]
+    assert names, "the Kon Tum plan's briefing target is shown"
+    assert window.width() == WIDTH and page.minimumSizeHint().width() <= WIDTH
+    for area in page.findChildren(QScrollArea):
+        if area.isVisible():
+            assert not area.horizontalScrollBar().isVisible()

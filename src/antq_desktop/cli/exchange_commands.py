@@ -208,7 +208,9 @@ def _trust_list(args: argparse.Namespace) -> int:
 
 
 def _trust_line(row: keys.KnownKeyInfo) -> str:
-    if row.revoked_at is not None:
+    if row.reported_state is not None:  # revoked because an office reported it up (issue 14)
+        state = row.reported_state
+    elif row.revoked_at is not None:
         state = f"thu hồi {row.revoked_at:%Y-%m-%d}"
     elif row.is_trusted:
         state = "tin cậy"

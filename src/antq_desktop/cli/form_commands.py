@@ -162,14 +162,15 @@ def _register_form(sub: Any) -> None:
             _form)
     p.add_argument("kind", choices=[*forms.FORM_KINDS, "recognition"],
                    help="pledge (cam kết hộ), covenant (giao ước), registration (đăng ký), "
-                        "assessment (phiếu tự đánh giá), minutes (biên bản họp xét), recognition (quyết định "
-                        "công nhận, danh sách kèm theo và giấy công nhận)")
+                        "assessment (phiếu tự đánh giá), minutes (biên bản họp xét), festival_report (báo cáo "
+                        "kết quả Ngày hội 19/8, mỗi Ngày hội một bản), recognition (quyết định công nhận, danh "
+                        "sách kèm theo và giấy công nhận)")
     scope = p.add_mutually_exclusive_group()
     scope.add_argument("--area", help="mã (UUID) hoặc tên đúng của một khu dân cư")
     scope.add_argument("--all", action="store_true", help="toàn đơn vị")
     scope.add_argument("--household", action="append",
                        help="mã (UUID) hộ gia đình (chỉ với pledge); lặp lại hoặc nhiều mã cách nhau dấu phẩy")
-    scope.add_argument("--record", help="mã (UUID) của một bản ghi (cam kết, đăng ký, tự đánh giá)")
+    scope.add_argument("--record", help="mã (UUID) của một bản ghi (cam kết, đăng ký, tự đánh giá, Ngày hội)")
     p.add_argument("--blank", action="store_true",
                    help="mẫu trống để điền tay; kèm --area/--all: mỗi hộ/đơn vị một bản, in sẵn tên")
     p.add_argument("--unsigned", action="store_true",

@@ -199,6 +199,7 @@ class TrustedKey:
     unit_code: str
     signing_public: bytes
     revoked: bool = False
+    revoked_note: str | None = None  # the refusal to show instead of the generic one (who revoked it, what to do)
 
     @classmethod
     def from_record(cls, record: PublicKeyRecord, revoked: bool = False) -> TrustedKey:

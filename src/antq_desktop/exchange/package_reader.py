@@ -170,7 +170,7 @@ def _trusted_signer(header: PackageHeader, lookup: TrustedKeyLookup) -> TrustedK
     if signer.key_id != header.signer_key_id:
         raise PackageError(UNKNOWN_KEY, detail="lookup returned a different key")
     if signer.revoked:
-        raise PackageError(REVOKED_KEY, detail=f"signer {header.signer_key_id}")
+        raise PackageError(REVOKED_KEY, message_vi=signer.revoked_note, detail=f"signer {header.signer_key_id}")
     if signer.unit_code != header.producer.unit_code:
         raise PackageError(SIGNER_MISMATCH, detail="signer key belongs to another unit")
     return signer

@@ -283,6 +283,11 @@ def demo_summary() -> SummaryData:
             pledge_coverage_pct=88 + (i * 3) % 12,
             last_package=None if i == 9 else dt.date(2026, 11, 1 + i),
             missing_targets=i in (5, 9),
+            models=1 + i % 3,
+            festivals=0 if i == 9 else 1 + i % 4,
+            commendations=(i * 5) % 7,
+            briefed_pct=None if i == 9 else 86 + (i * 4) % 14,
+            teams_completed_pct=None if i == 5 else 75 + (i * 6) % 25,
         )
         for i, name in enumerate(communes)
     )

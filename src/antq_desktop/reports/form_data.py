@@ -246,6 +246,14 @@ class SummaryRow:
     pledge_coverage_pct: float | None = None
     last_package: dt.date | None = None
     missing_targets: bool = False
+    # The movement's activities of the year (issue 20): working models (started by the year), festival days
+    # held, commendations; people present of those invited to briefings; teams rated "hoàn thành nhiệm vụ"
+    # or better of those rated.
+    models: int = 0
+    festivals: int = 0
+    commendations: int = 0
+    briefed_pct: float | None = None
+    teams_completed_pct: float | None = None
     # (numerator, denominator) behind each percentage: the totals row adds these up, so it is the true
     # share of all units (an average of percentages is not); keyed like the *_pct fields.
     counts: tuple[tuple[str, int, int], ...] = ()

@@ -11,6 +11,7 @@ from openpyxl.utils import get_column_letter
 from antq_desktop.reports.batch import atomic_output
 from antq_desktop.reports.form_data import SummaryData, SummaryRow
 from antq_desktop.reports.forms.summary import (
+    ACTIVITIES_NOTE,
     HEADER,
     MISSING_NOTE,
     NO_DATA_NOTE,
@@ -22,7 +23,9 @@ from antq_desktop.reports.text import fill, nfc
 from antq_desktop.xlsx_cells import safe_row
 
 _FONT = "Times New Roman"  # Excel on the clerks' machines has it; the PDF uses the metric clone
-_WIDTHS = (6, 32, 12, 14, 14, 14, 14, 16, 16)
+_WIDTHS = (6, 32, 12, 14, 14, 14, 14, 14, 14, 16, 12, 20, 16, 16)
+_PERCENT_COLUMNS = {i for i, label in enumerate(HEADER, 1) if label.endswith("(%)")}
+_DATE_COLUMN = HEADER.index("Gói dữ liệu gần nhất") + 1
 _THIN = Side(style="thin")
 _BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 
@@ -42,6 +45,11 @@ def _values(no: object, r: SummaryRow) -> list[object]:
         _frac(r.recognised_pct),
         _frac(r.classified_good_pct),
         _frac(r.pledge_coverage_pct),
+        r.models,
+        r.festivals,
+        _frac(r.briefed_pct),
+        r.commendations,
+        _frac(r.teams_completed_pct),
         r.last_package,
         MISSING_NOTE if r.missing_targets else None,
     ]
@@ -60,9 +68,9 @@ def _style_row(ws, row: int, bold: bool = False) -> None:
         c = ws.cell(row, col)
         c.font = Font(name=_FONT, size=12, bold=bold)
         c.border = _BOX
-        if col in (4, 5, 6, 7):
+        if col in _PERCENT_COLUMNS:
             c.number_format = "0.0%"
-        elif col == 8:
+        elif col == _DATE_COLUMN:
             c.number_format = "DD/MM/YYYY"
         if col != 2:
             c.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
@@ -100,6 +108,7 @@ def write_summary_xlsx(output: Path, data: SummaryData) -> Path:
         ws.append(safe_row(ws, [f"Đơn vị chưa đạt chỉ tiêu ({len(missing)}): {', '.join(missing)}."]))
     if has_no_data(data.rows):
         ws.append(safe_row(ws, [NO_DATA_NOTE]))
+    ws.append(safe_row(ws, [ACTIVITIES_NOTE]))
     for col, width in enumerate(_WIDTHS, 1):
         ws.column_dimensions[get_column_letter(col)].width = width
     ws.freeze_panes = f"C{header_row + 1}"  # rows above and columns A–B stay in view

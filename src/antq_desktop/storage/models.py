@@ -484,6 +484,32 @@ class OfficeCatchment(Base):
     added_by: Mapped[str] = mapped_column(String(60))
 
 
+class ReceivedRevocation(Base):
+    """A key revocation an office reported up in its forward, applied here (issue 14, point 3).
+
+    ``valid_up_to_sequence`` and ``valid_packages`` are what the office had merged from the key
+    before revoking it: the only packages of that key this office still accepts, and only inside
+    that office's forwards. The first report wins: a later forward never widens it.
+    """
+
+    __tablename__ = "received_revocations"
+    __table_args__ = (UniqueConstraint("key_id", "office_unit"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    key_id: Mapped[str] = mapped_column(String(64), index=True)
+    unit_code: Mapped[str] = mapped_column(String(16))
+    office_unit: Mapped[str] = mapped_column(String(16))  # the office that revoked it and reported it
+    revoked_at: Mapped[datetime] = mapped_column(DateTime)  # at the office
+    revoked_by: Mapped[str] = mapped_column(String(60))  # the officer there
+    compromised_since: Mapped[datetime | None] = mapped_column(DateTime)
+    reason: Mapped[str | None] = mapped_column(String(400))
+    valid_up_to_sequence: Mapped[int | None] = mapped_column(Integer)
+    valid_packages: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of package ids
+    forward_package_id: Mapped[str] = mapped_column(String(36))
+    received_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    received_by: Mapped[str] = mapped_column(String(60))
+
+
 class ExportRecord(Base):
     """One package written by this installation (the officer's export history)."""
 

@@ -101,17 +101,21 @@ def activities_section(data: AnnualReportData, text: FormText) -> list[Flowable]
     models = _activity_table([lab("col_no"), lab("col_model"), lab("col_kind"), lab("col_status"),
                               lab("col_recognised")], model_rows,
                              (14 * mm, FRAME_WIDTH - 106 * mm, 24 * mm, 32 * mm, 36 * mm), text)
-    # The section's headings never stay alone at the foot of a page.
+    # The section's headings never stay alone at the foot of a page: each goes with what follows it.
     out: list[Flowable] = [KeepTogether([para(lab("activities"), "heading"), para(lab("models"), "heading"),
                                          models])]
     for key, lines in (("festival", acts.festival), ("briefings", acts.briefings)):
-        out += [para(lab(key), "heading"), *([para(line) for line in lines] or [para(lab("no_activity"))])]
-    out += [para(lab("commendations"), "heading"),
-            _activity_table([lab("col_no"), lab("col_who"), lab("col_award"), lab("col_date")], award_rows,
-                            (14 * mm, FRAME_WIDTH - 98 * mm, 60 * mm, 24 * mm), text)]
-    out += [para(lab("security_force"), "heading"),
-            *([para(line) for line in acts.security_force] or [para(lab("no_activity"))]), Spacer(1, 4)]
+        out.append(_with_heading(lab(key), [para(line) for line in lines] or [para(lab("no_activity"))]))
+    out.append(_with_heading(lab("commendations"), [
+        _activity_table([lab("col_no"), lab("col_who"), lab("col_award"), lab("col_date")], award_rows,
+                        (14 * mm, FRAME_WIDTH - 98 * mm, 60 * mm, 24 * mm), text)]))
+    out += [_with_heading(lab("security_force"), [para(line) for line in acts.security_force]
+                          or [para(lab("no_activity"))]), Spacer(1, 4)]
     return out
+
+
+def _with_heading(heading: str, body: list[Flowable]) -> Flowable:
+    return KeepTogether([para(heading, "heading"), *body])
 
 
 def annual_report_flowables(data: AnnualReportData, text: FormText | None = None) -> list[Flowable]:
@@ -134,7 +138,7 @@ def annual_report_flowables(data: AnnualReportData, text: FormText | None = None
     out += [para(lab("recognised"), "heading"), recognised_table(data, text), Spacer(1, 4)]
     out += [para(lab("classification"), "heading"), classification_table(data, text), Spacer(1, 4)]
     out += activities_section(data, text)
-    out += [para(lab("proposals"), "heading"), *_paras(data.proposals, 3)]
+    out.append(_with_heading(lab("proposals"), _paras(data.proposals, 3)))
     signer = nd30.Signer(data.signer_authority, data.signer_name, None if data.signer_name else nd30.SIGN_HINT)
     recipients = data.recipients or ("Như trên;", "Lưu: VT, …")
     return out + nd30.signature_block([signer], FRAME_WIDTH, recipients=recipients)

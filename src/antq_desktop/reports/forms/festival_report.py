@@ -35,6 +35,7 @@ class FestivalReportData:
     outcome: tuple[str, ...] = ()
     signer_authority: str = "TRƯỞNG CÔNG AN XÃ"
     record: RecordRef | None = None
+    recipient: str | None = None  # "Kính gửi: Công an …"; None prints a dotted one ("Nơi nhận: Như trên")
 
 
 def _fact(text: FormText, key: str, value: str | None) -> Flowable:
@@ -48,7 +49,8 @@ def _lines(lines: tuple[str, ...], blank: int) -> list[Flowable]:
 def festival_report_flowables(data: FestivalReportData, text: FormText) -> list[Flowable]:
     info = nd30.DocumentInfo(doc_type=text.doc_type, subject=fill(text.subject, year=data.year),
                              parent_body=data.unit.parent_body, issuing_body=data.unit.issuing_body,
-                             place=data.unit.place, date=data.report_date, doc_code="BC-CAX")
+                             place=data.unit.place, date=data.report_date, doc_code="BC-CAX",
+                             recipient=data.recipient or "Kính gửi: ………………………………………………")
     out: list[Flowable] = [*nd30.document_head(info, FRAME_WIDTH)]
     if text.intro:
         out.append(para(fill(text.intro, year=data.year)))

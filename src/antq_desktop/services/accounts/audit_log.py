@@ -34,7 +34,7 @@ ACTION_LABELS = {
     "trust_revoke": "Thu hồi khóa", "office_communes": "Đổi danh sách xã",
     "office_catchment": "Đổi địa bàn cơ quan cấp dưới", "office_late_after": "Đổi hạn nộp",
     "receipt_issue": "Lập biên nhận", "receipt_verify": "Kiểm tra biên nhận",
-    "trust_vouched": "Nhận khóa được bảo lãnh",
+    "trust_vouched": "Nhận khóa được bảo lãnh", "trust_revoke_reported": "Thu hồi khóa do cấp dưới báo lên",
     "plan_publish": "Gửi kế hoạch xuống xã", "plan_import": "Nhận kế hoạch cấp trên",
     "forward": "Chuyển gói lên cấp trên", "forward_import": "Nhận gói chuyển tiếp",
     "setup_redo": "Thiết lập lại đơn vị",

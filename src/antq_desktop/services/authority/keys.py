@@ -21,9 +21,10 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from antq_desktop.domain.errors import KeyProblem
+from antq_desktop.domain.fronts import hint
 from antq_desktop.exchange.errors import NOT_AUTHORISED, PackageError
 from antq_desktop.services.authority.table import COMMUNE, DISTRICT, PROVINCE, ROLES, Rule, unit_skeleton
-from antq_desktop.storage.models import KnownKey, OfficeCatchment, UnitProfile, utcnow
+from antq_desktop.storage.models import KnownKey, LocalKey, OfficeCatchment, UnitProfile, utcnow
 
 OFFICE_ROLES = (DISTRICT, PROVINCE)
 ROLE_NAMES = {COMMUNE: "xã/phường", DISTRICT: "cụm/huyện", PROVINCE: "tỉnh"}
@@ -74,6 +75,17 @@ KEY_RULES: tuple[Rule, ...] = (
          "another unit (a vouched record carries no self-signature)", "-", "-",
          "services.authority.keys.enrolment_clash (trust_add)",
          f"{_TEST}::test_enrolling_a_key_known_under_another_unit_is_refused"),
+    Rule("K12", "keys", "office (in a forward)", "key revocations it made: only commune keys of its own catchment "
+         "that it vouched here (or unknown here); never this office's own unit or key, an office's key, a key "
+         "vouched by another office, a key known under another unit or one this office enrolled itself and still "
+         "trusts; else the whole forward is refused", "-", "-",
+         "services.authority.keys.authorise_reported_revocation (merge.received_revocations.authorise)",
+         f"{_TEST}::test_hostile_office_revocations_are_refused_and_change_nothing"),
+    Rule("K13", "keys", "a commune key revoked on an office's report", "its packages only inside that office's "
+         "forwards, and only those the office merged before revoking it (listed package ids, sequence up to the "
+         "reported one, whatever the package's own date); direct packages refused (REVOKED_KEY)", "-", "-",
+         "services.merge.received_revocations.check_inner; services.keys.registry.trusted_lookup",
+         f"{_TEST}::test_lost_laptop_packages_are_refused_direct_and_forwarded"),
 )
 
 
@@ -318,3 +330,54 @@ def revoke_row(row: KnownKey, *, actor: str, reason: str | None) -> None:
     row.revoked_by = actor
     row.revoke_reason = reason
     row.is_recipient = False
+
+
+# ---- revocations an office reports up in its forward (issue 14, point 3) ----
+
+APPLY, NOTHING_HERE = "apply", "nothing_here"
+
+
+def authorise_reported_revocation(session: Session, office_unit: str, key_id: str, unit_code: str) -> str:
+    """May ``office_unit`` revoke this key here? APPLY; NOTHING_HERE (this office decides that unit's keys
+    itself and already revoked this one, or never accepted it); or the whole forward is refused."""
+    row = session.execute(select(KnownKey).where(KnownKey.key_id == key_id)).scalar_one_or_none()
+    head = f"Gói chuyển tiếp của {office_unit} báo thu hồi khóa của đơn vị {unit_code}"
+    tail = " Không nhập gói này; hãy báo cho cán bộ phụ trách."
+    why = _revocation_refusal(session, office_unit, key_id, unit_code, row)
+    if why is not None:
+        raise _refused(f"{head}, nhưng {why}{tail}", f"reported revocation of {key_id} ({unit_code}) by {office_unit}")
+    if row is None:  # unknown here: a key of a unit this office enrolled itself is never taken from a report
+        return NOTHING_HERE if _units_enrolled_here(session, unit_code) else APPLY
+    if enrolment_root(session, row) is not None:
+        if row.revoked_at is None:
+            raise _refused(f"{head}, là khóa do chính đơn vị này đăng ký: chỉ đơn vị này thu hồi được. Hãy xác minh "
+                           f"với {office_unit}; nếu đúng, thu hồi khóa đó " + _revoke_hint(row) + " rồi nhập lại.",
+                           f"reported revocation of {key_id} enrolled here")
+        return NOTHING_HERE
+    return APPLY
+
+
+def _revocation_refusal(session: Session, office_unit: str, key_id: str, unit_code: str,
+                        row: KnownKey | None) -> str | None:
+    if is_own_unit(session, unit_code) or session.execute(select(LocalKey.id).where(LocalKey.key_id == key_id)).first():
+        return "đó là khóa hoặc mã của chính đơn vị này: không ai được thu hồi thay đơn vị này."
+    if row is not None and row.unit_code != unit_code:
+        return f"khóa đó được ghi ở đây là của đơn vị {row.unit_code}."
+    if row is not None and (row.role in OFFICE_ROLES or row.source == "recipient"):
+        return "đó là khóa của một cơ quan cấp trên/cấp cụm: cơ quan cấp dưới không thu hồi được."
+    if any(r.role in OFFICE_ROLES for r in _units_enrolled_here(session, unit_code)):
+        return f"{unit_code} được đăng ký ở đây là một cơ quan, không phải xã."
+    other = lookalike(session, unit_code)
+    if other is not None:
+        return _lookalike_text(unit_code, other)
+    if unit_code not in catchment(session, office_unit):
+        return (f"{unit_code} không có trong danh sách xã thuộc địa bàn của {office_unit} ghi ở đây: cơ quan chỉ "
+                "thu hồi khóa của xã thuộc địa bàn mình.")
+    root = _vouched_root(session, row) if row is not None else None
+    if root is not None and root.enrolled_by != office_unit:
+        return f"khóa đó do {root.enrolled_by} bảo lãnh, không phải {office_unit}."
+    return None
+
+
+def _revoke_hint(row: KnownKey) -> str:
+    return hint(gui="ở trang Khóa tin cậy các xã", cli=f"bằng “antq trust revoke {row.fingerprint}”")

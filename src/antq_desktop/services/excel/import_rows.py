@@ -30,9 +30,11 @@ from antq_desktop.domain.validation import (
     MODEL_STATUSES,
     ORG_TYPES,
     RELATIONS,
+    TEAM_RATINGS,
     VALIDATORS,
 )
 from antq_desktop.services.changes import WrittenIds
+from antq_desktop.services.excel import references
 from antq_desktop.services.records import duplicates, members, queries
 from antq_desktop.services.records import writes as records
 from antq_desktop.services.safe_files import read_user_file
@@ -121,14 +123,18 @@ FIELDS: dict[str, tuple[ImportField, ...]] = {
     ),
 }
 
-# The movement's activities (issue 20). An organisation is not matched by name yet: enter it in the
-# record's dialog after the import. A team's yearly rating is entered on the page (it names a team).
+# The movement's activities (issue 20). An area, organisation or team is named as a person types it
+# (services/excel/references.py turns the name into the record).
 _YEAR_COLS = ("nam", "nam bat dau", "nam xay dung")
+_ORGANIZATION = ImportField("organization_name", "Cơ quan, doanh nghiệp, trường học", False, (
+    "co quan, doanh nghiep, truong hoc", "co quan", "doanh nghiep", "truong hoc", "co quan, don vi", "don vi",
+    "ten co quan", "ten don vi", "don vi to chuc", "co quan to chuc"))
 FIELDS.update({
     "movement_model": (
         ImportField("name", "Tên mô hình", True, ("ten mo hinh", "mo hinh", "ten mo hinh, dien hinh", "ten")),
         ImportField("kind", "Loại mô hình", True, ("loai", "loai mo hinh")),
         ImportField("area_name", "Khu dân cư", False, _AREA.aliases),
+        _ORGANIZATION,
         ImportField("field_of_work", "Lĩnh vực", False, ("linh vuc",)),
         ImportField("started_year", "Năm bắt đầu", True, _YEAR_COLS),
         ImportField("status", "Trạng thái", False, ("trang thai", "tinh trang")),
@@ -141,6 +147,7 @@ FIELDS.update({
         ImportField("place", "Địa điểm", True, ("dia diem", "noi to chuc")),
         ImportField("participants", "Số người tham gia", True, ("so nguoi tham gia", "so nguoi", "nguoi tham gia")),
         ImportField("area_name", "Khu dân cư", False, _AREA.aliases),
+        _ORGANIZATION,
         ImportField("content", "Nội dung", False, ("noi dung",)),
         ImportField("outcome", "Kết quả", False, ("ket qua",)),
         _NOTE,
@@ -151,6 +158,7 @@ FIELDS.update({
         ImportField("invited", "Số người được mời", True, ("so nguoi duoc moi", "so duoc moi", "duoc moi")),
         ImportField("present", "Số người dự", True, ("so nguoi du", "so nguoi tham du", "tham du", "co mat")),
         ImportField("topic", "Nội dung phổ biến", True, ("noi dung", "noi dung pho bien", "chu de")),
+        _ORGANIZATION,
         _NOTE,
     ),
     "commendation": (
@@ -161,12 +169,21 @@ FIELDS.update({
         ImportField("awarded_on", "Ngày khen thưởng", True, ("ngay khen thuong", "ngay")),
         ImportField("reason", "Thành tích", False, ("thanh tich", "ly do")),
         ImportField("area_name", "Khu dân cư", False, _AREA.aliases),
+        _ORGANIZATION,
         _NOTE,
     ),
     "security_team": (
         ImportField("name", "Tên tổ", True, ("ten to", "to bao ve", "ten")),
         _AREA,
         ImportField("members", "Số thành viên", False, ("so thanh vien", "so to vien", "so nguoi")),
+        _NOTE,
+    ),
+    # A team's yearly rating; the team's area tells two teams of one name apart.
+    "security_team_rating": (
+        ImportField("team_name", "Tên tổ", True, ("ten to", "to bao ve", "to", "ten to bao ve")),
+        ImportField("area_name", "Khu dân cư", False, _AREA.aliases),
+        ImportField("year", "Năm", True, ("nam", "nam xep loai")),
+        ImportField("rating", "Kết quả xếp loại", True, ("ket qua xep loai", "xep loai", "ket qua", "muc xep loai")),
         _NOTE,
     ),
 })
@@ -290,10 +307,16 @@ def _lookup(labels: Mapping[str, str]) -> dict[str, str]:
 _CHOICES = {"kind": _lookup(AREA_KINDS), "org_type": _lookup({**ORG_TYPES, "school": "Trường học"}),
             "relation": _lookup(RELATIONS)}
 _CHOICES["org_type"].update(_lookup(ORG_TYPES))
+# A rating as the commune's decision writes it: in full, without "nhiệm vụ", or by its initials.
+_RATINGS = {**_lookup(TEAM_RATINGS),
+            **{fold(label.removesuffix(" nhiệm vụ")): code for code, label in TEAM_RATINGS.items()},
+            "htxsnv": "hoan_thanh_xuat_sac", "httnv": "hoan_thanh_tot", "htnv": "hoan_thanh",
+            "khtnv": "khong_hoan_thanh"}
 # Per record type, over `_CHOICES`: a model's "kind" is not an area's.
 _TYPE_CHOICES = {"movement_model": {"kind": _lookup(MODEL_KINDS), "status": _lookup(MODEL_STATUSES)},
                  "briefing": {"audience_kind": _lookup(AUDIENCE_KINDS)},
-                 "commendation": {"subject_kind": _lookup(COMMENDATION_SUBJECTS)}}
+                 "commendation": {"subject_kind": _lookup(COMMENDATION_SUBJECTS)},
+                 "security_team_rating": {"rating": _RATINGS}}
 
 
 def _text_cell(key: str, value: Any) -> Any:
@@ -315,7 +338,7 @@ def _text_cell(key: str, value: Any) -> Any:
 def preview(store: Store, record_type: str, sheet: Sheet, mapping: Mapping[str, int], *,
             progress: Progress | None = None, cancel: threading.Event | None = None) -> list[PreviewRow]:
     """Every non-empty data row with the values to save or the reasons it cannot be saved."""
-    areas = _areas(store) if any(f.key == "area_name" for f in FIELDS[record_type]) else []
+    found = references.load(store, **references.needs(f.key for f in FIELDS[record_type]))
     # A member row names its household by the head's citizen ID or the household's code.
     households = members.household_keys(store) if record_type == "household_member" else {}
     names_taken = {duplicates.name_key(name): name for _id, name in _areas(store)} \
@@ -335,7 +358,7 @@ def preview(store: Store, record_type: str, sheet: Sheet, mapping: Mapping[str, 
         if record_type == "household_member":
             _check_member_row(row, households, validator)
         else:
-            _check_row(row, record_type, areas, validator)
+            _check_row(row, record_type, found, validator)
         if names_taken is not None and _present(cells.get("name")):
             duplicates_problem = duplicates.sheet_area_name_problem(names_taken, str(cells["name"]))
             row.errors += [duplicates_problem] if duplicates_problem else []
@@ -344,28 +367,31 @@ def preview(store: Store, record_type: str, sheet: Sheet, mapping: Mapping[str, 
 
 
 def _areas(store: Store) -> list[tuple[str, str]]:
-    """(id, name) of the live areas an import may name (duplicates.match_area never picks silently)."""
+    """(id, name) of the live areas, for a sheet of areas whose names must not repeat them."""
     return [(row["id"], row["name"]) for row in queries.list_rows(store, "residential_area")]
 
 
-def _check_row(row: PreviewRow, record_type: str, areas: list[tuple[str, str]],
+def _check_row(row: PreviewRow, record_type: str, found: references.Candidates,
                validator: Callable[[Mapping[str, Any]], dict[str, Any]]) -> None:
-    values = {k: v for k, v in row.cells.items() if k != "area_name"}
+    values = {k: v for k, v in row.cells.items() if k not in references.NAME_CELLS}
     for key, table in {**_CHOICES, **_TYPE_CHOICES.get(record_type, {})}.items():
         if key in values and _present(values[key]):
             values[key] = table.get(fold(str(values[key])), values[key])
-    area_name = row.cells.get("area_name")
-    area_problem = None
-    if _present(area_name):
-        values["area_id"], area_problem = duplicates.match_area(areas, str(area_name))
-        if values["area_id"] is None and area_problem is None:
-            area_problem = f"Không có khu dân cư “{area_name}” trong danh sách; hãy thêm khu dân cư trước."
+    ids, name_problems = references.resolve(row.cells, found)
+    if record_type == "security_team_rating":
+        ids.pop("area_id", None)  # only to find the team: a rating has no area of its own
+    values.update(ids)
+    named = {id_field for cell, id_field in references.NAME_CELLS.items() if _present(row.cells.get(cell))}
     try:
-        validator(values)  # the service validates again on save; this is for the preview
+        validated = validator(values)  # the service validates again on save; this is for the preview
     except ValidationError as exc:
-        row.errors = [e.message for e in exc.errors if not (area_problem and e.field == "area_id")]
-    if area_problem:
-        row.errors.insert(0, area_problem)
+        # A name that found no record is said once, by the name's own sentence.
+        row.errors = [e.message for e in exc.errors if not (name_problems and e.field in named)]
+    else:
+        if record_type == "security_team_rating":
+            taken = references.already_rated(found, validated["team_id"], validated["year"], row.line)
+            row.errors += [taken] if taken else []
+    row.errors[:0] = name_problems
     if row.valid:
         row.values = values
 

@@ -37,20 +37,23 @@ def _lines(value: str | None) -> tuple[str, ...]:
     return tuple(line for line in (value or "").splitlines() if line.strip())
 
 
-def _data(row: Any, unit: UnitInfo, word: str, commune_word: str) -> FestivalReportData:
+def _data(row: Any, unit: UnitInfo, word: str, commune_word: str, recipient: str | None) -> FestivalReportData:
     organiser = row["org_name"] or row["area_name"] or commune_word
     return FestivalReportData(unit, row["year"], date.today(), organiser, row["held_on"], row["place"],
                               row["participants"], _lines(row["content"]), _lines(row["outcome"]),
-                              f"TRƯỞNG CÔNG AN {word.upper()}", RecordRef(row["id"], row["revision"]))
+                              f"TRƯỞNG CÔNG AN {word.upper()}", RecordRef(row["id"], row["revision"]), recipient)
 
 
 def festival_reports(store: Store, request: FormRequest, unit: UnitInfo) -> Batch:
-    word = kind_word(get_profile(store))
+    profile = get_profile(store)
+    word = kind_word(profile)
+    # Sent to the office the commune reports to ("Nơi nhận: Như trên" names it)
+    recipient = f"Kính gửi: {unit.upper_name}" if unit.upper_name else None
     text = localise_form(FORM_ID, word)  # "Công an xã" of the wording as a ward says it
     render = partial(render_festival_reports, text=text)
     if request.blank:
-        return Batch(1, [FestivalReportData(unit, request.year, signer_authority=f"TRƯỞNG CÔNG AN {word.upper()}")],
-                     render)
+        return Batch(1, [FestivalReportData(unit, request.year, signer_authority=f"TRƯỞNG CÔNG AN {word.upper()}",
+                                            recipient=recipient)], render)
     stmt = (select(F, ORGS.c.name.label("org_name"), AREAS.c.name.label("area_name"))
             .select_from(F.outerjoin(ORGS, F.c.organization_id == ORGS.c.id)
                          .outerjoin(AREAS, F.c.area_id == AREAS.c.id))
@@ -58,4 +61,4 @@ def festival_reports(store: Store, request: FormRequest, unit: UnitInfo) -> Batc
     with store.engine.connect() as conn:
         rows = [dict(r) for r in conn.execute(stmt).mappings()]
     commune_word = text.label("commune").format(word=word)
-    return Batch(len(rows), [_data(r, unit, word, commune_word) for r in rows], render)
+    return Batch(len(rows), [_data(r, unit, word, commune_word, recipient) for r in rows], render)

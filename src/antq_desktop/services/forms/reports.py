@@ -182,7 +182,9 @@ def _last_packages(session: Session) -> dict[str, date]:
 # The summary's percentage columns, by indicator.
 SUMMARY_INDICATORS = {"registered_pct": "units_registered_pct", "recognised_pct": "units_meet_standard_pct",
                       "classified_good_pct": "classified_kha_or_above_pct",
-                      "pledge_coverage_pct": "households_pledged_pct"}
+                      "pledge_coverage_pct": "households_pledged_pct",
+                      # the movement's activities (issue 20)
+                      "briefed_pct": "briefed_pct", "teams_completed_pct": "security_teams_completed_pct"}
 
 
 @dataclass(frozen=True)
@@ -190,12 +192,15 @@ class _UnitFigures:
     areas: int
     ratios: dict[str, indicators.Ratio | None]  # by indicator
     statuses: list[stats.TargetStatus]
+    activities: dict[str, int]  # indicators.activity_counts: models, festivals, commendations
 
 
 def _figures_of_store(session: Session, year: int) -> _UnitFigures:
     """A commune summarising itself: the whole store."""
     ratios = {ind: indicators.compute(session, ind, year) for ind in SUMMARY_INDICATORS.values()}
-    return _UnitFigures(indicators.Scope(session, year).areas(), ratios, stats.target_statuses(session, year))
+    scope = indicators.Scope(session, year)
+    return _UnitFigures(scope.areas(), ratios, stats.target_statuses(session, year),
+                        indicators.activity_counts(scope))
 
 
 def _figures_by_unit(session: Session, year: int, codes: list[str]) -> dict[str, _UnitFigures]:
@@ -203,9 +208,10 @@ def _figures_by_unit(session: Session, year: int, codes: list[str]) -> dict[str,
     scope = indicators.Scope(session, year, by_unit=True)
     statuses = stats.target_statuses_by_unit(session, year, codes, scope)
     ratios = indicators.compute_by_unit(session, SUMMARY_INDICATORS.values(), year, codes, scope)
-    areas = scope.areas()
+    areas, activities = scope.areas(), indicators.activity_counts(scope)
     return {code: _UnitFigures(areas.get(code), {ind: by_unit.get(code) for ind, by_unit in ratios.items()},
-                               statuses[code]) for code in codes}
+                               statuses[code], {kind: counts.get(code) for kind, counts in activities.items()})
+            for code in codes}
 
 
 def summary_row(name: str, figures: _UnitFigures, last_package: date | None) -> tuple[SummaryRow, list[Miss]]:
@@ -213,12 +219,12 @@ def summary_row(name: str, figures: _UnitFigures, last_package: date | None) -> 
     misses = [Miss(name, t.label, pct(t.actual) if t.actual is not None else "—",
                    threshold_text(t.comparator, t.threshold), t.actual, t.comparator, t.threshold)
               for t in figures.statuses if t.missed]
-    percents = {column: (ratio.percent if (ratio := figures.ratios.get(ind)) is not None else None)
-                for column, ind in SUMMARY_INDICATORS.items()}
+    percents: dict[str, Any] = {column: (ratio.percent if (ratio := figures.ratios.get(ind)) is not None else None)
+                                for column, ind in SUMMARY_INDICATORS.items()}  # SUMMARY_INDICATORS name fields
     counts = tuple((column, ratio.numerator, ratio.denominator) for column, ind in SUMMARY_INDICATORS.items()
                    if (ratio := figures.ratios.get(ind)) is not None and ratio.denominator)
     row = SummaryRow(name, areas=figures.areas or 0, last_package=last_package, missing_targets=bool(misses),
-                     counts=counts, **percents)
+                     counts=counts, **percents, **figures.activities)
     return row, misses
 
 

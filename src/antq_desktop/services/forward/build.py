@@ -7,7 +7,8 @@ encrypted to the province. The commune packages were encrypted to the office; so
 province can open them without the office's private key, the forward carries each one's
 payload key (inside the forward's encrypted payload). The signatures still prove that the
 commune wrote exactly those bytes. The office also vouches for the commune keys it trusts
-(``vouched_key`` records). Province side: ``services/merge/forwarded.py``.
+(``vouched_key`` records) and reports the commune keys it revoked (``key_revocation`` records,
+``services/forward/revocations.py``). Province side: ``services/merge/forwarded.py``.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from antq_desktop.exchange.package_format import PackageHeader, Producer
 from antq_desktop.exchange.package_writer import PackageMeta, write_package
 from antq_desktop.exchange.stream_crypto import payload_key_info
 from antq_desktop.services.export import build as export
+from antq_desktop.services.forward.revocations import revocation_records
 from antq_desktop.services.keys import registry as keys
 from antq_desktop.services.keys.ring import KeyRing
 from antq_desktop.services.merge import archive as merge_archive
@@ -134,8 +136,10 @@ def _open_keys(store: Store, password: str, inner: list[Inner]) -> None:
         ring.close()
 
 
-def _records(own: str, vouched: list[dict[str, Any]], inner: list[Inner]) -> Iterator[dict[str, Any]]:
+def _records(own: str, vouched: list[dict[str, Any]], inner: list[Inner],
+             revoked: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
     yield from vouched
+    yield from revoked  # before the packages: the province knows the limits before it reads any of them
     for item in inner:
         header, size = item.header, item.path.stat().st_size
         chunks = max(1, -(-size // CHUNK_BYTES))
@@ -165,6 +169,7 @@ def write_forward(store: Store, dest: str | Path, *, password: str, actor: str, 
         last_attempt = max([a.id for a in attempts], default=int(state["last_attempt_id"]))
         inner = _collect(store, attempts, notes)
         vouched = _vouched(session, inner, office.unit_code)
+        revoked = revocation_records(store, session, office.unit_code)
         blob = keys.active_blob(session)
     own_path = dest.with_name(f".{dest.name}.own.antq")
     try:
@@ -176,7 +181,7 @@ def write_forward(store: Store, dest: str | Path, *, password: str, actor: str, 
         meta = PackageMeta(Producer(office.unit_code, office.unit_name, office.role), sequence, KIND,
                            str(date.today().year), __version__, migrate.head_revision())
         with KeyStore.unlock(blob, password) as signer:
-            written = write_package(dest, _records(office.unit_code, vouched, inner), meta, signer, recipient,
+            written = write_package(dest, _records(office.unit_code, vouched, inner, revoked), meta, signer, recipient,
                                     progress=progress)
     except PackageError as exc:
         raise ForwardError(keys.unlock_message(exc), exc.code) from None

@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import Any
 
 from antq_desktop.services.changes import NO_CHANGES, Changes
-from antq_desktop.services.keys import registry, rotation
+from antq_desktop.services.keys import registry, reported, rotation
 from antq_desktop.services.keys.registry import LocalKeyInfo
 from antq_desktop.storage.db import Store
 from antq_desktop.storage.models import KnownKey
@@ -37,6 +37,8 @@ class KnownKeyInfo:
     role_label: str  # "xã/phường", "cụm/huyện", "tỉnh"
     source_label: str  # where this office got the key ("bảo lãnh bởi …" names who vouched)
     legacy: bool  # from a version 1 key file: the fingerprint covers the two public keys only
+    reported_by: str | None = None  # revoked because this office reported it up in a forward (issue 14)
+    reported_state: str | None = None  # "thu hồi — do CUM-01 báo lên, ngày 03/12/2026"
     changes: Changes = field(default=NO_CHANGES, compare=False)  # what the call that returned it wrote
 
 
@@ -61,11 +63,14 @@ RECIPIENT = Changes(trust_changed=True, keys_changed=True)
 OWN_KEY = Changes(keys_changed=True)
 
 
-def known_key_info(row: KnownKey) -> KnownKeyInfo:
+def known_key_info(row: KnownKey, report: reported.Report | None = None) -> KnownKeyInfo:
+    """``report``: an office's reported revocation of this key (shown as such while the key is revoked)."""
+    shown = report if report is not None and row.revoked_at is not None else None
     return KnownKeyInfo(row.key_id, row.unit_code, row.unit_name, row.role, row.fingerprint, row.source,
                         bool(row.is_trusted), bool(row.is_recipient), row.enrolled_at, row.enrolled_by,
                         row.revoked_at, row.note, registry.role_label(row), registry.source_label(row),
-                        registry.is_legacy_fingerprint(row))
+                        registry.is_legacy_fingerprint(row), shown.office_unit if shown else None,
+                        reported.state_label(shown) if shown else None)
 
 
 # ---- this unit's own key ----
@@ -126,7 +131,8 @@ def set_recipient(store: Store, data: bytes, *, actor: str) -> KnownKeyInfo:
 def trust_list(store: Store) -> list[KnownKeyInfo]:
     """Every key this unit knows, by unit code then enrolment time, read in one snapshot."""
     with store.read_session() as session:
-        return [known_key_info(row) for row in registry.list_known(session)]
+        reports = reported.reports(session)
+        return [known_key_info(row, reports.get(row.key_id)) for row in registry.list_known(session)]
 
 
 def trust_add(store: Store, data: bytes, *, actor: str, **options: Any) -> KnownKeyInfo:

@@ -42,6 +42,7 @@ from antq_desktop.exchange.keystore import KeyStore
 from antq_desktop.services.accounts import users
 from antq_desktop.services.authority import keys as authority
 from antq_desktop.services.changes import NO_CHANGES, Changes
+from antq_desktop.services.keys import reported
 from antq_desktop.storage import audit
 from antq_desktop.storage.models import KnownKey, LocalKey, UnitProfile
 
@@ -327,7 +328,7 @@ def trust_revoke(session: Session, fingerprint_text: str, *, actor: str, reason:
         session.flush()
         audit.append(session, actor=actor, action="trust_revoke", record_type="key", record_id=target.key_id,
                      details={"unit_code": target.unit_code, "fingerprint": target.fingerprint, "reason": reason,
-                              "cascade_from": row.key_id if cascade else None})
+                              "cascade_from": row.key_id if cascade else None, "since": since})
     return Revocation(row, also)
 
 
@@ -356,10 +357,13 @@ def list_known(session: Session) -> list[KnownKey]:
     return list(session.execute(select(KnownKey).order_by(KnownKey.unit_code, KnownKey.enrolled_at)).scalars())
 
 
-def trusted_key(row: KnownKey) -> TrustedKey:
+def trusted_key(row: KnownKey, report: reported.Report | None = None) -> TrustedKey:
+    """``report``: an office reported this key's revocation; its refusal then says what the commune must do."""
     public = b64decode(row.signing_public, 32)
     assert key_id(public) == row.key_id
-    return TrustedKey(row.key_id, row.unit_code, public, revoked=row.revoked_at is not None)
+    revoked = row.revoked_at is not None
+    note = reported.refusal(row.unit_code, report) if revoked and report is not None else None
+    return TrustedKey(row.key_id, row.unit_code, public, revoked=revoked, revoked_note=note)
 
 
 def trusted_lookup(session: Session) -> Callable[[str], TrustedKey | None]:
@@ -370,7 +374,8 @@ def trusted_lookup(session: Session) -> Callable[[str], TrustedKey | None]:
     The rows are read once, so the lookup may be used after the session closes.
     """
     rows = session.execute(select(KnownKey).where(KnownKey.is_trusted.is_(True))).scalars()
-    table = {row.key_id: trusted_key(row) for row in rows}
+    reports = reported.reports(session)
+    table = {row.key_id: trusted_key(row, reports.get(row.key_id)) for row in rows}
     return table.get
 
 

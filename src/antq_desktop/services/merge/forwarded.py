@@ -7,7 +7,9 @@ of the office's catchment recorded here (authorise_vouch), (2) the forward is no
 earlier one from that office, and (3) EVERY inner package is intact, verifies with its own producer's key, and decrypts.
 A commune key is accepted if the province enrolled it itself, or if the office vouched for it
 in this signed forward; a vouched key is then recorded as KnownKey(source="vouched",
-enrolled_by=<office code>). A key the province revoked stays revoked. Only then is each inner
+enrolled_by=<office code>). A key the province revoked stays revoked. The office's own key
+revocations travel in the same forward (services/merge/received_revocations.py: authorised, then
+applied; a revoked key's packages only those the office merged before revoking). Only then is each inner
 package merged by the pipeline (merge/run.py; each whole or not at all, replays skipped as duplicates).
 """
 
@@ -40,6 +42,7 @@ from antq_desktop.services.authority import keys as authority
 from antq_desktop.services.authority.table import ROLES
 from antq_desktop.services.keys.ring import KeyRing, trusted_lookup
 from antq_desktop.services.merge import import_log
+from antq_desktop.services.merge import received_revocations as revocations
 from antq_desktop.services.merge.results import MergeOptions, PackageResult
 from antq_desktop.storage import audit
 from antq_desktop.storage.db import Store
@@ -103,9 +106,14 @@ def unpack(store: Store, path: Path, options: MergeOptions, folder: Path) -> Unp
             return [_duplicate(store, path, outer, options)]
         _check_office(store, outer)
         opener = options.ring.opener(outer.header) if options.ring else None
-        items, vouched = _extract(outer, opener, folder, options)
-        _authorise_vouched(store, outer.header.producer.unit_code, vouched)
-        lookup = _lookup(store, vouched)
+        revoked: list[revocations.Reported] = []
+        items, vouched = _extract(outer, opener, folder, options, revoked)
+        office = outer.header.producer.unit_code
+        _authorise_vouched(store, office, vouched)
+        to_revoke = revocations.authorise(store, office, revoked)  # authority K12, before anything is written
+        allowed = revocations.limits(store, office, to_revoke)
+        lookup = revocations.lookup(_lookup(store, vouched), allowed, to_revoke)
+        revocations.check_inner([(i["path"], i["sequence"]) for i in items], allowed, office)  # K13
         _preverify(items, lookup, options)
         authorise_inner(store, [item["producer"] for item in items])  # authority A6: refused whole, before any merge
         _authorise_inner_signers(store, items)  # A10 and K8 for every inner package, also before any merge
@@ -113,6 +121,7 @@ def unpack(store: Store, path: Path, options: MergeOptions, folder: Path) -> Unp
             return [_outer_result(outer, path, "dry_run", "Xem trước: gói chuyển tiếp và mọi gói bên trong hợp lệ, "
                                   f"{len(items)} gói sẽ được nhập. Chưa ghi gì.")]
         _enrol_vouched(store, outer, vouched, items, options.actor)
+        revocations.apply(store, outer, to_revoke, options.actor)
     except (PackageError, ValueError, OSError) as exc:
         return [refuse_error(store, path, options, exc, outer)]
     return Unpacked(outer, items, lookup)
@@ -180,8 +189,8 @@ def _authorise_inner_signers(store: Store, items: list[dict[str, Any]]) -> None:
             authority.authorise_signer(session, header.signer_key_id, item["producer"])
 
 
-def _extract(outer: VerifiedPackage, opener: Any, folder: Path,
-             options: MergeOptions) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+def _extract(outer: VerifiedPackage, opener: Any, folder: Path, options: MergeOptions,
+             revoked: list[revocations.Reported]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     office = outer.header.producer.unit_code
     items: list[dict[str, Any]] = []
     vouched: list[dict[str, Any]] = []
@@ -194,6 +203,8 @@ def _extract(outer: VerifiedPackage, opener: Any, folder: Path,
             kind = record["type"]
             if kind == "vouched_key":
                 vouched.append(_check_vouched(record))
+            elif kind == revocations.RECORD_TYPE:  # the office's key revocations (issue 14, point 3)
+                revoked.append(revocations.parse(record))
             elif kind == "forward_package":
                 _close(out, items)
                 items.append(_new_item(record, folder, len(items), office))

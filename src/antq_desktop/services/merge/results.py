@@ -66,7 +66,9 @@ class PackageResult:
         if self.status != MergeStatus.MERGED:
             return NO_CHANGES
         written = {kind: c.get("new", 0) + c.get("updated", 0) for kind, c in self.counts.items()}
-        return Changes.of_counts(written) | Changes(plans_changed=self.kind == "plan")
+        # a forward may also record vouched keys and apply its office's revocations (the trust registry)
+        return Changes.of_counts(written) | Changes(plans_changed=self.kind == "plan",
+                                                    trust_changed=self.kind == "forward")
 
 
 class MergeRun(list[PackageResult]):

@@ -22,6 +22,7 @@ from antq_desktop.domain.catalog import CatalogError
 from antq_desktop.storage.models import (
     Assessment,
     Briefing,
+    Commendation,
     FestivalDay,
     Household,
     MovementModel,
@@ -349,6 +350,16 @@ def security_teams_completed(s: Scope) -> Any:
              SecurityTeamRating.team_id.not_in(select(SecurityTeam.id).where(SecurityTeam.deleted.is_(True))))
     return s.ratio(s.live(SecurityTeamRating, *rated, SecurityTeamRating.rating.in_(TEAM_COMPLETED)),
                    s.live(SecurityTeamRating, *rated))
+
+
+def activity_counts(s: Scope) -> dict[str, Any]:
+    """How many of the year's activities, for the summary's columns (a number, or `Counts` per unit):
+    working models started by the year (as `communes_with_model` counts them), festival days held,
+    commendations awarded."""
+    return {"models": s.live(MovementModel, MovementModel.started_year <= s.year,
+                             MovementModel.status.in_(WORKING_MODEL)),
+            "festivals": s.live(FestivalDay, FestivalDay.year == s.year),
+            "commendations": s.live(Commendation, Commendation.year == s.year)}
 
 
 INDICATORS: dict[str, Callable[[Scope], Any]] = {

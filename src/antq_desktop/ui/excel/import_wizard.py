@@ -91,6 +91,9 @@ _FIELD_LABELS = (
     QT_TRANSLATE_NOOP("ImportFields", "Thành tích"),
     QT_TRANSLATE_NOOP("ImportFields", "Tên tổ"),
     QT_TRANSLATE_NOOP("ImportFields", "Số thành viên"),
+    QT_TRANSLATE_NOOP("ImportFields", "Cơ quan, doanh nghiệp, trường học"),
+    QT_TRANSLATE_NOOP("ImportFields", "Năm"),
+    QT_TRANSLATE_NOOP("ImportFields", "Kết quả xếp loại"),
 )
 
 
@@ -117,7 +120,8 @@ def record_type_titles() -> dict[str, str]:
             "festival_day": QCoreApplication.translate("ImportWizard", "Ngày hội toàn dân bảo vệ ANTQ"),
             "briefing": QCoreApplication.translate("ImportWizard", "Buổi phổ biến, quán triệt"),
             "commendation": QCoreApplication.translate("ImportWizard", "Khen thưởng, biểu dương"),
-            "security_team": QCoreApplication.translate("ImportWizard", "Tổ bảo vệ an ninh, trật tự")}
+            "security_team": QCoreApplication.translate("ImportWizard", "Tổ bảo vệ an ninh, trật tự"),
+            "security_team_rating": QCoreApplication.translate("ImportWizard", "Xếp loại tổ bảo vệ an ninh, trật tự")}
 
 
 class FilePage(QWizardPage):

@@ -225,6 +225,7 @@ class RatingsTab(RecordPage):
     related_types = ("security_team", "residential_area")
     new_title = N("RecordDialogs", "Xếp loại tổ bảo vệ an ninh, trật tự")
     edit_title = N("RecordDialogs", "Sửa xếp loại")
+    excel_import = True  # rows name their team (and its area) by name
     columns = [
         Column("team_name", N("RecordPages", "Tổ"), width=260),
         Column("area_name", N("RecordPages", "Khu dân cư"), sort="area_name", width=200),

@@ -209,6 +209,7 @@ class DashboardPage(QWidget):
 
     def _build_sections(self) -> None:
         self.targets_grid = QGridLayout()
+        self.targets_grid.setColumnStretch(0, 2)  # the target's name, wrapped when the screen is narrow
         self.targets_grid.setColumnStretch(1, 1)
         self._group(self.tr("Chỉ tiêu năm"), self.targets_grid)
         self.counts_row = QHBoxLayout()
@@ -287,7 +288,9 @@ class DashboardPage(QWidget):
             label = QCoreApplication.translate("Indicators", target.label)
             if target.extra:  # the unit's own target beside its office's plan: shown, not what it is measured by
                 label += self.tr(" (chỉ tiêu riêng của đơn vị, thêm)")
-            self.targets_grid.addWidget(QLabel(label), row, 0)
+            name = QLabel(label)
+            name.setWordWrap(True)  # a long target name takes two lines rather than the page's width at 1,024
+            self.targets_grid.addWidget(name, row, 0)
             self.targets_grid.addWidget(percent_bar(target.actual, bool(target.met)), row, 1)
             threshold = format_threshold(target.comparator, target.threshold)
             actual = format_percent(target.actual) if target.met is not None else self.tr("Chưa có số liệu")

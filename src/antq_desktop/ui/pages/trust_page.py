@@ -64,12 +64,13 @@ class TrustRow:
     revoked_at: datetime | None
     role: str = "commune"
     legacy: bool = False
+    reported_by: str | None = None  # revoked because this office (a cluster) reported it up in a forward
 
 
 def load_rows(store: Store) -> list[TrustRow]:
     """The communes' keys (not this office's own upper-office key), read in one consistent snapshot."""
     return [TrustRow(row.unit_code, row.unit_name, row.fingerprint, row.source, row.enrolled_at, row.enrolled_by,
-                     row.revoked_at, row.role, row.legacy)
+                     row.revoked_at, row.role, row.legacy, row.reported_by)
             for row in keys.trust_list(store) if row.source != "recipient"]
 
 
@@ -201,14 +202,21 @@ class TrustPage(QWidget):
         self.rows = rows
         self.table.setRowCount(len(self.rows))
         for r, row in enumerate(self.rows):
-            status = (self.tr("Đã thu hồi %1").replace("%1", format_date(row.revoked_at)) if row.revoked_at
-                      else self.tr("Còn hiệu lực"))
+            status = self._status(row)
             fingerprint = f"{row.fingerprint} ({self.tr(LEGACY)})" if row.legacy else row.fingerprint
             values = (row.unit_code, row.unit_name, fingerprint, self.tr(ROLES.get(row.role, row.role)),
                       self._source(row), format_date(row.enrolled_at), row.enrolled_by, status)
             for c, value in enumerate(values):
                 self.table.setItem(r, c, QTableWidgetItem(str(value or "")))
         self.table.resizeColumnsToContents()
+
+    def _status(self, row: TrustRow) -> str:
+        if row.revoked_at and row.reported_by:  # issue 14: the cluster revoked it and its forward said so
+            return (self.tr("Thu hồi — do %1 báo lên, ngày %2").replace("%1", row.reported_by)
+                    .replace("%2", format_date(row.revoked_at)))
+        if row.revoked_at:
+            return self.tr("Đã thu hồi %1").replace("%1", format_date(row.revoked_at))
+        return self.tr("Còn hiệu lực")
 
     def enrol_from_file(self, path: str | None = None) -> None:
         if not path:
