@@ -290,7 +290,8 @@ class World:
             assert digests[store].get(code) == own, f"{code}'s records at {store} differ from {code}'s own"
         for office in (self.cluster, self.province):
             for row in checked[office.code][1]:
-                if (office.code, row["unit_code"]) in self.synced:
+                commune = row["unit_code"]  # in step both ways: its data at the office, the offices' plans with it
+                if {(office.code, commune), (commune, "01"), (commune, "CUM-01")} <= self.synced:
                     self._same_targets(office, row, checked[row["unit_code"]][0]["targets"])
 
     def _same_targets(self, office: Unit, row: dict[str, Any], own: list[dict[str, Any]]) -> None:
