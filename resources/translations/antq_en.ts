@@ -1785,6 +1785,11 @@ not counted yet.</translation>
         <source>(không còn tệp)</source>
         <translation>(file no longer exists)</translation>
     </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/merge_review.py" line="84" />
+        <source>Trong cơ sở dữ liệu</source>
+        <translation>In the database</translation>
+    </message>
 </context>
 <context>
     <name>Help</name>
@@ -2086,8 +2091,8 @@ not counted yet.</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/pages/import_page.py" line="213" />
-        <source>Mật khẩu của người giữ khóa (tài khoản đã thiết lập máy):</source>
-        <translation>Password of the key holder (the account that set up this computer):</translation>
+        <source>Mật khẩu của bạn (mở khóa nhận của đơn vị bằng tài khoản đang đăng nhập):</source>
+        <translation>Your password (the signed-in account opens the unit&apos;s receiving key):</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/pages/import_page.py" line="218" />
@@ -2774,8 +2779,8 @@ not counted yet.</translation>
     <name>PasswordPrompt</name>
     <message>
         <location filename="../../src/antq_desktop/ui/password_prompt.py" line="16" />
-        <source>Nhập mật khẩu của người giữ khóa (quản trị viên đã thiết lập máy):</source>
-        <translation>Enter the password of the key holder (the administrator who set up this computer):</translation>
+        <source>Nhập mật khẩu của bạn (tài khoản đang đăng nhập mở khóa của đơn vị):</source>
+        <translation>Enter your password (the signed-in account opens the unit&apos;s keys):</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/password_prompt.py" line="24" />
@@ -5628,6 +5633,14 @@ Does this fingerprint match the signed and stamped paper copy from the sending u
 <context>
     <name>UsersPage</name>
     <message>
+        <source>Nhập mật khẩu của chính bạn để cấp khóa của đơn vị cho tài khoản này (tài khoản sẽ mở khóa bằng mật khẩu của nó).</source>
+        <translation>Enter your own password to give this account the unit&apos;s keys (it will open them with its own password).</translation>
+    </message>
+    <message>
+        <source>Đã hủy: chưa có gì thay đổi.</source>
+        <translation>Cancelled: nothing was changed.</translation>
+    </message>
+    <message>
         <location filename="../../src/antq_desktop/ui/pages/users_page.py" line="95" />
         <source>&lt;h2&gt;Tài khoản&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Accounts&lt;/h2&gt;</translation>
@@ -5798,8 +5811,8 @@ Does this fingerprint match the signed and stamped paper copy from the sending u
         <translation>Key password</translation>
     </message>
     <message>
-        <source>Nhập mật khẩu của người giữ khóa (quản trị viên đã thiết lập máy):</source>
-        <translation>Enter the password of the key holder (the administrator who set up this computer):</translation>
+        <source>Nhập mật khẩu của bạn (tài khoản đang đăng nhập mở khóa của đơn vị):</source>
+        <translation>Enter your password (the signed-in account opens the unit&apos;s keys):</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/widgets/keys_box.py" line="50" />

@@ -393,8 +393,8 @@ ENGLISH = {
     "Đã nhập khóa cấp trên, mã vân tay {0}. Hãy đối chiếu với bản giấy.":
         "Upper office key imported, fingerprint {0}. Compare it with the paper copy.",
     "Mật khẩu mở khóa": "Key password",
-    "Nhập mật khẩu của người giữ khóa (quản trị viên đã thiết lập máy):":
-        "Enter the password of the key holder (the administrator who set up this computer):",
+    "Nhập mật khẩu của bạn (tài khoản đang đăng nhập mở khóa của đơn vị):":
+        "Enter your password (the signed-in account opens the unit's keys):",
     "Không đọc được tệp khóa. Hãy kiểm tra USB rồi chọn lại tệp.":
         "Could not read the key file. Check the USB stick and choose the file again.",
     # ---- receiving packages (upper office) ----
@@ -413,8 +413,12 @@ ENGLISH = {
     "Chưa kiểm tra": "Not checked yet",
     " (gói chờ, nay đã đủ)": " (held package, now complete)",
     "Mở khóa nhận của đơn vị": "Unlock the unit's receiving key",
-    "Mật khẩu của người giữ khóa (tài khoản đã thiết lập máy):":
-        "Password of the key holder (the account that set up this computer):",
+    "Mật khẩu của bạn (mở khóa nhận của đơn vị bằng tài khoản đang đăng nhập):":
+        "Your password (the signed-in account opens the unit's receiving key):",
+    "Nhập mật khẩu của chính bạn để cấp khóa của đơn vị cho tài khoản này (tài khoản sẽ mở khóa bằng mật khẩu "
+    "của nó).":
+        "Enter your own password to give this account the unit's keys (it will open them with its own password).",
+    "Đã hủy: chưa có gì thay đổi.": "Cancelled: nothing was changed.",
     "Chưa chọn gói": "No package chosen",
     "Hãy chọn hoặc kéo thả các tệp gói .antq vào trang này trước.": "First choose or drag .antq package files onto "
                                                                     "this page.",
@@ -966,6 +970,7 @@ ENGLISH = {
     # ---- issue 14/15/16/20 texts: activities, members, meetings, conflicts, held packages ----
     ' (chỉ tiêu riêng của đơn vị, thêm)': " (the unit's own extra target)",
     '(không còn tệp)': '(file no longer exists)',
+    'Trong cơ sở dữ liệu': 'In the database',
     'Biên bản họp': 'Meeting minutes',
     'Biên bản họp…': 'Meeting minutes…',
     'Buổi phổ biến, quán triệt': 'Briefing',

@@ -133,7 +133,7 @@ def _step_exchange(state: _State) -> str:
     office_key = office_store.export_public_key_file(office_blob, PASSWORD, "CUM-01", "Cụm công an khu vực 1",
                                                      "district")
     keys.set_recipient(state.store, office_key, actor=USERNAME)
-    commune_key = read_public_key_file(keys.public_key_file(state.store, PASSWORD))
+    commune_key = read_public_key_file(keys.public_key_file(state.store, PASSWORD, USERNAME))
     path = state.root / export.suggested_file_name(state.store)
     result = export.export_package(state.store, path, password=PASSWORD, actor=USERNAME, kind="full")
     _check(result.encrypted and path.is_file(), "gói dữ liệu không được ghi hoặc không mã hóa")

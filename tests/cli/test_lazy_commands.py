@@ -19,6 +19,7 @@ ORIGINAL_MODULE_ORDER = [
     "antq_desktop.cli.pledge_commands", "antq_desktop.cli.merge_commands", "antq_desktop.cli.plan_commands",
     "antq_desktop.cli.db_commands",
     "antq_desktop.cli.review_commands",  # issue 14: held list, conflicts (appended: earlier order unchanged)
+    "antq_desktop.cli.recovery_commands",  # issue 14 point 4: recovery build/preview/apply (appended)
 ]
 
 # Runs `antq ARGS…` in a fresh interpreter, then reports the exit code and the loaded modules on stderr.

@@ -145,7 +145,7 @@ def test_cancel_leaves_no_file_and_no_history(pair):
 def test_wrong_password_is_refused_before_writing(pair):
     with pytest.raises(export.ExportError) as refused:
         export.export_package(pair.commune, pair.tmp / "w.antq", password="sai mat khau", actor=ACTOR)
-    assert refused.value.code == "BAD_PASSWORD" and "người giữ khóa" in refused.value.message
+    assert refused.value.code == "BAD_PASSWORD" and "mật khẩu của chính tài khoản" in refused.value.message
     assert not (pair.tmp / "w.antq").exists() and export.history(pair.commune) == []
 
 

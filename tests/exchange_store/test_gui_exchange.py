@@ -77,7 +77,7 @@ def test_cancel_from_the_page_leaves_nothing(page, pair, qtbot, monkeypatch):
 def test_wrong_password_shows_a_clear_error(page, pair, qtbot, _quiet_boxes):
     _run(page, qtbot, pair.tmp / "w.antq", password="khong dung dau")
     assert getattr(page.last_error, "code", None) == "BAD_PASSWORD"
-    assert any("người giữ khóa" in text for text in _quiet_boxes)
+    assert any("mật khẩu của chính tài khoản" in text for text in _quiet_boxes)
     assert not (pair.tmp / "w.antq").exists()
 
 

@@ -97,7 +97,12 @@ def test_packages_after_rotation_are_unknown_until_the_office_learns_the_key(pai
 
 
 def test_new_enrolment_after_a_lost_password(pair):
+    from antq_desktop.services.accounts import login, users
+
     other_password = "mat khau moi cua quan tri"
+    # The lost password was reset first (key wraps follow the account's password: docs/security.md §11).
+    admin = login.sign_in(pair.commune, username=ACTOR, password=PASSWORD)
+    users.reset_password(pair.commune, admin, ACTOR, other_password)
     with pair.commune.session() as session:
         key_rotation.rotate(session, other_password, actor=ACTOR, new_enrolment=True)
         assert key_rotation.pending_announcement(session) is None

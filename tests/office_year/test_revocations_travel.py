@@ -178,11 +178,13 @@ def _slip_into_cluster(office: Store, path: Path, minutes_after_revocation: int 
     with office.session() as session:
         revoked = session.execute(select(KnownKey.revoked_at).where(
             KnownKey.unit_code == header.producer.unit_code)).scalar_one()
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
         session.add(ImportAttempt(at=revoked + timedelta(minutes=minutes_after_revocation), actor=ACTOR,
-                                  file_name=path.name, file_sha256=hashlib.sha256(path.read_bytes()).hexdigest(),
+                                  file_name=path.name, file_sha256=digest,
                                   producer_unit=header.producer.unit_code, package_uuid=header.package_id,
                                   sequence=header.sequence, kind=header.kind, result="merged"))
-    merge_archive.archived_path(office, header.package_id).write_bytes(path.read_bytes())
+        merge_archive.store_copy(session, path, header.package_id, header.producer.unit_code, header.sequence,
+                                 header.kind, digest)
 
 
 def lost_laptop_packages_are_refused(office: Store, commune_a: Commune, commune_b: Commune, province: Store,
@@ -207,10 +209,11 @@ def lost_laptop_packages_are_refused(office: Store, commune_a: Commune, commune_
     (at_cluster,) = merge(office, commune_a.export(office, "full", sequence=3, name="thief-3.antq"))
     assert at_cluster.status == "refused" and at_cluster.code == "REVOKED_KEY"
     # A cluster store that lists them anyway (tampered, or an older version): the province refuses the forward.
-    to_cluster = (_thief_package(commune_a, office, sequence=2, name="thief-2-cum.antq"),
-                  _thief_package(commune_a, office, sequence=1, created_at="2025-01-02T03:04:05Z",
-                                 name="thief-backdated-cum.antq"))
-    for path, name in zip(to_cluster, ("forward-new.antq", "forward-backdated.antq"), strict=True):
+    # The backdated one first: a kept full package supersedes the producer's earlier copies (retention).
+    to_cluster = (_thief_package(commune_a, office, sequence=1, created_at="2025-01-02T03:04:05Z",
+                                 name="thief-backdated-cum.antq"),
+                  _thief_package(commune_a, office, sequence=2, name="thief-2-cum.antq"))
+    for path, name in zip(to_cluster, ("forward-backdated.antq", "forward-new.antq"), strict=True):
         _slip_into_cluster(office, path)
         out = forward(office, tmp_path, name, since_last=True)
         before = without_log(province)

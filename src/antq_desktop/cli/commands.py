@@ -28,6 +28,7 @@ _MERGE = "antq_desktop.cli.merge_commands"
 _PLAN = "antq_desktop.cli.plan_commands"
 _DB = "antq_desktop.cli.db_commands"
 _REVIEW = "antq_desktop.cli.review_commands"
+_RECOVERY = "antq_desktop.cli.recovery_commands"
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,8 @@ COMMANDS: tuple[Command, ...] = (
                        "vai trò chủ sở hữu."),
     Command("held", _REVIEW, "Cấp trên: các gói đang chờ gói trước của cùng đơn vị."),
     Command("conflicts", _REVIEW, "Cấp trên: xung đột dữ liệu khi hợp nhất (xem và giải quyết)."),
+    Command("recovery", _RECOVERY, "Khôi phục sau khi mất máy hoặc phục hồi bản sao lưu cũ: cấp trên gửi lại dữ liệu "
+                                   "của xã."),
 )
 BY_NAME = {command.name: command for command in COMMANDS}
 MODULES = tuple(dict.fromkeys(command.module for command in COMMANDS))  # in listing order, once each

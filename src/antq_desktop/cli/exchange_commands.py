@@ -72,8 +72,8 @@ def _key_show(args: argparse.Namespace) -> int:
 def _key_export(args: argparse.Namespace) -> int:
     store = store_for(args)
     try:
-        _, password = sign_in(store, args)
-        data = keys.public_key_file(store, password)
+        user, password = sign_in(store, args)
+        data = keys.public_key_file(store, password, user.username)
         info = keys.require_own_key(store)
     except keys.KeyProblem as exc:
         raise _coded(exc) from None

@@ -27,9 +27,12 @@ def _held_list(args: argparse.Namespace) -> int:
     if not rows:
         print("Không có gói nào đang chờ.")
     for r in rows:
-        missing = "" if r.file_present else " (KHÔNG CÒN TỆP — hãy đề nghị gửi lại gói này)"
+        where = "bản sao trong cơ sở dữ liệu" if r.in_database else f"tệp {r.file}"
+        missing = "" if r.file_present else (" (KHÔNG CÓ TỆP Ở MÁY NÀY — hãy chạy “antq held list” trên máy đã giữ gói "
+                                             "để chuyển bản sao vào cơ sở dữ liệu; nếu tệp đã mất, hãy đề nghị gửi lại "
+                                             "gói này)")
         print(f"{r.producer_unit} {r.producer_name}: gói số {r.sequence}, chờ gói số {r.waiting_for}, "
-              f"giữ từ {r.since:%d/%m/%Y %H:%M} UTC, tệp {r.file}{missing}. {r.hint}")
+              f"giữ từ {r.since:%d/%m/%Y %H:%M} UTC, {where}{missing}. {r.hint}")
     return 0
 
 

@@ -48,14 +48,28 @@ def _user_list(args: argparse.Namespace) -> int:
 def _user_add(args: argparse.Namespace) -> int:
     store = store_for(args)
     try:
-        actor, _ = _admin(store, args)
+        actor, actor_password = _admin(store, args)
         password = _new_password(f"Mật khẩu cho {args.username}: ")
+        # The admin's own password (already typed to sign in) opens the unit's keys to wrap them for the account.
         info = accounts.add(store, actor, username=args.username, full_name=args.name, role=args.role,
-                         password=password)
+                            password=password, actor_password=actor_password)
+        keys_line = _keys_line(store, info.username)
     finally:
         store.close()
     print(f"Đã tạo tài khoản {info.username} ({ROLES[info.role]}).")
+    print(keys_line)
     return 0
+
+
+def _keys_line(store: Store, username: str) -> str:
+    """Whether the account can now open the unit's keys with its own password (docs/security.md §11)."""
+    row = next((r for r in accounts.list_accounts(store) if r.username == username), None)
+    if row is not None and row.holds_keys:
+        return f"Tài khoản {username} mở được khóa của đơn vị bằng mật khẩu của chính mình."
+    if row is not None and row.role == "readonly":
+        return f"Tài khoản {username} chỉ xem: không giữ khóa của đơn vị."
+    return (f"Tài khoản {username} chưa giữ khóa của đơn vị (người cấp chưa giữ khóa). Quản trị viên giữ khóa "
+            f"hãy chạy: antq --user TÊN_QUẢN_TRỊ user passwd {username}")
 
 
 def _user_disable(args: argparse.Namespace) -> int:
@@ -90,10 +104,12 @@ def _user_passwd(args: argparse.Namespace) -> int:
         if target == actor.username:
             accounts.change_own_password(store, actor.username, password, new)
         else:
-            accounts.reset_password(store, actor, target, new)
+            accounts.reset_password(store, actor, target, new, actor_password=password)
+        keys_line = _keys_line(store, target)
     finally:
         store.close()
     print(f"Đã đổi mật khẩu của {target}.")
+    print(keys_line)
     return 0
 
 

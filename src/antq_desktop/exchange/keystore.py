@@ -17,7 +17,7 @@ from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 
 from .errors import BAD_PASSWORD, DECRYPT_FAILED, MALFORMED, UNSUPPORTED_VERSION, PackageError
@@ -44,6 +44,8 @@ SIGNING = "signing"
 RECEIVING = "receiving"
 SALT_LEN = 16
 NONCE_LEN = 12
+# A new key pair handed over to the holders of the previous one (rotation): HPKE info prefix.
+HANDOVER_INFO_TAG = b"ANTQ-KEY-HANDOVER-v1\x00"
 
 _RAW = serialization.Encoding.Raw
 _RAW_PRIV = serialization.PrivateFormat.Raw
@@ -140,6 +142,12 @@ def _kdf_from_blob(blob: dict[str, Any]) -> tuple[KdfParams, bytes]:
     except (KeyError, TypeError, ValueError):
         raise PackageError(MALFORMED, detail="key store KDF parameters invalid") from None
     return params.check(), b64decode(kdf.get("salt"), SALT_LEN, "salt")
+
+
+def kdf_of(blob: dict[str, Any]) -> KdfParams:
+    """The Argon2id cost a blob was wrapped with (checked against the caps): a copy for another
+    account is wrapped at the same cost."""
+    return _kdf_from_blob(_check_blob(blob))[0]
 
 
 def _check_blob(blob: Any) -> dict[str, Any]:
@@ -291,6 +299,44 @@ class KeyStore:
         with self.unlock(blob, old_password) as keys:
             assert keys._signing is not None and keys._receiving is not None
             return self._seal(new_password, keys._signing, keys._receiving, blob["created_at"])
+
+    def seal_unlocked(self, keys: UnlockedKeys, password: str, created_at: str) -> dict[str, Any]:
+        """The same private keys wrapped under another password (another account's): fresh salt, this cost."""
+        _password_bytes(password)
+        if keys._signing is None or keys._receiving is None:
+            raise PackageError(BAD_PASSWORD, detail="keys already closed")
+        return self._seal(password, keys._signing, keys._receiving, created_at)
+
+    @staticmethod
+    def public_only(blob: dict[str, Any]) -> dict[str, Any]:
+        """The blob without its wrapped halves: what may stay readable to every account."""
+        blob = _check_blob(blob)
+        kept = {kind: {"key_id": blob[kind]["key_id"], "public_key": blob[kind]["public_key"]}
+                for kind in (SIGNING, RECEIVING)}
+        return {"format": BLOB_FORMAT, "version": BLOB_VERSION, **kept, "created_at": blob.get("created_at")}
+
+    @staticmethod
+    def hand_over(keys: UnlockedKeys, to_receiving_public: bytes) -> bytes:
+        """Seal a (new) key pair's private halves to an (older) receiving key: whoever holds that one takes it over."""
+        if keys._signing is None or keys._receiving is None:
+            raise PackageError(BAD_PASSWORD, detail="keys already closed")
+        raw = keys._signing.private_bytes(_RAW, _RAW_PRIV, _NO_ENC) + keys._receiving.private_bytes(
+            _RAW, _RAW_PRIV, _NO_ENC)
+        info = HANDOVER_INFO_TAG + keys.signing_key_id.encode("ascii")
+        return HPKE_SUITE.encrypt(raw, X25519PublicKey.from_public_bytes(to_receiving_public), info=info)
+
+    @staticmethod
+    def take_over(sealed: bytes, holder: UnlockedKeys, signing_key_id: str) -> UnlockedKeys:
+        """Open what ``hand_over`` sealed to ``holder``'s receiving key; the pair must be ``signing_key_id``'s."""
+        raw = holder.open_payload_key(sealed, HANDOVER_INFO_TAG + signing_key_id.encode("ascii"))
+        if len(raw) != 64:
+            raise PackageError(MALFORMED, detail="handed-over keys have the wrong length")
+        keys = UnlockedKeys(Ed25519PrivateKey.from_private_bytes(raw[:32]),
+                            X25519PrivateKey.from_private_bytes(raw[32:]))
+        if keys.signing_key_id != signing_key_id:
+            keys.close()
+            raise PackageError(MALFORMED, detail="handed-over keys are not the announced pair")
+        return keys
 
     def needs_upgrade(self, blob: dict[str, Any]) -> bool:
         """True when the blob's Argon2 cost is below this store's: call ``rewrap`` at login."""

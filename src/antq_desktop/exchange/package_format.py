@@ -39,7 +39,9 @@ MIN_CHUNK_SIZE = 16
 MAX_CHUNK_SIZE = 4 * 1024 * 1024
 # "plan" (office -> communes) and "forward" (district -> province) are format additions of v1:
 # same header, new kind values; see docs/package-format.md "Plan packages" and "Forward packages".
-KINDS = ("full", "incremental", "plan", "forward")
+# "recovery" (office -> one commune): the commune's own records as the office holds them, encrypted to
+# that commune's key; see docs/package-format.md "Recovery packages".
+KINDS = ("full", "incremental", "plan", "forward", "recovery")
 MANIFEST_TYPE = "manifest"
 MAX_RECORD_TYPES = 64
 MAX_SHORT_TEXT = 64
@@ -51,7 +53,10 @@ MAX_LINE_LENGTH = 1024 * 1024  # bytes, without the LF
 # before any data record. Old readers pass them through as unknown types; old packages have none.
 AUDIT_BASE_TYPE = "audit_base"
 AUDIT_LINK_TYPE = "audit_link"
-AUDIT_TYPES = (AUDIT_BASE_TYPE, AUDIT_LINK_TYPE)
+# A commune's first packages after a recovery (section 16) carry the office's signed grant right after the
+# audit lines; it belongs to the continuity check, so a merge skips it like them.
+RECOVERY_GRANT_TYPE = "recovery_grant"
+AUDIT_TYPES = (AUDIT_BASE_TYPE, AUDIT_LINK_TYPE, RECOVERY_GRANT_TYPE)
 MAX_AUDIT_LINKS = 50_000
 AUDIT_ACTION_RE = re.compile(r"[a-z][a-z0-9_]{0,29}")
 
@@ -259,7 +264,7 @@ def parse_header(raw: bytes) -> PackageHeader:
     recipient, wrapped, chunk = _crypto_fields(obj)
     kind = obj["kind"]
     if kind not in KINDS:
-        raise PackageError(MALFORMED, detail="kind: not one of full/incremental/plan/forward")
+        raise PackageError(MALFORMED, detail="kind: not one of full/incremental/plan/forward/recovery")
     previous = _sha256_or_none(obj["previous_package_sha256"], "previous_package_sha256")
     if kind == "incremental" and previous is None:
         raise PackageError(MALFORMED, detail="incremental package without previous hash")

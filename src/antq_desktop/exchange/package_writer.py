@@ -114,7 +114,7 @@ def _check_meta(meta: PackageMeta) -> None:
     except PackageError as exc:
         raise _invalid(exc.detail) from None
     if meta.kind not in KINDS:
-        raise _invalid("kind must be full, incremental, plan or forward")
+        raise _invalid("kind must be full, incremental, plan, forward or recovery")
     if isinstance(meta.sequence, bool) or not isinstance(meta.sequence, int) or meta.sequence < 1:
         raise _invalid("sequence must be a positive integer")
     prev = meta.previous_package_sha256

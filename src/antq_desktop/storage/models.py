@@ -6,6 +6,7 @@ import uuid
 from datetime import UTC, date, datetime
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Date,
     DateTime,
@@ -13,6 +14,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -429,17 +431,41 @@ class Setting(Base):
 # ---- Exchange: keys, trust registry, export history, imports (local, never exported) ----
 
 class LocalKey(Base):
-    """This installation's key pair, private halves only inside the keystore blob (encrypted)."""
+    """This installation's key pair: public halves here, private halves wrapped per account in ``key_wraps``."""
 
     __tablename__ = "local_keys"
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_uuid)
     key_id: Mapped[str] = mapped_column(String(64), unique=True)
     fingerprint: Mapped[str] = mapped_column(String(40))
-    blob: Mapped[str] = mapped_column(Text)  # keystore JSON: public keys + Argon2id-wrapped private keys
+    # Keystore JSON, public halves only since migration 0012: the private halves are in ``key_wraps``.
+    blob: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     retired_at: Mapped[datetime | None] = mapped_column(DateTime)
     retired_reason: Mapped[str | None] = mapped_column(String(400))
+
+
+class KeyWrap(Base):
+    """A local key's private halves wrapped for one account (Argon2id KEK from that account's password).
+
+    ``kind``: ``account`` (``user_id`` set: that account's wrap), ``legacy`` (the single wrap of a store
+    from before migration 0012, claimed by the first admin/officer whose password opens it) or
+    ``handover`` (a rotated-in key pair sealed with HPKE to the previous receiving key ``sealed_to``:
+    each account holding that key takes its own wrap of the new pair at its next sign-in).
+    Model and rules: docs/security.md, "The office key per account".
+    """
+
+    __tablename__ = "key_wraps"
+    __table_args__ = (UniqueConstraint("key_id", "user_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    key_id: Mapped[str] = mapped_column(String(64), ForeignKey("local_keys.key_id"), index=True)
+    user_id: Mapped[str | None] = mapped_column(String(36), ForeignKey("users.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(10))  # account | legacy | handover
+    blob: Mapped[str] = mapped_column(Text)  # keystore JSON (account, legacy) or base64 HPKE (handover)
+    sealed_to: Mapped[str | None] = mapped_column(String(64))  # handover: the receiving key id that opens it
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    created_by: Mapped[str] = mapped_column(String(60))
 
 
 class KnownKey(Base):
@@ -576,10 +602,51 @@ class HeldPackage(Base):
     producer_unit: Mapped[str] = mapped_column(String(16), index=True)
     sequence: Mapped[int] = mapped_column(Integer)
     prev_package_sha256: Mapped[str | None] = mapped_column(String(64))
-    stored_path: Mapped[str] = mapped_column(String(600))  # a copy inside the data folder
+    # Earlier versions kept the copy in the data folder of the PC that held it; it is moved into
+    # `blob_id` on that PC's next use (services/merge/legacy_copies.py), then this is None.
+    stored_path: Mapped[str | None] = mapped_column(String(600))
+    blob_id: Mapped[str | None] = mapped_column(ForeignKey("blobs.id"))  # the copy, in the database
     file_sha256: Mapped[str] = mapped_column(String(64))
     received_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     reason: Mapped[str] = mapped_column(String(400))
+
+
+class ArchivedPackage(Base):
+    """The copy of a merged package that a district office forwards to the province (services/merge/archive.py).
+    One row per package id; a producer's later full package supersedes its earlier copies."""
+
+    __tablename__ = "merged_packages"
+
+    package_uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    producer_unit: Mapped[str] = mapped_column(String(16), index=True)
+    sequence: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(12))
+    file_sha256: Mapped[str] = mapped_column(String(64))
+    blob_id: Mapped[str] = mapped_column(ForeignKey("blobs.id"))
+    kept_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class Blob(Base):
+    """A file's bytes kept in the database, in BlobChunk rows (storage/blobs.py): whole-content SHA-256 and
+    size are checked on every read."""
+
+    __tablename__ = "blobs"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_uuid)
+    size: Mapped[int] = mapped_column(BigInteger, default=0)
+    sha256: Mapped[str] = mapped_column(String(64), default="")
+    chunks: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class BlobChunk(Base):
+    """One piece (at most storage.blobs.CHUNK_SIZE bytes) of a Blob, numbered from 0."""
+
+    __tablename__ = "blob_chunks"
+
+    blob_id: Mapped[str] = mapped_column(ForeignKey("blobs.id", ondelete="CASCADE"), primary_key=True)
+    chunk_no: Mapped[int] = mapped_column(Integer, primary_key=True)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class MergeConflict(Base):

@@ -128,8 +128,16 @@ def open_package(window: MainWindow, path: str | None = None) -> None:
             page.choose_files()
         return
     exchange = window.open_page("exchange")
+    from antq_desktop.services import recovery
     from antq_desktop.ui.widgets.plan_send_box import PlanReceiveBox
+    from antq_desktop.ui.widgets.recovery_box import RecoveryReceiveBox
 
+    if path is not None and recovery.is_recovery_file(path):  # the preview dialog asks before anything changes
+        recovery_box = exchange.findChild(RecoveryReceiveBox)
+        if recovery_box is not None and window.context.can_write:
+            file_dialogs.remember(file_dialogs.PACKAGES, path)
+            recovery_box.receive(path)
+        return
     box = exchange.findChild(PlanReceiveBox)
     if box is None or not window.context.can_write:
         return

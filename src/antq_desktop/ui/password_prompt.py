@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
 from antq_desktop.ui.i18n import N
 
 # The key holder is the admin who set this machine up; most prompts unlock that key.
-KEY_HOLDER = N("PasswordPrompt", "Nhập mật khẩu của người giữ khóa (quản trị viên đã thiết lập máy):")
+KEY_HOLDER = N("PasswordPrompt", "Nhập mật khẩu của bạn (tài khoản đang đăng nhập mở khóa của đơn vị):")
 
 
 def ask_password(parent: QWidget, reason: str | None = None, title: str | None = None) -> str | None:

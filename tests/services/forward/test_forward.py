@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import select, update
 from tests.conftest import ACTOR, PASSWORD
 from tests.services.conftest import Commune, dump, enrol_recipient, key_file, office_plan
+from tests.services.merge.conftest import archived, blob_bytes
 
 from antq_desktop.cli.main import main
 from antq_desktop.exchange import package_reader
@@ -15,13 +16,13 @@ from antq_desktop.services import demo
 from antq_desktop.services.export import build as export
 from antq_desktop.services.forward import build as forwarding
 from antq_desktop.services.keys import registry as keys
-from antq_desktop.services.merge import archive as merge_archive
 from antq_desktop.services.merge import import_log
 from antq_desktop.services.merge.run import merge_packages
 from antq_desktop.services.office import stats
 from antq_desktop.services.setup import profile
+from antq_desktop.storage import blobs
 from antq_desktop.storage.db import Store, open_store
-from antq_desktop.storage.models import ImportAttempt, KnownKey, Plan
+from antq_desktop.storage.models import ArchivedPackage, ImportAttempt, KnownKey, Plan
 
 
 @pytest.fixture
@@ -93,13 +94,19 @@ def test_forward_with_an_altered_inner_package_refused_whole(office_sqlite, comm
     # A faulty (or dishonest) district alters commune B's kept copy and describes it consistently.
     with office_sqlite.session_factory() as session:
         attempt = session.execute(select(ImportAttempt).where(ImportAttempt.producer_unit == "00277")).scalar_one()
-    copy = merge_archive.archived_path(office_sqlite, attempt.package_uuid or "")
-    data = bytearray(copy.read_bytes())
+    # The copy is in the database: the district rewrites its blob and every hash that describes it.
+    kept = archived(office_sqlite)[attempt.package_uuid or ""]
+    data = bytearray(blob_bytes(office_sqlite, kept.blob_id))
     data[len(data) // 2] ^= 0x01
-    copy.write_bytes(bytes(data))
+    altered = tmp_path / "altered.antq"
+    altered.write_bytes(bytes(data))
     with office_sqlite.session() as session:
+        copy = blobs.put_file(session, altered)
+        session.execute(update(ArchivedPackage).where(ArchivedPackage.package_uuid == kept.package_uuid)
+                        .values(blob_id=copy.id, file_sha256=copy.sha256))
+        blobs.delete_blobs(session, [kept.blob_id])
         session.execute(update(ImportAttempt).where(ImportAttempt.id == attempt.id)
-                        .values(file_sha256=import_log.file_sha256(copy)))
+                        .values(file_sha256=import_log.file_sha256(altered)))
     out = tmp_path / "forward.antq"
     forwarding.write_forward(office_sqlite, out, password=PASSWORD, actor=ACTOR)
     before = dump(province)

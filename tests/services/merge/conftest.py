@@ -19,9 +19,10 @@ from antq_desktop.services.keys import registry as keys
 from antq_desktop.services.merge.results import PackageResult
 from antq_desktop.services.merge.run import merge_packages
 from antq_desktop.services.setup import profile
+from antq_desktop.storage import blobs
 from antq_desktop.storage.canonical import canonical_record
 from antq_desktop.storage.db import Store, open_store
-from antq_desktop.storage.models import SYNCED_MODELS, Base
+from antq_desktop.storage.models import SYNCED_MODELS, ArchivedPackage, Base, Blob
 
 
 @dataclass
@@ -138,6 +139,23 @@ def dump(store: Store) -> dict[str, list[tuple[Any, ...]]]:
             order = list(table.primary_key.columns) or list(table.columns)
             out[table.name] = [tuple(r) for r in conn.execute(select(table).order_by(*order))]
     return out
+
+
+def blob_bytes(store: Store, blob_id: str | None) -> bytes:
+    """A copy kept in the database, read back through the blob store (its hash checked)."""
+    assert blob_id is not None
+    with store.session_factory() as session:
+        return b"".join(blobs.iter_chunks(session, blob_id))
+
+
+def blob_count(store: Store) -> int:
+    with store.session_factory() as session:
+        return len(session.execute(select(Blob.id)).all())
+
+
+def archived(store: Store) -> dict[str, ArchivedPackage]:
+    with store.session_factory() as session:
+        return {row.package_uuid: row for row in session.execute(select(ArchivedPackage)).scalars()}
 
 
 def assert_only_logged(before: dict[str, list[Any]], after: dict[str, list[Any]], *, audit: int = 1) -> None:

@@ -5,15 +5,15 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from tests.conftest import ACTOR
 
 from antq_desktop.services import demo
 from antq_desktop.services.office import stats
 from antq_desktop.services.records import writes as records
-from antq_desktop.storage.models import HeldPackage, Household, ImportAttempt, MergeConflict
+from antq_desktop.storage.models import Blob, BlobChunk, HeldPackage, Household, ImportAttempt, MergeConflict
 
-from .conftest import Commune, assert_only_logged, dump, merge, trust
+from .conftest import Commune, assert_only_logged, blob_bytes, blob_count, dump, merge, trust
 
 
 def _digest(store, code):  # type: ignore[no-untyped-def]
@@ -29,6 +29,11 @@ def _households(commune: Commune, n: int) -> list[str]:
 def _held(upper) -> list[HeldPackage]:  # type: ignore[no-untyped-def]
     with upper.session_factory() as session:
         return list(session.execute(select(HeldPackage).order_by(HeldPackage.sequence)).scalars())
+
+
+def _blob_ids(upper) -> set[str]:  # type: ignore[no-untyped-def]
+    with upper.session_factory() as session:
+        return set(session.execute(select(Blob.id)).scalars())
 
 
 def _chain(upper, commune: Commune) -> list[Path]:  # type: ignore[no-untyped-def]
@@ -51,13 +56,15 @@ def test_gap_is_held_then_released(upper, commune: Commune) -> None:
     (held,) = merge(upper, inc3)
     assert held.status == "held" and held.code == "GAP"
     (row,) = _held(upper)
-    assert row.sequence == 3 and Path(row.stored_path).exists()
+    # the copy is in the database (any clerk's merge can release it), byte for byte
+    assert row.sequence == 3 and row.stored_path is None and blob_bytes(upper, row.blob_id) == inc3.read_bytes()
+    copies = blob_count(upper)
     assert merge(upper, inc3)[0].status == "held"  # twice: still one held copy
-    assert len(_held(upper)) == 1
+    assert len(_held(upper)) == 1 and blob_count(upper) == copies
     results = merge(upper, inc2)
     assert [(r.sequence, r.status, r.released_from_hold) for r in results] == [(2, "merged", False),
                                                                               (3, "merged", True)]
-    assert _held(upper) == [] and not Path(row.stored_path).exists()
+    assert _held(upper) == [] and row.blob_id not in _blob_ids(upper)  # the hold and its copy went together
     assert _digest(upper, commune.code) == _digest(commune.store, commune.code)
 
 
@@ -65,9 +72,9 @@ def test_full_package_supersedes_a_gap(upper, commune: Commune) -> None:
     full, _inc2, inc3 = _chain(upper, commune)
     assert merge(upper, full)[0].status == "merged"
     assert merge(upper, inc3)[0].status == "held"
-    stored = Path(_held(upper)[0].stored_path)
+    stored = _held(upper)[0].blob_id
     assert merge(upper, commune.export(upper))[0].status == "merged"  # full package 4
-    assert _held(upper) == [] and not stored.exists()
+    assert _held(upper) == [] and stored not in _blob_ids(upper)
     assert _digest(upper, commune.code) == _digest(commune.store, commune.code)
 
 
@@ -130,3 +137,22 @@ def test_cancel_leaves_no_partial_writes(upper, commune: Commune) -> None:
     with upper.session_factory() as session:
         assert session.execute(select(func.count()).select_from(Household)).scalar() == 0
         assert session.execute(select(ImportAttempt.result, ImportAttempt.error_code)).one() == ("refused", "CANCELLED")
+
+
+def test_a_damaged_held_copy_is_refused_not_merged_and_the_hold_kept(upper, commune: Commune) -> None:
+    full, inc2, inc3 = _chain(upper, commune)
+    assert [r.status for r in merge(upper, full, inc3)] == ["merged", "held"]
+    (row,) = _held(upper)
+    with upper.session() as session:  # one byte of the kept copy changes (disk fault, or someone at the database)
+        chunk = (BlobChunk.blob_id == row.blob_id) & (BlobChunk.chunk_no == 0)
+        data = bytearray(session.execute(select(BlobChunk.data).where(chunk)).scalar_one())
+        data[-1] ^= 0x01
+        session.execute(update(BlobChunk).where(chunk).values(data=bytes(data)))
+    results = merge(upper, inc2)
+    assert [(r.sequence, r.status, r.code) for r in results] == [(2, "merged", None), (3, "refused", "IO_ERROR")]
+    assert "gửi lại gói số 3" in results[1].message
+    assert [h.package_uuid for h in _held(upper)] == [row.package_uuid]  # kept for inspection, never half-merged
+    with upper.session_factory() as session:
+        logged = session.execute(select(ImportAttempt.result, ImportAttempt.error_code)
+                                 .where(ImportAttempt.package_uuid == row.package_uuid)).all()
+    assert ("refused", "IO_ERROR") in logged

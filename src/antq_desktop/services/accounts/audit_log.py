@@ -40,6 +40,11 @@ ACTION_LABELS = {
     "setup_redo": "Thiết lập lại đơn vị",
     "conflict_resolve": "Giải quyết xung đột dữ liệu", "household_left": "Hộ chuyển đi",
     "plan_create": "Lập kế hoạch năm",
+    "package_copy_moved": "Chuyển bản sao gói vào cơ sở dữ liệu",
+    "key_wrap": "Cấp khóa đơn vị cho tài khoản", "key_unwrap": "Thu hồi khóa đơn vị của tài khoản",
+    "key_wrap_claim": "Nhận bản khóa cũ của đơn vị", "key_handover": "Chuyển khóa mới cho người giữ khóa",
+    "key_handover_done": "Xong chuyển khóa mới",
+    "recovery_build": "Gửi gói khôi phục cho xã", "recovery_apply": "Nhận dữ liệu khôi phục của cấp trên",
 }
 MAX_PAGE = 1000
 XLSX_HEADERS = ("STT", "Thời điểm", "Người thực hiện", "Thao tác", "Loại bản ghi", "Bản ghi", "Mã bản ghi",

@@ -146,9 +146,19 @@ def sign_in(store: Store, *, username: str, password: str) -> UserInfo:
             if _HASHER.check_needs_rehash(user.password_hash):
                 user.password_hash = _HASHER.hash(password)
             audit.append(session, actor=user.username, action="login")
+            # The password is at hand: take the unit's keys waiting for this account (a rotated-in key
+            # handed over to the holders of the old one, the wrap of a store from before migration 0012).
+            from antq_desktop.services.keys import wraps
+
+            wraps.pick_up(session, user, password)
             return _info(user)
         _record_failure(session, user, username)
+        # Only someone who typed the right password learns that the account is disabled (and what to do).
+        disabled = user is not None and user.disabled and _verify(user, password)
     # Raised only after the block above committed the failure counter.
+    if disabled:
+        raise AuthError("Tài khoản này đã bị khóa và không còn giữ khóa của đơn vị. Hãy nhờ quản trị viên mở "
+                        "khóa và đặt lại mật khẩu cho tài khoản.")
     raise AuthError()
 
 

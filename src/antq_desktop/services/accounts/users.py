@@ -2,6 +2,11 @@
 
 Every change is an audit entry in the same transaction. The store always keeps at least one
 active admin, so nobody can lock the unit out of its own data by mistake.
+
+The unit's keys follow the accounts (services.keys.wraps, docs/security.md section 11): an admin who
+creates an admin/officer account or resets its password and gives their own password wraps the keys
+for it under the password being set; a password change re-wraps the account's own; disabling an
+account or making it read-only removes its wraps.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from antq_desktop.domain.text_hygiene import clip_for_log, normalise_username
 from antq_desktop.services.accounts import login as accounts
 from antq_desktop.services.accounts.login import ROLES, UserInfo
 from antq_desktop.services.changes import NO_CHANGES, Changes
+from antq_desktop.services.keys import wraps
 from antq_desktop.storage import audit
 from antq_desktop.storage.db import Store
 from antq_desktop.storage.models import Setting, User, utcnow
@@ -25,8 +31,8 @@ from antq_desktop.storage.models import Setting, User, utcnow
 IDLE_LOCK_KEY = "security.idle_lock_minutes"
 DEFAULT_IDLE_MINUTES = 10
 
-# Called inside the password-change transaction as hook(session, username, old, new). The exchange
-# keystore registers one to re-wrap its private keys; if a hook raises, the password stays unchanged.
+# Called inside the password-change transaction as hook(session, username, old, new), after the account's
+# key wraps were re-wrapped (wraps.rewrap_own); if a hook raises, the password stays unchanged.
 PasswordHook = Callable[[Session, str, str, str], None]
 PASSWORD_CHANGE_HOOKS: list[PasswordHook] = []
 
@@ -41,6 +47,7 @@ class UserRow:
     disabled: bool
     locked_until: datetime | None
     created_at: datetime
+    holds_keys: bool = False  # may use the unit's keys and holds its wrap of the active key
 
     @property
     def role_label(self) -> str:
@@ -62,14 +69,28 @@ ACCOUNTS = Changes(accounts_changed=True)
 def list_accounts(store: Store) -> list[UserRow]:
     with store.session_factory() as session:
         users = session.execute(select(User).order_by(User.username)).scalars()
-        return [UserRow(u.username, u.full_name, u.role, u.disabled, u.locked_until, u.created_at) for u in users]
+        return [UserRow(u.username, u.full_name, u.role, u.disabled, u.locked_until, u.created_at,
+                        wraps.holds_keys(session, u)) for u in users]
 
 
-def add(store: Store, actor: UserInfo, *, username: str, full_name: str, role: str, password: str) -> UserInfo:
+def add(store: Store, actor: UserInfo, *, username: str, full_name: str, role: str, password: str,
+        actor_password: str | None = None) -> UserInfo:
+    """New account. With ``actor_password`` (the admin's own) an admin or officer account also gets the
+    unit's keys, wrapped under ``password``; a wrong ``actor_password`` adds nothing."""
     require_admin(actor)
-    created = accounts.create_user(store, username=username, full_name=full_name, role=role, password=password,
-                                   actor=actor.username)
+    with store.session() as session:
+        created = accounts.add_user(session, username=username, full_name=full_name, role=role, password=password,
+                                    actor=actor.username)
+        if actor_password is not None:
+            _grant(session, actor, actor_password, created.username, password, via="user_create")
     return replace(created, changes=ACCOUNTS)
+
+
+def _grant(session: Session, actor: UserInfo, actor_password: str, username: str, password: str, *,
+           via: str) -> int:
+    user = _load(session, username)
+    return wraps.grant_all(session, grantor=actor.username, grantor_password=actor_password, user=user,
+                           password=password, via=via)
 
 
 def _load(session: Session, username: str) -> User:
@@ -104,6 +125,8 @@ def set_disabled(store: Store, actor: UserInfo, username: str, disabled: bool = 
         user.disabled = disabled
         audit.append(session, actor=actor.username, action="user_disable" if disabled else "user_enable",
                      record_type="user", record_id=user.id, details={"username": user.username})
+        # A re-enabled account gets no keys back: an admin grants them by resetting its password.
+        wraps.revoke_if_not_allowed(session, user, actor=actor.username)
         return ACCOUNTS
 
 
@@ -120,6 +143,7 @@ def change_role(store: Store, actor: UserInfo, username: str, role: str) -> Chan
         audit.append(session, actor=actor.username, action="user_role", record_type="user", record_id=user.id,
                      details={"username": user.username, "changes": {"role": [user.role, role]}})
         user.role = role
+        wraps.revoke_if_not_allowed(session, user, actor=actor.username)
         return ACCOUNTS
 
 
@@ -136,16 +160,22 @@ def _role_of(store: Store, username: str) -> str:
     return role or "officer"
 
 
-def reset_password(store: Store, actor: UserInfo, username: str, new_password: str) -> Changes:
+def reset_password(store: Store, actor: UserInfo, username: str, new_password: str,
+                   actor_password: str | None = None) -> Changes:
     """Admin sets a new password for someone who forgot theirs; also lifts a lockout.
 
-    The keystore's private keys cannot be re-wrapped here (the old password is unknown); the
-    exchange keys belong to the unit's key-holder, who changes the password with change_own_password.
+    The account's key wraps were under the password it forgot: they go. With ``actor_password`` (the
+    admin's own, opening the admin's wraps) the keys are wrapped again under ``new_password``, so an
+    admin or officer keeps merging; a wrong ``actor_password`` changes nothing.
     """
     require_admin(actor)
     _check_new_password(new_password, store, username)
     with store.session() as session:
         user = _load(session, username)
+        if actor_password is not None:
+            _grant(session, actor, actor_password, user.username, new_password, via="password_reset")
+        else:
+            wraps.remove_wraps(session, user, actor=actor.username, reason="password_reset")
         user.password_hash = accounts.hash_password(new_password)
         user.failed_attempts = 0
         user.locked_until = None
@@ -163,6 +193,7 @@ def change_own_password(store: Store, username: str, old_password: str, new_pass
         user = _load(session, username)
         if user.disabled or not accounts.verify_password(user.password_hash, old_password):
             raise AuthError("Mật khẩu hiện tại không đúng. Mật khẩu chưa được đổi.")
+        wraps.rewrap_own(session, user, old_password, new_password)
         for hook in PASSWORD_CHANGE_HOOKS:
             hook(session, user.username, old_password, new_password)
         user.password_hash = accounts.hash_password(new_password)

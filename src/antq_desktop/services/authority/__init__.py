@@ -15,13 +15,18 @@ from antq_desktop.services.authority.records import (  # noqa: F401
     plan_units,
     year_plan,
 )
-from antq_desktop.services.authority.table import RECORD_RULES, Rule  # noqa: F401
+from antq_desktop.services.authority.table import (  # noqa: F401
+    RECORD_RULES,
+    RECOVERY_RULES,  # noqa: F401
+    Rule,
+)
 
 # The public names, one a line (the type checker does not re-export imports without this list).
 __all__ = [
     "ALL_RULES",
     "KEY_RULES",
     "RECORD_RULES",
+    "RECOVERY_RULES",
     "Rule",
     "all_rules",
     "authorise_data_kind",
@@ -34,9 +39,9 @@ __all__ = [
     "year_plan",
 ]
 
-ALL_RULES: tuple[Rule, ...] = RECORD_RULES + KEY_RULES  # the whole table (docs/security.md section 10)
+ALL_RULES: tuple[Rule, ...] = RECORD_RULES + RECOVERY_RULES + KEY_RULES  # the whole table (docs/security.md §10)
 
 
 def all_rules() -> tuple[Rule, ...]:
-    """Record rules, then key rules: the rows of docs/security.md section 10, in order."""
+    """Record rules, recovery rules, then key rules: the rows of docs/security.md section 10, in order."""
     return ALL_RULES

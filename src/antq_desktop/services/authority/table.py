@@ -48,8 +48,10 @@ SENDS: dict[str, dict[str, str]] = {
     COMMUNE: {"full": "up, to its enrolled office", "incremental": "up, to its enrolled office"},
     DISTRICT: {"full": "up, to its enrolled office", "incremental": "up, to its enrolled office",
                "forward": "up, only if the receiving office enrolled it as an office",
-               "plan": "down, to the communes that enrolled it as their office (the province's signed plan inside)"},
-    PROVINCE: {"plan": "down, to the offices that enrolled it as their office"},
+               "plan": "down, to the communes that enrolled it as their office (the province's signed plan inside)",
+               "recovery": "down, to one commune whose key it enrolled itself, that commune's own records only"},
+    PROVINCE: {"plan": "down, to the offices that enrolled it as their office",
+               "recovery": "down, to one commune whose key it enrolled itself, that commune's own records only"},
 }
 # Record types each role may write (always only with origin_unit = its own unit code).
 WRITES: dict[str, tuple[str, ...]] = {
@@ -146,3 +148,26 @@ RECORD_RULES: tuple[Rule, ...] = (
 # The key side (roles at enrolment, announcements, vouching, forwards only from enrolled offices,
 # revocation cascade) is services/authority/keys.py's KEY_RULES; the package front (authority/__init__.py)
 # composes both into ALL_RULES.
+
+# Recovery packages (issue 14 point 4, services/recovery): an office sends ONE commune that commune's own
+# records as the office holds them. Rows in docs/security.md section 10 like the others.
+_RECOVERY_TEST = "tests/office_year/test_recovery.py"
+RECOVERY_RULES: tuple[Rule, ...] = (
+    Rule("R1", "records", "upper office", "recovery packages down, only to a commune that enrolled it as its office "
+         "(its recipient key); never from a peer commune or another office",
+         "-", "-", "services.recovery.receive.verify (plans.receive.recipient_lookup)",
+         f"{_RECOVERY_TEST}::test_a_recovery_package_from_a_peer_commune_is_refused"),
+    Rule("R2", "records", "upper office", "a recovery package only for the receiving commune's own unit (signed header "
+         "and state line); another commune's package is refused", "-", "-",
+         "services.recovery.receive.verify, _state",
+         f"{_RECOVERY_TEST}::test_a_recovery_package_for_another_commune_is_refused"),
+    Rule("R3", "records", "upper office", "-", "in a recovery package, only records whose origin_unit is the receiving "
+         "commune (live and tombstones); they replace the commune's own records at the office's revision",
+         "only records of the commune's own origin (A2)",
+         "services.recovery.apply._validated (check_shape + authorise_references)",
+         f"{_RECOVERY_TEST}::test_a_recovery_package_with_another_units_records_is_refused"),
+    Rule("R4", "records", "office (building)", "builds a recovery package only for a commune whose key it enrolled "
+         "itself (not one vouched in a forward), encrypted to that commune's newest enrolled key", "-", "-",
+         "services.recovery.build.commune_key",
+         f"{_RECOVERY_TEST}::test_a_commune_refuses_to_build_and_the_office_needs_an_enrolled_key"),
+)

@@ -29,12 +29,19 @@ from antq_desktop.domain.errors import AntqError
 from antq_desktop.domain.fronts import hint
 from antq_desktop.exchange.errors import CANCELLED, NO_RECIPIENT, PackageError
 from antq_desktop.exchange.keystore import KeyStore
-from antq_desktop.exchange.package_format import AUDIT_BASE_TYPE, AUDIT_LINK_TYPE, MAX_AUDIT_LINKS, Producer
+from antq_desktop.exchange.package_format import (
+    AUDIT_BASE_TYPE,
+    AUDIT_LINK_TYPE,
+    AUDIT_TYPES,
+    MAX_AUDIT_LINKS,
+    Producer,
+)
 from antq_desktop.exchange.package_writer import PackageMeta, write_package
 from antq_desktop.services.changes import Changes
 from antq_desktop.services.keys import registry as keys
 from antq_desktop.services.keys import rotation as key_rotation
 from antq_desktop.services.office.stats import iter_live_records, unit_stats
+from antq_desktop.services.recovery import carry as recovery_carry
 from antq_desktop.storage import audit, migrate
 from antq_desktop.storage.canonical import canonical_record, digest_records
 from antq_desktop.storage.db import Store
@@ -105,6 +112,9 @@ def plan(session: Session, kind: str) -> ExportPlan:
     sequence = (last.sequence if last else 0) + 1
     if kind == "full":
         return ExportPlan(sequence, "full", 0, None)
+    if last is not None and last.kind == "recovery" and not last.file_sha256:  # services/recovery/apply.py
+        return ExportPlan(sequence, "full", 0, None, "Sau khi nhận dữ liệu khôi phục, máy này đã từng đánh số gói "
+                          "vượt gói cấp trên nhận sau cùng, nên lần xuất này là gói đầy đủ (full).")
     if last is None:
         return ExportPlan(sequence, "full", 0, None,
                           "Chưa có lần xuất nào trước đây nên lần xuất này là gói đầy đủ (full).")
@@ -211,10 +221,11 @@ def _expected(session: Session, unit: str, exclude: bool) -> dict[str, Any]:
     return {"counts": stats.counts, "digest": digest}
 
 
-def _signer_blob(session: Session, announcement: dict[str, Any] | None) -> dict[str, Any]:
+def _signer_blob(session: Session, announcement: dict[str, Any] | None, actor: str) -> dict[str, Any]:
+    """``actor``'s own wrap of the key that signs: the active one, or the old one carrying an announcement."""
     if announcement is None:
-        return keys.active_blob(session)
-    blob = keys.blob_for_signing_key(session, announcement["old_signing_key_id"])
+        return keys.active_blob(session, actor)
+    blob = keys.blob_for_signing_key(session, announcement["old_signing_key_id"], actor)
     if blob is None:
         raise ExportError("Không tìm thấy khóa cũ để ký thông báo đổi khóa. Quản trị viên hãy gửi tệp khóa mới "
                           "cho cấp trên để đăng ký bằng tay.", "NO_KEY")
@@ -241,7 +252,7 @@ def export_package(store: Store, dest: str | Path, *, password: str, actor: str,
                 cli=" (Lệnh: antq recipient set TỆP.antqkey; hoặc --unencrypted nếu thật sự cần gói không mã hóa.)"),
                 NO_RECIPIENT)
         announcement = key_rotation.pending_announcement(session)
-        blob = _signer_blob(session, announcement)
+        blob = _signer_blob(session, announcement, actor)
         to_seq = int(session.execute(select(Counter.value).where(Counter.name == "change_seq")).scalar() or 0)
         snap = _Snapshot(profile.unit_code, to_seq, _count(session, profile.unit_code, p, to_seq),
                          _expected(session, profile.unit_code, exclude_citizen_ids))
@@ -251,13 +262,15 @@ def export_package(store: Store, dest: str | Path, *, password: str, actor: str,
                            previous_package_sha256=p.previous_package_sha256,
                            audit_head=audit.chain_head(session))
         span = _audit_span(session, p)
-        records = itertools.chain(_audit_links(session, span),
+        grant = recovery_carry.pending_grant(session)  # after a recovery: the office's word (docs/merge.md)
+        records = itertools.chain(_audit_links(session, span), grant,
                                   _records(session, profile.unit_code, p, to_seq, exclude_citizen_ids, announcement))
+        total = snap.total + (announcement is not None) + 1 + span.count + len(grant)
         try:
             with KeyStore.unlock(blob, password) as signer:
                 say(0.01, "Đang ghi gói dữ liệu")
                 written = write_package(dest, records, meta, signer, recipient, encrypted=encrypted,
-                                        total_records=snap.total + (announcement is not None) + 1 + span.count,
+                                        total_records=total,
                                         progress=say, cancel=cancel)
         except PackageError as exc:
             message = keys.unlock_message(exc) if exc.code != CANCELLED else exc.message_vi
@@ -275,7 +288,7 @@ def export_package(store: Store, dest: str | Path, *, password: str, actor: str,
 
 def _data_counts(header: Any) -> dict[str, int]:
     """Records per type as the officer knows them: the carried audit digests are not data."""
-    return {k: v for k, v in header.record_counts.items() if k not in (AUDIT_BASE_TYPE, AUDIT_LINK_TYPE)}
+    return {k: v for k, v in header.record_counts.items() if k not in AUDIT_TYPES}
 
 
 def _record(store: Store, written: Any, p: ExportPlan, snap: _Snapshot, *, actor: str, exclude: bool,
@@ -321,4 +334,5 @@ def history(store: Store) -> list[HistoryRow]:
                 for r in rows]
 
 
-KIND_LABELS = {"full": "Đầy đủ", "incremental": "Phần thay đổi", "plan": "Kế hoạch", "forward": "Chuyển tiếp"}
+KIND_LABELS = {"full": "Đầy đủ", "incremental": "Phần thay đổi", "plan": "Kế hoạch", "forward": "Chuyển tiếp",
+               "recovery": "Mốc khôi phục (gói cấp trên nhận sau cùng)"}

@@ -94,7 +94,7 @@ def issue_receipt(store: Store, package_uuids: list[str], *, password: str, acto
                           "package_sha256": a.file_sha256} for a in attempts],
             "units": {code: _unit_entry(session, code) for code in units},
         }
-        blob = keys.active_blob(session)
+        blob = keys.active_blob(session, actor)
         try:
             with KeyStore.unlock(blob, password) as signer:
                 document["signer_key_id"] = signer.signing_key_id

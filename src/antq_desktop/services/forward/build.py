@@ -9,6 +9,10 @@ payload key (inside the forward's encrypted payload). The signatures still prove
 commune wrote exactly those bytes. The office also vouches for the commune keys it trusts
 (``vouched_key`` records) and reports the commune keys it revoked (``key_revocation`` records,
 ``services/forward/revocations.py``). Province side: ``services/merge/forwarded.py``.
+
+The kept copies live in the database (``merge_archive``), so a forward written on any clerk's PC carries
+the packages merged on every PC; they are written out to a private temporary folder while the forward is
+written, each checked against its SHA-256, and removed afterwards.
 """
 
 from __future__ import annotations
@@ -38,7 +42,9 @@ from antq_desktop.services.forward.revocations import revocation_records
 from antq_desktop.services.keys import registry as keys
 from antq_desktop.services.keys.ring import KeyRing
 from antq_desktop.services.merge import archive as merge_archive
+from antq_desktop.services.merge import legacy_copies
 from antq_desktop.storage import audit, migrate
+from antq_desktop.storage.blobs import BlobError
 from antq_desktop.storage.db import Store
 from antq_desktop.storage.models import ImportAttempt, KnownKey, Setting, UnitProfile
 
@@ -96,20 +102,22 @@ def _merged(session: Session, own: str, after_id: int) -> list[ImportAttempt]:
     return list(session.execute(stmt).scalars())
 
 
-def _collect(store: Store, attempts: list[ImportAttempt], notes: list[str]) -> list[Inner]:
-    inner, seen = [], set()
+def _with_copies(session: Session, attempts: list[ImportAttempt], notes: list[str]) -> list[ImportAttempt]:
+    """The merged packages whose kept copy travels, once each; a package a later full package of its
+    producer supersedes needs none (docs/merge.md, "Kept copies"); any other without a copy is noted."""
+    uuids = list(dict.fromkeys(a.package_uuid for a in attempts if a.package_uuid is not None))
+    kept, latest = merge_archive.kept(session, uuids), merge_archive.latest_full(session)
+    wanted, seen = [], set()
     for attempt in attempts:
         if attempt.package_uuid in seen or attempt.package_uuid is None:
             continue
         seen.add(attempt.package_uuid)
-        path = merge_archive.archived_path(store, attempt.package_uuid)
-        if not path.is_file():
+        if attempt.package_uuid in kept:
+            wanted.append(attempt)
+        elif (attempt.sequence or 0) >= latest.get(attempt.producer_unit or "", 0):
             notes.append(f"Không còn bản sao gói số {attempt.sequence} của xã {attempt.producer_unit} (nhập trước khi "
                          "chương trình lưu bản sao); hãy đề nghị xã gửi một gói đầy đủ.")
-            continue
-        header = package_reader.inspect(path)
-        inner.append(Inner(path, header, attempt.file_sha256))
-    return inner
+    return wanted
 
 
 def _vouched(session: Session, inner: list[Inner], own: str) -> list[dict[str, Any]]:
@@ -122,8 +130,8 @@ def _vouched(session: Session, inner: list[Inner], own: str) -> list[dict[str, A
              "receiving_public": r.receiving_public, "fingerprint": r.fingerprint} for r in rows]
 
 
-def _open_keys(store: Store, password: str, inner: list[Inner]) -> None:
-    ring = KeyRing(store, password)
+def _open_keys(store: Store, password: str, inner: list[Inner], actor: str) -> None:
+    ring = KeyRing(store, password, actor=actor)
     try:
         for item in inner:
             header = item.header
@@ -159,6 +167,7 @@ def write_forward(store: Store, dest: str | Path, *, password: str, actor: str, 
     """Write the forward package at ``dest``; raises ForwardError. Nothing is recorded if it fails."""
     dest = Path(dest)
     notes: list[str] = []
+    legacy_copies.move_into_database(store)  # copies an older version left in this PC's data folder
     with store.session_factory() as session:
         office = _office(session)
         state = _state(session)
@@ -167,13 +176,34 @@ def write_forward(store: Store, dest: str | Path, *, password: str, actor: str, 
             raise ForwardError(PackageError(NO_RECIPIENT).message_vi, NO_RECIPIENT)
         attempts = _merged(session, office.unit_code, int(state["last_attempt_id"]) if since_last else 0)
         last_attempt = max([a.id for a in attempts], default=int(state["last_attempt_id"]))
-        inner = _collect(store, attempts, notes)
+        wanted = _with_copies(session, attempts, notes)
+    try:
+        with merge_archive.copies_out(store, [a.package_uuid or "" for a in wanted]) as files:
+            inner = [Inner(files[a.package_uuid], package_reader.inspect(files[a.package_uuid]), a.file_sha256)
+                     for a in wanted if a.package_uuid in files]
+            written, sequence = _write(store, dest, office, state, recipient, inner, password=password, actor=actor,
+                                       progress=progress)
+    except BlobError as exc:
+        raise ForwardError(f"{exc.message} Chưa lập được gói chuyển tiếp. Hãy đề nghị xã có gói hỏng gửi một gói "
+                           "đầy đủ, nhập gói đó rồi chuyển tiếp lại.", "COPY_DAMAGED") from None
+    try:
+        _record(store, written, sequence, last_attempt, inner, actor)
+    except BaseException:
+        dest.unlink(missing_ok=True)  # unrecorded: the sequence number stays free
+        raise
+    return ForwardResult(dest, written.header.package_id, sequence, [i for i in inner if not i.own], notes)
+
+
+def _write(store: Store, dest: Path, office: UnitProfile, state: dict[str, Any], recipient: Any, inner: list[Inner],
+           *, password: str, actor: str, progress: Progress | None) -> tuple[Any, int]:
+    """The forward package itself: the kept copies, the office's own full export, signed and encrypted."""
+    with store.session_factory() as session:
         vouched = _vouched(session, inner, office.unit_code)
         revoked = revocation_records(store, session, office.unit_code)
-        blob = keys.active_blob(session)
+        blob = keys.active_blob(session, actor)
     own_path = dest.with_name(f".{dest.name}.own.antq")
     try:
-        _open_keys(store, password, inner)
+        _open_keys(store, password, inner, actor)
         # The office's own records travel as an ordinary full export to the province (its own chain).
         own = export.export_package(store, own_path, password=password, actor=actor, kind="full")
         inner.append(Inner(own_path, package_reader.inspect(own_path), own.package_sha256, own=True))
@@ -189,12 +219,7 @@ def write_forward(store: Store, dest: str | Path, *, password: str, actor: str, 
         raise ForwardError(exc.message, exc.code) from None
     finally:
         own_path.unlink(missing_ok=True)
-    try:
-        _record(store, written, sequence, last_attempt, inner, actor)
-    except BaseException:
-        dest.unlink(missing_ok=True)  # unrecorded: the sequence number stays free
-        raise
-    return ForwardResult(dest, written.header.package_id, sequence, [i for i in inner if not i.own], notes)
+    return written, sequence
 
 
 def _record(store: Store, written: Any, sequence: int, last_attempt: int, inner: list[Inner], actor: str) -> None:

@@ -56,16 +56,15 @@ def _merged_before(store: Store, session: Session, row: KnownKey) -> list[tuple[
         ImportAttempt.result == "merged", ImportAttempt.kind.in_(("full", "incremental")),
         ImportAttempt.producer_unit == row.unit_code, ImportAttempt.at <= row.revoked_at)).all()
     found: list[tuple[int, str]] = []
-    for sequence, package_id in attempts:
-        if sequence is None or package_id is None:
-            continue
-        path = merge_archive.archived_path(store, package_id)
-        try:
-            signer = package_reader.inspect(path).signer_key_id if path.is_file() else None
-        except PackageError:
-            signer = None
-        if signer == row.key_id and (sequence, package_id) not in found:
-            found.append((sequence, package_id))
+    wanted = {package_id: sequence for sequence, package_id in attempts if sequence is not None and package_id}
+    with merge_archive.copies_out(store, sorted(wanted)) as files:
+        for package_id, path in files.items():
+            try:
+                signer = package_reader.inspect(path).signer_key_id
+            except PackageError:
+                signer = None
+            if signer == row.key_id:
+                found.append((wanted[package_id], package_id))
     return found
 
 

@@ -101,10 +101,11 @@ def announcement_pending(store: Store) -> bool:
         return rotation.pending_announcement(session) is not None
 
 
-def public_key_file(store: Store, password: str) -> bytes:
-    """The .antqkey file of this unit (password: the key holder's, to prove the key opens)."""
+def public_key_file(store: Store, password: str, username: str | None = None) -> bytes:
+    """The .antqkey file of this unit, signed with the key opened by ``username``'s own password
+    (without a name: the key's only holder)."""
     with store.session() as session:
-        return registry.public_key_file(session, password)
+        return registry.public_key_file(session, password, username)
 
 
 def rotate(store: Store, password: str, *, actor: str, new_enrolment: bool = False) -> LocalKeyInfo:

@@ -1,8 +1,8 @@
 """This installation's keys and the other units' public keys, kept in the store.
 
-* ``LocalKey`` rows hold the keystore blob (public keys + Argon2id-wrapped private keys). The
-  blob is wrapped under the password of the officer who set the unit up (the key-holder);
-  a password change re-wraps it (``rewrap_local_keys``, registered as a password hook).
+* ``LocalKey`` rows hold the public halves of this unit's keys; the private halves are wrapped
+  once per authorised account (admin or officer) in ``KeyWrap`` rows, each under that account's
+  own password (``services.keys.wraps``: made, re-wrapped, handed over and removed there).
 * ``KnownKey`` rows are other units' public keys: the upper office's (``is_recipient``: we
   encrypt to it and accept its receipts) and, at an upper office, the communes' signing keys
   (``is_trusted``: the trust registry). A key id in a package header is only a hint: the
@@ -39,10 +39,9 @@ from antq_desktop.exchange.keys import (
     read_public_key_file,
 )
 from antq_desktop.exchange.keystore import KeyStore
-from antq_desktop.services.accounts import users
 from antq_desktop.services.authority import keys as authority
 from antq_desktop.services.changes import NO_CHANGES, Changes
-from antq_desktop.services.keys import reported
+from antq_desktop.services.keys import reported, wraps
 from antq_desktop.storage import audit
 from antq_desktop.storage.models import KnownKey, LocalKey, UnitProfile
 
@@ -65,13 +64,16 @@ class LocalKeyInfo:
 # ---- this installation's keys ----
 
 def create_local_keys(session: Session, password: str, *, actor: str) -> LocalKey:
-    """New key pair wrapped under ``password``, stored in the caller's transaction (with an audit entry)."""
+    """New key pair wrapped under ``password`` for the account ``actor`` (its first holder), stored in the
+    caller's transaction with audit entries. The key row itself keeps the public halves only."""
     blob, public = KEYSTORE.create(password)
-    row = LocalKey(key_id=public.signing_key_id, fingerprint=public.fingerprint, blob=json.dumps(blob))
+    row = LocalKey(key_id=public.signing_key_id, fingerprint=public.fingerprint,
+                   blob=json.dumps(KeyStore.public_only(blob)))
     session.add(row)
     session.flush()
     audit.append(session, actor=actor, action="key_create", record_type="key", record_id=public.signing_key_id,
                  details={"fingerprint": public.fingerprint})
+    wraps.wrap_new_key(session, row, blob, username=actor, password=password)
     return row
 
 
@@ -91,13 +93,16 @@ def require_local_key(session: Session) -> LocalKey:
 
 
 def blob_of(row: LocalKey) -> dict[str, Any]:
+    """The key's public blob (``KeyStore.public_info`` reads it; it holds nothing to unlock)."""
     blob: dict[str, Any] = json.loads(row.blob)
     return blob
 
 
-def active_blob(session: Session) -> dict[str, Any]:
-    """The active keystore blob (unlock it with ``KeyStore.unlock(blob, password)``)."""
-    return blob_of(require_local_key(session))
+def active_blob(session: Session, username: str | None = None) -> dict[str, Any]:
+    """``username``'s wrap of the active key (unlock it with ``KeyStore.unlock(blob, password)``, that
+    account's own password); KeyProblem when the account may not or does not hold it. Without a name:
+    the wrap of the key's only holder (tools and tests on a one-officer unit)."""
+    return wraps.wrapped_blob(session, username, require_local_key(session))
 
 
 def paper_fingerprint(session: Session, row: LocalKey) -> str:
@@ -127,57 +132,41 @@ def own_receiving_key_id(session: Session) -> str | None:
     return KeyStore.public_info(blob_of(row)).receiving_key_id if row is not None else None
 
 
-def blob_for_receiving_key(session: Session, receiving_key_id: str) -> dict[str, Any] | None:
-    """The blob (active or retired) whose receiving key has this id: packages encrypted to an older key still open."""
+def local_key_for_receiving_key(session: Session, receiving_key_id: str) -> LocalKey | None:
+    """The key (active or retired) whose receiving key has this id: packages encrypted to an older key still open."""
     for row in session.execute(select(LocalKey)).scalars():
-        blob = blob_of(row)
-        if KeyStore.public_info(blob).receiving_key_id == receiving_key_id:
-            return blob
+        if KeyStore.public_info(blob_of(row)).receiving_key_id == receiving_key_id:
+            return row
     return None
 
 
-def blob_for_signing_key(session: Session, signing_key_id: str) -> dict[str, Any] | None:
-    row = session.execute(select(LocalKey).where(LocalKey.key_id == signing_key_id)).scalar_one_or_none()
+def blob_for_receiving_key(session: Session, receiving_key_id: str) -> dict[str, Any] | None:
+    """The public blob of that key, or None when this unit has no such key."""
+    row = local_key_for_receiving_key(session, receiving_key_id)
     return blob_of(row) if row is not None else None
+
+
+def blob_for_signing_key(session: Session, signing_key_id: str, username: str | None = None) -> dict[str, Any] | None:
+    """None when this unit has no such key; else ``username``'s wrap of it (the public blob without a name)."""
+    row = session.execute(select(LocalKey).where(LocalKey.key_id == signing_key_id)).scalar_one_or_none()
+    if row is None:
+        return None
+    return wraps.wrapped_blob(session, username, row) if username is not None else blob_of(row)
 
 
 def unlock_message(exc: PackageError) -> str:
     if exc.code == BAD_PASSWORD:
-        return ("Mật khẩu không mở được khóa của đơn vị. Khóa được bảo vệ bằng mật khẩu của người giữ khóa "
-                "(quản trị viên đã thiết lập máy); hãy đăng nhập bằng tài khoản đó.")
+        return ("Mật khẩu không mở được khóa của đơn vị. Khóa được mở bằng mật khẩu của chính tài khoản đang "
+                "đăng nhập; hãy nhập lại đúng mật khẩu của bạn.")
     return exc.message_vi
 
 
-def rewrap_local_keys(session: Session, old_password: str, new_password: str) -> int:
-    """Re-wrap every local key the old password opens; returns how many. Others belong to another key-holder."""
-    count = 0
-    for row in session.execute(select(LocalKey)).scalars():
-        try:
-            row.blob = json.dumps(KEYSTORE.rewrap(blob_of(row), old_password, new_password))
-        except PackageError as exc:
-            if exc.code != BAD_PASSWORD:
-                raise
-            continue
-        count += 1
-    session.flush()
-    return count
-
-
-def _password_hook(session: Session, username: str, old: str, new: str) -> None:
-    if rewrap_local_keys(session, old, new):
-        audit.append(session, actor=username, action="key_rewrap", record_type="key", details={})
-
-
-if _password_hook not in users.PASSWORD_CHANGE_HOOKS:
-    users.PASSWORD_CHANGE_HOOKS.append(_password_hook)
-
-
-def public_key_file(session: Session, password: str) -> bytes:
+def public_key_file(session: Session, password: str, username: str | None = None) -> bytes:
     """The ``.antqkey`` bytes for the active key, with this unit's code, name and role."""
     profile = session.get(UnitProfile, 1)
     assert profile is not None
     try:
-        return KEYSTORE.export_public_key_file(active_blob(session), password, profile.unit_code,
+        return KEYSTORE.export_public_key_file(active_blob(session, username), password, profile.unit_code,
                                                profile.unit_name, profile.role)
     except PackageError as exc:
         raise KeyProblem(unlock_message(exc), exc.code) from None

@@ -5,18 +5,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from antq_desktop.exchange.errors import NO_RECIPIENT, WRONG_RECIPIENT, PackageError
+from antq_desktop.domain.errors import KeyProblem
+from antq_desktop.exchange.errors import NO_RECIPIENT, NOT_AUTHORISED, WRONG_RECIPIENT, PackageError
 from antq_desktop.exchange.keys import TrustedKey
 from antq_desktop.exchange.keystore import KeyStore, UnlockedKeys
 from antq_desktop.exchange.package_format import PackageHeader
 from antq_desktop.exchange.package_reader import PayloadKeyOpener
 from antq_desktop.services.keys import registry as store_keys
+from antq_desktop.services.keys import wraps
 from antq_desktop.storage.db import Store
 
 TrustedLookup = Callable[[str], "TrustedKey | None"]
 
-NEED_PASSWORD = ("Gói dữ liệu đã được mã hóa; cần mật khẩu của người giữ khóa đơn vị để mở. "
-                 "Hãy đăng nhập bằng tài khoản đã thiết lập máy rồi nhập lại.")
+NEED_PASSWORD = ("Gói dữ liệu đã được mã hóa; cần mật khẩu của một tài khoản quản trị hoặc cán bộ giữ khóa "
+                 "đơn vị để mở. Hãy đăng nhập rồi nhập lại mật khẩu của chính bạn.")
 
 
 def trusted_lookup(store: Store) -> TrustedLookup:
@@ -29,11 +31,13 @@ class KeyRing:
     """Opens the payload key of packages addressed to this office.
 
     Argon2 makes unlocking slow on purpose, so each of our keys is unlocked once per run;
-    `close()` wipes them.
+    `close()` wipes them. ``actor``: the signed-in account whose own wrap (and ``password``) opens them
+    (None: the keys' only holder).
     """
 
-    def __init__(self, store: Store, password: str | None = None, keys: PayloadKeyOpener | None = None) -> None:
-        self.store, self.password, self.fixed = store, password, keys
+    def __init__(self, store: Store, password: str | None = None, keys: PayloadKeyOpener | None = None, *,
+                 actor: str | None = None) -> None:
+        self.store, self.password, self.fixed, self.actor = store, password, keys, actor
         self._open: dict[str, UnlockedKeys] = {}
 
     def opener(self, header: PackageHeader) -> PayloadKeyOpener | None:
@@ -50,11 +54,15 @@ class KeyRing:
 
     def _unlock(self, recipient: str) -> UnlockedKeys:
         with self.store.session_factory() as session:
-            blob = store_keys.blob_for_receiving_key(session, recipient)
-        if blob is None:
-            raise PackageError(WRONG_RECIPIENT, detail=f"for {recipient}")
-        if self.password is None:
-            raise PackageError(NO_RECIPIENT, message_vi=NEED_PASSWORD)
+            row = store_keys.local_key_for_receiving_key(session, recipient)
+            if row is None:
+                raise PackageError(WRONG_RECIPIENT, detail=f"for {recipient}")
+            if self.password is None:
+                raise PackageError(NO_RECIPIENT, message_vi=NEED_PASSWORD)
+            try:
+                blob = wraps.wrapped_blob(session, self.actor, row)
+            except KeyProblem as exc:
+                raise PackageError(NOT_AUTHORISED, message_vi=exc.message, detail=exc.code) from None
         try:
             return KeyStore.unlock(blob, self.password)
         except PackageError as exc:

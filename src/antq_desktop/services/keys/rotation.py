@@ -23,10 +23,10 @@ from antq_desktop.exchange.keys import (
     utc_now_text,
     verify_ed25519,
 )
-from antq_desktop.exchange.keystore import KeyStore
 from antq_desktop.exchange.strict_json import canonical_dumps
 from antq_desktop.services.authority import keys as authority
 from antq_desktop.services.keys import registry as keys
+from antq_desktop.services.keys import wraps
 from antq_desktop.services.keys.registry import KeyProblem
 from antq_desktop.storage import audit
 from antq_desktop.storage.models import KnownKey, LocalKey, Setting, utcnow
@@ -47,23 +47,27 @@ def _retire(old: LocalKey, reason: str) -> None:
 
 
 def rotate(session: Session, password: str, *, actor: str, new_enrolment: bool = False) -> LocalKey:
-    """New key pair. Normally announced by the next export (signed by the old key, so ``password``
-    must open it). ``new_enrolment``: lost password, the old key is only retired and the upper
-    office must enrol the new public key file by hand."""
+    """New key pair, wrapped for ``actor`` (``password`` is that account's own). Normally announced by the
+    next export (signed by the old key, so ``password`` must open ``actor``'s wrap of it) and handed over
+    to the other holders of the old key, who take it at their next sign-in (``wraps.hand_over``).
+    ``new_enrolment``: lost password or stolen key, the old key is only retired, nobody else gets the new
+    one until an admin resets their password, and the upper office must enrol the new public key file."""
     old = keys.require_local_key(session) if not new_enrolment else keys.active_local_key(session)
     announcer = None if new_enrolment else _announcer(session, old)
     announcement = None
     if announcer is not None:
         try:
-            with KeyStore.unlock(keys.blob_of(announcer), password):
-                pass
+            wraps.unlock(session, actor, password, announcer).close()
         except PackageError as exc:
             raise KeyProblem(keys.unlock_message(exc), exc.code) from None
     new = keys.create_local_keys(session, password, actor=actor)
     if old is not None:
         _retire(old, f"Thay bằng khóa {new.fingerprint}")
+    if old is not None and not new_enrolment:
+        with wraps.unlock(session, actor, password, new) as new_keys:
+            wraps.hand_over(session, new, new_keys, old, actor=actor)
     if announcer is not None:
-        announcement = build_announcement(session, announcer, new, password)
+        announcement = build_announcement(session, announcer, new, password, actor)
     _set_pending(session, announcement)
     audit.append(session, actor=actor, action="key_rotate", record_type="key", record_id=new.key_id,
                  details={"fingerprint": new.fingerprint, "old_key_id": old.key_id if old else None,
@@ -80,9 +84,10 @@ def _announcer(session: Session, current: LocalKey | None) -> LocalKey | None:
                            ).scalar_one_or_none()
 
 
-def build_announcement(session: Session, old: LocalKey, new: LocalKey, password: str) -> dict[str, Any]:
+def build_announcement(session: Session, old: LocalKey, new: LocalKey, password: str,
+                       actor: str | None = None) -> dict[str, Any]:
     key_file = keys.KEYSTORE.export_public_key_file(
-        keys.blob_of(new), password, *_unit(session))
+        wraps.wrapped_blob(session, actor, new), password, *_unit(session))
     record: dict[str, Any] = {
         "type": RECORD_TYPE,
         "id": new.key_id,
@@ -91,7 +96,7 @@ def build_announcement(session: Session, old: LocalKey, new: LocalKey, password:
         "announced_at": utc_now_text(),
         "new_key_file": key_file.decode("utf-8").rstrip("\n"),
     }
-    with KeyStore.unlock(keys.blob_of(old), password) as unlocked:
+    with wraps.unlock(session, actor or wraps.sole_holder(session, old), password, old) as unlocked:
         record["old_key_signature"] = b64encode(unlocked.sign(_signed_message(record)))
     return record
 

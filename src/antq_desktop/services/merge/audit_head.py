@@ -43,6 +43,7 @@ from antq_desktop.exchange.package_format import (
     parse_audit_link,
 )
 from antq_desktop.exchange.package_reader import DEFAULT_LIMITS, Limits, PayloadKeyOpener, VerifiedPackage
+from antq_desktop.services.merge.recovery_grant import APPLY_ACTION, GRANT_TYPE, grant_accepted, issued_for
 from antq_desktop.storage import audit
 from antq_desktop.storage.audit import GENESIS
 from antq_desktop.storage.models import AuditEntry, ProducerState
@@ -90,6 +91,8 @@ _BRANCH = (" Lưu ý: nhật ký của xã đã được khôi phục từ bản
            "khôi phục.")
 _UNPROVABLE = (" Lưu ý: nhật ký của xã quá dài để gửi kèm đầy đủ nên chưa chứng minh được là liền mạch với lần nhập "
                "trước; gói vẫn được nhập và việc này đã được ghi vào nhật ký.")
+_RECOVERED = (" Lưu ý: xã đã nhận gói khôi phục do đơn vị này gửi (sau khi mất máy hoặc khôi phục bản sao lưu cũ); "
+              "nhật ký của xã bắt đầu nhánh mới từ lần nhận đó. Gói vẫn được nhập và việc này đã được ghi vào nhật ký.")
 _ABSENT = " Gói do phiên bản cũ tạo, không kèm dấu vết nhật ký nên chưa chứng minh được nhật ký của xã liền mạch."
 
 
@@ -102,6 +105,7 @@ class _Chain:
     hashes: list[str] = field(default_factory=list)
     versions: list[int] = field(default_factory=list)
     actions: list[str | None] = field(default_factory=list)
+    grant: dict[str, Any] | None = None  # an office's recovery grant carried after the links (recovery_grant.py)
 
 
 @dataclass(frozen=True)
@@ -135,7 +139,8 @@ def check_audit_head(session: Session, header: PackageHeader, state: ProducerSta
     verdict = _verdict(session, header, state, chain)
     details = {"producer": header.producer.unit_code, "sequence": header.sequence, "verdict": verdict,
                "head": claimed_head(header), "links": len(chain.versions)}
-    return Continuity({"branch": _BRANCH, "unprovable": _UNPROVABLE}.get(verdict, ""), details, header.package_id)
+    notes = {"branch": _BRANCH, "unprovable": _UNPROVABLE, "recovered": _RECOVERED}
+    return Continuity(notes.get(verdict, ""), details, header.package_id)
 
 
 def read_links(package: VerifiedPackage, opener: PayloadKeyOpener | None, limits: Limits) -> _Chain | None:
@@ -150,6 +155,7 @@ def read_links(package: VerifiedPackage, opener: PayloadKeyOpener | None, limits
     records = package_reader.iter_records(package, opener, limits=limits)
     try:
         chain = _read(records, expected)
+        chain.grant = _grant(records, counts.get(GRANT_TYPE, 0))
     finally:
         records.close()  # type: ignore[attr-defined]
     return chain
@@ -174,8 +180,18 @@ def _read(records: Any, expected: int) -> _Chain:
     return chain
 
 
+def _grant(records: Any, count: int) -> dict[str, Any] | None:
+    """The recovery grant, when the package says it carries one: right after the audit links."""
+    if count == 0:
+        return None
+    record = next(records, None) if count == 1 else None
+    if record is None or record.get("type") != GRANT_TYPE:
+        raise PackageError(MALFORMED, detail="recovery_grant is not one line right after the audit links")
+    return dict(record)
+
+
 def _verdict(session: Session, header: PackageHeader, state: ProducerState | None, chain: _Chain) -> str:
-    """proven | claimed (pre-upgrade links) | first | branch | unprovable, or raise AUDIT_CHAIN_BROKEN."""
+    """proven | claimed (pre-upgrade links) | first | recovered | branch | unprovable, or AUDIT_CHAIN_BROKEN."""
     if chain.hashes[-1] != claimed_head(header):
         _broken(header, state, _WHY_NOT_AT_HEAD)
     if 2 in chain.versions and 1 in chain.versions[chain.versions.index(2):]:
@@ -185,6 +201,9 @@ def _verdict(session: Session, header: PackageHeader, state: ProducerState | Non
         return "first"
     if stored in chain.hashes:
         return _descends(session, header, state, chain, len(chain.hashes) - 1 - chain.hashes[::-1].index(stored))
+    if APPLY_ACTION in chain.actions and (issued_for(session, header.producer.unit_code, stored)
+                                          or grant_accepted(session, header.producer.unit_code, stored, chain.grant)):
+        return "recovered"  # this office (or an office it trusts for the commune) sent a recovery at `stored`
     if _restored_from_known(session, header, chain, stored):
         return "branch"
     if chain.bounded:

@@ -1,6 +1,7 @@
 """The packages an office holds back, waiting for an earlier one of the same unit (`antq held list`,
 the import page's "Gói đang chờ"): who sent it, its number, which number it waits for, since when,
-and where its copy is kept. Read only; holding and releasing are in `services/merge/held.py`."""
+and where its copy is kept (in the database; a file only for a copy an older version kept in a PC's data
+folder and that PC has not moved in yet). Holding and releasing are in `services/merge/held.py`."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from typing import Any
 from sqlalchemy import select
 
 from antq_desktop.domain import units
+from antq_desktop.services.merge import legacy_copies
 from antq_desktop.storage.db import Store
 from antq_desktop.storage.models import HeldPackage, KnownKey, ProducerState
 
@@ -24,8 +26,9 @@ class HeldRow:
     sequence: int
     waiting_for: int  # the number that must be merged first
     since: datetime
-    file: str
-    file_present: bool
+    file: str  # an older version's copy in a data folder; "" when the copy is in the database
+    file_present: bool  # the copy can be read from here (in the database, or the file exists on this PC)
+    in_database: bool = False
 
     @property
     def hint(self) -> str:
@@ -40,18 +43,21 @@ def _name(code: str, known: dict[str, str]) -> str:
 
 
 def held_packages(store: Store) -> list[HeldRow]:
-    """Every held package, by unit then number."""
+    """Every held package, by unit then number (first moving an older version's copies on this PC into the
+    database)."""
+    legacy_copies.move_into_database(store)
     with store.read_session() as session:
         held = list(session.execute(select(HeldPackage).order_by(HeldPackage.producer_unit, HeldPackage.sequence))
                     .scalars())
         last = dict(session.execute(select(ProducerState.producer_unit, ProducerState.last_sequence)).all())
         known = dict(session.execute(select(KnownKey.unit_code, KnownKey.unit_name)).all())
     return [HeldRow(h.package_uuid, h.producer_unit, _name(h.producer_unit, known), h.sequence,
-                    int(last.get(h.producer_unit) or 0) + 1, h.received_at, h.stored_path,
-                    Path(h.stored_path).is_file()) for h in held]
+                    int(last.get(h.producer_unit) or 0) + 1, h.received_at, h.stored_path or "",
+                    h.blob_id is not None or Path(h.stored_path or "").is_file(), h.blob_id is not None)
+            for h in held]
 
 
 def as_dict(row: HeldRow) -> dict[str, Any]:
     return {"package_id": row.package_id, "producer": row.producer_unit, "producer_name": row.producer_name,
             "sequence": row.sequence, "waiting_for": row.waiting_for, "since": row.since.isoformat(),
-            "file": row.file, "file_present": row.file_present}
+            "file": row.file, "file_present": row.file_present, "in_database": row.in_database}

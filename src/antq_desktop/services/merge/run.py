@@ -17,7 +17,7 @@ from antq_desktop.exchange.errors import CANCELLED, PackageError
 from antq_desktop.exchange.package_reader import DEFAULT_LIMITS, Limits, PayloadKeyOpener
 from antq_desktop.exchange.sequence import DEFAULT_MAX_JUMP
 from antq_desktop.services.keys.ring import KeyRing, TrustedLookup
-from antq_desktop.services.merge import forwarded, held, pipeline
+from antq_desktop.services.merge import forwarded, held, legacy_copies, pipeline
 from antq_desktop.services.merge.results import (
     CANCELLED_MESSAGE,
     Cancel,
@@ -27,6 +27,7 @@ from antq_desktop.services.merge.results import (
     PackageResult,
     Progress,
 )
+from antq_desktop.storage.blobs import BlobError
 from antq_desktop.storage.db import Store
 
 
@@ -41,8 +42,10 @@ def merge_packages(store: Store, paths: Sequence[str | os.PathLike[str]], *, act
     `cancel.is_set()` is checked between packages and batches; a cancelled package writes nothing.
     """
     results = MergeRun()
+    if not dry_run:  # a preview writes only its log rows
+        legacy_copies.move_into_database(store)  # so a package held by an older version here can be released
     total = max(1, len(paths))
-    ring = KeyRing(store, password, keys)
+    ring = KeyRing(store, password, keys, actor=actor)
     try:
         for index, path in enumerate(paths):
             def report(fraction: float, message: str, _i: int = index) -> None:
@@ -69,7 +72,9 @@ def merge_file(store: Store, path: Path, options: MergeOptions) -> list[PackageR
     if kind == "plan":
         return [forwarded.refuse_plan(store, path, options)]
     result = pipeline.merge_one(store, path, options)
-    if result.status in (MergeStatus.MERGED, MergeStatus.HELD) and not options.dry_run:
+    # A duplicate too: merging the predecessor again releases a held package that could not be released
+    # when it first arrived (its copy was then still in an older version's data folder on another PC).
+    if result.status in (MergeStatus.MERGED, MergeStatus.HELD, MergeStatus.DUPLICATE) and not options.dry_run:
         return [result, *release_held(store, result.producer_unit or "", options)]
     return [result]
 
@@ -92,10 +97,18 @@ def merge_forward(store: Store, path: Path, options: MergeOptions) -> list[Packa
 
 
 def release_held(store: Store, producer: str, options: MergeOptions) -> list[PackageResult]:
-    """Merge the held packages that now follow the chain, one after another."""
+    """Merge the held packages that now follow the chain, one after another (whichever PC held them)."""
     released: list[PackageResult] = []
     while (waiting := held.next_held(store, producer)) is not None:
-        result = pipeline.merge_one(store, Path(waiting.stored_path), options, held_uuid=waiting.package_uuid)
+        try:
+            with held.copy_of(store, waiting) as path:
+                if path is None:  # an older version's copy still in another PC's folder: it stays held
+                    released.append(held.elsewhere(waiting))
+                    break
+                result = pipeline.merge_one(store, path, options, held_uuid=waiting.package_uuid)
+        except BlobError as exc:  # the kept copy is damaged: never merged, and kept for inspection
+            released.append(held.damaged(store, waiting, options.actor, exc))
+            break
         result.released_from_hold = True
         released.append(result)
         if result.status != MergeStatus.MERGED:

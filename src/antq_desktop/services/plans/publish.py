@@ -189,7 +189,7 @@ def publish(store: Store, dest: str | Path, *, year: int, password: str, actor: 
         records += list(_extra_records(office.unit_code, year, catalog, deadlines))
         records += list(upper.records(session, office.unit_code, carried)) if carried else []
         sequence = int(_last(session)["sequence"]) + 1
-        blob = keys.active_blob(session)
+        blob = keys.active_blob(session, actor)
         meta = PackageMeta(Producer(office.unit_code, office.unit_name, office.role), sequence, KIND, str(year),
                            __version__, migrate.head_revision(), audit_head=audit.chain_head(session))
     try:

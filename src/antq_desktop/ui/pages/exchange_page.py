@@ -37,6 +37,7 @@ from antq_desktop.ui.i18n import N
 from antq_desktop.ui.jobs import Job
 from antq_desktop.ui.widgets.keys_box import KeysBox, recipient_text
 from antq_desktop.ui.widgets.plan_send_box import PlanReceiveBox, PlanSendBox
+from antq_desktop.ui.widgets.recovery_box import RecoveryReceiveBox
 
 HISTORY_COLUMNS = (N("ExchangePage", "Số"), N("ExchangePage", "Thời điểm"), N("ExchangePage", "Kiểu"),
                    N("ExchangePage", "Bản ghi"), N("ExchangePage", "Biên nhận"), N("ExchangePage", "Tệp"))
@@ -60,6 +61,8 @@ class ExchangePage(QWidget):
         layout.addWidget(self._export_box())
         office = context.profile.role != "commune"  # offices send the year's plan down, communes receive it
         layout.addWidget(PlanSendBox(context) if office else PlanReceiveBox(context))
+        if not office:  # after a lost laptop or an old backup: the office's copy of the commune's data
+            layout.addWidget(RecoveryReceiveBox(context))
         layout.addWidget(self._history_box(), 1)
         self.refresh()
 

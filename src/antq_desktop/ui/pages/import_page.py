@@ -208,9 +208,9 @@ class ImportPage(QWidget):
     # ---- running ----
 
     def ask_password(self) -> str | None:
-        """The key-holder's password opens this office's receiving key (packages are encrypted to it)."""
+        """The signed-in account's own password opens its wrap of this office's receiving key."""
         return password_prompt.ask_password(
-            self, self.tr("Mật khẩu của người giữ khóa (tài khoản đã thiết lập máy):"),
+            self, self.tr("Mật khẩu của bạn (mở khóa nhận của đơn vị bằng tài khoản đang đăng nhập):"),
             self.tr("Mở khóa nhận của đơn vị"))
 
     def run(self, *, dry_run: bool) -> Job | None:

@@ -74,9 +74,14 @@ class HeldBox(QGroupBox):
         rows = merge.held_packages(self.context.store)
         self.setTitle(self.tr("Gói đang chờ gói trước (%1)").replace("%1", str(len(rows))))
         _fill(self.table, [[f"{r.producer_unit} {r.producer_name}", f"#{r.sequence}", f"#{r.waiting_for}",
-                            f"{r.since:%d/%m/%Y %H:%M}", r.file if r.file_present else self.tr("(không còn tệp)"),
+                            f"{r.since:%d/%m/%Y %H:%M}", self._where(r),
                             r.hint] for r in rows])
         self.setVisible(bool(rows))
+
+    def _where(self, row: merge.HeldRow) -> str:
+        if row.in_database:
+            return self.tr("Trong cơ sở dữ liệu")
+        return row.file if row.file_present else self.tr("(không còn tệp)")
 
 
 class ConflictsBox(QGroupBox):

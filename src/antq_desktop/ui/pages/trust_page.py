@@ -35,6 +35,7 @@ from antq_desktop.ui.context import AppContext
 from antq_desktop.ui.errors import explain_load_failure, show_error
 from antq_desktop.ui.formatting import format_date
 from antq_desktop.ui.i18n import N
+from antq_desktop.ui.widgets import recovery_box
 from antq_desktop.ui.widgets.date_field import DateField
 
 SOURCES = {"enrolled": N("TrustPage", "Đăng ký tại đơn vị"), "announced": N("TrustPage", "Thay khóa (xã thông báo)"),
@@ -123,7 +124,10 @@ class TrustPage(QWidget):
         self.revoke_button.clicked.connect(self.revoke_selected)
         self.catchment_button = QPushButton(self.tr("Địa bàn cụm…"))
         self.catchment_button.clicked.connect(self.edit_catchment)
-        for button in (self.add_button, self.revoke_button, self.catchment_button):
+        self.recovery_button = QPushButton(self.tr("Gửi gói khôi phục cho xã…"))
+        self.recovery_button.setObjectName("recovery_send_button")
+        self.recovery_button.clicked.connect(self.send_recovery)
+        for button in (self.add_button, self.revoke_button, self.catchment_button, self.recovery_button):
             button.setVisible(context.can_write)
         self.refresh_button = QPushButton(self.tr("Làm mới"))
         self.refresh_button.clicked.connect(self.refresh)
@@ -144,6 +148,7 @@ class TrustPage(QWidget):
         top.addWidget(self.add_button)
         top.addWidget(self.revoke_button)
         top.addWidget(self.catchment_button)
+        top.addWidget(self.recovery_button)
         top.addWidget(self.refresh_button)
         status_row = QHBoxLayout()
         status_row.addWidget(self.busy)
@@ -299,6 +304,16 @@ class TrustPage(QWidget):
                 QMessageBox.information(self, self.tr("Thu hồi khóa"), self.tr(
                     "Cũng đã thu hồi các khóa do khóa này thông báo (kẻ giữ khóa cũ có thể đã tự thông báo khóa "
                     "mới):\n%1").replace("%1", also))
+
+    def send_recovery(self) -> None:
+        """The selected commune's data as this office holds it, for a commune that lost or restored its laptop."""
+        selected = self.table.selectionModel().selectedRows()
+        row = self.rows[selected[0].row()] if selected else None
+        if row is None or row.role != "commune":
+            QMessageBox.information(self, self.tr("Gửi gói khôi phục cho xã"), self.tr(
+                "Hãy chọn trong danh sách khóa của xã cần gửi gói khôi phục."))
+            return
+        recovery_box.send_recovery(self, self.context, row.unit_code, row.unit_name)
 
     def _ask_revocation(self, question: str) -> tuple[str | None, datetime | None] | None:
         """(reason, compromised since) from the revocation dialog, or None if cancelled."""

@@ -29,6 +29,7 @@ from antq_desktop.domain.errors import AntqError
 from antq_desktop.services import accounts
 from antq_desktop.services.accounts import MIN_PASSWORD_LENGTH, ROLES, UserInfo
 from antq_desktop.storage.db import Store
+from antq_desktop.ui import password_prompt
 from antq_desktop.ui.i18n import N
 
 COLUMNS = (N("UsersPage", "Tên đăng nhập"), N("UsersPage", "Họ tên"), N("UsersPage", "Vai trò"),
@@ -168,9 +169,10 @@ class UsersPage(QWidget):
 
     # ---- operations (the dialogs below only gather input for these) ----
 
-    def add_user(self, username: str, full_name: str, role: str, password: str) -> bool:
+    def add_user(self, username: str, full_name: str, role: str, password: str,
+                 actor_password: str | None = None) -> bool:
         return self._run(lambda: accounts.add(self.store, self.user, username=username, full_name=full_name, role=role,
-                                           password=password).changes,
+                                           password=password, actor_password=actor_password).changes,
                          self.tr("Đã tạo tài khoản %1.").replace("%1", username))
 
     def change_role(self, username: str, role: str) -> bool:
@@ -182,9 +184,25 @@ class UsersPage(QWidget):
         return self._run(lambda: accounts.set_disabled(self.store, self.user, username, disabled),
                          done.replace("%1", username))
 
-    def reset_password(self, username: str, password: str) -> bool:
-        return self._run(lambda: accounts.reset_password(self.store, self.user, username, password),
+    def reset_password(self, username: str, password: str, actor_password: str | None = None) -> bool:
+        return self._run(lambda: accounts.reset_password(self.store, self.user, username, password,
+                                                         actor_password=actor_password),
                          self.tr("Đã đặt lại mật khẩu của %1.").replace("%1", username))
+
+    def _grant_password(self, role: str) -> tuple[bool, str | None]:
+        """(go on, the admin's own password) when an admin/officer account is to get the unit's keys.
+
+        Asked once (the one GUI prompt) and only when this admin holds the keys; cancelling changes nothing."""
+        mine = next((r for r in self.rows if r.username == self.user.username), None)
+        if role not in ("admin", "officer") or mine is None or not mine.holds_keys:
+            return True, None
+        password = password_prompt.ask_password(self, self.tr(
+            "Nhập mật khẩu của chính bạn để cấp khóa của đơn vị cho tài khoản này (tài khoản sẽ mở khóa bằng "
+            "mật khẩu của nó)."))
+        if password is None:
+            self.status.setText(self.tr("Đã hủy: chưa có gì thay đổi."))
+            return False, None
+        return True, password
 
     def change_own_password(self, current: str, password: str) -> bool:
         return self._run(lambda: accounts.change_own_password(self.store, self.user.username, current, password),
@@ -207,8 +225,10 @@ class UsersPage(QWidget):
     def _ask_add(self) -> None:
         dialog = AddUserDialog(self)
         if dialog.exec() and not self._mismatch(dialog.password.text(), dialog.again.text()):
-            self.add_user(dialog.username.text(), dialog.full_name.text(), dialog.role.currentData(),
-                          dialog.password.text())
+            go_on, mine = self._grant_password(dialog.role.currentData())
+            if go_on:
+                self.add_user(dialog.username.text(), dialog.full_name.text(), dialog.role.currentData(),
+                              dialog.password.text(), mine)
 
     def _need_selection(self) -> str | None:
         name = self.selected_username()
@@ -242,7 +262,10 @@ class UsersPage(QWidget):
             return
         dialog = PasswordDialog(self.tr("Đặt lại mật khẩu cho %1").replace("%1", name), ask_current=False, parent=self)
         if dialog.exec() and not self._mismatch(dialog.password.text(), dialog.again.text()):
-            self.reset_password(name, dialog.password.text())
+            target = next(r for r in self.rows if r.username == name)
+            go_on, mine = self._grant_password(target.role)
+            if go_on:
+                self.reset_password(name, dialog.password.text(), mine)
 
     def _ask_own_password(self) -> None:
         dialog = PasswordDialog(self.tr("Đổi mật khẩu của tôi"), ask_current=True, parent=self)

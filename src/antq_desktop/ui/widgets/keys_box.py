@@ -102,7 +102,7 @@ class KeysBox(QGroupBox):
 
     def export_public_key(self, path: str, password: str) -> bool:
         try:
-            data = keys.public_key_file(self.store, password)
+            data = keys.public_key_file(self.store, password, self.actor)
             Path(path).write_bytes(data)
         except keys.KeyProblem as exc:
             show_error(self, exc)
