@@ -24,7 +24,7 @@ from tests.scenarios.year_helpers import PASSWORD, YEAR, World, antq, build_worl
 
 # Features on other branches: fwd-order (forwards in any order), revoke-up (revocations travel up in
 # forwards), recovery (`antq recovery build|preview|apply`).
-PENDING = {"forward_order", "recovery"}
+PENDING = {"forward_order"}
 _WHY = {"forward_order": "forwards in any order (branch fwd-order) not merged yet",
         "revocations": "revocations travelling up in forwards (branch revoke-up) not merged yet",
         "recovery": "recovery after a restored laptop (branch recovery) not merged yet"}
