@@ -63,6 +63,44 @@ def _add_organisations(store, year: int) -> None:  # type: ignore[no-untyped-def
                                          "status": "signed"}, actor="admin")
 
 
+def _ensure_meeting(store, row, unit_type: str, year: int) -> None:  # type: ignore[no-untyped-def]
+    """The subject's review meeting (demo data holds one for about two areas in three, none for
+    organisations or the commune): every filled minutes sample prints a meeting, not dotted lines."""
+    import datetime as dt
+
+    from antq_desktop.domain import catalog as catalogs
+    from antq_desktop.services.records import meetings
+    from antq_desktop.services.records import writes as records
+
+    subject = {"subject_kind": row["subject_kind"], "area_id": row.get("area_id"),
+               "organization_id": row.get("organization_id"), "year": year}
+    if meetings.find(store, subject["subject_kind"], subject["area_id"], subject["organization_id"], year):
+        return
+    codes = [c.code for c in catalogs.get_catalog().criteria(unit_type)]
+    area = row["subject_kind"] == "area"
+    records.create(store, "meeting", {
+        **subject, "kind": "binh_xet" if area else "xet_cong_nhan", "held_on": dt.date(year, 11, 25),
+        "start_time": "14:00", "end_time": "16:00",
+        "place": "Nhà văn hóa thôn" if area else "Hội trường UBND xã An Nông" if row["subject_kind"] == "commune"
+        else "Phòng họp của đơn vị",
+        "chair": "Lê Văn Quang", "secretary": "Phạm Thị Thu", "invited": 32, "present": 30, "absent": 2,
+        "votes_for": 29, "votes_against": 1,
+        "discussion": {codes[0]: "Thực hiện tốt, có sổ theo dõi đầy đủ.",
+                       codes[-1]: "Đề nghị tiếp tục duy trì trong năm tới."},
+        "conclusion": f"Hội nghị nhất trí đề nghị công nhận đạt tiêu chuẩn “An toàn về an ninh, trật tự” năm {year}.",
+    }, actor="admin")
+
+
+def _pledge_of_a_family(store, year: int, area_id: str) -> dict:  # type: ignore[no-untyped-def]
+    """A signed household pledge whose household has members on record (the pledge lists them)."""
+    from antq_desktop.services.records.members import member_rows
+    from antq_desktop.services.records.queries import ListQuery, list_rows
+
+    pledges = list_rows(store, "pledge", ListQuery(year=year, filters={"area_id": area_id, "signer_kind": "household"}),
+                        limit=100000)
+    return max(pledges, key=lambda p: min(len(member_rows(store, p["household_id"])), 6))
+
+
 def _unit_type(store, row) -> str:  # type: ignore[no-untyped-def]
     from antq_desktop.services.records.queries import list_rows
 
@@ -117,14 +155,15 @@ def from_store() -> None:
             print(forms.render_form(store, request, HERE / f"{name}.pdf").name)
 
         area = list_rows(store, "residential_area", limit=1)[0]
-        pledge = list_rows(store, "pledge", ListQuery(year=year, filters={"area_id": area["id"],
-                                                                          "signer_kind": "household"}), limit=1)[0]
+        pledge = _pledge_of_a_family(store, year, area["id"])
         out("pledge_filled", forms.FormRequest("pledge", year, record_id=pledge["id"]))
         out("pledges_unsigned_area", forms.FormRequest("pledge", year, area_id=area["id"], unsigned=True))
         for kind, name in (("registration", "registration"), ("assessment", "self_assessment"),
                            ("minutes", "review_minutes")):
             record_type = "registration" if kind == "registration" else "assessment"
             for utype, row in _first_per_type(store, record_type, year).items():
+                if kind == "minutes":
+                    _ensure_meeting(store, row, utype, year)
                 out(f"{name}_{utype}_filled", forms.FormRequest(kind, year, record_id=row["id"]))
             out(f"{name}_blank", forms.FormRequest(kind, year, blank=True))
         covenants = list_rows(store, "pledge", ListQuery(year=year, filters={"signer_kind": "organization"}),
@@ -136,6 +175,10 @@ def from_store() -> None:
                 done.add(org_type)
                 out(f"covenant_{org_type}_filled", forms.FormRequest("covenant", year, record_id=row["id"]))
         out("covenant_blank", forms.FormRequest("covenant", year, blank=True))
+        festivals = list_rows(store, "festival_day", ListQuery(year=year), limit=1)
+        if festivals:  # the demo holds the commune's Ngày hội 19/8 and some areas'
+            out("festival_report_filled", forms.FormRequest("festival_report", year, record_id=festivals[0]["id"]))
+        out("festival_report_blank", forms.FormRequest("festival_report", year, blank=True))
         out("pledge_blank_xa", forms.FormRequest("pledge", year, blank=True))
         print(form_reports.render_recognition(store, year, HERE / "recognition_commune.pdf", number="45",
                                               decided_on=dt.date(year, 11, 14)).name)

@@ -177,37 +177,37 @@
 <context>
     <name>AreaPledgeDialog</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/dialogs/bulk_dialogs.py" line="30" />
+        <location filename="../../src/antq_desktop/ui/dialogs/bulk_dialogs.py" line="31" />
         <source>Ghi cam kết cho cả khu dân cư</source>
         <translation>Record pledges for a whole residential area</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/dialogs/bulk_dialogs.py" line="32" />
+        <location filename="../../src/antq_desktop/ui/dialogs/bulk_dialogs.py" line="33" />
         <source>Ghi bản cam kết năm %1 (đã ký) cho mọi hộ của khu dân cư chưa có bản cam kết năm này. Hộ đã có bản cam kết được giữ nguyên.</source>
         <translation>Record a signed %1 pledge for every household of the area that has no pledge this year. Households that already have one are left as they are.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/dialogs/bulk_dialogs.py" line="46" />
+        <location filename="../../src/antq_desktop/ui/dialogs/bulk_dialogs.py" line="47" />
         <source>Khu dân cư:</source>
         <translation>Residential area:</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/dialogs/bulk_dialogs.py" line="47" />
+        <location filename="../../src/antq_desktop/ui/dialogs/bulk_dialogs.py" line="48" />
         <source>Ngày ký:</source>
         <translation>Signed on:</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/dialogs/bulk_dialogs.py" line="53" />
+        <location filename="../../src/antq_desktop/ui/dialogs/bulk_dialogs.py" line="54" />
         <source>Ghi cam kết</source>
         <translation>Record pledges</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/dialogs/bulk_dialogs.py" line="54" />
+        <location filename="../../src/antq_desktop/ui/dialogs/bulk_dialogs.py" line="55" />
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/dialogs/bulk_dialogs.py" line="66" />
+        <location filename="../../src/antq_desktop/ui/dialogs/bulk_dialogs.py" line="67" />
         <source>Số hộ sẽ được ghi cam kết: %1</source>
         <translation>Households that will get a pledge: %1</translation>
     </message>
@@ -417,6 +417,354 @@
     </message>
 </context>
 <context>
+    <name>AuditLabels</name>
+    <message>
+        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="15" />
+        <source>Thiết lập đơn vị</source>
+        <translation>Unit set up</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="15" />
+        <source>Thêm</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="15" />
+        <source>Sửa</source>
+        <translation>Edited</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="16" />
+        <source>Xóa</source>
+        <translation>Deleted</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="16" />
+        <source>Khôi phục</source>
+        <translation>Restored</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="16" />
+        <source>Đăng nhập</source>
+        <translation>Signed in</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="17" />
+        <source>Đăng nhập sai</source>
+        <translation>Failed sign-in</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="17" />
+        <source>Tạo tài khoản</source>
+        <translation>Account created</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="17" />
+        <source>Khóa tài khoản</source>
+        <translation>Account disabled</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="18" />
+        <source>Mở khóa tài khoản</source>
+        <translation>Account enabled</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="18" />
+        <source>Đổi vai trò</source>
+        <translation>Role changed</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="18" />
+        <source>Đặt lại mật khẩu</source>
+        <translation>Password reset</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="19" />
+        <source>Đổi mật khẩu</source>
+        <translation>Password changed</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="19" />
+        <source>Đổi cài đặt</source>
+        <translation>Setting changed</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="19" />
+        <source>Sao lưu</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="20" />
+        <source>Xuất dữ liệu</source>
+        <translation>Data exported</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="20" />
+        <source>Hợp nhất gói</source>
+        <translation>Package merged</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="20" />
+        <source>Từ chối gói</source>
+        <translation>Package refused</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="21" />
+        <source>Xuất nhật ký</source>
+        <translation>Log exported</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="21" />
+        <source>Giữ gói chờ gói trước</source>
+        <translation>Package held for an earlier one</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="22" />
+        <source>Tạo khóa đơn vị</source>
+        <translation>Unit key created</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="22" />
+        <source>Xem đầy đủ số định danh</source>
+        <translation>Full citizen IDs viewed</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="23" />
+        <source>Bọc lại khóa đơn vị</source>
+        <translation>Unit key re-wrapped</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="23" />
+        <source>Thay khóa đơn vị</source>
+        <translation>Unit key replaced</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="24" />
+        <source>Thông báo khóa mới</source>
+        <translation>New key announced</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="24" />
+        <source>Nhận thông báo khóa</source>
+        <translation>Key announcement received</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="25" />
+        <source>Đặt khóa cấp trên</source>
+        <translation>Upper office key set</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="25" />
+        <source>Tin cậy khóa</source>
+        <translation>Key trusted</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="25" />
+        <source>Thu hồi khóa</source>
+        <translation>Key revoked</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="26" />
+        <source>Đổi danh sách xã</source>
+        <translation>Commune list changed</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="26" />
+        <source>Đổi địa bàn cơ quan cấp dưới</source>
+        <translation>Lower office's area changed</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="27" />
+        <source>Đổi hạn nộp</source>
+        <translation>Deadline changed</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="27" />
+        <source>Lập biên nhận</source>
+        <translation>Receipt made</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="27" />
+        <source>Kiểm tra biên nhận</source>
+        <translation>Receipt checked</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="28" />
+        <source>Nhận khóa được bảo lãnh</source>
+        <translation>Vouched key received</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="28" />
+        <source>Gửi kế hoạch xuống xã</source>
+        <translation>Plan sent to communes</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="29" />
+        <source>Nhận kế hoạch cấp trên</source>
+        <translation>Upper office plan received</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="29" />
+        <source>Chuyển gói lên cấp trên</source>
+        <translation>Package forwarded up</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="30" />
+        <source>Nhận gói chuyển tiếp</source>
+        <translation>Forwarded package received</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="30" />
+        <source>Thiết lập lại đơn vị</source>
+        <translation>Unit set up again</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="31" />
+        <source>Giải quyết xung đột dữ liệu</source>
+        <translation>Data conflict resolved</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="31" />
+        <source>Hộ chuyển đi</source>
+        <translation>Household moved away</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="32" />
+        <source>Lập kế hoạch năm</source>
+        <translation>Year plan made</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="35" />
+        <source>Khu dân cư</source>
+        <translation>Residential area</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="35" />
+        <source>Cơ quan – doanh nghiệp – trường học</source>
+        <translation>Agency – enterprise – school</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="36" />
+        <source>Hộ gia đình</source>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="36" />
+        <source>Bản cam kết</source>
+        <translation>Pledge</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="36" />
+        <source>Đăng ký</source>
+        <translation>Registration</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="37" />
+        <source>Tự đánh giá</source>
+        <translation>Self-assessment</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="37" />
+        <source>Kế hoạch</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="37" />
+        <source>Chỉ tiêu</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="38" />
+        <source>Tài khoản</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="38" />
+        <source>Khóa</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="38" />
+        <source>Gói dữ liệu</source>
+        <translation>Data package</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="39" />
+        <source>Biên nhận</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="39" />
+        <source>Cài đặt</source>
+        <translation>Setting</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="39" />
+        <source>Thông tin đơn vị</source>
+        <translation>Unit details</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="40" />
+        <source>Nhân khẩu</source>
+        <translation>Household member</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="40" />
+        <source>Biên bản họp</source>
+        <translation>Meeting minutes</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="40" />
+        <source>Quyết định công nhận</source>
+        <translation>Recognition decision</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="41" />
+        <source>Mô hình, điển hình tiên tiến</source>
+        <translation>Model or advanced example</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="41" />
+        <source>Ngày hội toàn dân bảo vệ ANTQ</source>
+        <translation>All People Protect National Security festival day</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="42" />
+        <source>Buổi phổ biến, quán triệt</source>
+        <translation>Briefing</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="42" />
+        <source>Khen thưởng, biểu dương</source>
+        <translation>Commendation</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="43" />
+        <source>Tổ bảo vệ an ninh, trật tự</source>
+        <translation>Security and order team</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="43" />
+        <source>Xếp loại tổ bảo vệ ANTT</source>
+        <translation>Security team rating</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="47" />
+        <source>Công an cấp xã</source>
+        <translation>Commune police</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="47" />
+        <source>Cấp trên (cụm, khu vực)</source>
+        <translation>Upper office (cluster, area)</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/audit_labels.py" line="48" />
+        <source>Công an cấp tỉnh</source>
+        <translation>Provincial police</translation>
+    </message>
+</context>
+<context>
     <name>AuditPage</name>
     <message>
         <location filename="../../src/antq_desktop/ui/pages/audit_page.py" line="48" />
@@ -429,90 +777,111 @@
         <translation>Only administrators can view the activity log. Please ask an administrator.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/audit_page.py" line="80" />
+        <location filename="../../src/antq_desktop/ui/pages/audit_page.py" line="82" />
         <source>Từ ngày</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/audit_page.py" line="81" />
+        <location filename="../../src/antq_desktop/ui/pages/audit_page.py" line="83" />
         <source>Đến ngày</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/audit_page.py" line="83" />
+        <location filename="../../src/antq_desktop/ui/pages/audit_page.py" line="88" />
         <source>Tìm trong nội dung, mã bản ghi…</source>
         <translation>Search the details, record ID…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/audit_page.py" line="85" />
+        <location filename="../../src/antq_desktop/ui/pages/audit_page.py" line="90" />
         <source>Lọc</source>
         <translation>Filter</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/audit_page.py" line="87" />
+        <location filename="../../src/antq_desktop/ui/pages/audit_page.py" line="92" />
         <source>Xuất Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/pages/audit_page.py" line="39" />
-        <location filename="../../src/antq_desktop/ui/pages/audit_page.py" line="89" />
+        <location filename="../../src/antq_desktop/ui/pages/audit_page.py" line="94" />
         <source>Người thực hiện</source>
         <translation>Done by</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/pages/audit_page.py" line="39" />
-        <location filename="../../src/antq_desktop/ui/pages/audit_page.py" line="90" />
+        <location filename="../../src/antq_desktop/ui/pages/audit_page.py" line="95" />
         <source>Thao tác</source>
         <translation>Action</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/pages/audit_page.py" line="40" />
-        <location filename="../../src/antq_desktop/ui/pages/audit_page.py" line="91" />
+        <location filename="../../src/antq_desktop/ui/pages/audit_page.py" line="96" />
         <source>Loại bản ghi</source>
         <translation>Record type</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/audit_page.py" line="107" />
+        <location filename="../../src/antq_desktop/ui/pages/audit_page.py" line="113" />
         <source>Tất cả</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/audit_page.py" line="120" />
+        <location filename="../../src/antq_desktop/ui/pages/audit_page.py" line="127" />
         <source>‹ Trang trước</source>
         <translation>‹ Previous page</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/audit_page.py" line="121" />
+        <location filename="../../src/antq_desktop/ui/pages/audit_page.py" line="128" />
         <source>Trang sau ›</source>
         <translation>Next page ›</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/audit_page.py" line="156" />
+        <location filename="../../src/antq_desktop/ui/pages/audit_page.py" line="143" />
+        <source>Hãy nhập ngày, ví dụ 15/03/2026, hoặc bỏ dấu chọn ô này.</source>
+        <translation>Enter a date, e.g. 15/03/2026, or untick this box.</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/audit_page.py" line="176" />
         <source>Bộ lọc chưa hợp lệ</source>
         <translation>Invalid filter</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/audit_page.py" line="170" />
+        <location filename="../../src/antq_desktop/ui/pages/audit_page.py" line="191" />
         <source>%1–%2 trên %3 mục</source>
         <translation>%1–%2 of %3 entries</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/audit_page.py" line="180" />
+        <location filename="../../src/antq_desktop/ui/pages/audit_page.py" line="198" />
+        <source>Chuỗi nhật ký nguyên vẹn. Mã đầu chuỗi: %1…</source>
+        <translation>The log chain is intact. Chain head: %1…</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/audit_page.py" line="200" />
+        <source>Nhật ký đã bị sửa hoặc xóa ở %1 chỗ (đầu tiên: %2). Hãy báo ngay cho cấp trên và khôi phục từ bản sao lưu.</source>
+        <translation>The log was changed or deleted in %1 places (first: %2). Tell the upper office at once and restore from a backup.</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/audit_page.py" line="211" />
         <source>Xuất nhật ký ra Excel</source>
         <translation>Export the log to Excel</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/audit_page.py" line="182" />
+        <location filename="../../src/antq_desktop/ui/pages/audit_page.py" line="213" />
         <source>Tệp Excel (*.xlsx)</source>
         <translation>Excel files (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/audit_page.py" line="193" />
+        <location filename="../../src/antq_desktop/ui/pages/audit_page.py" line="222" />
+        <location filename="../../src/antq_desktop/ui/pages/audit_page.py" line="228" />
         <source>Không xuất được nhật ký</source>
         <translation>Could not export the log</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/audit_page.py" line="196" />
+        <location filename="../../src/antq_desktop/ui/pages/audit_page.py" line="223" />
+        <source>Ngày lọc chưa đúng. Hãy sửa ô ngày có chữ đỏ rồi bấm “Xuất Excel…” lại.</source>
+        <translation>A filter date is not right. Correct the date with the red message, then press “Export to Excel…” again.</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/audit_page.py" line="231" />
         <source>Đã xuất %1 dòng nhật ký ra %2.</source>
         <translation>%1 log rows exported to %2.</translation>
     </message>
@@ -535,125 +904,177 @@
 <context>
     <name>BackupPage</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="48" />
+        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="50" />
         <source>&lt;h2&gt;Sao lưu – khôi phục&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Backup – restore&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="49" />
+        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="51" />
         <source>Bản sao lưu được mã hóa bằng mật khẩu của người tạo; cần đúng mật khẩu đó để khôi phục. Thư mục: %1</source>
         <translation>Backups are encrypted with their creator's password; that same password is needed to restore. Folder: %1</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="64" />
+        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="66" />
         <source>Sao lưu ngay</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="65" />
+        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="67" />
         <source>Khôi phục bản đã chọn…</source>
         <translation>Restore the selected backup…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="81" />
+        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="92" />
         <source>Chỉ quản trị viên được sao lưu và khôi phục.</source>
         <translation>Only administrators may back up and restore.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="95" />
+        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="106" />
         <source>(không đọc được)</source>
         <translation>(unreadable)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="110" />
-        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="141" />
+        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="121" />
+        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="180" />
         <source>Mật khẩu</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="101" />
+        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="112" />
         <source>Xác nhận</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="109" />
+        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="69" />
+        <source>Chép bản đã chọn ra…</source>
+        <translation>Copy selected to…</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="70" />
+        <source>Chép bản sao lưu đang chọn ra USB hoặc thư mục khác để cất giữ</source>
+        <translation>Copy the selected backup to a USB stick or another folder for safekeeping</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="71" />
+        <source>Khôi phục từ tệp khác…</source>
+        <translation>Restore from another file…</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="72" />
+        <source>Chọn một bản sao lưu (.antqbak) trên USB hoặc thư mục khác</source>
+        <translation>Choose a backup (.antqbak) on a USB stick or in another folder</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="120" />
         <source>Nhập mật khẩu của bạn để mã hóa bản sao lưu:</source>
         <translation>Enter your password to encrypt the backup:</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="120" />
+        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="131" />
         <source>Chưa sao lưu được</source>
         <translation>Backup failed</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="122" />
+        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="133" />
         <source>Đã sao lưu và kiểm tra: %1</source>
         <translation>Backed up and verified: %1</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="133" />
+        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="144" />
+        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="169" />
         <source>Hãy chọn một bản sao lưu trong danh sách.</source>
         <translation>Choose a backup in the list.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="135" />
+        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="146" />
+        <source>Chép bản sao lưu ra</source>
+        <translation>Copy the backup to</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="147" />
+        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="163" />
+        <source>Bản sao lưu (*%1)</source>
+        <translation>Backup (*%1)</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="154" />
+        <source>Chưa chép được</source>
+        <translation>Not copied</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="155" />
+        <source>Không ghi được “%1”. Hãy kiểm tra USB còn chỗ trống và chưa bị rút, rồi chép lại.</source>
+        <translation>Could not write “%1”. Check that the USB stick has free space and is still plugged in, then copy again.</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="158" />
+        <source>Đã chép bản sao lưu ra %1.</source>
+        <translation>Backup copied to %1.</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="162" />
+        <source>Chọn bản sao lưu để khôi phục</source>
+        <translation>Choose the backup to restore</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="174" />
         <source>Khôi phục “%1”? Dữ liệu hiện tại sẽ được thay bằng bản sao lưu này (dữ liệu hiện tại được giữ lại thành một bản sao lưu riêng). Chương trình sẽ đóng sau khi khôi phục.</source>
         <translation>Restore “%1”? The current data will be replaced by this backup (the current data is kept as a separate backup). The program closes after restoring.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="140" />
+        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="179" />
         <source>Mật khẩu của người đã tạo bản sao lưu:</source>
         <translation>Password of the person who made the backup:</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="146" />
-        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="158" />
-        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="161" />
+        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="185" />
+        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="197" />
+        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="200" />
         <source>Không khôi phục được</source>
         <translation>Restore failed</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="156" />
+        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="195" />
         <source>Nếu đúng là cần vậy, hãy đánh dấu ô “%1” rồi khôi phục lại.</source>
         <translation>If this really is needed, tick “%1” and restore again.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="163" />
+        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="202" />
         <source>Đã khôi phục bản sao lưu ngày %1. Dữ liệu trước đó được giữ ở %2.</source>
         <translation>The backup of %1 has been restored. The previous data is kept in %2.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="173" />
+        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="212" />
         <source>Đã khôi phục</source>
         <translation>Restored</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="174" />
+        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="213" />
         <source>Chương trình sẽ đóng; hãy mở lại.</source>
         <translation>The program will close; please open it again.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="33" />
+        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="35" />
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="33" />
+        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="35" />
         <source>Thời điểm tạo</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="33" />
+        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="35" />
         <source>Người tạo</source>
         <translation>Created by</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="34" />
+        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="36" />
         <source>Dung lượng</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="73" />
+        <location filename="../../src/antq_desktop/ui/pages/backup_page.py" line="82" />
         <source>Tôi đồng ý khôi phục bản sao lưu của đơn vị khác (thay toàn bộ dữ liệu của đơn vị này)</source>
         <translation>I agree to restore another unit's backup (it replaces all of this unit's data)</translation>
     </message>
@@ -892,6 +1313,16 @@
         <location filename="../../src/antq_desktop/ui/choice_labels.py" line="31" />
         <source>Xếp loại tổ bảo vệ ANTT</source>
         <translation>Security team rating</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/choice_labels.py" line="33" />
+        <source>Họp bình xét khu dân cư</source>
+        <translation>Residential area review meeting</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/choice_labels.py" line="33" />
+        <source>Họp xét công nhận</source>
+        <translation>Recognition meeting</translation>
     </message>
 </context>
 <context>
@@ -2510,81 +2941,86 @@ not counted yet.</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/main_window.py" line="79" />
+        <source>Biên bản họp</source>
+        <translation>Meeting minutes</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="80" />
         <source>Phong trào</source>
         <translation>Movement</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="81" />
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="82" />
         <source>Kế hoạch – chỉ tiêu</source>
         <translation>Plans – targets</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="82" />
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="83" />
         <source>In biểu mẫu</source>
         <translation>Print forms</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="83" />
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="84" />
         <source>Gửi – nhận dữ liệu</source>
         <translation>Send – receive data</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="85" />
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="86" />
         <source>Nhận gói dữ liệu</source>
         <translation>Receive data packages</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="87" />
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="88" />
         <source>Khóa tin cậy các xã</source>
         <translation>Trusted commune keys</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="89" />
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="90" />
         <source>Nhật ký thao tác</source>
         <translation>Activity log</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="90" />
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="91" />
         <source>Sao lưu – khôi phục</source>
         <translation>Backup – restore</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="91" />
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="92" />
         <source>Tài khoản</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="92" />
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="93" />
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="138" />
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="139" />
         <source>ANTQ Desktop — Phong trào Toàn dân bảo vệ an ninh Tổ quốc</source>
         <translation>ANTQ Desktop — All People Protect National Security movement</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="204" />
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="205" />
         <source>Đơn vị: %1 (mã %2)</source>
         <translation>Unit: %1 (code %2)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="206" />
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="207" />
         <source>Cán bộ: %1</source>
         <translation>Officer: %1</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="242" />
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="243" />
         <source>Lần gửi dữ liệu gần nhất: chưa có</source>
         <translation>Last data sent: never</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="222" />
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="223" />
         <source>Năm đang làm việc: các danh sách cam kết, đăng ký, tự đánh giá theo năm này</source>
         <translation>Working year: pledge, registration and self-assessment lists follow this year</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="225" />
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="226" />
         <source>Năm %1</source>
         <translation>Year %1</translation>
     </message>
@@ -2593,7 +3029,7 @@ not counted yet.</translation>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="244" />
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="245" />
         <source>Lần gửi dữ liệu gần nhất: %1 (gói số %2)</source>
         <translation>Last data sent: %1 (package %2)</translation>
     </message>
@@ -2859,7 +3295,7 @@ not counted yet.</translation>
 <context>
     <name>PlaceholderPage</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/main_window.py" line="112" />
+        <location filename="../../src/antq_desktop/ui/main_window.py" line="113" />
         <source>Chức năng này đang được hoàn thiện và sẽ có trong bản cập nhật tới.</source>
         <translation>This feature is being finished and will come in the next update.</translation>
     </message>
@@ -3081,142 +3517,217 @@ not counted yet.</translation>
 <context>
     <name>PrintPage</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="67" />
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="45" />
+        <source>Báo cáo kết quả Ngày hội toàn dân bảo vệ ANTQ</source>
+        <translation>Report on the All People Protect National Security festival day</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="79" />
         <source>In biểu mẫu</source>
         <translation>Print forms</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="73" />
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="85" />
         <source>Một khu dân cư</source>
         <translation>One residential area</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="74" />
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="86" />
         <source>Toàn đơn vị</source>
         <translation>Whole unit</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="75" />
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="87" />
         <source>Mẫu trống để điền tay</source>
         <translation>Blank form to fill in by hand</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="76" />
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="88" />
         <source>Mẫu trống in sẵn tên (khu dân cư đã chọn)</source>
         <translation>Blank forms with names printed (chosen area)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="86" />
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="98" />
         <source>Tạo bản in</source>
         <translation>Create printout</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="88" />
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="100" />
         <source>Xuất Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="89" />
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="101" />
         <source>Bảng tổng hợp dạng .xlsx để gửi cấp trên</source>
         <translation>Summary table as .xlsx for the upper office</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="93" />
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="107" />
+        <source>ví dụ 45 — bỏ trống để ghi tay</source>
+        <translation>e.g. 45 — leave blank to write by hand</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="108" />
+        <source>Số quyết định</source>
+        <translation>Decision number</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="111" />
+        <source>Ngày ký quyết định</source>
+        <translation>Decision signing date</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="113" />
         <source>Biểu mẫu:</source>
         <translation>Form:</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="94" />
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="114" />
         <source>Phạm vi:</source>
         <translation>Scope:</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="95" />
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="115" />
         <source>Khu dân cư:</source>
         <translation>Residential area:</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="96" />
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="116" />
         <source>Năm:</source>
         <translation>Year:</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="137" />
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="117" />
+        <source>Số quyết định:</source>
+        <translation>Decision number:</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="118" />
+        <source>Ngày ký:</source>
+        <translation>Signed on:</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="167" />
         <source>Số liệu lấy từ các chỉ tiêu của năm đã chọn.</source>
         <translation>Figures come from the targets of the chosen year.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="139" />
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="169" />
         <source>Một mẫu trống để in và điền tay.</source>
         <translation>One blank form to print and fill in by hand.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="141" />
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="171" />
         <source>Mỗi hộ (hoặc khu dân cư, cơ quan, doanh nghiệp, trường học) của khu dân cư một bản, in sẵn tên, để mang đi ký.</source>
         <translation>One form per household (or area, agency, enterprise, school) of the area, names printed, to take for signing.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="144" />
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="174" />
         <source>Chưa có khu dân cư nào: hãy thêm ở trang Khu dân cư, hoặc chọn “Toàn đơn vị”.</source>
         <translation>There are no residential areas yet: add them on the Residential areas page, or choose “Whole unit”.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="145" />
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="175" />
         <source>Mỗi hồ sơ in trên một trang trở lên; chân trang có mã QR và dấu khóa của xã.</source>
         <translation>Each record prints on one page or more; the footer carries a QR code and the commune's seal mark.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="173" />
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="178" />
+        <source>Quyết định, danh sách kèm theo và một giấy công nhận cho mỗi đơn vị có phiếu tự đánh giá “Đạt” đã gửi trong năm.</source>
+        <translation>The decision, its annex list and one certificate for each unit whose submitted self-assessment of the year is “Met”.</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="181" />
+        <source>Bỏ trống số hoặc ngày thì bản in để chấm để ghi tay.</source>
+        <translation>Without a number or a date the printout leaves dots to write them by hand.</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="183" />
+        <source>Tài khoản chỉ xem: bản in có số và ngày nhưng không được lưu lại.</source>
+        <translation>Read-only account: the printout carries the number and date but they are not recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="184" />
+        <source>Số và ngày quyết định được lưu lại, gửi kèm dữ liệu để báo cáo của các đơn vị được công nhận ghi đúng số quyết định.</source>
+        <translation>The decision's number and date are recorded and sent with the data, so the recognised units' reports cite it.</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="199" />
+        <source>Ngày ký quyết định chưa đúng: %1</source>
+        <translation>The decision's signing date is not right: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="236" />
         <source>Đang tạo bản in…</source>
         <translation>Creating the printout…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="175" />
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="238" />
         <source>Không tạo được bản in</source>
         <translation>Could not create the printout</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="176" />
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="239" />
         <source>Đã hủy tạo bản in.</source>
         <translation>Printout cancelled.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="193" />
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="260" />
         <source>Xuất Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="194" />
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="261" />
         <source>Bảng tính Excel (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="199" />
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="266" />
         <source>Đã lưu bảng tổng hợp: %1</source>
         <translation>Summary table saved: %1</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="203" />
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="270" />
         <source>Đã gửi %1 trang tới máy in.</source>
         <translation>%1 pages sent to the printer.</translation>
     </message>
     <message>
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="43" />
         <source>Bản cam kết hộ gia đình</source>
         <translation>Household pledge</translation>
     </message>
     <message>
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="37" />
+        <source>Báo cáo kết quả năm của xã</source>
+        <translation>Commune's annual results report</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="38" />
+        <source>Bảng tổng hợp theo xã</source>
+        <translation>Summary table by commune</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="39" />
+        <source>Quyết định công nhận (kèm danh sách và giấy công nhận)</source>
+        <translation>Recognition decision (with annex list and certificates)</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="43" />
         <source>Giao ước thi đua (cơ quan, doanh nghiệp, trường học)</source>
         <translation>Emulation covenant (agencies, enterprises, schools)</translation>
     </message>
     <message>
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="44" />
         <source>Bản đăng ký phấn đấu</source>
         <translation>Registration to strive for the standard</translation>
     </message>
     <message>
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="44" />
         <source>Phiếu tự đánh giá</source>
         <translation>Self-assessment sheet</translation>
     </message>
     <message>
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="45" />
         <source>Biên bản họp xét công nhận</source>
         <translation>Minutes of the recognition meeting</translation>
     </message>
@@ -3799,84 +4310,86 @@ not counted yet.</translation>
         <translation>This citizen ID is already held by household “%1” (%2). Check whether it is the same person; if it was entered twice, press “Open the existing household” instead of adding a new one.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/dialogs/meeting_dialog.py" line="24" />
+        <location filename="../../src/antq_desktop/ui/dialogs/meeting_dialog.py" line="26" />
         <source>Loại cuộc họp</source>
         <translation>Meeting type</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/dialogs/meeting_dialog.py" line="25" />
+        <location filename="../../src/antq_desktop/ui/dialogs/meeting_dialog.py" line="27" />
         <source>Ngày họp</source>
         <translation>Meeting date</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/dialogs/meeting_dialog.py" line="26" />
+        <location filename="../../src/antq_desktop/ui/dialogs/meeting_dialog.py" line="28" />
         <source>Giờ bắt đầu</source>
         <translation>Start time</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/dialogs/meeting_dialog.py" line="26" />
+        <location filename="../../src/antq_desktop/ui/dialogs/meeting_dialog.py" line="28" />
         <source>ví dụ 08:30</source>
         <translation>e.g. 08:30</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/dialogs/meeting_dialog.py" line="27" />
+        <location filename="../../src/antq_desktop/ui/dialogs/meeting_dialog.py" line="29" />
         <source>Giờ kết thúc</source>
         <translation>End time</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/dialogs/meeting_dialog.py" line="27" />
+        <location filename="../../src/antq_desktop/ui/dialogs/meeting_dialog.py" line="29" />
         <source>ví dụ 10:30</source>
         <translation>e.g. 10:30</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/dialogs/meeting_dialog.py" line="28" />
+        <location filename="../../src/antq_desktop/ui/dialogs/meeting_dialog.py" line="30" />
         <location filename="../../src/antq_desktop/ui/pages/activities_page.py" line="99" />
         <source>Địa điểm</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/dialogs/meeting_dialog.py" line="29" />
+        <location filename="../../src/antq_desktop/ui/dialogs/meeting_dialog.py" line="31" />
         <source>Chủ trì</source>
         <translation>Chaired by</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/dialogs/meeting_dialog.py" line="30" />
+        <location filename="../../src/antq_desktop/ui/dialogs/meeting_dialog.py" line="32" />
         <source>Thư ký</source>
         <translation>Secretary</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/dialogs/meeting_dialog.py" line="31" />
+        <location filename="../../src/antq_desktop/ui/dialogs/meeting_dialog.py" line="33" />
         <location filename="../../src/antq_desktop/ui/pages/activities_page.py" line="136" />
         <source>Số người được mời</source>
         <translation>Number invited</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/dialogs/meeting_dialog.py" line="32" />
+        <location filename="../../src/antq_desktop/ui/dialogs/meeting_dialog.py" line="34" />
         <source>Số người có mặt</source>
         <translation>Number present</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/dialogs/meeting_dialog.py" line="33" />
+        <location filename="../../src/antq_desktop/ui/dialogs/meeting_dialog.py" line="35" />
         <source>Số người vắng mặt</source>
         <translation>Number absent</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/dialogs/meeting_dialog.py" line="34" />
+        <location filename="../../src/antq_desktop/ui/dialogs/meeting_dialog.py" line="36" />
         <source>Số ý kiến đồng ý</source>
         <translation>Votes in favour</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/dialogs/meeting_dialog.py" line="35" />
+        <location filename="../../src/antq_desktop/ui/dialogs/meeting_dialog.py" line="37" />
         <source>Số ý kiến không đồng ý</source>
         <translation>Votes against</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/dialogs/meeting_dialog.py" line="36" />
+        <location filename="../../src/antq_desktop/ui/dialogs/meeting_dialog.py" line="38" />
         <source>Kết luận</source>
         <translation>Conclusion</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/dialogs/meeting_dialog.py" line="49" />
+        <location filename="../../src/antq_desktop/ui/dialogs/meeting_dialog.py" line="55" />
+        <location filename="../../src/antq_desktop/ui/pages/meetings_page.py" line="46" />
+        <location filename="../../src/antq_desktop/ui/pages/meetings_page.py" line="47" />
         <source>Biên bản họp</source>
         <translation>Meeting minutes</translation>
     </message>
@@ -4012,11 +4525,13 @@ not counted yet.</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/pages/assessments_page.py" line="48" />
+        <location filename="../../src/antq_desktop/ui/pages/meetings_page.py" line="42" />
         <source>In biên bản…</source>
         <translation>Print minutes…</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/pages/assessments_page.py" line="49" />
+        <location filename="../../src/antq_desktop/ui/pages/meetings_page.py" line="43" />
         <location filename="../../src/antq_desktop/ui/pages/registrations_page.py" line="26" />
         <source>Tìm theo tên khu dân cư hoặc đơn vị (có dấu hoặc không dấu)</source>
         <translation>Search by area or unit name (with or without diacritics)</translation>
@@ -4039,6 +4554,7 @@ not counted yet.</translation>
     <message>
         <location filename="../../src/antq_desktop/ui/pages/activities_page.py" line="45" />
         <location filename="../../src/antq_desktop/ui/pages/assessments_page.py" line="53" />
+        <location filename="../../src/antq_desktop/ui/pages/meetings_page.py" line="49" />
         <location filename="../../src/antq_desktop/ui/pages/registrations_page.py" line="32" />
         <source>Khu dân cư / đơn vị</source>
         <translation>Area / unit</translation>
@@ -4085,6 +4601,7 @@ not counted yet.</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/pages/activities_page.py" line="92" />
+        <location filename="../../src/antq_desktop/ui/pages/meetings_page.py" line="55" />
         <source>Địa điểm</source>
         <translation>Place</translation>
     </message>
@@ -4248,6 +4765,7 @@ not counted yet.</translation>
     <message>
         <location filename="../../src/antq_desktop/ui/pages/activities_page.py" line="141" />
         <location filename="../../src/antq_desktop/ui/pages/assessments_page.py" line="66" />
+        <location filename="../../src/antq_desktop/ui/pages/meetings_page.py" line="60" />
         <location filename="../../src/antq_desktop/ui/pages/registrations_page.py" line="51" />
         <source>Mọi đối tượng</source>
         <translation>All subjects</translation>
@@ -4806,7 +5324,42 @@ You can get it back at once with “Undo” (Ctrl+Z).</translation>
         <source>Đang tạo bản in…</source>
         <translation>Creating the printout…</translation>
     </message>
-</context>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/meetings_page.py" line="41" />
+        <source>Biên bản họp bình xét, xét công nhận</source>
+        <translation>Review and recognition meeting minutes</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/meetings_page.py" line="50" />
+        <source>Loại cuộc họp</source>
+        <translation>Meeting type</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/meetings_page.py" line="52" />
+        <source>Ngày họp</source>
+        <translation>Meeting date</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/meetings_page.py" line="54" />
+        <source>Thời gian</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/meetings_page.py" line="56" />
+        <source>Chủ trì</source>
+        <translation>Chaired by</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/meetings_page.py" line="57" />
+        <source>Tán thành</source>
+        <translation>In favour</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/meetings_page.py" line="61" />
+        <source>Mọi loại cuộc họp</source>
+        <translation>All kinds of meeting</translation>
+    </message>
+<message><source>Biên bản họp mới — chọn đối tượng</source><translation>New meeting minutes — choose the subject</translation></message><message><source>Biên bản in kèm kết quả tự đánh giá, nhưng đối tượng này chưa có phiếu tự đánh giá năm %1. Hãy lập phiếu ở trang Tự đánh giá rồi in lại.</source><translation>The minutes print with the self-assessment, but this subject has no self-assessment for %1. Make one on the Self-assessments page, then print again.</translation></message><message><source>biên bản họp của %1, ngày %2</source><translation>meeting minutes of %1, %2</translation></message></context>
 <context>
     <name>RedoConfirmPage</name>
     <message>
@@ -5108,153 +5661,153 @@ You can get it back at once with “Undo” (Ctrl+Z).</translation>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="69" />
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="70" />
         <source>&lt;h2&gt;Cài đặt&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Settings&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="90" />
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="91" />
         <source>Đơn vị sử dụng</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="93" />
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="94" />
         <source>Cấp</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="94" />
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="95" />
         <source>Tên đơn vị</source>
         <translation>Unit name</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="95" />
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="96" />
         <source>Mã đơn vị</source>
         <translation>Unit code</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="97" />
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="98" />
         <source>Tỉnh, thành phố</source>
         <translation>Province</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="98" />
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="99" />
         <source>Thông tin đơn vị được đặt khi thiết lập ban đầu; quản trị viên đổi bằng nút “Thiết lập lại đơn vị…” ở mục Quản trị.</source>
         <translation>The unit is set during the initial setup; an administrator changes it with the “Redo unit setup…” button under Administration.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="106" />
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="107" />
         <source>Quy định và mẫu biểu đang dùng</source>
         <translation>Regulations and forms in use</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="109" />
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="110" />
         <source>Bộ tiêu chí</source>
         <translation>Criteria catalogue</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="110" />
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="111" />
         <source>Tên</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="111" />
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="112" />
         <source>Căn cứ</source>
         <translation>Legal basis</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="113" />
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="114" />
         <source>Lưu ý</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="118" />
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="119" />
         <source>phiên bản %1</source>
         <translation>version %1</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="121" />
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="122" />
         <source>Mẫu biểu</source>
         <translation>Forms</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="125" />
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="126" />
         <source>Dữ liệu</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="129" />
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="130" />
         <source>Thư mục dữ liệu</source>
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="130" />
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="131" />
         <source>Tệp cơ sở dữ liệu</source>
         <translation>Database file</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="131" />
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="132" />
         <source>Mở thư mục dữ liệu</source>
         <translation>Open data folder</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="144" />
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="145" />
         <source>Ngôn ngữ giao diện</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="151" />
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="152" />
         <source>Áp dụng từ lần mở chương trình tiếp theo.</source>
         <translation>Takes effect the next time the program starts.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="158" />
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="159" />
         <source>Đã lưu. Hãy đóng và mở lại chương trình để đổi ngôn ngữ.</source>
         <translation>Saved. Close and reopen the program to switch language.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="162" />
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="222" />
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="163" />
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="223" />
         <source>Khóa ký và mã hóa gói dữ liệu</source>
         <translation>Signing and encryption keys</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="163" />
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="164" />
         <source>Sao lưu và khôi phục</source>
         <translation>Backup and restore</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="164" />
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="165" />
         <source>Tài khoản người dùng</source>
         <translation>User accounts</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="173" />
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="174" />
         <source>Có ở trang “%1” trong cột bên trái.</source>
         <translation>See the “%1” page in the left column.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="174" />
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="175" />
         <source>Sẽ có trong phiên bản tới.</source>
         <translation>Coming in the next version.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="183" />
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="184" />
         <source>Quản trị</source>
         <translation>Administration</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="185" />
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="186" />
         <source>Thiết lập lại đơn vị…</source>
         <translation>Set up the unit again…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="187" />
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="188" />
         <source>Chạy lại trình thiết lập (chỉ quản trị viên): họ tên cán bộ, khóa của đơn vị và của cấp trên; đổi đơn vị khi tệp dữ liệu chưa có dữ liệu</source>
         <translation>Run the setup again (administrators only): officer's name, this unit's and the upper office's keys; change the unit while the data file holds no data</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="217" />
+        <location filename="../../src/antq_desktop/ui/pages/settings_page.py" line="218" />
         <source>Có ở trang “Gửi – nhận dữ liệu”.</source>
         <translation>On the “Send – receive data” page.</translation>
     </message>
@@ -5294,32 +5847,32 @@ You can get it back at once with “Undo” (Ctrl+Z).</translation>
 <context>
     <name>SubjectDialog</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/dialogs/bulk_dialogs.py" line="89" />
+        <location filename="../../src/antq_desktop/ui/dialogs/bulk_dialogs.py" line="90" />
         <source>Tự đánh giá mới — chọn đối tượng</source>
         <translation>New self-assessment — choose the subject</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/dialogs/bulk_dialogs.py" line="99" />
+        <location filename="../../src/antq_desktop/ui/dialogs/bulk_dialogs.py" line="100" />
         <source>Đối tượng:</source>
         <translation>Subject:</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/dialogs/bulk_dialogs.py" line="100" />
+        <location filename="../../src/antq_desktop/ui/dialogs/bulk_dialogs.py" line="101" />
         <source>Khu dân cư:</source>
         <translation>Residential area:</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/dialogs/bulk_dialogs.py" line="101" />
+        <location filename="../../src/antq_desktop/ui/dialogs/bulk_dialogs.py" line="102" />
         <source>Đơn vị:</source>
         <translation>Unit:</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/dialogs/bulk_dialogs.py" line="103" />
+        <location filename="../../src/antq_desktop/ui/dialogs/bulk_dialogs.py" line="104" />
         <source>Tiếp tục</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/dialogs/bulk_dialogs.py" line="104" />
+        <location filename="../../src/antq_desktop/ui/dialogs/bulk_dialogs.py" line="105" />
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
@@ -5825,12 +6378,12 @@ Does this fingerprint match the signed and stamped paper copy from the sending u
         <translation>Could not read the key file. Check the USB stick and choose the file again.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="218" />
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="285" />
         <source>Đang tạo bản in…</source>
         <translation>Creating the printout…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="230" />
+        <location filename="../../src/antq_desktop/ui/pages/print_page.py" line="298" />
         <source>Không tạo được bản in</source>
         <translation>Could not create the printout</translation>
     </message>

@@ -1140,6 +1140,54 @@ ENGLISH = {
     "Ngừng hoạt động": "Discontinued",
     "Quyết định công nhận": "Recognition decision",
     "Xếp loại tổ bảo vệ ANTT": "Security team rating",
+    # ---- recognition on the print page, meetings page, backups on a USB stick, audit filters ----
+    'Hãy nhập ngày, ví dụ 15/03/2026, hoặc bỏ dấu chọn ô này.':
+        'Enter a date, e.g. 15/03/2026, or untick this box.',
+    'Chuỗi nhật ký nguyên vẹn. Mã đầu chuỗi: %1…': 'The log chain is intact. Chain head: %1…',
+    'Nhật ký đã bị sửa hoặc xóa ở %1 chỗ (đầu tiên: %2). Hãy báo ngay cho cấp trên và khôi phục từ bản sao lưu.':
+        'The log was changed or deleted in %1 places (first: %2). Tell the upper office at once and restore from a backup.',
+    'Ngày lọc chưa đúng. Hãy sửa ô ngày có chữ đỏ rồi bấm “Xuất Excel…” lại.':
+        'A filter date is not right. Correct the date with the red message, then press “Export to Excel…” again.',
+    'Chép bản đã chọn ra…': 'Copy selected to…',
+    'Chép bản sao lưu đang chọn ra USB hoặc thư mục khác để cất giữ':
+        'Copy the selected backup to a USB stick or another folder for safekeeping',
+    'Khôi phục từ tệp khác…': 'Restore from another file…',
+    'Chọn một bản sao lưu (.antqbak) trên USB hoặc thư mục khác':
+        'Choose a backup (.antqbak) on a USB stick or in another folder',
+    'Chép bản sao lưu ra': 'Copy the backup to',
+    'Bản sao lưu (*%1)': 'Backup (*%1)',
+    'Chưa chép được': 'Not copied',
+    'Không ghi được “%1”. Hãy kiểm tra USB còn chỗ trống và chưa bị rút, rồi chép lại.':
+        'Could not write “%1”. Check that the USB stick has free space and is still plugged in, then copy again.',
+    'Đã chép bản sao lưu ra %1.': 'Backup copied to %1.',
+    'Chọn bản sao lưu để khôi phục': 'Choose the backup to restore',
+    'Báo cáo kết quả Ngày hội toàn dân bảo vệ ANTQ':
+        'Report on the All People Protect National Security festival day',
+    'ví dụ 45 — bỏ trống để ghi tay': 'e.g. 45 — leave blank to write by hand',
+    'Số quyết định': 'Decision number',
+    'Ngày ký quyết định': 'Decision signing date',
+    'Số quyết định:': 'Decision number:',
+    'Quyết định, danh sách kèm theo và một giấy công nhận cho mỗi đơn vị có phiếu tự đánh giá “Đạt” đã gửi trong năm.':
+        'The decision, its annex list and one certificate for each unit whose submitted self-assessment of the year is “Met”.',
+    'Bỏ trống số hoặc ngày thì bản in để chấm để ghi tay.':
+        'Without a number or a date the printout leaves dots to write them by hand.',
+    'Tài khoản chỉ xem: bản in có số và ngày nhưng không được lưu lại.':
+        'Read-only account: the printout carries the number and date but they are not recorded.',
+    'Số và ngày quyết định được lưu lại, gửi kèm dữ liệu để báo cáo của các đơn vị được công nhận ghi đúng số quyết định.':
+        "The decision's number and date are recorded and sent with the data, so the recognised units' reports cite it.",
+    'Ngày ký quyết định chưa đúng: %1': "The decision's signing date is not right: %1",
+    'Báo cáo kết quả năm của xã': "Commune's annual results report",
+    'Bảng tổng hợp theo xã': 'Summary table by commune',
+    'Quyết định công nhận (kèm danh sách và giấy công nhận)':
+        'Recognition decision (with annex list and certificates)',
+    'Biên bản họp bình xét, xét công nhận': 'Review and recognition meeting minutes',
+    'Thời gian': 'Time',
+    'Tán thành': 'In favour',
+    'Mọi loại cuộc họp': 'All kinds of meeting',
+    'Biên bản họp mới — chọn đối tượng': 'New meeting minutes — choose the subject',
+    'Biên bản in kèm kết quả tự đánh giá, nhưng đối tượng này chưa có phiếu tự đánh giá năm %1. Hãy lập phiếu ở trang Tự đánh giá rồi in lại.':
+        'The minutes print with the self-assessment, but this subject has no self-assessment for %1. Make one on the Self-assessments page, then print again.',
+    'biên bản họp của %1, ngày %2': 'meeting minutes of %1, %2',
 }
 
 # Where one Vietnamese text needs a different English one in a given context.
@@ -1172,6 +1220,77 @@ IN_CONTEXT = {
     ("Choices", "Đã nộp"): "Submitted",
     ("Catalog", "Khu dân cư"): "Residential area",
     ("ImportFields", "Khu dân cư"): "Residential area",
+    ("AuditLabels", 'Thiết lập đơn vị'): 'Unit set up',
+    ("AuditLabels", 'Thêm'): 'Added',
+    ("AuditLabels", 'Sửa'): 'Edited',
+    ("AuditLabels", 'Xóa'): 'Deleted',
+    ("AuditLabels", 'Khôi phục'): 'Restored',
+    ("AuditLabels", 'Đăng nhập'): 'Signed in',
+    ("AuditLabels", 'Đăng nhập sai'): 'Failed sign-in',
+    ("AuditLabels", 'Tạo tài khoản'): 'Account created',
+    ("AuditLabels", 'Khóa tài khoản'): 'Account disabled',
+    ("AuditLabels", 'Mở khóa tài khoản'): 'Account enabled',
+    ("AuditLabels", 'Đổi vai trò'): 'Role changed',
+    ("AuditLabels", 'Đặt lại mật khẩu'): 'Password reset',
+    ("AuditLabels", 'Đổi mật khẩu'): 'Password changed',
+    ("AuditLabels", 'Đổi cài đặt'): 'Setting changed',
+    ("AuditLabels", 'Sao lưu'): 'Backup',
+    ("AuditLabels", 'Xuất dữ liệu'): 'Data exported',
+    ("AuditLabels", 'Hợp nhất gói'): 'Package merged',
+    ("AuditLabels", 'Từ chối gói'): 'Package refused',
+    ("AuditLabels", 'Xuất nhật ký'): 'Log exported',
+    ("AuditLabels", 'Giữ gói chờ gói trước'): 'Package held for an earlier one',
+    ("AuditLabels", 'Tạo khóa đơn vị'): 'Unit key created',
+    ("AuditLabels", 'Xem đầy đủ số định danh'): 'Full citizen IDs viewed',
+    ("AuditLabels", 'Bọc lại khóa đơn vị'): 'Unit key re-wrapped',
+    ("AuditLabels", 'Thay khóa đơn vị'): 'Unit key replaced',
+    ("AuditLabels", 'Thông báo khóa mới'): 'New key announced',
+    ("AuditLabels", 'Nhận thông báo khóa'): 'Key announcement received',
+    ("AuditLabels", 'Đặt khóa cấp trên'): 'Upper office key set',
+    ("AuditLabels", 'Tin cậy khóa'): 'Key trusted',
+    ("AuditLabels", 'Thu hồi khóa'): 'Key revoked',
+    ("AuditLabels", 'Đổi danh sách xã'): 'Commune list changed',
+    ("AuditLabels", 'Đổi địa bàn cơ quan cấp dưới'): "Lower office's area changed",
+    ("AuditLabels", 'Đổi hạn nộp'): 'Deadline changed',
+    ("AuditLabels", 'Lập biên nhận'): 'Receipt made',
+    ("AuditLabels", 'Kiểm tra biên nhận'): 'Receipt checked',
+    ("AuditLabels", 'Nhận khóa được bảo lãnh'): 'Vouched key received',
+    ("AuditLabels", 'Gửi kế hoạch xuống xã'): 'Plan sent to communes',
+    ("AuditLabels", 'Nhận kế hoạch cấp trên'): 'Upper office plan received',
+    ("AuditLabels", 'Chuyển gói lên cấp trên'): 'Package forwarded up',
+    ("AuditLabels", 'Nhận gói chuyển tiếp'): 'Forwarded package received',
+    ("AuditLabels", 'Thiết lập lại đơn vị'): 'Unit set up again',
+    ("AuditLabels", 'Giải quyết xung đột dữ liệu'): 'Data conflict resolved',
+    ("AuditLabels", 'Hộ chuyển đi'): 'Household moved away',
+    ("AuditLabels", 'Lập kế hoạch năm'): 'Year plan made',
+    ("AuditLabels", 'Khu dân cư'): 'Residential area',
+    ("AuditLabels", 'Cơ quan – doanh nghiệp – trường học'): 'Agency – enterprise – school',
+    ("AuditLabels", 'Hộ gia đình'): 'Household',
+    ("AuditLabels", 'Bản cam kết'): 'Pledge',
+    ("AuditLabels", 'Đăng ký'): 'Registration',
+    ("AuditLabels", 'Tự đánh giá'): 'Self-assessment',
+    ("AuditLabels", 'Kế hoạch'): 'Plan',
+    ("AuditLabels", 'Chỉ tiêu'): 'Target',
+    ("AuditLabels", 'Tài khoản'): 'Account',
+    ("AuditLabels", 'Khóa'): 'Key',
+    ("AuditLabels", 'Gói dữ liệu'): 'Data package',
+    ("AuditLabels", 'Biên nhận'): 'Receipt',
+    ("AuditLabels", 'Cài đặt'): 'Setting',
+    ("AuditLabels", 'Thông tin đơn vị'): 'Unit details',
+    ("AuditLabels", 'Nhân khẩu'): 'Household member',
+    ("AuditLabels", 'Biên bản họp'): 'Meeting minutes',
+    ("AuditLabels", 'Quyết định công nhận'): 'Recognition decision',
+    ("AuditLabels", 'Mô hình, điển hình tiên tiến'): 'Model or advanced example',
+    ("AuditLabels", 'Ngày hội toàn dân bảo vệ ANTQ'): 'All People Protect National Security festival day',
+    ("AuditLabels", 'Buổi phổ biến, quán triệt'): 'Briefing',
+    ("AuditLabels", 'Khen thưởng, biểu dương'): 'Commendation',
+    ("AuditLabels", 'Tổ bảo vệ an ninh, trật tự'): 'Security and order team',
+    ("AuditLabels", 'Xếp loại tổ bảo vệ ANTT'): 'Security team rating',
+    ("AuditLabels", 'Công an cấp xã'): 'Commune police',
+    ("AuditLabels", 'Cấp trên (cụm, khu vực)'): 'Upper office (cluster, area)',
+    ("AuditLabels", 'Công an cấp tỉnh'): 'Provincial police',
+    ("Choices", "Họp bình xét khu dân cư"): "Residential area review meeting",
+    ("Choices", "Họp xét công nhận"): "Recognition meeting",
 }
 
 
@@ -1196,6 +1315,10 @@ def _fill_context(context: ET.Element) -> list[str]:
         english = IN_CONTEXT.get((name, source), ENGLISH.get(source))
         if english is not None:
             translation.text = english
+            translation.attrib.pop("type", None)
+        elif translation.get("type") in ("vanished", "obsolete") and (translation.text or "").strip():
+            # lupdate no longer sees this text (shown from a variable, or added by hand): lrelease would
+            # leave a vanished entry out, so it is kept as a finished one (see update.sh).
             translation.attrib.pop("type", None)
         elif not (translation.text or "").strip():
             translation.set("type", "unfinished")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -48,7 +49,7 @@ def test_audit_page_filters_pages_and_exports(qtbot, store: Store, admin: UserIn
     assert (tmp_path / "nhat-ky.xlsx").exists()
     page.use_since.setChecked(True)
     page.use_until.setChecked(True)
-    page.until.setDate(page.since.date().addDays(-1))
+    page.until.set_date(page.since.date() - timedelta(days=1))  # typed dates (DateField), not a QDateEdit
     page.apply_filters()
     assert no_message_boxes and "Ngày bắt đầu" in no_message_boxes[-1]
 

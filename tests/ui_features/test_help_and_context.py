@@ -70,19 +70,21 @@ def test_main_window_has_the_help_menu(qtbot, feature_store) -> None:
 
 
 def test_saved_language_is_applied_at_start(qapp) -> None:
-    from PySide6.QtCore import QCoreApplication, QTranslator
+    from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
     from antq_desktop.ui.app import install_translator
     from antq_desktop.ui.language import save_language
 
     save_language("en")
-    before = set(qapp.findChildren(QTranslator))
+    before, locale = set(qapp.findChildren(QTranslator)), QLocale()
     install_translator(qapp, None)
     added = [t for t in qapp.findChildren(QTranslator) if t not in before]
     try:
         assert QCoreApplication.translate("MainWindow", "Tổng quan") == "Overview"
+        assert QLocale().language() == QLocale.Language.English  # Qt's calendar names in English too
     finally:
         for translator in added:
             qapp.removeTranslator(translator)
+        QLocale.setDefault(locale)
         save_language("vi")
     assert QCoreApplication.translate("MainWindow", "Tổng quan") == "Tổng quan"

@@ -110,8 +110,12 @@ def _areas(gen: _Generator, count: int) -> list[dict[str, Any]]:
     rows = []
     for i in range(count):
         number = gen.area_offset + i + 1
-        name = f"Tổ dân phố số {number}" if urban else f"Thôn {gen.rng.choice(_PLACE_WORDS)} {number}"
-        rows.append({"name": name, "kind": "to_dan_pho" if urban else gen.rng.choice(["thon", "thon", "ban"]),
+        # The name's word follows the kind: a "bản" named "Thôn …" printed "TRƯỞNG BẢN" under "Thôn …".
+        # (Same random draws in the same order as before, so a seed still gives the same store.)
+        place = None if urban else gen.rng.choice(_PLACE_WORDS)
+        kind = "to_dan_pho" if urban else gen.rng.choice(["thon", "thon", "ban"])
+        name = f"Tổ dân phố số {number}" if urban else f"{'Bản' if kind == 'ban' else 'Thôn'} {place} {number}"
+        rows.append({"name": name, "kind": kind,
                      "head_name": gen.person(), "head_phone": f"09{gen.rng.randint(10_000_000, 99_999_999)}",
                      "population": 0, "households_declared": 0})
     return rows

@@ -12,7 +12,10 @@ from typing import Any
 from antq_desktop.domain import catalog as catalogs
 
 _RELATIONS = ("vo", "con", "con", "con", "cha", "me", "chau", "em")
-_FINDINGS = ("Đạt. Các hộ thực hiện tốt.", "Đạt, cần duy trì.", "Chưa đạt; cần khắc phục trong quý tới.")
+# Remarks, not verdicts: whether a criterion is met comes from the assessment, printed beside them
+# (a random "Chưa đạt" here contradicted a met criterion on the minutes).
+_FINDINGS = ("Các hộ thực hiện tốt, cần duy trì.", "Cần phổ biến thêm cho các hộ mới đến ở.",
+             "Đề nghị tổ tự quản theo dõi thường xuyên hơn.")
 
 
 def members(gen: Any, households: list[dict[str, Any]], ids: list[str]) -> list[dict[str, Any]]:

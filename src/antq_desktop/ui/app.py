@@ -59,6 +59,9 @@ def install_translator(app: QApplication, lang: str | None) -> None:
     translator = QTranslator(app)
     if translator.load(str(resource_path("translations", f"antq_{language}.qm"))):
         app.installTranslator(translator)
+        # Qt's own names (the calendar's months and weekdays) follow the locale, set to Vietnamese at
+        # start: in English they read "Tháng 1". Dates are still written dd/MM/yyyy by the app itself.
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
 
 
 def install_qt_vietnamese(app: QApplication) -> bool:

@@ -29,6 +29,8 @@ CHOICE_LABELS = (
     N("Choices", "Mô hình, điển hình tiên tiến"), N("Choices", "Ngày hội toàn dân bảo vệ ANTQ"),
     N("Choices", "Buổi phổ biến, quán triệt"), N("Choices", "Khen thưởng, biểu dương"),
     N("Choices", "Tổ bảo vệ an ninh, trật tự"), N("Choices", "Xếp loại tổ bảo vệ ANTT"),
+    # kinds of meeting (domain.validation.MEETING_KINDS)
+    N("Choices", "Họp bình xét khu dân cư"), N("Choices", "Họp xét công nhận"),
 )
 _KNOWN = frozenset(CHOICE_LABELS)
 

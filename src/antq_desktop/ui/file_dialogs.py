@@ -13,6 +13,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 PACKAGES, EXCEL, PDF = "packages", "excel", "pdf"  # packages: .antq, keys, receipts — the USB stick
+BACKUPS = "backups"  # encrypted backups copied to (or restored from) a USB stick
 
 
 def last_folder(kind: str) -> str:

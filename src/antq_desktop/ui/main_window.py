@@ -76,6 +76,7 @@ PAGES: list[PageSpec] = [
              lazy_page("registrations_page", "RegistrationsPage")),
     PageSpec("assessments", QT_TRANSLATE_NOOP("MainWindow", "Tự đánh giá"),
              lazy_page("assessments_page", "AssessmentsPage")),
+    PageSpec("meetings", QT_TRANSLATE_NOOP("MainWindow", "Biên bản họp"), lazy_page("meetings_page", "MeetingsPage")),
     PageSpec("activities", QT_TRANSLATE_NOOP("MainWindow", "Phong trào"),
              lazy_page("activities_page", "ActivitiesPage")),
     PageSpec("plans", QT_TRANSLATE_NOOP("MainWindow", "Kế hoạch – chỉ tiêu"), lazy_page("plans_page", "PlansPage")),

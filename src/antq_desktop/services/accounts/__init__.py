@@ -3,6 +3,8 @@
 from antq_desktop.services.accounts.audit_log import (
     ACTION_LABELS,
     AuditFilter,
+    ChainCheck,
+    chain_check,
     chain_status,
     choices,
     export_xlsx,
@@ -11,6 +13,9 @@ from antq_desktop.services.accounts.audit_log import (
     query,
 )
 from antq_desktop.services.accounts.audit_text import RECORD_TYPE_LABELS
+from antq_desktop.services.accounts.backup import (
+    SUFFIX as BACKUP_SUFFIX,
+)
 from antq_desktop.services.accounts.backup import (
     BackupError,
     BackupKey,
@@ -45,8 +50,9 @@ from antq_desktop.services.accounts.users import (
 )
 
 __all__ = [
-    "ACTION_LABELS", "RECORD_TYPE_LABELS", "AuditFilter", "BackupError", "BackupKey", "MIN_PASSWORD_LENGTH",
-    "OtherUnitError", "ROLES", "UserInfo", "add", "automatic_backup", "chain_status", "change_own_password",
+    "ACTION_LABELS", "BACKUP_SUFFIX", "RECORD_TYPE_LABELS", "AuditFilter", "BackupError", "BackupKey", "ChainCheck",
+    "MIN_PASSWORD_LENGTH", "OtherUnitError", "ROLES", "UserInfo", "add", "automatic_backup", "chain_check",
+    "chain_status", "change_own_password",
     "change_role", "check_unit", "choices", "create_backup", "default_folder", "export_xlsx", "head_still_present",
     "idle_lock_minutes", "list_accounts", "list_backups", "list_users", "names_for", "password_problem", "query",
     "read_header", "reset_password", "restore_backup", "rolling_backup", "set_disabled", "set_idle_lock_minutes",

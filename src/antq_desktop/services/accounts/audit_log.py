@@ -164,15 +164,34 @@ def choices(store: Store) -> dict[str, list[str]]:
                 "record_type": values(AuditEntry.record_type)}
 
 
-def chain_status(store: Store) -> tuple[bool, str]:
-    """(ok, Vietnamese sentence) for the page header: is the trail unbroken?"""
+@dataclass(frozen=True)
+class ChainCheck:
+    """Is the trail unbroken: the places it was changed (none when intact, the first one's message) and
+    the head of the chain. The window words it in its own language; `chain_status` in Vietnamese."""
+
+    problems: int
+    first_problem: str
+    head: str
+
+    @property
+    def ok(self) -> bool:
+        return self.problems == 0
+
+
+def chain_check(store: Store) -> ChainCheck:
     with store.session_factory() as session:
         problems = audit.verify_chain(session)
         head = audit.chain_head(session)
-    if problems:
-        return False, (f"Nhật ký đã bị sửa hoặc xóa ở {len(problems)} chỗ (đầu tiên: {problems[0].message}). "
+    return ChainCheck(len(problems), problems[0].message if problems else "", head)
+
+
+def chain_status(store: Store) -> tuple[bool, str]:
+    """(ok, Vietnamese sentence) for the page header: is the trail unbroken?"""
+    check = chain_check(store)
+    if not check.ok:
+        return False, (f"Nhật ký đã bị sửa hoặc xóa ở {check.problems} chỗ (đầu tiên: {check.first_problem}). "
                        "Hãy báo ngay cho cấp trên và khôi phục từ bản sao lưu.")
-    return True, f"Chuỗi nhật ký nguyên vẹn. Mã đầu chuỗi: {head[:16]}…"
+    return True, f"Chuỗi nhật ký nguyên vẹn. Mã đầu chuỗi: {check.head[:16]}…"
 
 
 def head_still_present(store: Store, head: str) -> tuple[bool, str]:

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from antq_desktop.services.changes import Changes
 from antq_desktop.services.records import writes as records
 from antq_desktop.storage.db import Store
 from antq_desktop.storage.models import RecognitionDecision, UnitProfile
@@ -29,8 +30,9 @@ def full_number(number: str, doc_code: str) -> str:
 
 
 def record_decision(store: Store, *, year: int, number: str, decided_on: date, issuing_body: str,
-                    subjects: Iterable[str], actor: str) -> str:
-    """Create the year's decision of this number (or update it: reprinting corrects it, never duplicates)."""
+                    subjects: Iterable[str], actor: str) -> Changes:
+    """Create the year's decision of this number (or update it: reprinting corrects it, never duplicates);
+    returns what was written (nothing when the reprint carried the same values)."""
     values = {"year": year, "number": number, "decided_on": decided_on, "issuing_body": issuing_body,
               "subjects": sorted(set(subjects))}
     with store.session_factory() as session:
@@ -39,9 +41,18 @@ def record_decision(store: Store, *, year: int, number: str, decided_on: date, i
                                     D.c.origin_unit == (unit.unit_code if unit else ""))
         found = session.execute(stmt).scalar()
     if found:
-        records.update(store, "recognition_decision", found, values, actor=actor)
-        return str(found)
-    return records.create(store, "recognition_decision", values, actor=actor)
+        return records.update(store, "recognition_decision", found, values, actor=actor).changes
+    return records.create(store, "recognition_decision", values, actor=actor).changes
+
+
+def own_decision(store: Store, year: int) -> tuple[str, date] | None:
+    """(number, date) of the newest decision this unit recorded for `year`, to offer when printing again."""
+    with store.session_factory() as session:
+        unit = session.get(UnitProfile, 1)
+        row = session.execute(select(D.c.number, D.c.decided_on).where(
+            D.c.deleted.is_(False), D.c.year == year, D.c.origin_unit == (unit.unit_code if unit else ""))
+            .order_by(D.c.decided_on.desc(), D.c.updated_at.desc()).limit(1)).first()
+    return (str(row[0]), row[1]) if row else None
 
 
 def decisions_by_subject(session: Session, year: int) -> dict[str, str]:

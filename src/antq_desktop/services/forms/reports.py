@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -20,8 +20,9 @@ from sqlalchemy.orm import Session
 
 from antq_desktop.domain import catalog as catalogs
 from antq_desktop.domain import units
+from antq_desktop.domain.errors import ValidationError
 from antq_desktop.domain.fronts import hint
-from antq_desktop.domain.validation import COMPARATORS
+from antq_desktop.domain.validation import COMPARATORS, VALIDATORS
 from antq_desktop.reports import render_annual_report, render_summary_pdf, unit_forms, write_summary_xlsx
 from antq_desktop.reports.batch import CancelFlag, ProgressFn, atomic_output
 from antq_desktop.reports.form_data import (
@@ -39,6 +40,7 @@ from antq_desktop.reports.forms.recognition import render_recognition as render_
 from antq_desktop.reports.summary_xlsx import print_setup
 from antq_desktop.reports.text import number, pct
 from antq_desktop.services import activities
+from antq_desktop.services.changes import NO_CHANGES, Changes
 from antq_desktop.services.forms import recognition
 from antq_desktop.services.forms.assessments import S
 from antq_desktop.services.forms.request import FormError, kind_word, unit_info
@@ -398,27 +400,55 @@ def _recognition_ref(session: Session, profile: ProfileInfo, year: int) -> Recor
                      max(1, counter.value if counter else 1))
 
 
-def render_recognition(store: Store, year: int, output: Path, *, number: str | None = None,
-                       decided_on: date | None = None, progress: ProgressFn | None = None,
-                       cancel: CancelFlag | None = None, actor: str | None = None) -> Path:
+@dataclass(frozen=True)
+class RecognitionPrint:
+    """The printed decision (decision, annex, certificates) and what recording its number and date wrote."""
+
+    path: Path
+    changes: Changes = field(default=NO_CHANGES, compare=False)
+
+
+def print_recognition(store: Store, year: int, output: Path, *, number: str | None = None,
+                      decided_on: date | None = None, progress: ProgressFn | None = None,
+                      cancel: CancelFlag | None = None, actor: str | None = None) -> RecognitionPrint:
     """The decision, annex and certificates; with a number, a date and an `actor`, the decision is also
-    recorded (its number and date travel to the units it names)."""
+    recorded (its number and date travel to the units it names) and `changes` says so."""
     data = recognition_data(store, year, number=number, decided_on=decided_on)
     if not data.units:
         who = "khu dân cư, cơ quan, doanh nghiệp, cơ sở giáo dục" if get_profile(store).is_commune else "xã, phường"
         raise FormError(f"Chưa có {who} nào có phiếu tự đánh giá đã gửi với kết quả “Đạt” trong năm {year}. "
                         "Hãy hoàn tất và gửi phiếu tự đánh giá ở trang Tự đánh giá, hoặc chọn năm khác.")
+    if number and decided_on:  # a number the store would refuse is refused before anything is printed
+        _check_decision(recognition.full_number(number, data.doc_code), decided_on, year)
     written = render_recognition_pdf(Path(output), data, progress=progress, cancel=cancel)
+    changes = NO_CHANGES
     if actor and number and decided_on:
-        _record_recognition(store, data, number, decided_on, actor)
-    return written
+        changes = _record_recognition(store, data, number, decided_on, actor)
+    return RecognitionPrint(written, changes)
 
 
-def _record_recognition(store: Store, data: RecognitionData, number: str, decided_on: date, actor: str) -> None:
+def render_recognition(store: Store, year: int, output: Path, *, number: str | None = None,
+                       decided_on: date | None = None, progress: ProgressFn | None = None,
+                       cancel: CancelFlag | None = None, actor: str | None = None) -> Path:
+    """`print_recognition` for callers that only need the file (the command line, the samples)."""
+    return print_recognition(store, year, output, number=number, decided_on=decided_on, progress=progress,
+                             cancel=cancel, actor=actor).path
+
+
+def _check_decision(full_number: str, decided_on: date, year: int) -> None:
+    try:
+        VALIDATORS["recognition_decision"]({"year": year, "number": full_number, "decided_on": decided_on,
+                                            "subjects": []})
+    except ValidationError as exc:
+        raise FormError(f"{exc.message} Hãy sửa số hoặc ngày quyết định rồi in lại.") from exc
+
+
+def _record_recognition(store: Store, data: RecognitionData, number: str, decided_on: date, actor: str) -> Changes:
     profile = get_profile(store)
     kinds = ("area", "organization") if profile.is_commune else ("commune",)
     with store.read_session() as session:
         subjects = [recognition.subject_key(r, profile.unit_code) for r in _recognised_rows(session, data.year, kinds)]
-    recognition.record_decision(store, year=data.year, number=recognition.full_number(number, data.doc_code),
-                                decided_on=decided_on, issuing_body=" ".join(data.issuing_body.split()),
-                                subjects=subjects, actor=actor)
+    return recognition.record_decision(store, year=data.year,
+                                       number=recognition.full_number(number, data.doc_code),
+                                       decided_on=decided_on, issuing_body=" ".join(data.issuing_body.split()),
+                                       subjects=subjects, actor=actor)

@@ -19,6 +19,7 @@ from antq_desktop.storage.db import Store
 from antq_desktop.storage.models import (
     Assessment,
     Household,
+    Meeting,
     Organization,
     Plan,
     PlanTarget,
@@ -44,6 +45,10 @@ class ListQuery:
     origin_unit: str | None = None
 
 
+# Records about a subject (an area, an organisation or the commune itself), listed with its name.
+SUBJECT_RECORDS = ("registration", "assessment", "meeting")
+
+
 def _like(column: ColumnElement[Any], needle: str) -> ColumnElement[bool]:
     return column.like(f"%{needle}%", escape="\\")
 
@@ -53,7 +58,7 @@ def _escaped(text: str) -> str:
 
 
 def _subject_columns(table: Any) -> tuple[Select[Any], ColumnElement[Any], ColumnElement[Any]]:
-    """Joins a pledge/registration/assessment to its subject; returns (select, name, sort key)."""
+    """Joins a registration/assessment/meeting to its subject; returns (select, name, sort key)."""
     area, org = A.alias("subject_area"), ORGS.alias("subject_org")
     joined = table.outerjoin(area, table.c.area_id == area.c.id).outerjoin(org, table.c.organization_id == org.c.id)
     name = case((table.c.subject_kind == "commune", literal("Xã/phường (toàn đơn vị)")),
@@ -93,8 +98,8 @@ def _base(record_type: str, q: ListQuery) -> tuple[Select[Any], Any, ColumnEleme
                       area.c.id.label("signer_area_id")).select_from(joined)
         search: ColumnElement[Any] = func.coalesce(H.c.search_key, ORGS.c.search_key, P.c.search_key)
         return stmt, P, func.coalesce(H.c.sort_key, ORGS.c.sort_key, literal("")), search
-    if record_type in ("registration", "assessment"):
-        table = (Registration if record_type == "registration" else Assessment).__table__
+    if record_type in SUBJECT_RECORDS:
+        table = {"registration": Registration, "assessment": Assessment, "meeting": Meeting}[record_type].__table__
         stmt, sort, search = _subject_columns(table)
         return stmt, table, sort, search
     if record_type == "plan":
@@ -197,7 +202,7 @@ def list_rows(store: Store, record_type: str, query: ListQuery | None = None, *,
         stmt = stmt.limit(limit)
     with store.engine.connect() as conn:
         rows = [dict(row) for row in conn.execute(stmt).mappings()]
-    return _name_commune_subjects(rows) if record_type in ("registration", "assessment") else rows
+    return _name_commune_subjects(rows) if record_type in SUBJECT_RECORDS else rows
 
 
 def _after(table: Any, row: dict[str, Any], descending: bool) -> ColumnElement[bool]:
@@ -209,7 +214,7 @@ def _after(table: Any, row: dict[str, Any], descending: bool) -> ColumnElement[b
 
 
 def _name_commune_subjects(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """A commune's own registration or assessment is named after the commune (from the official catalog)."""
+    """A commune's own registration, assessment or meeting is named after the commune (from the official catalog)."""
     for row in rows:
         if row.get("subject_kind") == "commune":
             commune = units.find_commune(row.get("origin_unit") or "")

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from antq_desktop.services import records
+from antq_desktop.ui.choice_labels import tr_choice
 from antq_desktop.ui.context import AppContext
 from antq_desktop.ui.table_model import format_count
 from antq_desktop.ui.widgets.date_field import DateField
@@ -82,16 +83,16 @@ class AreaPledgeDialog(QDialog):
 class SubjectDialog(QDialog):
     """Who a new self-assessment is for: an area, an organisation or the whole commune."""
 
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, parent: QWidget | None = None, title: str | None = None) -> None:
         from antq_desktop.domain.validation import SUBJECT_KINDS
 
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Tự đánh giá mới — chọn đối tượng"))
+        self.setWindowTitle(title or self.tr("Tự đánh giá mới — chọn đối tượng"))
         form = QFormLayout(self)
         self.kind_box = QComboBox()
         self.kind_box.setObjectName("kind_box")
         for value, label in SUBJECT_KINDS.items():
-            self.kind_box.addItem(label, value)
+            self.kind_box.addItem(tr_choice(label), value)
         self.area_box, self.org_box = QComboBox(), QComboBox()
         for box, record_type in ((self.area_box, "residential_area"), (self.org_box, "organization")):
             for value, name in record_choices(context.store, record_type, "name").items():

@@ -2,7 +2,9 @@
 its minutes will print it: date, times, place, chair, secretary, attendance, votes, a discussion line
 per criterion of the subject's catalog, and the conclusion.
 
-Opened from the self-assessments page on the selected row; the subject and year are fixed.
+Opened from the self-assessments page on the selected row (the subject's meeting of the year, a new one
+if none was recorded) and from the meetings page (the listed meeting, or a new one for a chosen
+subject); the subject and year are fixed.
 """
 
 from __future__ import annotations
@@ -37,12 +39,16 @@ FIELDS = [
 ]
 
 
+FIND = "find"  # record_id: the subject's meeting of the year, whichever it is
+
+
 class MeetingDialog(RecordDialog):
     def __init__(self, context: AppContext, subject: dict[str, Any], unit_type: str, year: int,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, record_id: str | None = FIND) -> None:
         kind = "binh_xet" if subject.get("subject_kind") == "area" else "xet_cong_nhan"
-        record_id = records.find_meeting(context.store, subject["subject_kind"], subject.get("area_id"),
-                                  subject.get("organization_id"), year)
+        if record_id == FIND:
+            record_id = records.find_meeting(context.store, subject["subject_kind"], subject.get("area_id"),
+                                             subject.get("organization_id"), year)
         fixed = {"subject_kind": subject["subject_kind"], "area_id": subject.get("area_id"),
                  "organization_id": subject.get("organization_id"), "year": year}
         self.criteria = catalogs.get_catalog().criteria(unit_type)

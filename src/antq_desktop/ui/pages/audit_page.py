@@ -6,12 +6,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -31,8 +30,9 @@ from antq_desktop.services import accounts
 from antq_desktop.services.accounts import UserInfo
 from antq_desktop.storage.db import Store
 from antq_desktop.ui import colours, file_dialogs
-from antq_desktop.ui.choice_labels import tr_choice
+from antq_desktop.ui.audit_labels import tr_audit
 from antq_desktop.ui.i18n import N
+from antq_desktop.ui.widgets.date_field import DateField
 
 PAGE_SIZE = 200
 RECORD_COLUMN = 4
@@ -77,8 +77,13 @@ class AuditPage(QWidget):
         # Long labels ("Cơ quan, doanh nghiệp, trường học") must not widen the page past a laptop screen.
         self.record_type.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.record_type.setMinimumContentsLength(10)
-        self.use_since, self.since = QCheckBox(self.tr("Từ ngày")), self._date()
-        self.use_until, self.until = QCheckBox(self.tr("Đến ngày")), self._date()
+        # Typed dd/MM/yyyy like every other date of the app; a typed date ticks its box, so what is
+        # shown is what filters.
+        self.use_since, self.since = QCheckBox(self.tr("Từ ngày")), self._date(self.tr("Từ ngày"))
+        self.use_until, self.until = QCheckBox(self.tr("Đến ngày")), self._date(self.tr("Đến ngày"))
+        for check, field in ((self.use_since, self.since), (self.use_until, self.until)):
+            field.edit.textEdited.connect(lambda text, c=check: c.setChecked(bool(text.strip())))
+            field.edit.returnPressed.connect(self.apply_filters)
         self.text = QLineEdit()
         self.text.setPlaceholderText(self.tr("Tìm trong nội dung, mã bản ghi…"))
         self.text.returnPressed.connect(self.apply_filters)
@@ -91,29 +96,31 @@ class AuditPage(QWidget):
                                                   (self.tr("Loại bản ghi"), self.record_type)]):
             grid.addWidget(QLabel(label), 0, column * 2)
             grid.addWidget(widget, 0, column * 2 + 1)
-        grid.addWidget(self.use_since, 1, 0)
-        grid.addWidget(self.since, 1, 1)
-        grid.addWidget(self.use_until, 1, 2)
-        grid.addWidget(self.until, 1, 3)
-        grid.addWidget(self.text, 1, 4)
+        top = Qt.AlignmentFlag.AlignTop  # a date's red message opens below it without moving its row
+        grid.addWidget(self.use_since, 1, 0, top)
+        grid.addWidget(self.since, 1, 1, top)
+        grid.addWidget(self.use_until, 1, 2, top)
+        grid.addWidget(self.until, 1, 3, top)
+        grid.addWidget(self.text, 1, 4, top)
         buttons = QHBoxLayout()
         buttons.addWidget(apply)
         buttons.addWidget(self.export_button)
-        grid.addLayout(buttons, 1, 5)
+        grid.addLayout(buttons, 1, 5, top)
         return grid
 
     def _combo(self, values: list[str], labels: dict[str, str]) -> QComboBox:
         combo = QComboBox()
         combo.addItem(self.tr("Tất cả"), None)
         for value in values:
-            combo.addItem(tr_choice(labels.get(value, value)), value)
+            combo.addItem(tr_audit(labels.get(value, value)), value)
         return combo
 
-    def _date(self) -> QDateEdit:
-        edit = QDateEdit(QDate.currentDate())
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat("dd/MM/yyyy")
-        return edit
+    def _date(self, name: str) -> DateField:
+        field = DateField(optional=True)
+        field.set_date(date.today())
+        field.setAccessibleName(name)
+        field.edit.setMaximumWidth(110)
+        return field
 
     def _pager(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -127,9 +134,22 @@ class AuditPage(QWidget):
         row.addWidget(self.next)
         return row
 
+    def date_problem(self) -> str | None:
+        """Why a ticked date cannot filter (not a date, or left blank), shown under it; None when both can."""
+        found = None
+        for check, field in ((self.use_since, self.since), (self.use_until, self.until)):
+            problem = field.problem() if check.isChecked() else None
+            if problem is None and check.isChecked() and field.date() is None:
+                problem = self.tr("Hãy nhập ngày, ví dụ 15/03/2026, hoặc bỏ dấu chọn ô này.")
+            field.error.show_message(problem)
+            if problem is None and check.isChecked():
+                field.check()  # 15032026 is shown as 15/03/2026: what is shown is what filters
+            found = found or problem
+        return found
+
     def current_filter(self) -> accounts.AuditFilter:
-        def day(check: QCheckBox, edit: QDateEdit) -> date | None:
-            return edit.date().toPython() if check.isChecked() else None  # type: ignore[return-value]
+        def day(check: QCheckBox, field: DateField) -> date | None:
+            return field.date() if check.isChecked() and field.problem() is None else None
 
         return accounts.AuditFilter(actor=self.actor.currentData(), action=self.action.currentData(),
                                      record_type=self.record_type.currentData(),
@@ -147,9 +167,9 @@ class AuditPage(QWidget):
     def refresh(self) -> None:
         if self.table is None:
             return
-        ok, sentence = accounts.chain_status(self.store)
-        self.status.setText(sentence)
-        self.status.setStyleSheet("" if ok else colours.text_style("error", "font-weight: bold;"))
+        self._show_chain(accounts.chain_check(self.store))
+        if self.date_problem():  # the red message under the date says what to type; the list stays as it was
+            return
         try:
             page = accounts.query(self.store, self.current_filter(), offset=self.offset, limit=PAGE_SIZE)
         except AntqError as exc:
@@ -159,7 +179,8 @@ class AuditPage(QWidget):
         self.table.setRowCount(len(page.rows))
         names = accounts.names_for(self.store, page.rows)
         for r, row in enumerate(page.rows):
-            values = (local_time_text(row.at, seconds=True), row.actor, row.action_label, row.record_type_label,
+            values = (local_time_text(row.at, seconds=True), row.actor, tr_audit(row.action_label),
+                      tr_audit(row.record_type_label),
                       names.get(row.record_id or "", row.record_id or ""), row.summary(names))
             for c, value in enumerate(values):
                 item = QTableWidgetItem(value)
@@ -171,6 +192,16 @@ class AuditPage(QWidget):
                               .replace("%2", str(last)).replace("%3", f"{page.total:,}".replace(",", ".")))
         self.previous.setEnabled(page.offset > 0)
         self.next.setEnabled(last < page.total)
+
+    def _show_chain(self, check: accounts.ChainCheck) -> None:
+        if check.ok:
+            sentence = self.tr("Chuỗi nhật ký nguyên vẹn. Mã đầu chuỗi: %1…").replace("%1", check.head[:16])
+        else:
+            sentence = (self.tr("Nhật ký đã bị sửa hoặc xóa ở %1 chỗ (đầu tiên: %2). Hãy báo ngay cho cấp trên và "
+                                "khôi phục từ bản sao lưu.").replace("%1", str(check.problems))
+                        .replace("%2", check.first_problem))
+        self.status.setText(sentence)
+        self.status.setStyleSheet("" if check.ok else colours.text_style("error", "font-weight: bold;"))
 
     def export_excel(self) -> None:
         """Tệp → Xuất… on this page (the same as its "Xuất Excel…" button)."""
@@ -187,6 +218,10 @@ class AuditPage(QWidget):
         """Export the filtered trail; errors (full disk…) are shown, never raised."""
         if path.suffix.lower() != ".xlsx":
             path = path.with_suffix(".xlsx")
+        if self.date_problem():  # never export a different period than the one shown
+            QMessageBox.warning(self, self.tr("Không xuất được nhật ký"),
+                                self.tr("Ngày lọc chưa đúng. Hãy sửa ô ngày có chữ đỏ rồi bấm “Xuất Excel…” lại."))
+            return None
         try:
             count = accounts.export_xlsx(self.store, path, self.current_filter(), actor=self.user.username)
         except AntqError as exc:

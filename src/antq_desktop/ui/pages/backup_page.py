@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -25,9 +26,10 @@ from PySide6.QtWidgets import (
 from antq_desktop.domain.errors import AntqError
 from antq_desktop.domain.local_time import local_time_text
 from antq_desktop.services import accounts
+from antq_desktop.services.accounts import BACKUP_SUFFIX as SUFFIX
 from antq_desktop.services.accounts import BackupKey, UserInfo
 from antq_desktop.storage.db import Store
-from antq_desktop.ui import password_prompt
+from antq_desktop.ui import file_dialogs, password_prompt
 from antq_desktop.ui.i18n import N
 
 COLUMNS = (N("BackupPage", "Tệp"), N("BackupPage", "Thời điểm tạo"), N("BackupPage", "Người tạo"),
@@ -63,10 +65,17 @@ class BackupPage(QWidget):
         buttons = QHBoxLayout()
         self.backup_button = QPushButton(self.tr("Sao lưu ngay"))
         self.restore_button = QPushButton(self.tr("Khôi phục bản đã chọn…"))
+        # Backups kept on a USB stick: the file dialogs open where the officer went last time.
+        self.copy_button = QPushButton(self.tr("Chép bản đã chọn ra…"))
+        self.copy_button.setToolTip(self.tr("Chép bản sao lưu đang chọn ra USB hoặc thư mục khác để cất giữ"))
+        self.restore_file_button = QPushButton(self.tr("Khôi phục từ tệp khác…"))
+        self.restore_file_button.setToolTip(self.tr("Chọn một bản sao lưu (.antqbak) trên USB hoặc thư mục khác"))
         self.backup_button.clicked.connect(self.back_up_now)
         self.restore_button.clicked.connect(self.restore_selected)
-        buttons.addWidget(self.backup_button)
-        buttons.addWidget(self.restore_button)
+        self.copy_button.clicked.connect(self.copy_selected)
+        self.restore_file_button.clicked.connect(self.restore_from_file)
+        for button in (self.backup_button, self.restore_button, self.copy_button, self.restore_file_button):
+            buttons.addWidget(button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
         # Another unit's backup would replace this unit's data wholesale: only when ticked on purpose.
@@ -76,6 +85,8 @@ class BackupPage(QWidget):
         is_admin = user.role == "admin"
         self.backup_button.setEnabled(is_admin)
         self.restore_button.setEnabled(is_admin)
+        self.copy_button.setEnabled(is_admin)
+        self.restore_file_button.setEnabled(is_admin)
         self.other_unit.setEnabled(is_admin)
         if not is_admin:
             self.status.setText(self.tr("Chỉ quản trị viên được sao lưu và khôi phục."))
@@ -127,11 +138,39 @@ class BackupPage(QWidget):
         rows = self.table.selectionModel().selectedRows()
         return self.listing[rows[0].row()].path if rows else None
 
+    def copy_selected(self) -> Path | None:
+        path = self.selected()
+        if path is None:
+            self.status.setText(self.tr("Hãy chọn một bản sao lưu trong danh sách."))
+            return None
+        name = file_dialogs.save_file(self, file_dialogs.BACKUPS, self.tr("Chép bản sao lưu ra"), path.name,
+                                      self.tr("Bản sao lưu (*%1)").replace("%1", SUFFIX))
+        if not name:
+            return None
+        target = Path(name if name.lower().endswith(SUFFIX) else f"{name}{SUFFIX}")
+        try:
+            shutil.copyfile(path, target)
+        except OSError as exc:
+            self._fail(self.tr("Chưa chép được"), AntqError(self.tr(
+                "Không ghi được “%1”. Hãy kiểm tra USB còn chỗ trống và chưa bị rút, rồi chép lại.")
+                .replace("%1", str(target)) + f" ({exc.strerror or exc})"))
+            return None
+        self.status.setText(self.tr("Đã chép bản sao lưu ra %1.").replace("%1", str(target)))
+        return target
+
+    def restore_from_file(self) -> bool:
+        name = file_dialogs.open_file(self, file_dialogs.BACKUPS, self.tr("Chọn bản sao lưu để khôi phục"),
+                                      self.tr("Bản sao lưu (*%1)").replace("%1", SUFFIX))
+        return self.restore_file(Path(name)) if name else False
+
     def restore_selected(self) -> bool:
         path = self.selected()
         if path is None:
             self.status.setText(self.tr("Hãy chọn một bản sao lưu trong danh sách."))
             return False
+        return self.restore_file(path)
+
+    def restore_file(self, path: Path) -> bool:
         question = self.tr("Khôi phục “%1”? Dữ liệu hiện tại sẽ được thay bằng bản sao lưu này (dữ liệu hiện tại "
                            "được giữ lại thành một bản sao lưu riêng). Chương trình sẽ đóng sau khi khôi phục."
                            ).replace("%1", path.name)

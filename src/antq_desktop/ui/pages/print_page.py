@@ -13,13 +13,14 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTemporaryDir, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTemporaryDir, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -29,14 +30,25 @@ from PySide6.QtWidgets import (
 from antq_desktop.services import forms, records
 from antq_desktop.ui import file_dialogs
 from antq_desktop.ui.errors import show_error
+from antq_desktop.ui.i18n import N
 from antq_desktop.ui.pdf_preview import PdfPreview
+from antq_desktop.ui.widgets.date_field import DateField
 
-REPORTS = {"report_commune": "Báo cáo kết quả năm của xã", "report_summary": "Bảng tổng hợp theo xã"}
+REPORTS = {"report_commune": N("PrintPage", "Báo cáo kết quả năm của xã"),
+           "report_summary": N("PrintPage", "Bảng tổng hợp theo xã"),
+           "recognition": N("PrintPage", "Quyết định công nhận (kèm danh sách và giấy công nhận)")}
+# services.forms.FORM_KINDS' labels, marked for lupdate (the page translates them in its own context);
+# a test keeps this list equal to the services' table.
+FORM_KIND_TEXTS = (
+    N("PrintPage", "Bản cam kết hộ gia đình"), N("PrintPage", "Giao ước thi đua (cơ quan, doanh nghiệp, trường học)"),
+    N("PrintPage", "Bản đăng ký phấn đấu"), N("PrintPage", "Phiếu tự đánh giá"),
+    N("PrintPage", "Biên bản họp xét công nhận"), N("PrintPage", "Báo cáo kết quả Ngày hội toàn dân bảo vệ ANTQ"),
+)
 SCOPE_AREA, SCOPE_ALL, SCOPE_BLANK, SCOPE_NAMES = "area", "all", "blank", "names"
 AREA_SCOPES = (SCOPE_AREA, SCOPE_NAMES)
 FILE_NAMES = {"pledge": "cam_ket", "covenant": "giao_uoc", "registration": "dang_ky", "assessment": "tu_danh_gia",
               "minutes": "bien_ban_hop_xet", "report_commune": "bao_cao_ket_qua", "report_summary": "bang_tong_hop",
-              "festival_report": "bao_cao_ngay_hoi"}
+              "festival_report": "bao_cao_ngay_hoi", "recognition": "quyet_dinh_cong_nhan"}
 
 
 class PrintPage(QWidget):
@@ -89,11 +101,22 @@ class PrintPage(QWidget):
         self.excel_button.setToolTip(self.tr("Bảng tổng hợp dạng .xlsx để gửi cấp trên"))
         self.hint = QLabel()
         self.hint.setWordWrap(True)
-        form = QFormLayout()
+        self.decision_number = QLineEdit()
+        self.decision_number.setObjectName("decision_number")
+        self.decision_number.setMaxLength(40)
+        self.decision_number.setPlaceholderText(self.tr("ví dụ 45 — bỏ trống để ghi tay"))
+        self.decision_number.setAccessibleName(self.tr("Số quyết định"))
+        self.decision_date = DateField(optional=True)
+        self.decision_date.setObjectName("decision_date")
+        self.decision_date.setAccessibleName(self.tr("Ngày ký quyết định"))
+        self._offered = ("", "")  # the number and date the page filled in from the store
+        self.form = form = QFormLayout()
         form.addRow(self.tr("Biểu mẫu:"), self.kind_box)
         form.addRow(self.tr("Phạm vi:"), self.scope_box)
         form.addRow(self.tr("Khu dân cư:"), self.area_box)
         form.addRow(self.tr("Năm:"), self.year_box)
+        form.addRow(self.tr("Số quyết định:"), self.decision_number)
+        form.addRow(self.tr("Ngày ký:"), self.decision_date)
         column = QVBoxLayout(box)
         column.addLayout(form)
         column.addWidget(self.generate_button)
@@ -101,7 +124,13 @@ class PrintPage(QWidget):
         column.addWidget(self.hint)
         column.addStretch(1)
         self.kind_box.currentIndexChanged.connect(self._update_enabled)
+        # A long form name is cut in the narrow box: its tooltip reads it whole.
+        self.kind_box.currentIndexChanged.connect(lambda _i: self.kind_box.setToolTip(self.kind_box.currentText()))
+        self.kind_box.currentIndexChanged.connect(lambda _i: self._offer_recorded_decision())
+        self.year_box.valueChanged.connect(lambda _y: self._offer_recorded_decision())
         self.scope_box.currentIndexChanged.connect(self._update_enabled)
+        self.decision_number.textChanged.connect(lambda _t: self.hint.setText(self._hint()))
+        self.decision_date.changed.connect(lambda: self.hint.setText(self._hint()))
         self.generate_button.clicked.connect(self.generate)
         self.excel_button.clicked.connect(self.export_excel)
         return box
@@ -127,12 +156,16 @@ class PrintPage(QWidget):
         self.scope_box.setEnabled(is_form)
         self.area_box.setEnabled(is_form and self.scope in AREA_SCOPES)
         self.excel_button.setVisible(self.kind == "report_summary")
+        for field in (self.decision_number, self.decision_date):
+            self.form.setRowVisible(field, self.kind == "recognition")
         busy = self.job is not None and self.job.is_running
         self.generate_button.setEnabled(not busy)
         self.excel_button.setEnabled(not busy)
         self.hint.setText(self._hint())
 
     def _hint(self) -> str:
+        if self.kind == "recognition":
+            return self._recognition_hint()
         if self.kind not in forms.FORM_KINDS:
             return self.tr("Số liệu lấy từ các chỉ tiêu của năm đã chọn.")
         if self.scope == SCOPE_BLANK:
@@ -144,6 +177,34 @@ class PrintPage(QWidget):
             return self.tr("Chưa có khu dân cư nào: hãy thêm ở trang Khu dân cư, hoặc chọn “Toàn đơn vị”.")
         return self.tr("Mỗi hồ sơ in trên một trang trở lên; chân trang có mã QR và dấu khóa của xã.")
 
+    def _recognition_hint(self) -> str:
+        text = self.tr("Quyết định, danh sách kèm theo và một giấy công nhận cho mỗi đơn vị có phiếu tự đánh giá "
+                       "“Đạt” đã gửi trong năm.")
+        if not (self.decision_number.text().strip() and self.decision_date.text().strip()):
+            return text + " " + self.tr("Bỏ trống số hoặc ngày thì bản in để chấm để ghi tay.")
+        if not self.context.can_write:
+            return text + " " + self.tr("Tài khoản chỉ xem: bản in có số và ngày nhưng không được lưu lại.")
+        return text + " " + self.tr("Số và ngày quyết định được lưu lại, gửi kèm dữ liệu để báo cáo của các "
+                                    "đơn vị được công nhận ghi đúng số quyết định.")
+
+    def _offer_recorded_decision(self) -> None:
+        """The number and date already recorded for the year come back when printing it again; what the
+        page offered for another year is taken away (never what the officer typed)."""
+        shown = (self.decision_number.text().strip(), self.decision_date.text().strip())
+        if self.kind != "recognition" or shown not in (("", ""), self._offered):
+            return
+        found = forms.recorded_decision(self.context.store, self.year_box.value())
+        self.decision_number.setText(found[0] if found else "")
+        self.decision_date.set_date(found[1] if found else None)
+        self._offered = (self.decision_number.text().strip(), self.decision_date.text().strip())
+
+    def _decision(self) -> tuple[str | None, date | None]:
+        """The typed number and date; a date that is not one is refused with its red message."""
+        if not self.decision_date.check():
+            raise forms.FormError(self.tr("Ngày ký quyết định chưa đúng: %1").replace(
+                "%1", self.decision_date.problem() or ""))
+        return self.decision_number.text().strip() or None, self.decision_date.date()
+
     def request(self) -> forms.FormRequest:
         area = self.area_box.currentData() if self.scope in AREA_SCOPES else None
         if self.scope in AREA_SCOPES and not area:
@@ -153,7 +214,7 @@ class PrintPage(QWidget):
 
     # ---- generating ----
 
-    def _work(self, output: Path) -> Callable[[Callable[[float, str], None], threading.Event], Path]:
+    def _work(self, output: Path) -> Callable[[Callable[[float, str], None], threading.Event], object]:
         store, kind, year = self.context.store, self.kind, self.year_box.value()
         if kind == "report_commune":
             return lambda progress, cancel: forms.render_commune_report(store, year, output,
@@ -161,6 +222,13 @@ class PrintPage(QWidget):
         if kind == "report_summary":
             return lambda progress, cancel: forms.render_summary(store, year, output, progress=progress,
                                                                         cancel=cancel)
+        if kind == "recognition":
+            number, decided_on = self._decision()
+            # Only an account that may write records the decision; read-only ones print it.
+            actor = self.context.actor if self.context.can_write else None
+            return lambda progress, cancel: forms.print_recognition(
+                store, year, output, number=number, decided_on=decided_on, progress=progress, cancel=cancel,
+                actor=actor)
         request = self.request()
         return lambda progress, cancel: forms.render_form(store, request, output, progress=progress, cancel=cancel)
 
@@ -184,9 +252,13 @@ class PrintPage(QWidget):
     def _suggested_name(self) -> str:
         return f"{FILE_NAMES[self.kind]}_{self.year_box.value()}.pdf"
 
-    def _show(self, path: object) -> None:
-        if self.preview.load(Path(str(path)), self._suggested_name()):
-            self.generated.emit(Path(str(path)))
+    def _show(self, result: object) -> None:
+        if isinstance(result, forms.RecognitionPrint):  # the decision's number and date were recorded
+            self.context.apply_changes(result.changes)
+            result = result.path
+        path = Path(str(result))
+        if self.preview.load(path, self._suggested_name()):
+            self.generated.emit(path)
 
     def export_excel(self) -> None:
         suggested = f"bang_tong_hop_{self.year_box.value()}.xlsx"
@@ -220,7 +292,8 @@ def print_record(context: Any, parent: QWidget, kind: str, record_id: str, year:
     def show(path: object) -> None:
         from antq_desktop.ui.pdf_preview import PdfPreviewDialog
 
-        dialog = PdfPreviewDialog(Path(str(path)), parent.tr(forms.FORM_KINDS[kind]), parent)
+        dialog = PdfPreviewDialog(Path(str(path)), QCoreApplication.translate("PrintPage", forms.FORM_KINDS[kind]),
+                                  parent)
         dialog.temp = temp  # the file lives as long as its preview
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()

@@ -30,6 +30,7 @@ from antq_desktop.reports.form_texts import FORM_IDS, load_form_text
 from antq_desktop.services.setup import ROLES, get_profile
 from antq_desktop.storage.db import Store
 from antq_desktop.ui import colours
+from antq_desktop.ui.audit_labels import tr_audit
 from antq_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from antq_desktop.ui.language import LANGUAGES, save_language, saved_language
 
@@ -90,7 +91,7 @@ class SettingsPage(QWidget):
         box = QGroupBox(self.tr("Đơn vị sử dụng"))
         form = QFormLayout(box)
         profile = get_profile(self.store)
-        form.addRow(self.tr("Cấp"), _selectable(ROLES.get(profile.role, profile.role)))
+        form.addRow(self.tr("Cấp"), _selectable(tr_audit(ROLES.get(profile.role, profile.role))))
         form.addRow(self.tr("Tên đơn vị"), _selectable(profile.unit_name))
         form.addRow(self.tr("Mã đơn vị"), _selectable(profile.unit_code))
         if profile.parent_name:

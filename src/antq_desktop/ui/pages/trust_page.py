@@ -12,7 +12,6 @@ from typing import Any
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QInputDialog,
@@ -31,6 +30,7 @@ from antq_desktop.domain.errors import AntqError
 from antq_desktop.services import keys
 from antq_desktop.services.safe_files import read_user_file
 from antq_desktop.storage.db import Store
+from antq_desktop.ui import file_dialogs
 from antq_desktop.ui.context import AppContext
 from antq_desktop.ui.errors import explain_load_failure, show_error
 from antq_desktop.ui.formatting import format_date
@@ -225,8 +225,8 @@ class TrustPage(QWidget):
 
     def enrol_from_file(self, path: str | None = None) -> None:
         if not path:
-            path, _ = QFileDialog.getOpenFileName(self, self.tr("Chọn tệp khóa công khai của xã"), "",
-                                                  self.tr("Tệp khóa (*.antqkey)"))
+            path = file_dialogs.open_file(self, file_dialogs.PACKAGES, self.tr("Chọn tệp khóa công khai của xã"),
+                                          self.tr("Tệp khóa (*.antqkey)"))
         if not path:
             return
         try:
