@@ -40,6 +40,9 @@ def _publish(args: argparse.Namespace) -> int:
         store.close()
     counts = ", ".join(f"{n} {t}" for t, n in sorted(result.counts.items()))
     print(f"Đã tạo gói kế hoạch năm {result.year} (gói số {result.sequence}): {counts} → {result.path}")
+    if result.upper:
+        print(f"Kèm nguyên gói kế hoạch năm {result.year} của cấp trên ({result.upper}), giữ chữ ký của "
+              f"{result.upper}: xã thấy chỉ tiêu của {result.upper}, chỉ tiêu thêm của đơn vị được ghi riêng.")
     print("Gói có ký số, không mã hóa (không chứa dữ liệu cá nhân); chép cho mọi xã, mỗi xã nhập bằng "
           "“antq plan import TỆP”.")
     return 0
@@ -94,7 +97,8 @@ def _show(args: argparse.Namespace) -> int:
     for t in view.targets:
         actual = "chưa có số liệu" if t.met is None else f"{t.actual:.1f}%".replace(".", ",")
         state = "—" if t.met is None else ("đạt" if t.met else "chưa đạt")
-        extra = " (chỉ tiêu riêng của đơn vị, thêm)" if t.extra else ""
+        extra = " (chỉ tiêu riêng của đơn vị, thêm)" if t.extra else (
+            f" (chỉ tiêu do {t.set_by} đặt thêm)" if t.set_by and t.set_by != view.origin_unit else "")
         print(f"  {t.indicator:<32} {t.comparator} {t.threshold:g}%  thực hiện {actual}, {state}  {t.label}{extra}")
     return 0
 

@@ -11,6 +11,7 @@ from antq_desktop.services.authority.records import (  # noqa: F401
     authorise_producer,
     authorise_producers,
     authorise_references,
+    measuring_plans,
     plan_units,
     year_plan,
 )
@@ -33,6 +34,7 @@ __all__ = [
     "authorise_producer",
     "authorise_producers",
     "authorise_references",
+    "measuring_plans",
     "plan_units",
     "year_plan",
 ]

@@ -7,6 +7,7 @@ message naming the units, and nothing written but the import log and its audit e
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -17,7 +18,7 @@ from antq_desktop.exchange.errors import NOT_AUTHORISED, OWN_UNIT, PackageError
 from antq_desktop.exchange.package_format import PackageHeader
 from antq_desktop.services.authority.table import REFERENCE_COLUMNS, unit_skeleton
 from antq_desktop.storage.db import Store
-from antq_desktop.storage.models import MODEL_BY_TYPE, KnownKey, Plan, UnitProfile
+from antq_desktop.storage.models import MODEL_BY_TYPE, KnownKey, Plan, Setting, UnitProfile
 
 CHUNK = 500  # ids per IN (...) query: under SQLite's bound-parameter limit
 _LABELS = {"residential_area": "khu dân cư", "organization": "cơ quan, doanh nghiệp, trường học",
@@ -102,30 +103,52 @@ def authorise_references(session: Session, record_type: str, rows: list[dict[str
             detail=f"{record_type}.{column} -> {ref_type} of {other}")
 
 
+CHAIN_KEY = "plan.chain"  # {office: its upper office}: whose plan came inside the office's plan package
+
+
 def plan_units(session: Session) -> list[str]:
     """A8: the units whose plans may set this store's targets: its own, then its CURRENT upper office's
-    (the unit of the recipient key in use), never a unit below it nor an office it no longer reports to
-    (whose stored plan, stamped by that office's own clock, could otherwise stay "the newest")."""
+    (the unit of the recipient key in use), then the office above that one whose plan the upper office
+    passed down inside its own signed plan package (A7c); never a unit below it nor an office it no longer
+    reports to (whose stored plan, stamped by that office's own clock, could otherwise stay "the newest")."""
     mine = own_unit(session)
     above = session.execute(select(KnownKey.unit_code).where(KnownKey.is_recipient.is_(True),
                                                              KnownKey.revoked_at.is_(None)).distinct()).scalars()
     units = [mine] if mine is not None else []
-    return units + sorted(code for code in set(above) if code != mine)
+    offices = sorted(code for code in set(above) if code != mine)
+    row = session.get(Setting, CHAIN_KEY)
+    chain = json.loads(row.value) if row is not None else {}
+    uppers = sorted({chain[o] for o in offices if o in chain} - set(offices) - set(units))
+    return units + offices + uppers
 
 
-def year_plan(session: Session, year: int) -> Plan | None:
-    """The plan that sets this year's targets: the newest of its upper office's (a commune is measured
-    against its office's thresholds, issue 14), else the unit's own (whose other targets are extras:
-    `stats.year_targets`).
-
-    A commune's or a cluster's plan merged at an office never sets that office's targets.
+def measuring_plans(session: Session, year: int) -> tuple[list[Plan], Plan | None]:
+    """The plans that set this year's targets, highest office first, and the unit's own plan when it is
+    only an extra. A commune is measured against its offices' plans (the province's, then what its
+    cluster added: issue 14) and its own plan adds only extras; an office's own plan adds its targets to
+    those of the office above (its communes are measured against both); a unit with no plan from above is
+    measured by its own. A commune's or a cluster's plan merged at an office never sets that office's targets.
     """
     units = plan_units(session)
     if not units:
-        return None
+        return [], None
     plans = session.execute(select(Plan).where(Plan.year == year, Plan.deleted.is_(False),
                                                Plan.origin_unit.in_(units))
                             .order_by(Plan.updated_at.desc(), Plan.id)).scalars().all()
-    above = [p for p in plans if p.origin_unit != units[0]]
-    chosen = above or list(plans)
-    return chosen[0] if chosen else None
+    newest: dict[str, Plan] = {}
+    for plan in plans:
+        newest.setdefault(plan.origin_unit, plan)
+    above = [newest[u] for u in reversed(units[1:]) if u in newest]  # the province, then the cluster
+    own = newest.get(units[0])
+    if own is None or not above:
+        return above or ([own] if own else []), None
+    profile = session.get(UnitProfile, 1)
+    if profile is not None and profile.role != "commune":
+        return above + [own], None
+    return above, own
+
+
+def year_plan(session: Session, year: int) -> Plan | None:
+    """The plan that sets this year's targets: the highest office's (see `measuring_plans`)."""
+    measuring, _ = measuring_plans(session, year)
+    return measuring[0] if measuring else None

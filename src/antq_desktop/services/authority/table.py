@@ -48,7 +48,7 @@ SENDS: dict[str, dict[str, str]] = {
     COMMUNE: {"full": "up, to its enrolled office", "incremental": "up, to its enrolled office"},
     DISTRICT: {"full": "up, to its enrolled office", "incremental": "up, to its enrolled office",
                "forward": "up, only if the receiving office enrolled it as an office",
-               "plan": "down, to the communes that enrolled it as their office",
+               "plan": "down, to the communes that enrolled it as their office (the province's signed plan inside)",
                "recovery": "down, to one commune whose key it enrolled itself, that commune's own records only"},
     PROVINCE: {"plan": "down, to the offices that enrolled it as their office",
                "recovery": "down, to one commune whose key it enrolled itself, that commune's own records only"},
@@ -113,9 +113,17 @@ RECORD_RULES: tuple[Rule, ...] = (
     Rule("A7b", "records", "anyone outside", "never a plan package under the receiving unit's own code", "-", "-",
          "services.plans.receive._write (authorise_producer)",
          f"{_TEST}::test_plan_package_from_the_units_own_code_is_refused"),
+    Rule("A7c", "records", "upper office passing its own office's plan down",
+         "inside its plan package, the plan package its upper office signed, byte for byte, with the key it "
+         "enrolled for that office (the commune verifies that signature with its own enrolment of the office above "
+         "if it has one, else with the announced key, never with the sender's own key)",
+         "plan, plan_target and recognition_decision only under the office above's origin, from its signed file; "
+         "an older plan of that office than the one held is refused", "as A7, within that office's own plan",
+         "services.plans.upper.opened (_lookup, _check_inner); services.plans.upper.check_replay",
+         "tests/office_year/test_plan_chain.py::test_a_cluster_cannot_alter_or_forge_the_province_part"),
     Rule("A8", "records", "plans received from above", "-", "-",
-         "targets are measured only against the office's own plan or its upper office's plan (the unit of its "
-         "recipient key), never a plan of a unit below",
+         "targets are measured only against the office's own plan, its upper office's plan (the unit of its "
+         "recipient key) and the plan that office passed down from above (A7c), never a plan of a unit below",
          "services.authority.records.year_plan",
          f"{_TEST}::test_province_without_a_plan_ignores_a_clusters_plan"),
     Rule("A8b", "records", "a former upper office", "-", "-", "its stored plan never sets targets once this unit "

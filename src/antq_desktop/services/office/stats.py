@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from antq_desktop.domain import catalog as catalogs
 from antq_desktop.domain.scoring import target_met
+from antq_desktop.services.authority import measuring_plans
 from antq_desktop.services.authority import year_plan as authorised_plan
 from antq_desktop.services.office.indicators import Counts, Ratio, Scope, compute, compute_by_unit
 from antq_desktop.storage.canonical import canonical_record, digest_records
@@ -36,6 +37,7 @@ class TargetStatus:
     denominator: int
     met: bool | None  # None: nothing to measure yet (0/0), "chưa có số liệu", neither met nor missed
     extra: bool = False  # the unit's own target beside its office's plan: shown, but not what it is measured by
+    set_by: str = ""  # the unit whose plan set this target (the province's, or what the cluster added)
 
     @property
     def missed(self) -> bool:
@@ -98,29 +100,24 @@ def _plan_targets(session: Session, plan_id: str) -> list[PlanTarget]:
 
 
 def year_targets(session: Session, year: int) -> list[PlanTarget]:
-    """The live targets of the plan that sets this year's targets, by indicator, then the unit's own
-    targets on other indicators when that plan is its office's (extras: see `extra_indicators`)."""
-    plan = year_plan(session, year)
-    if plan is None:
-        return []
-    targets = _plan_targets(session, plan.id)
-    return targets + [t for t in _own_extra_targets(session, year, plan) if t.indicator not in
-                      {s.indicator for s in targets}]
+    """The live targets that measure this year, by plan from the highest office down: on each indicator the
+    highest plan's target (the province's threshold stays the province's), the lower offices' targets only on
+    indicators above them left unset; then, at a commune measured by its offices, its own targets on the
+    indicators still unset (extras: `TargetStatus.extra`)."""
+    return _measured(session, year)[0]
 
 
-def _own_extra_targets(session: Session, year: int, chosen: Plan) -> list[PlanTarget]:
-    from antq_desktop.services.authority import plan_units
-
-    units = plan_units(session)
-    if not units or chosen.origin_unit == units[0]:
-        return []
-    own = session.execute(select(Plan.id).where(Plan.year == year, Plan.deleted.is_(False),
-                                                Plan.origin_unit == units[0])
-                          .order_by(Plan.updated_at.desc(), Plan.id).limit(1)).scalar()
-    return _plan_targets(session, own) if own else []
+def _measured(session: Session, year: int) -> tuple[list[PlanTarget], set[str]]:
+    """`year_targets` and the ids of the plans whose targets are extras."""
+    measuring, own = measuring_plans(session, year)
+    targets: list[PlanTarget] = []
+    for plan in measuring + ([own] if own is not None else []):
+        taken = {t.indicator for t in targets}
+        targets += [t for t in _plan_targets(session, plan.id) if t.indicator not in taken]
+    return targets, ({own.id} if own is not None else set())
 
 
-def _statuses(targets: list[PlanTarget], ratios: dict[str, Ratio | None]) -> list[TargetStatus]:
+def _statuses(targets: list[PlanTarget], ratios: dict[str, Ratio | None], extras: set[str]) -> list[TargetStatus]:
     """Each target against its indicator's ratio; a target on an indicator this version lacks is left out."""
     labels = catalogs.load_indicators()
     statuses = []
@@ -132,7 +129,7 @@ def _statuses(targets: list[PlanTarget], ratios: dict[str, Ratio | None]) -> lis
         statuses.append(TargetStatus(target.indicator, label, target.comparator, target.threshold, ratio.percent,
                                      ratio.numerator, ratio.denominator,
                                      _met(ratio, target.comparator, target.threshold),
-                                     extra=target.plan_id != targets[0].plan_id))
+                                     extra=target.plan_id in extras, set_by=target.origin_unit))
     return statuses
 
 
@@ -143,8 +140,8 @@ def _met(ratio: Ratio, comparator: str, threshold: float) -> bool | None:
 
 def target_statuses(session: Session, year: int, unit: str | None = None) -> list[TargetStatus]:
     """The year's targets against actual values, for the whole store or one origin unit."""
-    targets = year_targets(session, year)
-    return _statuses(targets, {t.indicator: compute(session, t.indicator, year, unit) for t in targets})
+    targets, extras = _measured(session, year)
+    return _statuses(targets, {t.indicator: compute(session, t.indicator, year, unit) for t in targets}, extras)
 
 
 def target_statuses_by_unit(session: Session, year: int, units: list[str],
@@ -152,9 +149,9 @@ def target_statuses_by_unit(session: Session, year: int, units: list[str],
     """`target_statuses` for each of `units` (the overview's rows), in a number of queries that does
     not depend on how many units there are: each indicator computed for all of them at once
     (through `scope`, grouped by unit, if given: see `compute_by_unit`)."""
-    targets = year_targets(session, year)
+    targets, extras = _measured(session, year)
     by_indicator = compute_by_unit(session, [t.indicator for t in targets], year, units, scope)
-    return {unit: _statuses(targets, {indicator: ratios[unit] for indicator, ratios in by_indicator.items()})
+    return {unit: _statuses(targets, {indicator: ratios[unit] for indicator, ratios in by_indicator.items()}, extras)
             for unit in units}
 
 

@@ -33,6 +33,7 @@ from antq_desktop.exchange.package_writer import PackageMeta, write_package
 from antq_desktop.paths import resource_path
 from antq_desktop.services.changes import Changes
 from antq_desktop.services.keys import registry as keys
+from antq_desktop.services.plans import upper
 from antq_desktop.services.safe_files import read_user_file
 from antq_desktop.storage import audit, migrate
 from antq_desktop.storage.canonical import canonical_record
@@ -63,6 +64,7 @@ class PublishResult:
     year: int
     counts: dict[str, int]
     package_sha256: str
+    upper: str | None = None  # the office above whose plan package travels inside, as it signed it
 
     @property
     def changes(self) -> Changes:
@@ -88,12 +90,13 @@ def _office(session: Session) -> UnitProfile:
     return profile
 
 
-def _plan_records(session: Session, unit: str, year: int) -> list[dict[str, Any]]:
+def _plan_records(session: Session, unit: str, year: int, carried: bool) -> list[dict[str, Any]]:
     """The office's own plan(s) of the year and all their targets (tombstones too: a deleted target
-    must disappear at the communes as well)."""
+    must disappear at the communes as well). Without a plan of its own, an office may still pass on
+    the plan it received from above (``carried``)."""
     plans = session.execute(select(Plan.__table__).where(Plan.origin_unit == unit, Plan.year == year)
                             .order_by(Plan.id)).mappings().all()
-    if not any(not p["deleted"] for p in plans):
+    if not carried and not any(not p["deleted"] for p in plans):
         raise PlanPackageError(f"Đơn vị chưa có kế hoạch năm {year}. Hãy lập kế hoạch và chỉ tiêu của năm trước "
                                "khi gửi xuống xã.", "NO_PLAN")
     out = [canonical_record(Plan, dict(p)) for p in plans]
@@ -180,9 +183,11 @@ def publish(store: Store, dest: str | Path, *, year: int, password: str, actor: 
     deadlines = check_deadlines(deadlines or {})
     with store.session_factory() as session:
         office = _office(session)
-        records = _plan_records(session, office.unit_code, year)
+        carried = upper.kept(session, year)  # the province's plan received by this cluster, passed on whole
+        records = _plan_records(session, office.unit_code, year, carried is not None)
         catalog = catalog_document(office.catalog_code, catalog_path)
         records += list(_extra_records(office.unit_code, year, catalog, deadlines))
+        records += list(upper.records(session, office.unit_code, carried)) if carried else []
         sequence = int(_last(session)["sequence"]) + 1
         blob = keys.active_blob(session, actor)
         meta = PackageMeta(Producer(office.unit_code, office.unit_name, office.role), sequence, KIND, str(year),
@@ -198,7 +203,8 @@ def publish(store: Store, dest: str | Path, *, year: int, password: str, actor: 
         dest.unlink(missing_ok=True)  # unrecorded: the sequence number stays free
         raise
     header = written.header
-    return PublishResult(dest, header.package_id, sequence, year, dict(header.record_counts), written.package_sha256)
+    return PublishResult(dest, header.package_id, sequence, year, dict(header.record_counts), written.package_sha256,
+                         carried.office if carried else None)
 
 
 def _record(store: Store, written: Any, year: int, actor: str) -> None:
