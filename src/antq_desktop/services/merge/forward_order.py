@@ -34,7 +34,7 @@ from sqlalchemy import func, select
 
 from antq_desktop.domain.fronts import hint
 from antq_desktop.exchange import package_reader
-from antq_desktop.exchange.errors import IO_ERROR, MALFORMED, REPLAY, PackageError
+from antq_desktop.exchange.errors import CHAIN_BROKEN, IO_ERROR, MALFORMED, REPLAY, PackageError
 from antq_desktop.exchange.package_format import PackageHeader
 from antq_desktop.services.authority import authorise_inner
 from antq_desktop.services.authority import keys as authority
@@ -59,8 +59,8 @@ def _one(store: Store, item: dict[str, Any], path: Path, options: MergeOptions) 
     if covering is not None:
         return _covered(store, path, header, item["sha"], covering, options)
     result = pipeline.merge_one(store, path, options)
-    if result.status == MergeStatus.REFUSED and result.code == REPLAY and options.forward is not None:
-        result.message = _replay_message(header, options.forward)
+    if result.status == MergeStatus.REFUSED and result.code in _FORKED and options.forward is not None:
+        result.message = _forked_message(header, options.forward, _FORKED[str(result.code)])
     return result
 
 
@@ -95,12 +95,16 @@ def _covered(store: Store, path: Path, header: PackageHeader, file_sha: str, ful
     return result
 
 
-def _replay_message(header: PackageHeader, source: ForwardSource) -> str:
-    """A number this producer already used, for another package, and no full package covers it."""
+# Refusals of an inner package whose producer's packages went two ways (a restored backup), and what is wrong.
+_FORKED = {REPLAY: "khác với gói cùng số (hoặc gói sau) đã nhập ở đây, và chưa có gói đầy đủ nào mới hơn chứa nó",
+           CHAIN_BROKEN: "không nối tiếp gói trước đó của đơn vị này đã nhập ở đây"}
+
+
+def _forked_message(header: PackageHeader, source: ForwardSource, what: str) -> str:
+    """What to ask for: the producer's full package, through the office, then the office's forward again."""
     unit = f"{header.producer.unit_name} ({header.producer.unit_code})"
-    return (f"Gói số {header.sequence} của {unit} trong gói chuyển tiếp của {source.office_name} khác với gói cùng "
-            "số (hoặc gói sau) đã nhập ở đây, và chưa có gói đầy đủ nào mới hơn chứa nó (đơn vị có thể đã khôi phục "
-            f"bản sao lưu cũ). Hãy đề nghị {unit} xuất một gói đầy đủ gửi {source.office_name} "
+    return (f"Gói số {header.sequence} của {unit} trong gói chuyển tiếp của {source.office_name} {what} (đơn vị có "
+            f"thể đã khôi phục bản sao lưu cũ). Hãy đề nghị {unit} xuất một gói đầy đủ gửi {source.office_name} "
             + hint(gui="", cli="(“antq export --full”) ")
             + f"rồi xin {source.office_name} gửi lại gói chuyển tiếp; các gói khác đã được nhập.")
 
