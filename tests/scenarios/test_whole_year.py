@@ -5,10 +5,6 @@ when none can start, as every PostgreSQL test), one cluster office and four comm
 run in file order on one shared world; after every step each store's `antq stats --json` counts and the
 offices' `antq overview --json` figures are compared with plain SQL counts, and each unit's digest with
 its digest on every store that should hold the same records (`year_helpers.World.check`).
-
-Steps that need work still being built elsewhere are named in PENDING: they are skipped, with the reason,
-before they change anything, so the steps after them run on the same world either way. The integrator
-empties an entry once its branch has landed.
 """
 
 from __future__ import annotations
@@ -22,19 +18,7 @@ from collections.abc import Iterator
 import pytest
 from tests.scenarios.year_helpers import PASSWORD, YEAR, World, antq, build_world, fast_keys
 
-# Features on other branches: fwd-order (forwards in any order), revoke-up (revocations travel up in
-# forwards), recovery (`antq recovery build|preview|apply`).
-PENDING = {"forward_order"}
-_WHY = {"forward_order": "forwards in any order (branch fwd-order) not merged yet",
-        "revocations": "revocations travelling up in forwards (branch revoke-up) not merged yet",
-        "recovery": "recovery after a restored laptop (branch recovery) not merged yet"}
-
 pytestmark = pytest.mark.slow
-
-
-def needs(feature: str) -> None:
-    if feature in PENDING:
-        pytest.skip(f"step waits for another branch: {_WHY[feature]}")
 
 
 @pytest.fixture(scope="module")
@@ -100,7 +84,6 @@ def test_03_full_forward_to_the_province(world: World) -> None:
 
 
 def test_04_forwards_full_and_since_last_out_of_order(world: World) -> None:
-    needs("forward_order")
     with world.step("forwards out of order"):
         forwards = []
         for round_ in range(2):
@@ -119,7 +102,6 @@ def test_04_forwards_full_and_since_last_out_of_order(world: World) -> None:
 
 
 def test_05_commune_restored_from_an_old_backup_and_recovered(world: World) -> None:
-    needs("recovery")
     with world.step("restore and recovery"):
         commune = world.communes[1]
         commune.run("restore", str(world.backups[commune.code]))
@@ -158,17 +140,13 @@ def test_06_two_clerks_merge_at_once_at_the_province(world: World, monkeypatch: 
         results = [(clerk.wait(timeout=180), *clerk.communicate()) for clerk in clerks]
         codes = sorted(code for code, _, _ in results)
         assert codes[0] == 0, results  # one clerk merged it
-        if "forward_order" in PENDING:  # until then the second may still hear "already imported" as a refusal
-            assert all(code == 0 or "[REPLAY]" in err for code, _, err in results), results
-        else:
-            assert codes == [0, 0], results
+        assert codes == [0, 0], results  # the second hears "already merged", not a refusal
         world.synced_at_cluster(*world.active_communes())
         world.synced_at_province(*world.active_communes())
         world.check()
 
 
 def test_07_a_key_revoked_at_the_cluster(world: World) -> None:
-    needs("revocations")
     with world.step("key revoked"):
         lost = world.communes[3]
         thief = world.copy_laptop(lost)  # the lost laptop, its key and password with it

@@ -3,14 +3,18 @@
 Rule (also in docs/upper-office.md): the forward is refused AS A WHOLE, with nothing written
 but its log row, unless (1) the office's signature verifies with a key the province enrolled
 itself as an office (services.authority.keys.forward_signer), every key it vouches is a commune
-of the office's catchment recorded here (authorise_vouch), (2) the forward is not a replay of an
-earlier one from that office, and (3) EVERY inner package is intact, verifies with its own producer's key, and decrypts.
+of the office's catchment recorded here (authorise_vouch), and (2) EVERY inner package is intact,
+verifies with its own producer's key, and decrypts. The same forward again (its package id merged
+here) is "already merged" (exit 0). The office's forward number orders nothing (issue 14: forwards
+come in any order): each inner package is judged on its own producer's sequence, as if sent directly
+(forward_order.py: replays and packages a merged full one covers skipped, gaps held).
 A commune key is accepted if the province enrolled it itself, or if the office vouched for it
 in this signed forward; a vouched key is then recorded as KnownKey(source="vouched",
 enrolled_by=<office code>). A key the province revoked stays revoked. The office's own key
 revocations travel in the same forward (services/merge/received_revocations.py: authorised, then
 applied; a revoked key's packages only those the office merged before revoking). Only then is each inner
-package merged by the pipeline (merge/run.py; each whole or not at all, replays skipped as duplicates).
+package merged by the pipeline (merge/run.py; each whole or not at all; each judged on its own producer's
+sequence, services/merge/forward_order.py).
 """
 
 from __future__ import annotations
@@ -36,7 +40,6 @@ from antq_desktop.exchange.errors import (
 )
 from antq_desktop.exchange.keys import UNIT_CODE_RE, TrustedKey, b64decode, fingerprint, fingerprint_v2, key_id
 from antq_desktop.exchange.package_reader import VerifiedPackage
-from antq_desktop.exchange.sequence import check_continuity
 from antq_desktop.services.authority import authorise_data_kind, authorise_inner
 from antq_desktop.services.authority import keys as authority
 from antq_desktop.services.authority.table import ROLES
@@ -157,17 +160,11 @@ def _duplicate(store: Store, path: Path, outer: VerifiedPackage, options: MergeO
 
 
 def _check_office(store: Store, outer: VerifiedPackage) -> None:
-    """The signer must be a key this office enrolled itself as an office, and this forward must be new."""
+    """The signer must be a key this office enrolled itself as an office. The forward's number is not checked:
+    an older forward merged after a newer one is no replay (its inner packages are judged one by one)."""
     header = outer.header
     with store.session_factory() as session:
         authority.forward_signer(session, header.signer_key_id, header.producer.unit_code)
-        done = select(ImportAttempt.sequence, ImportAttempt.package_uuid).where(
-            ImportAttempt.kind == "forward", ImportAttempt.result == "merged",
-            ImportAttempt.producer_unit == header.producer.unit_code)
-        rows = session.execute(done).all()
-    last = max((r[0] for r in rows if r[0] is not None), default=None)
-    # A forward is complete in itself (like a full package): an office's missed forward may be skipped.
-    check_continuity(dataclasses.replace(header, kind="full"), last, None, {str(r[1]) for r in rows})
 
 
 def _authorise_vouched(store: Store, office: str, vouched: list[dict[str, Any]]) -> None:
@@ -359,6 +356,15 @@ def _claimed(path: Path) -> Any:
         return None
 
 
+def _tally(results: list[PackageResult]) -> str:
+    """How many inner packages were new, already here, waiting (what to do about those is on their lines)."""
+    held = sum(r.status == "held" for r in results)
+    parts = [f"{n} {label}" for n, label in ((sum(r.status == "merged" for r in results), "mới nhập"),
+                                              (sum(r.status == "duplicate" for r in results), "đã có"),
+                                              (held, "gói đang chờ gói trước")) if n]
+    return f" ({', '.join(parts)})" if held or len(parts) > 1 else ""
+
+
 def finish(store: Store, path: Path, outer: Any, results: list[PackageResult], actor: str) -> PackageResult:
     """The forward counts as imported only if every inner package is in (merged, already there, or held)."""
     bad = [r for r in results if r.status not in OK_STATUSES]
@@ -369,7 +375,7 @@ def finish(store: Store, path: Path, outer: Any, results: list[PackageResult], a
         result.code = bad[0].code
     else:
         result = _outer_result(outer, path, "merged", f"Đã nhập gói chuyển tiếp số {outer.header.sequence} của "
-                               f"{outer.header.producer.unit_name}: {len(results)} gói bên trong.")
+                               f"{outer.header.producer.unit_name}: {len(results)} gói bên trong{_tally(results)}.")
     with store.session() as session:
         import_log.log_attempt(session, actor=actor, path=path, result=result.status, header=outer.header,
                                file_sha256_hex=outer.package_sha256, error_code=result.code, message=result.message)

@@ -7,6 +7,7 @@ then all of its records are written, or none. Each attempt is logged (ImportAtte
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -43,7 +44,7 @@ from antq_desktop.services.merge.results import CANCELLED_MESSAGE, MergeOptions,
 from antq_desktop.storage import audit
 from antq_desktop.storage.db import Store
 from antq_desktop.storage.locks import locked_counter
-from antq_desktop.storage.models import ImportAttempt, ProducerState, utcnow
+from antq_desktop.storage.models import HeldPackage, ImportAttempt, ProducerState, utcnow
 
 ANNOUNCEMENT = "key_announcement"
 BATCH_SIZE = 2000  # rows per executemany: flat memory however large the package
@@ -73,7 +74,7 @@ def merge_one(store: Store, path: Path, options: MergeOptions, *, held_uuid: str
     except _Outcome as outcome:
         result = outcome.result
         if result.status == MergeStatus.HELD:
-            merge_held.hold(store, package, result, options.actor)
+            merge_held.hold(store, _kept_for_hold(package, options), result, options.actor)
         else:
             _log_only(store, result, options.actor)
         return result
@@ -88,6 +89,14 @@ def merge_one(store: Store, path: Path, options: MergeOptions, *, held_uuid: str
     merge_archive.keep(store, path, result)  # the original file, for forwarding to the province
     merge_held.remove_files(store, result.finished_holds)
     return result
+
+
+def _kept_for_hold(package: VerifiedPackage, options: MergeOptions) -> VerifiedPackage:
+    """The file a hold keeps: the package itself, or for a package inside a forward the forward (only it carries,
+    encrypted to this office, the key that opens the inner package; forward_order.release opens it again)."""
+    if options.forward is None:
+        return package
+    return dataclasses.replace(package, path=options.forward.path)
 
 
 def _describe(result: PackageResult, package: VerifiedPackage) -> None:
@@ -116,7 +125,10 @@ def _merge_in_session(session: Session, package: VerifiedPackage, opener: Payloa
         if exc.code != GAP:
             raise
         result.status, result.code = (MergeStatus.DRY_RUN if options.dry_run else MergeStatus.HELD), GAP
-        result.message = (merge_held.HELD_PREVIEW if options.dry_run else merge_held.HELD_MESSAGE)
+        result.message = merge_held.HELD_PREVIEW if options.dry_run else merge_held.HELD_MESSAGE
+        if options.forward is not None and not options.dry_run:  # what to ask for: the office's forward
+            waiting_for = (state.last_sequence if state else 0) + 1
+            result.message = options.forward.held_message(header.sequence, producer, waiting_for)
         raise _Outcome(result) from None  # nothing written here; the hold is its own transaction
     # before any data record is read (the audit links come first): a refusal costs nothing
     continuity = check_audit_head(session, header, state, package, opener, options.limits)
@@ -228,9 +240,12 @@ def _record_success(session: Session, package: VerifiedPackage, state: ProducerS
                            "có và ghi lại xung đột; hãy liên hệ xã để kiểm tra rồi xuất gói mới.")
     if header.kind == "full":
         result.finished_holds += merge_held.drop_superseded(session, header.producer.unit_code, header.sequence)
-    if held_uuid is not None:
-        merge_held.unhold(session, held_uuid)
-        result.finished_holds.append(held_uuid)
+    # The package itself may be held too (it came again, in a forward or directly, with its predecessor): its
+    # hold ends with this merge, whichever copy was merged.
+    also_held = session.get(HeldPackage, header.package_id) is not None and header.package_id != held_uuid
+    for finished in ([held_uuid] if held_uuid is not None else []) + ([header.package_id] if also_held else []):
+        merge_held.unhold(session, finished)
+        result.finished_holds.append(finished)
     import_log.log_result(session, result, actor)
     audit.append(session, actor=actor, action="merge", record_type="package", record_id=header.package_id,
                  details=_audit_details(result))

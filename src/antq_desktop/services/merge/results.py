@@ -9,8 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
+from pathlib import Path
 from typing import Protocol
 
+from antq_desktop.domain.fronts import hint
 from antq_desktop.exchange.package_format import PackageHeader
 from antq_desktop.exchange.package_reader import DEFAULT_LIMITS, Limits
 from antq_desktop.exchange.sequence import DEFAULT_MAX_JUMP
@@ -82,6 +84,26 @@ class MergeRun(list[PackageResult]):
         return combined
 
 
+@dataclass(frozen=True)
+class ForwardSource:
+    """The forward an inner package arrived in (services/merge/forward_order.py). If the inner package is held,
+    the forward is kept in its place: only the forward, encrypted to this office, carries the payload key that
+    opens a commune package encrypted to the cluster, and its signature is checked again on release."""
+
+    path: Path
+    office_code: str
+    office_name: str
+
+    def held_message(self, sequence: int, producer: str, waiting_for: int) -> str:
+        office = f"{self.office_name} ({self.office_code})"
+        return (f"Gói số {sequence} của đơn vị {producer} (trong gói chuyển tiếp của {office}) đến trước gói số "
+                f"{waiting_for} của đơn vị đó nên được giữ lại chờ, cùng gói chuyển tiếp. Nếu còn gói chuyển tiếp "
+                f"trước đó của {office} chưa nhập, hãy nhập nó; nếu không có, hãy xin văn phòng {office} gửi lại "
+                + hint(gui="gói chuyển tiếp đầy đủ.",
+                       cli="gói chuyển tiếp đầy đủ (“antq forward” không có --since-last).")
+                + " Gói này sẽ tự động được nhập khi gói còn thiếu đến.")
+
+
 @dataclass
 class MergeOptions:
     actor: str
@@ -92,3 +114,4 @@ class MergeOptions:
     max_jump: int = DEFAULT_MAX_JUMP
     cancel: Cancel | None = None
     report: Callable[[float, str], None] = lambda _f, _m: None
+    forward: ForwardSource | None = None  # set for a package inside a forward

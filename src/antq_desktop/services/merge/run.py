@@ -1,8 +1,10 @@
 """The loop over files: each package merged on its own, forward packages unpacked and their inner
-packages merged, plan packages turned away, held packages released when their predecessor arrives.
+packages merged (each on its own producer's sequence: forward_order.py), plan packages turned away,
+held packages released when their predecessor arrives (a held inner package from the forward kept
+with it).
 
-The one module that calls both the pipeline and the forwarded/held modules, so none of those has
-to import the pipeline back.
+With forward_order.py, the one module that calls both the pipeline and the forwarded/held modules,
+so none of those has to import the pipeline back.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from antq_desktop.exchange.errors import CANCELLED, PackageError
 from antq_desktop.exchange.package_reader import DEFAULT_LIMITS, Limits, PayloadKeyOpener
 from antq_desktop.exchange.sequence import DEFAULT_MAX_JUMP
 from antq_desktop.services.keys.ring import KeyRing, TrustedLookup
-from antq_desktop.services.merge import forwarded, held, legacy_copies, pipeline
+from antq_desktop.services.merge import forward_order, forwarded, held, legacy_copies, pipeline
 from antq_desktop.services.merge.results import (
     CANCELLED_MESSAGE,
     Cancel,
@@ -86,14 +88,18 @@ def merge_forward(store: Store, path: Path, options: MergeOptions) -> list[Packa
         unpacked = forwarded.unpack(store, path, options, folder)
         if isinstance(unpacked, list):  # refused, or a preview
             return unpacked
-        try:
-            results = [pipeline.merge_one(store, inner, inner_options)
-                       for inner, inner_options in unpacked.inner(options)]
+        try:  # each inner package on its own producer's sequence, whatever the forward's number
+            results = forward_order.merge_inner(store, unpacked, path, options)
         except (PackageError, ValueError, OSError) as exc:
             return [forwarded.refuse_error(store, path, options, exc, unpacked.outer)]
     finally:
         shutil.rmtree(folder, ignore_errors=True)
-    return [forwarded.finish(store, path, unpacked.outer, results, options.actor), *results]
+    outcome = forwarded.finish(store, path, unpacked.outer, results, options.actor)
+    # Packages held earlier (from another forward, or sent directly) that these now precede.
+    producers = dict.fromkeys(r.producer_unit for r in results
+                              if r.producer_unit and r.status in (MergeStatus.MERGED, MergeStatus.HELD))
+    released = [r for producer in producers for r in release_held(store, producer, options)]
+    return [outcome, *results, *released]
 
 
 def release_held(store: Store, producer: str, options: MergeOptions) -> list[PackageResult]:
@@ -105,7 +111,10 @@ def release_held(store: Store, producer: str, options: MergeOptions) -> list[Pac
                 if path is None:  # an older version's copy still in another PC's folder: it stays held
                     released.append(held.elsewhere(waiting))
                     break
-                result = pipeline.merge_one(store, path, options, held_uuid=waiting.package_uuid)
+                if forwarded.claimed_kind(path, options) == "forward":  # held from inside a forward: kept with it
+                    result = forward_order.release(store, path, waiting, options)
+                else:
+                    result = pipeline.merge_one(store, path, options, held_uuid=waiting.package_uuid)
         except BlobError as exc:  # the kept copy is damaged: never merged, and kept for inspection
             released.append(held.damaged(store, waiting, options.actor, exc))
             break
