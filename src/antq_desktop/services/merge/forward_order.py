@@ -39,7 +39,7 @@ from antq_desktop.exchange.package_format import PackageHeader
 from antq_desktop.services.authority import authorise_inner
 from antq_desktop.services.authority import keys as authority
 from antq_desktop.services.keys.ring import trusted_lookup
-from antq_desktop.services.merge import forwarded, import_log, pipeline
+from antq_desktop.services.merge import forwarded, import_log, pipeline, received_revocations
 from antq_desktop.services.merge.results import ForwardSource, MergeOptions, MergeStatus, PackageResult
 from antq_desktop.storage.db import Store
 from antq_desktop.storage.models import HeldPackage, ImportAttempt, ProducerState
@@ -132,10 +132,14 @@ def _reopen(store: Store, stored: Path, package_uuid: str, options: MergeOptions
         authority.forward_signer(session, outer.header.signer_key_id, producer.unit_code)
     opener = options.ring.opener(outer.header) if options.ring else None
     # forwarded.py's own reader and checks, the same as on the first import (same package, same module family)
-    items, _vouched = forwarded._extract(outer, opener, folder, options)
+    items, _vouched = forwarded._extract(outer, opener, folder, options, [])  # its revocations were applied then
     item = next((i for i in items if i["id"] == package_uuid), None)
     if item is None:
         raise PackageError(MALFORMED, detail=f"held package {package_uuid} is not in the kept forward")
+    # A key the office revoked since: its packages the office merged before revoking still count (K13).
+    allowed = received_revocations.limits(store, producer.unit_code, [])
+    lookup = received_revocations.lookup(lookup, allowed, [])
+    received_revocations.check_inner([(item["path"], item["sequence"])], allowed, producer.unit_code)
     forwarded._preverify([item], lookup, options)
     authorise_inner(store, [item["producer"]])
     inner_options = forwarded._inner_options(options, item, lookup)
