@@ -13,6 +13,7 @@ from pathlib import Path
 import psycopg
 import pytest
 from psycopg import errors
+from tests.postgres.clerks import Office
 
 from antq_desktop.domain.errors import UpgradeNotAllowedError
 from antq_desktop.services import demo
@@ -24,27 +25,6 @@ from antq_desktop.storage.roles import RoleNames, roles_sql
 DOCS_SQL = Path(__file__).resolve().parents[2] / "docs" / "postgresql-roles.sql"
 PASSWORD = "mot cau rat dai"
 VIEWS = ("report_unit_counts", "report_pledges_by_year", "report_registrations_by_year", "report_assessments_by_year")
-
-
-class Office:
-    """The database, its three roles and a URL for each (trust authentication on the test cluster)."""
-
-    def __init__(self, server, name: str) -> None:
-        self.server = server
-        self.names = RoleNames(database=name, owner=f"{name}_owner", app=f"{name}_app", report=f"{name}_report")
-        server.create_database(name)
-        self.psql("antq", roles_sql(self.names))  # as the cluster's superuser, like `psql -U postgres -f`
-
-    def url(self, role: str, options: str = "") -> str:
-        return f"postgresql+psycopg://{role}@127.0.0.1:{self.server.port}/{self.names.database}{options}"
-
-    def connect(self, role: str):  # type: ignore[no-untyped-def]
-        return psycopg.connect(f"host=127.0.0.1 port={self.server.port} user={role} dbname={self.names.database}",
-                               autocommit=True)
-
-    def psql(self, role: str, sql: str) -> None:
-        with self.connect(role) as conn:
-            conn.execute(sql)
 
 
 _counter = iter(range(1000))
