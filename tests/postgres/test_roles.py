@@ -81,6 +81,27 @@ def test_the_application_role_reads_and_writes_through_the_app(office, tmp_path)
     assert json.loads(stats.stdout)["units"]["00070"]["counts"]["households"] == 65
 
 
+def test_sign_in_as_the_application_role_records_the_login_and_a_failure(office, tmp_path):
+    """Sign-in writes (the failure count, the audit entries) work with the role every clerk's PC uses."""
+    def cli(password):  # `antq user list` signs in and changes nothing else
+        env = {**os.environ, "ANTQ_HOME": str(tmp_path / "home"), "ANTQ_PASSWORD": password,
+               "PYTHONIOENCODING": "utf-8"}
+        return subprocess.run([sys.executable, "-m", "antq_desktop.cli.main", "--db", office.url(office.names.app),
+                               "--user", "admin", "user", "list"], capture_output=True, text=True, env=env, timeout=300)
+
+    def state():
+        with office.connect(office.names.owner) as conn:
+            failed = conn.execute("SELECT failed_attempts FROM users WHERE username = 'admin'").fetchone()[0]
+            last = conn.execute("SELECT action FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()[0]
+        return failed, last
+
+    refused = cli("not the password")
+    assert refused.returncode != 0 and state() == (1, "login_failed")
+    signed_in = cli(PASSWORD)
+    assert signed_in.returncode == 0, signed_in.stderr
+    assert "admin" in signed_in.stdout and state() == (0, "login")
+
+
 def test_the_reporting_role_reads_the_views(office):
     with office.connect(office.names.report) as conn:
         counts = dict(conn.execute("SELECT record_type, live_records FROM report_unit_counts "
