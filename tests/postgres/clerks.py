@@ -47,9 +47,12 @@ def antq(home: Path, db: str, *args: str, user: str | None = None, password: str
          new_password: str | None = None) -> subprocess.CompletedProcess[str]:
     """`antq --db DB ARGS` on the PC whose data folder is `home`, signed in as `user` with `password`
     (`new_password`: the one a command sets, e.g. `user add`)."""
-    extra = {"ANTQ_NEW_PASSWORD": new_password} if new_password is not None else {}
+    variables = env(home, password)
+    variables.pop("ANTQ_NEW_PASSWORD", None)
+    if new_password is not None:
+        variables["ANTQ_NEW_PASSWORD"] = new_password
     return subprocess.run([sys.executable, "-m", "antq_desktop.cli.main", *command(db, *args, user=user)],
-                          env={**env(home, password), **extra}, capture_output=True, text=True, timeout=600,
+                          env=variables, capture_output=True, text=True, timeout=600,
                           stdin=subprocess.DEVNULL)
 
 
