@@ -6,79 +6,21 @@ merging, holding and releasing at once end consistent. On PostgreSQL and on one 
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 from tests.conftest import PASSWORD
+from tests.postgres.clerks import antq, at_the_barrier, chain, consistent, digest, merged, results_of
 from tests.services.conftest import enrol_recipient, key_file
-from tests.services.merge.conftest import Commune, make_upper, new_commune, trust
+from tests.services.merge.conftest import make_upper, new_commune
 
 from antq_desktop.exchange import package_reader
-from antq_desktop.services import demo
 from antq_desktop.services.keys import registry as keys
-from antq_desktop.services.office import stats
-from antq_desktop.services.records import writes as records
 from antq_desktop.services.setup import profile
-from antq_desktop.storage.db import Store, open_store
-from antq_desktop.storage.models import ArchivedPackage, Blob, BlobChunk, HeldPackage, ProducerState
-
-SRC = str(Path(__file__).resolve().parents[2] / "src")
-# Waits for the barrier file, then runs `antq`: both PCs start together.
-AT_THE_BARRIER = """
-import os, sys, time
-barrier = sys.argv[1]
-while not os.path.exists(barrier):
-    time.sleep(0.005)
-from antq_desktop.cli.main import main
-sys.exit(main(sys.argv[2:]))
-"""
-
-
-def _env(home: Path) -> dict[str, str]:
-    return {**os.environ, "ANTQ_HOME": str(home), "ANTQ_PASSWORD": PASSWORD, "PYTHONIOENCODING": "utf-8",
-            "PYTHONPATH": os.pathsep.join(p for p in (SRC, os.environ.get("PYTHONPATH")) if p)}
-
-
-def antq(home: Path, db: str, *args: str) -> subprocess.CompletedProcess[str]:
-    """`antq --db DB ARGS` on the PC whose data folder is `home`."""
-    return subprocess.run([sys.executable, "-m", "antq_desktop.cli.main", "--db", db, *args], env=_env(home),
-                          capture_output=True, text=True, timeout=600, stdin=subprocess.DEVNULL)
-
-
-def merged(home: Path, db: str, *files: Path) -> list[dict]:  # type: ignore[type-arg]
-    done = antq(home, db, "merge", "--json", *map(str, files))
-    assert done.returncode == 0, done.stderr[-2000:]
-    return json.loads(done.stdout.strip().splitlines()[-1])
-
-
-def _chain(commune: Commune, office: Store, households: int, seed: int) -> list[Path]:
-    """Full package 1, then incrementals 2, 3 and 4, each with a change."""
-    demo.generate(commune.store, households=households, seed=seed)
-    trust(office, commune)
-    paths = [commune.export(office)]
-    for number in (2, 3, 4):
-        records.create(commune.store, "residential_area", {"name": f"Tổ dân phố {seed}-{number}"}, actor="admin")
-        paths.append(commune.export(office, "incremental"))
-    return paths
-
-
-def _digest(store: Store, code: str) -> str:
-    with store.session_factory() as session:
-        return stats.unit_stats(session, code).digest
-
-
-def _consistent(office: Store) -> None:
-    """No hold left, every blob belongs to a kept copy or a hold, every kept copy reads back whole."""
-    with office.session_factory() as session:
-        assert session.execute(select(HeldPackage)).scalars().all() == []
-        owned = set(session.execute(select(ArchivedPackage.blob_id)).scalars())
-        assert set(session.execute(select(Blob.id)).scalars()) == owned
-        assert set(session.execute(select(BlobChunk.blob_id).distinct()).scalars()) <= owned
+from antq_desktop.storage.db import open_store
+from antq_desktop.storage.models import ArchivedPackage, ProducerState
 
 
 @pytest.fixture
@@ -101,7 +43,7 @@ def test_a_package_held_on_pc1_is_released_by_a_merge_on_pc2(office_url, pcs, tm
     office = open_store(office_url)
     commune = new_commune(tmp_path, "00004", "Phường Ba Đình")
     try:
-        full, inc2, inc3, _inc4 = _chain(commune, office, 8, 31)
+        full, inc2, inc3, _inc4 = chain(commune, office, 8, 31)
         assert [r["status"] for r in merged(pc1, office_url, full, inc3)] == ["merged", "held"]  # PC 1 holds 3
         inc3.unlink()  # the USB stick left with PC 1's clerk
         listing = antq(pc2, office_url, "held", "list", "--json")
@@ -117,7 +59,7 @@ def test_a_package_held_on_pc1_is_released_by_a_merge_on_pc2(office_url, pcs, tm
         with office.session_factory() as session:
             assert session.get(ProducerState, "00004").last_sequence == 3
         assert not [p for p in tmp_path.rglob("*") if p.name in ("held-packages", "merged-packages")]  # no folder copy
-        _consistent(office)
+        consistent(office)
     finally:
         commune.store.close()
         office.close()
@@ -131,7 +73,7 @@ def test_forward_and_receipt_on_pc2_from_packages_merged_on_pc1(office_url, pcs,
     try:
         profile.initialise(province, role="province", unit_code="01", officer_name="Lê Văn Cường", password=PASSWORD)
         enrol_recipient(commune.store, office)
-        full, inc2, _inc3, _inc4 = _chain(commune, office, 6, 32)
+        full, inc2, _inc3, _inc4 = chain(commune, office, 6, 32)
         results = merged(pc1, office_url, full, inc2)
         assert [r["status"] for r in results] == ["merged", "merged"]
         enrol_recipient(office, province)
@@ -155,43 +97,41 @@ def test_forward_and_receipt_on_pc2_from_packages_merged_on_pc1(office_url, pcs,
         assert at_province.returncode == 0, at_province.stderr[-2000:]
         statuses = [r["status"] for r in json.loads(at_province.stdout.strip().splitlines()[-1])]
         assert statuses == ["merged"] * 4  # the forward, commune packages 1 and 2, the office's own
-        assert _digest(province, "00004") == _digest(office, "00004")
+        assert digest(province, "00004") == digest(office, "00004")
     finally:
         commune.store.close()
         province.close()
         office.close()
 
 
-def test_two_pcs_merging_holding_and_releasing_at_once_end_consistent(office_url, pcs, tmp_path) -> None:
+def test_two_pcs_merging_holding_and_releasing_at_once_endconsistent(office_url, pcs, tmp_path) -> None:
     """Each PC holds packages whose predecessor the other one has; both start at the same moment."""
     pc1, pc2 = pcs
     office = open_store(office_url)
     a = new_commune(tmp_path, "00004", "Phường Ba Đình")
     b = new_commune(tmp_path, "00277", "Phường Bạch Mai")
     try:
-        a1, a2, a3, a4 = _chain(a, office, 6, 33)
-        b1, b2, b3, b4 = _chain(b, office, 6, 34)
+        a1, a2, a3, a4 = chain(a, office, 6, 33)
+        b1, b2, b3, b4 = chain(b, office, 6, 34)
         barrier = tmp_path / "go"
         orders = {pc1: [a1, a3, b4, b2], pc2: [b1, b3, a4, a2]}
-        procs = [subprocess.Popen([sys.executable, "-c", AT_THE_BARRIER, str(barrier), "--db", office_url, "merge",
-                                   "--json", *map(str, files)], env=_env(home), stdout=subprocess.PIPE,
-                                  stderr=subprocess.PIPE, text=True, stdin=subprocess.DEVNULL)
+        procs = [at_the_barrier(barrier, home, office_url, "merge", "--json", *map(str, files))
                  for home, files in orders.items()]
         time.sleep(1.5)  # both interpreters started and waiting at the barrier
         barrier.touch()
         for proc in procs:
             out, err = proc.communicate(timeout=600)
             assert proc.returncode == 0, err[-2000:]
-            assert all(r["status"] in ("merged", "held", "duplicate") for r in json.loads(out.strip().splitlines()[-1]))
+            assert all(r["status"] in ("merged", "held", "duplicate") for r in results_of(out))
 
         with office.session_factory() as session:
             last = dict(session.execute(select(ProducerState.producer_unit, ProducerState.last_sequence)).all())
             kept = session.execute(select(func.count()).select_from(ArchivedPackage)).scalar()
         assert last == {"00004": 4, "00277": 4}
         assert kept == 8  # one copy per package, none twice
-        _consistent(office)
-        assert _digest(office, "00004") == _digest(a.store, "00004")
-        assert _digest(office, "00277") == _digest(b.store, "00277")
+        consistent(office)
+        assert digest(office, "00004") == digest(a.store, "00004")
+        assert digest(office, "00277") == digest(b.store, "00277")
         check = antq(pc1, office_url, "check")
         assert check.returncode == 0, check.stdout + check.stderr
     finally:

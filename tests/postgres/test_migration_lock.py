@@ -8,19 +8,10 @@ import threading
 import time
 
 from sqlalchemy import create_engine
+from tests.postgres.clerks import AT_THE_BARRIER
 
 from antq_desktop.storage import locks, migrate
 from antq_desktop.storage.db import make_engine, open_store
-
-# Waits for the barrier file, then runs `antq` as a user would: both processes start migrating together.
-AT_THE_BARRIER = """
-import os, sys, time
-barrier = sys.argv[1]
-while not os.path.exists(barrier):
-    time.sleep(0.005)
-from antq_desktop.cli.main import main
-sys.exit(main(sys.argv[2:]))
-"""
 
 
 def _antq_at_barrier(tmp_path, barrier, name, *args):

@@ -2,29 +2,21 @@
 encrypted package into the one shared database with their OWN password; a disabled account cannot."""
 
 import itertools
-import os
-import subprocess
-import sys
 
 from sqlalchemy import select
+from tests.conftest import PASSWORD
+from tests.postgres import clerks
 
 from antq_desktop.storage.db import open_store
 from antq_desktop.storage.models import KeyWrap, User
 
-PASSWORD = "mot cau rat dai"
 B_PASSWORD = "con meo vang ngu tren mai nha"
 _names = itertools.count(1)
 
 
 def antq(tmp_path, pc, db, *args, user=None, password=PASSWORD, new_password=None):
-    env = {**os.environ, "ANTQ_HOME": str(tmp_path / f"home-{pc}"), "ANTQ_PASSWORD": password,
-           "PYTHONIOENCODING": "utf-8"}
-    env.pop("ANTQ_NEW_PASSWORD", None)
-    if new_password is not None:
-        env["ANTQ_NEW_PASSWORD"] = new_password
-    head = ["--db", db] + (["--user", user] if user else [])
-    return subprocess.run([sys.executable, "-m", "antq_desktop.cli.main", *head, *args], capture_output=True,
-                          text=True, env=env, stdin=subprocess.DEVNULL, timeout=300)
+    """`antq` on the PC `pc` (its data folder under tmp_path), as `user`."""
+    return clerks.antq(tmp_path / f"home-{pc}", db, *args, user=user, password=password, new_password=new_password)
 
 
 def ok(result):

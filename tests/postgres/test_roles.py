@@ -13,6 +13,7 @@ from pathlib import Path
 import psycopg
 import pytest
 from psycopg import errors
+from tests.postgres.clerks import Office
 
 from antq_desktop.domain.errors import UpgradeNotAllowedError
 from antq_desktop.services import demo
@@ -24,27 +25,6 @@ from antq_desktop.storage.roles import RoleNames, roles_sql
 DOCS_SQL = Path(__file__).resolve().parents[2] / "docs" / "postgresql-roles.sql"
 PASSWORD = "mot cau rat dai"
 VIEWS = ("report_unit_counts", "report_pledges_by_year", "report_registrations_by_year", "report_assessments_by_year")
-
-
-class Office:
-    """The database, its three roles and a URL for each (trust authentication on the test cluster)."""
-
-    def __init__(self, server, name: str) -> None:
-        self.server = server
-        self.names = RoleNames(database=name, owner=f"{name}_owner", app=f"{name}_app", report=f"{name}_report")
-        server.create_database(name)
-        self.psql("antq", roles_sql(self.names))  # as the cluster's superuser, like `psql -U postgres -f`
-
-    def url(self, role: str, options: str = "") -> str:
-        return f"postgresql+psycopg://{role}@127.0.0.1:{self.server.port}/{self.names.database}{options}"
-
-    def connect(self, role: str):  # type: ignore[no-untyped-def]
-        return psycopg.connect(f"host=127.0.0.1 port={self.server.port} user={role} dbname={self.names.database}",
-                               autocommit=True)
-
-    def psql(self, role: str, sql: str) -> None:
-        with self.connect(role) as conn:
-            conn.execute(sql)
 
 
 _counter = iter(range(1000))
@@ -99,6 +79,27 @@ def test_the_application_role_reads_and_writes_through_the_app(office, tmp_path)
                             "--year", "2025"], capture_output=True, text=True, env=env, timeout=300)
     assert stats.returncode == 0, stats.stderr
     assert json.loads(stats.stdout)["units"]["00070"]["counts"]["households"] == 65
+
+
+def test_sign_in_as_the_application_role_records_the_login_and_a_failure(office, tmp_path):
+    """Sign-in writes (the failure count, the audit entries) work with the role every clerk's PC uses."""
+    def cli(password):  # `antq user list` signs in and changes nothing else
+        env = {**os.environ, "ANTQ_HOME": str(tmp_path / "home"), "ANTQ_PASSWORD": password,
+               "PYTHONIOENCODING": "utf-8"}
+        return subprocess.run([sys.executable, "-m", "antq_desktop.cli.main", "--db", office.url(office.names.app),
+                               "--user", "admin", "user", "list"], capture_output=True, text=True, env=env, timeout=300)
+
+    def state():
+        with office.connect(office.names.owner) as conn:
+            failed = conn.execute("SELECT failed_attempts FROM users WHERE username = 'admin'").fetchone()[0]
+            last = conn.execute("SELECT action FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()[0]
+        return failed, last
+
+    refused = cli("not the password")
+    assert refused.returncode != 0 and state() == (1, "login_failed")
+    signed_in = cli(PASSWORD)
+    assert signed_in.returncode == 0, signed_in.stderr
+    assert "admin" in signed_in.stdout and state() == (0, "login")
 
 
 def test_the_reporting_role_reads_the_views(office):
