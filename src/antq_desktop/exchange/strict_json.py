@@ -144,27 +144,25 @@ def loads_strict(
     return _walk(value, 0, max_depth, allow_newlines)
 
 
-# 16 digits in a row: a number that may be outside the safe integer range (or a long string of digits).
-_LONG_DIGITS = re.compile(rb"[0-9]{16}")
-
-
 def _loads_canonical(data: bytes, max_depth: int, allow_newlines: bool) -> dict[str, Any] | None:
     """Fast path for an object line in the writer's canonical form (issue 18), or None for the strict parser.
 
     The proof: orjson's value, dumped again with sorted keys, gives back exactly these bytes. So the
     text has no whitespace, no duplicate key (the second copy would be missing from the re-dump), no
     NaN, infinity, exponent or -0 (each re-dumps differently) and valid UTF-8 without lone surrogates;
-    parsers agree on such text. No 16-digit run means every integer is in the safe range. Strings
+    parsers agree on such text. A flat object is checked for the safe integer range here. Strings
     get the same whole-line check as the strict path. Any doubt: None, and the strict parser decides.
     """
-    if _LONG_DIGITS.search(data) is not None:
-        return None
     try:
         value = orjson.loads(data)
         if type(value) is not dict or orjson.dumps(value, option=orjson.OPT_SORT_KEYS) != data:
             return None
     except (orjson.JSONDecodeError, orjson.JSONEncodeError, TypeError, ValueError):
         return None
+    for item in value.values():
+        kind = type(item)
+        if kind is dict or kind is list or (kind is int and not -MAX_SAFE_INT <= item <= MAX_SAFE_INT):
+            return None  # nested values take the strict walk (depth); big integers its refusal
     if _text_is_clean(data, data.decode("utf-8"), value, max_depth, allow_newlines):
         return value
     return None

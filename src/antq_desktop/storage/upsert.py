@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any, cast
 
 from sqlalchemy import Table
@@ -59,8 +60,22 @@ class _Prepared:
     names: tuple[str, ...]  # column of each parameter, in the statement's order
     processors: tuple[Callable[[Any], Any] | None, ...]
     defaults: tuple[Any, ...]  # a column's scalar default when the row leaves it out (as SQLAlchemy would)
+    getter: Callable[[dict[str, Any]], tuple[Any, ...]]
+    processed: tuple[tuple[int, Callable[[Any], Any]], ...]  # only the columns with a bind processor
 
     def params(self, row: dict[str, Any]) -> tuple[Any, ...]:
+        if len(row) == len(self.names):  # every column given (the merge's rows): one C-level lookup
+            try:
+                values = list(self.getter(row))
+            except KeyError:
+                return self._params_with_defaults(row)
+            for index, process in self.processed:
+                if values[index] is not None:
+                    values[index] = process(values[index])
+            return tuple(values)
+        return self._params_with_defaults(row)
+
+    def _params_with_defaults(self, row: dict[str, Any]) -> tuple[Any, ...]:
         values = []
         for name, process, default in zip(self.names, self.processors, self.defaults, strict=True):
             value = row.get(name, default)
@@ -94,7 +109,8 @@ def _prepared(table: Table, dialect: Dialect, kind: str) -> _Prepared:
     assert sorted(order) == sorted(names) == sorted(compiled.binds), (order, names)  # one per column, no other
     processors = tuple(table.c[name].type._cached_bind_processor(dialect) for name in order)
     found = _Prepared(compiled.string, bool(compiled.positional), order, processors,
-                      tuple(_scalar_default(table, name) for name in order))
+                      tuple(_scalar_default(table, name) for name in order), itemgetter(*order),
+                      tuple((i, p) for i, p in enumerate(processors) if p is not None))
     _PREPARED[key] = found
     return found
 
