@@ -6,7 +6,8 @@ arrives late (or twice) can never roll a record back, whatever the order of merg
 `write_merged` is the merge's fast path (issue 18): the statement is compiled by SQLAlchemy once
 per table, dialect and kind, and the rows go to the DBAPI cursor's `executemany` as plain tuples
 made with the columns' own bind processors — the same values SQLAlchemy would send, without its
-per-batch compilation and parameter handling. Rows the merge already classified as new (under
+per-batch compilation and parameter handling (as driver SQL, so cursor events and exception
+classes stay SQLAlchemy's). Rows the merge already classified as new (under
 the producer's lock, inside this transaction) take a plain INSERT. `upsert_newer` stays the
 reference path; tests/services/merge/test_fast_write.py keeps the two writing identical rows.
 """
@@ -22,7 +23,6 @@ from sqlalchemy import Table
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Dialect
-from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.schema import ColumnDefault
 
@@ -120,20 +120,13 @@ def write_merged(session: Session, model: type[SyncedRecord], new_rows: Sequence
     """Plain INSERT of `new_rows` (none stored yet), upsert-if-newer of `newer_rows`, through the cursor."""
     table = cast(Table, model.__table__)
     connection = session.connection()
-    dialect = connection.dialect
-    cursor = connection.connection.cursor()
-    try:
-        for kind, rows in (("insert", new_rows), ("newer", newer_rows)):
-            if not rows:
-                continue
-            prepared = _prepared(table, dialect, kind)
-            params: list[Any] = [prepared.params(row) for row in rows]
-            if not prepared.positional:
-                params = [dict(zip(prepared.names, values, strict=True)) for values in params]
-            try:
-                cursor.executemany(prepared.sql, params)
-            except dialect.loaded_dbapi.Error as exc:  # the same exception classes as SQLAlchemy's own path
-                raise DBAPIError.instance(prepared.sql, None, exc, dialect.loaded_dbapi.Error,
-                                          dialect=dialect, ismulti=True) from exc
-    finally:
-        cursor.close()
+    for kind, rows in (("insert", new_rows), ("newer", newer_rows)):
+        if not rows:
+            continue
+        prepared = _prepared(table, connection.dialect, kind)
+        params: list[Any] = [prepared.params(row) for row in rows]
+        if not prepared.positional:
+            params = [dict(zip(prepared.names, values, strict=True)) for values in params]
+        # Driver SQL: no compilation or type handling per batch, but SQLAlchemy's cursor events and
+        # exception classes (a full disk is still an OperationalError the pipeline turns into IO_ERROR).
+        connection.exec_driver_sql(prepared.sql, params)
