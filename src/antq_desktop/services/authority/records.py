@@ -87,7 +87,8 @@ def authorise_references(session: Session, record_type: str, rows: list[dict[str
     tombstone, written or not, points at a record of the producer's own origin.
 
     Records earlier in the same package are already written in this transaction, so one look-up in
-    the store sees both (or `known_own` names them: ids of the producer's own records, no look-up); a reference to nothing at all is left to `merge_plan.check_references`.
+    the store sees both (or `known_own` names them: ids of the producer's own records, no look-up);
+    a reference to nothing at all is left to `merge_plan.check_references`.
     """
     for column, ref_type in REFERENCE_COLUMNS.items():
         wanted = {row[column] for row in rows if isinstance(row.get(column), str)}
