@@ -1,6 +1,9 @@
 """Upper-office merge: 30 commune packages of 5,000 households each (with their pledges, areas,
-organisations…) merged into one store. Records/s against a raw `sqlite3` executemany upsert of
-the same rows measured in the same run, and peak memory (RSS) for 30 packages against 1.
+organisations…) merged into one store. Merge time against issue 18's baseline, measured in
+the same run: the rows read back from the merged store, inserted with plain `sqlite3` executemany
+upsert into an empty copy of the same schema (same indexes and pragmas), one transaction per
+package; at 10 and 30 packages, merge and baseline alternated (medians). Peak memory (RSS) for 30
+packages against 1.
 
 The packages are made once (demo data in 30 commune stores with official commune codes,
 signed and encrypted to the upper office) and cached under bench/out/merge/.
@@ -14,6 +17,7 @@ import json
 import os
 import shutil
 import sqlite3
+import statistics
 import sys
 import time
 from pathlib import Path
@@ -27,6 +31,7 @@ PASSWORD = "mot cau rat dai cho bench"
 CACHE = OUT / "merge"
 COMMUNES = int(os.environ.get("BENCH_MERGE_COMMUNES", "30"))
 HOUSEHOLDS = int(os.environ.get("BENCH_MERGE_HOUSEHOLDS", "5000"))
+REPEATS = int(os.environ.get("BENCH_MERGE_REPEATS", "3"))
 
 
 def _folder(communes: int, households: int) -> Path:
@@ -137,53 +142,35 @@ def merge_run(folder: Path, count: int) -> dict[str, Any]:
     return out
 
 
-def _rows_by_table(folder: Path) -> list[tuple[str, list[str], list[tuple[Any, ...]]]]:
-    """The same rows as the merge writes (decrypted up front, not timed), grouped per package and table."""
-    from antq_desktop.exchange.keystore import KeyStore
-    from antq_desktop.exchange.package_reader import read_package
-    from antq_desktop.services.keys import registry as keys
-    from antq_desktop.storage.db import open_store
-    from antq_desktop.storage.models import MODEL_BY_TYPE
-    upper = open_store(str(folder / "upper-template.sqlite3"))
-    with upper.session_factory() as session:
-        lookup, blob = keys.trusted_lookup(session), keys.active_blob(session)
-    upper.close()
-    batches = []
-    with KeyStore.unlock(blob, PASSWORD) as opener:
-        for path in sorted((folder / "packages").glob("*.antq")):
-            grouped: dict[str, list[dict[str, Any]]] = {}
-            for record in read_package(path, lookup, opener)[1]:
-                grouped.setdefault(record.pop("type"), []).append(record)
-            for record_type, rows in grouped.items():
-                table = MODEL_BY_TYPE[record_type].__table__
-                names = [c.name for c in table.columns]
-                values = [tuple(_sql(v) for v in _stored_form(record_type, r, names)) for r in rows]
-                batches.append((table.name, names, values))
-    return batches
+Package = list[tuple[str, list[str], list[tuple[Any, ...]]]]  # (table, columns, rows) of one package
 
 
-def _stored_form(record_type: str, record: dict[str, Any], names: list[str]) -> list[Any]:
-    """The row as the merge stores it, local columns included: the same search and sort keys
-    (they feed the search index triggers, a real part of the write cost) and a change number."""
-    from antq_desktop.services.records import rules as record_rules
-    global _SEQ
-    _SEQ += 1
-    local = {"change_seq": _SEQ, "search_key": "", "sort_key": "", **record_rules.derived_keys(record_type, record)}
-    return [local[n] if n in local else record.get(n) for n in names]
+def _merged_rows(db: Path) -> list[Package]:
+    """The baseline's rows (issue 18): every synced row exactly as the merge stored it, read back
+    from the merged store with plain sqlite3 (not timed), grouped per package (origin unit) and table,
+    parents before children."""
+    from antq_desktop.storage.models import SYNCED_MODELS, Base
+    synced = {m.__tablename__ for m in SYNCED_MODELS}
+    conn = sqlite3.connect(db)
+    packages: dict[str, Package] = {}
+    try:
+        for table in (t for t in Base.metadata.sorted_tables if t.name in synced):
+            cursor = conn.execute(f"SELECT * FROM {table.name} ORDER BY rowid")
+            names = [d[0] for d in cursor.description]
+            unit = names.index("origin_unit")
+            grouped: dict[str, list[tuple[Any, ...]]] = {}
+            for row in cursor:
+                grouped.setdefault(row[unit], []).append(row)
+            for origin, rows in grouped.items():
+                packages.setdefault(origin, []).append((table.name, names, rows))
+    finally:
+        conn.close()
+    return list(packages.values())
 
 
-_SEQ = 0
-
-
-def _sql(value: Any) -> Any:
-    if isinstance(value, dict):
-        return json.dumps(value)
-    return value
-
-
-def raw_run(folder: Path, batches: list[tuple[str, list[str], list[tuple[Any, ...]]]]) -> tuple[float, float, int]:
-    """Plain sqlite3: executemany upsert on the same schema, one transaction per package table.
-    Returns wall seconds, CPU seconds and rows."""
+def raw_run(folder: Path, packages: list[Package]) -> tuple[float, float, int]:
+    """Plain sqlite3 into an empty copy of the same schema (the template: same indexes, triggers and
+    pragmas): executemany upsert-if-newer, one transaction per package. Wall seconds, CPU seconds, rows."""
     db = folder / "raw.sqlite3"
     for suffix in ("", "-wal", "-shm"):
         Path(str(db) + suffix).unlink(missing_ok=True)
@@ -195,41 +182,54 @@ def raw_run(folder: Path, batches: list[tuple[str, list[str], list[tuple[Any, ..
     conn.execute("PRAGMA cache_size=-65536")  # the store's own setting (storage/db.py)
     started, cpu = time.perf_counter(), time.process_time()
     rows = 0
-    for table, names, values in batches:
-        cols = ", ".join(names)
-        sets = ", ".join(f"{n}=excluded.{n}" for n in names if n != "id")
-        sql = (f"INSERT INTO {table} ({cols}) VALUES ({', '.join('?' * len(names))}) ON CONFLICT(id) DO UPDATE "
-               f"SET {sets} WHERE excluded.revision > {table}.revision")
+    for package in packages:
         conn.execute("BEGIN IMMEDIATE")
-        conn.executemany(sql, values)
+        for table, names, values in package:
+            cols = ", ".join(names)
+            sets = ", ".join(f"{n}=excluded.{n}" for n in names if n != "id")
+            sql = (f"INSERT INTO {table} ({cols}) VALUES ({', '.join('?' * len(names))}) ON CONFLICT(id) DO UPDATE "
+                   f"SET {sets} WHERE excluded.revision > {table}.revision")
+            conn.executemany(sql, values)
+            rows += len(values)
         conn.execute("COMMIT")
-        rows += len(values)
     seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     conn.close()
     return seconds, cpu, rows
 
 
+def measure(folder: Path, count: int, repeats: int = REPEATS) -> dict[str, Any]:
+    """Merge and raw baseline alternated `repeats` times in this run; medians (the machine is shared)."""
+    merges, raws = [], []
+    for _ in range(repeats):
+        merges.append(merge_run(folder, count))
+        packages = _merged_rows(folder / f"upper-run-{count}.sqlite3")
+        raws.append(raw_run(folder, packages))
+    assert raws[0][2] == merges[0]["records"], (raws[0][2], merges[0]["records"])
+    return {"records": merges[0]["records"], "merge": statistics.median(m["seconds"] for m in merges),
+            "merge_cpu": statistics.median(m["cpu"] for m in merges), "rss_kib": max(m["rss_kib"] for m in merges),
+            "raw": statistics.median(r[0] for r in raws), "raw_cpu": statistics.median(r[1] for r in raws),
+            "merges": [round(m["seconds"], 2) for m in merges], "raws": [round(r[0], 2) for r in raws]}
+
+
 def results() -> list[Result]:
-    """The machine is shared and noisy: the raw baseline runs before and after the merge (mean),
-    and CPU time is reported next to wall time."""
+    """Merge time against the raw upsert of the same rows (issue 18's baseline), at 10 and 30 packages."""
     folder = prepare(COMMUNES, HOUSEHOLDS)
-    batches = _rows_by_table(folder)
-    raw = [raw_run(folder, batches)]
-    full = merge_run(folder, COMMUNES)
-    raw.append(raw_run(folder, batches))
+    out = []
+    counts = sorted({min(10, COMMUNES), COMMUNES})
+    measured = {count: measure(folder, count) for count in counts}
+    for count in counts:
+        m = measured[count]
+        label = f"merge {count} packages × {HOUSEHOLDS:,} households ({m['records']:,} records)".replace(",", ".")
+        print(f"{label}: merge runs {m['merges']} s, raw runs {m['raws']} s", file=sys.stderr)
+        out += [
+            Result(label, m["merge"], "s", m["raw"], "raw sqlite3 executemany upsert of the merged rows",
+                   "≤ 1.5× raw (floor 2×)"),
+            Result(f"{label}, CPU time", m["merge_cpu"], "s (CPU)", m["raw_cpu"], "same, CPU", "≤ 1.5× raw"),
+        ]
     one = merge_run(folder, 1)
-    raw_rows = raw[0][2]
-    assert raw_rows == full["records"], (raw_rows, full["records"])
-    raw_wall, raw_cpu = sum(r[0] for r in raw) / 2, sum(r[1] for r in raw) / 2
-    label = f"merge {COMMUNES} packages × {HOUSEHOLDS:,} households ({full['records']:,} records)".replace(",", ".")
-    return [
-        Result(label, full["records"] / full["seconds"], "records/s", raw_rows / raw_wall,
-               "raw sqlite3 executemany upsert", "within 3× of raw (rate ≥ 1/3 of baseline)"),
-        Result(f"{label}, CPU time", full["records"] / full["cpu"], "records/s (CPU)", raw_rows / raw_cpu,
-               "raw sqlite3 executemany upsert, CPU", "within 3× of raw"),
-        Result(f"merge peak RSS, {COMMUNES} packages", full["rss_kib"] / 1024, "MiB", one["rss_kib"] / 1024,
-               "same, 1 package", "flat: ≤ 1.5× of one package"),
-    ]
+    out.append(Result(f"merge peak RSS, {COMMUNES} packages", measured[COMMUNES]["rss_kib"] / 1024, "MiB",
+                      one["rss_kib"] / 1024, "same, 1 package", "flat: ≤ 1.5× of one package"))
+    return out
 
 
 if __name__ == "__main__":
@@ -238,4 +238,5 @@ if __name__ == "__main__":
     if len(sys.argv) > 2:
         HOUSEHOLDS = int(sys.argv[2])
     for r in results():
-        print(f"{r.name}: {r.value:,.1f} {r.unit} vs {r.baseline:,.1f} ({r.baseline_name}); goal {r.goal}")
+        print(f"{r.name}: {r.value:,.2f} {r.unit} vs {r.baseline:,.2f} ({r.baseline_name}) = {r.ratio:.2f}×; "
+              f"goal {r.goal}")

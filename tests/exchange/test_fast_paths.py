@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -73,3 +74,52 @@ def test_writer_fast_path_matches_slow_normalisation(record: dict[str, Any]) -> 
     assert fast[0] == slow[0]
     if slow[0] == "ok":
         assert fast[1] == slow[1]
+
+
+def _sorted_line(record: dict[str, Any], ascii_only: bool) -> bytes | None:
+    try:
+        return json.dumps(record, sort_keys=True, ensure_ascii=ascii_only,
+                          separators=(",", ":")).encode("utf-8", "surrogatepass")
+    except ValueError:
+        return None
+
+
+def _strict_outcome(data: bytes, depth: int, newlines: bool) -> tuple[str, Any]:
+    try:
+        return "ok", slow_loads(data, depth, newlines)
+    except PackageError as exc:
+        return exc.code, None
+    except ValueError:
+        return "refused", None
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=list(HealthCheck))
+@given(record=records, ascii_only=st.booleans(), depth=st.integers(1, 4), newlines=st.booleans(),
+       number=st.integers(-(2**70), 2**70) | st.floats(allow_nan=True, allow_infinity=True))
+def test_orjson_canonical_path_matches_strict_parser(record: dict[str, Any], ascii_only: bool, depth: int,
+                                                     newlines: bool, number: Any) -> None:
+    """Issue 18: lines in the writer's own form take orjson; the answer is the strict parser's."""
+    for line in (_sorted_line(record, ascii_only), _sorted_line({**record, "n": number}, ascii_only)):
+        if line is None:
+            continue
+        strict = _strict_outcome(line, depth, newlines)
+        fast = outcome(loads_strict, line, max_depth=depth, allow_newlines=newlines)
+        if strict[0] == "ok":
+            assert fast == strict
+        else:
+            assert fast[0] != "ok"
+
+
+@pytest.mark.parametrize("line", [
+    b'{"a":1,"a":1}', b'{"a":1,"b":2,"b":2}', b'{"a":9007199254740992}', b'{"a":-9007199254740992}',
+    b'{"a":1e400}', b'{"a":NaN}', b'{"a":"\\ud800"}', b'{"a":"x\xff"}', b'{"a":"\xe2\x80\xae"}',
+    b'{"a\\n":1}',
+])
+def test_hostile_canonical_looking_lines_are_refused(line: bytes) -> None:
+    """The duplicate-key, number, encoding and hidden-character rules hold on the fast path too."""
+    with pytest.raises(PackageError):
+        loads_strict(line, allow_newlines=True)
+
+
+def test_non_nfc_text_comes_back_nfc() -> None:
+    assert loads_strict('{"a":"e\u0301"}'.encode()) == {"a": "\u00e9"}

@@ -25,6 +25,8 @@ _VIETNAMESE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323\u0302\u0306\u031b"
 
 def invisible_characters(text: str) -> list[str]:
     """The hidden characters of `text` as U+XXXX codes (empty when there are none)."""
+    if _PLAIN_LATIN.fullmatch(text):
+        return []
     found = [ch for ch in text if unicodedata.category(ch) in _INVISIBLE_CATEGORIES or _IGNORABLE.match(ch)]
     return sorted({f"U+{ord(ch):04X}" for ch in found})
 
@@ -46,6 +48,8 @@ def text_problem(label: str, value: str) -> str | None:
 
     “аdmin” with a Cyrillic “а” looks exactly like “admin”: a name's letters come from one script.
     """
+    if _PLAIN_LATIN.fullmatch(value):  # nearly every name: nothing hidden, one script (proved at import)
+        return None
     hidden = invisible_characters(value)
     if hidden:
         return (f"{label} chứa ký tự ẩn hoặc ký tự điều khiển ({', '.join(hidden[:5])}). "
@@ -55,6 +59,27 @@ def text_problem(label: str, value: str) -> str | None:
         return (f"{label} trộn chữ cái của nhiều bảng chữ ({', '.join(sorted(scripts))}), dễ bị nhầm với tên khác. "
                 "Hãy gõ lại bằng bộ gõ tiếng Việt.")
     return None
+
+
+def _plain_latin_class() -> str:
+    """The characters that alone and in any sequence pass `text_problem` with no per-character work:
+    printable ASCII and the precomposed Latin letters (Vietnamese among them) that are their own NFKC
+    form and no combining mark (so NFKC of a sequence is the sequence: Latin starters never compose
+    with each other; tests/security/test_text_hygiene.py checks every pair), each of script LATIN.
+    Decided here with the slow functions themselves, so the two paths cannot disagree."""
+    candidates = [chr(c) for c in (*range(0x20, 0x7F), *range(0xC0, 0x250), *range(0x1E00, 0x1F00))]
+    plain = [ch for ch in candidates
+             if unicodedata.normalize("NFKC", ch) == ch and not unicodedata.combining(ch)
+             and not _slow_invisible(ch) and letter_scripts(ch) <= {"LATIN"}]
+    return "[" + "".join(re.escape(ch) for ch in plain) + "]*"
+
+
+def _slow_invisible(text: str) -> bool:
+    return any(unicodedata.category(ch) in _INVISIBLE_CATEGORIES or _IGNORABLE.match(ch) for ch in text)
+
+
+PLAIN_LATIN_CLASS = _plain_latin_class()
+_PLAIN_LATIN = re.compile(PLAIN_LATIN_CLASS)
 
 
 def normalise_username(raw: str) -> str:

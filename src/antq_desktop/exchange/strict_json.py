@@ -14,6 +14,8 @@ import unicodedata
 from collections.abc import Callable
 from typing import Any
 
+import orjson
+
 from .errors import MALFORMED, TOO_LARGE, VALIDATION_ERROR, PackageError
 
 # Integers outside this range do not survive a round trip through JavaScript or a double.
@@ -117,6 +119,9 @@ def loads_strict(
     """
     if max_size is not None and len(data) > max_size:
         raise _fail("JSON text too large", TOO_LARGE)
+    fast = _loads_canonical(data, max_depth, allow_newlines)
+    if fast is not None:
+        return fast
     try:
         text = data.decode("utf-8")  # strict: invalid UTF-8 and encoded surrogates refused
     except UnicodeDecodeError as exc:
@@ -137,6 +142,30 @@ def loads_strict(
     if _text_is_clean(data, text, value, max_depth, allow_newlines):
         return value
     return _walk(value, 0, max_depth, allow_newlines)
+
+
+def _loads_canonical(data: bytes, max_depth: int, allow_newlines: bool) -> dict[str, Any] | None:
+    """Fast path for an object line in the writer's canonical form (issue 18), or None for the strict parser.
+
+    The proof: orjson's value, dumped again with sorted keys, gives back exactly these bytes. So the
+    text has no whitespace, no duplicate key (the second copy would be missing from the re-dump), no
+    NaN, infinity, exponent or -0 (each re-dumps differently) and valid UTF-8 without lone surrogates;
+    parsers agree on such text. A flat object is checked for the safe integer range here. Strings
+    get the same whole-line check as the strict path. Any doubt: None, and the strict parser decides.
+    """
+    try:
+        value = orjson.loads(data)
+        if type(value) is not dict or orjson.dumps(value, option=orjson.OPT_SORT_KEYS) != data:
+            return None
+    except (orjson.JSONDecodeError, orjson.JSONEncodeError, TypeError, ValueError):
+        return None
+    for item in value.values():
+        kind = type(item)
+        if kind is dict or kind is list or (kind is int and not -MAX_SAFE_INT <= item <= MAX_SAFE_INT):
+            return None  # nested values take the strict walk (depth); big integers its refusal
+    if _text_is_clean(data, data.decode("utf-8"), value, max_depth, allow_newlines):
+        return value
+    return None
 
 
 # A backslash followed by anything but n, t, ", \ or / (conservative: may over-match).

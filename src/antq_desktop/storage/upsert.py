@@ -2,36 +2,50 @@
 
 A merged row replaces the stored one only when its revision is higher, so a package that
 arrives late (or twice) can never roll a record back, whatever the order of merges.
+
+`write_merged` is the merge's fast path (issue 18): the statement is compiled by SQLAlchemy once
+per table, dialect and kind, and the rows go to the DBAPI cursor's `executemany` as plain tuples
+made with the columns' own bind processors — the same values SQLAlchemy would send, without its
+per-batch compilation and parameter handling (as driver SQL, so cursor events and exception
+classes stay SQLAlchemy's). Rows the merge already classified as new (under
+the producer's lock, inside this transaction) take a plain INSERT. `upsert_newer` stays the
+reference path; tests/services/merge/test_fast_write.py keeps the two writing identical rows.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any, cast
 
 from sqlalchemy import Table
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.schema import ColumnDefault
 
 from antq_desktop.storage.models import SyncedRecord
+
+
+def _newer_statement(table: Table, dialect_name: str) -> Any:
+    insert = pg_insert if dialect_name == "postgresql" else sqlite_insert
+    stmt = insert(table)
+    columns = [c.name for c in table.columns if c.name != "id"]
+    return stmt.on_conflict_do_update(
+        index_elements=[table.c.id],
+        set_={name: stmt.excluded[name] for name in columns},
+        where=table.c.revision < stmt.excluded.revision,
+    )
 
 
 def upsert_newer(session: Session, model: type[SyncedRecord], rows: Sequence[dict[str, Any]]) -> None:
     """Insert new rows and overwrite stored ones with a lower revision, in one executemany."""
     if not rows:
         return
-    dialect = session.get_bind().dialect.name
-    insert = pg_insert if dialect == "postgresql" else sqlite_insert
     table = cast(Table, model.__table__)
-    stmt = insert(table)
-    columns = [c.name for c in table.columns if c.name != "id"]
-    stmt = stmt.on_conflict_do_update(
-        index_elements=[table.c.id],
-        set_={name: stmt.excluded[name] for name in columns},
-        where=table.c.revision < stmt.excluded.revision,
-    )
-    session.execute(stmt, list(rows))
+    session.execute(_newer_statement(table, session.get_bind().dialect.name), list(rows))
 
 
 def upsert_replace(session: Session, model: type[SyncedRecord], rows: Sequence[dict[str, Any]]) -> None:
@@ -47,3 +61,87 @@ def upsert_replace(session: Session, model: type[SyncedRecord], rows: Sequence[d
     stmt = stmt.on_conflict_do_update(index_elements=[table.c.id],
                                       set_={name: stmt.excluded[name] for name in columns})
     session.execute(stmt, list(rows))
+
+
+_MISSING = object()
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    """One compiled statement and how to turn a row dict into its parameters."""
+
+    sql: str
+    positional: bool
+    names: tuple[str, ...]  # column of each parameter, in the statement's order
+    processors: tuple[Callable[[Any], Any] | None, ...]
+    defaults: tuple[Any, ...]  # a column's scalar default when the row leaves it out (as SQLAlchemy would)
+    getter: Callable[[dict[str, Any]], tuple[Any, ...]]
+    processed: tuple[tuple[int, Callable[[Any], Any]], ...]  # only the columns with a bind processor
+
+    def params(self, row: dict[str, Any]) -> tuple[Any, ...]:
+        if len(row) == len(self.names):  # every column given (the merge's rows): one C-level lookup
+            try:
+                values = list(self.getter(row))
+            except KeyError:
+                return self._params_with_defaults(row)
+            for index, process in self.processed:
+                if values[index] is not None:
+                    values[index] = process(values[index])
+            return tuple(values)
+        return self._params_with_defaults(row)
+
+    def _params_with_defaults(self, row: dict[str, Any]) -> tuple[Any, ...]:
+        values = []
+        for name, process, default in zip(self.names, self.processors, self.defaults, strict=True):
+            value = row.get(name, default)
+            if value is _MISSING:
+                raise KeyError(name)
+            values.append(value if process is None or value is None else process(value))
+        return tuple(values)
+
+
+_PREPARED: dict[tuple[str, str, str, bool], _Prepared] = {}
+
+
+def _scalar_default(table: Table, name: str) -> Any:
+    default = table.c[name].default
+    if default is None:
+        return None
+    if isinstance(default, ColumnDefault) and default.is_scalar:
+        return default.arg
+    return _MISSING  # a callable default (ids, times): merged rows always carry these
+
+
+def _prepared(table: Table, dialect: Dialect, kind: str) -> _Prepared:
+    key = (table.name, dialect.name, kind, dialect.positional)
+    found = _PREPARED.get(key)
+    if found is not None:
+        return found
+    stmt = _newer_statement(table, dialect.name) if kind == "newer" else table.insert()
+    names = [c.name for c in table.columns]
+    compiled = stmt.compile(dialect=dialect, column_keys=names)
+    order = tuple(compiled.positiontup or ()) if compiled.positional else tuple(names)
+    assert sorted(order) == sorted(names) == sorted(compiled.binds), (order, names)  # one per column, no other
+    processors = tuple(table.c[name].type._cached_bind_processor(dialect) for name in order)
+    found = _Prepared(compiled.string, bool(compiled.positional), order, processors,
+                      tuple(_scalar_default(table, name) for name in order), itemgetter(*order),
+                      tuple((i, p) for i, p in enumerate(processors) if p is not None))
+    _PREPARED[key] = found
+    return found
+
+
+def write_merged(session: Session, model: type[SyncedRecord], new_rows: Sequence[dict[str, Any]],
+                 newer_rows: Sequence[dict[str, Any]]) -> None:
+    """Plain INSERT of `new_rows` (none stored yet), upsert-if-newer of `newer_rows`, through the cursor."""
+    table = cast(Table, model.__table__)
+    connection = session.connection()
+    for kind, rows in (("insert", new_rows), ("newer", newer_rows)):
+        if not rows:
+            continue
+        prepared = _prepared(table, connection.dialect, kind)
+        params: list[Any] = [prepared.params(row) for row in rows]
+        if not prepared.positional:
+            params = [dict(zip(prepared.names, values, strict=True)) for values in params]
+        # Driver SQL: no compilation or type handling per batch, but SQLAlchemy's cursor events and
+        # exception classes (a full disk is still an OperationalError the pipeline turns into IO_ERROR).
+        connection.exec_driver_sql(prepared.sql, params)

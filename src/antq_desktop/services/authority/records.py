@@ -82,15 +82,19 @@ def _foreign(session: Session, ref_type: str, ids: set[str], producer: str) -> t
     return None
 
 
-def authorise_references(session: Session, record_type: str, rows: list[dict[str, Any]], producer: str) -> None:
+def authorise_references(session: Session, record_type: str, rows: list[dict[str, Any]], producer: str,
+                         known_own: dict[str, set[str]] | None = None) -> None:
     """A2-A4, A7: every reference (area_id, organization_id, household_id, plan_id) of every row, live or
     tombstone, written or not, points at a record of the producer's own origin.
 
     Records earlier in the same package are already written in this transaction, so one look-up in
-    the store sees both; a reference to nothing at all is left to `merge_plan.check_references`.
+    the store sees both (or `known_own` names them: ids of the producer's own records, no look-up);
+    a reference to nothing at all is left to `merge_plan.check_references`.
     """
     for column, ref_type in REFERENCE_COLUMNS.items():
         wanted = {row[column] for row in rows if isinstance(row.get(column), str)}
+        if known_own:  # ids this package already proved to be the producer's own (merge: earlier batches)
+            wanted -= known_own.get(ref_type, set())
         clash = _foreign(session, ref_type, wanted, producer) if wanted else None
         if clash is None:
             continue

@@ -18,7 +18,7 @@ from antq_desktop.services.records.rules import ACTIVITY_LINKS, PARENT_LABELS, U
 from antq_desktop.services.records.writes import next_change_seq
 from antq_desktop.storage.canonical import canonical_json, canonical_record
 from antq_desktop.storage.models import MODEL_BY_TYPE, MergeConflict, SyncedRecord, utcnow
-from antq_desktop.storage.upsert import upsert_newer
+from antq_desktop.storage.upsert import write_merged
 
 # (child type, column, parent type, label): a live child must point at a live parent.
 _LINKS = (
@@ -48,7 +48,9 @@ def write_batch(session: Session, batch: Batch, *, package_uuid: str, producer: 
         first = next_change_seq(session, len(batch.to_write))
         for offset, row in enumerate(batch.to_write):
             row["change_seq"] = first + offset
-        upsert_newer(session, model, batch.to_write)
+        new = [row for row in batch.to_write if row["id"] in batch.new_ids]
+        newer = [row for row in batch.to_write if row["id"] not in batch.new_ids]
+        write_merged(session, model, new, newer)
     if batch.conflicts:
         session.execute(insert(MergeConflict), [_conflict_row(model, row, ours, theirs, package_uuid, producer)
                                                 for row, ours, theirs in batch.conflicts])

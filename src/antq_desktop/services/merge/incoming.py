@@ -43,6 +43,7 @@ class Batch:
     record_type: str
     rows: list[dict[str, Any]] = field(default_factory=list)
     to_write: list[dict[str, Any]] = field(default_factory=list)
+    new_ids: set[str] = field(default_factory=set)  # rows of to_write not stored yet: a plain INSERT
     conflicts: list[tuple[dict[str, Any], str, str]] = field(default_factory=list)  # (row, stored, incoming)
 
 
@@ -146,6 +147,7 @@ def classify(session: Session, batch: Batch, producer: str, counts: dict[str, in
         if old is None:
             counts["new"] += 1
             batch.to_write.append(row)
+            batch.new_ids.add(row["id"])
         elif old["origin_unit"] != producer:
             raise refuse(SIGNER_MISMATCH, f"Bản ghi {batch.record_type} {row['id']} đã có ở máy này và thuộc đơn vị "
                                           f"{old['origin_unit']}; đơn vị {producer} không được ghi đè. "

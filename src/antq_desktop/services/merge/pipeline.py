@@ -170,6 +170,9 @@ def _apply_records(session: Session, package: VerifiedPackage, opener: PayloadKe
     header, producer = package.header, package.header.producer.unit_code
     counts: dict[str, dict[str, int]] = {}
     seen: dict[str, set[str]] = {}  # ids per type across batches: classify sees one batch at a time
+    # ids per type of records the store holds as this producer's own (classified: written or its origin
+    # checked): later batches' references to them need no look-up (issue 18)
+    own: dict[str, set[str]] = {}
     total = max(1, header.total_records)
     for records, done in _batches(package, opener, options):
         if options.cancel is not None and options.cancel.is_set():
@@ -184,10 +187,11 @@ def _apply_records(session: Session, package: VerifiedPackage, opener: PayloadKe
         _once_per_package(record_type, metas, seen.setdefault(record_type, set()))
         # The real reason first: a reference to another unit's record would otherwise surface as a validation
         # problem (an assessment scored against another unit's organisation type), then again after validation.
-        authorise_references(session, record_type, records, producer)
+        authorise_references(session, record_type, records, producer, own)
         batch = Batch(record_type, validated_rows(session, record_type, records, metas))
-        authorise_references(session, record_type, batch.rows, producer)  # every row, before any is classified
+        authorise_references(session, record_type, batch.rows, producer, own)  # every row, before classify
         classify(session, batch, producer, counts.setdefault(record_type, new_counts()))
+        own.setdefault(record_type, set()).update(row["id"] for row in batch.rows)
         check_references(session, batch)
         add_derived_keys(batch)
         write_batch(session, batch, package_uuid=header.package_id, producer=producer)

@@ -1,0 +1,102 @@
+"""Stage timers for one merge (issue 18): where the seconds go, stage → seconds, for docs/merge.md.
+
+Wraps the pipeline's stage functions with CPU-time accumulators (cheap, unlike cProfile, so the
+proportions hold; CPU, not wall time, because the machine is shared and a loaded run would count
+waiting for a core as work) and merges bench_merge's cached packages into a fresh copy of the template.
+
+Run: PYTHONPATH=src .venv/bin/python bench/profile_merge.py [packages] [communes] [households]
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import bench_merge  # noqa: E402
+
+SECONDS: dict[str, float] = defaultdict(float)
+
+
+def _timed(stage: str, func: Callable[..., Any]) -> Callable[..., Any]:
+    def wrapper(*args: Any, **kw: Any) -> Any:
+        started = time.process_time()
+        try:
+            return func(*args, **kw)
+        finally:
+            SECONDS[stage] += time.process_time() - started
+    return wrapper
+
+
+def _timed_iter(stage: str, func: Callable[..., Iterator[Any]]) -> Callable[..., Iterator[Any]]:
+    def wrapper(*args: Any, **kw: Any) -> Iterator[Any]:
+        inner = func(*args, **kw)
+        while True:
+            started = time.process_time()
+            try:
+                item = next(inner)
+            except StopIteration:
+                SECONDS[stage] += time.process_time() - started
+                return
+            SECONDS[stage] += time.process_time() - started
+            yield item
+    return wrapper
+
+
+def _instrument() -> None:
+    from antq_desktop.exchange import package_reader, strict_json
+    from antq_desktop.services.keys import ring
+    from antq_desktop.services.merge import apply, incoming, pipeline
+    from antq_desktop.storage import upsert
+    strict_json_loads = strict_json.loads_strict
+    package_reader.loads_strict = _timed("  reader, of which strict JSON parsing", strict_json_loads)  # type: ignore[attr-defined]
+    package_reader.iter_records = _timed_iter(  # type: ignore[assignment]
+        "read + decrypt + inflate + parse (reader)", package_reader.iter_records)
+    package_reader.verify = _timed("verify: read, SHA-256, Ed25519", package_reader.verify)  # type: ignore[assignment]
+    ring.KeyRing.opener = _timed("key unlock (Argon2)", ring.KeyRing.opener)  # type: ignore[method-assign]
+    for name, stage in (("check_shape", "shape checks"), ("validated_rows", "validation + normalisation"),
+                        ("authorise_references", "authority: references"), ("classify", "classification"),
+                        ("check_references", "references"), ("add_derived_keys", "derived search/sort keys"),
+                        ("write_batch", "write (change numbers + executemany)"),
+                        ("check_end_state", "end-state checks"), ("check_audit_head", "audit head"),
+                        ("_record_success", "import log, audit, producer state")):
+        setattr(pipeline, name, _timed(stage, getattr(pipeline, name)))
+    apply.write_merged = _timed("  write, of which executemany (DBAPI)", upsert.write_merged)  # type: ignore[attr-defined]
+    del incoming
+
+
+def main() -> None:
+    count = int(sys.argv[1]) if len(sys.argv) > 1 else 10
+    communes = int(sys.argv[2]) if len(sys.argv) > 2 else 10
+    households = int(sys.argv[3]) if len(sys.argv) > 3 else 5000
+    folder = bench_merge.prepare(communes, households)
+    _instrument()
+    from antq_desktop.services.merge.run import merge_packages
+    from antq_desktop.storage.db import open_store
+    db = folder / "profile-run.sqlite3"
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(db) + suffix).unlink(missing_ok=True)
+    shutil.copyfile(folder / "upper-template.sqlite3", db)
+    store = open_store(str(db))
+    paths = sorted((folder / "packages").glob("*.antq"))[:count]
+    started, cpu = time.perf_counter(), time.process_time()
+    results = merge_packages(store, paths, actor="admin", password=bench_merge.PASSWORD)
+    total, cpu = time.perf_counter() - started, time.process_time() - cpu
+    store.close()
+    records = sum(sum(c.values()) for r in results for c in r.counts.values())
+    print(f"merge of {count} packages, {records:,} records: {total:.2f} s wall, {cpu:.2f} s CPU")
+    print("| stage | CPU seconds | % of CPU |\n|---|---|---|")
+    for stage, seconds in sorted(SECONDS.items(), key=lambda kv: -kv[1]):
+        print(f"| {stage} | {seconds:.2f} | {100 * seconds / cpu:.0f} % |")
+    rest = cpu - sum(s for k, s in SECONDS.items() if not k.startswith("  "))
+    print(f"| rest (queries for state, commit, loop, progress) | {rest:.2f} | {100 * rest / cpu:.0f} % |")
+
+
+if __name__ == "__main__":
+    main()
