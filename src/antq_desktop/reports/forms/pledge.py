@@ -28,6 +28,7 @@ from antq_desktop.reports.forms.common import (
     para,
     plain,
     run,
+    shared_para,
 )
 
 FORM_ID = "household_pledge"
@@ -112,9 +113,10 @@ def pledge_flowables(data: PledgeData, text: FormText | None = None) -> list[Flo
         nd30.Signer(data.area_head_title or text.signers[0], data.area_head_name),
         nd30.Signer(text.signers[1], data.household_head),
     ]
-    bottom: list[Flowable] = [Spacer(1, 6), para(fill(text.intro, year=data.year)),
-                              *numbered_items(data.items or text.items)]
-    bottom += nd30.closing_and_signatures([para(text.closing)], signers, FRAME_WIDTH, space=SIGN_SPACE)
+    # The intro, items and closing read the same on every page of a run: laid out once (SharedParagraph).
+    bottom: list[Flowable] = [Spacer(1, 6), shared_para(fill(text.intro, year=data.year)),
+                              *numbered_items(data.items or text.items, shared=True)]
+    bottom += nd30.closing_and_signatures([shared_para(text.closing)], signers, FRAME_WIDTH, space=SIGN_SPACE)
     # Only the facts differ in height between households of one run: the rest is measured once.
     fixed_key = (id(text), text.version, data.year, data.unit.place, data.signed_on is None, data.items,
                  signers[0].authority, bool(data.area_head_name), bool(data.household_head))
