@@ -170,6 +170,7 @@ def results() -> list:  # type: ignore[type-arg]
         from_store = pages / median_time(lambda: forms.render_form(store, request, folder / "store.pdf"), repeat=3)
         store.close()  # type: ignore[attr-defined]
     return [
+        *blank_all(),
         Result("render_pledges: 1,000 one-page pledges", layout, "pages/s", bare, "bare ReportLab canvas",
                "≥ 0.3× bare canvas"),
         Result(f"antq form pledge --all from a store ({pages} pages)", from_store, "pages/s", bare,

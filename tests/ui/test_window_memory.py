@@ -51,3 +51,30 @@ def test_the_replacement_is_installed_once_and_asks_the_hook_for_modules_without
     asked = []
     assert pyside_source.uses_pyside(sys, lambda module: asked.append(module) or False) is False
     assert asked == [sys]
+
+
+WINDOW_MODULES = """
+import sys
+from antq_desktop.ui.app import create_application
+app = create_application(sys.argv[:1])
+from antq_desktop.storage.db import open_store
+from antq_desktop.services.accounts.login import UserInfo
+from antq_desktop.ui.context import make_context
+from antq_desktop.ui.main_window import MainWindow
+window = MainWindow(make_context(open_store(sys.argv[1]), UserInfo("admin", "admin", "Quản trị", "admin")))
+window.show(); app.processEvents()
+window.open_page("households"); app.processEvents(); window.context.jobs.wait(); app.processEvents()
+print(" ".join(name for name in ("reportlab", "openpyxl") if name in sys.modules))
+"""
+
+
+def test_the_households_page_loads_printing_only_when_something_is_printed(store):
+    import os
+    import subprocess
+
+    path = str(store.sqlite_path)
+    store.close()
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run([sys.executable, "-c", WINDOW_MODULES, path], capture_output=True, text=True, env=env,
+                         timeout=300, check=True)
+    assert out.stdout.split() == []
