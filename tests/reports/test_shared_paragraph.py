@@ -33,3 +33,17 @@ def test_pledges_of_one_run_share_the_fixed_text_not_the_household_facts():
     assert all(a is b for a, b in zip(shared_first, shared_second, strict=True))
     assert not any(f is g for f in first for g in second if not isinstance(f, SharedParagraph)
                    and isinstance(f, Paragraph))
+
+
+def test_the_page_head_is_built_once_per_run_and_a_signed_date_gets_its_own():
+    import datetime as dt
+    from dataclasses import replace
+
+    text = load_form_text("household_pledge")
+    first, second = list(demo_area(2))
+    blank_first = replace(first, signed_on=None)
+    blank_second = replace(second, signed_on=None)
+    head_a = pledge_flowables(blank_first, text)[0]
+    assert pledge_flowables(blank_second, text)[0] is head_a
+    dated = pledge_flowables(replace(first, signed_on=dt.date(2026, 3, 2)), text)
+    assert dated[0] is not head_a  # another date line: another head (the blank one stays as it was)

@@ -104,6 +104,15 @@ class SharedParagraph(Paragraph):
 _SHARED: dict[tuple[str, str], SharedParagraph] = {}
 
 
+def shared_flowables(flowables: list[Flowable]) -> list[Flowable]:
+    """Flowables built once and printed on every page of a run: their plain paragraphs become shared ones
+    (same text and style; only the per-width memo of SharedParagraph is added)."""
+    for flowable in flowables:
+        if type(flowable) is Paragraph:
+            flowable.__class__ = SharedParagraph
+    return flowables
+
+
 def shared_para(text: str, style_name: str = "body") -> Paragraph:
     """`para` for text that repeats on every page of a run (the same instance each time)."""
     key = (text, style_name)

@@ -28,6 +28,7 @@ from antq_desktop.reports.forms.common import (
     para,
     plain,
     run,
+    shared_flowables,
     shared_para,
 )
 
@@ -51,6 +52,18 @@ def _height(flowables: list[Flowable]) -> float:
         total += f.wrapOn(_MEASURE, FRAME_WIDTH, nd30.geometry().frame_height)[1]
         total += f.getSpaceBefore() + f.getSpaceAfter()
     return total
+
+
+_HEADS: dict[nd30.DocumentInfo, list[Flowable]] = {}  # the national header, date line and title of a run
+
+
+def _head(info: nd30.DocumentInfo) -> list[Flowable]:
+    """The top of the page, alike for every household of a run (but a signed pledge's date): built once."""
+    if info not in _HEADS:
+        if len(_HEADS) > 64:  # signed pledges' dates: a few hundred a year at most, never unbounded
+            _HEADS.clear()
+        _HEADS[info] = shared_flowables(nd30.document_head(info, FRAME_WIDTH))
+    return _HEADS[info]
 
 
 def _wanted_rows(data: PledgeData) -> int:
@@ -102,7 +115,7 @@ def pledge_flowables(data: PledgeData, text: FormText | None = None) -> list[Flo
         date=data.signed_on,
     )
     lab = text.label
-    head = nd30.document_head(info, FRAME_WIDTH)
+    head = _head(info)
     facts = [
         field(lab("household_head"), data.household_head),
         field(lab("address"), data.address),
