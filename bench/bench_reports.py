@@ -61,6 +61,33 @@ def bare_canvas(path: Path, n: int) -> None:
     canvas.save()
 
 
+def bare_canvas_items(path: Path, items: list, pages: int) -> None:  # type: ignore[type-arg]
+    """The bare canvas over the pages `antq form pledge --blank --all` prints: the same households' strings,
+    its QR code on each, `pages` pages in all (a household whose members overflow gets its extra page)."""
+    fonts.register_fonts()
+    canvas = Canvas(str(path), pagesize=A4, initialFontName=fonts.REGULAR)
+    width = A4[0] - nd30.MARGIN_LEFT - nd30.MARGIN_RIGHT
+    for item in items:
+        y = A4[1] - nd30.MARGIN_TOP
+        for font, size, line in _lines(item.data):
+            canvas.setFont(font, size)
+            for part in simpleSplit(line, font, size, width):
+                y -= size * 1.2
+                canvas.drawString(nd30.MARGIN_LEFT, y, part)
+        draw_qr(canvas, qr_payload("pledge", item.sheet_code or "blank", 0, None), 85, 14, 37)
+        canvas.showPage()
+    for _ in range(pages - len(items)):
+        canvas.drawString(nd30.MARGIN_LEFT, A4[1] - nd30.MARGIN_TOP, " ")
+        canvas.showPage()
+    canvas.save()
+
+
+def pdf_pages(path: Path) -> int:
+    """Pages of a ReportLab PDF (each page object is written as `/Type /Page`, uncompressed)."""
+    data = path.read_bytes()
+    return data.count(b"/Type /Page\n") + data.count(b"/Type /Page ") - data.count(b"/Type /Pages")
+
+
 def platypus(path: Path, n: int) -> None:
     render_pledges(path, demo_area(n), total=n)
 
@@ -86,6 +113,45 @@ def _store_with_pledges(folder: Path, households: int) -> tuple[object, int]:
     return store, year
 
 
+def blank_all(households: int = 5000, repeat: int = 3) -> list:  # type: ignore[type-arg]
+    """`antq form pledge --blank --all` (names printed, one page per household) against a bare canvas drawing
+    the same households' strings on the same number of pages, measured alternately in one run."""
+    from common import Result
+
+    from antq_desktop.services import forms
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        store, year = _store_with_pledges(folder, households)
+        request = forms.FormRequest("pledge", year, blank=True, names=True)  # what the CLI builds for --blank --all
+        items = list(forms.batch_for(store, request).records)
+        real_times, bare_times = [], []
+        for _ in range(repeat):  # alternate, so a burst of load on the shared machine hits both
+            real_times.append(_clock(lambda: forms.render_form(store, request, folder / "real.pdf")))
+            pages = pdf_pages(folder / "real.pdf")
+            bare_times.append(_clock(lambda n=pages: bare_canvas_items(folder / "bare.pdf", items, n)))
+        assert pdf_pages(folder / "bare.pdf") == pages, (pdf_pages(folder / "bare.pdf"), pages)
+        store.close()  # type: ignore[attr-defined]
+    import statistics
+
+    accel = "with rl-accel" if _accelerated() else "WITHOUT rl-accel (pure-Python fallbacks)"
+    return [Result(f"antq form pledge --blank --all, {households:,} households ({pages:,} pages, {accel})",
+                   pages / statistics.median(real_times), "pages/s", pages / statistics.median(bare_times),
+                   "bare ReportLab canvas, same strings and pages", "≥ 0.6× bare canvas")]
+
+
+def _clock(fn: Callable[[], object]) -> float:
+    started = time.perf_counter()
+    fn()
+    return time.perf_counter() - started
+
+
+def _accelerated() -> bool:
+    from reportlab.lib import rl_accel
+
+    return bool(rl_accel.fp_str.__module__ == "_rl_accel")
+
+
 def results() -> list:  # type: ignore[type-arg]
     """pages/s of the real paths against a bare canvas drawing the same strings, measured together."""
     from common import Result, median_time
@@ -104,6 +170,7 @@ def results() -> list:  # type: ignore[type-arg]
         from_store = pages / median_time(lambda: forms.render_form(store, request, folder / "store.pdf"), repeat=3)
         store.close()  # type: ignore[attr-defined]
     return [
+        *blank_all(),
         Result("render_pledges: 1,000 one-page pledges", layout, "pages/s", bare, "bare ReportLab canvas",
                "≥ 0.3× bare canvas"),
         Result(f"antq form pledge --all from a store ({pages} pages)", from_store, "pages/s", bare,

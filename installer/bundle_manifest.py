@@ -133,6 +133,9 @@ HIDDEN_IMPORTS = [
     # Python modules (frequency_lists.py, adjacency_graphs.py), so no data files need collecting
     "zxcvbn.frequency_lists",
     "zxcvbn.adjacency_graphs",
+    # ReportLab's C accelerator: reportlab/lib/rl_accel.py imports it inside exec(), which
+    # PyInstaller's analysis cannot see; without it the bundle silently prints with the slow fallbacks
+    "_rl_accel",
 ]
 # Optional PostgreSQL support (upper offices running a server): ANTQ_BUNDLE_POSTGRES=1 bundles
 # psycopg (+~11 MB: libpq, its own OpenSSL, Kerberos, LDAP). Commune laptops use SQLite.

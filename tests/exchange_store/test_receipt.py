@@ -122,3 +122,49 @@ def test_receipt_matches_an_export_without_citizen_ids(pair):
     data = receipt.issue_receipt(pair.office, [result.package_uuid], password=PASSWORD, actor=ACTOR)
     check = receipt.verify_receipt(pair.commune, data, actor=ACTOR)
     assert (check.matches, check.matched_sequence) == ("export", 1)  # the office never saw the ids
+
+
+def _expected_of_export(pair, sequence: int) -> dict:
+    from sqlalchemy import select
+
+    from antq_desktop.storage.models import AuditEntry
+    with pair.commune.session_factory() as session:
+        rows = session.execute(select(AuditEntry.details).where(AuditEntry.action == "export")).scalars()
+        details = [json.loads(d) if isinstance(d, str) else d for d in rows]
+    return next(d["expected"] for d in details if d["sequence"] == sequence)
+
+
+def _two_pass_digest(pair, exclude: bool) -> str:
+    """The receipt digest read from the store apart (what the export computed before issue 18)."""
+    from antq_desktop.services.office.stats import iter_live_records
+    from antq_desktop.storage.canonical import digest_records
+
+    def stripped(record):
+        if exclude and record["type"] in ("household", "household_member"):
+            record["citizen_id"] = None
+        return record
+
+    with pair.commune.session_factory() as session:
+        return digest_records(stripped(r) for r in iter_live_records(session, "00070"))
+
+
+@pytest.mark.parametrize("exclude", [False, True])
+def test_expected_digest_taken_while_writing_equals_a_read_of_the_live_records(pair, exclude):
+    """A full export takes the digest from the records it streams (one pass): tombstones in the stream
+    must not enter it, and without citizen ids it is the stripped records' digest."""
+    records.delete(pair.commune, "household_member", _first_member(pair), actor=ACTOR)  # a tombstone mid-stream
+    export.export_package(pair.commune, pair.tmp / "a.antq", password=PASSWORD, actor=ACTOR, kind="full",
+                          exclude_citizen_ids=exclude)
+    assert _expected_of_export(pair, 1)["digest"] == _two_pass_digest(pair, exclude)
+    records.update(pair.commune, "residential_area", _first_area(pair), {"note": "sau"}, actor=ACTOR)
+    export.export_package(pair.commune, pair.tmp / "b.antq", password=PASSWORD, actor=ACTOR, kind="incremental",
+                          exclude_citizen_ids=exclude)
+    assert _expected_of_export(pair, 2)["digest"] == _two_pass_digest(pair, exclude)
+
+
+def _first_member(pair):
+    from sqlalchemy import select
+
+    from antq_desktop.storage.models import HouseholdMember
+    with pair.commune.session_factory() as session:
+        return session.execute(select(HouseholdMember.id).order_by(HouseholdMember.id).limit(1)).scalar_one()

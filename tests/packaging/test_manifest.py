@@ -167,3 +167,11 @@ def test_entry_dispatches_on_the_executable_name():
     text = (REPO / "installer" / "entry.py").read_text(encoding="utf-8")
     assert 'if _program() == "antq":' in text
     assert "antq_desktop.cli.main" in text and "antq_desktop.__main__" in text
+
+
+def test_reportlab_c_accelerator_is_a_dependency_and_bundled(manifest):
+    """rl-accel is imported by ReportLab inside exec(): PyInstaller cannot see it unless it is listed."""
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert any(re.match(r"rl-accel\b", dep) for dep in project["dependencies"])
+    assert "_rl_accel" in manifest.HIDDEN_IMPORTS
+    assert not any("_rl_accel" == ex or ex.startswith("_rl_accel.") for ex in manifest.EXCLUDES)

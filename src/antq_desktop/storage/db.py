@@ -32,6 +32,18 @@ def _sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record: object) -> None:
     cur.close()
 
 
+# The window's connections: SQLite keeps up to cache_size of pages per connection for the process's
+# life; the overview's counts over 200,000 households filled the default 64 MiB (a third of the
+# window's memory, issue 18). Pages not cached are read again from the OS's file cache.
+WINDOW_CACHE_KIB = 8192
+
+
+def _window_cache(dbapi_conn: sqlite3.Connection, _record: object) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute(f"PRAGMA cache_size=-{WINDOW_CACHE_KIB}")
+    cur.close()
+
+
 WRITE_OPTION = "antq_write"
 
 
@@ -131,6 +143,15 @@ class Store:
     def close(self) -> None:
         if self.is_sqlite:
             _optimize(self.engine)
+        self.engine.dispose()
+
+    def limit_page_cache(self) -> None:
+        """Cap SQLite's page cache at WINDOW_CACHE_KIB per connection (the GUI; the CLI keeps the
+        larger cache its merges and exports use). Pooled connections are closed so that every
+        connection from now on has the cap; PostgreSQL caches in its server: nothing to do."""
+        if self.sqlite_path is None or event.contains(self.engine, "connect", _window_cache):
+            return  # (an in-memory database lives in its one connection: closing it would lose it)
+        event.listen(self.engine, "connect", _window_cache)
         self.engine.dispose()
 
     def refresh_statistics(self) -> None:

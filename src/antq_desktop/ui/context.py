@@ -60,6 +60,7 @@ def make_context(store: Store, user: UserInfo, year_getter: Callable[[], int] | 
     from antq_desktop.ui.jobs import JobRunner
     from antq_desktop.ui.undo import UndoHistory
 
+    store.limit_page_cache()  # a window keeps running: a small page cache, not the CLI's 64 MiB
     events = AppEvents()
     return AppContext(store=store, profile=get_profile(store), user=user,
                       year_getter=year_getter or (lambda: date.today().year), events=events,

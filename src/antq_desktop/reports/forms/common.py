@@ -80,8 +80,47 @@ def para(text: str, style_name: str = "body") -> Paragraph:
     return Paragraph(markup(text), getattr(nd30.styles(), style_name))
 
 
-def numbered_items(items: Sequence[str], style_name: str = "item") -> list[Flowable]:
-    return [para(f"{i}. {text}", style_name) for i, text in enumerate(items, 1)]
+def numbered_items(items: Sequence[str], style_name: str = "item", *, shared: bool = False) -> list[Flowable]:
+    make = shared_para if shared else para
+    return [make(f"{i}. {text}", style_name) for i, text in enumerate(items, 1)]
+
+
+class SharedParagraph(Paragraph):
+    """A paragraph every page of a run prints alike (a form's intro, items, closing): parsed once and its
+    lines broken once per width. Laying the same text out again for each of 5,000 households was the
+    largest part of a print run (issue 18). Pages are laid out one after another, so one instance serves
+    them all: each wrap restores the lines of its width before the page draws them."""
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        memo: dict[float, tuple[Any, ...]] = self.__dict__.setdefault("_wrapped", {})
+        if availWidth not in memo:
+            super().wrap(availWidth, availHeight)
+            memo[availWidth] = (self.width, self.height, vars(self)["blPara"], vars(self)["_wrapWidths"])
+        self.width, self.height, blocks, widths = memo[availWidth]
+        vars(self).update(blPara=blocks, _wrapWidths=widths)  # ReportLab's attributes, untyped in the stubs
+        return self.width, self.height
+
+
+_SHARED: dict[tuple[str, str], SharedParagraph] = {}
+
+
+def shared_flowables(flowables: list[Flowable]) -> list[Flowable]:
+    """Flowables built once and printed on every page of a run: their plain paragraphs become shared ones
+    (same text and style; only the per-width memo of SharedParagraph is added)."""
+    for flowable in flowables:
+        if type(flowable) is Paragraph:
+            flowable.__class__ = SharedParagraph
+    return flowables
+
+
+def shared_para(text: str, style_name: str = "body") -> Paragraph:
+    """`para` for text that repeats on every page of a run (the same instance each time)."""
+    key = (text, style_name)
+    if key not in _SHARED:
+        if len(_SHARED) > 512:  # a few forms' texts per run; never grows without bound
+            _SHARED.clear()
+        _SHARED[key] = SharedParagraph(markup(text), getattr(nd30.styles(), style_name))
+    return _SHARED[key]
 
 
 def grid_table(

@@ -28,6 +28,8 @@ from antq_desktop.reports.forms.common import (
     para,
     plain,
     run,
+    shared_flowables,
+    shared_para,
 )
 
 FORM_ID = "household_pledge"
@@ -50,6 +52,18 @@ def _height(flowables: list[Flowable]) -> float:
         total += f.wrapOn(_MEASURE, FRAME_WIDTH, nd30.geometry().frame_height)[1]
         total += f.getSpaceBefore() + f.getSpaceAfter()
     return total
+
+
+_HEADS: dict[nd30.DocumentInfo, list[Flowable]] = {}  # the national header, date line and title of a run
+
+
+def _head(info: nd30.DocumentInfo) -> list[Flowable]:
+    """The top of the page, alike for every household of a run (but a signed pledge's date): built once."""
+    if info not in _HEADS:
+        if len(_HEADS) > 64:  # signed pledges' dates: a few hundred a year at most, never unbounded
+            _HEADS.clear()
+        _HEADS[info] = shared_flowables(nd30.document_head(info, FRAME_WIDTH))
+    return _HEADS[info]
 
 
 def _wanted_rows(data: PledgeData) -> int:
@@ -101,7 +115,7 @@ def pledge_flowables(data: PledgeData, text: FormText | None = None) -> list[Flo
         date=data.signed_on,
     )
     lab = text.label
-    head = nd30.document_head(info, FRAME_WIDTH)
+    head = _head(info)
     facts = [
         field(lab("household_head"), data.household_head),
         field(lab("address"), data.address),
@@ -112,9 +126,10 @@ def pledge_flowables(data: PledgeData, text: FormText | None = None) -> list[Flo
         nd30.Signer(data.area_head_title or text.signers[0], data.area_head_name),
         nd30.Signer(text.signers[1], data.household_head),
     ]
-    bottom: list[Flowable] = [Spacer(1, 6), para(fill(text.intro, year=data.year)),
-                              *numbered_items(data.items or text.items)]
-    bottom += nd30.closing_and_signatures([para(text.closing)], signers, FRAME_WIDTH, space=SIGN_SPACE)
+    # The intro, items and closing read the same on every page of a run: laid out once (SharedParagraph).
+    bottom: list[Flowable] = [Spacer(1, 6), shared_para(fill(text.intro, year=data.year)),
+                              *numbered_items(data.items or text.items, shared=True)]
+    bottom += nd30.closing_and_signatures([shared_para(text.closing)], signers, FRAME_WIDTH, space=SIGN_SPACE)
     # Only the facts differ in height between households of one run: the rest is measured once.
     fixed_key = (id(text), text.version, data.year, data.unit.place, data.signed_on is None, data.items,
                  signers[0].authority, bool(data.area_head_name), bool(data.household_head))

@@ -12,6 +12,7 @@ and no history row.
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import json
 import threading
@@ -40,10 +41,10 @@ from antq_desktop.exchange.package_writer import PackageMeta, write_package
 from antq_desktop.services.changes import Changes
 from antq_desktop.services.keys import registry as keys
 from antq_desktop.services.keys import rotation as key_rotation
-from antq_desktop.services.office.stats import iter_live_records, unit_stats
+from antq_desktop.services.office.stats import iter_live_records, unit_counts
 from antq_desktop.services.recovery import carry as recovery_carry
 from antq_desktop.storage import audit, migrate
-from antq_desktop.storage.canonical import canonical_record, digest_records
+from antq_desktop.storage.canonical import canonical_json, canonical_record, digest_records
 from antq_desktop.storage.db import Store
 from antq_desktop.storage.models import (
     SYNCED_MODELS,
@@ -212,13 +213,35 @@ def _audit_links(session: Session, span: _AuditSpan) -> Iterator[dict[str, Any]]
         yield {"type": AUDIT_LINK_TYPE, **audit.entry_link(entry)}
 
 
-def _expected(session: Session, unit: str, exclude: bool) -> dict[str, Any]:
-    """Counts and digest the upper office should report in its receipt once it has this package."""
-    stats = unit_stats(session, unit)
-    digest = stats.digest
-    if exclude:
-        digest = digest_records(_strip_ids(r, True) for r in iter_live_records(session, unit))
-    return {"counts": stats.counts, "digest": digest}
+def _expected(session: Session, unit: str, exclude: bool, p: ExportPlan) -> dict[str, Any]:
+    """Counts and digest the upper office should report in its receipt once it has this package. A full
+    package streams every live record in the digest's order: its digest is taken then (`_LiveDigest`),
+    not by reading the unit a second time; an incremental one reads the live records once here."""
+    expected: dict[str, Any] = {"counts": unit_counts(session, unit)}
+    if p.kind != "full":
+        expected["digest"] = digest_records(_strip_ids(r, exclude) for r in iter_live_records(session, unit))
+    return expected
+
+
+class _LiveDigest:
+    """The receipt digest (`digest_records` over the unit's live records, parents first then by UUID) of
+    the records a full export writes: its stream holds them in that order, with tombstones in between."""
+
+    def __init__(self, unit: str) -> None:
+        self.unit = unit
+        self.hasher = hashlib.sha256()
+        self.data_types = {model.RECORD_TYPE for model in SYNCED_MODELS}
+
+    def tap(self, records: Iterator[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+        for record in records:
+            if (record["type"] in self.data_types and not record.get("deleted")
+                    and record.get("origin_unit") == self.unit):
+                self.hasher.update(canonical_json(record).encode("utf-8"))
+                self.hasher.update(b"\n")
+            yield record
+
+    def digest(self) -> str:
+        return self.hasher.hexdigest()
 
 
 def _signer_blob(session: Session, announcement: dict[str, Any] | None, actor: str) -> dict[str, Any]:
@@ -255,7 +278,7 @@ def export_package(store: Store, dest: str | Path, *, password: str, actor: str,
         blob = _signer_blob(session, announcement, actor)
         to_seq = int(session.execute(select(Counter.value).where(Counter.name == "change_seq")).scalar() or 0)
         snap = _Snapshot(profile.unit_code, to_seq, _count(session, profile.unit_code, p, to_seq),
-                         _expected(session, profile.unit_code, exclude_citizen_ids))
+                         _expected(session, profile.unit_code, exclude_citizen_ids, p))
         meta = PackageMeta(producer=Producer(profile.unit_code, profile.unit_name, profile.role),
                            sequence=p.sequence, kind=p.kind, period=str(date.today().year),
                            app_version=__version__, schema_version=migrate.head_revision(),
@@ -263,8 +286,9 @@ def export_package(store: Store, dest: str | Path, *, password: str, actor: str,
                            audit_head=audit.chain_head(session))
         span = _audit_span(session, p)
         grant = recovery_carry.pending_grant(session)  # after a recovery: the office's word (docs/merge.md)
-        records = itertools.chain(_audit_links(session, span), grant,
-                                  _records(session, profile.unit_code, p, to_seq, exclude_citizen_ids, announcement))
+        data = _records(session, profile.unit_code, p, to_seq, exclude_citizen_ids, announcement)
+        live = _LiveDigest(profile.unit_code) if p.kind == "full" else None
+        records = itertools.chain(_audit_links(session, span), grant, live.tap(data) if live else data)
         total = snap.total + (announcement is not None) + 1 + span.count + len(grant)
         try:
             with KeyStore.unlock(blob, password) as signer:
@@ -275,6 +299,8 @@ def export_package(store: Store, dest: str | Path, *, password: str, actor: str,
         except PackageError as exc:
             message = keys.unlock_message(exc) if exc.code != CANCELLED else exc.message_vi
             raise ExportError(message, exc.code) from None
+        if live is not None:
+            snap.expected["digest"] = live.digest()
     try:
         _record(store, written, p, snap, actor=actor, exclude=exclude_citizen_ids, announced=announcement)
     except BaseException:

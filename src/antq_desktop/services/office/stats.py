@@ -67,13 +67,18 @@ def iter_live_records(session: Session, unit_code: str) -> Iterator[dict[str, An
             yield canonical_record(model, row)
 
 
-def unit_stats(session: Session, unit_code: str) -> UnitStats:
+def unit_counts(session: Session, unit_code: str) -> dict[str, int]:
+    """Live records of one unit per STATS_KEYS key (indexed counts, no record read)."""
     counts = {}
     for record_type, key in STATS_KEYS.items():
         model = MODEL_BY_TYPE[record_type]
         counts[key] = int(session.execute(select(func.count()).select_from(model).where(
             model.origin_unit == unit_code, model.deleted.is_(False))).scalar() or 0)
-    return UnitStats(unit_code, counts, digest_records(iter_live_records(session, unit_code)))
+    return counts
+
+
+def unit_stats(session: Session, unit_code: str) -> UnitStats:
+    return UnitStats(unit_code, unit_counts(session, unit_code), digest_records(iter_live_records(session, unit_code)))
 
 
 def year_plan(session: Session, year: int) -> Plan | None:

@@ -5,13 +5,13 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTemporaryDir
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QPushButton, QWidget
 
 from antq_desktop.domain.errors import AntqError
-from antq_desktop.services import forms, records
+from antq_desktop.services import records
 from antq_desktop.ui.dialogs.household_dialog import HouseholdDialog
 from antq_desktop.ui.errors import show_error
 from antq_desktop.ui.i18n import N
@@ -19,6 +19,10 @@ from antq_desktop.ui.pages import choices
 from antq_desktop.ui.pages.record_page import FilterSpec, RecordPage, tr_page
 from antq_desktop.ui.table_model import Column
 from antq_desktop.ui.widgets.fields import FieldSpec
+
+if TYPE_CHECKING:
+    # Printing (ReportLab, openpyxl: ~10 MiB) is imported when something is printed, not with the page.
+    from antq_desktop.services import forms
 
 
 def _pledged(row: dict[str, Any]) -> str:
@@ -128,6 +132,8 @@ class HouseholdsPage(RecordPage):
             QMessageBox.information(self, tr_page("In biểu mẫu"), tr_page("Hãy chọn một hoặc nhiều hộ để in."))
             return
         area = None if ids else self.build_query().filters.get("area_id")
+        from antq_desktop.services import forms
+
         request = forms.FormRequest("pledge", self.context.year, area_id=area, household_ids=ids,
                                     unsigned=kind == "pledge_unsigned")
         print_request(self.context, self, request, tr_page("Bản cam kết hộ gia đình"))
@@ -135,6 +141,8 @@ class HouseholdsPage(RecordPage):
 
 def print_request(context: Any, parent: QWidget, request: forms.FormRequest, title: str) -> Any:
     """Render a request in the background, then show it in the preview window (print or save from there)."""
+    from antq_desktop.services import forms
+
     temp = QTemporaryDir()
     output = Path(temp.path()) / "ban_cam_ket.pdf"
     store = context.store
