@@ -167,6 +167,18 @@ def test_self_assessment_max_and_awarded_binding_and_bonus_period_and_officer(do
     assert seen == {"area", "school"}
 
 
+def test_the_communes_own_sheet_asks_the_upper_office_to_review_it(docs_store, tmp_path):
+    """The ward's sheet goes to the city police ("Kính gửi"): its closing asks that office, not the ward's own
+    police, to review it; an area's sheet still asks the ward police (who advise the ward's committee)."""
+    closings = {}
+    for record, utype, _ in _subjects(docs_store, "assessment"):
+        if utype in ("commune", "area") and utype not in closings:
+            closings[utype] = _one(docs_store, tmp_path, "assessment", record["id"], f"{utype}.pdf")[0]
+    assert "đề nghị Công an thành phố Hà Nội xem xét, công nhận." in closings["commune"]
+    assert "đề nghị Công an phường xem xét" not in closings["commune"]
+    assert "đề nghị Công an phường xem xét." in closings["area"]
+
+
 def test_unmet_rows_show_zero_awarded_and_a_capped_level_says_why(docs_store, tmp_path):
     area = list_rows(docs_store, "residential_area", limit=1)[0]
     binding = next(c for c in catalogs.get_catalog().criteria("area") if c.required and c.points == 10)
