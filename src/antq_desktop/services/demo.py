@@ -82,8 +82,11 @@ class _Generator:
     def stamp(self, day: date) -> datetime:
         return datetime.combine(day, time(self.rng.randint(7, 17), self.rng.randint(0, 59)))
 
-    def person(self) -> str:
-        male = self.rng.random() < 0.6
+    def person(self, male: bool | None = None) -> str:
+        """A Vietnamese full name; `male` chooses the gender without changing how many draws are made
+        (so a seed's later records stay the same)."""
+        drawn = self.rng.random() < 0.6
+        male = drawn if male is None else male
         middle = self.rng.choice(_MALE_MIDDLE if male else _FEMALE_MIDDLE)
         given = self.faker.first_name_male() if male else self.faker.first_name_female()
         return f"{self.faker.last_name()} {middle} {given}"
