@@ -29,11 +29,11 @@ def _head_is_female(name: str) -> bool:
     return len(words) > 2 and words[1] in _FEMALE_ONLY
 
 
-def _member_name(gen: Any, relation: str, head: str, female_head: bool) -> str:
+def _member_name(gen: Any, relation: str, father: str | None) -> str:
     male = True if relation in _MALE_RELATIONS else False if relation in _FEMALE_RELATIONS else None
     name = gen.person(male)
-    if relation in _HEADS_NAME and not female_head:
-        name = " ".join([head.split()[0], *name.split()[1:]])  # children take their father's family name
+    if relation in _HEADS_NAME and father:
+        name = " ".join([father.split()[0], *name.split()[1:]])  # children take their father's family name
     return name
 
 
@@ -46,14 +46,16 @@ def members(gen: Any, households: list[dict[str, Any]], ids: list[str]) -> list[
         rows.append({"household_id": hh_id, "full_name": hh["head_name"], "birth_year": head_year,
                      "relation": "chu_ho", "citizen_id": hh.get("citizen_id")})
         female_head = _head_is_female(hh["head_name"])
+        father = None if female_head else hh["head_name"]  # a woman head's husband, once drawn
         for index in range(hh["members"] - 1):
             relation = "vo" if index == 0 else gen.rng.choice(_RELATIONS[1:])
             born = {"cha": head_year - 25, "me": head_year - 23, "vo": head_year + gen.rng.randint(-3, 5)}.get(
                 relation, head_year + gen.rng.randint(20, 40) if relation == "chau" else head_year + 25)
             if relation == "vo" and female_head:
                 relation = "chong"
-            rows.append({"household_id": hh_id, "full_name": _member_name(gen, relation, hh["head_name"], female_head),
-                         "relation": relation,
+            name = _member_name(gen, relation, father)
+            father = name if relation == "chong" else father
+            rows.append({"household_id": hh_id, "full_name": name, "relation": relation,
                          "birth_year": max(1920, min(born + gen.rng.randint(-2, 2), gen.today.year))})
     return rows
 
