@@ -196,3 +196,19 @@ def test_summary_number_on_the_command_line(db, tmp_path) -> None:
     result = antq(db, "report", "summary", "--year", str(YEAR), "--number", "08", "--out", str(out))
     assert result.returncode == 0, result.stderr
     assert "Số: 08/BC-CAX" in pdf_text_flat(out)
+
+
+def test_a_store_made_by_antq_demo_prints_a_filled_document_of_every_kind(tmp_path) -> None:
+    """Issue 15 point 9, as a person tries it: `antq init`, `antq demo`, then `antq form KIND --all` for every
+    kind — covenants, meetings, festival days and recognitions included, with no record added by hand."""
+    db = tmp_path / "demo.sqlite3"
+    assert antq(db, "init", "--role", "commune", "--unit", "00070", "--officer", "Nguyễn Văn An").returncode == 0
+    made = antq(db, "demo", "--households", "300", "--seed", "3", "--year", str(YEAR))
+    assert made.returncode == 0, made.stderr
+    assert "giao ước thi đua" in made.stdout
+    for kind in ("pledge", "covenant", "registration", "assessment", "minutes", "festival_report", "recognition"):
+        out = tmp_path / f"{kind}.pdf"
+        result = antq(db, "form", kind, "--all", "--year", str(YEAR), "--out", str(out))
+        assert result.returncode == 0, (kind, result.stderr)
+        text = pdf_text_flat(out)
+        assert "Mã hồ sơ" in text and "{" not in text, kind  # printed from stored records, every field filled

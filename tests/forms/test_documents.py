@@ -167,6 +167,42 @@ def test_self_assessment_max_and_awarded_binding_and_bonus_period_and_officer(do
     assert seen == {"area", "school"}
 
 
+def test_minutes_of_every_unit_type_are_headed_by_the_reviewed_unit(docs_store, tmp_path):
+    """Review minutes are the reviewed unit's: its own header (an area under the ward's committee, an
+    organisation under itself, a high school under the education department), never the police's
+    "CÔNG AN PHƯỜNG … /BB-CAX"; chair and secretary sign; nothing left as a placeholder."""
+    seen = set()
+    for record, utype, subject in _subjects(docs_store, "assessment"):
+        if utype in seen:
+            continue
+        seen.add(utype)
+        flat, _ = _one(docs_store, tmp_path, "minutes", record["id"], f"bb-{utype}.pdf")
+        _assert_clean(flat)
+        head = flat[:160]
+        assert "BB-CAX" not in flat and "CÔNG AN PHƯỜNG" not in head and "Số: ………/BB" in flat, utype
+        assert "CHỦ TRÌ" in flat and "THƯ KÝ" in flat, utype
+        if utype == "area":
+            assert "UBND PHƯỜNG HOÀN KIẾM" in head and nfc(subject["name"]).upper() in head
+        elif utype == "commune":
+            assert "ỦY BAN NHÂN DÂN" in head and "PHƯỜNG HOÀN KIẾM" in head
+        else:
+            assert nfc(subject["name"]).upper() in head and "UBND PHƯỜNG" not in head, utype
+            assert nfc(f"Đề nghị công nhận {subject['name']}") in flat or nfc(subject["name"]) in flat
+    assert seen == {"area", "commune", "agency", "enterprise", "school"}
+
+
+def test_the_communes_own_sheet_asks_the_upper_office_to_review_it(docs_store, tmp_path):
+    """The ward's sheet goes to the city police ("Kính gửi"): its closing asks that office, not the ward's own
+    police, to review it; an area's sheet still asks the ward police (who advise the ward's committee)."""
+    closings = {}
+    for record, utype, _ in _subjects(docs_store, "assessment"):
+        if utype in ("commune", "area") and utype not in closings:
+            closings[utype] = _one(docs_store, tmp_path, "assessment", record["id"], f"{utype}.pdf")[0]
+    assert "đề nghị Công an thành phố Hà Nội xem xét, công nhận." in closings["commune"]
+    assert "đề nghị Công an phường xem xét" not in closings["commune"]
+    assert "đề nghị Công an phường xem xét." in closings["area"]
+
+
 def test_unmet_rows_show_zero_awarded_and_a_capped_level_says_why(docs_store, tmp_path):
     area = list_rows(docs_store, "residential_area", limit=1)[0]
     binding = next(c for c in catalogs.get_catalog().criteria("area") if c.required and c.points == 10)

@@ -30,6 +30,8 @@ def test_festival_report_prints_the_recorded_day(any_store, tmp_path) -> None:
                  "Tổ chức an toàn", "Toàn phường", "TRƯỞNG CÔNG AN PHƯỜNG", festival):
         assert fact in text, fact
     assert wording.labels["outcome"] in text
+    assert f"Thực hiện kế hoạch triển khai phong trào Toàn dân bảo vệ an ninh Tổ quốc năm {YEAR}" in text
+    assert "kế hoạch thực hiện phong trào" not in text  # the word is not doubled in the opening sentence
     # sent up: "Nơi nhận: Như trên" names the recipient under the title
     assert "Kính gửi: Công an thành phố Hà Nội" in text and "Như trên" in text
 

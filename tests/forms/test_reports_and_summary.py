@@ -26,6 +26,8 @@ def test_commune_report_lists_targets_and_units(forms_store, tmp_path) -> None:
     pdf = form_reports.render_commune_report(forms_store, YEAR, tmp_path / "r.pdf")
     text = pdf_text_flat(pdf)
     assert "BÁO CÁO" in text and "CÔNG AN PHƯỜNG HOÀN KIẾM" in text and "TRƯỞNG CÔNG AN PHƯỜNG" in text
+    # addressed as every other form names the upper office: "thành phố" in a sentence, not the catalog's "Thành phố"
+    assert "Kính gửi: Công an thành phố Hà Nội" in text and "Công an Thành phố" not in text
     with forms_store.session_factory() as session:
         statuses = stats.target_statuses(session, YEAR)
     assert statuses

@@ -47,7 +47,9 @@ def commune(engine_url: str) -> Store:
 
 def _pledged_household(store: Store) -> str:
     with store.read_session() as session:
+        # a household's pledge: the demo also signs organisations' covenants (no household)
         return session.execute(select(Pledge.household_id).where(Pledge.year == PAST, Pledge.deleted.is_(False),
+                                                                 Pledge.household_id.is_not(None),
                                                                  Pledge.status == "signed").limit(1)).scalar_one()
 
 

@@ -63,3 +63,5 @@ def test_audit_page_and_cli_show_names_not_ids(store: Store, qtbot, capsys, monk
     assert main(["--db", store.url.removeprefix("sqlite:///"), "--user", "admin", "audit"]) == 0
     out = capsys.readouterr().out
     assert "Thêm Hộ gia đình “Nguyễn Văn An”" in out and not _UUID.search(out)
+    dangling = [line for line in out.splitlines() if line.rstrip().endswith(":")]  # a row without detail
+    assert "Đăng nhập" in out and not dangling

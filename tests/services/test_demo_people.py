@@ -32,3 +32,26 @@ def test_demo_members_and_meetings_are_deterministic_and_match_the_declared_coun
     assert declared == results[0].members and heads == 40
     for s in stores:
         s.close()
+
+
+def test_demo_families_are_plausible(tmp_path) -> None:
+    """A woman head has a husband, not a "wife" named "… Thị …"; children carry their father's family name."""
+    store = make_store(tmp_path / "f.sqlite3")
+    demo.generate(store, households=60, seed=4, year=2026, today=TODAY)
+    with store.session_factory() as session:
+        rows = session.execute(select(HouseholdMember.household_id, HouseholdMember.full_name,
+                                      HouseholdMember.relation)).all()
+    heads = {h: name for h, name, relation in rows if relation == "chu_ho"}
+    for household, name, relation in rows:
+        head = heads[household]
+        woman_head = head.split()[1] in ("Thị", "Thu", "Hồng")
+        if relation == "vo":
+            assert not woman_head and name.split()[1] not in ("Văn", "Đức", "Hữu"), (head, name)
+        if relation == "chong":
+            assert woman_head and name.split()[1] != "Thị", (head, name)
+        husbands = [n for h, n, r in rows if h == household and r == "chong"]
+        father = husbands[0] if woman_head and husbands else None if woman_head else head
+        if relation == "con" and father:
+            assert name.split()[0] == father.split()[0], (head, name)
+    assert {"vo", "chong"} <= {relation for _, _, relation in rows}
+    store.close()

@@ -139,3 +139,21 @@ def test_trust_page_key_file_dialog_remembers_the_usb_folder(qtbot, district_con
     page.enrol_from_file()
     page.enrol_from_file()
     assert asked == ["", str(usb)]
+
+
+def test_user_guide_names_every_backup_button(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Section 8 of the guide explains each button the backup page shows, the USB ones included."""
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QPushButton
+
+    guide = (Path(__file__).resolve().parents[2] / "docs" / "huong-dan-su-dung.md").read_text(encoding="utf-8")
+    section = guide[guide.index("## 8."):guide.index("## 9.")]
+    store = make_store(tmp_path / "s.sqlite3")
+    page = BackupPage(store, _admin(store), folder=tmp_path / "backups")
+    qtbot.addWidget(page)
+    texts = [b.text().replace("&", "") for b in page.findChildren(QPushButton)]
+    assert {"Chép bản đã chọn ra…", "Khôi phục từ tệp khác…"} <= set(texts)
+    for text in texts:
+        assert f"**{text}**" in section, text
+    store.close()

@@ -170,6 +170,21 @@ def test_main_buttons_have_unique_alt_letters(demo_context, qtbot) -> None:  # t
     assert "&" in window.pages["households"].add_button.text()
 
 
+def test_every_activity_tab_has_its_own_alt_letters(demo_context, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Phong trào's six tabs: each tab's buttons carry Alt-letters (only the tab shown takes the keys);
+    sharing one pool across the tabs left the later tabs without any."""
+    window = MainWindow(demo_context)
+    qtbot.addWidget(window)
+    page = window.open_page("activities")
+    assert len(page.pages) == 6
+    for tab in page.pages:
+        buttons = [b for b in tab.findChildren(QPushButton) if b.text()]
+        assert buttons and all("&" in b.text() for b in buttons), [b.text() for b in buttons]
+        letters = [b.text()[b.text().index("&") + 1].lower() for b in buttons]
+        assert len(letters) == len(set(letters)) and not set(letters) & set("tsg"), letters
+        assert tab.add_button.text() == "Thêm &mới"  # the same key on every tab, as on the other pages
+
+
 def test_file_dialogs_remember_the_last_folder_per_kind(district_context, qtbot, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     usb = tmp_path / "usb"
     usb.mkdir()

@@ -50,7 +50,8 @@ def _demo(args: argparse.Namespace) -> int:
     if sys.stderr.isatty():
         print(file=sys.stderr)
     print(f"Đã thêm dữ liệu mẫu: {result.residential_areas} khu dân cư, {result.organizations} cơ quan/doanh nghiệp/"
-          f"trường học, {result.households} hộ, {result.pledges} bản cam kết, {result.registrations} đăng ký, "
+          f"trường học, {result.households} hộ, {result.pledges} bản cam kết, {result.covenants} giao ước thi đua, "
+          f"{result.registrations} đăng ký, "
           f"{result.assessments} tự đánh giá, {result.plans} kế hoạch, {result.activities} bản ghi hoạt động "
           "phong trào (mô hình, ngày hội, phổ biến, khen thưởng, tổ bảo vệ ANTT).")
     return 0

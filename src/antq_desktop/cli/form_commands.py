@@ -89,8 +89,9 @@ def _decision_date(value: str | None) -> date | None:
 
 def _recognition(args: argparse.Namespace, out: Path) -> int:
     """Decision + annex + one certificate per recognised unit; the authority follows the store's role."""
-    if args.area or args.all or args.household or args.record or args.blank or args.unsigned:
-        raise CliError("recognition in cho cả đơn vị: chỉ dùng --year, --number, --date và --out.", 2)
+    # --all is what it always prints (the whole unit), so `antq form KIND --all` works for every kind.
+    if args.area or args.household or args.record or args.blank or args.unsigned:
+        raise CliError("recognition in cho cả đơn vị: chỉ dùng --year, --number, --date, --all và --out.", 2)
     decided_on = _decision_date(args.date)
     store = store_for(args)
     try:

@@ -163,7 +163,8 @@ def _audit(args: argparse.Namespace) -> int:
         name = names.get(row.record_id or "", "")
         target = f" {row.record_type_label}{f' “{name}”' if name else ''}" if row.record_type else ""
         at = local_time_text(row.at, seconds=True)
-        print(f"#{row.id} {at} {row.actor} {row.action_label}{target}: {row.summary(names)}")
+        summary = row.summary(names)  # a sign-in has no detail: no dangling colon after it
+        print(f"#{row.id} {at} {row.actor} {row.action_label}{target}{f': {summary}' if summary else ''}")
     print(f"Hiển thị {len(page.rows)}/{page.total} mục (mới nhất trước). {status}")
     return 0 if ok else 1
 

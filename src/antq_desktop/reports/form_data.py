@@ -139,6 +139,7 @@ class SelfAssessmentData:
     cap_reason: str | None = None  # why the level is lower than the score gives (a failed binding criterion)
     recipient: str | None = None
     signers: tuple[str, str] | None = None  # (preparer's title, head's title); None: the form text's
+    closing: str | None = None  # the unit type's own closing sentence; None: the form text's
 
 
 # ---------------------------------------------------------------- review minutes

@@ -53,6 +53,7 @@ class DemoResult:
     members: int = 0
     meetings: int = 0
     activities: int = 0  # models, festival days, briefings, commendations, security teams and ratings
+    covenants: int = 0  # emulation covenants (giao ước thi đua) signed by in-scope organisations
 
 
 class _Generator:
@@ -81,8 +82,11 @@ class _Generator:
     def stamp(self, day: date) -> datetime:
         return datetime.combine(day, time(self.rng.randint(7, 17), self.rng.randint(0, 59)))
 
-    def person(self) -> str:
-        male = self.rng.random() < 0.6
+    def person(self, male: bool | None = None) -> str:
+        """A Vietnamese full name; `male` chooses the gender without changing how many draws are made
+        (so a seed's later records stay the same)."""
+        drawn = self.rng.random() < 0.6
+        male = drawn if male is None else male
         middle = self.rng.choice(_MALE_MIDDLE if male else _FEMALE_MIDDLE)
         given = self.faker.first_name_male() if male else self.faker.first_name_female()
         return f"{self.faker.last_name()} {middle} {given}"
@@ -251,9 +255,21 @@ def _fill(gen: _Generator, household_count: int, report: Progress) -> DemoResult
     report(0.95, "Đang tạo mô hình, ngày hội, buổi phổ biến, khen thưởng…")
     made = activities_demo.make(gen, list(zip(area_ids, (a["name"] for a in area_rows), strict=True)),
                                 list(zip(org_ids, org_rows, strict=True)))
+    covenants = _covenants(gen, [o for o, r in zip(org_ids, org_rows, strict=True) if r["in_scope"]])
     report(1.0, "Đã tạo xong dữ liệu mẫu.")
     return DemoResult(len(area_ids), len(org_ids), len(hh_ids), len(pledges), len(regs), len(asses), plans,
-                      len(member_rows), len(meeting_rows), made)
+                      len(member_rows), len(meeting_rows), made, covenants)
+
+
+def _covenants(gen: _Generator, org_ids: list[str]) -> int:
+    """Most in-scope organisations sign the year's covenant, the first always (so `antq form covenant --all`
+    prints one); drawn after everything else, so the records made before are the same for a seed."""
+    signers = [o for i, o in enumerate(org_ids) if i == 0 or gen.rng.random() < 0.85]
+    days = [_quarter1(gen) for _ in signers]
+    gen.insert("pledge", [{"signer_kind": "organization", "organization_id": o, "template_code": "covenant",
+                           "year": gen.year, "signed_on": day, "status": "signed"}
+                          for o, day in zip(signers, days, strict=True)], days)
+    return len(signers)
 
 
 def _commune_registered(gen: _Generator) -> bool:

@@ -18,18 +18,44 @@ _FINDINGS = ("Các hộ thực hiện tốt, cần duy trì.", "Cần phổ bi�
              "Đề nghị tổ tự quản theo dõi thường xuyên hơn.")
 
 
+_FEMALE_ONLY, _MALE_ONLY = {"Thị", "Thu", "Hồng"}, {"Văn", "Đức", "Hữu", "Quang", "Công", "Xuân"}
+# Who is of which gender, and who carries the head's family name when the head is the father.
+_MALE_RELATIONS, _FEMALE_RELATIONS, _HEADS_NAME = {"chong", "cha"}, {"vo", "me"}, {"con", "chau"}
+
+
+def _head_is_female(name: str) -> bool:
+    """From the middle name where it tells ("Thị" a woman, "Văn" a man); a man where it does not."""
+    words = name.split()
+    return len(words) > 2 and words[1] in _FEMALE_ONLY
+
+
+def _member_name(gen: Any, relation: str, father: str | None) -> str:
+    male = True if relation in _MALE_RELATIONS else False if relation in _FEMALE_RELATIONS else None
+    name = gen.person(male)
+    if relation in _HEADS_NAME and father:
+        name = " ".join([father.split()[0], *name.split()[1:]])  # children take their father's family name
+    return name
+
+
 def members(gen: Any, households: list[dict[str, Any]], ids: list[str]) -> list[dict[str, Any]]:
-    """The head (with the household's ID number), then the rest of the declared count."""
+    """The head (with the household's ID number), then the rest of the declared count: the head's
+    spouse first (a husband for a woman head), children under the father's family name."""
     rows = []
     for hh_id, hh in zip(ids, households, strict=True):
         head_year = gen.rng.randint(1950, 1995)
         rows.append({"household_id": hh_id, "full_name": hh["head_name"], "birth_year": head_year,
                      "relation": "chu_ho", "citizen_id": hh.get("citizen_id")})
+        female_head = _head_is_female(hh["head_name"])
+        father = None if female_head else hh["head_name"]  # a woman head's husband, once drawn
         for index in range(hh["members"] - 1):
             relation = "vo" if index == 0 else gen.rng.choice(_RELATIONS[1:])
             born = {"cha": head_year - 25, "me": head_year - 23, "vo": head_year + gen.rng.randint(-3, 5)}.get(
                 relation, head_year + gen.rng.randint(20, 40) if relation == "chau" else head_year + 25)
-            rows.append({"household_id": hh_id, "full_name": gen.person(), "relation": relation,
+            if relation == "vo" and female_head:
+                relation = "chong"
+            name = _member_name(gen, relation, father)
+            father = name if relation == "chong" else father
+            rows.append({"household_id": hh_id, "full_name": name, "relation": relation,
                          "birth_year": max(1920, min(born + gen.rng.randint(-2, 2), gen.today.year))})
     return rows
 

@@ -127,12 +127,14 @@ def test_two_processes_merging_at_once(world, engine_url: str, tmp_path: Path) -
 def _copy_to_postgres(base: Path, url: str) -> str:
     """The template's keys and trust registry on a PostgreSQL upper office."""
     from antq_desktop.storage.db import open_store
-    from antq_desktop.storage.models import KnownKey, LocalKey, UnitProfile, User
+    from antq_desktop.storage.models import KeyWrap, KnownKey, LocalKey, UnitProfile, User
     source = open_store(str(base / "upper-template.sqlite3"))
     target = open_store(url)
     try:
         with source.session_factory() as s, target.session() as t:
-            for model in (UnitProfile, User, LocalKey, KnownKey):
+            # KeyWrap: each account opens the office key through its own wrap (since 0013); without the
+            # wraps the PostgreSQL office could not open a package and refused every one.
+            for model in (UnitProfile, User, LocalKey, KeyWrap, KnownKey):
                 for row in s.execute(select(model.__table__)).mappings():
                     t.execute(model.__table__.insert().values(**row))
     finally:

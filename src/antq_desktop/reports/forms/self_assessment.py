@@ -131,7 +131,7 @@ def self_assessment_flowables(data: SelfAssessmentData, text: FormText | None = 
     titles = data.signers or (text.signers[0], text.signers[1])
     signers = [nd30.Signer(titles[0], data.preparer), nd30.Signer(titles[1], data.head)]
     # The results travel with the closing and the signatures: the last page always carries body text.
-    closing = [tail, Spacer(1, 6), *_results(data, text), para(text.closing)]
+    closing = [tail, Spacer(1, 6), *_results(data, text), para(data.closing or text.closing)]
     return out + nd30.closing_and_signatures(closing, signers, FRAME_WIDTH, space=SIGN_SPACE)
 
 

@@ -132,7 +132,9 @@ def sheet_wording(subject: Subject) -> dict[str, Any]:
     titles = [unit_forms.expand(t, subject.values) for t in own["signers"]]
     return {"period": unit_forms.expand(subject.text.period, subject.values),
             "recipient": unit_forms.expand(own["recipient"], subject.values),
-            "signers": (titles[0], titles[-1])}
+            "signers": (titles[0], titles[-1]),
+            # The commune's own sheet goes to the upper office: it asks that office, not its own police, to review.
+            "closing": unit_forms.expand(own["closing"], subject.values) if own.get("closing") else None}
 
 
 def blank_sheet(s: Any, unit: UnitInfo, year: int, commune: str, word: str) -> SelfAssessmentData:

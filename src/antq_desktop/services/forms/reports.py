@@ -135,7 +135,8 @@ def annual_report_data(store: Store, year: int, *, report_date: date | None = No
                                for r in submitted)
         return AnnualReportData(
             unit, year=year, report_date=report_date or date.today(),
-            recipient=f"Kính gửi: Công an {profile.parent_name}" if profile.parent_name else None,
+            # "Công an tỉnh Thanh Hóa", "Công an thành phố Hà Nội": the office as every form names it
+            recipient=f"Kính gửi: {unit.upper_name}" if unit.upper_name else None,
             situation=_situation(session, year, word), targets=target_rows(session, year),
             recognised=recognised, classification=classification,
             signer_authority=f"TRƯỞNG CÔNG AN {word.upper()}", record=report_ref(session, profile, year),

@@ -141,19 +141,19 @@ class TrustPage(QWidget):
         note = QLabel(self.tr("Chỉ đăng ký khóa khi mã vân tay trùng với bản giấy có chữ ký, đóng dấu của xã gửi. "
                               "Gói dữ liệu chỉ được nhận khi do một khóa còn hiệu lực ở đây ký."))
         note.setWordWrap(True)
-        top = QHBoxLayout()
         title = self.tr("Khóa tin cậy của các xã")
-        top.addWidget(QLabel(f"<h2>{title}</h2>"))
+        # The buttons on a row of their own: beside the title the page needed 1,157 px with the navigation,
+        # wider than a 1,024-pixel laptop screen.
+        top = QHBoxLayout()
+        for button in (self.add_button, self.revoke_button, self.catchment_button, self.recovery_button,
+                       self.refresh_button):
+            top.addWidget(button)
         top.addStretch(1)
-        top.addWidget(self.add_button)
-        top.addWidget(self.revoke_button)
-        top.addWidget(self.catchment_button)
-        top.addWidget(self.recovery_button)
-        top.addWidget(self.refresh_button)
         status_row = QHBoxLayout()
         status_row.addWidget(self.busy)
         status_row.addWidget(self.status, 1)
         layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"<h2>{title}</h2>"))
         layout.addLayout(top)
         layout.addWidget(note)
         layout.addLayout(status_row)
