@@ -111,3 +111,16 @@ def test_the_shipped_plans_carry_their_activity_targets(plan: str, wanted: set[s
     targets = {t.indicator: t for t in catalogs.load_plan_templates()[plan].targets}
     assert wanted <= set(targets)
     assert all(targets[code].note for code in wanted)  # each says where in the plan text it comes from
+
+
+def test_a_plan_target_left_out_says_why() -> None:
+    """A target of the plan text that no indicator can compute any more is listed with its reason, not dropped."""
+    import json
+
+    from antq_desktop.paths import resource_path
+
+    for path in sorted(resource_path("plans").glob("*.json")):
+        for left_out in json.loads(path.read_text(encoding="utf-8")).get("not_carried", []):
+            assert left_out["target"].strip() and len(left_out["why"]) > 20, (path.name, left_out)
+    kon_tum = json.loads((resource_path("plans") / "kon-tum-2025.json").read_text(encoding="utf-8"))
+    assert any("cấp huyện" in item["target"] for item in kon_tum["not_carried"])
