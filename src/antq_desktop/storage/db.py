@@ -26,7 +26,9 @@ def _sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record: object) -> None:
     # BEGIN IMMEDIATE can be used for writers.
     dbapi_conn.isolation_level = None
     cur = dbapi_conn.cursor()
-    for pragma in ("journal_mode=WAL", "foreign_keys=ON", "synchronous=FULL", "busy_timeout=10000",
+    # busy_timeout first: switching a new file to WAL needs its lock, which a second process opening the
+    # same new file at that moment (two PCs, issue 17) may hold; it must wait, not fail "database is locked".
+    for pragma in ("busy_timeout=10000", "journal_mode=WAL", "foreign_keys=ON", "synchronous=FULL",
                    "cache_size=-65536"):
         cur.execute(f"PRAGMA {pragma}")
     cur.close()
