@@ -82,7 +82,8 @@ def sign_in(store: Store, args: argparse.Namespace, *, read_only_ok: bool = Fals
         raise CliError("Có nhiều tài khoản: hãy chỉ rõ --user TÊN_ĐĂNG_NHẬP.", 2)
     password = ask_password(f"Mật khẩu của {username}: ")
     try:
-        user = accounts.sign_in(store, username=username, password=password)
+        # One Argon2 per command: the key-encryption key the check derives is reused to unlock the keys.
+        user = accounts.sign_in(store, username=username, password=password, remember_key=True)
     except AntqError as exc:
         raise CliError(exc.message) from exc
     if not user.can_write and not read_only_ok:

@@ -8,6 +8,7 @@ that command's module. `antq --help` therefore lists every command without impor
 from __future__ import annotations
 
 import argparse
+import contextvars
 import sys
 from collections.abc import Callable, Sequence
 from typing import NoReturn
@@ -68,7 +69,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = parse(argv)
         handler: Callable[[argparse.Namespace], int | None] = args.handler
-        return handler(args) or EXIT_OK
+        # Its own context: what the command keeps in memory for itself (the key-encryption key derived at
+        # sign-in, exchange/keystore.py) ends with it, also when several commands run in one process.
+        return contextvars.copy_context().run(handler, args) or EXIT_OK
     except UsageError as exc:
         print(f"antq: {ERROR_WORD}: {exc}", file=sys.stderr)
         return EXIT_USAGE

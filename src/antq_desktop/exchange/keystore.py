@@ -8,8 +8,12 @@ it; its KDF parameters and salt travel with it so they can be raised later (``re
 
 from __future__ import annotations
 
+import hmac
 import os
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -104,9 +108,43 @@ def _password_bytes(password: str) -> bytes:
     return unicodedata.normalize("NFC", password).encode("utf-8")
 
 
+# KEKs derived during one command (see ``remember_derivations``): (salt, cost) -> (password bytes, KEK).
+_DERIVED: ContextVar[dict[tuple[bytes, KdfParams], tuple[bytes, bytes]] | None] = ContextVar(
+    "antq_derived_keks", default=None)
+
+
+def remember_derivations() -> None:
+    """From now on in this context (the CLI runs each command in its own, cli/main.py), a KEK derived from
+    a password, salt and cost is kept in memory and reused when the same wrap is opened again with the same
+    password: a command that checks the password on the account's wrap and then unlocks that wrap derives
+    once. Argon2 is deterministic, so a reused KEK is exactly the one a second derivation would give; a
+    different password (compared in constant time) derives anew. The KEK lives as long as the typed
+    password the command already holds, and no longer than the context (docs/security.md, section 4)."""
+    if _DERIVED.get() is None:
+        _DERIVED.set({})
+
+
+@contextmanager
+def derivations_remembered() -> Iterator[None]:
+    """``remember_derivations`` for a block only (tests, tools); forgotten when the block ends."""
+    token = _DERIVED.set({})
+    try:
+        yield
+    finally:
+        memo = _DERIVED.get()
+        if memo is not None:
+            memo.clear()
+        _DERIVED.reset(token)
+
+
 def _derive_kek(password: str, salt: bytes, params: KdfParams) -> bytes:
-    return hash_secret_raw(
-        secret=_password_bytes(password),
+    secret = _password_bytes(password)
+    memo = _DERIVED.get()
+    seen = memo.get((salt, params)) if memo is not None else None
+    if seen is not None and hmac.compare_digest(seen[0], secret):
+        return seen[1]
+    kek = hash_secret_raw(
+        secret=secret,
         salt=salt,
         time_cost=params.time_cost,
         memory_cost=params.memory_cost_kib,
@@ -114,6 +152,9 @@ def _derive_kek(password: str, salt: bytes, params: KdfParams) -> bytes:
         hash_len=32,
         type=Type.ID,
     )
+    if memo is not None:
+        memo[(salt, params)] = (secret, kek)
+    return kek
 
 
 def _aad(kind: str, kid: str) -> bytes:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from functools import lru_cache
 
-from argon2 import PasswordHasher
+from argon2 import PasswordHasher, extract_parameters
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from antq_desktop.domain.errors import AuthError, FieldError, ValidationError
 from antq_desktop.domain.text import nfc
 from antq_desktop.domain.text_hygiene import clip_for_log, normalise_username, text_problem, username_problem
+from antq_desktop.exchange.keystore import remember_derivations
 from antq_desktop.paths import resource_path
 from antq_desktop.services.accounts import password_strength
 from antq_desktop.services.changes import NO_CHANGES, Changes
@@ -128,9 +129,15 @@ def full_name_problem(full_name: str) -> str | None:
     return text_problem("Họ tên cán bộ", name)
 
 
-def sign_in(store: Store, *, username: str, password: str) -> UserInfo:
-    """Check a password. Failed attempts are counted (and committed) and lock the account for a while."""
+def sign_in(store: Store, *, username: str, password: str, remember_key: bool = False) -> UserInfo:
+    """Check a password. Failed attempts are counted (and committed) and lock the account for a while.
+
+    ``remember_key`` (the CLI, one command per context): the key-encryption key the check derives from the
+    account's wrap is kept for the rest of the command, so unlocking the unit's keys does not derive it again
+    (``keystore.remember_derivations``; docs/security.md, section 4)."""
     username = normalise_username(username)
+    if remember_key:
+        remember_derivations()
     if store.read_only:
         return _sign_in_read_only(store, username, password)
     with store.session() as session:
@@ -140,7 +147,7 @@ def sign_in(store: Store, *, username: str, password: str) -> UserInfo:
             # Round up, never past the lockout itself ("5 minutes", not "6", right after locking).
             minutes = max(1, -int(-(user.locked_until - now).total_seconds() // 60))
             raise AuthError(f"Đăng nhập sai quá nhiều lần. Hãy thử lại sau {minutes} phút.")
-        if user is not None and not user.disabled and _verify(user, password):
+        if user is not None and not user.disabled and _password_right(session, user, password):
             user.failed_attempts = 0
             user.locked_until = None
             if _HASHER.check_needs_rehash(user.password_hash):
@@ -179,6 +186,28 @@ def _sign_in_read_only(store: Store, username: str, password: str) -> UserInfo:
 
 def _verify(user: User, password: str) -> bool:
     return verify_password(user.password_hash, password)
+
+
+def _password_right(session: Session, user: User, password: str) -> bool:
+    """One Argon2id derivation where the account holds the unit's keys: its own wrap of the active key is the
+    check when it was derived at no lower cost than the hash (docs/security.md, section 4); otherwise, and
+    when the wrap does not open (a wrong password, a damaged wrap), the hash decides, exactly as before."""
+    from antq_desktop.services.keys import wraps  # services.keys imports this package: not at module level
+
+    cost = _hash_cost(user.password_hash)
+    if cost is not None and wraps.opens_own_wrap(session, user, password, time_cost=cost[0],
+                                                 memory_cost_kib=cost[1]):
+        return True
+    return _verify(user, password)
+
+
+def _hash_cost(password_hash: str) -> tuple[int, int] | None:
+    """(passes, memory KiB) of the account's Argon2id hash; None for a damaged one (the hash check refuses it)."""
+    try:
+        params = extract_parameters(password_hash)
+    except (InvalidHashError, ValueError):
+        return None
+    return params.time_cost, params.memory_cost
 
 
 def _record_failure(session: Session, user: User | None, username: str) -> None:

@@ -67,11 +67,45 @@ def account_wrap(session: Session, user: User, key_id: str) -> KeyWrap | None:
                                                  KeyWrap.kind == ACCOUNT)).scalar_one_or_none()
 
 
+def _active_key(session: Session) -> LocalKey | None:
+    return session.execute(select(LocalKey).where(LocalKey.retired_at.is_(None))
+                           .order_by(LocalKey.created_at.desc()).limit(1)).scalar_one_or_none()
+
+
 def holds_keys(session: Session, user: User) -> bool:
     """The account may use the unit's keys and holds its wrap of the active (newest) key."""
-    active = session.execute(select(LocalKey).where(LocalKey.retired_at.is_(None))
-                             .order_by(LocalKey.created_at.desc()).limit(1)).scalar_one_or_none()
+    active = _active_key(session)
     return may_hold_keys(user) and active is not None and account_wrap(session, user, active.key_id) is not None
+
+
+def opens_own_wrap(session: Session, user: User, password: str, *, time_cost: int,
+                   memory_cost_kib: int) -> bool | None:
+    """The sign-in's password check done on the account's own wrap of the active key, so that a command
+    which then unlocks that wrap derives once (docs/security.md, section 4). True: the wrap opens under
+    ``password`` (ChaCha20-Poly1305 authenticated both private halves under the Argon2id KEK); False: it
+    does not; None: no wrap fit to be the check — none, not this unit's key, unreadable, or derived at a
+    lower cost (``time_cost`` passes, ``memory_cost_kib``) than the account's password hash: the caller
+    checks the hash instead."""
+    active = _active_key(session) if may_hold_keys(user) else None
+    wrap = account_wrap(session, user, active.key_id) if active is not None else None
+    if active is None or wrap is None:
+        return None
+    try:
+        blob = json.loads(wrap.blob)
+        cost = kdf_of(blob)
+        if KeyStore.public_info(blob) != public_of(active):
+            return None
+    except (PackageError, ValueError, TypeError, AttributeError):
+        return None
+    if cost.time_cost < time_cost or cost.memory_cost_kib < memory_cost_kib:
+        return None
+    try:
+        KeyStore.unlock(blob, password).close()
+    except PackageError as exc:
+        if exc.code == BAD_PASSWORD:
+            return False
+        return None
+    return True
 
 
 # ---- reading a wrap ----
