@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
+import unicodedata
 import zlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -18,6 +19,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import IO, Any, Protocol
 
+from .canonical_dump import orjson_canonical
 from .errors import CANCELLED, IO_ERROR, NO_RECIPIENT, VALIDATION_ERROR, PackageError
 from .keys import (
     PublicKeyRecord,
@@ -55,13 +57,16 @@ from .stream_crypto import (
     payload_key_info,
     wrap_payload_key,
 )
-from .strict_json import dumps_line, dumps_record_line
+from .strict_json import _FORBIDDEN_WITH_NEWLINE, MAX_SAFE_INT, dumps_line, dumps_record_line
 
 PROGRESS_EVERY = 1000
 COPY_BLOCK = 1024 * 1024
 BATCH_BYTES = 64 * 1024
 
 ProgressCallback = Callable[[float | int, str], None]
+# Told of every record as it is written: the record and its line when that line is exactly its canonical
+# JSON (storage/canonical.py) plus LF, else None (the observer serialises the record itself).
+LineObserver = Callable[[Mapping[str, Any], bytes | None], None]
 
 
 class CancelFlag(Protocol):
@@ -170,16 +175,43 @@ class _PayloadSink:
             self._emit(self._encryptor.finish())
 
 
-def _record_line(record: Mapping[str, Any], max_line: int) -> tuple[str, bytes]:
-    if not isinstance(record, Mapping):
-        raise _invalid("record is not a mapping")
-    rtype = record.get("type")
-    if not isinstance(rtype, str) or not RECORD_TYPE_RE.fullmatch(rtype) or rtype == MANIFEST_TYPE:
-        raise _invalid(f"bad record type {rtype!r}")
-    line = dumps_record_line(dict(record), RECORD_MAX_DEPTH)
-    if len(line) - 1 > max_line:  # the limit excludes the LF, as in the reader
-        raise PackageError(VALIDATION_ERROR, detail=f"record of type {rtype} is too long")
-    return rtype, line
+def _canonical_line(record: Mapping[str, Any]) -> bytes | None:
+    """The record's line through orjson when proved (exchange/canonical_dump.py) and clean: what
+    ``dumps_record_line`` gives for it, since its fast path writes the same canonical JSON after the same
+    checks (no float, no escape, safe integers, no forbidden character, NFC); None: that function decides."""
+    out = orjson_canonical(record, MAX_SAFE_INT)
+    if out is None:
+        return None
+    text = out.decode("utf-8")
+    if _FORBIDDEN_WITH_NEWLINE.search(text) is not None or not unicodedata.is_normalized("NFC", text):
+        return None
+    return out + b"\n"
+
+
+class _RecordLines:
+    """Record -> (type, line), with the writer-side checks; the type's pattern is checked once per type."""
+
+    def __init__(self, max_line: int) -> None:
+        self.max_line = max_line
+        self.known_types: set[str] = set()
+
+    def line(self, record: Mapping[str, Any]) -> tuple[str, bytes, bool]:
+        """(type, line, whether the line is the record's canonical JSON + LF)."""
+        if not isinstance(record, Mapping):
+            raise _invalid("record is not a mapping")
+        rtype = record.get("type")
+        if type(rtype) is not str or rtype not in self.known_types:
+            if not isinstance(rtype, str) or not RECORD_TYPE_RE.fullmatch(rtype) or rtype == MANIFEST_TYPE:
+                raise _invalid(f"bad record type {rtype!r}")
+            self.known_types.add(rtype)
+        assert isinstance(rtype, str)
+        line = _canonical_line(record) if type(record) is dict else None
+        canonical = line is not None
+        if line is None:
+            line = dumps_record_line(dict(record), RECORD_MAX_DEPTH)
+        if len(line) - 1 > self.max_line:  # the limit excludes the LF, as in the reader
+            raise PackageError(VALIDATION_ERROR, detail=f"record of type {rtype} is too long")
+        return rtype, line, canonical
 
 
 def _temp(dest: Path, tag: str) -> tuple[IO[bytes], Path]:
@@ -229,9 +261,11 @@ def write_package(
     total_records: int | None = None,
     progress: ProgressCallback | None = None,
     cancel: CancelFlag | None = None,
+    observe: LineObserver | None = None,
 ) -> WriteResult:
     """Stream ``records`` into a signed (and, by default, encrypted) package at ``dest``.
 
+    ``observe``: told of each record and its line (``LineObserver``), e.g. to digest them in the same pass.
     Raises ``PackageError``: NO_RECIPIENT (encrypted without recipient), VALIDATION_ERROR
     (bad meta or record), CANCELLED, IO_ERROR. On any error no file is left at ``dest``.
     """
@@ -256,6 +290,7 @@ def write_package(
             max_line_length,
             _Progress(progress, total_records),
             cancel,
+            observe,
         )
     except OSError as exc:
         raise PackageError(IO_ERROR, detail=f"{type(exc).__name__}: {exc.strerror}") from None
@@ -277,12 +312,13 @@ def _write(
     max_line: int,
     progress: _Progress,
     cancel: CancelFlag | None,
+    observe: LineObserver | None = None,
 ) -> WriteResult:
     draft = _draft_header(meta, signer, recipient, chunk_size)
     draft, encryptor = _encryption(draft, recipient, chunk_size)
     sink = _PayloadSink(spool, encryptor)
     sink.write(dumps_line(draft.manifest()))
-    counts = _stream_records(sink, records, max_line, progress, cancel)
+    counts = _stream_records(sink, records, max_line, progress, cancel, observe)
     sink.finish()
     header = replace(
         draft,
@@ -341,14 +377,18 @@ def _stream_records(
     max_line: int,
     progress: _Progress,
     cancel: CancelFlag | None,
+    observe: LineObserver | None = None,
 ) -> Counter[str]:
     counts: Counter[str] = Counter()
+    lines = _RecordLines(max_line)
     for count, record in enumerate(records, start=1):
         if cancel is not None and cancel.is_set():
             raise PackageError(CANCELLED, detail="cancelled while writing records")
-        rtype, line = _record_line(record, max_line)
+        rtype, line, canonical = lines.line(record)
         sink.write(line)
         counts[rtype] += 1
+        if observe is not None:
+            observe(record, line if canonical else None)
         progress.records(count)
     return counts
 

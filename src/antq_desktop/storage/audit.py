@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from antq_desktop.storage.canonical import canonical_json, to_json_value
+from antq_desktop.storage.canonical import canonical_bytes, canonical_json, to_json_value
 from antq_desktop.storage.locks import locked_counter
 from antq_desktop.storage.models import AuditEntry, utcnow
 
@@ -28,7 +28,7 @@ V2_TAG = "antq-audit-v2"
 
 
 def _sha(value: Any) -> str:
-    return hashlib.sha256(canonical_json(value).encode("utf-8")).hexdigest()
+    return hashlib.sha256(canonical_bytes(value)).hexdigest()
 
 
 def _entry_hash_v1(prev_hash: str, at: str, actor: str, action: str, record_type: str | None,

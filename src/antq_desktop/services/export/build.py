@@ -44,7 +44,7 @@ from antq_desktop.services.keys import rotation as key_rotation
 from antq_desktop.services.office.stats import iter_live_records, unit_counts
 from antq_desktop.services.recovery import carry as recovery_carry
 from antq_desktop.storage import audit, migrate
-from antq_desktop.storage.canonical import canonical_json, canonical_record, digest_records
+from antq_desktop.storage.canonical import canonical_bytes, digest_records, record_shape
 from antq_desktop.storage.db import Store
 from antq_desktop.storage.models import (
     SYNCED_MODELS,
@@ -160,12 +160,14 @@ def _strip_ids(record: dict[str, Any], exclude: bool) -> dict[str, Any]:
 
 def _records(session: Session, unit: str, p: ExportPlan, to_seq: int, exclude: bool,
              announcement: dict[str, Any] | None) -> Iterator[dict[str, Any]]:
-    """Parents first (SYNCED_MODELS order), then by UUID; streamed, never all in memory."""
+    """Parents first (SYNCED_MODELS order), then by UUID; streamed, never all in memory. Only the exported
+    columns are read, as plain rows, and made records by the model's compiled shape (storage/canonical.py)."""
     for model in SYNCED_MODELS:
         table = model.__table__
-        stmt = select(table).where(*_scope(model, unit, p, to_seq)).order_by(table.c.id)
-        for row in session.execute(stmt.execution_options(yield_per=1000)).mappings():
-            yield _strip_ids(canonical_record(model, cast(Mapping[str, Any], row)), exclude)
+        shape = record_shape(model)
+        stmt = select(*shape.columns).where(*_scope(model, unit, p, to_seq)).order_by(table.c.id)
+        for row in session.execute(stmt.execution_options(yield_per=1000)):
+            yield _strip_ids(shape.record(row), exclude)
     if announcement is not None:
         yield announcement
 
@@ -205,12 +207,17 @@ def _audit_span(session: Session, p: ExportPlan) -> _AuditSpan:
     return _AuditSpan(first.id - 1, first.prev_hash, MAX_AUDIT_LINKS, True)
 
 
+_LINK_COLUMNS = (AuditEntry.at, AuditEntry.actor, AuditEntry.action, AuditEntry.record_type, AuditEntry.record_id,
+                 AuditEntry.details, AuditEntry.prev_hash, AuditEntry.hash)
+
+
 def _audit_links(session: Session, span: _AuditSpan) -> Iterator[dict[str, Any]]:
-    """Digests only: the office recomputes the links without ever seeing an entry's details."""
+    """Digests only: the office recomputes the links without ever seeing an entry's details. The columns
+    ``entry_link`` reads, as plain rows (the attribute names an entry has), not whole ORM entries."""
     yield {"type": AUDIT_BASE_TYPE, "base": span.base, "bounded": span.bounded}
-    stmt = select(AuditEntry).where(AuditEntry.id > span.after_id).order_by(AuditEntry.id)
-    for entry in session.execute(stmt.execution_options(yield_per=1000)).scalars():
-        yield {"type": AUDIT_LINK_TYPE, **audit.entry_link(entry)}
+    stmt = select(*_LINK_COLUMNS).where(AuditEntry.id > span.after_id).order_by(AuditEntry.id)
+    for entry in session.execute(stmt.execution_options(yield_per=1000)):
+        yield {"type": AUDIT_LINK_TYPE, **audit.entry_link(cast(AuditEntry, entry))}
 
 
 def _expected(session: Session, unit: str, exclude: bool, p: ExportPlan) -> dict[str, Any]:
@@ -225,20 +232,19 @@ def _expected(session: Session, unit: str, exclude: bool, p: ExportPlan) -> dict
 
 class _LiveDigest:
     """The receipt digest (`digest_records` over the unit's live records, parents first then by UUID) of
-    the records a full export writes: its stream holds them in that order, with tombstones in between."""
+    the records a full export writes: its stream holds them in that order, with tombstones in between.
+    Told of each record by the writer (``observe``) with its line when that line is the record's canonical
+    JSON + LF, so a record is serialised once for both."""
 
     def __init__(self, unit: str) -> None:
         self.unit = unit
         self.hasher = hashlib.sha256()
         self.data_types = {model.RECORD_TYPE for model in SYNCED_MODELS}
 
-    def tap(self, records: Iterator[dict[str, Any]]) -> Iterator[dict[str, Any]]:
-        for record in records:
-            if (record["type"] in self.data_types and not record.get("deleted")
-                    and record.get("origin_unit") == self.unit):
-                self.hasher.update(canonical_json(record).encode("utf-8"))
-                self.hasher.update(b"\n")
-            yield record
+    def observe(self, record: Mapping[str, Any], line: bytes | None) -> None:
+        if (record["type"] in self.data_types and not record.get("deleted")
+                and record.get("origin_unit") == self.unit):
+            self.hasher.update(line if line is not None else canonical_bytes(record) + b"\n")
 
     def digest(self) -> str:
         return self.hasher.hexdigest()
@@ -288,14 +294,14 @@ def export_package(store: Store, dest: str | Path, *, password: str, actor: str,
         grant = recovery_carry.pending_grant(session)  # after a recovery: the office's word (docs/merge.md)
         data = _records(session, profile.unit_code, p, to_seq, exclude_citizen_ids, announcement)
         live = _LiveDigest(profile.unit_code) if p.kind == "full" else None
-        records = itertools.chain(_audit_links(session, span), grant, live.tap(data) if live else data)
+        records = itertools.chain(_audit_links(session, span), grant, data)
         total = snap.total + (announcement is not None) + 1 + span.count + len(grant)
         try:
             with KeyStore.unlock(blob, password) as signer:
                 say(0.01, "Đang ghi gói dữ liệu")
                 written = write_package(dest, records, meta, signer, recipient, encrypted=encrypted,
-                                        total_records=total,
-                                        progress=say, cancel=cancel)
+                                        total_records=total, progress=say, cancel=cancel,
+                                        observe=live.observe if live is not None else None)
         except PackageError as exc:
             message = keys.unlock_message(exc) if exc.code != CANCELLED else exc.message_vi
             raise ExportError(message, exc.code) from None
