@@ -30,6 +30,7 @@ TEXTS = [
     "", "Nguyễn Văn Thắng", "Nguye\u0302\u0303n (NFD)", "Hộ ông Trần\nTổ 3", "tab\there", "quote \" inside",
     "back\\slash", "nul \x00", "unit sep \x1f", "del \x7f", "line sep \u2028 para \u2029", "bidi \u202e",
     "zero width \u200b", "emoji 🇻🇳 👍🏽", "CJK 越南", "ASCII only", "/slash/", "\ud800 lone", "ơ ư ă â đ ê ô",
+    "\\n not a newline", "\\\n", "\\\\\"", "\"\\\"", "\\", "\\\\", "\"", "\\u0041", "end\\", '{"a":"b\\"c"}',
 ]
 NUMBERS: list[Any] = [0, -1, 1, 2**31, 2**53 - 1, 2**53, -(2**53), 2**63 - 1, 2**63, 2**64 - 1, 2**64, -(2**63),
                       -(2**63) - 1, 10**30, True, False, None, 0.5, 87.5, 1e16, 1e-7, -0.0, Level.HIGH]
@@ -72,9 +73,11 @@ def test_orjson_gives_the_reference_bytes_or_declines(seed):
 
 
 def test_what_orjson_would_spell_differently_is_declined():
-    for value in ({"score": 1e16}, {"score": 0.5}, {"n": 2**64}, {"n": Level.HIGH}, {"s": "a\"b"}, {"s": "x\x00"},
-                  {"s": "\ud800"}, {1: "a"}, {"d": {"a": 1}}, {"s": "back\\slash"}):
+    for value in ({"score": 1e16}, {"score": 0.5}, {"n": 2**64}, {"n": Level.HIGH}, {"s": "x\x00"}, {"s": "a\nb"},
+                  {"s": "\ud800"}, {1: "a"}, {"d": {"a": 1}}, {"s": "\\\n"}, ["\t"], {"k\n": 1}):
         assert orjson_canonical(value) is None, value
+    for value in ({"s": "a\"b"}, {"s": "back\\slash"}, ["\\n", "\\\\\""], {'"k"': "\\"}):  # the two short escapes
+        assert orjson_canonical(value) == reference(value).encode("utf-8"), value
     assert orjson_canonical({"n": 2**53}, MAX_SAFE_INT) is None
     assert orjson_canonical({"ok": "Nguyễn", "n": 2**53 - 1, "b": True, "x": None}, MAX_SAFE_INT) is not None
 

@@ -178,7 +178,8 @@ class _PayloadSink:
 def _canonical_line(record: Mapping[str, Any]) -> bytes | None:
     """The record's line through orjson when proved (exchange/canonical_dump.py) and clean: what
     ``dumps_record_line`` gives for it, since its fast path writes the same canonical JSON after the same
-    checks (no float, no escape, safe integers, no forbidden character, NFC); None: that function decides."""
+    checks (no float, no control character, safe integers, no forbidden character, NFC); None: that function
+    decides."""
     out = orjson_canonical(record, MAX_SAFE_INT)
     if out is None:
         return None
