@@ -1,6 +1,8 @@
 """Micro-benchmark: 1,000 household pledges in one PDF, platypus layout vs a bare canvas.
 
 Run from the repository root:  PYTHONPATH=src python bench/bench_reports.py [households]
+`bench_reports.py blank [households [repeat]]`: `antq form pledge --blank --all` against the bare canvas
+and the printing before issue 18's stamps, alternated; `bench_reports.py rss [small large]`: peak RSS.
 The bare canvas draws the same strings (pre-wrapped with simpleSplit, no tables, no
 justification) and is the floor of what ReportLab can do; the gap is the layout cost.
 `results()` (for `make bench`) also prints 1,000 pledges from a demo store through
@@ -113,9 +115,32 @@ def _store_with_pledges(folder: Path, households: int) -> tuple[object, int]:
     return store, year
 
 
-def blank_all(households: int = 5000, repeat: int = 3) -> list:  # type: ignore[type-arg]
+def _before(render: Callable[[], object]) -> Callable[[], object]:
+    """`render` as printing was before issue 18's stamps: every page laid out, ReportLab's own canvas."""
+    import functools
+
+    from reportlab.pdfgen.canvas import Canvas as PlainCanvas
+
+    from antq_desktop.reports import batch
+    from antq_desktop.reports.forms import pledge
+
+    def run() -> object:
+        stamped, packed = pledge.pledge_flowables, batch.PackedCanvas
+        pledge.pledge_flowables = functools.partial(stamped, stamped=False)  # type: ignore[assignment]
+        batch.PackedCanvas = PlainCanvas  # type: ignore[assignment, misc]
+        try:
+            return render()
+        finally:
+            pledge.pledge_flowables, batch.PackedCanvas = stamped, packed  # type: ignore[misc]
+
+    return run
+
+
+def blank_all(households: int = 5000, repeat: int = 3, *, before: bool = False) -> list:  # type: ignore[type-arg]
     """`antq form pledge --blank --all` (names printed, one page per household) against a bare canvas drawing
-    the same households' strings on the same number of pages, measured alternately in one run."""
+    the same households' strings on the same number of pages, measured alternately in one run (CPU time:
+    the machine is shared; wall time printed beside it). `before`: also the full layout of every page, in
+    the same alternation, for the before/after ratio."""
     from common import Result
 
     from antq_desktop.services import forms
@@ -125,25 +150,58 @@ def blank_all(households: int = 5000, repeat: int = 3) -> list:  # type: ignore[
         store, year = _store_with_pledges(folder, households)
         request = forms.FormRequest("pledge", year, blank=True, names=True)  # what the CLI builds for --blank --all
         items = list(forms.batch_for(store, request).records)
-        real_times, bare_times = [], []
-        for _ in range(repeat):  # alternate, so a burst of load on the shared machine hits both
-            real_times.append(_clock(lambda: forms.render_form(store, request, folder / "real.pdf")))
+        times: dict[str, list[tuple[float, float]]] = {"real": [], "bare": [], "before": []}
+        for _ in range(repeat):  # alternate, so a burst of load on the shared machine hits all of them
+            times["real"].append(_clocks(lambda: forms.render_form(store, request, folder / "real.pdf")))
             pages = pdf_pages(folder / "real.pdf")
-            bare_times.append(_clock(lambda n=pages: bare_canvas_items(folder / "bare.pdf", items, n)))
+            times["bare"].append(_clocks(lambda n=pages: bare_canvas_items(folder / "bare.pdf", items, n)))
+            if before:
+                times["before"].append(_clocks(_before(lambda: forms.render_form(store, request, folder / "old.pdf"))))
         assert pdf_pages(folder / "bare.pdf") == pages, (pdf_pages(folder / "bare.pdf"), pages)
         store.close()  # type: ignore[attr-defined]
     import statistics
 
+    cpu = {k: statistics.median(t[0] for t in v) for k, v in times.items() if v}
+    wall = {k: statistics.median(t[1] for t in v) for k, v in times.items() if v}
+    for k in cpu:
+        print(f"  {k:<7} CPU {cpu[k]:7.2f} s  wall {wall[k]:7.2f} s  {pages / cpu[k]:6.1f} pages/s (CPU)  "
+              f"ratio to bare {cpu['bare'] / cpu[k]:.2f}x (CPU), {wall['bare'] / wall[k]:.2f}x (wall)")
     accel = "with rl-accel" if _accelerated() else "WITHOUT rl-accel (pure-Python fallbacks)"
-    return [Result(f"antq form pledge --blank --all, {households:,} households ({pages:,} pages, {accel})",
-                   pages / statistics.median(real_times), "pages/s", pages / statistics.median(bare_times),
-                   "bare ReportLab canvas, same strings and pages", "≥ 0.6× bare canvas")]
+    rows = [Result(f"antq form pledge --blank --all, {households:,} households ({pages:,} pages, {accel}, CPU time)",
+                   pages / cpu["real"], "pages/s", pages / cpu["bare"],
+                   "bare ReportLab canvas, same strings, QR codes and pages", "≥ 0.6× bare canvas")]
+    if before:
+        rows.append(Result("  same, before the stamps (every page laid out)", pages / cpu["before"], "pages/s",
+                           pages / cpu["bare"], "bare ReportLab canvas, same run", "report"))
+    return rows
 
 
-def _clock(fn: Callable[[], object]) -> float:
-    started = time.perf_counter()
+_RSS = """
+import resource, sys, tempfile
+from pathlib import Path
+from antq_desktop.reports import demo, render_pledges
+render_pledges(Path(tempfile.mkdtemp()) / "warm.pdf", demo.demo_area(20), total=20)
+n = int(sys.argv[1])
+render_pledges(Path(tempfile.mkdtemp()) / "run.pdf", demo.demo_area(n), total=n)
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+"""
+
+
+def peak_rss(small: int = 1000, large: int = 5000) -> list:  # type: ignore[type-arg]
+    """Peak RSS of printing `large` pledges against `small` ones, each in a fresh process."""
+    from common import Result, run_python
+
+    env = {"PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src")}
+    mib = {n: float(run_python(_RSS, str(n), env=env).split()[-1]) for n in (small, large)}
+    return [Result(f"printing peak RSS, {large:,} pledges", mib[large], "MiB", mib[small],
+                   f"same, {small:,} pledges", "flat: ≤ 1.5×")]
+
+
+def _clocks(fn: Callable[[], object]) -> tuple[float, float]:
+    """(CPU, wall) seconds of fn()."""
+    cpu, wall = time.process_time(), time.perf_counter()
     fn()
-    return time.perf_counter() - started
+    return time.process_time() - cpu, time.perf_counter() - wall
 
 
 def _accelerated() -> bool:
@@ -171,6 +229,7 @@ def results() -> list:  # type: ignore[type-arg]
         store.close()  # type: ignore[attr-defined]
     return [
         *blank_all(),
+        *peak_rss(),
         Result("render_pledges: 1,000 one-page pledges", layout, "pages/s", bare, "bare ReportLab canvas",
                "≥ 0.3× bare canvas"),
         Result(f"antq form pledge --all from a store ({pages} pages)", from_store, "pages/s", bare,
@@ -179,6 +238,16 @@ def results() -> list:  # type: ignore[type-arg]
 
 
 def main() -> None:
+    if len(sys.argv) > 1 and sys.argv[1] in ("blank", "rss"):  # bench_reports.py blank [households [repeat]]
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        from common import format_table
+
+        args = [int(a) for a in sys.argv[2:]]
+        if sys.argv[1] == "rss":
+            print(format_table(peak_rss(*args)))
+        else:
+            print(format_table(blank_all(*args, before=True)))
+        return
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
     fonts.register_fonts()
     load_form_text("household_pledge")

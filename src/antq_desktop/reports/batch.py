@@ -13,13 +13,15 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFStream, PDFZCompress
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageBreak, PageTemplate
 
 from antq_desktop.reports import fonts, nd30
+from antq_desktop.reports.pdf_stream import StreamingDocument
 from antq_desktop.reports.qr import draw_qr, qr_payload
 from antq_desktop.reports.text import nfc
 
@@ -82,6 +84,41 @@ class _Stream(list):
                 return 0
             self.extend(chunk)
         return list.__len__(self)
+
+
+class PackedCanvas(Canvas):
+    """A canvas that packs each page as soon as it is finished.
+
+    ReportLab keeps every page of a document in memory until it writes the file, with its content as
+    operator text, compressed only then, and a dictionary of the forms it shows: a 5,000-page run held
+    ~16 KiB per page (issue 18). Here a finished page keeps its content as the Flate stream the file
+    gets (binary, without ReportLab's ASCII85 layer: a fifth smaller) and points to one dictionary of
+    the document's forms (forms/stamp.py) shared by all pages."""
+
+    _forms: PDFDictionary | None = None
+
+    def __init__(self, filename: Any, *args: Any, **kwargs: Any) -> None:
+        super().__init__(filename, *args, **kwargs)
+        if isinstance(filename, str):  # a path: finished pages go to the file at once (pdf_stream)
+            self._doc.__class__ = StreamingDocument  # type: ignore[attr-defined]  # same state, more methods
+            self._doc.open(filename)  # type: ignore[attr-defined]
+
+    def showPage(self) -> None:
+        super().showPage()
+        page = self._doc.Pages.pages[-1]  # type: ignore[attr-defined]  # ReportLab's document; untyped
+        if page.stream is not None and page.compression and page.Contents is None:
+            content = PDFStream(content=PDFZCompress.encode(page.stream), filters=[])
+            content.dictionary["Filter"] = PDFArray([PDFName(PDFZCompress.pdfname)])
+            content.__Comment__ = "page stream"  # type: ignore[attr-defined]  # as ReportLab names its own
+            page.Contents, page.stream = content, None
+        if isinstance(page.XObjects, PDFDictionary):
+            if self._forms is None:
+                self._forms = PDFDictionary({})
+                self._forms_ref = self._doc.Reference(self._forms, "AntqForms")  # type: ignore[attr-defined]
+            self._forms.dict.update(page.XObjects.dict)
+            page.XObjects = self._forms_ref
+        if isinstance(self._doc, StreamingDocument):  # type: ignore[attr-defined]
+            self._doc.write_page(page)  # type: ignore[attr-defined]
 
 
 def _draw_page_number(canvas: Canvas, doc: BaseDocTemplate) -> None:
@@ -230,7 +267,12 @@ def render_records(
     records = itertools.chain([first], iterator)
     with atomic_output(Path(output)) as tmp:
         doc = make_doc(tmp, title, is_landscape)
-        doc.build(_Stream(_chunks(records, build, total, progress, cancel)))
+        try:
+            doc.build(_Stream(_chunks(records, build, total, progress, cancel)), canvasmaker=PackedCanvas)
+        finally:  # a cancelled or failed run: the streamed file is closed before it is removed
+            written = getattr(getattr(doc, "canv", None), "_doc", None)
+            if isinstance(written, StreamingDocument):
+                written.close()
         if cancel is not None and cancel.is_set():
             raise RenderCancelled("Đã hủy việc xuất PDF.")
     if progress is not None:

@@ -276,7 +276,9 @@ def document_head(info: DocumentInfo, frame_width: float) -> list[Flowable]:
     return [*header_block(info, frame_width), *title_block(info)]
 
 
-def _signer_cell(signer: Signer, st: Styles, space: float) -> list[Flowable]:
+def signer_cell(signer: Signer, space: float, st: Styles | None = None) -> list[Flowable]:
+    """One signer's column: authority, hint, room to sign, name (forms/pledge measures it)."""
+    st = st or styles()
     cell: list[Flowable] = [Paragraph(markup(signer.authority.upper()), st.sign_authority)]
     if signer.hint:
         cell.append(Paragraph(markup(signer.hint), st.sign_hint))
@@ -306,7 +308,7 @@ def signature_block(
     st = styles()
     if not signers:
         return []
-    cells = [_signer_cell(s, st, space) for s in signers]
+    cells = [signer_cell(s, space, st) for s in signers]
     out: list[Flowable] = [Spacer(1, 6)]
     if len(cells) == 1:
         left, right = frame_width * 0.45, frame_width * 0.55
