@@ -32,9 +32,10 @@ def _free_port() -> int:
 
 
 # Settings an office's own server would also have (docs/upper-office.md §3): WAL room for a
-# province round (about a million records) without a forced checkpoint every few packages
-# (the default max_wal_size of 1 GB filled every ~10 packages), and shared buffers that hold the
-# hot id indexes (the default 128 MB is sized for a small shared host).
+# province round (about a million records, ~26 MB of WAL per 5,000-household package) without
+# forced checkpoints in the middle of it (the default max_wal_size of 1 GB fills every ~40
+# packages), and shared buffers that hold the hot id indexes (the default 128 MB is sized for a
+# small shared host).
 OFFICE_SETTINGS = ("max_wal_size=8GB", "checkpoint_timeout=15min", "shared_buffers=256MB")
 
 
