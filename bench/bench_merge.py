@@ -86,8 +86,41 @@ def _make_package(folder: Path, index: int, unit: Any, households: int, upper_ke
     return key_file
 
 
+def _grow(source: Path, folder: Path, communes: int, households: int) -> None:
+    from antq_desktop.domain import units
+    from antq_desktop.exchange import package_reader
+    from antq_desktop.exchange.keys import read_public_key_file
+    from antq_desktop.services.keys import registry as keys
+    from antq_desktop.storage.db import open_store
+
+    if not (folder / "upper-template.sqlite3").exists():
+        shutil.rmtree(folder, ignore_errors=True)
+        (folder / "communes").mkdir(parents=True)
+        shutil.copytree(source / "packages", folder / "packages")
+        shutil.copyfile(source / "upper-template.sqlite3", folder / "upper-template.sqlite3")
+    upper = open_store(str(folder / "upper-template.sqlite3"))
+    try:
+        with upper.session_factory() as session:
+            upper_key = read_public_key_file(keys.public_key_file(session, PASSWORD))
+            trusted = keys.trusted_lookup(session)
+        # An interrupted build resumes: build every missing package, and any whose key was not yet trusted.
+        for index, unit in enumerate(units.communes("01")[:communes]):
+            path = folder / "packages" / f"{unit.code}.antq"
+            if path.exists() and trusted(package_reader.inspect(path).signer_key_id) is not None:
+                continue
+            key_file = _make_package(folder, index, unit, households, upper_key)
+            with upper.session() as session:
+                keys.trust_add(session, key_file, actor="admin")
+            print(f"  package {index + 1}/{communes}", file=sys.stderr, flush=True)
+    finally:
+        upper.close()
+    (folder / "ready.json").write_text(json.dumps({"communes": communes, "households": households}))
+
+
 def prepare(communes: int, households: int) -> Path:
-    """The cached upper-office template (keys, trust registry) and the commune packages."""
+    """The cached upper-office template (keys, trust registry) and the commune packages: a larger
+    cached build is used as it is (the merges take its first packages), a smaller one or an
+    interrupted one is grown, else all are built."""
     from antq_desktop.domain import units
     from antq_desktop.exchange.keys import read_public_key_file
     from antq_desktop.services.keys import registry as keys
@@ -100,6 +133,14 @@ def prepare(communes: int, households: int) -> Path:
                      and int(p.name.split("x")[0]) > communes), key=lambda p: int(p.name.split("x")[0]))
     if bigger:  # the merges take the first `communes` packages; its template trusts them all
         return bigger[0]
+    if (folder / "upper-template.sqlite3").exists():  # an interrupted build: resume it
+        _grow(folder, folder, communes, households)
+        return folder
+    smaller = sorted((p for p in CACHE.glob(f"*x{households}") if (p / "ready.json").exists()
+                      and int(p.name.split("x")[0]) < communes), key=lambda p: int(p.name.split("x")[0]))
+    if smaller:
+        _grow(smaller[-1], folder, communes, households)
+        return folder
     shutil.rmtree(folder, ignore_errors=True)
     for sub in ("communes", "packages"):
         (folder / sub).mkdir(parents=True)
@@ -330,11 +371,17 @@ def pg_results(folder: Path, counts: list[int]) -> list[Result]:
     except Exception as exc:  # noqa: BLE001 - no server binaries, no permission...
         print(f"bench_merge: PostgreSQL skipped: {exc}", file=sys.stderr)
         return []
-    out = []
+    out: list[Result] = []
     try:
         pg_bench.template_store(folder, server, PG_TEMPLATE).close()
         for count in counts:
-            m = pg_measure(server, folder, count)
+            try:
+                m = pg_measure(server, folder, count)
+            except Exception as exc:  # noqa: BLE001 - keep the SQLite rows and say what failed
+                print(f"bench_merge: PostgreSQL {count} packages failed: {exc!r}", file=sys.stderr)
+                out.append(Result(f"[PostgreSQL] merge {count} packages: FAILED ({type(exc).__name__})",
+                                  float("nan"), "s", float("nan"), "see the run's log", "≤ 1.5× raw", target=1.5))
+                continue
             label = (f"[PostgreSQL] merge {count} packages × {HOUSEHOLDS:,} households ({m['records']:,} records)"
                      .replace(",", "."))
             print(f"{label}: merge runs {m['merges']} s, executemany {m['executemany_runs']} s, "

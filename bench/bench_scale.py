@@ -62,50 +62,8 @@ def scale() -> tuple[int, int]:
 
 
 def prepare(communes: int, households: int) -> Path:
-    """bench_merge's cache, grown from a smaller cached build with the same households if there is one."""
-    folder = bench_merge._folder(communes, households)
-    if (folder / "ready.json").exists() and len(list((folder / "packages").glob("*.antq"))) >= communes:
-        return folder
-    if (folder / "upper-template.sqlite3").exists():  # an interrupted or incomplete build: resume it
-        _grow(folder, folder, communes, households)
-        return folder
-    smaller = sorted((p for p in bench_merge.CACHE.glob(f"*x{households}") if (p / "ready.json").exists()
-                      and int(p.name.split("x")[0]) < communes), key=lambda p: int(p.name.split("x")[0]))
-    if not smaller:
-        return bench_merge.prepare(communes, households)
-    _grow(smaller[-1], folder, communes, households)
-    return folder
-
-
-def _grow(source: Path, folder: Path, communes: int, households: int) -> None:
-    from antq_desktop.domain import units
-    from antq_desktop.exchange import package_reader
-    from antq_desktop.exchange.keys import read_public_key_file
-    from antq_desktop.services.keys import registry as keys
-    from antq_desktop.storage.db import open_store
-
-    if not (folder / "upper-template.sqlite3").exists():
-        shutil.rmtree(folder, ignore_errors=True)
-        (folder / "communes").mkdir(parents=True)
-        shutil.copytree(source / "packages", folder / "packages")
-        shutil.copyfile(source / "upper-template.sqlite3", folder / "upper-template.sqlite3")
-    upper = open_store(str(folder / "upper-template.sqlite3"))
-    try:
-        with upper.session_factory() as session:
-            upper_key = read_public_key_file(keys.public_key_file(session, PASSWORD))
-            trusted = keys.trusted_lookup(session)
-        # An interrupted build resumes: build every missing package, and any whose key was not yet trusted.
-        for index, unit in enumerate(units.communes("01")[:communes]):
-            path = folder / "packages" / f"{unit.code}.antq"
-            if path.exists() and trusted(package_reader.inspect(path).signer_key_id) is not None:
-                continue
-            key_file = bench_merge._make_package(folder, index, unit, households, upper_key)
-            with upper.session() as session:
-                keys.trust_add(session, key_file, actor="admin")
-            print(f"  package {index + 1}/{communes}", file=sys.stderr, flush=True)
-    finally:
-        upper.close()
-    (folder / "ready.json").write_text(json.dumps({"communes": communes, "households": households}))
+    """bench_merge's cache (grown from a smaller cached build with the same households if there is one)."""
+    return bench_merge.prepare(communes, households)
 
 
 def _drop_interim_fts(template: Path) -> None:
