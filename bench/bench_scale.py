@@ -240,9 +240,11 @@ def _engine_rows(name: str, m: dict[str, Any], sqlite: dict[str, Any] | None) ->
         small, full = m["small"], m["round"]
         label = f"[{name}] province round: merge {full['count']} packages ({int(full['records']):,} records)"
         linear = full["count"] / small["count"]
+        province = scale() == (100, 5000)  # the goal is for the province round; a smaller run only reports
         rows += [
             Result(label.replace(",", "."), full["seconds"], "s", small["seconds"] * linear,
-                   f"{small['count']} packages, same run, × {linear:g} (linear)", "≤ 45 s", limit=45.0),
+                   f"{small['count']} packages, same run, × {linear:g} (linear)",
+                   "≤ 45 s" if province else "report (goal ≤ 45 s at 100 × 5,000)", limit=45.0 if province else None),
             Result(f"[{name}]   same, CPU time{' (client + server)' if name == 'PostgreSQL' else ''}", full["cpu"],
                    "s (CPU)", small["cpu"] * linear, f"{small['count']} packages × {linear:g}, CPU", "report"),
             Result(f"[{name}]   merge peak RSS, {full['count']} packages", full["rss_mib"], "MiB", small["rss_mib"],
