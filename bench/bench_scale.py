@@ -6,8 +6,14 @@ Scale: ANTQ_BENCH_SCALE = "full" (default, 100×5000), "small" (10×500) or "<co
 The packages are built once and cached under bench/out/merge/<c>x<h>/ (shared with bench_merge;
 an existing 30×5000 build is reused for the first 30 communes). The full build takes a long time
 on a 2-core machine (demo data for 100 communes): run it once, e.g. overnight.
-PostgreSQL runs in a throwaway cluster (tests/pg_server.py, fsync off); without server binaries
-the PostgreSQL rows are skipped with a printed reason.
+PostgreSQL runs in a throwaway cluster (tests/pg_server.py) with fsync on and an office's
+settings (bench/pg_bench.py); without server binaries the PostgreSQL rows are skipped with a
+printed reason.
+
+The round (issue 18: within 45 s on either engine, memory flat in the number of packages): each
+merge runs in its own process, first the first 10 packages, then all of them, into fresh copies
+of the template; the round's time is shown beside 10 packages' time × 10 (linear), its peak RSS
+beside 10 packages'.
 
 Each run also keeps the freshly merged store, as it was right after the merge, under
 bench/out/merge/<c>x<h>/ (merged-sqlite.sqlite3, merged-postgresql.pgdump). With
@@ -35,11 +41,14 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 
 import bench_merge  # noqa: E402
+import pg_bench  # noqa: E402
 from common import OUT, Result  # noqa: E402
 
 PASSWORD = bench_merge.PASSWORD
 YEAR = 2026
 REUSE = os.environ.get("ANTQ_BENCH_REUSE_MERGED", "").strip() not in ("", "0")
+SMALL = 10  # the round's memory and time are compared with the first 10 packages'
+PG_TEMPLATE = "antq_scale_template"
 
 
 def scale() -> tuple[int, int]:
@@ -53,50 +62,8 @@ def scale() -> tuple[int, int]:
 
 
 def prepare(communes: int, households: int) -> Path:
-    """bench_merge's cache, grown from a smaller cached build with the same households if there is one."""
-    folder = bench_merge._folder(communes, households)
-    if (folder / "ready.json").exists() and len(list((folder / "packages").glob("*.antq"))) >= communes:
-        return folder
-    if (folder / "upper-template.sqlite3").exists():  # an interrupted or incomplete build: resume it
-        _grow(folder, folder, communes, households)
-        return folder
-    smaller = sorted((p for p in bench_merge.CACHE.glob(f"*x{households}") if (p / "ready.json").exists()
-                      and int(p.name.split("x")[0]) < communes), key=lambda p: int(p.name.split("x")[0]))
-    if not smaller:
-        return bench_merge.prepare(communes, households)
-    _grow(smaller[-1], folder, communes, households)
-    return folder
-
-
-def _grow(source: Path, folder: Path, communes: int, households: int) -> None:
-    from antq_desktop.domain import units
-    from antq_desktop.exchange import package_reader
-    from antq_desktop.exchange.keys import read_public_key_file
-    from antq_desktop.services.keys import registry as keys
-    from antq_desktop.storage.db import open_store
-
-    if not (folder / "upper-template.sqlite3").exists():
-        shutil.rmtree(folder, ignore_errors=True)
-        (folder / "communes").mkdir(parents=True)
-        shutil.copytree(source / "packages", folder / "packages")
-        shutil.copyfile(source / "upper-template.sqlite3", folder / "upper-template.sqlite3")
-    upper = open_store(str(folder / "upper-template.sqlite3"))
-    try:
-        with upper.session_factory() as session:
-            upper_key = read_public_key_file(keys.public_key_file(session, PASSWORD))
-            trusted = keys.trusted_lookup(session)
-        # An interrupted build resumes: build every missing package, and any whose key was not yet trusted.
-        for index, unit in enumerate(units.communes("01")[:communes]):
-            path = folder / "packages" / f"{unit.code}.antq"
-            if path.exists() and trusted(package_reader.inspect(path).signer_key_id) is not None:
-                continue
-            key_file = bench_merge._make_package(folder, index, unit, households, upper_key)
-            with upper.session() as session:
-                keys.trust_add(session, key_file, actor="admin")
-            print(f"  package {index + 1}/{communes}", file=sys.stderr, flush=True)
-    finally:
-        upper.close()
-    (folder / "ready.json").write_text(json.dumps({"communes": communes, "households": households}))
+    """bench_merge's cache (grown from a smaller cached build with the same households if there is one)."""
+    return bench_merge.prepare(communes, households)
 
 
 def _drop_interim_fts(template: Path) -> None:
@@ -119,15 +86,15 @@ def _drop_interim_fts(template: Path) -> None:
         conn.close()
 
 
-def _sqlite_store(folder: Path, merged: Path | None = None) -> Any:
-    """A fresh copy of the template, or of the cached merged store when reusing one."""
+def _sqlite_store(folder: Path, merged: Path) -> Any:
+    """A fresh copy of the cached merged store (when reusing one)."""
     from antq_desktop.storage.db import open_store
 
     db = folder / "scale-run.sqlite3"
     for suffix in ("", "-wal", "-shm"):
         Path(str(db) + suffix).unlink(missing_ok=True)
     shutil.rmtree(folder / "merged-packages", ignore_errors=True)
-    shutil.copyfile(merged or folder / "upper-template.sqlite3", db)
+    shutil.copyfile(merged, db)
     return open_store(str(db))
 
 
@@ -180,44 +147,6 @@ def _pg_restore(server: Any, dump: Path) -> Any:
     return store
 
 
-def _pg_store(folder: Path, server: Any, source: Path | None = None) -> Any:
-    """A fresh PostgreSQL database holding the template's rows (profile, users, keys, trust registry),
-    or every row of `source`, a SQLite store (the merged SQLite store, when reusing one)."""
-    from sqlalchemy import insert, select
-
-    from antq_desktop.storage.db import open_store
-    from antq_desktop.storage.models import Base
-
-    store = open_store(server.create_database(f"antq_scale_{int(time.time())}"))
-    template = open_store(str(source or folder / "upper-template.sqlite3"))
-    try:
-        with template.engine.connect() as read, store.engine.begin() as write:
-            for table in reversed(Base.metadata.sorted_tables):
-                write.execute(table.delete())
-            for table in Base.metadata.sorted_tables:
-                result = read.execution_options(stream_results=True).execute(select(table)).mappings()
-                while rows := [dict(r) for r in result.fetchmany(20_000)]:
-                    write.execute(insert(table), rows)
-                _reset_sequence(write, table)
-    finally:
-        template.close()
-    if source is not None:
-        with store.engine.connect() as conn:
-            conn.exec_driver_sql("ANALYZE")
-            conn.commit()
-    return store
-
-
-def _reset_sequence(conn: Any, table: Any) -> None:
-    """Rows were copied with their ids: move PostgreSQL's id sequence past them."""
-    from sqlalchemy import Integer, text
-
-    pk = list(table.primary_key.columns)
-    if len(pk) == 1 and isinstance(pk[0].type, Integer) and pk[0].autoincrement in (True, "auto"):
-        conn.execute(text(f"SELECT setval(pg_get_serial_sequence('{table.name}', '{pk[0].name}'), "
-                          f"COALESCE((SELECT MAX({pk[0].name}) FROM {table.name}), 0) + 1, false)"))
-
-
 def _median(fn: Any, repeat: int = 3) -> float:
     """Median of `repeat` runs; a run above 5 s is not repeated (the full scale would take an hour)."""
     times: list[float] = []
@@ -228,42 +157,63 @@ def _median(fn: Any, repeat: int = 3) -> float:
     return statistics.median(times)
 
 
-def measure(store: Any, folder: Path, *, merge: bool = True, server: Any = None) -> dict[str, float]:
-    """Merge every package into `store` (unless it is a reused merged store), then the overview
-    and the summary report on it."""
+def merge_round(engine: str, folder: Path, communes: int, server: Any = None) -> tuple[dict[str, Any], Any]:
+    """The province round on one engine, each merge in its own process (its peak RSS its own):
+    the first 10 packages, then all of them, into fresh copies of the template. Returns the
+    figures and the store holding all the packages (for the overview and the summary)."""
+    from antq_desktop.storage.db import open_store
+
+    paths = sorted((folder / "packages").glob("*.antq"))[:communes]
+    figures: dict[str, Any] = {"packages": len(paths)}
+    for key, count in (("small", min(SMALL, len(paths))), ("round", len(paths))):
+        url = pg_bench.clone(server, PG_TEMPLATE, f"antq_scale_{count}") if server else None
+        server_cpu = pg_bench.server_cpu(server) if server else 0.0
+        out = bench_merge.merge_run(folder, count, url)
+        figures[key] = {"count": count, "seconds": out["seconds"], "records": out["records"],
+                        "cpu": out["cpu"] + ((pg_bench.server_cpu(server) - server_cpu) if server else 0.0),
+                        "rss_mib": out["rss_kib"] / 1024}
+        _say(engine, figures)
+        if key == "small" and count != len(paths):
+            if server:
+                pg_bench.drop(server, f"antq_scale_{count}")
+            else:
+                _unlink_sqlite(folder / f"upper-run-{count}.sqlite3")
+    figures["records"] = figures["round"]["records"]
+    store = open_store(url or str(folder / f"upper-run-{len(paths)}.sqlite3"))
+    _save_merged(store, folder, server)
+    return figures, store
+
+
+def _unlink_sqlite(db: Path) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(db) + suffix).unlink(missing_ok=True)
+
+
+def measure(store: Any, figures: dict[str, Any]) -> dict[str, Any]:
+    """The overview and the summary report on the merged store, against one raw GROUP BY."""
     from sqlalchemy import func, select
 
     from antq_desktop.services.forms import reports as form_reports
-    from antq_desktop.services.merge.run import merge_packages
     from antq_desktop.services.office import overview
     from antq_desktop.storage.models import SYNCED_MODELS, Household
 
-    paths = sorted((folder / "packages").glob("*.antq"))
-    if merge:
-        started = time.perf_counter()
-        results = merge_packages(store, paths, actor="admin", password=PASSWORD)
-        merge_seconds: float | None = time.perf_counter() - started
-        assert {r.status for r in results} == {"merged"}, {(r.status, r.message) for r in results}
-        records = sum(sum(c.values()) for r in results for c in r.counts.values())
-        _save_merged(store, folder, server)
-    else:
-        merge_seconds = None
+    if "records" not in figures:  # a reused merged store
         with store.engine.connect() as conn:
-            records = sum(conn.execute(select(func.count()).select_from(m)).scalar() or 0 for m in SYNCED_MODELS)
+            figures["records"] = sum(conn.execute(select(func.count()).select_from(m)).scalar() or 0
+                                     for m in SYNCED_MODELS)
     _province_plan(store)
     out = OUT / "scale-summary.xlsx"
+    engine = store.engine.dialect.name
 
     def raw() -> None:  # what the database alone needs: one GROUP BY over the households
         with store.engine.connect() as conn:
             conn.execute(select(Household.origin_unit, func.count()).group_by(Household.origin_unit)).all()
 
-    figures = {"merge": merge_seconds, "records": records, "packages": len(paths)}
-    _say(store, figures)
     figures["raw"] = _median(raw)
     figures["overview"] = _median(lambda: overview.commune_rows(store, year=YEAR))
-    _say(store, figures)
+    _say(engine, figures)
     figures["summary"] = _median(lambda: form_reports.render_summary(store, YEAR, out), repeat=1)
-    _say(store, figures)
+    _say(engine, figures)
     return figures
 
 
@@ -279,21 +229,34 @@ def _province_plan(store: Any) -> None:
                        actor="admin")
 
 
-def _say(store: Any, figures: dict[str, float]) -> None:
+def _say(engine: str, figures: dict[str, Any]) -> None:
     """Each figure as soon as it is known: a full-scale run is long and may be stopped."""
-    engine = store.engine.dialect.name
-    print(f"bench_scale [{engine}] " + json.dumps(figures), file=sys.stderr, flush=True)
+    print(f"bench_scale [{engine}] " + json.dumps(figures, default=str), file=sys.stderr, flush=True)
 
 
-def _engine_rows(name: str, m: dict[str, float], sqlite: dict[str, float] | None) -> list[Result]:
-    base_merge = (sqlite["merge"], "SQLite, same run") if sqlite and sqlite["merge"] else (m["merge"], "itself")
-    merge_row = [] if m["merge"] is None else [
-        Result(f"[{name}] merge {int(m['packages'])} packages ({int(m['records']):,} records)".replace(",", "."),
-               m["merge"], "s", *base_merge, "a few minutes")]
-    return merge_row + [
+def _engine_rows(name: str, m: dict[str, Any], sqlite: dict[str, Any] | None) -> list[Result]:
+    rows = []
+    if "round" in m:
+        small, full = m["small"], m["round"]
+        label = f"[{name}] province round: merge {full['count']} packages ({int(full['records']):,} records)"
+        linear = full["count"] / small["count"]
+        province = scale() == (100, 5000)  # the goal is for the province round; a smaller run only reports
+        rows += [
+            Result(label.replace(",", "."), full["seconds"], "s", small["seconds"] * linear,
+                   f"{small['count']} packages, same run, × {linear:g} (linear)",
+                   "≤ 45 s" if province else "report (goal ≤ 45 s at 100 × 5,000)", limit=45.0 if province else None),
+            Result(f"[{name}]   same, CPU time{' (client + server)' if name == 'PostgreSQL' else ''}", full["cpu"],
+                   "s (CPU)", small["cpu"] * linear, f"{small['count']} packages × {linear:g}, CPU", "report"),
+            Result(f"[{name}]   merge peak RSS, {full['count']} packages", full["rss_mib"], "MiB", small["rss_mib"],
+                   f"same, {small['count']} packages", f"flat: ≤ 1.5× of {small['count']} packages", target=1.5),
+        ]
+        if sqlite is not None and "round" in sqlite:
+            rows.append(Result(f"[{name}]   same round against SQLite", full["seconds"], "s",
+                               sqlite["round"]["seconds"], "SQLite, same run", "report"))
+    return rows + [
         Result(f"[{name}] overview refresh (commune_rows)", m["overview"], "s", m["raw"],
                "raw GROUP BY households", "< 1 s"),
-        Result(f"[{name}] summary report (.xlsx)", m["summary"], "s", m["raw"], "raw GROUP BY households", ""),
+        Result(f"[{name}] summary report (.xlsx)", m["summary"], "s", m["raw"], "raw GROUP BY households", "report"),
     ]
 
 
@@ -304,30 +267,34 @@ def results() -> list[Result]:
     reuse = REUSE and _cache(folder, "sqlite").exists()
     if REUSE and not reuse:
         print("bench_scale: no cached merged store yet: merging", file=sys.stderr)
-    store = _sqlite_store(folder, _cache(folder, "sqlite") if reuse else None)
+    if reuse:
+        sqlite_figures: dict[str, Any] = {"packages": communes}
+        store = _sqlite_store(folder, _cache(folder, "sqlite"))
+    else:
+        sqlite_figures, store = merge_round("sqlite", folder, communes)
     try:
-        sqlite = measure(store, folder, merge=not reuse)
+        sqlite = measure(store, sqlite_figures)
     finally:
         store.close()
+    _unlink_sqlite(folder / f"upper-run-{communes}.sqlite3")
     rows = _engine_rows("SQLite", sqlite, None)
     try:
-        from tests.pg_server import PostgresServer
-
-        server = PostgresServer()
-        server.start()
+        server = pg_bench.start_server()
     except Exception as exc:  # noqa: BLE001 - no server binaries, no permission...
         print(f"bench_scale: PostgreSQL skipped: {exc}", file=sys.stderr)
         return rows
     try:
         reuse = REUSE and (_cache(folder, "postgresql").exists() or _cache(folder, "sqlite").exists())
+        figures: dict[str, Any] = {"packages": communes}
         if not reuse:
-            store = _pg_store(folder, server)
+            pg_bench.template_store(folder, server, PG_TEMPLATE).close()
+            figures, store = merge_round("postgresql", folder, communes, server)
         elif _cache(folder, "postgresql").exists():
             store = _pg_restore(server, _cache(folder, "postgresql"))
         else:  # the merge writes the same rows on either engine: copy the merged SQLite store's
-            store = _pg_store(folder, server, _cache(folder, "sqlite"))
+            store = pg_bench.template_store(folder, server, source=_cache(folder, "sqlite"))
         try:
-            rows += _engine_rows("PostgreSQL", measure(store, folder, merge=not reuse, server=server), sqlite)
+            rows += _engine_rows("PostgreSQL", measure(store, figures), sqlite)
         finally:
             store.close()
     finally:
@@ -337,4 +304,5 @@ def results() -> list[Result]:
 
 if __name__ == "__main__":
     for r in results():
-        print(f"{r.name}: {r.value:,.3f} {r.unit} vs {r.baseline:,.3f} ({r.baseline_name}); goal {r.goal}")
+        print(f"{r.name}: {r.value:,.3f} {r.unit} vs {r.baseline:,.3f} ({r.baseline_name}) = {r.ratio:.2f}×; "
+              f"goal {r.goal} {r.met}")

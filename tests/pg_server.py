@@ -31,8 +31,21 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+# Settings an office's own server would also have (docs/upper-office.md §3): WAL room for a
+# province round (about a million records, ~26 MB of WAL per 5,000-household package) without
+# forced checkpoints in the middle of it (the default max_wal_size of 1 GB fills every ~40
+# packages), and shared buffers that hold the hot id indexes (the default 128 MB is sized for a
+# small shared host).
+OFFICE_SETTINGS = ("max_wal_size=8GB", "checkpoint_timeout=15min", "shared_buffers=256MB")
+
+
 class PostgresServer:
-    def __init__(self) -> None:
+    """`durable=False` (tests): fsync off, nothing needs to survive a crash of a throwaway cluster.
+    `durable=True` (benchmarks): fsync on, as on an office's server."""
+
+    def __init__(self, *, durable: bool = False, settings: tuple[str, ...] = OFFICE_SETTINGS) -> None:
+        self.durable = durable
+        self.settings = settings
         self.bin = _bin_dir()
         if self.bin is None:
             raise RuntimeError("PostgreSQL server binaries (initdb, pg_ctl) not found")
@@ -52,8 +65,10 @@ class PostgresServer:
         data = self.dir / "data"
         self._run(str(self.bin / "initdb"), "-D", str(data), "-U", "antq", "--auth=trust", "-E", "UTF8",
                   "--locale=C.UTF-8")
+        options = [f"-p {self.port} -k {self.dir} -c listen_addresses=127.0.0.1",
+                   *(f"-c {setting}" for setting in self.settings), *([] if self.durable else ["-c fsync=off"])]
         self._run(str(self.bin / "pg_ctl"), "-D", str(data), "-l", str(self.dir / "log"), "-w", "-o",
-                  f"-p {self.port} -k {self.dir} -c listen_addresses=127.0.0.1 -c fsync=off", "start")
+                  " ".join(options), "start")
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             try:

@@ -15,6 +15,7 @@ from tests.conftest import ACTOR
 from antq_desktop.services import demo
 from antq_desktop.services.merge import apply
 from antq_desktop.services.records import writes as records
+from antq_desktop.storage import upsert
 from antq_desktop.storage.db import Store, open_store
 from antq_desktop.storage.models import SYNCED_MODELS, Household, Pledge, SyncedRecord
 from antq_desktop.storage.upsert import upsert_newer
@@ -65,8 +66,16 @@ def _changes(commune: Commune) -> None:
     demo.generate(commune.store, households=5, seed=77)
 
 
+@pytest.mark.parametrize("copy_min_rows", [upsert.COPY_MIN_ROWS, 1], ids=["copy-large-batches", "copy-every-batch"])
 def test_fast_writer_stores_identical_rows(engine_url: str, commune: Commune, request: pytest.FixtureRequest,
-                                           monkeypatch: pytest.MonkeyPatch) -> None:
+                                           monkeypatch: pytest.MonkeyPatch, copy_min_rows: int) -> None:
+    """On PostgreSQL the new rows of a batch go by COPY (from COPY_MIN_ROWS rows; every batch in
+    the second case): the rows stored must still be the reference writer's, byte for byte."""
+    monkeypatch.setattr(upsert, "COPY_MIN_ROWS", copy_min_rows)
+    copied: list[str] = []
+    copy_new = upsert._copy_new
+    monkeypatch.setattr(upsert, "_copy_new", lambda conn, table, *rest: (copied.append(table.name),
+                                                                           copy_new(conn, table, *rest)))
     demo.generate(commune.store, households=60, seed=8)
     upper, reference = _twin_stores(engine_url, commune, request)
     try:
@@ -84,6 +93,10 @@ def test_fast_writer_stores_identical_rows(engine_url: str, commune: Commune, re
         assert sum(len(rows) for rows in fast_rows.values()) > 200
         for name in fast_rows:
             assert fast_rows[name] == slow_rows[name], name
+        if engine_url.startswith("postgresql"):  # the COPY path was the one measured above
+            assert "households" in copied and (copy_min_rows > 1 or "pledges" in copied), copied
+        else:
+            assert not copied
     finally:
         upper.close()
         reference.close()

@@ -20,6 +20,7 @@ from antq_desktop.domain.errors import ValidationError
 from antq_desktop.exchange.errors import SIGNER_MISMATCH, VALIDATION_ERROR, PackageError
 from antq_desktop.services.records import rules as record_rules
 from antq_desktop.storage.canonical import canonical_json, canonical_record, exported_columns
+from antq_desktop.storage.id_match import ids_in
 from antq_desktop.storage.models import MODEL_BY_TYPE, SyncedRecord
 
 CHUNK = 500  # ids per IN (...) query: under SQLite's bound-parameter limit
@@ -128,7 +129,7 @@ def stored_rows(session: Session, model: type[SyncedRecord], ids: list[str]) -> 
     table = model.__table__
     found: dict[str, dict[str, Any]] = {}
     for chunk in _chunks(ids):
-        for row in session.execute(select(table).where(table.c.id.in_(chunk))).mappings():
+        for row in session.execute(select(table).where(ids_in(session, table.c.id, chunk))).mappings():
             found[row["id"]] = dict(row)
     return found
 
@@ -169,7 +170,7 @@ def classify(session: Session, batch: Batch, producer: str, counts: dict[str, in
 def _existing_ids(session: Session, model: type[SyncedRecord], ids: set[str], *, live: bool) -> set[str]:
     found: set[str] = set()
     for chunk in _chunks(sorted(ids)):
-        stmt = select(model.id).where(model.id.in_(chunk))
+        stmt = select(model.id).where(ids_in(session, model.id, chunk))
         if live:
             stmt = stmt.where(model.deleted.is_(False))
         found.update(session.execute(stmt).scalars())

@@ -18,6 +18,7 @@ from antq_desktop.domain.text import fold, person_sort_key, sort_key
 from antq_desktop.domain.validation import VALIDATORS, validate_plan_target
 from antq_desktop.services.records import meetings
 from antq_desktop.storage.canonical import canonical_json
+from antq_desktop.storage.id_match import ids_in
 from antq_desktop.storage.models import (
     MODEL_BY_TYPE,
     Household,
@@ -90,7 +91,8 @@ def _chunks(items: list[Any]) -> Iterator[list[Any]]:
 def _live_ids(session: Session, model: type[SyncedRecord], ids: set[str]) -> set[str]:
     found: set[str] = set()
     for chunk in _chunks(sorted(ids)):
-        found.update(session.execute(select(model.id).where(model.id.in_(chunk), model.deleted.is_(False))).scalars())
+        stmt = select(model.id).where(ids_in(session, model.id, chunk), model.deleted.is_(False))
+        found.update(session.execute(stmt).scalars())
     return found
 
 

@@ -18,7 +18,7 @@ from antq_desktop.services.records import rules as record_rules
 from antq_desktop.storage import audit
 from antq_desktop.storage.canonical import to_json_value
 from antq_desktop.storage.db import Store
-from antq_desktop.storage.locks import locked_counter
+from antq_desktop.storage.locks import reserve
 from antq_desktop.storage.models import (
     MODEL_BY_TYPE,
     SyncedRecord,
@@ -47,12 +47,9 @@ def model_for(record_type: str) -> type[SyncedRecord]:
 
 
 def next_change_seq(session: Session, count: int = 1) -> int:
-    """Reserve `count` values of the store-wide change counter; returns the first."""
-    counter = locked_counter(session, "change_seq")
-    first = counter.value + 1
-    counter.value += count
-    session.flush()
-    return first
+    """Reserve `count` values of the store-wide change counter (locked until the transaction ends);
+    returns the first."""
+    return reserve(session, "change_seq", count)
 
 
 def _own_unit(session: Session) -> str:
