@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 
 # The Vietnamese alphabet (with the Latin letters it borrows slotted in Latin order).
@@ -36,6 +37,19 @@ def fold(text: str | None) -> str:
     """Search key: no case, no diacritics, đ→d ("Đường" → "duong")."""
     if not text:
         return ""
+    return _fold(text)
+
+
+def fold_words(parts: Iterable[str | None]) -> str:
+    """`fold` of the non-empty parts joined by spaces, folded part by part so that each distinct name
+    (a village, a family name, an address) is folded once (issue 18). The same text as folding the joined
+    string: every step of `fold` works character by character, a space never composes or reorders with
+    its neighbours, and runs of whitespace collapse to one space either way (tests/domain/test_text.py)."""
+    return " ".join(folded for folded in map(fold, parts) if folded)
+
+
+@lru_cache(maxsize=65536)  # names repeat (villages, areas, family names): each distinct one folded once
+def _fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _WS.sub(" ", stripped.casefold()).strip()
@@ -111,6 +125,7 @@ def sort_key(text: str | None) -> str:
     return f"{primary} {tones} {case}"
 
 
+@lru_cache(maxsize=65536)  # heads of households share names; the merge computes this for every household
 def person_sort_key(full_name: str | None) -> str:
     """Vietnamese people are listed by given name (the last word), then family and middle names."""
     words = nfc(full_name or "").split(" ")
