@@ -104,6 +104,7 @@ _SHAPES: dict[str, tuple[frozenset[str], frozenset[str] | None]] = {
     t: (_FIELDS[t], (_FIELDS[t] - m.OPTIONAL_COLUMNS) if m.OPTIONAL_COLUMNS else None)
     for t, m in MODEL_BY_TYPE.items()}
 _UUID_MATCH = _UUID.fullmatch
+_STAMP_SHAPE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z").fullmatch
 # Valid stamps already parsed (a package's records share their minutes); datetimes are immutable, so
 # rows may share one. Bounded: emptied when full.
 _STAMPS: dict[str, datetime] = {}
@@ -116,12 +117,10 @@ def _known_stamp(value: Any) -> datetime | None:
         return None
     found = _STAMPS.get(value)
     if found is None:
-        match = _STAMP.fullmatch(value)
-        if match is None:
+        if _STAMP_SHAPE(value) is None:
             return None
-        try:
-            year, month, day, hour, minute, second = map(int, match.groups())
-            found = datetime(year, month, day, hour, minute, second)
+        try:  # ASCII digits in exactly this layout: fromisoformat reads the same six numbers, checks the same ranges
+            found = datetime.fromisoformat(value[:19])
         except ValueError:
             return None
         if len(_STAMPS) >= _STAMPS_MAX:
@@ -255,6 +254,8 @@ class _PackageIds:
     @classmethod
     def of(cls, session: Session) -> _PackageIds:
         transaction = session.get_transaction()
+        if transaction is None:  # no transaction to tie the ids to: nothing known, nothing kept
+            return cls(None)
         found = session.info.get(_PACKAGE_IDS)
         if not isinstance(found, cls) or found.transaction is not transaction:  # a new package, a new set
             found = session.info[_PACKAGE_IDS] = cls(transaction)
