@@ -1,9 +1,9 @@
 import unicodedata
 
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
-from antq_desktop.domain.text import fold, fold_words, nfc, person_sort_key, sort_key
+from antq_desktop.domain.text import fold, nfc, person_sort_key, sort_key
 
 
 def test_fold_ignores_case_and_diacritics():
@@ -66,17 +66,6 @@ def test_numbers_before_letters_and_leading_zeros_by_value():
 def test_numbered_names_follow_number_order(numbers):
     names = [f"Thôn {n}" for n in numbers]
     assert [int(n.split()[1]) for n in sorted(names, key=sort_key)] == sorted(numbers)
-
-
-_FOLD_ALPHABET = "aAđĐeêơưƯ ễỄ \t\n\u00a0\u2003\u0301\u0300\u0323\u0306ß İıΣσς1.-"
-
-
-@settings(max_examples=400, deadline=None)
-@given(st.lists(st.one_of(st.none(), st.text(alphabet=_FOLD_ALPHABET, max_size=12)), max_size=4))
-def test_fold_words_is_fold_of_the_joined_parts(parts: list[str | None]) -> None:
-    """Issue 18: search keys fold each part once (cached per distinct name); the key is the one folding the
-    joined text gave, whatever the parts hold (spaces at the ends, only marks, only whitespace, đ, ß…)."""
-    assert fold_words(parts) == fold(" ".join(filter(None, parts)))
 
 
 def test_person_sort_key_cached_is_the_same() -> None:

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import re
-import sys
 import unicodedata
-from collections.abc import Iterable
-from functools import cache, lru_cache
+from functools import lru_cache
 
 # The Vietnamese alphabet (with the Latin letters it borrows slotted in Latin order).
 _ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
@@ -38,28 +36,8 @@ def fold(text: str | None) -> str:
     """Search key: no case, no diacritics, đ→d ("Đường" → "duong")."""
     if not text:
         return ""
-    return _fold(text)
-
-
-def fold_words(parts: Iterable[str | None]) -> str:
-    """`fold` of the non-empty parts joined by spaces, folded part by part so that each distinct name
-    (a village, a family name, an address) is folded once (issue 18). The same text as folding the joined
-    string: every step of `fold` works character by character, a space never composes or reorders with
-    its neighbours, and runs of whitespace collapse to one space either way (tests/domain/test_text.py)."""
-    return " ".join(folded for folded in map(fold, parts) if folded)
-
-
-@cache
-def _combining_marks() -> dict[int, None]:
-    """Every code point `unicodedata.combining` calls a mark (about 900), mapped to nothing: str.translate
-    drops them in C instead of a Python loop per character (built once, on the first fold)."""
-    return {point: None for point in range(sys.maxunicode + 1) if unicodedata.combining(chr(point))}
-
-
-@lru_cache(maxsize=65536)  # names repeat (villages, areas, family names): each distinct one folded once
-def _fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    stripped = decomposed.translate(_combining_marks())
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _WS.sub(" ", stripped.casefold()).strip()
 
 

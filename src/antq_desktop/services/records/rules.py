@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from antq_desktop.domain import catalog as catalogs
 from antq_desktop.domain.errors import FieldError, ValidationError
 from antq_desktop.domain.scoring import score_assessment
-from antq_desktop.domain.text import fold, fold_words, person_sort_key, sort_key
+from antq_desktop.domain.text import fold, person_sort_key, sort_key
 from antq_desktop.domain.validation import VALIDATORS, validate_plan_target
 from antq_desktop.services.records import meetings
 from antq_desktop.storage.canonical import canonical_json
@@ -73,20 +73,22 @@ def _score(fields: dict[str, Any], unit_type: str) -> dict[str, Any]:
 def derived_keys(record_type: str, fields: dict[str, Any]) -> dict[str, str]:
     """Folded search text and Vietnamese sort key, stored so lists filter and sort in SQL."""
     if record_type == "residential_area":
-        return {"search_key": fold_words((fields.get("name"), fields.get("head_name"))),
+        return {"search_key": fold(" ".join(filter(None, [fields.get("name"), fields.get("head_name")]))),
                 "sort_key": sort_key(fields.get("name"))}
     if record_type == "organization":
-        return {"search_key": fold_words((fields.get("name"), fields.get("head_name"), fields.get("address"))),
+        return {"search_key": fold(" ".join(filter(None, [fields.get("name"), fields.get("head_name"),
+                                                         fields.get("address")]))),
                 "sort_key": sort_key(fields.get("name"))}
     if record_type == "household":
-        parts = (fields.get("head_name"), fields.get("address"), fields.get("citizen_id"))
-        return {"search_key": fold_words(parts), "sort_key": person_sort_key(fields.get("head_name"))}
+        parts = [fields.get("head_name"), fields.get("address"), fields.get("citizen_id")]
+        return {"search_key": fold(" ".join(filter(None, parts))),
+                "sort_key": person_sort_key(fields.get("head_name"))}
     if record_type == "pledge":
         return {"search_key": fold(fields.get("person_name") or "")}
     if record_type == "movement_model":
-        return {"search_key": fold_words((fields.get("name"), fields.get("field_of_work")))}
+        return {"search_key": fold(" ".join(filter(None, [fields.get("name"), fields.get("field_of_work")])))}
     if record_type == "commendation":
-        return {"search_key": fold_words((fields.get("subject_name"), fields.get("level")))}
+        return {"search_key": fold(" ".join(filter(None, [fields.get("subject_name"), fields.get("level")])))}
     return {}
 
 
