@@ -66,3 +66,10 @@ def test_numbers_before_letters_and_leading_zeros_by_value():
 def test_numbered_names_follow_number_order(numbers):
     names = [f"Thôn {n}" for n in numbers]
     assert [int(n.split()[1]) for n in sorted(names, key=sort_key)] == sorted(numbers)
+
+
+def test_person_sort_key_cached_is_the_same() -> None:
+    person_sort_key.cache_clear()
+    first = [person_sort_key(name) for name in ("Nguyễn Văn An", " Trần  thị Bé ", None, "", "An")]
+    assert [person_sort_key(name) for name in ("Nguyễn Văn An", " Trần  thị Bé ", None, "", "An")] == first
+    assert first[0] == sort_key("An") + " " + sort_key("Nguyễn Văn")

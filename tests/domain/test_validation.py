@@ -1,10 +1,17 @@
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from antq_desktop.domain.errors import ValidationError
+from antq_desktop.domain.text import nfc
+from antq_desktop.domain.text_hygiene import text_problem
 from antq_desktop.domain.validation import (
+    _AS_TYPED,
+    _iso_day,
     citizen_id_problem,
+    parse_date,
     validate_household,
     validate_pledge,
     validate_residential_area,
@@ -62,3 +69,26 @@ def test_area_kind_must_be_known():
     with pytest.raises(ValidationError) as info:
         validate_residential_area({"name": "Thôn Đông", "kind": "lang-xa"})
     assert info.value.for_field("kind").startswith("Loại khu dân cư không hợp lệ")
+
+
+_TYPED_ALPHABET = "aZ09 ,.-/()ăâđêôơưĂÂĐÊÔƠƯàảãáạầẩẫấậễỆ\u00c0\u024f\u1e00\u1ef9\t\n\u00a0\u200b\u0301\u0306аΑ"
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=_TYPED_ALPHABET, max_size=30))
+def test_text_taken_as_typed_only_when_the_full_path_keeps_it(raw: str) -> None:
+    """Issue 18: a name the one-regex fast path accepts is one `nfc` leaves unchanged and `text_problem`
+    passes, so the GUI's rules hold for it without running them."""
+    if _AS_TYPED(raw) is not None:
+        assert nfc(raw) == raw and text_problem("Tên", raw) is None
+
+
+def test_iso_days_are_what_strptime_gives() -> None:
+    for raw in ("2026-01-28", "2024-02-29", "2025-02-29", "2026-13-01", "0000-01-01", "0999-12-31", "2026-1-5"):
+        try:
+            expected = datetime.strptime(raw, "%Y-%m-%d").date()
+        except ValueError:
+            expected = None
+        fast = _iso_day(raw)
+        assert fast is None or fast == expected  # None: the full strptime path decides
+        assert parse_date(raw) == expected == parse_date(raw)  # the second time from the cache

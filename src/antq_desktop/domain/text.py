@@ -111,6 +111,7 @@ def sort_key(text: str | None) -> str:
     return f"{primary} {tones} {case}"
 
 
+@lru_cache(maxsize=65536)  # heads of households share names; the merge computes this for every household
 def person_sort_key(full_name: str | None) -> str:
     """Vietnamese people are listed by given name (the last word), then family and middle names."""
     words = nfc(full_name or "").split(" ")

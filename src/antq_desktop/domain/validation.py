@@ -13,8 +13,10 @@ from datetime import date, datetime
 from typing import Any
 
 from antq_desktop.domain.errors import FieldError, ValidationError
+from antq_desktop.domain.pledge_templates import pledge_templates
 from antq_desktop.domain.text import nfc
 from antq_desktop.domain.text_hygiene import (
+    PLAIN_LATIN_CLASS,
     clip_for_log,
     invisible_characters,
     text_problem,
@@ -39,7 +41,29 @@ _CCCD_PROVINCE_CODES = frozenset(
     "077 079 080 082 083 084 086 087 089 091 092 093 094 095 096".split()
 )
 _PHONE = re.compile(r"^\+?[0-9 .-]{8,15}$")
+_REFERENCE = re.compile(r"[0-9a-f-]{36}")
+_CITIZEN_ID = re.compile(r"[0-9]{12}")
+_ID_SEPARATORS = re.compile(r"[\s.-]")
+_ISO_DAY = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 
+
+def _stored_as_typed() -> re.Pattern[str]:
+    """Text that `nfc` leaves unchanged and `text_problem` passes, proved by one regex (issue 18).
+
+    Words of characters from text_hygiene's plain-Latin class (each its own NFKC form, none composing with
+    its neighbour, nothing hidden, one script: so NFC leaves the text as it is and `text_problem` says
+    None), whitespace taken out of the words, the words joined by single spaces with none at either end (so
+    collapsing and trimming whitespace changes nothing). A character is only ever left out (the text then
+    takes the full path), never added."""
+    plain = re.compile(PLAIN_LATIN_CLASS)
+    letters = [chr(c) for c in range(0x2000)
+               if plain.fullmatch(chr(c)) and not chr(c).isspace() and not re.match(r"\s", chr(c))]
+    word = "[" + "".join(re.escape(ch) for ch in letters) + "]+"
+    more_words = f"(?: {word})*" if plain.fullmatch(" ") else ""
+    return re.compile(word + more_words)
+
+
+_AS_TYPED = _stored_as_typed().fullmatch
 
 
 class _Collector:
@@ -55,6 +79,11 @@ class _Collector:
 
     def text(self, field: str, label: str, *, required: bool = False, max_len: int = 200) -> str | None:
         raw = self.values.get(field)
+        if type(raw) is str and _AS_TYPED(raw) is not None:  # nearly every name: stored as it came, no problem
+            if len(raw) > max_len:
+                self.fail(field, f"{label} dài quá {max_len} ký tự.")
+            self.out[field] = raw
+            return raw
         if raw is not None and not isinstance(raw, str):
             raw = str(raw)
         value = nfc(raw) if raw else ""
@@ -73,6 +102,9 @@ class _Collector:
 
     def long_text(self, field: str, label: str) -> None:
         raw = self.values.get(field)
+        if not raw:  # nothing typed: nothing to clean or to check (the lines below give None too)
+            self.out[field] = None
+            return
         value = "\n".join(nfc(line) for line in str(raw).splitlines()).strip() if raw else ""
         if len(value) > 4000:
             self.fail(field, f"{label} dài quá 4000 ký tự.")
@@ -85,6 +117,11 @@ class _Collector:
     def integer(self, field: str, label: str, *, minimum: int = 0, maximum: int = 10_000_000,
                 required: bool = False, default: int | None = None) -> int | None:
         raw = self.values.get(field)
+        if type(raw) is int:  # a number from a package: nothing to convert (bool is not `int` here)
+            if not minimum <= raw <= maximum:
+                self.fail(field, f"{label} phải từ {minimum} đến {maximum:,}.".replace(",", "."))
+            self.out[field] = raw
+            return raw
         if raw is None or (isinstance(raw, str) and not raw.strip()):
             if required and default is None:
                 self.fail(field, f"{label} không được để trống.")
@@ -120,7 +157,7 @@ class _Collector:
 
     def choice(self, field: str, label: str, choices: Mapping[str, str], default: str | None = None) -> str | None:
         value = self.values.get(field) or default
-        if value not in choices:
+        if not isinstance(value, str) or value not in choices:  # (a list from a package: refused, not a crash)
             allowed = ", ".join(choices.values())
             self.fail(field, f"{label} không hợp lệ (chọn một trong: {allowed}).")
             return None
@@ -156,7 +193,7 @@ class _Collector:
                 self.fail(field, f"Chưa chọn {label}.")
             self.out[field] = None
             return None
-        if not isinstance(raw, str) or not re.fullmatch(r"[0-9a-f-]{36}", raw):
+        if not isinstance(raw, str) or not _REFERENCE.fullmatch(raw):
             self.fail(field, f"Mã {label} không hợp lệ.")
             return None
         self.out[field] = raw
@@ -175,6 +212,37 @@ class _Collector:
 
 def parse_date(raw: Any) -> date | None:
     """Accepts a date, ISO text (yyyy-mm-dd) or the Vietnamese dd/MM/yyyy."""
+    if type(raw) is str:
+        known = _ISO_DAYS.get(raw)
+        if known is not None:
+            return known
+        found = _iso_day(raw)
+        if found is not None:
+            return found
+    return _parse_date(raw)
+
+
+# yyyy-mm-dd days already read (a package's dates repeat; dates are immutable): emptied when full.
+_ISO_DAYS: dict[str, date] = {}
+
+
+def _iso_day(raw: str) -> date | None:
+    """The day of exact `yyyy-mm-dd` text, what strptime's "%Y-%m-%d" gives it, without strptime's cost;
+    None when the text is anything else (`_parse_date` then decides)."""
+    match = _ISO_DAY.fullmatch(raw)
+    if match is None:
+        return None
+    try:
+        found = date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        return None
+    if len(_ISO_DAYS) >= 100_000:
+        _ISO_DAYS.clear()
+    _ISO_DAYS[raw] = found
+    return found
+
+
+def _parse_date(raw: Any) -> date | None:
     if isinstance(raw, datetime):
         return raw.date()
     if isinstance(raw, date):
@@ -190,7 +258,7 @@ def parse_date(raw: Any) -> date | None:
 
 def citizen_id_problem(value: str, today: date | None = None) -> str | None:
     """Why a 12-digit citizen ID (CCCD) is not valid, or None when it is."""
-    if not re.fullmatch(r"[0-9]{12}", value):
+    if not _CITIZEN_ID.fullmatch(value):
         return "Số định danh (CCCD) phải gồm đúng 12 chữ số."
     if value[:3] not in _CCCD_PROVINCE_CODES:
         return f"Số định danh (CCCD): mã tỉnh nơi đăng ký khai sinh “{value[:3]}” không tồn tại."
@@ -231,7 +299,10 @@ def validate_organization(values: Mapping[str, Any]) -> dict[str, Any]:
 def _citizen_id(c: _Collector, values: Mapping[str, Any]) -> None:
     # Officers copy IDs as printed ("001 203 004 567"): separators are not part of the number.
     raw_id = values.get("citizen_id")
-    c.values = {**values, "citizen_id": re.sub(r"[\s.-]", "", str(raw_id)) if raw_id else raw_id}
+    if raw_id:  # (an ID typed without separators keeps the values as they are: no copy)
+        cleaned = _ID_SEPARATORS.sub("", str(raw_id))
+        if cleaned != raw_id:
+            c.values = {**values, "citizen_id": cleaned}
     citizen_id = c.text("citizen_id", "Số định danh (CCCD)", max_len=40)
     if citizen_id:
         problem = citizen_id_problem(citizen_id)
@@ -269,8 +340,6 @@ def validate_pledge(values: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _check_template(c: _Collector, code: str | None, signer_kind: str | None) -> None:
-    from antq_desktop.domain.pledge_templates import pledge_templates
-
     template = pledge_templates().get(code or "")
     if code and template is None:
         c.fail("template_code",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
+from functools import cache
 from typing import Any
 
 from sqlalchemy import select
@@ -82,6 +83,15 @@ def _foreign(session: Session, ref_type: str, ids: set[str], producer: str) -> t
     return None
 
 
+@cache
+def _reference_columns(record_type: str) -> tuple[tuple[str, str], ...]:
+    """The reference columns a record type has (a column it lacks is never stored, so never points anywhere):
+    a household member is checked for its household alone, not for four columns it cannot carry."""
+    model = MODEL_BY_TYPE.get(record_type)
+    names = set(model.__table__.columns.keys()) if model is not None else set(REFERENCE_COLUMNS)
+    return tuple((column, ref_type) for column, ref_type in REFERENCE_COLUMNS.items() if column in names)
+
+
 def authorise_references(session: Session, record_type: str, rows: list[dict[str, Any]], producer: str,
                          known_own: dict[str, set[str]] | None = None) -> None:
     """A2-A4, A7: every reference (area_id, organization_id, household_id, plan_id) of every row, live or
@@ -91,8 +101,8 @@ def authorise_references(session: Session, record_type: str, rows: list[dict[str
     the store sees both (or `known_own` names them: ids of the producer's own records, no look-up);
     a reference to nothing at all is left to `merge_plan.check_references`.
     """
-    for column, ref_type in REFERENCE_COLUMNS.items():
-        wanted = {row[column] for row in rows if isinstance(row.get(column), str)}
+    for column, ref_type in _reference_columns(record_type):
+        wanted = {value for row in rows if isinstance(value := row.get(column), str)}
         if known_own:  # ids this package already proved to be the producer's own (merge: earlier batches)
             wanted -= known_own.get(ref_type, set())
         clash = _foreign(session, ref_type, wanted, producer) if wanted else None

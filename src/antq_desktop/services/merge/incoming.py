@@ -53,6 +53,7 @@ def new_counts() -> dict[str, int]:
 
 
 _STAMP = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2}):([0-9]{2})Z")
+_INT32_MAX = 2**31 - 1
 
 
 def _timestamp(value: Any, where: str) -> datetime:
@@ -67,8 +68,11 @@ def _timestamp(value: Any, where: str) -> datetime:
         raise refuse(VALIDATION_ERROR, f"{where}: thời điểm tạo/sửa không đúng định dạng.{_FIX}") from None
 
 
-def check_shape(record: dict[str, Any], producer: str) -> dict[str, Any]:
-    """Type, exact field set, UUID, origin and bookkeeping fields; returns the meta columns."""
+def _check_shape_reference(record: dict[str, Any], producer: str) -> dict[str, Any]:
+    """The checks one by one, each with its refusal: the reference `check_shape`'s fast path stands on.
+
+    Every record the fast path does not prove valid comes here, so the messages, codes and the order
+    of refusals are this function's alone (tests/services/merge/test_compiled_checks.py compares them)."""
     record_type = record.get("type")
     model = MODEL_BY_TYPE.get(record_type) if isinstance(record_type, str) else None
     if model is None:
@@ -86,7 +90,7 @@ def check_shape(record: dict[str, Any], producer: str) -> dict[str, Any]:
         raise refuse(SIGNER_MISMATCH, f"{where} thuộc đơn vị {record['origin_unit']!s:.20}, không phải đơn vị gửi "
                                       f"{producer}. Không nhập gói này; hãy báo cho cán bộ phụ trách.")
     revision, deleted = record["revision"], record["deleted"]
-    if isinstance(revision, bool) or not isinstance(revision, int) or not 1 <= revision <= 2**31 - 1:
+    if isinstance(revision, bool) or not isinstance(revision, int) or not 1 <= revision <= _INT32_MAX:
         raise refuse(VALIDATION_ERROR, f"{where}: số phiên bản không hợp lệ.{_FIX}")
     if not isinstance(deleted, bool):
         raise refuse(VALIDATION_ERROR, f"{where}: trạng thái xóa không hợp lệ.{_FIX}")
@@ -95,18 +99,75 @@ def check_shape(record: dict[str, Any], producer: str) -> dict[str, Any]:
             "created_at": created, "updated_at": updated}
 
 
+# Compiled once per record type (issue 18): the exact key set, and the keys that must be there when the
+# type has optional columns (None when it has none: then only the exact set passes).
+_SHAPES: dict[str, tuple[frozenset[str], frozenset[str] | None]] = {
+    t: (_FIELDS[t], (_FIELDS[t] - m.OPTIONAL_COLUMNS) if m.OPTIONAL_COLUMNS else None)
+    for t, m in MODEL_BY_TYPE.items()}
+_UUID_MATCH = _UUID.fullmatch
+_STAMP_SHAPE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z").fullmatch
+# Valid stamps already parsed (a package's records share their minutes); datetimes are immutable, so
+# rows may share one. Bounded: emptied when full.
+_STAMPS: dict[str, datetime] = {}
+_STAMPS_MAX = 200_000
+
+
+def _known_stamp(value: Any) -> datetime | None:
+    """The datetime of a valid stamp, None for anything the reference path must judge."""
+    if type(value) is not str:
+        return None
+    found = _STAMPS.get(value)
+    if found is None:
+        if _STAMP_SHAPE(value) is None:
+            return None
+        try:  # ASCII digits in exactly this layout: fromisoformat reads the same six numbers, checks the same ranges
+            found = datetime.fromisoformat(value[:19])
+        except ValueError:
+            return None
+        if len(_STAMPS) >= _STAMPS_MAX:
+            _STAMPS.clear()
+        _STAMPS[value] = found
+    return found
+
+
+def check_shape(record: dict[str, Any], producer: str) -> dict[str, Any]:
+    """Type, exact field set, UUID, origin and bookkeeping fields; returns the meta columns.
+
+    The common valid record passes a compiled fast path (one key-set comparison, exact type tests, parsed
+    stamps cached); anything it cannot prove valid goes through `_check_shape_reference`, whose refusal
+    (message, code, which check first) is the one raised."""
+    record_type = record.get("type")
+    shape = _SHAPES.get(record_type) if type(record_type) is str else None
+    if shape is not None:
+        exact, required = shape
+        keys = record.keys()
+        record_id = record.get("id")
+        if ((keys == exact or (required is not None and required <= keys <= exact))
+                and type(record_id) is str and _UUID_MATCH(record_id) is not None
+                and record["origin_unit"] == producer):
+            revision, deleted = record["revision"], record["deleted"]
+            if type(revision) is int and 1 <= revision <= _INT32_MAX and type(deleted) is bool:
+                created, updated = _known_stamp(record["created_at"]), _known_stamp(record["updated_at"])
+                if created is not None and updated is not None:
+                    return {"id": record_id, "origin_unit": producer, "revision": revision, "deleted": deleted,
+                            "created_at": created, "updated_at": updated}
+    return _check_shape_reference(record, producer)
+
+
 def validated_rows(session: Session, record_type: str, records: list[dict[str, Any]],
                    metas: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The GUI's validation for each record (normalised fields plus the bookkeeping columns)."""
     unit_types = (record_rules.assessment_unit_types(session, records) if record_type in ("assessment", "meeting")
                   else ["area"] * len(records))
+    validate = record_rules.validator(record_type)  # the same function `record_rules.validate` runs, bound once
     rows = []
     for record, meta, unit_type in zip(records, metas, unit_types, strict=True):
         try:
-            fields = record_rules.validate(record_type, record, unit_type=unit_type)
+            fields = validate(record, unit_type)
         except ValidationError as exc:
             raise refuse(VALIDATION_ERROR, f"Bản ghi {record_type} {meta['id']}: {exc.message}{_FIX}") from None
-        rows.append({**fields, **meta})
+        fields.update(meta)  # a fresh dict per record: the same keys, values and order as {**fields, **meta}
+        rows.append(fields)
     return rows
 
 
@@ -177,22 +238,61 @@ def _existing_ids(session: Session, model: type[SyncedRecord], ids: set[str], *,
     return found
 
 
+class _PackageIds:
+    """What this transaction's earlier batches proved about ids (issue 18: parents are checked against the
+    package's own ids first, and only the rest is looked up in the store).
+
+    `live`: ids written live (in `to_write`, not deleted); they are stored and live until the package ends
+    (an id comes once per package, so nothing later in it rewrites them; a live child of a parent the
+    package deletes later is refused by `apply.check_end_state`). `stored`: every classified id (written,
+    or already stored and kept), so it exists. Kept on the session for its current transaction only."""
+
+    def __init__(self, transaction: object) -> None:
+        self.transaction = transaction
+        self.live: dict[str, set[str]] = {}
+        self.stored: dict[str, set[str]] = {}
+
+    @classmethod
+    def of(cls, session: Session) -> _PackageIds:
+        transaction = session.get_transaction()
+        if transaction is None:  # no transaction to tie the ids to: nothing known, nothing kept
+            return cls(None)
+        found = session.info.get(_PACKAGE_IDS)
+        if not isinstance(found, cls) or found.transaction is not transaction:  # a new package, a new set
+            found = session.info[_PACKAGE_IDS] = cls(transaction)
+        return found
+
+    def add(self, batch: Batch) -> None:
+        live = self.live.setdefault(batch.record_type, set())
+        live.update(r["id"] for r in batch.to_write if not r["deleted"])
+        # (a transaction holding two packages, a forward's plans say, may delete what the first wrote live)
+        live.difference_update(r["id"] for r in batch.to_write if r["deleted"])
+        self.stored.setdefault(batch.record_type, set()).update(r["id"] for r in batch.rows)
+
+
+_PACKAGE_IDS = "antq.merge.package_ids"  # session.info key
+
+
 def check_references(session: Session, batch: Batch) -> None:
     """Rows about to be written may point only at records already stored or earlier in the package.
 
     Live rows need live parents (the GUI rule, `record_rules.check_references`); tombstones
-    only need the parent to exist (the foreign key).
+    only need the parent to exist (the foreign key). Parents this package already wrote (or
+    found stored) need no look-up; the rest is one IN query per chunk of ids.
     """
+    known = _PackageIds.of(session)
     live = [r for r in batch.to_write if not r["deleted"]]
     try:
-        record_rules.check_references(session, live)
+        record_rules.check_references(session, live, known.live)
     except ValidationError as exc:
         raise _unknown_reference(batch.record_type, exc.message) from None
     for column, ref_type in _REFERENCES.items():
         wanted = {r[column] for r in batch.to_write if r["deleted"] and r.get(column)}
+        wanted -= known.stored.get(ref_type, set())
         missing = wanted - _existing_ids(session, MODEL_BY_TYPE[ref_type], wanted, live=False) if wanted else set()
         if missing:
             raise _unknown_reference(batch.record_type, f"{ref_type} {sorted(missing)[0]} không có ở máy này.")
+    known.add(batch)
 
 
 def _unknown_reference(record_type: str, detail: str) -> PackageError:

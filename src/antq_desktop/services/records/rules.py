@@ -5,7 +5,8 @@ Kept apart from the write path so that package merge applies exactly the same ru
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
+from functools import cache
 from typing import Any
 
 from sqlalchemy import func, select
@@ -31,15 +32,30 @@ from antq_desktop.storage.models import (
 
 def validate(record_type: str, values: dict[str, Any], *, unit_type: str = "area") -> dict[str, Any]:
     """Normalised fields; `unit_type` (area, commune, agency…) picks an assessment's criteria."""
+    return validator(record_type)(values, unit_type)
+
+
+Validator = Callable[[dict[str, Any], str], dict[str, Any]]
+
+
+@cache
+def validator(record_type: str) -> Validator:
+    """`validate` for one record type, chosen once (a merge validates thousands of one type in a row)."""
     if record_type == "plan_target":
-        return validate_plan_target(values, catalogs.load_indicators())
-    fields = VALIDATORS[record_type](values)
+        return lambda values, unit_type: validate_plan_target(values, catalogs.load_indicators())
+    check = VALIDATORS[record_type]
     if record_type == "assessment":
-        fields = _score(fields, unit_type)
-    elif record_type == "meeting":
-        fields = meetings.finish(fields, unit_type)
-    elif record_type == "recognition_decision":
-        fields["subjects"] = canonical_json(fields["subjects"])
+        return lambda values, unit_type: _score(check(values), unit_type)
+    if record_type == "meeting":
+        return lambda values, unit_type: meetings.finish(check(values), unit_type)
+    if record_type == "recognition_decision":
+        return _recognition_decision
+    return lambda values, unit_type: check(values)
+
+
+def _recognition_decision(values: dict[str, Any], unit_type: str) -> dict[str, Any]:
+    fields = VALIDATORS["recognition_decision"](values)
+    fields["subjects"] = canonical_json(fields["subjects"])
     return fields
 
 
@@ -81,6 +97,7 @@ _REFERENCES = {"area_id": ("residential_area", "Khu dân cư"), "organization_id
                "household_id": ("household", "Hộ gia đình"), "plan_id": ("plan", "Kế hoạch"),
                "team_id": ("security_team", "Tổ bảo vệ an ninh, trật tự")}
 _CHUNK = 500  # stays under SQLite's bound-parameter limit
+_NONE: frozenset[str] = frozenset()
 
 
 def _chunks(items: list[Any]) -> Iterator[list[Any]]:
@@ -100,14 +117,20 @@ def _row_label(index: int, total: int) -> str:
     return f"Dòng {index + 1}: " if total > 1 else ""
 
 
-def check_references(session: Session, rows: list[dict[str, Any]]) -> None:
-    """Every referenced record must exist and be live — one query per referenced table for the batch."""
+def check_references(session: Session, rows: list[dict[str, Any]],
+                     known_live: Mapping[str, set[str]] | None = None) -> None:
+    """Every referenced record must exist and be live — one query per referenced table for the batch.
+
+    `known_live` (per record type) names ids the caller knows are stored and live in this transaction (a
+    merge: rows it wrote live from the same package); only the other ids are looked up."""
     errors: list[FieldError] = []
     for field, (ref_type, label) in _REFERENCES.items():
         wanted = {row[field] for row in rows if row.get(field)}
         if not wanted:
             continue
-        live = _live_ids(session, MODEL_BY_TYPE[ref_type], wanted)
+        known = known_live.get(ref_type, _NONE) if known_live else _NONE
+        unknown = wanted - known if known else wanted
+        live = (wanted - unknown) | _live_ids(session, MODEL_BY_TYPE[ref_type], unknown) if unknown else wanted
         errors += [FieldError(field, f"{_row_label(i, len(rows))}{label} được chọn không tồn tại hoặc đã bị xóa.")
                    for i, row in enumerate(rows) if row.get(field) and row[field] not in live]
     if errors:
