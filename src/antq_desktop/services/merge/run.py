@@ -19,7 +19,7 @@ from antq_desktop.exchange.errors import CANCELLED, PackageError
 from antq_desktop.exchange.package_reader import DEFAULT_LIMITS, Limits, PayloadKeyOpener
 from antq_desktop.exchange.sequence import DEFAULT_MAX_JUMP
 from antq_desktop.services.keys.ring import KeyRing, TrustedLookup
-from antq_desktop.services.merge import forward_order, forwarded, held, legacy_copies, pipeline
+from antq_desktop.services.merge import forward_order, forwarded, held, legacy_copies, pipeline, record_feed
 from antq_desktop.services.merge.results import (
     CANCELLED_MESSAGE,
     Cancel,
@@ -57,6 +57,7 @@ def merge_packages(store: Store, paths: Sequence[str | os.PathLike[str]], *, act
             results.extend(merge_file(store, Path(path), options))
     finally:
         ring.close()
+        record_feed.close_idle()  # the child that read this command's packages (if one was started)
     if any(r.status == MergeStatus.MERGED for r in results) and not dry_run:
         store.refresh_statistics()
     if progress is not None:
