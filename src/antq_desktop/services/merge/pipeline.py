@@ -66,6 +66,8 @@ def merge_one(store: Store, path: Path, options: MergeOptions, *, held_uuid: str
     try:
         package = package_reader.verify(path, options.lookup or trusted_lookup(store), limits=options.limits)
         _describe(result, package)
+        if record_feed.wanted(package, options.worker):
+            record_feed.warm()  # the child's start overlaps the key unlock and the checks before the records
         opener = options.ring.opener(package.header) if options.ring else None
         options.report(0.02, f"Đã kiểm tra chữ ký gói của {result.producer_name}.")
         with store.session() as session:

@@ -16,8 +16,9 @@ Same checks, same order, same refusals as the single-process path:
 * cancel, an error in the main process or the end of a merge ends the child (terminate + join); a child
   that dies is a clean IO_ERROR refusal. The child also exits by itself if its parent goes away.
 
-One child is kept for the packages of one merge command (`close_idle` after the loop); forked from a
-`forkserver` (Linux, not frozen) or spawned (Windows, the frozen build): never `fork` in the GUI's thread.
+One child is kept for the packages of one merge command (`close_idle` after the loop). It is spawned (never
+forked: the merge runs in a QThread), so a program starting a merge must guard its main module
+(`if __name__ == "__main__":`) and call `multiprocessing.freeze_support()` first when frozen.
 """
 
 from __future__ import annotations
@@ -26,7 +27,6 @@ import atexit
 import multiprocessing
 import os
 import pickle
-import sys
 from collections.abc import Generator, Iterable, Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
@@ -187,18 +187,10 @@ _idle: _Worker | None = None
 
 
 def _context() -> Any:  # a multiprocessing context (typeshed's BaseContext lacks Process)
-    context = multiprocessing.get_context(_start_method())
-    if context.get_start_method() == "forkserver":  # the server imports the checks once; each child is a fork
-        cast(Any, context).set_forkserver_preload([__name__])
-    return context
-
-
-def _start_method() -> str:
-    """forkserver where it exists and the app is not frozen (a fork of a clean server: cheap, no GUI threads);
-    spawn otherwise (Windows, the frozen build). Never plain fork: the merge runs in a QThread."""
-    if getattr(sys, "frozen", False) or "forkserver" not in multiprocessing.get_all_start_methods():
-        return "spawn"
-    return "forkserver"
+    """spawn everywhere: the same on Linux, Windows and in the frozen build (freeze_support in the entry points),
+    and never a fork of a process whose other threads (the GUI, the merge's QThread) hold locks. Its cost, the
+    child's imports, is paid once per merge command and overlaps the key unlock (`warm`)."""
+    return multiprocessing.get_context("spawn")
 
 
 def _take() -> _Worker:
@@ -209,6 +201,13 @@ def _take() -> _Worker:
     if worker is not None:
         worker.stop()
     return _Worker()
+
+
+def warm() -> None:
+    """Start the child now (if none waits), while the main process unlocks the key and checks the header."""
+    global _idle
+    if _idle is None or not _idle.alive():
+        _idle = _take()
 
 
 def close_idle() -> None:
@@ -249,8 +248,7 @@ def worker_feed(package: VerifiedPackage, opener: PayloadKeyOpener | None, limit
 
 
 def _unpacked(message: tuple[Any, ...]) -> FedBatch:
-    _, record_type, done, records, metas, columns, values, derived = message
-    rows = [dict(zip(columns, row, strict=True)) for row in values] if values is not None else None
+    _, record_type, done, records, metas, rows, derived = message
     return FedBatch(record_type, done, records, metas, rows, derived)
 
 
@@ -286,9 +284,9 @@ def _checked(records: list[dict[str, Any]], done: int, producer: str) -> tuple[A
     from antq_desktop.services.merge.incoming import check_shape
 
     record_type = records[0]["type"]
-    raw: tuple[Any, ...] = ("batch", record_type, done, records, None, None, None, None)
+    raw: tuple[Any, ...] = ("batch", record_type, done, records, None, None, None)
     if record_type in AUDIT_TYPES:  # already checked by check_audit_head: the merge skips them
-        return ("batch", record_type, done, None, None, None, None, None)
+        return ("batch", record_type, done, None, None, None, None)
     if record_type == ANNOUNCEMENT:
         return raw
     try:
@@ -296,16 +294,14 @@ def _checked(records: list[dict[str, Any]], done: int, producer: str) -> tuple[A
     except Exception:  # noqa: BLE001 - the main process checks this batch again and gives the real refusal
         return raw
     if record_type in SESSION_TYPES:
-        return ("batch", record_type, done, records, metas, None, None, None)
+        return ("batch", record_type, done, records, metas, None, None)
     try:
         rows = _validated(record_type, records, metas)
     except Exception:  # noqa: BLE001 - as above: refused again, in order, by the main process
-        return ("batch", record_type, done, records, metas, None, None, None)
-    columns = tuple(rows[0])
-    if any(len(row) != len(columns) or tuple(row) != columns for row in rows):
-        return ("batch", record_type, done, records, metas, None, None, None)
-    return ("batch", record_type, done, _raw_references(records, rows), None, columns,
-            [tuple(row.values()) for row in rows], _derived(record_type, rows))
+        return ("batch", record_type, done, records, metas, None, None)
+    # rows as dicts: pickle keeps one copy of each key per batch, and loading dicts costs the main process less
+    # than rebuilding them from tuples (measured: 48 ms against 60 ms per 30,000-record package)
+    return ("batch", record_type, done, _raw_references(records, rows), None, rows, _derived(record_type, rows))
 
 
 def _validated(record_type: str, records: list[dict[str, Any]], metas: list[dict[str, Any]]) -> list[dict[str, Any]]:
