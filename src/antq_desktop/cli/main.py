@@ -8,6 +8,7 @@ that command's module. `antq --help` therefore lists every command without impor
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import sys
 from collections.abc import Callable, Sequence
 from typing import NoReturn
@@ -64,6 +65,7 @@ def parse(argv: Sequence[str] | None = None) -> argparse.Namespace:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    multiprocessing.freeze_support()  # a frozen merge's record reader (services/merge/record_feed.py) starts here
     fronts.use_front(fronts.CLI)  # services' messages name the commands to run
     try:
         args = parse(argv)

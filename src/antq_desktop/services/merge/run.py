@@ -36,12 +36,14 @@ from antq_desktop.storage.db import Store
 def merge_packages(store: Store, paths: Sequence[str | os.PathLike[str]], *, actor: str, dry_run: bool = False,
                    progress: Progress | None = None, cancel: Cancel | None = None, password: str | None = None,
                    keys: PayloadKeyOpener | None = None, lookup: TrustedLookup | None = None,
-                   limits: Limits = DEFAULT_LIMITS, max_jump: int = DEFAULT_MAX_JUMP) -> MergeRun:
+                   limits: Limits = DEFAULT_LIMITS, max_jump: int = DEFAULT_MAX_JUMP,
+                   worker: bool | None = None) -> MergeRun:
     """Merge each file on its own (one refusal never stops the others); held packages whose
     predecessor arrives are merged right after it, in sequence order.
 
     `password` unlocks this office's receiving keys (or pass already unlocked `keys`).
     `cancel.is_set()` is checked between packages and batches; a cancelled package writes nothing.
+    `worker`: read and check records in a child process (True), never (False), or by size (None: record_feed).
     """
     results = MergeRun()
     if not dry_run:  # a preview writes only its log rows
@@ -53,7 +55,7 @@ def merge_packages(store: Store, paths: Sequence[str | os.PathLike[str]], *, act
             def report(fraction: float, message: str, _i: int = index) -> None:
                 if progress is not None:
                     progress((_i + min(1.0, fraction)) / total, message)
-            options = MergeOptions(actor, dry_run, ring, lookup, limits, max_jump, cancel, report)
+            options = MergeOptions(actor, dry_run, ring, lookup, limits, max_jump, cancel, report, worker=worker)
             results.extend(merge_file(store, Path(path), options))
     finally:
         ring.close()
