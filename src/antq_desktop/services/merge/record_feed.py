@@ -27,6 +27,7 @@ import atexit
 import multiprocessing
 import os
 import pickle
+import threading
 from collections.abc import Generator, Iterable, Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
@@ -183,7 +184,8 @@ class _Worker:
         raise PackageError(IO_ERROR, WORKER_DIED, detail=f"record feed exit code {self.process.exitcode}")
 
 
-_idle: _Worker | None = None
+_idle: _Worker | None = None  # the merge command's child between two packages
+_idle_lock = threading.Lock()  # two merges in two threads never share one child
 
 
 def _context() -> Any:  # a multiprocessing context (typeshed's BaseContext lacks Process)
@@ -195,7 +197,8 @@ def _context() -> Any:  # a multiprocessing context (typeshed's BaseContext lack
 
 def _take() -> _Worker:
     global _idle
-    worker, _idle = _idle, None
+    with _idle_lock:
+        worker, _idle = _idle, None
     if worker is not None and worker.alive():
         return worker
     if worker is not None:
@@ -206,14 +209,19 @@ def _take() -> _Worker:
 def warm() -> None:
     """Start the child now (if none waits), while the main process unlocks the key and checks the header."""
     global _idle
-    if _idle is None or not _idle.alive():
-        _idle = _take()
+    with _idle_lock:
+        if _idle is not None and _idle.alive():
+            return
+        if _idle is not None:
+            _idle.stop()
+        _idle = _Worker()
 
 
 def close_idle() -> None:
     """End the child kept between packages (end of a merge command; also at exit)."""
     global _idle
-    worker, _idle = _idle, None
+    with _idle_lock:
+        worker, _idle = _idle, None
     if worker is not None:
         worker.stop()
 
@@ -241,9 +249,11 @@ def worker_feed(package: VerifiedPackage, opener: PayloadKeyOpener | None, limit
                 raise PackageError(message[1], message[2], message[3])
             yield _unpacked(message)
     finally:
-        if finished and _idle is None:
-            _idle = worker
-        else:
+        with _idle_lock:
+            keep = finished and _idle is None
+            if keep:
+                _idle = worker
+        if not keep:
             worker.stop()
 
 
