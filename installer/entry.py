@@ -9,8 +9,13 @@ console CLI). On Linux the console/windowed difference does not exist, so `antq`
 inside each executable) are then stored once.
 """
 
+import multiprocessing
 import os
 import sys
+
+# First of all: a merge's record reader (services/merge/record_feed.py) is this executable started again with
+# multiprocessing's spawn arguments; freeze_support runs it and exits before any program is chosen.
+multiprocessing.freeze_support()
 
 
 def _program() -> str:

@@ -4,10 +4,12 @@
 `antq_desktop.selftest`) and exits 0 when everything works.
 """
 
+import multiprocessing
 import sys
 
 
 def main() -> int:
+    multiprocessing.freeze_support()  # a frozen merge's record reader (services/merge/record_feed.py) starts here
     if "--self-test" in sys.argv[1:]:
         from antq_desktop.selftest import run as self_test
 

@@ -151,6 +151,30 @@ def _step_exchange(state: _State) -> str:
             "cấp trên kiểm tra chữ ký và giải mã đúng")
 
 
+def _step_merge(state: _State) -> str:
+    """The upper office merges the commune's package, its records read and checked in a second process
+    (services/merge/record_feed.py: spawned; in the frozen build through freeze_support in the entry point)."""
+    from antq_desktop.services import export, keys, merge, setup
+    from antq_desktop.storage.db import open_store
+
+    upper = open_store(state.root / "cap-tren.sqlite3")
+    try:
+        setup.initialise(upper, role="district", unit_code="CUM-01", name="Cụm công an khu vực 1",
+                         officer_name="Cán bộ kiểm tra", username=USERNAME, password=PASSWORD)
+        keys.set_recipient(state.store, keys.public_key_file(upper, PASSWORD, USERNAME), actor=USERNAME)
+        keys.trust_add(upper, keys.public_key_file(state.store, PASSWORD, USERNAME), actor=USERNAME)
+        path = state.root / "goi-cap-tren.antq"
+        export.export_package(state.store, path, password=PASSWORD, actor=USERNAME, kind="full")
+        (result,) = merge.merge_packages(upper, [path], actor=USERNAME, password=PASSWORD, worker=True)
+    finally:
+        upper.close()
+    _check(result.status == merge.MergeStatus.MERGED, f"cấp trên không nhập được gói: {result.message}")
+    merged = sum(sum(c.values()) for c in result.counts.values())
+    households = result.counts.get("household", {}).get("new", 0)
+    _check(households == DEMO_HOUSEHOLDS, f"cấp trên nhập {households} hộ, gói có {DEMO_HOUSEHOLDS}")
+    return f"{merged} bản ghi, đọc và kiểm tra trong tiến trình thứ hai, ghi trong một giao dịch"
+
+
 def _step_pdf(state: _State) -> str:
     from antq_desktop.reports import render_pledges
     from antq_desktop.reports.demo import demo_pledge
@@ -255,6 +279,7 @@ CORE_STEPS: list[Step] = [
     ("Thiết lập đơn vị xã và tài khoản", _step_profile),
     ("Dữ liệu mẫu", _step_demo),
     ("Xuất và kiểm tra gói dữ liệu", _step_exchange),
+    ("Cấp trên nhập gói (đọc gói ở tiến trình thứ hai)", _step_merge),
     ("In biểu mẫu PDF", _step_pdf),
     ("Xuất Excel", _step_xlsx),
     ("Kiểm tra toàn vẹn dữ liệu", _step_check),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import contextvars
+import multiprocessing
 import sys
 from collections.abc import Callable, Sequence
 from typing import NoReturn
@@ -65,6 +66,7 @@ def parse(argv: Sequence[str] | None = None) -> argparse.Namespace:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    multiprocessing.freeze_support()  # a frozen merge's record reader (services/merge/record_feed.py) starts here
     fronts.use_front(fronts.CLI)  # services' messages name the commands to run
     try:
         args = parse(argv)

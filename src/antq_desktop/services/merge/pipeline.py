@@ -8,7 +8,8 @@ then all of its records are written, or none. Each attempt is logged (ImportAtte
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
+from collections.abc import Generator
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +29,7 @@ from antq_desktop.services.keys import rotation as key_rotation
 from antq_desktop.services.keys.ring import trusted_lookup
 from antq_desktop.services.merge import archive as merge_archive
 from antq_desktop.services.merge import held as merge_held
-from antq_desktop.services.merge import import_log
+from antq_desktop.services.merge import import_log, record_feed
 from antq_desktop.services.merge.apply import check_end_state, counts_json, write_batch
 from antq_desktop.services.merge.audit_head import check_audit_head, claimed_head, next_head
 from antq_desktop.services.merge.incoming import (
@@ -40,14 +41,12 @@ from antq_desktop.services.merge.incoming import (
     new_counts,
     validated_rows,
 )
+from antq_desktop.services.merge.record_feed import ANNOUNCEMENT, FedBatch
 from antq_desktop.services.merge.results import CANCELLED_MESSAGE, MergeOptions, MergeStatus, PackageResult
 from antq_desktop.storage import audit
 from antq_desktop.storage.db import Store
 from antq_desktop.storage.locks import locked_counter
 from antq_desktop.storage.models import HeldPackage, ImportAttempt, ProducerState, utcnow
-
-ANNOUNCEMENT = "key_announcement"
-BATCH_SIZE = 2000  # rows per executemany: flat memory however large the package
 
 DB_WRITE_FAILED = ("Không ghi được vào cơ sở dữ liệu (ổ đĩa có thể đã đầy, hoặc tệp dữ liệu đang bị khóa). "
                    "Gói chưa được nhập và dữ liệu không thay đổi. Hãy giải phóng dung lượng ổ đĩa rồi nhập lại.")
@@ -67,6 +66,8 @@ def merge_one(store: Store, path: Path, options: MergeOptions, *, held_uuid: str
     try:
         package = package_reader.verify(path, options.lookup or trusted_lookup(store), limits=options.limits)
         _describe(result, package)
+        if record_feed.wanted(package, options.worker):
+            record_feed.warm()  # the child's start overlaps the key unlock and the checks before the records
         opener = options.ring.opener(package.header) if options.ring else None
         options.report(0.02, f"Đã kiểm tra chữ ký gói của {result.producer_name}.")
         with store.session() as session:
@@ -150,19 +151,12 @@ def _already_merged(session: Session, package_uuid: str, file_sha: str, state: P
     return session.execute(stmt).first() is not None
 
 
-def _batches(package: VerifiedPackage, opener: PayloadKeyOpener | None,
-             options: MergeOptions) -> Iterator[tuple[list[dict[str, Any]], int]]:
-    """Records grouped by consecutive type, at most BATCH_SIZE at a time, with the running count."""
-    pending: list[dict[str, Any]] = []
-    seen = 0
-    for record in package_reader.iter_records(package, opener, limits=options.limits):
-        seen += 1
-        if pending and (record.get("type") != pending[0].get("type") or len(pending) >= BATCH_SIZE):
-            yield pending, seen - 1
-            pending = []
-        pending.append(record)
-    if pending:
-        yield pending, seen
+def _feed(package: VerifiedPackage, opener: PayloadKeyOpener | None,
+          options: MergeOptions) -> Generator[FedBatch, None, None]:
+    """The package's batches: read and checked in a child process for a large package (record_feed), or here."""
+    if record_feed.wanted(package, options.worker):
+        return record_feed.worker_feed(package, opener, options.limits, options.cancel)
+    return record_feed.local_feed(package, opener, options.limits)
 
 
 def _apply_records(session: Session, package: VerifiedPackage, opener: PayloadKeyOpener | None,
@@ -174,41 +168,62 @@ def _apply_records(session: Session, package: VerifiedPackage, opener: PayloadKe
     # checked): later batches' references to them need no look-up (issue 18)
     own: dict[str, set[str]] = {}
     total = max(1, header.total_records)
-    for records, done in _batches(package, opener, options):
-        if options.cancel is not None and options.cancel.is_set():
-            raise PackageError(CANCELLED, message_vi=CANCELLED_MESSAGE)
-        if records[0].get("type") in AUDIT_TYPES:  # already checked by check_audit_head
-            continue
-        if records[0].get("type") == ANNOUNCEMENT:
-            _accept_announcements(session, package, records, options.actor, counts)
-            continue
-        metas = [check_shape(record, producer) for record in records]
-        record_type = records[0]["type"]
-        _once_per_package(record_type, metas, seen.setdefault(record_type, set()))
-        # The real reason first: a reference to another unit's record would otherwise surface as a validation
-        # problem (an assessment scored against another unit's organisation type), then again after validation.
-        authorise_references(session, record_type, records, producer, own)
-        batch = Batch(record_type, validated_rows(session, record_type, records, metas))
-        authorise_references(session, record_type, batch.rows, producer, own)  # every row, before classify
-        classify(session, batch, producer, counts.setdefault(record_type, new_counts()))
-        own.setdefault(record_type, set()).update(row["id"] for row in batch.rows)
-        check_references(session, batch)
-        add_derived_keys(batch)
-        write_batch(session, batch, package_uuid=header.package_id, producer=producer)
-        options.report(0.05 + 0.9 * done / total, f"{result_label(header.producer.unit_name)}: {done:,} bản ghi"
-                       .replace(",", "."))
-    # The reader's last checks (payload hash, counts) ran when the iterator ended, before this line.
+    with closing(_feed(package, opener, options)) as feed:  # closing: the child ends with any refusal here
+        for fed in feed:
+            if options.cancel is not None and options.cancel.is_set():
+                raise PackageError(CANCELLED, message_vi=CANCELLED_MESSAGE)
+            if fed.record_type in AUDIT_TYPES:  # already checked by check_audit_head
+                continue
+            if fed.record_type == ANNOUNCEMENT:
+                _accept_announcements(session, package, fed.records or [], options.actor, counts)
+                continue
+            _apply_batch(session, fed, producer, seen.setdefault(fed.record_type, set()), own,
+                         counts.setdefault(fed.record_type, new_counts()), header.package_id)
+            options.report(0.05 + 0.9 * fed.done / total,
+                           f"{result_label(header.producer.unit_name)}: {fed.done:,} bản ghi".replace(",", "."))
+    # The reader's last checks (payload hash, counts) ran when the feed ended, before this line.
     check_end_state(session, producer, set(counts))
     return counts
 
 
-def _once_per_package(record_type: str, metas: list[dict[str, Any]], seen: set[str]) -> None:
+def _apply_batch(session: Session, fed: FedBatch, producer: str, seen: set[str], own: dict[str, set[str]],
+                 counts: dict[str, int], package_uuid: str) -> None:
+    """One batch, every check in this order whichever process read it (a child did the pure ones ahead)."""
+    record_type = fed.record_type
+    if fed.rows is None:  # checked here from the raw records
+        records = fed.records or []
+        metas = fed.metas if fed.metas is not None else [check_shape(record, producer) for record in records]
+        _once_per_package(record_type, [meta["id"] for meta in metas], seen)
+        # The real reason first: a reference to another unit's record would otherwise surface as a validation
+        # problem (an assessment scored against another unit's organisation type), then again after validation.
+        authorise_references(session, record_type, records, producer, own)
+        rows = validated_rows(session, record_type, records, metas)
+    else:  # shape and validation passed in the child
+        rows = fed.rows
+        _once_per_package(record_type, [row["id"] for row in rows], seen)
+        if fed.records is not None:  # None: validation kept every raw reference, the check below is the same
+            authorise_references(session, record_type, fed.records, producer, own)
+    batch = Batch(record_type, rows)
+    authorise_references(session, record_type, batch.rows, producer, own)  # every row, before classify
+    classify(session, batch, producer, counts)
+    own.setdefault(record_type, set()).update(row["id"] for row in batch.rows)
+    check_references(session, batch)
+    if fed.derived is None:
+        add_derived_keys(batch)
+    else:  # computed by the child for every row; only the rows written take them, as add_derived_keys does
+        derived = {row["id"]: keys for row, keys in zip(batch.rows, fed.derived, strict=True)}
+        for row in batch.to_write:
+            row.update(derived[row["id"]])
+    write_batch(session, batch, package_uuid=package_uuid, producer=producer)
+
+
+def _once_per_package(record_type: str, ids: list[str], seen: set[str]) -> None:
     """A record id appears once in a package, even when other types' records stand between its copies."""
-    for meta in metas:
-        if meta["id"] in seen:
-            raise PackageError(VALIDATION_ERROR, message_vi=f"Bản ghi {record_type} {meta['id']} xuất hiện hai lần "
+    for record_id in ids:
+        if record_id in seen:
+            raise PackageError(VALIDATION_ERROR, message_vi=f"Bản ghi {record_type} {record_id} xuất hiện hai lần "
                                "trong gói. Hãy sửa dữ liệu ở máy gửi rồi xuất lại gói.")
-    seen.update(meta["id"] for meta in metas)
+    seen.update(ids)
 
 
 def _accept_announcements(session: Session, package: VerifiedPackage, records: list[dict[str, Any]], actor: str,

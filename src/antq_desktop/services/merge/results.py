@@ -115,3 +115,6 @@ class MergeOptions:
     cancel: Cancel | None = None
     report: Callable[[float, str], None] = lambda _f, _m: None
     forward: ForwardSource | None = None  # set for a package inside a forward
+    # read and check records in a child process while this one writes: None decides by size and CPUs
+    # (services/merge/record_feed.py; the ANTQ_MERGE_WORKER environment variable forces it for tests)
+    worker: bool | None = None

@@ -19,7 +19,7 @@ from antq_desktop.exchange.errors import CANCELLED, PackageError
 from antq_desktop.exchange.package_reader import DEFAULT_LIMITS, Limits, PayloadKeyOpener
 from antq_desktop.exchange.sequence import DEFAULT_MAX_JUMP
 from antq_desktop.services.keys.ring import KeyRing, TrustedLookup
-from antq_desktop.services.merge import forward_order, forwarded, held, legacy_copies, pipeline
+from antq_desktop.services.merge import forward_order, forwarded, held, legacy_copies, pipeline, record_feed
 from antq_desktop.services.merge.results import (
     CANCELLED_MESSAGE,
     Cancel,
@@ -36,12 +36,14 @@ from antq_desktop.storage.db import Store
 def merge_packages(store: Store, paths: Sequence[str | os.PathLike[str]], *, actor: str, dry_run: bool = False,
                    progress: Progress | None = None, cancel: Cancel | None = None, password: str | None = None,
                    keys: PayloadKeyOpener | None = None, lookup: TrustedLookup | None = None,
-                   limits: Limits = DEFAULT_LIMITS, max_jump: int = DEFAULT_MAX_JUMP) -> MergeRun:
+                   limits: Limits = DEFAULT_LIMITS, max_jump: int = DEFAULT_MAX_JUMP,
+                   worker: bool | None = None) -> MergeRun:
     """Merge each file on its own (one refusal never stops the others); held packages whose
     predecessor arrives are merged right after it, in sequence order.
 
     `password` unlocks this office's receiving keys (or pass already unlocked `keys`).
     `cancel.is_set()` is checked between packages and batches; a cancelled package writes nothing.
+    `worker`: read and check records in a child process (True), never (False), or by size (None: record_feed).
     """
     results = MergeRun()
     if not dry_run:  # a preview writes only its log rows
@@ -53,10 +55,11 @@ def merge_packages(store: Store, paths: Sequence[str | os.PathLike[str]], *, act
             def report(fraction: float, message: str, _i: int = index) -> None:
                 if progress is not None:
                     progress((_i + min(1.0, fraction)) / total, message)
-            options = MergeOptions(actor, dry_run, ring, lookup, limits, max_jump, cancel, report)
+            options = MergeOptions(actor, dry_run, ring, lookup, limits, max_jump, cancel, report, worker=worker)
             results.extend(merge_file(store, Path(path), options))
     finally:
         ring.close()
+        record_feed.close_idle()  # the child that read this command's packages (if one was started)
     if any(r.status == MergeStatus.MERGED for r in results) and not dry_run:
         store.refresh_statistics()
     if progress is not None:
