@@ -176,6 +176,10 @@ def test_a_lost_laptop_converges_from_a_new_store_and_key(world: World, capsys: 
     assert applied.counts["household"]["added"] == 5 and applied.next_kind == "incremental"
     assert applied.next_sequence == office_last + 1
     assert head_name(new, household) == "Trần Thị Cũ"
+    with new.engine.connect() as conn:  # the new store's statistics, taken empty, now describe its rows
+        stat = conn.exec_driver_sql("SELECT stat FROM sqlite_stat1 WHERE tbl = 'households' AND idx IS NOT NULL "
+                                    "LIMIT 1").scalar()
+    assert stat and int(stat.split()[0]) >= 5
     assert digests(world.a_path, A, capsys) == digests(world.office_path, A, capsys)
 
     records.update(new, "household", household, {"head_name": "Trần Thị Mới"}, actor=ACTOR)

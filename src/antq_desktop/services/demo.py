@@ -212,7 +212,10 @@ def generate(store: Store, *, households: int = 2000, seed: int = 1, year: int |
         if profile is None:
             from antq_desktop.domain.errors import NotInitialisedError
             raise NotInitialisedError()
-        return _fill(_Generator(session, profile, seed, year, today), households, report)
+        result = _fill(_Generator(session, profile, seed, year, today), households, report)
+    # Statistics taken on the empty store would make searches pick slow plans until the app closes.
+    store.refresh_statistics()
+    return result
 
 
 def _fill(gen: _Generator, household_count: int, report: Progress) -> DemoResult:

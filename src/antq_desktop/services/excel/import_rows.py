@@ -44,6 +44,7 @@ Progress = Callable[[float, str], None]
 MAX_ROWS = 300_000  # a commune has at most some tens of thousands of households
 STEP = 500  # rows between two progress reports / cancel checks while reading and checking
 SAVE_CHUNK = 2_000  # rows per insert while saving (all chunks in one transaction)
+BULK_ROWS = 1_000  # a save this large refreshes the planner's statistics (a sampled ANALYZE, milliseconds)
 MAX_FILE_SIZE = 200 * 1024 * 1024  # a 300,000-row sheet compresses to far less; read into memory
 EXCEL_FILE = "tệp Excel (.xlsx)"
 
@@ -429,6 +430,8 @@ def import_valid_rows(store: Store, record_type: str, rows: Sequence[PreviewRow]
                 progress(0.05 + 0.9 * start / len(valid), f"Đang lưu dòng hợp lệ {_count(len(valid), start)}…")
             ids += records.insert_batch(session, record_type, valid[start:start + SAVE_CHUNK], actor=actor)
         _check(cancel)  # the last moment a cancel can still undo everything
+    if len(ids) >= BULK_ROWS:
+        store.refresh_statistics()  # statistics taken on a smaller store would pick slow plans for searches
     if progress is not None:
         progress(1.0, "Đã nhập xong.")
     return WrittenIds(record_type, ids)

@@ -71,6 +71,7 @@ def run(store: Store, path: str | Path, *, password: str, actor: str, commit: bo
                                "trong gói. Không nhận gói này; hãy đề nghị cấp trên tạo lại gói khôi phục.",
                                detail=str(exc.orig)[:300]) from None
     result.applied = True
+    store.refresh_statistics()  # a restored laptop's statistics describe the old, smaller store
     return result
 
 
