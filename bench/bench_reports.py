@@ -183,7 +183,11 @@ from antq_desktop.reports import demo, render_pledges
 render_pledges(Path(tempfile.mkdtemp()) / "warm.pdf", demo.demo_area(20), total=20)
 n = int(sys.argv[1])
 render_pledges(Path(tempfile.mkdtemp()) / "run.pdf", demo.demo_area(n), total=n)
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+# VmHWM: this process's own peak (ru_maxrss would carry the bench runner's peak across the exec).
+status = Path("/proc/self/status")
+hwm = [line.split()[1] for line in status.read_text().splitlines() if line.startswith("VmHWM:")] \
+    if status.exists() else []
+print(int(hwm[0]) / 1024 if hwm else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 """
 
 
@@ -194,7 +198,7 @@ def peak_rss(small: int = 1000, large: int = 5000) -> list:  # type: ignore[type
     env = {"PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src")}
     mib = {n: float(run_python(_RSS, str(n), env=env).split()[-1]) for n in (small, large)}
     return [Result(f"printing peak RSS, {large:,} pledges", mib[large], "MiB", mib[small],
-                   f"same, {small:,} pledges", "flat: ≤ 1.5×")]
+                   f"same, {small:,} pledges", "flat: ≤ 1.5×", target=1.5)]
 
 
 def _clocks(fn: Callable[[], object]) -> tuple[float, float]:
