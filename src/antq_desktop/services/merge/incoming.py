@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import hashlib
 import re
+import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, SessionTransaction
 
 from antq_desktop.domain.errors import ValidationError
 from antq_desktop.exchange.errors import SIGNER_MISMATCH, VALIDATION_ERROR, PackageError
@@ -247,8 +248,11 @@ class _PackageIds:
     package deletes later is refused by `apply.check_end_state`). `stored`: every classified id (written,
     or already stored and kept), so it exists. Kept on the session for its current transaction only."""
 
-    def __init__(self, transaction: object) -> None:
-        self.transaction = transaction
+    def __init__(self, transaction: SessionTransaction | None) -> None:
+        # A weak reference: the transaction holds the session whose `info` holds this, and that cycle
+        # kept every finished package's id sets (and the arenas their strings sit in) alive until a
+        # full garbage collection: the merge's memory grew with the number of packages.
+        self._transaction = weakref.ref(transaction) if transaction is not None else None
         self.live: dict[str, set[str]] = {}
         self.stored: dict[str, set[str]] = {}
 
@@ -258,9 +262,12 @@ class _PackageIds:
         if transaction is None:  # no transaction to tie the ids to: nothing known, nothing kept
             return cls(None)
         found = session.info.get(_PACKAGE_IDS)
-        if not isinstance(found, cls) or found.transaction is not transaction:  # a new package, a new set
+        if not isinstance(found, cls) or found.transaction() is not transaction:  # a new package, a new set
             found = session.info[_PACKAGE_IDS] = cls(transaction)
         return found
+
+    def transaction(self) -> SessionTransaction | None:
+        return self._transaction() if self._transaction is not None else None
 
     def add(self, batch: Batch) -> None:
         live = self.live.setdefault(batch.record_type, set())
