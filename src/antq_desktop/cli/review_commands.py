@@ -12,6 +12,7 @@ from typing import Any
 from antq_desktop.cli.common import add, sign_in, store_for
 from antq_desktop.cli.errors import CliError
 from antq_desktop.domain.errors import AntqError
+from antq_desktop.domain.local_time import local_time_text
 from antq_desktop.services import merge
 
 
@@ -32,7 +33,7 @@ def _held_list(args: argparse.Namespace) -> int:
                                              "để chuyển bản sao vào cơ sở dữ liệu; nếu tệp đã mất, hãy đề nghị gửi lại "
                                              "gói này)")
         print(f"{r.producer_unit} {r.producer_name}: gói số {r.sequence}, chờ gói số {r.waiting_for}, "
-              f"giữ từ {r.since:%d/%m/%Y %H:%M} UTC, {where}{missing}. {r.hint}")
+              f"giữ từ {local_time_text(r.since)}, {where}{missing}. {r.hint}")
     return 0
 
 
@@ -54,7 +55,7 @@ def _conflicts_list(args: argparse.Namespace) -> int:
     if not rows:
         print("Không có xung đột dữ liệu nào cần giải quyết.")
     for r in rows:
-        state = f"đã giải quyết {r.resolved_at:%d/%m/%Y}" if r.resolved_at else "chưa giải quyết"
+        state = f"đã giải quyết lúc {local_time_text(r.resolved_at)}" if r.resolved_at else "chưa giải quyết"
         stale = " (bản ghi đã thay đổi sau đó: chỉ giữ được bản đang lưu)" if r.stale and not r.resolved_at else ""
         print(f"#{r.id} {r.producer_unit} {r.producer_name} — {r.type_label} {r.record_id}, phiên bản {r.revision}, "
               f"{state}{stale}")

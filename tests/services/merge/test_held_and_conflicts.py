@@ -21,6 +21,24 @@ from antq_desktop.storage.models import AuditEntry, Household, MergeConflict
 from .conftest import Commune, merge, trust
 
 
+@pytest.fixture
+def hanoi_clock(monkeypatch):  # type: ignore[no-untyped-def]
+    """The laptop's clock in Vietnam (UTC+7): stored UTC moments must be shown in it."""
+    import time
+
+    monkeypatch.setenv("TZ", "Asia/Ho_Chi_Minh")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def _utc_and_local(moment) -> tuple[str, str]:  # type: ignore[no-untyped-def]
+    from datetime import timedelta
+
+    return f"{moment:%d/%m/%Y %H:%M}", f"{moment + timedelta(hours=7):%d/%m/%Y %H:%M}"
+
+
 def _conflict(upper, commune: Commune) -> tuple[dict, str]:  # type: ignore[no-untyped-def]
     demo.generate(commune.store, households=10, seed=22)
     trust(upper, commune)
@@ -76,7 +94,7 @@ def test_keep_stored_only_marks_and_a_stale_conflict_cannot_take_incoming(upper,
     assert conflicts.list_conflicts(upper) == []
 
 
-def test_held_list_cli(upper, commune: Commune, capsys) -> None:
+def test_held_list_cli(upper, commune: Commune, capsys, hanoi_clock) -> None:
     demo.generate(commune.store, households=8, seed=23)
     trust(upper, commune)
     commune.export(upper)  # package 1 never reaches the office
@@ -90,11 +108,14 @@ def test_held_list_cli(upper, commune: Commune, capsys) -> None:
     (listed,) = json.loads(capsys.readouterr().out)
     assert listed["producer"] == "00004" and listed["waiting_for"] == 1 and listed["since"]
     assert main(["--db", upper.url, "held", "list"]) == 0
-    assert "chờ gói số 1" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "chờ gói số 1" in out
+    utc, local = _utc_and_local(row.since)
+    assert f"giữ từ {local}," in out and utc not in out  # the officer's own clock, not UTC
 
 
 def test_import_page_shows_conflict_side_by_side_and_resolves(qtbot, upper_sqlite, commune: Commune,
-                                                              monkeypatch) -> None:
+                                                              monkeypatch, hanoi_clock) -> None:
     from PySide6.QtWidgets import QMessageBox
 
     from antq_desktop.services.accounts import login as accounts
@@ -109,6 +130,10 @@ def test_import_page_shows_conflict_side_by_side_and_resolves(qtbot, upper_sqlit
     box = page.conflicts_box
     assert not box.isHidden() and box.table.rowCount() == 1
     assert [box.diff.item(0, c).text() for c in range(3)] == ["Người đứng đầu / chủ hộ", original, "Trần Thị Mới"]
+    assert box.table.item(0, 4).text() == _utc_and_local(box.rows[0].at)[1]  # local time, not the stored UTC
+    (received,) = [r for r in range(page.received.rowCount()) if page.received.item(r, 0).text() == "00004"]
+    status = merge_status(upper_sqlite)
+    assert page.received.item(received, 3).text() == _utc_and_local(status)[1]
     dashboard_page = DashboardPage(upper_sqlite, 2026)
     qtbot.addWidget(dashboard_page)
     groups = [dashboard_page.todo.topLevelItem(i).text(0) for i in range(dashboard_page.todo.topLevelItemCount())]
@@ -120,7 +145,7 @@ def test_import_page_shows_conflict_side_by_side_and_resolves(qtbot, upper_sqlit
         assert session.get(Household, target["id"]).head_name == "Trần Thị Mới"
 
 
-def test_import_page_lists_held_packages(qtbot, upper_sqlite, commune: Commune) -> None:
+def test_import_page_lists_held_packages(qtbot, upper_sqlite, commune: Commune, hanoi_clock) -> None:
     from antq_desktop.services.accounts import login as accounts
     from antq_desktop.ui.context import make_context
     from antq_desktop.ui.pages.import_page import ImportPage
@@ -137,4 +162,14 @@ def test_import_page_lists_held_packages(qtbot, upper_sqlite, commune: Commune) 
     assert not box.isHidden() and box.table.rowCount() == 1
     assert [box.table.item(0, c).text() for c in (1, 2)] == ["#2", "#1"]
     assert "gửi lại gói số 1" in box.table.item(0, 5).text()
+    (row,) = held_list.held_packages(upper_sqlite)
+    assert box.table.item(0, 3).text() == _utc_and_local(row.since)[1]  # local time, not the stored UTC
     assert page.conflicts_box.isHidden()
+
+
+def merge_status(store):  # type: ignore[no-untyped-def]
+    """When the office last merged a package of the commune (stored UTC)."""
+    from antq_desktop.storage.models import ProducerState
+
+    with store.session_factory() as session:
+        return session.get(ProducerState, "00004").last_merged_at

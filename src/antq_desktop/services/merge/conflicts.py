@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from antq_desktop.domain import units
 from antq_desktop.domain.errors import AntqError, NotFoundError
+from antq_desktop.domain.local_time import local_time_text
 from antq_desktop.exchange.errors import PackageError
 from antq_desktop.services.changes import NO_CHANGES, Changes
 from antq_desktop.services.merge.apply import check_end_state
@@ -145,7 +146,7 @@ def resolve(store: Store, conflict_id: int, keep: str, *, actor: str) -> Conflic
             raise NotFoundError(f"Không có xung đột số {conflict_id}. Hãy xem danh sách xung đột rồi chọn lại.")
         if conflict.resolved_at is not None:
             raise ConflictError(f"Xung đột số {conflict_id} đã được giải quyết lúc "
-                                f"{conflict.resolved_at:%d/%m/%Y %H:%M}; không cần làm gì thêm.")
+                                f"{local_time_text(conflict.resolved_at)}; không cần làm gì thêm.")
         if keep == "incoming":
             _write_incoming(session, conflict)
         conflict.resolved_at = utcnow()

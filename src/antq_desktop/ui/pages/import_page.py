@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from antq_desktop.domain.local_time import local_time_text
 from antq_desktop.exchange import package_reader
 from antq_desktop.exchange.errors import PackageError
 from antq_desktop.services import merge
@@ -197,7 +198,7 @@ class ImportPage(QWidget):
         self.received.setRowCount(len(rows))
         for index, r in enumerate(rows):
             values = [r.unit_code, r.unit_name, f"#{r.last_sequence}" if r.last_sequence else "—",
-                      f"{r.last_merged_at:%d/%m/%Y %H:%M}" if r.last_merged_at else "—", r.status]
+                      local_time_text(r.last_merged_at) or "—", r.status]
             for column, value in enumerate(values):
                 self.received.setItem(index, column, QTableWidgetItem(value))
         self.received.resizeColumnsToContents()

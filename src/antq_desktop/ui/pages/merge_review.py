@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from antq_desktop.domain.errors import AntqError
+from antq_desktop.domain.local_time import local_time_text
 from antq_desktop.services import merge
 from antq_desktop.ui.errors import show_error
 
@@ -74,7 +75,7 @@ class HeldBox(QGroupBox):
         rows = merge.held_packages(self.context.store)
         self.setTitle(self.tr("Gói đang chờ gói trước (%1)").replace("%1", str(len(rows))))
         _fill(self.table, [[f"{r.producer_unit} {r.producer_name}", f"#{r.sequence}", f"#{r.waiting_for}",
-                            f"{r.since:%d/%m/%Y %H:%M}", self._where(r),
+                            local_time_text(r.since), self._where(r),
                             r.hint] for r in rows])
         self.setVisible(bool(rows))
 
@@ -116,7 +117,7 @@ class ConflictsBox(QGroupBox):
         self.rows = merge.list_conflicts(self.context.store)
         self.setTitle(self.tr("Xung đột dữ liệu chưa giải quyết (%1)").replace("%1", str(len(self.rows))))
         _fill(self.table, [[str(r.id), f"{r.producer_unit} {r.producer_name}", r.type_label, str(r.revision),
-                            f"{r.at:%d/%m/%Y %H:%M}"] for r in self.rows])
+                            local_time_text(r.at)] for r in self.rows])
         self.setVisible(bool(self.rows))
         if self.rows:
             self.table.selectRow(0)
