@@ -227,7 +227,11 @@ def test_gap_inside_a_since_last_forward_is_held_then_released(chain: Chain) -> 
     assert ("00004", "held") in statuses(got)
     got = chain.merge(second)
     assert ("00004", "held") in statuses(got)
-    assert [(h.producer_unit, h.sequence) for h in held_packages(chain.province)] == [("00004", 2), ("00004", 3)]
+    waiting = held_packages(chain.province)
+    assert [(h.producer_unit, h.sequence) for h in waiting] == [("00004", 2), ("00004", 3)]
+    for row in waiting:  # what to do names the forwarding office, not the commune the province cannot reach
+        assert CLUSTER in row.via_office and f"xin {row.via_office} gửi lại gói chuyển tiếp đầy đủ" in row.hint
+        assert "Hãy đề nghị" not in row.hint
     before = chain.digests(chain.province)["00004"]
     assert before != chain.digests(chain.cluster)["00004"]
 

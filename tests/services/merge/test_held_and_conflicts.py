@@ -104,6 +104,7 @@ def test_held_list_cli(upper, commune: Commune, capsys, hanoi_clock) -> None:
     assert merge(upper, commune.export(upper, "incremental"))[0].status == "held"
     (row,) = held_list.held_packages(upper)
     assert (row.producer_unit, row.sequence, row.waiting_for, row.file_present) == ("00004", 2, 1, True)
+    assert row.via_office == "" and "Hãy đề nghị" in row.hint  # sent directly: ask the commune itself
     assert main(["--db", upper.url, "held", "list", "--json"]) == 0
     (listed,) = json.loads(capsys.readouterr().out)
     assert listed["producer"] == "00004" and listed["waiting_for"] == 1 and listed["since"]
