@@ -13,6 +13,7 @@ from typing import Any
 
 from antq_desktop.cli.common import CliError, add, sign_in, store_for
 from antq_desktop.domain.errors import AntqError
+from antq_desktop.domain.local_time import local_date_text, local_time_text
 from antq_desktop.services import keys
 from antq_desktop.services.accounts import UserInfo
 from antq_desktop.services.safe_files import NotAFileError, read_user_file
@@ -145,7 +146,7 @@ def _recipient_show(args: argparse.Namespace) -> int:
     try:
         row = keys.recipient(store)
         text = None if row is None else (f"{row.unit_name} (mã {row.unit_code}), mã vân tay {row.fingerprint}, "
-                                         f"nhập lúc {row.enrolled_at:%Y-%m-%d %H:%M} UTC bởi {row.enrolled_by}")
+                                         f"nhập lúc {local_time_text(row.enrolled_at)} bởi {row.enrolled_by}")
     finally:
         store.close()
     if text is None:
@@ -211,7 +212,7 @@ def _trust_line(row: keys.KnownKeyInfo) -> str:
     if row.reported_state is not None:  # revoked because an office reported it up (issue 14)
         state = row.reported_state
     elif row.revoked_at is not None:
-        state = f"thu hồi {row.revoked_at:%Y-%m-%d}"
+        state = f"thu hồi {local_date_text(row.revoked_at)}"
     elif row.is_trusted:
         state = "tin cậy"
     else:

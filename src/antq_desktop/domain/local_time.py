@@ -7,9 +7,10 @@ converts here, in one place.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, tzinfo
+from datetime import UTC, date, datetime, tzinfo
 
 DISPLAY_FORMAT = "%d/%m/%Y %H:%M"
+DATE_FORMAT = "%d/%m/%Y"
 
 
 def to_local(value: datetime | str, zone: tzinfo | None = None) -> datetime | None:
@@ -32,3 +33,22 @@ def local_time_text(value: datetime | str | None, *, seconds: bool = False, zone
     if moment is None:
         return str(value)
     return moment.strftime(DISPLAY_FORMAT + (":%S" if seconds else ""))
+
+
+def local_date(value: datetime, zone: tzinfo | None = None) -> date:
+    """The day the laptop's clock showed at a stored UTC moment (naive = UTC).
+
+    A package merged at 20:00 UTC on the 3rd arrived on the 4th in Vietnam; `.date()` of the stored
+    moment said the 3rd: the day before on every moment after 17:00 UTC.
+    """
+    moment = value if value.tzinfo else value.replace(tzinfo=UTC)
+    return moment.astimezone(zone).date()
+
+
+def local_date_text(value: datetime | date | None, zone: tzinfo | None = None) -> str:
+    """dd/MM/yyyy of `local_date` for a stored moment; a plain date as is; "" for None."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        value = local_date(value, zone)
+    return value.strftime(DATE_FORMAT)

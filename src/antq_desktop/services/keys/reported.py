@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from antq_desktop.domain.fronts import hint
+from antq_desktop.domain.local_time import local_date_text
 from antq_desktop.storage.models import ReceivedRevocation
 
 
@@ -35,7 +36,7 @@ def reports(session: Session) -> dict[str, Report]:
 
 
 def state_label(report: Report) -> str:
-    return f"thu hồi — do {report.office_unit} báo lên, ngày {report.revoked_at:%d/%m/%Y}"
+    return f"thu hồi — do {report.office_unit} báo lên, ngày {local_date_text(report.revoked_at)}"
 
 
 def refusal(unit_code: str, report: Report) -> str:
@@ -43,6 +44,6 @@ def refusal(unit_code: str, report: Report) -> str:
     new_key = hint(gui="(trang Cài đặt → “Thiết lập lại đơn vị…” → tạo cặp khóa mới)",
                    cli="(“antq key rotate --new-enrolment”)")
     return (f"Gói được ký bằng khóa của đơn vị {unit_code} mà {report.office_unit} đã thu hồi ngày "
-            f"{report.revoked_at:%d/%m/%Y} và báo lên (máy bị mất hoặc lộ khóa): gói có thể do người giữ máy bị mất "
-            f"làm ra. Không nhập gói này. Xã {unit_code} cần tạo khóa mới {new_key} và đăng ký khóa mới với "
+            f"{local_date_text(report.revoked_at)} và báo lên (máy bị mất hoặc lộ khóa): gói có thể do người giữ máy "
+            f"bị mất làm ra. Không nhập gói này. Xã {unit_code} cần tạo khóa mới {new_key} và đăng ký khóa mới với "
             f"{report.office_unit}; dữ liệu của xã sẽ lên đây qua gói chuyển tiếp của {report.office_unit}.")

@@ -27,6 +27,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from antq_desktop.domain.local_time import local_date_text
 from antq_desktop.exchange import package_reader
 from antq_desktop.exchange.errors import MALFORMED, REVOKED_KEY, PackageError
 from antq_desktop.exchange.keys import TrustedKey, b64decode, fingerprint, fingerprint_v2, key_id
@@ -149,9 +150,9 @@ def _outside(unit: str, sequence: int | None, limit: Limit, office: str) -> str:
     upto = (f"chỉ công nhận các gói {office} đã nhập trước khi thu hồi, đến gói số {limit.up_to_sequence}"
             if limit.up_to_sequence is not None else f"{office} chưa nhập gói nào của khóa này trước khi thu hồi")
     return (f"Gói chuyển tiếp bị từ chối toàn bộ, chưa ghi gì: gói số {sequence} của đơn vị {unit} bên trong được ký "
-            f"bằng khóa {office} đã thu hồi ngày {limit.revoked_at:%d/%m/%Y} ({upto}); gói này có thể do người giữ máy "
-            f"bị mất làm ra, dù ngày ghi trong gói là ngày nào. Hãy báo {office} kiểm tra và gửi lại gói chuyển tiếp "
-            f"không có gói đó; xã {unit} cần đăng ký khóa mới với {office}.")
+            f"bằng khóa {office} đã thu hồi ngày {local_date_text(limit.revoked_at)} ({upto}); gói này có thể do "
+            f"người giữ máy bị mất làm ra, dù ngày ghi trong gói là ngày nào. Hãy báo {office} kiểm tra và gửi lại gói "
+            f"chuyển tiếp không có gói đó; xã {unit} cần đăng ký khóa mới với {office}.")
 
 
 def apply(store: Store, outer: VerifiedPackage, to_apply: list[Reported], actor: str) -> None:

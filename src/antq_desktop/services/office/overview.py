@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from antq_desktop.domain import units
+from antq_desktop.domain.local_time import local_date
 from antq_desktop.services.office import settings as office
 from antq_desktop.services.office.indicators import Scope
 from antq_desktop.services.office.stats import TargetStatus, live_counts_by_unit, target_statuses_by_unit
@@ -72,7 +73,7 @@ def _is_commune(code: str) -> bool:
 
 def _row(code: str, producer: ProducerState | None, counts: dict[str, int], targets: tuple[TargetStatus, ...],
          today: date, late_days: int) -> CommuneRow:
-    received = producer.last_merged_at.date() if producer else None
+    received = local_date(producer.last_merged_at) if producer else None
     has_data = bool(counts)
     return CommuneRow(code, _name(code), counts, producer.last_sequence if producer else None, received,
                       office.is_late(received, today, late_days), producer is None and not has_data, targets)

@@ -12,6 +12,7 @@ from datetime import datetime
 from sqlalchemy import select
 
 from antq_desktop.domain.errors import AntqError, ValidationError
+from antq_desktop.domain.local_time import local_date_text
 from antq_desktop.services.accounts.login import UserInfo
 from antq_desktop.services.records import writes as records
 from antq_desktop.storage.db import Store
@@ -58,7 +59,7 @@ class PurgeResult:
     def summary(self) -> str:
         verb = "Sẽ xóa" if self.dry_run else "Đã xóa"
         parts = [f"{self.counts.get(t, 0)} {PURGE_LABELS[t]}" for t in PURGE_TYPES]
-        text = f"{verb} (đánh dấu xóa) {', '.join(parts)} không thay đổi từ trước {self.cutoff:%d/%m/%Y}."
+        text = f"{verb} (đánh dấu xóa) {', '.join(parts)} không thay đổi từ trước {local_date_text(self.cutoff)}."
         kept = sum(self.skipped.values())
         if kept:
             text += f" Giữ lại {kept} bản ghi vì còn bản ghi mới hơn liên quan."

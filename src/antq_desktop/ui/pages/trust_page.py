@@ -27,13 +27,13 @@ from PySide6.QtWidgets import (
 )
 
 from antq_desktop.domain.errors import AntqError
+from antq_desktop.domain.local_time import local_date_text
 from antq_desktop.services import keys
 from antq_desktop.services.safe_files import read_user_file
 from antq_desktop.storage.db import Store
 from antq_desktop.ui import file_dialogs
 from antq_desktop.ui.context import AppContext
 from antq_desktop.ui.errors import explain_load_failure, show_error
-from antq_desktop.ui.formatting import format_date
 from antq_desktop.ui.i18n import N
 from antq_desktop.ui.widgets import recovery_box
 from antq_desktop.ui.widgets.date_field import DateField
@@ -210,7 +210,7 @@ class TrustPage(QWidget):
             status = self._status(row)
             fingerprint = f"{row.fingerprint} ({self.tr(LEGACY)})" if row.legacy else row.fingerprint
             values = (row.unit_code, row.unit_name, fingerprint, self.tr(ROLES.get(row.role, row.role)),
-                      self._source(row), format_date(row.enrolled_at), row.enrolled_by, status)
+                      self._source(row), local_date_text(row.enrolled_at), row.enrolled_by, status)
             for c, value in enumerate(values):
                 self.table.setItem(r, c, QTableWidgetItem(str(value or "")))
         self.table.resizeColumnsToContents()
@@ -218,9 +218,9 @@ class TrustPage(QWidget):
     def _status(self, row: TrustRow) -> str:
         if row.revoked_at and row.reported_by:  # issue 14: the cluster revoked it and its forward said so
             return (self.tr("Thu hồi — do %1 báo lên, ngày %2").replace("%1", row.reported_by)
-                    .replace("%2", format_date(row.revoked_at)))
+                    .replace("%2", local_date_text(row.revoked_at)))
         if row.revoked_at:
-            return self.tr("Đã thu hồi %1").replace("%1", format_date(row.revoked_at))
+            return self.tr("Đã thu hồi %1").replace("%1", local_date_text(row.revoked_at))
         return self.tr("Còn hiệu lực")
 
     def enrol_from_file(self, path: str | None = None) -> None:
