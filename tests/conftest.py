@@ -88,3 +88,15 @@ def demo_store(tmp_path) -> Store:  # type: ignore[no-untyped-def]
     demo.generate(s, households=300, seed=1)
     yield s
     s.close()
+
+
+@pytest.fixture
+def hanoi_clock(monkeypatch):  # type: ignore[no-untyped-def]
+    """The laptop's clock in Vietnam (UTC+7): stored UTC moments must be shown in it."""
+    import time
+
+    monkeypatch.setenv("TZ", "Asia/Ho_Chi_Minh")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()

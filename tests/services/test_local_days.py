@@ -4,10 +4,8 @@ A key revoked, a package merged or a key enrolled after 17:00 UTC happened on th
 Vietnam; formatting the stored moment directly printed the day before.
 """
 
-import time
 from datetime import date, datetime
 
-import pytest
 from tests.conftest import PASSWORD
 
 from antq_desktop.services.keys import reported
@@ -19,15 +17,6 @@ from antq_desktop.storage.db import open_store
 from antq_desktop.storage.models import ProducerState
 
 EVENING_UTC = datetime(2026, 12, 3, 20, 0)  # 03:00 on 4 December in Vietnam
-
-
-@pytest.fixture
-def hanoi_clock(monkeypatch):  # type: ignore[no-untyped-def]
-    monkeypatch.setenv("TZ", "Asia/Ho_Chi_Minh")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
 
 
 def test_revocation_notices_give_the_local_day(hanoi_clock) -> None:

@@ -21,18 +21,6 @@ from antq_desktop.storage.models import AuditEntry, Household, MergeConflict
 from .conftest import Commune, merge, trust
 
 
-@pytest.fixture
-def hanoi_clock(monkeypatch):  # type: ignore[no-untyped-def]
-    """The laptop's clock in Vietnam (UTC+7): stored UTC moments must be shown in it."""
-    import time
-
-    monkeypatch.setenv("TZ", "Asia/Ho_Chi_Minh")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
-
-
 def _utc_and_local(moment) -> tuple[str, str]:  # type: ignore[no-untyped-def]
     from datetime import timedelta
 
