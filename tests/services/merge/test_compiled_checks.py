@@ -17,7 +17,7 @@ import pytest
 from sqlalchemy.orm import Session
 
 from antq_desktop.domain import text as text_module
-from antq_desktop.domain import validation
+from antq_desktop.domain import validation, validators
 from antq_desktop.domain.errors import ValidationError
 from antq_desktop.domain.text import nfc
 from antq_desktop.domain.text_hygiene import invisible_characters, text_problem
@@ -127,7 +127,7 @@ def _reference_validate(record_type: str, values: dict[str, Any], *, unit_type: 
     """`record_rules.validate` as it was (no per-type binding)."""
     if record_type == "plan_target":
         return validation.validate_plan_target(values, record_rules.catalogs.load_indicators())
-    fields = validation.VALIDATORS[record_type](values)
+    fields = validators.VALIDATORS[record_type](values)
     if record_type == "assessment":
         fields = record_rules._score(fields, unit_type)
     elif record_type == "meeting":

@@ -15,18 +15,16 @@ from typing import Any
 
 from sqlalchemy import select
 
+from antq_desktop.domain.activity_validation import AUDIENCE_KINDS, MODEL_STATUSES, TEAM_RATINGS
 from antq_desktop.domain.local_time import local_time_text
 from antq_desktop.domain.validation import (
     AREA_KINDS,
     ASSESSMENT_STATUSES,
-    AUDIENCE_KINDS,
-    MODEL_STATUSES,
     ORG_TYPES,
     PLEDGE_STATUSES,
     RELATIONS,
     SIGNER_KINDS,
     SUBJECT_KINDS,
-    TEAM_RATINGS,
 )
 from antq_desktop.storage.db import Store
 from antq_desktop.storage.models import MODEL_BY_TYPE, User

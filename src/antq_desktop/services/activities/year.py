@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from antq_desktop.domain.validation import (
+from antq_desktop.domain.activity_validation import (
     AUDIENCE_KINDS,
     COMMENDATION_SUBJECTS,
     MODEL_KINDS,

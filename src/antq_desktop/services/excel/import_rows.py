@@ -20,19 +20,17 @@ from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
 
-from antq_desktop.domain.errors import AntqError, ValidationError
-from antq_desktop.domain.text import fold, nfc
-from antq_desktop.domain.validation import (
-    AREA_KINDS,
+from antq_desktop.domain.activity_validation import (
     AUDIENCE_KINDS,
     COMMENDATION_SUBJECTS,
     MODEL_KINDS,
     MODEL_STATUSES,
-    ORG_TYPES,
-    RELATIONS,
     TEAM_RATINGS,
-    VALIDATORS,
 )
+from antq_desktop.domain.errors import AntqError, ValidationError
+from antq_desktop.domain.text import fold, nfc
+from antq_desktop.domain.validation import AREA_KINDS, ORG_TYPES, RELATIONS
+from antq_desktop.domain.validators import VALIDATORS
 from antq_desktop.services.changes import WrittenIds
 from antq_desktop.services.excel import references
 from antq_desktop.services.records import duplicates, members, queries

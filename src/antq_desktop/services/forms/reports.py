@@ -22,7 +22,8 @@ from antq_desktop.domain import catalog as catalogs
 from antq_desktop.domain import units
 from antq_desktop.domain.errors import ValidationError
 from antq_desktop.domain.fronts import hint
-from antq_desktop.domain.validation import COMPARATORS, VALIDATORS
+from antq_desktop.domain.validation import COMPARATORS
+from antq_desktop.domain.validators import VALIDATORS
 from antq_desktop.reports import render_annual_report, render_summary_pdf, unit_forms, write_summary_xlsx
 from antq_desktop.reports.batch import CancelFlag, ProgressFn, atomic_output
 from antq_desktop.reports.form_data import (

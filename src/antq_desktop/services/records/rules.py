@@ -16,7 +16,8 @@ from antq_desktop.domain import catalog as catalogs
 from antq_desktop.domain.errors import FieldError, ValidationError
 from antq_desktop.domain.scoring import score_assessment
 from antq_desktop.domain.text import fold, person_sort_key, sort_key
-from antq_desktop.domain.validation import VALIDATORS, validate_plan_target
+from antq_desktop.domain.validation import validate_plan_target
+from antq_desktop.domain.validators import VALIDATORS
 from antq_desktop.services.records import meetings
 from antq_desktop.storage.canonical import canonical_json
 from antq_desktop.storage.id_match import ids_in

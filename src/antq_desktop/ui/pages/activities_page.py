@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
-from antq_desktop.domain import validation
+from antq_desktop.domain import activity_validation as validation
 from antq_desktop.ui.context import AppContext
 from antq_desktop.ui.i18n import N
 from antq_desktop.ui.pages import choices
