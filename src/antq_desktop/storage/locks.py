@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine, select, text
+from sqlalchemy import Engine, select, text, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -43,6 +43,13 @@ def reserve(session: Session, name: str, count: int) -> int:
     last = session.execute(stmt.returning(Counter.value)).scalar_one()
     return int(last) - count + 1
 
+
+
+def give_back(session: Session, name: str, first: int, count: int) -> None:
+    """Return the `count` values from `first` that this transaction reserved last (nothing used them): the
+    counter stays gapless. The row is still locked by this transaction, so nobody reserved after them."""
+    session.execute(update(Counter).where(Counter.name == name, Counter.value == first + count - 1)
+                    .values(value=first - 1))
 
 # --- Migration locks: one process migrates, the others wait and then open the migrated database. ---
 

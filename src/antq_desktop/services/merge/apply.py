@@ -7,18 +7,20 @@ iterator ended cleanly and `check_end_state` passed, so a package lands whole or
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import and_, func, insert, select
 from sqlalchemy.orm import Session, aliased
 
 from antq_desktop.exchange.errors import VALIDATION_ERROR
-from antq_desktop.services.merge.incoming import Batch, refuse
+from antq_desktop.services.merge.incoming import Batch, check_references, refuse
 from antq_desktop.services.records.rules import ACTIVITY_LINKS, PARENT_LABELS, UNIQUE_KEYS
 from antq_desktop.services.records.writes import next_change_seq
 from antq_desktop.storage.canonical import canonical_json, canonical_record
+from antq_desktop.storage.locks import give_back
 from antq_desktop.storage.models import MODEL_BY_TYPE, MergeConflict, SyncedRecord, utcnow
-from antq_desktop.storage.upsert import write_merged
+from antq_desktop.storage.upsert import insert_if_all_new, write_merged
 
 # (child type, column, parent type, label): a live child must point at a live parent.
 _LINKS = (
@@ -54,6 +56,32 @@ def write_batch(session: Session, batch: Batch, *, package_uuid: str, producer: 
     if batch.conflicts:
         session.execute(insert(MergeConflict), [_conflict_row(model, row, ours, theirs, package_uuid, producer)
                                                 for row, ours, theirs in batch.conflicts])
+
+
+def write_if_all_new(session: Session, batch: Batch, derive: Callable[[], None], *, package_uuid: str,
+                     producer: str) -> bool:
+    """Write every row of `batch` as new when none is stored yet, letting the primary key prove it (issue 18).
+
+    Classification looks each id up, and for a batch of new rows (a commune's first package; the rest of a
+    type whose first batch was all new) finds nothing. Here the rows are inserted as new at once
+    (`upsert.insert_if_all_new`); if any cannot be (an id already stored, this unit's or another's; an id
+    twice in the batch; a missing parent) nothing of the batch stays, its change numbers are given back,
+    and this returns False: the caller classifies and writes the batch as always, so every refusal,
+    conflict and count is the one the look-up gives. An insert of every row proves every row new and
+    distinct, exactly what classification would have found; the reference checks then run on the same
+    rows, and a refusal there rolls the whole package back as it would have before the write."""
+    model = MODEL_BY_TYPE[batch.record_type]
+    batch.to_write, batch.new_ids = list(batch.rows), {row["id"] for row in batch.rows}
+    derive()
+    first = next_change_seq(session, len(batch.to_write))
+    for offset, row in enumerate(batch.to_write):
+        row["change_seq"] = first + offset
+    if not insert_if_all_new(session, model, batch.to_write, range(first, first + len(batch.to_write))):
+        give_back(session, "change_seq", first, len(batch.to_write))
+        batch.to_write, batch.new_ids = [], set()
+        return False
+    check_references(session, batch)
+    return True
 
 
 def _conflict_row(model: type[SyncedRecord], row: dict[str, Any], ours: str, theirs: str,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Generator
 from contextlib import closing
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +31,7 @@ from antq_desktop.services.keys.ring import trusted_lookup
 from antq_desktop.services.merge import archive as merge_archive
 from antq_desktop.services.merge import held as merge_held
 from antq_desktop.services.merge import import_log, record_feed
-from antq_desktop.services.merge.apply import check_end_state, counts_json, write_batch
+from antq_desktop.services.merge.apply import check_end_state, counts_json, write_batch, write_if_all_new
 from antq_desktop.services.merge.audit_head import check_audit_head, claimed_head, next_head
 from antq_desktop.services.merge.incoming import (
     Batch,
@@ -133,7 +134,7 @@ def _merge_in_session(session: Session, package: VerifiedPackage, opener: Payloa
         raise _Outcome(result) from None  # nothing written here; the hold is its own transaction
     # before any data record is read (the audit links come first): a refusal costs nothing
     continuity = check_audit_head(session, header, state, package, opener, options.limits)
-    result.counts = _apply_records(session, package, opener, options)
+    result.counts = _apply_records(session, package, opener, options, first_from_producer=state is None)
     if options.dry_run:
         result.status = MergeStatus.DRY_RUN
         result.message = "Xem trước: gói hợp lệ, chưa ghi gì vào cơ sở dữ liệu."
@@ -160,9 +161,12 @@ def _feed(package: VerifiedPackage, opener: PayloadKeyOpener | None,
 
 
 def _apply_records(session: Session, package: VerifiedPackage, opener: PayloadKeyOpener | None,
-                   options: MergeOptions) -> dict[str, dict[str, int]]:
+                   options: MergeOptions, *, first_from_producer: bool) -> dict[str, dict[str, int]]:
     header, producer = package.header, package.header.producer.unit_code
     counts: dict[str, dict[str, int]] = {}
+    # Per type: whether its next batch is likely all new (apply.write_if_all_new): at first only when nothing
+    # of this producer was ever merged here, then whenever the type's previous batch in the package was.
+    likely_new: dict[str, bool] = {}
     seen: dict[str, set[str]] = {}  # ids per type across batches: classify sees one batch at a time
     # ids per type of records the store holds as this producer's own (classified: written or its origin
     # checked): later batches' references to them need no look-up (issue 18)
@@ -177,8 +181,10 @@ def _apply_records(session: Session, package: VerifiedPackage, opener: PayloadKe
             if fed.record_type == ANNOUNCEMENT:
                 _accept_announcements(session, package, fed.records or [], options.actor, counts)
                 continue
-            _apply_batch(session, fed, producer, seen.setdefault(fed.record_type, set()), own,
-                         counts.setdefault(fed.record_type, new_counts()), header.package_id)
+            likely_new[fed.record_type] = _apply_batch(
+                session, fed, producer, seen.setdefault(fed.record_type, set()), own,
+                counts.setdefault(fed.record_type, new_counts()), header.package_id,
+                likely_new.get(fed.record_type, first_from_producer))
             options.report(0.05 + 0.9 * fed.done / total,
                            f"{result_label(header.producer.unit_name)}: {fed.done:,} bản ghi".replace(",", "."))
     # The reader's last checks (payload hash, counts) ran when the feed ended, before this line.
@@ -187,8 +193,9 @@ def _apply_records(session: Session, package: VerifiedPackage, opener: PayloadKe
 
 
 def _apply_batch(session: Session, fed: FedBatch, producer: str, seen: set[str], own: dict[str, set[str]],
-                 counts: dict[str, int], package_uuid: str) -> None:
-    """One batch, every check in this order whichever process read it (a child did the pure ones ahead)."""
+                 counts: dict[str, int], package_uuid: str, likely_new: bool) -> bool:
+    """One batch, every check in this order whichever process read it (a child did the pure ones ahead).
+    Returns whether every row of it was new (its type's next batch then tries `write_if_all_new` first)."""
     record_type = fed.record_type
     if fed.rows is None:  # checked here from the raw records
         records = fed.records or []
@@ -205,16 +212,27 @@ def _apply_batch(session: Session, fed: FedBatch, producer: str, seen: set[str],
             authorise_references(session, record_type, fed.records, producer, own)
     batch = Batch(record_type, rows)
     authorise_references(session, record_type, batch.rows, producer, own)  # every row, before classify
-    classify(session, batch, producer, counts)
     own.setdefault(record_type, set()).update(row["id"] for row in batch.rows)
+    derive = partial(_derive, batch, fed)
+    if likely_new and write_if_all_new(session, batch, derive, package_uuid=package_uuid, producer=producer):
+        counts["new"] += len(batch.rows)
+        return True
+    classify(session, batch, producer, counts)
     check_references(session, batch)
+    derive()
+    write_batch(session, batch, package_uuid=package_uuid, producer=producer)
+    return len(batch.new_ids) == len(batch.rows)
+
+
+def _derive(batch: Batch, fed: FedBatch) -> None:
+    """Search and sort keys for the rows to write: the child's, or computed here."""
     if fed.derived is None:
         add_derived_keys(batch)
-    else:  # computed by the child for every row; only the rows written take them, as add_derived_keys does
-        derived = {row["id"]: keys for row, keys in zip(batch.rows, fed.derived, strict=True)}
-        for row in batch.to_write:
-            row.update(derived[row["id"]])
-    write_batch(session, batch, package_uuid=package_uuid, producer=producer)
+        return
+    # computed by the child for every row; only the rows written take them, as add_derived_keys does
+    derived = {row["id"]: keys for row, keys in zip(batch.rows, fed.derived, strict=True)}
+    for row in batch.to_write:
+        row.update(derived[row["id"]])
 
 
 def _once_per_package(record_type: str, ids: list[str], seen: set[str]) -> None:
