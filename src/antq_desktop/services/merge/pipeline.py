@@ -188,6 +188,8 @@ def _apply_records(session: Session, package: VerifiedPackage, opener: PayloadKe
             options.report(0.05 + 0.9 * fed.done / total,
                            f"{result_label(header.producer.unit_name)}: {fed.done:,} bản ghi".replace(",", "."))
     # The reader's last checks (payload hash, counts) ran when the feed ended, before this line.
+    if options.upcoming is not None and options.forward is None:
+        options.upcoming()  # the reader starts on the next file while this one's end state is checked and committed
     check_end_state(session, producer, set(counts))
     return counts
 

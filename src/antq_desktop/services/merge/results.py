@@ -118,3 +118,5 @@ class MergeOptions:
     # read and check records in a child process while this one writes: None decides by size and CPUs
     # (services/merge/record_feed.py; the ANTQ_MERGE_WORKER environment variable forces it for tests)
     worker: bool | None = None
+    # the command's next file, which that child may start reading while this package ends (run.read_ahead)
+    upcoming: Callable[[], None] | None = None
