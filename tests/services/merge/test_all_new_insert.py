@@ -11,13 +11,13 @@ import pytest
 from sqlalchemy import select
 from tests.conftest import ACTOR
 
-from antq_desktop.services import demo
 from antq_desktop.services.merge import apply, pipeline, record_feed
 from antq_desktop.services.merge.incoming import Batch, add_derived_keys, check_shape, validated_rows
 from antq_desktop.services.records import writes as records
 from antq_desktop.storage.models import Counter, Household
 
 from .conftest import Commune, assert_only_logged, dump, merge, trust
+from .test_fast_write import _synced, merged_twins
 
 _areas = itertools.count(1)
 
@@ -52,18 +52,9 @@ def test_first_packages_take_the_fast_path_and_store_what_the_look_up_stores(
     """A commune's first package (every batch new) and its second (new, updated and deleted rows):
     twin offices, one with the fast path and one without, end with identical tables."""
     monkeypatch.setattr(record_feed, "BATCH_SIZE", 25)  # several batches of each type
-    demo.generate(commune.store, households=60, seed=8)
-    from .test_fast_write import _changes, _synced, _twin_stores
-    fast_upper, look_up_upper = _twin_stores(engine_url, commune, request)
+    fast_upper, look_up_upper, fast, slow = merged_twins(engine_url, commune, request, monkeypatch, _look_up_only)
     try:
-        first = commune.export(fast_upper)
-        _changes(commune)
-        second = commune.export(fast_upper, "incremental")
-        fast = merge(fast_upper, first, second)
         assert tried and all(tried), tried  # the first package: every batch by the fast path
-        with monkeypatch.context() as patch:
-            _look_up_only(patch)
-            slow = merge(look_up_upper, first, second)
         assert [r.status for r in fast] == [r.status for r in slow] == ["merged", "merged"], fast[0].message
         assert [r.counts for r in fast] == [r.counts for r in slow]
         assert fast[1].counts["household"]["updated"] >= 1

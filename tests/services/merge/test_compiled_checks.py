@@ -28,7 +28,7 @@ from antq_desktop.services.records import rules as record_rules
 from antq_desktop.storage.db import Store
 
 from .conftest import Commune, merge, trust
-from .test_fast_write import _changes, _synced, _twin_stores
+from .test_fast_write import _synced, merged_twins
 
 # ---- the previous code (before issue 18's compiled checks), kept as the reference ----
 
@@ -319,23 +319,9 @@ def test_derived_keys_are_the_same(records_by_type: dict[str, list[dict[str, Any
                 assert record_rules.derived_keys(record_type, row) == _reference_derived_keys(record_type, row)
 
 
-def _merged_twins(engine_url: str, commune: Commune, request: pytest.FixtureRequest,
-                  monkeypatch: pytest.MonkeyPatch) -> tuple[Store, Store, list[Any], list[Any]]:
-    demo.generate(commune.store, households=60, seed=8)
-    upper, reference = _twin_stores(engine_url, commune, request)
-    first = commune.export(upper)
-    _changes(commune)
-    second = commune.export(upper, "incremental")
-    fast = merge(upper, first, second)
-    with monkeypatch.context() as patch:
-        _reference_mode(patch)
-        slow = merge(reference, first, second)
-    return upper, reference, fast, slow
-
-
 def test_compiled_checks_store_identical_rows(engine_url: str, commune: Commune, request: pytest.FixtureRequest,
                                               monkeypatch: pytest.MonkeyPatch) -> None:
-    upper, reference, fast, slow = _merged_twins(engine_url, commune, request, monkeypatch)
+    upper, reference, fast, slow = merged_twins(engine_url, commune, request, monkeypatch, _reference_mode)
     try:
         assert [r.status for r in fast] == [r.status for r in slow] == ["merged", "merged"], fast[0].message
         assert [r.counts for r in fast] == [r.counts for r in slow]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -66,6 +67,22 @@ def _changes(commune: Commune) -> None:
     demo.generate(commune.store, households=5, seed=77)
 
 
+def merged_twins(engine_url: str, commune: Commune, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch,
+                 reference_mode: Callable[[pytest.MonkeyPatch], None]) -> tuple[Store, Store, list[Any], list[Any]]:
+    """A commune's first package and its second (new, updated and deleted rows) merged into twin offices,
+    the second one with `reference_mode` patched in: both stores (the caller closes them) and results."""
+    demo.generate(commune.store, households=60, seed=8)
+    upper, reference = _twin_stores(engine_url, commune, request)
+    first = commune.export(upper)
+    _changes(commune)
+    second = commune.export(upper, "incremental")
+    fast = merge(upper, first, second)
+    with monkeypatch.context() as patch:
+        reference_mode(patch)
+        slow = merge(reference, first, second)
+    return upper, reference, fast, slow
+
+
 @pytest.mark.parametrize("copy_min_rows", [upsert.COPY_MIN_ROWS, 1], ids=["copy-large-batches", "copy-every-batch"])
 def test_fast_writer_stores_identical_rows(engine_url: str, commune: Commune, request: pytest.FixtureRequest,
                                            monkeypatch: pytest.MonkeyPatch, copy_min_rows: int) -> None:
@@ -76,16 +93,9 @@ def test_fast_writer_stores_identical_rows(engine_url: str, commune: Commune, re
     copy_new = upsert._copy_new
     monkeypatch.setattr(upsert, "_copy_new", lambda conn, table, *rest: (copied.append(table.name),
                                                                            copy_new(conn, table, *rest)))
-    demo.generate(commune.store, households=60, seed=8)
-    upper, reference = _twin_stores(engine_url, commune, request)
+    upper, reference, fast, slow = merged_twins(engine_url, commune, request, monkeypatch,
+                                                lambda patch: patch.setattr(apply, "write_merged", _reference_writer))
     try:
-        first = commune.export(upper)
-        _changes(commune)
-        second = commune.export(upper, "incremental")
-        fast = merge(upper, first, second)
-        with monkeypatch.context() as patch:
-            patch.setattr(apply, "write_merged", _reference_writer)
-            slow = merge(reference, first, second)
         assert [r.status for r in fast] == [r.status for r in slow] == ["merged", "merged"], fast[0].message
         assert [r.counts for r in fast] == [r.counts for r in slow]
         assert fast[1].counts["household"]["updated"] >= 1 and fast[1].counts["household"]["new"] == 5
