@@ -146,3 +146,37 @@ def test_a_damaged_next_file_is_not_read_ahead_and_refused_in_its_turn(
     finally:
         ahead.close()
         plain.close()
+
+
+def test_a_child_that_died_reading_ahead_a_file_not_merged_costs_nothing(
+        tmp_path: Path, commune: Commune, commune2: Commune, feed: dict[str, list[Any]],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The child reading ahead the duplicate is found dead when the third file drops that job: a new child
+    reads the third file, which merges (it is not refused for the dead child's sake)."""
+    monkeypatch.setattr(record_feed, "BATCH_SIZE", 5)
+    demo.generate(commune.store, households=20, seed=39)
+    demo.generate(commune2.store, households=20, seed=40)
+    ahead, plain = _twin(tmp_path, [commune, commune2])
+    try:
+        duplicate = commune.export(ahead)
+        for store in (ahead, plain):
+            assert _without_reading_ahead(store, [duplicate], monkeypatch)[0].status == "merged"
+        demo.generate(commune.store, households=2, seed=41)
+        paths = [commune.export(ahead, "incremental"), duplicate, commune2.export(ahead)]
+        abort = record_feed._Worker.abort
+
+        def dead_first(worker: record_feed._Worker) -> None:
+            worker.process.kill()
+            worker.process.join()
+            abort(worker)
+
+        monkeypatch.setattr(record_feed._Worker, "abort", dead_first)
+        started = len(feed["pids"])
+        results = merge(ahead, *paths)
+        assert [r.status for r in results] == ["merged", "duplicate", "merged"], [r.message for r in results]
+        assert len(feed["aborted"]) == 1 and len(feed["pids"]) == started + 2
+        assert _outcome(results) == _outcome(_without_reading_ahead(plain, paths, monkeypatch))
+        assert _synced(ahead) == _synced(plain)
+    finally:
+        ahead.close()
+        plain.close()

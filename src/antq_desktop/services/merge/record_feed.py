@@ -290,11 +290,11 @@ def worker_feed(package: VerifiedPackage, opener: PayloadKeyOpener | None, limit
     """The same batches as `local_feed`, read and checked by the child. Ends the child on any exit but a
     clean end of the package (it then waits, idle, for the merge command's next package)."""
     global _idle
-    key = opened_key(package, opener)
-    worker = _take()
+    job = (package, opened_key(package, opener), limits, BATCH_SIZE)
+    worker = _ready_for(job)
     finished = False
     try:
-        worker.claim((package, key, limits, BATCH_SIZE))
+        worker.claim(job)
         while True:
             message = worker.receive(cancel)
             kind = message[0]
@@ -311,6 +311,19 @@ def worker_feed(package: VerifiedPackage, opener: PayloadKeyOpener | None, limit
                 _idle = worker
         if not keep:
             worker.stop()
+
+
+def _ready_for(job: tuple[Any, ...]) -> _Worker:
+    """The child to read `job`: the idle one, a job it read ahead for another file dropped first; a new one if
+    it died reading ahead, so that a file this merge never took cannot cost this package a refusal."""
+    worker = _take()
+    if worker.pending is not None and worker.pending != _identity(job):
+        try:
+            worker.abort()
+        except PackageError:
+            worker.stop()
+            worker = _Worker()
+    return worker
 
 
 def _unpacked(message: tuple[Any, ...]) -> FedBatch:
