@@ -27,10 +27,11 @@ import atexit
 import multiprocessing
 import os
 import pickle
+import queue
 import threading
 from collections.abc import Generator, Iterable, Iterator
 from dataclasses import dataclass
-from multiprocessing.connection import Connection, wait
+from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from typing import Any, cast
 
@@ -48,6 +49,7 @@ SESSION_TYPES = frozenset({"assessment", "meeting"})  # validation needs the sto
 WORKER_ENV = "ANTQ_MERGE_WORKER"  # "1": always the child, "0": never (tests); unset: by size and CPUs
 MIN_RECORDS = 10_000  # below this the child's start and the pickling cost more than they save
 POLL_SECONDS = 0.1  # how often a waiting main process looks at cancel
+AHEAD = 4  # batches the child may send before the merge takes them (a pickled batch of 2,000 rows: ~0.6 MiB)
 WORKER_DIED = ("Tiến trình đọc gói dữ liệu bị dừng bất thường (có thể máy thiếu bộ nhớ hoặc tiến trình bị tắt). "
                "Gói chưa được nhập và dữ liệu không thay đổi. Hãy đóng bớt chương trình đang chạy rồi nhập lại gói.")
 ABORT, ABORTED = "abort", "aborted"  # drop the job read ahead (`read_ahead`), and the child's answer
@@ -148,19 +150,45 @@ class _Worker:
         self.process.start()
         child_end.close()
         self.pending: tuple[Any, ...] | None = None  # the job sent ahead by `read_ahead`, not yet claimed
+        # The child's messages, taken off the pipe as they come by a thread (it waits in the read, without the
+        # GIL): a pickled batch does not fit the pipe's buffer, so without it the child could run only one
+        # batch ahead and waited whenever this process was slower (a commit, the end-state checks).
+        self.inbox: queue.Queue[bytes | None] = queue.Queue(AHEAD)
+        self.stopping = threading.Event()
+        self.receiver = threading.Thread(target=self._receive_all, name="antq-merge-feed-receiver", daemon=True)
+        self.receiver.start()
+
+    def _receive_all(self) -> None:
+        """The receiving thread: every message into the inbox, then None when the child is gone."""
+        while not self.stopping.is_set():
+            try:
+                data: bytes | None = self.conn.recv_bytes()
+            except (EOFError, OSError):
+                data = None
+            while not self.stopping.is_set():
+                try:
+                    self.inbox.put(data, timeout=POLL_SECONDS)
+                    break
+                except queue.Full:
+                    continue
+            if data is None:
+                return
 
     def alive(self) -> bool:
         return self.process.is_alive()
 
     def stop(self) -> None:
-        """At once: a worker mid-package is killed (it only reads), then reaped: no zombie."""
-        self.conn.close()
+        """At once: a worker mid-package is killed (it only reads), then reaped: no zombie. The pipe is closed
+        only once the receiving thread has left it (the child's end closed with it: end of file)."""
+        self.stopping.set()
         if self.process.is_alive():
             self.process.terminate()
         self.process.join(5)
         if self.process.is_alive():
             self.process.kill()
             self.process.join()
+        self.receiver.join()
+        self.conn.close()
         self.process.close()
 
     def send(self, job: tuple[Any, ...]) -> None:
@@ -192,15 +220,16 @@ class _Worker:
         while True:
             if cancel is not None and cancel.is_set():
                 raise PackageError(CANCELLED, message_vi=CANCELLED_MESSAGE)
-            ready = wait([self.conn, self.process.sentinel], POLL_SECONDS)
-            if self.conn in ready or (ready and self.conn.poll()):
-                try:
-                    return pickle.loads(self.conn.recv_bytes())
-                except (EOFError, OSError):
-                    break
-            elif ready:  # only the sentinel: the child has gone without a word
-                break
-        raise PackageError(IO_ERROR, WORKER_DIED, detail=f"record feed exit code {self.process.exitcode}")
+            try:
+                data = self.inbox.get(timeout=POLL_SECONDS)
+            except queue.Empty:
+                if self.receiver.is_alive():
+                    continue
+                data = None  # the receiving thread ended (the child's end of file) and was already read
+            if data is None:
+                self.process.join(1)
+                raise PackageError(IO_ERROR, WORKER_DIED, detail=f"record feed exit code {self.process.exitcode}")
+            return pickle.loads(data)
 
 
 _idle: _Worker | None = None  # the merge command's child between two packages
