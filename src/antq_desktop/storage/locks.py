@@ -44,12 +44,12 @@ def reserve(session: Session, name: str, count: int) -> int:
     return int(last) - count + 1
 
 
-
 def give_back(session: Session, name: str, first: int, count: int) -> None:
     """Return the `count` values from `first` that this transaction reserved last (nothing used them): the
     counter stays gapless. The row is still locked by this transaction, so nobody reserved after them."""
     session.execute(update(Counter).where(Counter.name == name, Counter.value == first + count - 1)
                     .values(value=first - 1))
+
 
 # --- Migration locks: one process migrates, the others wait and then open the migrated database. ---
 

@@ -123,8 +123,12 @@ def _prepared(table: Table, dialect: Dialect, kind: str) -> _Prepared:
     found = _PREPARED.get(key)
     if found is not None:
         return found
-    stmt = {"newer": lambda: _newer_statement(table, dialect.name),
-            "absent": lambda: _absent_statement(table, dialect.name)}.get(kind, table.insert)()
+    if kind == "newer":
+        stmt = _newer_statement(table, dialect.name)
+    elif kind == "absent":
+        stmt = _absent_statement(table, dialect.name)
+    else:
+        stmt = table.insert()
     names = [c.name for c in table.columns]
     compiled = stmt.compile(dialect=dialect, column_keys=names)
     order = tuple(compiled.positiontup or ()) if compiled.positional else tuple(names)

@@ -74,6 +74,16 @@ def _without_reading_ahead(store: Store, paths: list[Path], monkeypatch: pytest.
         return merge(store, *paths)
 
 
+def _duplicate_in_the_middle(commune: Commune, commune2: Commune, ahead: Store, plain: Store,
+                             monkeypatch: pytest.MonkeyPatch, *, seed: int) -> list[Path]:
+    """Commune 1's next package, its earlier package again (merged already in both offices), commune 2's."""
+    duplicate = commune.export(ahead)
+    for store in (ahead, plain):
+        assert _without_reading_ahead(store, [duplicate], monkeypatch)[0].status == "merged"
+    demo.generate(commune.store, households=2, seed=seed)
+    return [commune.export(ahead, "incremental"), duplicate, commune2.export(ahead)]
+
+
 def _outcome(results: list[Any]) -> list[tuple[Any, ...]]:
     return [(r.file_name, r.status, r.code, r.message, r.counts) for r in results]
 
@@ -110,11 +120,8 @@ def test_a_file_read_ahead_but_not_merged_is_dropped(tmp_path: Path, commune: Co
     demo.generate(commune2.store, households=40, seed=35)
     ahead, plain = _twin(tmp_path, [commune, commune2])
     try:
-        duplicate = commune.export(ahead)
-        for store in (ahead, plain):
-            assert _without_reading_ahead(store, [duplicate], monkeypatch)[0].status == "merged"
-        demo.generate(commune.store, households=2, seed=36)
-        paths = [commune.export(ahead, "incremental"), duplicate, commune2.export(ahead)]
+        paths = _duplicate_in_the_middle(commune, commune2, ahead, plain, monkeypatch, seed=36)
+        duplicate = paths[1]
         results = merge(ahead, *paths)
         assert [r.status for r in results] == ["merged", "duplicate", "merged"], [r.message for r in results]
         assert feed["ahead"][0] == duplicate.name and len(feed["aborted"]) == 1
@@ -158,11 +165,7 @@ def test_a_child_that_died_reading_ahead_a_file_not_merged_costs_nothing(
     demo.generate(commune2.store, households=20, seed=40)
     ahead, plain = _twin(tmp_path, [commune, commune2])
     try:
-        duplicate = commune.export(ahead)
-        for store in (ahead, plain):
-            assert _without_reading_ahead(store, [duplicate], monkeypatch)[0].status == "merged"
-        demo.generate(commune.store, households=2, seed=41)
-        paths = [commune.export(ahead, "incremental"), duplicate, commune2.export(ahead)]
+        paths = _duplicate_in_the_middle(commune, commune2, ahead, plain, monkeypatch, seed=41)
         abort = record_feed._Worker.abort
 
         def dead_first(worker: record_feed._Worker) -> None:

@@ -199,14 +199,11 @@ class _Worker:
             raise PackageError(IO_ERROR, WORKER_DIED, detail=f"record feed exit code {self.process.exitcode}") from None
 
     def claim(self, job: tuple[Any, ...]) -> None:
-        """Make `job` this child's current job: already running if it was read ahead, else sent now (a
-        different job read ahead is dropped first)."""
-        if self.pending is not None and self.pending == _identity(job):
-            self.pending = None
-            return
-        if self.pending is not None:
-            self.abort()
-        self.send(job)
+        """Make `job` this child's current job: already running if it was read ahead, else sent now. Only on a
+        child from `_ready_for`, which dropped any job read ahead for another file."""
+        if self.pending is None:
+            self.send(job)
+        self.pending = None
 
     def abort(self) -> None:
         """Drop the job read ahead: the child stops at its next batch and answers; what it sent before is dropped."""
@@ -287,18 +284,16 @@ def read_ahead(package: VerifiedPackage, opener: PayloadKeyOpener | None, limits
     global _idle
     job = (package, opened_key(package, opener), limits, BATCH_SIZE)
     try:
-        worker = _take()
+        worker = _ready_for(job)
     except OSError:  # no child could be started: the package will say so when its turn comes
         return
-    try:
-        if worker.pending != _identity(job):  # (a held package merged in between asks for the same file again)
-            if worker.pending is not None:
-                worker.abort()
+    if worker.pending is None:  # (else a held package merged in between asked for the same file again)
+        try:
             worker.send(job)
-    except PackageError:  # the child died: the next package starts a new one
-        worker.stop()
-        return
-    worker.pending = _identity(job)
+        except PackageError:  # the child died: the next package starts a new one
+            worker.stop()
+            return
+        worker.pending = _identity(job)
     with _idle_lock:
         keep = _idle is None
         if keep:

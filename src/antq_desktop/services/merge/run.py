@@ -16,6 +16,8 @@ from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from antq_desktop.exchange import package_reader
 from antq_desktop.exchange.errors import CANCELLED, PackageError
 from antq_desktop.exchange.package_reader import DEFAULT_LIMITS, Limits, PayloadKeyOpener
@@ -84,7 +86,7 @@ def read_ahead(store: Store, path: Path, options: MergeOptions) -> None:
         if not record_feed.wanted(package, options.worker):
             return
         opener = options.ring.opener(package.header) if options.ring else None
-    except PackageError:
+    except (PackageError, OSError, SQLAlchemyError):  # met again in its turn; never the current package's refusal
         return
     record_feed.read_ahead(package, opener, options.limits)
 
