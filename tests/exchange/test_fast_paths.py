@@ -21,7 +21,8 @@ from antq_desktop.exchange.strict_json import (
 
 # Characters that matter: Vietnamese in both forms, combining marks, escapes, controls,
 # hidden characters, quotes and backslashes.
-ALPHABET = list('aeĐđệê\u0301\u0302\u0323\u0300 "\\/\n\t\r\x00\x1f\x7f\x85\u200b\u200d\u202e\u2066\ufeff\u2028{}[]:,u0')
+ALPHABET = list('aeĐđệê\u0301\u0302\u0323\u0300 "\\/\n\t\r\x00\x1f\x7f\x80\x85\x9f\xa0\u061c\u200b\u200d\u202e\u2060'
+                '\u2066\ufeff\ufffe\uffff\u2028{}[]:,u0')
 texts = st.text(alphabet=ALPHABET, max_size=12)
 scalars = st.none() | st.booleans() | st.integers(-(2**60), 2**60) | st.floats() | texts
 values = st.recursive(
@@ -114,6 +115,11 @@ def test_orjson_canonical_path_matches_strict_parser(record: dict[str, Any], asc
     b'{"a":1,"a":1}', b'{"a":1,"b":2,"b":2}', b'{"a":9007199254740992}', b'{"a":-9007199254740992}',
     b'{"a":1e400}', b'{"a":NaN}', b'{"a":"\\ud800"}', b'{"a":"x\xff"}', b'{"a":"\xe2\x80\xae"}',
     b'{"a\\n":1}',
+    # issue 18's per-string checks: each forbidden character raw in a value and in a key (DEL in ASCII text
+    # too), escaped TAB in a key, escapes of other controls
+    *[('{"a":"x' + ch + 'y","b":1}').encode() for ch in "\x7f\x80\x9f\u061c\u200b\u202e\u2066\ufeff\ufffe\uffff\u2028"],
+    *[('{"k' + ch + '":1}').encode() for ch in "\x7f\x85\u061c\u200b\ufeff"],
+    b'{"a\\t":"x"}', b'{"a":"\\u0001"}', b'{"a":"x\\r"}',
 ])
 def test_hostile_canonical_looking_lines_are_refused(line: bytes) -> None:
     """The duplicate-key, number, encoding and hidden-character rules hold on the fast path too."""
@@ -123,3 +129,13 @@ def test_hostile_canonical_looking_lines_are_refused(line: bytes) -> None:
 
 def test_non_nfc_text_comes_back_nfc() -> None:
     assert loads_strict('{"a":"e\u0301"}'.encode()) == {"a": "\u00e9"}
+    assert loads_strict('{"e\u0301":"x"}'.encode()) == {"\u00e9": "x"}  # a key too
+
+
+def test_escaped_newlines_follow_allow_newlines_on_the_fast_path() -> None:
+    line = '{"a":"Nguyễn\\nVăn","b":"x\\ty","c":1}'.encode()
+    assert loads_strict(line, allow_newlines=True) == {"a": "Nguyễn\nVăn", "b": "x\ty", "c": 1}
+    with pytest.raises(PackageError):
+        loads_strict(line, allow_newlines=False)
+    with pytest.raises(PackageError):
+        loads_strict('{"a":"Nguyễn","b":1}'.encode(), max_depth=0)

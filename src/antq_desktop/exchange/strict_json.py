@@ -149,9 +149,11 @@ def _loads_canonical(data: bytes, max_depth: int, allow_newlines: bool) -> dict[
 
     The proof: orjson's value, dumped again with sorted keys, gives back exactly these bytes. So the
     text has no whitespace, no duplicate key (the second copy would be missing from the re-dump), no
-    NaN, infinity, exponent or -0 (each re-dumps differently) and valid UTF-8 without lone surrogates;
-    parsers agree on such text. A flat object is checked for the safe integer range here. Strings
-    get the same whole-line check as the strict path. Any doubt: None, and the strict parser decides.
+    NaN, infinity, exponent or -0 (each re-dumps differently), no raw control character below U+0020
+    (the re-dump escapes them) and valid UTF-8 without lone surrogates; parsers agree on such text.
+    Only a flat object with ASCII keys passes (depth 1; nested values take the strict walk); its values
+    get the strict walk's own checks, cheaply: see `_flat_values_are_clean`. Any doubt: None, and the
+    strict parser decides.
     """
     try:
         value = orjson.loads(data)
@@ -159,13 +161,46 @@ def _loads_canonical(data: bytes, max_depth: int, allow_newlines: bool) -> dict[
             return None
     except (orjson.JSONDecodeError, orjson.JSONEncodeError, TypeError, ValueError):
         return None
-    for item in value.values():
-        kind = type(item)
-        if kind is dict or kind is list or (kind is int and not -MAX_SAFE_INT <= item <= MAX_SAFE_INT):
-            return None  # nested values take the strict walk (depth); big integers its refusal
-    if _text_is_clean(data, data.decode("utf-8"), value, max_depth, allow_newlines):
+    if max_depth >= 1 and _flat_values_are_clean(data, value, allow_newlines):
         return value
     return None
+
+
+_RISKY_ESCAPE_BYTES = re.compile(rb'\\[^nt"\\/]')
+
+
+def _flat_values_are_clean(data: bytes, value: dict[str, Any], newlines: bool) -> bool:
+    """Whether the strict walk (`check_text` on every key and string) would keep every string of this
+    canonical flat object as it is, and every integer is in the safe range.
+
+    Why this is sound: the only escapes left (anything else sends the line to the strict parser) are
+    \\n \\t \\" \\\\ \\/, so no string holds a control below U+0020 but LF and TAB, and those only where the
+    line has their escape (never in a key: keys allow no newline). DEL is looked for in the bytes. An ASCII
+    string is then clean and NFC (`isascii` is a flag of the string, no scan); each other string (a name, an
+    address: one or two per record) gets the forbidden-character search and the NFC test itself."""
+    escapes = False
+    if b"\\" in data:
+        if _RISKY_ESCAPE_BYTES.search(data) is not None:
+            return False
+        escapes = b"\\n" in data or b"\\t" in data
+        if escapes and not newlines:
+            return False
+    if b"\x7f" in data:
+        return False
+    for key, item in value.items():
+        if not key.isascii() or (escapes and ("\n" in key or "\t" in key)):
+            return False
+        kind = type(item)
+        if kind is str:
+            if not item.isascii() and (_FORBIDDEN_WITH_NEWLINE.search(item) is not None
+                                       or not unicodedata.is_normalized("NFC", item)):
+                return False
+        elif kind is int:
+            if not -MAX_SAFE_INT <= item <= MAX_SAFE_INT:
+                return False  # the strict parser's refusal
+        elif kind is dict or kind is list:
+            return False  # nested: the strict walk checks the depth
+    return True
 
 
 # A backslash followed by anything but n, t, ", \ or / (conservative: may over-match).
