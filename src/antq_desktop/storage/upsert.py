@@ -14,6 +14,7 @@ reference path; tests/services/merge/test_fast_write.py keeps the two writing id
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -26,7 +27,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import DBAPIError, IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, SessionTransaction
 from sqlalchemy.sql.schema import ColumnDefault
 
 from antq_desktop.storage.models import SyncedRecord
@@ -211,12 +212,15 @@ def insert_if_all_new(session: Session, model: type[SyncedRecord], rows: Sequenc
     savepoint: SQLite copies every page a savepoint's statements touch into its sub-journal (measured
     +20 % on the inserts), a cost paid on every batch for a failure that is rare. PostgreSQL: the same
     COPY or INSERT as `write_merged` inside a savepoint (a subtransaction, cheap there): a COPY cannot
-    skip a row, and a failed statement must be rolled back before the transaction goes on."""
+    skip a row, and a failed statement must be rolled back before the transaction goes on. At most
+    PG_SAVEPOINTS_MAX of them per transaction; past that, False without trying."""
     if not rows:
         return True
     table = cast(Table, model.__table__)
     connection = session.connection()
     if connection.dialect.name == "postgresql":
+        if not _savepoint_left(session):
+            return False  # not tried: the caller's look-up path writes this batch
         try:
             with session.begin_nested():
                 write_merged(session, model, rows, ())
@@ -235,6 +239,26 @@ def insert_if_all_new(session: Session, model: type[SyncedRecord], rows: Sequenc
         return True
     connection.execute(delete(table).where(table.c.change_seq.between(change_seqs.start, change_seqs.stop - 1)))
     return False
+
+
+# PostgreSQL keeps the ids of a transaction's first 64 subtransactions that wrote (released ones too) in shared
+# memory; past that, every other session's snapshot looks them up in pg_subtrans while the transaction lasts (the
+# office's other clerks slow down). One savepoint per all-new batch of 2,000 rows would pass 64 in a package of
+# ~128,000 records; past this many in one transaction the batches take the look-up path instead (margin for any
+# other savepoint of the transaction).
+PG_SAVEPOINTS_MAX = 48
+_SAVEPOINTS: weakref.WeakKeyDictionary[SessionTransaction, int] = weakref.WeakKeyDictionary()
+
+
+def _savepoint_left(session: Session) -> bool:
+    """Count one more all-new savepoint in the session's transaction, if it stays within PG_SAVEPOINTS_MAX."""
+    transaction = session.get_transaction()
+    assert transaction is not None  # session.connection() above began it
+    taken = _SAVEPOINTS.get(transaction, 0)
+    if taken >= PG_SAVEPOINTS_MAX:
+        return False
+    _SAVEPOINTS[transaction] = taken + 1
+    return True
 
 
 # Below this many new rows an executemany (one pipeline round trip) costs about what a COPY does.

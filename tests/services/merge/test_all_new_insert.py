@@ -9,11 +9,13 @@ from typing import Any
 
 import pytest
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 from tests.conftest import ACTOR
 
 from antq_desktop.services.merge import apply, pipeline, record_feed
 from antq_desktop.services.merge.incoming import Batch, add_derived_keys, check_shape, validated_rows
 from antq_desktop.services.records import writes as records
+from antq_desktop.storage import upsert
 from antq_desktop.storage.models import Counter, Household
 
 from .conftest import Commune, assert_only_logged, dump, merge, trust
@@ -181,3 +183,30 @@ def test_a_batch_of_new_rows_is_written_with_fresh_change_numbers(upper, commune
             Household.id.in_([r["id"] for r in new]))))
     assert seqs == list(range(counter_before + 1, counter_before + 61))
     assert dict(_counters(upper))["change_seq"] == counter_before + 60
+
+
+def test_postgresql_takes_a_bounded_number_of_savepoints(engine_url: str, commune: Commune, tmp_path,
+                                                         request: pytest.FixtureRequest,
+                                                         monkeypatch: pytest.MonkeyPatch, tried: list[bool]) -> None:
+    """A savepoint per all-new batch on PostgreSQL, but never more than PG_SAVEPOINTS_MAX in one transaction
+    (more than 64 subtransactions slow every other session down); the batches past it take the look-up path,
+    and the offices still end identical."""
+    monkeypatch.setattr(record_feed, "BATCH_SIZE", 25)
+    monkeypatch.setattr(upsert, "PG_SAVEPOINTS_MAX", 3)
+    savepoints: list[int] = []
+    begin_nested = Session.begin_nested
+    monkeypatch.setattr(Session, "begin_nested", lambda self: (savepoints.append(1), begin_nested(self))[1])
+    fast_upper, look_up_upper, fast, slow = merged_twins(engine_url, commune, request, monkeypatch, _look_up_only)
+    try:
+        assert [r.status for r in fast] == [r.status for r in slow] == ["merged", "merged"], fast[0].message
+        assert [r.counts for r in fast] == [r.counts for r in slow]
+        assert _synced(fast_upper) == _synced(look_up_upper)
+        assert _counters(fast_upper) == _counters(look_up_upper)
+        first_package = tried[:sum(fast[0].counts[t]["new"] // 25 for t in fast[0].counts)]
+        if engine_url.startswith("postgresql"):
+            assert len(savepoints) <= 2 * 3 and first_package.count(True) == 3, (savepoints, tried)
+        else:
+            assert not savepoints and all(first_package), tried
+    finally:
+        fast_upper.close()
+        look_up_upper.close()
