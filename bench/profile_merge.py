@@ -84,6 +84,10 @@ def _instrument() -> None:
                         ("_record_success", "import log, audit, producer state")):
         setattr(pipeline, name, _timed(stage, getattr(pipeline, name)))
     apply.write_merged = _timed("  write, of which executemany (DBAPI)", upsert.write_merged)  # type: ignore[attr-defined]
+    # batches written as all new (apply.write_if_all_new): its steps, each under its own stage
+    apply.insert_if_all_new = _timed("write: all-new batches (insert, DBAPI)", upsert.insert_if_all_new)  # type: ignore[attr-defined]
+    apply.check_references = _timed("references", apply.check_references)  # type: ignore[attr-defined]
+    apply.next_change_seq = _timed("change numbers (all-new batches)", apply.next_change_seq)  # type: ignore[attr-defined]
     # with the record reader in a child process (ANTQ_MERGE_WORKER=1, or by size): what this process pays for it
     record_feed._Worker.receive = _timed("record feed: receive + unpickle batches",  # type: ignore[method-assign]
                                          record_feed._Worker.receive)
