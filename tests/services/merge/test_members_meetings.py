@@ -123,3 +123,44 @@ def test_a_members_household_must_be_a_live_household_and_its_name_clean(commune
     with pytest.raises(ValidationError):
         records.create(commune.store, "household_member", {"household_id": area, "full_name": "Ai\u200bĐó",
                                                            "relation": "ban"}, actor=ACTOR)
+
+
+def _household_tombstone(commune: Commune, household: str) -> dict:  # type: ignore[type-arg]
+    row = next(r for r in commune.records(0) if r["id"] == household)
+    return {**row, "deleted": True, "revision": row["revision"] + 1}
+
+
+@pytest.mark.parametrize("members_in_package", [False, True], ids=["members-stored", "members-in-package"])
+def test_a_household_deleted_without_its_members_is_refused(upper, commune: Commune,
+                                                             members_in_package: bool) -> None:
+    """The commune's GUI deletes a household with its members; a package (a valid key) that deletes only the
+    household would leave live members pointing at it: refused, store unchanged, whether the members were
+    merged before or come live in the same package (issue 18: the end-state check starts from the package's
+    deleted rows)."""
+    made = _fill(commune)
+    trust(upper, commune)
+    first = commune.records(0)
+    assert merge(upper, commune.export(upper, records=[r for r in first if r["type"] != "household_member"]
+                                       if members_in_package else None))[0].status == "merged"
+    tombstone = _household_tombstone(commune, made["household"])
+    sent = [tombstone, *(r for r in first if r["type"] == "household_member" and r["household_id"] == made["household"]
+                         and members_in_package)]
+    before = capture(upper)
+    (result,) = merge(upper, commune.export(upper, records=sent, advance=False))
+    assert result.status == "refused" and result.code == "VALIDATION_ERROR", result.message
+    assert "hộ gia đình" in result.message.lower()  # the end-state check, or check_references in the package
+    assert_unchanged(upper, before)
+
+
+def test_a_broken_link_already_stored_does_not_block_another_package(upper, commune: Commune) -> None:
+    """Only what a package changes is its to answer for: a live member already pointing at a deleted household
+    (a store damaged by hand) does not refuse a package that touches neither."""
+    made = _fill(commune)
+    trust(upper, commune)
+    assert merge(upper, commune.export(upper))[0].status == "merged"
+    with upper.session_factory() as session, session.begin():
+        session.get(Household, made["household"]).deleted = True
+    area = next(r for r in commune.records(0) if r["type"] == "residential_area")
+    renamed = {**area, "name": area["name"] + " mới", "revision": area["revision"] + 1}
+    (result,) = merge(upper, commune.export(upper, records=[renamed], advance=False))
+    assert result.status == "merged", result.message

@@ -171,6 +171,7 @@ def _apply_records(session: Session, package: VerifiedPackage, opener: PayloadKe
     # ids per type of records the store holds as this producer's own (classified: written or its origin
     # checked): later batches' references to them need no look-up (issue 18)
     own: dict[str, set[str]] = {}
+    tombstoned: dict[str, set[str]] = {}  # ids per type written deleted: where the end-state check looks
     total = max(1, header.total_records)
     with closing(_feed(package, opener, options)) as feed:  # closing: the child ends with any refusal here
         for fed in feed:
@@ -184,20 +185,22 @@ def _apply_records(session: Session, package: VerifiedPackage, opener: PayloadKe
             likely_new[fed.record_type] = _apply_batch(
                 session, fed, producer, seen.setdefault(fed.record_type, set()), own,
                 counts.setdefault(fed.record_type, new_counts()), header.package_id,
-                likely_new.get(fed.record_type, first_from_producer))
+                likely_new.get(fed.record_type, first_from_producer), tombstoned)
             options.report(0.05 + 0.9 * fed.done / total,
                            f"{result_label(header.producer.unit_name)}: {fed.done:,} bản ghi".replace(",", "."))
     # The reader's last checks (payload hash, counts) ran when the feed ended, before this line.
     if options.upcoming is not None and options.forward is None:
         options.upcoming()  # the reader starts on the next file while this one's end state is checked and committed
-    check_end_state(session, producer, set(counts))
+    check_end_state(session, producer, set(counts), tombstoned)
     return counts
 
 
 def _apply_batch(session: Session, fed: FedBatch, producer: str, seen: set[str], own: dict[str, set[str]],
-                 counts: dict[str, int], package_uuid: str, likely_new: bool) -> bool:
+                 counts: dict[str, int], package_uuid: str, likely_new: bool,
+                 tombstoned: dict[str, set[str]]) -> bool:
     """One batch, every check in this order whichever process read it (a child did the pure ones ahead).
-    Returns whether every row of it was new (its type's next batch then tries `write_if_all_new` first)."""
+    Returns whether every row of it was new (its type's next batch then tries `write_if_all_new` first);
+    adds the ids it wrote deleted to `tombstoned`."""
     record_type = fed.record_type
     if fed.rows is None:  # checked here from the raw records
         records = fed.records or []
@@ -218,12 +221,17 @@ def _apply_batch(session: Session, fed: FedBatch, producer: str, seen: set[str],
     derive = partial(_derive, batch, fed)
     if likely_new and write_if_all_new(session, batch, derive, package_uuid=package_uuid, producer=producer):
         counts["new"] += len(batch.rows)
-        return True
-    classify(session, batch, producer, counts)
-    check_references(session, batch)
-    derive()
-    write_batch(session, batch, package_uuid=package_uuid, producer=producer)
-    return len(batch.new_ids) == len(batch.rows)
+        all_new = True
+    else:
+        classify(session, batch, producer, counts)
+        check_references(session, batch)
+        derive()
+        write_batch(session, batch, package_uuid=package_uuid, producer=producer)
+        all_new = len(batch.new_ids) == len(batch.rows)
+    deleted = [row["id"] for row in batch.to_write if row["deleted"]]
+    if deleted:
+        tombstoned.setdefault(record_type, set()).update(deleted)
+    return all_new
 
 
 def _derive(batch: Batch, fed: FedBatch) -> None:
