@@ -219,8 +219,9 @@ def insert_if_all_new(session: Session, model: type[SyncedRecord], rows: Sequenc
     table = cast(Table, model.__table__)
     connection = session.connection()
     if connection.dialect.name == "postgresql":
-        if not _savepoint_left(session):
+        if not may_insert_all_new(session):
             return False  # not tried: the caller's look-up path writes this batch
+        _SAVEPOINTS[_transaction(session)] += 1
         try:
             with session.begin_nested():
                 write_merged(session, model, rows, ())
@@ -250,15 +251,19 @@ PG_SAVEPOINTS_MAX = 48
 _SAVEPOINTS: weakref.WeakKeyDictionary[SessionTransaction, int] = weakref.WeakKeyDictionary()
 
 
-def _savepoint_left(session: Session) -> bool:
-    """Count one more all-new savepoint in the session's transaction, if it stays within PG_SAVEPOINTS_MAX."""
+def _transaction(session: Session) -> SessionTransaction:
     transaction = session.get_transaction()
-    assert transaction is not None  # session.connection() above began it
-    taken = _SAVEPOINTS.get(transaction, 0)
-    if taken >= PG_SAVEPOINTS_MAX:
-        return False
-    _SAVEPOINTS[transaction] = taken + 1
-    return True
+    assert transaction is not None  # a merge writes inside its package's transaction
+    return transaction
+
+
+def may_insert_all_new(session: Session) -> bool:
+    """Whether `insert_if_all_new` may still try a batch in this transaction: always on SQLite, within
+    PG_SAVEPOINTS_MAX savepoints on PostgreSQL. Asked first, so that past the cap a batch is not prepared
+    (keys, change numbers) for nothing."""
+    if session.get_bind().dialect.name != "postgresql":
+        return True
+    return _SAVEPOINTS.setdefault(_transaction(session), 0) < PG_SAVEPOINTS_MAX
 
 
 # Below this many new rows an executemany (one pipeline round trip) costs about what a COPY does.

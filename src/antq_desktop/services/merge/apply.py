@@ -21,7 +21,7 @@ from antq_desktop.storage.canonical import canonical_json, canonical_record
 from antq_desktop.storage.id_match import ids_in
 from antq_desktop.storage.locks import give_back
 from antq_desktop.storage.models import MODEL_BY_TYPE, MergeConflict, SyncedRecord, utcnow
-from antq_desktop.storage.upsert import insert_if_all_new, write_merged
+from antq_desktop.storage.upsert import insert_if_all_new, may_insert_all_new, write_merged
 
 # (child type, column, parent type, label): a live child must point at a live parent.
 _LINKS = (
@@ -71,6 +71,8 @@ def write_if_all_new(session: Session, batch: Batch, derive: Callable[[], None],
     conflict and count is the one the look-up gives. An insert of every row proves every row new and
     distinct, exactly what classification would have found; the reference checks then run on the same
     rows, and a refusal there rolls the whole package back as it would have before the write."""
+    if not may_insert_all_new(session):
+        return False
     model = MODEL_BY_TYPE[batch.record_type]
     batch.to_write, batch.new_ids = list(batch.rows), {row["id"] for row in batch.rows}
     derive()
