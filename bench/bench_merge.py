@@ -117,6 +117,14 @@ def _grow(source: Path, folder: Path, communes: int, households: int) -> None:
     (folder / "ready.json").write_text(json.dumps({"communes": communes, "households": households}))
 
 
+def _at_current_schema(folder: Path) -> Path:
+    """A template cached before a migration is migrated first: the raw baseline copies it as it is, and
+    must write into the schema the merge writes into (the merge's own copy would be migrated on open)."""
+    from antq_desktop.storage.db import open_store
+    open_store(str(folder / "upper-template.sqlite3")).close()
+    return folder
+
+
 def prepare(communes: int, households: int) -> Path:
     """The cached upper-office template (keys, trust registry) and the commune packages: a larger
     cached build is used as it is (the merges take its first packages), a smaller one or an
@@ -128,11 +136,11 @@ def prepare(communes: int, households: int) -> Path:
     from antq_desktop.storage.db import open_store
     folder = _folder(communes, households)
     if (folder / "ready.json").exists():
-        return folder
+        return _at_current_schema(folder)
     bigger = sorted((p for p in CACHE.glob(f"*x{households}") if (p / "ready.json").exists()
                      and int(p.name.split("x")[0]) > communes), key=lambda p: int(p.name.split("x")[0]))
     if bigger:  # the merges take the first `communes` packages; its template trusts them all
-        return bigger[0]
+        return _at_current_schema(bigger[0])
     if (folder / "upper-template.sqlite3").exists():  # an interrupted build: resume it
         _grow(folder, folder, communes, households)
         return folder

@@ -29,6 +29,7 @@ from antq_desktop.services import scan
 from antq_desktop.services.forms.request import FormRequest, kind_word, localise, localise_line
 from antq_desktop.services.records import members
 from antq_desktop.services.setup.profile import get_profile
+from antq_desktop.storage import household_links
 from antq_desktop.storage.db import Store
 from antq_desktop.storage.models import Household, Organization, Pledge, Registration, ResidentialArea
 
@@ -149,6 +150,11 @@ def _in_households(request: FormRequest, column: Any) -> Any:
     return true() if not ids else column.in_(ids)
 
 
+def _pledges_of_scope(request: FormRequest) -> Any:
+    ids = household_scope(request)
+    return true() if not ids else household_links.of_ids(P, ids)
+
+
 def pledges(store: Store, request: FormRequest, unit: UnitInfo) -> Batch:
     """Signed pledges of households (and persons) of the year; blank: one per household, names printed;
     unsigned: one prefilled page per household without a signed pledge this year."""
@@ -157,12 +163,12 @@ def pledges(store: Store, request: FormRequest, unit: UnitInfo) -> Batch:
     if request.blank:
         return _blank_pledges(store, request, unit)
     word = _word(store)
-    joined = P.outerjoin(H, P.c.household_id == H.c.id).outerjoin(A, H.c.area_id == A.c.id)
+    joined = P.outerjoin(H, household_links.of_row(P, H)).outerjoin(A, H.c.area_id == A.c.id)
     where = and_(P.c.deleted.is_(False), P.c.year == request.year, P.c.status == "signed",
                  P.c.signer_kind.in_(("household", "person")),
                  or_(H.c.id.is_(None), H.c.deleted.is_(False)),
                  matches(request.area_id, H.c.area_id),
-                 _in_households(request, P.c.household_id),
+                 _pledges_of_scope(request),
                  matches(request.record_id, P.c.id))
     ids = ordered_ids(store, select(P.c.id).select_from(joined).where(where)
                       .order_by(func.coalesce(A.c.sort_key, ""), func.coalesce(H.c.sort_key, P.c.search_key), P.c.id))

@@ -19,6 +19,7 @@ from antq_desktop.domain.scoring import OUTCOME_LABELS
 from antq_desktop.services.office.indicators import household_in_year
 from antq_desktop.services.office.stats import TargetStatus, target_statuses
 from antq_desktop.services.records import queries
+from antq_desktop.storage import household_links
 from antq_desktop.storage.db import Store
 from antq_desktop.storage.models import (
     MODEL_BY_TYPE,
@@ -135,7 +136,7 @@ def pledge_coverage(session: Session, year: int) -> list[AreaCoverage]:
                                   .group_by(Household.area_id)).all())
     pledged = dict(session.execute(
         select(Household.area_id, func.count(distinct(Pledge.household_id)))
-        .join(Household, Household.id == Pledge.household_id)
+        .join(Household, household_links.of_row(Pledge, Household))
         .where(Pledge.deleted.is_(False), Pledge.year == year, Pledge.status == "signed", *in_year)
         .group_by(Household.area_id)).all())
     areas = session.execute(select(ResidentialArea.id, ResidentialArea.name)

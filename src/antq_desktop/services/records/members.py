@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from antq_desktop.domain.validation import RELATIONS
 from antq_desktop.reports.form_data import Member
-from antq_desktop.storage import audit
+from antq_desktop.storage import audit, household_links
 from antq_desktop.storage.db import Store
 from antq_desktop.storage.models import HouseholdMember, utcnow
 
@@ -34,7 +34,7 @@ def by_household(store: Store, household_ids: Iterable[str]) -> dict[str, tuple[
     with store.engine.connect() as conn:
         for start in range(0, len(ids), 500):
             stmt = select(HM.c.id, HM.c.household_id, HM.c.full_name, HM.c.birth_year, HM.c.relation).where(
-                HM.c.household_id.in_(ids[start:start + 500]), HM.c.deleted.is_(False))
+                household_links.of_ids(HM, ids[start:start + 500]), HM.c.deleted.is_(False))
             for row in conn.execute(stmt).mappings():
                 found.setdefault(row["household_id"], []).append(row)
     return {hid: tuple(Member(r["full_name"], r["birth_year"], RELATIONS.get(r["relation"], ""))
@@ -69,14 +69,14 @@ def _flush(store: Store, rows: list[Any]) -> Iterator[tuple[Any, tuple[Member, .
 def member_rows(store: Store, household_id: str) -> list[dict[str, Any]]:
     """The live members of one household as plain dicts (the household dialog's table)."""
     with store.engine.connect() as conn:
-        stmt = select(HM).where(HM.c.household_id == household_id, HM.c.deleted.is_(False))
+        stmt = select(HM).where(household_links.of_id(HM, household_id), HM.c.deleted.is_(False))
         return sorted((dict(r) for r in conn.execute(stmt).mappings()), key=_order)
 
 
 def tombstone_members(session: Session, household_id: str, actor: str,
                       next_seq: Callable[[Session], int]) -> int:
     """A deleted household takes its member list with it (same transaction; each tombstone travels)."""
-    rows = session.execute(select(HouseholdMember).where(HouseholdMember.household_id == household_id,
+    rows = session.execute(select(HouseholdMember).where(household_links.of_id(HouseholdMember, household_id),
                                                          HouseholdMember.deleted.is_(False))).scalars().all()
     for row in rows:
         row.deleted, row.revision, row.updated_at = True, row.revision + 1, utcnow()

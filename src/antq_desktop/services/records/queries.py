@@ -15,6 +15,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from antq_desktop.domain import units
 from antq_desktop.domain.text import fold
 from antq_desktop.services.records import activity_lists
+from antq_desktop.storage import household_links
 from antq_desktop.storage.db import Store
 from antq_desktop.storage.models import (
     Assessment,
@@ -83,7 +84,7 @@ def _base(record_type: str, q: ListQuery) -> tuple[Select[Any], Any, ColumnEleme
         columns: list[Any] = [H, A.c.name.label("area_name")]
         if q.year is not None:
             pledged = select(func.count()).where(
-                Pledge.household_id == H.c.id, Pledge.year == q.year, Pledge.deleted.is_(False),
+                household_links.of_row(Pledge, H), Pledge.year == q.year, Pledge.deleted.is_(False),
                 Pledge.status == "signed")
             columns.append(pledged.scalar_subquery().label("pledged"))
         stmt = select(*columns).select_from(H.join(A, H.c.area_id == A.c.id))
@@ -91,7 +92,7 @@ def _base(record_type: str, q: ListQuery) -> tuple[Select[Any], Any, ColumnEleme
     if record_type == "pledge":
         P = Pledge.__table__
         area = A.alias("pledge_area")
-        joined = P.outerjoin(H, P.c.household_id == H.c.id).outerjoin(ORGS, P.c.organization_id == ORGS.c.id) \
+        joined = P.outerjoin(H, household_links.of_row(P, H)).outerjoin(ORGS, P.c.organization_id == ORGS.c.id) \
             .outerjoin(area, H.c.area_id == area.c.id)
         name = func.coalesce(H.c.head_name, ORGS.c.name, P.c.person_name)
         stmt = select(P, name.label("signer_name"), area.c.name.label("area_name"),
@@ -130,7 +131,7 @@ def _conditions(record_type: str, q: ListQuery, table: Any, search: ColumnElemen
         elif key == "unregistered_in" and record_type == "residential_area":
             conditions.append(A.c.id.not_in(registered_area_ids(value)))
         elif key == "unpledged_in" and record_type == "household":
-            conditions.append(~signed_pledge_exists(H.c.id, value))
+            conditions.append(~signed_pledge_exists(H, value))
         elif key in table.c:
             conditions.append(table.c[key] == value)
     return conditions
@@ -143,10 +144,10 @@ def registered_area_ids(year: int) -> Select[Any]:
                                      R.c.area_id.is_not(None))
 
 
-def signed_pledge_exists(household_id: ColumnElement[Any], year: int) -> Any:
-    """Whether the household has a live signed pledge for `year` (as the households_pledged indicator)."""
+def signed_pledge_exists(household: Any, year: int) -> Any:
+    """Whether `household`'s row has a live signed pledge for `year` (as the households_pledged indicator)."""
     P = Pledge.__table__
-    return select(P.c.id).where(P.c.household_id == household_id, P.c.year == year, P.c.deleted.is_(False),
+    return select(P.c.id).where(household_links.of_row(P, household), P.c.year == year, P.c.deleted.is_(False),
                                 P.c.status == "signed").exists()
 
 

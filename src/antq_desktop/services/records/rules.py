@@ -19,6 +19,7 @@ from antq_desktop.domain.text import fold, person_sort_key, sort_key
 from antq_desktop.domain.validation import validate_plan_target
 from antq_desktop.domain.validators import VALIDATORS
 from antq_desktop.services.records import meetings
+from antq_desktop.storage import household_links
 from antq_desktop.storage.canonical import canonical_json
 from antq_desktop.storage.id_match import ids_in
 from antq_desktop.storage.models import (
@@ -213,8 +214,9 @@ def blocking_children(session: Session, record_type: str, record_id: str) -> str
     for child_type, column, parent_type, label in ACTIVITY_LINKS:  # the movement's activities (issue 20)
         children.setdefault(parent_type, []).append((MODEL_BY_TYPE[child_type], column, label))
     for model, column, label in children.get(record_type, []):
-        count = session.execute(select(func.count()).select_from(model).where(
-            getattr(model, column) == record_id, model.deleted.is_(False))).scalar()
+        link = household_links.of_id(model, record_id) if column == "household_id" else \
+            getattr(model, column) == record_id
+        count = session.execute(select(func.count()).select_from(model).where(link, model.deleted.is_(False))).scalar()
         if count and record_type == "household":  # issue 14: its pledges are part of past years' figures
             return (f"Hộ này còn {count} {label}. Nếu hộ đã chuyển đi hoặc không còn ở địa bàn, hãy dùng "
                     "“Chuyển đi…” (ghi ngày chuyển đi) thay cho Xóa: hộ vẫn được tính trong các năm trước.")

@@ -14,6 +14,7 @@ from antq_desktop.domain.validation import PLEDGE_STATUSES
 from antq_desktop.services import records
 from antq_desktop.services.changes import NO_CHANGES, Changes
 from antq_desktop.services.scan.codes import SheetCode, code_field, is_genuine, parse_code, sheet_key
+from antq_desktop.storage import household_links
 from antq_desktop.storage.db import Store
 from antq_desktop.storage.models import Household, Pledge, ResidentialArea, UnitProfile
 
@@ -75,7 +76,8 @@ def _own_unit(store: Store) -> str:
 
 def _existing_status(store: Store, household_id: str, year: int) -> str | None:
     """The live pledge of the household for the year: "signed" first, else another status, else None."""
-    stmt = select(P.c.status).where(P.c.household_id == household_id, P.c.year == year, P.c.deleted.is_(False))
+    stmt = select(P.c.status).where(household_links.of_id(P, household_id), P.c.year == year,
+                                    P.c.deleted.is_(False))
     with store.engine.connect() as conn:
         statuses = set(conn.execute(stmt).scalars())
     return "signed" if "signed" in statuses else next(iter(sorted(statuses)), None)
