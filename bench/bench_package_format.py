@@ -130,7 +130,8 @@ def prepare_export(households: int) -> Path:
     from antq_desktop.services.setup import profile
     from antq_desktop.storage.db import open_store
     folder = EXPORT_CACHE / str(households)
-    if (folder / "ready.json").exists():
+    if (folder / "ready.json").exists():  # a store cached before a migration: migrated once here, not in each run
+        open_store(str(folder / "commune.sqlite3")).close()
         return folder
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)

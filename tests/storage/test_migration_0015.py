@@ -59,4 +59,6 @@ def test_store_of_the_previous_schema_is_reindexed_and_keeps_its_rows(tmp_path):
     with store.engine.connect() as conn:
         after = [tuple(r) for r in conn.exec_driver_sql(
             "SELECT id, household_id, origin_unit FROM pledges ORDER BY id")]
+        analysed = {i for (i,) in conn.exec_driver_sql("SELECT idx FROM sqlite_stat1 WHERE tbl = 'pledges'")}
     assert after == pledges and pledges
+    assert "ix_pledges_unit_household" in analysed  # the planner knows the new index at once
