@@ -5,6 +5,7 @@ import shutil
 from pathlib import Path
 
 from sqlalchemy import create_engine, inspect, select
+from tests.storage.migration_steps import previous
 
 from antq_desktop.exchange.keystore import KeyStore
 from antq_desktop.services import accounts
@@ -17,19 +18,11 @@ FIXTURES = Path(__file__).parent / "fixtures"
 FIXTURE_PASSWORD = "mot cau rat dai"  # tests/storage/fixtures/make_fixture.py
 
 
-def _previous(revision: str) -> str:
-    from alembic.script import ScriptDirectory
-
-    found = ScriptDirectory.from_config(migrate.alembic_config()).get_revision(revision)
-    assert found is not None
-    return str(found.down_revision)
-
-
 def _old_store(tmp_path: Path) -> tuple[Path, str]:
     path = tmp_path / "old.sqlite3"
     shutil.copy(FIXTURES / "schema_0003.sqlite3", path)
     engine = create_engine(f"sqlite:///{path}")
-    migrate.upgrade(engine, _previous("0012"))
+    migrate.upgrade(engine, previous("0012"))
     assert "key_wraps" not in inspect(engine).get_table_names()
     with engine.connect() as conn:
         [(blob,)] = conn.exec_driver_sql("SELECT blob FROM local_keys").fetchall()

@@ -6,20 +6,13 @@ import sqlite3
 from pathlib import Path
 
 from sqlalchemy import create_engine, inspect
+from tests.storage.migration_steps import previous
 
 from antq_desktop.storage import migrate
 from antq_desktop.storage.db import open_store
 
 FIXTURES = Path(__file__).parent / "fixtures"
 NEW_TABLES = {"blobs", "blob_chunks", "merged_packages"}
-
-
-def _previous(revision: str) -> str:
-    from alembic.script import ScriptDirectory
-
-    found = ScriptDirectory.from_config(migrate.alembic_config()).get_revision(revision)
-    assert found is not None
-    return str(found.down_revision)
 
 
 def test_empty_store_has_the_new_tables(tmp_path):
@@ -34,7 +27,7 @@ def test_a_held_row_of_the_previous_schema_is_kept_with_its_path(tmp_path):
     path = tmp_path / "old.sqlite3"
     shutil.copy(FIXTURES / "schema_0003.sqlite3", path)
     engine = create_engine(f"sqlite:///{path}")
-    migrate.upgrade(engine, _previous("0013"))
+    migrate.upgrade(engine, previous("0013"))
     assert not NEW_TABLES & set(inspect(engine).get_table_names())
     engine.dispose()
     with sqlite3.connect(path) as conn:

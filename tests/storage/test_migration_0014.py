@@ -5,21 +5,13 @@ import sqlite3
 from pathlib import Path
 
 from sqlalchemy import create_engine, inspect
+from tests.storage.migration_steps import previous
 
 from antq_desktop.storage import migrate
 from antq_desktop.storage.db import open_store
 
 FIXTURES = Path(__file__).parent / "fixtures"
 NEW_TABLES = {"received_revocations"}
-
-
-def _previous(revision: str) -> str:
-    script = migrate.alembic_config()
-    from alembic.script import ScriptDirectory
-
-    found = ScriptDirectory.from_config(script).get_revision(revision)
-    assert found is not None
-    return str(found.down_revision)
 
 
 def test_empty_store_has_the_new_tables(tmp_path):
@@ -34,7 +26,7 @@ def test_store_of_the_previous_schema_gains_them_and_keeps_its_rows(tmp_path):
     path = tmp_path / "old.sqlite3"
     shutil.copy(FIXTURES / "schema_0003.sqlite3", path)
     engine = create_engine(f"sqlite:///{path}")
-    migrate.upgrade(engine, _previous("0014"))
+    migrate.upgrade(engine, previous("0014"))
     assert not NEW_TABLES & set(inspect(engine).get_table_names())
     engine.dispose()
     with sqlite3.connect(path) as conn:

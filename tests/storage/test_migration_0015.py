@@ -6,6 +6,7 @@ import sqlite3
 from pathlib import Path
 
 from sqlalchemy import create_engine, inspect
+from tests.storage.migration_steps import previous
 
 from antq_desktop.storage import migrate
 from antq_desktop.storage.db import open_store
@@ -24,14 +25,6 @@ def _indexes(engine) -> dict[tuple[str, str], tuple[str, ...]]:  # type: ignore[
             for ix in found.get_indexes(table)}
 
 
-def _previous(revision: str) -> str:
-    from alembic.script import ScriptDirectory
-
-    found = ScriptDirectory.from_config(migrate.alembic_config()).get_revision(revision)
-    assert found is not None
-    return str(found.down_revision)
-
-
 def test_empty_store_has_the_unit_led_indexes(tmp_path):
     store = open_store(tmp_path / "new.sqlite3")
     indexes = _indexes(store.engine)
@@ -46,7 +39,7 @@ def test_store_of_the_previous_schema_is_reindexed_and_keeps_its_rows(tmp_path):
     path = tmp_path / "old.sqlite3"
     shutil.copy(FIXTURES / "schema_0003.sqlite3", path)
     engine = create_engine(f"sqlite:///{path}")
-    migrate.upgrade(engine, _previous("0015"))
+    migrate.upgrade(engine, previous("0015"))
     assert GONE <= set(_indexes(engine))
     engine.dispose()
     with sqlite3.connect(path) as conn:
