@@ -23,7 +23,7 @@ def _table(child: Any) -> Any:
     return getattr(child, "__table__", child)  # a model class or a table (alias)
 
 
-def of_row(child: Any, household: Any = _H) -> ColumnElement[bool]:
+def of_row(child: Any, household: Any) -> ColumnElement[bool]:
     """Join (or correlation) condition: the rows of `child` belonging to `household`'s row."""
     c, h = _table(child).c, _table(household).c
     return and_(c.origin_unit == h.origin_unit, c.household_id == h.id)

@@ -128,7 +128,8 @@ def test_a_household_id_of_another_unit_finds_nothing(upper: Store, commune: Com
 
 def test_reads_of_a_households_children_search_the_unit_index(demo_store: Store) -> None:
     """Every read of members or pledges made for given households searches the unit's index, never scans."""
-    year = demo_store.engine.connect().exec_driver_sql("SELECT max(year) FROM pledges").scalar()
+    with demo_store.engine.connect() as conn:
+        year = conn.exec_driver_sql("SELECT max(year) FROM pledges").scalar()
     with demo_store.session_factory() as session:
         pledged = list(session.execute(select(Pledge.household_id).where(
             Pledge.year == year, Pledge.status == "signed", Pledge.household_id.is_not(None))
