@@ -1,5 +1,6 @@
 import shutil
 import sqlite3
+import threading
 from pathlib import Path
 
 import pytest
@@ -45,6 +46,29 @@ def test_sqlite_pragmas_are_set(tmp_path):
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
         assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 5000
+
+
+def test_a_new_file_another_process_is_switching_to_wal_is_waited_for(tmp_path):
+    """Two PCs opening one new, empty file at once (issue 17): while one holds the file's write lock to
+    switch it to WAL, SQLite answers the other's switch "database is locked" at once, without its busy
+    handler. The second open must wait for the lock, not fail."""
+    path = tmp_path / "shared.sqlite3"
+    path.touch()
+    other = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")  # the other process, mid-switch: the write lock of a rollback-mode file
+    releaser = threading.Timer(0.5, lambda: other.execute("COMMIT"))
+    releaser.start()
+    try:
+        store = open_store(path)
+    finally:
+        releaser.join()
+        other.close()
+    try:
+        with store.engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert migrate.current_revision(store.engine) == migrate.head_revision()
+    finally:
+        store.close()
 
 
 def test_database_from_a_newer_version_is_refused(tmp_path):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -26,12 +27,31 @@ def _sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record: object) -> None:
     # BEGIN IMMEDIATE can be used for writers.
     dbapi_conn.isolation_level = None
     cur = dbapi_conn.cursor()
-    # busy_timeout first: switching a new file to WAL needs its lock, which a second process opening the
-    # same new file at that moment (two PCs, issue 17) may hold; it must wait, not fail "database is locked".
-    for pragma in ("busy_timeout=10000", "journal_mode=WAL", "foreign_keys=ON", "synchronous=FULL",
-                   "cache_size=-65536"):
+    cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    _switch_to_wal(cur)
+    for pragma in ("foreign_keys=ON", "synchronous=FULL", "cache_size=-65536"):
         cur.execute(f"PRAGMA {pragma}")
     cur.close()
+
+
+BUSY_TIMEOUT_MS = 10_000
+_WAL_RETRY_PAUSE_S = 0.02
+
+
+def _switch_to_wal(cur: sqlite3.Cursor) -> None:
+    """Switching a new, empty file to WAL needs its write lock, which a second process opening the same
+    new file at that moment (two PCs, issue 17) may hold. SQLite does not call its busy handler for this
+    lock (waiting could deadlock two connections that both read first), so "database is locked" comes at
+    once whatever busy_timeout says: wait here instead, as long as busy_timeout would."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            cur.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(_WAL_RETRY_PAUSE_S)
 
 
 # The window's connections: SQLite keeps up to cache_size of pages per connection for the process's
