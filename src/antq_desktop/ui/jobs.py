@@ -15,8 +15,6 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from antq_desktop.ui import gc_guard
-
 Progress = Callable[[float, str], None]
 Work = Callable[[Progress, threading.Event], Any]
 
@@ -129,16 +127,11 @@ class JobRunner(QObject):
             job.cancel()
             return job
         self._active.add(job)
-        job.finished.connect(lambda: self._ended(job))
+        job.finished.connect(lambda: self._active.discard(job))
         if show_progress:
             _attach_progress_dialog(job, parent)
-        gc_guard.hold()  # no garbage collection on the worker thread (gc_guard says why)
         self.pool.start(_Worker(work, job))
         return job
-
-    def _ended(self, job: Job) -> None:
-        self._active.discard(job)
-        gc_guard.release()
 
     def wait(self, msecs: int = 30000) -> bool:
         """For shutdown: let running work finish (a half-done SQLite transaction is rolled back anyway)."""
