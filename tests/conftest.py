@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import os
+import sys
+from collections.abc import Iterator
 
 import pytest
 
@@ -22,6 +25,15 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     monkeypatch.setenv("ANTQ_HOME", str(tmp_path_factory.mktemp("antq-home")))
     for name in ("ANTQ_DB", "ANTQ_DB_URL", "ANTQ_DB_MIGRATE_URL", "ANTQ_PASSWORD", "ANTQ_USER"):
         monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture(autouse=True)
+def _automatic_garbage_collection() -> Iterator[None]:
+    """A GUI test's job still running when the test ends leaves automatic collection off (ui/gc_guard.py) until
+    its end reaches an event loop; the tests after it, most without one, must not run without collection."""
+    yield
+    if not gc.isenabled() and "antq_desktop.ui.gc_guard" in sys.modules:
+        gc.enable()
 
 
 @pytest.fixture(autouse=True)

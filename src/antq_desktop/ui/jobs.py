@@ -15,6 +15,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from antq_desktop.ui import gc_guard
+
 Progress = Callable[[float, str], None]
 Work = Callable[[Progress, threading.Event], Any]
 
@@ -97,6 +99,8 @@ class _Worker(QRunnable):
             self._emit(self.relay.error, exc)
         else:
             self._emit(self.relay.done, result)
+        finally:
+            gc_guard.worker_done()
 
     @staticmethod
     def _emit(signal: Any, *args: Any) -> None:
@@ -130,12 +134,15 @@ class JobRunner(QObject):
         job.finished.connect(lambda: self._active.discard(job))
         if show_progress:
             _attach_progress_dialog(job, parent)
+        gc_guard.hold()  # no garbage collection on the worker thread (gc_guard says why)
         self.pool.start(_Worker(work, job))
         return job
 
     def wait(self, msecs: int = 30000) -> bool:
         """For shutdown: let running work finish (a half-done SQLite transaction is rolled back anyway)."""
-        return self.pool.waitForDone(msecs)
+        done = self.pool.waitForDone(msecs)
+        gc_guard.settle()  # no worker runs now: automatic collection back without waiting for a timer tick
+        return done
 
     def shutdown(self, msecs: int = 30000) -> bool:
         """Before the store closes: start nothing more, ask running work to stop, wait for it."""
