@@ -30,7 +30,7 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
 @pytest.fixture(autouse=True)
 def _automatic_garbage_collection() -> Iterator[None]:
     """A GUI test's job still running when the test ends leaves automatic collection off (ui/gc_guard.py) until
-    its end reaches an event loop; the tests after it, most without one, must not run without collection."""
+    a timer tick or JobRunner.wait; the tests after it, most without an event loop, must not run without it."""
     yield
     if not gc.isenabled() and "antq_desktop.ui.gc_guard" in sys.modules:
         gc.enable()

@@ -26,7 +26,6 @@ FULL_COLLECTION_GAP_S = 10.0
 class _Guard(QObject):
     def __init__(self) -> None:
         super().__init__(QCoreApplication.instance())
-        self.holds = 0
         self.last_full = time.monotonic()
         self.timer = QTimer(self)
         self.timer.setInterval(INTERVAL_MS)
