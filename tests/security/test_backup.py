@@ -6,6 +6,7 @@ import errno
 import os
 import sqlite3
 import stat
+import threading
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -210,6 +211,34 @@ def test_full_disk_at_fsync_leaves_the_old_backup(store: Store, key: BackupKey, 
     with pytest.raises(FileWriteError, match="Ổ đĩa đã đầy"):
         backup.create_backup(store, out, key, actor="admin")
     assert out.read_bytes() == old and [p.name for p in tmp_path.glob(".*")] == []
+
+
+def test_two_writers_of_one_file_at_once_each_write_whole(tmp_path: Path) -> None:
+    """The exit backup and an hourly one, named by the same second, once wrote one shared temp file: one of
+    them failed ("No such file or directory") and the other could rename a mix of both. Each writer now has
+    its own temp file: both succeed and the file is one of them, whole, with no temp file left."""
+    dest, both_writing = tmp_path / "b.antqbak", threading.Barrier(2, timeout=10)
+    errors: list[BaseException] = []
+
+    def writer(fill: bytes) -> None:
+        def write(f) -> None:  # type: ignore[no-untyped-def]
+            f.write(fill * 50_000)
+            both_writing.wait()  # both temp files open and half written at the same moment
+            f.write(fill * 50_000)
+        try:
+            safe_files.atomic_write(dest, write, what="bản sao lưu")
+        except BaseException as exc:  # noqa: BLE001 - reported by the assertion below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=writer, args=(fill,)) for fill in (b"a", b"b")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert dest.read_bytes() in (b"a" * 100_000, b"b" * 100_000)
+    assert [p.name for p in tmp_path.iterdir()] == ["b.antqbak"]
+    assert stat.S_IMODE(dest.stat().st_mode) == 0o600
 
 
 def _audit_count(store: Store) -> int:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import errno
 import os
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import IO, BinaryIO
@@ -82,28 +83,35 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def temp_path_for(dest: Path) -> Path:
-    return dest.with_name(f".{dest.name}.{os.getpid()}.tmp")
-
-
 def atomic_write(dest: Path, write: Callable[[IO[bytes]], None], *, what: str) -> Path:
-    """Call write(f) on a temp file beside dest, fsync, then rename over dest."""
+    """Call write(f) on a temp file beside dest, fsync, then rename over dest.
+
+    The temp file's name is unique to this call (`mkstemp`), not only to the process: two writers of one
+    destination at once (the exit backup and an hourly one, named by the same second; two threads) each
+    write their own temp file, and dest ends as one of them whole."""
     dest = Path(dest)
-    tmp = temp_path_for(dest)
+    tmp: Path | None = None
     try:
         dest.parent.mkdir(parents=True, exist_ok=True)
-        # Owner-only from the first byte: exports and backups hold personal data on a shared laptop.
-        with os.fdopen(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o600),
-                       "wb") as f:
+        # Owner-only from the first byte (mkstemp's 0o600): exports and backups hold personal data on a shared
+        # laptop.
+        fd, name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=dest.parent)
+        tmp = Path(name)
+        with os.fdopen(fd, "wb") as f:
             write(f)
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, dest)
         fsync_dir(dest.parent)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
+        _remove(tmp)
         raise disk_error(exc, what) from exc
     except BaseException:
-        tmp.unlink(missing_ok=True)
+        _remove(tmp)
         raise
     return dest
+
+
+def _remove(tmp: Path | None) -> None:
+    if tmp is not None:
+        tmp.unlink(missing_ok=True)
