@@ -29,6 +29,7 @@ class SessionProtections(QObject):
         self.idle_lock = install_idle_lock(window, context.store, context.user)
         self.backup_key: BackupKey | None = None
         self.last_message: str | None = None
+        self.closing = False  # set by close(): a key delivered then is for the exit backup only
         self.timer = QTimer(self)
         self.timer.setInterval(HOURLY_MS)
         self.timer.timeout.connect(lambda: self.backup(only_if_due=True))
@@ -44,6 +45,8 @@ class SessionProtections(QObject):
 
     def _key_ready(self, key: BackupKey) -> None:
         self.backup_key = key
+        if self.closing:  # delivered inside close(): the exit backup follows, never an hourly one beside it
+            return
         self.timer.start()
         self.backup(only_if_due=True)
 
@@ -65,6 +68,7 @@ class SessionProtections(QObject):
 
     def close(self) -> None:
         """The exit backup, in the foreground: the app is closing and the officer expects it done."""
+        self.closing = True
         self.timer.stop()
         self.context.jobs.wait()
         QCoreApplication.processEvents()  # deliver a key derived just before closing
