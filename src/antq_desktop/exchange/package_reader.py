@@ -14,7 +14,7 @@ import hashlib
 import os
 import zlib
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, ParamSpec, Protocol, TypeVar
@@ -235,7 +235,7 @@ def iter_records(
     keys: PayloadKeyOpener | None = None,
     *,
     limits: Limits = DEFAULT_LIMITS,
-) -> Iterator[dict[str, Any]]:
+) -> Generator[dict[str, Any], None, None]:
     """Yield the records (manifest line checked and skipped) of a verified package.
 
     Streams: decrypts chunk by chunk, inflates in bounded steps, parses line by line.

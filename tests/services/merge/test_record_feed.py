@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import shutil
 import signal
+import time
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -330,3 +331,133 @@ def test_worker_chosen_by_size_and_cpus(monkeypatch: pytest.MonkeyPatch) -> None
     assert not record_feed.wanted(package, None)
     monkeypatch.setenv(record_feed.WORKER_ENV, "1")
     assert record_feed.wanted(package, None)
+
+
+# ---- a merge that chose the child by size begins a package itself while a new child starts ----
+
+@pytest.fixture
+def gated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, children: list[int]) -> Iterator[tuple[Path, list[Any]]]:
+    """Children that start only when the gate file exists; the merge chooses the child by size (no switch).
+    Yields the gate and the workers started."""
+    from . import gated_child
+
+    workers: list[Any] = []
+    start = record_feed._Worker.__init__
+
+    def recording(self: record_feed._Worker) -> None:
+        start(self)
+        self.process_pid = self.process.pid  # type: ignore[attr-defined]
+        workers.append(self)
+
+    gate = tmp_path / "gate"
+    monkeypatch.setenv(gated_child.GATE_ENV, str(gate))
+    monkeypatch.setattr(record_feed, "serve", gated_child.serve_after_gate)
+    monkeypatch.setattr(record_feed._Worker, "__init__", recording)
+    monkeypatch.setattr(record_feed, "MIN_RECORDS", 1)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0, 1})
+    yield gate, workers
+    gate.touch()  # a child still waiting starts, and the fixture above sees it end
+
+
+def _by_size(store: Store, paths: list[Path], monkeypatch: pytest.MonkeyPatch,
+             watch: Callable[[Any], None]) -> list[PackageResult]:
+    """Merged with the child chosen by size; `watch` sees each batch before the merge applies it."""
+    apply_batch = pipeline._apply_batch
+
+    def watched(session: Any, fed: Any, *args: Any) -> Any:
+        watch(fed)
+        return apply_batch(session, fed, *args)
+
+    with monkeypatch.context() as patch:
+        patch.delenv(record_feed.WORKER_ENV, raising=False)
+        patch.setattr(pipeline, "_apply_batch", watched)
+        return merge(store, *paths)
+
+
+def _read_here(fed: Any) -> bool:
+    return fed.rows is None and fed.metas is None
+
+
+def test_the_first_batches_are_read_here_until_the_child_starts(
+        twins: tuple[Store, Store], commune: Commune, gated: tuple[Path, list[Any]],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 18: a new child's imports took ~0.5 s the merge spent waiting. The merge reads and checks the
+    first batches itself; once the child has started it reads on from the next record, and the merge stores
+    exactly what one process stores."""
+    fed, local = twins
+    gate, workers = gated
+    path = commune.export(fed)
+    seen: list[tuple[str, int]] = []
+
+    def watch(batch: Any) -> None:
+        seen.append(("here" if _read_here(batch) else "child", batch.done))
+        if len(seen) == 2:  # the child starts now, and has started before the merge reads its next batch
+            gate.touch()
+            deadline = time.monotonic() + 30
+            while not workers[0].waiting() and time.monotonic() < deadline:
+                time.sleep(0.01)
+
+    (by_size,) = _by_size(fed, [path], monkeypatch, watch)
+    (by_main,) = _merge(local, [path], False, monkeypatch)
+    assert (by_size.status, by_size.counts, by_size.message) == ("merged", by_main.counts, by_main.message)
+    sources = [source for source, _ in seen]
+    assert sources == ["here"] * 3 + ["child"] * (len(sources) - 3), sources  # handed over once, after batch 3
+    assert len(sources) > 6
+    done = [count for _, count in seen]
+    assert done == sorted(set(done))  # no batch twice, none out of order
+    assert _synced(fed) == _synced(local)
+    assert len(workers) == 1
+
+
+def test_a_package_read_here_to_its_end_leaves_the_child_for_the_next(
+        twins: tuple[Store, Store], commune: Commune, gated: tuple[Path, list[Any]],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The child starts only after the whole first package was read here: it drops that job, and reads the
+    command's next package (sent ahead to it meanwhile) as always."""
+    fed, local = twins
+    gate, workers = gated
+    first = commune.export(fed)
+    demo.generate(commune.store, households=5, seed=24)
+    second = commune.export(fed, "incremental")
+    packages: list[list[str]] = [[]]
+    merge_one = pipeline.merge_one
+
+    def then_open(*args: Any, **kw: Any) -> PackageResult:
+        result = merge_one(*args, **kw)
+        gate.touch()
+        packages.append([])
+        return result
+
+    with monkeypatch.context() as patch:
+        patch.setattr(pipeline, "merge_one", then_open)
+        by_size = _by_size(fed, [first, second], monkeypatch,
+                           lambda batch: packages[-1].append("here" if _read_here(batch) else "child"))
+    by_main = _merge(local, [first, second], False, monkeypatch)
+    assert [r.status for r in by_size] == ["merged", "merged"], by_size[0].message
+    assert [r.counts for r in by_size] == [r.counts for r in by_main]
+    assert set(packages[0]) == {"here"} and set(packages[1]) == {"child"}, packages
+    assert _synced(fed) == _synced(local)
+    assert len(workers) == 1 and workers[0].unanswered == 0
+
+
+@pytest.mark.parametrize("build", [_hostile("bad_value", _bad_value), _hostile("duplicate", _duplicate_across_batches),
+                                   _hostile("unknown_reference", _unknown_reference)],
+                         ids=lambda b: b.__name__)
+def test_a_refusal_while_reading_here_is_the_same_and_ends_the_child(
+        twins: tuple[Store, Store], commune: Commune, gated: tuple[Path, list[Any]],
+        monkeypatch: pytest.MonkeyPatch, build: Any) -> None:
+    """Refused in a batch read here, the child never started: the refusal one process gives, nothing
+    written, and the waiting child ended (the fixture checks no process is left)."""
+    fed, local = twins
+    path = commune.export(fed, records=build(commune), name="bad.antq", advance=False)
+    before = dump(fed), dump(local)
+    sources: set[bool] = set()
+    (by_size,) = _by_size(fed, [path], monkeypatch, lambda batch: sources.add(_read_here(batch)))
+    assert sources == {True}  # every batch up to the refusal was read here
+    (by_main,) = _merge(local, [path], False, monkeypatch)
+    assert by_main.status == "refused", by_main.message
+    assert (by_size.status, by_size.code, by_size.message) == (by_main.status, by_main.code, by_main.message)
+    assert_only_logged(before[0], dump(fed))
+    assert_only_logged(before[1], dump(local))
+    with pytest.raises(ProcessLookupError):  # ended, and reaped, before its gate ever opened
+        os.kill(gated[1][0].process_pid, 0)

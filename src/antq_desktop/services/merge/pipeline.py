@@ -156,7 +156,9 @@ def _feed(package: VerifiedPackage, opener: PayloadKeyOpener | None,
           options: MergeOptions) -> Generator[FedBatch, None, None]:
     """The package's batches: read and checked in a child process for a large package (record_feed), or here."""
     if record_feed.wanted(package, options.worker):
-        return record_feed.worker_feed(package, opener, options.limits, options.cancel)
+        # chosen by size (not forced): the first batches are read here while a new child still starts
+        begin_here = record_feed.forced(options.worker) is None
+        return record_feed.worker_feed(package, opener, options.limits, options.cancel, begin_here=begin_here)
     return record_feed.local_feed(package, opener, options.limits)
 
 

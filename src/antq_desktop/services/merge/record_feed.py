@@ -14,7 +14,9 @@ Same checks, same order, same refusals as the single-process path:
   as its raw records, and the main process runs that batch's checks itself, in today's order, so the
   refusal is the one the single-process merge gives (an authority refusal still wins over validation);
 * cancel, an error in the main process or the end of a merge ends the child (terminate + join); a child
-  that dies is a clean IO_ERROR refusal. The child also exits by itself if its parent goes away.
+  that dies is a clean IO_ERROR refusal. The child also exits by itself if its parent goes away;
+* while a new child still imports (~0.5 s), the merge reads the first batches itself (`_begun_here`) and
+  the child reads on from the next record: no wait for its start.
 
 One child is kept for the packages of one merge command (`close_idle` after the loop). It is spawned (never
 forked: the merge runs in a QThread), so a program starting a merge must guard its main module
@@ -24,12 +26,14 @@ forked: the merge runs in a QThread), so a program starting a merge must guard i
 from __future__ import annotations
 
 import atexit
+import itertools
 import multiprocessing
 import os
 import pickle
 import queue
 import threading
 from collections.abc import Generator, Iterable, Iterator
+from contextlib import closing
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
@@ -53,6 +57,7 @@ AHEAD = 4  # batches the child may send before the merge takes them (a pickled b
 WORKER_DIED = ("Tiến trình đọc gói dữ liệu bị dừng bất thường (có thể máy thiếu bộ nhớ hoặc tiến trình bị tắt). "
                "Gói chưa được nhập và dữ liệu không thay đổi. Hãy đóng bớt chương trình đang chạy rồi nhập lại gói.")
 ABORT, ABORTED = "abort", "aborted"  # drop the job read ahead (`read_ahead`), and the child's answer
+READY, FROM = "ready", "from"  # a job begun here: the child says it has started, the merge says where it goes on
 _REFERENCES = tuple(REFERENCE_COLUMNS)  # what the authority check reads of a raw record, beside its id
 
 
@@ -70,10 +75,11 @@ class FedBatch:
     derived: list[dict[str, str]] | None = None
 
 
-def batches(records: Iterable[dict[str, Any]], size: int) -> Iterator[tuple[list[dict[str, Any]], int]]:
-    """Records grouped by consecutive type, at most `size` at a time, with the running count."""
+def batches(records: Iterable[dict[str, Any]], size: int, start: int = 0) -> Iterator[tuple[list[dict[str, Any]], int]]:
+    """Records grouped by consecutive type, at most `size` at a time, with the running count (from `start`:
+    the records already read before these)."""
     pending: list[dict[str, Any]] = []
-    seen = 0
+    seen = start
     for record in records:
         seen += 1
         if pending and (record.get("type") != pending[0].get("type") or len(pending) >= size):
@@ -91,13 +97,19 @@ def local_feed(package: VerifiedPackage, opener: PayloadKeyOpener | None,
         yield FedBatch(records[0]["type"], done, records)
 
 
-def wanted(package: VerifiedPackage, forced: bool | None) -> bool:
-    """The child pays only for large packages and with a second CPU; the switch forces either way."""
+def forced(worker: bool | None) -> bool | None:
+    """The merge's choice (`MergeOptions.worker`), else the environment's switch (tests), else None: by size."""
     env = os.environ.get(WORKER_ENV)
-    if forced is None and env in ("0", "1"):
-        forced = env == "1"
-    if forced is not None:
-        return forced
+    if worker is None and env in ("0", "1"):
+        return env == "1"
+    return worker
+
+
+def wanted(package: VerifiedPackage, worker: bool | None) -> bool:
+    """The child pays only for large packages and with a second CPU; the switch forces either way."""
+    forced_to = forced(worker)
+    if forced_to is not None:
+        return forced_to
     try:
         cpus = len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
@@ -150,6 +162,8 @@ class _Worker:
         self.process.start()
         child_end.close()
         self.pending: tuple[Any, ...] | None = None  # the job sent ahead by `read_ahead`, not yet claimed
+        self.jobs_sent = 0  # a job may be begun here (`worker_feed`) only on a child given none yet
+        self.unanswered = 0  # jobs dropped (ABORT sent) whose ABORTED has not come back yet
         # The child's messages, taken off the pipe as they come by a thread (it waits in the read, without the
         # GIL): a pickled batch does not fit the pipe's buffer, so without it the child could run only one
         # batch ahead and waited whenever this process was slower (a commit, the end-state checks).
@@ -191,9 +205,14 @@ class _Worker:
         self.conn.close()
         self.process.close()
 
-    def send(self, job: tuple[Any, ...]) -> None:
+    def send_job(self, job: tuple[Any, ...], *, begun_here: bool = False) -> None:
+        """`begun_here`: the child says READY once it runs, then waits for FROM (where to go on) or ABORT."""
+        self.send((*job, begun_here))
+        self.jobs_sent += 1
+
+    def send(self, message: tuple[Any, ...]) -> None:
         try:
-            self.conn.send_bytes(pickle.dumps(job, pickle.HIGHEST_PROTOCOL))
+            self.conn.send_bytes(pickle.dumps(message, pickle.HIGHEST_PROTOCOL))
         except OSError:  # the child is gone already (killed, out of memory)
             self.process.join(1)
             raise PackageError(IO_ERROR, WORKER_DIED, detail=f"record feed exit code {self.process.exitcode}") from None
@@ -202,17 +221,34 @@ class _Worker:
         """Make `job` this child's current job: already running if it was read ahead, else sent now. Only on a
         child from `_ready_for`, which dropped any job read ahead for another file."""
         if self.pending is None:
-            self.send(job)
+            self.send_job(job)
+        self.pending = None
+
+    def drop(self) -> None:
+        """Drop the current job without waiting: its answers (READY, ABORTED) are skipped when they come."""
+        self.send((ABORT,))
+        self.unanswered += 1
         self.pending = None
 
     def abort(self) -> None:
-        """Drop the job read ahead: the child stops at its next batch and answers; what it sent before is dropped."""
-        self.send((ABORT,))
-        while self.receive(None)[0] != ABORTED:
-            pass
-        self.pending = None
+        """Drop the job read ahead and wait: the child stops at its next batch and answers; what it sent before
+        (batches of the dropped job) is dropped."""
+        self.drop()
+        while self.unanswered:
+            self.next_message(None)
+
+    def waiting(self) -> bool:
+        """Whether a message has come (for a job begun here: the child's READY, or its end)."""
+        return not self.inbox.empty()
 
     def receive(self, cancel: Cancel | None) -> Any:
+        """The current job's next message: the answers of dropped jobs are skipped."""
+        while True:
+            message = self.next_message(cancel)
+            if message[0] not in (READY, ABORTED):
+                return message
+
+    def next_message(self, cancel: Cancel | None) -> Any:
         """The next message; cancel is looked at while waiting. A dead child: a clean IO_ERROR refusal."""
         while True:
             if cancel is not None and cancel.is_set():
@@ -226,7 +262,10 @@ class _Worker:
             if data is None:
                 self.process.join(1)
                 raise PackageError(IO_ERROR, WORKER_DIED, detail=f"record feed exit code {self.process.exitcode}")
-            return pickle.loads(data)
+            message = pickle.loads(data)
+            if message[0] == ABORTED:
+                self.unanswered -= 1
+            return message
 
 
 _idle: _Worker | None = None  # the merge command's child between two packages
@@ -289,7 +328,7 @@ def read_ahead(package: VerifiedPackage, opener: PayloadKeyOpener | None, limits
         return
     if worker.pending is None:  # (else a held package merged in between asked for the same file again)
         try:
-            worker.send(job)
+            worker.send_job(job)
         except PackageError:  # the child died: the next package starts a new one
             worker.stop()
             return
@@ -310,15 +349,28 @@ def _identity(job: tuple[Any, ...]) -> tuple[Any, ...]:
 
 
 def worker_feed(package: VerifiedPackage, opener: PayloadKeyOpener | None, limits: Limits,
-                cancel: Cancel | None) -> Generator[FedBatch, None, None]:
+                cancel: Cancel | None, *, begin_here: bool = False) -> Generator[FedBatch, None, None]:
     """The same batches as `local_feed`, read and checked by the child. Ends the child on any exit but a
-    clean end of the package (it then waits, idle, for the merge command's next package)."""
+    clean end of the package (it then waits, idle, for the merge command's next package).
+
+    `begin_here` (the merge chose the child by size, not by a switch): a child not yet started (its imports
+    take ~0.5 s, issue 18) leaves the first batches to this process, as `local_feed` reads them (`_begun_here`)."""
     global _idle
-    job = (package, opened_key(package, opener), limits, BATCH_SIZE)
+    key = opened_key(package, opener)
+    job = (package, key, limits, BATCH_SIZE)
     worker = _ready_for(job)
     finished = False
     try:
-        worker.claim(job)
+        if begin_here and worker.jobs_sent == 0:
+            worker.send_job(job, begun_here=True)
+            handed_over = yield from _begun_here(worker, package, key if key is not None else opener, limits,
+                                                 cancel)
+            if not handed_over:  # read here to its end before the child started: it never reads this one
+                worker.drop()
+                finished = True
+                return
+        else:
+            worker.claim(job)
         while True:
             message = worker.receive(cancel)
             kind = message[0]
@@ -335,6 +387,29 @@ def worker_feed(package: VerifiedPackage, opener: PayloadKeyOpener | None, limit
                 _idle = worker
         if not keep:
             worker.stop()
+
+
+def _begun_here(worker: _Worker, package: VerifiedPackage, key: PayloadKeyOpener | None, limits: Limits,
+                cancel: Cancel | None) -> Generator[FedBatch, None, bool]:
+    """`local_feed`'s batches until the child has started; then the child reads on from the next record.
+    Returns whether it took over (False: this process read the whole package).
+
+    The child is told where to begin as this process takes its last batch, so it skips the records read here
+    (parsed, not checked) while that batch is checked and written. Its batches are the ones this process would
+    have read next: `batches` cuts a run of records the same way from any batch boundary, and the child reads
+    the whole payload, so the payload hash, the record counts and every cap are still checked at its end."""
+    reader = package_reader.iter_records(package, key, limits=limits)
+    with closing(reader):
+        for records, done in batches(reader, BATCH_SIZE):
+            started = worker.waiting()
+            if started:
+                if worker.next_message(cancel)[0] != READY:  # nothing else can come before it
+                    raise PackageError(IO_ERROR, WORKER_DIED, detail="record feed: no READY")
+                worker.send((FROM, done))
+            yield FedBatch(records[0]["type"], done, records)
+            if started:
+                return True
+    return False
 
 
 def _ready_for(job: tuple[Any, ...]) -> _Worker:
@@ -367,14 +442,28 @@ def serve(conn: Connection) -> None:
         if job == (ABORT,):  # the job it dropped had ended already
             _send(conn, (ABORTED,))
             continue
-        package, key, limits, size = job
-        _feed_one(conn, package, key, limits, size)
+        package, key, limits, size, begun_here = job
+        start = 0
+        if begun_here:  # the merge reads the first batches itself until it hears the child has started
+            _send(conn, (READY,))
+            try:
+                reply = pickle.loads(conn.recv_bytes())
+            except (EOFError, OSError):
+                return
+            if reply == (ABORT,):  # the merge read the whole package itself
+                _send(conn, (ABORTED,))
+                continue
+            start = reply[1]
+        _feed_one(conn, package, key, limits, size, start)
 
 
-def _feed_one(conn: Connection, package: VerifiedPackage, key: OpenedKey | None, limits: Limits, size: int) -> None:
+def _feed_one(conn: Connection, package: VerifiedPackage, key: OpenedKey | None, limits: Limits, size: int,
+              start: int) -> None:
+    """Batches from record `start` on (the records before it were read by the merge: `_begun_here`)."""
     producer = package.header.producer.unit_code
     try:
-        for records, done in batches(package_reader.iter_records(package, key, limits=limits), size):
+        rest = itertools.islice(package_reader.iter_records(package, key, limits=limits), start, None)
+        for records, done in batches(rest, size, start):
             if conn.poll():  # only ever an abort of this job, read ahead and not wanted
                 conn.recv_bytes()
                 _send(conn, (ABORTED,))
