@@ -434,11 +434,7 @@ def _unpacked(message: tuple[Any, ...]) -> FedBatch:
 
 def serve(conn: Connection) -> None:
     """One package after another until the parent closes the pipe (or goes away)."""
-    while True:
-        try:
-            job = pickle.loads(conn.recv_bytes())
-        except (EOFError, OSError):
-            return
+    while (job := _received(conn)) is not None:
         if job == (ABORT,):  # the job it dropped had ended already
             _send(conn, (ABORTED,))
             continue
@@ -446,15 +442,22 @@ def serve(conn: Connection) -> None:
         start = 0
         if begun_here:  # the merge reads the first batches itself until it hears the child has started
             _send(conn, (READY,))
-            try:
-                reply = pickle.loads(conn.recv_bytes())
-            except (EOFError, OSError):
+            reply = _received(conn)
+            if reply is None:
                 return
             if reply == (ABORT,):  # the merge read the whole package itself
                 _send(conn, (ABORTED,))
                 continue
             start = reply[1]
         _feed_one(conn, package, key, limits, size, start)
+
+
+def _received(conn: Connection) -> Any:
+    """The parent's next message; None once it closed the pipe or went away."""
+    try:
+        return pickle.loads(conn.recv_bytes())
+    except (EOFError, OSError):
+        return None
 
 
 def _feed_one(conn: Connection, package: VerifiedPackage, key: OpenedKey | None, limits: Limits, size: int,
