@@ -1,6 +1,7 @@
+import re
 import unicodedata
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from antq_desktop.domain.text import fold, nfc, person_sort_key, sort_key
@@ -10,6 +11,35 @@ def test_fold_ignores_case_and_diacritics():
     assert fold("Nguyễn Văn An") == "nguyen van an"
     assert fold("ĐƯỜNG") == "duong"
     assert fold("  Phường   Hoàn Kiếm ") == "phuong hoan kiem"
+
+
+def _fold_by_definition(text: str | None) -> str:
+    """What fold was before its fast path: every combining mark of the decomposition dropped, case folded,
+    whitespace runs collapsed and trimmed."""
+    if not text:
+        return ""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return re.sub(r"\s+", " ", stripped.casefold()).strip()
+
+
+_VIETNAMESE = ("aăâbcdđeêghiklmnoôơpqrstuưvxyAĂÂBCDĐEÊGHIKLMNOÔƠPQRSTUƯVXY"
+               "áàảãạấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ")
+_AWKWARD = ("\u0300\u0301\u0303\u0309\u0323\u0302\u0306\u031b\u034f\u0591\u05b0\u1ab0\u20d0\ufe20"  # marks
+            "\u00a0\u2003\u3000\u1680\x1c\x1f\x85\u2028 \t\n"  # whitespace of every kind
+            "ßæǣǅŉİıΣσςﬁ日本한국Ω\u212bÅ")  # case and decomposition oddities
+
+
+@settings(max_examples=400)
+@given(st.text(alphabet=st.sampled_from(_VIETNAMESE + _AWKWARD + "019 .,-/"), max_size=40) | st.text(max_size=20))
+def test_fold_is_the_decomposition_with_marks_dropped(text):
+    # fold's fast path (one regex pass over U+0300-U+036F) must give what the per-character definition gives
+    assert fold(text) == _fold_by_definition(text)
+
+
+def test_fold_drops_marks_outside_the_common_block():
+    assert fold("a\u0591b\u1ab0c Ｑ") == _fold_by_definition("a\u0591b\u1ab0c Ｑ") == "abc ｑ"
+    assert fold("Xin\u00a0chào\u3000 bạn") == "xin chao ban"
 
 
 def test_nfc_composes_decomposed_input():

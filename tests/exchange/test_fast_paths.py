@@ -139,3 +139,53 @@ def test_escaped_newlines_follow_allow_newlines_on_the_fast_path() -> None:
         loads_strict(line, allow_newlines=False)
     with pytest.raises(PackageError):
         loads_strict('{"a":"Nguyễn","b":1}'.encode(), max_depth=0)
+
+
+def _lines_one_by_one(pieces: list[bytes], max_line: int) -> Any:
+    """The reader's line splitter before it split whole pieces: a search and a copy per line."""
+    from antq_desktop.exchange.errors import MALFORMED, TOO_LARGE
+
+    buf = bytearray()
+    for piece in pieces:
+        buf += piece
+        start = 0
+        while (end := buf.find(b"\n", start)) >= 0:
+            if end - start > max_line:
+                raise PackageError(TOO_LARGE, detail="payload line too long")
+            yield bytes(buf[start:end])
+            start = end + 1
+        del buf[:start]
+        if len(buf) > max_line:
+            raise PackageError(TOO_LARGE, detail="payload line too long")
+    if buf:
+        raise PackageError(MALFORMED, detail="last payload line has no line feed")
+
+
+def _all_lines(splitter: Any, pieces: list[bytes], max_line: int) -> tuple[list[bytes], str | None]:
+    """The lines yielded, and the refusal after them (None: a clean end)."""
+    out: list[bytes] = []
+    try:
+        for line in splitter(iter(pieces), max_line):
+            out.append(line)
+    except PackageError as exc:
+        return out, exc.code
+    return out, None
+
+
+@settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.binary(max_size=12).map(lambda b: b.replace(b"\x01", b"\n")), max_size=8)
+       | st.lists(st.sampled_from([b"", b"\n", b"ab", b"abc\n", b"\nx", b"long-line-here", b"\n\n"]), max_size=10),
+       st.integers(0, 8))
+def test_lines_split_per_piece_as_one_by_one(pieces: list[bytes], max_line: int) -> None:
+    # same lines, same refusal (a line over the cap, a last line without LF) after the same lines
+    from antq_desktop.exchange.package_reader import _lines
+
+    assert _all_lines(_lines, pieces, max_line) == _all_lines(_lines_one_by_one, pieces, max_line)
+
+
+def test_a_long_line_is_refused_after_the_lines_before_it_in_its_piece() -> None:
+    from antq_desktop.exchange.package_reader import _lines
+
+    assert _all_lines(_lines, [b"ok\nalso\n" + b"x" * 9 + b"\nnever\n"], 8) == ([b"ok", b"also"], "TOO_LARGE")
+    assert _all_lines(_lines, [b"ok\npart", b"ial" * 4], 8) == ([b"ok"], "TOO_LARGE")  # unfinished, yet too long
+    assert _all_lines(_lines, [b"ok\nno-end"], 8) == ([b"ok"], "MALFORMED")

@@ -187,13 +187,15 @@ def _flat_values_are_clean(data: bytes, value: dict[str, Any], newlines: bool) -
             return False
     if b"\x7f" in data:
         return False
-    for key, item in value.items():
-        if not key.isascii() or (escapes and ("\n" in key or "\t" in key)):
-            return False
+    keys = "".join(value)  # every key at once: one scan, not a call per key
+    if not keys.isascii() or (escapes and ("\n" in keys or "\t" in keys)):
+        return False
+    ascii_only = data.isascii()  # then so is every string: \u escapes never reach here
+    for item in value.values():
         kind = type(item)
         if kind is str:
-            if not item.isascii() and (_FORBIDDEN_WITH_NEWLINE.search(item) is not None
-                                       or not unicodedata.is_normalized("NFC", item)):
+            if not ascii_only and not item.isascii() and (_FORBIDDEN_WITH_NEWLINE.search(item) is not None
+                                                          or not unicodedata.is_normalized("NFC", item)):
                 return False
         elif kind is int:
             if not -MAX_SAFE_INT <= item <= MAX_SAFE_INT:

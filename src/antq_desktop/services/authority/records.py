@@ -84,7 +84,7 @@ def _foreign(session: Session, ref_type: str, ids: set[str], producer: str) -> t
 
 
 @cache
-def _reference_columns(record_type: str) -> tuple[tuple[str, str], ...]:
+def reference_columns(record_type: str) -> tuple[tuple[str, str], ...]:
     """The reference columns a record type has (a column it lacks is never stored, so never points anywhere):
     a household member is checked for its household alone, not for four columns it cannot carry."""
     model = MODEL_BY_TYPE.get(record_type)
@@ -101,7 +101,7 @@ def authorise_references(session: Session, record_type: str, rows: list[dict[str
     the store sees both (or `known_own` names them: ids of the producer's own records, no look-up);
     a reference to nothing at all is left to `merge_plan.check_references`.
     """
-    for column, ref_type in _reference_columns(record_type):
+    for column, ref_type in reference_columns(record_type):
         wanted = {value for row in rows if isinstance(value := row.get(column), str)}
         if known_own:  # ids this package already proved to be the producer's own (merge: earlier batches)
             wanted -= known_own.get(ref_type, set())
