@@ -23,6 +23,7 @@ from antq_desktop.domain.text import nfc
 from antq_desktop.domain.text_hygiene import invisible_characters, text_problem
 from antq_desktop.exchange.errors import PackageError
 from antq_desktop.services import demo
+from antq_desktop.services.authority.table import REFERENCE_COLUMNS
 from antq_desktop.services.merge import incoming, pipeline
 from antq_desktop.services.records import rules as record_rules
 from antq_desktop.storage.db import Store
@@ -160,13 +161,14 @@ def _reference_derived_keys(record_type: str, fields: dict[str, Any]) -> dict[st
 
 
 def _reference_check_references(session: Session, batch: incoming.Batch) -> None:
-    """`incoming.check_references` as it was: every parent looked up in the store."""
+    """`incoming.check_references` as it was: every parent looked up in the store, every reference column
+    looked at whatever the type."""
     live = [r for r in batch.to_write if not r["deleted"]]
     try:
         record_rules.check_references(session, live)
     except ValidationError as exc:
         raise incoming._unknown_reference(batch.record_type, exc.message) from None
-    for column, ref_type in incoming._REFERENCES.items():
+    for column, ref_type in REFERENCE_COLUMNS.items():
         wanted = {r[column] for r in batch.to_write if r["deleted"] and r.get(column)}
         missing = (wanted - incoming._existing_ids(session, incoming.MODEL_BY_TYPE[ref_type], wanted, live=False)
                    if wanted else set())

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, SessionTransaction
 
 from antq_desktop.domain.errors import ValidationError
 from antq_desktop.exchange.errors import SIGNER_MISMATCH, VALIDATION_ERROR, PackageError
+from antq_desktop.services.authority.records import reference_columns
 from antq_desktop.services.records import rules as record_rules
 from antq_desktop.storage.canonical import canonical_json, canonical_record, exported_columns
 from antq_desktop.storage.id_match import ids_in
@@ -27,8 +28,6 @@ from antq_desktop.storage.models import MODEL_BY_TYPE, SyncedRecord
 CHUNK = 500  # ids per IN (...) query: under SQLite's bound-parameter limit
 COUNT_KEYS = ("new", "updated", "unchanged", "older", "conflict")
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
-_REFERENCES = {"area_id": "residential_area", "organization_id": "organization",
-               "household_id": "household", "plan_id": "plan", "team_id": "security_team"}
 _FIX = " Hãy sửa dữ liệu ở máy gửi rồi xuất lại gói."
 # The exact keys of each record type's line: its exported columns and "type".
 _FIELDS = {t: frozenset(c.name for c in exported_columns(m)) | {"type"} for t, m in MODEL_BY_TYPE.items()}
@@ -289,11 +288,12 @@ def check_references(session: Session, batch: Batch) -> None:
     """
     known = _PackageIds.of(session)
     live = [r for r in batch.to_write if not r["deleted"]]
+    columns = reference_columns(batch.record_type)  # the others are never set on this type's rows
     try:
-        record_rules.check_references(session, live, known.live)
+        record_rules.check_references(session, live, known.live, fields={column for column, _ in columns})
     except ValidationError as exc:
         raise _unknown_reference(batch.record_type, exc.message) from None
-    for column, ref_type in _REFERENCES.items():
+    for column, ref_type in columns:
         wanted = {r[column] for r in batch.to_write if r["deleted"] and r.get(column)}
         wanted -= known.stored.get(ref_type, set())
         missing = wanted - _existing_ids(session, MODEL_BY_TYPE[ref_type], wanted, live=False) if wanted else set()

@@ -5,7 +5,7 @@ Kept apart from the write path so that package merge applies exactly the same ru
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from functools import cache
 from typing import Any
 
@@ -120,13 +120,17 @@ def _row_label(index: int, total: int) -> str:
 
 
 def check_references(session: Session, rows: list[dict[str, Any]],
-                     known_live: Mapping[str, set[str]] | None = None) -> None:
+                     known_live: Mapping[str, set[str]] | None = None, *,
+                     fields: Collection[str] | None = None) -> None:
     """Every referenced record must exist and be live — one query per referenced table for the batch.
 
     `known_live` (per record type) names ids the caller knows are stored and live in this transaction (a
-    merge: rows it wrote live from the same package); only the other ids are looked up."""
+    merge: rows it wrote live from the same package); only the other ids are looked up. `fields`: the
+    reference columns the rows' type has (a merge's batch; the others are never set), else all of them."""
     errors: list[FieldError] = []
     for field, (ref_type, label) in _REFERENCES.items():
+        if fields is not None and field not in fields:
+            continue
         wanted = {row[field] for row in rows if row.get(field)}
         if not wanted:
             continue
