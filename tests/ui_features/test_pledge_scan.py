@@ -24,7 +24,7 @@ from antq_desktop.services import accounts, records, scan
 from antq_desktop.services.records.queries import ListQuery, list_rows
 from antq_desktop.ui.context import make_context
 from antq_desktop.ui.main_window import MainWindow
-from antq_desktop.ui.pages.pledge_scan import PledgeScanDialog
+from antq_desktop.ui.pages.pledge_scan import BEEP_GAP_MS, PledgeScanDialog
 
 from .conftest import PASSWORD
 
@@ -103,6 +103,18 @@ def test_every_outcome_is_shown_sounded_and_counted(qtbot, window, sheets, featu
     assert "Đã ghi: 1" in counts and "Đã ký trước đó: 1" in counts and "Chưa ghi được: 5" in counts
     assert pledged(feature_store, YEAR) >= {sheets["ids"][0]}
     assert sheets["ids"][1] not in pledged(feature_store, YEAR)  # the altered code wrote nothing
+
+
+def test_a_quick_next_sheet_cuts_the_last_sheets_beeps(qtbot, window, sheets) -> None:
+    """A scanner reads sheet after sheet: the officer hears each sheet's own count, never two mixed."""
+    dialog = _open(qtbot, window)
+    _scan(qtbot, dialog, "ANTQ1P.00070.12345")  # four beeps begin: not readable
+    qtbot.keyClicks(dialog.field, sheets["new"][0])
+    before = dialog.beeps
+    qtbot.keyClick(dialog.field, Qt.Key.Key_Return)  # the next sheet, before the four have sounded
+    assert dialog.last is not None and dialog.last.outcome == Outcome.RECORDED
+    qtbot.wait(4 * BEEP_GAP_MS + 400)
+    assert dialog.beeps - before == SIGNAL_BEEPS[Outcome.RECORDED]
 
 
 SIGNAL_BEEPS = {Outcome.RECORDED: 1, Outcome.ALREADY_SIGNED: 2, Outcome.OTHER_YEAR: 3, Outcome.OTHER_UNIT: 3,

@@ -88,6 +88,12 @@ class PledgeScanDialog(QDialog):
         self._flash_timer = QTimer(self)
         self._flash_timer.setSingleShot(True)
         self._flash_timer.timeout.connect(self._calm)
+        # One owned timer sounds a sheet's beeps. A new sheet cuts the last sheet's unfinished beeps, so the
+        # officer scanning quickly never hears two sheets' signals mixed into one wrong count.
+        self._beeps_left = 0
+        self._beep_timer = QTimer(self)
+        self._beep_timer.setInterval(BEEP_GAP_MS)
+        self._beep_timer.timeout.connect(self._next_beep)
         self.resize(640, 520)
         self.field.setFocus()
 
@@ -191,10 +197,19 @@ class PledgeScanDialog(QDialog):
 
     def _beep(self, times: int) -> None:
         """One beep: recorded; two: already signed; three or more: not taken (put the sheet aside)."""
-        for i in range(times):
-            QTimer.singleShot(i * BEEP_GAP_MS, self._beep_once)
+        self._beep_timer.stop()
+        self._beeps_left = times
+        self._next_beep()  # the first at once: the officer hears the sheet as the flash shows
+        if self._beeps_left:
+            self._beep_timer.start()
 
-    def _beep_once(self) -> None:
+    def _next_beep(self) -> None:
+        if self._beeps_left <= 0:
+            self._beep_timer.stop()
+            return
+        self._beeps_left -= 1
+        if not self._beeps_left:
+            self._beep_timer.stop()
         self.beeps += 1  # what was sounded, for a silent machine's test and the accessibility check
         QApplication.beep()
 
