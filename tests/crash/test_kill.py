@@ -118,7 +118,27 @@ def _runs(crash_template: tuple[Path, str], tmp_path: Path, mode: str, batch: in
     with ThreadPoolExecutor(max_workers=3) as pool:
         futures = [pool.submit(_kill_during_write, template, area, tmp_path / f"run{i}", mode, batch, d)
                    for i, d in enumerate(delays)]
-        return [f.result() for f in futures]
+        outcomes = [f.result() for f in futures]
+    return outcomes + _spread_kills(outcomes, template, area, tmp_path, mode, batch, max_delay)
+
+
+def _spread_kills(outcomes: list[Outcome], template: Path, area: str, tmp_path: Path, mode: str, batch: int,
+                  max_delay: float) -> list[Outcome]:
+    """Kills that make sure some land before the first commit and some after, on however loaded a machine.
+
+    The random moments come from one timing of an unloaded batch; a machine busier during the runs than
+    during that timing (CI beside other jobs) may put every kill before the first commit. Extra kills, later
+    each time (or at once, for the other side), then land where the random ones did not, and are checked
+    like the others.
+    """
+    extra: list[Outcome] = []
+    delay = max_delay
+    while not any(o.households for o in outcomes + extra) and len(extra) < 4:
+        delay *= 2
+        extra.append(_kill_during_write(template, area, tmp_path / f"later{len(extra)}", mode, batch, delay))
+    if all(o.households for o in outcomes + extra):
+        extra.append(_kill_during_write(template, area, tmp_path / "at_once", mode, batch, 0.0))
+    return extra
 
 
 def _assert_whole(outcomes: list[Outcome], batch: int, per_batch_areas: bool) -> None:
