@@ -249,7 +249,7 @@ def test_search_ignores_diacritics_and_case(demo_context, qtbot) -> None:  # typ
     qtbot.addWidget(page)
     page.show()
     all_count = page.model.total
-    with qtbot.waitSignal(page.model.modelReset, timeout=3000):
+    with qtbot.waitSignal(page.model.modelReset, timeout=10_000):
         qtbot.keyClicks(page.search_edit, "nguyen")
     names = texts(page)
     assert 0 < page.model.total < all_count
@@ -280,7 +280,7 @@ def test_lazy_model_loads_more_rows_on_scroll(demo_context, qtbot, monkeypatch) 
     assert page.model.total == 300 and page.model.rowCount() == 50
     assert page.model.canFetchMore()
     page.table.scrollToBottom()
-    qtbot.waitUntil(lambda: page.model.rowCount() > 50, timeout=3000)
+    qtbot.waitUntil(lambda: page.model.rowCount() > 50, timeout=10_000)
     while page.model.canFetchMore():
         page.model.fetchMore()
     assert page.model.rowCount() == 300
