@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
+import pytest
 from reportlab.lib.pagesizes import A4
 
 from antq_desktop.reports import nd30
 from antq_desktop.reports.batch import RecordMark, render_records
 from antq_desktop.reports.forms.common import FRAME_WIDTH, para
+from antq_desktop.reports.text import nd30_date, nfc
 
 from .conftest import pdf_text, pdf_words
 
@@ -63,6 +66,30 @@ def test_header_columns_and_number_date_line(tmp_pdf):
     label = _line_of(words, "Nơi")
     sign = _line_of(words, "TM.")
     assert label[3] < middle < sign[1] and abs(label[2] - sign[2]) < 2  # recipients beside signer
+
+
+@pytest.mark.parametrize("place", ["Hoàn Kiếm", "Bình Thạnh Đông", "Thành phố Hồ Chí Minh"])
+@pytest.mark.parametrize("day", [None, dt.date(2026, 12, 25)])
+def test_the_date_is_never_split_over_two_lines(place, day):
+    """A blank date's dots or a long place name shrink the line a little, or put the place above the date."""
+    width = nd30.column_widths(FRAME_WIDTH)[1]
+    paragraph = nd30.date_paragraph(dataclasses.replace(INFO, place=place, date=day), width)
+    paragraph.wrap(width, 1000)
+    lines = [_line_text(line) for line in paragraph.blPara.lines]
+    when = nfc(nd30_date(day))
+    assert lines in ([f"{place}, {when}"], [f"{place},", when]), lines
+    assert nd30.DATE_SMALLEST <= paragraph.style.fontSize <= nd30.styles().date.fontSize
+    if place == "Hoàn Kiếm" and day:  # what fits keeps ND30's own size
+        assert paragraph.style.fontSize == nd30.styles().date.fontSize
+    if place == "Hoàn Kiếm":  # a commune's blank date shrinks a little rather than break
+        assert len(lines) == 1
+
+
+def _line_text(line) -> str:  # type: ignore[no-untyped-def]
+    """A wrapped line's text: plain lines are (space, words); lines with markup hold fragments."""
+    if isinstance(line, tuple):
+        return " ".join(line[1])
+    return "".join(fragment.text for fragment in line.words).strip()
 
 
 def test_two_signers_side_by_side(tmp_pdf):

@@ -26,7 +26,7 @@ from antq_desktop.reports.form_data import (
     SelfAssessmentData,
 )
 
-from .conftest import pdf_fonts, pdf_pages, pdf_text, pdf_text_flat
+from .conftest import pdf_fonts, pdf_pages, pdf_text, pdf_text_flat, pdf_words
 
 NATIONAL = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
@@ -74,13 +74,19 @@ def test_filled_form(name, tmp_pdf):
     _assert_fonts_embedded(tmp_pdf)
 
 
+@pytest.mark.parametrize("place", [None, "Hoàn Kiếm", "Thành phố Hồ Chí Minh"])
 @pytest.mark.parametrize("name", sorted(BLANK))
-def test_blank_form(name, tmp_pdf):
+def test_blank_form(name, place, tmp_pdf):
+    """Blank forms, also as a set-up office prints them: its place name before the dotted date."""
     render, records = BLANK[name]
-    render(tmp_pdf, records())
+    render(tmp_pdf, [replace(record, unit=replace(record.unit, place=place)) for record in records()])
     text = pdf_text(tmp_pdf)
     assert NATIONAL in text and MOTTO in text
     assert "ngày ……… tháng ……… năm 20……" in text
+    # The dotted date stays one line: "20……" is not pushed under it, alone (it was, in the right column).
+    words = [w for w in pdf_words(tmp_pdf) if w[0] == 1]
+    year = next(w for w in words if w[5] == "20……")
+    assert any(w[5] == "tháng" and abs(w[2] - year[2]) < 2 and w[3] < year[1] for w in words), year
     assert "Mã hồ sơ" not in text  # blank forms carry no record identity
     _assert_fonts_embedded(tmp_pdf)
 

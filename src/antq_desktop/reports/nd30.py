@@ -26,6 +26,7 @@ from antq_desktop.reports.text import DOTS, markup, place_date_line
 NATIONAL_NAME = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
 SIGN_HINT = "(Ký, ghi rõ họ tên)"
+DATE_SMALLEST = 12  # pt: the place-date line shrinks no further from 13 pt (it breaks after the place)
 
 # ND30 Phụ lục III abbreviations of document types used in "Số: 12/BC-CAX".
 DOC_TYPE_CODES = {
@@ -236,14 +237,38 @@ def number_text(info: DocumentInfo) -> str:
     return f"Số: {markup(number)}/{markup(info.doc_code or '')}"
 
 
+def date_paragraph(info: DocumentInfo, width: float, st: Styles | None = None) -> Paragraph:
+    """The place and date as a signed document shows them: the date never split over two lines.
+
+    What does not fit one line at ND30's 13 pt steps down to DATE_SMALLEST (a blank date's dots with a
+    commune's name); a longer place name (a province's) takes the first line and the whole date the next,
+    instead of "năm" at the end of one line and "20……" alone under it.
+    """
+    st = st or styles()
+    text = place_date_line(info.place, info.date)
+    size = st.date.fontSize
+    while size > DATE_SMALLEST and not _fits(text, st.date.fontName, size, width):
+        size -= 0.5
+    if not _fits(text, st.date.fontName, size, width):
+        place, _, when = text.partition(", ")
+        return Paragraph(f"{markup(place)},<br/>{markup(when)}", st.date)
+    style = st.date if size == st.date.fontSize else ParagraphStyle(
+        f"date{size}", parent=st.date, fontSize=size, leading=round(size * 1.2, 1))
+    return Paragraph(markup(text), style)
+
+
+def _fits(text: str, font: str, size: float, width: float) -> bool:
+    return stringWidth(text, font, size) <= width - 1  # a point spare: ReportLab's sums round differently
+
+
 def header_block(info: DocumentInfo, frame_width: float) -> list[Flowable]:
     """Header (two columns) plus the number/date line underneath."""
     st = styles()
-    date_para = Paragraph(markup(place_date_line(info.place, info.date)), st.date)
     if not info.issuing_body:
         # Citizen documents (pledges) carry the national header alone, centred.
-        return [*_right_header(st), Spacer(1, 4), date_para]
+        return [*_right_header(st), Spacer(1, 4), date_paragraph(info, frame_width, st)]
     left, right = column_widths(frame_width)
+    date_para = date_paragraph(info, right, st)
     head = _grid([[_left_header(info, st), _right_header(st)]], (left, right))
     number = Paragraph(number_text(info), st.number) if info.doc_code else ""
     line = _grid([[number, date_para]], (left, right))
