@@ -1506,33 +1506,33 @@
 <context>
     <name>ConflictsBox</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/merge_review.py" line="101" />
+        <location filename="../../src/antq_desktop/ui/pages/merge_review.py" line="102" />
         <source>Giữ bản đang lưu</source>
         <translation>Keep the stored version</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/merge_review.py" line="103" />
-        <location filename="../../src/antq_desktop/ui/pages/merge_review.py" line="148" />
+        <location filename="../../src/antq_desktop/ui/pages/merge_review.py" line="104" />
+        <location filename="../../src/antq_desktop/ui/pages/merge_review.py" line="149" />
         <source>Dùng bản nhận được</source>
         <translation>Use the received version</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/merge_review.py" line="117" />
+        <location filename="../../src/antq_desktop/ui/pages/merge_review.py" line="118" />
         <source>Xung đột dữ liệu chưa giải quyết (%1)</source>
         <translation>Unresolved data conflicts (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/merge_review.py" line="138" />
+        <location filename="../../src/antq_desktop/ui/pages/merge_review.py" line="139" />
         <source>Bản ghi đã được xã cập nhật sau xung đột này: chỉ còn giữ bản đang lưu.</source>
         <translation>The commune has updated the record since this conflict: only the stored version can be kept.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/merge_review.py" line="140" />
+        <location filename="../../src/antq_desktop/ui/pages/merge_review.py" line="141" />
         <source>Cùng một bản ghi, cùng phiên bản nhưng nội dung khác (thường do xã khôi phục bản sao lưu cũ rồi sửa). Hỏi lại xã bản nào đúng rồi chọn.</source>
         <translation>The same record with the same version but different content (usually because the commune restored an old backup and then edited it). Ask the commune which one is right, then choose.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/merge_review.py" line="149" />
+        <location filename="../../src/antq_desktop/ui/pages/merge_review.py" line="150" />
         <source>Nội dung đang lưu của bản ghi này sẽ được thay bằng bản nhận được từ xã. Tiếp tục?</source>
         <translation>The stored content of this record will be replaced with the version received from the commune. Continue?</translation>
     </message>
@@ -2252,17 +2252,17 @@ not counted yet.</translation>
 <context>
     <name>HeldBox</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/merge_review.py" line="75" />
+        <location filename="../../src/antq_desktop/ui/pages/merge_review.py" line="76" />
         <source>Gói đang chờ gói trước (%1)</source>
         <translation>Packages waiting for an earlier package (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/merge_review.py" line="84" />
+        <location filename="../../src/antq_desktop/ui/pages/merge_review.py" line="85" />
         <source>(không còn tệp)</source>
         <translation>(file no longer exists)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/merge_review.py" line="83" />
+        <location filename="../../src/antq_desktop/ui/pages/merge_review.py" line="84" />
         <source>Trong cơ sở dữ liệu</source>
         <translation>In the database</translation>
     </message>
@@ -2501,97 +2501,97 @@ not counted yet.</translation>
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/import_page.py" line="61" />
+        <location filename="../../src/antq_desktop/ui/pages/import_page.py" line="62" />
         <source>Nhận gói dữ liệu của các xã</source>
         <translation>Receive the communes' data packages</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/import_page.py" line="64" />
+        <location filename="../../src/antq_desktop/ui/pages/import_page.py" line="65" />
         <source>Chọn hoặc kéo thả các tệp .antq từ USB. Bấm “Kiểm tra” để xem trước (chưa ghi gì), rồi “Nhập dữ liệu”. Mỗi gói được nhập trọn vẹn hoặc không nhập; gói bị từ chối không làm thay đổi dữ liệu.</source>
         <translation>Choose or drag in the .antq files from the USB stick. Press “Check” to preview (nothing is written yet), then “Import data”. Each package is imported whole or not at all; a refused package changes nothing.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/import_page.py" line="85" />
+        <location filename="../../src/antq_desktop/ui/pages/import_page.py" line="86" />
         <source>Gói đã chọn</source>
         <translation>Selected packages</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/import_page.py" line="88" />
+        <location filename="../../src/antq_desktop/ui/pages/import_page.py" line="89" />
         <source>Chọn tệp gói…</source>
         <translation>Choose package files…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/import_page.py" line="90" />
+        <location filename="../../src/antq_desktop/ui/pages/import_page.py" line="91" />
         <source>Kiểm tra (xem trước)</source>
         <translation>Check (preview)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/import_page.py" line="92" />
+        <location filename="../../src/antq_desktop/ui/pages/import_page.py" line="93" />
         <source>Nhập dữ liệu</source>
         <translation>Import data</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/import_page.py" line="95" />
+        <location filename="../../src/antq_desktop/ui/pages/import_page.py" line="96" />
         <source>Bỏ chọn tất cả</source>
         <translation>Clear the selection</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/import_page.py" line="109" />
+        <location filename="../../src/antq_desktop/ui/pages/import_page.py" line="110" />
         <source>Gói đã nhận theo xã</source>
         <translation>Packages received per commune</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/import_page.py" line="130" />
+        <location filename="../../src/antq_desktop/ui/pages/import_page.py" line="131" />
         <source>Chọn gói dữ liệu</source>
         <translation>Choose data packages</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/import_page.py" line="131" />
+        <location filename="../../src/antq_desktop/ui/pages/import_page.py" line="132" />
         <source>Gói dữ liệu ANTQ (*.antq);;Mọi tệp (*)</source>
         <translation>ANTQ data packages (*.antq);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/import_page.py" line="183" />
+        <location filename="../../src/antq_desktop/ui/pages/import_page.py" line="184" />
         <source>Chưa kiểm tra</source>
         <translation>Not checked yet</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/import_page.py" line="185" />
+        <location filename="../../src/antq_desktop/ui/pages/import_page.py" line="186" />
         <source> (gói chờ, nay đã đủ)</source>
         <translation> (held package, now complete)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/import_page.py" line="214" />
+        <location filename="../../src/antq_desktop/ui/pages/import_page.py" line="215" />
         <source>Mở khóa nhận của đơn vị</source>
         <translation>Unlock the unit's receiving key</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/import_page.py" line="213" />
+        <location filename="../../src/antq_desktop/ui/pages/import_page.py" line="214" />
         <source>Mật khẩu của bạn (mở khóa nhận của đơn vị bằng tài khoản đang đăng nhập):</source>
         <translation>Your password (the signed-in account opens the unit's receiving key):</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/import_page.py" line="218" />
+        <location filename="../../src/antq_desktop/ui/pages/import_page.py" line="219" />
         <source>Chưa chọn gói</source>
         <translation>No package chosen</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/import_page.py" line="219" />
+        <location filename="../../src/antq_desktop/ui/pages/import_page.py" line="220" />
         <source>Hãy chọn hoặc kéo thả các tệp gói .antq vào trang này trước.</source>
         <translation>First choose or drag .antq package files onto this page.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/import_page.py" line="233" />
+        <location filename="../../src/antq_desktop/ui/pages/import_page.py" line="234" />
         <source>Đang kiểm tra gói dữ liệu…</source>
         <translation>Checking the data packages…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/import_page.py" line="233" />
+        <location filename="../../src/antq_desktop/ui/pages/import_page.py" line="234" />
         <source>Đang nhập gói dữ liệu…</source>
         <translation>Importing the data packages…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/import_page.py" line="273" />
+        <location filename="../../src/antq_desktop/ui/pages/import_page.py" line="274" />
         <source>Đã hủy. Các gói đã nhập xong trước khi hủy vẫn được giữ; gói đang nhập dở không ghi gì. Có thể chọn lại và nhập tiếp bất cứ lúc nào.</source>
         <translation>Cancelled. Packages fully imported before cancelling are kept; the one in progress wrote nothing. You can choose them again and continue at any time.</translation>
     </message>
@@ -3780,7 +3780,7 @@ not counted yet.</translation>
 <context>
     <name>QProgressDialog</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/jobs.py" line="149" />
+        <location filename="../../src/antq_desktop/ui/jobs.py" line="156" />
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
@@ -3857,7 +3857,7 @@ not counted yet.</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/pages/areas_page.py" line="38" />
-        <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="58" />
+        <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="62" />
         <location filename="../../src/antq_desktop/ui/pages/organizations_page.py" line="40" />
         <source>Số điện thoại</source>
         <translation>Phone</translation>
@@ -3869,13 +3869,13 @@ not counted yet.</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/pages/areas_page.py" line="40" />
-        <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="57" />
+        <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="61" />
         <source>Số nhân khẩu</source>
         <translation>Members</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/pages/areas_page.py" line="41" />
-        <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="56" />
+        <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="60" />
         <location filename="../../src/antq_desktop/ui/pages/organizations_page.py" line="38" />
         <source>Địa chỉ</source>
         <translation>Address</translation>
@@ -3883,7 +3883,7 @@ not counted yet.</translation>
     <message>
         <location filename="../../src/antq_desktop/ui/pages/activities_page.py" line="22" />
         <location filename="../../src/antq_desktop/ui/pages/areas_page.py" line="42" />
-        <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="59" />
+        <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="63" />
         <location filename="../../src/antq_desktop/ui/pages/organizations_page.py" line="42" />
         <location filename="../../src/antq_desktop/ui/pages/plans_page.py" line="53" />
         <location filename="../../src/antq_desktop/ui/pages/plans_page.py" line="118" />
@@ -4094,12 +4094,12 @@ not counted yet.</translation>
         <translation>Classification result</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="39" />
+        <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="43" />
         <source>Thêm hộ gia đình</source>
         <translation>Add household</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="41" />
+        <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="45" />
         <source>Sửa hộ gia đình</source>
         <translation>Edit household</translation>
     </message>
@@ -4107,29 +4107,29 @@ not counted yet.</translation>
         <location filename="../../src/antq_desktop/ui/pages/activities_page.py" line="56" />
         <location filename="../../src/antq_desktop/ui/pages/activities_page.py" line="173" />
         <location filename="../../src/antq_desktop/ui/pages/activities_page.py" line="209" />
-        <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="52" />
+        <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="56" />
         <location filename="../../src/antq_desktop/ui/pages/organizations_page.py" line="37" />
         <location filename="../../src/antq_desktop/ui/pages/registrations_page.py" line="43" />
         <source>Khu dân cư</source>
         <translation>Residential areas</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="53" />
+        <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="57" />
         <source>Họ tên chủ hộ</source>
         <translation>Head of household</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="54" />
+        <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="58" />
         <source>Số định danh (CCCD)</source>
         <translation>Citizen ID (CCCD)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="55" />
+        <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="59" />
         <source>12 chữ số</source>
         <translation>12 digits</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="61" />
+        <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="65" />
         <source>Chuyển đi / không còn ở địa bàn từ ngày</source>
         <translation>Moved away / no longer living in the area from</translation>
     </message>
@@ -4493,7 +4493,7 @@ not counted yet.</translation>
         <location filename="../../src/antq_desktop/ui/pages/activities_page.py" line="203" />
         <location filename="../../src/antq_desktop/ui/pages/activities_page.py" line="231" />
         <location filename="../../src/antq_desktop/ui/pages/areas_page.py" line="14" />
-        <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="45" />
+        <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="49" />
         <location filename="../../src/antq_desktop/ui/pages/organizations_page.py" line="25" />
         <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="38" />
         <source>Khu dân cư</source>
@@ -4525,7 +4525,7 @@ not counted yet.</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/pages/areas_page.py" line="25" />
-        <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="48" />
+        <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="52" />
         <location filename="../../src/antq_desktop/ui/pages/organizations_page.py" line="27" />
         <source>Điện thoại</source>
         <translation>Phone</translation>
@@ -4542,13 +4542,13 @@ not counted yet.</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/pages/areas_page.py" line="30" />
-        <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="47" />
+        <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="51" />
         <source>Nhân khẩu</source>
         <translation>Members</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/pages/areas_page.py" line="31" />
-        <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="46" />
+        <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="50" />
         <location filename="../../src/antq_desktop/ui/pages/organizations_page.py" line="29" />
         <source>Địa chỉ</source>
         <translation>Address</translation>
@@ -4823,33 +4823,33 @@ not counted yet.</translation>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="35" />
+        <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="39" />
         <source>Hộ gia đình</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="36" />
+        <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="40" />
         <source>Tìm theo tên chủ hộ, địa chỉ hoặc số định danh (có dấu hoặc không dấu)</source>
         <translation>Search by household head, address or ID number (with or without diacritics)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="43" />
+        <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="47" />
         <source>Chủ hộ</source>
         <translation>Head of household</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="44" />
+        <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="48" />
         <source>Số định danh</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="49" />
+        <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="53" />
         <source>Đã cam kết</source>
         <translation>Pledged</translation>
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/pages/activities_page.py" line="214" />
-        <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="63" />
+        <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="67" />
         <location filename="../../src/antq_desktop/ui/pages/organizations_page.py" line="46" />
         <location filename="../../src/antq_desktop/ui/pages/pledges_page.py" line="64" />
         <source>Mọi khu dân cư</source>
@@ -5276,12 +5276,12 @@ You can get it back at once with “Undo” (Ctrl+Z).</translation>
         <translation>Scan signed sheets…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="65" />
+        <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="69" />
         <source>In bản cam kết…</source>
         <translation>Print pledges…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="66" />
+        <location filename="../../src/antq_desktop/ui/pages/households_page.py" line="70" />
         <source>In bản cam kết chưa ký…</source>
         <translation>Print unsigned pledges…</translation>
     </message>
@@ -5420,22 +5420,22 @@ You can get it back at once with “Undo” (Ctrl+Z).</translation>
 <context>
     <name>RecoveryPreviewDialog</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="36" />
+        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="39" />
         <source>Xem trước dữ liệu khôi phục</source>
         <translation>Preview of the recovery data</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="42" />
+        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="45" />
         <source>Dữ liệu của xã trên máy này sẽ được thay bằng dữ liệu cấp trên đang giữ. Chưa có gì thay đổi cho đến khi bấm “Nhận dữ liệu khôi phục”.</source>
         <translation>The commune's data on this computer will be replaced by the data the upper office holds. Nothing changes until you press “Take in the recovery data”.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="48" />
+        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="51" />
         <source>Nhận dữ liệu khôi phục</source>
         <translation>Take in the recovery data</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="50" />
+        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="53" />
         <source>Huỷ</source>
         <translation>Cancel</translation>
     </message>
@@ -5443,47 +5443,58 @@ You can get it back at once with “Undo” (Ctrl+Z).</translation>
 <context>
     <name>RecoveryReceiveBox</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="67" />
+        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="73" />
         <source>Nhận dữ liệu khôi phục của cấp trên</source>
         <translation>Recovery data from the upper office</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="71" />
+        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="77" />
         <source>Sau khi mất máy hoặc khôi phục bản sao lưu cũ: chọn gói khôi phục (.antq) do cấp trên gửi; xem trước rồi mới nhận.</source>
         <translation>After a lost laptop or restoring an old backup: choose the recovery package (.antq) the upper office sent; preview it before taking it in.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="75" />
+        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="81" />
         <source>Nhận dữ liệu khôi phục…</source>
         <translation>Take in recovery data…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="82" />
+        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="88" />
         <source>Chọn gói khôi phục của cấp trên</source>
         <translation>Choose the upper office's recovery package</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="83" />
+        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="89" />
         <source>Gói dữ liệu ANTQ (*.antq)</source>
         <translation>ANTQ data packages (*.antq)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="89" />
+        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="95" />
         <source>Mật khẩu của bạn (mở khóa của đơn vị bằng tài khoản đang đăng nhập):</source>
         <translation>Your password (opens the unit's keys through the signed-in account):</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="97" />
+        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="104" />
+        <source>Đang kiểm tra gói khôi phục</source>
+        <translation>Checking the recovery package</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="111" />
+        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="123" />
         <source>Đã hủy: dữ liệu trên máy này không thay đổi.</source>
         <translation>Cancelled: the data on this computer is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="102" />
+        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="117" />
+        <source>Đang nhận dữ liệu khôi phục</source>
+        <translation>Taking in the recovery data</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="133" />
         <source>Không nhận gói khôi phục</source>
         <translation>Recovery package not taken in</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="105" />
+        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="128" />
         <source>Đã nhận dữ liệu khôi phục của %1. Lần gửi tiếp theo là gói số %2.</source>
         <translation>Recovery data from %1 taken in. The next package sent will be number %2.</translation>
     </message>
@@ -6132,7 +6143,7 @@ You can get it back at once with “Undo” (Ctrl+Z).</translation>
         <translation>Enrol a key only when its fingerprint matches the signed and stamped paper copy from the commune. Packages are accepted only when signed by a key that is valid here.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="145" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="144" />
         <source>Khóa tin cậy của các xã</source>
         <translation>Trusted keys of the communes</translation>
     </message>
@@ -6578,33 +6589,43 @@ Does this fingerprint match the signed and stamped paper copy from the sending u
         <translation>Receipt saved. Copy the file to a USB stick and give it back to the sending unit.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="113" />
+        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="143" />
         <source>Gửi cho %1 (%2) gói khôi phục: toàn bộ dữ liệu của xã như đơn vị này đang giữ, mã hóa cho khóa còn hiệu lực của xã. Dùng khi xã mất máy hoặc đã khôi phục bản sao lưu cũ. Tiếp tục?</source>
         <translation>Send %1 (%2) a recovery package: all of the commune's data as this office holds it, encrypted to the commune's valid key. Use it when the commune lost its laptop or restored an old backup. Continue?</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="115" />
-        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="131" />
+        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="145" />
+        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="169" />
         <source>Gửi gói khôi phục cho xã</source>
         <translation>Send a recovery package to the commune</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="119" />
+        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="149" />
         <source>Lưu gói khôi phục</source>
         <translation>Save the recovery package</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="120" />
+        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="150" />
         <source>Gói dữ liệu ANTQ (*.antq)</source>
         <translation>ANTQ data packages (*.antq)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="129" />
+        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="160" />
+        <source>Đang tạo gói khôi phục cho xã</source>
+        <translation>Writing the recovery package for the commune</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="162" />
         <source>Không tạo được gói khôi phục</source>
         <translation>The recovery package could not be made</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="132" />
+        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="164" />
+        <source>Đã hủy tạo gói khôi phục: không có tệp nào được tạo.</source>
+        <translation>Recovery package cancelled: no file was written.</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="170" />
         <source>Đã tạo gói khôi phục số %1 cho %2: %3 bản ghi. Chép tệp cho xã; ở xã, trên trang Gửi – nhận dữ liệu bấm “Nhận dữ liệu khôi phục…”, xem trước rồi nhận.</source>
         <translation>Recovery package number %1 for %2 made: %3 records. Copy the file for the commune; there, on the Send – receive data page, press “Take in recovery data…”, preview it, then take it in.</translation>
     </message>

@@ -1206,6 +1206,10 @@ ENGLISH = {
         'Recovery data from %1 taken in. The next package sent will be number %2.',
     'Gửi gói khôi phục cho xã…': 'Send a recovery package to the commune…',
     'Gửi gói khôi phục cho xã': 'Send a recovery package to the commune',
+    'Đang kiểm tra gói khôi phục': 'Checking the recovery package',
+    'Đang nhận dữ liệu khôi phục': 'Taking in the recovery data',
+    'Đang tạo gói khôi phục cho xã': 'Writing the recovery package for the commune',
+    'Đã hủy tạo gói khôi phục: không có tệp nào được tạo.': 'Recovery package cancelled: no file was written.',
     'Hãy chọn trong danh sách khóa của xã cần gửi gói khôi phục.':
         'Choose, in the list of keys, the commune to send the recovery package to.',
     'Gửi cho %1 (%2) gói khôi phục: toàn bộ dữ liệu của xã như đơn vị này đang giữ, mã hóa cho khóa còn hiệu lực của xã. Dùng khi xã mất máy hoặc đã khôi phục bản sao lưu cũ. Tiếp tục?':

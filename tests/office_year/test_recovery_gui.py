@@ -62,6 +62,9 @@ def test_the_office_sends_and_the_commune_previews_then_takes_in(world: World, q
     assert boxes.pop().startswith("information: Hãy chọn") and not out.exists()
     trust.table.selectRow(next(i for i, r in enumerate(trust.rows) if r.unit_code == A))
     trust.recovery_button.click()
+    assert trust.recovery_job is not None  # written off the GUI thread, with a progress dialog and "Hủy"
+    with qtbot.waitSignal(trust.recovery_job.finished, timeout=20000):
+        pass
     assert out.exists() and "Đã tạo gói khôi phục số 1" in boxes.pop()
 
     commune = _context(world.a)
@@ -79,17 +82,52 @@ def test_the_office_sends_and_the_commune_previews_then_takes_in(world: World, q
     before = capture(world.a)
     seen: list[str] = []
     monkeypatch.setattr(recovery_box, "confirm", lambda p, parent: seen.append(p.unit_code) or False)
-    assert box.receive(str(out)) is None  # "Huỷ": nothing changed
+    assert _receive(qtbot, box, out) is None  # "Huỷ": nothing changed
     assert seen == [A] and "không thay đổi" in box.status.text()
     assert_unchanged(world.a, before, max_log_rows=0, max_audit_rows=0)
     assert _digest(world.a) != _digest(world.office)
 
     monkeypatch.setattr(recovery_box, "confirm", lambda p, parent: True)  # "Nhận dữ liệu khôi phục"
-    with qtbot.waitSignal(commune.events.changed, timeout=5000):
-        result = box.receive(str(out))
+    with qtbot.waitSignal(commune.events.changed, timeout=20000):
+        result = _receive(qtbot, box, out)
     assert result is not None and result.applied and "Đã nhận dữ liệu khôi phục" in box.status.text()
     assert _digest(world.a) == _digest(world.office)
-    assert box.receive(str(out)) is None and boxes and "không mới hơn" in boxes[-1]  # a replay is refused
+    assert _receive(qtbot, box, out) is None and boxes and "không mới hơn" in boxes[-1]  # a replay is refused
+    assert box.receive_button.isEnabled()  # ready for another package
+
+
+def test_hui_while_taking_in_changes_nothing(world: World, qtbot, boxes: list[str],  # noqa: F811
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """The officer presses "Hủy" on the progress dialog after confirming: the commune's data stays as it was."""
+    assert [r.status for r in send(world, world.a, "full")] == ["merged"]
+    out = world.folder / "huy.antq"
+    recovery.build_recovery(world.office, A, out, password=PASSWORD, actor=ACTOR)
+    records.update(world.a, "household", a_household(world.a), {"head_name": "Lê Văn Khác"}, actor=ACTOR)
+    commune = _context(world.a)
+    page = ExchangePage.from_context(commune)
+    qtbot.addWidget(page)
+    box = page.findChild(RecoveryReceiveBox)
+    before = capture(world.a)
+    real_apply = recovery.apply_recovery
+
+    def cancelled_midway(*args, cancel, **kwargs):  # type: ignore[no-untyped-def]
+        cancel.set()  # as the progress dialog's "Hủy" does while the work runs
+        return real_apply(*args, cancel=cancel, **kwargs)
+
+    monkeypatch.setattr(recovery_box, "confirm", lambda p, parent: True)
+    monkeypatch.setattr(recovery, "apply_recovery", cancelled_midway)
+    assert _receive(qtbot, box, out) is None
+    assert "không thay đổi" in box.status.text() and not boxes  # a cancel is not an error
+    assert_unchanged(world.a, before, max_log_rows=0, max_audit_rows=0)
+    assert box.receive_button.isEnabled()
+
+
+def _receive(qtbot, box: RecoveryReceiveBox, out: Path):  # type: ignore[no-untyped-def]
+    """Choose the file: check and preview, ask, take in, each step a background job; what it ended with."""
+    with qtbot.waitSignal(box.settled, timeout=20000) as ended:
+        assert box.receive(str(out)) is not None
+        assert not box.receive_button.isEnabled()  # one package at a time
+    return ended.args[0]
 
 
 def test_a_double_clicked_recovery_file_is_recognised(world: World) -> None:  # noqa: F811

@@ -24,6 +24,7 @@ What applying means (docs/huong-dan-su-dung.md, "Khôi phục sau khi mất máy
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, cast
 
@@ -31,11 +32,12 @@ from sqlalchemy import Table, delete, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from antq_desktop.exchange.errors import REPLAY, VALIDATION_ERROR, PackageError
+from antq_desktop.exchange.errors import CANCELLED, REPLAY, VALIDATION_ERROR, PackageError
 from antq_desktop.services.authority import authorise_references
 from antq_desktop.services.merge.apply import check_end_state
 from antq_desktop.services.merge.incoming import Batch, add_derived_keys, check_shape, content_hash, validated_rows
 from antq_desktop.services.merge.recovery_grant import APPLY_ACTION
+from antq_desktop.services.merge.results import Cancel, Progress
 from antq_desktop.services.records.writes import next_change_seq
 from antq_desktop.services.recovery import carry
 from antq_desktop.services.recovery.receive import Opened, by_type, opened
@@ -55,15 +57,23 @@ class _Rollback(Exception):
         self.result = result
 
 
-def run(store: Store, path: str | Path, *, password: str, actor: str, commit: bool) -> RecoveryPreview:
-    """Everything in one write transaction; the preview rolls it back. Raises PackageError/RecoveryError."""
+def run(store: Store, path: str | Path, *, password: str, actor: str, commit: bool, progress: Progress | None = None,
+        cancel: Cancel | None = None) -> RecoveryPreview:
+    """Everything in one write transaction; the preview rolls it back. Raises PackageError/RecoveryError.
+
+    `cancel` is looked at between steps and last just before the commit: once set, nothing is kept.
+    """
+    steps = _Steps(progress, cancel)
+    steps.say(0.0, "Đang kiểm tra chữ ký và giải mã gói khôi phục")
     with opened(store, path, password, actor) as package:
-        raw = by_type(package.records)  # the reader's last checks (payload hash, counts) ran here
+        raw = by_type(steps.reading(package.records, package.header.total_records))
         try:
             with store.session() as session:
-                result = _take_in(session, package, raw, actor)
+                result = _take_in(session, package, raw, actor, steps)
+                steps.check()  # the last moment a cancel keeps everything as it was
                 if not commit:
                     raise _Rollback(result)
+                steps.say(0.97, "Đang lưu")
         except _Rollback as done:
             return done.result
         except IntegrityError as exc:  # a reference to nothing, a constraint the checks did not foresee
@@ -75,7 +85,34 @@ def run(store: Store, path: str | Path, *, password: str, actor: str, commit: bo
     return result
 
 
-def _take_in(session: Session, package: Opened, raw: dict[str, list[dict[str, Any]]], actor: str) -> RecoveryPreview:
+class _Steps:
+    """Progress for the GUI's dialog, and the officer's "Hủy" looked at between steps."""
+
+    READ_SHARE = 0.4  # reading, checking and decrypting the records; comparing and writing them take the rest
+
+    def __init__(self, progress: Progress | None, cancel: Cancel | None) -> None:
+        self.say = progress or (lambda _fraction, _message: None)
+        self.cancel = cancel
+
+    def check(self) -> None:
+        if self.cancel is not None and self.cancel.is_set():
+            raise PackageError(CANCELLED, message_vi="Đã hủy nhận gói khôi phục. Dữ liệu trên máy này không thay đổi.",
+                               detail="cancelled")
+
+    def reading(self, records: Iterator[dict[str, Any]], total: int) -> Iterator[dict[str, Any]]:
+        for count, record in enumerate(records, 1):
+            if count % 1000 == 0:
+                self.check()
+                self.say(self.READ_SHARE * count / max(total, 1), "Đang đọc gói khôi phục")
+            yield record
+
+    def type_done(self, done: int, of: int) -> None:
+        self.check()
+        self.say(self.READ_SHARE + (0.95 - self.READ_SHARE) * done / max(of, 1), "Đang so sánh với dữ liệu trên máy")
+
+
+def _take_in(session: Session, package: Opened, raw: dict[str, list[dict[str, Any]]], actor: str,
+             steps: _Steps) -> RecoveryPreview:
     header, unit = package.header, package.unit
     locked_counter(session, f"recovery:{unit}")
     _check_replay(session, header.producer.unit_code, header.sequence)
@@ -83,7 +120,8 @@ def _take_in(session: Session, package: Opened, raw: dict[str, list[dict[str, An
                              header.sequence, int(package.state["last_sequence"]), 0, "incremental")
     seen: set[str] = set()
     written: set[str] = set()
-    for model in SYNCED_MODELS:  # parents first: each type is validated against the rows written before it
+    for done, model in enumerate(SYNCED_MODELS):  # parents first: each is validated against the rows written before
+        steps.type_done(done, len(SYNCED_MODELS))
         record_type = model.RECORD_TYPE
         rows = _validated(session, record_type, raw.get(record_type, []), unit, seen)
         counts = result.counts.setdefault(record_type, dict.fromkeys(COUNT_KEYS, 0))

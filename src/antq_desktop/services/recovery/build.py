@@ -21,19 +21,20 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any, cast
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from antq_desktop import __version__
 from antq_desktop.domain.errors import KeyProblem
 from antq_desktop.domain.fronts import hint
-from antq_desktop.exchange.errors import PackageError
+from antq_desktop.exchange.errors import CANCELLED, PackageError
 from antq_desktop.exchange.keystore import KeyStore
 from antq_desktop.exchange.package_format import Producer, new_package_id
-from antq_desktop.exchange.package_writer import PackageMeta, write_package
+from antq_desktop.exchange.package_writer import PackageMeta, ProgressCallback, write_package
 from antq_desktop.services.authority.table import COMMUNE, unit_skeleton
 from antq_desktop.services.keys import registry as keys
 from antq_desktop.services.merge.recovery_grant import BUILD_ACTION, make_grant
+from antq_desktop.services.merge.results import Cancel, Progress
 from antq_desktop.services.recovery.errors import RecoveryError
 from antq_desktop.services.recovery.results import RecoveryBuildResult
 from antq_desktop.storage import audit, migrate
@@ -98,13 +99,30 @@ def _records(session: Session, unit: str) -> Iterator[dict[str, Any]]:
             yield canonical_record(model, cast(Mapping[str, Any], row))
 
 
+def _count(session: Session, unit: str) -> int:
+    """How many records `_records` yields, for the progress bar."""
+    return sum(int(session.execute(select(func.count()).select_from(model.__table__)
+                                   .where(model.__table__.c.origin_unit == unit)).scalar() or 0)
+               for model in SYNCED_MODELS)
+
+
+def _writing(progress: Progress | None) -> ProgressCallback | None:
+    if progress is None:
+        return None
+    return lambda fraction, _message: progress(float(fraction), "Đang ghi gói khôi phục")
+
+
 def _next_sequence(session: Session) -> int:
     row = session.get(Setting, COUNTER_KEY)
     return int(json.loads(row.value).get("sequence", 0)) + 1 if row is not None else 1
 
 
-def build(store: Store, unit: str, dest: str | Path, *, password: str, actor: str) -> RecoveryBuildResult:
-    """Write the signed recovery package for commune `unit` at `dest` and record it. Raises RecoveryError."""
+def build(store: Store, unit: str, dest: str | Path, *, password: str, actor: str, progress: Progress | None = None,
+          cancel: Cancel | None = None) -> RecoveryBuildResult:
+    """Write the signed recovery package for commune `unit` at `dest` and record it. Raises RecoveryError.
+
+    Cancelled (RecoveryError CANCELLED): no file, no counter moved, no audit entry.
+    """
     dest = Path(dest)
     with store.session_factory() as session, session.begin():
         office = _office(session)
@@ -125,8 +143,11 @@ def build(store: Store, unit: str, dest: str | Path, *, password: str, actor: st
                 first["grant"] = make_grant(signer, unit=key.unit_code, office=office.unit_code,
                                             base_head=state.last_audit_head, package_id=str(meta.package_id))
                 records = _with_state(first, _records(session, key.unit_code))
-                written = write_package(dest, records, meta, signer, recipient)
+                written = write_package(dest, records, meta, signer, recipient, progress=_writing(progress),
+                                        total_records=1 + _count(session, key.unit_code), cancel=cancel)
         except PackageError as exc:
+            if exc.code == CANCELLED:
+                raise RecoveryError("Đã hủy tạo gói khôi phục. Không có tệp nào được tạo.", CANCELLED) from None
             raise RecoveryError(keys.unlock_message(exc), exc.code) from None
         names = (key.unit_code, key.unit_name, key.fingerprint)
     try:

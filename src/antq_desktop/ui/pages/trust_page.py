@@ -35,6 +35,7 @@ from antq_desktop.ui import file_dialogs
 from antq_desktop.ui.context import AppContext
 from antq_desktop.ui.errors import explain_load_failure, show_error
 from antq_desktop.ui.i18n import N
+from antq_desktop.ui.jobs import Job
 from antq_desktop.ui.widgets import recovery_box
 from antq_desktop.ui.widgets.date_field import DateField
 
@@ -127,6 +128,7 @@ class TrustPage(QWidget):
         self.recovery_button = QPushButton(self.tr("Gửi gói khôi phục cho xã…"))
         self.recovery_button.setObjectName("recovery_send_button")
         self.recovery_button.clicked.connect(self.send_recovery)
+        self.recovery_job: Job | None = None  # the last recovery package being written
         for button in (self.add_button, self.revoke_button, self.catchment_button, self.recovery_button):
             button.setVisible(context.can_write)
         self.refresh_button = QPushButton(self.tr("Làm mới"))
@@ -313,7 +315,7 @@ class TrustPage(QWidget):
             QMessageBox.information(self, self.tr("Gửi gói khôi phục cho xã"), self.tr(
                 "Hãy chọn trong danh sách khóa của xã cần gửi gói khôi phục."))
             return
-        recovery_box.send_recovery(self, self.context, row.unit_code, row.unit_name)
+        self.recovery_job = recovery_box.send_recovery(self, self.context, row.unit_code, row.unit_name)
 
     def _ask_revocation(self, question: str) -> tuple[str | None, datetime | None] | None:
         """(reason, compromised since) from the revocation dialog, or None if cancelled."""
