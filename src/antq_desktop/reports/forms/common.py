@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -29,6 +30,8 @@ __all__ = [
 ]
 
 T = TypeVar("T")
+K = TypeVar("K")
+V = TypeVar("V")
 
 FRAME_WIDTH = nd30.geometry().frame_width
 
@@ -101,7 +104,27 @@ class SharedParagraph(Paragraph):
         return self.width, self.height
 
 
-_SHARED: dict[tuple[str, str], SharedParagraph] = {}
+class RunCache(Generic[K, V]):
+    """Flowables built once and reused on every page of a run, kept PER THREAD and at most `limit` of them.
+
+    A ReportLab flowable keeps its layout on itself (wrap's lines, the canvas while it draws), so one
+    instance must never be laid out by two renders at once: two threads each get their own.
+    """
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self._local = threading.local()
+
+    def get(self, key: K, build: Callable[[], V]) -> V:
+        entries: dict[K, V] = self._local.__dict__.setdefault("entries", {})
+        if key not in entries:
+            if len(entries) > self.limit:  # a run's few keys at a time; never grows without bound
+                entries.clear()
+            entries[key] = build()
+        return entries[key]
+
+
+_SHARED: RunCache[tuple[str, str], SharedParagraph] = RunCache(512)
 
 
 def shared_flowables(flowables: list[Flowable]) -> list[Flowable]:
@@ -115,12 +138,8 @@ def shared_flowables(flowables: list[Flowable]) -> list[Flowable]:
 
 def shared_para(text: str, style_name: str = "body") -> Paragraph:
     """`para` for text that repeats on every page of a run (the same instance each time)."""
-    key = (text, style_name)
-    if key not in _SHARED:
-        if len(_SHARED) > 512:  # a few forms' texts per run; never grows without bound
-            _SHARED.clear()
-        _SHARED[key] = SharedParagraph(markup(text), getattr(nd30.styles(), style_name))
-    return _SHARED[key]
+    return _SHARED.get((text, style_name),
+                       lambda: SharedParagraph(markup(text), getattr(nd30.styles(), style_name)))
 
 
 def grid_table(

@@ -21,6 +21,7 @@ from antq_desktop.reports.form_texts import FormText, load_form_text
 from antq_desktop.reports.forms.common import (
     FRAME_WIDTH,
     SIGN_SPACE,
+    RunCache,
     cell,
     field,
     fill,
@@ -57,16 +58,13 @@ def _height(flowables: list[Flowable]) -> float:
     return total
 
 
-_HEADS: dict[nd30.DocumentInfo, list[Flowable]] = {}  # the national header, date line and title of a run
+# The national header, date line and title of a run; signed pledges' dates: a few hundred a year at most.
+_HEADS: RunCache[nd30.DocumentInfo, list[Flowable]] = RunCache(64)
 
 
 def _head(info: nd30.DocumentInfo) -> list[Flowable]:
     """The top of the page, alike for every household of a run (but a signed pledge's date): built once."""
-    if info not in _HEADS:
-        if len(_HEADS) > 64:  # signed pledges' dates: a few hundred a year at most, never unbounded
-            _HEADS.clear()
-        _HEADS[info] = shared_flowables(nd30.document_head(info, FRAME_WIDTH))
-    return _HEADS[info]
+    return _HEADS.get(info, lambda: shared_flowables(nd30.document_head(info, FRAME_WIDTH)))
 
 
 def _wanted_rows(data: PledgeData) -> int:
@@ -193,17 +191,13 @@ def render_pledges(
 
 # ---------------------------------------------------------------- the stamped page (issue 18)
 
-_STAMPED_HEADS: dict[nd30.DocumentInfo, Stamp] = {}
-_BOTTOMS: dict[tuple[object, ...], Stamp | None] = {}  # None: signature columns of unequal height
-_GRIDS: dict[tuple[object, ...], Stamp] = {}
+_STAMPED_HEADS: RunCache[nd30.DocumentInfo, Stamp] = RunCache(64)  # as _HEADS: a signed pledge's date gets its own
+_BOTTOMS: RunCache[tuple[object, ...], Stamp | None] = RunCache(64)  # None: signature columns of unequal height
+_GRIDS: RunCache[tuple[object, ...], Stamp] = RunCache(256)
 
 
 def _head_stamp(info: nd30.DocumentInfo) -> Stamp:
-    if info not in _STAMPED_HEADS:
-        if len(_STAMPED_HEADS) > 64:  # as _HEADS: a signed pledge's date gets its own
-            _STAMPED_HEADS.clear()
-        _STAMPED_HEADS[info] = Stamp(nd30.document_head(info, FRAME_WIDTH), FRAME_WIDTH)
-    return _STAMPED_HEADS[info]
+    return _STAMPED_HEADS.get(info, lambda: Stamp(nd30.document_head(info, FRAME_WIDTH), FRAME_WIDTH))
 
 
 def _signer_height(signer: nd30.Signer, width: float) -> float:
@@ -218,28 +212,28 @@ def _bottom_stamp(data: PledgeData, text: FormText, signers: list[nd30.Signer]) 
     titled column is as tall as the others, so unequal columns keep the full layout (None)."""
     nameless = [replace(s, name=None) for s in signers]
     key = (text.intro, text.closing, data.year, data.items or text.items, tuple(nameless))
-    if key not in _BOTTOMS:
-        if len(_BOTTOMS) > 64:
-            _BOTTOMS.clear()
+
+    def build() -> Stamp | None:
         width = FRAME_WIDTH / len(signers)
         heights = {round(_signer_height(s, width), 3) for s in nameless}
-        _BOTTOMS[key] = Stamp(_bottom(data, text, nameless), FRAME_WIDTH) if len(heights) == 1 else None
-    return _BOTTOMS[key]
+        return Stamp(_bottom(data, text, nameless), FRAME_WIDTH) if len(heights) == 1 else None
+
+    return _BOTTOMS.get(key, build)
 
 
 def _grid_stamp(text: FormText, rows: int, row_height: float | None, compact: bool) -> Stamp:
     """The member table's header, numbers and lines for `rows` rows, once per run and row count."""
     key = (tuple(text.labels.items()), rows, row_height, compact)
-    if key not in _GRIDS:
-        if len(_GRIDS) > 256:
-            _GRIDS.clear()
+
+    def build() -> Stamp:
         header, widths = _member_columns(text)
         body = [[plain(i), "", "", ""] for i in range(1, rows + 1)]  # no names: they are set per page
         table = grid_table(header, body, widths, align=_ALIGN, row_height=row_height)
         if compact:
             table.setStyle(_COMPACT)
-        _GRIDS[key] = Stamp([table], FRAME_WIDTH)
-    return _GRIDS[key]
+        return Stamp([table], FRAME_WIDTH)
+
+    return _GRIDS.get(key, build)
 
 
 def _members_grid(data: PledgeData, text: FormText, rows: int, compact: float | None) -> Flowable | None:
