@@ -178,6 +178,27 @@ def test_rolling_backups_keep_n_days_and_never_the_last(store: Store, key: Backu
     assert backup.backup_due(folder, now=start + timedelta(days=20, hours=1))
 
 
+def test_a_second_backup_in_the_same_second_never_replaces_or_removes_the_first(
+        store: Store, key: BackupKey, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Exit right after the daily backup: the second copy gets the next second's name; and if its own
+    check fails, only it is removed, never the good copy that already had the name."""
+    folder = tmp_path / "backups"
+    now = datetime(2026, 3, 9, 17, 30, 5)
+    first = backup.rolling_backup(store, folder, key, actor="admin", now=now)
+    good = first.read_bytes()
+    second = backup.rolling_backup(store, folder, key, actor="admin", now=now)
+    assert second.name == "antq-00070-20260309-173006.antqbak" and first.read_bytes() == good
+
+    def damaged(path: Path, _key: BackupKey) -> None:
+        raise BackupError("hỏng")
+
+    monkeypatch.setattr(backup, "verify_backup", damaged)
+    with pytest.raises(BackupError):
+        backup.rolling_backup(store, folder, key, actor="admin", now=now)
+    assert sorted(p.name for p in folder.iterdir()) == [first.name, second.name]
+    assert first.read_bytes() == good
+
+
 def test_full_disk_during_backup_leaves_nothing(store: Store, key: BackupKey, tmp_path: Path,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     calls = {"n": 0}

@@ -368,7 +368,7 @@ def rolling_backup(store: Store, folder: Path, key: BackupKey, *, actor: str, ke
     now = now or utcnow()
     folder = Path(folder)
     profile_code = store.profile().unit_code if store.is_initialised() else "x"
-    dest = folder / rolling_name(profile_code, now)
+    dest = _free_rolling_path(folder, profile_code, now)
     create_backup(store, dest, key, actor=actor)
     try:
         verify_backup(dest, key)
@@ -377,6 +377,17 @@ def rolling_backup(store: Store, folder: Path, key: BackupKey, *, actor: str, ke
         raise
     prune(folder, keep_days=keep_days, now=now)
     return dest
+
+
+def _free_rolling_path(folder: Path, unit_code: str, now: datetime) -> Path:
+    """A rolling name no file has yet: a backup made in the same second (exit right after the daily one)
+    is named a second later, so it never replaces a good copy, nor deletes one if its own check fails."""
+    for seconds in range(3600):
+        path = folder / rolling_name(unit_code, now + timedelta(seconds=seconds))
+        if not path.exists():
+            return path
+    raise BackupError("Thư mục sao lưu đã có quá nhiều bản trong cùng một giờ. Hãy xóa bớt các bản sao lưu cũ "
+                      "trong thư mục đó rồi thử lại.")
 
 
 def prune(folder: Path, *, keep_days: int, now: datetime) -> list[Path]:
