@@ -1582,7 +1582,7 @@
     </message>
     <message>
         <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="232" />
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="316" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="318" />
         <source>Khu dân cư</source>
         <translation>Residential areas</translation>
     </message>
@@ -1647,168 +1647,173 @@
         <translation> (the unit's own extra target)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="296" />
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="308" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="292" />
+        <source> (chỉ tiêu do %1 đặt thêm)</source>
+        <translation> (target added by %1)</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="298" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="310" />
         <source>Chưa có số liệu</source>
         <translation>No figures yet</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="300" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="302" />
         <source>Chưa có số liệu của năm %1</source>
         <translation>No figures for %1 yet</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="311" />
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="349" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="313" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="351" />
         <source>Đạt</source>
         <translation>Met</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="311" />
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="349" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="313" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="351" />
         <source>Chưa đạt</source>
         <translation>Not met</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="316" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="318" />
         <source>Cơ quan, DN, trường học</source>
         <translation>Agencies, enterprises, schools</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="317" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="319" />
         <source>Hộ gia đình</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="317" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="319" />
         <source>Bản cam kết</source>
         <translation>Pledges</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="318" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="320" />
         <source>Đăng ký</source>
         <translation>Registrations</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="318" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="320" />
         <source>Tự đánh giá</source>
         <translation>Self-assessments</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="351" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="353" />
         <source>Kết quả đạt chuẩn</source>
         <translation>Standard met</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="352" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="354" />
         <source>Xếp loại phong trào</source>
         <translation>Movement classification</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="356" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="358" />
         <source>Còn %1 bản đang soạn
 chưa được tính.</source>
         <translation>%1 drafts
 not counted yet.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="361" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="363" />
         <source>Khu dân cư chưa đăng ký năm nay</source>
         <translation>Residential areas not registered this year</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="362" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="364" />
         <source>Mở danh sách khu dân cư, chỉ các khu chưa đăng ký</source>
         <translation>Opens the residential areas list, showing only the areas not registered</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="363" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="365" />
         <source>Mở trang Đăng ký với bản đăng ký mới cho khu dân cư này</source>
         <translation>Opens the Registrations page with a new registration for this area</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="364" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="366" />
         <source>Mở trang Đăng ký</source>
         <translation>Opens the Registrations page</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="368" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="370" />
         <source>Hộ chưa ký cam kết</source>
         <translation>Households without a pledge</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="369" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="371" />
         <source>Mở danh sách hộ gia đình, chỉ các hộ chưa ký cam kết năm nay</source>
         <translation>Opens the households list, showing only the households without a pledge this year</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="371" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="373" />
         <source>%1 hộ</source>
         <translation>%1 households</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="373" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="375" />
         <source>Mở danh sách hộ gia đình của khu dân cư này, chỉ các hộ chưa ký cam kết</source>
         <translation>Opens this area's households, showing only those without a pledge</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="374" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="376" />
         <source>Chưa tự đánh giá hoặc còn bản nháp</source>
         <translation>Not assessed yet or still in draft</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="375" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="377" />
         <source>Mở trang Tự đánh giá</source>
         <translation>Opens the Self-assessment page</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="379" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="381" />
         <source>Mở bản tự đánh giá của đơn vị này</source>
         <translation>Opens this unit's self-assessment</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="381" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="383" />
         <source>Xung đột dữ liệu chưa giải quyết</source>
         <translation>Unresolved data conflicts</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="382" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="384" />
         <source>Mở trang Nhận gói dữ liệu, phần xung đột dữ liệu</source>
         <translation>Opens the Receive data packages page at the data conflicts section</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="401" />
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="417" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="403" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="419" />
         <source>%1 (bấm đúp hoặc Enter)</source>
         <translation>%1 (double-click or Enter)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="405" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="407" />
         <source>Xong</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="412" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="414" />
         <source>Đã xong, không còn việc nào ở mục này.</source>
         <translation>Done: nothing left to do here.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="421" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="423" />
         <source>Chưa có bản tự đánh giá</source>
         <translation>No self-assessment yet</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="421" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="423" />
         <source>Bản nháp, chưa nộp</source>
         <translation>Draft, not submitted</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="424" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="426" />
         <source>quá hạn %1 (%2 ngày)</source>
         <translation>overdue since %1 (%2 days)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="426" />
+        <location filename="../../src/antq_desktop/ui/pages/dashboard_page.py" line="428" />
         <source>hạn %1, còn %2 ngày</source>
         <translation>due %1, %2 days left</translation>
     </message>
@@ -5729,27 +5734,27 @@ You can get it back at once with “Undo” (Ctrl+Z).</translation>
 <context>
     <name>RevokeDialog</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="84" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="85" />
         <source>Thu hồi khóa</source>
         <translation>Revoke key</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="90" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="91" />
         <source>Khóa bị lộ từ ngày</source>
         <translation>Key exposed since</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="91" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="92" />
         <source>Để trống: thu hồi cả mọi khóa do khóa này đã thông báo. Có ngày: giữ các khóa đơn vị đã thông báo trước ngày đó.</source>
         <translation>Left blank: also revoke every key this key has announced. With a date: keep the keys the unit announced before that date.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="99" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="100" />
         <source>Lý do:</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="100" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="101" />
         <source>Khóa bị lộ từ ngày:</source>
         <translation>Key exposed since:</translation>
     </message>
@@ -6019,17 +6024,17 @@ You can get it back at once with “Undo” (Ctrl+Z).</translation>
 <context>
     <name>TrustPage</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="41" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="42" />
         <source>Đăng ký tại đơn vị</source>
         <translation>Enrolled here</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="41" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="42" />
         <source>Thay khóa (xã thông báo)</source>
         <translation>Replacement (announced by the commune)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="42" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="43" />
         <source>Khóa cấp trên</source>
         <translation>Upper office key</translation>
     </message>
@@ -6038,172 +6043,172 @@ You can get it back at once with “Undo” (Ctrl+Z).</translation>
         <translation>Vouched for by a lower office</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="43" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="44" />
         <source>Do %1 bảo lãnh</source>
         <translation>Vouched for by %1</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="44" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="45" />
         <source>Xã/phường</source>
         <translation>Commune/ward</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="44" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="45" />
         <source>Cụm/huyện</source>
         <translation>Cluster/district</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="45" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="46" />
         <source>Tỉnh</source>
         <translation>Province</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="47" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="48" />
         <source>Xã/phường (gửi gói dữ liệu của xã)</source>
         <translation>Commune/ward (sends the commune's data packages)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="48" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="49" />
         <source>Công an cụm/huyện (gửi gói chuyển tiếp)</source>
         <translation>Cluster/district police (sends forwarded packages)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="49" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="50" />
         <source>tệp khóa kiểu cũ — mã vân tay không bao gồm đơn vị và vai trò</source>
         <translation>old-style key file — the fingerprint does not cover the unit and role</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="50" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="51" />
         <source>Mã đơn vị</source>
         <translation>Unit code</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="50" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="51" />
         <source>Tên đơn vị</source>
         <translation>Unit name</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="50" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="51" />
         <source>Mã vân tay</source>
         <translation>Fingerprint</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="51" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="52" />
         <source>Nguồn</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="51" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="52" />
         <source>Ngày đăng ký</source>
         <translation>Registered on</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="51" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="52" />
         <source>Cấp</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="52" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="53" />
         <source>Người đăng ký</source>
         <translation>Enrolled by</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="52" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="53" />
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="121" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="122" />
         <source>Đăng ký khóa từ tệp…</source>
         <translation>Enrol a key from a file…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="123" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="124" />
         <source>Thu hồi khóa…</source>
         <translation>Revoke key…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="125" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="126" />
         <source>Địa bàn cụm…</source>
         <translation>Cluster area…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="127" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="128" />
         <source>Gửi gói khôi phục cho xã…</source>
         <translation>Send a recovery package to the commune…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="132" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="134" />
         <source>Làm mới</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="141" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="143" />
         <source>Chỉ đăng ký khóa khi mã vân tay trùng với bản giấy có chữ ký, đóng dấu của xã gửi. Gói dữ liệu chỉ được nhận khi do một khóa còn hiệu lực ở đây ký.</source>
         <translation>Enrol a key only when its fingerprint matches the signed and stamped paper copy from the commune. Packages are accepted only when signed by a key that is valid here.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="144" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="146" />
         <source>Khóa tin cậy của các xã</source>
         <translation>Trusted keys of the communes</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="175" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="177" />
         <source>Khóa tin cậy</source>
         <translation>Trusted keys</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="187" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="189" />
         <source>Đang tải danh sách khóa…</source>
         <translation>Loading the key list…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="202" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="204" />
         <source>Không tải được danh sách khóa: %1. Hãy bấm “Làm mới” để thử lại; nếu vẫn lỗi, hãy báo cán bộ kỹ thuật (Trợ giúp → Giới thiệu → Nhật ký lỗi).</source>
         <translation>Could not load the key list: %1. Press “Refresh” to try again; if it still fails, tell the technical staff (Help → About → Error log).</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="223" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="225" />
         <source>Đã thu hồi %1</source>
         <translation>Revoked %1</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="313" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="315" />
         <source>Gửi gói khôi phục cho xã</source>
         <translation>Send a recovery package to the commune</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="314" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="316" />
         <source>Hãy chọn trong danh sách khóa của xã cần gửi gói khôi phục.</source>
         <translation>Choose, in the list of keys, the commune to send the recovery package to.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="220" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="222" />
         <source>Thu hồi — do %1 báo lên, ngày %2</source>
         <translation>Revoked — reported by %1, on %2</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="224" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="226" />
         <source>Còn hiệu lực</source>
         <translation>Valid</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="228" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="230" />
         <source>Chọn tệp khóa công khai của xã</source>
         <translation>Choose the commune's public key file</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="229" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="231" />
         <source>Tệp khóa (*.antqkey)</source>
         <translation>Key files (*.antqkey)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="237" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="239" />
         <source>Không đọc được tệp khóa. Hãy kiểm tra USB rồi thử lại.</source>
         <translation>Could not read the key file. Check the USB stick and try again.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="239" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="241" />
         <source>Đơn vị: %1 (mã %2)
 Mã vân tay: %3
 
@@ -6214,58 +6219,58 @@ Fingerprint: %3
 Does this fingerprint match the signed and stamped paper copy from the sending unit? Press “Yes” only after comparing every character.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="243" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="245" />
         <source>Đăng ký khóa tin cậy</source>
         <translation>Enrol trusted key</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="260" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="262" />
         <source>Đơn vị %1 được đăng ký ở đây với cấp nào? (Tệp khóa tự ghi: %2. Cấp do đơn vị nhận quyết định; chỉ chọn cụm/huyện khi đã xác minh đó là cơ quan cấp dưới của mình.)</source>
         <translation>At what level is unit %1 enrolled here? (The key file states: %2. The receiving unit decides the level; choose cluster/district only after verifying it is one of your lower offices.)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="263" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="265" />
         <source>Cấp của đơn vị</source>
         <translation>Unit's level</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="273" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="275" />
         <source>Địa bàn của %1</source>
         <translation>Area of %1</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="274" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="276" />
         <source>Mã các xã thuộc địa bàn của %1, cách nhau bằng dấu phẩy. Cơ quan này chỉ được bảo lãnh khóa cho các xã này trong gói chuyển tiếp:</source>
         <translation>Codes of the communes in the area of %1, separated by commas. This office may vouch for keys only of these communes in forwarded packages:</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="282" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="284" />
         <source>Địa bàn cụm</source>
         <translation>Cluster area</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="283" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="285" />
         <source>Hãy chọn trong danh sách một khóa của công an cụm/huyện.</source>
         <translation>Select a key of a cluster/district police office in the list.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="293" />
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="304" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="295" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="306" />
         <source>Thu hồi khóa</source>
         <translation>Revoke key</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="293" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="295" />
         <source>Hãy chọn một khóa trong danh sách.</source>
         <translation>Select a key in the list.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="296" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="298" />
         <source>Thu hồi khóa của %1 (%2)? Các gói do khóa này ký sẽ bị từ chối.</source>
         <translation>Revoke the key of %1 (%2)? Packages signed by this key will be refused.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="305" />
+        <location filename="../../src/antq_desktop/ui/pages/trust_page.py" line="307" />
         <source>Cũng đã thu hồi các khóa do khóa này thông báo (kẻ giữ khóa cũ có thể đã tự thông báo khóa mới):
 %1</source>
         <translation>The keys announced by this key were also revoked (whoever holds the old key may have announced a new key themselves):

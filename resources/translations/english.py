@@ -969,6 +969,7 @@ ENGLISH = {
     "Biên bản họp xét công nhận": "Minutes of the recognition meeting",
     # ---- issue 14/15/16/20 texts: activities, members, meetings, conflicts, held packages ----
     ' (chỉ tiêu riêng của đơn vị, thêm)': " (the unit's own extra target)",
+    " (chỉ tiêu do %1 đặt thêm)": " (target added by %1)",
     '(không còn tệp)': '(file no longer exists)',
     'Trong cơ sở dữ liệu': 'In the database',
     'Biên bản họp': 'Meeting minutes',

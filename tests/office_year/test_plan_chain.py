@@ -18,6 +18,7 @@ from antq_desktop.exchange.keystore import KeyStore
 from antq_desktop.exchange.package_format import Producer
 from antq_desktop.exchange.package_writer import PackageMeta, write_package
 from antq_desktop.services.keys import registry as keys
+from antq_desktop.services.office import dashboard
 from antq_desktop.services.plans.receive import recipient_lookup
 from antq_desktop.storage.db import open_store
 
@@ -74,6 +75,40 @@ def test_cluster_passes_the_province_plan_down_signature_kept(chain, tmp_path: P
     assert measured == {k: (v["threshold"], v["set_by"]) for k, v in at_cluster.items()}
     shown = commune.run("plan", "show", "--year", Y)
     assert "CUM-01" in shown and "riêng của đơn vị" in shown
+    # the dashboard names who added a target beside the province's plan
+    assert _added_by(commune) == {"briefed_pct": "Cụm công an khu vực 1"}
+    assert _added_by(cluster) == {"briefed_pct": "Cụm công an khu vực 1"}
+
+
+def test_the_dashboard_says_which_targets_the_cluster_added(chain, tmp_path: Path, qtbot) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    from antq_desktop.ui.pages.dashboard_page import DashboardPage
+
+    province, cluster, commune = chain
+    _own_plan(cluster, "households_pledged_pct", "50", tmp_path)  # the province's 97 stays the province's
+    cluster.run("plan", "target", "set", "--year", Y, "briefed_pct", "60")
+    cluster.run("plan", "publish", "--year", Y, "--out", str(tmp_path / "c-plan.antq"))
+    commune.run("plan", "import", str(tmp_path / "c-plan.antq"))
+    assert _added_by(province) == {}
+    store = open_store(commune.db)
+    try:
+        page = DashboardPage(store, YEAR)
+        qtbot.addWidget(page)
+        qtbot.waitUntil(lambda: page.data is not None, timeout=20000)
+        texts = [label.text() for label in page.findChildren(QLabel)]
+    finally:
+        store.close()
+    assert sum("(chỉ tiêu do Cụm công an khu vực 1 đặt thêm)" in t for t in texts) == 1  # briefings, only
+    assert not any("đặt thêm" in t and "cam kết" in t.lower() for t in texts)  # the province's own target
+
+
+def _added_by(unit: Unit) -> dict[str, str]:
+    store = open_store(unit.db)
+    try:
+        return dashboard.collect(store, YEAR).added_by
+    finally:
+        store.close()
 
 
 def _records(commune: Unit, path: Path) -> list[dict]:

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from antq_desktop.domain import catalog as catalogs
 from antq_desktop.domain.scoring import OUTCOME_LABELS
+from antq_desktop.services.authority.records import measuring_plans
 from antq_desktop.services.office.indicators import household_in_year
 from antq_desktop.services.office.stats import TargetStatus, target_statuses
 from antq_desktop.services.records import queries
@@ -26,6 +27,7 @@ from antq_desktop.storage.models import (
     STATS_KEYS,
     Assessment,
     Household,
+    KnownKey,
     MergeConflict,
     Organization,
     Pledge,
@@ -83,6 +85,8 @@ class Dashboard:
     unregistered_areas: list[tuple[str, str]] = field(default_factory=list)  # (id, name)
     pending: list[PendingAssessment] = field(default_factory=list)
     unresolved_conflicts: int = 0  # merges' conflicts waiting for the officer (services/merge/conflicts.py)
+    # indicator -> name of the office that added this target beside the highest office's plan (a cluster's)
+    added_by: dict[str, str] = field(default_factory=dict)
 
     @property
     def households_without_pledge(self) -> int:
@@ -94,13 +98,41 @@ def collect(store: Store, year: int, *, today: date | None = None) -> Dashboard:
     today = today or date.today()
     with _read_session(store) as session:
         outcomes, levels, drafts = _assessment_distribution(session, year)
+        targets = target_statuses(session, year)
         return Dashboard(
-            year=year, counts=live_counts(session), targets=target_statuses(session, year),
+            year=year, counts=live_counts(session), targets=targets, added_by=_added_by(session, year, targets),
             coverage=pledge_coverage(session, year), outcomes=outcomes, levels=levels, drafts=drafts,
             unregistered_areas=unregistered_areas(session, year),
             pending=pending_assessments(session, year, today),
             unresolved_conflicts=_unresolved_conflicts(session),
         )
+
+
+def _added_by(session: Session, year: int, targets: list[TargetStatus]) -> dict[str, str]:
+    """Who set each target that is not the highest office's (nor the unit's own extra), by name: the officer
+    sees which thresholds the cluster added to the province's plan."""
+    measuring, _own = measuring_plans(session, year)
+    if not measuring:
+        return {}
+    highest = measuring[0].origin_unit
+    added = {t.indicator: t.set_by for t in targets if not t.extra and t.set_by and t.set_by != highest}
+    names = _unit_names(session, set(added.values()))
+    return {indicator: names.get(code, code) for indicator, code in added.items()}
+
+
+def _unit_names(session: Session, codes: set[str]) -> dict[str, str]:
+    """Names as this store knows them: its own profile, else the keys it holds (an office's key file names it)."""
+    names: dict[str, str] = {}
+    profile = session.get(UnitProfile, 1)
+    if profile is not None and profile.unit_code in codes:
+        names[profile.unit_code] = profile.unit_name
+    rows = session.execute(select(KnownKey.unit_code, KnownKey.unit_name)
+                           .where(KnownKey.unit_code.in_(codes - set(names)))
+                           .order_by(KnownKey.revoked_at.is_(None), KnownKey.enrolled_at)).all()
+    for code, name in rows:  # the newest live key's name last, so it wins
+        if name:
+            names[code] = name
+    return names
 
 
 @contextmanager

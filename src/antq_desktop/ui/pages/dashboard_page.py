@@ -288,6 +288,8 @@ class DashboardPage(QWidget):
             label = QCoreApplication.translate("Indicators", target.label)
             if target.extra:  # the unit's own target beside its office's plan: shown, not what it is measured by
                 label += self.tr(" (chỉ tiêu riêng của đơn vị, thêm)")
+            elif target.indicator in data.added_by:  # e.g. the cluster's, beside the province's plan
+                label += self.tr(" (chỉ tiêu do %1 đặt thêm)").replace("%1", data.added_by[target.indicator])
             name = QLabel(label)
             name.setWordWrap(True)  # a long target name takes two lines rather than the page's width at 1,024
             self.targets_grid.addWidget(name, row, 0)
