@@ -64,6 +64,30 @@ def test_job_can_be_cancelled(qtbot) -> None:  # type: ignore[no-untyped-def]
         job.cancel()
 
 
+def test_hui_too_late_for_a_write_still_reports_what_was_written(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """"Hủy" after a write's last check: the work returns, and a write succeeds (it did its work); a read that
+    returns after "Hủy" is cancelled (nobody wants it); a write that stops on request is cancelled."""
+    runner = JobRunner()
+
+    def returns_after_cancel(_report, cancel):  # type: ignore[no-untyped-def]
+        cancel.wait(5)
+        return "đã ghi"
+
+    def stops_on_cancel(_report, cancel):  # type: ignore[no-untyped-def]
+        cancel.wait(5)
+        raise bulk.Cancelled()
+
+    for work, writes, ends in ((returns_after_cancel, True, "succeeded"), (returns_after_cancel, False, "cancelled"),
+                               (stops_on_cancel, True, "cancelled")):
+        job = runner.start(work, title="Ghi", show_progress=False, writes=writes)
+        seen: list[str] = []
+        job.succeeded.connect(lambda result, seen=seen: seen.append(f"succeeded:{result}"))
+        job.cancelled.connect(lambda seen=seen: seen.append("cancelled"))
+        with qtbot.waitSignal(job.finished, timeout=5000):
+            job.cancel()
+        assert seen == (["succeeded:đã ghi"] if ends == "succeeded" else ["cancelled"]), (writes, seen)
+
+
 def test_pledge_whole_area_in_background_then_undo(context, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     store = context.store
     area_id = _area_with_households(store, count=30, pledged=12)

@@ -159,7 +159,7 @@ def _run_step(context, parent, action, call, done: str, failed: str, busy: str):
         show_error(parent, exc, failed)
 
     if action.in_background:
-        job = context.jobs.start(lambda _progress, _cancel: call(), title=busy, parent=parent)
+        job = context.jobs.start(lambda _progress, _cancel: call(), title=busy, parent=parent, writes=True)
         job.succeeded.connect(lambda _r: context.events.status_message.emit(done.replace("%1", action.description)))
         job.failed.connect(report_failure)
         job.finished.connect(lambda: context.apply_changes(action.changes))

@@ -39,7 +39,12 @@ class Job(QObject):
     """One piece of background work: `ended`, then exactly one of succeeded/failed/cancelled, then finished.
 
     `ended` comes first so the progress dialog is gone before any handler shows a result or an error
-    (a handler's message box would otherwise open under a progress dialog stuck at 0 %)."""
+    (a handler's message box would otherwise open under a progress dialog stuck at 0 %).
+
+    Cancelled means the work stopped on request (it raised). A READ that returns after "Hủy" is
+    cancelled too: nobody wants its result. A WRITE (`writes`) that returns did its work — "Hủy" came
+    after its last check, or it has none — so it succeeds and its handler reports what was written
+    (before, a late "Hủy" hid pledges written, a package exported or a plan published)."""
 
     ended = Signal()
     progressed = Signal(float, str)
@@ -48,9 +53,10 @@ class Job(QObject):
     cancelled = Signal()
     finished = Signal()
 
-    def __init__(self, title: str, parent: QObject | None = None) -> None:
+    def __init__(self, title: str, parent: QObject | None = None, *, writes: bool = False) -> None:
         super().__init__(parent)
         self.title = title
+        self.writes = writes
         self.cancel_event = threading.Event()
         self.relay = _Relay()
         self.relay.progressed.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
@@ -69,7 +75,7 @@ class Job(QObject):
     def _on_done(self, result: object) -> None:
         self.is_running = False
         self.ended.emit()
-        if self.cancel_event.is_set():
+        if self.cancel_event.is_set() and not self.writes:
             self.cancelled.emit()
         else:
             self.succeeded.emit(result)
@@ -125,8 +131,10 @@ class JobRunner(QObject):
         self._active: set[Job] = set()
         self._closed = False
 
-    def start(self, work: Work, *, title: str, parent: QWidget | None = None, show_progress: bool = True) -> Job:
-        job = Job(title)
+    def start(self, work: Work, *, title: str, parent: QWidget | None = None, show_progress: bool = True,
+              writes: bool = False) -> Job:
+        """`writes`: the work changes the store or writes a file; once it returns, it succeeded (see Job)."""
+        job = Job(title, writes=writes)
         if self._closed:  # a page asked for work while the app closes: it never starts
             job.cancel()
             return job

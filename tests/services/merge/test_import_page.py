@@ -94,3 +94,34 @@ def test_cancel_writes_nothing(qtbot, page, upper_sqlite, commune: Commune) -> N
     assert "Đã hủy" in page.summary.text()
     with upper_sqlite.session_factory() as session:
         assert session.execute(select(func.count()).select_from(Household)).scalar() == 0
+
+
+def test_hui_after_the_first_package_keeps_it_and_says_so(qtbot, page, upper_sqlite, commune: Commune,  # type: ignore[no-untyped-def]
+                                                          monkeypatch) -> None:
+    """Packages merged before "Hủy" stay merged: the page lists them, the summary counts both, and the one
+    refresh hook hears what was written (before, the cancel hid them until the next restart)."""
+    from antq_desktop.services.merge import run as merge_run
+
+    demo.generate(commune.store, households=10, seed=53)
+    trust(upper_sqlite, commune)
+    first = commune.export(upper_sqlite)
+    demo.generate(commune.store, households=5, seed=54)
+    second = commune.export(upper_sqlite, "incremental")
+    real = merge_run.merge_file
+
+    def then_hui(store, path, options):  # type: ignore[no-untyped-def]
+        results = real(store, path, options)
+        options.cancel.set()  # the officer presses "Hủy" as the first package is done
+        return results
+
+    monkeypatch.setattr(merge_run, "merge_file", then_hui)
+    seen: list = []
+    page.context.events.changed.connect(seen.append)
+    page.add_files([first, second])
+    with qtbot.waitSignal(page.merged, timeout=60_000):
+        page.run(dry_run=False)
+    assert [_cell(page.files, row, 4) for row in range(2)] == ["Đã nhập", "Đã hủy"]
+    assert "Đã nhập 1 gói" in page.summary.text() and "Đã hủy 1 gói" in page.summary.text()
+    assert len(seen) == 1 and seen[0].count("household") == 10
+    with upper_sqlite.session_factory() as session:
+        assert session.execute(select(func.count()).select_from(Household)).scalar() == 10

@@ -81,7 +81,8 @@ def export_table(parent: QWidget | None, title: str, columns: Sequence[str], row
         return export_rows_to_xlsx(path, title, columns, rows, total=total, progress=progress,
                                    cancelled=cancel.is_set)
 
-    job = context.jobs.start(work, title=QCoreApplication.translate("ExcelExport", "Đang xuất Excel…"), parent=parent)
+    job = context.jobs.start(work, title=QCoreApplication.translate("ExcelExport", "Đang xuất Excel…"), parent=parent,
+                             writes=True)
     job.succeeded.connect(lambda count: _report_done(parent, path, int(count)))
     job.failed.connect(lambda exc: _report_error(parent, exc))
     return path

@@ -175,7 +175,7 @@ class ExchangePage(QWidget):
 
         self.export_button.setEnabled(False)
         self.status.setText(self.tr("Đang xuất gói dữ liệu…"))
-        job = self.context.jobs.start(work, title=self.tr("Đang xuất gói dữ liệu"), parent=self)
+        job = self.context.jobs.start(work, title=self.tr("Đang xuất gói dữ liệu"), parent=self, writes=True)
         job.succeeded.connect(self._on_exported)
         job.failed.connect(self._on_failed)
         job.cancelled.connect(self._on_cancelled)

@@ -233,7 +233,7 @@ class ImportPage(QWidget):
 
         title = self.tr("Đang kiểm tra gói dữ liệu…") if dry_run else self.tr("Đang nhập gói dữ liệu…")
         self._set_busy(True)
-        self.job = self.context.jobs.start(work, title=title, parent=self)
+        self.job = self.context.jobs.start(work, title=title, parent=self, writes=not dry_run)
         self.job.succeeded.connect(self._on_done)
         self.job.failed.connect(self._on_failed)
         self.job.cancelled.connect(self._on_cancelled)
@@ -263,6 +263,9 @@ class ImportPage(QWidget):
                 f"chờ gói trước.")
         if count["refused"]:
             text += f" {count['refused']} gói bị từ chối: xem cột “Lý do” và đề nghị xã gửi lại gói đúng."
+        if count["cancelled"]:  # "Hủy" during the run: what was merged before it stays
+            text += (f" Đã hủy {count['cancelled']} gói chưa nhập (gói đang nhập dở không ghi gì); có thể chọn lại "
+                     "và nhập tiếp bất cứ lúc nào.")
         return text
 
     def _on_failed(self, exc: BaseException) -> None:

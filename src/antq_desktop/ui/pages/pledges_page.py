@@ -135,7 +135,7 @@ class PledgesPage(RecordPage):
         job = self.context.jobs.start(
             lambda progress, cancel: records.pledge_area(store, area_id, year, signed_on, actor=actor,
                                                       progress=progress, cancel=cancel),
-            title=tr_page("Đang ghi cam kết cho khu dân cư"), parent=self)
+            title=tr_page("Đang ghi cam kết cho khu dân cư"), parent=self, writes=True)
         job.succeeded.connect(self._area_pledged)
         job.failed.connect(lambda exc: show_error(self, exc, tr_page("Không ghi được cam kết")))
         return job

@@ -84,7 +84,7 @@ class RegistrationsPage(RecordPage):
         job = self.context.jobs.start(
             lambda progress, cancel: records.carry_registrations_forward(
                 store, year - 1, year, registered_on, actor=actor, progress=progress, cancel=cancel),
-            title=tr_page("Đang chuyển đăng ký"), parent=self)
+            title=tr_page("Đang chuyển đăng ký"), parent=self, writes=True)
         job.succeeded.connect(self._carried)
         job.failed.connect(lambda exc: show_error(self, exc, tr_page("Không chuyển được đăng ký")))
         return job

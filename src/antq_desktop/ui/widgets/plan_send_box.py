@@ -65,7 +65,7 @@ class PlanSendBox(QGroupBox):
 
         self.send_button.setEnabled(False)
         self.status.setText(self.tr("Đang tạo gói kế hoạch…"))
-        job = self.context.jobs.start(work, title=self.tr("Đang tạo gói kế hoạch"), parent=self)
+        job = self.context.jobs.start(work, title=self.tr("Đang tạo gói kế hoạch"), parent=self, writes=True)
         job.succeeded.connect(self._on_done)
         job.failed.connect(self._on_failed)
         job.finished.connect(lambda *_: self.send_button.setEnabled(self.context.can_write))

@@ -114,7 +114,7 @@ class RecoveryReceiveBox(QGroupBox):
         job = self.context.jobs.start(
             lambda progress, cancel: recovery.apply_recovery(store, path, password=password, actor=actor,
                                                              progress=progress, cancel=cancel),
-            title=self.tr("Đang nhận dữ liệu khôi phục"), parent=self)
+            title=self.tr("Đang nhận dữ liệu khôi phục"), parent=self, writes=True)
         job.succeeded.connect(self._applied)
         self._on_end(job)
 
@@ -157,7 +157,7 @@ def send_recovery(parent: QWidget, context: Any, unit_code: str, unit_name: str)
     job: Job = context.jobs.start(
         lambda progress, cancel: recovery.build_recovery(store, unit_code, path, password=password, actor=actor,
                                                          progress=progress, cancel=cancel),
-        title=parent.tr("Đang tạo gói khôi phục cho xã"), parent=parent)
+        title=parent.tr("Đang tạo gói khôi phục cho xã"), parent=parent, writes=True)
     job.succeeded.connect(lambda result: _built(parent, result))
     job.failed.connect(lambda exc: show_error(parent, exc, parent.tr("Không tạo được gói khôi phục")))
     job.cancelled.connect(lambda: context.events.status_message.emit(
