@@ -40,11 +40,11 @@ def test_job_delivers_result_progress_and_errors(qtbot) -> None:  # type: ignore
 
     job = runner.start(work, title="Thử", show_progress=False)
     job.progressed.connect(lambda f, _m: progress.append(f))
-    with qtbot.waitSignal(job.succeeded, timeout=5000) as blocker:
+    with qtbot.waitSignal(job.succeeded, timeout=20_000) as blocker:
         pass
     assert blocker.args == [True], "the work runs off the GUI thread"
     failing = runner.start(lambda _r, _c: 1 / 0, title="Lỗi", show_progress=False)
-    with qtbot.waitSignal(failing.failed, timeout=5000) as blocker:
+    with qtbot.waitSignal(failing.failed, timeout=20_000) as blocker:
         pass
     assert isinstance(blocker.args[0], ZeroDivisionError)
 
@@ -60,7 +60,7 @@ def test_job_can_be_cancelled(qtbot) -> None:  # type: ignore[no-untyped-def]
 
     job = runner.start(work, title="Dừng", show_progress=False)
     started.wait(5)
-    with qtbot.waitSignal(job.cancelled, timeout=5000):
+    with qtbot.waitSignal(job.cancelled, timeout=20_000):
         job.cancel()
 
 
@@ -83,7 +83,7 @@ def test_hui_too_late_for_a_write_still_reports_what_was_written(qtbot) -> None:
         seen: list[str] = []
         job.succeeded.connect(lambda result, seen=seen: seen.append(f"succeeded:{result}"))
         job.cancelled.connect(lambda seen=seen: seen.append("cancelled"))
-        with qtbot.waitSignal(job.finished, timeout=5000):
+        with qtbot.waitSignal(job.finished, timeout=20_000):
             job.cancel()
         assert seen == (["succeeded:đã ghi"] if ends == "succeeded" else ["cancelled"]), (writes, seen)
 

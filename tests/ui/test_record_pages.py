@@ -321,7 +321,7 @@ def test_main_window_shortcuts_reach_the_page(demo_context, qtbot, monkeypatch, 
     qtbot.addWidget(window)
     window.show()
     window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow, timeout=3000)  # shortcuts go to the active window
+    qtbot.waitUntil(window.isActiveWindow, timeout=10_000)  # shortcuts go to the active window
     page = window.open_page(key)
     calls: list[str] = []
     monkeypatch.setattr(type(page), "new_record", lambda self: calls.append("new"))
@@ -339,7 +339,7 @@ def test_enter_opens_selected_and_ctrl_z_undoes(context, qtbot, monkeypatch) -> 
     qtbot.addWidget(window)
     window.show()
     window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+    qtbot.waitUntil(window.isActiveWindow, timeout=10_000)
     page = window.open_page("areas")
     page.table.setFocus()
     page.table.selectRow(0)

@@ -203,6 +203,6 @@ def test_login_dialog_without_a_store_waits_then_attaches(store, qtbot) -> None:
     assert dialog.sign_in_button.isEnabled()
     assert dialog.username.text() == "admin", "the only account is suggested once the store is known"
     dialog.password.setText(PASSWORD)
-    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+    with qtbot.waitSignal(dialog.accepted, timeout=20_000):
         dialog.try_sign_in()
     assert dialog.user is not None and dialog.user.username == "admin"

@@ -102,7 +102,7 @@ def test_login_success_and_failure(store, qtbot) -> None:  # type: ignore[no-unt
     assert "không đúng" in dialog.error_label.text()
     assert dialog.password.text() == ""
     dialog.password.setText(PASSWORD)
-    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+    with qtbot.waitSignal(dialog.accepted, timeout=20_000):
         dialog.try_sign_in()
     assert dialog.user is not None and dialog.user.username == "admin"
 

@@ -310,7 +310,7 @@ def test_a_package_double_clicked_while_open_goes_to_the_open_window(district_co
         assert second_lock is None and second_refusal
         assert send_packages(database, [str(package)])
         qtbot.waitUntil(lambda: window.pages.get("import") is not None and window.pages["import"].paths == [package],
-                        timeout=5000)
+                        timeout=20_000)
         assert window.current_page() is window.pages["import"]
         assert take_requests(database) == []  # each request is taken once
         listener.close()

@@ -59,7 +59,7 @@ def test_the_gui_thread_collects_on_its_timer_while_a_job_runs(qtbot) -> None:  
         del garbage
         kept = [[] for _ in range(2 * gc.get_threshold()[0])]
         assert not gc.isenabled()
-        qtbot.waitUntil(lambda: freed_on != [], timeout=5_000)
+        qtbot.waitUntil(lambda: freed_on != [], timeout=20_000)
         assert freed_on == [threading.main_thread().name] and len(kept) > 0
     finally:
         release.set()

@@ -70,5 +70,5 @@ def test_dashboard_reads_while_another_connection_holds_the_write_lock(feature_s
         session.execute(text("select 1"))  # the store's sessions BEGIN IMMEDIATE: the write lock is held now
         started = time.perf_counter()
         board = dashboard.collect(feature_store, date.today().year)
-        assert time.perf_counter() - started < 5  # the busy timeout is 10 s: no waiting happened
+        assert time.perf_counter() - started < 8  # the busy timeout is 10 s: no waiting happened
     assert board.counts["households"] == 300

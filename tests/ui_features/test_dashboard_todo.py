@@ -33,7 +33,7 @@ def window(qtbot, feature_store):  # type: ignore[no-untyped-def]
     qtbot.addWidget(main)
     main.show()
     main.activateWindow()
-    qtbot.waitUntil(main.isActiveWindow, timeout=3000)
+    qtbot.waitUntil(main.isActiveWindow, timeout=10_000)
     page = main.open_page("dashboard")
     qtbot.waitUntil(lambda: page.data is not None and page.todo.topLevelItemCount() == 3, timeout=20000)
     yield main

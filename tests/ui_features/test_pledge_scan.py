@@ -64,7 +64,7 @@ def _open(qtbot, main) -> PledgeScanDialog:  # type: ignore[no-untyped-def]
     dialog = page.scan_dialog
     assert dialog.isVisible() and dialog.year == YEAR
     # The scanner types into the active window's focused field (else the main window's shortcuts take Enter).
-    qtbot.waitUntil(dialog.isActiveWindow, timeout=3000)
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=10_000)
     assert QApplication.focusWidget() is dialog.field
     return dialog
 
@@ -92,7 +92,7 @@ def test_every_outcome_is_shown_sounded_and_counted(qtbot, window, sheets, featu
         assert result.outcome == expected, (text, result.message)
         assert dialog.status.property("outcome") == expected.value
         assert dialog.message.text() == result.message
-        qtbot.waitUntil(lambda b=beeps, e=expected: dialog.beeps == b + SIGNAL_BEEPS[e], timeout=3000)
+        qtbot.waitUntil(lambda b=beeps, e=expected: dialog.beeps == b + SIGNAL_BEEPS[e], timeout=10_000)
         signals[expected] = (dialog.status.text(), dialog.status.styleSheet())
     # Each outcome looks different (word and colour); refusals never share the recorded/already signals.
     assert len({signals[o] for o in Outcome}) == len(Outcome)
@@ -170,6 +170,6 @@ def test_the_dashboard_moves_as_scans_arrive(qtbot, window, sheets) -> None:
         qtbot.waitUntil(lambda n=n: next(t.numerator for t in board.data.targets
                                          if t.indicator == "households_pledged_pct") == pledged_before + n,
                         timeout=20000)
-    qtbot.waitUntil(lambda: board.todo.topLevelItemCount() == 3, timeout=5000)
+    qtbot.waitUntil(lambda: board.todo.topLevelItemCount() == 3, timeout=20_000)
     assert _pledged_target(board) != target
     assert int(board.todo.topLevelItem(1).text(1).replace(".", "")) == int(todo.replace(".", "")) - 3

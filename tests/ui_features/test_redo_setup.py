@@ -72,7 +72,7 @@ def test_admin_changes_the_officer_name_from_settings_and_the_status_bar_shows_i
     wizard.next()
     assert wizard.redo_result is not None and "Đã lưu các thay đổi" in wizard.currentPage().summary.text()
     assert not wizard.button(QWizard.WizardButton.CancelButton).isVisible()
-    with qtbot.waitSignal(wizard.finished, timeout=5000):
+    with qtbot.waitSignal(wizard.finished, timeout=20_000):
         wizard.accept()
     assert window.user_label.text() == "Cán bộ: Trần Thị Bình"
     assert context.user.full_name == "Trần Thị Bình"
@@ -92,7 +92,7 @@ def test_cancel_leaves_everything_as_it_was(qtbot, feature_store):
     wizard.next()
     wizard.officer_page.full_name.setText("Tên khác")
     _to_confirm_page(wizard)
-    with qtbot.waitSignal(wizard.finished, timeout=5000):
+    with qtbot.waitSignal(wizard.finished, timeout=20_000):
         wizard.reject()
     assert wizard.redo_result is None
     assert context.user.full_name == "Nguyễn Văn An"
@@ -161,7 +161,7 @@ def test_on_an_empty_store_the_unit_and_the_upper_office_key_change(qtbot, empty
         assert keys.paper_fingerprint(session, keys.active_local_key(session)) == result.new_fingerprint
     done = wizard.currentPage().summary.text()
     assert result.new_fingerprint in done and "mở lại chương trình" in done
-    with qtbot.waitSignal(wizard.finished, timeout=5000):
+    with qtbot.waitSignal(wizard.finished, timeout=20_000):
         wizard.accept()
     assert context.profile.unit_code == "00073"
     unit_texts = [label.text() for label in page.unit_box.findChildren(QLabel)]
