@@ -1980,7 +1980,7 @@ not counted yet.</translation>
     <name>ExcelExport</name>
     <message>
         <location filename="../../src/antq_desktop/ui/excel/export.py" line="41" />
-        <location filename="../../src/antq_desktop/ui/excel/export.py" line="141" />
+        <location filename="../../src/antq_desktop/ui/excel/export.py" line="142" />
         <source>Xuất Excel</source>
         <translation>Export to Excel</translation>
     </message>
@@ -2017,7 +2017,7 @@ not counted yet.</translation>
         <translation>Exporting to Excel…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/excel/export.py" line="142" />
+        <location filename="../../src/antq_desktop/ui/excel/export.py" line="143" />
         <source>Lưu bảng đang xem thành tệp Excel (.xlsx)</source>
         <translation>Save the table shown as an Excel file (.xlsx)</translation>
     </message>
@@ -2596,7 +2596,7 @@ not counted yet.</translation>
         <translation>Importing the data packages…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/pages/import_page.py" line="274" />
+        <location filename="../../src/antq_desktop/ui/pages/import_page.py" line="277" />
         <source>Đã hủy. Các gói đã nhập xong trước khi hủy vẫn được giữ; gói đang nhập dở không ghi gì. Có thể chọn lại và nhập tiếp bất cứ lúc nào.</source>
         <translation>Cancelled. Packages fully imported before cancelling are kept; the one in progress wrote nothing. You can choose them again and continue at any time.</translation>
     </message>
@@ -3785,7 +3785,7 @@ not counted yet.</translation>
 <context>
     <name>QProgressDialog</name>
     <message>
-        <location filename="../../src/antq_desktop/ui/jobs.py" line="156" />
+        <location filename="../../src/antq_desktop/ui/jobs.py" line="164" />
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
@@ -5453,53 +5453,63 @@ You can get it back at once with “Undo” (Ctrl+Z).</translation>
         <translation>Recovery data from the upper office</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="77" />
+        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="78" />
         <source>Sau khi mất máy hoặc khôi phục bản sao lưu cũ: chọn gói khôi phục (.antq) do cấp trên gửi; xem trước rồi mới nhận.</source>
         <translation>After a lost laptop or restoring an old backup: choose the recovery package (.antq) the upper office sent; preview it before taking it in.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="81" />
+        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="82" />
         <source>Nhận dữ liệu khôi phục…</source>
         <translation>Take in recovery data…</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="88" />
+        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="89" />
         <source>Chọn gói khôi phục của cấp trên</source>
         <translation>Choose the upper office's recovery package</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="89" />
+        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="90" />
         <source>Gói dữ liệu ANTQ (*.antq)</source>
         <translation>ANTQ data packages (*.antq)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="95" />
+        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="98" />
+        <source>Đang nhận một gói khôi phục: hãy chờ xong rồi mở tệp này lại.</source>
+        <translation>A recovery package is being taken in: wait until it is done, then open this file again.</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="101" />
         <source>Mật khẩu của bạn (mở khóa của đơn vị bằng tài khoản đang đăng nhập):</source>
         <translation>Your password (opens the unit's keys through the signed-in account):</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="104" />
+        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="111" />
         <source>Đang kiểm tra gói khôi phục</source>
         <translation>Checking the recovery package</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="111" />
-        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="123" />
+        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="118" />
+        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="130" />
         <source>Đã hủy: dữ liệu trên máy này không thay đổi.</source>
         <translation>Cancelled: the data on this computer is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="117" />
+        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="124" />
         <source>Đang nhận dữ liệu khôi phục</source>
         <translation>Taking in the recovery data</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="133" />
+        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="139" />
+        <source>Không nhận gói khôi phục: dữ liệu trên máy này không thay đổi.</source>
+        <translation>Recovery package not taken in: the data on this computer is unchanged.</translation>
+    </message>
+    <message>
+        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="141" />
         <source>Không nhận gói khôi phục</source>
         <translation>Recovery package not taken in</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="128" />
+        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="135" />
         <source>Đã nhận dữ liệu khôi phục của %1. Lần gửi tiếp theo là gói số %2.</source>
         <translation>Recovery data from %1 taken in. The next package sent will be number %2.</translation>
     </message>
@@ -6594,43 +6604,43 @@ Does this fingerprint match the signed and stamped paper copy from the sending u
         <translation>Receipt saved. Copy the file to a USB stick and give it back to the sending unit.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="143" />
+        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="152" />
         <source>Gửi cho %1 (%2) gói khôi phục: toàn bộ dữ liệu của xã như đơn vị này đang giữ, mã hóa cho khóa còn hiệu lực của xã. Dùng khi xã mất máy hoặc đã khôi phục bản sao lưu cũ. Tiếp tục?</source>
         <translation>Send %1 (%2) a recovery package: all of the commune's data as this office holds it, encrypted to the commune's valid key. Use it when the commune lost its laptop or restored an old backup. Continue?</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="145" />
-        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="169" />
+        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="154" />
+        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="178" />
         <source>Gửi gói khôi phục cho xã</source>
         <translation>Send a recovery package to the commune</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="149" />
+        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="158" />
         <source>Lưu gói khôi phục</source>
         <translation>Save the recovery package</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="150" />
+        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="159" />
         <source>Gói dữ liệu ANTQ (*.antq)</source>
         <translation>ANTQ data packages (*.antq)</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="160" />
+        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="169" />
         <source>Đang tạo gói khôi phục cho xã</source>
         <translation>Writing the recovery package for the commune</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="162" />
+        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="171" />
         <source>Không tạo được gói khôi phục</source>
         <translation>The recovery package could not be made</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="164" />
+        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="173" />
         <source>Đã hủy tạo gói khôi phục: không có tệp nào được tạo.</source>
         <translation>Recovery package cancelled: no file was written.</translation>
     </message>
     <message>
-        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="170" />
+        <location filename="../../src/antq_desktop/ui/widgets/recovery_box.py" line="179" />
         <source>Đã tạo gói khôi phục số %1 cho %2: %3 bản ghi. Chép tệp cho xã; ở xã, trên trang Gửi – nhận dữ liệu bấm “Nhận dữ liệu khôi phục…”, xem trước rồi nhận.</source>
         <translation>Recovery package number %1 for %2 made: %3 records. Copy the file for the commune; there, on the Send – receive data page, press “Take in recovery data…”, preview it, then take it in.</translation>
     </message>

@@ -1208,6 +1208,10 @@ ENGLISH = {
     'Gửi gói khôi phục cho xã…': 'Send a recovery package to the commune…',
     'Gửi gói khôi phục cho xã': 'Send a recovery package to the commune',
     'Đang kiểm tra gói khôi phục': 'Checking the recovery package',
+    'Đang nhận một gói khôi phục: hãy chờ xong rồi mở tệp này lại.':
+        'A recovery package is being taken in: wait until it is done, then open this file again.',
+    'Không nhận gói khôi phục: dữ liệu trên máy này không thay đổi.':
+        'Recovery package not taken in: the data on this computer is unchanged.',
     'Đang nhận dữ liệu khôi phục': 'Taking in the recovery data',
     'Đang tạo gói khôi phục cho xã': 'Writing the recovery package for the commune',
     'Đã hủy tạo gói khôi phục: không có tệp nào được tạo.': 'Recovery package cancelled: no file was written.',

@@ -93,6 +93,11 @@ def test_the_office_sends_and_the_commune_previews_then_takes_in(world: World, q
     assert result is not None and result.applied and "Đã nhận dữ liệu khôi phục" in box.status.text()
     assert _digest(world.a) == _digest(world.office)
     assert _receive(qtbot, box, out) is None and boxes and "không mới hơn" in boxes[-1]  # a replay is refused
+    told: list[str] = []
+    commune.events.status_message.connect(told.append)
+    with qtbot.waitSignal(box.settled, timeout=20000):
+        assert box.receive(str(out)) is not None
+        assert box.receive(str(out)) is None and "hãy chờ xong" in told[-1]  # a second file meanwhile waits
     assert box.receive_button.isEnabled()  # ready for another package
 
 

@@ -73,6 +73,7 @@ class RecoveryReceiveBox(QGroupBox):
         super().__init__(self.tr("Nhận dữ liệu khôi phục của cấp trên"), parent)
         self.context = context
         self.last_result: recovery.RecoveryApplied | None = None
+        self.busy = False
         layout = QHBoxLayout(self)
         self.status = QLabel(self.tr("Sau khi mất máy hoặc khôi phục bản sao lưu cũ: chọn gói khôi phục (.antq) do "
                                      "cấp trên gửi; xem trước rồi mới nhận."))
@@ -91,13 +92,19 @@ class RecoveryReceiveBox(QGroupBox):
             self.receive(path)
 
     def receive(self, path: str) -> Job | None:
-        """Check and preview (a job), ask, apply (a job); `settled` tells the end. None: no password given."""
+        """Check and preview (a job), ask, apply (a job); `settled` tells the end. None: no password given, or
+        another package is being taken in (a file double-clicked meanwhile waits for the officer's next try)."""
+        if self.busy:
+            self.context.events.status_message.emit(self.tr("Đang nhận một gói khôi phục: hãy chờ xong rồi mở tệp "
+                                                            "này lại."))
+            return None
         password = password_prompt.ask_password(self, self.tr("Mật khẩu của bạn (mở khóa của đơn vị bằng tài khoản "
                                                               "đang đăng nhập):"))
         if password is None:
             return None
         store, actor = self.context.store, self.context.actor
-        self.receive_button.setEnabled(False)  # one package at a time
+        self.busy = True  # one package at a time
+        self.receive_button.setEnabled(False)
         job = self.context.jobs.start(
             lambda progress, cancel: recovery.preview_recovery(store, path, password=password, actor=actor,
                                                                progress=progress, cancel=cancel),
@@ -129,11 +136,13 @@ class RecoveryReceiveBox(QGroupBox):
                      .replace("%1", result.office_name).replace("%2", str(result.next_sequence)))
 
     def _refused(self, exc: BaseException) -> None:
-        self._settle(None, exc.message if isinstance(exc, AntqError) else str(exc))
+        unexpected = self.tr("Không nhận gói khôi phục: dữ liệu trên máy này không thay đổi.")
+        self._settle(None, exc.message if isinstance(exc, AntqError) else unexpected)
         show_error(self, exc, self.tr("Không nhận gói khôi phục"))
 
     def _settle(self, result: recovery.RecoveryApplied | None, status: str) -> None:
         self.status.setText(status)
+        self.busy = False
         self.receive_button.setEnabled(self.context.can_write)
         self.settled.emit(result)
 
